@@ -1,0 +1,24 @@
+// One Jest config for every workspace. TypeScript 5.9 type-checks (`npm run typecheck`);
+// @swc/jest only strips types, so tests start fast. ESM-only packages are transformed too.
+/** @type {import('jest').Config} */
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }] };
+const esmOnly = ['jose', 'ulid', 'nanoid', 'uuid', '@tanstack'].join('|');
+const common = {
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+  testEnvironment: 'node',
+  roots: ['<rootDir>/shared', '<rootDir>/tab', '<rootDir>/bot', '<rootDir>/appPackage', '<rootDir>/infra', '<rootDir>/scripts'],
+  modulePathIgnorePatterns: ['<rootDir>/.data', '/dist/', '/build/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '!**/*.int.spec.ts', '!**/*.e2e.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['**/*.int.spec.ts', '**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/scripts/jest/azurite.global-setup.ts',
+      globalTeardown: '<rootDir>/scripts/jest/azurite.global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,129 @@
+import type { Result } from '../common/result';
+import type { Id, Instant, TenantId, UserId, WorkspaceId } from '../common/types';
+import type { DomainEvent } from '../events/domain-event';
+import type { StageChange } from '../opportunity/opportunity';
+import type { Member, Workspace } from '../workspace/workspace';
+import type { Regarding } from '../activity/activity';
+import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from './records';
+
+/** Opaque concurrency token (an ETag inside storage). Compare only for equality. */
+export type Version = string & { readonly __brand: 'Version' };
+export type Versioned<T> = { readonly record: T; readonly version: Version };
+export type Page<T> = { readonly items: readonly T[]; readonly nextCursor?: string };
+
+export type ListQuery<K extends RecordKind> = {
+  /** 1–1000. */
+  readonly limit: number;
+  readonly cursor?: string;
+  /** Prefix search over the kind's search tokens (see search/search-tokens.ts). */
+  readonly q?: string;
+  readonly filters?: Partial<Record<RecordFilter<K>, string>>;
+};
+
+/** Activity lists also select by what they are about (the lead's activities follow it on conversion). */
+export type ActivityQuery = ListQuery<'activity'> & { readonly regarding?: readonly Regarding[] };
+
+/** One write inside an atomic change set. `previous` lets storage maintain its index rows. */
+export type Write =
+  | { readonly type: 'insert'; readonly kind: RecordKind; readonly record: AnyRecord }
+  | {
+      readonly type: 'update';
+      readonly kind: RecordKind;
+      readonly record: AnyRecord;
+      readonly previous: AnyRecord;
+      readonly expected: Version;
+    }
+  | {
+      readonly type: 'delete';
+      readonly kind: RecordKind;
+      readonly record: AnyRecord;
+      readonly expected: Version;
+      readonly deletedAt: Instant;
+      readonly deletedBy: UserId;
+    }
+  | { readonly type: 'restore'; readonly kind: RecordKind; readonly record: AnyRecord; readonly expected: Version }
+  | { readonly type: 'stage-change'; readonly change: StageChange };
+
+export type IdempotencyRecord = {
+  readonly key: string;
+  /** Hash of the request; the same key with another request is IDEMPOTENCY.KEY_REUSED. */
+  readonly fingerprint: string;
+  readonly response: unknown;
+  readonly createdAt: Instant;
+};
+
+/** Everything one use case changes in one workspace: committed all or nothing, with its events. */
+export type ChangeSet = {
+  readonly writes: readonly Write[];
+  readonly events: readonly DomainEvent[];
+  readonly idempotency?: IdempotencyRecord;
+};
+
+/** New versions of the records written, keyed `${kind}:${id}`. */
+export type CommitReceipt = { readonly versions: Readonly<Record<string, Version>> };
+
+export type DeletedRecord = {
+  readonly kind: RecordKind;
+  readonly record: AnyRecord;
+  readonly version: Version;
+  readonly deletedAt: Instant;
+  readonly deletedBy: UserId;
+};
+
+/** Records of every kind in one workspace. Reads never return soft-deleted records. */
+export interface RecordRepository {
+  get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined>;
+  getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]>;
+  list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>>;
+  /** Every live record of a kind, page by page (reports, exports). */
+  scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>>;
+  listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>>;
+  stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
+  getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
+  recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>>;
+  /** Removes records deleted before `before` for good. Returns how many. */
+  purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number>;
+  findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Atomic: one entity-group transaction in the workspace's partition. A stale `expected` version
+   * (or an insert of an id that exists, or an idempotency key already recorded) fails the whole
+   * set with CONCURRENCY.STALE and writes nothing.
+   */
+  commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>>;
+}
+
+export type Membership = { readonly workspace: Workspace; readonly role: Member['role'] };
+
+export interface WorkspaceRepository {
+  /** Creates the workspace with its first owner; a team already bound fails WORKSPACE.TEAM_ALREADY_BOUND. */
+  create(workspace: Workspace, owner: Member): Promise<Result<Versioned<Workspace>>>;
+  get(id: WorkspaceId): Promise<Versioned<Workspace> | undefined>;
+  update(workspace: Workspace, expected: Version): Promise<Result<Versioned<Workspace>>>;
+  findByTeam(tenantId: TenantId, teamId: string): Promise<Workspace | undefined>;
+  listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
+  /** Every workspace (the outbox relay walks them). */
+  listAll(): AsyncIterable<Workspace>;
+  getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
+  listMembers(id: WorkspaceId): Promise<Member[]>;
+  /**
+   * Adds, changes or removes members in one atomic step guarded by the workspace's version, so two
+   * owners cannot both remove each other. `remove` holds user ids.
+   */
+  changeMembers(
+    id: WorkspaceId,
+    change: { readonly upsert?: readonly Member[]; readonly remove?: readonly UserId[] },
+    expected: Version,
+  ): Promise<Result<Version>>;
+}
+
+export type OutboxEntry = { readonly event: DomainEvent; readonly attempts: number; readonly lastError?: string };
+
+/** Events written by `commit`, waiting for the bot to deliver them. */
+export interface OutboxRepository {
+  pending(ws: WorkspaceId, limit: number): Promise<OutboxEntry[]>;
+  markDelivered(ws: WorkspaceId, eventId: Id): Promise<void>;
+  markFailed(ws: WorkspaceId, eventId: Id, error: string): Promise<void>;
+}
+
+export type Clock = { now(): Instant };
+export type IdGenerator = { newId(): Id };

@@ -1,0 +1,50 @@
+/**
+ * Every expected failure's stable code, with the kind of failure it is. Shared with the client and
+ * the bot; each transport maps kinds (and, where it helps, codes) once.
+ */
+export const ERROR_CODES = {
+  'VALIDATION.FAILED': 'invalid',
+  'CONCURRENCY.STALE': 'stale',
+  'CONCURRENCY.VERSION_REQUIRED': 'precondition-required',
+  'IDEMPOTENCY.KEY_REUSED': 'conflict',
+  'RECORD.NOT_FOUND': 'not-found',
+  'RECORD.NOT_DELETED': 'conflict',
+  'RECORD.PURGED': 'gone',
+  'WORKSPACE.NOT_FOUND': 'not-found',
+  'WORKSPACE.FORBIDDEN': 'forbidden',
+  'WORKSPACE.OWNER_REQUIRED': 'forbidden',
+  'WORKSPACE.TEAM_ALREADY_BOUND': 'conflict',
+  'WORKSPACE.LAST_OWNER': 'conflict',
+  'WORKSPACE.MEMBER_EXISTS': 'conflict',
+  'WORKSPACE.MEMBER_NOT_FOUND': 'not-found',
+  'WORKSPACE.OTHER_TENANT': 'forbidden',
+  'WORKSPACE.STAGE_IN_USE': 'conflict',
+  'WORKSPACE.INVALID_STAGES': 'invalid',
+  'LEAD.NOT_FOUND': 'not-found',
+  'LEAD.ALREADY_CONVERTED': 'conflict',
+  'LEAD.READ_ONLY': 'conflict',
+  'LEAD.INVALID_TRANSITION': 'conflict',
+  'LEAD.REASON_REQUIRED': 'invalid',
+  'LEAD.USE_CONVERT': 'invalid',
+  'CONVERSION.ORGANISATION_NOT_FOUND': 'not-found',
+  'CONVERSION.CONTACT_NOT_FOUND': 'not-found',
+  'CONVERSION.CONTACT_NOT_IN_ORGANISATION': 'invalid',
+  'ORGANISATION.NOT_FOUND': 'not-found',
+  'ORGANISATION.HAS_DEPENDENTS': 'conflict',
+  'CONTACT.NOT_FOUND': 'not-found',
+  'CONTACT.ORGANISATION_NOT_FOUND': 'invalid',
+  'OPPORTUNITY.NOT_FOUND': 'not-found',
+  'OPPORTUNITY.UNKNOWN_STAGE': 'invalid',
+  'OPPORTUNITY.LOST_REASON_REQUIRED': 'invalid',
+  'OPPORTUNITY.CLOSED': 'conflict',
+  'OPPORTUNITY.ORGANISATION_NOT_FOUND': 'invalid',
+  'OPPORTUNITY.CONTACT_NOT_IN_ORGANISATION': 'invalid',
+  'CAMPAIGN.NOT_FOUND': 'not-found',
+  'CAMPAIGN.INVALID_TRANSITION': 'conflict',
+  'CAMPAIGN.INVALID_DATES': 'invalid',
+  'ACTIVITY.NOT_FOUND': 'not-found',
+  'ACTIVITY.REGARDING_NOT_FOUND': 'invalid',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorKind = (typeof ERROR_CODES)[ErrorCode];

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** Building blocks every entity's input schema uses; shared by the API, the tab's forms and the bot. */
+export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export const userIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, 'must be a user id');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code')
+  .transform((c) => c.toUpperCase());
+export const isoDateSchema = z.iso.date();
+export const instantSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+export const amountSchema = z.number().finite().min(0).max(1e15);
+export const percentSchema = z.number().int().min(0).max(100);
+export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 200) => z.string().trim().max(max).optional();
+export const longText = (max = 10_000) => z.string().max(max).optional();
+export const emailSchema = z.string().trim().max(254).pipe(z.email());
+export const urlSchema = z.string().trim().max(2048);

@@ -1,0 +1,42 @@
+import type { Currency, Id, Instant, UserId, WorkspaceId } from '../common/types';
+import type { StageId } from '../opportunity/stage';
+
+type EventBase<T extends string, D> = {
+  readonly id: Id;
+  readonly type: T;
+  readonly workspaceId: WorkspaceId;
+  readonly occurredAt: Instant;
+  readonly actorId: UserId;
+  readonly data: D;
+};
+
+type DealSummary = {
+  readonly opportunityId: Id;
+  readonly name: string;
+  readonly organisationId: Id;
+  readonly amount?: number;
+  readonly currency: Currency;
+};
+
+export type LeadConverted = EventBase<
+  'lead.converted',
+  {
+    readonly leadId: Id;
+    readonly leadName: string;
+    readonly organisationId: Id;
+    readonly organisationName: string;
+    readonly contactId: Id;
+    readonly opportunityId?: Id;
+  }
+>;
+export type LeadDisqualified = EventBase<'lead.disqualified', { readonly leadId: Id; readonly leadName: string; readonly reason: string }>;
+export type OpportunityStageChanged = EventBase<
+  'opportunity.stage-changed',
+  DealSummary & { readonly from?: StageId; readonly to: StageId }
+>;
+export type OpportunityWon = EventBase<'opportunity.won', DealSummary>;
+export type OpportunityLost = EventBase<'opportunity.lost', DealSummary & { readonly lostReason: string }>;
+
+/** What the bot tells channels about; written to the outbox in the same transaction as the change. */
+export type DomainEvent = LeadConverted | LeadDisqualified | OpportunityStageChanged | OpportunityWon | OpportunityLost;
+export type DomainEventType = DomainEvent['type'];

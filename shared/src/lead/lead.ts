@@ -1,0 +1,68 @@
+import type { Audit, Id, Instant, UserId, WorkspaceId } from '../common/types';
+
+export const LEAD_STATUSES = ['open-not-contacted', 'working-contacted', 'closed-converted', 'closed-not-converted'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+export const LEAD_SOURCES = [
+  'web',
+  'phone-inquiry',
+  'customer-referral',
+  'partner-referral',
+  'purchased-list',
+  'trade-show',
+  'event',
+  'other',
+] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** The four classic criteria (BANT) plus notes. */
+export type Qualification = {
+  readonly budget: boolean;
+  readonly authority: boolean;
+  readonly need: boolean;
+  readonly timeline: boolean;
+  readonly notes?: string;
+};
+
+export const EMPTY_QUALIFICATION: Qualification = { budget: false, authority: false, need: false, timeline: false };
+
+/** Person and company data held together until conversion splits them. */
+export type LeadDetails = {
+  readonly firstName?: string;
+  readonly lastName: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly title?: string;
+  readonly company?: string;
+  readonly website?: string;
+  readonly industry?: string;
+  readonly description?: string;
+  readonly source: LeadSource;
+  readonly campaignId?: Id;
+  readonly ownerId: UserId;
+  readonly qualification: Qualification;
+};
+
+type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
+
+export type OpenLead = LeadBase & { readonly status: 'open-not-contacted' };
+export type WorkingLead = LeadBase & { readonly status: 'working-contacted' };
+export type DisqualifiedLead = LeadBase & {
+  readonly status: 'closed-not-converted';
+  readonly disqualificationReason: string;
+  readonly disqualifiedAt: Instant;
+};
+export type ConvertedLead = LeadBase & {
+  readonly status: 'closed-converted';
+  readonly convertedAt: Instant;
+  readonly convertedBy: UserId;
+  readonly convertedOrganisationId: Id;
+  readonly convertedContactId: Id;
+  readonly convertedOpportunityId?: Id;
+};
+
+/** A lead is a discriminated union on `status`: each state carries exactly the data it has. */
+export type Lead = OpenLead | WorkingLead | DisqualifiedLead | ConvertedLead;
+
+export const leadDisplayName = (lead: Pick<LeadDetails, 'firstName' | 'lastName'>): string =>
+  [lead.firstName, lead.lastName].filter(Boolean).join(' ');

@@ -1,0 +1,28 @@
+import type { Audit, Id, UserId, WorkspaceId } from '../common/types';
+
+export const ORGANISATION_STATUSES = ['prospect', 'customer', 'partner', 'supplier', 'former-customer'] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+
+export const ORGANISATION_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;
+export type OrganisationSize = (typeof ORGANISATION_SIZES)[number];
+
+export type OrganisationDetails = {
+  readonly name: string;
+  readonly website?: string;
+  readonly industry?: string;
+  readonly size?: OrganisationSize;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+  readonly city?: string;
+  readonly country?: string;
+  readonly description?: string;
+  readonly ownerId: UserId;
+};
+
+export type Organisation = OrganisationDetails &
+  Audit & {
+    readonly id: Id;
+    readonly workspaceId: WorkspaceId;
+    readonly status: OrganisationStatus;
+  };

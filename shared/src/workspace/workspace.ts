@@ -1,0 +1,35 @@
+import type { Currency, Instant, TenantId, UserId, WorkspaceId } from '../common/types';
+import type { StageConfig } from '../opportunity/stage';
+
+export const MEMBER_ROLES = ['owner', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export type WorkspaceSettings = {
+  readonly defaultCurrency: Currency;
+  readonly stages: StageConfig;
+  /** An open deal with no activity for this many days is stale. */
+  readonly staleAfterDays: number;
+};
+
+/** One team's CRM, inside one tenant, optionally bound to one Teams team. */
+export type Workspace = {
+  readonly id: WorkspaceId;
+  readonly tenantId: TenantId;
+  readonly name: string;
+  readonly teamId?: string;
+  readonly settings: WorkspaceSettings;
+  readonly createdAt: Instant;
+  readonly createdBy: UserId;
+  readonly updatedAt: Instant;
+  readonly updatedBy: UserId;
+};
+
+export type Member = {
+  readonly workspaceId: WorkspaceId;
+  readonly tenantId: TenantId;
+  readonly userId: UserId;
+  readonly role: MemberRole;
+  readonly name?: string;
+  readonly addedAt: Instant;
+  readonly addedBy: UserId;
+};
