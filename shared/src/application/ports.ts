@@ -15,7 +15,7 @@ export type ListQuery<K extends RecordKind> = {
   /** 1–1000. */
   readonly limit: number;
   readonly cursor?: string;
-  /** Prefix search over the kind's search tokens (see search/search-tokens.ts). */
+  /** Prefix search over the kind's search tokens (common/search-tokens.ts, application/record-search.ts). */
   readonly q?: string;
   readonly filters?: Partial<Record<RecordFilter<K>, string>>;
 };
@@ -41,7 +41,12 @@ export type Write =
       readonly deletedAt: Instant;
       readonly deletedBy: UserId;
     }
-  | { readonly type: 'restore'; readonly kind: RecordKind; readonly record: AnyRecord; readonly expected: Version }
+  | {
+      readonly type: 'restore';
+      readonly kind: RecordKind;
+      readonly record: AnyRecord;
+      readonly expected: Version;
+    }
   | { readonly type: 'stage-change'; readonly change: StageChange };
 
 export type IdempotencyRecord = {
@@ -73,10 +78,24 @@ export type DeletedRecord = {
 /** Records of every kind in one workspace. Reads never return soft-deleted records. */
 export interface RecordRepository {
   get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined>;
-  getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]>;
-  list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>>;
+  getMany<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    ids: readonly Id[],
+  ): Promise<Versioned<RecordOf[K]>[]>;
+  list<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: ListQuery<K>,
+  ): Promise<Page<Versioned<RecordOf[K]>>>;
   /** Every live record of a kind, page by page (reports, exports). */
   scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>>;
+  /** Live leads or contacts with this email, compared case-insensitively (duplicate detection, import). */
+  findByEmail<K extends 'lead' | 'contact'>(
+    ws: WorkspaceId,
+    kind: K,
+    email: string,
+  ): Promise<Versioned<RecordOf[K]>[]>;
   listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>>;
   stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
@@ -116,7 +135,11 @@ export interface WorkspaceRepository {
   ): Promise<Result<Version>>;
 }
 
-export type OutboxEntry = { readonly event: DomainEvent; readonly attempts: number; readonly lastError?: string };
+export type OutboxEntry = {
+  readonly event: DomainEvent;
+  readonly attempts: number;
+  readonly lastError?: string;
+};
 
 /** Events written by `commit`, waiting for the bot to deliver them. */
 export interface OutboxRepository {

@@ -1,6 +1,11 @@
 import type { Audit, Id, Instant, UserId, WorkspaceId } from '../common/types';
 
-export const LEAD_STATUSES = ['open-not-contacted', 'working-contacted', 'closed-converted', 'closed-not-converted'] as const;
+export const LEAD_STATUSES = [
+  'open-not-contacted',
+  'working-contacted',
+  'closed-converted',
+  'closed-not-converted',
+] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
 export const LEAD_SOURCES = [
@@ -24,7 +29,12 @@ export type Qualification = {
   readonly notes?: string;
 };
 
-export const EMPTY_QUALIFICATION: Qualification = { budget: false, authority: false, need: false, timeline: false };
+export const EMPTY_QUALIFICATION: Qualification = {
+  budget: false,
+  authority: false,
+  need: false,
+  timeline: false,
+};
 
 /** Person and company data held together until conversion splits them. */
 export type LeadDetails = {
@@ -43,7 +53,8 @@ export type LeadDetails = {
   readonly qualification: Qualification;
 };
 
-type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
+/** What every lead has whatever its status. */
+export type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
 
 export type OpenLead = LeadBase & { readonly status: 'open-not-contacted' };
 export type WorkingLead = LeadBase & { readonly status: 'working-contacted' };

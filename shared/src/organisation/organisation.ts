@@ -1,6 +1,12 @@
 import type { Audit, Id, UserId, WorkspaceId } from '../common/types';
 
-export const ORGANISATION_STATUSES = ['prospect', 'customer', 'partner', 'supplier', 'former-customer'] as const;
+export const ORGANISATION_STATUSES = [
+  'prospect',
+  'customer',
+  'partner',
+  'supplier',
+  'former-customer',
+] as const;
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 
 export const ORGANISATION_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;

@@ -46,7 +46,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
   const script = require.resolve('azurite/dist/src/table/main.js');
-  const args = [script, '--tableHost', host, '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl'];
+  const args = [script, '--tableHost', host, '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry'];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -72,7 +72,8 @@ function waitForListening(child: ChildProcess, silent: boolean): Promise<void> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!silent) process.stdout.write(chunk);
-      if (/successfully listening/i.test(output)) {
+      // 3.35 prints "successfully started on host:port" once the socket listens.
+      if (/successfully (started|listening)/i.test(output)) {
         clearTimeout(timer);
         resolve();
       }

@@ -1,0 +1,68 @@
+/**
+ * Architecture rules that fail the build (`npm run lint`):
+ * - the pure core (shared entity folders, common, events, reports, application) imports no storage, no
+ *   SDK, nothing from node:;
+ * - only shared/src/storage imports @azure/data-tables or @azure/identity;
+ * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
+ * - shared never imports the tab or the bot.
+ */
+const core = '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|application)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      from: { path: core },
+      to: { path: ['^shared/src/storage/', '^shared/src/testing/'] },
+    },
+    {
+      name: 'core-has-no-node-or-sdk',
+      severity: 'error',
+      from: { path: core, pathNot: '\\.spec\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-has-no-sdk',
+      severity: 'error',
+      from: { path: core },
+      to: { path: 'node_modules/(@azure|botbuilder|@microsoft|express|pino)' },
+    },
+    {
+      name: 'only-storage-touches-tables',
+      severity: 'error',
+      from: { pathNot: '^shared/src/storage/' },
+      to: { path: 'node_modules/@azure/(data-tables|identity)' },
+    },
+    {
+      name: 'browser-has-no-storage',
+      severity: 'error',
+      from: { path: '^tab/src/' },
+      to: { path: ['^shared/src/storage/', '@crm/shared/storage', '^shared/src/testing/'] },
+    },
+    {
+      name: 'browser-has-no-node',
+      severity: 'error',
+      from: { path: '^tab/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-stands-alone',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^(tab|bot)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '\\.data', 'dist', 'build'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    combinedDependencies: true,
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the embedded Azurite (data under .data/)
+ * unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then the tab server
+ * and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
+ * nothing it acknowledged is lost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startAzurite, type RunningAzurite } from '../shared/src/storage/azurite';
+
+const root = resolve(__dirname, '..');
+const parts = [
+  { name: 'tab', entry: join(root, 'tab', 'server', 'index.ts') },
+  { name: 'bot', entry: join(root, 'bot', 'src', 'index.ts') },
+];
+
+async function main(): Promise<void> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  let azurite: RunningAzurite | undefined;
+  if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
+    const location = join(root, '.data', 'azurite');
+    const port = Number(env.AZURITE_TABLE_PORT ?? 10002);
+    azurite = await startAzurite({ location, port });
+    env.STORAGE_CONNECTION_STRING = azurite.connectionString;
+    console.log(`storage: embedded Azurite on 127.0.0.1:${azurite.port}, data in .data/azurite`);
+  } else {
+    console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');
+  }
+  env.AUTH_MODE ??= env.AAD_APP_CLIENT_ID ? 'entra' : 'dev';
+  env.SEED_DEMO_DATA ??= 'true';
+
+  const children: ChildProcess[] = [];
+  for (const part of parts) {
+    if (!existsSync(part.entry)) continue;
+    const child = spawn(process.execPath, ['--import', 'tsx', part.entry], { env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`${part.name} exited (${signal ?? code}); stopping everything`);
+        void stop(1);
+      }
+    });
+    children.push(child);
+  }
+  if (children.length === 0) console.log('no tab or bot yet: only storage is running');
+
+  let stopping = false;
+  async function stop(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await azurite?.stop();
+    console.log('stopped');
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

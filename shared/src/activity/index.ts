@@ -1,0 +1,5 @@
+export * from './activity';
+export * from './activity.schema';
+export * from './task-completion';
+export * from './create-activity';
+export * from './update-activity';

@@ -1,0 +1,129 @@
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { Id, WorkspaceId } from '../common/types';
+import {
+  ActivityCreateInputSchema,
+  ActivityPatchInputSchema,
+  createActivity as createActivityRule,
+  updateActivity as updateActivityRule,
+} from '../activity';
+import { REGARDING_TYPES, type Activity, type Regarding, type RegardingType } from '../activity/activity';
+import { accessWorkspace } from './access';
+import type { AppDeps, Caller } from './deps';
+import type { Page, Version, Versioned } from './ports';
+import { asDecided, createRecord, updateRecord } from './record-use-case';
+import { toListQuery, type ListParams } from './records.use-cases';
+import { ensureMember } from './references';
+
+async function ensureRegarding(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  regarding: Regarding | undefined,
+): Promise<Result<void>> {
+  if (!regarding) return ok(undefined);
+  const found = await deps.records.get(ws, regarding.type, regarding.id);
+  return found
+    ? ok(undefined)
+    : err(
+        domainError(
+          'ACTIVITY.REGARDING_NOT_FOUND',
+          `No such ${regarding.type} to log this activity against.`,
+          {
+            fields: { 'regarding.id': `no such ${regarding.type}` },
+          },
+        ),
+      );
+}
+
+export function createActivity(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  input: unknown,
+): Promise<Result<Versioned<Activity>>> {
+  return createRecord(
+    deps,
+    caller,
+    ws,
+    {
+      kind: 'activity',
+      schema: ActivityCreateInputSchema,
+      checks: (i) => [() => ensureMember(deps, ws, i.ownerId), () => ensureRegarding(deps, ws, i.regarding)],
+      decide: (i, ctx) => asDecided(createActivityRule(i, { ...ctx, workspaceId: ws })),
+    },
+    input,
+  );
+}
+
+export function updateActivity(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  expected: Version | undefined,
+  input: unknown,
+): Promise<Result<Versioned<Activity>>> {
+  return updateRecord(
+    deps,
+    caller,
+    ws,
+    {
+      kind: 'activity',
+      schema: ActivityPatchInputSchema,
+      checks: (i) => [
+        () => ensureMember(deps, ws, i.ownerId ?? undefined),
+        () => ensureRegarding(deps, ws, i.regarding ?? undefined),
+      ],
+      decide: (current, i, ctx) => asDecided(updateActivityRule(current.record, i, ctx)),
+    },
+    id,
+    expected,
+    input,
+  );
+}
+
+const CONVERTED_INTO: {
+  [T in Exclude<RegardingType, 'lead'>]:
+    'convertedOrganisationId' | 'convertedContactId' | 'convertedOpportunityId';
+} = {
+  organisation: 'convertedOrganisationId',
+  contact: 'convertedContactId',
+  opportunity: 'convertedOpportunityId',
+};
+
+/**
+ * The activities about one record. A converted lead's activities follow it: asking for an
+ * organisation, contact or opportunity also returns those logged against the lead(s) converted into it.
+ */
+export async function listActivities(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  params: ListParams & { regardingType?: string; regardingId?: string },
+): Promise<Result<Page<Versioned<Activity>>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'read');
+  if (!access.ok) return access;
+  const query = toListQuery('activity', params);
+  if (!query.ok) return query;
+  const { regardingType, regardingId } = params;
+  if (regardingType === undefined && regardingId === undefined) {
+    return ok(await deps.records.list(ws, 'activity', query.value));
+  }
+  if (!regardingType || !regardingId || !(REGARDING_TYPES as readonly string[]).includes(regardingType)) {
+    return err(
+      domainError('VALIDATION.FAILED', 'regardingType and regardingId go together.', {
+        fields: { regardingType: `one of ${REGARDING_TYPES.join(', ')}, with regardingId` },
+      }),
+    );
+  }
+  const type = regardingType as RegardingType;
+  const regarding: Regarding[] = [{ type, id: regardingId }];
+  if (type !== 'lead') {
+    const leads = await deps.records.list(ws, 'lead', {
+      limit: 100,
+      filters: { [CONVERTED_INTO[type]]: regardingId },
+    });
+    for (const lead of leads.items) regarding.push({ type: 'lead', id: lead.record.id });
+  }
+  return ok(await deps.records.listActivities(ws, { ...query.value, regarding }));
+}

@@ -1,0 +1,51 @@
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { WorkspaceId } from '../common/types';
+import type { AppDeps, Caller } from './deps';
+import { fingerprint } from './fingerprint';
+import type { IdempotencyRecord } from './ports';
+
+export type Idempotency = {
+  /** The record to commit with the change set, or undefined when the caller sent no key. */
+  readonly record: (response: unknown) => IdempotencyRecord | undefined;
+};
+
+/**
+ * Runs `execute` at most once per (user, operation, key). A repeat with the same request gets
+ * `replay(storedResponse)`; the same key with a different request is IDEMPOTENCY.KEY_REUSED. When two
+ * requests with one key race, the loser's commit fails (the key's row exists) and it replays the winner.
+ */
+export async function idempotent<T>(
+  deps: Pick<AppDeps, 'records' | 'clock'>,
+  ws: WorkspaceId,
+  caller: Caller,
+  operation: string,
+  request: unknown,
+  execute: (idempotency: Idempotency) => Promise<Result<T>>,
+  replay: (response: unknown) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  if (!caller.idempotencyKey) return execute({ record: () => undefined });
+  const key = `${caller.actor.userId}:${operation}:${caller.idempotencyKey}`;
+  const print = fingerprint(request);
+  const replayStored = async (): Promise<Result<T> | undefined> => {
+    const stored = await deps.records.findIdempotency(ws, key);
+    if (!stored) return undefined;
+    if (stored.fingerprint !== print) {
+      return err(
+        domainError(
+          'IDEMPOTENCY.KEY_REUSED',
+          'This Idempotency-Key was already used for a different request.',
+        ),
+      );
+    }
+    return replay(stored.response);
+  };
+  const earlier = await replayStored();
+  if (earlier) return earlier;
+  const result = await execute({
+    record: (response) => ({ key, fingerprint: print, response, createdAt: deps.clock.now() }),
+  });
+  // A request racing another with the same key loses its commit; answer with the winner's result.
+  if (!result.ok) return (await replayStored()) ?? result;
+  return ok(result.value);
+}

@@ -1,0 +1,94 @@
+import { aLead, anOrganisation } from '../testing/builders';
+import {
+  byChronology,
+  drivingToken,
+  listedUnder,
+  matchesFilters,
+  MAX_INDEXED_TOKENS,
+  recordEmail,
+  recordSearchTokens,
+  websiteHost,
+} from './record-search';
+
+describe('record search', () => {
+  it('finds a lead by first and last name, company and email, accents folded', () => {
+    const lead = aLead({
+      firstName: 'João',
+      lastName: 'Ødegård',
+      company: 'Fjord AS',
+      email: 'Joao@Fjord.no',
+    });
+
+    expect(recordSearchTokens('lead', lead)).toEqual([
+      'as',
+      'fjord',
+      'joao',
+      'joao@fjord.no',
+      'no',
+      'odegard',
+    ]);
+  });
+
+  it('finds an organisation by name and website host', () => {
+    const org = anOrganisation({ name: 'Bloem B.V.', website: 'https://www.Bloem.nl/over-ons' });
+
+    expect(recordSearchTokens('organisation', org)).toEqual(['b', 'bloem', 'bloem.nl', 'nl', 'v']);
+  });
+
+  it('caps the tokens, keeping the first fields', () => {
+    const lead = aLead({
+      firstName: 'a b c d e f g h i j k l m n o p q r',
+      lastName: 'Zed',
+      company: undefined,
+      email: undefined,
+    });
+
+    const tokens = recordSearchTokens('lead', lead);
+
+    expect(tokens).toHaveLength(MAX_INDEXED_TOKENS);
+    expect(tokens).not.toContain('zed');
+  });
+
+  it.each([
+    ['https://www.example.no/om-oss', 'example.no'],
+    ['example.pt', 'example.pt'],
+    ['http://shop.exemplo.com.br:8080?x=1', 'shop.exemplo.com.br'],
+    ['', undefined],
+    [undefined, undefined],
+  ])('reads the host of %p as %p', (website, host) => {
+    expect(websiteHost(website)).toBe(host);
+  });
+
+  it('knows the email of leads and contacts only', () => {
+    expect(recordEmail('lead', aLead({ email: ' Ana@X.PT ' }))).toBe('ana@x.pt');
+    expect(recordEmail('organisation', anOrganisation({ email: 'info@x.pt' }))).toBeUndefined();
+  });
+
+  it('drives a search by its longest token; no token means no search', () => {
+    expect(drivingToken('jan de vries')).toBe('vries');
+    expect(drivingToken(' -- ')).toBeUndefined();
+  });
+
+  it('lists a record once, under its smallest matching token', () => {
+    expect(listedUnder(['joana', 'joao', 'silva'], 'jo')).toBe('joana');
+    expect(listedUnder(['silva'], 'jo')).toBeUndefined();
+  });
+
+  it('filters on exact values of the named fields', () => {
+    const lead = aLead({ source: 'web', ownerId: 'u1' });
+
+    expect(matchesFilters(lead, { source: 'web', ownerId: 'u1' })).toBe(true);
+    expect(matchesFilters(lead, { source: 'event' })).toBe(false);
+    expect(matchesFilters(lead, undefined)).toBe(true);
+  });
+
+  it('orders history by time, then id', () => {
+    const changes = [
+      { at: '2026-11-02T00:00:00.000Z', id: 'a' },
+      { at: '2026-11-01T00:00:00.000Z', id: 'b' },
+      { at: '2026-11-01T00:00:00.000Z', id: 'a' },
+    ];
+
+    expect([...changes].sort(byChronology)).toEqual([changes[2], changes[1], changes[0]]);
+  });
+});

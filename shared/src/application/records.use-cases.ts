@@ -1,0 +1,173 @@
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { Id, WorkspaceId } from '../common/types';
+import { accessWorkspace } from './access';
+import type { AppDeps, Caller } from './deps';
+import type { DeletedRecord, ListQuery, Page, Version, Versioned } from './ports';
+import { RECORD_FILTERS, type RecordKind, type RecordOf } from './records';
+import { commitRecord, loadForChange, loadRecord, notFound, stale } from './record-commands';
+
+export const LIST_LIMIT = { min: 1, max: 1000, default: 50 } as const;
+/** Deleted records stay restorable this long, then `purgeExpired` removes them. */
+export const RECYCLE_DAYS = 30;
+
+export async function getRecord<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: K,
+  id: Id,
+): Promise<Result<Versioned<RecordOf[K]>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'read');
+  if (!access.ok) return access;
+  return loadRecord(deps, ws, kind, id);
+}
+
+export type ListParams = {
+  readonly limit?: number;
+  readonly cursor?: string;
+  readonly q?: string;
+  readonly filters?: Readonly<Record<string, string | undefined>>;
+};
+
+export async function listRecords<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: K,
+  params: ListParams,
+): Promise<Result<Page<Versioned<RecordOf[K]>>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'read');
+  if (!access.ok) return access;
+  const query = toListQuery(kind, params);
+  if (!query.ok) return query;
+  return ok(await deps.records.list(ws, kind, query.value));
+}
+
+/** Checks paging and filter parameters once, for every transport. */
+export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): Result<ListQuery<K>> {
+  const limit = params.limit ?? LIST_LIMIT.default;
+  if (!Number.isInteger(limit) || limit < LIST_LIMIT.min || limit > LIST_LIMIT.max) {
+    return err(
+      domainError('VALIDATION.FAILED', 'limit must be a whole number from 1 to 1000.', {
+        fields: { limit: 'must be a whole number from 1 to 1000' },
+      }),
+    );
+  }
+  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  const filters: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params.filters ?? {})) {
+    if (value === undefined) continue;
+    if (!allowed.includes(name)) {
+      return err(
+        domainError('VALIDATION.FAILED', `${kind} lists cannot be filtered by ${name}.`, {
+          fields: { [name]: `unknown filter; use one of ${allowed.join(', ')}` },
+        }),
+      );
+    }
+    if (value.length === 0 || value.length > 200) {
+      return err(
+        domainError('VALIDATION.FAILED', `Filter ${name} is empty or too long.`, {
+          fields: { [name]: 'invalid' },
+        }),
+      );
+    }
+    filters[name] = value;
+  }
+  const q = params.q?.trim();
+  if (q !== undefined && q.length > 200) {
+    return err(
+      domainError('VALIDATION.FAILED', 'The search text is too long.', {
+        fields: { q: 'at most 200 characters' },
+      }),
+    );
+  }
+  return ok({
+    limit,
+    ...(params.cursor ? { cursor: params.cursor } : {}),
+    ...(q ? { q } : {}),
+    filters: filters as ListQuery<K>['filters'],
+  });
+}
+
+/** Soft delete: the record reads as not found and waits in the recycle bin for RECYCLE_DAYS. */
+export async function deleteRecord<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: K,
+  id: Id,
+  expected: Version | undefined,
+  guard?: (record: RecordOf[K]) => Promise<Result<void>>,
+): Promise<Result<void>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const current = await loadForChange(deps, ws, kind, id, expected);
+  if (!current.ok) return current;
+  if (guard) {
+    const allowed = await guard(current.value.record);
+    if (!allowed.ok) return allowed;
+  }
+  const receipt = await deps.records.commit(ws, {
+    writes: [
+      {
+        type: 'delete',
+        kind,
+        record: current.value.record,
+        expected: current.value.version,
+        deletedAt: deps.clock.now(),
+        deletedBy: caller.actor.userId,
+      },
+    ],
+    events: [],
+  });
+  return receipt.ok ? ok(undefined) : receipt;
+}
+
+export async function restoreRecord<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: K,
+  id: Id,
+): Promise<Result<Versioned<RecordOf[K]>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const deleted = await deps.records.getDeleted(ws, kind, id);
+  if (!deleted) {
+    const live = await deps.records.get(ws, kind, id);
+    return err(
+      live ? domainError('RECORD.NOT_DELETED', `This ${kind} is not in the recycle bin.`) : notFound(kind),
+    );
+  }
+  const record = deleted.record as RecordOf[K];
+  const result = await commitRecord(deps, ws, kind, record, {
+    writes: [{ type: 'restore', kind, record, expected: deleted.version }],
+  });
+  return !result.ok && result.error.code === 'CONCURRENCY.STALE' ? err(stale(kind)) : result;
+}
+
+export async function listRecycleBin(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  params: { limit?: number; cursor?: string },
+): Promise<Result<Page<DeletedRecord>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'read');
+  if (!access.ok) return access;
+  const limit = params.limit ?? LIST_LIMIT.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT.max) {
+    return err(
+      domainError('VALIDATION.FAILED', 'limit must be 1–1000.', { fields: { limit: 'must be 1–1000' } }),
+    );
+  }
+  return ok(
+    await deps.records.recycleBin(ws, { limit, ...(params.cursor ? { cursor: params.cursor } : {}) }),
+  );
+}
+
+/** Purges what has been in the bin longer than RECYCLE_DAYS; run by a timer in the server. */
+export async function purgeExpired(deps: AppDeps, ws: WorkspaceId): Promise<number> {
+  const cutoff = new Date(Date.parse(deps.clock.now()) - RECYCLE_DAYS * 86_400_000).toISOString();
+  return deps.records.purgeDeleted(ws, cutoff);
+}

@@ -1,0 +1,95 @@
+import { anActor, codeOf, expectOk, inMemoryApp } from '../testing/app-harness';
+import {
+  addMember,
+  changeMemberRole,
+  createWorkspace,
+  getWorkspace,
+  listMembers,
+  listMyWorkspaces,
+  removeMember,
+  updateWorkspace,
+} from './workspace.use-cases';
+
+const anna = anActor();
+const bo = anActor({ userId: 'user-bo', name: 'Bo' });
+
+describe('workspace use cases', () => {
+  it('given a new workspace, then its creator is its owner and sees it in their list', async () => {
+    const app = inMemoryApp();
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'Verkoop', teamId: 'team-1' }));
+
+    expect(ws.role).toBe('owner');
+    expect((await listMyWorkspaces(app.deps, anna)).map((m) => m.workspace.id)).toEqual([ws.record.id]);
+    expect(await listMyWorkspaces(app.deps, bo)).toEqual([]);
+  });
+
+  it('given a team bound to a workspace, then a second workspace for it is refused', async () => {
+    const app = inMemoryApp();
+    expectOk(await createWorkspace(app.deps, anna, { name: 'A', teamId: 'team-1' }));
+    expect(codeOf(await createWorkspace(app.deps, anna, { name: 'B', teamId: 'team-1' }))).toBe(
+      'WORKSPACE.TEAM_ALREADY_BOUND',
+    );
+  });
+
+  it('given another tenant with the same user id, then the workspace does not exist for them', async () => {
+    const app = inMemoryApp();
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'A' })).record.id;
+    expect(codeOf(await getWorkspace(app.deps, anActor({ tenantId: 'tenant-b' }), ws))).toBe(
+      'WORKSPACE.NOT_FOUND',
+    );
+  });
+
+  it('given members, then only owners manage and the last owner cannot leave', async () => {
+    const app = inMemoryApp();
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'A' })).record.id;
+    expectOk(await addMember(app.deps, anna, ws, { userId: 'user-bo', role: 'member' }));
+
+    expect(codeOf(await addMember(app.deps, bo, ws, { userId: 'user-cy', role: 'member' }))).toBe(
+      'WORKSPACE.OWNER_REQUIRED',
+    );
+    expect(codeOf(await addMember(app.deps, anna, ws, { userId: 'user-bo', role: 'member' }))).toBe(
+      'WORKSPACE.MEMBER_EXISTS',
+    );
+    expect(codeOf(await removeMember(app.deps, anna, ws, anna.userId))).toBe('WORKSPACE.LAST_OWNER');
+    expect(codeOf(await changeMemberRole(app.deps, anna, ws, anna.userId, { role: 'member' }))).toBe(
+      'WORKSPACE.LAST_OWNER',
+    );
+
+    expectOk(await changeMemberRole(app.deps, anna, ws, 'user-bo', { role: 'owner' }));
+    expectOk(await removeMember(app.deps, anna, ws, anna.userId));
+    expect(codeOf(await getWorkspace(app.deps, anna, ws))).toBe('WORKSPACE.NOT_FOUND');
+    expect((await listMyWorkspaces(app.deps, anna)).length).toBe(0);
+    expect(expectOk(await listMembers(app.deps, bo, ws)).map((m) => m.userId)).toEqual(['user-bo']);
+  });
+
+  it('given a member, then they may leave on their own', async () => {
+    const app = inMemoryApp();
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'A' })).record.id;
+    expectOk(await addMember(app.deps, anna, ws, { userId: 'user-bo', role: 'member' }));
+    expectOk(await removeMember(app.deps, bo, ws, 'user-bo'));
+    expect(codeOf(await getWorkspace(app.deps, bo, ws))).toBe('WORKSPACE.NOT_FOUND');
+  });
+
+  it('given settings changes, then they need the current version and valid stages', async () => {
+    const app = inMemoryApp();
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'A' }));
+
+    expect(codeOf(await updateWorkspace(app.deps, anna, ws.record.id, undefined, { name: 'B' }))).toBe(
+      'CONCURRENCY.VERSION_REQUIRED',
+    );
+    const renamed = expectOk(
+      await updateWorkspace(app.deps, anna, ws.record.id, ws.version, { name: 'B', defaultCurrency: 'BRL' }),
+    );
+    expect(renamed.record.settings.defaultCurrency).toBe('BRL');
+    expect(codeOf(await updateWorkspace(app.deps, anna, ws.record.id, ws.version, { name: 'C' }))).toBe(
+      'CONCURRENCY.STALE',
+    );
+    const duplicateIds = [
+      { id: 'demo', probability: 20, forecastCategory: 'pipeline' },
+      { id: 'demo', probability: 30, forecastCategory: 'pipeline' },
+    ];
+    expect(codeOf(await updateWorkspace(app.deps, anna, ws.record.id, renamed.version, { stages: duplicateIds }))).toBe(
+      'WORKSPACE.INVALID_STAGES',
+    );
+  });
+});

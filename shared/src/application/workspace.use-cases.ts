@@ -1,0 +1,181 @@
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { Actor, UserId, WorkspaceId } from '../common/types';
+import { parseInput } from '../common/validation';
+import {
+  addMember as addMemberRule,
+  changeMemberRole as changeMemberRoleRule,
+  createWorkspace as createWorkspaceRule,
+  MemberAddInputSchema,
+  MemberPatchInputSchema,
+  removeMember as removeMemberRule,
+  updateWorkspaceSettings,
+  WorkspaceCreateInputSchema,
+  WorkspacePatchInputSchema,
+} from '../workspace';
+import type { Member, MemberRole, Workspace } from '../workspace/workspace';
+import { accessWorkspace } from './access';
+import type { AppDeps } from './deps';
+import type { Membership, Version, Versioned } from './ports';
+
+export type WorkspaceView = Versioned<Workspace> & { readonly role: MemberRole };
+
+export async function createWorkspace(
+  deps: AppDeps,
+  actor: Actor,
+  input: unknown,
+): Promise<Result<WorkspaceView>> {
+  const parsed = parseInput(WorkspaceCreateInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const decided = createWorkspaceRule(parsed.value, {
+    id: deps.ids.newId(),
+    tenantId: actor.tenantId,
+    actor: actor.userId,
+    ...(actor.name ? { actorName: actor.name } : {}),
+    now: deps.clock.now(),
+  });
+  if (!decided.ok) return decided;
+  const created = await deps.workspaces.create(decided.value.workspace, decided.value.owner);
+  return created.ok ? ok({ ...created.value, role: 'owner' }) : created;
+}
+
+export async function listMyWorkspaces(deps: AppDeps, actor: Actor): Promise<Membership[]> {
+  const memberships = await deps.workspaces.listForUser(actor.tenantId, actor.userId);
+  // The directory is derived; the tenant check here is belt and braces.
+  return memberships.filter((m) => m.workspace.tenantId === actor.tenantId);
+}
+
+export async function getWorkspace(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+): Promise<Result<WorkspaceView>> {
+  const access = await accessWorkspace(deps, actor, ws, 'read');
+  if (!access.ok) return access;
+  return ok({ ...access.value.workspace, role: access.value.member.role });
+}
+
+/** Name, currency, stale threshold and the stage configuration; owners only. */
+export async function updateWorkspace(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  expected: Version | undefined,
+  input: unknown,
+): Promise<Result<WorkspaceView>> {
+  const access = await accessWorkspace(deps, actor, ws, 'manage');
+  if (!access.ok) return access;
+  if (!expected) {
+    return err(
+      domainError('CONCURRENCY.VERSION_REQUIRED', 'Send the version you read (If-Match) to change it.'),
+    );
+  }
+  if (expected !== access.value.workspace.version) {
+    return err(
+      domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.'),
+    );
+  }
+  const parsed = parseInput(WorkspacePatchInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const decided = updateWorkspaceSettings(access.value.workspace.record, parsed.value, {
+    actor: actor.userId,
+    now: deps.clock.now(),
+  });
+  if (!decided.ok) return decided;
+  const inUse = await removedStageInUse(deps, ws, access.value.workspace.record, decided.value);
+  if (!inUse.ok) return inUse;
+  const saved = await deps.workspaces.update(decided.value, expected);
+  return saved.ok ? ok({ ...saved.value, role: access.value.member.role }) : saved;
+}
+
+/** A stage may only disappear from the configuration when no opportunity stands in it. */
+async function removedStageInUse(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  before: Workspace,
+  after: Workspace,
+): Promise<Result<void>> {
+  const kept = new Set(after.settings.stages.map((s) => s.id));
+  for (const stage of before.settings.stages) {
+    if (kept.has(stage.id)) continue;
+    const used = await deps.records.list(ws, 'opportunity', { limit: 1, filters: { stage: stage.id } });
+    if (used.items.length > 0) {
+      return err(
+        domainError('WORKSPACE.STAGE_IN_USE', `Stage ${stage.id} still has opportunities; move them first.`, {
+          details: { stage: stage.id },
+        }),
+      );
+    }
+  }
+  return ok(undefined);
+}
+
+export async function listMembers(deps: AppDeps, actor: Actor, ws: WorkspaceId): Promise<Result<Member[]>> {
+  const access = await accessWorkspace(deps, actor, ws, 'read');
+  if (!access.ok) return access;
+  return ok(await deps.workspaces.listMembers(ws));
+}
+
+export async function addMember(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  input: unknown,
+): Promise<Result<Member>> {
+  const access = await accessWorkspace(deps, actor, ws, 'manage');
+  if (!access.ok) return access;
+  const parsed = parseInput(MemberAddInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const members = await deps.workspaces.listMembers(ws);
+  const decided = addMemberRule(members, parsed.value, {
+    workspace: access.value.workspace.record,
+    actor: actor.userId,
+    now: deps.clock.now(),
+  });
+  if (!decided.ok) return decided;
+  const saved = await deps.workspaces.changeMembers(
+    ws,
+    { upsert: [decided.value] },
+    access.value.workspace.version,
+  );
+  return saved.ok ? ok(decided.value) : saved;
+}
+
+export async function changeMemberRole(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  userId: UserId,
+  input: unknown,
+): Promise<Result<Member>> {
+  const access = await accessWorkspace(deps, actor, ws, 'manage');
+  if (!access.ok) return access;
+  const parsed = parseInput(MemberPatchInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const members = await deps.workspaces.listMembers(ws);
+  const decided = changeMemberRoleRule(members, userId, parsed.value.role);
+  if (!decided.ok) return decided;
+  const saved = await deps.workspaces.changeMembers(
+    ws,
+    { upsert: [decided.value] },
+    access.value.workspace.version,
+  );
+  return saved.ok ? ok(decided.value) : saved;
+}
+
+/** Owners remove anyone; a member may always leave. The last owner cannot go. */
+export async function removeMember(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  userId: UserId,
+): Promise<Result<void>> {
+  const leaving = userId === actor.userId;
+  const access = await accessWorkspace(deps, actor, ws, leaving ? 'read' : 'manage');
+  if (!access.ok) return access;
+  const members = await deps.workspaces.listMembers(ws);
+  const decided = removeMemberRule(members, userId);
+  if (!decided.ok) return decided;
+  const saved = await deps.workspaces.changeMembers(ws, { remove: [userId] }, access.value.workspace.version);
+  return saved.ok ? ok(undefined) : saved;
+}

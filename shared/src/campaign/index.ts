@@ -1,0 +1,7 @@
+export * from './campaign';
+export * from './campaign.schema';
+export * from './campaign-dates';
+export * from './campaign-transitions';
+export * from './create-campaign';
+export * from './update-campaign';
+export * from './campaign-results';

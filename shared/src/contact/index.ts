@@ -1,0 +1,5 @@
+export * from './contact';
+export * from './contact.schema';
+export * from './create-contact';
+export * from './update-contact';
+export * from './suggest-contacts';

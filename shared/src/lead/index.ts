@@ -1,0 +1,11 @@
+export * from './lead';
+export * from './lead.schema';
+export * from './lead-transitions';
+export * from './qualification';
+export * from './create-lead';
+export * from './update-lead';
+export * from './disqualify-lead';
+export * from './reopen-lead';
+export * from './convert-lead';
+export type { ConversionOutcome } from './conversion-records';
+export * from './followed-regarding';

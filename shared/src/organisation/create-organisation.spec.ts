@@ -1,0 +1,40 @@
+import { createOrganisation } from './create-organisation';
+import { T0 } from './organisation.fixtures';
+import { OrganisationCreateInputSchema } from './organisation.schema';
+
+describe('createOrganisation', () => {
+  const ctx = { id: 'org-7', workspaceId: 'ws-1', actor: 'alice', now: T0 };
+
+  it('given a name, then it is a prospect owned by the actor', () => {
+    expect(
+      createOrganisation(OrganisationCreateInputSchema.parse({ name: 'Exemplo Lda', website: '' }), ctx),
+    ).toEqual({
+      ok: true,
+      value: {
+        id: 'org-7',
+        workspaceId: 'ws-1',
+        name: 'Exemplo Lda',
+        status: 'prospect',
+        ownerId: 'alice',
+        createdAt: T0,
+        createdBy: 'alice',
+        updatedAt: T0,
+        updatedBy: 'alice',
+      },
+    });
+  });
+
+  it('given a status, an owner and details, then they are kept', () => {
+    const input = OrganisationCreateInputSchema.parse({
+      name: 'Bakkerij de Vries B.V.',
+      status: 'supplier',
+      ownerId: 'bob',
+      size: '11-50',
+      city: 'Utrecht',
+    });
+    expect(createOrganisation(input, ctx)).toMatchObject({
+      ok: true,
+      value: { status: 'supplier', ownerId: 'bob', size: '11-50', city: 'Utrecht' },
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { absentIfBlank, clearIfBlank } from '../common/record-change';
+import { emailSchema, shortText, urlSchema, userIdSchema } from '../common/schemas';
+import { ORGANISATION_SIZES, ORGANISATION_STATUSES } from './organisation';
+
+const text = (max: number) => z.string().max(max);
+
+export const OrganisationCreateInputSchema = z
+  .object({
+    name: shortText(200),
+    status: z.enum(ORGANISATION_STATUSES).default('prospect'),
+    website: absentIfBlank(urlSchema),
+    industry: absentIfBlank(text(100)),
+    size: z.enum(ORGANISATION_SIZES).optional(),
+    phone: absentIfBlank(text(50)),
+    email: absentIfBlank(emailSchema),
+    address: absentIfBlank(text(500)),
+    city: absentIfBlank(text(100)),
+    country: absentIfBlank(text(100)),
+    description: absentIfBlank(text(10_000)),
+    /** Defaults to the actor. */
+    ownerId: userIdSchema.optional(),
+  })
+  .strict();
+export type OrganisationCreateInput = z.infer<typeof OrganisationCreateInputSchema>;
+
+/** `null` (or a blank string) clears an optional field. */
+export const OrganisationPatchInputSchema = z
+  .object({
+    name: shortText(200).optional(),
+    status: z.enum(ORGANISATION_STATUSES).optional(),
+    website: clearIfBlank(urlSchema),
+    industry: clearIfBlank(text(100)),
+    size: z.enum(ORGANISATION_SIZES).nullable().optional(),
+    phone: clearIfBlank(text(50)),
+    email: clearIfBlank(emailSchema),
+    address: clearIfBlank(text(500)),
+    city: clearIfBlank(text(100)),
+    country: clearIfBlank(text(100)),
+    description: clearIfBlank(text(10_000)),
+    ownerId: userIdSchema.optional(),
+  })
+  .strict();
+export type OrganisationPatchInput = z.infer<typeof OrganisationPatchInputSchema>;

@@ -1,0 +1,25 @@
+import type { Opportunity } from '../opportunity/opportunity';
+import { WON } from '../opportunity/stage';
+
+export type SalesCycleReport = {
+  readonly wonDeals: number;
+  /** Mean days from the deal's creation to its win, one decimal; null without won deals. */
+  readonly averageDays: number | null;
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Average sales cycle of won deals. It starts when the opportunity was created (for a converted
+ * lead: at conversion), not when the lead came in: lead handling is the conversion report's subject.
+ */
+export function salesCycleReport(opportunities: readonly Opportunity[]): SalesCycleReport {
+  const cycles = opportunities.flatMap((o) =>
+    o.stage === WON && o.closedAt !== undefined
+      ? [(Date.parse(o.closedAt) - Date.parse(o.createdAt)) / DAY_MS]
+      : [],
+  );
+  if (cycles.length === 0) return { wonDeals: 0, averageDays: null };
+  const average = cycles.reduce((sum, days) => sum + days, 0) / cycles.length;
+  return { wonDeals: cycles.length, averageDays: Math.round(average * 10) / 10 };
+}

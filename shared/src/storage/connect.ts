@@ -1,0 +1,69 @@
+import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import { statusOf } from './table-errors';
+import { TableOutboxRepository } from './table-outbox.repository';
+import { TableRecordRepository } from './table-record.repository';
+import { TableWorkspaceRepository } from './table-workspace.repository';
+
+export type TableStorageConfig =
+  | { readonly connectionString: string }
+  | { readonly accountUrl: string; readonly credential?: TokenCredential };
+
+export type TableStorage = {
+  readonly records: RecordRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly outbox: OutboxRepository;
+  /** Creates the tables if missing (at start-up and in tests; idempotent). */
+  ensureTables(): Promise<void>;
+};
+
+/** Table names are letters and digits, starting with a letter: the prefix keeps to that. */
+const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
+
+/**
+ * Two tables: `<prefix>records` (one partition per workspace) and `<prefix>directory` (lookups across
+ * workspaces). A connection string (Azurite, shared key) or an account URL with a token credential
+ * (managed identity by default).
+ */
+export function connectTableStorage(config: TableStorageConfig, options: { tablePrefix: string }): TableStorage {
+  if (!PREFIX.test(options.tablePrefix)) {
+    throw new Error(`Table prefix ${JSON.stringify(options.tablePrefix)} must be letters and digits`);
+  }
+  const client = (name: string) => tableClient(config, `${options.tablePrefix}${name}`);
+  const records = client('records');
+  const directory = client('directory');
+  return {
+    records: new TableRecordRepository(records),
+    workspaces: new TableWorkspaceRepository(records, directory),
+    outbox: new TableOutboxRepository(records),
+    async ensureTables() {
+      await Promise.all([createTable(records), createTable(directory)]);
+    },
+  };
+}
+
+function tableClient(config: TableStorageConfig, name: string): TableClient {
+  if ('connectionString' in config) {
+    const insecure = /TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true/i;
+    return TableClient.fromConnectionString(config.connectionString, name, options(insecure.test(config.connectionString)));
+  }
+  const credential = config.credential ?? new DefaultAzureCredential();
+  return new TableClient(config.accountUrl, name, credential, options(config.accountUrl.startsWith('http:')));
+}
+
+const options = (insecure: boolean): TableServiceClientOptions =>
+  insecure ? { allowInsecureConnection: true } : {};
+
+/** createTable already ignores TableAlreadyExists; a table being deleted answers 409 too and is retried. */
+async function createTable(client: TableClient): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.createTable();
+      return;
+    } catch (error) {
+      if (statusOf(error) !== 409 || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}

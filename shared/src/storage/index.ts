@@ -1,0 +1,15 @@
+/** `@crm/shared/storage` (Node only): the Azure Table Storage repositories, ids, clock and Azurite. */
+export { connectTableStorage, type TableStorage, type TableStorageConfig } from './connect';
+export { TableRecordRepository } from './table-record.repository';
+export { TableWorkspaceRepository } from './table-workspace.repository';
+export { TableOutboxRepository } from './table-outbox.repository';
+export { createIdGenerator, systemClock } from './ids';
+export {
+  AZURITE_ACCOUNT,
+  AZURITE_KEY,
+  azuriteConnectionString,
+  freePort,
+  startAzurite,
+  type AzuriteOptions,
+  type RunningAzurite,
+} from './azurite';

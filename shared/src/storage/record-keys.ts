@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { RegardingType } from '../activity/activity';
+import type { Id, Instant, UserId } from '../common/types';
+import type { RecordKind } from '../application/records';
+
+/**
+ * RowKeys of the records table (one partition per workspace); see KEYS.md. `|` separates parts: it
+ * cannot occur in ids ([A-Za-z0-9_-]), user ids, search tokens (letters, digits, `@._+-`) or
+ * encoded emails.
+ */
+export const SEP = '|';
+
+export const WORKSPACE_KEY = 'ws';
+export const memberKey = (userId: UserId): string => `mem|${keyPart(userId)}`;
+export const MEMBER_PREFIX = 'mem|';
+
+export const recordPrefix = (kind: RecordKind): string => `rec|${kind}|`;
+export const recordKey = (kind: RecordKind, id: Id): string => `${recordPrefix(kind)}${id}`;
+
+export const indexPrefix = (kind: RecordKind, tokenPrefix: string): string => `idx|${kind}|${tokenPrefix}`;
+export const indexKey = (kind: RecordKind, token: string, id: Id): string =>
+  `${indexPrefix(kind, keyPart(token))}|${id}`;
+
+export const emailPrefix = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}|`;
+export const emailKey = (kind: RecordKind, email: string, id: Id): string => `${emailPrefix(kind, email)}${id}`;
+
+/** Activities by what they are about: `reg|<type>|<id>|<activityId>`. */
+export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${type}|${id}|`;
+export const regardingKey = (type: RegardingType, id: Id, activityId: Id): string =>
+  `${regardingPrefix(type, id)}${activityId}`;
+
+export const historyPrefix = (opportunityId: Id): string => `his|${opportunityId}|`;
+export const historyKey = (opportunityId: Id, changeId: Id): string => `${historyPrefix(opportunityId)}${changeId}`;
+
+export const OUTBOX_PREFIX = 'out|';
+export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;
+
+/** Idempotency keys are client text: hashed, so any key is a valid RowKey of fixed length. */
+export const idempotencyKey = (key: string): string => `idm|${createHash('sha256').update(key).digest('hex')}`;
+
+/**
+ * Recycle-bin pointers, newest deletion first (like every other list): the time part is the
+ * inverted millisecond timestamp, so "deleted before T" is the key range after `binBoundary(T)`.
+ */
+export const BIN_PREFIX = 'bin|';
+const MAX_MS = 9_999_999_999_999;
+const invertedMs = (instant: Instant): string => String(MAX_MS - Date.parse(instant)).padStart(13, '0');
+export const binKey = (deletedAt: Instant, kind: RecordKind, id: Id): string =>
+  `${BIN_PREFIX}${invertedMs(deletedAt)}|${kind}|${id}`;
+/** Every bin key at or after this one was deleted strictly before `before`. */
+export const binBoundary = (before: Instant): string =>
+  `${BIN_PREFIX}${String(MAX_MS - Date.parse(before) + 1).padStart(13, '0')}`;
+
+/** The half-open key range [lo, hi) of every key starting with `prefix`. */
+export function prefixRange(prefix: string): { readonly lo: string; readonly hi: string } {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return { lo: prefix, hi: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
+}
+
+// Forbidden in keys: / \ # ? and control characters; `|` and `%` are ours (separator, escape).
+const UNSAFE = /[/\\#?|%\u0000-\u001f\u007f-\u009f]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+
+/** Escapes free text (emails, tokens, user ids, team ids) for use inside a key. */
+export function keyPart(text: string): string {
+  return text.replace(UNSAFE_ALL, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Ids arrive from URLs: one that cannot be a key part cannot name a stored row either. */
+export const isKeySafeId = (id: string): boolean => id.length > 0 && id.length <= 256 && !UNSAFE.test(id);

@@ -1,0 +1,201 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { StageChange } from '../opportunity/opportunity';
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import { matchesQuery } from '../common/search-tokens';
+import type { Id, Instant, WorkspaceId } from '../common/types';
+import type {
+  ActivityQuery,
+  ChangeSet,
+  CommitReceipt,
+  DeletedRecord,
+  IdempotencyRecord,
+  ListQuery,
+  Page,
+  RecordRepository,
+  Version,
+  Versioned,
+} from '../application/ports';
+import {
+  byChronology,
+  drivingToken,
+  matchesFilters, normaliseEmail, recordEmail, recordSearchTokens } from '../application/record-search';
+import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../application/records';
+import { mapBounded } from './bounded';
+import { planChangeSet } from './change-set-actions';
+import { decodeCursor, encodeCursor } from './cursor';
+import { readJsonColumns } from './json-columns';
+import {
+  emailPrefix,
+  historyPrefix,
+  idempotencyKey,
+  isKeySafeId,
+  prefixRange,
+  recordPrefix,
+  regardingKey,
+  regardingPrefix,
+} from './record-keys';
+import type { Deletion } from './record-rows';
+import { getDeleted, purgeDeleted, recycleBin } from './table-recycle-bin';
+import { isConflict } from './table-errors';
+import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
+import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
+import { searchRecords } from './table-record-search';
+
+const READ_CONCURRENCY = 16;
+
+const stale = () =>
+  domainError('CONCURRENCY.STALE', 'Something in this change was changed by someone else; reload and try again.');
+
+/** Records of every kind, one partition per workspace (see KEYS.md). */
+export class TableRecordRepository implements RecordRepository {
+  constructor(private readonly client: TableClient) {}
+
+  get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
+    return readLiveRecord(this.client, ws, kind, id);
+  }
+
+  async getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]> {
+    const found = await mapBounded([...new Set(ids)], READ_CONCURRENCY, (id) => this.get(ws, kind, id));
+    return found.filter((r): r is Versioned<RecordOf[K]> => r !== undefined);
+  }
+
+  async list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>> {
+    checkLimit(query.limit);
+    const filters = filterClause(kind, query.filters);
+    if (!isKeySafeId(ws)) return { items: [] };
+    const driving = query.q ? drivingToken(query.q) : undefined;
+    if (query.q && driving) return searchRecords(this.client, ws, kind, { ...query, q: query.q }, driving);
+    const range = prefixRange(recordPrefix(kind));
+    const filter = rangeFilter(ws, range, decodeCursor(query.cursor), odata` and deleted eq false` + filters);
+    const { rows, more } = await takeRows(this.client, filter, query.limit);
+    const last = rows.at(-1)?.rowKey;
+    const items = rows.map((row) => liveFromRow<K>(row));
+    return more && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  }
+
+  async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {
+    if (!isKeySafeId(ws)) return;
+    const filter = rangeFilter(ws, prefixRange(recordPrefix(kind)), undefined, odata` and deleted eq false`);
+    for await (const page of pagesOf(this.client, filter)) for (const row of page.rows) yield liveFromRow<K>(row);
+  }
+
+  async findByEmail<K extends 'lead' | 'contact'>(
+    ws: WorkspaceId,
+    kind: K,
+    email: string,
+  ): Promise<Versioned<RecordOf[K]>[]> {
+    const wanted = normaliseEmail(email);
+    if (!isKeySafeId(ws) || !wanted) return [];
+    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(emailPrefix(kind, wanted))), ['id']);
+    const found = await this.getMany(ws, kind, rows.map((r) => String(r.id)));
+    return found.filter((r) => recordEmail(kind, r.record) === wanted);
+  }
+
+  /**
+   * With `regarding`: the `reg|<type>|<id>|` range of each record, merged by activity id. Each range
+   * contributes its first `limit` rows, so the merged first `limit` are exact.
+   */
+  async listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+    if (!query.regarding) return this.list(ws, 'activity', query);
+    checkLimit(query.limit);
+    filterClause('activity', query.filters);
+    if (!isKeySafeId(ws)) return { items: [] };
+    const after = decodeCursor(query.cursor);
+    const regarding = [...new Map(query.regarding.map((r) => [`${r.type}|${r.id}`, r])).values()].filter((r) =>
+      isKeySafeId(r.id),
+    );
+    const ranges = await mapBounded(regarding, READ_CONCURRENCY, (r) => {
+      const range = prefixRange(regardingPrefix(r.type, r.id));
+      const start = after === undefined ? undefined : regardingKey(r.type, r.id, after);
+      return takeRows(this.client, rangeFilter(ws, range, start), query.limit, ['id']);
+    });
+    const ids = [...new Set(ranges.flatMap((r) => r.rows.map((row) => String(row.id))))].sort();
+    const candidates = ids.slice(0, query.limit);
+    const more = ids.length > query.limit || ranges.some((r) => r.more);
+    const found = await mapBounded(candidates, READ_CONCURRENCY, (id) => this.get(ws, 'activity', id));
+    const items = found.filter(
+      (a): a is Versioned<RecordOf['activity']> =>
+        a !== undefined &&
+        matchesFilters(a.record, query.filters) &&
+        (!query.q || matchesQuery(recordSearchTokens('activity', a.record), query.q)),
+    );
+    const last = candidates.at(-1);
+    return more && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  }
+
+  async stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]> {
+    if (!isKeySafeId(ws) || !isKeySafeId(opportunityId)) return [];
+    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(historyPrefix(opportunityId))));
+    return rows.map((row) => readJsonColumns<StageChange>(row)).sort(byChronology);
+  }
+
+  getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {
+    return getDeleted(this.client, ws, kind, id);
+  }
+
+  async recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>> {
+    checkLimit(query.limit);
+    return recycleBin(this.client, ws, query);
+  }
+
+  purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number> {
+    return purgeDeleted(this.client, ws, before);
+  }
+
+  async findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined> {
+    if (!isKeySafeId(ws)) return undefined;
+    const row = await pointRead(this.client, ws, idempotencyKey(key));
+    return row ? readJsonColumns<IdempotencyRecord>(row) : undefined;
+  }
+
+  async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
+    if (!isKeySafeId(ws)) throw new Error(`Workspace id ${JSON.stringify(ws)} cannot be a key`);
+    const deletions = await this.deletionsToRestore(ws, changes);
+    if (!deletions) return err(stale());
+    const plan = planChangeSet(ws, changes, deletions);
+    if (plan.actions.length === 0) return ok({ versions: {} });
+    let response;
+    try {
+      response = await this.client.submitTransaction(plan.actions);
+    } catch (error) {
+      if (isConflict(error)) return err(stale());
+      throw error;
+    }
+    const versions: Record<string, Version> = {};
+    for (const [key, index] of plan.versionAt) {
+      const etag = response.subResponses[index]?.etag;
+      if (!etag) throw new Error(`The transaction returned no ETag for ${key}`);
+      versions[key] = etag as Version;
+    }
+    return ok({ versions });
+  }
+
+  /** A restore removes the record's bin pointer, whose key holds the deletion time: read it first. */
+  private async deletionsToRestore(ws: WorkspaceId, changes: ChangeSet): Promise<Map<string, Deletion> | undefined> {
+    const deletions = new Map<string, Deletion>();
+    for (const write of changes.writes) {
+      if (write.type !== 'restore') continue;
+      const stored = await readStoredRecord(this.client, ws, write.kind, write.record.id);
+      if (!stored?.deletion || stored.version !== write.expected) return undefined;
+      deletions.set(`${write.kind}:${write.record.id}`, stored.deletion);
+    }
+    return deletions;
+  }
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new RangeError(`limit ${limit} is not 1–1000`);
+}
+
+/** Filters become OData comparisons on the row's top-level columns; names are checked, values escaped. */
+function filterClause(kind: RecordKind, filters: Readonly<Record<string, string | undefined>> | undefined): string {
+  let clause = '';
+  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  for (const [name, value] of Object.entries(filters ?? {})) {
+    if (value === undefined) continue;
+    if (!allowed.includes(name) || typeof value !== 'string') throw new Error(`${kind} cannot be filtered by ${name}`);
+    clause += ` and ${name}` + odata` eq ${value}`;
+  }
+  return clause;
+}

@@ -1,0 +1,109 @@
+import { TableClient } from '@azure/data-tables';
+import type { Lead } from '../lead/lead';
+import { aLead, aMember, aWorkspace } from '../testing/builders';
+import { change, conversionOf, expectOk, seed, uniqueId, update } from '../testing/contracts/contract-fixtures';
+import { connectTableStorage } from './connect';
+import { userPartition } from './workspace-rows';
+
+/** What the contract cannot see: the rows themselves. */
+const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING ?? '';
+const prefix = `rows${Date.now().toString(36)}`;
+const storage = connectTableStorage({ connectionString }, { tablePrefix: prefix });
+const recordsTable = TableClient.fromConnectionString(connectionString, `${prefix}records`, { allowInsecureConnection: true });
+const directoryTable = TableClient.fromConnectionString(connectionString, `${prefix}directory`, {
+  allowInsecureConnection: true,
+});
+
+async function rowKeys(ws: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const row of recordsTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${ws}'` } })) {
+    keys.push(String(row.rowKey));
+  }
+  return keys.sort();
+}
+
+beforeAll(() => storage.ensureTables());
+
+describe('Table rows', () => {
+  it('writes a lead as its record row, one index row per token and an email row', async () => {
+    const ws = uniqueId('ws');
+    const lead = aLead({ id: 'lead-1', workspaceId: ws, firstName: 'João', lastName: 'Gonçalves', company: undefined });
+    await seed(storage.records, ws, 'lead', [{ ...lead, email: 'J@X.pt' } as Lead]);
+
+    expect(await rowKeys(ws)).toEqual([
+      'eml|lead|j@x.pt|lead-1',
+      'idx|lead|goncalves|lead-1',
+      'idx|lead|j@x.pt|lead-1',
+      'idx|lead|joao|lead-1',
+      'idx|lead|j|lead-1',
+      'idx|lead|pt|lead-1',
+      'idx|lead|x|lead-1',
+      'rec|lead|lead-1',
+    ]);
+    const row = await recordsTable.getEntity(ws, 'rec|lead|lead-1');
+    expect(row).toMatchObject({ status: 'open-not-contacted', source: 'web', ownerId: 'user-test', deleted: false });
+    expect(Object.values(row).some((v) => typeof v === 'bigint')).toBe(false);
+  });
+
+  it('rewrites only the index rows whose tokens changed, and moves them to the bin on delete', async () => {
+    const ws = uniqueId('ws');
+    const [lead] = await seed(storage.records, ws, 'lead', [
+      aLead({ id: 'lead-1', workspaceId: ws, firstName: 'Jan', lastName: 'Smit', company: undefined, email: undefined }),
+    ]);
+    const renamed = { ...lead!.record, lastName: 'Visser' } as Lead;
+    const receipt = expectOk(await storage.records.commit(ws, change(update('lead', lead!, renamed))));
+    expect(await rowKeys(ws)).toEqual(['idx|lead|jan|lead-1', 'idx|lead|visser|lead-1', 'rec|lead|lead-1']);
+
+    const version = receipt.versions['lead:lead-1']!;
+    const deletion = {
+      type: 'delete' as const,
+      kind: 'lead' as const,
+      record: renamed,
+      expected: version,
+      deletedAt: '2026-11-22T12:00:00.000Z',
+      deletedBy: 'u',
+    };
+    expectOk(await storage.records.commit(ws, change(deletion)));
+
+    const keys = await rowKeys(ws);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^bin\|\d{13}\|lead\|lead-1$/);
+    expect(keys[1]).toBe('rec|lead|lead-1');
+  });
+
+  it('leaves not a single row behind when a conversion fails', async () => {
+    const ws = uniqueId('ws');
+    const [lead] = await seed(storage.records, ws, 'lead', [aLead({ workspaceId: ws })]);
+    const c = conversionOf(ws, lead!);
+    await seed(storage.records, ws, 'opportunity', [c.opportunity]);
+    const before = await rowKeys(ws);
+
+    const result = await storage.records.commit(ws, c.changes);
+
+    expect(result.ok).toBe(false);
+    expect(await rowKeys(ws)).toEqual(before);
+  });
+
+  it('never lists a workspace from a stale directory row', async () => {
+    const workspace = aWorkspace({ id: uniqueId('ws'), tenantId: uniqueId('tenant') });
+    const owner = aMember(workspace, { userId: 'owner-1' });
+    expectOk(await storage.workspaces.create(workspace, owner));
+    await directoryTable.upsertEntity({ partitionKey: userPartition(workspace.tenantId, 'intruder'), rowKey: workspace.id });
+
+    expect(await storage.workspaces.listForUser(workspace.tenantId, 'intruder')).toEqual([]);
+    expect(await storage.workspaces.listForUser(workspace.tenantId, 'owner-1')).toHaveLength(1);
+  });
+
+  it('undoes the team binding when the workspace cannot be created', async () => {
+    const tenantId = uniqueId('tenant');
+    const existing = aWorkspace({ id: uniqueId('ws'), tenantId });
+    expectOk(await storage.workspaces.create(existing, aMember(existing)));
+    const clash = { ...existing, teamId: 'team-1' };
+
+    await expect(storage.workspaces.create(clash, aMember(clash))).rejects.toThrow(/already exists/);
+
+    expect(await storage.workspaces.findByTeam(tenantId, 'team-1')).toBeUndefined();
+    const next = aWorkspace({ id: uniqueId('ws'), tenantId, teamId: 'team-1' });
+    expect((await storage.workspaces.create(next, aMember(next))).ok).toBe(true);
+  });
+});

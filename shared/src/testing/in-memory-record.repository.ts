@@ -1,0 +1,169 @@
+import type { Result } from '../common/result';
+import { matchesQuery } from '../common/search-tokens';
+import type { Id, Instant, WorkspaceId } from '../common/types';
+import type { StageChange } from '../opportunity/opportunity';
+import type {
+  ActivityQuery,
+  ChangeSet,
+  CommitReceipt,
+  DeletedRecord,
+  IdempotencyRecord,
+  ListQuery,
+  Page,
+  RecordRepository,
+  Versioned,
+} from '../application/ports';
+import {
+  byChronology,
+  drivingToken,
+  listedUnder,
+  matchesFilters,
+  normaliseEmail,
+  recordEmail,
+  recordSearchTokens,
+} from '../application/record-search';
+import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../application/records';
+import { applyChangeSet } from './in-memory-commit';
+import {
+  byKey,
+  checkLimit,
+  copy,
+  pageAfter,
+  recordRef,
+  type InMemoryStore,
+  type StoredRecord,
+} from './in-memory-store';
+
+/** Same order as the Table recycle bin: newest deletion first. */
+const binOrder = (deletedAt: Instant, kind: RecordKind, id: Id): string =>
+  `${String(9_999_999_999_999 - Date.parse(deletedAt)).padStart(13, '0')}|${kind}|${id}`;
+
+/** RecordRepository in memory, with the Table implementation's semantics (see the contract tests). */
+export class InMemoryRecordRepository implements RecordRepository {
+  constructor(private readonly store: InMemoryStore) {}
+
+  async get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
+    const stored = this.store.partitions.get(ws)?.records.get(recordRef(kind, id));
+    return stored && !stored.deletion ? versioned<K>(stored) : undefined;
+  }
+
+  async getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.get(ws, kind, id)));
+    return found.filter((r): r is Versioned<RecordOf[K]> => r !== undefined);
+  }
+
+  async list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>> {
+    checkLimit(query.limit);
+    checkFilters(kind, query.filters);
+    const live = this.live(ws, kind).filter((s) => matchesFilters(s.record, query.filters));
+    const driving = query.q ? drivingToken(query.q) : undefined;
+    if (!query.q || !driving) {
+      return pageAfter(live.map((s) => [s.record.id, versioned<K>(s)] as const), query.limit, query.cursor);
+    }
+    const q = query.q;
+    const keyed: (readonly [string, Versioned<RecordOf[K]>])[] = [];
+    for (const stored of live) {
+      const tokens = recordSearchTokens(kind, stored.record as RecordOf[K]);
+      const under = listedUnder(tokens, driving);
+      if (under !== undefined && matchesQuery(tokens, q)) keyed.push([`${under}|${stored.record.id}`, versioned<K>(stored)]);
+    }
+    return pageAfter(keyed.sort(byKey), query.limit, query.cursor);
+  }
+
+  async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {
+    for (const stored of this.live(ws, kind)) yield versioned<K>(stored);
+  }
+
+  async findByEmail<K extends 'lead' | 'contact'>(
+    ws: WorkspaceId,
+    kind: K,
+    email: string,
+  ): Promise<Versioned<RecordOf[K]>[]> {
+    const wanted = normaliseEmail(email);
+    return this.live(ws, kind)
+      .filter((s) => wanted !== '' && recordEmail(kind, s.record) === wanted)
+      .map((s) => versioned<K>(s));
+  }
+
+  async listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+    if (!query.regarding) return this.list(ws, 'activity', query);
+    checkLimit(query.limit);
+    checkFilters('activity', query.filters);
+    const about = new Set(query.regarding.map((r) => `${r.type}|${r.id}`));
+    const keyed = this.live(ws, 'activity')
+      .map((s) => versioned<'activity'>(s))
+      .filter(({ record }) => about.has(`${record.regarding.type}|${record.regarding.id}`))
+      .filter(({ record }) => matchesFilters(record, query.filters))
+      .filter(({ record }) => !query.q || matchesQuery(recordSearchTokens('activity', record), query.q))
+      .map((a) => [a.record.id, a] as const);
+    return pageAfter(keyed, query.limit, query.cursor);
+  }
+
+  async stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]> {
+    const history = [...(this.store.partitions.get(ws)?.history.values() ?? [])];
+    return copy(history.filter((c) => c.opportunityId === opportunityId).sort(byChronology));
+  }
+
+  async getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {
+    const stored = this.store.partitions.get(ws)?.records.get(recordRef(kind, id));
+    return stored ? deleted(stored) : undefined;
+  }
+
+  async recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>> {
+    checkLimit(query.limit);
+    const keyed = [...(this.store.partitions.get(ws)?.records.values() ?? [])]
+      .map((s) => [s, deleted(s)] as const)
+      .flatMap(([s, d]) => (d ? [[binOrder(d.deletedAt, s.kind, s.record.id), d] as const] : []))
+      .sort(byKey);
+    return pageAfter(keyed, query.limit, query.cursor);
+  }
+
+  async purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number> {
+    const partition = this.store.partitions.get(ws);
+    if (!partition) return 0;
+    let purged = 0;
+    for (const [ref, stored] of partition.records) {
+      if (!stored.deletion || Date.parse(stored.deletion.deletedAt) >= Date.parse(before)) continue;
+      partition.records.delete(ref);
+      purged += 1;
+      if (stored.kind !== 'opportunity') continue;
+      for (const [id, change] of partition.history) if (change.opportunityId === stored.record.id) partition.history.delete(id);
+    }
+    return purged;
+  }
+
+  async findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined> {
+    const found = this.store.partitions.get(ws)?.idempotency.get(key);
+    return found ? copy(found) : undefined;
+  }
+
+  async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
+    return applyChangeSet(this.store, ws, changes);
+  }
+
+  /** Live records of a kind in id order (the Table RowKey order). */
+  private live(ws: WorkspaceId, kind: RecordKind): StoredRecord[] {
+    return [...(this.store.partitions.get(ws)?.records.values() ?? [])]
+      .filter((s) => s.kind === kind && !s.deletion)
+      .sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+  }
+}
+
+const versioned = <K extends RecordKind>(stored: StoredRecord): Versioned<RecordOf[K]> => ({
+  record: copy(stored.record) as RecordOf[K],
+  version: stored.version,
+});
+
+const deleted = (stored: StoredRecord): DeletedRecord | undefined =>
+  stored.deletion
+    ? { kind: stored.kind, record: copy(stored.record), version: stored.version, ...stored.deletion }
+    : undefined;
+
+function checkFilters(kind: RecordKind, filters: Readonly<Record<string, string | undefined>> | undefined): void {
+  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  for (const [name, value] of Object.entries(filters ?? {})) {
+    if (value !== undefined && (!allowed.includes(name) || typeof value !== 'string')) {
+      throw new Error(`${kind} cannot be filtered by ${name}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import { InMemoryOutboxRepository } from './in-memory-outbox.repository';
+import { InMemoryRecordRepository } from './in-memory-record.repository';
+import { InMemoryStore } from './in-memory-store';
+import { InMemoryWorkspaceRepository } from './in-memory-workspace.repository';
+
+export type InMemoryStorage = {
+  readonly records: RecordRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly outbox: OutboxRepository;
+  /** The raw state, for tests that need to look behind the ports. */
+  readonly store: InMemoryStore;
+};
+
+/** The three repositories over one fresh store, as `connectTableStorage` gives them over one account. */
+export function createInMemoryStorage(): InMemoryStorage {
+  const store = new InMemoryStore();
+  return {
+    records: new InMemoryRecordRepository(store),
+    workspaces: new InMemoryWorkspaceRepository(store),
+    outbox: new InMemoryOutboxRepository(store),
+    store,
+  };
+}

@@ -1,0 +1,72 @@
+import type { ErrorCode } from '../common/error-codes';
+import { addMember, changeMemberRole, removeMember } from './members';
+import type { MemberRole } from './workspace';
+import { aMember, T1, TENANT } from './workspace.fixtures';
+
+const code = (result: { ok: boolean; error?: { code: ErrorCode } }) =>
+  result.ok ? 'ok' : result.error?.code;
+
+describe('addMember', () => {
+  const members = [aMember('alice', 'owner'), aMember('bob')];
+  const ctx = { workspace: { id: 'ws-1', tenantId: TENANT }, actor: 'alice', now: T1 };
+
+  it('given a new person, then they join the workspace’s tenant with the role asked', () => {
+    expect(addMember(members, { userId: 'carol', role: 'owner', name: 'Carol' }, ctx)).toEqual({
+      ok: true,
+      value: {
+        workspaceId: 'ws-1',
+        tenantId: TENANT,
+        userId: 'carol',
+        role: 'owner',
+        name: 'Carol',
+        addedAt: T1,
+        addedBy: 'alice',
+      },
+    });
+  });
+
+  it.each<[string, Parameters<typeof addMember>[1], ErrorCode]>([
+    ['an existing member', { userId: 'bob', role: 'owner' }, 'WORKSPACE.MEMBER_EXISTS'],
+    [
+      'someone of another tenant',
+      { userId: 'eve', role: 'member', tenantId: 'tenant-2' },
+      'WORKSPACE.OTHER_TENANT',
+    ],
+  ])('given %s, then it is refused', (_, input, expected) => {
+    expect(code(addMember(members, input, ctx))).toBe(expected);
+  });
+
+  it('given someone whose tenant is the workspace’s, then they are added', () => {
+    expect(code(addMember(members, { userId: 'dave', role: 'member', tenantId: TENANT }, ctx))).toBe('ok');
+  });
+});
+
+describe('changeMemberRole', () => {
+  it.each<[string, MemberRole[], string, MemberRole, 'ok' | ErrorCode]>([
+    ['a member made owner', ['owner', 'member'], 'u1', 'owner', 'ok'],
+    ['one of two owners made member', ['owner', 'owner'], 'u0', 'member', 'ok'],
+    ['the only owner made member', ['owner', 'member'], 'u0', 'member', 'WORKSPACE.LAST_OWNER'],
+    ['the only owner kept owner', ['owner', 'member'], 'u0', 'owner', 'ok'],
+    ['someone who is not a member', ['owner'], 'u9', 'owner', 'WORKSPACE.MEMBER_NOT_FOUND'],
+  ])('given %s, then the answer is %s', (_, roles, userId, role, expected) => {
+    const members = roles.map((r, i) => aMember(`u${i}`, r));
+    const result = changeMemberRole(members, userId, role);
+    expect(code(result)).toBe(expected);
+    if (result.ok) expect(result.value).toMatchObject({ userId, role });
+  });
+});
+
+describe('removeMember', () => {
+  it.each<[string, MemberRole[], string, 'ok' | ErrorCode]>([
+    ['a member', ['owner', 'member'], 'u1', 'ok'],
+    ['one of two owners', ['owner', 'owner'], 'u1', 'ok'],
+    ['the only owner', ['owner', 'member'], 'u0', 'WORKSPACE.LAST_OWNER'],
+    ['the only owner and member', ['owner'], 'u0', 'WORKSPACE.LAST_OWNER'],
+    ['someone who is not a member', ['owner'], 'u9', 'WORKSPACE.MEMBER_NOT_FOUND'],
+  ])('given %s, then the answer is %s', (_, roles, userId, expected) => {
+    const members = roles.map((r, i) => aMember(`u${i}`, r));
+    const result = removeMember(members, userId);
+    expect(code(result)).toBe(expected);
+    if (result.ok) expect(result.value.userId).toBe(userId);
+  });
+});

@@ -1,0 +1,50 @@
+import { touched, type ChangeContext } from '../common/record-change';
+import { ok, type Result } from '../common/result';
+import type { Stage, StageConfig } from '../opportunity/stage';
+import { validateStageConfig } from '../opportunity/stages';
+import type { Workspace } from './workspace';
+import type { WorkspacePatchInput } from './workspace.schema';
+
+/**
+ * Renames the workspace or changes its settings. Stages go through `validateStageConfig`; whether a
+ * stage that disappears still has opportunities takes a query, so the use case checks that. A patch
+ * that changes nothing returns the workspace as it was.
+ */
+export function updateWorkspaceSettings(
+  workspace: Workspace,
+  patch: WorkspacePatchInput,
+  ctx: ChangeContext,
+): Result<Workspace> {
+  const current = workspace.settings;
+  let stages = current.stages;
+  if (patch.stages !== undefined) {
+    const valid = validateStageConfig(patch.stages);
+    if (!valid.ok) return valid;
+    if (!sameStages(current.stages, valid.value)) stages = valid.value;
+  }
+  const next: Workspace = {
+    ...workspace,
+    name: patch.name ?? workspace.name,
+    settings: {
+      defaultCurrency: patch.defaultCurrency ?? current.defaultCurrency,
+      stages,
+      staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
+    },
+  };
+  const changed =
+    next.name !== workspace.name ||
+    next.settings.defaultCurrency !== current.defaultCurrency ||
+    next.settings.staleAfterDays !== current.staleAfterDays ||
+    stages !== current.stages;
+  return ok(changed ? touched(next, ctx) : workspace);
+}
+
+const sameStage = (a: Stage, b: Stage): boolean =>
+  a.id === b.id &&
+  a.label === b.label &&
+  a.probability === b.probability &&
+  a.forecastCategory === b.forecastCategory &&
+  a.kind === b.kind;
+
+const sameStages = (a: StageConfig, b: StageConfig): boolean =>
+  a.length === b.length && a.every((s, i) => b[i] !== undefined && sameStage(s, b[i]));

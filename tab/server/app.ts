@@ -1,0 +1,95 @@
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { AppDeps } from '@crm/shared/application';
+import { authenticate } from './auth/authenticate';
+import type { DevTokenIssuer } from './auth/dev-token-issuer';
+import type { TokenVerifier } from './auth/token-verifier';
+import { bodyErrors, jsonBody } from './http/json-body';
+import { requestLogging, type Logger } from './http/logging';
+import { requestIdOf, sendTransportError, transportProblem, sendProblem } from './http/problem';
+import { DEFAULT_RATE_LIMIT, perUserRateLimit, type RateLimitOptions } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
+import { openApiDocument } from './openapi/openapi-document';
+import { apiRoutes } from './routes/api-routes';
+import { devTokenRoute } from './routes/dev-token-route';
+import { healthRoutes, type ReadinessProbe } from './routes/health-routes';
+import { mountRoutes } from './routes/mount-routes';
+import { pageRoutes } from './routes/page-routes';
+
+/** A feature mounted beside the JSON routes on the authenticated /api/v1 router (CSV import/export). */
+export type ApiExtension = {
+  /** Sees requests after authentication and rate limiting, before the JSON-only body parser. */
+  readonly router: Router;
+  /** OpenAPI path items it adds, keyed by full path. */
+  readonly openApiPaths?: Readonly<Record<string, Record<string, unknown>>>;
+};
+
+export type ServerDeps = {
+  readonly app: AppDeps;
+  readonly verifier: TokenVerifier;
+  readonly logger: Logger;
+  readonly ready: ReadinessProbe;
+  /** Present only with AUTH_MODE=dev: mounts POST /api/dev/token. */
+  readonly devTokens?: DevTokenIssuer;
+  readonly rateLimit?: RateLimitOptions;
+  /** Largest JSON body accepted. */
+  readonly bodyLimit?: string;
+  readonly extensions?: readonly ApiExtension[];
+};
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+/** Builds the HTTP face of the tab: pages, health, the dev sign-in and the /api/v1 routes. */
+export function createApp(deps: ServerDeps) {
+  const routes = apiRoutes();
+  const bodyLimit = deps.bodyLimit ?? '100kb';
+  const app = express();
+  app.disable('x-powered-by');
+  // ETags are versions of records, set by the routes; Express's body hashes would be a second meaning.
+  app.set('etag', false);
+
+  app.use(requestLogging(deps.logger));
+  app.use(securityHeaders());
+  app.use(healthRoutes(deps.ready));
+  app.use(pageRoutes());
+
+  const document = openApiDocument(routes, { devTokens: Boolean(deps.devTokens) });
+  for (const extension of deps.extensions ?? []) Object.assign(document.paths as object, extension.openApiPaths);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  if (deps.devTokens) {
+    app.post(
+      '/api/dev/token',
+      noStore,
+      perUserRateLimit({ windowMs: 60_000, limit: 60 }),
+      jsonBody(bodyLimit),
+      devTokenRoute(deps.devTokens),
+    );
+  }
+
+  const api = Router();
+  api.use(noStore, authenticate(deps.verifier), perUserRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+  for (const extension of deps.extensions ?? []) api.use(extension.router);
+  api.use(jsonBody(bodyLimit));
+  mountRoutes(api, routes, deps.app);
+  app.use('/api/v1', api);
+
+  app.use((req, res) => sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'));
+  app.use(bodyErrors);
+  app.use(lastResort);
+  return app;
+}
+
+/** An exception is a bug or an outage: log it whole, answer 500 without a word of internals. */
+const lastResort: ErrorRequestHandler = (error: unknown, req, res, _next) => {
+  req.log.error({ err: error }, 'unhandled error');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendProblem(res, transportProblem('SERVER.INTERNAL', 'Something went wrong on our side; quote the request id.', requestIdOf(req)));
+};

@@ -1,0 +1,98 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
+import { createTokenVerifier, type TokenVerifier } from './token-verifier';
+
+const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+const TID = 'aaaaaaaa-0000-0000-0000-000000000001';
+const OTHER_TID = 'bbbbbbbb-0000-0000-0000-000000000002';
+
+type Keys = Awaited<ReturnType<typeof generateKeyPair>>;
+let signing: Keys;
+let stranger: Keys;
+let verifier: TokenVerifier;
+
+beforeAll(async () => {
+  signing = await generateKeyPair('RS256');
+  stranger = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'RS256' };
+  verifier = createTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), clientId: CLIENT_ID });
+});
+
+const claims = (overrides: JWTPayload = {}): JWTPayload => ({
+  iss: `https://login.microsoftonline.com/${TID}/v2.0`,
+  aud: CLIENT_ID,
+  tid: TID,
+  oid: 'user-1',
+  name: 'Ada',
+  scp: 'User.Read access_as_user',
+  ...overrides,
+});
+
+const sign = (payload: JWTPayload, key = signing.privateKey, expiresAt: number | string = '1h') =>
+  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime(expiresAt).sign(key);
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('token verifier', () => {
+  it('accepts a v2 Teams SSO token and names the actor by tid + oid', async () => {
+    await expect(verifier.verify(await sign(claims()))).resolves.toEqual({
+      ok: true,
+      actor: { tenantId: TID, userId: 'user-1', name: 'Ada' },
+    });
+  });
+
+  it.each([
+    ['a v1 issuer', { iss: `https://sts.windows.net/${TID}/` }],
+    ['an api:// audience', { aud: `api://contoso.example/${CLIENT_ID}` }],
+    ['an audience list holding ours', { aud: ['other', CLIENT_ID] }],
+  ])('accepts %s', async (_, overrides) => {
+    expect((await verifier.verify(await sign(claims(overrides)))).ok).toBe(true);
+  });
+
+  it.each([
+    ['an issuer of another tenant', { iss: `https://login.microsoftonline.com/${OTHER_TID}/v2.0` }],
+    ['an issuer that only starts right', { iss: `https://login.microsoftonline.com/${TID}/v2.0/extra` }],
+    ['no tenant', { tid: undefined }],
+    ['a tenant that is not a name', { tid: '../x', iss: 'https://login.microsoftonline.com/../x/v2.0' }],
+    ['another audience', { aud: 'someone-else' }],
+    ['an api:// audience of another app', { aud: 'api://contoso.example/someone-else' }],
+    ['no access_as_user scope', { scp: 'User.Read' }],
+    ['a scope that only contains the word', { scp: 'access_as_user_not' }],
+    ['no oid', { oid: undefined }],
+    ['a not-yet-valid token', { nbf: now() + 600 }],
+  ])('rejects %s', async (_, overrides) => {
+    const verified = await verifier.verify(await sign(claims(overrides)));
+    expect(verified.ok).toBe(false);
+  });
+
+  it('rejects an expired token, but forgives a small clock skew', async () => {
+    expect((await verifier.verify(await sign(claims(), signing.privateKey, now() - 300))).ok).toBe(false);
+    expect((await verifier.verify(await sign(claims(), signing.privateKey, now() - 20))).ok).toBe(true);
+  });
+
+  it('rejects a signature by another key', async () => {
+    const forged = await sign(claims(), stranger.privateKey);
+    expect(await verifier.verify(forged)).toEqual({ ok: false, failure: { reason: expect.stringMatching(/signature/) } });
+  });
+
+  it('rejects alg none and HS256', async () => {
+    const unsigned = new UnsecuredJWT(claims()).setIssuedAt().setExpirationTime('1h').encode();
+    const hmac = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('a-shared-secret-of-thirty-two-bytes!'));
+    expect((await verifier.verify(unsigned)).ok).toBe(false);
+    expect((await verifier.verify(hmac)).ok).toBe(false);
+  });
+
+  it('rejects what is not a JWT, without repeating it', async () => {
+    const verified = await verifier.verify('not.a.jwt-secret-value');
+    expect(verified.ok).toBe(false);
+    expect(JSON.stringify(verified)).not.toContain('secret');
+  });
+
+  it('keeps a single-tenant app to its tenant', async () => {
+    const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'RS256' };
+    const single = createTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), clientId: CLIENT_ID, tenantId: OTHER_TID });
+    expect((await single.verify(await sign(claims()))).ok).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { isLoopback, loadConfig } from './config';
+
+const storage = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+describe('loadConfig', () => {
+  it('applies the defaults: port 53000 on loopback, dev sign-in without an Entra app', () => {
+    const loaded = loadConfig(storage);
+    expect(loaded).toEqual({
+      ok: true,
+      config: expect.objectContaining({
+        port: 53000,
+        host: '127.0.0.1',
+        auth: { mode: 'dev', clientId: 'pipeline-crm-dev' },
+        storage: { connectionString: 'UseDevelopmentStorage=true' },
+        tablePrefix: 'crm',
+        logLevel: 'info',
+        seedDemoData: false,
+      }),
+    });
+  });
+
+  it('reads Entra settings, a managed-identity account URL and the seed flag', () => {
+    const loaded = loadConfig({
+      AAD_APP_CLIENT_ID: 'client',
+      AAD_APP_TENANT_ID: 'tenant',
+      STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
+      HOST: '0.0.0.0',
+      TAB_PORT: '8080',
+      SEED_DEMO_DATA: 'true',
+    });
+    expect(loaded.ok && loaded.config).toMatchObject({
+      port: 8080,
+      auth: { mode: 'entra', clientId: 'client', tenantId: 'tenant' },
+      storage: { accountUrl: 'https://acct.table.core.windows.net' },
+      seedDemoData: true,
+    });
+  });
+
+  it.each([
+    ['dev sign-in on a public interface', { ...storage, AUTH_MODE: 'dev', HOST: '0.0.0.0' }, /AUTH_MODE.*loopback/],
+    ['entra without a client id', { ...storage, AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID/],
+    ['no storage', {}, /STORAGE_CONNECTION_STRING/],
+    ['a port out of range', { ...storage, TAB_PORT: '70000' }, /TAB_PORT/],
+    ['an unknown auth mode', { ...storage, AUTH_MODE: 'none' }, /AUTH_MODE/],
+  ])('refuses %s', (_, env, message) => {
+    const loaded = loadConfig(env);
+    expect(loaded.ok).toBe(false);
+    expect(!loaded.ok && loaded.problems.join('\n')).toMatch(message);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ...storage, AAD_APP_CLIENT_ID: '', AUTH_MODE: '' }).ok).toBe(true);
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['10.0.0.1', false],
+    ['::', false],
+    ['127.0.0.1.example.com', false],
+  ])('%s → %s', (host, expected) => expect(isLoopback(host)).toBe(expected));
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
+
+/** True for the hosts only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/** An exported-but-empty variable means "not set". */
+const withoutEmpty = (env: unknown): unknown =>
+  Object.fromEntries(Object.entries(env as Record<string, unknown>).filter(([, value]) => value !== ''));
+
+const EnvSchema = z
+  .object({
+    TAB_PORT: z.coerce.number().int().min(0).max(65_535).default(53_000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    AUTH_MODE: z.enum(['dev', 'entra']).optional(),
+    AAD_APP_CLIENT_ID: z.string().trim().min(1).optional(),
+    AAD_APP_TENANT_ID: z.string().trim().min(1).optional(),
+    STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+    STORAGE_ACCOUNT_URL: z.url().optional(),
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'letters and digits, starting with a letter, at most 20')
+      .default('crm'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO_DATA: flag,
+  })
+  .transform((env, ctx) => {
+    const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
+    if (authMode === 'entra' && !env.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
+    }
+    if (authMode === 'dev' && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: `AUTH_MODE=dev hands out tokens to anyone who asks; it is refused unless HOST is loopback (got ${env.HOST})`,
+      });
+    }
+    const storage = env.STORAGE_CONNECTION_STRING
+      ? ({ connectionString: env.STORAGE_CONNECTION_STRING } as const)
+      : env.STORAGE_ACCOUNT_URL
+        ? ({ accountUrl: env.STORAGE_ACCOUNT_URL } as const)
+        : undefined;
+    if (!storage) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_CONNECTION_STRING'],
+        message: 'set STORAGE_CONNECTION_STRING, or STORAGE_ACCOUNT_URL with a managed identity',
+      });
+      return z.NEVER;
+    }
+    return {
+      port: env.TAB_PORT,
+      host: env.HOST,
+      auth: {
+        mode: authMode,
+        // Dev tokens carry an audience too, so that they pass the very checks Entra tokens pass.
+        clientId: env.AAD_APP_CLIENT_ID ?? DEV_CLIENT_ID,
+        ...(env.AAD_APP_TENANT_ID ? { tenantId: env.AAD_APP_TENANT_ID } : {}),
+      },
+      storage,
+      tablePrefix: env.TABLE_PREFIX,
+      logLevel: env.LOG_LEVEL,
+      seedDemoData: env.SEED_DEMO_DATA,
+    };
+  });
+
+export const DEV_CLIENT_ID = 'pipeline-crm-dev';
+
+export type ServerConfig = z.output<typeof EnvSchema>;
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
+
+/** Reads and validates the environment once; the composition root passes the result down. */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = EnvSchema.safeParse(withoutEmpty(env));
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+  };
+}

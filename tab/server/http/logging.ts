@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+/** Headers that must never reach a log line. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+];
+
+export const createLogger = (level: string): Logger =>
+  pino({ level, redact: { paths: REDACT, censor: '[redacted]' } });
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * One structured line per request. The request id comes from `x-request-id` when the caller sent a
+ * sane one (a Teams client or a gateway), else a fresh UUID; it is echoed back and quoted in problems.
+ */
+export const requestLogging = (logger: Logger) =>
+  pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // Health probes every few seconds would drown the log.
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+  });
+
+export type { Logger };

@@ -1,0 +1,99 @@
+/**
+ * The tab server's composition root: reads the configuration once, builds every collaborator once,
+ * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
+ */
+import type { Server } from 'node:http';
+import type { AppDeps } from '@crm/shared/application';
+import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import { createApp } from './app';
+import { createDevTokenIssuer } from './auth/dev-token-issuer';
+import { entraSigningKeys } from './auth/entra-keys';
+import { createTokenVerifier } from './auth/token-verifier';
+import { loadConfig } from './config';
+import { createLogger } from './http/logging';
+import { startRecyclePurge } from './recycle-purge';
+import { seedDemoData } from './seed/demo-data';
+
+/** How long in-flight requests get to finish after a stop signal. */
+const DRAIN_MS = 10_000;
+
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(`The tab server cannot start:\n  - ${loaded.problems.join('\n  - ')}`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  const logger = createLogger(config.logLevel);
+
+  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  await storage.ensureTables();
+  const deps: AppDeps = {
+    records: storage.records,
+    workspaces: storage.workspaces,
+    outbox: storage.outbox,
+    clock: systemClock,
+    ids: createIdGenerator(),
+  };
+
+  const devTokens = config.auth.mode === 'dev' ? await createDevTokenIssuer(config.auth.clientId) : undefined;
+  const verifier = createTokenVerifier({
+    keys: devTokens?.keys ?? entraSigningKeys(),
+    clientId: config.auth.clientId,
+    ...(config.auth.tenantId ? { tenantId: config.auth.tenantId } : {}),
+  });
+  if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
+
+  if (config.seedDemoData) await seedDemoData(deps, logger);
+  const purge = startRecyclePurge(deps, logger);
+
+  const app = createApp({
+    app: deps,
+    verifier,
+    logger,
+    ready: async () => {
+      await storage.workspaces.get('readiness-probe');
+    },
+    ...(devTokens ? { devTokens } : {}),
+  });
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ url: `http://${config.host}:${config.port}`, authMode: config.auth.mode }, 'tab server listening');
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'tab server cannot listen');
+    process.exit(1);
+  });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    purge.stop();
+    shutDown(server).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Stops accepting, lets in-flight requests finish (idle keep-alive sockets close now), then gives up. */
+function shutDown(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+      reject(new Error('requests still running after the drain period'));
+    }, DRAIN_MS);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('The tab server failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
+import { convertLead, disqualifyLead } from '@crm/shared/application';
+import { representation } from './representation';
+import type { RouteSpec } from './route-spec';
+import { RecordSchema } from './schemas';
+
+/** The lead's two deliberate actions beyond editing: convert it, or disqualify it. */
+export const leadRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/workspaces/:ws/leads/:id/convert',
+    tag: 'leads',
+    summary: 'Convert a lead into an organisation, a contact and (by default) an opportunity, all or nothing',
+    body: ConvertLeadInputSchema,
+    idempotent: true,
+    success: {
+      status: 200,
+      description: 'What the conversion produced',
+      schema: z.object({
+        lead: RecordSchema,
+        organisation: RecordSchema,
+        contact: RecordSchema,
+        opportunity: RecordSchema.optional(),
+      }),
+    },
+    errors: [409],
+    handle: async (deps, { params, body, caller }) => {
+      const converted = await convertLead(deps, caller, params.ws!, params.id!, body);
+      if (!converted.ok) return converted;
+      const { lead, organisation, contact, opportunity } = converted.value;
+      return ok({
+        status: 200,
+        body: {
+          lead: representation(lead),
+          organisation: representation(organisation),
+          contact: representation(contact),
+          ...(opportunity ? { opportunity: representation(opportunity) } : {}),
+        },
+      });
+    },
+  },
+  {
+    method: 'post',
+    path: '/workspaces/:ws/leads/:id/disqualify',
+    tag: 'leads',
+    summary: 'Disqualify a lead with a reason (If-Match optional: guards against acting on a stale view)',
+    body: DisqualifyInputSchema,
+    ifMatch: 'optional',
+    success: { status: 200, description: 'The disqualified lead', schema: RecordSchema },
+    errors: [409, 412],
+    handle: async (deps, { params, body, caller, expected }) => {
+      const lead = await disqualifyLead(deps, caller, params.ws!, params.id!, expected, body);
+      return lead.ok ? ok({ status: 200, body: representation(lead.value), version: lead.value.version }) : lead;
+    },
+  },
+];

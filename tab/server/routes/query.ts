@@ -1,0 +1,40 @@
+import { domainError, err, ok, type Result } from '@crm/shared';
+
+/** Reads one query parameter that may appear at most once. */
+export function single(query: Readonly<Record<string, unknown>>, name: string): Result<string | undefined> {
+  const value = query[name];
+  if (value === undefined || typeof value === 'string') return ok(value);
+  return err(domainError('VALIDATION.FAILED', `Send ${name} once.`, { fields: { [name]: 'must be given once' } }));
+}
+
+/** `limit` as a number; anything but digits becomes NaN so the use case's range check reports it. */
+export function limitOf(query: Readonly<Record<string, unknown>>): Result<number | undefined> {
+  const raw = single(query, 'limit');
+  if (!raw.ok || raw.value === undefined) return raw as Result<undefined>;
+  return ok(/^\d{1,7}$/.test(raw.value) ? Number(raw.value) : Number.NaN);
+}
+
+export type ListParams = {
+  limit?: number;
+  cursor?: string;
+  q?: string;
+  filters: Record<string, string>;
+};
+
+const PAGING = new Set(['limit', 'cursor', 'q']);
+
+/** Splits a list's query into paging, search and filters; every other name is taken as a filter. */
+export function listParams(query: Readonly<Record<string, unknown>>): Result<ListParams> {
+  const limit = limitOf(query);
+  if (!limit.ok) return limit;
+  const params: ListParams = { filters: {}, ...(limit.value !== undefined ? { limit: limit.value } : {}) };
+  for (const name of Object.keys(query)) {
+    const value = single(query, name);
+    if (!value.ok) return value;
+    if (value.value === undefined || name === 'limit') continue;
+    if (name === 'cursor') params.cursor = value.value;
+    else if (name === 'q') params.q = value.value;
+    else if (!PAGING.has(name)) params.filters[name] = value.value;
+  }
+  return ok(params);
+}

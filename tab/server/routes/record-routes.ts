@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import {
+  ok,
+  RECORD_FILTERS,
+  type Id,
+  type Page,
+  type RecordKind,
+  type RecordOf,
+  type Result,
+  type Version,
+  type Versioned,
+  type WorkspaceId,
+} from '@crm/shared';
+import {
+  deleteRecord,
+  getRecord,
+  listRecords,
+  restoreRecord,
+  type AppDeps,
+  type Caller,
+} from '@crm/shared/application';
+import { listParams, type ListParams } from './query';
+import { pageOf, representation } from './representation';
+import type { HttpReply, RouteSpec } from './route-spec';
+import { ListQuerySchema, RecordSchema } from './schemas';
+
+type Saved<K extends RecordKind> = Promise<Result<Versioned<RecordOf[K]>>>;
+
+/** What differs between the six record kinds; everything else is the same route set. */
+export type RecordKindApi<K extends RecordKind> = {
+  readonly kind: K;
+  /** The URL segment: `leads`, `opportunities`. */
+  readonly plural: string;
+  readonly create: (deps: AppDeps, caller: Caller, ws: WorkspaceId, input: unknown) => Saved<K>;
+  readonly update: (
+    deps: AppDeps,
+    caller: Caller,
+    ws: WorkspaceId,
+    id: Id,
+    expected: Version | undefined,
+    input: unknown,
+  ) => Saved<K>;
+  /** Kinds whose deletion has a guard (an organisation with dependents) bring their own use case. */
+  readonly remove?: (
+    deps: AppDeps,
+    caller: Caller,
+    ws: WorkspaceId,
+    id: Id,
+    expected: Version | undefined,
+  ) => Promise<Result<void>>;
+  /** Kinds whose lists take more than the common filters (activities: regardingType + regardingId). */
+  readonly list?: (
+    deps: AppDeps,
+    caller: Caller,
+    ws: WorkspaceId,
+    params: ListParams,
+  ) => Promise<Result<Page<Versioned<RecordOf[K]>>>>;
+  readonly listQuery?: z.ZodObject;
+  readonly createSchema: z.ZodType;
+  readonly patchSchema: z.ZodType;
+  readonly patchSummary?: string;
+};
+
+const itemReply = (status: number, versioned: Versioned<object>, location?: string): HttpReply => ({
+  status,
+  body: representation(versioned),
+  version: versioned.version,
+  ...(location ? { location } : {}),
+});
+
+export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): RouteSpec[] {
+  const { kind, plural } = api;
+  const collection = `/workspaces/:ws/${plural}`;
+  const item = `${collection}/:id`;
+  const filters = Object.fromEntries(RECORD_FILTERS[kind].map((name) => [name, z.string().optional()]));
+  const tag = plural;
+  return [
+    {
+      method: 'get',
+      path: collection,
+      tag,
+      summary: `List ${plural} (search with q, filter by ${RECORD_FILTERS[kind].join(', ')})`,
+      query: ListQuerySchema.extend(filters).extend(api.listQuery?.shape ?? {}),
+      success: { status: 200, description: 'One page', schema: z.object({ items: z.array(RecordSchema), nextCursor: z.string().optional() }) },
+      handle: async (deps, { params, query, caller }) => {
+        const parsed = listParams(query);
+        if (!parsed.ok) return parsed;
+        const page = api.list
+          ? await api.list(deps, caller, params.ws!, parsed.value)
+          : await listRecords(deps, caller, params.ws!, kind, parsed.value);
+        return page.ok ? ok({ status: 200, body: pageOf(page.value) }) : page;
+      },
+    },
+    {
+      method: 'post',
+      path: collection,
+      tag,
+      summary: `Create a ${kind}`,
+      body: api.createSchema,
+      idempotent: true,
+      success: { status: 201, description: `The new ${kind}, with ETag and Location`, schema: RecordSchema },
+      errors: [409],
+      handle: async (deps, { params, body, caller }) => {
+        const created = await api.create(deps, caller, params.ws!, body);
+        if (!created.ok) return created;
+        return ok(itemReply(201, created.value, `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`));
+      },
+    },
+    {
+      method: 'get',
+      path: item,
+      tag,
+      summary: `Read a ${kind} (ETag = its version)`,
+      success: { status: 200, description: `The ${kind}`, schema: RecordSchema },
+      handle: async (deps, { params, caller }) => {
+        const found = await getRecord(deps, caller, params.ws!, kind, params.id!);
+        return found.ok ? ok(itemReply(200, found.value)) : found;
+      },
+    },
+    {
+      method: 'patch',
+      path: item,
+      tag,
+      summary: api.patchSummary ?? `Change a ${kind}`,
+      body: api.patchSchema,
+      ifMatch: 'required',
+      success: { status: 200, description: `The changed ${kind}, with its new ETag`, schema: RecordSchema },
+      errors: [409, 412, 428],
+      handle: async (deps, { params, body, caller, expected }) => {
+        const updated = await api.update(deps, caller, params.ws!, params.id!, expected, body);
+        return updated.ok ? ok(itemReply(200, updated.value)) : updated;
+      },
+    },
+    {
+      method: 'delete',
+      path: item,
+      tag,
+      summary: `Move a ${kind} to the recycle bin`,
+      ifMatch: 'required',
+      success: { status: 204, description: 'Deleted (restorable from the recycle bin)' },
+      errors: [409, 412, 428],
+      handle: async (deps, { params, caller, expected }) => {
+        const removed = api.remove
+          ? await api.remove(deps, caller, params.ws!, params.id!, expected)
+          : await deleteRecord(deps, caller, params.ws!, kind, params.id!, expected);
+        return removed.ok ? ok({ status: 204 }) : removed;
+      },
+    },
+    {
+      method: 'post',
+      path: `${item}/restore`,
+      tag: 'recycle bin',
+      summary: `Restore a deleted ${kind}`,
+      success: { status: 200, description: `The restored ${kind}`, schema: RecordSchema },
+      errors: [409],
+      handle: async (deps, { params, caller }) => {
+        const restored = await restoreRecord(deps, caller, params.ws!, kind, params.id!);
+        return restored.ok ? ok(itemReply(200, restored.value)) : restored;
+      },
+    },
+  ];
+}

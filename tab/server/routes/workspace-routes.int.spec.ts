@@ -1,0 +1,108 @@
+import { ALICE, BOB, CAROL, MALLORY, startTestServer, type TestServer } from '../testing/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+describe('workspaces', () => {
+  it('creates a workspace whose creator is its owner, and lists it as theirs', async () => {
+    const alice = await server.as(ALICE);
+    const created = await alice.post('/api/v1/workspaces', { name: 'Sales NL', teamId: '19:abc@thread.tacv2' });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(created.headers.location).toBe(`/api/v1/workspaces/${created.body.id}`);
+    expect(created.body).toMatchObject({ name: 'Sales NL', teamId: '19:abc@thread.tacv2', tenantId: ALICE.tenantId, role: 'owner' });
+
+    const mine = await alice.get('/api/v1/workspaces');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, role: 'owner' })]));
+    const bobs = await (await server.as(BOB)).get('/api/v1/workspaces');
+    expect(bobs.body.items.map((w: { id: string }) => w.id)).not.toContain(created.body.id);
+  });
+
+  it('refuses a second workspace for a team already bound (409)', async () => {
+    const alice = await server.as(ALICE);
+    await alice.post('/api/v1/workspaces', { name: 'One', teamId: '19:dup@thread.tacv2' });
+    const again = await alice.post('/api/v1/workspaces', { name: 'Two', teamId: '19:dup@thread.tacv2' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('WORKSPACE.TEAM_ALREADY_BOUND');
+  });
+
+  it('reads and renames with If-Match: missing 428, stale 412, current 200 with a new ETag', async () => {
+    const alice = await server.as(ALICE);
+    const created = await alice.post('/api/v1/workspaces', { name: 'Before' });
+    const url = `/api/v1/workspaces/${created.body.id}`;
+    const read = await alice.get(url);
+    expect(read.status).toBe(200);
+    expect(read.headers.etag).toBe(created.headers.etag);
+
+    expect((await alice.patch(url, { name: 'After' })).status).toBe(428);
+    const renamed = await alice.patch(url, { name: 'After' }, read.headers.etag);
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe('After');
+    expect(renamed.headers.etag).not.toBe(read.headers.etag);
+    const stale = await alice.patch(url, { name: 'Lost' }, read.headers.etag);
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('CONCURRENCY.STALE');
+    expect((await alice.get(url)).body.name).toBe('After');
+  });
+
+  it('rejects unknown fields and bad values with 400 and the field named', async () => {
+    const alice = await server.as(ALICE);
+    const unknown = await alice.post('/api/v1/workspaces', { name: 'X', colour: 'red' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(unknown.body.code).toBe('VALIDATION.FAILED');
+    const blank = await alice.post('/api/v1/workspaces', { name: '' });
+    expect(blank.status).toBe(400);
+    expect(Object.keys(blank.body.fields)).toContain('name');
+  });
+});
+
+describe('members', () => {
+  it('lets the owner add, re-role and remove members; members cannot manage', async () => {
+    const alice = await server.as(ALICE);
+    const bob = await server.as(BOB);
+    const ws = (await alice.post('/api/v1/workspaces', { name: 'Team' })).body.id;
+    const members = `/api/v1/workspaces/${ws}/members`;
+
+    const added = await alice.post(members, { userId: BOB.userId, role: 'member' });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ userId: 'bob', role: 'member' });
+    expect((await alice.post(members, { userId: BOB.userId, role: 'member' })).status).toBe(409);
+
+    const listed = await bob.get(members);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual(['alice', 'bob']);
+
+    const byMember = await bob.post(members, { userId: CAROL.userId, role: 'member' });
+    expect(byMember.status).toBe(403);
+
+    const promoted = await alice.patch(`${members}/bob`, { role: 'owner' });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.role).toBe('owner');
+
+    expect((await alice.delete(`${members}/bob`)).status).toBe(204);
+    expect((await bob.get(members)).status).toBe(404);
+    expect((await alice.patch(`${members}/nobody`, { role: 'owner' })).status).toBe(404);
+  });
+
+  it('keeps the last owner', async () => {
+    const alice = await server.as(ALICE);
+    const ws = (await alice.post('/api/v1/workspaces', { name: 'Solo' })).body.id;
+    const leaving = await alice.delete(`/api/v1/workspaces/${ws}/members/alice`);
+    expect(leaving.status).toBe(409);
+    expect(leaving.body.code).toBe('WORKSPACE.LAST_OWNER');
+  });
+
+  it('shows another tenant nothing, even with the same user id', async () => {
+    const ws = (await (await server.as(ALICE)).post('/api/v1/workspaces', { name: 'Private' })).body.id;
+    const mallory = await server.as(MALLORY);
+    for (const url of [`/api/v1/workspaces/${ws}`, `/api/v1/workspaces/${ws}/members`]) {
+      const res = await mallory.get(url);
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('Private');
+    }
+  });
+});

@@ -1,0 +1,192 @@
+import { type Actor, type Result } from '@crm/shared';
+import {
+  addMember,
+  convertLead,
+  createActivity,
+  createCampaign,
+  createContact,
+  createLead,
+  createOpportunity,
+  createOrganisation,
+  createWorkspace,
+  disqualifyLead,
+  updateOpportunity,
+  type AppDeps,
+  type Caller,
+} from '@crm/shared/application';
+import type { Logger } from '../http/logging';
+
+/** Sign in as this user (POST /api/dev/token) to see the demo workspace. */
+export const DEMO_ACTOR: Actor = {
+  tenantId: '00000000-0000-0000-0000-000000000001',
+  userId: 'demo-user',
+  name: 'Demo User',
+};
+
+/** A seed that fails is a bug in the seed or the rules: stop loudly. */
+function must<T>(result: Result<T>, what: string): T {
+  if (!result.ok) throw new Error(`Demo data: ${what} failed: ${result.error.code} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value;
+}
+
+const isoDay = (from: Date, days: number): string => new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * When storage has no workspace at all, fills one demo workspace through the use cases (so the data
+ * obeys every rule): a campaign, organisations with contacts, deals across the stages, leads in
+ * every state and a few activities.
+ */
+export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boolean> {
+  for await (const _ of deps.workspaces.listAll()) return false;
+  const caller: Caller = { actor: DEMO_ACTOR };
+  const today = new Date(deps.clock.now());
+
+  const workspace = must(await createWorkspace(deps, DEMO_ACTOR, { name: 'Demo sales team', defaultCurrency: 'EUR' }), 'workspace');
+  const ws = workspace.record.id;
+  must(await addMember(deps, DEMO_ACTOR, ws, { userId: 'demo-colleague', role: 'member', name: 'Demo Colleague' }), 'member');
+
+  const fair = must(
+    await createCampaign(deps, caller, ws, {
+      name: 'Vakbeurs Logistiek Utrecht',
+      type: 'trade-show',
+      status: 'completed',
+      startDate: isoDay(today, -40),
+      endDate: isoDay(today, -38),
+      currency: 'EUR',
+      budgetedCost: 12_000,
+      actualCost: 10_500,
+      expectedRevenue: 80_000,
+    }),
+    'campaign',
+  );
+
+  const organisation = async (input: { name: string; industry: string; city: string; country: string; website?: string }) =>
+    must(await createOrganisation(deps, caller, ws, input), `organisation ${input.name}`).record;
+  const fjordlys = await organisation({
+    name: 'Fjordlys Logistikk AS',
+    industry: 'Logistics',
+    city: 'Bergen',
+    country: 'Norway',
+    website: 'fjordlys.example',
+  });
+  const estrela = await organisation({ name: 'Padaria Estrela Lda', industry: 'Food', city: 'Porto', country: 'Portugal' });
+  const vanDerBerg = await organisation({ name: 'Van der Berg Bouw BV', industry: 'Construction', city: 'Utrecht', country: 'Netherlands' });
+
+  const ingrid = must(
+    await createContact(deps, caller, ws, {
+      organisationId: fjordlys.id,
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      email: 'ingrid@fjordlys.example',
+      title: 'Innkjøpssjef',
+      isDecisionMaker: true,
+    }),
+    'contact Ingrid',
+  ).record;
+  must(
+    await createContact(deps, caller, ws, {
+      organisationId: estrela.id,
+      firstName: 'João',
+      lastName: 'Ferreira',
+      email: 'joao@estrela.example',
+      title: 'Diretor',
+    }),
+    'contact João',
+  );
+  must(
+    await createContact(deps, caller, ws, { organisationId: vanDerBerg.id, firstName: 'Sanne', lastName: 'de Vries', relationship: 'partner' }),
+    'contact Sanne',
+  );
+
+  const deals: { name: string; organisationId: string; amount: number; stage: string; closeIn: number; lostReason?: string }[] = [
+    { name: 'Fjordlys – warehouse scanners', organisationId: fjordlys.id, amount: 48_000, stage: 'proposal', closeIn: 30 },
+    { name: 'Fjordlys – fleet tracking', organisationId: fjordlys.id, amount: 22_500, stage: 'negotiation', closeIn: 14 },
+    { name: 'Estrela – point of sale', organisationId: estrela.id, amount: 9_800, stage: 'qualification', closeIn: 60 },
+    { name: 'Van der Berg – site tablets', organisationId: vanDerBerg.id, amount: 15_000, stage: 'prospecting', closeIn: 90 },
+    { name: 'Estrela – loyalty app', organisationId: estrela.id, amount: 6_000, stage: 'closed-won', closeIn: -5 },
+    { name: 'Van der Berg – helpdesk', organisationId: vanDerBerg.id, amount: 4_000, stage: 'closed-lost', closeIn: -12, lostReason: 'Chose a local supplier' },
+  ];
+  for (const deal of deals) {
+    const created = must(
+      await createOpportunity(deps, caller, ws, {
+        name: deal.name,
+        organisationId: deal.organisationId,
+        amount: deal.amount,
+        currency: 'EUR',
+        closeDate: isoDay(today, deal.closeIn),
+        ...(deal.organisationId === fjordlys.id ? { primaryContactId: ingrid.id } : {}),
+      }),
+      `opportunity ${deal.name}`,
+    );
+    // Every deal opens in the first stage and moves from there, so the history reads like real work.
+    if (deal.stage !== created.record.stage) {
+      must(
+        await updateOpportunity(deps, caller, ws, created.record.id, created.version, {
+          stage: deal.stage,
+          ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
+        }),
+        `stage of ${deal.name}`,
+      );
+    }
+  }
+
+  const lead = (input: Record<string, unknown>) => createLead(deps, caller, ws, input);
+  const newLead = must(
+    await lead({ firstName: 'Lars', lastName: 'Hansen', company: 'Nordkapp Fisk AS', email: 'lars@nordkapp.example', source: 'web' }),
+    'lead Lars',
+  );
+  must(
+    await lead({
+      firstName: 'Marta',
+      lastName: 'Oliveira',
+      company: 'Oliveira & Filhos',
+      source: 'trade-show',
+      campaignId: fair.record.id,
+      status: 'working-contacted',
+      qualification: { budget: true, need: true, timeline: false, notes: 'Wil offerte na de zomer' },
+    }),
+    'lead Marta',
+  );
+  const toConvert = must(
+    await lead({
+      firstName: 'Pieter',
+      lastName: 'Jansen',
+      company: 'Jansen Transport BV',
+      email: 'pieter@jansen.example',
+      source: 'trade-show',
+      campaignId: fair.record.id,
+      qualification: { budget: true, authority: true, need: true, timeline: true },
+    }),
+    'lead Pieter',
+  );
+  const toDisqualify = must(await lead({ lastName: 'Bakker', company: 'Bakker Bloemen', source: 'purchased-list' }), 'lead Bakker');
+
+  must(
+    await createActivity(deps, caller, ws, {
+      type: 'call',
+      subject: 'First call',
+      regarding: { type: 'lead', id: newLead.record.id },
+      occurredAt: new Date(today.getTime() - 86_400_000).toISOString(),
+      outcome: 'Asked for a brochure',
+    }),
+    'activity call',
+  );
+  must(
+    await createActivity(deps, caller, ws, {
+      type: 'meeting',
+      subject: 'Demo at the stand',
+      regarding: { type: 'lead', id: toConvert.record.id },
+      occurredAt: new Date(today.getTime() - 39 * 86_400_000).toISOString(),
+      outcome: 'Wants a proposal',
+    }),
+    'activity meeting',
+  );
+  must(
+    await convertLead(deps, caller, ws, toConvert.record.id, { opportunity: { amount: 31_000, currency: 'EUR', stage: 'needs-analysis' } }),
+    'conversion',
+  );
+  must(await disqualifyLead(deps, caller, ws, toDisqualify.record.id, undefined, { reason: 'No budget this year' }), 'disqualification');
+
+  logger.info({ workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId }, 'seeded the demo workspace');
+  return true;
+}
