@@ -12,7 +12,7 @@ module.exports = {
     {
       name: 'core-is-pure',
       severity: 'error',
-      from: { path: core },
+      from: { path: core, pathNot: '\\.spec\\.ts$' },
       to: { path: ['^shared/src/storage/', '^shared/src/testing/'] },
     },
     {

@@ -11,13 +11,11 @@ const args = [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
 
 let passed = 0;
-let failed = 0;
+let failed = 1; // no results file means Jest itself failed
 if (existsSync(out)) {
   const results = JSON.parse(readFileSync(out, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
-} else {
-  failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

@@ -177,10 +177,11 @@ describe('lead lifecycle (model-based)', () => {
   it('given any sequence of edits, moves, disqualifications, reopenings and conversions, then the rules hold', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
-        fc.modelRun(
-          () => ({ model: { status: 'open-not-contacted' }, real: { lead: anOpenLead(), tick: 0 } }),
-          cmds,
-        );
+        const setup = (): { model: Model; real: Real } => ({
+          model: { status: 'open-not-contacted' },
+          real: { lead: anOpenLead(), tick: 0 },
+        });
+        fc.modelRun(setup, cmds);
       }),
       { numRuns: 300 },
     );

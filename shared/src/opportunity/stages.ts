@@ -27,6 +27,9 @@ export const openStages = (stages: StageConfig): Stage[] => stages.filter((s) =>
 
 export const isClosed = (stage: Pick<Stage, 'kind'>): boolean => isClosedKind(stage.kind);
 
+/** The closed stages are fixed ids, so whether a deal is closed never depends on the current config. */
+export const isClosedStageId = (id: StageId): boolean => id === WON || id === LOST;
+
 export function isClosedKind(kind: StageKind): boolean {
   switch (kind) {
     case 'open':

@@ -9,8 +9,7 @@ import type { Opportunity, StageChange } from './opportunity';
 import { stageEvents } from './opportunity-events';
 import { checkProbabilityFits, lostReasonFor, stagedFields, unknownStage } from './opportunity-rules';
 import type { OpportunityPatchInput } from './opportunity.schema';
-import { LOST, WON } from './stage';
-import { findStage, isClosed } from './stages';
+import { findStage, isClosed, isClosedStageId } from './stages';
 
 export type UpdateOpportunityContext = ChangeContext & {
   readonly settings: WorkspaceSettings;
@@ -26,9 +25,6 @@ export type OpportunityUpdated = {
   readonly events: DomainEvent[];
 };
 
-/** The closed stages are fixed ids, so a deal's closedness never depends on the current config. */
-const isClosedId = (stage: string) => stage === WON || stage === LOST;
-
 /**
  * Edits an opportunity and moves it between stages. A closed deal (won or lost) moves only with
  * `reopen: true`, won → lost included; probability follows the stage unless set by hand; the
@@ -42,7 +38,7 @@ export function updateOpportunity(
   const target = findStage(ctx.settings.stages, patch.stage ?? opp.stage);
   if (!target) return unknownStage(patch.stage ?? opp.stage);
   const moves = target.id !== opp.stage;
-  const wasClosed = isClosedId(opp.stage);
+  const wasClosed = isClosedStageId(opp.stage);
   const reopening = wasClosed && patch.reopen === true;
 
   if (wasClosed && !reopening) {
@@ -82,12 +78,7 @@ export function updateOpportunity(
     description: patch.description,
     nextStep: patch.nextStep,
   }).record;
-  const override =
-    patch.probability === undefined
-      ? opp.probabilityOverridden
-        ? opp.probability
-        : undefined
-      : (patch.probability ?? undefined);
+  const override = overrideAfter(opp, patch.probability);
   const closedAt = isClosed(target) ? (moves ? ctx.now : (opp.closedAt ?? ctx.now)) : undefined;
 
   const opportunity: Opportunity = definedOnly(
@@ -115,4 +106,10 @@ export function updateOpportunity(
     ...(reopening ? { reopened: true } : {}),
   };
   return ok({ opportunity, stageChange, events: stageEvents(opportunity, opp.stage, ctx) });
+}
+
+/** Absent keeps the hand-set probability (if any), null drops it, a number sets it. */
+function overrideAfter(opp: Opportunity, given: number | null | undefined): number | undefined {
+  if (given === undefined) return opp.probabilityOverridden ? opp.probability : undefined;
+  return given ?? undefined;
 }

@@ -1,7 +1,7 @@
 import type { Activity } from '../activity/activity';
 import type { Instant } from '../common/types';
 import type { Opportunity } from '../opportunity/opportunity';
-import { LOST, WON } from '../opportunity/stage';
+import { isClosedStageId } from '../opportunity/stages';
 
 /**
  * What counts as a sign of life on a deal. The use case passes the deal's own activities and those
@@ -49,7 +49,7 @@ export function staleDealsReport(input: StaleDealsInput): StaleDeal[] {
   }
   const limit = now - input.staleAfterDays * DAY_MS;
   return input.opportunities
-    .filter((o) => o.stage !== WON && o.stage !== LOST)
+    .filter((o) => !isClosedStageId(o.stage))
     .map((o) => {
       const activityAt = latest.get(o.id) ?? -Infinity;
       const stageAt = Date.parse(o.stageChangedAt);

@@ -1,4 +1,5 @@
 import type { AppDeps, Caller } from '../application/deps';
+import type { Result } from '../common/result';
 import type { Actor } from '../common/types';
 import { fixedClock, type FixedClock } from './clock';
 import { sequentialIds } from './ids';
@@ -35,11 +36,11 @@ export const asCaller = (actor: Actor, idempotencyKey?: string): Caller =>
   idempotencyKey ? { actor, idempotencyKey } : { actor };
 
 /** Unwraps an expected success, failing the test with the error code otherwise. */
-export function expectOk<T>(result: import('../common/result').Result<T>): T {
+export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
 
 /** The error code of an expected failure (or 'ok' when it unexpectedly succeeded). */
-export const codeOf = (result: import('../common/result').Result<unknown>): string =>
+export const codeOf = (result: Result<unknown>): string =>
   result.ok ? 'ok' : result.error.code;

@@ -10,8 +10,8 @@ const REDACT = [
   'res.headers["set-cookie"]',
 ];
 
-export const createLogger = (level: string): Logger =>
-  pino({ level, redact: { paths: REDACT, censor: '[redacted]' } });
+export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>
+  pino({ level, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -58,7 +58,10 @@ export function validBodyFor(route: RouteSpec, fixture: Fixture): object | undef
   if (path.endsWith('/members')) return { userId: 'mallory', role: 'owner' };
   if (path.endsWith('/members/:userId')) return { role: 'member' };
   const collection = /\/workspaces\/:ws\/([a-z-]+)/.exec(path)?.[1] ?? '';
-  if (route.method === 'patch') return collection === 'opportunities' ? { stage: 'closed-won' } : { description: 'pwned' };
+  if (route.method === 'patch') {
+    if (collection === 'opportunities') return { stage: 'closed-won' };
+    return collection === 'activities' ? { notes: 'pwned' } : { description: 'pwned' };
+  }
   const create = CREATES[collection];
   return create ? create(fixture.ids) : {};
 }

@@ -32,13 +32,16 @@ export async function testStorage(): Promise<AppDeps> {
   };
 }
 
+// Key pairs take a while to generate; one set serves every server in a spec file.
+let sharedKeys: Promise<[Awaited<ReturnType<typeof createTestTokens>>, Awaited<ReturnType<typeof createDevTokenIssuer>>]> | undefined;
+const keys = () => (sharedKeys ??= Promise.all([createTestTokens(), createDevTokenIssuer(TEST_CLIENT_ID)]));
+
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The real app over real storage (Azurite), with test tokens and a silent logger. */
 export async function startTestServer(overrides: Partial<ServerDeps> & { app?: AppDeps } = {}) {
   const deps = overrides.app ?? (await testStorage());
-  const tokens = await createTestTokens();
-  const devTokens = await createDevTokenIssuer(TEST_CLIENT_ID);
+  const [tokens, devTokens] = await keys();
   const app = createApp({
     app: deps,
     verifier: createTokenVerifier({ keys: tokens.keys, clientId: TEST_CLIENT_ID }),
