@@ -79,7 +79,12 @@ async function seed(table: TableClient, count: number, makeLead: () => Lead): Pr
     if ((batches.at(-1) as TransactionAction[]).length + actions.length > 100) batches.push([]);
     (batches.at(-1) as TransactionAction[]).push(...actions);
   }
-  await mapBounded(batches, CONCURRENCY, (batch) => table.submitTransaction(batch));
+  let done = 0;
+  await mapBounded(batches, CONCURRENCY, async (batch) => {
+    await table.submitTransaction(batch);
+    if (++done % 100 === 0) process.stderr.write(`\rseeding: ${done}/${batches.length} batches`);
+  });
+  process.stderr.write('\n');
   return batches.reduce((n, b) => n + b.length, 0);
 }
 
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     const rows = await seed(table, LEADS, leadMaker(42));
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
+    process.stderr.write(`seeded in ${seedSeconds.toFixed(1)} s\n`);
     const indexed: number[] = [];
     const hits: number[] = [];
     for (let round = 0; round < 5; round++) {
@@ -130,8 +136,12 @@ async function main(): Promise<void> {
         );
       }
     }
+    process.stderr.write(`index searches: ${indexed.map((n) => n.toFixed(0)).join(' ')}\n`);
     const scanned: number[] = [];
-    for (const q of QUERIES) scanned.push(await timed(() => scanSearch(table, q)));
+    for (const q of QUERIES) {
+      scanned.push(await timed(() => scanSearch(table, q)));
+      process.stderr.write(`scan ${q}: ${scanned.at(-1)?.toFixed(0)} ms\n`);
+    }
 
     const makeLead = leadMaker(7);
     const commitMs = await timed(() =>

@@ -13,7 +13,8 @@ import { fillPlaceholders } from './placeholders';
 
 export const MANIFEST_FILE = 'manifest.json';
 
-export type AppPackage = { ok: true; files: Map<string, Uint8Array>; zip: Uint8Array } | { ok: false; problems: string[] };
+export type AppPackage =
+  { ok: true; files: Map<string, Uint8Array>; zip: Uint8Array } | { ok: false; problems: string[] };
 
 type Json = Record<string, unknown>;
 
@@ -42,7 +43,9 @@ export function buildAppPackage(appDir: string, values: EnvValues): AppPackage {
   const version = String(manifest.manifestVersion);
   problems.push(...schemaErrors('manifest', version, manifest).map((error) => `${MANIFEST_FILE}: ${error}`));
 
-  const files = new Map<string, Uint8Array>([[MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2))]]);
+  const files = new Map<string, Uint8Array>([
+    [MANIFEST_FILE, Buffer.from(JSON.stringify(manifest, null, 2))],
+  ]);
   for (const name of referencedFiles(manifest)) {
     const path = join(appDir, name);
     if (!existsSync(path)) {

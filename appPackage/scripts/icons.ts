@@ -39,7 +39,9 @@ const funnelWidthAt = (y: number): number => 1 - ((1 - SPOUT_WIDTH) / SPOUT_Y) *
 
 /** True when the point (glyph coordinates, 0..1 both ways) is on the glyph. */
 export function isOnGlyph(x: number, y: number): boolean {
-  const onStage = STAGES.some(([top, bottom]) => y >= top && y <= bottom && Math.abs(x - 0.5) <= funnelWidthAt(y) / 2);
+  const onStage = STAGES.some(
+    ([top, bottom]) => y >= top && y <= bottom && Math.abs(x - 0.5) <= funnelWidthAt(y) / 2,
+  );
   const onCoin = (x - COIN.x) ** 2 + (y - COIN.y) ** 2 <= COIN.radius ** 2;
   return onStage || onCoin;
 }
@@ -63,32 +65,27 @@ const hexToRgb = (hex: string): Rgb => {
   return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 };
 
-function draw(size: number, paint: (cover: number) => readonly [number, number, number, number]): PNG {
+function draw(size: number, box: GlyphBox, paint: (cover: number) => readonly number[]): Buffer {
   const png = new PNG({ width: size, height: size });
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      const box = size === OUTLINE_ICON_SIZE ? OUTLINE_GLYPH : COLOR_GLYPH;
       png.data.set(paint(coverage(px, py, size, box)), (py * size + px) * 4);
     }
   }
-  return png;
+  return PNG.sync.write(png);
 }
 
 /** 192×192, opaque: a white glyph on the accent colour. */
 export function drawColorIcon(): Buffer {
   const background = hexToRgb(ACCENT_COLOR);
   const blend = (channel: number, cover: number) => Math.round(channel + (255 - channel) * cover);
-  const png = draw(COLOR_ICON_SIZE, (cover) => [
-    blend(background[0], cover),
-    blend(background[1], cover),
-    blend(background[2], cover),
+  return draw(COLOR_ICON_SIZE, COLOR_GLYPH, (cover) => [
+    ...background.map((channel) => blend(channel, cover)),
     255,
   ]);
-  return PNG.sync.write(png);
 }
 
 /** 32×32: every pixel white, the glyph drawn in alpha only, as Teams requires. */
 export function drawOutlineIcon(): Buffer {
-  const png = draw(OUTLINE_ICON_SIZE, (cover) => [255, 255, 255, Math.round(255 * cover)]);
-  return PNG.sync.write(png);
+  return draw(OUTLINE_ICON_SIZE, OUTLINE_GLYPH, (cover) => [255, 255, 255, Math.round(255 * cover)]);
 }

@@ -35,7 +35,8 @@ function validatorFor(kind: SchemaKind, manifestVersion: string): ValidateFuncti
   const cached = compiled.get(key);
   if (cached) return cached;
   const file = join(schemasDir(), `v${manifestVersion}`, SCHEMA_FILES[kind]);
-  if (!existsSync(file)) throw new Error(`@microsoft/app-manifest has no ${kind} schema for ${manifestVersion}`);
+  if (!existsSync(file))
+    throw new Error(`@microsoft/app-manifest has no ${kind} schema for ${manifestVersion}`);
   // unicodeRegExp off: the localization schema's key patterns are not valid under the `u` flag.
   const ajv = new AjvDraft04({ allErrors: true, strictTypes: false, unicodeRegExp: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
@@ -49,8 +50,7 @@ export function schemaErrors(kind: SchemaKind, manifestVersion: string, document
   const validate = validatorFor(kind, manifestVersion);
   if (validate(document)) return [];
   return (validate.errors ?? []).map((error) => {
-    const detail =
-      error.keyword === 'additionalProperties' ? ` (${JSON.stringify(error.params)})` : '';
+    const detail = error.keyword === 'additionalProperties' ? ` (${JSON.stringify(error.params)})` : '';
     return `${error.instancePath || '/'} ${error.message ?? error.keyword}${detail}`;
   });
 }

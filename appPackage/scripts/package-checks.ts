@@ -69,7 +69,13 @@ export function referencedFiles(manifest: Json): string[] {
   ].filter((file): file is string => typeof file === 'string');
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'name.short', 'name.full', 'description.short', 'description.full']);
+const TOP_LEVEL_KEYS = new Set([
+  '$schema',
+  'name.short',
+  'name.full',
+  'description.short',
+  'description.full',
+]);
 
 /** A language file must be on the manifest's schema version and translate only what exists. */
 export function languageFileProblems(name: string, language: Json, manifest: Json): string[] {
@@ -93,17 +99,19 @@ export function idProblems(manifest: Json): string[] {
   const botId = valueAtPath(manifest, 'bots[0].botId');
   const extensionBotId = valueAtPath(manifest, 'composeExtensions[0].botId');
   if (extensionBotId !== undefined && extensionBotId !== botId) {
-    problems.push(`composeExtensions[0].botId (${String(extensionBotId)}) is not the bot's id (${String(botId)})`);
+    problems.push(
+      `composeExtensions[0].botId (${String(extensionBotId)}) is not the bot's id (${String(botId)})`,
+    );
   }
   const appId = valueAtPath(manifest, 'webApplicationInfo.id');
   const resource = valueAtPath(manifest, 'webApplicationInfo.resource');
   if (typeof resource === 'string') {
-    const match = /^api:\/\/([^/]+)\/(.+)$/.exec(resource);
+    const [, domain, resourceAppId] = /^api:\/\/([^/]+)\/(.+)$/.exec(resource) ?? [];
     const validDomains = Array.isArray(manifest.validDomains) ? manifest.validDomains : [];
-    if (match?.[2] !== appId) problems.push(`webApplicationInfo.resource must be api://<domain>/${String(appId)}`);
-    else if (!validDomains.includes(match[1])) {
-      problems.push(`webApplicationInfo.resource: ${String(match[1])} is not in validDomains`);
-    }
+    if (resourceAppId !== appId)
+      problems.push(`webApplicationInfo.resource must be api://<domain>/${String(appId)}`);
+    else if (!validDomains.includes(domain))
+      problems.push(`webApplicationInfo.resource: ${domain} is not in validDomains`);
   }
   return problems;
 }

@@ -25,6 +25,8 @@ export function fillPlaceholders(text: string, values: EnvValues): FillResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   // Values are inserted into JSON strings, so they are escaped as JSON string content.
-  const filled = text.replace(PLACEHOLDER, (_, name: string) => JSON.stringify(values.get(name) ?? '').slice(1, -1));
+  const filled = text.replace(PLACEHOLDER, (_, name: string) =>
+    JSON.stringify(values.get(name) ?? '').slice(1, -1),
+  );
   return { ok: true, text: filled };
 }

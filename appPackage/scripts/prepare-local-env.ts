@@ -14,8 +14,10 @@ const ENDPOINTS = [
 
 function endpointProblem(env: NodeJS.ProcessEnv, endpoint: string, domain: string): string | undefined {
   const url = env[endpoint] ?? '';
-  if (!url.startsWith('https://')) return `${endpoint} is "${url}": Teams needs HTTPS; put your tunnel's address here`;
-  if (new URL(url).host !== env[domain]) return `${domain} must be the host of ${endpoint} (${new URL(url).host})`;
+  if (!url.startsWith('https://'))
+    return `${endpoint} is "${url}": Teams needs HTTPS; put your tunnel's address here`;
+  if (new URL(url).host !== env[domain])
+    return `${domain} must be the host of ${endpoint} (${new URL(url).host})`;
   return undefined;
 }
 

@@ -9,6 +9,7 @@ export * from './common/types';
 export * from './common/schemas';
 export * from './common/validation';
 export * from './common/search-tokens';
+export * from './common/csv';
 export * from './events/domain-event';
 export * from './lead';
 export * from './organisation';

@@ -40,7 +40,9 @@ describe('pages and headers', () => {
     const csp = res.headers['content-security-policy'] as string;
     const ancestors = /frame-ancestors ([^;]+)/.exec(csp)?.[1]?.split(' ');
     expect(ancestors).toEqual(TEAMS_FRAME_ANCESTORS);
-    expect(ancestors).toEqual(expect.arrayContaining(["'self'", 'teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft']));
+    expect(ancestors).toEqual(
+      expect.arrayContaining(["'self'", 'teams.microsoft.com', '*.teams.microsoft.com', '*.cloud.microsoft']),
+    );
     expect(res.headers['x-frame-options']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
@@ -71,14 +73,22 @@ describe('problems', () => {
     for (const res of [await server.http.get('/nope'), await (await server.as(ALICE)).get('/api/v1/nope')]) {
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND', type: expect.any(String), title: expect.any(String) });
+      expect(res.body).toMatchObject({
+        status: 404,
+        code: 'ROUTE.NOT_FOUND',
+        type: expect.any(String),
+        title: expect.any(String),
+      });
     }
   });
 
   it('answers a known path with another method with 405 and Allow', async () => {
     const ws = await workspaceWith(server, ALICE);
     const token = await server.tokenFor(ALICE);
-    const res = await server.http.put(`/api/v1/workspaces/${ws}/leads`).set('Authorization', `Bearer ${token}`).send({});
+    const res = await server.http
+      .put(`/api/v1/workspaces/${ws}/leads`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({});
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, POST');
   });
@@ -87,15 +97,26 @@ describe('problems', () => {
     const ws = await workspaceWith(server, ALICE);
     const token = `Bearer ${await server.tokenFor(ALICE)}`;
     const url = `/api/v1/workspaces/${ws}/leads`;
-    const text = await server.http.post(url).set('Authorization', token).set('Content-Type', 'text/plain').send('lastName=x');
+    const text = await server.http
+      .post(url)
+      .set('Authorization', token)
+      .set('Content-Type', 'text/plain')
+      .send('lastName=x');
     expect(text.status).toBe(415);
     expect(text.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
     const form = await server.http.post(url).set('Authorization', token).type('form').send({ lastName: 'x' });
     expect(form.status).toBe(415);
-    const huge = await server.http.post(url).set('Authorization', token).send({ lastName: 'x', description: 'y'.repeat(200_000) });
+    const huge = await server.http
+      .post(url)
+      .set('Authorization', token)
+      .send({ lastName: 'x', description: 'y'.repeat(200_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('REQUEST.TOO_LARGE');
-    const broken = await server.http.post(url).set('Authorization', token).set('Content-Type', 'application/json').send('{"lastName":');
+    const broken = await server.http
+      .post(url)
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json')
+      .send('{"lastName":');
     expect(broken.status).toBe(400);
     expect(broken.body.code).toBe('REQUEST.MALFORMED');
   });
@@ -148,7 +169,10 @@ describe('logs', () => {
     });
     const logged = await startTestServer({ app: server.deps, logger: createLogger('info', sink) });
     const token = await logged.tokenFor(ALICE);
-    await logged.http.get('/api/v1/workspaces').set('Authorization', `Bearer ${token}`).set('x-request-id', 'log-test-1');
+    await logged.http
+      .get('/api/v1/workspaces')
+      .set('Authorization', `Bearer ${token}`)
+      .set('x-request-id', 'log-test-1');
     const log = lines.join('');
     expect(log).toContain('log-test-1');
     expect(log).toContain('[redacted]');
@@ -165,10 +189,15 @@ describe('dev sign-in', () => {
       ready: async () => undefined,
       devTokens: server.devTokens,
     });
-    const issued = await request(dev).post('/api/dev/token').send({ tenantId: ALICE.tenantId, userId: 'dev-user', name: 'Dev' });
+    const issued = await request(dev)
+      .post('/api/dev/token')
+      .send({ tenantId: ALICE.tenantId, userId: 'dev-user', name: 'Dev' });
     expect(issued.status).toBe(200);
     expect(Object.keys(issued.body)).toEqual(['token']);
-    const created = await request(dev).post('/api/v1/workspaces').set('Authorization', `Bearer ${issued.body.token}`).send({ name: 'Dev ws' });
+    const created = await request(dev)
+      .post('/api/v1/workspaces')
+      .set('Authorization', `Bearer ${issued.body.token}`)
+      .send({ name: 'Dev ws' });
     expect(created.status).toBe(201);
     expect(created.body.tenantId).toBe(ALICE.tenantId);
 
@@ -190,7 +219,10 @@ describe('GET /api/openapi.json', () => {
     for (const route of apiRoutes()) {
       const path = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
       const op = res.body.paths[path]?.[route.method];
-      expect({ route: `${route.method} ${path}`, documented: Boolean(op) }).toEqual({ route: `${route.method} ${path}`, documented: true });
+      expect({ route: `${route.method} ${path}`, documented: Boolean(op) }).toEqual({
+        route: `${route.method} ${path}`,
+        documented: true,
+      });
       if (route.body) expect(op.requestBody.content['application/json'].schema).toHaveProperty('type');
     }
     const createLead = res.body.paths['/api/v1/workspaces/{ws}/leads'].post;

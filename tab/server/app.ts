@@ -56,7 +56,8 @@ export function createApp(deps: ServerDeps) {
   app.use(pageRoutes());
 
   const document = openApiDocument(routes, { devTokens: Boolean(deps.devTokens) });
-  for (const extension of deps.extensions ?? []) Object.assign(document.paths as object, extension.openApiPaths);
+  for (const extension of deps.extensions ?? [])
+    Object.assign(document.paths as object, extension.openApiPaths);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
@@ -91,5 +92,12 @@ const lastResort: ErrorRequestHandler = (error: unknown, req, res, _next) => {
     res.destroy();
     return;
   }
-  sendProblem(res, transportProblem('SERVER.INTERNAL', 'Something went wrong on our side; quote the request id.', requestIdOf(req)));
+  sendProblem(
+    res,
+    transportProblem(
+      'SERVER.INTERNAL',
+      'Something went wrong on our side; quote the request id.',
+      requestIdOf(req),
+    ),
+  );
 };

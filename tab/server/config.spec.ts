@@ -37,7 +37,11 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['dev sign-in on a public interface', { ...storage, AUTH_MODE: 'dev', HOST: '0.0.0.0' }, /AUTH_MODE.*loopback/],
+    [
+      'dev sign-in on a public interface',
+      { ...storage, AUTH_MODE: 'dev', HOST: '0.0.0.0' },
+      /AUTH_MODE.*loopback/,
+    ],
     ['entra without a client id', { ...storage, AUTH_MODE: 'entra' }, /AAD_APP_CLIENT_ID/],
     ['no storage', {}, /STORAGE_CONNECTION_STRING/],
     ['a port out of range', { ...storage, TAB_PORT: '70000' }, /TAB_PORT/],

@@ -6,7 +6,11 @@ import { freePort } from '@crm/shared/storage';
 /** The composition root as `npm start` runs it: a real process, real storage, real signals. */
 const entry = join(__dirname, 'index.ts');
 
-function start(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
@@ -49,7 +53,11 @@ describe('tab/server/index.ts', () => {
       const issued = await fetch(`${url}/api/dev/token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ tenantId: '00000000-0000-0000-0000-000000000001', userId: 'demo-user', name: 'Demo' }),
+        body: JSON.stringify({
+          tenantId: '00000000-0000-0000-0000-000000000001',
+          userId: 'demo-user',
+          name: 'Demo',
+        }),
       });
       const { token } = (await issued.json()) as { token: string };
       const mine = await fetch(`${url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } });
@@ -62,7 +70,11 @@ describe('tab/server/index.ts', () => {
   }, 30_000);
 
   it('refuses dev sign-in on a non-loopback host, saying why', async () => {
-    const server = start({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AUTH_MODE: 'dev', HOST: '0.0.0.0' });
+    const server = start({
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      AUTH_MODE: 'dev',
+      HOST: '0.0.0.0',
+    });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/AUTH_MODE=dev .* refused unless HOST is loopback/);
   }, 30_000);

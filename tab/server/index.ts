@@ -57,7 +57,10 @@ async function main(): Promise<void> {
     ...(devTokens ? { devTokens } : {}),
   });
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host}:${config.port}`, authMode: config.auth.mode }, 'tab server listening');
+    logger.info(
+      { url: `http://${config.host}:${config.port}`, authMode: config.auth.mode },
+      'tab server listening',
+    );
   });
   server.on('error', (error) => {
     logger.fatal({ err: error }, 'tab server cannot listen');

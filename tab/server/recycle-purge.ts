@@ -9,7 +9,8 @@ export function startRecyclePurge(deps: AppDeps, logger: Logger): { stop(): void
   const purgeAll = async () => {
     for await (const workspace of deps.workspaces.listAll()) {
       const purged = await purgeExpired(deps, workspace.id);
-      if (purged > 0) logger.info({ workspaceId: workspace.id, purged }, 'purged expired recycle bin entries');
+      if (purged > 0)
+        logger.info({ workspaceId: workspace.id, purged }, 'purged expired recycle bin entries');
     }
   };
   const tick = () => {

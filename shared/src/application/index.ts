@@ -13,3 +13,8 @@ export * from './opportunity.use-cases';
 export * from './campaign.use-cases';
 export * from './activity.use-cases';
 export * from './reports.use-cases';
+export * from './commit-capacity';
+export * from './import-leads.use-case';
+export * from './import-jobs.use-cases';
+export * from './export-columns';
+export * from './export-records.use-case';

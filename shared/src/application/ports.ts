@@ -4,6 +4,7 @@ import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
+import type { ImportJob } from '../lead/lead-import-job';
 import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from './records';
 
 /** Opaque concurrency token (an ETag inside storage). Compare only for equality. */
@@ -96,6 +97,11 @@ export interface RecordRepository {
     kind: K,
     email: string,
   ): Promise<Versioned<RecordOf[K]>[]>;
+  /**
+   * Every live lead's or contact's normalised email with its record id, from the email index in
+   * email order (a key range, not a scan of records): duplicate detection for a whole import.
+   */
+  listEmails(ws: WorkspaceId, kind: 'lead' | 'contact'): AsyncIterable<EmailEntry>;
   listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>>;
   stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
@@ -150,3 +156,15 @@ export interface OutboxRepository {
 
 export type Clock = { now(): Instant };
 export type IdGenerator = { newId(): Id };
+
+export type EmailEntry = { readonly email: string; readonly id: Id };
+
+/** Background lead imports, kept in their workspace; only that workspace reads them. */
+export interface ImportJobRepository {
+  create(job: ImportJob): Promise<Version>;
+  get(ws: WorkspaceId, id: Id): Promise<Versioned<ImportJob> | undefined>;
+  /** Guarded by the version read, so two workers cannot both drive one job (CONCURRENCY.STALE). */
+  update(job: ImportJob, expected: Version): Promise<Result<Version>>;
+  /** Jobs still queued or running (resumed when the server starts). */
+  listUnfinished(ws: WorkspaceId): Promise<ImportJob[]>;
+}

@@ -26,8 +26,8 @@ export const ERROR_CODES = {
   'LEAD.INVALID_TRANSITION': 'conflict',
   'LEAD.REASON_REQUIRED': 'invalid',
   'LEAD.USE_CONVERT': 'invalid',
-  'CONVERSION.ORGANISATION_NOT_FOUND': 'not-found',
-  'CONVERSION.CONTACT_NOT_FOUND': 'not-found',
+  'CONVERSION.ORGANISATION_NOT_FOUND': 'invalid',
+  'CONVERSION.CONTACT_NOT_FOUND': 'invalid',
   'CONVERSION.CONTACT_NOT_IN_ORGANISATION': 'invalid',
   'ORGANISATION.NOT_FOUND': 'not-found',
   'ORGANISATION.HAS_DEPENDENTS': 'conflict',
@@ -44,6 +44,11 @@ export const ERROR_CODES = {
   'CAMPAIGN.INVALID_DATES': 'invalid',
   'ACTIVITY.NOT_FOUND': 'not-found',
   'ACTIVITY.REGARDING_NOT_FOUND': 'invalid',
+  'IMPORT.EMPTY_FILE': 'invalid',
+  'IMPORT.INVALID_HEADER': 'invalid',
+  'IMPORT.NOT_FOUND': 'not-found',
+  'IMPORT.ALREADY_FINISHED': 'conflict',
+  'IMPORT.FILE_GONE': 'gone',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,7 +1,8 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import type { OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import type { ImportJobRepository, OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
 import { statusOf } from './table-errors';
+import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
 import { TableRecordRepository } from './table-record.repository';
 import { TableWorkspaceRepository } from './table-workspace.repository';
@@ -14,6 +15,8 @@ export type TableStorage = {
   readonly records: RecordRepository;
   readonly workspaces: WorkspaceRepository;
   readonly outbox: OutboxRepository;
+  /** Background lead imports, in the records table. */
+  readonly importJobs: ImportJobRepository;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
 };
@@ -37,6 +40,7 @@ export function connectTableStorage(config: TableStorageConfig, options: { table
     records: new TableRecordRepository(records),
     workspaces: new TableWorkspaceRepository(records, directory),
     outbox: new TableOutboxRepository(records),
+    importJobs: new TableImportJobRepository(records),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory)]);
     },

@@ -9,6 +9,7 @@ import type {
   ChangeSet,
   CommitReceipt,
   DeletedRecord,
+  EmailEntry,
   IdempotencyRecord,
   ListQuery,
   Page,
@@ -41,6 +42,7 @@ import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { searchRecords } from './table-record-search';
+import { listEmails } from './table-email-index';
 
 const READ_CONCURRENCY = 16;
 
@@ -90,6 +92,10 @@ export class TableRecordRepository implements RecordRepository {
     const rows = await allRows(this.client, rangeFilter(ws, prefixRange(emailPrefix(kind, wanted))), ['id']);
     const found = await this.getMany(ws, kind, rows.map((r) => String(r.id)));
     return found.filter((r) => recordEmail(kind, r.record) === wanted);
+  }
+
+  listEmails(ws: WorkspaceId, kind: 'lead' | 'contact'): AsyncIterable<EmailEntry> {
+    return listEmails(this.client, ws, kind);
   }
 
   /**

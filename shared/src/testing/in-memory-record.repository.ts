@@ -7,6 +7,7 @@ import type {
   ChangeSet,
   CommitReceipt,
   DeletedRecord,
+  EmailEntry,
   IdempotencyRecord,
   ListQuery,
   Page,
@@ -83,6 +84,15 @@ export class InMemoryRecordRepository implements RecordRepository {
     return this.live(ws, kind)
       .filter((s) => wanted !== '' && recordEmail(kind, s.record) === wanted)
       .map((s) => versioned<K>(s));
+  }
+
+  async *listEmails(ws: WorkspaceId, kind: 'lead' | 'contact'): AsyncIterable<EmailEntry> {
+    const entries = this.live(ws, kind).flatMap((s) => {
+      const email = recordEmail(kind, s.record);
+      return email ? [{ email, id: s.record.id }] : [];
+    });
+    // The Table rows' order: by email, then id.
+    yield* entries.sort((a, b) => compareText(a.email, b.email) || compareText(a.id, b.id));
   }
 
   async listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
@@ -167,3 +177,5 @@ function checkFilters(kind: RecordKind, filters: Readonly<Record<string, string 
     }
   }
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,4 +1,5 @@
-import type { OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import type { ImportJobRepository, OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import { InMemoryImportJobRepository } from './in-memory-import-job.repository';
 import { InMemoryOutboxRepository } from './in-memory-outbox.repository';
 import { InMemoryRecordRepository } from './in-memory-record.repository';
 import { InMemoryStore } from './in-memory-store';
@@ -8,6 +9,7 @@ export type InMemoryStorage = {
   readonly records: RecordRepository;
   readonly workspaces: WorkspaceRepository;
   readonly outbox: OutboxRepository;
+  readonly importJobs: ImportJobRepository;
   /** The raw state, for tests that need to look behind the ports. */
   readonly store: InMemoryStore;
 };
@@ -19,6 +21,7 @@ export function createInMemoryStorage(): InMemoryStorage {
     records: new InMemoryRecordRepository(store),
     workspaces: new InMemoryWorkspaceRepository(store),
     outbox: new InMemoryOutboxRepository(store),
+    importJobs: new InMemoryImportJobRepository(store),
     store,
   };
 }

@@ -3,6 +3,7 @@ export { InMemoryStore } from './in-memory-store';
 export { InMemoryRecordRepository } from './in-memory-record.repository';
 export { InMemoryWorkspaceRepository } from './in-memory-workspace.repository';
 export { InMemoryOutboxRepository } from './in-memory-outbox.repository';
+export { InMemoryImportJobRepository } from './in-memory-import-job.repository';
 export { createInMemoryStorage, type InMemoryStorage } from './in-memory-storage';
 export { fixedClock, type FixedClock } from './clock';
 export { sequentialIds } from './ids';

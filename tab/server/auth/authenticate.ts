@@ -13,7 +13,12 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
       res.set('WWW-Authenticate', error ? `Bearer error="${error}"` : 'Bearer');
     if (!token) {
       challenge();
-      return sendTransportError(req, res, 'AUTH.UNAUTHENTICATED', 'Send an access token: Authorization: Bearer <token>.');
+      return sendTransportError(
+        req,
+        res,
+        'AUTH.UNAUTHENTICATED',
+        'Send an access token: Authorization: Bearer <token>.',
+      );
     }
     const verified = await verifier.verify(token);
     if (!verified.ok) {

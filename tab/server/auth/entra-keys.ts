@@ -5,4 +5,7 @@ export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discover
 
 /** Fetched on first use and cached; an unknown `kid` refetches at most every cooldown. */
 export const entraSigningKeys = (): JWTVerifyGetKey =>
-  createRemoteJWKSet(new URL(ENTRA_JWKS_URL), { cacheMaxAge: 12 * 60 * 60 * 1000, cooldownDuration: 60 * 1000 });
+  createRemoteJWKSet(new URL(ENTRA_JWKS_URL), {
+    cacheMaxAge: 12 * 60 * 60 * 1000,
+    cooldownDuration: 60 * 1000,
+  });

@@ -2,7 +2,14 @@ import { UnsecuredJWT } from 'jose';
 import type { Actor } from '@crm/shared';
 import { apiRoutes } from '../routes/api-routes';
 import type { RouteSpec } from '../routes/route-spec';
-import { createFixture, etagFor, SECRETS, urlFor, validBodyFor, type Fixture } from '../testing/route-fixtures';
+import {
+  createFixture,
+  etagFor,
+  SECRETS,
+  urlFor,
+  validBodyFor,
+  type Fixture,
+} from '../testing/route-fixtures';
 import { ALICE, MALLORY, startTestServer, TENANT_A, type TestServer } from '../testing/test-server';
 
 /**
@@ -40,10 +47,13 @@ const expectNothingLeaked = (res: Attempt) => {
 const label = (r: RouteSpec) => `${r.method.toUpperCase()} ${r.path}`;
 
 describe('the owner (control: the fixture is real)', () => {
-  it.each(scoped.filter((r) => r.method === 'get').map((r) => [label(r), r] as const))('%s → 200', async (_l, route) => {
-    const res = await attempt(route, `Bearer ${await server.tokenFor(ALICE)}`);
-    expect(res.status).toBe(200);
-  });
+  it.each(scoped.filter((r) => r.method === 'get').map((r) => [label(r), r] as const))(
+    '%s → 200',
+    async (_l, route) => {
+      const res = await attempt(route, `Bearer ${await server.tokenFor(ALICE)}`);
+      expect(res.status).toBe(200);
+    },
+  );
 });
 
 describe.each([
@@ -61,7 +71,10 @@ describe.each([
 const badTokens: [string, () => Promise<string | undefined>][] = [
   ['no token', async () => undefined],
   ['a forged signature', async () => `Bearer ${await server.tokenFor(ALICE, { forged: true })}`],
-  ['an expired token', async () => `Bearer ${await server.tokenFor(ALICE, { expiresAt: Math.floor(Date.now() / 1000) - 3600 })}`],
+  [
+    'an expired token',
+    async () => `Bearer ${await server.tokenFor(ALICE, { expiresAt: Math.floor(Date.now() / 1000) - 3600 })}`,
+  ],
   [
     'alg none',
     async () =>
@@ -70,25 +83,35 @@ const badTokens: [string, () => Promise<string | undefined>][] = [
         .setExpirationTime('1h')
         .encode()}`,
   ],
-  ['a wrong audience', async () => `Bearer ${await server.tokenFor(ALICE, { claims: { aud: 'api://evil.example/other-app' } })}`],
-  ['no access_as_user scope', async () => `Bearer ${await server.tokenFor(ALICE, { claims: { scp: 'User.Read' } })}`],
+  [
+    'a wrong audience',
+    async () => `Bearer ${await server.tokenFor(ALICE, { claims: { aud: 'api://evil.example/other-app' } })}`,
+  ],
+  [
+    'no access_as_user scope',
+    async () => `Bearer ${await server.tokenFor(ALICE, { claims: { scp: 'User.Read' } })}`,
+  ],
   [
     "another tenant's issuer",
-    async () => `Bearer ${await server.tokenFor(ALICE, { claims: { iss: `https://login.microsoftonline.com/${MALLORY.tenantId}/v2.0` } })}`,
+    async () =>
+      `Bearer ${await server.tokenFor(ALICE, { claims: { iss: `https://login.microsoftonline.com/${MALLORY.tenantId}/v2.0` } })}`,
   ],
   ['a Basic header', async () => 'Basic YWxpY2U6cGFzc3dvcmQ='],
 ];
 
 describe.each(badTokens)('the owner with %s', (_, authorization) => {
-  it.each(routes.map((r) => [label(r), r] as const))('%s → 401, nothing leaked, token not echoed', async (_l, route) => {
-    const header = await authorization();
-    const res = await attempt(route, header);
-    expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
-    expectNothingLeaked(res);
-    const token = header?.split(' ')[1];
-    if (token) expect(res.text).not.toContain(token);
-  });
+  it.each(routes.map((r) => [label(r), r] as const))(
+    '%s → 401, nothing leaked, token not echoed',
+    async (_l, route) => {
+      const header = await authorization();
+      const res = await attempt(route, header);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+      expectNothingLeaked(res);
+      const token = header?.split(' ')[1];
+      if (token) expect(res.text).not.toContain(token);
+    },
+  );
 });
 
 describe('after every attack', () => {

@@ -28,7 +28,11 @@ const claims = (overrides: JWTPayload = {}): JWTPayload => ({
 });
 
 const sign = (payload: JWTPayload, key = signing.privateKey, expiresAt: number | string = '1h') =>
-  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime(expiresAt).sign(key);
+  new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setIssuedAt()
+    .setExpirationTime(expiresAt)
+    .sign(key);
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -71,7 +75,10 @@ describe('token verifier', () => {
 
   it('rejects a signature by another key', async () => {
     const forged = await sign(claims(), stranger.privateKey);
-    expect(await verifier.verify(forged)).toEqual({ ok: false, failure: { reason: expect.stringMatching(/signature/) } });
+    expect(await verifier.verify(forged)).toEqual({
+      ok: false,
+      failure: { reason: expect.stringMatching(/signature/) },
+    });
   });
 
   it('rejects alg none and HS256', async () => {
@@ -92,7 +99,11 @@ describe('token verifier', () => {
 
   it('keeps a single-tenant app to its tenant', async () => {
     const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'RS256' };
-    const single = createTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), clientId: CLIENT_ID, tenantId: OTHER_TID });
+    const single = createTokenVerifier({
+      keys: createLocalJWKSet({ keys: [jwk] }),
+      clientId: CLIENT_ID,
+      tenantId: OTHER_TID,
+    });
     expect((await single.verify(await sign(claims()))).ok).toBe(false);
   });
 });

@@ -66,14 +66,20 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       } catch (error) {
         return fail(describe(error));
       }
-      if (!audiences(payload.aud).some(ourAudience)) return fail('The access token is for another application.');
+      if (!audiences(payload.aud).some(ourAudience))
+        return fail('The access token is for another application.');
       const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-      if (!scopes.includes(REQUIRED_SCOPE)) return fail(`The access token lacks the ${REQUIRED_SCOPE} scope.`);
+      if (!scopes.includes(REQUIRED_SCOPE))
+        return fail(`The access token lacks the ${REQUIRED_SCOPE} scope.`);
       const { oid, name } = payload;
       if (typeof oid !== 'string' || !USER_ID.test(oid)) return fail('The access token names no user.');
       return {
         ok: true,
-        actor: { tenantId: claimedTenant, userId: oid, ...(typeof name === 'string' && name ? { name } : {}) },
+        actor: {
+          tenantId: claimedTenant,
+          userId: oid,
+          ...(typeof name === 'string' && name ? { name } : {}),
+        },
       };
     },
   };
@@ -82,9 +88,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
 /** Why a token failed, in words safe to send back: never the token or its claims. */
 function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The access token has expired.';
-  if (error instanceof errors.JWTClaimValidationFailed) return `The access token's ${error.claim} claim is not valid.`;
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The access token is signed with an algorithm we do not accept.';
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The access token signature is not valid.';
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `The access token's ${error.claim} claim is not valid.`;
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The access token is signed with an algorithm we do not accept.';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'The access token signature is not valid.';
   if (error instanceof errors.JWKSNoMatchingKey) return 'The access token is signed with an unknown key.';
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported) {
     return 'The access token could not be checked.';

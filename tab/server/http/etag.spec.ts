@@ -19,9 +19,12 @@ describe('ETags', () => {
     expect(versionFromIfMatch('  ')).toBeUndefined();
   });
 
-  it.each(['*', 'garbage', '"not base64!"', '""'])('reads %s as a version no record has (412 follows)', (header) => {
-    const read = versionFromIfMatch(header);
-    expect(read).toBeDefined();
-    expect(read).not.toBe(version);
-  });
+  it.each(['*', 'garbage', '"not base64!"', '""'])(
+    'reads %s as a version no record has (412 follows)',
+    (header) => {
+      const read = versionFromIfMatch(header);
+      expect(read).toBeDefined();
+      expect(read).not.toBe(version);
+    },
+  );
 });

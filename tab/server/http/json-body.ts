@@ -14,7 +14,12 @@ export function jsonBody(limit: string): RequestHandler {
   return (req, res, next) => {
     if (!hasBody(req.headers)) return next();
     if (!req.is(JSON_TYPES)) {
-      return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+      return sendTransportError(
+        req,
+        res,
+        'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        'Send the body as application/json.',
+      );
     }
     parse(req, res, next);
   };

@@ -28,6 +28,17 @@ export const requestLogging = (logger: Logger) =>
       res.setHeader('x-request-id', id);
       return id;
     },
+    // What a line needs to follow a request; the full header sets would only repeat themselves.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string; headers: Record<string, unknown> }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+        userAgent: req.headers['user-agent'],
+        authorization: req.headers.authorization === undefined ? undefined : '[redacted]',
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // Health probes every few seconds would drown the log.

@@ -21,5 +21,10 @@ export const perUserRateLimit = (options: RateLimitOptions) =>
       return actor ? `user:${actor.tenantId}:${actor.userId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
     handler: (req, res) =>
-      sendTransportError(req, res, 'REQUEST.RATE_LIMITED', 'Too many requests; wait as long as Retry-After says.'),
+      sendTransportError(
+        req,
+        res,
+        'REQUEST.RATE_LIMITED',
+        'Too many requests; wait as long as Retry-After says.',
+      ),
   });

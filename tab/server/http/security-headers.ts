@@ -28,6 +28,8 @@ export const securityHeaders = () =>
         'img-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
         'frame-ancestors': TEAMS_FRAME_ANCESTORS,
+        // Local runs are plain http on localhost; in Azure the platform terminates TLS (and HSTS holds).
+        'upgrade-insecure-requests': null,
       },
     },
     xFrameOptions: false,

@@ -48,7 +48,8 @@ export const apiRoutes = (): RouteSpec[] => [
     update: updateLead,
     createSchema: LeadCreateInputSchema,
     patchSchema: LeadPatchInputSchema,
-    patchSummary: 'Change a lead: details, qualification, status (convert and disqualify have their own routes)',
+    patchSummary:
+      'Change a lead: details, qualification, status (convert and disqualify have their own routes)',
   }),
   ...leadRoutes,
   ...recordRoutes({
@@ -75,7 +76,8 @@ export const apiRoutes = (): RouteSpec[] => [
     update: updateOpportunity,
     createSchema: OpportunityCreateInputSchema,
     patchSchema: OpportunityPatchInputSchema,
-    patchSummary: 'Change an opportunity; a stage change is {stage, lostReason?}, reopening a closed deal needs reopen: true',
+    patchSummary:
+      'Change an opportunity; a stage change is {stage, lostReason?}, reopening a closed deal needs reopen: true',
   }),
   ...opportunityRoutes,
   ...recordRoutes({
@@ -96,7 +98,10 @@ export const apiRoutes = (): RouteSpec[] => [
         ...(regardingType !== undefined ? { regardingType } : {}),
         ...(regardingId !== undefined ? { regardingId } : {}),
       }),
-    listQuery: z.object({ regardingType: z.enum(REGARDING_TYPES).optional(), regardingId: z.string().optional() }),
+    listQuery: z.object({
+      regardingType: z.enum(REGARDING_TYPES).optional(),
+      regardingId: z.string().optional(),
+    }),
     create: createActivity,
     update: updateActivity,
     createSchema: ActivityCreateInputSchema,

@@ -19,7 +19,8 @@ describe('concurrent writes', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(19).fill(412)]);
     const winner = results.find((r) => r.status === 200)!;
-    for (const loser of results.filter((r) => r.status === 412)) expect(loser.body.code).toBe('CONCURRENCY.STALE');
+    for (const loser of results.filter((r) => r.status === 412))
+      expect(loser.body.code).toBe('CONCURRENCY.STALE');
 
     const stored = await alice.get(url);
     expect(stored.body.title).toBe(winner.body.title);
@@ -30,12 +31,19 @@ describe('concurrent writes', () => {
     const alice = await server.as(ALICE);
     const ws = await workspaceWith(server, ALICE);
     const base = `/api/v1/workspaces/${ws}`;
-    const lead = await alice.post(`${base}/leads`, { lastName: 'Once', company: 'Only Once BV', email: 'o@once.example' });
+    const lead = await alice.post(`${base}/leads`, {
+      lastName: 'Once',
+      company: 'Only Once BV',
+      email: 'o@once.example',
+    });
 
-    const results = await Promise.all(Array.from({ length: 10 }, () => alice.post(`${base}/leads/${lead.body.id}/convert`, {})));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => alice.post(`${base}/leads/${lead.body.id}/convert`, {})),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(9).fill(409)]);
-    for (const loser of results.filter((r) => r.status === 409)) expect(loser.body.code).toBe('LEAD.ALREADY_CONVERTED');
+    for (const loser of results.filter((r) => r.status === 409))
+      expect(loser.body.code).toBe('LEAD.ALREADY_CONVERTED');
 
     const winner = results.find((r) => r.status === 200)!.body;
     for (const [plural, record] of [
@@ -46,7 +54,9 @@ describe('concurrent writes', () => {
       const all = await alice.get(`${base}/${plural}?limit=1000`);
       expect(all.body.items.map((r: { id: string }) => r.id)).toEqual([record.id]);
     }
-    expect((await alice.get(`${base}/leads/${lead.body.id}`)).body.convertedOrganisationId).toBe(winner.organisation.id);
+    expect((await alice.get(`${base}/leads/${lead.body.id}`)).body.convertedOrganisationId).toBe(
+      winner.organisation.id,
+    );
   });
 
   it('10 simultaneous creates with one Idempotency-Key: one record, the same answer for all', async () => {
@@ -54,7 +64,9 @@ describe('concurrent writes', () => {
     const ws = await workspaceWith(server, ALICE);
     const base = `/api/v1/workspaces/${ws}`;
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => alice.post(`${base}/organisations`, { name: 'Idem Org' }).set('Idempotency-Key', 'same-key')),
+      Array.from({ length: 10 }, () =>
+        alice.post(`${base}/organisations`, { name: 'Idem Org' }).set('Idempotency-Key', 'same-key'),
+      ),
     );
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);

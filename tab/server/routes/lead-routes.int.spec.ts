@@ -10,13 +10,20 @@ beforeAll(async () => {
 });
 
 const newLead = async (extra: object = {}) =>
-  (await server.as(ALICE)).post(`${base()}/leads`, { lastName: 'Jansen', company: 'Jansen Transport', email: 'p@jansen.example', ...extra });
+  (await server.as(ALICE)).post(`${base()}/leads`, {
+    lastName: 'Jansen',
+    company: 'Jansen Transport',
+    email: 'p@jansen.example',
+    ...extra,
+  });
 
 describe('POST /leads/{id}/convert', () => {
   it('converts into an organisation, a contact and an opportunity, each with an etag', async () => {
     const alice = await server.as(ALICE);
     const lead = await newLead();
-    const res = await alice.post(`${base()}/leads/${lead.body.id}/convert`, { opportunity: { amount: 5000, currency: 'EUR' } });
+    const res = await alice.post(`${base()}/leads/${lead.body.id}/convert`, {
+      opportunity: { amount: 5000, currency: 'EUR' },
+    });
     expect(res.status).toBe(200);
     const { lead: converted, organisation, contact, opportunity } = res.body;
     expect(converted).toMatchObject({
@@ -30,7 +37,9 @@ describe('POST /leads/{id}/convert', () => {
     expect(contact).toMatchObject({ organisationId: organisation.id, lastName: 'Jansen' });
     expect(opportunity).toMatchObject({ organisationId: organisation.id, amount: 5000, currency: 'EUR' });
     for (const record of [converted, organisation, contact, opportunity]) expect(record.etag).toMatch(/^"/);
-    expect((await alice.get(`${base()}/opportunities/${opportunity.id}`)).headers.etag).toBe(opportunity.etag);
+    expect((await alice.get(`${base()}/opportunities/${opportunity.id}`)).headers.etag).toBe(
+      opportunity.etag,
+    );
 
     const twice = await alice.post(`${base()}/leads/${lead.body.id}/convert`, {});
     expect(twice.status).toBe(409);
@@ -41,7 +50,9 @@ describe('POST /leads/{id}/convert', () => {
 
   it('converts without an opportunity when asked, and with an empty body by default', async () => {
     const alice = await server.as(ALICE);
-    const without = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`, { createOpportunity: false });
+    const without = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`, {
+      createOpportunity: false,
+    });
     expect(without.status).toBe(200);
     expect(without.body.opportunity).toBeUndefined();
     const empty = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`);
@@ -63,13 +74,17 @@ describe('POST /leads/{id}/convert', () => {
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
     const orgs = await alice.get(`${base()}/organisations?q=jansen&limit=1000`);
-    expect(orgs.body.items.filter((o: { id: string }) => o.id === first.body.organisation.id)).toHaveLength(1);
+    expect(orgs.body.items.filter((o: { id: string }) => o.id === first.body.organisation.id)).toHaveLength(
+      1,
+    );
   });
 
   it('answers 404 for a lead that does not exist and 400 for a bad body', async () => {
     const alice = await server.as(ALICE);
     expect((await alice.post(`${base()}/leads/01NOSUCHLEAD/convert`, {})).status).toBe(404);
-    const bad = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`, { createOpportunity: 'yes' });
+    const bad = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`, {
+      createOpportunity: 'yes',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toHaveProperty('createOpportunity');
   });
@@ -109,7 +124,11 @@ describe('Idempotency-Key on creates', () => {
   });
 
   it('rejects a key that storage could not hold', async () => {
-    const res = await (await server.as(ALICE)).post(`${base()}/leads`, { lastName: 'x' }).set('Idempotency-Key', 'a/b#c');
+    const res = await (
+      await server.as(ALICE)
+    )
+      .post(`${base()}/leads`, { lastName: 'x' })
+      .set('Idempotency-Key', 'a/b#c');
     expect(res.status).toBe(400);
   });
 });
@@ -118,12 +137,20 @@ describe('opportunity stages', () => {
   it('moves through stages by PATCH, wins (organisation becomes a customer), reopens on purpose, keeps history', async () => {
     const alice = await server.as(ALICE);
     const org = await alice.post(`${base()}/organisations`, { name: 'Stage Co' });
-    const deal = await alice.post(`${base()}/opportunities`, { name: 'Deal', organisationId: org.body.id, amount: 100 });
+    const deal = await alice.post(`${base()}/opportunities`, {
+      name: 'Deal',
+      organisationId: org.body.id,
+      amount: 100,
+    });
     const url = `${base()}/opportunities/${deal.body.id}`;
     expect(deal.body).toMatchObject({ stage: 'prospecting', probability: 10, forecastCategory: 'pipeline' });
 
     const proposal = await alice.patch(url, { stage: 'proposal' }, deal.headers.etag);
-    expect(proposal.body).toMatchObject({ stage: 'proposal', probability: 75, forecastCategory: 'best-case' });
+    expect(proposal.body).toMatchObject({
+      stage: 'proposal',
+      probability: 75,
+      forecastCategory: 'best-case',
+    });
     const lostNoReason = await alice.patch(url, { stage: 'closed-lost' }, proposal.headers.etag);
     expect(lostNoReason.status).toBe(400);
     expect(lostNoReason.body.code).toBe('OPPORTUNITY.LOST_REASON_REQUIRED');
@@ -145,7 +172,12 @@ describe('opportunity stages', () => {
     const history = await alice.get(`${url}/history`);
     expect(history.status).toBe(200);
     expect(history.body.items.map((c: { from?: string; to: string }) => `${c.from ?? ''}>${c.to}`)).toEqual(
-      expect.arrayContaining(['>prospecting', 'prospecting>proposal', 'proposal>closed-won', 'closed-won>negotiation']),
+      expect.arrayContaining([
+        '>prospecting',
+        'prospecting>proposal',
+        'proposal>closed-won',
+        'closed-won>negotiation',
+      ]),
     );
     expect(history.body.items).toHaveLength(4);
     expect((await alice.get(`${base()}/opportunities/01NOSUCHDEAL/history`)).status).toBe(404);

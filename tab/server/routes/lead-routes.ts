@@ -51,7 +51,9 @@ export const leadRoutes: RouteSpec[] = [
     errors: [409, 412],
     handle: async (deps, { params, body, caller, expected }) => {
       const lead = await disqualifyLead(deps, caller, params.ws!, params.id!, expected, body);
-      return lead.ok ? ok({ status: 200, body: representation(lead.value), version: lead.value.version }) : lead;
+      return lead.ok
+        ? ok({ status: 200, body: representation(lead.value), version: lead.value.version })
+        : lead;
     },
   },
 ];

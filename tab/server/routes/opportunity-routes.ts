@@ -19,7 +19,11 @@ export const opportunityRoutes: RouteSpec[] = [
     path: '/workspaces/:ws/opportunities/:id/history',
     tag: 'opportunities',
     summary: "An opportunity's stage changes (from, to, who, when)",
-    success: { status: 200, description: 'The history', schema: z.object({ items: z.array(StageChangeSchema) }) },
+    success: {
+      status: 200,
+      description: 'The history',
+      schema: z.object({ items: z.array(StageChangeSchema) }),
+    },
     handle: async (deps, { params, caller }) => {
       const history = await opportunityHistory(deps, caller, params.ws!, params.id!);
       return history.ok ? ok({ status: 200, body: { items: history.value } }) : history;

@@ -4,7 +4,9 @@ import { domainError, err, ok, type Result } from '@crm/shared';
 export function single(query: Readonly<Record<string, unknown>>, name: string): Result<string | undefined> {
   const value = query[name];
   if (value === undefined || typeof value === 'string') return ok(value);
-  return err(domainError('VALIDATION.FAILED', `Send ${name} once.`, { fields: { [name]: 'must be given once' } }));
+  return err(
+    domainError('VALIDATION.FAILED', `Send ${name} once.`, { fields: { [name]: 'must be given once' } }),
+  );
 }
 
 /** `limit` as a number; anything but digits becomes NaN so the use case's range check reports it. */

@@ -22,9 +22,27 @@ type KindCase = {
 };
 
 const KINDS: KindCase[] = [
-  { plural: 'leads', create: () => ({ lastName: 'Hansen', company: 'Nordkapp Fisk', source: 'web' }), patch: { title: 'CEO' }, filter: 'source=web', q: 'nordk' },
-  { plural: 'organisations', create: () => ({ name: 'Fjordlys Logistikk' }), patch: { city: 'Bergen' }, filter: 'status=prospect', q: 'fjordl' },
-  { plural: 'contacts', create: () => ({ organisationId, lastName: 'Solberg', firstName: 'Ingrid' }), patch: { title: 'Buyer' }, filter: 'relationship=customer', q: 'ingrid' },
+  {
+    plural: 'leads',
+    create: () => ({ lastName: 'Hansen', company: 'Nordkapp Fisk', source: 'web' }),
+    patch: { title: 'CEO' },
+    filter: 'source=web',
+    q: 'nordk',
+  },
+  {
+    plural: 'organisations',
+    create: () => ({ name: 'Fjordlys Logistikk' }),
+    patch: { city: 'Bergen' },
+    filter: 'status=prospect',
+    q: 'fjordl',
+  },
+  {
+    plural: 'contacts',
+    create: () => ({ organisationId, lastName: 'Solberg', firstName: 'Ingrid' }),
+    patch: { title: 'Buyer' },
+    filter: 'relationship=customer',
+    q: 'ingrid',
+  },
   {
     plural: 'opportunities',
     create: () => ({ name: 'Scanners', organisationId, amount: 1000, currency: 'EUR' }),
@@ -32,10 +50,20 @@ const KINDS: KindCase[] = [
     filter: 'stage=prospecting',
     q: 'scanner',
   },
-  { plural: 'campaigns', create: () => ({ name: 'Vakbeurs', type: 'trade-show' }), patch: { description: 'Hall 3' }, filter: 'type=trade-show', q: 'vakbeurs' },
+  {
+    plural: 'campaigns',
+    create: () => ({ name: 'Vakbeurs', type: 'trade-show' }),
+    patch: { description: 'Hall 3' },
+    filter: 'type=trade-show',
+    q: 'vakbeurs',
+  },
   {
     plural: 'activities',
-    create: () => ({ type: 'call', subject: 'First call', regarding: { type: 'organisation', id: organisationId } }),
+    create: () => ({
+      type: 'call',
+      subject: 'First call',
+      regarding: { type: 'organisation', id: organisationId },
+    }),
     patch: { outcome: 'Interested' },
     filter: 'type=call',
   },
@@ -102,7 +130,9 @@ describe.each(KINDS)('/$plural', ({ plural, create, patch, filter, q }) => {
 
     const bin = await alice.get(`${base()}/recycle-bin?limit=1000`);
     expect(bin.status).toBe(200);
-    expect(bin.body.items).toContainEqual(expect.objectContaining({ record: expect.objectContaining({ id: created.body.id }) }));
+    expect(bin.body.items).toContainEqual(
+      expect.objectContaining({ record: expect.objectContaining({ id: created.body.id }) }),
+    );
 
     const restored = await alice.post(`${url}/restore`);
     expect(restored.status).toBe(200);
@@ -128,11 +158,14 @@ describe('lists', () => {
   it('pages with limit and nextCursor until every record was seen once', async () => {
     const alice = await server.as(ALICE);
     const pws = await workspaceWith(server, ALICE);
-    for (let i = 0; i < 5; i++) await alice.post(`/api/v1/workspaces/${pws}/campaigns`, { name: `C${i}`, type: 'email' });
+    for (let i = 0; i < 5; i++)
+      await alice.post(`/api/v1/workspaces/${pws}/campaigns`, { name: `C${i}`, type: 'email' });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await alice.get(`/api/v1/workspaces/${pws}/campaigns?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await alice.get(
+        `/api/v1/workspaces/${pws}/campaigns?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((c: { id: string }) => c.id));
@@ -164,8 +197,14 @@ describe('lists', () => {
   it('lists the activities regarding a record', async () => {
     const alice = await server.as(ALICE);
     const other = await alice.post(`${base()}/organisations`, { name: 'Other Org' });
-    const about = await alice.post(`${base()}/activities`, { type: 'note', subject: 'About other', regarding: { type: 'organisation', id: other.body.id } });
-    const res = await alice.get(`${base()}/activities?regardingType=organisation&regardingId=${other.body.id}`);
+    const about = await alice.post(`${base()}/activities`, {
+      type: 'note',
+      subject: 'About other',
+      regarding: { type: 'organisation', id: other.body.id },
+    });
+    const res = await alice.get(
+      `${base()}/activities?regardingType=organisation&regardingId=${other.body.id}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([about.body.id]);
     expect((await alice.get(`${base()}/activities?regardingType=planet&regardingId=x`)).status).toBe(400);

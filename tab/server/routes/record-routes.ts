@@ -81,7 +81,11 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       tag,
       summary: `List ${plural} (search with q, filter by ${RECORD_FILTERS[kind].join(', ')})`,
       query: ListQuerySchema.extend(filters).extend(api.listQuery?.shape ?? {}),
-      success: { status: 200, description: 'One page', schema: z.object({ items: z.array(RecordSchema), nextCursor: z.string().optional() }) },
+      success: {
+        status: 200,
+        description: 'One page',
+        schema: z.object({ items: z.array(RecordSchema), nextCursor: z.string().optional() }),
+      },
       handle: async (deps, { params, query, caller }) => {
         const parsed = listParams(query);
         if (!parsed.ok) return parsed;
@@ -103,7 +107,13 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       handle: async (deps, { params, body, caller }) => {
         const created = await api.create(deps, caller, params.ws!, body);
         if (!created.ok) return created;
-        return ok(itemReply(201, created.value, `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`));
+        return ok(
+          itemReply(
+            201,
+            created.value,
+            `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
+          ),
+        );
       },
     },
     {

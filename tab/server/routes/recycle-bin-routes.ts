@@ -19,7 +19,11 @@ export const recycleBinRoutes: RouteSpec[] = [
     tag: 'recycle bin',
     summary: 'Deleted records waiting to be restored (POST .../{kind}/{id}/restore) or purged',
     query: PageQuerySchema,
-    success: { status: 200, description: 'One page', schema: z.object({ items: z.array(DeletedSchema), nextCursor: z.string().optional() }) },
+    success: {
+      status: 200,
+      description: 'One page',
+      schema: z.object({ items: z.array(DeletedSchema), nextCursor: z.string().optional() }),
+    },
     handle: async (deps, { params, query, caller }) => {
       const limit = limitOf(query);
       if (!limit.ok) return limit;
@@ -33,7 +37,12 @@ export const recycleBinRoutes: RouteSpec[] = [
       return ok({
         status: 200,
         body: {
-          items: page.value.items.map(({ kind, record, deletedAt, deletedBy }) => ({ kind, record, deletedAt, deletedBy })),
+          items: page.value.items.map(({ kind, record, deletedAt, deletedBy }) => ({
+            kind,
+            record,
+            deletedAt,
+            deletedBy,
+          })),
           ...(page.value.nextCursor ? { nextCursor: page.value.nextCursor } : {}),
         },
       });

@@ -8,15 +8,25 @@ beforeAll(async () => {
 describe('workspaces', () => {
   it('creates a workspace whose creator is its owner, and lists it as theirs', async () => {
     const alice = await server.as(ALICE);
-    const created = await alice.post('/api/v1/workspaces', { name: 'Sales NL', teamId: '19:abc@thread.tacv2' });
+    const created = await alice.post('/api/v1/workspaces', {
+      name: 'Sales NL',
+      teamId: '19:abc@thread.tacv2',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(created.headers.location).toBe(`/api/v1/workspaces/${created.body.id}`);
-    expect(created.body).toMatchObject({ name: 'Sales NL', teamId: '19:abc@thread.tacv2', tenantId: ALICE.tenantId, role: 'owner' });
+    expect(created.body).toMatchObject({
+      name: 'Sales NL',
+      teamId: '19:abc@thread.tacv2',
+      tenantId: ALICE.tenantId,
+      role: 'owner',
+    });
 
     const mine = await alice.get('/api/v1/workspaces');
     expect(mine.status).toBe(200);
-    expect(mine.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: created.body.id, role: 'owner' })]));
+    expect(mine.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: created.body.id, role: 'owner' })]),
+    );
     const bobs = await (await server.as(BOB)).get('/api/v1/workspaces');
     expect(bobs.body.items.map((w: { id: string }) => w.id)).not.toContain(created.body.id);
   });

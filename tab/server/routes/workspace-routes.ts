@@ -20,7 +20,13 @@ import {
 import { toEtag } from '../http/etag';
 import type { HttpReply, RouteSpec } from './route-spec';
 
-const WorkspaceSchema = z.looseObject({ id: z.string(), tenantId: z.string(), name: z.string(), role: z.string(), etag: z.string() });
+const WorkspaceSchema = z.looseObject({
+  id: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  etag: z.string(),
+});
 const MemberSchema = z.looseObject({ userId: z.string(), role: z.string() });
 
 const workspaceReply = (status: number, view: WorkspaceView): HttpReply => ({
@@ -37,7 +43,11 @@ export const workspaceRoutes: RouteSpec[] = [
     path: '/workspaces',
     tag: 'workspaces',
     summary: 'The workspaces you are a member of, with your role',
-    success: { status: 200, description: 'Your workspaces', schema: z.object({ items: z.array(WorkspaceSchema.omit({ etag: true })) }) },
+    success: {
+      status: 200,
+      description: 'Your workspaces',
+      schema: z.object({ items: z.array(WorkspaceSchema.omit({ etag: true })) }),
+    },
     handle: async (deps, { caller }) => {
       const memberships = await listMyWorkspaces(deps, caller.actor);
       return ok({ status: 200, body: { items: memberships.map((m) => ({ ...m.workspace, role: m.role })) } });

@@ -44,7 +44,9 @@ describe.each(writes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as co
         let req = server.http[route.method](url).set('Authorization', `Bearer ${token}`);
         if (route.ifMatch) {
           // The current ETag, so the body (not a stale version) decides.
-          const current = await server.http.get(url.replace(/\/(convert|disqualify|restore)$/, '')).set('Authorization', `Bearer ${token}`);
+          const current = await server.http
+            .get(url.replace(/\/(convert|disqualify|restore)$/, ''))
+            .set('Authorization', `Bearer ${token}`);
           if (current.headers.etag) req = req.set('If-Match', current.headers.etag);
         }
         const res =

@@ -13,17 +13,26 @@ describe('seedDemoData', () => {
     const demo = await server.as(DEMO_ACTOR);
     const mine = await demo.get('/api/v1/workspaces');
     expect(mine.body.items).toHaveLength(1);
-    expect(mine.body.items[0]).toMatchObject({ role: 'owner', tenantId: '00000000-0000-0000-0000-000000000001' });
+    expect(mine.body.items[0]).toMatchObject({
+      role: 'owner',
+      tenantId: '00000000-0000-0000-0000-000000000001',
+    });
     const base = `/api/v1/workspaces/${mine.body.items[0].id}`;
 
     const leads = (await demo.get(`${base}/leads`)).body.items as { status: string }[];
     expect(new Set(leads.map((l) => l.status))).toEqual(
       new Set(['open-not-contacted', 'working-contacted', 'closed-converted', 'closed-not-converted']),
     );
-    const stages = ((await demo.get(`${base}/opportunities`)).body.items as { stage: string }[]).map((o) => o.stage);
-    expect(stages).toEqual(expect.arrayContaining(['prospecting', 'proposal', 'negotiation', 'closed-won', 'closed-lost']));
+    const stages = ((await demo.get(`${base}/opportunities`)).body.items as { stage: string }[]).map(
+      (o) => o.stage,
+    );
+    expect(stages).toEqual(
+      expect.arrayContaining(['prospecting', 'proposal', 'negotiation', 'closed-won', 'closed-lost']),
+    );
     expect((await demo.get(`${base}/campaigns`)).body.items).toHaveLength(1);
     expect((await demo.get(`${base}/activities`)).body.items.length).toBeGreaterThanOrEqual(2);
-    expect((await demo.get(`${base}/organisations?status=customer`)).body.items.length).toBeGreaterThanOrEqual(1);
+    expect(
+      (await demo.get(`${base}/organisations?status=customer`)).body.items.length,
+    ).toBeGreaterThanOrEqual(1);
   });
 });

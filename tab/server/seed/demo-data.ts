@@ -25,11 +25,15 @@ export const DEMO_ACTOR: Actor = {
 
 /** A seed that fails is a bug in the seed or the rules: stop loudly. */
 function must<T>(result: Result<T>, what: string): T {
-  if (!result.ok) throw new Error(`Demo data: ${what} failed: ${result.error.code} ${JSON.stringify(result.error.fields ?? {})}`);
+  if (!result.ok)
+    throw new Error(
+      `Demo data: ${what} failed: ${result.error.code} ${JSON.stringify(result.error.fields ?? {})}`,
+    );
   return result.value;
 }
 
-const isoDay = (from: Date, days: number): string => new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const isoDay = (from: Date, days: number): string =>
+  new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * When storage has no workspace at all, fills one demo workspace through the use cases (so the data
@@ -41,9 +45,19 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
   const caller: Caller = { actor: DEMO_ACTOR };
   const today = new Date(deps.clock.now());
 
-  const workspace = must(await createWorkspace(deps, DEMO_ACTOR, { name: 'Demo sales team', defaultCurrency: 'EUR' }), 'workspace');
+  const workspace = must(
+    await createWorkspace(deps, DEMO_ACTOR, { name: 'Demo sales team', defaultCurrency: 'EUR' }),
+    'workspace',
+  );
   const ws = workspace.record.id;
-  must(await addMember(deps, DEMO_ACTOR, ws, { userId: 'demo-colleague', role: 'member', name: 'Demo Colleague' }), 'member');
+  must(
+    await addMember(deps, DEMO_ACTOR, ws, {
+      userId: 'demo-colleague',
+      role: 'member',
+      name: 'Demo Colleague',
+    }),
+    'member',
+  );
 
   const fair = must(
     await createCampaign(deps, caller, ws, {
@@ -60,8 +74,13 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     'campaign',
   );
 
-  const organisation = async (input: { name: string; industry: string; city: string; country: string; website?: string }) =>
-    must(await createOrganisation(deps, caller, ws, input), `organisation ${input.name}`).record;
+  const organisation = async (input: {
+    name: string;
+    industry: string;
+    city: string;
+    country: string;
+    website?: string;
+  }) => must(await createOrganisation(deps, caller, ws, input), `organisation ${input.name}`).record;
   const fjordlys = await organisation({
     name: 'Fjordlys Logistikk AS',
     industry: 'Logistics',
@@ -69,8 +88,18 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     country: 'Norway',
     website: 'fjordlys.example',
   });
-  const estrela = await organisation({ name: 'Padaria Estrela Lda', industry: 'Food', city: 'Porto', country: 'Portugal' });
-  const vanDerBerg = await organisation({ name: 'Van der Berg Bouw BV', industry: 'Construction', city: 'Utrecht', country: 'Netherlands' });
+  const estrela = await organisation({
+    name: 'Padaria Estrela Lda',
+    industry: 'Food',
+    city: 'Porto',
+    country: 'Portugal',
+  });
+  const vanDerBerg = await organisation({
+    name: 'Van der Berg Bouw BV',
+    industry: 'Construction',
+    city: 'Utrecht',
+    country: 'Netherlands',
+  });
 
   const ingrid = must(
     await createContact(deps, caller, ws, {
@@ -94,17 +123,66 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     'contact João',
   );
   must(
-    await createContact(deps, caller, ws, { organisationId: vanDerBerg.id, firstName: 'Sanne', lastName: 'de Vries', relationship: 'partner' }),
+    await createContact(deps, caller, ws, {
+      organisationId: vanDerBerg.id,
+      firstName: 'Sanne',
+      lastName: 'de Vries',
+      relationship: 'partner',
+    }),
     'contact Sanne',
   );
 
-  const deals: { name: string; organisationId: string; amount: number; stage: string; closeIn: number; lostReason?: string }[] = [
-    { name: 'Fjordlys – warehouse scanners', organisationId: fjordlys.id, amount: 48_000, stage: 'proposal', closeIn: 30 },
-    { name: 'Fjordlys – fleet tracking', organisationId: fjordlys.id, amount: 22_500, stage: 'negotiation', closeIn: 14 },
-    { name: 'Estrela – point of sale', organisationId: estrela.id, amount: 9_800, stage: 'qualification', closeIn: 60 },
-    { name: 'Van der Berg – site tablets', organisationId: vanDerBerg.id, amount: 15_000, stage: 'prospecting', closeIn: 90 },
-    { name: 'Estrela – loyalty app', organisationId: estrela.id, amount: 6_000, stage: 'closed-won', closeIn: -5 },
-    { name: 'Van der Berg – helpdesk', organisationId: vanDerBerg.id, amount: 4_000, stage: 'closed-lost', closeIn: -12, lostReason: 'Chose a local supplier' },
+  const deals: {
+    name: string;
+    organisationId: string;
+    amount: number;
+    stage: string;
+    closeIn: number;
+    lostReason?: string;
+  }[] = [
+    {
+      name: 'Fjordlys – warehouse scanners',
+      organisationId: fjordlys.id,
+      amount: 48_000,
+      stage: 'proposal',
+      closeIn: 30,
+    },
+    {
+      name: 'Fjordlys – fleet tracking',
+      organisationId: fjordlys.id,
+      amount: 22_500,
+      stage: 'negotiation',
+      closeIn: 14,
+    },
+    {
+      name: 'Estrela – point of sale',
+      organisationId: estrela.id,
+      amount: 9_800,
+      stage: 'qualification',
+      closeIn: 60,
+    },
+    {
+      name: 'Van der Berg – site tablets',
+      organisationId: vanDerBerg.id,
+      amount: 15_000,
+      stage: 'prospecting',
+      closeIn: 90,
+    },
+    {
+      name: 'Estrela – loyalty app',
+      organisationId: estrela.id,
+      amount: 6_000,
+      stage: 'closed-won',
+      closeIn: -5,
+    },
+    {
+      name: 'Van der Berg – helpdesk',
+      organisationId: vanDerBerg.id,
+      amount: 4_000,
+      stage: 'closed-lost',
+      closeIn: -12,
+      lostReason: 'Chose a local supplier',
+    },
   ];
   for (const deal of deals) {
     const created = must(
@@ -132,7 +210,13 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
 
   const lead = (input: Record<string, unknown>) => createLead(deps, caller, ws, input);
   const newLead = must(
-    await lead({ firstName: 'Lars', lastName: 'Hansen', company: 'Nordkapp Fisk AS', email: 'lars@nordkapp.example', source: 'web' }),
+    await lead({
+      firstName: 'Lars',
+      lastName: 'Hansen',
+      company: 'Nordkapp Fisk AS',
+      email: 'lars@nordkapp.example',
+      source: 'web',
+    }),
     'lead Lars',
   );
   must(
@@ -159,7 +243,10 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     }),
     'lead Pieter',
   );
-  const toDisqualify = must(await lead({ lastName: 'Bakker', company: 'Bakker Bloemen', source: 'purchased-list' }), 'lead Bakker');
+  const toDisqualify = must(
+    await lead({ lastName: 'Bakker', company: 'Bakker Bloemen', source: 'purchased-list' }),
+    'lead Bakker',
+  );
 
   must(
     await createActivity(deps, caller, ws, {
@@ -182,11 +269,21 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     'activity meeting',
   );
   must(
-    await convertLead(deps, caller, ws, toConvert.record.id, { opportunity: { amount: 31_000, currency: 'EUR', stage: 'needs-analysis' } }),
+    await convertLead(deps, caller, ws, toConvert.record.id, {
+      opportunity: { amount: 31_000, currency: 'EUR', stage: 'needs-analysis' },
+    }),
     'conversion',
   );
-  must(await disqualifyLead(deps, caller, ws, toDisqualify.record.id, undefined, { reason: 'No budget this year' }), 'disqualification');
+  must(
+    await disqualifyLead(deps, caller, ws, toDisqualify.record.id, undefined, {
+      reason: 'No budget this year',
+    }),
+    'disqualification',
+  );
 
-  logger.info({ workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId }, 'seeded the demo workspace');
+  logger.info(
+    { workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId },
+    'seeded the demo workspace',
+  );
   return true;
 }

@@ -13,11 +13,23 @@ const CREATES: Record<string, (ids: Record<string, { id: string }>) => object> =
   contacts: (ids) => ({ organisationId: ids.organisations!.id, lastName: 'SECRET-CONTACT' }),
   opportunities: (ids) => ({ name: 'SECRET-DEAL', organisationId: ids.organisations!.id }),
   leads: () => ({ lastName: 'SECRET-LEAD', company: 'SECRET-COMPANY' }),
-  activities: (ids) => ({ type: 'note', subject: 'SECRET-NOTE', regarding: { type: 'organisation', id: ids.organisations!.id } }),
+  activities: (ids) => ({
+    type: 'note',
+    subject: 'SECRET-NOTE',
+    regarding: { type: 'organisation', id: ids.organisations!.id },
+  }),
 };
 
 /** Names that must never appear in an answer to someone who may not see the workspace. */
-export const SECRETS = ['SECRET-WS', 'SECRET-CAMPAIGN', 'SECRET-ORG', 'SECRET-CONTACT', 'SECRET-DEAL', 'SECRET-LEAD', 'SECRET-NOTE'];
+export const SECRETS = [
+  'SECRET-WS',
+  'SECRET-CAMPAIGN',
+  'SECRET-ORG',
+  'SECRET-CONTACT',
+  'SECRET-DEAL',
+  'SECRET-LEAD',
+  'SECRET-NOTE',
+];
 
 export async function createFixture(server: TestServer): Promise<Fixture> {
   const alice = await server.as(ALICE);
@@ -27,7 +39,8 @@ export async function createFixture(server: TestServer): Promise<Fixture> {
   const ids: Record<string, { id: string; etag: string }> = {};
   for (const [plural, body] of Object.entries(CREATES)) {
     const created = await alice.post(`/api/v1/workspaces/${ws}/${plural}`, body(ids));
-    if (created.status !== 201) throw new Error(`${plural}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`${plural}: ${created.status} ${JSON.stringify(created.body)}`);
     ids[plural] = { id: created.body.id, etag: created.headers.etag as string };
   }
   return { ws, ids };

@@ -20,8 +20,12 @@ export const MALLORY: Actor = { tenantId: TENANT_B, userId: 'alice', name: 'Mall
 /** Storage for one spec file: the run's Azurite, tables of its own. */
 export async function testStorage(): Promise<AppDeps> {
   const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString) throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
-  const storage = connectTableStorage({ connectionString }, { tablePrefix: `t${randomBytes(6).toString('hex')}` });
+  if (!connectionString)
+    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
+  const storage = connectTableStorage(
+    { connectionString },
+    { tablePrefix: `t${randomBytes(6).toString('hex')}` },
+  );
   await storage.ensureTables();
   return {
     records: storage.records,
@@ -33,7 +37,9 @@ export async function testStorage(): Promise<AppDeps> {
 }
 
 // Key pairs take a while to generate; one set serves every server in a spec file.
-let sharedKeys: Promise<[Awaited<ReturnType<typeof createTestTokens>>, Awaited<ReturnType<typeof createDevTokenIssuer>>]> | undefined;
+let sharedKeys:
+  | Promise<[Awaited<ReturnType<typeof createTestTokens>>, Awaited<ReturnType<typeof createDevTokenIssuer>>]>
+  | undefined;
 const keys = () => (sharedKeys ??= Promise.all([createTestTokens(), createDevTokenIssuer(TEST_CLIENT_ID)]));
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -65,7 +71,8 @@ export async function startTestServer(overrides: Partial<ServerDeps> & { app?: A
     const auth = `Bearer ${await tokenFor(actor)}`;
     return {
       get: (url: string) => http.get(url).set('Authorization', auth),
-      post: (url: string, body?: object) => (body === undefined ? http.post(url) : http.post(url).send(body)).set('Authorization', auth),
+      post: (url: string, body?: object) =>
+        (body === undefined ? http.post(url) : http.post(url).send(body)).set('Authorization', auth),
       patch: (url: string, body: object, etag?: string) => {
         const req = http.patch(url).send(body).set('Authorization', auth);
         return etag ? req.set('If-Match', etag) : req;
@@ -80,13 +87,20 @@ export async function startTestServer(overrides: Partial<ServerDeps> & { app?: A
 }
 
 /** Creates a workspace owned by `owner` with `members` added; returns its id. */
-export async function workspaceWith(server: TestServer, owner: Actor, members: readonly Actor[] = []): Promise<string> {
+export async function workspaceWith(
+  server: TestServer,
+  owner: Actor,
+  members: readonly Actor[] = [],
+): Promise<string> {
   const client = await server.as(owner);
   const created = await client.post('/api/v1/workspaces', { name: `Team of ${owner.userId}` });
   if (created.status !== 201) throw new Error(`workspace: ${created.status} ${JSON.stringify(created.body)}`);
   const ws = created.body.id as string;
   for (const member of members) {
-    const added = await client.post(`/api/v1/workspaces/${ws}/members`, { userId: member.userId, role: 'member' });
+    const added = await client.post(`/api/v1/workspaces/${ws}/members`, {
+      userId: member.userId,
+      role: 'member',
+    });
     if (added.status !== 201) throw new Error(`member: ${added.status} ${JSON.stringify(added.body)}`);
   }
   return ws;

@@ -1,0 +1,74 @@
+import { domainError } from '../common/domain-error';
+import type { ErrorCode } from '../common/error-codes';
+import { err, ok, type Result } from '../common/result';
+import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
+import { EMPTY_TALLY, type ImportTally } from './lead-import-tally';
+
+/** Why a job stopped: a stable code for the client to translate, and a message for logs. */
+export type ImportFailure = { readonly code: ErrorCode | 'IMPORT.UNEXPECTED'; readonly message: string };
+
+type ImportJobBase = ImportTally & {
+  readonly id: Id;
+  readonly workspaceId: WorkspaceId;
+  readonly createdBy: UserId;
+  readonly createdAt: Instant;
+  /** Non-blank data rows in the file, counted on upload. */
+  readonly total: number;
+  /** Known export columns present in the file and skipped. */
+  readonly ignoredColumns: readonly string[];
+};
+
+/** A large import, run in the background: queued → running → completed, or failed from either. */
+export type ImportJob =
+  | (ImportJobBase & { readonly status: 'queued' })
+  | (ImportJobBase & { readonly status: 'running'; readonly startedAt: Instant })
+  | (ImportJobBase & { readonly status: 'completed'; readonly startedAt: Instant; readonly finishedAt: Instant })
+  | (ImportJobBase & {
+      readonly status: 'failed';
+      readonly startedAt?: Instant;
+      readonly finishedAt: Instant;
+      readonly failure: ImportFailure;
+    });
+export type ImportJobStatus = ImportJob['status'];
+export type RunningImportJob = Extract<ImportJob, { status: 'running' }>;
+
+export function queueImportJob(
+  input: { id: Id; workspaceId: WorkspaceId; createdBy: UserId; total: number; ignoredColumns: readonly string[] },
+  now: Instant,
+): ImportJob {
+  return { ...input, ...EMPTY_TALLY, createdAt: now, status: 'queued' };
+}
+
+/** Starts a queued job; a running one (the server stopped mid-way) resumes where its tally says. */
+export function startImportJob(job: ImportJob, now: Instant): Result<RunningImportJob> {
+  switch (job.status) {
+    case 'queued':
+      return ok({ ...job, status: 'running', startedAt: now });
+    case 'running':
+      return ok(job);
+    case 'completed':
+    case 'failed':
+      return err(domainError('IMPORT.ALREADY_FINISHED', `The import is already ${job.status}.`));
+    default: {
+      const _exhaustive: never = job;
+      throw new Error(`Unknown import job ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+export const recordImportProgress = (job: RunningImportJob, tally: ImportTally): RunningImportJob => ({
+  ...job,
+  ...tally,
+});
+
+export const completeImportJob = (job: RunningImportJob, tally: ImportTally, now: Instant): ImportJob => ({
+  ...job,
+  ...tally,
+  status: 'completed',
+  finishedAt: now,
+});
+
+export function failImportJob(job: ImportJob, failure: ImportFailure, now: Instant): ImportJob {
+  const { status: _status, ...rest } = job;
+  return { ...rest, status: 'failed', finishedAt: now, failure };
+}

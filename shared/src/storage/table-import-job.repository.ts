@@ -1,0 +1,67 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { Id, WorkspaceId } from '../common/types';
+import type { ImportJobRepository, Version, Versioned } from '../application/ports';
+import type { ImportJob } from '../lead/lead-import-job';
+import { jsonColumns, readJsonColumns } from './json-columns';
+import { isKeySafeId, prefixRange } from './record-keys';
+import { isConflict } from './table-errors';
+import { allRows, pointRead, rangeFilter } from './table-queries';
+
+/** `imp|<jobId>` in the workspace's partition (see KEYS.md). */
+export const IMPORT_JOB_PREFIX = 'imp|';
+const jobKey = (id: Id): string => `${IMPORT_JOB_PREFIX}${id}`;
+
+const jobRow = (job: ImportJob) => ({
+  partitionKey: job.workspaceId,
+  rowKey: jobKey(job.id),
+  status: job.status,
+  ...jsonColumns(job),
+});
+
+/** Import jobs in the records table; the status is a column so unfinished ones are found on start. */
+export class TableImportJobRepository implements ImportJobRepository {
+  constructor(private readonly client: TableClient) {}
+
+  async create(job: ImportJob): Promise<Version> {
+    checkKeys(job);
+    const response = await this.client.createEntity(jobRow(job));
+    return versionOf(response.etag);
+  }
+
+  async get(ws: WorkspaceId, id: Id): Promise<Versioned<ImportJob> | undefined> {
+    if (!isKeySafeId(ws) || !isKeySafeId(id)) return undefined;
+    const row = await pointRead(this.client, ws, jobKey(id));
+    return row ? { record: readJsonColumns<ImportJob>(row), version: versionOf(row.etag) } : undefined;
+  }
+
+  async update(job: ImportJob, expected: Version): Promise<Result<Version>> {
+    checkKeys(job);
+    try {
+      const response = await this.client.updateEntity(jobRow(job), 'Replace', { etag: expected });
+      return ok(versionOf(response.etag));
+    } catch (error) {
+      if (isConflict(error)) {
+        return err(domainError('CONCURRENCY.STALE', 'The import job was changed by another worker.'));
+      }
+      throw error;
+    }
+  }
+
+  async listUnfinished(ws: WorkspaceId): Promise<ImportJob[]> {
+    if (!isKeySafeId(ws)) return [];
+    const unfinished = odata` and (status eq ${'queued'} or status eq ${'running'})`;
+    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(IMPORT_JOB_PREFIX), undefined, unfinished));
+    return rows.map((row) => readJsonColumns<ImportJob>(row));
+  }
+}
+
+function checkKeys(job: ImportJob): void {
+  if (!isKeySafeId(job.workspaceId) || !isKeySafeId(job.id)) throw new Error(`Import job ${job.id} cannot be keyed`);
+}
+
+function versionOf(etag: string | undefined): Version {
+  if (!etag) throw new Error('Table Storage returned no ETag');
+  return etag as Version;
+}

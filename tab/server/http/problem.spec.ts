@@ -1,0 +1,53 @@
+import { ERROR_CODES, domainError, type ErrorCode } from '@crm/shared';
+import { domainProblem, transportProblem } from './problem';
+
+const STATUS_BY_KIND = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  stale: 412,
+  'precondition-required': 428,
+};
+
+describe('domainProblem', () => {
+  it.each(Object.entries(ERROR_CODES) as [ErrorCode, keyof typeof STATUS_BY_KIND][])(
+    '%s (%s) → its status',
+    (code, kind) => {
+      const problem = domainProblem(domainError(code, 'What happened.'), 'req-1');
+      expect(problem).toMatchObject({
+        status: STATUS_BY_KIND[kind],
+        code,
+        detail: 'What happened.',
+        requestId: 'req-1',
+      });
+      expect(problem.type).toMatch(/^urn:pipeline-crm:problem:/);
+      expect(problem.title).not.toBe('');
+    },
+  );
+
+  it('carries field messages and details', () => {
+    const problem = domainProblem(
+      domainError('VALIDATION.FAILED', 'Invalid.', { fields: { name: 'required' }, details: { max: 3 } }),
+      'r',
+    );
+    expect(problem).toMatchObject({ fields: { name: 'required' }, details: { max: 3 } });
+  });
+});
+
+describe('transportProblem', () => {
+  it.each([
+    ['AUTH.UNAUTHENTICATED', 401],
+    ['REQUEST.MALFORMED', 400],
+    ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 415],
+    ['REQUEST.TOO_LARGE', 413],
+    ['REQUEST.RATE_LIMITED', 429],
+    ['ROUTE.NOT_FOUND', 404],
+    ['ROUTE.METHOD_NOT_ALLOWED', 405],
+    ['SERVER.NOT_READY', 503],
+    ['SERVER.INTERNAL', 500],
+  ] as const)('%s → %i', (code, status) => {
+    expect(transportProblem(code, 'd', 'r')).toMatchObject({ code, status, detail: 'd', requestId: 'r' });
+  });
+});

@@ -1,0 +1,78 @@
+import { ALICE, startTestServer, workspaceWith, type TestServer } from '../testing/test-server';
+
+let server: TestServer;
+let base: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  base = `/api/v1/workspaces/${await workspaceWith(server, ALICE)}`;
+  const alice = await server.as(ALICE);
+  const org = await alice.post(`${base}/organisations`, { name: 'Report Co' });
+  const deal = await alice.post(`${base}/opportunities`, {
+    name: 'D1',
+    organisationId: org.body.id,
+    amount: 1000,
+    currency: 'EUR',
+  });
+  await alice.patch(`${base}/opportunities/${deal.body.id}`, { stage: 'proposal' }, deal.headers.etag);
+  await alice.post(`${base}/opportunities`, {
+    name: 'D2',
+    organisationId: org.body.id,
+    amount: 500,
+    currency: 'NOK',
+  });
+  const campaign = await alice.post(`${base}/campaigns`, {
+    name: 'Fair',
+    type: 'trade-show',
+    currency: 'EUR',
+    actualCost: 100,
+  });
+  const lead = await alice.post(`${base}/leads`, {
+    lastName: 'L',
+    company: 'LC',
+    source: 'trade-show',
+    campaignId: campaign.body.id,
+  });
+  await alice.post(`${base}/leads/${lead.body.id}/convert`, {});
+});
+
+describe('GET /reports/*', () => {
+  it('pipeline: by stage, amounts per currency, never added across currencies', async () => {
+    const res = await (await server.as(ALICE)).get(`${base}/reports/pipeline`);
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    expect(text).toContain('proposal');
+    expect(text).toContain('EUR');
+    expect(text).toContain('NOK');
+    expect(text).not.toContain('1500');
+  });
+
+  it.each(['forecast', 'conversion', 'campaigns', 'win-rate', 'sales-cycle', 'stale-deals'])(
+    '%s answers 200',
+    async (name) => {
+      const res = await (await server.as(ALICE)).get(`${base}/reports/${name}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(expect.any(Object));
+    },
+  );
+
+  it('conversion by source counts the converted trade-show lead', async () => {
+    const res = await (await server.as(ALICE)).get(`${base}/reports/conversion?by=source`);
+    expect(JSON.stringify(res.body)).toContain('trade-show');
+  });
+
+  it.each([
+    ['forecast?months=99', 'months'],
+    ['forecast?from=yesterday', 'from'],
+    ['conversion?by=mood', 'by'],
+    ['conversion?by=a&by=b', 'by'],
+  ])('rejects %s with 400', async (query, field) => {
+    const res = await (await server.as(ALICE)).get(`${base}/reports/${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty(field);
+  });
+
+  it('has no report by another name', async () => {
+    expect((await (await server.as(ALICE)).get(`${base}/reports/gossip`)).status).toBe(404);
+  });
+});
