@@ -16,14 +16,17 @@ const parts = [
 ];
 
 async function main(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv & { DATA_DIR: string } = {
+    ...process.env,
+    DATA_DIR: resolve(process.env.DATA_DIR ?? join(root, '.data')),
+  };
   let azurite: RunningAzurite | undefined;
   if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
-    const location = join(root, '.data', 'azurite');
+    const location = join(env.DATA_DIR, 'azurite');
     const port = Number(env.AZURITE_TABLE_PORT ?? 10002);
     azurite = await startAzurite({ location, port });
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
-    console.log(`storage: embedded Azurite on 127.0.0.1:${azurite.port}, data in .data/azurite`);
+    console.log(`storage: embedded Azurite on 127.0.0.1:${azurite.port}, data in ${location}`);
   } else {
     console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');
   }
