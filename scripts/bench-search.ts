@@ -206,6 +206,11 @@ const percentile = (samples: readonly number[], p: number): number => {
 };
 
 async function main(): Promise<void> {
+  if (LEADS > 10_000) {
+    process.stderr.write(
+      `note: seeding ${LEADS} leads into one Azurite partition is slow (cost grows with its size)\n`,
+    );
+  }
   const azurite = await startAzurite();
   try {
     const prefix = `bench${Date.now().toString(36)}`;

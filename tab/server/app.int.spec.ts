@@ -230,3 +230,26 @@ describe('GET /api/openapi.json', () => {
     expect(createLead.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
   });
 });
+
+describe('undecodable addresses', () => {
+  it.each([
+    ['GET', '/api/v1/workspaces/%E0%A4%A'],
+    ['GET', '/api/v1/workspaces/WS/leads/%E0%A4%A'],
+    ['PATCH', '/api/v1/workspaces/WS/leads/%ZZ'],
+    ['DELETE', '/api/v1/workspaces/WS/members/%E0%A4%A'],
+    ['GET', '/api/v1/workspaces/WS/opportunities/%E0/history'],
+  ])('%s %s is a 404 problem, never a 5xx', async (method, path) => {
+    const ws = await workspaceWith(server, ALICE);
+    const client = await server.as(ALICE);
+    const url = path.replace('WS', ws);
+    const res =
+      method === 'GET'
+        ? await client.get(url)
+        : method === 'PATCH'
+          ? await client.patch(url, { lastName: 'x' }, '"x"')
+          : await client.delete(url, '"x"');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('ROUTE.NOT_FOUND');
+  });
+});

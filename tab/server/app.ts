@@ -81,9 +81,21 @@ export function createApp(deps: ServerDeps) {
 
   app.use((req, res) => sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'));
   app.use(bodyErrors);
+  app.use(undecodablePath);
   app.use(lastResort);
   return app;
 }
+
+/**
+ * Express fails to decode a malformed percent-escape in a path parameter (`/leads/%E0%A4%A`) with a
+ * URIError: such an address cannot name anything, so it is a 404 like any other unknown id.
+ */
+const undecodablePath: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (error instanceof URIError) {
+    return sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.');
+  }
+  next(error);
+};
 
 /** An exception is a bug or an outage: log it whole, answer 500 without a word of internals. */
 const lastResort: ErrorRequestHandler = (error: unknown, req, res, _next) => {

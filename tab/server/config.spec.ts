@@ -15,6 +15,7 @@ describe('loadConfig', () => {
         tablePrefix: 'crm',
         logLevel: 'info',
         seedDemoData: false,
+        dataDir: '.data',
       }),
     });
   });

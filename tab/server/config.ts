@@ -31,6 +31,10 @@ const EnvSchema = z
       .default('crm'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO_DATA: flag,
+    /** Files the server keeps (uploaded CSV imports until their job ends); `npm start` passes an absolute path. */
+    DATA_DIR: z.string().min(1).default('.data'),
+    /** Requests per user per minute before 429; bulk work (imports, seeding scripts) wants headroom. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
@@ -70,6 +74,8 @@ const EnvSchema = z
       tablePrefix: env.TABLE_PREFIX,
       logLevel: env.LOG_LEVEL,
       seedDemoData: env.SEED_DEMO_DATA,
+      dataDir: env.DATA_DIR,
+      rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
     };
   });
 

@@ -11,6 +11,8 @@ import { entraSigningKeys } from './auth/entra-keys';
 import { createTokenVerifier } from './auth/token-verifier';
 import { loadConfig } from './config';
 import { createLogger } from './http/logging';
+import { csvExtension } from './imports/csv-extension';
+import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
 import { seedDemoData } from './seed/demo-data';
 
@@ -46,15 +48,19 @@ async function main(): Promise<void> {
 
   if (config.seedDemoData) await seedDemoData(deps, logger);
   const purge = startRecyclePurge(deps, logger);
+  const importDeps = { ...deps, importJobs: storage.importJobs };
+  const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
 
   const app = createApp({
     app: deps,
     verifier,
     logger,
+    rateLimit: config.rateLimit,
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
     ...(devTokens ? { devTokens } : {}),
+    extensions: [csvExtension(importDeps, { worker: imports, dataDir: config.dataDir })],
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(
@@ -66,11 +72,14 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'tab server cannot listen');
     process.exit(1);
   });
+  // Jobs an earlier process left queued or running go on from their saved progress.
+  imports.resumeUnfinished().catch((error: unknown) => logger.error({ err: error }, 'cannot resume imports'));
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     purge.stop();
-    shutDown(server).then(
+    // Running imports stop after their batches in flight, progress saved, and resume on the next start.
+    Promise.all([shutDown(server), imports.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -2,7 +2,7 @@ import type { Result } from '../common/result';
 import { anActor, asCaller, inMemoryApp, type TestApp } from '../testing/app-harness';
 import { convertLead } from './convert-lead.use-case';
 import { createContact } from './contact.use-cases';
-import { createLead, disqualifyLead } from './lead.use-cases';
+import { createLead, deleteLead, disqualifyLead } from './lead.use-cases';
 import { createOrganisation } from './organisation.use-cases';
 import { listRecords } from './records.use-cases';
 import { addMember, createWorkspace } from './workspace.use-cases';
@@ -224,5 +224,18 @@ describe('convertLead use case', () => {
     const result = await convertLead(app.deps, asCaller(anActor({ userId: 'user-bo' })), ws, lead.id, {});
 
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('deleting a converted lead', () => {
+  it('given a converted lead, when deleted, then LEAD.READ_ONLY and it stays', async () => {
+    const app = inMemoryApp();
+    const { ws, lead } = await givenWorkspaceWithLead(app);
+    const converted = value(await convertLead(app.deps, caller, ws, lead.id, {}));
+
+    const result = await deleteLead(app.deps, caller, ws, lead.id, converted.lead.version);
+
+    expect(result.ok || result.error.code).toBe('LEAD.READ_ONLY');
+    expect((await app.deps.records.get(ws, 'lead', lead.id))?.record.status).toBe('closed-converted');
   });
 });

@@ -28,7 +28,10 @@ const fields = <T>(...names: FieldOf<T>[]): Column<T>[] =>
 export const EXPORT_COLUMNS: { readonly [K in ExportKind]: readonly Column<ExportRecord[K]>[] } = {
   lead: [
     ...fields<Lead>('id', 'firstName', 'lastName', 'email', 'company', 'title', 'phone', 'source'),
-    ['campaign', (r, names) => (r.campaignId ? (names.campaigns.get(r.campaignId) ?? r.campaignId) : undefined)],
+    [
+      'campaign',
+      (r, names) => (r.campaignId ? (names.campaigns.get(r.campaignId) ?? r.campaignId) : undefined),
+    ],
     ...fields<Lead>('website', 'industry', 'description', 'status', 'ownerId', 'campaignId'),
     ['budget', (r) => r.qualification.budget],
     ['authority', (r) => r.qualification.authority],
@@ -87,12 +90,21 @@ export const EXPORT_COLUMNS: { readonly [K in ExportKind]: readonly Column<Expor
   ],
 };
 
-export type ExportRecord = { lead: Lead; organisation: Organisation; contact: Contact; opportunity: Opportunity };
+export type ExportRecord = {
+  lead: Lead;
+  organisation: Organisation;
+  contact: Contact;
+  opportunity: Opportunity;
+};
 
 /** Numbers without locale (a dot for decimals), booleans as true/false, absent as an empty cell. */
 export const cellText = (cell: Cell): string => (cell === undefined ? '' : String(cell));
 
-export function exportRow<K extends ExportKind>(kind: K, record: ExportRecord[K], names: ExportNames): string[] {
+export function exportRow<K extends ExportKind>(
+  kind: K,
+  record: ExportRecord[K],
+  names: ExportNames,
+): string[] {
   const columns = EXPORT_COLUMNS[kind] as readonly Column<ExportRecord[K]>[];
   return columns.map(([, cell]) => cellText(cell(record, names)));
 }

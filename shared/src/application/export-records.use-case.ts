@@ -2,7 +2,13 @@ import { ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
 import { accessWorkspace } from './access';
 import type { AppDeps, Caller } from './deps';
-import { exportHeader, exportRow, type ExportKind, type ExportNames, type ExportRecord } from './export-columns';
+import {
+  exportHeader,
+  exportRow,
+  type ExportKind,
+  type ExportNames,
+  type ExportRecord,
+} from './export-columns';
 
 /** A table to stream: the header, then one row of cells per record, read page by page. */
 export type ExportTable = {
@@ -22,9 +28,14 @@ export async function exportRecords(
   return ok({ columns: exportHeader(kind), rows: exportRows(deps, ws, kind) });
 }
 
-async function* exportRows<K extends ExportKind>(deps: AppDeps, ws: WorkspaceId, kind: K): AsyncGenerator<string[]> {
+async function* exportRows<K extends ExportKind>(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  kind: K,
+): AsyncGenerator<string[]> {
   const names = await namesFor(deps, ws, kind);
-  for await (const { record } of deps.records.scan(ws, kind)) yield exportRow(kind, record as ExportRecord[K], names);
+  for await (const { record } of deps.records.scan(ws, kind))
+    yield exportRow(kind, record as ExportRecord[K], names);
 }
 
 /** Campaign names for leads and opportunities, organisation names for contacts and opportunities. */

@@ -73,11 +73,13 @@ const SAVE_EVERY = { rows: 1000, ms: 1000 };
 
 const FILE_GONE: ImportFailure = {
   code: 'IMPORT.FILE_GONE',
-  message: 'The uploaded file is no longer available; upload it again (rows already imported count as duplicates).',
+  message:
+    'The uploaded file is no longer available; upload it again (rows already imported count as duplicates).',
 };
 const UNEXPECTED: ImportFailure = {
   code: 'IMPORT.UNEXPECTED',
-  message: 'The import stopped unexpectedly; upload the file again (rows already imported count as duplicates).',
+  message:
+    'The import stopped unexpectedly; upload the file again (rows already imported count as duplicates).',
 };
 
 /** Another worker saved the job since this one read it: it is theirs now. */
@@ -128,7 +130,13 @@ export async function runImportJob(
     }
     const workspace = await deps.workspaces.get(ws);
     if (!workspace) {
-      await save(failImportJob(running, { code: 'WORKSPACE.NOT_FOUND', message: 'The workspace is gone.' }, deps.clock.now()));
+      await save(
+        failImportJob(
+          running,
+          { code: 'WORKSPACE.NOT_FOUND', message: 'The workspace is gone.' },
+          deps.clock.now(),
+        ),
+      );
       return job;
     }
     const every = options.saveEvery ?? SAVE_EVERY;
@@ -154,7 +162,11 @@ export async function runImportJob(
     await save(
       result.ok
         ? completeImportJob(running, tallyOf(result.value), deps.clock.now())
-        : failImportJob(running, { code: result.error.code, message: result.error.message }, deps.clock.now()),
+        : failImportJob(
+            running,
+            { code: result.error.code, message: result.error.message },
+            deps.clock.now(),
+          ),
     );
     return job;
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   createLead as createLeadRule,
   disqualifyLead as disqualifyLeadRule,
   DisqualifyInputSchema,
+  ensureLeadDeletable,
   LeadCreateInputSchema,
   LeadPatchInputSchema,
   updateLead as updateLeadRule,
@@ -15,6 +16,7 @@ import type { AppDeps, Caller } from './deps';
 import type { Version, Versioned } from './ports';
 import { commitRecord, loadForChange, loadRecord, updateWrite } from './record-commands';
 import { asDecided, createRecord, updateRecord } from './record-use-case';
+import { deleteRecord } from './records.use-cases';
 import { ensureMember, ensureRecord } from './references';
 
 export function createLead(
@@ -100,4 +102,15 @@ export async function disqualifyLead(
     writes: [updateWrite('lead', current.value, decided.value.lead)],
     events: decided.value.events,
   });
+}
+
+/** Soft-deletes a lead; a converted one is read-only and stays. */
+export function deleteLead(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  expected: Version | undefined,
+): Promise<Result<void>> {
+  return deleteRecord(deps, caller, ws, 'lead', id, expected, async (lead) => ensureLeadDeletable(lead));
 }

@@ -64,9 +64,26 @@ describe('record use cases', () => {
 
   it('given list parameters out of range or unknown filters, then VALIDATION.FAILED', async () => {
     const { app, ws } = await given();
-    for (const params of [{ limit: 0 }, { limit: 1001 }, { limit: 1.5 }, { filters: { stage: 'x' } }]) {
+    for (const params of [
+      { limit: 0 },
+      { limit: 1001 },
+      { limit: 1.5 },
+      { filters: { stage: 'x' } },
+      { cursor: 'garbage!' },
+      { cursor: 'Zm9v' },
+      { filters: { status: 'bogus' } },
+      { filters: { source: 'Web' } },
+    ]) {
       expect(codeOf(await listRecords(app.deps, caller, ws, 'lead', params))).toBe('VALIDATION.FAILED');
     }
+  });
+
+  it('given an opportunity stage filter, then it must be one of the workspace stages', async () => {
+    const { app, ws } = await given();
+    const list = (stage: string) => listRecords(app.deps, caller, ws, 'opportunity', { filters: { stage } });
+    expect(codeOf(await list('proposal'))).toBe('ok');
+    expect(codeOf(await list('closed-won'))).toBe('ok');
+    expect(codeOf(await list('bogus'))).toBe('VALIDATION.FAILED');
   });
 
   it('given leads with statuses, then lists filter by them', async () => {
@@ -145,5 +162,23 @@ describe('record use cases', () => {
     expect(codeOf(await runReport(app.deps, caller, ws, 'conversion', { by: 'colour' }))).toBe(
       'VALIDATION.FAILED',
     );
+  });
+});
+
+describe('activities about converted leads', () => {
+  it('given a converted lead, then an activity can still be logged against it', async () => {
+    const { app, ws } = await given();
+    const lead = expectOk(
+      await createLead(app.deps, caller, ws, { lastName: 'Moreira', company: 'Moreira' }),
+    );
+    expectOk(await convertLead(app.deps, caller, ws, lead.record.id, {}));
+
+    const result = await createActivity(app.deps, caller, ws, {
+      type: 'note',
+      subject: 'Nota depois da conversão',
+      regarding: { type: 'lead', id: lead.record.id },
+    });
+
+    expect(codeOf(result)).toBe('ok');
   });
 });

@@ -1,10 +1,17 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
+import { ACTIVITY_TYPES } from '../activity/activity';
+import { CAMPAIGN_STATUSES, CAMPAIGN_TYPES } from '../campaign/campaign';
+import { CONTACT_RELATIONSHIPS } from '../contact/contact';
+import { LEAD_SOURCES, LEAD_STATUSES } from '../lead/lead';
+import { FORECAST_CATEGORIES } from '../opportunity/stage';
+import { ORGANISATION_STATUSES } from '../organisation/organisation';
 import { accessWorkspace } from './access';
+import { decodeCursor } from './cursor';
 import type { AppDeps, Caller } from './deps';
 import type { DeletedRecord, ListQuery, Page, Version, Versioned } from './ports';
-import { RECORD_FILTERS, type RecordKind, type RecordOf } from './records';
+import { RECORD_FILTERS, type RecordFilter, type RecordKind, type RecordOf } from './records';
 import { commitRecord, loadForChange, loadRecord, notFound, stale } from './record-commands';
 
 export const LIST_LIMIT = { min: 1, max: 1000, default: 50 } as const;
@@ -30,6 +37,16 @@ export type ListParams = {
   readonly filters?: Readonly<Record<string, string | undefined>>;
 };
 
+/** Filters over enumerations accept only the enumeration's ids: a typo is a 400, not an empty list. */
+const FILTER_VALUES: { [K in RecordKind]?: Partial<Record<RecordFilter<K>, readonly string[]>> } = {
+  lead: { status: LEAD_STATUSES, source: LEAD_SOURCES },
+  organisation: { status: ORGANISATION_STATUSES },
+  contact: { relationship: CONTACT_RELATIONSHIPS },
+  opportunity: { forecastCategory: FORECAST_CATEGORIES },
+  campaign: { status: CAMPAIGN_STATUSES, type: CAMPAIGN_TYPES },
+  activity: { type: ACTIVITY_TYPES },
+};
+
 export async function listRecords<K extends RecordKind>(
   deps: AppDeps,
   caller: Caller,
@@ -41,6 +58,11 @@ export async function listRecords<K extends RecordKind>(
   if (!access.ok) return access;
   const query = toListQuery(kind, params);
   if (!query.ok) return query;
+  const stage = (query.value.filters as Record<string, string | undefined> | undefined)?.stage;
+  if (kind === 'opportunity' && stage !== undefined) {
+    const stages = access.value.workspace.record.settings.stages.map((s) => s.id);
+    if (!stages.includes(stage)) return invalidFilter('stage', stages);
+  }
   return ok(await deps.records.list(ws, kind, query.value));
 }
 
@@ -65,6 +87,8 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
         }),
       );
     }
+    const values = (FILTER_VALUES[kind] as Record<string, readonly string[] | undefined> | undefined)?.[name];
+    if (values && !values.includes(value)) return invalidFilter(name, values);
     if (value.length === 0 || value.length > 200) {
       return err(
         domainError('VALIDATION.FAILED', `Filter ${name} is empty or too long.`, {
@@ -74,6 +98,8 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
     }
     filters[name] = value;
   }
+  const cursor = checkCursor(params.cursor);
+  if (!cursor.ok) return cursor;
   const q = params.q?.trim();
   if (q !== undefined && q.length > 200) {
     return err(
@@ -88,6 +114,23 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
     ...(q ? { q } : {}),
     filters: filters as ListQuery<K>['filters'],
   });
+}
+
+const invalidFilter = (name: string, values: readonly string[]): Result<never> =>
+  err(
+    domainError('VALIDATION.FAILED', `${name} must be one of ${values.join(', ')}.`, {
+      fields: { [name]: `one of ${values.join(', ')}` },
+    }),
+  );
+
+/** A cursor we did not issue would silently restart the list (and loop a client forever). */
+function checkCursor(cursor: string | undefined): Result<void> {
+  if (cursor === undefined || cursor === '' || decodeCursor(cursor) !== undefined) return ok(undefined);
+  return err(
+    domainError('VALIDATION.FAILED', 'The cursor is not one this list issued; start again without it.', {
+      fields: { cursor: 'invalid' },
+    }),
+  );
 }
 
 /** Soft delete: the record reads as not found and waits in the recycle bin for RECYCLE_DAYS. */

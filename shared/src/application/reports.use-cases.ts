@@ -41,7 +41,7 @@ export type ReportParams = {
 const invalid = (field: string, message: string) =>
   err(domainError('VALIDATION.FAILED', message, { fields: { [field]: message } }));
 
-const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 /**
  * Runs one report over the workspace's live records. Reports read everything of the kinds they need;

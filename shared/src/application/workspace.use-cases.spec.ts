@@ -88,8 +88,8 @@ describe('workspace use cases', () => {
       { id: 'demo', probability: 20, forecastCategory: 'pipeline' },
       { id: 'demo', probability: 30, forecastCategory: 'pipeline' },
     ];
-    expect(codeOf(await updateWorkspace(app.deps, anna, ws.record.id, renamed.version, { stages: duplicateIds }))).toBe(
-      'WORKSPACE.INVALID_STAGES',
-    );
+    expect(
+      codeOf(await updateWorkspace(app.deps, anna, ws.record.id, renamed.version, { stages: duplicateIds })),
+    ).toBe('WORKSPACE.INVALID_STAGES');
   });
 });

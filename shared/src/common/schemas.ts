@@ -1,12 +1,23 @@
 import { z } from 'zod';
 
 /** Building blocks every entity's input schema uses; shared by the API, the tab's forms and the bot. */
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-export const userIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, 'must be a user id');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export const userIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:@-]+$/, 'must be a user id');
+/** ISO 4217 codes in circulation, as the platform's Intl knows them (Node and every current browser). */
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 export const currencySchema = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code')
-  .transform((c) => c.toUpperCase());
+  .transform((c) => c.toUpperCase())
+  .refine((c) => CURRENCIES.has(c), 'must be an ISO 4217 currency in use (EUR, NOK, BRL...)');
 export const isoDateSchema = z.iso.date();
 export const instantSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 export const amountSchema = z.number().finite().min(0).max(1e15);

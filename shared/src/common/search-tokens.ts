@@ -26,12 +26,17 @@ export function tokenize(text: string | undefined): string[] {
 }
 
 /** Tokens for a set of fields; an email also counts whole (search by full address). */
-export function searchTokens(fields: readonly (string | undefined)[], emails: readonly (string | undefined)[] = []): string[] {
+export function searchTokens(
+  fields: readonly (string | undefined)[],
+  emails: readonly (string | undefined)[] = [],
+): string[] {
   const tokens = new Set<string>();
   for (const f of fields) for (const t of tokenize(f)) tokens.add(t);
   for (const e of emails) {
     if (!e) continue;
-    const whole = normaliseText(e.trim()).replace(/[^\p{L}\p{N}@._+-]/gu, '').slice(0, MAX_TOKEN_LENGTH * 2);
+    const whole = normaliseText(e.trim())
+      .replace(/[^\p{L}\p{N}@._+-]/gu, '')
+      .slice(0, MAX_TOKEN_LENGTH * 2);
     if (whole) tokens.add(whole);
     for (const t of tokenize(e)) tokens.add(t);
   }

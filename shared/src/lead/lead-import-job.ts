@@ -22,7 +22,11 @@ type ImportJobBase = ImportTally & {
 export type ImportJob =
   | (ImportJobBase & { readonly status: 'queued' })
   | (ImportJobBase & { readonly status: 'running'; readonly startedAt: Instant })
-  | (ImportJobBase & { readonly status: 'completed'; readonly startedAt: Instant; readonly finishedAt: Instant })
+  | (ImportJobBase & {
+      readonly status: 'completed';
+      readonly startedAt: Instant;
+      readonly finishedAt: Instant;
+    })
   | (ImportJobBase & {
       readonly status: 'failed';
       readonly startedAt?: Instant;
@@ -33,7 +37,13 @@ export type ImportJobStatus = ImportJob['status'];
 export type RunningImportJob = Extract<ImportJob, { status: 'running' }>;
 
 export function queueImportJob(
-  input: { id: Id; workspaceId: WorkspaceId; createdBy: UserId; total: number; ignoredColumns: readonly string[] },
+  input: {
+    id: Id;
+    workspaceId: WorkspaceId;
+    createdBy: UserId;
+    total: number;
+    ignoredColumns: readonly string[];
+  },
   now: Instant,
 ): ImportJob {
   return { ...input, ...EMPTY_TALLY, createdAt: now, status: 'queued' };

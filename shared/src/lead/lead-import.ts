@@ -73,7 +73,11 @@ export type RowOutcome =
   | { readonly type: 'invalid'; readonly row: number; readonly errors: readonly ImportRowError[] };
 
 /** "First Name", "first_name", " FIRSTNAME " all name `firstName`. */
-const headerKey = (cell: string): string => cell.replace(/^\uFEFF/, '').replace(/[\s_-]+/g, '').toLowerCase();
+const headerKey = (cell: string): string =>
+  cell
+    .replace(/^\uFEFF/, '')
+    .replace(/[\s_-]+/g, '')
+    .toLowerCase();
 
 const BY_KEY = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [headerKey(c), c]));
 const IGNORED_BY_KEY = new Map<string, string>(IGNORED_IMPORT_COLUMNS.map((c) => [headerKey(c), c]));
@@ -104,10 +108,14 @@ export function readImportHeader(cells: readonly string[]): Result<ImportHeader>
   if (!seen.has('lastName')) fields.lastName = 'required column';
   if (Object.keys(fields).length > 0) {
     return err(
-      domainError('IMPORT.INVALID_HEADER', 'The first row must name the columns: lastName and any of the others.', {
-        fields,
-        details: { knownColumns: IMPORT_COLUMNS },
-      }),
+      domainError(
+        'IMPORT.INVALID_HEADER',
+        'The first row must name the columns: lastName and any of the others.',
+        {
+          fields,
+          details: { knownColumns: IMPORT_COLUMNS },
+        },
+      ),
     );
   }
   return ok({ columns, ignored });
@@ -121,7 +129,9 @@ export type CampaignIndex = {
 
 const nameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 
-export function indexCampaigns(campaigns: readonly { readonly id: Id; readonly name: string }[]): CampaignIndex {
+export function indexCampaigns(
+  campaigns: readonly { readonly id: Id; readonly name: string }[],
+): CampaignIndex {
   const byName = new Map<string, Id[]>();
   for (const c of campaigns) byName.set(nameKey(c.name), [...(byName.get(nameKey(c.name)) ?? []), c.id]);
   return { ids: new Set(campaigns.map((c) => c.id)), byName };
@@ -129,7 +139,10 @@ export function indexCampaigns(campaigns: readonly { readonly id: Id; readonly n
 
 /** "Trade show", "TRADE_SHOW" and "trade-show" are all `trade-show`; blank is `other`. */
 const sourceOf = (text: string): LeadSource | undefined | 'unknown' => {
-  const id = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const id = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   if (id === '') return undefined;
   return (LEAD_SOURCES as readonly string[]).includes(id) ? (id as LeadSource) : 'unknown';
 };
@@ -146,7 +159,8 @@ export function readImportRow(
 ): RowOutcome {
   if (isBlankRow(cells)) return { type: 'blank' };
   const errors: ImportRowError[] = [];
-  const fail = (field: string, code: ImportErrorCode, message: string) => errors.push({ row, field, code, message });
+  const fail = (field: string, code: ImportErrorCode, message: string) =>
+    errors.push({ row, field, code, message });
   const extra = cells.slice(header.columns.length).filter((c) => c.trim() !== '').length;
   if (extra > 0) fail('(row)', 'too-many-cells', `The row has ${extra} more cell(s) than the header names.`);
 
@@ -157,7 +171,8 @@ export function readImportRow(
   const { source: sourceText = '', campaign: campaignText = '', ...details } = values;
 
   const source = sourceOf(sourceText);
-  if (source === 'unknown') fail('source', 'unknown-source', `Unknown source; use ${LEAD_SOURCES.join(', ')}.`);
+  if (source === 'unknown')
+    fail('source', 'unknown-source', `Unknown source; use ${LEAD_SOURCES.join(', ')}.`);
   const campaign = campaignOf(campaignText, campaigns);
   if (!campaign.ok) fail('campaign', campaign.error.code, campaign.error.message);
 

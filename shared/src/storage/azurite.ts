@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 
 /** The well-known development account every Azurite instance accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 export type AzuriteOptions = {
   /** Folder for disk persistence; omitted → in memory (tests). */
@@ -46,7 +47,16 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
   const script = require.resolve('azurite/dist/src/table/main.js');
-  const args = [script, '--tableHost', host, '--tablePort', String(port), '--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry'];
+  const args = [
+    script,
+    '--tableHost',
+    host,
+    '--tablePort',
+    String(port),
+    '--skipApiVersionCheck',
+    '--disableProductStyleUrl',
+    '--disableTelemetry',
+  ];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
     args.push('--location', options.location);

@@ -5,15 +5,29 @@ import { planChangeSet } from './change-set-actions';
 
 const ws = 'ws-1';
 const v = 'W/"v1"' as Version;
-const plan = (writes: Parameters<typeof planChangeSet>[1]['writes']) => planChangeSet(ws, { writes, events: [] }, new Map());
+const plan = (writes: Parameters<typeof planChangeSet>[1]['writes']) =>
+  planChangeSet(ws, { writes, events: [] }, new Map());
 const summary = (p: ReturnType<typeof plan>) =>
-  p.actions.map(([verb, entity, , options]) => [verb, entity.rowKey, (options as { etag?: string } | undefined)?.etag]);
+  p.actions.map(([verb, entity, , options]) => [
+    verb,
+    entity.rowKey,
+    (options as { etag?: string } | undefined)?.etag,
+  ]);
 
 describe('planChangeSet', () => {
-  const lead = aLead({ id: 'l1', workspaceId: ws, firstName: 'Jan', lastName: 'Smit', company: undefined, email: undefined });
+  const lead = aLead({
+    id: 'l1',
+    workspaceId: ws,
+    firstName: 'Jan',
+    lastName: 'Smit',
+    company: undefined,
+    email: undefined,
+  });
 
   it('writes an update with the expected ETag and no index rows when the tokens stay', () => {
-    const p = plan([{ type: 'update', kind: 'lead', record: { ...lead, title: 'CEO' }, previous: lead, expected: v }]);
+    const p = plan([
+      { type: 'update', kind: 'lead', record: { ...lead, title: 'CEO' }, previous: lead, expected: v },
+    ]);
 
     expect(summary(p)).toEqual([['update', 'rec|lead|l1', v]]);
     expect(p.versionAt.get('lead:l1')).toBe(0);
@@ -32,7 +46,16 @@ describe('planChangeSet', () => {
   });
 
   it('deletes softly: flag, index rows out, bin pointer in', () => {
-    const p = plan([{ type: 'delete', kind: 'lead', record: lead, expected: v, deletedAt: '2026-11-22T00:00:00.000Z', deletedBy: 'u' }]);
+    const p = plan([
+      {
+        type: 'delete',
+        kind: 'lead',
+        record: lead,
+        expected: v,
+        deletedAt: '2026-11-22T00:00:00.000Z',
+        deletedBy: 'u',
+      },
+    ]);
 
     expect(summary(p).map(([verb, key]) => `${verb} ${String(key).replace(/\d{13}/, 'T')}`)).toEqual([
       'update rec|lead|l1',
@@ -44,13 +67,16 @@ describe('planChangeSet', () => {
   });
 
   it('indexes an activity by what it is about', () => {
-    const activity = anActivity({ id: 'a1', workspaceId: ws, subject: 'Call', regarding: { type: 'contact', id: 'c1' } });
+    const activity = anActivity({
+      id: 'a1',
+      workspaceId: ws,
+      subject: 'Call',
+      regarding: { type: 'contact', id: 'c1' },
+    });
 
-    expect(summary(plan([{ type: 'insert', kind: 'activity', record: activity }])).map(([, key]) => key)).toEqual([
-      'rec|activity|a1',
-      'idx|activity|call|a1',
-      'reg|contact|c1|a1',
-    ]);
+    expect(
+      summary(plan([{ type: 'insert', kind: 'activity', record: activity }])).map(([, key]) => key),
+    ).toEqual(['rec|activity|a1', 'idx|activity|call|a1', 'reg|contact|c1|a1']);
   });
 
   it('refuses a restore it cannot locate in the bin', () => {

@@ -27,7 +27,10 @@ export type PlannedCommit = {
   readonly versionAt: ReadonlyMap<string, number>;
 };
 
-const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({ partitionKey: row.partitionKey, rowKey: row.rowKey });
+const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
+  partitionKey: row.partitionKey,
+  rowKey: row.rowKey,
+});
 
 /**
  * Turns a change set into ONE transaction in the workspace's partition: each record row is written
@@ -90,7 +93,9 @@ export function planChangeSet(
     }
   }
   for (const event of changes.events) {
-    if (event.workspaceId !== ws) throw new Error(`Event ${event.id} belongs to workspace ${event.workspaceId}`);
+    if (event.workspaceId !== ws) {
+      throw new Error(`Event ${event.id} belongs to workspace ${event.workspaceId}`);
+    }
     actions.push(['create', outboxRow(ws, { event, attempts: 0 })]);
   }
   if (changes.idempotency) actions.push(['create', idempotencyRow(ws, changes.idempotency)]);
@@ -116,14 +121,22 @@ function sameRows(a: readonly Row[], b: readonly Row[]): boolean {
 
 function checkRecord(ws: WorkspaceId, write: Exclude<Write, { type: 'stage-change' }>): void {
   const { record } = write;
-  if (record.workspaceId !== ws) throw new Error(`${write.kind} ${record.id} belongs to workspace ${record.workspaceId}`);
-  if (!isKeySafeId(record.id)) throw new Error(`${write.kind} id ${JSON.stringify(record.id)} cannot be a key`);
-  if (write.type === 'update' && write.previous.id !== record.id) throw new Error('update: previous is another record');
+  if (record.workspaceId !== ws) {
+    throw new Error(`${write.kind} ${record.id} belongs to workspace ${record.workspaceId}`);
+  }
+  if (!isKeySafeId(record.id)) {
+    throw new Error(`${write.kind} id ${JSON.stringify(record.id)} cannot be a key`);
+  }
+  if (write.type === 'update' && write.previous.id !== record.id) {
+    throw new Error('update: previous is another record');
+  }
 }
 
 function checkActions(actions: readonly TransactionAction[]): void {
   if (actions.length > MAX_ACTIONS) {
-    throw new Error(`A change set needs ${actions.length} table operations; one transaction holds ${MAX_ACTIONS}`);
+    throw new Error(
+      `A change set needs ${actions.length} table operations; one transaction holds ${MAX_ACTIONS}`,
+    );
   }
   const seen = new Set<string>();
   for (const [, entity] of actions) {

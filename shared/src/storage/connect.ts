@@ -1,6 +1,11 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import type { ImportJobRepository, OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import type {
+  ImportJobRepository,
+  OutboxRepository,
+  RecordRepository,
+  WorkspaceRepository,
+} from '../application/ports';
 import { statusOf } from './table-errors';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
@@ -29,7 +34,10 @@ const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
  * workspaces). A connection string (Azurite, shared key) or an account URL with a token credential
  * (managed identity by default).
  */
-export function connectTableStorage(config: TableStorageConfig, options: { tablePrefix: string }): TableStorage {
+export function connectTableStorage(
+  config: TableStorageConfig,
+  options: { tablePrefix: string },
+): TableStorage {
   if (!PREFIX.test(options.tablePrefix)) {
     throw new Error(`Table prefix ${JSON.stringify(options.tablePrefix)} must be letters and digits`);
   }
@@ -50,7 +58,11 @@ export function connectTableStorage(config: TableStorageConfig, options: { table
 function tableClient(config: TableStorageConfig, name: string): TableClient {
   if ('connectionString' in config) {
     const insecure = /TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true/i;
-    return TableClient.fromConnectionString(config.connectionString, name, options(insecure.test(config.connectionString)));
+    return TableClient.fromConnectionString(
+      config.connectionString,
+      name,
+      options(insecure.test(config.connectionString)),
+    );
   }
   const credential = config.credential ?? new DefaultAzureCredential();
   return new TableClient(config.accountUrl, name, credential, options(config.accountUrl.startsWith('http:')));

@@ -1,4 +1,12 @@
-import { binBoundary, binKey, idempotencyKey, indexKey, isKeySafeId, keyPart, prefixRange } from './record-keys';
+import {
+  binBoundary,
+  binKey,
+  idempotencyKey,
+  indexKey,
+  isKeySafeId,
+  keyPart,
+  prefixRange,
+} from './record-keys';
 
 describe('record keys', () => {
   it('escapes the characters keys may not hold, and our own separator', () => {

@@ -22,7 +22,8 @@ export const indexKey = (kind: RecordKind, token: string, id: Id): string =>
   `${indexPrefix(kind, keyPart(token))}|${id}`;
 
 export const emailPrefix = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}|`;
-export const emailKey = (kind: RecordKind, email: string, id: Id): string => `${emailPrefix(kind, email)}${id}`;
+export const emailKey = (kind: RecordKind, email: string, id: Id): string =>
+  `${emailPrefix(kind, email)}${id}`;
 
 /** Activities by what they are about: `reg|<type>|<id>|<activityId>`. */
 export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${type}|${id}|`;
@@ -30,13 +31,15 @@ export const regardingKey = (type: RegardingType, id: Id, activityId: Id): strin
   `${regardingPrefix(type, id)}${activityId}`;
 
 export const historyPrefix = (opportunityId: Id): string => `his|${opportunityId}|`;
-export const historyKey = (opportunityId: Id, changeId: Id): string => `${historyPrefix(opportunityId)}${changeId}`;
+export const historyKey = (opportunityId: Id, changeId: Id): string =>
+  `${historyPrefix(opportunityId)}${changeId}`;
 
 export const OUTBOX_PREFIX = 'out|';
 export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;
 
 /** Idempotency keys are client text: hashed, so any key is a valid RowKey of fixed length. */
-export const idempotencyKey = (key: string): string => `idm|${createHash('sha256').update(key).digest('hex')}`;
+export const idempotencyKey = (key: string): string =>
+  `idm|${createHash('sha256').update(key).digest('hex')}`;
 
 /**
  * Recycle-bin pointers, newest deletion first (like every other list): the time part is the
@@ -58,6 +61,7 @@ export function prefixRange(prefix: string): { readonly lo: string; readonly hi:
 }
 
 // Forbidden in keys: / \ # ? and control characters; `|` and `%` are ours (separator, escape).
+// eslint-disable-next-line no-control-regex -- control characters are what keys may not hold
 const UNSAFE = /[/\\#?|%\u0000-\u001f\u007f-\u009f]/;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
 

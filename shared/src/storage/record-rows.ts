@@ -52,7 +52,13 @@ export function readRecordRow(row: Readonly<Record<string, unknown>>): StoredRec
 }
 
 /** `idx|<kind>|<token>|<id>`: one per search token, carrying all the record's tokens so the scan can match. */
-export const indexRow = (ws: WorkspaceId, kind: RecordKind, token: string, id: Id, tokens: readonly string[]): Row => ({
+export const indexRow = (
+  ws: WorkspaceId,
+  kind: RecordKind,
+  token: string,
+  id: Id,
+  tokens: readonly string[],
+): Row => ({
   partitionKey: ws,
   rowKey: indexKey(kind, token, id),
   id,

@@ -52,13 +52,17 @@ export class TableImportJobRepository implements ImportJobRepository {
   async listUnfinished(ws: WorkspaceId): Promise<ImportJob[]> {
     if (!isKeySafeId(ws)) return [];
     const unfinished = odata` and (status eq ${'queued'} or status eq ${'running'})`;
-    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(IMPORT_JOB_PREFIX), undefined, unfinished));
+    const rows = await allRows(
+      this.client,
+      rangeFilter(ws, prefixRange(IMPORT_JOB_PREFIX), undefined, unfinished),
+    );
     return rows.map((row) => readJsonColumns<ImportJob>(row));
   }
 }
 
 function checkKeys(job: ImportJob): void {
-  if (!isKeySafeId(job.workspaceId) || !isKeySafeId(job.id)) throw new Error(`Import job ${job.id} cannot be keyed`);
+  if (!isKeySafeId(job.workspaceId) || !isKeySafeId(job.id))
+    throw new Error(`Import job ${job.id} cannot be keyed`);
 }
 
 function versionOf(etag: string | undefined): Version {

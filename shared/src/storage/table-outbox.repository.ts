@@ -37,7 +37,12 @@ export class TableOutboxRepository implements OutboxRepository {
       const attempts = Number(row.attempts ?? 0) + 1;
       try {
         await this.client.updateEntity(
-          { partitionKey: ws, rowKey: outboxKey(eventId), attempts, lastError: error.slice(0, MAX_ERROR_LENGTH) },
+          {
+            partitionKey: ws,
+            rowKey: outboxKey(eventId),
+            attempts,
+            lastError: error.slice(0, MAX_ERROR_LENGTH),
+          },
           'Merge',
           { etag: row.etag },
         );

@@ -5,8 +5,16 @@ import { isNotFound } from './table-errors';
 export type StoredRow = TableEntityResult<Record<string, unknown>>;
 
 /** Rows of one partition whose keys lie in [lo, hi), after `after` when given; `extra` adds conditions. */
-export function rangeFilter(pk: string, range: { lo: string; hi: string }, after?: string, extra = ''): string {
-  const start = after !== undefined && after >= range.lo ? odata` and RowKey gt ${after}` : odata` and RowKey ge ${range.lo}`;
+export function rangeFilter(
+  pk: string,
+  range: { lo: string; hi: string },
+  after?: string,
+  extra = '',
+): string {
+  const start =
+    after !== undefined && after >= range.lo
+      ? odata` and RowKey gt ${after}`
+      : odata` and RowKey ge ${range.lo}`;
   return odata`PartitionKey eq ${pk}` + start + odata` and RowKey lt ${range.hi}` + extra;
 }
 
@@ -52,7 +60,11 @@ export async function allRows(client: TableClient, filter: string, select?: stri
   return rows;
 }
 
-export async function pointRead(client: TableClient, pk: WorkspaceId, rk: string): Promise<StoredRow | undefined> {
+export async function pointRead(
+  client: TableClient,
+  pk: WorkspaceId,
+  rk: string,
+): Promise<StoredRow | undefined> {
   try {
     return await client.getEntity<Record<string, unknown>>(pk, rk);
   } catch (error) {
@@ -62,7 +74,12 @@ export async function pointRead(client: TableClient, pk: WorkspaceId, rk: string
 }
 
 /** Deletes a row; one already gone is fine. */
-export async function deleteIfExists(client: TableClient, pk: string, rk: string, etag?: string): Promise<boolean> {
+export async function deleteIfExists(
+  client: TableClient,
+  pk: string,
+  rk: string,
+  etag?: string,
+): Promise<boolean> {
   try {
     await client.deleteEntity(pk, rk, etag ? { etag } : {});
     return true;

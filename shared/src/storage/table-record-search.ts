@@ -39,7 +39,9 @@ export async function searchRecords<K extends RecordKind>(
     // Small first page for small limits; whole pages once the first one did not suffice.
     const pageSize = scanned === 0 ? Math.min(1000, query.limit * 2 + 20) : 1000;
     const page = await client
-      .listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens'] } })
+      .listEntities<Record<string, unknown>>({
+        queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens'] },
+      })
       .byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) })
       .next();
     if (page.done) break;
@@ -48,11 +50,13 @@ export async function searchRecords<K extends RecordKind>(
     const candidates: Candidate[] = [];
     for (const row of page.value) {
       const entry = readIndexRow(row);
-      if (entry.token !== listedUnder(entry.tokens, driving) || !matchesQuery(entry.tokens, query.q)) continue;
+      if (entry.token !== listedUnder(entry.tokens, driving) || !matchesQuery(entry.tokens, query.q)) {
+        continue;
+      }
       candidates.push({ key: String(row.rowKey), id: entry.id });
     }
     const lastKey = page.value.at(-1)?.rowKey;
-    for (let i = 0; i < candidates.length; ) {
+    for (let i = 0; i < candidates.length;) {
       const chunk = candidates.slice(i, i + Math.min(query.limit - items.length, 100));
       i += chunk.length;
       const found = await mapBounded(chunk, READ_CONCURRENCY, (c) => readLiveRecord(client, ws, kind, c.id));

@@ -20,7 +20,11 @@ import type {
 import {
   byChronology,
   drivingToken,
-  matchesFilters, normaliseEmail, recordEmail, recordSearchTokens } from '../application/record-search';
+  matchesFilters,
+  normaliseEmail,
+  recordEmail,
+  recordSearchTokens,
+} from '../application/record-search';
 import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../application/records';
 import { mapBounded } from './bounded';
 import { planChangeSet } from './change-set-actions';
@@ -47,7 +51,10 @@ import { listEmails } from './table-email-index';
 const READ_CONCURRENCY = 16;
 
 const stale = () =>
-  domainError('CONCURRENCY.STALE', 'Something in this change was changed by someone else; reload and try again.');
+  domainError(
+    'CONCURRENCY.STALE',
+    'Something in this change was changed by someone else; reload and try again.',
+  );
 
 /** Records of every kind, one partition per workspace (see KEYS.md). */
 export class TableRecordRepository implements RecordRepository {
@@ -57,12 +64,20 @@ export class TableRecordRepository implements RecordRepository {
     return readLiveRecord(this.client, ws, kind, id);
   }
 
-  async getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]> {
+  async getMany<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    ids: readonly Id[],
+  ): Promise<Versioned<RecordOf[K]>[]> {
     const found = await mapBounded([...new Set(ids)], READ_CONCURRENCY, (id) => this.get(ws, kind, id));
     return found.filter((r): r is Versioned<RecordOf[K]> => r !== undefined);
   }
 
-  async list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>> {
+  async list<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: ListQuery<K>,
+  ): Promise<Page<Versioned<RecordOf[K]>>> {
     checkLimit(query.limit);
     const filters = filterClause(kind, query.filters);
     if (!isKeySafeId(ws)) return { items: [] };
@@ -79,7 +94,9 @@ export class TableRecordRepository implements RecordRepository {
   async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {
     if (!isKeySafeId(ws)) return;
     const filter = rangeFilter(ws, prefixRange(recordPrefix(kind)), undefined, odata` and deleted eq false`);
-    for await (const page of pagesOf(this.client, filter)) for (const row of page.rows) yield liveFromRow<K>(row);
+    for await (const page of pagesOf(this.client, filter)) {
+      for (const row of page.rows) yield liveFromRow<K>(row);
+    }
   }
 
   async findByEmail<K extends 'lead' | 'contact'>(
@@ -90,7 +107,11 @@ export class TableRecordRepository implements RecordRepository {
     const wanted = normaliseEmail(email);
     if (!isKeySafeId(ws) || !wanted) return [];
     const rows = await allRows(this.client, rangeFilter(ws, prefixRange(emailPrefix(kind, wanted))), ['id']);
-    const found = await this.getMany(ws, kind, rows.map((r) => String(r.id)));
+    const found = await this.getMany(
+      ws,
+      kind,
+      rows.map((r) => String(r.id)),
+    );
     return found.filter((r) => recordEmail(kind, r.record) === wanted);
   }
 
@@ -102,14 +123,17 @@ export class TableRecordRepository implements RecordRepository {
    * With `regarding`: the `reg|<type>|<id>|` range of each record, merged by activity id. Each range
    * contributes its first `limit` rows, so the merged first `limit` are exact.
    */
-  async listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+  async listActivities(
+    ws: WorkspaceId,
+    query: ActivityQuery,
+  ): Promise<Page<Versioned<RecordOf['activity']>>> {
     if (!query.regarding) return this.list(ws, 'activity', query);
     checkLimit(query.limit);
     filterClause('activity', query.filters);
     if (!isKeySafeId(ws)) return { items: [] };
     const after = decodeCursor(query.cursor);
-    const regarding = [...new Map(query.regarding.map((r) => [`${r.type}|${r.id}`, r])).values()].filter((r) =>
-      isKeySafeId(r.id),
+    const regarding = [...new Map(query.regarding.map((r) => [`${r.type}|${r.id}`, r])).values()].filter(
+      (r) => isKeySafeId(r.id),
     );
     const ranges = await mapBounded(regarding, READ_CONCURRENCY, (r) => {
       const range = prefixRange(regardingPrefix(r.type, r.id));
@@ -178,7 +202,10 @@ export class TableRecordRepository implements RecordRepository {
   }
 
   /** A restore removes the record's bin pointer, whose key holds the deletion time: read it first. */
-  private async deletionsToRestore(ws: WorkspaceId, changes: ChangeSet): Promise<Map<string, Deletion> | undefined> {
+  private async deletionsToRestore(
+    ws: WorkspaceId,
+    changes: ChangeSet,
+  ): Promise<Map<string, Deletion> | undefined> {
     const deletions = new Map<string, Deletion>();
     for (const write of changes.writes) {
       if (write.type !== 'restore') continue;
@@ -191,16 +218,23 @@ export class TableRecordRepository implements RecordRepository {
 }
 
 function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new RangeError(`limit ${limit} is not 1–1000`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new RangeError(`limit ${limit} is not 1–1000`);
+  }
 }
 
 /** Filters become OData comparisons on the row's top-level columns; names are checked, values escaped. */
-function filterClause(kind: RecordKind, filters: Readonly<Record<string, string | undefined>> | undefined): string {
+function filterClause(
+  kind: RecordKind,
+  filters: Readonly<Record<string, string | undefined>> | undefined,
+): string {
   let clause = '';
   const allowed: readonly string[] = RECORD_FILTERS[kind];
   for (const [name, value] of Object.entries(filters ?? {})) {
     if (value === undefined) continue;
-    if (!allowed.includes(name) || typeof value !== 'string') throw new Error(`${kind} cannot be filtered by ${name}`);
+    if (!allowed.includes(name) || typeof value !== 'string') {
+      throw new Error(`${kind} cannot be filtered by ${name}`);
+    }
     clause += ` and ${name}` + odata` eq ${value}`;
   }
   return clause;

@@ -1,7 +1,14 @@
 import { TableClient } from '@azure/data-tables';
 import type { Lead } from '../lead/lead';
 import { aLead, aMember, aWorkspace } from '../testing/builders';
-import { change, conversionOf, expectOk, seed, uniqueId, update } from '../testing/contracts/contract-fixtures';
+import {
+  change,
+  conversionOf,
+  expectOk,
+  seed,
+  uniqueId,
+  update,
+} from '../testing/contracts/contract-fixtures';
 import { connectTableStorage } from './connect';
 import { userPartition } from './workspace-rows';
 
@@ -9,14 +16,18 @@ import { userPartition } from './workspace-rows';
 const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING ?? '';
 const prefix = `rows${Date.now().toString(36)}`;
 const storage = connectTableStorage({ connectionString }, { tablePrefix: prefix });
-const recordsTable = TableClient.fromConnectionString(connectionString, `${prefix}records`, { allowInsecureConnection: true });
+const recordsTable = TableClient.fromConnectionString(connectionString, `${prefix}records`, {
+  allowInsecureConnection: true,
+});
 const directoryTable = TableClient.fromConnectionString(connectionString, `${prefix}directory`, {
   allowInsecureConnection: true,
 });
 
 async function rowKeys(ws: string): Promise<string[]> {
   const keys: string[] = [];
-  for await (const row of recordsTable.listEntities({ queryOptions: { filter: `PartitionKey eq '${ws}'` } })) {
+  for await (const row of recordsTable.listEntities({
+    queryOptions: { filter: `PartitionKey eq '${ws}'` },
+  })) {
     keys.push(String(row.rowKey));
   }
   return keys.sort();
@@ -27,7 +38,13 @@ beforeAll(() => storage.ensureTables());
 describe('Table rows', () => {
   it('writes a lead as its record row, one index row per token and an email row', async () => {
     const ws = uniqueId('ws');
-    const lead = aLead({ id: 'lead-1', workspaceId: ws, firstName: 'João', lastName: 'Gonçalves', company: undefined });
+    const lead = aLead({
+      id: 'lead-1',
+      workspaceId: ws,
+      firstName: 'João',
+      lastName: 'Gonçalves',
+      company: undefined,
+    });
     await seed(storage.records, ws, 'lead', [{ ...lead, email: 'J@X.pt' } as Lead]);
 
     expect(await rowKeys(ws)).toEqual([
@@ -41,14 +58,26 @@ describe('Table rows', () => {
       'rec|lead|lead-1',
     ]);
     const row = await recordsTable.getEntity(ws, 'rec|lead|lead-1');
-    expect(row).toMatchObject({ status: 'open-not-contacted', source: 'web', ownerId: 'user-test', deleted: false });
+    expect(row).toMatchObject({
+      status: 'open-not-contacted',
+      source: 'web',
+      ownerId: 'user-test',
+      deleted: false,
+    });
     expect(Object.values(row).some((v) => typeof v === 'bigint')).toBe(false);
   });
 
   it('rewrites only the index rows whose tokens changed, and moves them to the bin on delete', async () => {
     const ws = uniqueId('ws');
     const [lead] = await seed(storage.records, ws, 'lead', [
-      aLead({ id: 'lead-1', workspaceId: ws, firstName: 'Jan', lastName: 'Smit', company: undefined, email: undefined }),
+      aLead({
+        id: 'lead-1',
+        workspaceId: ws,
+        firstName: 'Jan',
+        lastName: 'Smit',
+        company: undefined,
+        email: undefined,
+      }),
     ]);
     const renamed = { ...lead!.record, lastName: 'Visser' } as Lead;
     const receipt = expectOk(await storage.records.commit(ws, change(update('lead', lead!, renamed))));
@@ -88,7 +117,10 @@ describe('Table rows', () => {
     const workspace = aWorkspace({ id: uniqueId('ws'), tenantId: uniqueId('tenant') });
     const owner = aMember(workspace, { userId: 'owner-1' });
     expectOk(await storage.workspaces.create(workspace, owner));
-    await directoryTable.upsertEntity({ partitionKey: userPartition(workspace.tenantId, 'intruder'), rowKey: workspace.id });
+    await directoryTable.upsertEntity({
+      partitionKey: userPartition(workspace.tenantId, 'intruder'),
+      rowKey: workspace.id,
+    });
 
     expect(await storage.workspaces.listForUser(workspace.tenantId, 'intruder')).toEqual([]);
     expect(await storage.workspaces.listForUser(workspace.tenantId, 'owner-1')).toHaveLength(1);

@@ -23,7 +23,8 @@ import {
 } from './workspace-rows';
 
 const CONCURRENCY = 16;
-const stale = () => domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.');
+const stale = () =>
+  domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.');
 const notFound = () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.');
 
 /**
@@ -50,7 +51,11 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
         boundHere = true;
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
-        const existing = await pointRead(this.directory, teamPartition(workspace.tenantId, workspace.teamId), BINDING_KEY);
+        const existing = await pointRead(
+          this.directory,
+          teamPartition(workspace.tenantId, workspace.teamId),
+          BINDING_KEY,
+        );
         // The same workspace bound it in an earlier, interrupted attempt: carry on.
         if (existing?.workspaceId !== workspace.id) {
           return err(domainError('WORKSPACE.TEAM_ALREADY_BOUND', 'This team already has a workspace.'));
@@ -67,9 +72,14 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
       return ok({ record: workspace, version: etagAt(response.subResponses, 0) });
     } catch (error) {
       if (boundHere && workspace.teamId !== undefined) {
-        await deleteIfExists(this.directory, teamPartition(workspace.tenantId, workspace.teamId), BINDING_KEY);
+        await deleteIfExists(
+          this.directory,
+          teamPartition(workspace.tenantId, workspace.teamId),
+          BINDING_KEY,
+        );
       }
-      if (statusOf(error) === 409) throw new Error(`Workspace ${workspace.id} already exists`);
+      if (statusOf(error) === 409)
+        throw new Error(`Workspace ${workspace.id} already exists`, { cause: error });
       throw error;
     }
   }
@@ -83,7 +93,9 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
   async update(workspace: Workspace, expected: Version): Promise<Result<Versioned<Workspace>>> {
     if (!isKeySafeId(workspace.id)) return err(notFound());
     try {
-      const response = await this.records.updateEntity(workspaceRow(workspace), 'Replace', { etag: expected });
+      const response = await this.records.updateEntity(workspaceRow(workspace), 'Replace', {
+        etag: expected,
+      });
       if (!response.etag) throw new Error('The update returned no ETag');
       return ok({ record: workspace, version: response.etag as Version });
     } catch (error) {
@@ -102,18 +114,24 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
   }
 
   async listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]> {
-    const rows = await allRows(this.directory, odata`PartitionKey eq ${userPartition(tenantId, userId)}`, ['RowKey']);
+    const rows = await allRows(this.directory, odata`PartitionKey eq ${userPartition(tenantId, userId)}`, [
+      'RowKey',
+    ]);
     const found = await mapBounded(rows, CONCURRENCY, async (row): Promise<Membership | undefined> => {
       const id = String(row.rowKey);
       const [workspace, member] = await Promise.all([this.get(id), this.getMember(id, userId)]);
-      if (!workspace || !member || workspace.record.tenantId !== tenantId || member.tenantId !== tenantId) return undefined;
+      if (!workspace || !member || workspace.record.tenantId !== tenantId || member.tenantId !== tenantId) {
+        return undefined;
+      }
       return { workspace: workspace.record, role: member.role };
     });
     return found.filter((m): m is Membership => m !== undefined);
   }
 
   async *listAll(): AsyncIterable<Workspace> {
-    for await (const page of pagesOf(this.directory, odata`PartitionKey eq ${ALL_PARTITION}`, { select: ['RowKey'] })) {
+    for await (const page of pagesOf(this.directory, odata`PartitionKey eq ${ALL_PARTITION}`, {
+      select: ['RowKey'],
+    })) {
       const found = await mapBounded(page.rows, CONCURRENCY, (row) => this.get(String(row.rowKey)));
       for (const workspace of found) if (workspace) yield workspace.record;
     }
@@ -147,9 +165,14 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
     const actions: TransactionAction[] = [
       ['update', workspaceRow(workspace.record), 'Replace', { etag: expected }],
       ...upsert.map((m): TransactionAction => ['upsert', memberRow(m), 'Replace']),
-      ...remove.map((userId): TransactionAction => ['delete', { partitionKey: id, rowKey: memberKey(userId) }]),
+      ...remove.map((userId): TransactionAction => [
+        'delete',
+        { partitionKey: id, rowKey: memberKey(userId) },
+      ]),
     ];
-    if (actions.length > MAX_ACTIONS) throw new Error(`A member change of ${actions.length} rows exceeds one batch`);
+    if (actions.length > MAX_ACTIONS) {
+      throw new Error(`A member change of ${actions.length} rows exceeds one batch`);
+    }
     let version: Version;
     try {
       version = etagAt((await this.records.submitTransaction(actions)).subResponses, 0);
@@ -173,7 +196,9 @@ function etagAt(subResponses: readonly { etag?: string }[], index: number): Vers
 }
 
 function checkOwner(workspace: Workspace, owner: Member): void {
-  if (!isKeySafeId(workspace.id)) throw new Error(`Workspace id ${JSON.stringify(workspace.id)} cannot be a key`);
+  if (!isKeySafeId(workspace.id)) {
+    throw new Error(`Workspace id ${JSON.stringify(workspace.id)} cannot be a key`);
+  }
   if (owner.workspaceId !== workspace.id || owner.tenantId !== workspace.tenantId || owner.role !== 'owner') {
     throw new Error('The first member must be an owner of this workspace, in its tenant');
   }
@@ -182,5 +207,7 @@ function checkOwner(workspace: Workspace, owner: Member): void {
 function checkMemberChange(id: WorkspaceId, upsert: readonly Member[], remove: readonly UserId[]): void {
   const users = [...upsert.map((m) => m.userId), ...remove];
   if (new Set(users).size !== users.length) throw new Error('A member change names a user twice');
-  if (upsert.some((m) => m.workspaceId !== id)) throw new Error('A member change holds another workspace’s member');
+  if (upsert.some((m) => m.workspaceId !== id)) {
+    throw new Error('A member change holds another workspace’s member');
+  }
 }

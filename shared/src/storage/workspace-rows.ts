@@ -23,8 +23,10 @@ export const memberRow = (member: Member): Row => ({
  * The directory table: derived lookups across workspaces. A row here never grants anything: every
  * answer is checked against the workspace's own partition.
  */
-export const userPartition = (tenantId: TenantId, userId: UserId): string => `u|${keyPart(tenantId)}|${keyPart(userId)}`;
-export const teamPartition = (tenantId: TenantId, teamId: string): string => `t|${keyPart(tenantId)}|${keyPart(teamId)}`;
+export const userPartition = (tenantId: TenantId, userId: UserId): string =>
+  `u|${keyPart(tenantId)}|${keyPart(userId)}`;
+export const teamPartition = (tenantId: TenantId, teamId: string): string =>
+  `t|${keyPart(tenantId)}|${keyPart(teamId)}`;
 export const BINDING_KEY = 'binding';
 export const ALL_PARTITION = 'all';
 

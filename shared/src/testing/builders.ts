@@ -22,7 +22,12 @@ export const TEST_INSTANT = '2026-11-22T10:00:00.000Z';
 let sequence = 0;
 const nextId = (prefix: string): string => `${prefix}-${String(++sequence).padStart(5, '0')}`;
 
-const audit: Audit = { createdAt: TEST_INSTANT, createdBy: TEST_USER, updatedAt: TEST_INSTANT, updatedBy: TEST_USER };
+const audit: Audit = {
+  createdAt: TEST_INSTANT,
+  createdBy: TEST_USER,
+  updatedAt: TEST_INSTANT,
+  updatedBy: TEST_USER,
+};
 
 type LeadOverrides = Partial<Omit<ConvertedLead, 'status'>> &
   Partial<Omit<DisqualifiedLead, 'status'>> & { readonly status?: LeadStatus };
@@ -122,7 +127,10 @@ export const aWorkspace = (overrides: Partial<Workspace> = {}): Workspace => ({
 });
 
 /** A member of `workspace` (an owner unless told otherwise). */
-export const aMember = (workspace: Pick<Workspace, 'id' | 'tenantId'>, overrides: Partial<Member> = {}): Member => ({
+export const aMember = (
+  workspace: Pick<Workspace, 'id' | 'tenantId'>,
+  overrides: Partial<Member> = {},
+): Member => ({
   workspaceId: workspace.id,
   tenantId: workspace.tenantId,
   userId: TEST_USER,

@@ -10,14 +10,21 @@ import { copy, recordRef, type InMemoryStore, type Partition, type StoredRecord 
 const MAX_ACTIONS = 100;
 
 const stale = () =>
-  domainError('CONCURRENCY.STALE', 'Something in this change was changed by someone else; reload and try again.');
+  domainError(
+    'CONCURRENCY.STALE',
+    'Something in this change was changed by someone else; reload and try again.',
+  );
 
 /**
  * Checks every write against the partition first and applies them only if all pass: the same
  * all-or-nothing outcome as one entity-group transaction. Synchronous, so concurrent commits
  * serialise exactly like conditional writes do.
  */
-export function applyChangeSet(store: InMemoryStore, ws: WorkspaceId, changes: ChangeSet): Result<CommitReceipt> {
+export function applyChangeSet(
+  store: InMemoryStore,
+  ws: WorkspaceId,
+  changes: ChangeSet,
+): Result<CommitReceipt> {
   checkShape(ws, changes);
   const partition = store.partition(ws);
   if (!changes.writes.every((write) => passes(partition, write))) return err(stale());
@@ -36,7 +43,9 @@ export function applyChangeSet(store: InMemoryStore, ws: WorkspaceId, changes: C
     const stored: StoredRecord = { kind: write.kind, record: copy(write.record), version };
     partition.records.set(
       ref,
-      write.type === 'delete' ? { ...stored, deletion: { deletedAt: write.deletedAt, deletedBy: write.deletedBy } } : stored,
+      write.type === 'delete'
+        ? { ...stored, deletion: { deletedAt: write.deletedAt, deletedBy: write.deletedBy } }
+        : stored,
     );
   }
   for (const event of changes.events) partition.outbox.set(event.id, { event: copy(event), attempts: 0 });
@@ -72,14 +81,18 @@ function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
       continue;
     }
     const { kind, record } = write;
-    if (record.workspaceId !== ws) throw new Error(`${kind} ${record.id} belongs to workspace ${record.workspaceId}`);
+    if (record.workspaceId !== ws) {
+      throw new Error(`${kind} ${record.id} belongs to workspace ${record.workspaceId}`);
+    }
     const ref = recordRef(kind, record.id);
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);
     actions += 1 + tableRowsFor(write, kind, record);
   }
   for (const event of changes.events) {
-    if (event.workspaceId !== ws) throw new Error(`Event ${event.id} belongs to workspace ${event.workspaceId}`);
+    if (event.workspaceId !== ws) {
+      throw new Error(`Event ${event.id} belongs to workspace ${event.workspaceId}`);
+    }
   }
   if (actions > MAX_ACTIONS) {
     throw new Error(`A change set needs ${actions} table operations; one transaction holds ${MAX_ACTIONS}`);
@@ -87,7 +100,11 @@ function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
 }
 
 /** How many index, email, regarding and bin rows the Table implementation writes beside the record. */
-function tableRowsFor(write: Exclude<Write, { type: 'stage-change' }>, kind: RecordKind, record: AnyRecord): number {
+function tableRowsFor(
+  write: Exclude<Write, { type: 'stage-change' }>,
+  kind: RecordKind,
+  record: AnyRecord,
+): number {
   const derived = (r: AnyRecord): string[] => [
     ...recordSearchTokens(kind, r as RecordOf[typeof kind]).map((t) => `idx:${t}`),
     ...(recordEmail(kind, r) ? [`eml:${recordEmail(kind, r)}`] : []),

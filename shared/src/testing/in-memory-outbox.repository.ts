@@ -24,6 +24,8 @@ export class InMemoryOutboxRepository implements OutboxRepository {
   async markFailed(ws: WorkspaceId, eventId: Id, error: string): Promise<void> {
     const outbox = this.store.partitions.get(ws)?.outbox;
     const entry = outbox?.get(eventId);
-    if (outbox && entry) outbox.set(eventId, { ...entry, attempts: entry.attempts + 1, lastError: error.slice(0, 2000) });
+    if (outbox && entry) {
+      outbox.set(eventId, { ...entry, attempts: entry.attempts + 1, lastError: error.slice(0, 2000) });
+    }
   }
 }

@@ -43,30 +43,48 @@ const binOrder = (deletedAt: Instant, kind: RecordKind, id: Id): string =>
 export class InMemoryRecordRepository implements RecordRepository {
   constructor(private readonly store: InMemoryStore) {}
 
-  async get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
+  async get<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    id: Id,
+  ): Promise<Versioned<RecordOf[K]> | undefined> {
     const stored = this.store.partitions.get(ws)?.records.get(recordRef(kind, id));
     return stored && !stored.deletion ? versioned<K>(stored) : undefined;
   }
 
-  async getMany<K extends RecordKind>(ws: WorkspaceId, kind: K, ids: readonly Id[]): Promise<Versioned<RecordOf[K]>[]> {
+  async getMany<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    ids: readonly Id[],
+  ): Promise<Versioned<RecordOf[K]>[]> {
     const found = await Promise.all([...new Set(ids)].map((id) => this.get(ws, kind, id)));
     return found.filter((r): r is Versioned<RecordOf[K]> => r !== undefined);
   }
 
-  async list<K extends RecordKind>(ws: WorkspaceId, kind: K, query: ListQuery<K>): Promise<Page<Versioned<RecordOf[K]>>> {
+  async list<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: ListQuery<K>,
+  ): Promise<Page<Versioned<RecordOf[K]>>> {
     checkLimit(query.limit);
     checkFilters(kind, query.filters);
     const live = this.live(ws, kind).filter((s) => matchesFilters(s.record, query.filters));
     const driving = query.q ? drivingToken(query.q) : undefined;
     if (!query.q || !driving) {
-      return pageAfter(live.map((s) => [s.record.id, versioned<K>(s)] as const), query.limit, query.cursor);
+      return pageAfter(
+        live.map((s) => [s.record.id, versioned<K>(s)] as const),
+        query.limit,
+        query.cursor,
+      );
     }
     const q = query.q;
     const keyed: (readonly [string, Versioned<RecordOf[K]>])[] = [];
     for (const stored of live) {
       const tokens = recordSearchTokens(kind, stored.record as RecordOf[K]);
       const under = listedUnder(tokens, driving);
-      if (under !== undefined && matchesQuery(tokens, q)) keyed.push([`${under}|${stored.record.id}`, versioned<K>(stored)]);
+      if (under !== undefined && matchesQuery(tokens, q)) {
+        keyed.push([`${under}|${stored.record.id}`, versioned<K>(stored)]);
+      }
     }
     return pageAfter(keyed.sort(byKey), query.limit, query.cursor);
   }
@@ -95,7 +113,10 @@ export class InMemoryRecordRepository implements RecordRepository {
     yield* entries.sort((a, b) => compareText(a.email, b.email) || compareText(a.id, b.id));
   }
 
-  async listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+  async listActivities(
+    ws: WorkspaceId,
+    query: ActivityQuery,
+  ): Promise<Page<Versioned<RecordOf['activity']>>> {
     if (!query.regarding) return this.list(ws, 'activity', query);
     checkLimit(query.limit);
     checkFilters('activity', query.filters);
@@ -137,7 +158,9 @@ export class InMemoryRecordRepository implements RecordRepository {
       partition.records.delete(ref);
       purged += 1;
       if (stored.kind !== 'opportunity') continue;
-      for (const [id, change] of partition.history) if (change.opportunityId === stored.record.id) partition.history.delete(id);
+      for (const [id, change] of partition.history) {
+        if (change.opportunityId === stored.record.id) partition.history.delete(id);
+      }
     }
     return purged;
   }
@@ -169,7 +192,10 @@ const deleted = (stored: StoredRecord): DeletedRecord | undefined =>
     ? { kind: stored.kind, record: copy(stored.record), version: stored.version, ...stored.deletion }
     : undefined;
 
-function checkFilters(kind: RecordKind, filters: Readonly<Record<string, string | undefined>> | undefined): void {
+function checkFilters(
+  kind: RecordKind,
+  filters: Readonly<Record<string, string | undefined>> | undefined,
+): void {
   const allowed: readonly string[] = RECORD_FILTERS[kind];
   for (const [name, value] of Object.entries(filters ?? {})) {
     if (value !== undefined && (!allowed.includes(name) || typeof value !== 'string')) {

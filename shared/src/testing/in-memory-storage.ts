@@ -1,4 +1,9 @@
-import type { ImportJobRepository, OutboxRepository, RecordRepository, WorkspaceRepository } from '../application/ports';
+import type {
+  ImportJobRepository,
+  OutboxRepository,
+  RecordRepository,
+  WorkspaceRepository,
+} from '../application/ports';
 import { InMemoryImportJobRepository } from './in-memory-import-job.repository';
 import { InMemoryOutboxRepository } from './in-memory-outbox.repository';
 import { InMemoryRecordRepository } from './in-memory-record.repository';

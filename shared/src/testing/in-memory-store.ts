@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '../application/cursor';
 import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import type { StageChange } from '../opportunity/opportunity';
 import type { IdempotencyRecord, OutboxEntry, Version } from '../application/ports';
@@ -59,22 +60,12 @@ export const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export const recordRef = (kind: RecordKind, id: Id): string => `${kind}:${id}`;
 
-/** Cursors: base64url JSON of the last key a page covered, like the Table implementation's. */
-export const encodeCursor = (after: string): string => Buffer.from(JSON.stringify({ a: after })).toString('base64url');
-
-export function decodeCursor(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    const after = typeof value === 'object' && value !== null ? (value as { a?: unknown }).a : undefined;
-    return typeof after === 'string' ? after : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** One page of `keyed` (sorted by key) after the cursor. */
-export function pageAfter<T>(keyed: readonly (readonly [string, T])[], limit: number, cursor: string | undefined) {
+export function pageAfter<T>(
+  keyed: readonly (readonly [string, T])[],
+  limit: number,
+  cursor: string | undefined,
+) {
   const after = decodeCursor(cursor);
   const rest = after === undefined ? keyed : keyed.filter(([key]) => key > after);
   const page = rest.slice(0, limit);
@@ -89,5 +80,8 @@ export const byKey = <T>(a: readonly [string, T], b: readonly [string, T]): numb
   a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 export function checkLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new RangeError(`limit ${limit} is not 1–1000`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new RangeError(`limit ${limit} is not 1–1000`);
 }
+
+export { decodeCursor, encodeCursor };

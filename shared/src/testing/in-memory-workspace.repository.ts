@@ -5,7 +5,8 @@ import type { Membership, Version, Versioned, WorkspaceRepository } from '../app
 import type { Member, Workspace } from '../workspace/workspace';
 import { copy, type InMemoryStore } from './in-memory-store';
 
-const stale = () => domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.');
+const stale = () =>
+  domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.');
 const notFound = () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.');
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -13,7 +14,11 @@ export class InMemoryWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly store: InMemoryStore) {}
 
   async create(workspace: Workspace, owner: Member): Promise<Result<Versioned<Workspace>>> {
-    if (owner.workspaceId !== workspace.id || owner.tenantId !== workspace.tenantId || owner.role !== 'owner') {
+    if (
+      owner.workspaceId !== workspace.id ||
+      owner.tenantId !== workspace.tenantId ||
+      owner.role !== 'owner'
+    ) {
       throw new Error('The first member must be an owner of this workspace, in its tenant');
     }
     const binding = workspace.teamId !== undefined ? `${workspace.tenantId}|${workspace.teamId}` : undefined;
@@ -84,8 +89,12 @@ export class InMemoryWorkspaceRepository implements WorkspaceRepository {
     const remove = change.remove ?? [];
     const users = [...upsert.map((m) => m.userId), ...remove];
     if (new Set(users).size !== users.length) throw new Error('A member change names a user twice');
-    if (upsert.some((m) => m.workspaceId !== id)) throw new Error('A member change holds another workspace’s member');
-    if (users.length + 1 > 100) throw new Error(`A member change of ${users.length + 1} rows exceeds one batch`);
+    if (upsert.some((m) => m.workspaceId !== id)) {
+      throw new Error('A member change holds another workspace’s member');
+    }
+    if (users.length + 1 > 100) {
+      throw new Error(`A member change of ${users.length + 1} rows exceeds one batch`);
+    }
     const partition = this.store.partitions.get(id);
     if (!partition?.workspace) return err(notFound());
     if (partition.workspace.version !== expected) return err(stale());

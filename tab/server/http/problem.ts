@@ -39,7 +39,7 @@ const BY_KIND = {
 const BY_TRANSPORT_CODE = {
   'AUTH.UNAUTHENTICATED': { status: 401, title: 'Sign-in required' },
   'REQUEST.MALFORMED': { status: 400, title: 'The request is not valid' },
-  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Send JSON' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported content type' },
   'REQUEST.TOO_LARGE': { status: 413, title: 'The request body is too large' },
   'REQUEST.RATE_LIMITED': { status: 429, title: 'Too many requests' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },

@@ -4,7 +4,7 @@ import { actorOf } from './request-context';
 
 export type RateLimitOptions = { readonly windowMs: number; readonly limit: number };
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { windowMs: 60_000, limit: 600 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { windowMs: 60_000, limit: 3_000 };
 
 /**
  * Counts requests per signed-in user (tenant + object id), or per client address before sign-in,

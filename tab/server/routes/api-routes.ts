@@ -21,6 +21,7 @@ import {
   createLead,
   createOpportunity,
   createOrganisation,
+  deleteLead,
   deleteOrganisation,
   listActivities,
   updateActivity,
@@ -46,6 +47,7 @@ export const apiRoutes = (): RouteSpec[] => [
     plural: 'leads',
     create: createLead,
     update: updateLead,
+    remove: deleteLead,
     createSchema: LeadCreateInputSchema,
     patchSchema: LeadPatchInputSchema,
     patchSummary:

@@ -84,7 +84,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       success: {
         status: 200,
         description: 'One page',
-        schema: z.object({ items: z.array(RecordSchema), nextCursor: z.string().optional() }),
+        schema: z.object({ items: z.array(RecordSchema), nextCursor: z.string().nullable() }),
       },
       handle: async (deps, { params, query, caller }) => {
         const parsed = listParams(query);

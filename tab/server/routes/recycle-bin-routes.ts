@@ -22,7 +22,7 @@ export const recycleBinRoutes: RouteSpec[] = [
     success: {
       status: 200,
       description: 'One page',
-      schema: z.object({ items: z.array(DeletedSchema), nextCursor: z.string().optional() }),
+      schema: z.object({ items: z.array(DeletedSchema), nextCursor: z.string().nullable() }),
     },
     handle: async (deps, { params, query, caller }) => {
       const limit = limitOf(query);
@@ -43,7 +43,7 @@ export const recycleBinRoutes: RouteSpec[] = [
             deletedAt,
             deletedBy,
           })),
-          ...(page.value.nextCursor ? { nextCursor: page.value.nextCursor } : {}),
+          nextCursor: page.value.nextCursor ?? null,
         },
       });
     },

@@ -10,7 +10,8 @@ export const representation = <T extends object>(versioned: Versioned<T>): T & {
   etag: toEtag(versioned.version),
 });
 
+/** Every list answers `{items, nextCursor}`; `nextCursor` is null on the last page. */
 export const pageOf = <T extends object>(page: Page<Versioned<T>>) => ({
   items: page.items.map(representation),
-  ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  nextCursor: page.nextCursor ?? null,
 });

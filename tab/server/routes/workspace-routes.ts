@@ -46,11 +46,14 @@ export const workspaceRoutes: RouteSpec[] = [
     success: {
       status: 200,
       description: 'Your workspaces',
-      schema: z.object({ items: z.array(WorkspaceSchema.omit({ etag: true })) }),
+      schema: z.object({ items: z.array(WorkspaceSchema.omit({ etag: true })), nextCursor: z.null() }),
     },
     handle: async (deps, { caller }) => {
       const memberships = await listMyWorkspaces(deps, caller.actor);
-      return ok({ status: 200, body: { items: memberships.map((m) => ({ ...m.workspace, role: m.role })) } });
+      return ok({
+        status: 200,
+        body: { items: memberships.map((m) => ({ ...m.workspace, role: m.role })), nextCursor: null },
+      });
     },
   },
   {
@@ -96,10 +99,14 @@ export const workspaceRoutes: RouteSpec[] = [
     path: '/workspaces/:ws/members',
     tag: 'members',
     summary: "The workspace's members",
-    success: { status: 200, description: 'Members', schema: z.object({ items: z.array(MemberSchema) }) },
+    success: {
+      status: 200,
+      description: 'Members',
+      schema: z.object({ items: z.array(MemberSchema), nextCursor: z.null() }),
+    },
     handle: async (deps, { params, caller }) => {
       const members = await listMembers(deps, caller.actor, params.ws!);
-      return members.ok ? ok({ status: 200, body: { items: members.value } }) : members;
+      return members.ok ? ok({ status: 200, body: { items: members.value, nextCursor: null } }) : members;
     },
   },
   {

@@ -29,9 +29,17 @@ export function expectOk<T>(result: Result<T>): T {
   return result.value;
 }
 
-export const insert = <K extends RecordKind>(kind: K, record: RecordOf[K]): Write => ({ type: 'insert', kind, record });
+export const insert = <K extends RecordKind>(kind: K, record: RecordOf[K]): Write => ({
+  type: 'insert',
+  kind,
+  record,
+});
 
-export const update = <K extends RecordKind>(kind: K, current: Versioned<RecordOf[K]>, record: RecordOf[K]): Write => ({
+export const update = <K extends RecordKind>(
+  kind: K,
+  current: Versioned<RecordOf[K]>,
+  record: RecordOf[K],
+): Write => ({
   type: 'update',
   kind,
   record,
@@ -58,7 +66,11 @@ export async function seed<K extends RecordKind>(
 
 /** The change set a lead conversion commits: lead update, three inserts, history, event, idempotency. */
 export function conversionOf(ws: WorkspaceId, lead: Versioned<Lead>, key = uniqueId('key')) {
-  const organisation = anOrganisation({ workspaceId: ws, name: 'Ødegård Bygg AS', website: 'https://odegard-bygg.no' });
+  const organisation = anOrganisation({
+    workspaceId: ws,
+    name: 'Ødegård Bygg AS',
+    website: 'https://odegard-bygg.no',
+  });
   const contact = aContact({
     workspaceId: ws,
     organisationId: organisation.id,
@@ -66,7 +78,11 @@ export function conversionOf(ws: WorkspaceId, lead: Versioned<Lead>, key = uniqu
     lastName: 'Ødegård',
     email: 'oyvind@odegard-bygg.no',
   });
-  const opportunity = anOpportunity({ workspaceId: ws, organisationId: organisation.id, name: 'Ødegård Bygg – tak' });
+  const opportunity = anOpportunity({
+    workspaceId: ws,
+    organisationId: organisation.id,
+    name: 'Ødegård Bygg – tak',
+  });
   const converted: Lead = {
     ...lead.record,
     status: 'closed-converted',
@@ -87,7 +103,12 @@ export function conversionOf(ws: WorkspaceId, lead: Versioned<Lead>, key = uniqu
       { type: 'stage-change', change: stageChange },
     ],
     events: [event],
-    idempotency: { key, fingerprint: 'f1', response: { leadId: lead.record.id }, createdAt: '2026-11-22T11:00:00.000Z' },
+    idempotency: {
+      key,
+      fingerprint: 'f1',
+      response: { leadId: lead.record.id },
+      createdAt: '2026-11-22T11:00:00.000Z',
+    },
   };
   return { changes, organisation, contact, opportunity, converted, stageChange, event, key };
 }

@@ -57,7 +57,10 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       const ws = uniqueId('ws');
       const [lead] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws })]);
 
-      const again = await records.commit(ws, change(insert('lead', { ...lead!.record, lastName: 'Other' } as Lead)));
+      const again = await records.commit(
+        ws,
+        change(insert('lead', { ...lead!.record, lastName: 'Other' } as Lead)),
+      );
 
       expect(again).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect((await records.get(ws, 'lead', lead!.record.id))?.record.lastName).toBe(lead!.record.lastName);
@@ -99,9 +102,16 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
         expectOk(await records.commit(ws, change(update('lead', lead!, touched))));
       }
       const c = conversionOf(ws, lead!, usedKey);
-      if (failure === 'colliding-insert') await seed(records, ws, 'contact', [{ ...c.contact, lastName: 'First' }]);
+      if (failure === 'colliding-insert')
+        await seed(records, ws, 'contact', [{ ...c.contact, lastName: 'First' }]);
       if (failure === 'used-key') {
-        expectOk(await records.commit(ws, { writes: [], events: [], idempotency: { ...c.changes.idempotency!, fingerprint: 'earlier' } }));
+        expectOk(
+          await records.commit(ws, {
+            writes: [],
+            events: [],
+            idempotency: { ...c.changes.idempotency!, fingerprint: 'earlier' },
+          }),
+        );
       }
 
       const result = await records.commit(ws, c.changes);
@@ -116,7 +126,8 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       expect(await outbox.pending(ws, 10)).toEqual([]);
       const idempotency = await records.findIdempotency(ws, usedKey);
       expect(idempotency?.fingerprint).toBe(failure === 'used-key' ? 'earlier' : undefined);
-      if (failure !== 'colliding-insert') expect(await records.get(ws, 'contact', c.contact.id)).toBeUndefined();
+      if (failure !== 'colliding-insert')
+        expect(await records.get(ws, 'contact', c.contact.id)).toBeUndefined();
       else expect((await records.get(ws, 'contact', c.contact.id))?.record.lastName).toBe('First');
     });
 
@@ -124,13 +135,20 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       const { records } = storage();
       const ws = uniqueId('ws');
       const [lead] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws })]);
-      const attempts = Array.from({ length: 20 }, (_, i) => ({ ...lead!.record, title: `title ${i}` }) as Lead);
+      const attempts = Array.from(
+        { length: 20 },
+        (_, i) => ({ ...lead!.record, title: `title ${i}` }) as Lead,
+      );
 
-      const results = await Promise.all(attempts.map((next) => records.commit(ws, change(update('lead', lead!, next)))));
+      const results = await Promise.all(
+        attempts.map((next) => records.commit(ws, change(update('lead', lead!, next)))),
+      );
 
       const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
       expect(winners).toHaveLength(1);
-      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONCURRENCY.STALE')).toBe(true);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONCURRENCY.STALE')).toBe(
+        true,
+      );
       const stored = await records.get(ws, 'lead', lead!.record.id);
       expect(stored?.record.title).toBe(`title ${winners[0]}`);
       const winner = results[winners[0]!];
@@ -143,10 +161,23 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       const key = 'user-1:lead.create:abc/with#odd?chars';
       const first = aLead({ workspaceId: ws });
       const second = aLead({ workspaceId: ws });
-      const idempotency = (response: unknown) => ({ key, fingerprint: 'f', response, createdAt: '2026-11-22T10:00:00.000Z' });
+      const idempotency = (response: unknown) => ({
+        key,
+        fingerprint: 'f',
+        response,
+        createdAt: '2026-11-22T10:00:00.000Z',
+      });
 
-      expectOk(await records.commit(ws, { ...change(insert('lead', first)), idempotency: idempotency({ id: first.id }) }));
-      const again = await records.commit(ws, { ...change(insert('lead', second)), idempotency: idempotency({ id: second.id }) });
+      expectOk(
+        await records.commit(ws, {
+          ...change(insert('lead', first)),
+          idempotency: idempotency({ id: first.id }),
+        }),
+      );
+      const again = await records.commit(ws, {
+        ...change(insert('lead', second)),
+        idempotency: idempotency({ id: second.id }),
+      });
 
       expect(again).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect(await records.get(ws, 'lead', second.id)).toBeUndefined();
@@ -160,9 +191,13 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       const many = Array.from({ length: 30 }, () => insert('lead', aLead({ workspaceId: ws })));
 
       await expect(records.commit(ws, change(...many))).rejects.toThrow(/transaction/);
-      await expect(records.commit(ws, change(insert('lead', aLead({ workspaceId: 'elsewhere' }))))).rejects.toThrow();
+      await expect(
+        records.commit(ws, change(insert('lead', aLead({ workspaceId: 'elsewhere' })))),
+      ).rejects.toThrow();
       const lead = aLead({ workspaceId: ws });
-      await expect(records.commit(ws, change(insert('lead', lead), insert('lead', lead)))).rejects.toThrow(/twice/);
+      await expect(records.commit(ws, change(insert('lead', lead), insert('lead', lead)))).rejects.toThrow(
+        /twice/,
+      );
       expect((await records.list(ws, 'lead', { limit: 100 })).items).toEqual([]);
     });
 
@@ -192,8 +227,17 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
     it('keeps stage history per opportunity, oldest first', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const later = aStageChange({ opportunityId: 'opp-a', from: 'prospecting', to: 'proposal', at: '2026-11-23T09:00:00.000Z' });
-      const earlier = aStageChange({ opportunityId: 'opp-a', to: 'prospecting', at: '2026-11-22T09:00:00.000Z' });
+      const later = aStageChange({
+        opportunityId: 'opp-a',
+        from: 'prospecting',
+        to: 'proposal',
+        at: '2026-11-23T09:00:00.000Z',
+      });
+      const earlier = aStageChange({
+        opportunityId: 'opp-a',
+        to: 'prospecting',
+        at: '2026-11-22T09:00:00.000Z',
+      });
       const other = aStageChange({ opportunityId: 'opp-b' });
 
       for (const c of [later, earlier, other]) {
@@ -206,7 +250,10 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
     it('scans every live record of a kind', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const seeded = await seed(records, ws, 'activity', [anActivity({ workspaceId: ws }), anActivity({ workspaceId: ws })]);
+      const seeded = await seed(records, ws, 'activity', [
+        anActivity({ workspaceId: ws }),
+        anActivity({ workspaceId: ws }),
+      ]);
       await seed(records, ws, 'lead', [aLead({ workspaceId: ws })]);
 
       const scanned: string[] = [];

@@ -21,13 +21,42 @@ async function allPages<T extends { record: { id: Id } }>(
 }
 
 const people = (ws: WorkspaceId): Lead[] => [
-  aLead({ workspaceId: ws, firstName: 'Øyvind', lastName: 'Ødegård', company: 'Fjord Bygg AS', email: 'oyvind@fjordbygg.no' }),
-  aLead({ workspaceId: ws, firstName: 'João', lastName: 'Gonçalves', company: 'Exemplo Lda', email: 'joao@exemplo.pt' }),
-  aLead({ workspaceId: ws, firstName: 'Jan', lastName: 'de Vries', company: 'Bloem B.V.', email: 'jan@bloem.nl' }),
-  aLead({ workspaceId: ws, firstName: 'Joana', lastName: 'Ødegaard', company: 'Nordlys', email: 'JOANA@Nordlys.no' }),
+  aLead({
+    workspaceId: ws,
+    firstName: 'Øyvind',
+    lastName: 'Ødegård',
+    company: 'Fjord Bygg AS',
+    email: 'oyvind@fjordbygg.no',
+  }),
+  aLead({
+    workspaceId: ws,
+    firstName: 'João',
+    lastName: 'Gonçalves',
+    company: 'Exemplo Lda',
+    email: 'joao@exemplo.pt',
+  }),
+  aLead({
+    workspaceId: ws,
+    firstName: 'Jan',
+    lastName: 'de Vries',
+    company: 'Bloem B.V.',
+    email: 'jan@bloem.nl',
+  }),
+  aLead({
+    workspaceId: ws,
+    firstName: 'Joana',
+    lastName: 'Ødegaard',
+    company: 'Nordlys',
+    email: 'JOANA@Nordlys.no',
+  }),
 ];
 
-async function search(records: RecordRepository, ws: WorkspaceId, q: string, kind: 'lead' | 'organisation' = 'lead') {
+async function search(
+  records: RecordRepository,
+  ws: WorkspaceId,
+  q: string,
+  kind: 'lead' | 'organisation' = 'lead',
+) {
   const page = await records.list(ws, kind, { limit: 100, q });
   return page.items.map((i: Versioned<{ id: Id }>) => i.record.id).sort();
 }
@@ -38,7 +67,9 @@ export function recordListContract(storage: () => StorageUnderTest): void {
     it('finds leads by name, email and company prefixes, with or without accents', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const [oyvind, joao, jan, joana] = (await seed(records, ws, 'lead', people(ws))).map((l) => l.record.id);
+      const [oyvind, joao, jan, joana] = (await seed(records, ws, 'lead', people(ws))).map(
+        (l) => l.record.id,
+      );
 
       expect(await search(records, ws, 'Ødeg')).toEqual([oyvind, joana].sort());
       expect(await search(records, ws, 'odegard')).toEqual([oyvind]);
@@ -57,7 +88,11 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const { records } = storage();
       const ws = uniqueId('ws');
       const [org] = await seed(records, ws, 'organisation', [
-        anOrganisation({ workspaceId: ws, name: 'Solução Digital', website: 'https://www.solucao.com.br/contato' }),
+        anOrganisation({
+          workspaceId: ws,
+          name: 'Solução Digital',
+          website: 'https://www.solucao.com.br/contato',
+        }),
       ]);
 
       expect(await search(records, ws, 'soluc', 'organisation')).toEqual([org!.record.id]);
@@ -68,9 +103,16 @@ export function recordListContract(storage: () => StorageUnderTest): void {
     it('follows renames: the old name no longer finds the record, the new one does', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const [lead] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws, firstName: 'Pieter', lastName: 'Jansen' })]);
+      const [lead] = await seed(records, ws, 'lead', [
+        aLead({ workspaceId: ws, firstName: 'Pieter', lastName: 'Jansen' }),
+      ]);
 
-      expectOk(await records.commit(ws, change(update('lead', lead!, { ...lead!.record, lastName: 'Bakker' } as Lead))));
+      expectOk(
+        await records.commit(
+          ws,
+          change(update('lead', lead!, { ...lead!.record, lastName: 'Bakker' } as Lead)),
+        ),
+      );
 
       expect(await search(records, ws, 'jansen')).toEqual([]);
       expect(await search(records, ws, 'pieter bakk')).toEqual([lead!.record.id]);
@@ -88,12 +130,19 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const { records } = storage();
       const ws = uniqueId('ws');
       const leads = Array.from({ length: 23 }, (_, i) =>
-        aLead({ workspaceId: ws, firstName: i % 2 ? 'Johan' : 'Johanna', lastName: `Berg${i}`, email: `jb${i}@x.no` }),
+        aLead({
+          workspaceId: ws,
+          firstName: i % 2 ? 'Johan' : 'Johanna',
+          lastName: `Berg${i}`,
+          email: `jb${i}@x.no`,
+        }),
       );
       const seeded = await seed(records, ws, 'lead', leads);
       const all = seeded.map((s) => s.record.id).sort();
 
-      const listed = await allPages((cursor) => records.list(ws, 'lead', { limit: 5, ...(cursor ? { cursor } : {}) }));
+      const listed = await allPages((cursor) =>
+        records.list(ws, 'lead', { limit: 5, ...(cursor ? { cursor } : {}) }),
+      );
       const searched = await allPages((cursor) =>
         records.list(ws, 'lead', { limit: 4, q: 'joh', ...(cursor ? { cursor } : {}) }),
       );
@@ -110,11 +159,19 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const ws = uniqueId('ws');
       const [a, b, c] = await seed(records, ws, 'lead', [
         aLead({ workspaceId: ws, lastName: 'Alves', source: 'web', ownerId: 'u1' }),
-        aLead({ workspaceId: ws, lastName: 'Almeida', source: 'trade-show', ownerId: 'u1', campaignId: 'camp-1' }),
+        aLead({
+          workspaceId: ws,
+          lastName: 'Almeida',
+          source: 'trade-show',
+          ownerId: 'u1',
+          campaignId: 'camp-1',
+        }),
         aLead({ workspaceId: ws, lastName: 'Alves', source: 'trade-show', ownerId: "o'brien" }),
       ]);
       const ids = async (filters: Record<string, string>, q?: string) =>
-        (await records.list(ws, 'lead', { limit: 10, filters, ...(q ? { q } : {}) })).items.map((i) => i.record.id).sort();
+        (await records.list(ws, 'lead', { limit: 10, filters, ...(q ? { q } : {}) })).items
+          .map((i) => i.record.id)
+          .sort();
 
       expect(await ids({ source: 'trade-show' })).toEqual([b!.record.id, c!.record.id].sort());
       expect(await ids({ source: 'trade-show', ownerId: 'u1' })).toEqual([b!.record.id]);
@@ -150,13 +207,22 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const { records } = storage();
       const ws = uniqueId('ws');
       const [lead] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'Ana@Example.PT' })]);
-      const [contact] = await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'ana@example.pt' })]);
+      const [contact] = await seed(records, ws, 'contact', [
+        aContact({ workspaceId: ws, email: 'ana@example.pt' }),
+      ]);
 
-      expect((await records.findByEmail(ws, 'lead', ' ana@example.pt ')).map((l) => l.record.id)).toEqual([lead!.record.id]);
+      expect((await records.findByEmail(ws, 'lead', ' ana@example.pt ')).map((l) => l.record.id)).toEqual([
+        lead!.record.id,
+      ]);
       expect((await records.findByEmail(ws, 'contact', 'ANA@example.pt')).map((c) => c.record.id)).toEqual([
         contact!.record.id,
       ]);
-      expectOk(await records.commit(ws, change(update('lead', lead!, { ...lead!.record, email: 'ana@novo.pt' } as Lead))));
+      expectOk(
+        await records.commit(
+          ws,
+          change(update('lead', lead!, { ...lead!.record, email: 'ana@novo.pt' } as Lead)),
+        ),
+      );
       expect(await records.findByEmail(ws, 'lead', 'ana@example.pt')).toEqual([]);
       expect(await records.findByEmail(ws, 'lead', 'ana@novo.pt')).toHaveLength(1);
     });
@@ -165,7 +231,11 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const { records } = storage();
       const ws = uniqueId('ws');
       const aboutLead = Array.from({ length: 4 }, () =>
-        anActivity({ workspaceId: ws, regarding: { type: 'lead', id: 'lead-x' }, subject: 'Call about roof' }),
+        anActivity({
+          workspaceId: ws,
+          regarding: { type: 'lead', id: 'lead-x' },
+          subject: 'Call about roof',
+        }),
       );
       const aboutOrg = Array.from({ length: 3 }, () =>
         anActivity({ workspaceId: ws, regarding: { type: 'organisation', id: 'org-x' }, type: 'meeting' }),
@@ -180,7 +250,11 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       const paged = await allPages((cursor) =>
         records.listActivities(ws, { limit: 3, regarding, ...(cursor ? { cursor } : {}) }),
       );
-      const meetings = await records.listActivities(ws, { limit: 10, regarding, filters: { type: 'meeting' } });
+      const meetings = await records.listActivities(ws, {
+        limit: 10,
+        regarding,
+        filters: { type: 'meeting' },
+      });
       const roof = await records.listActivities(ws, { limit: 10, regarding, q: 'roof' });
 
       expect(paged.ids).toEqual([...aboutLead, ...aboutOrg].map((a) => a.id).sort());

@@ -5,7 +5,11 @@ import type { RecordKind, RecordOf } from '../../application/records';
 import { aLead, anOpportunity, aStageChange } from '../builders';
 import { change, expectOk, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';
 
-const remove = <K extends RecordKind>(kind: K, current: Versioned<RecordOf[K]>, deletedAt: Instant): Write => ({
+const remove = <K extends RecordKind>(
+  kind: K,
+  current: Versioned<RecordOf[K]>,
+  deletedAt: Instant,
+): Write => ({
   type: 'delete',
   kind,
   record: current.record,
@@ -40,10 +44,12 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
       const id = lead!.record.id;
       expect(await records.get(ws, 'lead', id)).toBeUndefined();
       expect(await records.getMany(ws, 'lead', [id])).toEqual([]);
-      expect((await records.list(ws, 'lead', { limit: 10 })).items.map((i) => i.record.id)).toEqual([kept!.record.id]);
-      expect((await records.list(ws, 'lead', { limit: 10, q: 'odeg' })).items.map((i) => i.record.id)).toEqual([
+      expect((await records.list(ws, 'lead', { limit: 10 })).items.map((i) => i.record.id)).toEqual([
         kept!.record.id,
       ]);
+      expect(
+        (await records.list(ws, 'lead', { limit: 10, q: 'odeg' })).items.map((i) => i.record.id),
+      ).toEqual([kept!.record.id]);
       expect(await records.findByEmail(ws, 'lead', 'o@fjord.no')).toEqual([]);
       const deleted = await records.getDeleted(ws, 'lead', id);
       expect(deleted).toEqual({
@@ -67,7 +73,10 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
 
       const stale = await records.commit(ws, change(remove('lead', lead!, '2026-11-22T12:00:00.000Z')));
       await softDelete(records, ws, 'lead', current, '2026-11-22T12:00:00.000Z');
-      const afterDelete = await records.commit(ws, change(update('lead', current, { ...edited, title: 'y' } as Lead)));
+      const afterDelete = await records.commit(
+        ws,
+        change(update('lead', current, { ...edited, title: 'y' } as Lead)),
+      );
 
       expect(stale).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect(afterDelete).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
@@ -77,16 +86,26 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
     it('restores a deleted record with its search rows, once', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const [lead] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws, firstName: 'João', email: 'j@x.pt' })]);
+      const [lead] = await seed(records, ws, 'lead', [
+        aLead({ workspaceId: ws, firstName: 'João', email: 'j@x.pt' }),
+      ]);
       await softDelete(records, ws, 'lead', lead!, '2026-11-22T12:00:00.000Z');
       const deleted = (await records.getDeleted(ws, 'lead', lead!.record.id))!;
-      const restore: Write = { type: 'restore', kind: 'lead', record: deleted.record, expected: deleted.version };
+      const restore: Write = {
+        type: 'restore',
+        kind: 'lead',
+        record: deleted.record,
+        expected: deleted.version,
+      };
 
       const receipt = expectOk(await records.commit(ws, change(restore)));
       const again = await records.commit(ws, change(restore));
 
       const restored = await records.get(ws, 'lead', lead!.record.id);
-      expect(restored).toEqual({ record: lead!.record, version: receipt.versions[`lead:${lead!.record.id}`] });
+      expect(restored).toEqual({
+        record: lead!.record,
+        version: receipt.versions[`lead:${lead!.record.id}`],
+      });
       expect(again).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect((await records.list(ws, 'lead', { limit: 10, q: 'joao' })).items).toHaveLength(1);
       expect(await records.findByEmail(ws, 'lead', 'j@x.pt')).toHaveLength(1);
@@ -97,7 +116,12 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
     it('lists the bin newest deletion first, page by page', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const seeded = await seed(records, ws, 'lead', Array.from({ length: 5 }, () => aLead({ workspaceId: ws })));
+      const seeded = await seed(
+        records,
+        ws,
+        'lead',
+        Array.from({ length: 5 }, () => aLead({ workspaceId: ws })),
+      );
       for (const [i, lead] of seeded.entries()) {
         await softDelete(records, ws, 'lead', lead, `2026-11-2${i}T12:00:00.000Z`);
       }
@@ -113,7 +137,10 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
     it('purges what was deleted before the cut-off, for good, with its stage history', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const [old, recent] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws }), aLead({ workspaceId: ws })]);
+      const [old, recent] = await seed(records, ws, 'lead', [
+        aLead({ workspaceId: ws }),
+        aLead({ workspaceId: ws }),
+      ]);
       const [deal] = await seed(records, ws, 'opportunity', [anOpportunity({ workspaceId: ws })]);
       const history = aStageChange({ opportunityId: deal!.record.id });
       expectOk(await records.commit(ws, { writes: [{ type: 'stage-change', change: history }], events: [] }));
@@ -127,7 +154,9 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
       expect(await records.getDeleted(ws, 'lead', old!.record.id)).toBeUndefined();
       expect(await records.getDeleted(ws, 'opportunity', deal!.record.id)).toBeUndefined();
       expect(await records.stageHistory(ws, deal!.record.id)).toEqual([]);
-      expect((await records.recycleBin(ws, { limit: 10 })).items.map((d) => d.record.id)).toEqual([recent!.record.id]);
+      expect((await records.recycleBin(ws, { limit: 10 })).items.map((d) => d.record.id)).toEqual([
+        recent!.record.id,
+      ]);
       expect(await records.purgeDeleted(ws, '2026-11-20T00:00:00.000Z')).toBe(0);
     });
   });

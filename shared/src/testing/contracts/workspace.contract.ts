@@ -59,10 +59,12 @@ export function workspaceContract(storage: () => StorageUnderTest): void {
       expect(renamed.version).not.toBe(created.version);
       expect(stale).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect(await workspaces.get(workspace.id)).toEqual(renamed);
-      expect(await workspaces.update(aWorkspace({ id: uniqueId('missing') }), created.version)).toMatchObject({
-        ok: false,
-        error: { code: 'WORKSPACE.NOT_FOUND' },
-      });
+      expect(await workspaces.update(aWorkspace({ id: uniqueId('missing') }), created.version)).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'WORKSPACE.NOT_FOUND' },
+        },
+      );
     });
 
     it('changes members atomically under the workspace version', async () => {
@@ -71,25 +73,35 @@ export function workspaceContract(storage: () => StorageUnderTest): void {
       const created = expectOk(await workspaces.create(workspace, owner));
       const colleague = aMember(workspace, { userId: uniqueId('colleague'), role: 'member' });
 
-      const added = expectOk(await workspaces.changeMembers(workspace.id, { upsert: [colleague] }, created.version));
+      const added = expectOk(
+        await workspaces.changeMembers(workspace.id, { upsert: [colleague] }, created.version),
+      );
       const stale = await workspaces.changeMembers(workspace.id, { remove: [owner.userId] }, created.version);
 
       expect(stale).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
       expect(await workspaces.getMember(workspace.id, owner.userId)).toEqual(owner);
-      expect(await workspaces.listForUser(tenantId, colleague.userId)).toEqual([{ workspace, role: 'member' }]);
+      expect(await workspaces.listForUser(tenantId, colleague.userId)).toEqual([
+        { workspace, role: 'member' },
+      ]);
       expect((await workspaces.get(workspace.id))?.version).toBe(added);
       // The workspace row carries the version: settings edited with the old one are stale too.
       expect((await workspaces.update(workspace, created.version)).ok).toBe(false);
 
       const promoted = { ...colleague, role: 'owner' as const };
       const next = expectOk(
-        await workspaces.changeMembers(workspace.id, { upsert: [promoted], remove: [owner.userId, 'never-a-member'] }, added),
+        await workspaces.changeMembers(
+          workspace.id,
+          { upsert: [promoted], remove: [owner.userId, 'never-a-member'] },
+          added,
+        ),
       );
 
       expect(next).not.toBe(added);
       expect(await workspaces.listMembers(workspace.id)).toEqual([promoted]);
       expect(await workspaces.listForUser(tenantId, owner.userId)).toEqual([]);
-      expect(await workspaces.listForUser(tenantId, colleague.userId)).toEqual([{ workspace, role: 'owner' }]);
+      expect(await workspaces.listForUser(tenantId, colleague.userId)).toEqual([
+        { workspace, role: 'owner' },
+      ]);
     });
 
     it('lists every workspace', async () => {

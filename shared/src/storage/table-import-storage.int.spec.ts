@@ -1,0 +1,15 @@
+import { importStorageContract } from '../testing/contracts/import-storage.contract';
+import { connectTableStorage } from './connect';
+
+/** The import storage contract against Azurite; this file's tables have their own prefix. */
+importStorageContract('Table import storage (Azurite)', async () => {
+  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!connectionString)
+    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set (integration globalSetup)');
+  const storage = connectTableStorage(
+    { connectionString },
+    { tablePrefix: `imports${Date.now().toString(36)}` },
+  );
+  await storage.ensureTables();
+  return storage;
+});

@@ -1,0 +1,128 @@
+import type { ImportJobRepository, RecordRepository } from '../../application/ports';
+import { queueImportJob, type ImportJob } from '../../lead/lead-import-job';
+import { aContact, aLead } from '../builders';
+import { change, expectOk, seed, uniqueId } from './contract-fixtures';
+
+export type ImportStorageUnderTest = {
+  readonly records: RecordRepository;
+  readonly importJobs: ImportJobRepository;
+};
+
+const T0 = '2026-11-22T10:00:00.000Z';
+
+async function emailsOf(records: RecordRepository, ws: string, kind: 'lead' | 'contact') {
+  const entries = [];
+  for await (const entry of records.listEmails(ws, kind)) entries.push(entry);
+  return entries;
+}
+
+const aJob = (ws: string, overrides: Partial<ImportJob> = {}): ImportJob =>
+  ({
+    ...queueImportJob(
+      { id: uniqueId('job'), workspaceId: ws, createdBy: 'user-test', total: 5000, ignoredColumns: [] },
+      T0,
+    ),
+    ...overrides,
+  }) as ImportJob;
+
+/** What the lead import needs from storage, for the in-memory fakes and for Azurite alike. */
+export function importStorageContract(name: string, open: () => Promise<ImportStorageUnderTest>): void {
+  describe(name, () => {
+    let storage: ImportStorageUnderTest | undefined;
+    beforeAll(async () => {
+      storage = await open();
+    });
+    const current = (): ImportStorageUnderTest => {
+      if (!storage) throw new Error('storage is not open');
+      return storage;
+    };
+
+    describe('listEmails', () => {
+      it('given leads and contacts, then it lists live leads by normalised email, in email then id order', async () => {
+        const { records } = current();
+        const ws = uniqueId('ws');
+        const [gone, ...kept] = await seed(records, ws, 'lead', [
+          aLead({ workspaceId: ws, id: 'lead-a', email: 'Gone@Example.no' }),
+          aLead({ workspaceId: ws, id: 'lead-c', email: 'Ana.Silva@Exemplo.PT' }),
+          aLead({ workspaceId: ws, id: 'lead-b', email: "o'brien+crm@example.ie" }),
+          aLead({ workspaceId: ws, id: 'lead-d', email: 'ana.silva@exemplo.pt' }),
+          aLead({ workspaceId: ws, id: 'lead-e', email: undefined }),
+        ]);
+        await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'contact@example.no' })]);
+        expectOk(
+          await records.commit(
+            ws,
+            change({
+              type: 'delete',
+              kind: 'lead',
+              record: gone!.record,
+              expected: gone!.version,
+              deletedAt: T0,
+              deletedBy: 'u',
+            }),
+          ),
+        );
+
+        expect(kept).toHaveLength(4);
+        expect(await emailsOf(records, ws, 'lead')).toEqual([
+          { email: 'ana.silva@exemplo.pt', id: 'lead-c' },
+          { email: 'ana.silva@exemplo.pt', id: 'lead-d' },
+          { email: "o'brien+crm@example.ie", id: 'lead-b' },
+        ]);
+        expect(await emailsOf(records, ws, 'contact')).toEqual([
+          { email: 'contact@example.no', id: expect.any(String) },
+        ]);
+        expect(await emailsOf(records, uniqueId('ws'), 'lead')).toEqual([]);
+      });
+    });
+
+    describe('ImportJobRepository', () => {
+      it('given a job, then it reads back in its own workspace only', async () => {
+        const { importJobs } = current();
+        const ws = uniqueId('ws');
+        const job = aJob(ws);
+        const version = await importJobs.create(job);
+        expect(await importJobs.get(ws, job.id)).toEqual({ record: job, version });
+        expect(await importJobs.get(uniqueId('ws'), job.id)).toBeUndefined();
+        expect(await importJobs.get(ws, 'no-such-job')).toBeUndefined();
+      });
+
+      it('given an update with the version read, then it saves; with an older one it is stale', async () => {
+        const { importJobs } = current();
+        const ws = uniqueId('ws');
+        const job = aJob(ws);
+        const v1 = await importJobs.create(job);
+        const running: ImportJob = {
+          ...job,
+          status: 'running',
+          startedAt: T0,
+          processedRows: 1000,
+          created: 990,
+        };
+        const v2 = expectOk(await importJobs.update(running, v1));
+        expect(v2).not.toBe(v1);
+        expect(await importJobs.update({ ...running, processedRows: 2000 }, v1)).toMatchObject({
+          ok: false,
+          error: { code: 'CONCURRENCY.STALE' },
+        });
+        expect((await importJobs.get(ws, job.id))?.record).toEqual(running);
+      });
+
+      it('given jobs in every state, then only queued and running ones are unfinished', async () => {
+        const { importJobs } = current();
+        const ws = uniqueId('ws');
+        const queued = aJob(ws, { id: 'job-1' });
+        const running = aJob(ws, { id: 'job-2', status: 'running', startedAt: T0 } as Partial<ImportJob>);
+        const completed = aJob(ws, {
+          id: 'job-3',
+          status: 'completed',
+          startedAt: T0,
+          finishedAt: T0,
+        } as Partial<ImportJob>);
+        for (const job of [queued, running, completed]) await importJobs.create(job);
+        await importJobs.create(aJob(uniqueId('ws')));
+        expect((await importJobs.listUnfinished(ws)).map((j) => j.id)).toEqual(['job-1', 'job-2']);
+      });
+    });
+  });
+}

@@ -1,0 +1,228 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { queueImportJob } from '@crm/shared';
+import { ALICE, BOB, MALLORY, workspaceWith } from '../testing/test-server';
+import { csvText, leadRows, startCsvTestServer, TEMPLATE, type CsvTestServer } from './csv-test-server';
+import { jobFilePath } from './import-files';
+
+let server: CsvTestServer;
+let ws: string;
+beforeAll(async () => {
+  server = await startCsvTestServer({ inlineMaxRows: 50, maxBytes: 100_000 });
+  ws = await workspaceWith(server, ALICE);
+});
+afterAll(() => server.worker.stop());
+
+const leadCount = async (workspace: string): Promise<number> => {
+  let n = 0;
+  for await (const _ of server.deps.records.scan(workspace, 'lead')) n += 1;
+  return n;
+};
+
+async function pollUntilFinished(location: string) {
+  for (let i = 0; i < 200; i++) {
+    const res = await server.getPath(ALICE, location);
+    if (res.body.status === 'completed' || res.body.status === 'failed') return res;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the import did not finish');
+}
+
+describe('POST /leads/import', () => {
+  it('imports a small file within the request, reporting duplicates and bad rows by row number', async () => {
+    const own = await workspaceWith(server, ALICE);
+    const res = await server.importCsv(
+      ALICE,
+      own,
+      csvText([
+        TEMPLATE,
+        [
+          'Sanne',
+          'de Vries',
+          'sanne@bakkerij.nl',
+          'Bakkerij de Vries',
+          'Eigenaar',
+          "'+31 6 1234 5678",
+          'trade-show',
+          '',
+        ],
+        ['Kari', '', 'kari@fisk.no', '', '', '', '', ''],
+        ['S.', 'de Vries', 'SANNE@bakkerij.nl', '', '', '', '', ''],
+        ['Inês', 'Araújo', 'ines@texteis.pt', '', '', '', 'newspaper', ''],
+      ]),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      total: 4,
+      created: 1,
+      duplicateCount: 1,
+      errorCount: 2,
+      duplicates: [{ row: 4, email: 'sanne@bakkerij.nl', duplicateOfRow: 2 }],
+      errors: [
+        { row: 3, field: 'lastName', code: 'required' },
+        { row: 5, field: 'source', code: 'unknown-source' },
+      ],
+    });
+    const list = await server.getPath(ALICE, `/api/v1/workspaces/${own}/leads?q=vries`);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        firstName: 'Sanne',
+        phone: '+31 6 1234 5678',
+        source: 'trade-show',
+        ownerId: ALICE.userId,
+      }),
+    ]);
+  });
+
+  it('reports every row of a re-imported file as a duplicate of the lead it already made', async () => {
+    const own = await workspaceWith(server, ALICE);
+    const file = csvText([TEMPLATE, ...leadRows(10, 'again')]);
+    expect((await server.importCsv(ALICE, own, file)).body.created).toBe(10);
+    const again = await server.importCsv(ALICE, own, file);
+    expect(again.body).toMatchObject({ total: 10, created: 0, duplicateCount: 10 });
+    expect(again.body.duplicates[0]).toEqual({
+      row: 2,
+      email: 'again.0@example.com',
+      existingLeadId: expect.any(String),
+    });
+    expect(await leadCount(own)).toBe(10);
+  });
+
+  it('runs a large file as a job: 202 with Location, then progress until completed', async () => {
+    const own = await workspaceWith(server, ALICE);
+    const res = await server.importCsv(ALICE, own, csvText([TEMPLATE, ...leadRows(400, 'big')]));
+    expect(res.status).toBe(202);
+    expect(res.headers.location).toBe(`/api/v1/workspaces/${own}/imports/${res.body.id}`);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body).toMatchObject({
+      status: 'queued',
+      total: 400,
+      processedRows: 0,
+      createdBy: ALICE.userId,
+    });
+
+    const done = await pollUntilFinished(res.headers.location as string);
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      total: 400,
+      processedRows: 400,
+      created: 400,
+      errorCount: 0,
+    });
+    expect(done.headers['retry-after']).toBeUndefined();
+    expect(await leadCount(own)).toBe(400);
+  });
+
+  it('accepts what Excel saves in nl, nb and pt: semicolons and Windows-1252', async () => {
+    const own = await workspaceWith(server, ALICE);
+    const body = Buffer.from('lastName;Company\r\nØstby;Ærø Fisk\r\n', 'latin1');
+    const res = await server.importCsv(ALICE, own, body);
+    expect(res.body).toMatchObject({ created: 1 });
+    const list = await server.getPath(ALICE, `/api/v1/workspaces/${own}/leads`);
+    expect(list.body.items[0]).toMatchObject({ lastName: 'Østby', company: 'Ærø Fisk' });
+  });
+
+  it.each([
+    ['an empty body', '', 400, 'IMPORT.EMPTY_FILE'],
+    ['a header without lastName', 'name,email\r\nPiet,p@x.nl\r\n', 400, 'IMPORT.INVALID_HEADER'],
+  ])('answers %s with a problem', async (_, body, status, code) => {
+    const res = await server.importCsv(ALICE, ws, body);
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe(code);
+  });
+
+  it('names the bad columns of a header and the known ones', async () => {
+    const res = await server.importCsv(ALICE, ws, 'lastName,Fax\r\nBerg,123\r\n');
+    expect(res.body.fields).toEqual({
+      Fax: expect.stringContaining('unknown column; use firstName, lastName'),
+    });
+  });
+
+  it('wants text/csv (415) and at most the size limit (413)', async () => {
+    const json = await server.importCsv(ALICE, ws, JSON.stringify({ lastName: 'x' }), 'application/json');
+    expect(json.status).toBe(415);
+    expect(json.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+    const huge = await server.importCsv(ALICE, ws, csvText([TEMPLATE, ...leadRows(2000, 'huge')]));
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('REQUEST.TOO_LARGE');
+  });
+
+  it('lets outsiders learn nothing: no import, no job, 404', async () => {
+    const res = await server.importCsv(BOB, ws, csvText([TEMPLATE, ...leadRows(2, 'bob')]));
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('WORKSPACE.NOT_FOUND');
+
+    const job = await server.importCsv(ALICE, ws, csvText([TEMPLATE, ...leadRows(60, 'secret')]));
+    expect(job.status).toBe(202);
+    const location = job.headers.location as string;
+    for (const actor of [BOB, MALLORY]) expect((await server.getPath(actor, location)).status).toBe(404);
+    const other = await workspaceWith(server, ALICE);
+    const elsewhere = await server.getPath(ALICE, `/api/v1/workspaces/${other}/imports/${job.body.id}`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.code).toBe('IMPORT.NOT_FOUND');
+    await pollUntilFinished(location);
+  });
+
+  it('is not read as a lead id: GET /leads/import is 405', async () => {
+    const res = await server.getPath(ALICE, `/api/v1/workspaces/${ws}/leads/import`);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('POST');
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('describes the CSV routes beside the JSON ones', async () => {
+    const { paths } = (await server.http.get('/api/openapi.json')).body;
+    expect(paths['/api/v1/workspaces/{ws}/leads/import'].post.requestBody.content).toHaveProperty('text/csv');
+    expect(paths['/api/v1/workspaces/{ws}/imports/{id}'].get.responses).toHaveProperty('200');
+    for (const plural of ['leads', 'organisations', 'contacts', 'opportunities']) {
+      expect(paths[`/api/v1/workspaces/{ws}/${plural}/export`].get.responses['200'].content).toHaveProperty(
+        'text/csv',
+      );
+    }
+  });
+});
+
+describe('resuming jobs when the server starts', () => {
+  it('finishes a job left running from its saved progress, and fails one whose file is gone', async () => {
+    const own = await workspaceWith(server, ALICE);
+    const rows = leadRows(120, 'resume');
+    // The first 40 rows were imported before the "crash".
+    expect((await server.importCsv(ALICE, own, csvText([TEMPLATE, ...rows.slice(0, 40)]))).body.created).toBe(
+      40,
+    );
+    const base = { workspaceId: own, createdBy: ALICE.userId, total: 120, ignoredColumns: [] };
+    const running = {
+      ...queueImportJob({ ...base, id: 'job-resume' }, '2026-11-22T10:00:00.000Z'),
+      status: 'running' as const,
+    };
+    const version = await server.deps.importJobs.create({
+      ...running,
+      startedAt: running.createdAt,
+      processedRows: 40,
+      created: 40,
+    });
+    expect(version).toBeDefined();
+    const path = jobFilePath(server.dataDir, own, 'job-resume');
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, csvText([TEMPLATE, ...rows]));
+    await server.deps.importJobs.create(
+      queueImportJob({ ...base, id: 'job-no-file' }, '2026-11-22T10:00:00.000Z'),
+    );
+
+    expect(await server.worker.resumeUnfinished()).toBeGreaterThanOrEqual(2);
+    await server.worker.idle();
+
+    const resumed = await server.getPath(ALICE, `/api/v1/workspaces/${own}/imports/job-resume`);
+    expect(resumed.body).toMatchObject({
+      status: 'completed',
+      processedRows: 120,
+      created: 120,
+      duplicateCount: 0,
+    });
+    expect(await leadCount(own)).toBe(120);
+    const gone = await server.getPath(ALICE, `/api/v1/workspaces/${own}/imports/job-no-file`);
+    expect(gone.body).toMatchObject({ status: 'failed', failure: { code: 'IMPORT.FILE_GONE' } });
+  });
+});

@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * Uploaded CSV files under the data directory: `imports/<ws>/upload-<uuid>.csv` while a request
+ * reads it, renamed to `imports/<ws>/<jobId>.csv` when it becomes a job (deleted when the job ends).
+ * Workspace and job ids are checked ids ([A-Za-z0-9_-]), so they are safe path segments.
+ */
+export const uploadPath = (dataDir: string, ws: string): string =>
+  join(dataDir, 'imports', ws, `upload-${randomUUID()}.csv`);
+
+export const jobFilePath = (dataDir: string, ws: string, jobId: string): string =>
+  join(dataDir, 'imports', ws, `${jobId}.csv`);
