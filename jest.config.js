@@ -1,7 +1,11 @@
-// One Jest config for every workspace. TypeScript 5.9 type-checks (`npm run typecheck`);
-// @swc/jest only strips types, so tests start fast. ESM-only packages are transformed too.
+// One Jest config for every workspace. TypeScript 5.9 type-checks (`npm run typecheck`); Sucrase only
+// strips types and turns ESM into CommonJS, so tests start fast. It is pure JavaScript: @swc/jest and
+// Jest 30 pull native bindings whose other-platform packages the registry here lacks, which breaks
+// `npm ci`. ESM-only packages (jose, ...) are transformed too.
 /** @type {import('jest').Config} */
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }] };
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@sucrase/jest-plugin', { jsxRuntime: 'automatic', production: true }],
+};
 const esmOnly = ['jose', 'ulid', 'nanoid', 'uuid', '@tanstack'].join('|');
 const common = {
   transform,

@@ -58,7 +58,9 @@ export function planChangeSet(
     switch (write.type) {
       case 'insert':
         actions.push(['create', recordRow(ws, kind, record)]);
-        for (const row of derived(kind, record)) actions.push(['upsert', row, 'Replace']);
+        // A new id cannot have index rows yet: `create` (not upsert) is both stricter and, on Azurite,
+        // about 9x faster in bulk (measured by scripts/bench-import.ts).
+        for (const row of derived(kind, record)) actions.push(['create', row]);
         break;
       case 'update': {
         actions.push(['update', recordRow(ws, kind, record), 'Replace', { etag: write.expected }]);
@@ -82,7 +84,8 @@ export function planChangeSet(
         const deletion = deletions.get(`${kind}:${record.id}`);
         if (!deletion) throw new Error(`Restore of ${kind} ${record.id} without its stored deletion`);
         actions.push(['update', recordRow(ws, kind, record), 'Replace', { etag: write.expected }]);
-        for (const row of derived(kind, record)) actions.push(['upsert', row, 'Replace']);
+        // The delete removed these rows, so they are created again.
+        for (const row of derived(kind, record)) actions.push(['create', row]);
         actions.push(['delete', key(binRow(ws, kind, record.id, deletion.deletedAt))]);
         break;
       }
