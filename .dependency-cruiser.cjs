@@ -6,7 +6,8 @@
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
  * - shared never imports the tab or the bot.
  */
-const core = '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|application)/';
+const core =
+  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|application)/';
 module.exports = {
   forbidden: [
     {

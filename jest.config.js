@@ -11,12 +11,23 @@ const common = {
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   testEnvironment: 'node',
-  roots: ['<rootDir>/shared', '<rootDir>/tab', '<rootDir>/bot', '<rootDir>/appPackage', '<rootDir>/infra', '<rootDir>/scripts'],
+  roots: [
+    '<rootDir>/shared',
+    '<rootDir>/tab',
+    '<rootDir>/bot',
+    '<rootDir>/appPackage',
+    '<rootDir>/infra',
+    '<rootDir>/scripts',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/.data', '/dist/', '/build/'],
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '!**/*.int.spec.ts', '!**/*.e2e.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '!**/*.int.spec.ts', '!**/*.e2e.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -8,7 +8,10 @@ mkdirSync('.data', { recursive: true });
 if (existsSync(out)) rmSync(out);
 const jest = join('node_modules', 'jest', 'bin', 'jest.js');
 const args = [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
-const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+const run = spawnSync(process.execPath, args, {
+  stdio: 'inherit',
+  env: { ...process.env, FORCE_COLOR: '0' },
+});
 
 let passed = 0;
 let failed = 1; // no results file means Jest itself failed

@@ -29,7 +29,10 @@ export type LeadConverted = EventBase<
     readonly opportunityId?: Id;
   }
 >;
-export type LeadDisqualified = EventBase<'lead.disqualified', { readonly leadId: Id; readonly leadName: string; readonly reason: string }>;
+export type LeadDisqualified = EventBase<
+  'lead.disqualified',
+  { readonly leadId: Id; readonly leadName: string; readonly reason: string }
+>;
 export type OpportunityStageChanged = EventBase<
   'opportunity.stage-changed',
   DealSummary & { readonly from?: StageId; readonly to: StageId }
@@ -38,5 +41,6 @@ export type OpportunityWon = EventBase<'opportunity.won', DealSummary>;
 export type OpportunityLost = EventBase<'opportunity.lost', DealSummary & { readonly lostReason: string }>;
 
 /** What the bot tells channels about; written to the outbox in the same transaction as the change. */
-export type DomainEvent = LeadConverted | LeadDisqualified | OpportunityStageChanged | OpportunityWon | OpportunityLost;
+export type DomainEvent =
+  LeadConverted | LeadDisqualified | OpportunityStageChanged | OpportunityWon | OpportunityLost;
 export type DomainEventType = DomainEvent['type'];

@@ -11,7 +11,8 @@ describe('embedded Azurite on disk', () => {
 
   it('given an acknowledged write, when stopped with SIGINT and restarted, then the write is still there', async () => {
     const first = await startAzurite({ location });
-    const client = () => TableClient.fromConnectionString(connection, 'persisted', { allowInsecureConnection: true });
+    const client = () =>
+      TableClient.fromConnectionString(connection, 'persisted', { allowInsecureConnection: true });
     let connection = first.connectionString;
     await client().createTable();
     await client().createEntity({ partitionKey: 'p', rowKey: 'r', value: 'kept' });

@@ -42,5 +42,4 @@ export function expectOk<T>(result: Result<T>): T {
 }
 
 /** The error code of an expected failure (or 'ok' when it unexpectedly succeeded). */
-export const codeOf = (result: Result<unknown>): string =>
-  result.ok ? 'ok' : result.error.code;
+export const codeOf = (result: Result<unknown>): string => (result.ok ? 'ok' : result.error.code);
