@@ -106,6 +106,11 @@ export interface RecordRepository {
   stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
   recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>>;
+  /**
+   * Removes one record from the recycle bin for good (and an opportunity's stage history). False
+   * when it is not in the bin (live, already purged, or restored meanwhile).
+   */
+  purgeRecord(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<boolean>;
   /** Removes records deleted before `before` for good. Returns how many. */
   purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number>;
   findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined>;

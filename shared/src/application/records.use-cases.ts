@@ -209,6 +209,23 @@ export async function listRecycleBin(
   );
 }
 
+/** Empties one record out of the recycle bin for good; owners only, as nothing brings it back. */
+export async function purgeRecord(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: RecordKind,
+  id: Id,
+): Promise<Result<void>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'manage');
+  if (!access.ok) return access;
+  if (await deps.records.purgeRecord(ws, kind, id)) return ok(undefined);
+  const live = await deps.records.get(ws, kind, id);
+  return err(
+    live ? domainError('RECORD.NOT_DELETED', `This ${kind} is not in the recycle bin.`) : notFound(kind),
+  );
+}
+
 /** Purges what has been in the bin longer than RECYCLE_DAYS; run by a timer in the server. */
 export async function purgeExpired(deps: AppDeps, ws: WorkspaceId): Promise<number> {
   const cutoff = new Date(Date.parse(deps.clock.now()) - RECYCLE_DAYS * 86_400_000).toISOString();

@@ -36,12 +36,13 @@ const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
  */
 export function connectTableStorage(
   config: TableStorageConfig,
-  options: { tablePrefix: string },
+  options: { tablePrefix: string; clientOptions?: TableServiceClientOptions },
 ): TableStorage {
   if (!PREFIX.test(options.tablePrefix)) {
     throw new Error(`Table prefix ${JSON.stringify(options.tablePrefix)} must be letters and digits`);
   }
-  const client = (name: string) => tableClient(config, `${options.tablePrefix}${name}`);
+  const client = (name: string) =>
+    tableClient(config, `${options.tablePrefix}${name}`, options.clientOptions);
   const records = client('records');
   const directory = client('directory');
   return {
@@ -55,17 +56,23 @@ export function connectTableStorage(
   };
 }
 
-function tableClient(config: TableStorageConfig, name: string): TableClient {
+function tableClient(
+  config: TableStorageConfig,
+  name: string,
+  extra: TableServiceClientOptions = {},
+): TableClient {
   if ('connectionString' in config) {
     const insecure = /TableEndpoint=http:|DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true/i;
-    return TableClient.fromConnectionString(
-      config.connectionString,
-      name,
-      options(insecure.test(config.connectionString)),
-    );
+    return TableClient.fromConnectionString(config.connectionString, name, {
+      ...options(insecure.test(config.connectionString)),
+      ...extra,
+    });
   }
   const credential = config.credential ?? new DefaultAzureCredential();
-  return new TableClient(config.accountUrl, name, credential, options(config.accountUrl.startsWith('http:')));
+  return new TableClient(config.accountUrl, name, credential, {
+    ...options(config.accountUrl.startsWith('http:')),
+    ...extra,
+  });
 }
 
 const options = (insecure: boolean): TableServiceClientOptions =>

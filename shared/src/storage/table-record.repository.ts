@@ -41,7 +41,7 @@ import {
   regardingPrefix,
 } from './record-keys';
 import type { Deletion } from './record-rows';
-import { getDeleted, purgeDeleted, recycleBin } from './table-recycle-bin';
+import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
 import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
@@ -171,6 +171,10 @@ export class TableRecordRepository implements RecordRepository {
 
   purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number> {
     return purgeDeleted(this.client, ws, before);
+  }
+
+  purgeRecord(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<boolean> {
+    return purgeRecord(this.client, ws, kind, id);
   }
 
   async findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined> {

@@ -4,7 +4,15 @@ import type { DeletedRecord, Page } from '../application/ports';
 import type { RecordKind } from '../application/records';
 import { mapBounded } from './bounded';
 import { decodeCursor, encodeCursor } from './cursor';
-import { BIN_PREFIX, binBoundary, historyPrefix, isKeySafeId, prefixRange, recordKey } from './record-keys';
+import {
+  BIN_PREFIX,
+  binBoundary,
+  binKey,
+  historyPrefix,
+  isKeySafeId,
+  prefixRange,
+  recordKey,
+} from './record-keys';
 import { allRows, deleteIfExists, pagesOf, rangeFilter, takeRows } from './table-queries';
 import { readStoredRecord } from './table-record-reads';
 import { statusOf } from './table-errors';
@@ -70,6 +78,27 @@ export async function purgeDeleted(client: TableClient, ws: WorkspaceId, before:
     purged += done.filter(Boolean).length;
   }
   return purged;
+}
+
+/** One record out of the bin for good, guarded like `purgeDeleted` by the ETag it was read with. */
+export async function purgeRecord(
+  client: TableClient,
+  ws: WorkspaceId,
+  kind: RecordKind,
+  id: Id,
+): Promise<boolean> {
+  if (!isKeySafeId(ws) || !isKeySafeId(id)) return false;
+  const stored = await readStoredRecord(client, ws, kind, id);
+  if (!stored?.deletion) return false;
+  try {
+    await client.deleteEntity(ws, recordKey(kind, id), { etag: stored.version });
+  } catch (error) {
+    if (statusOf(error) === 412 || statusOf(error) === 404) return false;
+    throw error;
+  }
+  if (kind === 'opportunity') await deleteHistory(client, ws, id);
+  await deleteIfExists(client, ws, binKey(stored.deletion.deletedAt, kind, id));
+  return true;
 }
 
 async function deleteHistory(client: TableClient, ws: WorkspaceId, opportunityId: Id): Promise<void> {

@@ -165,6 +165,20 @@ export class InMemoryRecordRepository implements RecordRepository {
     return purged;
   }
 
+  async purgeRecord(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<boolean> {
+    const partition = this.store.partitions.get(ws);
+    const ref = recordRef(kind, id);
+    const stored = partition?.records.get(ref);
+    if (!partition || !stored?.deletion) return false;
+    partition.records.delete(ref);
+    if (kind === 'opportunity') {
+      for (const [changeId, change] of partition.history) {
+        if (change.opportunityId === id) partition.history.delete(changeId);
+      }
+    }
+    return true;
+  }
+
   async findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined> {
     const found = this.store.partitions.get(ws)?.idempotency.get(key);
     return found ? copy(found) : undefined;

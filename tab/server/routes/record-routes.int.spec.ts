@@ -154,6 +154,32 @@ describe.each(KINDS)('/$plural', ({ plural, create, patch, filter, q }) => {
   });
 });
 
+describe('recycle bin purge and read-only converted leads', () => {
+  it('purges a deleted record for good, owners only; a live one is 409', async () => {
+    const alice = await server.as(ALICE);
+    const created = await alice.post(`${base()}/campaigns`, { name: 'Beurs 2026', type: 'trade-show' });
+    const purgeUrl = `${base()}/recycle-bin/campaigns/${created.body.id}`;
+    expect((await alice.delete(purgeUrl)).status).toBe(409);
+    expect((await alice.delete(`${base()}/campaigns/${created.body.id}`, created.headers.etag)).status).toBe(
+      204,
+    );
+
+    expect((await alice.delete(purgeUrl)).status).toBe(204);
+    expect((await alice.delete(purgeUrl)).status).toBe(404);
+    expect((await alice.post(`${base()}/campaigns/${created.body.id}/restore`)).status).toBe(404);
+  });
+
+  it('refuses to delete a converted lead', async () => {
+    const alice = await server.as(ALICE);
+    const lead = await alice.post(`${base()}/leads`, { lastName: 'Bakker', company: 'Bakker BV' });
+    const converted = await alice.post(`${base()}/leads/${lead.body.id}/convert`, {});
+    expect(converted.status).toBe(200);
+    const res = await alice.delete(`${base()}/leads/${lead.body.id}`, converted.body.lead.etag);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('LEAD.READ_ONLY');
+  });
+});
+
 describe('lists', () => {
   it('pages with limit and nextCursor until every record was seen once', async () => {
     const alice = await server.as(ALICE);
@@ -189,9 +215,22 @@ describe('lists', () => {
     expect(Object.keys(res.body.fields)).toContain(field);
   });
 
-  it('treats a garbage cursor as the first page, never as a 5xx', async () => {
+  it('refuses a cursor it did not issue with 400, never restarting the list or a 5xx', async () => {
     const res = await (await server.as(ALICE)).get(`${base()}/leads?cursor=%00%FF!garbage`);
-    expect(res.status).toBeLessThan(500);
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toHaveProperty('cursor');
+  });
+
+  it('answers nextCursor: null on the last page', async () => {
+    const res = await (await server.as(ALICE)).get(`${base()}/campaigns?limit=1000`);
+    expect(res.status).toBe(200);
+    expect(res.body).toHaveProperty('nextCursor', null);
+  });
+
+  it.each(['status=bogus', 'source=Web'])('rejects an unknown enum value in ?%s', async (query) => {
+    const res = await (await server.as(ALICE)).get(`${base()}/leads?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION.FAILED');
   });
 
   it('lists the activities regarding a record', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ok } from '@crm/shared';
-import { listRecycleBin } from '@crm/shared/application';
+import { listRecycleBin, purgeRecord, type RecordKind } from '@crm/shared/application';
 import { limitOf, single } from './query';
 import type { RouteSpec } from './route-spec';
 import { PageQuerySchema, RecordSchema } from './schemas';
@@ -11,6 +11,31 @@ const DeletedSchema = z.object({
   deletedAt: z.string(),
   deletedBy: z.string(),
 });
+
+const PLURALS: Record<RecordKind, string> = {
+  lead: 'leads',
+  organisation: 'organisations',
+  contact: 'contacts',
+  opportunity: 'opportunities',
+  campaign: 'campaigns',
+  activity: 'activities',
+};
+
+/** `DELETE .../recycle-bin/{kind}/{id}`: purge one record for good (owners only). */
+const purgeRoutes: RouteSpec[] = (Object.entries(PLURALS) as [RecordKind, string][]).map(
+  ([kind, plural]) => ({
+    method: 'delete',
+    path: `/workspaces/:ws/recycle-bin/${plural}/:id`,
+    tag: 'recycle bin',
+    summary: `Purge a deleted ${kind} for good (workspace owners only)`,
+    success: { status: 204, description: 'Purged' },
+    errors: [403, 404, 409],
+    handle: async (deps, { params, caller }) => {
+      const purged = await purgeRecord(deps, caller, params.ws!, kind, params.id!);
+      return purged.ok ? ok({ status: 204 }) : purged;
+    },
+  }),
+);
 
 export const recycleBinRoutes: RouteSpec[] = [
   {
@@ -48,4 +73,5 @@ export const recycleBinRoutes: RouteSpec[] = [
       });
     },
   },
+  ...purgeRoutes,
 ];

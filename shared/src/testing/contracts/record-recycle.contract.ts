@@ -159,5 +159,30 @@ export function recordRecycleContract(storage: () => StorageUnderTest): void {
       ]);
       expect(await records.purgeDeleted(ws, '2026-11-20T00:00:00.000Z')).toBe(0);
     });
+
+    it('purges one record from the bin on demand, and only from the bin', async () => {
+      const { records } = storage();
+      const ws = uniqueId('ws');
+      const [deal, live] = await seed(records, ws, 'opportunity', [
+        anOpportunity({ workspaceId: ws, name: 'Gone' }),
+        anOpportunity({ workspaceId: ws, name: 'Kept' }),
+      ]);
+      expectOk(
+        await records.commit(
+          ws,
+          change({ type: 'stage-change', change: aStageChange({ opportunityId: deal!.record.id }) }),
+        ),
+      );
+      await softDelete(records, ws, 'opportunity', deal!, '2026-11-22T12:00:00.000Z');
+
+      expect(await records.purgeRecord(ws, 'opportunity', live!.record.id)).toBe(false);
+      expect(await records.purgeRecord(ws, 'opportunity', deal!.record.id)).toBe(true);
+      expect(await records.purgeRecord(ws, 'opportunity', deal!.record.id)).toBe(false);
+
+      expect(await records.getDeleted(ws, 'opportunity', deal!.record.id)).toBeUndefined();
+      expect((await records.recycleBin(ws, { limit: 10 })).items).toEqual([]);
+      expect(await records.stageHistory(ws, deal!.record.id)).toEqual([]);
+      expect(await records.get(ws, 'opportunity', live!.record.id)).toBeDefined();
+    });
   });
 }
