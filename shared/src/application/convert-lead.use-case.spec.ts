@@ -1,5 +1,6 @@
 import type { Result } from '../common/result';
 import { anActor, asCaller, inMemoryApp, type TestApp } from '../testing/app-harness';
+import { conversionMatches } from './conversion-matches.use-case';
 import { convertLead } from './convert-lead.use-case';
 import { createContact } from './contact.use-cases';
 import { createLead, deleteLead, disqualifyLead } from './lead.use-cases';
@@ -237,5 +238,36 @@ describe('deleting a converted lead', () => {
 
     expect(result.ok || result.error.code).toBe('LEAD.READ_ONLY');
     expect((await app.deps.records.get(ws, 'lead', lead.id))?.record.status).toBe('closed-converted');
+  });
+});
+
+describe('conversion matches', () => {
+  it('given organisations and contacts like the lead, then they are suggested, best first', async () => {
+    const app = inMemoryApp();
+    const { ws, lead } = await givenWorkspaceWithLead(app, {
+      company: 'Exemplo, Lda.',
+      website: 'https://www.exemplo.pt/contacto',
+    });
+    const sameSite = value(
+      await createOrganisation(app.deps, caller, ws, { name: 'Grupo Exemplo', website: 'exemplo.pt' }),
+    );
+    const sameName = value(await createOrganisation(app.deps, caller, ws, { name: 'EXEMPLO LDA' }));
+    value(await createOrganisation(app.deps, caller, ws, { name: 'Outra Empresa' }));
+    const contact = value(
+      await createContact(app.deps, caller, ws, {
+        organisationId: sameName.record.id,
+        lastName: 'Pereira',
+        email: 'JOAO@exemplo.pt',
+      }),
+    );
+
+    const matches = value(await conversionMatches(app.deps, caller, ws, lead.id));
+
+    expect(matches.organisations.map((m) => m.organisation.record.id)).toEqual([
+      sameSite.record.id,
+      sameName.record.id,
+    ]);
+    expect(matches.organisations[0]?.matches).toContain('same-website');
+    expect(matches.contacts.map((c) => c.record.id)).toEqual([contact.record.id]);
   });
 });

@@ -18,3 +18,4 @@ export * from './import-leads.use-case';
 export * from './import-jobs.use-cases';
 export * from './export-columns';
 export * from './export-records.use-case';
+export * from './conversion-matches.use-case';

@@ -1,12 +1,41 @@
 import { z } from 'zod';
 import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
-import { convertLead, disqualifyLead } from '@crm/shared/application';
+import { conversionMatches, convertLead, disqualifyLead } from '@crm/shared/application';
 import { representation } from './representation';
 import type { RouteSpec } from './route-spec';
 import { RecordSchema } from './schemas';
 
-/** The lead's two deliberate actions beyond editing: convert it, or disqualify it. */
+/** The lead's two deliberate actions beyond editing (convert, disqualify), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/workspaces/:ws/leads/:id/matches',
+    tag: 'leads',
+    summary:
+      'Existing organisations (by name and website) and contacts (by email) this lead may convert into',
+    success: {
+      status: 200,
+      description: 'Suggestions, best first',
+      schema: z.object({
+        organisations: z.array(z.object({ organisation: RecordSchema, matches: z.array(z.string()) })),
+        contacts: z.array(RecordSchema),
+      }),
+    },
+    handle: async (deps, { params, caller }) => {
+      const found = await conversionMatches(deps, caller, params.ws!, params.id!);
+      if (!found.ok) return found;
+      return ok({
+        status: 200,
+        body: {
+          organisations: found.value.organisations.map((m) => ({
+            organisation: representation(m.organisation),
+            matches: m.matches,
+          })),
+          contacts: found.value.contacts.map(representation),
+        },
+      });
+    },
+  },
   {
     method: 'post',
     path: '/workspaces/:ws/leads/:id/convert',

@@ -169,6 +169,30 @@ describe('recycle bin purge and read-only converted leads', () => {
     expect((await alice.post(`${base()}/campaigns/${created.body.id}/restore`)).status).toBe(404);
   });
 
+  it('suggests existing organisations and contacts for a lead before conversion', async () => {
+    const alice = await server.as(ALICE);
+    const org = await alice.post(`${base()}/organisations`, {
+      name: 'Smit Techniek B.V.',
+      website: 'smit.nl',
+    });
+    await alice.post(`${base()}/contacts`, {
+      organisationId: org.body.id,
+      lastName: 'Smit',
+      email: 'jan@smit.nl',
+    });
+    const lead = await alice.post(`${base()}/leads`, {
+      lastName: 'Smit',
+      company: 'Smit Techniek',
+      email: 'Jan@Smit.nl',
+    });
+
+    const res = await alice.get(`${base()}/leads/${lead.body.id}/matches`);
+
+    expect(res.status).toBe(200);
+    expect(res.body.organisations[0].organisation.id).toBe(org.body.id);
+    expect(res.body.contacts.map((c: { email: string }) => c.email)).toEqual(['jan@smit.nl']);
+  });
+
   it('refuses to delete a converted lead', async () => {
     const alice = await server.as(ALICE);
     const lead = await alice.post(`${base()}/leads`, { lastName: 'Bakker', company: 'Bakker BV' });
