@@ -32,83 +32,13 @@ import { connectTableStorage } from '../shared/src/storage/connect';
 import { createIdGenerator, systemClock } from '../shared/src/storage/ids';
 import { createInMemoryStorage } from '../shared/src/testing/in-memory-storage';
 import { csvRecords, inspectCsv } from '../tab/server/imports/csv-file';
+import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 /** Change sets (and raw transactions) in flight. */
 const CONCURRENCY = Number(process.env.BENCH_IMPORT_CONCURRENCY ?? IMPORT_CONCURRENCY);
 const ACTOR = { tenantId: 'tenant-bench', userId: 'bench-user', name: 'Bench' };
 
-const FIRST = [
-  'Jan',
-  'Pieter',
-  'Sanne',
-  'Femke',
-  'Daan',
-  'João',
-  'Ana',
-  'Inês',
-  'Gonçalo',
-  'Mariana',
-  'Øyvind',
-  'Åse',
-  'Ingrid',
-  'Bjørn',
-  'Kari',
-  'Lars',
-  'Sofie',
-  'Thiago',
-  'Beatriz',
-  'Joana',
-  'Johan',
-  'Eline',
-  'Rui',
-  'Siri',
-];
-const LAST = [
-  'de Vries',
-  'Jansen',
-  'van den Berg',
-  'Bakker',
-  'Visser',
-  'Silva',
-  'Santos',
-  'Ferreira',
-  'Gonçalves',
-  'Conceição',
-  'Ødegård',
-  'Hansen',
-  'Johansen',
-  'Olsen',
-  'Bråten',
-  'Sætre',
-  'Lima',
-  'Smit',
-  'Mulder',
-  'Dahl',
-];
-const COMPANY = [
-  'Bloem',
-  'Fjord',
-  'Nordlys',
-  'Exemplo',
-  'Solução',
-  'Havbris',
-  'Tulp',
-  'Molen',
-  'Aurora',
-  'Viking',
-  'Horizonte',
-  'Estrela',
-  'Polder',
-  'Kaffe',
-  'Brisa',
-  'Tindr',
-  'Zuidas',
-  'Ribeira',
-  'Skog',
-  'Vento',
-];
-const SUFFIX = ['B.V.', 'Lda', 'AS', 'S.A.', 'Groep', 'Digital', 'Bygg', 'Consult'];
 const TITLE = [
   'Inkoper',
   'Diretor Comercial',

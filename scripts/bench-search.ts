@@ -25,6 +25,7 @@ import { planChangeSet } from '../shared/src/storage/change-set-actions';
 import { connectTableStorage } from '../shared/src/storage/connect';
 import { createIdGenerator } from '../shared/src/storage/ids';
 import { readJsonColumns } from '../shared/src/storage/json-columns';
+import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 2_000);
@@ -33,77 +34,6 @@ const LIMIT = 50;
 const CONCURRENCY = 8;
 const WS = 'wsbench';
 
-const FIRST = [
-  'Jan',
-  'Pieter',
-  'Sanne',
-  'Femke',
-  'Daan',
-  'João',
-  'Ana',
-  'Inês',
-  'Gonçalo',
-  'Mariana',
-  'Øyvind',
-  'Åse',
-  'Ingrid',
-  'Bjørn',
-  'Kari',
-  'Lars',
-  'Sofie',
-  'Thiago',
-  'Beatriz',
-  'Joana',
-  'Johan',
-  'Eline',
-  'Rui',
-  'Siri',
-];
-const LAST = [
-  'de Vries',
-  'Jansen',
-  'van den Berg',
-  'Bakker',
-  'Visser',
-  'Silva',
-  'Santos',
-  'Ferreira',
-  'Gonçalves',
-  'Conceição',
-  'Ødegård',
-  'Hansen',
-  'Johansen',
-  'Olsen',
-  'Bråten',
-  'Sætre',
-  'Lima',
-  'Smit',
-  'Mulder',
-  'Dahl',
-];
-const COMPANY = [
-  'Bloem',
-  'Fjord',
-  'Nordlys',
-  'Exemplo',
-  'Solução',
-  'Havbris',
-  'Tulp',
-  'Molen',
-  'Aurora',
-  'Viking',
-  'Horizonte',
-  'Estrela',
-  'Polder',
-  'Kaffe',
-  'Brisa',
-  'Tindr',
-  'Zuidas',
-  'Ribeira',
-  'Skog',
-  'Vento',
-];
-const SUFFIX = ['B.V.', 'Lda', 'AS', 'S.A.', 'Groep', 'Digital', 'Bygg', 'Consult'];
 const QUERIES = [
   'jo',
   'odegard',
