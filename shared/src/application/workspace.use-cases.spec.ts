@@ -23,6 +23,26 @@ describe('workspace use cases', () => {
     expect(await listMyWorkspaces(app.deps, bo)).toEqual([]);
   });
 
+  it('given an Idempotency-Key, when the create is retried, then the same workspace comes back', async () => {
+    const app = inMemoryApp();
+    const first = expectOk(await createWorkspace(app.deps, anna, { name: 'Vendas' }, 'k-1'));
+    const retry = expectOk(await createWorkspace(app.deps, anna, { name: 'Vendas' }, 'k-1'));
+    const raced = await Promise.all(
+      [1, 2, 3].map(() => createWorkspace(app.deps, anna, { name: 'Salg' }, 'k-2')),
+    );
+
+    expect(retry.record.id).toBe(first.record.id);
+    expect(codeOf(await createWorkspace(app.deps, anna, { name: 'Other' }, 'k-1'))).toBe(
+      'IDEMPOTENCY.KEY_REUSED',
+    );
+    expect(new Set(raced.map((r) => expectOk(r).record.id)).size).toBe(1);
+    expect(await listMyWorkspaces(app.deps, anna)).toHaveLength(2);
+    // The key is the user's own: another user with the same key gets a workspace of their own.
+    expect(expectOk(await createWorkspace(app.deps, bo, { name: 'Vendas' }, 'k-1')).record.id).not.toBe(
+      first.record.id,
+    );
+  });
+
   it('given a team bound to a workspace, then a second workspace for it is refused', async () => {
     const app = inMemoryApp();
     expectOk(await createWorkspace(app.deps, anna, { name: 'A', teamId: 'team-1' }));

@@ -2,6 +2,7 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Actor, UserId, WorkspaceId } from '../common/types';
 import { parseInput } from '../common/validation';
+import { fingerprint } from './fingerprint';
 import {
   addMember as addMemberRule,
   changeMemberRole as changeMemberRoleRule,
@@ -20,23 +21,62 @@ import type { Membership, Version, Versioned } from './ports';
 
 export type WorkspaceView = Versioned<Workspace> & { readonly role: MemberRole };
 
+/**
+ * Creates a workspace; the creator becomes its owner. With an idempotency key the workspace's id is
+ * derived from (tenant, user, key), so a retried request finds the workspace its first attempt made.
+ */
 export async function createWorkspace(
   deps: AppDeps,
   actor: Actor,
   input: unknown,
+  idempotencyKey?: string,
 ): Promise<Result<WorkspaceView>> {
   const parsed = parseInput(WorkspaceCreateInputSchema, input);
   if (!parsed.ok) return parsed;
+  const id = idempotencyKey
+    ? `W${fingerprint([actor.tenantId, actor.userId, idempotencyKey]).toUpperCase()}`
+    : deps.ids.newId();
+  const replay = async (): Promise<Result<WorkspaceView> | undefined> => {
+    const existing = await deps.workspaces.get(id);
+    if (!existing) return undefined;
+    const w = existing.record;
+    const same =
+      w.tenantId === actor.tenantId &&
+      w.createdBy === actor.userId &&
+      w.name === parsed.value.name &&
+      w.teamId === parsed.value.teamId &&
+      w.settings.defaultCurrency === parsed.value.defaultCurrency;
+    if (!same) {
+      return err(
+        domainError(
+          'IDEMPOTENCY.KEY_REUSED',
+          'This Idempotency-Key was already used for a different request.',
+        ),
+      );
+    }
+    return getWorkspace(deps, actor, id);
+  };
+  if (idempotencyKey) {
+    const earlier = await replay();
+    if (earlier) return earlier;
+  }
   const decided = createWorkspaceRule(parsed.value, {
-    id: deps.ids.newId(),
+    id,
     tenantId: actor.tenantId,
     actor: actor.userId,
     ...(actor.name ? { actorName: actor.name } : {}),
     now: deps.clock.now(),
   });
   if (!decided.ok) return decided;
-  const created = await deps.workspaces.create(decided.value.workspace, decided.value.owner);
-  return created.ok ? ok({ ...created.value, role: 'owner' }) : created;
+  try {
+    const created = await deps.workspaces.create(decided.value.workspace, decided.value.owner);
+    return created.ok ? ok({ ...created.value, role: 'owner' }) : created;
+  } catch (error) {
+    // Two requests with one key raced: the loser answers with the winner's workspace.
+    const raced = idempotencyKey ? await replay() : undefined;
+    if (raced) return raced;
+    throw error;
+  }
 }
 
 export async function listMyWorkspaces(deps: AppDeps, actor: Actor): Promise<Membership[]> {

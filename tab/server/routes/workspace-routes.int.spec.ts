@@ -31,6 +31,22 @@ describe('workspaces', () => {
     expect(bobs.body.items.map((w: { id: string }) => w.id)).not.toContain(created.body.id);
   });
 
+  it('honours Idempotency-Key: a retried create returns the same workspace, a reused key 409', async () => {
+    const token = `Bearer ${await server.tokenFor(ALICE)}`;
+    const post = (body: object) =>
+      server.http
+        .post('/api/v1/workspaces')
+        .set('Authorization', token)
+        .set('Idempotency-Key', 'ws-create-1')
+        .send(body);
+    const [a, b] = await Promise.all([post({ name: 'Vendas PT' }), post({ name: 'Vendas PT' })]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.id).toBe(a.body.id);
+    const reused = await post({ name: 'Something else' });
+    expect(reused.status).toBe(409);
+    expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
   it('refuses a second workspace for a team already bound (409)', async () => {
     const alice = await server.as(ALICE);
     await alice.post('/api/v1/workspaces', { name: 'One', teamId: '19:dup@thread.tacv2' });

@@ -62,10 +62,11 @@ export const workspaceRoutes: RouteSpec[] = [
     tag: 'workspaces',
     summary: 'Create a workspace in your tenant (you become its owner; teamId binds a Teams team)',
     body: WorkspaceCreateInputSchema,
+    idempotent: true,
     success: { status: 201, description: 'The new workspace', schema: WorkspaceSchema },
     errors: [409],
     handle: async (deps, { body, caller }) => {
-      const created = await createWorkspace(deps, caller.actor, body);
+      const created = await createWorkspace(deps, caller.actor, body, caller.idempotencyKey);
       return created.ok ? ok(workspaceReply(201, created.value)) : created;
     },
   },
