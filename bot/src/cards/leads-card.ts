@@ -1,0 +1,25 @@
+import { leadDisplayName, type Lead } from '@crm/shared';
+import type { Localized } from '../messages/translator';
+import { adaptiveCard, note, table, title, type AdaptiveCard } from './adaptive-card';
+
+export type LeadsCardInput = {
+  readonly heading: string;
+  readonly leads: readonly Lead[];
+  /** True when there were more than the card shows. */
+  readonly more: boolean;
+};
+
+/** Name, company and status of up to ten leads. */
+export function leadsCard({ t }: Localized, input: LeadsCardInput): AdaptiveCard {
+  if (input.leads.length === 0) return adaptiveCard([title(input.heading), note(t('leads.none'))]);
+  const rows = input.leads.map((lead) => [
+    leadDisplayName(lead),
+    lead.company ?? '–',
+    t(`leadStatus.${lead.status}`),
+  ]);
+  return adaptiveCard([
+    title(input.heading),
+    ...table([t('column.name'), t('column.company'), t('column.status')], rows, [3, 3, 2]),
+    ...(input.more ? [note(t('list.more', { count: input.leads.length }))] : []),
+  ]);
+}

@@ -1,0 +1,74 @@
+import { isLoopback, loadConfig } from './config';
+
+const STORAGE = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+
+describe('loadConfig', () => {
+  it('given only storage, then local defaults: port 3978 on 127.0.0.1, prefix crm, unauthenticated', () => {
+    const loaded = loadConfig(STORAGE);
+    expect(loaded).toEqual({
+      ok: true,
+      config: {
+        port: 3978,
+        host: '127.0.0.1',
+        bot: undefined,
+        storage: { connectionString: 'UseDevelopmentStorage=true' },
+        tablePrefix: 'crm',
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('given BOT_ID, password and tenant, then a single-tenant bot on any host', () => {
+    const loaded = loadConfig({
+      ...STORAGE,
+      HOST: '0.0.0.0',
+      BOT_PORT: '4000',
+      BOT_ID: 'app-id',
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: 'tenant-1',
+    });
+    expect(loaded.ok && loaded.config.bot).toEqual({
+      appId: 'app-id',
+      password: 'secret',
+      tenantId: 'tenant-1',
+    });
+    expect(loaded.ok && loaded.config.port).toBe(4000);
+  });
+
+  it.each([
+    [{ HOST: '0.0.0.0' }, /BOT_ID: .*refused unless HOST is loopback/],
+    [{ HOST: '0.0.0.0', BOT_ID: '' }, /BOT_ID: .*refused unless HOST is loopback/],
+    [{ BOT_ID: 'app-id', BOT_PASSWORD: 'x' }, /BOT_TENANT_ID: required/],
+    [{ BOT_ID: 'app-id', BOT_TENANT_ID: 't' }, /BOT_PASSWORD: required/],
+    [{ BOT_PORT: 'abc' }, /BOT_PORT/],
+    [{ TABLE_PREFIX: '1bad' }, /TABLE_PREFIX/],
+  ])('given %j, then it refuses with a reason', (env, reason) => {
+    const loaded = loadConfig({ ...STORAGE, ...env });
+    expect(loaded.ok).toBe(false);
+    expect(loaded.ok ? '' : loaded.problems.join('\n')).toMatch(reason);
+  });
+
+  it('given no storage at all, then it says what to set', () => {
+    const loaded = loadConfig({});
+    expect(loaded.ok ? '' : loaded.problems.join('\n')).toMatch(
+      /STORAGE_CONNECTION_STRING.*STORAGE_ACCOUNT_URL/,
+    );
+  });
+
+  it('given a storage account URL, then managed identity storage', () => {
+    const loaded = loadConfig({ STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net' });
+    expect(loaded.ok && loaded.config.storage).toEqual({ accountUrl: 'https://acct.table.core.windows.net' });
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['10.0.0.5', false],
+    ['example.com', false],
+  ])('%s → %s', (host, expected) => expect(isLoopback(host)).toBe(expected));
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { freePort } from '@crm/shared/storage';
+
+/** The composition root as `npm start` runs it: a real process, real storage, real signals. */
+const entry = join(__dirname, 'index.ts');
+
+function start(env: NodeJS.ProcessEnv): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(url: string, exited: Promise<unknown>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (let i = 0; i < 150 && !gone; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the bot did not come up');
+}
+
+describe('bot/src/index.ts', () => {
+  it('starts, answers /healthz and /readyz, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const bot = start({
+      STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
+      TABLE_PREFIX: `b${randomBytes(5).toString('hex')}`,
+      BOT_PORT: String(port),
+    });
+    try {
+      await waitForHealth(url, bot.exited);
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect((await fetch(`${url}/api/messages`)).status).toBe(405);
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 20_000);
+
+  it('refuses to start without BOT_ID on a non-loopback host, saying why', async () => {
+    const bot = start({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', HOST: '0.0.0.0' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toMatch(
+      /BOT_ID: without BOT_ID .* refused unless HOST is loopback \(got 0\.0\.0\.0\)/,
+    );
+  }, 20_000);
+});

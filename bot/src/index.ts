@@ -1,0 +1,88 @@
+/**
+ * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
+ * and shuts down gracefully on SIGTERM/SIGINT.
+ */
+import type { Server } from 'node:http';
+import type { AppDeps } from '@crm/shared/application';
+import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import pino from 'pino';
+import { createBotApp } from './bot-app';
+import { loadConfig } from './config';
+import { createTranslator } from './messages/translator';
+
+/** How long in-flight activities get to finish after a stop signal. */
+const DRAIN_MS = 10_000;
+
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(`The bot cannot start:\n  - ${loaded.problems.join('\n  - ')}`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  const logger = pino({ level: config.logLevel, name: 'bot' });
+
+  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  await storage.ensureTables();
+  const app: AppDeps = {
+    records: storage.records,
+    workspaces: storage.workspaces,
+    outbox: storage.outbox,
+    clock: systemClock,
+    ids: createIdGenerator(),
+  };
+  if (!config.bot)
+    logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
+
+  const server = createBotApp({
+    app,
+    credentials: config.bot,
+    translator: createTranslator(),
+    logger,
+    ready: async () => {
+      await storage.workspaces.get('readiness-probe');
+    },
+  });
+  server.listen(config.port, config.host, () => {
+    logger.info(
+      { url: `http://${config.host}:${config.port}/api/messages`, authenticated: Boolean(config.bot) },
+      'bot listening',
+    );
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'bot cannot listen');
+    process.exit(1);
+  });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
+    shutDown(server).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Stops accepting, lets in-flight requests finish (idle keep-alive sockets close now), then gives up. */
+function shutDown(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections();
+      reject(new Error('requests still running after the drain period'));
+    }, DRAIN_MS);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('The bot failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+/** The bot's English text: the reference every other locale must match key for key. */
+export const en = {
+  'help.intro': 'Hi! I am Pipeline CRM. You can ask me:',
+  'help.leads': '**leads** [search]: open leads, or the leads that match your search',
+  'help.deals': '**deals** [search]: open deals with stage and amount, or the deals that match',
+  'help.pipeline': '**pipeline**: the open pipeline by stage, per currency',
+  'help.help': '**help**: this list',
+  'help.unknown': 'I did not understand "{{text}}".',
+  'help.more': 'To change records, open the Pipeline CRM tab.',
+  'identity.unknown':
+    'I cannot tell who you are here, so I cannot show any CRM data. Talk to me from Microsoft Teams with your work account.',
+  'workspace.noneInTeam':
+    'This team has no CRM workspace you can use. If your team uses Pipeline CRM, ask an owner to add you; otherwise open the Pipeline CRM tab to create one.',
+  'workspace.noneForUser':
+    'You are not a member of any CRM workspace yet. Open the Pipeline CRM tab to create one, or ask a colleague to add you.',
+  'workspace.several':
+    'You are a member of several CRM workspaces: {{names}}. Ask me in the channel of the team whose CRM you mean.',
+  'leads.openTitle': 'Open leads in {{workspace}}',
+  'leads.searchTitle': 'Leads matching "{{search}}" in {{workspace}}',
+  'leads.none': 'No leads to show.',
+  'deals.openTitle': 'Open deals in {{workspace}}',
+  'deals.searchTitle': 'Deals matching "{{search}}" in {{workspace}}',
+  'deals.none': 'No deals to show.',
+  'pipeline.title': 'Pipeline of {{workspace}}',
+  'pipeline.empty': 'There are no open deals yet.',
+  'pipeline.total': 'Total',
+  'pipeline.row': '{{count}} deals · {{amount}} (weighted {{weighted}})',
+  'column.name': 'Name',
+  'column.company': 'Company',
+  'column.status': 'Status',
+  'column.stage': 'Stage',
+  'column.amount': 'Amount',
+  'list.more': 'Showing the first {{count}}; search to narrow the list.',
+  'leadStatus.open-not-contacted': 'Open – Not Contacted',
+  'leadStatus.working-contacted': 'Working – Contacted',
+  'leadStatus.closed-converted': 'Closed – Converted',
+  'leadStatus.closed-not-converted': 'Closed – Not Converted',
+  'stage.prospecting': 'Prospecting',
+  'stage.qualification': 'Qualification',
+  'stage.needs-analysis': 'Needs analysis',
+  'stage.value-proposition': 'Value proposition',
+  'stage.proposal': 'Proposal',
+  'stage.negotiation': 'Negotiation',
+  'stage.closed-won': 'Closed won',
+  'stage.closed-lost': 'Closed lost',
+  'error.invalid': 'I could not use that request. Check your search text and try again.',
+  'error.notFound': 'I could not find that, or you have no access to it.',
+  'error.forbidden': 'You are not allowed to do that in this workspace.',
+  'error.conflict': 'That cannot be done in the current state of the record.',
+  'error.stale': 'Someone changed this in the meantime. Please try again.',
+  'error.gone': 'That is no longer available.',
+  'error.unexpected': 'Something went wrong on my side. Please try again in a moment.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = { readonly [K in MessageKey]: string };
