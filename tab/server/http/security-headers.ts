@@ -26,7 +26,8 @@ export const securityHeaders = () =>
         // Fluent UI (Griffel) inserts style rules at run time.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
+        // teams-js checks its valid domains against Microsoft's CDN when the tab runs inside Teams.
+        'connect-src': ["'self'", 'https://res.cdn.office.net'],
         'frame-ancestors': TEAMS_FRAME_ANCESTORS,
         // Local runs are plain http on localhost; in Azure the platform terminates TLS (and HSTS holds).
         'upgrade-insecure-requests': null,

@@ -1,0 +1,113 @@
+import type { Lead } from '@crm/shared';
+import { createI18n } from '../i18n/i18n';
+import { createApiClient, type WithEtag } from './api-client';
+import { ApiError, errorMessage } from './api-error';
+
+type Call = { url: string; init: RequestInit };
+
+/** A fetch that records calls and answers from a script. */
+function fakeFetch(...answers: Array<Response | Error>) {
+  const calls: Call[] = [];
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init ?? {} });
+    const answer = answers.shift();
+    if (!answer) throw new Error('no more answers');
+    if (answer instanceof Error) throw answer;
+    return answer;
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+const problem = (status: number, code: string, extra: object = {}) =>
+  new Response(
+    JSON.stringify({ type: 'about:blank', title: 'x', status, code, detail: 'SECRET server text', ...extra }),
+    {
+      status,
+      headers: { 'content-type': 'application/problem+json' },
+    },
+  );
+const headersOf = (call: Call | undefined) => new Headers(call?.init.headers);
+
+const lead = { id: 'L1', lastName: 'Jansen', etag: '"djE"' } as unknown as WithEtag<Lead>;
+const client = (fetch: typeof globalThis.fetch) =>
+  createApiClient({ getToken: async () => 'tok', fetch, newKey: () => 'key-1' });
+
+describe('api client: requests', () => {
+  it('sends the bearer token and list filters, dropping empty ones', async () => {
+    const { calls, fetch } = fakeFetch(json(200, { items: [], nextCursor: null }));
+    await client(fetch).listLeads('ws 1', { q: 'jan', status: undefined });
+    expect(calls[0]?.url).toBe('/api/v1/workspaces/ws%201/leads?q=jan');
+    expect(headersOf(calls[0]).get('authorization')).toBe('Bearer tok');
+  });
+
+  it('sends the record’s ETag as If-Match on updates, and returns the new ETag', async () => {
+    const { calls, fetch } = fakeFetch(json(200, { id: 'L1', etag: '"old"' }, { etag: '"djI"' }));
+    const updated = await client(fetch).updateLead('ws', lead, { company: 'X' });
+    expect(calls[0]?.init.method).toBe('PATCH');
+    expect(headersOf(calls[0]).get('if-match')).toBe('"djE"');
+    expect(headersOf(calls[0]).get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ company: 'X' });
+    expect(updated.etag).toBe('"djI"');
+  });
+
+  it('sends an Idempotency-Key with creates and conversions', async () => {
+    const { calls, fetch } = fakeFetch(json(201, { id: 'L1' }), json(200, {}));
+    await client(fetch).createLead('ws', { lastName: 'J', source: 'web' });
+    await client(fetch).convertLead('ws', 'L1', {});
+    expect(headersOf(calls[0]).get('idempotency-key')).toBe('key-1');
+    expect(calls[1]?.url).toBe('/api/v1/workspaces/ws/leads/L1/convert');
+    expect(headersOf(calls[1]).get('idempotency-key')).toBe('key-1');
+  });
+});
+
+describe('api client: failures', () => {
+  it.each([
+    [412, 'CONCURRENCY.STALE', 'stale'],
+    [409, 'LEAD.ALREADY_CONVERTED', 'conflict'],
+    [400, 'VALIDATION.FAILED', 'invalid'],
+    [401, 'AUTH.INVALID_TOKEN', 'unauthenticated'],
+    [429, 'RATE_LIMIT.EXCEEDED', 'rate-limited'],
+    [500, 'SERVER.INTERNAL', 'unknown'],
+  ])('turns a %i %s problem into an ApiError of kind %s', async (status, code, kind) => {
+    const { fetch } = fakeFetch(problem(status, code, { fields: { lastName: 'Required' } }));
+    const error = await client(fetch)
+      .updateLead('ws', lead, {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status, code, kind, fields: ['lastName'] });
+  });
+
+  it('reports a body that is not JSON by status alone', async () => {
+    const { fetch } = fakeFetch(new Response('<html>bad gateway</html>', { status: 502 }));
+    await expect(client(fetch).listWorkspaces()).rejects.toMatchObject({ status: 502, code: 'HTTP.502' });
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const { fetch } = fakeFetch(new TypeError('Failed to fetch'));
+    await expect(client(fetch).listWorkspaces()).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('errorMessage', () => {
+  const t = createI18n('nl').t;
+  it('uses the code’s own sentence when there is one', () => {
+    expect(errorMessage(new ApiError(409, 'LEAD.ALREADY_CONVERTED'), t)).toBe(
+      'Deze lead is al geconverteerd.',
+    );
+  });
+  it('falls back to the kind, then to a generic sentence, never to server text', () => {
+    expect(errorMessage(new ApiError(409, 'ORGANISATION.HAS_DEPENDENTS'), t)).toBe(
+      'Dit kan in de huidige toestand niet.',
+    );
+    expect(errorMessage(new ApiError(500, 'SERVER.INTERNAL'), t)).toBe(
+      'Er ging iets mis. Probeer het opnieuw.',
+    );
+    expect(errorMessage(new Error('SECRET stack'), t)).toBe('Er ging iets mis. Probeer het opnieuw.');
+    expect(errorMessage(new ApiError(0, 'NETWORK.UNAVAILABLE'), t)).toMatch(/server is niet bereikbaar/);
+  });
+});

@@ -1,0 +1,59 @@
+import { ERROR_CODES, type ErrorCode, type ErrorKind } from '@crm/shared';
+
+/** Failure kinds the transport adds to the domain's. */
+export type ClientErrorKind = ErrorKind | 'unauthenticated' | 'rate-limited' | 'network' | 'unknown';
+
+/**
+ * A failed API call: the problem's stable `code` and its kind, never the server's text (which stays
+ * in `requestId`-keyed server logs). Field paths come from validation problems.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly fields: readonly string[] = [],
+    readonly requestId?: string,
+  ) {
+    super(`${status} ${code}`);
+    this.name = 'ApiError';
+  }
+
+  get kind(): ClientErrorKind {
+    if (this.status === 0) return 'network';
+    if (this.code in ERROR_CODES) return ERROR_CODES[this.code as ErrorCode];
+    switch (this.status) {
+      case 401:
+        return 'unauthenticated';
+      case 429:
+        return 'rate-limited';
+      case 403:
+        return 'forbidden';
+      case 404:
+        return 'not-found';
+      case 409:
+        return 'conflict';
+      case 412:
+        return 'stale';
+      case 428:
+        return 'precondition-required';
+      case 400:
+      case 413:
+      case 415:
+        return 'invalid';
+      default:
+        return 'unknown';
+    }
+  }
+}
+
+type Translate = (key: string, options?: { defaultValue?: string }) => string;
+
+/** The user's sentence for any error: the code's own if we have one, else its kind's, else a generic one. */
+export function errorMessage(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return t('errors.generic');
+  const kind = error.kind;
+  if (kind === 'network') return t('errors.network');
+  const generic = t('errors.generic');
+  const byKind = kind === 'unknown' ? generic : t(`errors.kind.${kind}`, { defaultValue: generic });
+  return t(`errors.code.${error.code.replace(/\./g, '_')}`, { defaultValue: byKind });
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { i18n } from 'i18next';
+import { pickLanguage } from '../i18n/i18n';
+import type { TeamsHost } from '../teams/teams-host';
+
+export type TeamsState = {
+  /** True until we know whether Teams hosts us; the UI renders meanwhile. */
+  readonly connecting: boolean;
+  readonly host?: TeamsHost;
+  readonly theme: string;
+};
+
+/** Connects to Teams in the background, then follows its theme and language. */
+export function useTeamsHost(
+  connect: (() => Promise<TeamsHost | undefined>) | undefined,
+  i18n: i18n,
+): TeamsState {
+  const [state, setState] = useState<TeamsState>({ connecting: Boolean(connect), theme: 'default' });
+  useEffect(() => {
+    if (!connect) return;
+    let live = true;
+    void connect().then((host) => {
+      if (!live) return;
+      setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? 'default' });
+      if (!host) return;
+      void i18n.changeLanguage(pickLanguage(host.locale));
+      host.onThemeChange((theme) => live && setState((current) => ({ ...current, theme })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [connect, i18n]);
+  return state;
+}

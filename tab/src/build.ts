@@ -1,0 +1,32 @@
+import { build } from 'esbuild';
+
+/** The file names the HTML shell links; `app.js.map` sits beside the bundle. */
+export const BUNDLE_FILES = { script: 'app.js' } as const;
+
+export type BuildOptions = {
+  /** Absolute path of `tab/src/main.tsx`. */
+  readonly entry: string;
+  /** Absolute directory the bundle is written to. */
+  readonly outdir: string;
+};
+
+/**
+ * Bundles the browser app with esbuild: one minified ES2020 script with its source map. Paths come
+ * from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
+ */
+export async function buildBundle({ entry, outdir }: BuildOptions): Promise<void> {
+  await build({
+    entryPoints: { app: entry },
+    outdir,
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+}

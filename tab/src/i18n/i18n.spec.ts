@@ -1,0 +1,56 @@
+import { ERROR_CODES, LEAD_SOURCES, LEAD_STATUSES } from '@crm/shared';
+import { createI18n, LANGUAGES, pickLanguage, RESOURCES } from './i18n';
+
+/** Every leaf key of a messages object, as dotted paths. */
+const keysOf = (messages: object, prefix = ''): string[] =>
+  Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'string' ? [prefix + key] : keysOf(value as object, `${prefix}${key}.`),
+  );
+
+const english = keysOf(RESOURCES.en).sort();
+
+describe('translations', () => {
+  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys, none blank', (language) => {
+    const messages = RESOURCES[language];
+    expect(keysOf(messages).sort()).toEqual(english);
+    const t = createI18n(language).t;
+    for (const key of english) expect(t(key).trim()).not.toBe('');
+  });
+
+  it.each(LANGUAGES)('%s keeps the placeholders of the English text', (language) => {
+    const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
+    const en = createI18n('en').t;
+    const t = createI18n(language).t;
+    for (const key of english) expect([key, placeholders(t(key))]).toEqual([key, placeholders(en(key))]);
+  });
+
+  it('names every error kind, lead status and lead source', () => {
+    const keys = new Set(english);
+    for (const kind of new Set(Object.values(ERROR_CODES))) expect(keys).toContain(`errors.kind.${kind}`);
+    for (const status of LEAD_STATUSES) expect(keys).toContain(`leads.statusLabel.${status}`);
+    for (const source of LEAD_SOURCES) expect(keys).toContain(`leads.sourceLabel.${source}`);
+  });
+
+  it('only translates codes that exist', () => {
+    const codes = Object.keys(ERROR_CODES).map((code) => code.replace(/\./g, '_'));
+    expect(codes).toEqual(expect.arrayContaining(Object.keys(RESOURCES.en.errors.code)));
+  });
+});
+
+describe('pickLanguage', () => {
+  it.each([
+    ['nl-NL', 'nl'],
+    ['nl-be', 'nl'],
+    ['pt-BR', 'pt-BR'],
+    ['pt-pt', 'pt-BR'],
+    ['nb-NO', 'nb'],
+    ['nn-no', 'nb'],
+    ['no', 'nb'],
+    ['en-GB', 'en'],
+    ['de-DE', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ])('%s → %s', (locale, language) => {
+    expect(pickLanguage(locale)).toBe(language);
+  });
+});

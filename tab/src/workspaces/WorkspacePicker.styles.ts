@@ -1,0 +1,24 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { LAYOUT } from '../app/layout';
+
+export const useWorkspacePickerStyles = makeStyles({
+  picker: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: LAYOUT.formMaxWidth,
+  },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  create: {
+    display: 'flex',
+    alignItems: 'end',
+    gap: tokens.spacingHorizontalS,
+  },
+});

@@ -1,0 +1,81 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceSummary } from '../api/api-client';
+import { errorMessage } from '../api/api-error';
+import { useApi } from '../api/ApiContext';
+import { useWorkspacePickerStyles } from './WorkspacePicker.styles';
+
+export type WorkspacePickerProps = {
+  readonly onPick: (workspace: WorkspaceSummary) => void;
+};
+
+/** The workspaces the user belongs to, and a form to create one (they become its owner). */
+export function WorkspacePicker({ onPick }: WorkspacePickerProps) {
+  const { t } = useTranslation();
+  const styles = useWorkspacePickerStyles();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const workspaces = useQuery({ queryKey: ['workspaces'], queryFn: () => api.listWorkspaces() });
+  const create = useMutation({
+    mutationFn: (newName: string) => api.createWorkspace(newName),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['workspaces'] });
+      onPick(created);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) create.mutate(name.trim());
+  };
+
+  return (
+    <section className={styles.picker} aria-labelledby="workspaces-heading">
+      <Title2 as="h2" id="workspaces-heading">
+        {t('workspaces.heading')}
+      </Title2>
+      {workspaces.isPending && <Spinner label={t('app.loading')} />}
+      {workspaces.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(workspaces.error, t)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {workspaces.data?.length === 0 && <Text>{t('workspaces.empty')}</Text>}
+      {workspaces.data && workspaces.data.length > 0 && (
+        <ul className={styles.list} aria-label={t('workspaces.listLabel')}>
+          {workspaces.data.map((workspace) => (
+            <li key={workspace.id}>
+              <Button onClick={() => onPick(workspace)}>{workspace.name}</Button>{' '}
+              <Text size={200}>{t(`workspaces.role.${workspace.role}`)}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className={styles.create} onSubmit={submit}>
+        <Field label={t('workspaces.newName')}>
+          <Input value={name} onChange={(_e, data) => setName(data.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={create.isPending || !name.trim()}>
+          {t('workspaces.create')}
+        </Button>
+      </form>
+      {create.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(create.error, t)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
