@@ -1,4 +1,4 @@
-import { isLoopback, loadConfig } from './config';
+import { loadConfig } from './config';
 
 const STORAGE = { STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
 
@@ -59,16 +59,4 @@ describe('loadConfig', () => {
     const loaded = loadConfig({ STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net' });
     expect(loaded.ok && loaded.config.storage).toEqual({ accountUrl: 'https://acct.table.core.windows.net' });
   });
-});
-
-describe('isLoopback', () => {
-  it.each([
-    ['127.0.0.1', true],
-    ['127.1.2.3', true],
-    ['localhost', true],
-    ['::1', true],
-    ['0.0.0.0', false],
-    ['10.0.0.5', false],
-    ['example.com', false],
-  ])('%s → %s', (host, expected) => expect(isLoopback(host)).toBe(expected));
 });

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
-
-/** True for the hosts only this machine can reach (127.0.0.0/8, ::1, localhost). */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/** An exported-but-empty variable means "not set". */
-const withoutEmpty = (env: unknown): unknown =>
-  Object.fromEntries(Object.entries(env as Record<string, unknown>).filter(([, value]) => value !== ''));
+import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
 
 const EnvSchema = z
   .object({
@@ -44,16 +34,12 @@ const EnvSchema = z
     if (env.BOT_ID && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'required with BOT_ID' });
     }
-    const storage = env.STORAGE_CONNECTION_STRING
-      ? ({ connectionString: env.STORAGE_CONNECTION_STRING } as const)
-      : env.STORAGE_ACCOUNT_URL
-        ? ({ accountUrl: env.STORAGE_ACCOUNT_URL } as const)
-        : undefined;
+    const storage = storageConfigOf(env);
     if (!storage) {
       ctx.addIssue({
         code: 'custom',
         path: ['STORAGE_CONNECTION_STRING'],
-        message: 'set STORAGE_CONNECTION_STRING, or STORAGE_ACCOUNT_URL with a managed identity',
+        message: STORAGE_REQUIRED,
       });
       return z.NEVER;
     }

@@ -2,7 +2,7 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import type { Server } from 'node:http';
+import { drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
@@ -56,30 +56,13 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
-    shutDown(server).then(
+    drainServer(server, DRAIN_MS).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-}
-
-/** Stops accepting, lets in-flight requests finish (idle keep-alive sockets close now), then gives up. */
-function shutDown(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-      reject(new Error('requests still running after the drain period'));
-    }, DRAIN_MS);
-    force.unref();
-    server.close((error) => {
-      clearTimeout(force);
-      if (error) reject(error);
-      else resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
 
 main().catch((error: unknown) => {

@@ -1,20 +1,10 @@
 import { z } from 'zod';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]']);
-
-/** True for the hosts only this machine can reach (127.0.0.0/8, ::1, localhost). */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
-}
+import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
-
-/** An exported-but-empty variable means "not set". */
-const withoutEmpty = (env: unknown): unknown =>
-  Object.fromEntries(Object.entries(env as Record<string, unknown>).filter(([, value]) => value !== ''));
 
 const EnvSchema = z
   .object({
@@ -48,16 +38,12 @@ const EnvSchema = z
         message: `AUTH_MODE=dev hands out tokens to anyone who asks; it is refused unless HOST is loopback (got ${env.HOST})`,
       });
     }
-    const storage = env.STORAGE_CONNECTION_STRING
-      ? ({ connectionString: env.STORAGE_CONNECTION_STRING } as const)
-      : env.STORAGE_ACCOUNT_URL
-        ? ({ accountUrl: env.STORAGE_ACCOUNT_URL } as const)
-        : undefined;
+    const storage = storageConfigOf(env);
     if (!storage) {
       ctx.addIssue({
         code: 'custom',
         path: ['STORAGE_CONNECTION_STRING'],
-        message: 'set STORAGE_CONNECTION_STRING, or STORAGE_ACCOUNT_URL with a managed identity',
+        message: STORAGE_REQUIRED,
       });
       return z.NEVER;
     }

@@ -2,7 +2,7 @@
  * The tab server's composition root: reads the configuration once, builds every collaborator once,
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
-import type { Server } from 'node:http';
+import { drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createApp } from './app';
@@ -79,30 +79,13 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     purge.stop();
     // Running imports stop after their batches in flight, progress saved, and resume on the next start.
-    Promise.all([shutDown(server), imports.stop()]).then(
+    Promise.all([drainServer(server, DRAIN_MS), imports.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-}
-
-/** Stops accepting, lets in-flight requests finish (idle keep-alive sockets close now), then gives up. */
-function shutDown(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const force = setTimeout(() => {
-      server.closeAllConnections();
-      reject(new Error('requests still running after the drain period'));
-    }, DRAIN_MS);
-    force.unref();
-    server.close((error) => {
-      clearTimeout(force);
-      if (error) reject(error);
-      else resolve();
-    });
-    server.closeIdleConnections();
-  });
 }
 
 main().catch((error: unknown) => {

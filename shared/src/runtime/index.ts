@@ -1,0 +1,2 @@
+/** `@crm/shared/runtime` (Node only): what the tab server and the bot read and do alike as processes. */
+export { drainServer, isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from './process-config';
