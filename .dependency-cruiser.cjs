@@ -38,7 +38,9 @@ module.exports = {
       name: 'browser-has-no-storage',
       severity: 'error',
       from: { path: '^tab/src/' },
-      to: { path: ['^shared/src/storage/', '@crm/shared/storage', '^shared/src/testing/', '^shared/src/runtime/'] },
+      to: {
+        path: ['^shared/src/storage/', '@crm/shared/storage', '^shared/src/testing/', '^shared/src/runtime/'],
+      },
     },
     {
       name: 'browser-has-no-node',
