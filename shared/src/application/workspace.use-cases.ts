@@ -15,7 +15,7 @@ import {
   WorkspacePatchInputSchema,
 } from '../workspace';
 import type { Member, MemberRole, Workspace } from '../workspace/workspace';
-import { accessWorkspace } from './access';
+import { accessWorkspace, type Access } from './access';
 import type { AppDeps } from './deps';
 import type { Membership, Version, Versioned } from './ports';
 
@@ -156,66 +156,70 @@ export async function listMembers(deps: AppDeps, actor: Actor, ws: WorkspaceId):
   return ok(await deps.workspaces.listMembers(ws));
 }
 
-export async function addMember(
+type MemberChange = { readonly upsert?: readonly Member[]; readonly remove?: readonly UserId[] };
+
+/**
+ * Every membership change has one shape: access, the pure rule over the current members, then one
+ * write guarded by the workspace's version (so two owners cannot remove each other).
+ */
+async function changeMembership<T>(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  need: 'read' | 'manage',
+  decide: (members: readonly Member[], access: Access) => Result<{ change: MemberChange; result: T }>,
+): Promise<Result<T>> {
+  const access = await accessWorkspace(deps, actor, ws, need);
+  if (!access.ok) return access;
+  const decided = decide(await deps.workspaces.listMembers(ws), access.value);
+  if (!decided.ok) return decided;
+  const saved = await deps.workspaces.changeMembers(ws, decided.value.change, access.value.workspace.version);
+  return saved.ok ? ok(decided.value.result) : saved;
+}
+
+export function addMember(
   deps: AppDeps,
   actor: Actor,
   ws: WorkspaceId,
   input: unknown,
 ): Promise<Result<Member>> {
-  const access = await accessWorkspace(deps, actor, ws, 'manage');
-  if (!access.ok) return access;
-  const parsed = parseInput(MemberAddInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const members = await deps.workspaces.listMembers(ws);
-  const decided = addMemberRule(members, parsed.value, {
-    workspace: access.value.workspace.record,
-    actor: actor.userId,
-    now: deps.clock.now(),
+  return changeMembership(deps, actor, ws, 'manage', (members, access) => {
+    const parsed = parseInput(MemberAddInputSchema, input);
+    if (!parsed.ok) return parsed;
+    const member = addMemberRule(members, parsed.value, {
+      workspace: access.workspace.record,
+      actor: actor.userId,
+      now: deps.clock.now(),
+    });
+    return member.ok ? ok({ change: { upsert: [member.value] }, result: member.value }) : member;
   });
-  if (!decided.ok) return decided;
-  const saved = await deps.workspaces.changeMembers(
-    ws,
-    { upsert: [decided.value] },
-    access.value.workspace.version,
-  );
-  return saved.ok ? ok(decided.value) : saved;
 }
 
-export async function changeMemberRole(
+export function changeMemberRole(
   deps: AppDeps,
   actor: Actor,
   ws: WorkspaceId,
   userId: UserId,
   input: unknown,
 ): Promise<Result<Member>> {
-  const access = await accessWorkspace(deps, actor, ws, 'manage');
-  if (!access.ok) return access;
-  const parsed = parseInput(MemberPatchInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const members = await deps.workspaces.listMembers(ws);
-  const decided = changeMemberRoleRule(members, userId, parsed.value.role);
-  if (!decided.ok) return decided;
-  const saved = await deps.workspaces.changeMembers(
-    ws,
-    { upsert: [decided.value] },
-    access.value.workspace.version,
-  );
-  return saved.ok ? ok(decided.value) : saved;
+  return changeMembership(deps, actor, ws, 'manage', (members) => {
+    const parsed = parseInput(MemberPatchInputSchema, input);
+    if (!parsed.ok) return parsed;
+    const member = changeMemberRoleRule(members, userId, parsed.value.role);
+    return member.ok ? ok({ change: { upsert: [member.value] }, result: member.value }) : member;
+  });
 }
 
 /** Owners remove anyone; a member may always leave. The last owner cannot go. */
-export async function removeMember(
+export function removeMember(
   deps: AppDeps,
   actor: Actor,
   ws: WorkspaceId,
   userId: UserId,
 ): Promise<Result<void>> {
   const leaving = userId === actor.userId;
-  const access = await accessWorkspace(deps, actor, ws, leaving ? 'read' : 'manage');
-  if (!access.ok) return access;
-  const members = await deps.workspaces.listMembers(ws);
-  const decided = removeMemberRule(members, userId);
-  if (!decided.ok) return decided;
-  const saved = await deps.workspaces.changeMembers(ws, { remove: [userId] }, access.value.workspace.version);
-  return saved.ok ? ok(undefined) : saved;
+  return changeMembership(deps, actor, ws, leaving ? 'read' : 'manage', (members) => {
+    const removed = removeMemberRule(members, userId);
+    return removed.ok ? ok({ change: { remove: [userId] }, result: undefined }) : removed;
+  });
 }
