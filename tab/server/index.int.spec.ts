@@ -1,40 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@crm/shared/storage';
+import { startProcess, waitForHealth } from '../../scripts/jest/process-under-test';
 
 /** The composition root as `npm start` runs it: a real process, real storage, real signals. */
 const entry = join(__dirname, 'index.ts');
 
-function start(env: NodeJS.ProcessEnv): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitForHealth(url: string, exited: Promise<unknown>): Promise<void> {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  for (let i = 0; i < 150 && !gone; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not come up');
-}
+const start = (env: NodeJS.ProcessEnv) => startProcess(entry, env);
 
 describe('tab/server/index.ts', () => {
   it('starts, seeds the demo workspace, signs in the demo user, and stops cleanly on SIGTERM', async () => {
