@@ -1,5 +1,6 @@
 export * from './deps';
 export * from './ports';
+export * from './notification-ports';
 export * from './records';
 export * from './access';
 export * from './fingerprint';
