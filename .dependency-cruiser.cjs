@@ -4,12 +4,45 @@
  *   SDK, nothing from node:;
  * - only shared/src/storage imports @azure/data-tables or @azure/identity;
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
- * - shared never imports the tab or the bot.
+ * - shared never imports the tab or the bot;
+ * - the folders of shared/src are ranked: a folder imports only folders of a lower rank (see below).
  */
+
+/**
+ * The folders of shared/src from the bottom up. A folder may import its own files and any folder on
+ * an earlier line, never one on its own line or a later one; so a shared piece moves down (to
+ * `common/`) or travels as a plain value, and folder cycles cannot form. `no-circular` alone sees
+ * only file cycles. Specs are exempt: they may use `testing/` builders.
+ */
+const ranks = [
+  ['common'],
+  ['events'],
+  ['activity', 'contact', 'organisation'],
+  ['opportunity'],
+  ['workspace'],
+  ['lead'],
+  ['campaign'],
+  ['reports'],
+  ['application'],
+  ['storage', 'testing'],
+  ['runtime'],
+];
+const folderRankRules = ranks.map((rank, i) => {
+  const notBelow = ranks.slice(i).flat();
+  return {
+    name: `folder-rank-${rank.join('-')}`,
+    comment: `shared/src/${rank.join(', ')} may import only lower-ranked folders (.dependency-cruiser.cjs ranks)`,
+    severity: 'error',
+    from: { path: `^shared/src/(${rank.join('|')})/`, pathNot: '\\.spec\\.tsx?$' },
+    to: { path: `^shared/src/(${notBelow.join('|')})/`, pathNot: '^shared/src/$1/' },
+  };
+});
+
 const core =
   '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|application)/';
 module.exports = {
   forbidden: [
+    ...folderRankRules,
     {
       name: 'core-is-pure',
       severity: 'error',

@@ -10,6 +10,7 @@ export * from './common/schemas';
 export * from './common/validation';
 export * from './common/search-tokens';
 export * from './common/csv';
+export * from './common/money-totals';
 export * from './events/domain-event';
 export * from './lead';
 export * from './organisation';

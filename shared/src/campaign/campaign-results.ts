@@ -2,7 +2,7 @@ import type { Currency, Id } from '../common/types';
 import type { Lead } from '../lead/lead';
 import type { Opportunity } from '../opportunity/opportunity';
 import { WON } from '../opportunity/stage';
-import { sumByCurrency, type AmountsByCurrency } from '../reports/money-totals';
+import { sumByCurrency, type AmountsByCurrency } from '../common/money-totals';
 import type { Campaign } from './campaign';
 
 export type CampaignResults = {

@@ -5,6 +5,8 @@ export type IsoDate = string;
 /** ISO 4217 code, upper case. */
 export type Currency = string;
 export type Id = string;
+/** A pipeline stage's id: kebab-case, unique within the workspace's stages. */
+export type StageId = string;
 /** An Entra user's object id, unique within the workspace's tenant. */
 export type UserId = string;
 export type TenantId = string;

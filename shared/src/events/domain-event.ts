@@ -1,5 +1,4 @@
-import type { Currency, Id, Instant, UserId, WorkspaceId } from '../common/types';
-import type { StageId } from '../opportunity/stage';
+import type { Currency, Id, Instant, StageId, UserId, WorkspaceId } from '../common/types';
 
 type EventBase<T extends string, D> = {
   readonly id: Id;

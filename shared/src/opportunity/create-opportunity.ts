@@ -3,15 +3,15 @@ import { definedOnly, newAudit, type CreateContext } from '../common/record-chan
 import { err, ok, type Result } from '../common/result';
 import type { Id } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { WorkspaceSettings } from '../workspace/workspace';
 import type { Opportunity, StageChange } from './opportunity';
 import { stageEvents } from './opportunity-events';
 import { checkProbabilityFits, lostReasonFor, stagedFields, unknownStage } from './opportunity-rules';
 import type { OpportunityCreateInput } from './opportunity.schema';
+import type { PipelineSettings } from './stage';
 import { findStage, firstOpenStage, isClosed } from './stages';
 
 export type CreateOpportunityContext = CreateContext & {
-  readonly settings: WorkspaceSettings;
+  readonly settings: PipelineSettings;
   readonly stageChangeId: Id;
   readonly newEventId: () => Id;
 };

@@ -1,4 +1,3 @@
-import type { WorkspaceSettings } from '../workspace/workspace';
 import { createOpportunity, type CreateOpportunityContext } from './create-opportunity';
 import type { Opportunity } from './opportunity';
 import type { OpportunityCreateInput } from './opportunity.schema';
@@ -6,11 +5,11 @@ import { DEFAULT_STAGES } from './stage';
 
 /** Shared by this folder's specs (and the reports' specs): opportunities made by the real rule. */
 export const T0 = '2026-03-02T09:00:00.000Z';
-export const settings: WorkspaceSettings = {
+export const settings = {
   defaultCurrency: 'EUR',
   stages: DEFAULT_STAGES,
   staleAfterDays: 14,
-};
+} as const;
 
 export function createContext(overrides: Partial<CreateOpportunityContext> = {}): CreateOpportunityContext {
   let n = 0;

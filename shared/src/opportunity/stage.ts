@@ -1,8 +1,11 @@
+import type { Currency, StageId } from '../common/types';
+
+export type { StageId };
+
 export const FORECAST_CATEGORIES = ['pipeline', 'best-case', 'commit', 'closed', 'omitted'] as const;
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number];
 
-/** Stage ids are kebab-case; the two closed ones are fixed. */
-export type StageId = string;
+/** The two closed stage ids are fixed. */
 export const WON: StageId = 'closed-won';
 export const LOST: StageId = 'closed-lost';
 
@@ -19,6 +22,12 @@ export type Stage = {
 
 /** Ordered: open stages first in the workspace's order, then closed-won, then closed-lost. */
 export type StageConfig = readonly Stage[];
+
+/** What the opportunity rules need from the workspace's settings, and nothing more. */
+export type PipelineSettings = {
+  readonly stages: StageConfig;
+  readonly defaultCurrency: Currency;
+};
 
 export const DEFAULT_STAGES: StageConfig = [
   { id: 'prospecting', probability: 10, forecastCategory: 'pipeline', kind: 'open' },

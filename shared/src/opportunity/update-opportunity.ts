@@ -3,16 +3,16 @@ import { applyPatch, definedOnly, touched, type ChangeContext } from '../common/
 import { err, ok, type Result } from '../common/result';
 import type { Id } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { WorkspaceSettings } from '../workspace/workspace';
 import { checkClosedDealEdit } from './closed-deal';
 import type { Opportunity, StageChange } from './opportunity';
 import { stageEvents } from './opportunity-events';
 import { checkProbabilityFits, lostReasonFor, stagedFields, unknownStage } from './opportunity-rules';
 import type { OpportunityPatchInput } from './opportunity.schema';
+import type { PipelineSettings } from './stage';
 import { findStage, isClosed, isClosedStageId } from './stages';
 
 export type UpdateOpportunityContext = ChangeContext & {
-  readonly settings: WorkspaceSettings;
+  readonly settings: PipelineSettings;
   /** Used only when the stage changes. */
   readonly stageChangeId: Id;
   readonly newEventId: () => Id;

@@ -1,6 +1,6 @@
 import type { Currency } from '../common/types';
 import type { Opportunity } from '../opportunity/opportunity';
-import { roundAmount } from './money-totals';
+import { roundAmount } from '../common/money-totals';
 
 /** Deals of one currency: how many, their amount and their amount weighted by each deal's probability. */
 export type DealTotals = { readonly count: number; readonly amount: number; readonly weightedAmount: number };

@@ -3,7 +3,7 @@ import type { Opportunity } from '../opportunity/opportunity';
 import type { StageConfig } from '../opportunity/stage';
 import { findStage } from '../opportunity/stages';
 import { addDeal, type DealTotals } from './deal-totals';
-import { roundAmount } from './money-totals';
+import { roundAmount } from '../common/money-totals';
 
 /** The forecast categories a forecast shows: lost deals (omitted) are not expected sales. */
 export const FORECAST_COLUMNS = ['pipeline', 'best-case', 'commit', 'closed'] as const;

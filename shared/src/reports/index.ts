@@ -1,4 +1,3 @@
-export * from './money-totals';
 export * from './deal-totals';
 export * from './pipeline-report';
 export * from './forecast-report';
