@@ -1,6 +1,6 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
-import type { Id, WorkspaceId } from '../common/types';
+import type { WorkspaceId } from '../common/types';
 import {
   ActivityCreateInputSchema,
   ActivityPatchInputSchema,
@@ -10,77 +10,43 @@ import {
 import { REGARDING_TYPES, type Activity, type Regarding, type RegardingType } from '../activity/activity';
 import { accessWorkspace } from './access';
 import type { AppDeps, Caller } from './deps';
-import type { Page, Version, Versioned } from './ports';
-import { asDecided, createRecord, updateRecord } from './record-use-case';
+import { memberRef, type EntityDescriptor, type Reference } from './entity-descriptor';
+import type { Page, Versioned } from './ports';
+import { asDecided, createUseCase, updateUseCase } from './record-use-case';
 import { toListQuery, type ListParams } from './records.use-cases';
-import { ensureMember } from './references';
 
-async function ensureRegarding(
-  deps: AppDeps,
-  ws: WorkspaceId,
-  regarding: Regarding | undefined,
-): Promise<Result<void>> {
-  if (!regarding) return ok(undefined);
-  const found = await deps.records.get(ws, regarding.type, regarding.id);
-  return found
-    ? ok(undefined)
-    : err(
-        domainError(
+/** What an activity is about must exist; it is named in the activity's own terms. */
+const regardingRef = (regarding: Regarding | null | undefined): Reference => ({
+  kind: regarding?.type ?? 'lead',
+  id: regarding?.id,
+  field: 'regarding.id',
+  ...(regarding
+    ? {
+        missing: domainError(
           'ACTIVITY.REGARDING_NOT_FOUND',
           `No such ${regarding.type} to log this activity against.`,
-          {
-            fields: { 'regarding.id': `no such ${regarding.type}` },
-          },
+          { fields: { 'regarding.id': `no such ${regarding.type}` } },
         ),
-      );
-}
+      }
+    : {}),
+});
 
-export function createActivity(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  input: unknown,
-): Promise<Result<Versioned<Activity>>> {
-  return createRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'activity',
-      schema: ActivityCreateInputSchema,
-      checks: (i) => [() => ensureMember(deps, ws, i.ownerId), () => ensureRegarding(deps, ws, i.regarding)],
-      decide: (i, ctx) => asDecided(createActivityRule(i, { ...ctx, workspaceId: ws })),
-    },
-    input,
-  );
-}
+export const activityEntity: EntityDescriptor<
+  'activity',
+  typeof ActivityCreateInputSchema,
+  typeof ActivityPatchInputSchema
+> = {
+  kind: 'activity',
+  createSchema: ActivityCreateInputSchema,
+  patchSchema: ActivityPatchInputSchema,
+  createReferences: (i) => [memberRef(i.ownerId), regardingRef(i.regarding)],
+  updateReferences: (i) => [memberRef(i.ownerId), regardingRef(i.regarding)],
+  create: (i, ctx) => asDecided(createActivityRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(updateActivityRule(current.record, i, ctx)),
+};
 
-export function updateActivity(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<Activity>>> {
-  return updateRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'activity',
-      schema: ActivityPatchInputSchema,
-      checks: (i) => [
-        () => ensureMember(deps, ws, i.ownerId ?? undefined),
-        () => ensureRegarding(deps, ws, i.regarding ?? undefined),
-      ],
-      decide: (current, i, ctx) => asDecided(updateActivityRule(current.record, i, ctx)),
-    },
-    id,
-    expected,
-    input,
-  );
-}
+export const createActivity = createUseCase(activityEntity);
+export const updateActivity = updateUseCase(activityEntity);
 
 const CONVERTED_INTO: {
   [T in Exclude<RegardingType, 'lead'>]:

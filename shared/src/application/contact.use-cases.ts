@@ -1,63 +1,31 @@
-import type { Result } from '../common/result';
-import type { Id, WorkspaceId } from '../common/types';
 import {
   ContactCreateInputSchema,
   ContactPatchInputSchema,
   createContact as createContactRule,
   updateContact as updateContactRule,
 } from '../contact';
-import type { Contact } from '../contact/contact';
-import type { AppDeps, Caller } from './deps';
-import type { Version, Versioned } from './ports';
-import { asDecided, createRecord, updateRecord } from './record-use-case';
-import { ensureMember, ensureRecord } from './references';
+import { memberRef, recordRef, type EntityDescriptor } from './entity-descriptor';
+import { asDecided, createUseCase, updateUseCase } from './record-use-case';
 
-export function createContact(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  input: unknown,
-): Promise<Result<Versioned<Contact>>> {
-  return createRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'contact',
-      schema: ContactCreateInputSchema,
-      checks: (i) => [
-        () => ensureMember(deps, ws, i.ownerId),
-        () => ensureRecord(deps, ws, 'organisation', i.organisationId, 'organisationId'),
-      ],
-      decide: (i, ctx) => asDecided(createContactRule(i, { ...ctx, workspaceId: ws })),
-    },
-    input,
-  );
-}
+export const contactEntity: EntityDescriptor<
+  'contact',
+  typeof ContactCreateInputSchema,
+  typeof ContactPatchInputSchema
+> = {
+  kind: 'contact',
+  createSchema: ContactCreateInputSchema,
+  patchSchema: ContactPatchInputSchema,
+  createReferences: (i) => [
+    memberRef(i.ownerId),
+    recordRef('organisation', i.organisationId, 'organisationId'),
+  ],
+  updateReferences: (i) => [
+    memberRef(i.ownerId),
+    recordRef('organisation', i.organisationId, 'organisationId'),
+  ],
+  create: (i, ctx) => asDecided(createContactRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(updateContactRule(current.record, i, ctx)),
+};
 
-export function updateContact(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<Contact>>> {
-  return updateRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'contact',
-      schema: ContactPatchInputSchema,
-      checks: (i) => [
-        () => ensureMember(deps, ws, i.ownerId ?? undefined),
-        () => ensureRecord(deps, ws, 'organisation', i.organisationId ?? undefined, 'organisationId'),
-      ],
-      decide: (current, i, ctx) => asDecided(updateContactRule(current.record, i, ctx)),
-    },
-    id,
-    expected,
-    input,
-  );
-}
+export const createContact = createUseCase(contactEntity);
+export const updateContact = updateUseCase(contactEntity);

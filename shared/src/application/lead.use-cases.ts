@@ -1,4 +1,4 @@
-import type { Result } from '../common/result';
+import { ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
 import { parseInput } from '../common/validation';
 import {
@@ -13,67 +13,29 @@ import {
 import type { Lead } from '../lead/lead';
 import { accessWorkspace } from './access';
 import type { AppDeps, Caller } from './deps';
+import { memberRef, recordRef, type EntityDescriptor } from './entity-descriptor';
 import type { Version, Versioned } from './ports';
 import { commitRecord, loadForChange, loadRecord, updateWrite } from './record-commands';
-import { asDecided, createRecord, updateRecord } from './record-use-case';
+import { asDecided, createUseCase, updateUseCase } from './record-use-case';
 import { deleteRecord } from './records.use-cases';
-import { ensureMember, ensureRecord } from './references';
 
-export function createLead(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  input: unknown,
-): Promise<Result<Versioned<Lead>>> {
-  return createRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'lead',
-      schema: LeadCreateInputSchema,
-      checks: (i) => [
-        () => ensureMember(deps, ws, i.ownerId),
-        () => ensureRecord(deps, ws, 'campaign', i.campaignId, 'campaignId'),
-      ],
-      decide: (i, ctx) => asDecided(createLeadRule(i, { ...ctx, workspaceId: ws })),
+export const leadEntity: EntityDescriptor<'lead', typeof LeadCreateInputSchema, typeof LeadPatchInputSchema> =
+  {
+    kind: 'lead',
+    createSchema: LeadCreateInputSchema,
+    patchSchema: LeadPatchInputSchema,
+    createReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
+    updateReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
+    create: (i, ctx) => asDecided(createLeadRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
+    /** Edits details, qualification and status (status moves follow the lead's transition table). */
+    update: (current, i, ctx) => {
+      const decided = updateLeadRule(current.record, i, { ...ctx, newEventId: ctx.newId });
+      return decided.ok ? ok({ record: decided.value.lead, events: decided.value.events }) : decided;
     },
-    input,
-  );
-}
+  };
 
-/** Edits details, qualification and status (status moves follow the lead's transition table). */
-export function updateLead(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<Lead>>> {
-  return updateRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'lead',
-      schema: LeadPatchInputSchema,
-      checks: (i) => [
-        () => ensureMember(deps, ws, i.ownerId ?? undefined),
-        () => ensureRecord(deps, ws, 'campaign', i.campaignId ?? undefined, 'campaignId'),
-      ],
-      decide: (current, i, ctx) => {
-        const decided = updateLeadRule(current.record, i, { ...ctx, newEventId: ctx.newId });
-        return decided.ok
-          ? { ok: true, value: { record: decided.value.lead, events: decided.value.events } }
-          : decided;
-      },
-    },
-    id,
-    expected,
-    input,
-  );
-}
+export const createLead = createUseCase(leadEntity);
+export const updateLead = updateUseCase(leadEntity);
 
 /** Disqualifying is a deliberate action on the lead as it is now, so If-Match is optional here. */
 export async function disqualifyLead(

@@ -1,21 +1,30 @@
-import { domainError } from '../common/domain-error';
-import { err, ok, type Result } from '../common/result';
+import { ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import {
+  checkDealContact,
   createOpportunity as createOpportunityRule,
+  customerAfterWin,
   OpportunityCreateInputSchema,
   OpportunityPatchInputSchema,
   updateOpportunity as updateOpportunityRule,
 } from '../opportunity';
 import type { Opportunity, StageChange } from '../opportunity/opportunity';
-import { markCustomerOnWin } from '../organisation';
 import { accessWorkspace } from './access';
 import type { AppDeps, Caller } from './deps';
-import type { Version, Versioned, Write } from './ports';
+import {
+  memberRef,
+  recordRef,
+  referenced,
+  type Decided,
+  type EntityDescriptor,
+  type Reference,
+  type Referenced,
+  type RuleContext,
+} from './entity-descriptor';
+import type { Write } from './ports';
 import { loadRecord, updateWrite } from './record-commands';
-import { createRecord, updateRecord, type Decided, type RuleContext } from './record-use-case';
-import { ensureMember, ensureRecord } from './references';
+import { createUseCase, updateUseCase } from './record-use-case';
 
 type OpportunityRefs = {
   organisationId?: Id | null;
@@ -25,121 +34,89 @@ type OpportunityRefs = {
   ownerId?: string | null;
 };
 
-/** Every reference an opportunity holds must exist here; its primary contact must work at its organisation. */
-function referenceChecks(deps: AppDeps, ws: WorkspaceId, input: OpportunityRefs, current?: Opportunity) {
+/**
+ * Every reference an opportunity holds must exist here. Its organisation is loaded even when the
+ * edit keeps it (optional then): a win makes it a customer in the same commit.
+ */
+function references(input: OpportunityRefs, current?: Opportunity): Reference[] {
+  const contactId = input.primaryContactId ?? (input.organisationId ? current?.primaryContactId : undefined);
+  const organisation = input.organisationId
+    ? recordRef('organisation', input.organisationId, 'organisationId')
+    : { ...recordRef('organisation', current?.organisationId, 'organisationId'), optional: true as const };
   return [
-    () => ensureMember(deps, ws, input.ownerId ?? undefined),
-    () => ensureRecord(deps, ws, 'organisation', input.organisationId ?? undefined, 'organisationId'),
-    () => ensureRecord(deps, ws, 'campaign', input.campaignId ?? undefined, 'campaignId'),
-    () => ensureRecord(deps, ws, 'lead', input.leadId ?? undefined, 'leadId'),
-    async (): Promise<Result<void>> => {
-      const contactId =
-        input.primaryContactId ?? (input.organisationId ? current?.primaryContactId : undefined);
-      if (!contactId) return ok(undefined);
-      const contact = await ensureRecord(deps, ws, 'contact', contactId, 'primaryContactId');
-      if (!contact.ok) return contact;
-      const organisationId = input.organisationId ?? current?.organisationId;
-      if (contact.value && contact.value.record.organisationId !== organisationId) {
-        return err(
-          domainError(
-            'OPPORTUNITY.CONTACT_NOT_IN_ORGANISATION',
-            "The primary contact must work at the deal's organisation.",
-          ),
-        );
-      }
-      return ok(undefined);
-    },
+    memberRef(input.ownerId),
+    organisation,
+    recordRef('campaign', input.campaignId, 'campaignId'),
+    recordRef('lead', input.leadId, 'leadId'),
+    recordRef('contact', contactId, 'primaryContactId'),
   ];
 }
 
-/** A win makes the organisation a customer, in the same commit as the win itself. */
-async function withWinEffects(
-  deps: AppDeps,
-  ws: WorkspaceId,
-  opportunity: Opportunity,
-  stageChange: StageChange | undefined,
-  events: readonly DomainEvent[],
+/** The deal as its rule decided it, with the contact check before and the win's effect after (opportunity/deal-policies.ts). */
+function decideDeal(
+  refs: Referenced,
   ctx: RuleContext,
-): Promise<Result<Decided<'opportunity'>>> {
+  rule: () => Result<{ opportunity: Opportunity; stageChange?: StageChange; events: DomainEvent[] }>,
+  organisationId: Id,
+): Result<Decided<'opportunity'>> {
+  const contact = referenced(refs, 'contact', 'primaryContactId');
+  const fits = checkDealContact(contact?.record, organisationId);
+  if (!fits.ok) return fits;
+  const decided = rule();
+  if (!decided.ok) return decided;
+  const { opportunity, stageChange, events } = decided.value;
   const writes: Write[] = stageChange ? [{ type: 'stage-change', change: stageChange }] : [];
-  if (events.some((e) => e.type === 'opportunity.won')) {
-    const organisation = await loadRecord(deps, ws, 'organisation', opportunity.organisationId);
-    if (organisation.ok) {
-      const customer = markCustomerOnWin(organisation.value.record, { actor: ctx.actor, now: ctx.now });
-      if (customer) writes.push(updateWrite('organisation', organisation.value, customer));
-    }
-  }
+  const organisation = referenced(refs, 'organisation', 'organisationId');
+  const customer = customerAfterWin(events, organisation?.record, ctx);
+  if (organisation && customer) writes.push(updateWrite('organisation', organisation, customer));
   return ok({ record: opportunity, events, writes });
 }
 
-export function createOpportunity(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  input: unknown,
-): Promise<Result<Versioned<Opportunity>>> {
-  return createRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'opportunity',
-      schema: OpportunityCreateInputSchema,
-      checks: (i) => referenceChecks(deps, ws, i),
-      decide: async (i, ctx) => {
-        const decided = createOpportunityRule(i, {
+export const opportunityEntity: EntityDescriptor<
+  'opportunity',
+  typeof OpportunityCreateInputSchema,
+  typeof OpportunityPatchInputSchema
+> = {
+  kind: 'opportunity',
+  createSchema: OpportunityCreateInputSchema,
+  patchSchema: OpportunityPatchInputSchema,
+  createReferences: (i) => references(i),
+  updateReferences: (i, current) => references(i, current),
+  create: (i, ctx, refs) =>
+    decideDeal(
+      refs,
+      ctx,
+      () =>
+        createOpportunityRule(i, {
           id: ctx.id,
-          workspaceId: ws,
+          workspaceId: ctx.workspace.id,
           actor: ctx.actor,
           now: ctx.now,
           settings: ctx.workspace.settings,
           stageChangeId: ctx.newId(),
           newEventId: ctx.newId,
-        });
-        if (!decided.ok) return decided;
-        const { opportunity, stageChange, events } = decided.value;
-        return withWinEffects(deps, ws, opportunity, stageChange, events, ctx);
-      },
-    },
-    input,
-  );
-}
+        }),
+      i.organisationId,
+    ),
+  /** Field edits and stage moves (PATCH {stage, lostReason?, reopen?}); every move is kept in the history. */
+  update: (current, i, ctx, refs) =>
+    decideDeal(
+      refs,
+      ctx,
+      () =>
+        updateOpportunityRule(current.record, i, {
+          actor: ctx.actor,
+          now: ctx.now,
+          settings: ctx.workspace.settings,
+          stageChangeId: ctx.newId(),
+          newEventId: ctx.newId,
+        }),
+      i.organisationId ?? current.record.organisationId,
+    ),
+};
 
-/** Field edits and stage moves (PATCH {stage, lostReason?, reopen?}); every move is kept in the history. */
-export function updateOpportunity(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<Opportunity>>> {
-  return updateRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'opportunity',
-      schema: OpportunityPatchInputSchema,
-      checks: (i, current) => referenceChecks(deps, ws, i, current),
-      decide: async (current, i, ctx) => {
-        const decided = updateOpportunityRule(current.record, i, {
-          actor: ctx.actor,
-          now: ctx.now,
-          settings: ctx.workspace.settings,
-          stageChangeId: ctx.newId(),
-          newEventId: ctx.newId,
-        });
-        if (!decided.ok) return decided;
-        const { opportunity, stageChange, events } = decided.value;
-        return withWinEffects(deps, ws, opportunity, stageChange, events, ctx);
-      },
-    },
-    id,
-    expected,
-    input,
-  );
-}
+export const createOpportunity = createUseCase(opportunityEntity);
+export const updateOpportunity = updateUseCase(opportunityEntity);
 
 export async function opportunityHistory(
   deps: AppDeps,

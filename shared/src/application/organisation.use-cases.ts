@@ -7,56 +7,28 @@ import {
   OrganisationPatchInputSchema,
   updateOrganisation as updateOrganisationRule,
 } from '../organisation';
-import type { Organisation } from '../organisation/organisation';
 import type { AppDeps, Caller } from './deps';
-import type { Version, Versioned } from './ports';
-import { asDecided, createRecord, updateRecord } from './record-use-case';
+import { memberRef, type EntityDescriptor } from './entity-descriptor';
+import type { Version } from './ports';
+import { asDecided, createUseCase, updateUseCase } from './record-use-case';
 import { deleteRecord } from './records.use-cases';
-import { ensureMember } from './references';
 
-export function createOrganisation(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  input: unknown,
-): Promise<Result<Versioned<Organisation>>> {
-  return createRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'organisation',
-      schema: OrganisationCreateInputSchema,
-      checks: (i) => [() => ensureMember(deps, ws, i.ownerId)],
-      decide: (i, ctx) => asDecided(createOrganisationRule(i, { ...ctx, workspaceId: ws })),
-    },
-    input,
-  );
-}
+export const organisationEntity: EntityDescriptor<
+  'organisation',
+  typeof OrganisationCreateInputSchema,
+  typeof OrganisationPatchInputSchema
+> = {
+  kind: 'organisation',
+  createSchema: OrganisationCreateInputSchema,
+  patchSchema: OrganisationPatchInputSchema,
+  createReferences: (i) => [memberRef(i.ownerId)],
+  updateReferences: (i) => [memberRef(i.ownerId)],
+  create: (i, ctx) => asDecided(createOrganisationRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(updateOrganisationRule(current.record, i, ctx)),
+};
 
-export function updateOrganisation(
-  deps: AppDeps,
-  caller: Caller,
-  ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<Organisation>>> {
-  return updateRecord(
-    deps,
-    caller,
-    ws,
-    {
-      kind: 'organisation',
-      schema: OrganisationPatchInputSchema,
-      checks: (i) => [() => ensureMember(deps, ws, i.ownerId ?? undefined)],
-      decide: (current, i, ctx) => asDecided(updateOrganisationRule(current.record, i, ctx)),
-    },
-    id,
-    expected,
-    input,
-  );
-}
+export const createOrganisation = createUseCase(organisationEntity);
+export const updateOrganisation = updateUseCase(organisationEntity);
 
 /** An organisation with live contacts or opportunities cannot be deleted: they would be orphaned. */
 export function deleteOrganisation(

@@ -8,7 +8,6 @@ export * from './disqualify-lead';
 export * from './reopen-lead';
 export * from './convert-lead';
 export type { ConversionOutcome } from './conversion-records';
-export * from './followed-regarding';
 export * from './delete-lead';
 export * from './lead-import';
 export * from './lead-import-tally';

@@ -11,7 +11,7 @@ import {
   userIdSchema,
 } from '../common/schemas';
 import { stageIdSchema } from '../opportunity/stage.schema';
-import { LEAD_SOURCES, LEAD_STATUSES } from './lead';
+import { LEAD_SOURCES, LEAD_STATUSES, OPEN_LEAD_STATUSES } from './lead';
 
 const text = (max: number) => z.string().max(max);
 
@@ -26,9 +26,6 @@ export const QualificationPatchSchema = z
   })
   .strict();
 export type QualificationPatch = z.infer<typeof QualificationPatchSchema>;
-
-/** A new lead may start untouched or already being worked; closing it takes disqualify or convert. */
-export const NEW_LEAD_STATUSES = ['open-not-contacted', 'working-contacted'] as const;
 
 export const LeadCreateInputSchema = z
   .object({
@@ -46,7 +43,8 @@ export const LeadCreateInputSchema = z
     /** Defaults to the actor. */
     ownerId: userIdSchema.optional(),
     qualification: QualificationPatchSchema.optional(),
-    status: z.enum(NEW_LEAD_STATUSES).optional(),
+    /** A new lead may start untouched or already being worked; closing it takes disqualify or convert. */
+    status: z.enum(OPEN_LEAD_STATUSES).optional(),
   })
   .strict();
 export type LeadCreateInput = z.infer<typeof LeadCreateInputSchema>;

@@ -8,6 +8,16 @@ export const LEAD_STATUSES = [
 ] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
+/**
+ * Open leads are still being worked: a new lead starts in one of these, and only these can be
+ * converted or disqualified. Tab, bot and API all ask this list, never their own copy.
+ */
+export const OPEN_LEAD_STATUSES = ['open-not-contacted', 'working-contacted'] as const;
+export type OpenLeadStatus = (typeof OPEN_LEAD_STATUSES)[number];
+
+export const isOpenLeadStatus = (status: LeadStatus): status is OpenLeadStatus =>
+  (OPEN_LEAD_STATUSES as readonly LeadStatus[]).includes(status);
+
 export const LEAD_SOURCES = [
   'web',
   'phone-inquiry',
@@ -75,5 +85,6 @@ export type ConvertedLead = LeadBase & {
 /** A lead is a discriminated union on `status`: each state carries exactly the data it has. */
 export type Lead = OpenLead | WorkingLead | DisqualifiedLead | ConvertedLead;
 
+/** How a lead is named everywhere (tables, cards, events): first and last name, whichever are given. */
 export const leadDisplayName = (lead: Pick<LeadDetails, 'firstName' | 'lastName'>): string =>
   [lead.firstName, lead.lastName].filter(Boolean).join(' ');

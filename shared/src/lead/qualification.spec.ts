@@ -1,29 +1,5 @@
 import { EMPTY_QUALIFICATION, type Qualification } from './lead';
-import { assessQualification, mergeQualification } from './qualification';
-
-describe('assessQualification', () => {
-  const q = (budget: boolean, authority: boolean, need: boolean, timeline: boolean): Qualification => ({
-    budget,
-    authority,
-    need,
-    timeline,
-  });
-
-  it.each([
-    [q(false, false, false, false), 0, false],
-    [q(true, false, false, false), 1, false],
-    [q(false, false, false, true), 1, false],
-    [q(true, false, false, true), 2, true],
-    [q(false, true, true, false), 2, false],
-    [q(true, true, true, false), 3, false],
-    [q(true, true, true, true), 4, true],
-  ])(
-    'given %j, then %i criteria are met and the minimum is %s',
-    (qualification, criteriaMet, meetsMinimum) => {
-      expect(assessQualification(qualification)).toEqual({ criteriaMet, meetsMinimum });
-    },
-  );
-});
+import { mergeQualification } from './qualification';
 
 describe('mergeQualification', () => {
   const current: Qualification = { ...EMPTY_QUALIFICATION, budget: true, notes: 'Q3' };

@@ -1,19 +1,6 @@
 import type { Qualification } from './lead';
 import type { QualificationPatch } from './lead.schema';
 
-export type QualificationAssessment = {
-  /** How many of budget, authority, need and timeline are met (0–4). */
-  readonly criteriaMet: number;
-  /** Budget and timeline both met: the Portuguese source's minimum for a real chance of a sale. */
-  readonly meetsMinimum: boolean;
-};
-
-/** Advisory only: the team decides whether to convert, so this never blocks a conversion. */
-export function assessQualification(q: Qualification): QualificationAssessment {
-  const criteriaMet = [q.budget, q.authority, q.need, q.timeline].filter(Boolean).length;
-  return { criteriaMet, meetsMinimum: q.budget && q.timeline };
-}
-
 /** Criteria left out keep their value; `notes: null` clears the notes. */
 export function mergeQualification(
   current: Qualification,

@@ -6,3 +6,4 @@ export * from './opportunity.schema';
 export * from './create-opportunity';
 export * from './closed-deal';
 export * from './update-opportunity';
+export * from './deal-policies';

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
 import { conversionMatches, convertLead, disqualifyLead } from '@crm/shared/application';
 import { representation } from './representation';
-import type { RouteSpec } from './route-spec';
+import { route, type RouteSpec } from './route-spec';
 import { RecordSchema } from './schemas';
 
 /** The lead's two deliberate actions beyond editing (convert, disqualify), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
-  {
+  route({
     method: 'get',
     path: '/workspaces/:ws/leads/:id/matches',
     tag: 'leads',
@@ -22,7 +22,7 @@ export const leadRoutes: RouteSpec[] = [
       }),
     },
     handle: async (deps, { params, caller }) => {
-      const found = await conversionMatches(deps, caller, params.ws!, params.id!);
+      const found = await conversionMatches(deps, caller, params.ws, params.id);
       if (!found.ok) return found;
       return ok({
         status: 200,
@@ -35,8 +35,8 @@ export const leadRoutes: RouteSpec[] = [
         },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/workspaces/:ws/leads/:id/convert',
     tag: 'leads',
@@ -55,7 +55,7 @@ export const leadRoutes: RouteSpec[] = [
     },
     errors: [409],
     handle: async (deps, { params, body, caller }) => {
-      const converted = await convertLead(deps, caller, params.ws!, params.id!, body);
+      const converted = await convertLead(deps, caller, params.ws, params.id, body);
       if (!converted.ok) return converted;
       const { lead, organisation, contact, opportunity } = converted.value;
       return ok({
@@ -68,8 +68,8 @@ export const leadRoutes: RouteSpec[] = [
         },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/workspaces/:ws/leads/:id/disqualify',
     tag: 'leads',
@@ -79,10 +79,10 @@ export const leadRoutes: RouteSpec[] = [
     success: { status: 200, description: 'The disqualified lead', schema: RecordSchema },
     errors: [409, 412],
     handle: async (deps, { params, body, caller, expected }) => {
-      const lead = await disqualifyLead(deps, caller, params.ws!, params.id!, expected, body);
+      const lead = await disqualifyLead(deps, caller, params.ws, params.id, expected, body);
       return lead.ok
         ? ok({ status: 200, body: representation(lead.value), version: lead.value.version })
         : lead;
     },
-  },
+  }),
 ];

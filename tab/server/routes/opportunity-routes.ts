@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok } from '@crm/shared';
 import { opportunityHistory } from '@crm/shared/application';
-import type { RouteSpec } from './route-spec';
+import { route, type RouteSpec } from './route-spec';
 
 const StageChangeSchema = z.object({
   id: z.string(),
@@ -14,7 +14,7 @@ const StageChangeSchema = z.object({
 });
 
 export const opportunityRoutes: RouteSpec[] = [
-  {
+  route({
     method: 'get',
     path: '/workspaces/:ws/opportunities/:id/history',
     tag: 'opportunities',
@@ -25,8 +25,8 @@ export const opportunityRoutes: RouteSpec[] = [
       schema: z.object({ items: z.array(StageChangeSchema) }),
     },
     handle: async (deps, { params, caller }) => {
-      const history = await opportunityHistory(deps, caller, params.ws!, params.id!);
+      const history = await opportunityHistory(deps, caller, params.ws, params.id);
       return history.ok ? ok({ status: 200, body: { items: history.value } }) : history;
     },
-  },
+  }),
 ];

@@ -12,34 +12,29 @@ import {
   type WorkspaceId,
 } from '@crm/shared';
 import {
+  createRecord,
   deleteRecord,
   getRecord,
   listRecords,
   restoreRecord,
+  updateRecord,
+  type AnyEntity,
   type AppDeps,
   type Caller,
 } from '@crm/shared/application';
 import { listParams, type ListParams } from './query';
 import { pageOf, representation } from './representation';
-import type { HttpReply, RouteSpec } from './route-spec';
+import { route, type HttpReply, type RouteSpec } from './route-spec';
 import { ListQuerySchema, RecordSchema } from './schemas';
 
-type Saved<K extends RecordKind> = Promise<Result<Versioned<RecordOf[K]>>>;
-
-/** What differs between the six record kinds; everything else is the same route set. */
+/**
+ * What the API adds to an entity's description (its schemas and rules come from shared's
+ * descriptor); everything else is the same route set for all six kinds.
+ */
 export type RecordKindApi<K extends RecordKind> = {
-  readonly kind: K;
+  readonly entity: AnyEntity<K>;
   /** The URL segment: `leads`, `opportunities`. */
   readonly plural: string;
-  readonly create: (deps: AppDeps, caller: Caller, ws: WorkspaceId, input: unknown) => Saved<K>;
-  readonly update: (
-    deps: AppDeps,
-    caller: Caller,
-    ws: WorkspaceId,
-    id: Id,
-    expected: Version | undefined,
-    input: unknown,
-  ) => Saved<K>;
   /** Kinds whose deletion has a guard (an organisation with dependents) bring their own use case. */
   readonly remove?: (
     deps: AppDeps,
@@ -56,8 +51,6 @@ export type RecordKindApi<K extends RecordKind> = {
     params: ListParams,
   ) => Promise<Result<Page<Versioned<RecordOf[K]>>>>;
   readonly listQuery?: z.ZodObject;
-  readonly createSchema: z.ZodType;
-  readonly patchSchema: z.ZodType;
   readonly patchSummary?: string;
 };
 
@@ -69,13 +62,14 @@ const itemReply = (status: number, versioned: Versioned<object>, location?: stri
 });
 
 export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): RouteSpec[] {
-  const { kind, plural } = api;
-  const collection = `/workspaces/:ws/${plural}`;
-  const item = `${collection}/:id`;
+  const { entity, plural } = api;
+  const { kind } = entity;
+  const collection = `/workspaces/:ws/${plural}` as const;
+  const item = `${collection}/:id` as const;
   const filters = Object.fromEntries(RECORD_FILTERS[kind].map((name) => [name, z.string().optional()]));
   const tag = plural;
   return [
-    {
+    route({
       method: 'get',
       path: collection,
       tag,
@@ -90,22 +84,22 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         const parsed = listParams(query);
         if (!parsed.ok) return parsed;
         const page = api.list
-          ? await api.list(deps, caller, params.ws!, parsed.value)
-          : await listRecords(deps, caller, params.ws!, kind, parsed.value);
+          ? await api.list(deps, caller, params.ws, parsed.value)
+          : await listRecords(deps, caller, params.ws, kind, parsed.value);
         return page.ok ? ok({ status: 200, body: pageOf(page.value) }) : page;
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: collection,
       tag,
       summary: `Create a ${kind}`,
-      body: api.createSchema,
+      body: entity.createSchema,
       idempotent: true,
       success: { status: 201, description: `The new ${kind}, with ETag and Location`, schema: RecordSchema },
       errors: [409],
       handle: async (deps, { params, body, caller }) => {
-        const created = await api.create(deps, caller, params.ws!, body);
+        const created = await createRecord(deps, caller, params.ws, entity, body);
         if (!created.ok) return created;
         return ok(
           itemReply(
@@ -115,33 +109,33 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
           ),
         );
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       path: item,
       tag,
       summary: `Read a ${kind} (ETag = its version)`,
       success: { status: 200, description: `The ${kind}`, schema: RecordSchema },
       handle: async (deps, { params, caller }) => {
-        const found = await getRecord(deps, caller, params.ws!, kind, params.id!);
+        const found = await getRecord(deps, caller, params.ws, kind, params.id);
         return found.ok ? ok(itemReply(200, found.value)) : found;
       },
-    },
-    {
+    }),
+    route({
       method: 'patch',
       path: item,
       tag,
       summary: api.patchSummary ?? `Change a ${kind}`,
-      body: api.patchSchema,
+      body: entity.patchSchema,
       ifMatch: 'required',
       success: { status: 200, description: `The changed ${kind}, with its new ETag`, schema: RecordSchema },
       errors: [409, 412, 428],
       handle: async (deps, { params, body, caller, expected }) => {
-        const updated = await api.update(deps, caller, params.ws!, params.id!, expected, body);
+        const updated = await updateRecord(deps, caller, params.ws, entity, params.id, expected, body);
         return updated.ok ? ok(itemReply(200, updated.value)) : updated;
       },
-    },
-    {
+    }),
+    route({
       method: 'delete',
       path: item,
       tag,
@@ -151,12 +145,12 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: [409, 412, 428],
       handle: async (deps, { params, caller, expected }) => {
         const removed = api.remove
-          ? await api.remove(deps, caller, params.ws!, params.id!, expected)
-          : await deleteRecord(deps, caller, params.ws!, kind, params.id!, expected);
+          ? await api.remove(deps, caller, params.ws, params.id, expected)
+          : await deleteRecord(deps, caller, params.ws, kind, params.id, expected);
         return removed.ok ? ok({ status: 204 }) : removed;
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       path: `${item}/restore`,
       tag: 'recycle bin',
@@ -164,9 +158,9 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       success: { status: 200, description: `The restored ${kind}`, schema: RecordSchema },
       errors: [409],
       handle: async (deps, { params, caller }) => {
-        const restored = await restoreRecord(deps, caller, params.ws!, kind, params.id!);
+        const restored = await restoreRecord(deps, caller, params.ws, kind, params.id);
         return restored.ok ? ok(itemReply(200, restored.value)) : restored;
       },
-    },
+    }),
   ];
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ok } from '@crm/shared';
 import { listRecycleBin, purgeRecord, type RecordKind } from '@crm/shared/application';
 import { limitOf, single } from './query';
-import type { RouteSpec } from './route-spec';
+import { route, type RouteSpec } from './route-spec';
 import { PageQuerySchema, RecordSchema } from './schemas';
 
 const DeletedSchema = z.object({
@@ -22,8 +22,8 @@ const PLURALS: Record<RecordKind, string> = {
 };
 
 /** `DELETE .../recycle-bin/{kind}/{id}`: purge one record for good (owners only). */
-const purgeRoutes: RouteSpec[] = (Object.entries(PLURALS) as [RecordKind, string][]).map(
-  ([kind, plural]) => ({
+const purgeRoutes: RouteSpec[] = (Object.entries(PLURALS) as [RecordKind, string][]).map(([kind, plural]) =>
+  route({
     method: 'delete',
     path: `/workspaces/:ws/recycle-bin/${plural}/:id`,
     tag: 'recycle bin',
@@ -31,14 +31,14 @@ const purgeRoutes: RouteSpec[] = (Object.entries(PLURALS) as [RecordKind, string
     success: { status: 204, description: 'Purged' },
     errors: [403, 404, 409],
     handle: async (deps, { params, caller }) => {
-      const purged = await purgeRecord(deps, caller, params.ws!, kind, params.id!);
+      const purged = await purgeRecord(deps, caller, params.ws, kind, params.id);
       return purged.ok ? ok({ status: 204 }) : purged;
     },
   }),
 );
 
 export const recycleBinRoutes: RouteSpec[] = [
-  {
+  route({
     method: 'get',
     path: '/workspaces/:ws/recycle-bin',
     tag: 'recycle bin',
@@ -54,7 +54,7 @@ export const recycleBinRoutes: RouteSpec[] = [
       if (!limit.ok) return limit;
       const cursor = single(query, 'cursor');
       if (!cursor.ok) return cursor;
-      const page = await listRecycleBin(deps, caller, params.ws!, {
+      const page = await listRecycleBin(deps, caller, params.ws, {
         ...(limit.value !== undefined ? { limit: limit.value } : {}),
         ...(cursor.value ? { cursor: cursor.value } : {}),
       });
@@ -72,6 +72,6 @@ export const recycleBinRoutes: RouteSpec[] = [
         },
       });
     },
-  },
+  }),
   ...purgeRoutes,
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ok } from '@crm/shared';
 import { REPORTS, runReport, type ReportName, type ReportParams } from '@crm/shared/application';
 import { single } from './query';
-import type { RouteSpec } from './route-spec';
+import { route, type RouteSpec } from './route-spec';
 
 const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by'];
 
@@ -30,25 +30,27 @@ const SUMMARY: { [R in ReportName]: string } = {
   'stale-deals': 'Open deals with no activity for longer than the workspace allows',
 };
 
-export const reportRoutes: RouteSpec[] = REPORTS.map((name): RouteSpec => ({
-  method: 'get',
-  path: `/workspaces/:ws/reports/${name}`,
-  tag: 'reports',
-  summary: SUMMARY[name],
-  query: QUERY[name],
-  success: {
-    status: 200,
-    description: 'The report (amounts in different currencies are never added)',
-    schema: z.looseObject({}),
-  },
-  handle: async (deps, { params, query, caller }) => {
-    const read: Record<string, string> = {};
-    for (const key of PARAMS) {
-      const value = single(query, key);
-      if (!value.ok) return value;
-      if (value.value !== undefined) read[key] = value.value;
-    }
-    const report = await runReport(deps, caller, params.ws!, name, read);
-    return report.ok ? ok({ status: 200, body: report.value }) : report;
-  },
-}));
+export const reportRoutes: RouteSpec[] = REPORTS.map((name) =>
+  route({
+    method: 'get',
+    path: `/workspaces/:ws/reports/${name}`,
+    tag: 'reports',
+    summary: SUMMARY[name],
+    query: QUERY[name],
+    success: {
+      status: 200,
+      description: 'The report (amounts in different currencies are never added)',
+      schema: z.looseObject({}),
+    },
+    handle: async (deps, { params, query, caller }) => {
+      const read: Record<string, string> = {};
+      for (const key of PARAMS) {
+        const value = single(query, key);
+        if (!value.ok) return value;
+        if (value.value !== undefined) read[key] = value.value;
+      }
+      const report = await runReport(deps, caller, params.ws, name, read);
+      return report.ok ? ok({ status: 200, body: report.value }) : report;
+    },
+  }),
+);

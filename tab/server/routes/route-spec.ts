@@ -2,9 +2,18 @@ import type { z } from 'zod';
 import type { DomainError, Result, Version } from '@crm/shared';
 import type { AppDeps, Caller } from '@crm/shared/application';
 
+/** The names of the `:params` in an Express path: `'/workspaces/:ws/leads/:id'` → `'ws' | 'id'`. */
+export type PathParams<P extends string> = string extends P
+  ? string
+  : P extends `${string}:${infer Name}/${infer Rest}`
+    ? Name | PathParams<`/${Rest}`>
+    : P extends `${string}:${infer Name}`
+      ? Name
+      : never;
+
 /** What a handler gets: the checked path parameters, the raw query and body, who asks, and If-Match. */
-export type HttpInput = {
-  readonly params: Readonly<Record<string, string>>;
+export type HttpInput<Param extends string = string> = {
+  readonly params: Readonly<Record<Param, string>>;
   readonly query: Readonly<Record<string, unknown>>;
   readonly body: unknown;
   readonly caller: Caller;
@@ -20,16 +29,19 @@ export type HttpReply = {
   readonly location?: string;
 };
 
-export type Handler = (deps: AppDeps, input: HttpInput) => Promise<Result<HttpReply, DomainError>>;
+export type Handler<Param extends string = string> = (
+  deps: AppDeps,
+  input: HttpInput<Param>,
+) => Promise<Result<HttpReply, DomainError>>;
 
 /**
  * One API route, described once: Express mounts it from here and the OpenAPI document is generated
  * from the same list, so the two cannot drift apart.
  */
-export type RouteSpec = {
+export type RouteSpec<Path extends string = string> = {
   readonly method: 'get' | 'post' | 'patch' | 'delete';
   /** Express syntax, relative to /api/v1: `/workspaces/:ws/leads/:id`. */
-  readonly path: string;
+  readonly path: Path;
   readonly tag: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -41,5 +53,12 @@ export type RouteSpec = {
   readonly success: { readonly status: number; readonly description: string; readonly schema?: z.ZodType };
   /** Error statuses worth listing beyond 400/401/404/429/500. */
   readonly errors?: readonly number[];
-  readonly handle: Handler;
+  readonly handle: Handler<PathParams<Path>>;
 };
+
+/**
+ * Declares a route with its handler's `params` typed from its path, so `params.ws` exists exactly
+ * when the path has `:ws`. Express fills every named parameter and mountRoutes checks each one.
+ */
+export const route = <const Path extends string>(spec: RouteSpec<Path>): RouteSpec =>
+  spec as unknown as RouteSpec;

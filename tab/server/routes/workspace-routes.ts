@@ -18,7 +18,7 @@ import {
   type WorkspaceView,
 } from '@crm/shared/application';
 import { toEtag } from '../http/etag';
-import type { HttpReply, RouteSpec } from './route-spec';
+import { route, type HttpReply, type RouteSpec } from './route-spec';
 
 const WorkspaceSchema = z.looseObject({
   id: z.string(),
@@ -38,7 +38,7 @@ const workspaceReply = (status: number, view: WorkspaceView): HttpReply => ({
 
 /** Workspaces (one team's CRM) and their members. Owners manage settings and members. */
 export const workspaceRoutes: RouteSpec[] = [
-  {
+  route({
     method: 'get',
     path: '/workspaces',
     tag: 'workspaces',
@@ -55,8 +55,8 @@ export const workspaceRoutes: RouteSpec[] = [
         body: { items: memberships.map((m) => ({ ...m.workspace, role: m.role })), nextCursor: null },
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/workspaces',
     tag: 'workspaces',
@@ -69,19 +69,19 @@ export const workspaceRoutes: RouteSpec[] = [
       const created = await createWorkspace(deps, caller.actor, body, caller.idempotencyKey);
       return created.ok ? ok(workspaceReply(201, created.value)) : created;
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/workspaces/:ws',
     tag: 'workspaces',
     summary: 'Read a workspace (ETag = its version)',
     success: { status: 200, description: 'The workspace', schema: WorkspaceSchema },
     handle: async (deps, { params, caller }) => {
-      const found = await getWorkspace(deps, caller.actor, params.ws!);
+      const found = await getWorkspace(deps, caller.actor, params.ws);
       return found.ok ? ok(workspaceReply(200, found.value)) : found;
     },
-  },
-  {
+  }),
+  route({
     method: 'patch',
     path: '/workspaces/:ws',
     tag: 'workspaces',
@@ -91,11 +91,11 @@ export const workspaceRoutes: RouteSpec[] = [
     success: { status: 200, description: 'The changed workspace', schema: WorkspaceSchema },
     errors: [403, 409, 412, 428],
     handle: async (deps, { params, body, caller, expected }) => {
-      const updated = await updateWorkspace(deps, caller.actor, params.ws!, expected, body);
+      const updated = await updateWorkspace(deps, caller.actor, params.ws, expected, body);
       return updated.ok ? ok(workspaceReply(200, updated.value)) : updated;
     },
-  },
-  {
+  }),
+  route({
     method: 'get',
     path: '/workspaces/:ws/members',
     tag: 'members',
@@ -106,11 +106,11 @@ export const workspaceRoutes: RouteSpec[] = [
       schema: z.object({ items: z.array(MemberSchema), nextCursor: z.null() }),
     },
     handle: async (deps, { params, caller }) => {
-      const members = await listMembers(deps, caller.actor, params.ws!);
+      const members = await listMembers(deps, caller.actor, params.ws);
       return members.ok ? ok({ status: 200, body: { items: members.value, nextCursor: null } }) : members;
     },
-  },
-  {
+  }),
+  route({
     method: 'post',
     path: '/workspaces/:ws/members',
     tag: 'members',
@@ -119,7 +119,7 @@ export const workspaceRoutes: RouteSpec[] = [
     success: { status: 201, description: 'The new member', schema: MemberSchema },
     errors: [403, 409],
     handle: async (deps, { params, body, caller }) => {
-      const added = await addMember(deps, caller.actor, params.ws!, body);
+      const added = await addMember(deps, caller.actor, params.ws, body);
       if (!added.ok) return added;
       return ok({
         status: 201,
@@ -127,8 +127,8 @@ export const workspaceRoutes: RouteSpec[] = [
         location: `/api/v1/workspaces/${params.ws}/members/${encodeURIComponent(added.value.userId)}`,
       });
     },
-  },
-  {
+  }),
+  route({
     method: 'patch',
     path: '/workspaces/:ws/members/:userId',
     tag: 'members',
@@ -137,11 +137,11 @@ export const workspaceRoutes: RouteSpec[] = [
     success: { status: 200, description: 'The member', schema: MemberSchema },
     errors: [403, 409],
     handle: async (deps, { params, body, caller }) => {
-      const changed = await changeMemberRole(deps, caller.actor, params.ws!, params.userId!, body);
+      const changed = await changeMemberRole(deps, caller.actor, params.ws, params.userId, body);
       return changed.ok ? ok({ status: 200, body: changed.value }) : changed;
     },
-  },
-  {
+  }),
+  route({
     method: 'delete',
     path: '/workspaces/:ws/members/:userId',
     tag: 'members',
@@ -149,8 +149,8 @@ export const workspaceRoutes: RouteSpec[] = [
     success: { status: 204, description: 'Removed' },
     errors: [403, 409],
     handle: async (deps, { params, caller }) => {
-      const removed = await removeMember(deps, caller.actor, params.ws!, params.userId!);
+      const removed = await removeMember(deps, caller.actor, params.ws, params.userId);
       return removed.ok ? ok({ status: 204 }) : removed;
     },
-  },
+  }),
 ];

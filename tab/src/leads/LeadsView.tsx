@@ -8,7 +8,13 @@ import {
   Spinner,
   Title2,
 } from '@fluentui/react-components';
-import { LEAD_STATUSES, type Lead, type LeadCreateInput } from '@crm/shared';
+import {
+  isOpenLeadStatus,
+  LEAD_STATUSES,
+  leadDisplayName,
+  type Lead,
+  type LeadCreateInput,
+} from '@crm/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +23,7 @@ import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { RecordTable } from '../records/RecordTable';
 import { useDebouncedValue } from '../records/useDebouncedValue';
-import { LEAD_FIELDS, leadName } from './lead-fields';
+import { LEAD_FIELDS } from './lead-fields';
 import { useLeadsViewStyles } from './LeadsView.styles';
 import { NewLeadDialog } from './NewLeadDialog';
 
@@ -26,8 +32,6 @@ export type LeadsViewProps = {
   /** Search debounce; tests pass 0. */
   readonly debounceMs?: number;
 };
-
-const CONVERTIBLE: ReadonlySet<Lead['status']> = new Set(['open-not-contacted', 'working-contacted']);
 
 /** Leads: search, status filter, "New lead" and a Convert action per open lead. */
 export function LeadsView({ workspaceId, debounceMs = 300 }: LeadsViewProps) {
@@ -50,9 +54,9 @@ export function LeadsView({ workspaceId, debounceMs = 300 }: LeadsViewProps) {
   const convert = useMutation({
     mutationFn: (lead: WithEtag<Lead>) => api.convertLead(workspaceId, lead.id, {}),
     onSuccess: (result: LeadConversion) => {
-      const contact = leadName(result.contact);
+      const contact = leadDisplayName(result.contact);
       const values = {
-        name: leadName(result.lead),
+        name: leadDisplayName(result.lead),
         organisation: result.organisation.name,
         contact,
         opportunity: result.opportunity?.name,
@@ -120,10 +124,10 @@ export function LeadsView({ workspaceId, debounceMs = 300 }: LeadsViewProps) {
           emptyText={t('leads.empty')}
           actionsLabel={t('leads.actions')}
           actions={(lead) =>
-            CONVERTIBLE.has(lead.status) && (
+            isOpenLeadStatus(lead.status) && (
               <Button
                 size="small"
-                aria-label={t('leads.convertLead', { name: leadName(lead) })}
+                aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
                 disabled={convert.isPending}
                 onClick={() => convert.mutate(lead)}
               >

@@ -1,12 +1,9 @@
-import type { Lead } from '@crm/shared';
+import { leadDisplayName, type Lead } from '@crm/shared';
 import { enumField, textField, type FieldDescriptor } from '../records/field-descriptor';
-
-export const leadName = (lead: Pick<Lead, 'firstName' | 'lastName'>): string =>
-  [lead.firstName, lead.lastName].filter(Boolean).join(' ');
 
 /** The leads table's columns. Organisations and contacts get a list like this one, nothing more. */
 export const LEAD_FIELDS: readonly FieldDescriptor<Lead>[] = [
-  textField('name', 'leads.field.name', leadName),
+  textField('name', 'leads.field.name', leadDisplayName),
   textField('company', 'leads.field.company', (lead) => lead.company),
   textField('email', 'leads.field.email', (lead) => lead.email),
   enumField('source', 'leads.field.source', 'leads.sourceLabel', (lead) => lead.source),
