@@ -5,6 +5,7 @@
  * - only shared/src/storage imports @azure/data-tables or @azure/identity;
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
  * - shared never imports the tab or the bot;
+ * - production code never imports a testing/ module (fakes, test servers); specs and helpers do;
  * - the folders of shared/src are ranked: a folder imports only folders of a lower rank (see below).
  */
 
@@ -86,6 +87,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/' },
       to: { path: '^(tab|bot)/' },
+    },
+    {
+      name: 'production-has-no-test-helpers',
+      comment: 'Only specs and other test helpers import testing/ modules (in-memory fakes, test servers).',
+      severity: 'error',
+      from: { pathNot: ['\\.spec\\.tsx?$', '(^|/)testing/', '^scripts/jest/'] },
+      to: { path: ['(^|/)testing/', '@crm/shared/testing'] },
     },
     {
       name: 'no-circular',

@@ -38,6 +38,17 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Pass ids in.' },
         { object: 'process', property: 'env', message: 'Config is read once in the composition root.' },
       ],
+      // Replaces the shared list above for these files, so it repeats the enum rule.
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'Pass `now` in.' },
+        {
+          selector: "CallExpression[callee.property.name='randomUUID']",
+          message: 'Pass ids in.',
+        },
+      ],
     },
   },
 );

@@ -6,7 +6,7 @@ import {
   startCsvTestServer,
   TEMPLATE,
   type CsvTestServer,
-} from './csv-test-server';
+} from '../testing/csv-test-server';
 
 let server: CsvTestServer;
 beforeAll(async () => {

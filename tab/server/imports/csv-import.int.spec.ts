@@ -2,7 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { queueImportJob } from '@crm/shared';
 import { ALICE, BOB, MALLORY, workspaceWith } from '../testing/test-server';
-import { csvText, leadRows, startCsvTestServer, TEMPLATE, type CsvTestServer } from './csv-test-server';
+import {
+  csvText,
+  leadRows,
+  startCsvTestServer,
+  TEMPLATE,
+  type CsvTestServer,
+} from '../testing/csv-test-server';
 import { jobFilePath } from './import-files';
 
 let server: CsvTestServer;

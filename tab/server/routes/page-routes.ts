@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
-import { buildBundle, BUNDLE_FILES } from '../../src/build';
+import { buildBundle, BUNDLE_FILES } from '../bundle/build-bundle';
 
 /** Where Teams loads the tab (content, configuration and personal pages) and a browser lands. */
 export const PAGE_PATHS = ['/', '/tab', '/config', '/personal'];

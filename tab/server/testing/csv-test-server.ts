@@ -7,9 +7,9 @@ import type { Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createLogger } from '../http/logging';
-import { startTestServer } from '../testing/test-server';
-import { csvExtension } from './csv-extension';
-import { createImportWorker } from './import-worker';
+import { startTestServer } from './test-server';
+import { csvExtension } from '../imports/csv-extension';
+import { createImportWorker } from '../imports/import-worker';
 
 /** The test server with the CSV routes over Azurite, a worker and a data directory of its own. */
 export async function startCsvTestServer(limits: { inlineMaxRows?: number; maxBytes?: number } = {}) {
