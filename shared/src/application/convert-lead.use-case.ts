@@ -3,14 +3,20 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
 import { parseInput } from '../common/validation';
-import { ConvertLeadInputSchema, convertLead as convertLeadRule, type ConvertLeadInput } from '../lead';
-import type { ConvertedLead } from '../lead/lead';
+import {
+  ConvertLeadInputSchema,
+  convertLead as convertLeadRule,
+  type Conversion,
+  type ConvertLeadInput,
+} from '../lead';
+import type { ConvertedLead, Lead } from '../lead/lead';
 import type { Opportunity } from '../opportunity/opportunity';
 import type { Organisation } from '../organisation/organisation';
+import type { Workspace } from '../workspace/workspace';
 import { accessWorkspace } from './access';
 import type { AppDeps, Caller } from './deps';
 import { idempotent, type Idempotency } from './idempotency';
-import type { Versioned, Write } from './ports';
+import type { CommitReceipt, Versioned, Write } from './ports';
 import { insertWrite, loadRecord, notFound, updateWrite, versionFrom } from './record-commands';
 
 export type ConversionResult = {
@@ -41,6 +47,7 @@ export async function convertLead(
   if (!access.ok) return access;
   const parsed = parseInput(ConvertLeadInputSchema, input ?? {});
   if (!parsed.ok) return parsed;
+  const workspace = access.value.workspace.record;
   return idempotent(
     deps,
     ws,
@@ -49,7 +56,7 @@ export async function convertLead(
     parsed.value,
     async (idempotency) => {
       for (let attempt = 1; ; attempt++) {
-        const result = await attemptConversion(deps, caller, ws, leadId, parsed.value, idempotency);
+        const result = await attemptConversion(deps, caller, workspace, leadId, parsed.value, idempotency);
         if (result.ok || result.error.code !== 'CONCURRENCY.STALE' || attempt >= ATTEMPTS) return result;
       }
     },
@@ -57,37 +64,31 @@ export async function convertLead(
   );
 }
 
+/** What a conversion reads: the lead and whatever the user chose (the pure rule checks the choice). */
+type Loaded = {
+  readonly lead: Versioned<Lead>;
+  readonly organisation?: Versioned<Organisation>;
+  readonly contact?: Versioned<Contact>;
+};
+
+/** One try: load, decide (pure), commit all or nothing, answer. */
 async function attemptConversion(
   deps: AppDeps,
   caller: Caller,
-  ws: WorkspaceId,
+  workspace: Workspace,
   leadId: Id,
   input: ConvertLeadInput,
   idempotency: Idempotency,
 ): Promise<Result<ConversionResult>> {
-  const lead = await loadRecord(deps, ws, 'lead', leadId);
-  if (!lead.ok) return lead;
-  const workspace = await deps.workspaces.get(ws);
-  if (!workspace) return err(domainError('WORKSPACE.NOT_FOUND', 'No such workspace.'));
-
-  const contact = input.contactId ? await deps.records.get(ws, 'contact', input.contactId) : undefined;
-  if (input.contactId && !contact) {
-    return err(domainError('CONVERSION.CONTACT_NOT_FOUND', 'The chosen contact does not exist.'));
-  }
-  // Choosing only a contact means choosing its organisation too.
-  const organisationId = input.organisationId ?? contact?.record.organisationId;
-  const organisation = organisationId
-    ? await deps.records.get(ws, 'organisation', organisationId)
-    : undefined;
-  if (organisationId && !organisation) {
-    return err(domainError('CONVERSION.ORGANISATION_NOT_FOUND', 'The chosen organisation does not exist.'));
-  }
-
+  const ws = workspace.id;
+  const loaded = await load(deps, ws, leadId, input);
+  if (!loaded.ok) return loaded;
+  const { lead, organisation, contact } = loaded.value;
   const converted = convertLeadRule(input, {
-    lead: lead.value.record,
+    lead: lead.record,
     ...(organisation ? { existingOrganisation: organisation.record } : {}),
     ...(contact ? { existingContact: contact.record } : {}),
-    settings: workspace.record.settings,
+    settings: workspace.settings,
     ids: {
       organisation: deps.ids.newId(),
       contact: deps.ids.newId(),
@@ -100,17 +101,6 @@ async function attemptConversion(
   });
   if (!converted.ok) return converted;
   const c = converted.value;
-
-  const writes: Write[] = [updateWrite('lead', lead.value, c.lead)];
-  if (c.organisation.created) writes.push(insertWrite('organisation', c.organisation.record));
-  else if (c.organisation.changed && organisation)
-    writes.push(updateWrite('organisation', organisation, c.organisation.record));
-  if (c.contact.created) writes.push(insertWrite('contact', c.contact.record));
-  else if (c.contact.changed && contact) writes.push(updateWrite('contact', contact, c.contact.record));
-  if (c.opportunity) {
-    writes.push(insertWrite('opportunity', c.opportunity.record));
-    writes.push({ type: 'stage-change', change: c.opportunity.stageChange });
-  }
   const ids: ConversionIds = {
     leadId,
     organisationId: c.organisation.record.id,
@@ -119,7 +109,7 @@ async function attemptConversion(
   };
   const idem = idempotency.record(ids);
   const receipt = await deps.records.commit(ws, {
-    writes,
+    writes: writesOf(c, loaded.value),
     events: c.events,
     ...(idem ? { idempotency: idem } : {}),
   });
@@ -131,8 +121,48 @@ async function attemptConversion(
     }
     return receipt;
   }
-  const r = receipt.value;
-  // Records the conversion did not touch keep the version they were read with.
+  return ok(resultOf(c, loaded.value, receipt.value));
+}
+
+async function load(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  leadId: Id,
+  input: ConvertLeadInput,
+): Promise<Result<Loaded>> {
+  const lead = await loadRecord(deps, ws, 'lead', leadId);
+  if (!lead.ok) return lead;
+  const contact = input.contactId ? await deps.records.get(ws, 'contact', input.contactId) : undefined;
+  // Choosing only a contact means choosing its organisation too.
+  const organisationId = input.organisationId ?? contact?.record.organisationId;
+  const organisation = organisationId
+    ? await deps.records.get(ws, 'organisation', organisationId)
+    : undefined;
+  return ok({
+    lead: lead.value,
+    ...(organisation ? { organisation } : {}),
+    ...(contact ? { contact } : {}),
+  });
+}
+
+/** The one atomic change set: the lead, what was created or changed, the new deal and its history. */
+function writesOf(c: Conversion, loaded: Loaded): Write[] {
+  const writes: Write[] = [updateWrite('lead', loaded.lead, c.lead)];
+  if (c.organisation.created) writes.push(insertWrite('organisation', c.organisation.record));
+  else if (c.organisation.changed && loaded.organisation)
+    writes.push(updateWrite('organisation', loaded.organisation, c.organisation.record));
+  if (c.contact.created) writes.push(insertWrite('contact', c.contact.record));
+  else if (c.contact.changed && loaded.contact)
+    writes.push(updateWrite('contact', loaded.contact, c.contact.record));
+  if (c.opportunity) {
+    writes.push(insertWrite('opportunity', c.opportunity.record));
+    writes.push({ type: 'stage-change', change: c.opportunity.stageChange });
+  }
+  return writes;
+}
+
+/** The records as committed, each with its version; those the conversion did not touch keep theirs. */
+function resultOf(c: Conversion, loaded: Loaded, receipt: CommitReceipt): ConversionResult {
   const versioned = <T extends { id: Id }>(
     kind: 'organisation' | 'contact',
     outcome: { record: T; created: boolean; changed: boolean },
@@ -140,21 +170,23 @@ async function attemptConversion(
   ): Versioned<T> => ({
     record: outcome.record,
     version:
-      outcome.created || outcome.changed || !read ? versionFrom(r, kind, outcome.record.id) : read.version,
+      outcome.created || outcome.changed || !read
+        ? versionFrom(receipt, kind, outcome.record.id)
+        : read.version,
   });
-  return ok({
-    lead: { record: c.lead, version: versionFrom(r, 'lead', leadId) },
-    organisation: versioned('organisation', c.organisation, organisation),
-    contact: versioned('contact', c.contact, contact),
+  return {
+    lead: { record: c.lead, version: versionFrom(receipt, 'lead', c.lead.id) },
+    organisation: versioned('organisation', c.organisation, loaded.organisation),
+    contact: versioned('contact', c.contact, loaded.contact),
     ...(c.opportunity
       ? {
           opportunity: {
             record: c.opportunity.record,
-            version: versionFrom(r, 'opportunity', c.opportunity.record.id),
+            version: versionFrom(receipt, 'opportunity', c.opportunity.record.id),
           },
         }
       : {}),
-  });
+  };
 }
 
 /** Replays a conversion from the ids it stored, with the records as they are now. */

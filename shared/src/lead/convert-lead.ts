@@ -4,9 +4,8 @@ import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent, LeadConverted } from '../events/domain-event';
 import { createOpportunity } from '../opportunity/create-opportunity';
+import { contactWorksAt, customerAfterWin } from '../opportunity/deal-policies';
 import type { Opportunity, StageChange } from '../opportunity/opportunity';
-import { WON } from '../opportunity/stage';
-import { markCustomerOnWin } from '../organisation/mark-customer-on-win';
 import type { Organisation } from '../organisation/organisation';
 import type { WorkspaceSettings } from '../workspace/workspace';
 import {
@@ -84,11 +83,9 @@ export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Re
       : opportunityFor(input, ctx, organisation.record, contact.record);
   if (opportunity && !opportunity.ok) return opportunity;
   const deal = opportunity?.value;
-  if (deal?.opportunity.stage === WON) {
-    // Converting straight into a won deal is a first win like any other.
-    const customer = markCustomerOnWin(organisation.record, ctx);
-    if (customer) organisation = { ...organisation, record: customer, changed: !organisation.created };
-  }
+  // Converting straight into a won deal is a first win like any other.
+  const customer = deal && customerAfterWin(deal.events, organisation.record, ctx);
+  if (customer) organisation = { ...organisation, record: customer, changed: !organisation.created };
 
   const converted: ConvertedLead = {
     ...leadBase(lead),
@@ -110,18 +107,22 @@ export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Re
   });
 }
 
-/** The chosen records must be the ones asked for, in the lead's workspace, and fit together. */
+/**
+ * The chosen records must be the ones asked for, in the lead's workspace, and fit together. The
+ * caller only loads them (a contact chosen alone brings its organisation); this is the one place
+ * that checks them.
+ */
 function checkChosenRecords(input: ConvertLeadInput, ctx: ConversionContext): Result<void> {
   const { existingOrganisation: org, existingContact: contact, lead } = ctx;
-  const orgMissing = input.organisationId !== undefined && org?.id !== input.organisationId;
-  if (orgMissing || (org && org.workspaceId !== lead.workspaceId)) {
-    return err(domainError('CONVERSION.ORGANISATION_NOT_FOUND', 'The chosen organisation does not exist.'));
-  }
   const contactMissing = input.contactId !== undefined && contact?.id !== input.contactId;
   if (contactMissing || (contact && contact.workspaceId !== lead.workspaceId)) {
     return err(domainError('CONVERSION.CONTACT_NOT_FOUND', 'The chosen contact does not exist.'));
   }
-  if (contact && contact.organisationId !== org?.id) {
+  const orgMissing = input.organisationId !== undefined && org?.id !== input.organisationId;
+  if (orgMissing || (org && org.workspaceId !== lead.workspaceId)) {
+    return err(domainError('CONVERSION.ORGANISATION_NOT_FOUND', 'The chosen organisation does not exist.'));
+  }
+  if (contact && !contactWorksAt(contact, org?.id)) {
     return err(
       domainError(
         'CONVERSION.CONTACT_NOT_IN_ORGANISATION',
