@@ -22,11 +22,16 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.data', '/dist/', '/build/'],
 };
 module.exports = {
+  // A guard against a hung test, not a measure of speed: specs wait for conditions, and a busy
+  // 2-core machine running two suites at once can take many seconds over one.
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
       testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '!**/*.int.spec.ts', '!**/*.e2e.spec.ts'],
+      // jsdom specs: the layout Fluent's focus manager expects, and the Testing Library wait limit.
+      setupFiles: ['<rootDir>/tab/src/testing/jsdom-setup.ts'],
     },
     {
       ...common,

@@ -1,12 +1,9 @@
 /** @jest-environment jsdom */
 import { teamsDarkTheme, teamsHighContrastTheme } from '@fluentui/react-components';
-import { act, configure, render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { createI18n } from '../i18n/i18n';
 import type { TeamsHost } from '../teams/teams-host';
 import { App } from './App';
-
-// findBy/waitFor give up after 1 s by default: too short when every suite runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 /** The CSS variables FluentProvider writes for the active theme. */
 const themeCss = () =>

@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { MotionBehaviourProvider } from '@fluentui/react-motion';
 import type { Lead, LeadCreateInput } from '@crm/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { ApiClient, ListQuery, WithEtag } from '../api/api-client';
@@ -17,9 +18,6 @@ window.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 };
-
-// findBy/waitFor give up after 1 s by default: too short when every suite runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 /** An in-memory API: just enough behaviour for the view (search, filter, create, convert). */
 function fakeApi(seed: Array<Partial<Lead>> = []) {
@@ -77,16 +75,20 @@ function fakeApi(seed: Array<Partial<Lead>> = []) {
 
 function renderView(api: ApiClient) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // Motion off: dialogs open and close at once instead of after an animation, however slow the
+  // machine. (tab/src/testing/jsdom-layout.ts keeps Fluent's focus manager from hiding them.)
   return render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <FluentProvider theme={teamsLightTheme}>
-        <QueryClientProvider client={queryClient}>
-          <ApiProvider client={api}>
-            <LeadsView workspaceId="ws" debounceMs={0} />
-          </ApiProvider>
-        </QueryClientProvider>
-      </FluentProvider>
-    </I18nextProvider>,
+    <MotionBehaviourProvider value="skip">
+      <I18nextProvider i18n={createI18n('en')}>
+        <FluentProvider theme={teamsLightTheme}>
+          <QueryClientProvider client={queryClient}>
+            <ApiProvider client={api}>
+              <LeadsView workspaceId="ws" debounceMs={0} />
+            </ApiProvider>
+          </QueryClientProvider>
+        </FluentProvider>
+      </I18nextProvider>
+    </MotionBehaviourProvider>,
   );
 }
 
@@ -94,9 +96,6 @@ const SEED = [
   { firstName: 'Pieter', lastName: 'Jansen', company: 'Jansen Transport BV' },
   { firstName: 'Ana', lastName: 'Souza', company: 'Souza Ltda', status: 'working-contacted' as const },
 ];
-
-// Fluent renders a lot per keystroke in jsdom; a busy machine running every suite needs the headroom.
-jest.setTimeout(20_000);
 
 describe('LeadsView', () => {
   it('lists leads with translated statuses and filters by search and status', async () => {
@@ -125,7 +124,6 @@ describe('LeadsView', () => {
     await screen.findByText('No leads match.');
     await user.click(screen.getByRole('button', { name: 'New lead' }));
     const dialog = await screen.findByRole('dialog', { name: 'New lead' });
-    // Fluent hides the surface from the accessibility tree until its opening settles: wait for it.
     await user.type(await within(dialog).findByRole('textbox', { name: /^Email/ }), 'nope');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
