@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMIT, perUserRateLimit, type RateLimitOptions } from './h
 import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi/openapi-document';
 import { apiRoutes } from './routes/api-routes';
+import { onDemandBundle, type BrowserBundle } from './routes/browser-bundle';
 import { devTokenRoute } from './routes/dev-token-route';
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes';
 import { mountRoutes } from './routes/mount-routes';
@@ -34,6 +35,8 @@ export type ServerDeps = {
   /** Largest JSON body accepted. */
   readonly bodyLimit?: string;
   readonly extensions?: readonly ApiExtension[];
+  /** The browser bundle: built ahead in production; by default built on demand (development, tests). */
+  readonly bundle?: BrowserBundle;
 };
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -53,7 +56,7 @@ export function createApp(deps: ServerDeps) {
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders());
   app.use(healthRoutes(deps.ready));
-  app.use(pageRoutes());
+  app.use(pageRoutes(deps.bundle ?? onDemandBundle()));
 
   const document = openApiDocument(routes, { devTokens: Boolean(deps.devTokens) });
   for (const extension of deps.extensions ?? [])

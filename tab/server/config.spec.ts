@@ -37,6 +37,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('builds the browser bundle on demand except in production, where only a prebuilt one is served', () => {
+    expect(loadConfig(storage).ok && loadConfig(storage)).toMatchObject({
+      config: { bundle: { mode: 'on-demand' } },
+    });
+    expect(loadConfig({ ...storage, NODE_ENV: 'production' })).toMatchObject({
+      config: { bundle: { mode: 'prebuilt' } },
+    });
+    expect(loadConfig({ ...storage, NODE_ENV: 'production', TAB_ASSETS_DIR: '/srv/public' })).toMatchObject({
+      config: { bundle: { mode: 'prebuilt', dir: '/srv/public' } },
+    });
+  });
+
   it.each([
     [
       'dev sign-in on a public interface',

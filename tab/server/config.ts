@@ -25,6 +25,10 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     /** Requests per user per minute before 429; bulk work (imports, seeding scripts) wants headroom. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
+    /** `production`: serve only a browser bundle built ahead of time, never build one on demand. */
+    NODE_ENV: z.string().optional(),
+    /** Where that prebuilt bundle is; the deploy artifact keeps it in `public/` beside its server. */
+    TAB_ASSETS_DIR: z.string().min(1).optional(),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
@@ -62,6 +66,10 @@ const EnvSchema = z
       seedDemoData: env.SEED_DEMO_DATA,
       dataDir: env.DATA_DIR,
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
+      bundle:
+        env.NODE_ENV === 'production'
+          ? { mode: 'prebuilt' as const, ...(env.TAB_ASSETS_DIR ? { dir: env.TAB_ASSETS_DIR } : {}) }
+          : { mode: 'on-demand' as const },
     };
   });
 

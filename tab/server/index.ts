@@ -2,6 +2,7 @@
  * The tab server's composition root: reads the configuration once, builds every collaborator once,
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
+import { join } from 'node:path';
 import { drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
@@ -14,19 +15,34 @@ import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
+import { onDemandBundle, prebuiltBundle } from './routes/browser-bundle';
 import { seedDemoData } from './seed/demo-data';
 
 /** How long in-flight requests get to finish after a stop signal. */
 const DRAIN_MS = 10_000;
 
 async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
+  // NODE_ENV spelled out: the deploy artifact's build fixes `process.env.NODE_ENV` to "production"
+  // (scripts/deploy), so the artifact never tries to build its browser bundle, whatever the host sets.
+  const loaded = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV });
   if (!loaded.ok) {
     console.error(`The tab server cannot start:\n  - ${loaded.problems.join('\n  - ')}`);
     process.exit(1);
   }
   const config = loaded.config;
   const logger = createLogger(config.logLevel);
+
+  // In the artifact this file is bundled into server.js, with the browser bundle in public/ beside it.
+  const bundle =
+    config.bundle.mode === 'prebuilt'
+      ? prebuiltBundle(config.bundle.dir ?? join(__dirname, 'public'))
+      : onDemandBundle();
+  if (config.bundle.mode === 'prebuilt') {
+    await bundle.ready().catch((error: unknown) => {
+      console.error(`The tab server cannot start: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  }
 
   const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
   await storage.ensureTables();
@@ -61,6 +77,7 @@ async function main(): Promise<void> {
     },
     ...(devTokens ? { devTokens } : {}),
     extensions: [csvExtension(importDeps, { worker: imports, dataDir: config.dataDir })],
+    bundle,
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(

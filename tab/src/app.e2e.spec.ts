@@ -3,7 +3,7 @@ import { createApp } from '../server/app';
 import { createDevTokenIssuer } from '../server/auth/dev-token-issuer';
 import { createTokenVerifier } from '../server/auth/token-verifier';
 import { createLogger } from '../server/http/logging';
-import { writeBundle } from '../server/routes/page-routes';
+import { writeBundle } from '../server/routes/browser-bundle';
 import { testStorage } from '../server/testing/test-server';
 
 /**

@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
 
-/** The file names the HTML shell links; `app.js.map` sits beside the bundle. */
-export const BUNDLE_FILES = { script: 'app.js' } as const;
+export { BUNDLE_FILES } from './bundle-files';
 
 export type BuildOptions = {
   /** Absolute path of `tab/src/main.tsx`. */

@@ -1,9 +1,11 @@
 import express from 'express';
 import request from 'supertest';
 import { securityHeaders } from '../http/security-headers';
-import { ensureBundle, PAGE_PATHS, pageRoutes, SHELL } from './page-routes';
+import { onDemandBundle } from './browser-bundle';
+import { PAGE_PATHS, pageRoutes, SHELL } from './page-routes';
 
-const app = express().use(securityHeaders()).use(pageRoutes());
+const bundle = onDemandBundle();
+const app = express().use(securityHeaders()).use(pageRoutes(bundle));
 
 describe('page routes', () => {
   it.each(PAGE_PATHS)('serves the app shell on %s', async (path) => {
@@ -23,7 +25,7 @@ describe('page routes', () => {
   });
 
   it('serves the bundle (building it when missing) and its source map', async () => {
-    await ensureBundle();
+    await bundle.ready();
     const js = await request(app).get('/assets/app.js');
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
