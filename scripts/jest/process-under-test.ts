@@ -1,12 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** A composition root as `npm start` runs it: a real process, real storage, real signals. */
+/**
+ * A composition root as `npm start` runs it: a real process, real storage, real signals. With
+ * `built: true` the entry is plain JavaScript (a deploy artifact), run by Node alone from `cwd`.
+ */
 export function startProcess(
   entry: string,
   env: NodeJS.ProcessEnv,
+  options: { built?: boolean; cwd?: string } = {},
 ): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, options.built ? [entry] : ['--import', 'tsx', entry], {
+    cwd: options.cwd,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -15,7 +15,7 @@ import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
-import { onDemandBundle, prebuiltBundle } from './routes/browser-bundle';
+import { onDemandBundle, PACKAGED_ASSETS_FOLDER, prebuiltBundle } from './routes/browser-bundle';
 import { seedDemoData } from './seed/demo-data';
 
 /** How long in-flight requests get to finish after a stop signal. */
@@ -32,10 +32,10 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = createLogger(config.logLevel);
 
-  // In the artifact this file is bundled into server.js, with the browser bundle in public/ beside it.
+  // In the deploy artifact this file is bundled into server.js, the browser bundle in public/ beside it.
   const bundle =
     config.bundle.mode === 'prebuilt'
-      ? prebuiltBundle(config.bundle.dir ?? join(__dirname, 'public'))
+      ? prebuiltBundle(config.bundle.dir ?? join(__dirname, PACKAGED_ASSETS_FOLDER))
       : onDemandBundle();
   if (config.bundle.mode === 'prebuilt') {
     await bundle.ready().catch((error: unknown) => {

@@ -7,19 +7,21 @@ export type BuildOptions = {
   readonly entry: string;
   /** Absolute directory the bundle is written to. */
   readonly outdir: string;
+  /** Writes `app.js.map` beside it (default); deploy artifacts leave it out to stay small. */
+  readonly sourcemap?: boolean;
 };
 
 /**
  * Bundles the browser app with esbuild: one minified ES2020 script with its source map. Paths come
  * from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
  */
-export async function buildBundle({ entry, outdir }: BuildOptions): Promise<void> {
+export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOptions): Promise<void> {
   await build({
     entryPoints: { app: entry },
     outdir,
     bundle: true,
     minify: true,
-    sourcemap: true,
+    sourcemap,
     format: 'iife',
     platform: 'browser',
     target: ['es2020'],

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { BUNDLE_FILES } from '../bundle/bundle-files';
 
 export const APP_ENTRY = resolve(__dirname, '../../src/main.tsx');
+/** The folder beside the bundled server where the deploy artifact keeps the prebuilt browser bundle. */
+export const PACKAGED_ASSETS_FOLDER = 'public';
 export const DIST_DIR = resolve(__dirname, '../../dist');
 /** What the bundle is made of: a bundle older than any of these files is rebuilt. */
 const SOURCE_DIRS = [resolve(__dirname, '../../src'), resolve(__dirname, '../../../shared/src')];

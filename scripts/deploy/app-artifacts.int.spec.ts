@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { freePort } from '@crm/shared/storage';
+import { teamsMessage } from '../../bot/src/testing/activities';
+import { startConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
+import { startProcess, waitForHealth } from '../jest/process-under-test';
+import { describeArtifacts, packageApps } from '../package-apps';
+import { APP_ARTIFACTS, SERVER_FILE, START_COMMAND } from './app-artifacts';
+import type { BuiltArtifact } from './build-artifact';
+import { filesUnder, unzipInto } from './zip-folder';
+
+/**
+ * What App Service runs, run here first: `npm run package:apps` builds both artifacts, each zip is
+ * unpacked into an empty folder outside the repository (so nothing resolves from its node_modules)
+ * and started with its start command and environment variables only, against the run's Azurite.
+ */
+const repository = join(__dirname, '..', '..');
+const connectionString = () => {
+  const value = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!value) throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
+  return value;
+};
+const tablePrefix = () => `a${randomBytes(5).toString('hex')}`;
+
+let scratch: string;
+let built: Map<string, BuiltArtifact>;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'crm-artifacts-'));
+  const artifacts = await packageApps(join(scratch, 'build'));
+  console.log(describeArtifacts(artifacts));
+  built = new Map(artifacts.map((artifact) => [artifact.name, artifact]));
+}, 180_000);
+
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+/** Unpacks an artifact's zip into a new, empty folder outside the repository. */
+async function unpack(name: string): Promise<string> {
+  const zip = built.get(name)?.zip;
+  if (!zip) throw new Error(`no ${name} artifact`);
+  const dir = await mkdtemp(join(scratch, `${name}-run-`));
+  expect(await readdir(dir)).toEqual([]);
+  expect(relative(repository, dir).startsWith('..')).toBe(true);
+  await unzipInto(zip, dir);
+  return dir;
+}
+
+const startArtifact = (dir: string, env: NodeJS.ProcessEnv) =>
+  startProcess(SERVER_FILE, env, { built: true, cwd: dir });
+
+describe('the deploy artifacts (npm run package:apps)', () => {
+  it('hold bundled JavaScript, a start command that needs nothing else, and no sources', async () => {
+    expect(START_COMMAND).toBe(`node ${SERVER_FILE}`);
+    for (const artifact of APP_ARTIFACTS) {
+      const dir = await unpack(artifact.name);
+      const files = await filesUnder(dir);
+      expect(files).toContain(SERVER_FILE);
+      expect(files.filter((file) => /\.(tsx?|map)$/.test(file))).toEqual([]);
+      // node_modules only for what cannot be bundled, and nothing at all when that is nothing.
+      const shipped = files.filter((file) => file.startsWith('node_modules/'));
+      expect(shipped.length > 0).toBe(artifact.runtimeDependencies.length > 0);
+      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as {
+        scripts: { start: string };
+        dependencies: Record<string, string>;
+      };
+      expect(manifest.scripts.start).toBe(START_COMMAND);
+      expect(Object.keys(manifest.dependencies).sort()).toEqual([...artifact.runtimeDependencies].sort());
+    }
+  });
+
+  it('tab: starts from its zip, answers health, serves its prebuilt bundle and a dev-mode API call', async () => {
+    const dir = await unpack('tab');
+    expect(await filesUnder(join(dir, 'public'))).toEqual(['app.js']);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const tab = startArtifact(dir, {
+      STORAGE_CONNECTION_STRING: connectionString(),
+      TABLE_PREFIX: tablePrefix(),
+      TAB_PORT: String(port),
+      AUTH_MODE: 'dev',
+      SEED_DEMO_DATA: 'true',
+      DATA_DIR: join(scratch, `tab-data-${port}`),
+    });
+    try {
+      await waitForHealth(url, tab.exited);
+      expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      expect(await (await fetch(`${url}/tab`)).text()).toContain('<script src="/assets/app.js"');
+      const script = await fetch(`${url}/assets/app.js`);
+      expect(script.status).toBe(200);
+      expect(await script.text()).toBe(await readFile(join(dir, 'public', 'app.js'), 'utf8'));
+
+      const issued = await fetch(`${url}/api/dev/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          tenantId: '00000000-0000-0000-0000-000000000001',
+          userId: 'demo-user',
+          name: 'Demo',
+        }),
+      });
+      expect(issued.status).toBe(200);
+      const { token } = (await issued.json()) as { token: string };
+      const mine = await fetch(`${url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(mine.status).toBe(200);
+      expect(((await mine.json()) as { items: unknown[] }).items).toHaveLength(1);
+    } finally {
+      tab.child.kill('SIGTERM');
+    }
+    expect(await tab.exited).toBe(0);
+  }, 60_000);
+
+  it('tab: refuses to start without its prebuilt bundle, and never builds one', async () => {
+    const dir = await unpack('tab');
+    await rm(join(dir, 'public'), { recursive: true });
+    const tab = startArtifact(dir, {
+      STORAGE_CONNECTION_STRING: connectionString(),
+      TABLE_PREFIX: tablePrefix(),
+      TAB_PORT: String(await freePort()),
+      AUTH_MODE: 'dev',
+    });
+    expect(await tab.exited).toBe(1);
+    expect(tab.output()).toMatch(/no browser bundle at .*public.app\.js: in production .* never builds one/);
+    expect(await readdir(dir)).not.toContain('public');
+  }, 60_000);
+
+  it('bot: starts from its zip, answers health and replies to an activity through the Bot Connector', async () => {
+    const dir = await unpack('bot');
+    const connector = await startConnectorStandIn();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const bot = startArtifact(dir, {
+      STORAGE_CONNECTION_STRING: connectionString(),
+      TABLE_PREFIX: tablePrefix(),
+      BOT_PORT: String(port),
+    });
+    try {
+      await waitForHealth(url, bot.exited);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const activity = teamsMessage(connector.url, 'help', {
+        tenantId: '11111111-1111-1111-1111-111111111111',
+        aadObjectId: 'aaaaaaaa-0000-0000-0000-00000000a11c',
+        name: 'Alice',
+      });
+      const posted = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      expect(posted.status).toBe(200);
+      const replies = connector.sent.filter((sent) => sent.replyToId === activity.id);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.activity.text).toContain('**leads**');
+    } finally {
+      bot.child.kill('SIGTERM');
+      await connector.close();
+    }
+    expect(await bot.exited).toBe(0);
+  }, 60_000);
+});
