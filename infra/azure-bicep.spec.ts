@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig as loadBotConfig } from '../bot/src/config';
+import { START_COMMAND } from '../scripts/deploy/app-artifacts';
+import { loadConfig as loadTabConfig } from '../tab/server/config';
 import { outlineBicep, type BicepResource } from './bicep-outline';
 
 const read = (name: string) => readFileSync(join(__dirname, name), 'utf8');
@@ -16,17 +19,53 @@ const only = (type: string): BicepResource => {
     throw new Error(`expected one ${type}, found ${more.length + (resource ? 1 : 0)}`);
   return resource;
 };
-const webApp = (symbol: string): BicepResource => {
-  const app = resourcesOf('Microsoft.Web/sites').find((resource) => resource.symbol === symbol);
-  if (!app) throw new Error(`no web app ${symbol}`);
-  return app;
+const resource = (symbol: string): BicepResource => {
+  const found = bicep.resources.find((candidate) => candidate.symbol === symbol);
+  if (!found) throw new Error(`no resource ${symbol}`);
+  return found;
 };
+const webApp = resource;
+
+/** The `{ name: 'X' value: ... }` pairs of a piece of the template, values as Bicep wrote them. */
+const settingsIn = (text: string): Map<string, string> =>
+  new Map([...text.matchAll(/name: '([A-Z0-9_]+)'\s+value: (.+)/g)].map((m) => [m[1]!, m[2]!.trim()]));
+const commonSettingsText = (() => {
+  const text = read('azure.bicep');
+  const start = text.indexOf('var commonAppSettings = [');
+  return text.slice(start, text.indexOf('\n]\n', start));
+})();
+const appSettings = (symbol: string) =>
+  new Map([...settingsIn(commonSettingsText), ...settingsIn(webApp(symbol).body)]);
+/** What a setting's value would be in Azure, near enough for the apps' config to judge it. */
+const plausible = (name: string, value: string): string => {
+  const literal = /^'([^'$]*)'$/.exec(value);
+  if (literal) return literal[1]!;
+  // A variable or a parameter's default that is a plain string.
+  const named =
+    bicep.vars.get(value) ?? new RegExp(`^param ${value} \\w+ = (.+)$`, 'm').exec(read('azure.bicep'))?.[1];
+  const plain = named && /^'([^'$]*)'$/.exec(named);
+  if (plain) return plain[1]!;
+  return /URL|ENDPOINT/.test(name) ? 'https://example.azurewebsites.net' : `value-of-${name}`;
+};
+const environmentOf = (symbol: string) =>
+  Object.fromEntries([...appSettings(symbol)].map(([name, value]) => [name, plausible(name, value)]));
+/** Read by App Service or the Azure SDK, not by our config. */
+const PLATFORM_SETTINGS = [
+  'PORT',
+  'WEBSITE_RUN_FROM_PACKAGE',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'AZURE_CLIENT_ID',
+];
+const projectFile = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
 describe('infra/azure.bicep', () => {
-  it('declares the storage, identity, role, App Service, web apps and Azure Bot with its Teams channel', () => {
+  it('declares the storage, identity, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
     expect(bicep.resources.map((resource) => resource.type).sort()).toEqual(
       [
         'Microsoft.Authorization/roleAssignments',
+        'Microsoft.Authorization/roleAssignments',
+        'Microsoft.KeyVault/vaults',
+        'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
         'Microsoft.BotService/botServices/channels',
         'Microsoft.ManagedIdentity/userAssignedIdentities',
@@ -50,7 +89,7 @@ describe('infra/azure.bicep', () => {
   });
 
   it('gives the managed identity Storage Table Data Contributor on the storage account', () => {
-    const role = only('Microsoft.Authorization/roleAssignments').body;
+    const role = resource('tableDataContributor').body;
     expect(bicep.vars.get('tableDataContributorRoleId')).toBe("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
     expect(role).toMatch(/^\s+scope: storage$/m);
     expect(role).toMatch(
@@ -65,22 +104,84 @@ describe('infra/azure.bicep', () => {
   });
 
   it.each([
-    ['tabApp', 'tab/server/index.ts', 'TAB_PORT'],
-    ['botApp', 'bot/src/index.ts', 'BOT_PORT'],
+    ['tabApp', 'TAB_PORT'],
+    ['botApp', 'BOT_PORT'],
   ])(
-    'runs %s on Node 22 LTS with the identity, a health check, its entry point and port',
-    (symbol, entry, port) => {
+    "runs %s on Node 22 LTS with the identity, a health check, the artifact's start command and its port",
+    (symbol, port) => {
       const app = webApp(symbol).body;
       expect(bicep.vars.get('nodeRuntime')).toBe("'NODE|22-lts'");
       expect(app).toMatch(/linuxFxVersion: nodeRuntime/);
       expect(app).toMatch(/healthCheckPath: '\/healthz'/);
       expect(app).toMatch(/type: 'UserAssigned'/);
       expect(app).toMatch(/appSettings: concat\(commonAppSettings,/);
-      expect(app).toContain(`appCommandLine: 'node --import tsx ${entry}'`);
-      expect(app).toMatch(new RegExp(`name: '${port}'\\s+value: appPort`));
+      expect(app).toMatch(/appCommandLine: startCommand$/m);
+      expect(bicep.vars.get('startCommand')).toBe(`'${START_COMMAND}'`);
+      // App Service routes to PORT on its built-in images; the app listens on its own variable.
+      expect(appSettings(symbol).get(port)).toBe('appPort');
+      expect(appSettings(symbol).get('PORT')).toBe('appPort');
+      expect(appSettings(symbol).has('WEBSITES_PORT')).toBe(false);
       expect(app).toMatch(/clientAffinityEnabled: false/);
     },
   );
+
+  it.each(['tabApp', 'botApp'])('runs %s from the uploaded zip, with no build on the server', (symbol) => {
+    expect(appSettings(symbol).get('WEBSITE_RUN_FROM_PACKAGE')).toBe("'1'");
+    expect(appSettings(symbol).get('SCM_DO_BUILD_DURING_DEPLOYMENT')).toBe("'false'");
+  });
+
+  it("keeps the tab's files in /home: run from package mounts wwwroot read-only", () => {
+    expect(appSettings('tabApp').get('DATA_DIR')).toBe('tabDataDir');
+    expect(bicep.vars.get('tabDataDir')).toMatch(/^'\/home\//);
+  });
+
+  it.each([
+    ['tabApp', loadTabConfig, ['tab/server/config.ts', 'shared/src/runtime/process-config.ts']],
+    ['botApp', loadBotConfig, ['bot/src/config.ts', 'shared/src/runtime/process-config.ts']],
+  ] as const)(
+    'gives %s settings its config accepts and reads, none that nothing reads',
+    (symbol, load, sources) => {
+      const loaded = load(environmentOf(symbol));
+      expect(loaded.ok ? [] : loaded.problems).toEqual([]);
+      expect(loaded.ok && loaded.config).toMatchObject({ port: 8080, host: '0.0.0.0' });
+      const read = sources.map(projectFile).join('\n');
+      const unread = [...appSettings(symbol).keys()].filter(
+        (name) => !PLATFORM_SETTINGS.includes(name) && !new RegExp(`\\b${name}\\b`).test(read),
+      );
+      expect(unread).toEqual([]);
+    },
+  );
+
+  it('hands the bot its password as a Key Vault reference resolved with the identity, never in clear', () => {
+    expect(appSettings('botApp').get('BOT_PASSWORD')).toBe(
+      "'@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'",
+    );
+    expect(webApp('botApp').body).toMatch(/keyVaultReferenceIdentity: identity\.id$/m);
+    expect(resource('botPasswordSecret').body).toMatch(/parent: vault\n/);
+    expect(resource('botPasswordSecret').body).toMatch(/value: botAadAppClientSecret$/m);
+    expect(resource('vault').body).toMatch(/enableRbacAuthorization: true$/m);
+    const role = resource('vaultSecretsUser').body;
+    expect(bicep.vars.get('keyVaultSecretsUserRoleId')).toBe("'4633458b-17de-408a-b874-0445c86b69e6'");
+    expect(role).toMatch(/^\s+scope: vault$/m);
+    expect(role).toMatch(/principalId: identity\.properties\.principalId/);
+    expect(webApp('botApp').body).toMatch(/dependsOn: \[[^\]]*vaultSecretsUser/);
+    // The secure parameter reaches the vault and nothing else.
+    const uses = read('azure.bicep').match(/\bbotAadAppClientSecret\b/g) ?? [];
+    expect(uses).toHaveLength(2); // its declaration and the secret's value
+  });
+
+  it('uses every parameter it declares', () => {
+    const text = read('azure.bicep');
+    const unused = [...bicep.params.keys()].filter(
+      (name) => (text.match(new RegExp(`\\b${name}\\b`, 'g')) ?? []).length < 2,
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('claims zone redundancy only where the plan sets it', () => {
+    const claims = /zone/i.test(read('azure.bicep').replace(/No zone redundancy is set/, ''));
+    expect(claims).toBe(/zoneRedundant: true/.test(resource('plan').body));
+  });
 
   it("points the Azure Bot at the bot app's /api/messages, single-tenant, with the Teams channel", () => {
     const bot = only('Microsoft.BotService/botServices');

@@ -1,6 +1,7 @@
 // Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), one user-assigned
-// managed identity that may read and write its tables, one Linux App Service plan running the tab and
-// the bot as two Node 22 web apps, and the Azure Bot that connects the bot to Teams.
+// managed identity that may read and write its tables and read the bot's secret from a Key Vault, one
+// Linux App Service plan running the tab and the bot as two Node 22 web apps, and the Azure Bot that
+// connects the bot to Teams. Each web app runs the zip `npm run package:apps` builds, as it is.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
 // Kept to Bicep that the pinned CLI (bicepCliVersion in teamsapp.yml) compiles; see docs/deploy.md.
 
@@ -12,7 +13,7 @@ param resourceBaseName string
 @description('Region of everything but the Azure Bot, which is global.')
 param location string = resourceGroup().location
 
-@description('App Service plan SKU. B1 allows up to 3 instances; P0v3 and up scale further and across zones.')
+@description('App Service plan SKU. B1 allows up to 3 instances; P0v3 and up allow more. No zone redundancy is set.')
 param webAppSku string = 'B1'
 
 @minValue(1)
@@ -37,14 +38,11 @@ param aadAppClientId string
 @description('Tenant of the Entra app for Teams SSO.')
 param aadAppTenantId string
 
-@description('Authority host of the Entra app, e.g. login.microsoftonline.com.')
-param aadAppOauthAuthorityHost string
-
 @description('Client id of the bot\'s Entra app (BOT_ID).')
 param botAadAppClientId string
 
 @secure()
-@description('Client secret of the bot\'s Entra app (SECRET_BOT_PASSWORD, from env/.env.<env>.user).')
+@description('Client secret of the bot\'s Entra app (SECRET_BOT_PASSWORD, from env/.env.<env>.user); kept in the Key Vault.')
 param botAadAppClientSecret string
 
 @description('Tenant of the bot\'s Entra app: the bot is single-tenant.')
@@ -61,11 +59,20 @@ param botServiceSku string = 'F0'
 
 // Storage Table Data Contributor: read, write and create tables, no keys, nothing else.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Key Vault Secrets User: read secret values, nothing else.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
+var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
 var storageAccountUrl = 'https://${storage.name}.table.${environment().suffixes.storage}'
 var nodeRuntime = 'NODE|22-lts'
-// App Service sends traffic to the port in WEBSITES_PORT; the apps read theirs from TAB_PORT/BOT_PORT.
+// Built-in (code) images route requests to the port in PORT, 8080 unless set (WEBSITES_PORT is for
+// custom containers only). The apps listen on TAB_PORT/BOT_PORT, so both get the same value.
 var appPort = '8080'
+// The artifact's start command (scripts/deploy/app-artifacts.ts, START_COMMAND), run in wwwroot.
+var startCommand = 'node server.js'
+// Run from package mounts wwwroot read-only: files the tab keeps (CSV uploads until their import ends)
+// go to /home, which App Service persists and shares between instances.
+var tabDataDir = '/home/pipeline-crm'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${resourceBaseName}-identity'
@@ -104,6 +111,41 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
+// The bot's client secret, read by App Service through a Key Vault reference with the identity, so
+// that it is not stored in the app's settings.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    // The name stays reserved while the vault is soft-deleted: shortest retention (docs/deploy.md).
+    softDeleteRetentionInDays: 7
+  }
+}
+
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'bot-password'
+  properties: {
+    value: botAadAppClientSecret
+  }
+}
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${resourceBaseName}-plan'
   location: location
@@ -118,16 +160,15 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 // Both apps: storage through the managed identity (DefaultAzureCredential picks the user-assigned one
-// by AZURE_CLIENT_ID), bound to all interfaces behind App Service's front end, built on deploy (npm
-// install on the server, so native modules match Linux). NODE_ENV stays unset: with `production` the
-// server-side install would skip tsx, which starts the apps.
+// by AZURE_CLIENT_ID), bound to all interfaces behind App Service's front end, run from the uploaded
+// zip as it is: no build on the server (the artifact is bundled and production-only already).
 var commonAppSettings = [
   {
     name: 'HOST'
     value: '0.0.0.0'
   }
   {
-    name: 'WEBSITES_PORT'
+    name: 'PORT'
     value: appPort
   }
   {
@@ -144,7 +185,11 @@ var commonAppSettings = [
   }
   {
     name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-    value: 'true'
+    value: 'false'
+  }
+  {
+    name: 'WEBSITE_RUN_FROM_PACKAGE'
+    value: '1'
   }
 ]
 
@@ -164,7 +209,7 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: nodeRuntime
-      appCommandLine: 'node --import tsx tab/server/index.ts'
+      appCommandLine: startCommand
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
@@ -188,8 +233,8 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
           value: aadAppTenantId
         }
         {
-          name: 'AAD_APP_OAUTH_AUTHORITY_HOST'
-          value: aadAppOauthAuthorityHost
+          name: 'DATA_DIR'
+          value: tabDataDir
         }
       ])
     }
@@ -213,9 +258,11 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
+    // Key Vault references resolve with the user-assigned identity (the default would be a system one).
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: nodeRuntime
-      appCommandLine: 'node --import tsx bot/src/index.ts'
+      appCommandLine: startCommand
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true
@@ -232,21 +279,18 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'BOT_PASSWORD'
-          value: botAadAppClientSecret
+          value: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'
         }
         {
           name: 'BOT_TENANT_ID'
           value: botTenantId
-        }
-        {
-          name: 'TAB_ENDPOINT'
-          value: 'https://${tabApp.properties.defaultHostName}'
         }
       ])
     }
   }
   dependsOn: [
     tableDataContributor
+    vaultSecretsUser
   ]
 }
 

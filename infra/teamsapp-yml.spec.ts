@@ -4,6 +4,8 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { parseEnvFile } from '../appPackage/scripts/env-file';
 import { OFFLINE_ID } from '../appPackage/scripts/prepare-local-env';
+import { APP_ARTIFACTS } from '../scripts/deploy/app-artifacts';
+import { DEFAULT_OUT_DIR } from '../scripts/package-apps';
 import { traceEnvFlow, type ToolkitProject } from './toolkit-env-flow';
 
 const root = join(__dirname, '..');
@@ -62,6 +64,28 @@ describe('teamsapp.yml (dev, in Azure)', () => {
     expect(needed.filter((name) => !flow.written.has(name))).toEqual([]);
   });
 
+  it('deploys exactly the artifacts `npm run package:apps` builds, fresh, one to each app', () => {
+    type Step = { uses: string; with?: Record<string, string> };
+    const deploy = (project('teamsapp.yml').deploy ?? []) as Step[];
+    expect(deploy.map((step) => [step.uses, step.with?.args])).toEqual([
+      ['cli/runNpmCommand', 'ci'],
+      ['cli/runNpmCommand', 'run package:apps'],
+      ...APP_ARTIFACTS.map(() => ['azureAppService/zipDeploy', undefined]),
+    ]);
+    const uploads = deploy.filter((step) => step.uses === 'azureAppService/zipDeploy');
+    expect(uploads.map((step) => step.with)).toEqual(
+      APP_ARTIFACTS.map(({ name }) => ({
+        artifactFolder: `./${DEFAULT_OUT_DIR}/${name}`,
+        // The toolkit writes its zip of the folder here: outside the folder, never inside it.
+        outputZipFile: `./${DEFAULT_OUT_DIR}/upload/${name}.zip`,
+        resourceId: `\${{${name.toUpperCase()}_AZURE_APP_SERVICE_RESOURCE_ID}}`,
+      })),
+    );
+    const scripts = (JSON.parse(readProjectFile('package.json')) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts['package:apps']).toBe('tsx scripts/package-apps.ts');
+  });
+
   it('lists in env/.env.dev exactly the variables provisioning writes (secrets aside) and the built-ins', () => {
     const written = [...flow.written].filter((name) => !name.startsWith('SECRET_'));
     const builtIn = ['TEAMSFX_ENV', 'APP_NAME_SUFFIX', ...TOOLKIT_SUPPLIED];
@@ -81,6 +105,17 @@ describe('teamsapp.local.yml', () => {
       uses: 'script',
       with: { run: 'npx tsx appPackage/scripts/prepare-local-env.ts' },
     });
+  });
+
+  it('registers the bot with a single-tenant Entra app and hands the bot that tenant, as its code expects', () => {
+    const local = project('teamsapp.local.yml');
+    const botApp = (local.provision ?? []).find(
+      (action) => action.uses === 'aadApp/create' && action.writeToEnvironmentFile?.clientId === 'BOT_ID',
+    );
+    expect(botApp?.with?.signInAudience).toBe('AzureADMyOrg');
+    expect(botApp?.writeToEnvironmentFile?.tenantId).toBe('BOT_TENANT_ID');
+    expect(readProjectFile('teamsapp.local.yml')).toMatch(/^ {8}BOT_TENANT_ID: \$\{\{BOT_TENANT_ID\}\}$/m);
+    expect(readProjectFile('bot/src/teams/teams-endpoint.ts')).toMatch(/MicrosoftAppType: 'SingleTenant'/);
   });
 
   it('deploys nothing to Azure', () => {

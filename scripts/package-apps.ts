@@ -10,6 +10,8 @@ import { APP_ARTIFACTS } from './deploy/app-artifacts';
 import { buildArtifact, type BuiltArtifact } from './deploy/build-artifact';
 
 const root = resolve(__dirname, '..');
+/** Where teamsapp.yml's deploy steps pick the artifacts up, from the repository root. */
+export const DEFAULT_OUT_DIR = 'build/apps';
 
 export async function packageApps(outDir: string): Promise<BuiltArtifact[]> {
   await mkdir(outDir, { recursive: true });
@@ -30,7 +32,7 @@ export const describeArtifacts = (built: readonly BuiltArtifact[]): string =>
     .join('\n');
 
 if (require.main === module) {
-  packageApps(resolve(process.argv[2] ?? resolve(root, 'build', 'apps'))).then(
+  packageApps(resolve(process.argv[2] ?? resolve(root, DEFAULT_OUT_DIR))).then(
     (built) => console.log(describeArtifacts(built)),
     (error: unknown) => {
       console.error('package:apps failed:', error);
