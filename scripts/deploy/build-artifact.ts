@@ -27,7 +27,7 @@ const packageOf = (path: string): string =>
     .join('/');
 
 /** Every import esbuild left outside the bundle must be Node's own, shipped, or allowed to be absent. */
-function checkUnbundled(metafile: Metafile, artifact: AppArtifact): void {
+export function checkUnbundled(metafile: Metafile, artifact: AppArtifact): void {
   const allowed = new Set([
     ...artifact.runtimeDependencies,
     ...artifact.developmentOnly,
