@@ -64,6 +64,7 @@ describe('infra/azure.bicep', () => {
       [
         'Microsoft.Authorization/roleAssignments',
         'Microsoft.Authorization/roleAssignments',
+        'Microsoft.Authorization/roleAssignments',
         'Microsoft.KeyVault/vaults',
         'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
@@ -88,14 +89,19 @@ describe('infra/azure.bicep', () => {
     expect(only('Microsoft.Storage/storageAccounts').body).toMatch(/^\s+allowSharedKeyAccess: false$/m);
   });
 
-  it('gives the managed identity Storage Table Data Contributor on the storage account', () => {
-    const role = resource('tableDataContributor').body;
-    expect(bicep.vars.get('tableDataContributorRoleId')).toBe("'0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'");
+  it.each([
+    ['tableDataContributor', 'tableDataContributorRoleId', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'],
+    ['queueDataContributor', 'queueDataContributorRoleId', '974c5e8b-45b9-4653-ba55-5f855dd0fb88'],
+  ])('gives the managed identity %s on the storage account', (symbol, roleVar, roleId) => {
+    const role = resource(symbol).body;
+    expect(bicep.vars.get(roleVar)).toBe(`'${roleId}'`);
     expect(role).toMatch(/^\s+scope: storage$/m);
-    expect(role).toMatch(
-      /roleDefinitionId: subscriptionResourceId\('Microsoft.Authorization\/roleDefinitions', tableDataContributorRoleId\)/,
+    expect(role).toContain(
+      `roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${roleVar})`,
     );
     expect(role).toMatch(/principalId: identity\.properties\.principalId/);
+    expect(webApp('tabApp').body).toMatch(new RegExp(`dependsOn: \\[[^\\]]*${symbol}`));
+    expect(webApp('botApp').body).toMatch(new RegExp(`dependsOn: \\[[^\\]]*${symbol}`));
   });
 
   it('hands every app the identity and the table endpoint, for DefaultAzureCredential', () => {

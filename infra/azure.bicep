@@ -1,5 +1,5 @@
 // Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), one user-assigned
-// managed identity that may read and write its tables and read the bot's secret from a Key Vault, one
+// managed identity that may use its tables and queues and read the bot's secret from a Key Vault, one
 // Linux App Service plan running the tab and the bot as two Node 22 web apps, and the Azure Bot that
 // connects the bot to Teams. Each web app runs the zip `npm run package:apps` builds, as it is.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
@@ -59,6 +59,8 @@ param botServiceSku string = 'F0'
 
 // Storage Table Data Contributor: read, write and create tables, no keys, nothing else.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Storage Queue Data Contributor: the outbox relay's wake-up queue in the same account (queue-outbox-signal).
+var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 // Key Vault Secrets User: read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
@@ -95,7 +97,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// The relay reads the outbox from a table in the same partition as the change, so no queues.
+// The outbox is a table written in the same transaction as the change; a queue only wakes the relay.
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -106,6 +108,16 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, queueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -241,6 +253,7 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
   }
   dependsOn: [
     tableDataContributor
+    queueDataContributor
   ]
 }
 
@@ -290,6 +303,7 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
   }
   dependsOn: [
     tableDataContributor
+    queueDataContributor
     vaultSecretsUser
   ]
 }
