@@ -118,6 +118,16 @@ describe('teamsapp.local.yml', () => {
     expect(readProjectFile('bot/src/teams/teams-endpoint.ts')).toMatch(/MicrosoftAppType: 'SingleTenant'/);
   });
 
+  it('writes to .data/teams.local.env only variables the tab server or the bot reads', () => {
+    const write = (project('teamsapp.local.yml').deploy ?? []).find(
+      (action) => action.uses === 'file/createOrUpdateEnvironmentFile',
+    );
+    const names = Object.keys((write?.with?.envs ?? {}) as Record<string, string>);
+    expect(names.length).toBeGreaterThan(0);
+    const read = ['tab/server/config.ts', 'bot/src/config.ts'].map(readProjectFile).join('\n');
+    expect(names.filter((name) => !new RegExp(`\\b${name}\\b`).test(read))).toEqual([]);
+  });
+
   it('deploys nothing to Azure', () => {
     const uses = Object.values(project('teamsapp.local.yml'))
       .flatMap((actions) => (Array.isArray(actions) ? actions : []))
