@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { APP_ENTRY, PACKAGED_ASSETS_FOLDER } from '../../tab/server/routes/browser-bundle';
-import { buildBundle } from '../../tab/src/build';
+import { APP_ENTRY, PACKAGED_ASSETS_FOLDER } from '../../tab/server/bundle/browser-bundle';
+import { buildBundle } from '../../tab/server/bundle/build-bundle';
 
 /** One process as App Service runs it: what goes into its artifact (`npm run package:apps`). */
 export type AppArtifact = {
@@ -36,7 +36,7 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
     name: 'tab',
     entry: 'tab/server/index.ts',
     runtimeDependencies: [],
-    // esbuild builds the browser bundle on demand in development only (routes/browser-bundle.ts).
+    // esbuild builds the browser bundle on demand in development only (tab/server/bundle/browser-bundle.ts).
     developmentOnly: ['esbuild', AZURITE],
     // Built now, into the fresh artifact folder: never a tab/dist left over from another checkout.
     addExtras: (dir) =>

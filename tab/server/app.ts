@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMIT, perUserRateLimit, type RateLimitOptions } from './h
 import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi/openapi-document';
 import { apiRoutes } from './routes/api-routes';
-import { onDemandBundle, type BrowserBundle } from './routes/browser-bundle';
+import { onDemandBundle, type BrowserBundle } from './bundle/browser-bundle';
 import { devTokenRoute } from './routes/dev-token-route';
 import { healthRoutes, type ReadinessProbe } from './routes/health-routes';
 import { mountRoutes } from './routes/mount-routes';

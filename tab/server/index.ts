@@ -15,7 +15,7 @@ import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
-import { onDemandBundle, PACKAGED_ASSETS_FOLDER, prebuiltBundle } from './routes/browser-bundle';
+import { onDemandBundle, PACKAGED_ASSETS_FOLDER, prebuiltBundle } from './bundle/browser-bundle';
 import { seedDemoData } from './seed/demo-data';
 
 /** How long in-flight requests get to finish after a stop signal. */

@@ -3,7 +3,7 @@ import { createApp } from '../server/app';
 import { createDevTokenIssuer } from '../server/auth/dev-token-issuer';
 import { createTokenVerifier } from '../server/auth/token-verifier';
 import { createLogger } from '../server/http/logging';
-import { writeBundle } from '../server/routes/browser-bundle';
+import { writeBundle } from '../server/bundle/browser-bundle';
 import { testStorage } from '../server/testing/test-server';
 
 /**

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { securityHeaders } from '../http/security-headers';
-import { onDemandBundle } from './browser-bundle';
+import { onDemandBundle } from '../bundle/browser-bundle';
 import { PAGE_PATHS, pageRoutes, SHELL } from './page-routes';
 
 const bundle = onDemandBundle();

@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { BUNDLE_FILES } from '../bundle/bundle-files';
-import type { BrowserBundle } from './browser-bundle';
+import type { BrowserBundle } from '../bundle/browser-bundle';
 
 /** Where Teams loads the tab (content, configuration and personal pages) and a browser lands. */
 export const PAGE_PATHS = ['/', '/tab', '/config', '/personal'];

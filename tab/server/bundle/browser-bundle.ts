@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BUNDLE_FILES } from '../bundle/bundle-files';
+import { BUNDLE_FILES } from './bundle-files';
 
 export const APP_ENTRY = resolve(__dirname, '../../src/main.tsx');
 /** The folder beside the bundled server where the deploy artifact keeps the prebuilt browser bundle. */
@@ -67,7 +67,7 @@ export function onDemandBundle(dir: string = DIST_DIR): BrowserBundle {
  * here only, so a server that never builds never loads it.
  */
 export async function writeBundle(distDir: string = DIST_DIR): Promise<void> {
-  const { buildBundle } = await import('../bundle/build-bundle');
+  const { buildBundle } = await import('./build-bundle');
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {

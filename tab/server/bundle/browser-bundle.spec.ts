@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { prebuiltBundle } from './browser-bundle';
-import { pageRoutes } from './page-routes';
+import { pageRoutes } from '../routes/page-routes';
 
 let dir: string;
 beforeEach(async () => {
