@@ -42,6 +42,8 @@ beforeAll(async () => {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };

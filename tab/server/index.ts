@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };

@@ -1,6 +1,9 @@
 export * from './deps';
 export * from './ports';
 export * from './notification-ports';
+export * from './team-ports';
+export * from './team.use-cases';
+export * from './channel.use-cases';
 export * from './records';
 export * from './entity-descriptor';
 export { createRecord, updateRecord, createUseCase, updateUseCase } from './record-use-case';

@@ -6,6 +6,8 @@ import type {
   RecordRepository,
   WorkspaceRepository,
 } from '../application/ports';
+import type { ConversationRepository, TeamRepository } from '../application/team-ports';
+import { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 import { statusOf } from './table-errors';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
@@ -22,6 +24,9 @@ export type TableStorage = {
   readonly outbox: OutboxRepository;
   /** Background lead imports, in the records table. */
   readonly importJobs: ImportJobRepository;
+  /** Teams, rosters, channel subscriptions and personal chats, in the directory table. */
+  readonly teams: TeamRepository;
+  readonly conversations: ConversationRepository;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
 };
@@ -50,6 +55,8 @@ export function connectTableStorage(
     workspaces: new TableWorkspaceRepository(records, directory),
     outbox: new TableOutboxRepository(records),
     importJobs: new TableImportJobRepository(records),
+    teams: new TableTeamRepository(directory),
+    conversations: new TableConversationRepository(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory)]);
     },

@@ -3,6 +3,7 @@ export { connectTableStorage, type TableStorage, type TableStorageConfig } from 
 export { TableRecordRepository } from './table-record.repository';
 export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
+export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
 export { createIdGenerator, systemClock } from './ids';
 export {

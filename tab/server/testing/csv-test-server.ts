@@ -25,6 +25,8 @@ export async function startCsvTestServer(limits: { inlineMaxRows?: number; maxBy
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     importJobs: storage.importJobs,
     clock: systemClock,
     ids: createIdGenerator(),

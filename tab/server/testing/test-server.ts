@@ -31,6 +31,8 @@ export async function testStorage(): Promise<AppDeps> {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };
