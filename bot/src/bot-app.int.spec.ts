@@ -11,6 +11,7 @@ import {
   type AppDeps,
 } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import { recordTeam } from '@crm/shared/testing';
 import { must } from './testing/must';
 import pino from 'pino';
 import { createBotApp } from './bot-app';
@@ -67,6 +68,7 @@ afterAll(async () => {
 
 /** Seeds one team-bound workspace through the use cases, as the tab would. */
 async function seed(app: AppDeps): Promise<void> {
+  await recordTeam(app, TENANT, TEAM, [ALICE.userId]);
   const ws = must(await createWorkspace(app, ALICE, { name: 'Acme Sales', teamId: TEAM })).record.id;
   const caller = { actor: ALICE };
   must(
