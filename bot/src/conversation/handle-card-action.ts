@@ -182,11 +182,42 @@ async function move(ctx: ActionContext, d: z.infer<typeof Move>): Promise<Result
 async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<Result<AdaptiveCard>> {
   const ws = ctx.workspace.record.id;
   const { t } = ctx.localized;
-  const lead = await getRecord(ctx.app, ctx.caller, ws, 'lead', d.leadId);
-  if (!lead.ok) return lead;
   const caller = { ...ctx.caller, idempotencyKey: d.key };
+  const input = conversionInput(d);
+  const checklist = { budget: d.budget, authority: d.authority, need: d.need, timeline: d.timeline };
+  const wanted = Object.fromEntries(Object.entries(checklist).filter(([, v]) => v !== undefined));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const lead = await getRecord(ctx.app, ctx.caller, ws, 'lead', d.leadId);
+    if (!lead.ok) return lead;
+    const record = lead.value.record;
+    const converted = () => showLead(ctx, d.leadId, t('qualify.done', { name: leadDisplayName(record) }));
+    if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
+      // This card's key converted it (a retry, a double click): the same answer. Anyone else: the fresh lead.
+      const replay = await convertLead(ctx.app, caller, ws, d.leadId, input);
+      return replay.ok ? converted() : showLead(ctx, d.leadId, t('card.changed'));
+    }
+    const differs = Object.entries(wanted).some(
+      ([c, v]) => record.qualification[c as keyof typeof checklist] !== v,
+    );
+    if (differs) {
+      // Someone else changed the lead since this card was made: show them what it is now.
+      if (lead.value.version !== d.version) return qualifyReply(ctx, lead.value, t('card.changed'));
+      const saved = await updateLead(ctx.app, ctx.caller, ws, d.leadId, lead.value.version, {
+        qualification: wanted,
+      });
+      if (!saved.ok && saved.error.code === 'CONCURRENCY.STALE') continue;
+      if (!saved.ok) return saved;
+    }
+    const done = await convertLead(ctx.app, caller, ws, d.leadId, input);
+    if (done.ok) return converted();
+    if (done.error.code !== 'LEAD.ALREADY_CONVERTED' && done.error.code !== 'CONCURRENCY.STALE') return done;
+  }
+  return showLead(ctx, d.leadId, t('card.changed'));
+}
+
+function conversionInput(d: z.infer<typeof Convert>) {
   const amount = d.amount === undefined || d.amount === '' ? undefined : Number(d.amount);
-  const input = {
+  return {
     ...(d.organisationId ? { organisationId: d.organisationId } : {}),
     ...(d.contactId ? { contactId: d.contactId } : {}),
     createOpportunity: d.createOpportunity ?? true,
@@ -200,31 +231,6 @@ async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<
           },
         }),
   };
-  const record = lead.value.record;
-  if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
-    const replay = await convertLead(ctx.app, caller, ws, d.leadId, input);
-    if (replay.ok) return showLead(ctx, d.leadId, t('qualify.done', { name: leadDisplayName(record) }));
-    return showLead(ctx, d.leadId, t('card.changed'));
-  }
-  const checklist = { budget: d.budget, authority: d.authority, need: d.need, timeline: d.timeline };
-  const changed = (Object.keys(checklist) as (keyof typeof checklist)[]).some(
-    (c) => checklist[c] !== undefined && checklist[c] !== record.qualification[c],
-  );
-  if (changed) {
-    if (lead.value.version !== d.version) {
-      return qualifyReply(ctx, lead.value, t('card.changed'));
-    }
-    const saved = await updateLead(ctx.app, ctx.caller, ws, d.leadId, lead.value.version, {
-      qualification: Object.fromEntries(Object.entries(checklist).filter(([, v]) => v !== undefined)),
-    });
-    if (!saved.ok)
-      return saved.error.code === 'CONCURRENCY.STALE'
-        ? qualifyReply(ctx, lead.value, t('card.changed'))
-        : saved;
-  }
-  const converted = await convertLead(ctx.app, caller, ws, d.leadId, input);
-  if (!converted.ok) return converted;
-  return showLead(ctx, d.leadId, t('qualify.done', { name: leadDisplayName(record) }));
 }
 
 function asCard(result: Result<BotReply>): Result<AdaptiveCard> {

@@ -72,11 +72,9 @@ export function notificationCard(
         summary,
         card: adaptiveCard([
           title(t('notify.movedTitle', { deal: d.name })),
+          line(summary),
           line(`${md(stage(d.from))} → **${md(stage(d.to))}**`),
-          facts([
-            [t('column.amount'), money(d.amount, d.currency)],
-            [t('notify.by'), md(ctx.actorName)],
-          ]),
+          facts([[t('column.amount'), money(d.amount, d.currency)]]),
           footer,
         ]),
       };

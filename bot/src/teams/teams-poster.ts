@@ -27,15 +27,35 @@ export function createTeamsPoster(adapter: CloudAdapter, appId: string | undefin
     if (!appId && !isLoopbackUrl(reference.serviceUrl)) {
       return { kind: 'failed', status: 403, reason: 'a bot without an app id posts only to loopback' };
     }
+    // The adapter hands errors inside the turn to onTurnError (and resolves): catch them here.
+    let result: PostResult = { kind: 'sent' };
     try {
       await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
-        await context.sendActivity(toActivity(reply));
+        withoutSilentRetries(context.turnState.get(adapter.ConnectorClientKey));
+        try {
+          await context.sendActivity(toActivity(reply));
+        } catch (error) {
+          result = failure(error);
+        }
       });
-      return { kind: 'sent' };
     } catch (error) {
-      return failure(error);
+      result = failure(error);
     }
+    return result;
   };
+}
+
+/**
+ * The connector client retries 429 (sleeping through Retry-After) and 5xx by itself, unseen: a
+ * proactive post then blocks for seconds and may be sent twice. The relay owns retries and
+ * backoff, so each post is one attempt. (The pipeline is private in botbuilder's compat client;
+ * without it, posts still work, only with the SDK's own retries.)
+ */
+function withoutSilentRetries(connector: unknown): void {
+  const pipeline = (
+    connector as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown } } } | undefined
+  )?.client?.pipeline;
+  pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }
 
 type HttpError = {

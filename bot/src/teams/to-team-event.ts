@@ -50,10 +50,7 @@ export function toTeamActivity(activity: Partial<Activity>): TeamActivity | unde
             },
           }
         : {}),
-      channel: {
-        conversationId: activity.conversation?.id ?? teamId,
-        address: { ...TurnContext.getConversationReference(activity) },
-      },
+      channel: { conversationId: activity.conversation?.id ?? teamId, address: postAddress(activity) },
       ...(activity.locale ? { locale: activity.locale } : {}),
     };
   }
@@ -66,6 +63,12 @@ export function toTeamActivity(activity: Partial<Activity>): TeamActivity | unde
     return { kind: 'members-removed', tenantId, teamId, userIds };
   }
   return undefined;
+}
+
+/** Where to post later: the conversation itself, not a reply to this activity. */
+export function postAddress(activity: Partial<Activity>): Record<string, unknown> {
+  const { activityId: _reply, ...reference } = TurnContext.getConversationReference(activity);
+  return reference;
 }
 
 /** A Teams account with an Entra identity as a roster entry (bots and guests without one are left out). */
