@@ -6,7 +6,7 @@ import { drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
-import { createBotApp } from './bot-app';
+import { createBot } from './bot-app';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
 
@@ -24,27 +24,22 @@ async function main(): Promise<void> {
 
   const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
   await storage.ensureTables();
-  const app: AppDeps = {
-    records: storage.records,
-    workspaces: storage.workspaces,
-    outbox: storage.outbox,
-    teams: storage.teams,
-    conversations: storage.conversations,
-    clock: systemClock,
-    ids: createIdGenerator(),
-  };
+  const app: AppDeps = { ...storage, clock: systemClock, ids: createIdGenerator() };
   if (!config.bot)
     logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
 
-  const server = createBotApp({
+  const translator = createTranslator();
+  const { server } = createBot({
     app,
     credentials: config.bot,
-    translator: createTranslator(),
+    translator,
     logger,
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
   });
+  // The outbox relay (its own issue) delivers through
+  // createTeamsNotificationChannel({ app, translator, poster: bot.poster, logger }).
   server.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}/api/messages`, authenticated: Boolean(config.bot) },
