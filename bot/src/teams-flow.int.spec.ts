@@ -190,6 +190,17 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     expect((await say('leads', sender(DAN))).card).toBeDefined();
   });
 
+  it('commands: leads by status and deals by stage, in the user’s language', async () => {
+    const caller = { actor: actor(ALICE) };
+    must(await createLead(app, caller, ws, { lastName: 'Kowalski', status: 'working-contacted' }));
+    must(await createLead(app, caller, ws, { lastName: 'Nowak' }));
+    const working = JSON.stringify((await say('leads Working – Contacted', sender(ALICE))).card);
+    expect(working).toContain('Kowalski');
+    expect(working).not.toContain('Nowak');
+    const none = await say('deals negociação', sender(ALICE, { locale: 'pt-BR' }));
+    expect(JSON.stringify(none.card)).toContain('Nenhum negócio');
+  });
+
   it('commands: qualify shows the checklist card; its submit converts once, however often it is pressed', async () => {
     must(
       await createLead(app, { actor: actor(ALICE) }, ws, {

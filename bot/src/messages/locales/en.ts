@@ -1,8 +1,10 @@
 /** The bot's English text: the reference every other locale must match key for key. */
 export const en = {
   'help.intro': 'Hi! I am Pipeline CRM. You can ask me:',
-  'help.leads': '**leads** [search]: open leads, or the leads that match your search',
-  'help.deals': '**deals** [search]: open deals with stage and amount, or the deals that match',
+  'help.leads':
+    '**leads** [status|search]: open leads, the leads in a status, or the leads that match your search',
+  'help.deals':
+    '**deals** [stage|search]: open deals with stage and amount, the deals in a stage, or the deals that match',
   'help.pipeline': '**pipeline**: the open pipeline by stage, per currency',
   'help.help': '**help**: this list',
   'help.unknown': 'I did not understand "{{text}}".',

@@ -2,8 +2,10 @@ import type { Messages } from './en';
 
 export const nb: Messages = {
   'help.intro': 'Hei! Jeg er Pipeline CRM. Du kan spørre meg om:',
-  'help.leads': '**leads** [søk]: åpne leads, eller leadsene som passer til søket ditt',
-  'help.deals': '**deals** [søk]: åpne salgsmuligheter med fase og beløp, eller de som passer',
+  'help.leads':
+    '**leads** [status|søk]: åpne leads, leadsene med en status, eller de som passer til søket ditt',
+  'help.deals':
+    '**deals** [fase|søk]: åpne salgsmuligheter med fase og beløp, de i en fase, eller de som passer',
   'help.pipeline': '**pipeline**: den åpne pipelinen per fase, per valuta',
   'help.help': '**help**: denne listen',
   'help.unknown': 'Jeg forsto ikke «{{text}}».',

@@ -2,8 +2,10 @@ import type { Messages } from './en';
 
 export const nl: Messages = {
   'help.intro': 'Hoi! Ik ben Pipeline CRM. Je kunt me vragen:',
-  'help.leads': '**leads** [zoekterm]: open leads, of de leads die bij je zoekterm passen',
-  'help.deals': '**deals** [zoekterm]: open deals met fase en bedrag, of de deals die passen',
+  'help.leads':
+    '**leads** [status|zoekterm]: open leads, de leads met een status, of de leads die bij je zoekterm passen',
+  'help.deals':
+    '**deals** [fase|zoekterm]: open deals met fase en bedrag, de deals in een fase, of de deals die passen',
   'help.pipeline': '**pipeline**: de open pipeline per fase, per valuta',
   'help.help': '**help**: deze lijst',
   'help.unknown': 'Ik begreep "{{text}}" niet.',

@@ -2,8 +2,10 @@ import type { Messages } from './en';
 
 export const ptBR: Messages = {
   'help.intro': 'Olá! Eu sou o Pipeline CRM. Você pode me pedir:',
-  'help.leads': '**leads** [busca]: leads abertos, ou os leads que correspondem à sua busca',
-  'help.deals': '**deals** [busca]: negócios abertos com etapa e valor, ou os que correspondem',
+  'help.leads':
+    '**leads** [status|busca]: leads abertos, os leads de um status, ou os que correspondem à sua busca',
+  'help.deals':
+    '**deals** [etapa|busca]: negócios abertos com etapa e valor, os de uma etapa, ou os que correspondem',
   'help.pipeline': '**pipeline**: o pipeline aberto por etapa, por moeda',
   'help.help': '**help**: esta lista',
   'help.unknown': 'Não entendi "{{text}}".',
