@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_STAGES, type DomainEvent } from '@crm/shared';
 import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { createTranslator } from '../messages/translator';
+import { dealSummary, EVENT_META } from '../testing/deal-events';
 import { notificationCard } from '../notifications/notification-cards';
 import type { AdaptiveCard } from './adaptive-card';
 import { dealCard } from './deal-card';
@@ -35,14 +36,8 @@ const deal = anOpportunity({
   currency: 'EUR',
   closeDate: '2026-12-31',
 });
-const meta = { id: 'E1', workspaceId: 'W1', occurredAt: '2026-11-29T10:00:00.000Z', actorId: 'carol' };
-const summary = {
-  opportunityId: 'D1',
-  name: 'Engines rollout',
-  organisationId: 'O1',
-  amount: 12000,
-  currency: 'EUR',
-};
+const meta = EVENT_META;
+const summary = dealSummary('Engines rollout');
 const ctx = {
   workspace: 'Nordic Sales',
   stages: DEFAULT_STAGES,

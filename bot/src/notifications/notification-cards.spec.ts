@@ -1,20 +1,15 @@
 import { DEFAULT_STAGES, type DomainEvent } from '@crm/shared';
 import { anOpportunity } from '@crm/shared/testing';
 import { createTranslator } from '../messages/translator';
+import { dealSummary, EVENT_META } from '../testing/deal-events';
 import { notificationCard } from './notification-cards';
 import { sendOutcomeOf } from './send-outcome';
 
 const translator = createTranslator();
 const en = translator.forLocale('en');
 const ptBR = translator.forLocale('pt-BR');
-const meta = { id: 'e1', workspaceId: 'W1', occurredAt: '2026-11-29T10:00:00.000Z', actorId: 'carol' };
-const deal = {
-  opportunityId: 'D1',
-  name: 'Fjord [deal](x)',
-  organisationId: 'O1',
-  amount: 12000,
-  currency: 'EUR',
-};
+const meta = EVENT_META;
+const deal = dealSummary('Fjord [deal](x)');
 const ctx = { workspace: 'Nordic Sales', stages: DEFAULT_STAGES, actorName: 'Carol' };
 const text = (value: unknown) => JSON.stringify(value);
 
