@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 
+// The shell links `app.js` (an ES module); the chunks views load on demand (React.lazy) sit beside it.
 export { BUNDLE_FILES } from './bundle-files';
 
 export type BuildOptions = {
@@ -12,8 +13,9 @@ export type BuildOptions = {
 };
 
 /**
- * Bundles the browser app with esbuild: one minified ES2020 script with its source map. Paths come
- * from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
+ * Bundles the browser app with esbuild: a minified ES2020 module with its source map, split so that
+ * what the first screen does not need (the board, the charts) loads when a view asks for it. Paths
+ * come from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
  */
 export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOptions): Promise<void> {
   await build({
@@ -22,7 +24,9 @@ export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOpti
     bundle: true,
     minify: true,
     sourcemap,
-    format: 'iife',
+    format: 'esm',
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     platform: 'browser',
     target: ['es2020'],
     jsx: 'automatic',

@@ -14,7 +14,7 @@ describe('page routes', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.text).toBe(SHELL);
     expect(res.text).toContain('<div id="root"></div>');
-    expect(res.text).toContain('<script src="/assets/app.js" defer></script>');
+    expect(res.text).toContain('<script type="module" src="/assets/app.js"></script>');
   });
 
   it('needs nothing the CSP forbids: no inline script, scripts from self only', async () => {

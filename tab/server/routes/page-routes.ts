@@ -13,7 +13,7 @@ export const SHELL = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Pipeline CRM</title>
     <link rel="icon" href="data:," />
-    <script src="/assets/${BUNDLE_FILES.script}" defer></script>
+    <script type="module" src="/assets/${BUNDLE_FILES.script}"></script>
   </head>
   <body>
     <div id="root"></div>

@@ -9,6 +9,7 @@ import type {
   Workspace,
 } from '@crm/shared';
 import { ApiError } from './api-error';
+import { listQuery as query, opportunitiesApi, type OpportunitiesApi } from './opportunities-api';
 
 /** Records as the API shows them: their own fields plus `etag`, the value If-Match wants. */
 export type WithEtag<T> = T & { readonly etag: string };
@@ -30,7 +31,7 @@ export type ApiClient = {
   createLead(ws: string, input: LeadCreateInput): Promise<WithEtag<Lead>>;
   updateLead(ws: string, lead: WithEtag<Lead>, patch: Record<string, unknown>): Promise<WithEtag<Lead>>;
   convertLead(ws: string, id: string, input: Partial<ConvertLeadInput>): Promise<LeadConversion>;
-};
+} & OpportunitiesApi;
 
 export type ApiClientOptions = {
   /** A bearer token: Teams SSO or the local dev token. */
@@ -100,12 +101,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return (etag && json && typeof json === 'object' ? { ...json, etag } : json) as T;
   }
 
-  const query = (params: ListQuery) => {
-    const entries = Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]));
-    return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
-  };
-
   return {
+    ...opportunitiesApi(request, newKey),
     listWorkspaces: async () => (await request<ListPage<WorkspaceSummary>>('GET', '/workspaces')).items,
     createWorkspace: (name) => request('POST', '/workspaces', { body: { name }, idempotencyKey: newKey() }),
     listLeads: (ws, params) => request('GET', `/workspaces/${enc(ws)}/leads${query(params)}`),

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { createApiClient, type WorkspaceSummary } from '../api/api-client';
 import { ApiProvider } from '../api/ApiContext';
 import { SignInForm } from '../auth/SignInForm';
-import { LeadsView } from '../leads/LeadsView';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
+import { TemporaryViewTabs } from './TemporaryViewTabs';
 import type { TeamsState } from './useTeamsHost';
 
 export type ShellProps = { readonly teams: TeamsState };
@@ -50,7 +50,7 @@ export function Shell({ teams }: ShellProps) {
                 <Text weight="semibold">{workspace.name}</Text>
                 <Button onClick={() => setWorkspace(undefined)}>{t('workspaces.change')}</Button>
               </div>
-              <LeadsView workspaceId={workspace.id} />
+              <TemporaryViewTabs workspaceId={workspace.id} />
             </>
           ) : (
             <WorkspacePicker onPick={setWorkspace} />

@@ -9,6 +9,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ApiClient, ListQuery, WithEtag } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { ApiProvider } from '../api/ApiContext';
+import { fakeApiClient } from '../api/fake-api-client';
 import { createI18n } from '../i18n/i18n';
 import { LeadsView } from './LeadsView';
 
@@ -28,7 +29,7 @@ function fakeApi(seed: Array<Partial<Lead>> = []) {
   const queries: ListQuery[] = [];
   const created: LeadCreateInput[] = [];
   let convertFails = false;
-  const api: ApiClient = {
+  const api: ApiClient = fakeApiClient({
     listWorkspaces: async () => [],
     createWorkspace: async () => {
       throw new Error('unused');
@@ -69,7 +70,7 @@ function fakeApi(seed: Array<Partial<Lead>> = []) {
         opportunity: { name: `${lead.company} – deal` } as never,
       };
     },
-  };
+  });
   return { api, queries, created, failConversions: () => (convertFails = true) };
 }
 

@@ -1,3 +1,4 @@
+import { schemaErrors } from '../records/schema-errors';
 import { LeadCreateInputSchema, type LeadCreateInput, type LeadSource } from '@crm/shared';
 
 export const LEAD_FORM_FIELDS = ['firstName', 'lastName', 'company', 'email', 'phone', 'title'] as const;
@@ -22,17 +23,5 @@ export type LeadFormResult =
 export function validateLeadForm(values: LeadFormValues): LeadFormResult {
   const parsed = LeadCreateInputSchema.safeParse(values);
   if (parsed.success) return { ok: true, input: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??=
-      issue.code === 'too_small'
-        ? 'validation.required'
-        : issue.code === 'too_big'
-          ? 'validation.tooLong'
-          : field === 'email'
-            ? 'validation.email'
-            : 'validation.invalid';
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: schemaErrors(parsed.error.issues) };
 }

@@ -1,5 +1,8 @@
+import { enPipeline } from './en.pipeline';
+
 /** English: the source of every key. The other locales are typed `Messages`, so a missing key fails tsc. */
 export const en = {
+  ...enPipeline,
   app: {
     title: 'Pipeline CRM',
     loading: 'Loading…',

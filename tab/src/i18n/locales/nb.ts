@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { nbPipeline } from './nb.pipeline';
 
 export const nb: Messages = {
+  ...nbPipeline,
   app: {
     title: 'Pipeline CRM',
     loading: 'Laster inn …',

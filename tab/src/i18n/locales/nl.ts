@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { nlPipeline } from './nl.pipeline';
 
 export const nl: Messages = {
+  ...nlPipeline,
   app: {
     title: 'Pipeline CRM',
     loading: 'Laden…',

@@ -1,6 +1,8 @@
 import type { Messages } from './en';
+import { ptBRPipeline } from './pt-BR.pipeline';
 
 export const ptBR: Messages = {
+  ...ptBRPipeline,
   app: {
     title: 'Pipeline CRM',
     loading: 'Carregando…',

@@ -1,0 +1,201 @@
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Select,
+  Spinner,
+  Title2,
+} from '@fluentui/react-components';
+import { type Opportunity } from '@crm/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WithEtag } from '../api/api-client';
+import { ApiError, errorMessage } from '../api/api-error';
+import { useApi } from '../api/ApiContext';
+import { stageName } from '../pipeline/pipeline-format';
+import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
+import { RecordTable } from '../records/RecordTable';
+import { useDebouncedValue } from '../records/useDebouncedValue';
+import { OpportunityDialog } from './OpportunityDialog';
+import { opportunityFields } from './opportunity-fields';
+import {
+  emptyOpportunityForm,
+  opportunityFormOf,
+  validateNewOpportunity,
+  validateOpportunityChange,
+} from './opportunity-form';
+import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
+
+export type OpportunitiesViewProps = {
+  readonly workspaceId: string;
+  /** Search debounce; tests pass 0. */
+  readonly debounceMs?: number;
+};
+
+type Editing = { readonly record?: WithEtag<Opportunity>; readonly notice?: string };
+
+/** Opportunities: search, filters (stage, owner, organisation), create and edit. */
+export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
+  const { t, i18n } = useTranslation();
+  const styles = useOpportunitiesViewStyles();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const lookups = useWorkspaceLookups(workspaceId);
+  const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState({ stage: '', ownerId: '', organisationId: '' });
+  const q = useDebouncedValue(search.trim(), debounceMs);
+  const [editing, setEditing] = useState<Editing>();
+  const [notice, setNotice] = useState<string>();
+
+  const query = {
+    q: q || undefined,
+    ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v || undefined])),
+  };
+  const list = useQuery({
+    queryKey: ['opportunities', workspaceId, query],
+    queryFn: () => api.listOpportunities(workspaceId, query),
+    placeholderData: (previous) => previous,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['opportunities', workspaceId] });
+
+  const stageLabels = useMemo(
+    () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
+    [lookups.stages, t],
+  );
+  const fields = useMemo(
+    () =>
+      opportunityFields({
+        language: i18n.language,
+        organisationName: lookups.organisationName,
+        memberName: lookups.memberName,
+        stageName: (id) => stageLabels.get(id) ?? stageName(id, t),
+      }),
+    [i18n.language, lookups, stageLabels, t],
+  );
+
+  const save = async (input: unknown) => {
+    const record = editing?.record;
+    try {
+      const saved = record
+        ? await api.updateOpportunity(workspaceId, record, input as Record<string, unknown>)
+        : await api.createOpportunity(workspaceId, input as Parameters<typeof api.createOpportunity>[1]);
+      setEditing(undefined);
+      setNotice(t(record ? 'opportunities.saved' : 'opportunities.created', { name: saved.name }));
+      await refresh();
+    } catch (error) {
+      if (record && error instanceof ApiError && error.kind === 'stale') {
+        // Someone else saved first: show their version, so the user decides again on fresh data.
+        const fresh = await api.getOpportunity(workspaceId, record.id);
+        setEditing({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
+        void refresh();
+        return;
+      }
+      throw new Error(errorMessage(error, t), { cause: error });
+    }
+  };
+
+  const filter = (name: keyof typeof filters, label: string, all: string, options: [string, string][]) => (
+    <Field label={label}>
+      <Select value={filters[name]} onChange={(_e, d) => setFilters((f) => ({ ...f, [name]: d.value }))}>
+        <option value="">{all}</option>
+        {options.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  const error = list.error ?? lookups.error;
+  return (
+    <section className={styles.view} aria-labelledby="opportunities-heading">
+      <Title2 as="h2" id="opportunities-heading">
+        {t('opportunities.heading')}
+      </Title2>
+      <div className={styles.toolbar}>
+        <Field label={t('opportunities.search')}>
+          <SearchBox className={styles.search} value={search} onChange={(_e, d) => setSearch(d.value)} />
+        </Field>
+        {filter('stage', t('opportunities.field.stage'), t('opportunities.allStages'), [...stageLabels])}
+        {filter(
+          'ownerId',
+          t('opportunities.field.owner'),
+          t('opportunities.allOwners'),
+          lookups.members.map((m) => [m.userId, lookups.memberName(m.userId)]),
+        )}
+        {filter(
+          'organisationId',
+          t('opportunities.field.organisation'),
+          t('opportunities.allOrganisations'),
+          [...lookups.organisations],
+        )}
+        <Button appearance="primary" disabled={lookups.isPending} onClick={() => setEditing({})}>
+          {t('opportunities.new')}
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.isPending || lookups.isPending ? (
+        <Spinner label={t('app.loading')} />
+      ) : (
+        <RecordTable
+          label={t('opportunities.tableLabel')}
+          fields={fields}
+          records={list.data?.items ?? []}
+          emptyText={t('opportunities.empty')}
+          actionsLabel={t('opportunities.actions')}
+          actions={(record) => (
+            <Button
+              size="small"
+              aria-label={t('opportunities.editNamed', { name: record.name })}
+              onClick={() => setEditing({ record })}
+            >
+              {t('opportunities.edit')}
+            </Button>
+          )}
+        />
+      )}
+      {editing && (
+        <OpportunityDialog
+          // A fresh record (after a 412) starts a fresh form.
+          key={editing.record?.etag ?? 'new'}
+          title={
+            editing.record
+              ? t('opportunities.editNamed', { name: editing.record.name })
+              : t('opportunities.new')
+          }
+          submitLabel={editing.record ? t('opportunities.save') : t('dialog.create')}
+          initial={
+            editing.record
+              ? opportunityFormOf(editing.record)
+              : emptyOpportunityForm({
+                  currency: lookups.defaultCurrency,
+                  stage: lookups.stages[0]?.id ?? '',
+                })
+          }
+          lookups={lookups}
+          validate={(values) =>
+            editing.record
+              ? validateOpportunityChange(editing.record, values)
+              : validateNewOpportunity(values)
+          }
+          onSubmit={save}
+          onClose={() => setEditing(undefined)}
+          {...(editing.notice ? { notice: editing.notice } : {})}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { PIPELINE_LAYOUT as LAYOUT } from './pipeline-layout';
+
+export const usePipelineBoardStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  board: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    overflowX: 'auto',
+    alignItems: 'flex-start',
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  column: {
+    flex: `0 0 ${LAYOUT.boardColumnWidth}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minHeight: LAYOUT.boardColumnMinHeight,
+    outlineStyle: 'none',
+  },
+  dropTarget: {
+    outlineStyle: 'dashed',
+    outlineWidth: tokens.strokeWidthThick,
+    outlineColor: tokens.colorBrandStroke1,
+  },
+  columnHeader: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  totals: { margin: 0, padding: 0, listStyleType: 'none' },
+  cards: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  card: { cursor: 'grab' },
+  pending: { opacity: 0.6 },
+  cardActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});

@@ -1,0 +1,124 @@
+import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/api-error';
+import { useApi } from '../api/ApiContext';
+import { DealCard } from './DealCard';
+import { MoveQuestionDialog } from './MoveQuestionDialog';
+import { stageName as nameOf } from './pipeline-format';
+import { usePipelineBoardStyles } from './PipelineBoard.styles';
+import { PipelineColumn } from './PipelineColumn';
+import { StageHistoryDialog } from './StageHistoryDialog';
+import { useStageMove, type Deal } from './useStageMove';
+import { useWorkspaceLookups } from './useWorkspaceLookups';
+
+export type PipelineBoardProps = { readonly workspaceId: string };
+
+/** Deals per column; a column holding more is rare enough to show its first page only. */
+const COLUMN_LIMIT = '1000';
+
+/** The pipeline board: a column per workspace stage; drag a card, or move it by keyboard. */
+export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
+  const { t } = useTranslation();
+  const styles = usePipelineBoardStyles();
+  const api = useApi();
+  const lookups = useWorkspaceLookups(workspaceId);
+  const stages = lookups.stages;
+  const columns = useQueries({
+    queries: stages.map((stage) => ({
+      queryKey: ['opportunities', workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }],
+      queryFn: () => api.listOpportunities(workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }),
+    })),
+  });
+  const stale = useQuery({
+    queryKey: ['reports', workspaceId, 'stale-deals'],
+    queryFn: () => api.report(workspaceId, 'stale-deals'),
+  });
+  const staleDays = useMemo(
+    () => new Map((stale.data?.deals ?? []).map((d) => [d.opportunity.id, d.daysInactive])),
+    [stale.data],
+  );
+  const stageName = (id: string) => {
+    const stage = stages.find((s) => s.id === id);
+    return stage ? nameOf(stage, t) : nameOf(id, t);
+  };
+  const { moving, move, question, answer, cancel, announcement } = useStageMove(workspaceId, stageName);
+  const [historyOf, setHistoryOf] = useState<Deal>();
+
+  // Every deal once, in the column it is moving to while its PATCH is on its way.
+  const deals = columns.flatMap((c) => c.data?.items ?? []);
+  const dealsIn = (stageId: string) => deals.filter((d) => (moving.get(d.id) ?? d.stage) === stageId);
+  const error = lookups.error ?? columns.find((c) => c.error)?.error ?? stale.error;
+  const loading = lookups.isPending || columns.some((c) => c.isPending);
+
+  return (
+    <section className={styles.view} aria-labelledby="pipeline-heading">
+      <Title2 as="h2" id="pipeline-heading">
+        {t('pipeline.heading')}
+      </Title2>
+      <Text id="pipeline-hint">{t('pipeline.dragHint')}</Text>
+      <div role="status" aria-live="polite">
+        {announcement && (
+          <MessageBar intent={announcement.intent}>
+            <MessageBarBody>{announcement.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {loading ? (
+        <Spinner label={t('app.loading')} />
+      ) : (
+        <div
+          className={styles.board}
+          role="group"
+          aria-label={t('pipeline.boardLabel')}
+          aria-describedby="pipeline-hint"
+        >
+          {stages.map((stage) => (
+            <PipelineColumn
+              key={stage.id}
+              stage={stage}
+              name={stageName(stage.id)}
+              deals={dealsIn(stage.id)}
+              onDropDeal={(id) => {
+                const deal = deals.find((d) => d.id === id);
+                if (deal) move(deal, stage.id);
+              }}
+              renderCard={(deal) => (
+                <DealCard
+                  key={deal.id}
+                  deal={deal}
+                  stages={stages}
+                  stageName={stageName}
+                  organisationName={lookups.organisationName(deal.organisationId)}
+                  ownerName={lookups.memberName(deal.ownerId)}
+                  {...(staleDays.has(deal.id) ? { staleDays: staleDays.get(deal.id) } : {})}
+                  pending={moving.has(deal.id)}
+                  onMove={(to) => move(deal, to)}
+                  onHistory={() => setHistoryOf(deal)}
+                />
+              )}
+            />
+          ))}
+        </div>
+      )}
+      {question && (
+        <MoveQuestionDialog question={question} stageName={stageName} onAnswer={answer} onCancel={cancel} />
+      )}
+      {historyOf && (
+        <StageHistoryDialog
+          workspaceId={workspaceId}
+          deal={historyOf}
+          stageName={stageName}
+          memberName={lookups.memberName}
+          onClose={() => setHistoryOf(undefined)}
+        />
+      )}
+    </section>
+  );
+}

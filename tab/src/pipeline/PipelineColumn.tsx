@@ -1,0 +1,78 @@
+import { Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
+import { totalsByCurrency, type Stage } from '@crm/shared';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from './pipeline-format';
+import { usePipelineBoardStyles } from './PipelineBoard.styles';
+import type { Deal } from './useStageMove';
+
+export type PipelineColumnProps = {
+  readonly stage: Stage;
+  readonly name: string;
+  readonly deals: readonly Deal[];
+  /** A card's id was dropped here. */
+  readonly onDropDeal: (id: string) => void;
+  readonly renderCard: (deal: Deal) => ReactNode;
+};
+
+/** A stage: its name, how many deals, their totals per currency (never added across currencies), the cards. */
+export function PipelineColumn({ stage, name, deals, onDropDeal, renderCard }: PipelineColumnProps) {
+  const { t, i18n } = useTranslation();
+  const styles = usePipelineBoardStyles();
+  const [over, setOver] = useState(false);
+  const headingId = `stage-${stage.id}`;
+  const totals = Object.entries(totalsByCurrency(deals as Deal[])).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <section
+      aria-labelledby={headingId}
+      className={mergeClasses(styles.column, over && styles.dropTarget)}
+      data-stage={stage.id}
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'move';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setOver(false);
+        const id = event.dataTransfer.getData('text/plain');
+        if (id) onDropDeal(id);
+      }}
+    >
+      <div className={styles.columnHeader}>
+        <Subtitle2 as="h3" id={headingId}>
+          {name}
+        </Subtitle2>
+        <Text size={200}>{t('pipeline.deals', { count: deals.length })}</Text>
+        {totals.length > 0 && (
+          <ul className={styles.totals} aria-label={t('pipeline.totalsLabel')}>
+            {totals.map(([currency, total]) => (
+              <li key={currency}>
+                <Text size={200}>
+                  {formatMoney(total.amount, currency, i18n.language)}{' '}
+                  <span className={styles.muted}>
+                    (
+                    {t('pipeline.weighted', {
+                      amount: formatMoney(total.weightedAmount, currency, i18n.language),
+                    })}
+                    )
+                  </span>
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {deals.length === 0 ? (
+        <Text size={200} className={styles.muted}>
+          {t('pipeline.noDeals')}
+        </Text>
+      ) : (
+        <ul className={styles.cards} aria-label={name}>
+          {deals.map(renderCard)}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+} from '@fluentui/react-components';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type FormDialogProps = {
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly onSubmit: (event: FormEvent) => void;
+  readonly onClose: () => void;
+  readonly busy?: boolean;
+  /** A translated sentence saying why the last try failed. */
+  readonly failure?: string;
+  readonly contentClassName?: string;
+  readonly children: ReactNode;
+};
+
+/** An open dialog holding a form: title, fields, the failure if any, Cancel and the submit button. */
+export function FormDialog(props: FormDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={props.onSubmit} noValidate>
+          <DialogBody>
+            <DialogTitle>{props.title}</DialogTitle>
+            <DialogContent className={props.contentClassName}>
+              {props.children}
+              {props.failure && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{props.failure}</MessageBarBody>
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={props.onClose}>{t('dialog.cancel')}</Button>
+              <Button type="submit" appearance="primary" disabled={props.busy}>
+                {props.submitLabel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
