@@ -9,11 +9,10 @@ import type {
   Workspace,
 } from '@crm/shared';
 import { ApiError } from './api-error';
+import type { ListPage, ListQuery, WithEtag } from './api-types';
 import { listQuery as query, opportunitiesApi, type OpportunitiesApi } from './opportunities-api';
 
-/** Records as the API shows them: their own fields plus `etag`, the value If-Match wants. */
-export type WithEtag<T> = T & { readonly etag: string };
-export type ListPage<T> = { readonly items: readonly T[]; readonly nextCursor: string | null };
+export type { ListPage, ListQuery, WithEtag } from './api-types';
 export type WorkspaceSummary = Workspace & { readonly role: MemberRole };
 export type LeadConversion = {
   readonly lead: WithEtag<Lead>;
@@ -21,7 +20,6 @@ export type LeadConversion = {
   readonly contact: WithEtag<Contact>;
   readonly opportunity?: WithEtag<Opportunity> | null;
 };
-export type ListQuery = Readonly<Record<string, string | undefined>>;
 
 /** Every call the tab makes. Components get it from context, so tests can hand them a fake. */
 export type ApiClient = {

@@ -13,7 +13,7 @@ import type {
   WinRateReport,
   Workspace,
 } from '@crm/shared';
-import type { ListPage, ListQuery, WithEtag } from './api-client';
+import type { ListPage, ListQuery, WithEtag } from './api-types';
 
 /** The transport `createApiClient` hands to each group of calls: token, If-Match, problem → ApiError. */
 export type Requester = <T>(

@@ -15,13 +15,16 @@ export function useTeamsHost(
   connect: (() => Promise<TeamsHost | undefined>) | undefined,
   i18n: i18n,
 ): TeamsState {
-  const [state, setState] = useState<TeamsState>({ connecting: Boolean(connect), theme: 'default' });
+  const [state, setState] = useState<TeamsState>(() => ({
+    connecting: Boolean(connect),
+    theme: browserTheme(),
+  }));
   useEffect(() => {
     if (!connect) return;
     let live = true;
     void connect().then((host) => {
       if (!live) return;
-      setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? 'default' });
+      setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? browserTheme() });
       if (!host) return;
       void i18n.changeLanguage(pickLanguage(host.locale));
       host.onThemeChange((theme) => live && setState((current) => ({ ...current, theme })));
@@ -32,3 +35,9 @@ export function useTeamsHost(
   }, [connect, i18n]);
   return state;
 }
+
+/** Outside Teams, the browser's light or dark preference picks the theme. */
+const browserTheme = (): string =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'default';

@@ -50,12 +50,15 @@ export type FormResult<T> =
   | { readonly ok: true; readonly input: T }
   | { readonly ok: false; readonly errors: Partial<Record<string, string>> };
 
+/** Fields the schema requires: sent blank, so the schema says "required" rather than "invalid". */
+const REQUIRED: ReadonlySet<OpportunityFormField> = new Set(['name', 'organisationId']);
+
 /** Typed text: an amount is a number, a blank optional field is left out. */
 function typed(values: OpportunityFormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of OPPORTUNITY_FORM_FIELDS) {
     const value = values[field].trim();
-    if (value === '') continue;
+    if (value === '' && !REQUIRED.has(field)) continue;
     out[field] = field === 'amount' ? Number(value.replace(',', '.')) : value;
   }
   return out;

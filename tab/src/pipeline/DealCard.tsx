@@ -11,6 +11,7 @@ import {
   Text,
   mergeClasses,
 } from '@fluentui/react-components';
+import { useDraggable } from '@dnd-kit/core';
 import type { Stage } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './pipeline-format';
@@ -35,15 +36,16 @@ export function DealCard(props: DealCardProps) {
   const { deal } = props;
   const { t, i18n } = useTranslation();
   const styles = usePipelineBoardStyles();
+  const { setNodeRef, listeners, isDragging } = useDraggable({ id: deal.id, disabled: props.pending });
   return (
     <li
-      draggable={!props.pending}
+      ref={setNodeRef}
+      // Pointer listeners only: the keyboard moves a deal with its "Move to…" menu, so the card does
+      // not become one more focus stop wrapping its own buttons.
+      {...listeners}
       aria-busy={props.pending || undefined}
       data-deal-id={deal.id}
-      onDragStart={(event) => {
-        event.dataTransfer.setData('text/plain', deal.id);
-        event.dataTransfer.effectAllowed = 'move';
-      }}
+      className={mergeClasses(isDragging && styles.dragging)}
     >
       <Card
         className={mergeClasses(styles.card, props.pending && styles.pending)}

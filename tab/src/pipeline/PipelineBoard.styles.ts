@@ -11,7 +11,9 @@ export const usePipelineBoardStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
   },
   column: {
-    flex: `0 0 ${LAYOUT.boardColumnWidth}`,
+    // Columns share the width; below their minimum the board scrolls sideways.
+    flex: '1 1 0',
+    minWidth: LAYOUT.boardColumnMinWidth,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
@@ -36,7 +38,9 @@ export const usePipelineBoardStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
-  card: { cursor: 'grab' },
+  card: { cursor: 'grab', touchAction: 'none' },
+  dragging: { opacity: 0.4 },
+  overlay: { cursor: 'grabbing', boxShadow: tokens.shadow16 },
   pending: { opacity: 0.6 },
   cardActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },

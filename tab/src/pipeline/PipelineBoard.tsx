@@ -1,4 +1,13 @@
-import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import {
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  pointerWithin,
+  useSensor,
+  useSensors,
+  type Announcements,
+} from '@dnd-kit/core';
+import { Card, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +23,15 @@ import { useStageMove, type Deal } from './useStageMove';
 import { useWorkspaceLookups } from './useWorkspaceLookups';
 
 export type PipelineBoardProps = { readonly workspaceId: string };
+
+/** The board announces each move itself (role="status"), in the user's language. */
+const SILENT: Announcements = {
+  onDragStart: () => undefined,
+  onDragMove: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};
 
 /** Deals per column; a column holding more is rare enough to show its first page only. */
 const COLUMN_LIMIT = '1000';
@@ -45,6 +63,9 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   };
   const { moving, move, question, answer, cancel, announcement } = useStageMove(workspaceId, stageName);
   const [historyOf, setHistoryOf] = useState<Deal>();
+  const [dragged, setDragged] = useState<Deal>();
+  // A press that moves a few pixels starts a drag; a click on the card's buttons stays a click.
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
   // Every deal once, in the column it is moving to while its PATCH is on its way.
   const deals = columns.flatMap((c) => c.data?.items ?? []);
@@ -73,39 +94,59 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
       {loading ? (
         <Spinner label={t('app.loading')} />
       ) : (
-        <div
-          className={styles.board}
-          role="group"
-          aria-label={t('pipeline.boardLabel')}
-          aria-describedby="pipeline-hint"
+        <DndContext
+          sensors={sensors}
+          // The column under the pointer takes the card, wherever on the card the hand holds it.
+          collisionDetection={pointerWithin}
+          accessibility={{
+            screenReaderInstructions: { draggable: t('pipeline.dragHint') },
+            announcements: SILENT,
+          }}
+          onDragStart={({ active }) => setDragged(deals.find((d) => d.id === active.id))}
+          onDragCancel={() => setDragged(undefined)}
+          onDragEnd={({ active, over }) => {
+            setDragged(undefined);
+            const deal = deals.find((d) => d.id === active.id);
+            if (deal && over) move(deal, String(over.id));
+          }}
         >
-          {stages.map((stage) => (
-            <PipelineColumn
-              key={stage.id}
-              stage={stage}
-              name={stageName(stage.id)}
-              deals={dealsIn(stage.id)}
-              onDropDeal={(id) => {
-                const deal = deals.find((d) => d.id === id);
-                if (deal) move(deal, stage.id);
-              }}
-              renderCard={(deal) => (
-                <DealCard
-                  key={deal.id}
-                  deal={deal}
-                  stages={stages}
-                  stageName={stageName}
-                  organisationName={lookups.organisationName(deal.organisationId)}
-                  ownerName={lookups.memberName(deal.ownerId)}
-                  {...(staleDays.has(deal.id) ? { staleDays: staleDays.get(deal.id) } : {})}
-                  pending={moving.has(deal.id)}
-                  onMove={(to) => move(deal, to)}
-                  onHistory={() => setHistoryOf(deal)}
-                />
-              )}
-            />
-          ))}
-        </div>
+          <div
+            className={styles.board}
+            role="group"
+            aria-label={t('pipeline.boardLabel')}
+            aria-describedby="pipeline-hint"
+          >
+            {stages.map((stage) => (
+              <PipelineColumn
+                key={stage.id}
+                stage={stage}
+                name={stageName(stage.id)}
+                deals={dealsIn(stage.id)}
+                renderCard={(deal) => (
+                  <DealCard
+                    key={deal.id}
+                    deal={deal}
+                    stages={stages}
+                    stageName={stageName}
+                    organisationName={lookups.organisationName(deal.organisationId)}
+                    ownerName={lookups.memberName(deal.ownerId)}
+                    {...(staleDays.has(deal.id) ? { staleDays: staleDays.get(deal.id) } : {})}
+                    pending={moving.has(deal.id)}
+                    onMove={(to) => move(deal, to)}
+                    onHistory={() => setHistoryOf(deal)}
+                  />
+                )}
+              />
+            ))}
+          </div>
+          <DragOverlay>
+            {dragged && (
+              <Card size="small" className={styles.overlay}>
+                <Text weight="semibold">{dragged.name}</Text>
+              </Card>
+            )}
+          </DragOverlay>
+        </DndContext>
       )}
       {question && (
         <MoveQuestionDialog question={question} stageName={stageName} onAnswer={answer} onCancel={cancel} />

@@ -1,6 +1,7 @@
 import { Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
+import { useDroppable } from '@dnd-kit/core';
 import { totalsByCurrency, type Stage } from '@crm/shared';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
@@ -10,35 +11,22 @@ export type PipelineColumnProps = {
   readonly stage: Stage;
   readonly name: string;
   readonly deals: readonly Deal[];
-  /** A card's id was dropped here. */
-  readonly onDropDeal: (id: string) => void;
   readonly renderCard: (deal: Deal) => ReactNode;
 };
 
 /** A stage: its name, how many deals, their totals per currency (never added across currencies), the cards. */
-export function PipelineColumn({ stage, name, deals, onDropDeal, renderCard }: PipelineColumnProps) {
+export function PipelineColumn({ stage, name, deals, renderCard }: PipelineColumnProps) {
   const { t, i18n } = useTranslation();
   const styles = usePipelineBoardStyles();
-  const [over, setOver] = useState(false);
+  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
   const headingId = `stage-${stage.id}`;
   const totals = Object.entries(totalsByCurrency(deals as Deal[])).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section
       aria-labelledby={headingId}
-      className={mergeClasses(styles.column, over && styles.dropTarget)}
+      className={mergeClasses(styles.column, isOver && styles.dropTarget)}
       data-stage={stage.id}
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'move';
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(event) => {
-        event.preventDefault();
-        setOver(false);
-        const id = event.dataTransfer.getData('text/plain');
-        if (id) onDropDeal(id);
-      }}
+      ref={setNodeRef}
     >
       <div className={styles.columnHeader}>
         <Subtitle2 as="h3" id={headingId}>

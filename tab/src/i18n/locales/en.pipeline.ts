@@ -52,7 +52,7 @@ export const enPipeline = {
     totalsLabel: 'Totals per currency',
     weighted: 'weighted {{amount}}',
     moveTo: 'Move to…',
-    moveDeal: 'Move {{name}}',
+    moveDeal: 'Move to… ({{name}})',
     moved: '{{name}} moved to {{stage}}.',
     dragHint: 'Drag a card to another column, or use its Move to… menu.',
     stale: 'Stale: no activity for {{days}} days',

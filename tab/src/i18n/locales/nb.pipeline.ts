@@ -51,7 +51,7 @@ export const nbPipeline: PipelineMessages = {
     totalsLabel: 'Summer per valuta',
     weighted: 'vektet {{amount}}',
     moveTo: 'Flytt til…',
-    moveDeal: 'Flytt {{name}}',
+    moveDeal: 'Flytt til… ({{name}})',
     moved: '{{name}} er flyttet til {{stage}}.',
     dragHint: 'Dra et kort til en annen kolonne, eller bruk menyen Flytt til….',
     stale: 'Stillestående: ingen aktivitet på {{days}} dager',

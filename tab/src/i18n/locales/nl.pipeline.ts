@@ -51,7 +51,7 @@ export const nlPipeline: PipelineMessages = {
     totalsLabel: 'Totalen per valuta',
     weighted: 'gewogen {{amount}}',
     moveTo: 'Verplaatsen naar…',
-    moveDeal: '{{name}} verplaatsen',
+    moveDeal: 'Verplaatsen naar… ({{name}})',
     moved: '{{name}} is verplaatst naar {{stage}}.',
     dragHint: 'Sleep een kaart naar een andere kolom, of gebruik het menu Verplaatsen naar….',
     stale: 'Stilgevallen: {{days}} dagen geen activiteit',

@@ -51,7 +51,7 @@ export const ptBRPipeline: PipelineMessages = {
     totalsLabel: 'Totais por moeda',
     weighted: 'ponderado {{amount}}',
     moveTo: 'Mover para…',
-    moveDeal: 'Mover {{name}}',
+    moveDeal: 'Mover para… ({{name}})',
     moved: '{{name}} foi movida para {{stage}}.',
     dragHint: 'Arraste um cartão para outra coluna ou use o menu Mover para….',
     stale: 'Parada: sem atividade há {{days}} dias',
