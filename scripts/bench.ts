@@ -15,6 +15,8 @@ const runs: { script: string; env: Record<string, string> }[] = [
     script: 'bench-search.ts',
     env: { BENCH_LEADS: process.env.BENCH_LEADS ?? '8000', BENCH_COMMITS: '300', BENCH_RAW: '3000' },
   },
+  // The tab's first screen in Chromium: gzipped JS and time to usable, with 10k leads.
+  { script: 'bench-tab.ts', env: { BENCH_TAB_LEADS: process.env.BENCH_TAB_LEADS ?? '10000' } },
 ];
 
 let failed = false;

@@ -90,12 +90,18 @@ export async function startBrowserServer(deps: AppDeps): Promise<BrowserServer> 
   };
 }
 
-/** Signs in through the local form and opens the named workspace, as a user would. */
-export async function signInAndOpen(page: Page, actor: Actor, workspaceName: string): Promise<void> {
+/** Signs in through the local form, as a user would; resolves once the workspace list shows. */
+export async function signIn(page: Page, actor: Actor): Promise<void> {
   await page.getByRole('textbox', { name: /^Tenant id/ }).fill(actor.tenantId);
   await page.getByRole('textbox', { name: /^User id/ }).fill(actor.userId);
   await page.getByRole('textbox', { name: /^Name/ }).fill(actor.name ?? actor.userId);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('list', { name: 'Your workspaces' }).waitFor();
+}
+
+/** Signs in and opens the named workspace. */
+export async function signInAndOpen(page: Page, actor: Actor, workspaceName: string): Promise<void> {
+  await signIn(page, actor);
   await page.getByRole('button', { name: workspaceName, exact: true }).click();
 }
 
