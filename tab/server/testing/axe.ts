@@ -14,7 +14,9 @@ export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
   return page.evaluate(async () => {
     type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
     const axe = (
-      window as unknown as { axe: { run: (c: object, o: object) => Promise<{ violations: Violation[] }> } }
+      globalThis as unknown as {
+        axe: { run: (c: object, o: object) => Promise<{ violations: Violation[] }> };
+      }
     ).axe;
     // Tabster's focus-trap sentinels (aria-hidden, focusable by design) are Fluent's, not ours.
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
