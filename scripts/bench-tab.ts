@@ -73,7 +73,9 @@ async function main() {
       if ((batches.at(-1) as TransactionAction[]).length + actions.length > 100) batches.push([]);
       (batches.at(-1) as TransactionAction[]).push(...actions);
     }
-    const table = TableClient.fromConnectionString(azurite.connectionString, `${prefix}records`);
+    const table = TableClient.fromConnectionString(azurite.connectionString, `${prefix}records`, {
+      allowInsecureConnection: true,
+    });
     await mapBounded(batches, 8, (batch) => table.submitTransaction(batch));
     process.stderr.write(
       `seeded ${LEADS} leads in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
