@@ -17,7 +17,7 @@ import { startAzurite } from '../shared/src/storage/azurite';
 import { mapBounded } from '../shared/src/storage/bounded';
 import { connectTableStorage } from '../shared/src/storage/connect';
 import { createIdGenerator, systemClock } from '../shared/src/storage/ids';
-import { writeBundle } from '../tab/server/routes/page-routes';
+import { writeBundle } from '../tab/server/bundle/browser-bundle';
 import { launchChromium, signIn, startBrowserServer } from '../tab/server/testing/browser';
 import { COMPANY, FIRST, LAST } from './bench-names';
 

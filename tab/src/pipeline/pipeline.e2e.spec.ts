@@ -1,6 +1,6 @@
 import type { Actor } from '@crm/shared';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { writeBundle } from '../../server/routes/page-routes';
+import { writeBundle } from '../../server/bundle/browser-bundle';
 import { seriousAxeFindings } from '../../server/testing/axe';
 import {
   launchChromium,
