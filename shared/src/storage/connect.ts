@@ -6,7 +6,10 @@ import type {
   RecordRepository,
   WorkspaceRepository,
 } from '../application/ports';
+import type { PendingOutboxIndex, RelayLeases } from '../application/relay/relay-ports';
 import { statusOf } from './table-errors';
+import { TablePendingOutboxIndex } from './table-pending-outbox-index';
+import { TableRelayLeases } from './table-relay-leases';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
 import { TableRecordRepository } from './table-record.repository';
@@ -22,6 +25,9 @@ export type TableStorage = {
   readonly outbox: OutboxRepository;
   /** Background lead imports, in the records table. */
   readonly importJobs: ImportJobRepository;
+  /** The outbox relay's index of workspaces with pending events, and its leases (directory table). */
+  readonly pendingOutbox: PendingOutboxIndex;
+  readonly relayLeases: RelayLeases;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
 };
@@ -50,6 +56,8 @@ export function connectTableStorage(
     workspaces: new TableWorkspaceRepository(records, directory),
     outbox: new TableOutboxRepository(records),
     importJobs: new TableImportJobRepository(records),
+    pendingOutbox: new TablePendingOutboxIndex(directory),
+    relayLeases: new TableRelayLeases(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory)]);
     },

@@ -4,6 +4,7 @@ export { TableRecordRepository } from './table-record.repository';
 export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
+export { connectOutboxQueue, type OutboxQueue } from './queue-outbox-signal';
 export { createIdGenerator, systemClock } from './ids';
 export {
   AZURITE_ACCOUNT,

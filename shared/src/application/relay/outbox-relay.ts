@@ -1,0 +1,360 @@
+import type { Instant, WorkspaceId } from '../../common/types';
+import type { NotificationChannel, NotificationTarget, SendOutcome } from '../notification-ports';
+import type { Clock, OutboxRepository, PendingEvent, Version } from '../ports';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import {
+  dueTargets,
+  isFinished,
+  nextAttemptAt,
+  plusMs,
+  recordOutcome,
+  startDelivery,
+  type Delivery,
+} from './delivery';
+import { zeroCounters, type RelayMetrics } from './relay-metrics';
+import type { OutboxWakeups, PendingOutboxIndex, RelayLease, RelayLeases, RelayLog } from './relay-ports';
+
+export type OutboxRelayDeps = {
+  readonly outbox: OutboxRepository;
+  readonly index: PendingOutboxIndex;
+  readonly leases: RelayLeases;
+  /** The queue; absent → the sweep alone finds events (slower). */
+  readonly wakeups?: OutboxWakeups;
+  readonly channel: NotificationChannel;
+  readonly clock: Clock;
+  /** In [0, 1): jitter. */
+  readonly random: () => number;
+  readonly log: RelayLog;
+};
+
+export type OutboxRelayOptions = {
+  /** This instance's name on the leases it holds. */
+  readonly owner: string;
+  readonly leaseMs: number;
+  readonly sweepMs: number;
+  /** The queue is polled every `min` ms while it brings work, backing off to `max` when idle. */
+  readonly poll: { readonly minMs: number; readonly maxMs: number };
+  /** Workspaces delivered at once. */
+  readonly concurrency: number;
+  /** Events read per workspace pass. */
+  readonly batch: number;
+  /** A mark younger than this is kept even when the outbox looks empty (its commit may be in flight). */
+  readonly markGraceMs: number;
+  /** Waits between retries of a target that gave no Retry-After. */
+  readonly backoff: BackoffPolicy;
+  /** Waits before a workspace whose pass storage failed is tried again. */
+  readonly storageBackoff: BackoffPolicy;
+  /** How soon to look again at a workspace another instance is delivering. */
+  readonly busyRecheckMs: number;
+};
+
+export const DEFAULT_RELAY_OPTIONS: Omit<OutboxRelayOptions, 'owner'> = {
+  leaseMs: 30_000,
+  sweepMs: 15_000,
+  poll: { minMs: 100, maxMs: 1_000 },
+  concurrency: 4,
+  batch: 100,
+  markGraceMs: 2 * 60_000,
+  backoff: DEFAULT_BACKOFF,
+  storageBackoff: { baseMs: 500, capMs: 30_000 },
+  busyRecheckMs: 2_000,
+};
+
+export type OutboxRelay = {
+  /** A workspace has new events (the local shortcut of the queue signal). */
+  wake(ws: WorkspaceId): void;
+  metrics(): RelayMetrics;
+  /** Finishes the send in flight and records it, then stops; pending work stays for the next instance. */
+  stop(): Promise<void>;
+};
+
+type EventResult = { readonly done: true } | { readonly done: false; readonly next?: Instant } | 'lease-lost';
+
+/**
+ * Delivers outbox events to the channel's targets, at least once: per-(event, target) state written
+ * right after each send, Retry-After honoured, backoff with jitter otherwise, `gone` final. Workspaces
+ * are found through the queue signal and a slow sweep of the pending index, and delivered under a
+ * lease so several instances do not send the same event. Nothing here throws out: storage and
+ * channel failures are counted, logged and retried.
+ */
+export function startOutboxRelay(
+  deps: OutboxRelayDeps,
+  options: Partial<OutboxRelayOptions> & { readonly owner: string },
+): OutboxRelay {
+  const o: OutboxRelayOptions = { ...DEFAULT_RELAY_OPTIONS, ...options };
+  const counters = zeroCounters();
+  const due = new Map<WorkspaceId, number>();
+  const active = new Map<WorkspaceId, Promise<void>>();
+  const oldest = new Map<WorkspaceId, Instant>();
+  const storageFailures = new Map<WorkspaceId, number>();
+  const sleepers = new Set<() => void>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopping = false;
+  let lastSweepAt: Instant | undefined;
+  let knownPending = 0;
+
+  const nowMs = () => Date.parse(deps.clock.now());
+
+  function schedule(ws: WorkspaceId, atMs: number): void {
+    if (stopping) return;
+    const current = due.get(ws);
+    if (current === undefined || atMs < current) due.set(ws, atMs);
+    kick();
+  }
+
+  /** Starts the due workspaces (up to the concurrency) and sets a timer for the next one. */
+  function kick(): void {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (stopping) return;
+    const now = nowMs();
+    let next = Infinity;
+    for (const [ws, at] of due) {
+      if (active.has(ws)) continue;
+      if (at > now) next = Math.min(next, at);
+      else if (active.size < o.concurrency) {
+        due.delete(ws);
+        run(ws);
+      }
+    }
+    if (next < Infinity) timer = setTimeout(kick, Math.max(next - now, 1));
+  }
+
+  function run(ws: WorkspaceId): void {
+    const pass = passOver(ws)
+      .then((next) => {
+        if (next !== undefined) schedule(ws, next);
+      })
+      .finally(() => {
+        active.delete(ws);
+        kick();
+      });
+    active.set(ws, pass);
+  }
+
+  /** One pass over a workspace under its lease; returns when to look again (ms), if ever. */
+  async function passOver(ws: WorkspaceId): Promise<number | undefined> {
+    try {
+      const taken = await deps.leases.acquire(ws, o.owner, deps.clock.now(), o.leaseMs);
+      if ('busyUntil' in taken) {
+        return Math.min(Date.parse(taken.busyUntil), nowMs() + o.busyRecheckMs);
+      }
+      let lease: RelayLease = taken;
+      const holder = {
+        /** Renews when half the lease is gone; false when another instance took it over. */
+        async keep(): Promise<boolean> {
+          if (Date.parse(lease.until) - nowMs() > o.leaseMs / 2) return true;
+          const renewed = await deps.leases.renew(lease, deps.clock.now(), o.leaseMs);
+          if (renewed) lease = renewed;
+          return renewed !== undefined;
+        },
+      };
+      try {
+        const next = await deliverWorkspace(ws, holder);
+        storageFailures.delete(ws);
+        return next;
+      } finally {
+        await deps.leases.release(lease).catch((error: unknown) => {
+          deps.log.warn({ err: error, workspaceId: ws }, 'relay lease not released; it expires');
+        });
+      }
+    } catch (error) {
+      const failures = (storageFailures.get(ws) ?? 0) + 1;
+      storageFailures.set(ws, failures);
+      counters.failures++;
+      const waitMs = backoffDelay(failures, deps.random(), o.storageBackoff);
+      deps.log.error({ err: error, workspaceId: ws, failures, retryInMs: waitMs }, 'relay pass failed');
+      return nowMs() + waitMs;
+    }
+  }
+
+  async function deliverWorkspace(
+    ws: WorkspaceId,
+    holder: { keep(): Promise<boolean> },
+  ): Promise<number | undefined> {
+    // Targets that asked to wait (429) are not sent the next events before their time either.
+    const blocked = new Map<string, Instant>();
+    for (;;) {
+      const entries = await deps.outbox.pending(ws, o.batch);
+      if (entries.length === 0) {
+        oldest.delete(ws);
+        await deps.index.clear(ws, plusMs(deps.clock.now(), -o.markGraceMs));
+        return undefined;
+      }
+      oldest.set(ws, entries[0]!.event.occurredAt);
+      let progressed = false;
+      let next: Instant | undefined;
+      for (const entry of entries) {
+        if (stopping) return undefined;
+        const result = await deliverEvent(ws, entry, blocked, holder);
+        if (result === 'lease-lost') return nowMs() + o.busyRecheckMs;
+        if (result.done) progressed = true;
+        else if (result.next !== undefined && (next === undefined || result.next < next)) next = result.next;
+      }
+      // Finished events make room: read again (new events may have come meanwhile).
+      if (!progressed) return next === undefined ? undefined : Date.parse(next);
+    }
+  }
+
+  async function deliverEvent(
+    ws: WorkspaceId,
+    entry: PendingEvent,
+    blocked: Map<string, Instant>,
+    holder: { keep(): Promise<boolean> },
+  ): Promise<EventResult> {
+    const { event } = entry;
+    let version: Version = entry.version;
+    let delivery: Delivery = entry.delivery ?? startDelivery(await deps.channel.targetsFor(event));
+    for (;;) {
+      if (isFinished(delivery)) {
+        await deps.outbox.markDelivered(ws, event.id);
+        counters.eventsDelivered++;
+        deps.log.info(
+          { workspaceId: ws, eventId: event.id, type: event.type, targets: delivery.targets.length },
+          'outbox event delivered',
+        );
+        return { done: true };
+      }
+      const now = deps.clock.now();
+      const [target] = dueTargets(delivery, now, blocked);
+      if (!target || stopping) return { done: false, next: nextAttemptAt(delivery, now, blocked) };
+      if (!(await holder.keep())) return 'lease-lost';
+      const outcome = await send(target, entry);
+      delivery = recordOutcome(delivery, target.key, outcome, {
+        now: deps.clock.now(),
+        random: deps.random(),
+        backoff: o.backoff,
+      });
+      if (outcome.kind === 'retry') {
+        const state = delivery.targets.find((t) => t.target.key === target.key);
+        if (state?.status === 'pending' && state.notBefore) blocked.set(target.key, state.notBefore);
+      }
+      // A finished event is deleted at the top of the loop: that deletion records the last send.
+      if (isFinished(delivery)) continue;
+      const saved = await deps.outbox.saveDelivery(ws, event, delivery, version);
+      if (!saved.ok) {
+        counters.staleWrites++;
+        deps.log.warn({ workspaceId: ws, eventId: event.id }, 'another relay changed this event; leaving it');
+        return 'lease-lost';
+      }
+      version = saved.value;
+    }
+  }
+
+  async function send(target: NotificationTarget, entry: PendingEvent): Promise<SendOutcome> {
+    const { event } = entry;
+    const fields = {
+      workspaceId: event.workspaceId,
+      eventId: event.id,
+      type: event.type,
+      target: target.key,
+    };
+    let outcome: SendOutcome;
+    try {
+      outcome = await deps.channel.send(target, event);
+    } catch (error) {
+      counters.failures++;
+      deps.log.error({ ...fields, err: error }, 'notification send threw; retrying');
+      return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
+    }
+    switch (outcome.kind) {
+      case 'sent':
+        counters.sent++;
+        deps.log.info({ ...fields, ageMs: nowMs() - Date.parse(event.occurredAt) }, 'notification sent');
+        break;
+      case 'retry':
+        counters.retries++;
+        if (outcome.afterMs !== undefined) counters.rateLimited++;
+        deps.log.warn(
+          { ...fields, reason: outcome.reason, afterMs: outcome.afterMs },
+          'notification to retry',
+        );
+        break;
+      case 'gone':
+        counters.gone++;
+        deps.log.warn({ ...fields, reason: outcome.reason }, 'notification target gone; dropped');
+        break;
+      default: {
+        const unknown: never = outcome;
+        return unknown;
+      }
+    }
+    return outcome;
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        sleepers.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+  }
+
+  async function pollLoop(wakeups: OutboxWakeups): Promise<void> {
+    let wait = o.poll.minMs;
+    while (!stopping) {
+      try {
+        const workspaces = await wakeups.receive();
+        counters.signalsReceived += workspaces.length;
+        for (const ws of workspaces) schedule(ws, nowMs());
+        wait = workspaces.length > 0 ? o.poll.minMs : Math.min(wait * 2, o.poll.maxMs);
+      } catch (error) {
+        deps.log.warn({ err: error }, 'outbox queue not readable; the sweep goes on');
+        wait = o.poll.maxMs;
+      }
+      await sleep(wait);
+    }
+  }
+
+  async function sweepLoop(): Promise<void> {
+    while (!stopping) {
+      try {
+        let count = 0;
+        for await (const ws of deps.index.list()) {
+          count++;
+          // A workspace waiting for a retry keeps its time; one unknown here is looked at now.
+          if (!due.has(ws) && !active.has(ws)) schedule(ws, nowMs());
+        }
+        knownPending = count;
+        counters.sweeps++;
+        lastSweepAt = deps.clock.now();
+      } catch (error) {
+        counters.failures++;
+        deps.log.warn({ err: error }, 'pending-outbox sweep failed; trying again at the next one');
+      }
+      await sleep(o.sweepMs);
+    }
+  }
+
+  void sweepLoop();
+  if (deps.wakeups) void pollLoop(deps.wakeups);
+  deps.log.info({ owner: o.owner, queue: Boolean(deps.wakeups), sweepMs: o.sweepMs }, 'outbox relay started');
+
+  return {
+    wake: (ws) => schedule(ws, nowMs()),
+    metrics(): RelayMetrics {
+      let oldestAt: Instant | undefined;
+      for (const at of oldest.values()) if (oldestAt === undefined || at < oldestAt) oldestAt = at;
+      return {
+        owner: o.owner,
+        running: !stopping,
+        ...counters,
+        pendingWorkspaces: Math.max(knownPending, oldest.size),
+        ...(oldestAt !== undefined ? { oldestPendingAt: oldestAt } : {}),
+        lagMs: oldestAt === undefined ? 0 : Math.max(nowMs() - Date.parse(oldestAt), 0),
+        ...(lastSweepAt !== undefined ? { lastSweepAt } : {}),
+      };
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      for (const wake of [...sleepers]) wake();
+      await Promise.all(active.values());
+      deps.log.info({ owner: o.owner, ...counters }, 'outbox relay stopped');
+    },
+  };
+}
