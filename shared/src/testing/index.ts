@@ -23,3 +23,5 @@ export {
   TEST_USER,
   TEST_WORKSPACE,
 } from './builders';
+export { InMemoryPendingOutboxIndex, InMemoryRelayLeases } from './in-memory-relay';
+export { ScriptedChannel, type ScriptedSend, type SendScript } from './scripted-channel';
