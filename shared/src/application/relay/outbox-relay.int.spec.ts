@@ -249,15 +249,15 @@ describe('the outbox relay over Azurite', () => {
   it('given a relay stopped between sends, when a new one starts, then every event is delivered and none twice', async () => {
     const ws = uniqueWs();
     const events = eventsIn(ws, 6);
-    let first: OutboxRelay | undefined;
+    const first: { relay?: OutboxRelay } = {};
     let stopping: Promise<void> | undefined;
     const firstChannel = new ScriptedChannel({
       targets: bothChannels,
       onSend: () => {
-        if (firstChannel.sends.length === 5) stopping = first!.stop();
+        if (firstChannel.sends.length === 5) stopping = first.relay!.stop();
       },
     });
-    first = h.relay(firstChannel, { owner: 'before-restart' });
+    first.relay = h.relay(firstChannel, { owner: 'before-restart' });
     await h.commit(events);
     await until(() => stopping !== undefined, 'the first relay to stop');
     await stopping;
