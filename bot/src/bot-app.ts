@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AppDeps } from '@crm/shared/application';
+import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials } from './config';
 import { handleMessage } from './conversation/handle-message';
@@ -13,10 +13,19 @@ export type BotAppOptions = {
   readonly translator: Translator;
   readonly logger: Logger;
   readonly ready: () => Promise<void>;
+  /** The outbox relay's counters and lag (in /readyz and /metrics). */
+  readonly relayMetrics?: () => RelayMetrics;
 };
 
 /** Wires the conversation to the Teams endpoint and the HTTP server; not listening yet. */
-export function createBotApp({ app, credentials, translator, logger, ready }: BotAppOptions): Server {
+export function createBotApp({
+  app,
+  credentials,
+  translator,
+  logger,
+  ready,
+  relayMetrics,
+}: BotAppOptions): Server {
   const conversation = {
     app,
     translator,
@@ -28,5 +37,5 @@ export function createBotApp({ app, credentials, translator, logger, ready }: Bo
     logger,
     onMessage: (message) => handleMessage(conversation, message),
   });
-  return createBotServer({ messages, ready, logger });
+  return createBotServer({ messages, ready, logger, ...(relayMetrics ? { relayMetrics } : {}) });
 }

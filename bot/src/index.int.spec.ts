@@ -9,7 +9,7 @@ const entry = join(__dirname, 'index.ts');
 const start = (env: NodeJS.ProcessEnv) => startProcess(entry, env);
 
 describe('bot/src/index.ts', () => {
-  it('starts, answers /healthz and /readyz, and stops cleanly on SIGTERM', async () => {
+  it('starts with its relay, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const bot = start({
@@ -20,7 +20,13 @@ describe('bot/src/index.ts', () => {
     try {
       await waitForHealth(url, bot.exited);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
-      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const readyz = await fetch(`${url}/readyz`);
+      expect(readyz.status).toBe(200);
+      // The relay runs in the bot process; its lag and counters show in /readyz and /metrics.
+      expect(await readyz.json()).toMatchObject({ status: 'ready', relay: { running: true, lagMs: 0 } });
+      expect(await (await fetch(`${url}/metrics`)).json()).toMatchObject({
+        relay: { running: true, sent: 0, failures: 0 },
+      });
       expect((await fetch(`${url}/api/messages`)).status).toBe(405);
     } finally {
       bot.child.kill('SIGTERM');

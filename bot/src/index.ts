@@ -2,13 +2,15 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { drainServer } from '@crm/shared/runtime';
+import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBotApp } from './bot-app';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
+import { createNotificationChannel } from './notifications/notification-channel';
+import { startRelay } from './notifications/start-relay';
 
 /** How long in-flight activities get to finish after a stop signal. */
 const DRAIN_MS = 10_000;
@@ -24,8 +26,19 @@ async function main(): Promise<void> {
 
   const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
   await storage.ensureTables();
+  const signalling = await connectOutboxSignalling(config.storage, storage, {
+    tablePrefix: config.tablePrefix,
+    log: logger,
+  });
+  const relay = startRelay({
+    storage,
+    queue: signalling.queue,
+    channel: createNotificationChannel(),
+    logger,
+  });
   const app: AppDeps = {
-    records: storage.records,
+    // Commits made here wake this process's relay at once, and the others through the queue.
+    records: signalling.records({ notify: async (ws) => relay.wake(ws) }),
     workspaces: storage.workspaces,
     outbox: storage.outbox,
     clock: systemClock,
@@ -42,6 +55,7 @@ async function main(): Promise<void> {
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
+    relayMetrics: relay.metrics,
   });
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -56,7 +70,8 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
-    drainServer(server, DRAIN_MS).then(
+    // The relay finishes the send in flight and records it; the rest waits for the next instance.
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
