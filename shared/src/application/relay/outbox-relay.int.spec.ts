@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type { DomainEvent } from '../../events/domain-event';
-import { connectOutboxQueue, connectTableStorage, systemClock, type OutboxQueue } from '../../storage';
-import { aLeadConvertedEvent } from '../../testing/builders';
+import { systemClock } from '../../storage';
+import { eventsIn, relayHarness, uniqueWs, until, type RelayHarness } from '../../testing/relay-harness';
 import { ScriptedChannel, type SendScript } from '../../testing/scripted-channel';
 import type { NotificationTarget } from '../notification-ports';
-import type { OutboxRepository, RecordRepository } from '../ports';
-import { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
-import type { RelayLog } from './relay-ports';
-import { withOutboxSignal } from './signalling-records';
+import type { OutboxRepository } from '../ports';
+import type { OutboxRelay } from './outbox-relay';
 
 /**
  * The relay engine over Azurite: Table outbox, pending index, leases and the queue signal, with a
@@ -17,101 +13,10 @@ const channelA: NotificationTarget = { key: 'channel:a', kind: 'channel' };
 const channelB: NotificationTarget = { key: 'channel:b', kind: 'channel' };
 const bothChannels = () => [channelA, channelB];
 
-type Logged = { level: string; fields: object; message: string };
-const captureLog = (into: Logged[]): RelayLog => ({
-  info: (fields, message) => into.push({ level: 'info', fields, message }),
-  warn: (fields, message) => into.push({ level: 'warn', fields, message }),
-  error: (fields, message) => into.push({ level: 'error', fields, message }),
-  debug: () => undefined,
-});
-
-const FAST: Partial<OutboxRelayOptions> = {
-  sweepMs: 60_000,
-  poll: { minMs: 20, maxMs: 100 },
-  markGraceMs: 0,
-  backoff: { baseMs: 40, capMs: 400 },
-  storageBackoff: { baseMs: 40, capMs: 400 },
-  busyRecheckMs: 100,
-};
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-function harness() {
-  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString)
-    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set (integration globalSetup)');
-  const tablePrefix = `r${randomBytes(5).toString('hex')}`;
-  const storage = connectTableStorage({ connectionString }, { tablePrefix });
-  const queue = connectOutboxQueue({ connectionString }, { tablePrefix }) as OutboxQueue;
-  const logs: Logged[] = [];
-  const log = captureLog(logs);
-  const records: RecordRepository = withOutboxSignal(storage.records, {
-    index: storage.pendingOutbox,
-    signal: queue,
-    clock: systemClock,
-    log,
-  });
-  const relays: OutboxRelay[] = [];
-  return {
-    storage,
-    queue,
-    records,
-    logs,
-    async open() {
-      await storage.ensureTables();
-      await queue.ensureQueue();
-    },
-    relay(
-      channel: ScriptedChannel,
-      options: Partial<OutboxRelayOptions> & {
-        owner?: string;
-        withQueue?: boolean;
-        outbox?: OutboxRepository;
-      } = {},
-    ) {
-      const relay = startOutboxRelay(
-        {
-          outbox: options.outbox ?? storage.outbox,
-          index: storage.pendingOutbox,
-          leases: storage.relayLeases,
-          ...(options.withQueue === false ? {} : { wakeups: queue }),
-          channel,
-          clock: systemClock,
-          random: Math.random,
-          log,
-        },
-        { ...FAST, ...options, owner: options.owner ?? `relay-${relays.length + 1}` },
-      );
-      relays.push(relay);
-      return relay;
-    },
-    async commit(events: DomainEvent[]) {
-      for (const event of events) {
-        const result = await records.commit(event.workspaceId, { writes: [], events: [event] });
-        if (!result.ok) throw new Error(result.error.code);
-      }
-    },
-    async stopAll() {
-      await Promise.all(relays.map((r) => r.stop()));
-    },
-  };
-}
-
-const eventsIn = (ws: string, n: number) =>
-  Array.from({ length: n }, () => aLeadConvertedEvent({ workspaceId: ws }));
-const uniqueWs = () => `ws${randomBytes(6).toString('hex')}`;
-const pendingCount = async (outbox: OutboxRepository, ws: string) => (await outbox.pending(ws, 1000)).length;
-
 describe('the outbox relay over Azurite', () => {
-  let h: ReturnType<typeof harness>;
+  let h: RelayHarness;
   beforeEach(async () => {
-    h = harness();
+    h = relayHarness();
     await h.open();
   });
   afterEach(async () => {
@@ -127,7 +32,7 @@ describe('the outbox relay over Azurite', () => {
     await h.commit(events);
 
     await until(() => channel.delivered().size === 6, 'six deliveries');
-    await until(async () => (await pendingCount(h.storage.outbox, ws)) === 0, 'an empty outbox');
+    await until(async () => (await h.pendingCount(ws)) === 0, 'an empty outbox');
     expect([...channel.delivered().values()]).toEqual([1, 1, 1, 1, 1, 1]);
     expect(channel.sends.filter((s) => s.target === 'channel:a').map((s) => s.eventId)).toEqual(
       events.map((e) => e.id),
@@ -151,7 +56,7 @@ describe('the outbox relay over Azurite', () => {
 
     await h.commit([event!]);
 
-    await until(async () => (await pendingCount(h.storage.outbox, ws)) === 0, 'the event to finish');
+    await until(async () => (await h.pendingCount(ws)) === 0, 'the event to finish');
     const toA = channel.sends.filter((s) => s.target === 'channel:a');
     expect(toA.map((s) => s.outcome.kind)).toEqual(['retry', 'sent']);
     expect(toA[1]!.at - toA[0]!.at).toBeGreaterThanOrEqual(400);
@@ -265,7 +170,7 @@ describe('the outbox relay over Azurite', () => {
     const secondChannel = new ScriptedChannel({ targets: bothChannels });
     h.relay(secondChannel, { owner: 'after-restart', sweepMs: 200 });
 
-    await until(async () => (await pendingCount(h.storage.outbox, ws)) === 0, 'all events delivered');
+    await until(async () => (await h.pendingCount(ws)) === 0, 'all events delivered');
     const all = new Map(firstChannel.delivered());
     for (const [key, n] of secondChannel.delivered()) all.set(key, (all.get(key) ?? 0) + n);
     expect(all.size).toBe(12);
@@ -290,7 +195,7 @@ describe('the outbox relay over Azurite', () => {
 
     await until(() => new Set(sends).size === events.length * 2, 'every delivery', 30_000);
     for (const ws of workspaces) {
-      await until(async () => (await pendingCount(h.storage.outbox, ws)) === 0, `outbox of ${ws} empty`);
+      await until(async () => (await h.pendingCount(ws)) === 0, `outbox of ${ws} empty`);
     }
     expect(sends).toHaveLength(events.length * 2);
   });

@@ -68,6 +68,8 @@ export type OutboxRelay = {
   stop(): Promise<void>;
 };
 
+type Pass = { readonly blocked: Map<string, Instant>; readonly gone: Map<string, string> };
+
 type EventResult = { readonly done: true } | { readonly done: false; readonly next?: Instant } | 'lease-lost';
 
 /**
@@ -172,8 +174,9 @@ export function startOutboxRelay(
     ws: WorkspaceId,
     holder: { keep(): Promise<boolean> },
   ): Promise<number | undefined> {
-    // Targets that asked to wait (429) are not sent the next events before their time either.
-    const blocked = new Map<string, Instant>();
+    // Targets that asked to wait (429) are not sent the next events before their time either, and
+    // a conversation found gone (403/404) is not tried again in this pass.
+    const pass: Pass = { blocked: new Map(), gone: new Map() };
     for (;;) {
       const entries = await deps.outbox.pending(ws, o.batch);
       if (entries.length === 0) {
@@ -186,7 +189,7 @@ export function startOutboxRelay(
       let next: Instant | undefined;
       for (const entry of entries) {
         if (stopping) return undefined;
-        const result = await deliverEvent(ws, entry, blocked, holder);
+        const result = await deliverEvent(ws, entry, pass, holder);
         if (result === 'lease-lost') return nowMs() + o.busyRecheckMs;
         if (result.done) progressed = true;
         else if (result.next !== undefined && (next === undefined || result.next < next)) next = result.next;
@@ -199,7 +202,7 @@ export function startOutboxRelay(
   async function deliverEvent(
     ws: WorkspaceId,
     entry: PendingEvent,
-    blocked: Map<string, Instant>,
+    { blocked, gone }: Pass,
     holder: { keep(): Promise<boolean> },
   ): Promise<EventResult> {
     const { event } = entry;
@@ -219,7 +222,11 @@ export function startOutboxRelay(
       const [target] = dueTargets(delivery, now, blocked);
       if (!target || stopping) return { done: false, next: nextAttemptAt(delivery, now, blocked) };
       if (!(await holder.keep())) return 'lease-lost';
-      const outcome = await send(target, entry);
+      const goneReason = gone.get(target.key);
+      if (goneReason !== undefined) counters.gone++;
+      const outcome: SendOutcome =
+        goneReason !== undefined ? { kind: 'gone', reason: goneReason } : await send(target, entry);
+      if (outcome.kind === 'gone') gone.set(target.key, outcome.reason);
       delivery = recordOutcome(delivery, target.key, outcome, {
         now: deps.clock.now(),
         random: deps.random(),

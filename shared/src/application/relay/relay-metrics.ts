@@ -9,7 +9,7 @@ export type RelayMetrics = {
   /** Attempts answered "try later" (429, 5xx, network); `rateLimited` of them came with a Retry-After. */
   readonly retries: number;
   readonly rateLimited: number;
-  /** Targets dropped for good (403/404). */
+  /** (event, target) pairs dropped for good (403/404; later events of the pass are not sent there). */
   readonly gone: number;
   /** Sends that threw, and workspace passes that storage failed (both retried). */
   readonly failures: number;
