@@ -28,6 +28,8 @@ export type ConnectorStandIn = {
   readonly url: string;
   /** Activities accepted (answered 2xx, or hung after being taken). */
   readonly sent: SentActivity[];
+  /** `performance.now()` when each of `sent` arrived (latency measurements). */
+  readonly receivedAt: number[];
   /** Every post, with the status answered (`hang` for none). */
   readonly attempts: { readonly conversationId: string; readonly status: number | 'hang' }[];
   /** The next posts to this conversation ('*': any) meet these faults, in order. */
@@ -47,6 +49,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
  */
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   const sent: SentActivity[] = [];
+  const receivedAt: number[] = [];
   const attempts: ConnectorStandIn['attempts'] = [];
   const faults = new Map<string, ConnectorFault[]>();
   let delayMs = 0;
@@ -66,6 +69,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
       }
       const conversationId = decodeURIComponent(match[1] ?? '');
       const record = () =>
+        receivedAt.push(performance.now()) &&
         sent.push({
           conversationId,
           ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
@@ -105,6 +109,7 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
+    receivedAt,
     attempts,
     inject(conversationId, ...more) {
       faults.set(conversationId, [...(faults.get(conversationId) ?? []), ...more]);

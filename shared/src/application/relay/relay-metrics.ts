@@ -17,8 +17,10 @@ export type RelayMetrics = {
   readonly eventsDelivered: number;
   /** Delivery-state writes that lost to another relay (the event was left to it). */
   readonly staleWrites: number;
-  /** Workspaces this instance knows to have pending events. */
+  /** Workspaces in which this instance last saw pending events. */
   readonly pendingWorkspaces: number;
+  /** Marks in the pending index at the last sweep (a mark outlives its events by a grace period). */
+  readonly markedWorkspaces: number;
   /** The oldest pending event this instance has seen, and its age: the relay's lag. */
   readonly oldestPendingAt?: Instant;
   readonly lagMs: number;
