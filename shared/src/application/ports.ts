@@ -132,7 +132,7 @@ export interface WorkspaceRepository {
   update(workspace: Workspace, expected: Version): Promise<Result<Versioned<Workspace>>>;
   findByTeam(tenantId: TenantId, teamId: string): Promise<Workspace | undefined>;
   listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
-  /** Every workspace (the outbox relay walks them). */
+  /** Every workspace. */
   listAll(): AsyncIterable<Workspace>;
   getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
   listMembers(id: WorkspaceId): Promise<Member[]>;
