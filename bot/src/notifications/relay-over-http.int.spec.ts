@@ -23,6 +23,9 @@ function deliveries(connector: ConnectorStandIn): Map<string, number> {
 }
 const duplicates = (counts: Map<string, number>) => [...counts.values()].reduce((n, c) => n + c - 1, 0);
 
+// Each test waits for conditions (never for time); the bound only matters on a very busy machine.
+jest.setTimeout(60_000);
+
 describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
   let h: RelayHarness;
   let connector: ConnectorStandIn;
@@ -34,7 +37,7 @@ describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
   afterEach(async () => {
     await connector.close();
     await h.stopAll();
-  }, 30_000);
+  });
 
   it('given 429 with Retry-After, 500s and a 403, then it waits, backs off, drops the 403 for good and posts the rest once', async () => {
     connector.inject(general.key, { status: 429, retryAfterSeconds: 1 });
@@ -68,7 +71,7 @@ describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
     // The 429 held every post to that conversation back for its Retry-After.
     const toGeneral = connector.attempts.filter((a) => a.conversationId === general.key);
     expect(toGeneral.map((a) => a.status)).toEqual([429, 200, 200, 200]);
-  }, 30_000);
+  });
 
   it('given a relay stopped mid-delivery, when a new instance starts, then every event is posted and duplicates are counted (none)', async () => {
     connector.setDelay(30);
@@ -88,7 +91,7 @@ describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
     const counts = deliveries(connector);
     expect(counts.size).toBe(16);
     expect(duplicates(counts)).toBe(0);
-  }, 30_000);
+  });
 
   it('given an instance that dies after Teams took a post but before it learnt so, then the next one re-posts only that one (the duplicate window)', async () => {
     // The first post to #general succeeds; the second is taken by Teams but never answered.
@@ -114,7 +117,7 @@ describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
     expect(counts.get(`${events[1]!.id}>${general.key}`)).toBe(2);
     await connector.close(); // the hung request fails; the dying relay finds its event gone and stops
     await dying.stop();
-  }, 30_000);
+  });
 
   it('given two relay instances at once, then each event reaches each conversation exactly once', async () => {
     connector.setDelay(10);
@@ -131,5 +134,5 @@ describe('the outbox relay over HTTP to the Bot Connector stand-in', () => {
     for (const ws of workspaces) await until(async () => (await h.pendingCount(ws)) === 0, `${ws} done`);
     expect(duplicates(deliveries(connector))).toBe(0);
     expect(one.metrics().sent + two.metrics().sent).toBe(events.length * 2);
-  }, 40_000);
+  });
 });

@@ -105,7 +105,7 @@ export type RelayHarness = ReturnType<typeof relayHarness>;
 export async function until(
   condition: () => boolean | Promise<boolean>,
   what: string,
-  ms = 20_000,
+  ms = 45_000,
 ): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await condition())) {

@@ -13,6 +13,9 @@ const channelA: NotificationTarget = { key: 'channel:a', kind: 'channel' };
 const channelB: NotificationTarget = { key: 'channel:b', kind: 'channel' };
 const bothChannels = () => [channelA, channelB];
 
+// Each test waits for conditions (never for time); the bound only matters on a very busy machine.
+jest.setTimeout(60_000);
+
 describe('the outbox relay over Azurite', () => {
   let h: RelayHarness;
   beforeEach(async () => {

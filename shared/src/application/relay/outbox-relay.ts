@@ -64,8 +64,11 @@ export type OutboxRelay = {
   /** A workspace has new events (the local shortcut of the queue signal). */
   wake(ws: WorkspaceId): void;
   metrics(): RelayMetrics;
-  /** Finishes the send in flight and records it, then stops; pending work stays for the next instance. */
-  stop(): Promise<void>;
+  /**
+   * Finishes the send in flight and records it, then stops; pending work stays for the next
+   * instance. Gives up waiting after `timeoutMs` (a send that hangs; its lease then expires).
+   */
+  stop(timeoutMs?: number): Promise<void>;
 };
 
 type Pass = { readonly blocked: Map<string, Instant>; readonly gone: Map<string, string> };
@@ -357,12 +360,23 @@ export function startOutboxRelay(
         ...(lastSweepAt !== undefined ? { lastSweepAt } : {}),
       };
     },
-    async stop() {
+    async stop(timeoutMs = 10_000) {
       stopping = true;
       if (timer) clearTimeout(timer);
       for (const wake of [...sleepers]) wake();
-      await Promise.all(active.values());
-      deps.log.info({ owner: o.owner, ...counters }, 'outbox relay stopped');
+      let timedOut = false;
+      let giveUp: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        Promise.all(active.values()),
+        new Promise<void>((resolve) => {
+          giveUp = setTimeout(() => {
+            timedOut = true;
+            resolve();
+          }, timeoutMs);
+        }),
+      ]);
+      clearTimeout(giveUp);
+      deps.log.info({ owner: o.owner, timedOut, ...counters }, 'outbox relay stopped');
     },
   };
 }
