@@ -23,12 +23,18 @@ export async function connectOutboxSignalling(
   options: { readonly tablePrefix: string; readonly log: RelayLog },
 ): Promise<OutboxSignalling> {
   const queue = connectOutboxQueue(config, { tablePrefix: options.tablePrefix });
-  if (queue) await queue.ensureQueue();
-  else
+  // A queue we cannot create (no permission yet, a hiccup) must not stop the process: signals are
+  // best effort and the relay's sweep still finds every event.
+  if (!queue) {
     options.log.warn(
       {},
       'no queue endpoint in the storage configuration: notifications wait for the relay sweep',
     );
+  } else {
+    await queue.ensureQueue().catch((error: unknown) => {
+      options.log.warn({ err: error }, 'outbox queue not available: notifications wait for the relay sweep');
+    });
+  }
   return {
     ...(queue ? { queue } : {}),
     records: (local) =>
