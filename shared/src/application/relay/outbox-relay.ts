@@ -1,5 +1,5 @@
 import type { Instant, WorkspaceId } from '../../common/types';
-import type { NotificationChannel, NotificationTarget, SendOutcome } from '../notification-ports';
+import type { NotificationChannel, SendOutcome } from '../notification-ports';
 import type { Clock, OutboxRepository, PendingEvent, Version } from '../ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import {
@@ -12,6 +12,8 @@ import {
   type Delivery,
 } from './delivery';
 import { zeroCounters, type RelayMetrics } from './relay-metrics';
+import { createRelayScheduler } from './relay-scheduler';
+import { countedSend } from './relay-send';
 import type { OutboxWakeups, PendingOutboxIndex, RelayLease, RelayLeases, RelayLog } from './relay-ports';
 
 export type OutboxRelayDeps = {
@@ -88,54 +90,15 @@ export function startOutboxRelay(
 ): OutboxRelay {
   const o: OutboxRelayOptions = { ...DEFAULT_RELAY_OPTIONS, ...options };
   const counters = zeroCounters();
-  const due = new Map<WorkspaceId, number>();
-  const active = new Map<WorkspaceId, Promise<void>>();
   const oldest = new Map<WorkspaceId, Instant>();
   const storageFailures = new Map<WorkspaceId, number>();
-  const sleepers = new Set<() => void>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopping = false;
   let lastSweepAt: Instant | undefined;
   let knownPending = 0;
 
   const nowMs = () => Date.parse(deps.clock.now());
-
-  function schedule(ws: WorkspaceId, atMs: number): void {
-    if (stopping) return;
-    const current = due.get(ws);
-    if (current === undefined || atMs < current) due.set(ws, atMs);
-    kick();
-  }
-
-  /** Starts the due workspaces (up to the concurrency) and sets a timer for the next one. */
-  function kick(): void {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    if (stopping) return;
-    const now = nowMs();
-    let next = Infinity;
-    for (const [ws, at] of due) {
-      if (active.has(ws)) continue;
-      if (at > now) next = Math.min(next, at);
-      else if (active.size < o.concurrency) {
-        due.delete(ws);
-        run(ws);
-      }
-    }
-    if (next < Infinity) timer = setTimeout(kick, Math.max(next - now, 1));
-  }
-
-  function run(ws: WorkspaceId): void {
-    const pass = passOver(ws)
-      .then((next) => {
-        if (next !== undefined) schedule(ws, next);
-      })
-      .finally(() => {
-        active.delete(ws);
-        kick();
-      });
-    active.set(ws, pass);
-  }
+  const send = countedSend({ channel: deps.channel, counters, log: deps.log, nowMs });
+  const scheduler = createRelayScheduler({ nowMs, concurrency: o.concurrency, run: passOver });
+  const schedule = scheduler.schedule;
 
   /** One pass over a workspace under its lease; returns when to look again (ms), if ever. */
   async function passOver(ws: WorkspaceId): Promise<number | undefined> {
@@ -191,7 +154,7 @@ export function startOutboxRelay(
       let progressed = false;
       let next: Instant | undefined;
       for (const entry of entries) {
-        if (stopping) return undefined;
+        if (scheduler.stopping) return undefined;
         const result = await deliverEvent(ws, entry, pass, holder);
         if (result === 'lease-lost') return nowMs() + o.busyRecheckMs;
         if (result.done) progressed = true;
@@ -223,12 +186,12 @@ export function startOutboxRelay(
       }
       const now = deps.clock.now();
       const [target] = dueTargets(delivery, now, blocked);
-      if (!target || stopping) return { done: false, next: nextAttemptAt(delivery, now, blocked) };
+      if (!target || scheduler.stopping) return { done: false, next: nextAttemptAt(delivery, now, blocked) };
       if (!(await holder.keep())) return 'lease-lost';
       const goneReason = gone.get(target.key);
       if (goneReason !== undefined) counters.gone++;
       const outcome: SendOutcome =
-        goneReason !== undefined ? { kind: 'gone', reason: goneReason } : await send(target, entry);
+        goneReason !== undefined ? { kind: 'gone', reason: goneReason } : await send(target, event);
       if (outcome.kind === 'gone') gone.set(target.key, outcome.reason);
       delivery = recordOutcome(delivery, target.key, outcome, {
         now: deps.clock.now(),
@@ -251,62 +214,9 @@ export function startOutboxRelay(
     }
   }
 
-  async function send(target: NotificationTarget, entry: PendingEvent): Promise<SendOutcome> {
-    const { event } = entry;
-    const fields = {
-      workspaceId: event.workspaceId,
-      eventId: event.id,
-      type: event.type,
-      target: target.key,
-    };
-    let outcome: SendOutcome;
-    try {
-      outcome = await deps.channel.send(target, event);
-    } catch (error) {
-      counters.failures++;
-      deps.log.error({ ...fields, err: error }, 'notification send threw; retrying');
-      return { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
-    }
-    switch (outcome.kind) {
-      case 'sent':
-        counters.sent++;
-        deps.log.info({ ...fields, ageMs: nowMs() - Date.parse(event.occurredAt) }, 'notification sent');
-        break;
-      case 'retry':
-        counters.retries++;
-        if (outcome.afterMs !== undefined) counters.rateLimited++;
-        deps.log.warn(
-          { ...fields, reason: outcome.reason, afterMs: outcome.afterMs },
-          'notification to retry',
-        );
-        break;
-      case 'gone':
-        counters.gone++;
-        deps.log.warn({ ...fields, reason: outcome.reason }, 'notification target gone; dropped');
-        break;
-      default: {
-        const unknown: never = outcome;
-        return unknown;
-      }
-    }
-    return outcome;
-  }
-
-  function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(t);
-        sleepers.delete(done);
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      sleepers.add(done);
-    });
-  }
-
   async function pollLoop(wakeups: OutboxWakeups): Promise<void> {
     let wait = o.poll.minMs;
-    while (!stopping) {
+    while (!scheduler.stopping) {
       try {
         const workspaces = await wakeups.receive();
         counters.signalsReceived += workspaces.length;
@@ -316,18 +226,18 @@ export function startOutboxRelay(
         deps.log.warn({ err: error }, 'outbox queue not readable; the sweep goes on');
         wait = o.poll.maxMs;
       }
-      await sleep(wait);
+      await scheduler.sleep(wait);
     }
   }
 
   async function sweepLoop(): Promise<void> {
-    while (!stopping) {
+    while (!scheduler.stopping) {
       try {
         let count = 0;
         for await (const ws of deps.index.list()) {
           count++;
           // A workspace waiting for a retry keeps its time; one unknown here is looked at now.
-          if (!due.has(ws) && !active.has(ws)) schedule(ws, nowMs());
+          if (!scheduler.knows(ws)) schedule(ws, nowMs());
         }
         knownPending = count;
         counters.sweeps++;
@@ -336,7 +246,7 @@ export function startOutboxRelay(
         counters.failures++;
         deps.log.warn({ err: error }, 'pending-outbox sweep failed; trying again at the next one');
       }
-      await sleep(o.sweepMs);
+      await scheduler.sleep(o.sweepMs);
     }
   }
 
@@ -351,7 +261,7 @@ export function startOutboxRelay(
       for (const at of oldest.values()) if (oldestAt === undefined || at < oldestAt) oldestAt = at;
       return {
         owner: o.owner,
-        running: !stopping,
+        running: !scheduler.stopping,
         ...counters,
         pendingWorkspaces: oldest.size,
         markedWorkspaces: knownPending,
@@ -361,21 +271,7 @@ export function startOutboxRelay(
       };
     },
     async stop(timeoutMs = 10_000) {
-      stopping = true;
-      if (timer) clearTimeout(timer);
-      for (const wake of [...sleepers]) wake();
-      let timedOut = false;
-      let giveUp: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        Promise.all(active.values()),
-        new Promise<void>((resolve) => {
-          giveUp = setTimeout(() => {
-            timedOut = true;
-            resolve();
-          }, timeoutMs);
-        }),
-      ]);
-      clearTimeout(giveUp);
+      const timedOut = await scheduler.stop(timeoutMs);
       deps.log.info({ owner: o.owner, timedOut, ...counters }, 'outbox relay stopped');
     },
   };
