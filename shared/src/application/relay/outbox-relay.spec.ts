@@ -78,6 +78,37 @@ describe('startOutboxRelay', () => {
     expect(order).toEqual(['mark', 'commit:ok', 'signal', 'mark', 'commit:stale']);
   });
 
+  it('given a queue it cannot read, then it warns once and the sweep still delivers', async () => {
+    const storage = createInMemoryStorage();
+    const index = new InMemoryPendingOutboxIndex();
+    const warnings: string[] = [];
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-no-queue' });
+    await index.mark('ws-no-queue', clock.now());
+    await storage.records.commit('ws-no-queue', { writes: [], events: [event] });
+    const relay = startOutboxRelay(
+      {
+        outbox: storage.outbox,
+        index,
+        leases: new InMemoryRelayLeases(),
+        wakeups: {
+          receive: () => Promise.reject(new Error('AuthorizationPermissionMismatch')),
+        },
+        channel,
+        clock,
+        random: () => 0,
+        log: { ...quiet, warn: (_fields, message) => void warnings.push(message) },
+      },
+      { owner: 'unit', sweepMs: 20, poll: { minMs: 1, maxMs: 2 }, markGraceMs: 0 },
+    );
+
+    await until(() => channel.delivered().size === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    await relay.stop();
+
+    expect(warnings.filter((w) => w.startsWith('outbox queue not readable'))).toHaveLength(1);
+  });
+
   it('given commits without events, then nothing is marked or signalled', async () => {
     const { index, relay, records } = setup(new ScriptedChannel({ targets: () => [target] }));
     await records.commit('ws-quiet', { writes: [], events: [] });

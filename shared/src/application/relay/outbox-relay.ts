@@ -216,15 +216,20 @@ export function startOutboxRelay(
 
   async function pollLoop(wakeups: OutboxWakeups): Promise<void> {
     let wait = o.poll.minMs;
+    let failures = 0;
     while (!scheduler.stopping) {
       try {
         const workspaces = await wakeups.receive();
+        if (failures > 0) deps.log.info({ failures }, 'outbox queue readable again');
+        failures = 0;
         counters.signalsReceived += workspaces.length;
         for (const ws of workspaces) schedule(ws, nowMs());
         wait = workspaces.length > 0 ? o.poll.minMs : Math.min(wait * 2, o.poll.maxMs);
       } catch (error) {
-        deps.log.warn({ err: error }, 'outbox queue not readable; the sweep goes on');
-        wait = o.poll.maxMs;
+        // Logged once per outage (a missing permission would otherwise log every second); the sweep
+        // still finds every event meanwhile.
+        if (failures++ === 0) deps.log.warn({ err: error }, 'outbox queue not readable; the sweep goes on');
+        wait = backoffDelay(failures, deps.random(), { baseMs: o.poll.maxMs, capMs: o.sweepMs });
       }
       await scheduler.sleep(wait);
     }
