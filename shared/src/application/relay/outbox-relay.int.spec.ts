@@ -1,5 +1,11 @@
 import { systemClock } from '../../storage';
-import { eventsIn, relayHarness, uniqueWs, until, type RelayHarness } from '../../testing/relay-harness';
+import {
+  eventsIn,
+  relayHarness,
+  uniqueWs,
+  until,
+  type RelayHarness,
+} from '../../runtime/testing/relay-harness';
 import { ScriptedChannel, type SendScript } from '../../testing/scripted-channel';
 import type { NotificationTarget } from '../notification-ports';
 import type { OutboxRepository } from '../ports';

@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import type { DomainEvent } from '../events/domain-event';
-import type { NotificationChannel } from '../application/notification-ports';
-import type { OutboxRepository, RecordRepository } from '../application/ports';
+import type { DomainEvent } from '../../events/domain-event';
+import type { NotificationChannel } from '../../application/notification-ports';
+import type { OutboxRepository, RecordRepository } from '../../application/ports';
 import {
   startOutboxRelay,
   type OutboxRelay,
   type OutboxRelayOptions,
-} from '../application/relay/outbox-relay';
-import type { RelayLog } from '../application/relay/relay-ports';
-import { withOutboxSignal } from '../application/relay/signalling-records';
-import { connectTableStorage } from '../storage/connect';
-import { systemClock } from '../storage/ids';
-import { connectOutboxQueue, type OutboxQueue } from '../storage/queue-outbox-signal';
-import { aLeadConvertedEvent } from './builders';
+} from '../../application/relay/outbox-relay';
+import type { RelayLog } from '../../application/relay/relay-ports';
+import { withOutboxSignal } from '../../application/relay/signalling-records';
+import { connectTableStorage } from '../../storage/connect';
+import { systemClock } from '../../storage/ids';
+import { connectOutboxQueue, type OutboxQueue } from '../../storage/queue-outbox-signal';
+import { aLeadConvertedEvent } from '../../testing/builders';
 
 /**
- * `@crm/shared/testing/relay` (Node, integration tests only): the outbox relay over the Azurite of the
+ * `@crm/shared/testing/relay` (Node, integration tests only; under runtime/ because it wires storage and
+ * testing together): the outbox relay over the Azurite of the
  * Jest global setup, in its own tables and queue, with quick timings and captured logs.
  */
 export type Logged = { readonly level: string; readonly fields: object; readonly message: string };
