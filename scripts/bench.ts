@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const runs: { script: string; env: Record<string, string> }[] = [
+  // Change-to-post latency of the outbox relay (p50/p95; fails at a p95 of 5 s or more).
+  { script: 'bench-relay.ts', env: { BENCH_RELAY_CHANGES: process.env.BENCH_RELAY_CHANGES ?? '200' } },
   { script: 'bench-import.ts', env: { BENCH_IMPORT_ROWS: process.env.BENCH_IMPORT_ROWS ?? '2000' } },
   // Two sizes: entities read per index search stay flat while a scan grows with the partition.
   { script: 'bench-search.ts', env: { BENCH_LEADS: '2000', BENCH_COMMITS: '300', BENCH_RAW: '3000' } },

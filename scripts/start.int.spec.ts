@@ -11,7 +11,12 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function startProduct() {
-    const [tabPort, botPort, azuritePort] = [await freePort(), await freePort(), await freePort()];
+    const [tabPort, botPort, azuritePort, queuePort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'start.ts')], {
       env: {
         ...process.env,
@@ -19,6 +24,7 @@ describe('npm start', () => {
         TAB_PORT: String(tabPort),
         BOT_PORT: String(botPort),
         AZURITE_TABLE_PORT: String(azuritePort),
+        AZURITE_QUEUE_PORT: String(queuePort),
         LOG_LEVEL: 'warn',
         STORAGE_CONNECTION_STRING: '',
         STORAGE_ACCOUNT_URL: '',

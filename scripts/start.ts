@@ -1,7 +1,7 @@
 /**
- * `npm start`: the whole product on one machine. Starts the embedded Azurite (data under .data/)
- * unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then the tab server
- * and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
+ * `npm start`: the whole product on one machine. Starts the embedded Azurite (tables and queues, data
+ * under .data/) unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then
+ * the tab server and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
  * nothing it acknowledged is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,9 +24,12 @@ async function main(): Promise<void> {
   if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
     const location = join(env.DATA_DIR, 'azurite');
     const port = Number(env.AZURITE_TABLE_PORT ?? 10002);
-    azurite = await startAzurite({ location, port });
+    const queuePort = Number(env.AZURITE_QUEUE_PORT ?? 10001);
+    azurite = await startAzurite({ location, port, queuePort });
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
-    console.log(`storage: embedded Azurite on 127.0.0.1:${azurite.port}, data in ${location}`);
+    console.log(
+      `storage: embedded Azurite, tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, data in ${location}`,
+    );
   } else {
     console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');
   }

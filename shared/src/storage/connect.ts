@@ -8,7 +8,10 @@ import type {
 } from '../application/ports';
 import type { ConversationRepository, TeamRepository } from '../application/team-ports';
 import { TableConversationRepository, TableTeamRepository } from './table-team.repository';
+import type { PendingOutboxIndex, RelayLeases } from '../application/relay/relay-ports';
 import { statusOf } from './table-errors';
+import { TablePendingOutboxIndex } from './table-pending-outbox-index';
+import { TableRelayLeases } from './table-relay-leases';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
 import { TableRecordRepository } from './table-record.repository';
@@ -27,6 +30,9 @@ export type TableStorage = {
   /** Teams, rosters, channel subscriptions and personal chats, in the directory table. */
   readonly teams: TeamRepository;
   readonly conversations: ConversationRepository;
+  /** The outbox relay's index of workspaces with pending events, and its leases (directory table). */
+  readonly pendingOutbox: PendingOutboxIndex;
+  readonly relayLeases: RelayLeases;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
 };
@@ -57,6 +63,8 @@ export function connectTableStorage(
     importJobs: new TableImportJobRepository(records),
     teams: new TableTeamRepository(directory),
     conversations: new TableConversationRepository(directory),
+    pendingOutbox: new TablePendingOutboxIndex(directory),
+    relayLeases: new TableRelayLeases(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory)]);
     },

@@ -5,6 +5,7 @@ export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
 export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
+export { connectOutboxQueue, type OutboxQueue } from './queue-outbox-signal';
 export { createIdGenerator, systemClock } from './ids';
 export {
   AZURITE_ACCOUNT,

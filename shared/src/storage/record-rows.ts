@@ -4,6 +4,7 @@ import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
 import type { IdempotencyRecord, OutboxEntry } from '../application/ports';
+import type { Delivery } from '../application/relay/delivery';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../application/records';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import {
@@ -99,18 +100,23 @@ export const historyRow = (ws: WorkspaceId, change: StageChange): Row => ({
   ...jsonColumns(change),
 });
 
-export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry): Row => ({
+/** An outbox row; the relay adds its per-target delivery state (`delivery`, `delivery1`...) once it starts. */
+export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry & { readonly delivery?: Delivery }): Row => ({
   partitionKey: ws,
   rowKey: outboxKey(entry.event.id),
   ...jsonColumns(entry.event),
   attempts: entry.attempts,
   ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
+  ...(entry.delivery ? jsonColumns(entry.delivery, 'delivery') : {}),
 });
 
-export const readOutboxRow = (row: Readonly<Record<string, unknown>>): OutboxEntry => ({
+export const readOutboxRow = (
+  row: Readonly<Record<string, unknown>>,
+): OutboxEntry & { delivery?: Delivery } => ({
   event: readJsonColumns<DomainEvent>(row),
   attempts: Number(row.attempts ?? 0),
   ...(typeof row.lastError === 'string' ? { lastError: row.lastError } : {}),
+  ...(typeof row.delivery === 'string' ? { delivery: readJsonColumns<Delivery>(row, 'delivery') } : {}),
 });
 
 export const idempotencyRow = (ws: WorkspaceId, record: IdempotencyRecord): Row => ({

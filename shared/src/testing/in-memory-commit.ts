@@ -48,7 +48,8 @@ export function applyChangeSet(
         : stored,
     );
   }
-  for (const event of changes.events) partition.outbox.set(event.id, { event: copy(event), attempts: 0 });
+  for (const event of changes.events)
+    partition.outbox.set(event.id, { event: copy(event), attempts: 0, version: store.nextVersion() });
   if (changes.idempotency) partition.idempotency.set(changes.idempotency.key, copy(changes.idempotency));
   return ok({ versions });
 }
