@@ -120,6 +120,9 @@ it('signs in, creates a workspace and leads, searches and converts one', async (
 
   // Convert: the result is announced and the status follows.
   await pieter.getByRole('button', { name: 'Convert Pieter Jansen' }).click();
+  const convert = page.getByRole('dialog', { name: 'Convert Pieter Jansen' });
+  await convert.getByRole('radio', { name: /^Create a new organisation/ }).waitFor();
+  await convert.getByRole('button', { name: 'Convert' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Pieter Jansen was converted into' });
   await status.waitFor();
   expect(await status.textContent()).toContain('Jansen Transport BV');
