@@ -45,13 +45,16 @@ export function formValuesOf(fields: readonly FormField[], record?: Record<strin
   return values;
 }
 
-/** Form values → API input: numbers parsed, local date-times as instants, blanks left out. */
+/**
+ * Form values → API input: numbers parsed, local date-times as instants, blanks and unticked boxes
+ * left out (every flag defaults to false, and some exist only in one case: a task's `completed`).
+ */
 export function inputOf(fields: readonly FormField[], values: FormValues): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
     if (typeof value === 'boolean') {
-      input[field.name] = value;
+      if (value) input[field.name] = true;
       continue;
     }
     const text = (value ?? '').trim();
@@ -75,8 +78,10 @@ export function patchOf(
   const next = inputOf(fields, after);
   const patch: Record<string, unknown> = {};
   for (const field of fields) {
-    if (before[field.name] === after[field.name]) continue;
-    patch[field.name] = field.name in next ? next[field.name] : null;
+    const value = after[field.name];
+    if (before[field.name] === value) continue;
+    if (typeof value === 'boolean') patch[field.name] = value;
+    else patch[field.name] = field.name in next ? next[field.name] : null;
   }
   return patch;
 }
