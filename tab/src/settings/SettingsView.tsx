@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { WithEtag, WorkspaceSummary } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
-import { useRecordActions } from '../records/useRecordActions';
+import { useRecordActions, type RecordActions } from '../records/useRecordActions';
 import { validateWith } from '../records/validate';
 import { MembersSection } from './MembersSection';
 import { useSettingsStyles } from './SettingsView.styles';
@@ -34,6 +34,8 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
     queryKey: ['workspace', workspaceId],
     queryFn: () => api.getWorkspace(workspaceId),
   });
+  // Above the form: the form starts afresh with each version, the outcome of saving stays.
+  const act = useRecordActions(workspaceId, 'workspace');
   return (
     <section className={styles.view} aria-labelledby="settings-heading">
       <Title2 as="h2" id="settings-heading">
@@ -41,18 +43,20 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       </Title2>
       {workspace.isPending && <LoadingState />}
       {workspace.isError && <ErrorState error={workspace.error} onRetry={() => void workspace.refetch()} />}
-      {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} />}
+      <NoticeBar notice={act.notice} />
+      {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} act={act} />}
       <MembersSection workspaceId={workspaceId} />
     </section>
   );
 }
 
+type SettingsFormProps = { readonly workspace: WithEtag<WorkspaceSummary>; readonly act: RecordActions };
+
 /** Keyed by the workspace's ETag: a fresh version (after a 412, or a save) starts a fresh form. */
-function SettingsForm({ workspace }: { readonly workspace: WithEtag<WorkspaceSummary> }) {
+function SettingsForm({ workspace, act }: SettingsFormProps) {
   const { t } = useTranslation();
   const api = useApi();
   const styles = useSettingsStyles();
-  const act = useRecordActions(workspace.id, 'workspace');
   const settings = workspace.settings;
   const [name, setName] = useState(workspace.name);
   const [currency, setCurrency] = useState(settings.defaultCurrency);
@@ -83,7 +87,6 @@ function SettingsForm({ workspace }: { readonly workspace: WithEtag<WorkspaceSum
 
   return (
     <form onSubmit={(e) => void save(e)} className={styles.view} noValidate>
-      <NoticeBar notice={act.notice} />
       <div className={styles.form}>
         <Field label={t('settings.name')} required validationMessage={error('name')}>
           <Input value={name} onChange={(_e, data) => setName(data.value)} />

@@ -2,6 +2,7 @@ import type { Lead, Member } from '@crm/shared';
 import type {
   ApiClient,
   ConversionMatches,
+  DeletedRecord,
   ListQuery,
   RecordPlural,
   WithEtag,
@@ -12,6 +13,14 @@ import { ApiError } from '../api/api-error';
 type Row = Record<string, unknown> & { id: string; etag: string };
 
 const PAGING = new Set(['limit', 'cursor', 'q']);
+
+/** A filter's value on a row; an activity's `regardingType`/`regardingId` live in `regarding`. */
+const field = (row: Row, name: string): unknown => {
+  const regarding = row.regarding as { type?: string; id?: string } | undefined;
+  if (name === 'regardingType') return regarding?.type;
+  if (name === 'regardingId') return regarding?.id;
+  return row[name];
+};
 
 /**
  * An in-memory API for component specs: records per kind with ETags (a stale one is a 412, as on the
@@ -29,7 +38,7 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
   const sent: Array<{ call: string; body?: unknown; query?: ListQuery }> = [];
   const bump = (etag: string) => `"${Number(etag.replace(/"/g, '')) + 1}"`;
   let matches: ConversionMatches = { organisations: [], contacts: [] };
-  const workspace = {
+  let workspace = {
     id: 'ws',
     name: 'Sales',
     role: 'owner',
@@ -44,7 +53,8 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
       ],
     },
   } as unknown as WithEtag<WorkspaceSummary>;
-  const members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
+  let members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
+  let bin: DeletedRecord[] = [];
 
   const find = (plural: RecordPlural, id: string): Row => {
     const row = rows(plural).find((r) => r.id === id);
@@ -75,7 +85,9 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
             Object.values(row).some(
               (v) => typeof v === 'string' && v.toLowerCase().includes(query.q!.toLowerCase()),
             )) &&
-          Object.entries(query).every(([name, value]) => PAGING.has(name) || !value || row[name] === value),
+          Object.entries(query).every(
+            ([name, value]) => PAGING.has(name) || !value || field(row, name) === value,
+          ),
       );
       return { items: items as unknown as WithEtag<T>[], nextCursor: null };
     },
@@ -104,7 +116,10 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
         rows(plural).filter((r) => r.id !== record.id),
       );
     },
-    restore: async () => undefined,
+    restore: async (_ws, plural, id) => {
+      sent.push({ call: `restore ${plural}`, body: id });
+      bin = bin.filter((d) => d.record.id !== id);
+    },
     listLeads: (ws, query) => api.list<Lead>(ws, 'leads', query),
     createLead: (ws, input) => api.create<Lead>(ws, 'leads', input),
     updateLead: (ws, lead, patch) => api.update<Lead>(ws, 'leads', lead, patch),
@@ -127,13 +142,35 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
       update('leads', lead, { status: 'closed-not-converted', disqualificationReason: reason }) as never,
     report: async () => ({ rows: [] }) as never,
     getWorkspace: async () => workspace,
-    updateWorkspace: async (_ws, _w, patch) => ({ ...workspace, ...patch }) as never,
+    updateWorkspace: async (_ws, seen, patch) => {
+      sent.push({ call: 'update workspace', body: patch });
+      if (seen.etag !== workspace.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
+      const { name, ...settings } = patch as { name?: string };
+      workspace = {
+        ...workspace,
+        ...(name ? { name } : {}),
+        settings: { ...workspace.settings, ...settings },
+        etag: bump(workspace.etag),
+      } as never;
+      return workspace;
+    },
     listMembers: async () => members,
-    addMember: async (_ws, member) => member as Member,
-    changeMemberRole: async (_ws, userId, role) => ({ userId, role }) as Member,
-    removeMember: async () => undefined,
-    recycleBin: async () => ({ items: [], nextCursor: null }),
-    purge: async () => undefined,
+    addMember: async (_ws, member) => {
+      members = [...members, member as Member];
+      return member as Member;
+    },
+    changeMemberRole: async (_ws, userId, role) => {
+      members = members.map((m) => (m.userId === userId ? { ...m, role } : m));
+      return members.find((m) => m.userId === userId)!;
+    },
+    removeMember: async (_ws, userId) => {
+      members = members.filter((m) => m.userId !== userId);
+    },
+    recycleBin: async () => ({ items: bin, nextCursor: null }),
+    purge: async (_ws, _plural, id) => {
+      sent.push({ call: 'purge', body: id });
+      bin = bin.filter((d) => d.record.id !== id);
+    },
     importLeads: async () => ({
       kind: 'done',
       result: {
@@ -156,6 +193,11 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
     sent,
     rows,
     setMatches: (next: ConversionMatches) => (matches = next),
+    setRecycleBin: (items: DeletedRecord[]) => (bin = items),
+    /** Another owner saves the settings: the page's copy is now stale. */
+    changeWorkspaceBehindTheScenes: (name: string) => {
+      workspace = { ...workspace, name, etag: bump(workspace.etag) };
+    },
     /** Another user changes a record: the page's copy is now stale. */
     changeBehindTheScenes: (plural: RecordPlural, id: string, patch: object) => {
       const current = find(plural, id);
