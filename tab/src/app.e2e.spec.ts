@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { devSignIn, startE2e, type E2e } from './testing/e2e-harness';
+import { devSignIn, startE2e, type E2e } from '../server/testing/e2e-harness';
 
 /**
  * The leads slice, end to end: the real tab server over the run's Azurite with dev tokens, the real

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { axeFindings, devSignIn, screenshot, startE2e, type E2e } from './testing/e2e-harness';
+import { axeFindings, devSignIn, screenshot, startE2e, type E2e } from '../server/testing/e2e-harness';
 
 /**
  * A salesperson's first morning, in Chromium: sign in, open a workspace, add a lead, convert it into

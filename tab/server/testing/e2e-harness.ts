@@ -1,12 +1,12 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { createApp } from '../../server/app';
-import { createDevTokenIssuer } from '../../server/auth/dev-token-issuer';
-import { createTokenVerifier } from '../../server/auth/token-verifier';
-import { createLogger } from '../../server/http/logging';
-import { writeBundle } from '../../server/bundle/browser-bundle';
-import { testStorage } from '../../server/testing/test-server';
+import { createApp } from '../app';
+import { createDevTokenIssuer } from '../auth/dev-token-issuer';
+import { createTokenVerifier } from '../auth/token-verifier';
+import { createLogger } from '../http/logging';
+import { writeBundle } from '../bundle/browser-bundle';
+import { testStorage } from './test-server';
 
 const CHROMIUM_ARGS = [
   '--headless',
