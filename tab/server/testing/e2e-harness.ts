@@ -92,7 +92,7 @@ export async function axeFindings(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     type AxeViolation = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
     type Axe = { run(context: object): Promise<{ violations: AxeViolation[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
     // Fluent's focus manager (tabster) keeps focus sentinels at the page's edges: aria-hidden on purpose.
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] });
     return result.violations.map((v) => ({

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../testing/fake-api';
-import { findDialog, renderView } from '../testing/render-view';
+import { renderView } from '../testing/render-view';
 import { LeadsView } from './LeadsView';
 
 const SEED = {
@@ -56,7 +56,7 @@ describe('LeadsView: the list', () => {
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await screen.findByText('No leads match.');
     await user.click(screen.getByRole('button', { name: 'New lead' }));
-    const dialog = await findDialog('New lead');
+    const dialog = await screen.findByRole('dialog', { name: 'New lead' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Email/ }), 'nope');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
@@ -85,7 +85,7 @@ describe('LeadsView: the list', () => {
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await user.click(await screen.findByRole('button', { name: 'Convert Pieter Jansen' }));
-    const dialog = await findDialog('Convert Pieter Jansen');
+    const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
     await user.click(
       await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (similar name)' }),
     );
@@ -122,7 +122,7 @@ describe('LeadsView: one lead', () => {
     fake.changeBehindTheScenes('leads', id, { company: 'Jansen Logistics' });
 
     await user.click(screen.getByRole('button', { name: 'Edit' }));
-    const dialog = await findDialog('Edit Pieter Jansen');
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Pieter Jansen' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Job title/ }), 'CEO');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText(/Someone else changed this record meanwhile/);
@@ -142,7 +142,7 @@ describe('LeadsView: one lead', () => {
     expect(fake.rows('leads')[0]?.qualification).toMatchObject({ budget: true, timeline: true, need: false });
 
     await user.click(screen.getByRole('button', { name: 'Disqualify' }));
-    const dialog = await findDialog('Disqualify Pieter Jansen?');
+    const dialog = await screen.findByRole('dialog', { name: 'Disqualify Pieter Jansen?' });
     await user.click(within(dialog).getByRole('button', { name: 'Disqualify' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'No budget this year');

@@ -3,6 +3,7 @@ import {
   LEAD_STATUSES,
   LeadCreateInputSchema,
   LeadPatchInputSchema,
+  leadDisplayName,
   type Lead,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ActivitiesView } from '../activities/ActivitiesView';
 import { ContactsView } from '../contacts/ContactsView';
 import { fakeApi } from '../testing/fake-api';
-import { findDialog, renderView } from '../testing/render-view';
+import { renderView } from '../testing/render-view';
 import { OrganisationsView } from './OrganisationsView';
 
 jest.setTimeout(30_000);
@@ -32,7 +32,7 @@ describe('organisations and contacts', () => {
     const table = await screen.findByRole('table', { name: 'Organisations' });
     expect(within(table).getByRole('cell', { name: 'Customer' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'New organisation' }));
-    const dialog = await findDialog('New organisation');
+    const dialog = await screen.findByRole('dialog', { name: 'New organisation' });
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'Souza Ltda');
@@ -66,7 +66,7 @@ describe('organisations and contacts', () => {
     expect(await screen.findByRole('link', { name: 'Jansen Transport BV' })).toBeTruthy();
     await screen.findByText('Nothing logged yet.');
     await user.click(screen.getByRole('button', { name: 'Log activity' }));
-    const dialog = await findDialog('Log activity');
+    const dialog = await screen.findByRole('dialog', { name: 'Log activity' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Intro call');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await screen.findByText('Call: Intro call')).toBeTruthy();

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RecycleBinView } from '../recycle-bin/RecycleBinView';
 import { fakeApi } from '../testing/fake-api';
-import { findDialog, renderView } from '../testing/render-view';
+import { renderView } from '../testing/render-view';
 import { SettingsView } from './SettingsView';
 
 jest.setTimeout(30_000);
@@ -64,7 +64,11 @@ describe('settings and members', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Role of Sam' }), 'owner');
     await screen.findByText('Saved.');
     await user.click(screen.getByRole('button', { name: 'Remove Sam' }));
-    await user.click(within(await findDialog('Remove Sam')).getByRole('button', { name: 'Remove' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Remove Sam' })).getByRole('button', {
+        name: 'Remove',
+      }),
+    );
     await screen.findByText('Sam was removed.');
   });
 });
@@ -91,11 +95,17 @@ describe('recycle bin', () => {
     const table = await screen.findByRole('table', { name: 'Recycle bin' });
     expect(within(table).getByRole('cell', { name: 'Organisation' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restore Ana Souza' }));
-    await user.click(within(await findDialog('Restore Ana Souza')).getByRole('button', { name: 'Restore' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Restore Ana Souza' })).getByRole('button', {
+        name: 'Restore',
+      }),
+    );
     await screen.findByText('Ana Souza was restored.');
     await user.click(screen.getByRole('button', { name: 'Purge Old BV for good' }));
     await user.click(
-      within(await findDialog('Purge Old BV for good')).getByRole('button', { name: 'Purge' }),
+      within(await screen.findByRole('dialog', { name: 'Purge Old BV for good' })).getByRole('button', {
+        name: 'Purge',
+      }),
     );
     await screen.findByText('Old BV was purged.');
     expect(fake.sent.filter((s) => s.call.startsWith('restore') || s.call === 'purge')).toEqual([
