@@ -96,7 +96,9 @@ export function ImportLeadsDialog({ workspaceId, pollMs = 1000 }: ImportLeadsDia
             <DialogContent className={styles.form}>
               {stage.step === 'choose' && (
                 <Field label={t('import.file')} hint={t('import.hint')}>
-                  <input type="file" accept=".csv,text/csv" onChange={(e) => void upload(e)} />
+                  {(control) => (
+                    <input {...control} type="file" accept=".csv,text/csv" onChange={(e) => void upload(e)} />
+                  )}
                 </Field>
               )}
               {(stage.step === 'uploading' || stage.step === 'job') && (

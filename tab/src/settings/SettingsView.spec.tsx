@@ -101,7 +101,8 @@ describe('recycle bin', () => {
       }),
     );
     await screen.findByText('Ana Souza was restored.');
-    await user.click(screen.getByRole('button', { name: 'Purge Old BV for good' }));
+    // findBy: once the restore dialog has closed, the page is given back to assistive tech a moment later.
+    await user.click(await screen.findByRole('button', { name: 'Purge Old BV for good' }));
     await user.click(
       within(await screen.findByRole('dialog', { name: 'Purge Old BV for good' })).getByRole('button', {
         name: 'Purge',
