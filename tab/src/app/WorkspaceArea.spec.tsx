@@ -5,9 +5,6 @@ import { renderView } from '../testing/render-view';
 import type { Route } from './routes';
 import { WorkspaceArea } from './WorkspaceArea';
 
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 describe('the shell around a workspace', () => {
   it('links every view by its address and marks the current one', async () => {
     renderView(

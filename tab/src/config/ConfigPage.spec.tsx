@@ -6,9 +6,6 @@ import { fakeApi } from '../testing/fake-api';
 import { ConfigPage } from './ConfigPage';
 import { tabSettings } from './tab-settings';
 
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 const TEAM = '19:abc@thread.tacv2';
 
 /** A Teams host in a team; its configuration calls recorded, and fetch answering the workspace list. */

@@ -6,9 +6,6 @@ import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { ImportLeadsDialog } from './ImportLeadsDialog';
 
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 const TALLY = { created: 0, duplicateCount: 0, errorCount: 0, duplicates: [], errors: [] };
 
 describe('ImportLeadsDialog', () => {

@@ -28,9 +28,6 @@ const SEED = {
 };
 
 // Fluent renders a lot per keystroke in jsdom; a busy machine running every suite needs the headroom.
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 describe('LeadsView: the list', () => {
   it('lists leads with translated statuses and filters by search and status on the server', async () => {
     const fake = fakeApi(SEED);

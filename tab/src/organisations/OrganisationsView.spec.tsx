@@ -7,9 +7,6 @@ import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { OrganisationsView } from './OrganisationsView';
 
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 function seeded() {
   const fake = fakeApi({
     organisations: [{ name: 'Jansen Transport BV', status: 'customer', ownerId: 'erin' }],

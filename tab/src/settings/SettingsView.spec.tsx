@@ -6,9 +6,6 @@ import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { SettingsView } from './SettingsView';
 
-// A time budget, not a wait: Fluent in jsdom is slow on a busy 2-core machine running two suites.
-jest.setTimeout(120_000);
-
 describe('settings and members', () => {
   it('saves currency, stale days and stage probabilities, checked with the shared schema', async () => {
     const fake = fakeApi();
