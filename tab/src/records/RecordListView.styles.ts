@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { LAYOUT } from '../app/layout';
 
-export const useLeadsViewStyles = makeStyles({
+export const useRecordListStyles = makeStyles({
   view: {
     display: 'flex',
     flexDirection: 'column',
@@ -16,9 +16,10 @@ export const useLeadsViewStyles = makeStyles({
   search: {
     width: LAYOUT.searchWidth,
   },
-  form: {
+  heading: {
     display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
   },
 });
