@@ -18,7 +18,7 @@ import {
 } from '../lead';
 import type { Lead } from '../lead/lead';
 import { accessWorkspace } from './access';
-import { COMMIT_CAPACITY, insertCost } from './commit-capacity';
+import { COMMIT_CAPACITY, insertCost } from './row-plan';
 import type { AppDeps, Caller } from './deps';
 import { normaliseEmail } from './record-search';
 

@@ -30,6 +30,16 @@ export function recordSearchTokens<K extends RecordKind>(kind: K, record: Record
   return [...tokens].slice(0, MAX_INDEXED_TOKENS).sort();
 }
 
+/**
+ * The tokens that get an index row. A one-character token would put a row under almost every
+ * prefix search's range and a digit-only one (house numbers, the "42" in an email) serves no search
+ * a user makes; both still count when a record is matched against a query (they ride along on its
+ * other rows), so "bloem b.v." finds "Bloem B.V.".
+ */
+export function indexedTokens(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => t.length > 1 && !/^\p{N}+$/u.test(t));
+}
+
 /** "https://www.Example.no/om-oss" → "example.no"; undefined when there is no usable host. */
 export function websiteHost(website: string | undefined): string | undefined {
   if (!website) return undefined;
@@ -64,12 +74,13 @@ export function drivingToken(q: string): string | undefined {
 }
 
 /**
- * A record can hold several tokens that start with the driving token ("jo" → "joao", "jonas"): it
- * is listed once, under the smallest of them.
+ * A record can hold several indexed tokens that start with the driving token ("jo" → "joao",
+ * "jonas"): it is listed once, under the smallest of them; undefined when no indexed token does.
  */
 export function listedUnder(recordTokens: readonly string[], driving: string): string | undefined {
   let best: string | undefined;
-  for (const t of recordTokens) if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
+  for (const t of indexedTokens(recordTokens))
+    if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
   return best;
 }
 
