@@ -2,6 +2,7 @@ import { aLead, anOrganisation } from '../testing/builders';
 import {
   byChronology,
   drivingToken,
+  indexedTokens,
   listedUnder,
   matchesFilters,
   MAX_INDEXED_TOKENS,
@@ -72,6 +73,12 @@ describe('record search', () => {
   it('lists a record once, under its smallest matching token', () => {
     expect(listedUnder(['joana', 'joao', 'silva'], 'jo')).toBe('joana');
     expect(listedUnder(['silva'], 'jo')).toBeUndefined();
+  });
+
+  it('indexes no one-character and no digit-only token, and never lists a record under one', () => {
+    expect(indexedTokens(['42', 'a', 'b2', 'bloem', 'v', 'ø'])).toEqual(['b2', 'bloem']);
+    expect(listedUnder(['j', 'smit'], 'j')).toBeUndefined();
+    expect(listedUnder(['j', 'jan'], 'j')).toBe('jan');
   });
 
   it('filters on exact values of the named fields', () => {
