@@ -177,6 +177,21 @@ describe('Table rows', () => {
     expect(await rowKeys(ws)).toEqual(before);
   });
 
+  it('sees a member change made by another process at once, despite its member cache', async () => {
+    const other = connectTableStorage({ connectionString }, { tablePrefix: prefix });
+    const workspace = aWorkspace({ id: uniqueId('ws'), tenantId: uniqueId('tenant') });
+    const owner = aMember(workspace, { userId: 'owner-1' });
+    const created = expectOk(await storage.workspaces.create(workspace, owner));
+    const colleague = aMember(workspace, { userId: 'colleague-1', role: 'member' });
+    expect((await storage.workspaces.getWithMember(workspace.id, colleague.userId))?.member).toBeUndefined();
+
+    expectOk(await other.workspaces.changeMembers(workspace.id, { upsert: [colleague] }, created.version));
+
+    expect((await storage.workspaces.getWithMember(workspace.id, colleague.userId))?.member).toEqual(
+      colleague,
+    );
+  });
+
   it('never lists a workspace from a stale directory row', async () => {
     const workspace = aWorkspace({ id: uniqueId('ws'), tenantId: uniqueId('tenant') });
     const owner = aMember(workspace, { userId: 'owner-1' });
