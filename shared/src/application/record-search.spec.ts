@@ -2,11 +2,11 @@ import { aLead, anOrganisation } from '../testing/builders';
 import {
   byChronology,
   drivingToken,
-  indexedTokens,
   listedUnder,
   matchesFilters,
   MAX_INDEXED_TOKENS,
   recordEmail,
+  recordIndexTokens,
   recordSearchTokens,
   websiteHost,
 } from './record-search';
@@ -75,10 +75,29 @@ describe('record search', () => {
     expect(listedUnder(['silva'], 'jo')).toBeUndefined();
   });
 
-  it('indexes no one-character and no digit-only token, and never lists a record under one', () => {
-    expect(indexedTokens(['42', 'a', 'b2', 'bloem', 'v', 'ø'])).toEqual(['b2', 'bloem']);
-    expect(listedUnder(['j', 'smit'], 'j')).toBeUndefined();
-    expect(listedUnder(['j', 'jan'], 'j')).toBe('jan');
+  it('indexes words of names and the email whole, not one-letter, digit-only or email-only words', () => {
+    const lead = aLead({
+      firstName: 'Jan',
+      lastName: 'de Vries',
+      company: 'Bloem B.V. 42',
+      email: 'jv.7@gmail.com',
+    });
+
+    expect(recordSearchTokens('lead', lead)).toEqual(
+      expect.arrayContaining(['7', '42', 'b', 'v', 'gmail', 'com', 'jv', 'jv.7@gmail.com']),
+    );
+    expect(recordIndexTokens('lead', lead)).toEqual(['bloem', 'de', 'jan', 'jv.7@gmail.com', 'vries']);
+    expect(
+      recordIndexTokens(
+        'organisation',
+        anOrganisation({ name: 'Solução', website: 'https://solucao.com.br' }),
+      ),
+    ).toEqual(['solucao', 'solucao.com.br']);
+  });
+
+  it('lists a record under its smallest indexed token only', () => {
+    expect(listedUnder(['smit'], 'j')).toBeUndefined();
+    expect(listedUnder(['jan', 'joao'], 'j')).toBe('jan');
   });
 
   it('filters on exact values of the named fields', () => {

@@ -1,4 +1,4 @@
-import { queryTokens, searchTokens } from '../common/search-tokens';
+import { queryTokens, searchTokens, wholeToken } from '../common/search-tokens';
 import type { RecordKind, RecordOf } from './records';
 
 /**
@@ -31,13 +31,19 @@ export function recordSearchTokens<K extends RecordKind>(kind: K, record: Record
 }
 
 /**
- * The tokens that get an index row. A one-character token would put a row under almost every
- * prefix search's range and a digit-only one (house numbers, the "42" in an email) serves no search
- * a user makes; both still count when a record is matched against a query (they ride along on its
- * other rows), so "bloem b.v." finds "Bloem B.V.".
+ * The tokens that get an index row: the words of names, companies and subjects, and an email or host
+ * whole. Not one-character or digit-only words (they would put a row under nearly every range and
+ * serve no search a user makes), and not the words found only inside an email or host ("gmail",
+ * "com", "example": the same for thousands of records). All of them still count when a record is
+ * matched against a query (they ride along on its rows), so "bloem b.v." finds "Bloem B.V.".
  */
-export function indexedTokens(tokens: readonly string[]): string[] {
-  return tokens.filter((t) => t.length > 1 && !/^\p{N}+$/u.test(t));
+export function recordIndexTokens<K extends RecordKind>(kind: K, record: RecordOf[K]): string[] {
+  const fields = SEARCH_FIELDS[kind](record);
+  const words = new Set(searchTokens(fields.words));
+  const whole = wholeToken(fields.whole);
+  return recordSearchTokens(kind, record).filter(
+    (t) => (words.has(t) || t === whole) && t.length > 1 && !/^\p{N}+$/u.test(t),
+  );
 }
 
 /** "https://www.Example.no/om-oss" → "example.no"; undefined when there is no usable host. */
@@ -77,10 +83,9 @@ export function drivingToken(q: string): string | undefined {
  * A record can hold several indexed tokens that start with the driving token ("jo" → "joao",
  * "jonas"): it is listed once, under the smallest of them; undefined when no indexed token does.
  */
-export function listedUnder(recordTokens: readonly string[], driving: string): string | undefined {
+export function listedUnder(indexTokens: readonly string[], driving: string): string | undefined {
   let best: string | undefined;
-  for (const t of indexedTokens(recordTokens))
-    if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
+  for (const t of indexTokens) if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
   return best;
 }
 

@@ -3,7 +3,7 @@ import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
 import type { ChangeSet, IdempotencyRecord, Version, Write } from './ports';
-import { indexedTokens, recordEmail, recordSearchTokens } from './record-search';
+import { recordEmail, recordIndexTokens, recordSearchTokens } from './record-search';
 import type { AnyRecord, RecordKind, RecordOf } from './records';
 
 /**
@@ -38,12 +38,16 @@ export type PartitionOp =
   | { readonly action: 'create' | 'upsert' | 'delete'; readonly row: PartitionRow }
   | { readonly action: 'update'; readonly row: PartitionRow; readonly expected: Version };
 
-/** One search-index row: outside the workspace's partition, carrying all the record's tokens. */
+/**
+ * One search-index row: outside the workspace's partition, carrying all the record's tokens (to
+ * match every query word) and its indexed ones (to list the record once, under the smallest).
+ */
 export type IndexEntry = {
   readonly kind: RecordKind;
   readonly token: string;
   readonly id: Id;
   readonly tokens: readonly string[];
+  readonly indexed: readonly string[];
 };
 
 export type CommitPlan = {
@@ -73,7 +77,8 @@ export function derivedRows(kind: RecordKind, record: AnyRecord): PartitionRow[]
 /** The search-index rows of a record: one per indexed token, each carrying every token to match on. */
 export function indexEntries(kind: RecordKind, record: AnyRecord): IndexEntry[] {
   const tokens = recordSearchTokens(kind, record as RecordOf[typeof kind]);
-  return indexedTokens(tokens).map((token) => ({ kind, token, id: record.id, tokens }));
+  const indexed = recordIndexTokens(kind, record as RecordOf[typeof kind]);
+  return indexed.map((token) => ({ kind, token, id: record.id, tokens, indexed }));
 }
 
 /** Identity of a partition row inside one plan (storage's row key says the same, with escaping). */

@@ -60,12 +60,14 @@ export const indexRow = (ws: WorkspaceId, entry: IndexEntry): Row => ({
   id: entry.id,
   token: entry.token,
   tokens: entry.tokens.join(' '),
+  indexed: entry.indexed.join(' '),
 });
 
 export const readIndexRow = (row: Readonly<Record<string, unknown>>): Omit<IndexEntry, 'kind'> => ({
   id: String(row.id),
   token: String(row.token),
   tokens: String(row.tokens).split(' '),
+  indexed: String(row.indexed ?? '').split(' '),
 });
 
 export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id): Row => ({

@@ -53,7 +53,7 @@ export async function searchRecords<K extends RecordKind>(
     const pageSize = Math.max(1, Math.min(1000, wanted, budget.indexRows - scanned));
     const page = await index
       .listEntities<Record<string, unknown>>({
-        queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens'] },
+        queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens', 'indexed'] },
       })
       .byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) })
       .next();
@@ -63,7 +63,7 @@ export async function searchRecords<K extends RecordKind>(
     const candidates: Candidate[] = [];
     for (const row of page.value) {
       const entry = readIndexRow(row);
-      if (entry.token !== listedUnder(entry.tokens, driving) || !matchesQuery(entry.tokens, query.q)) {
+      if (entry.token !== listedUnder(entry.indexed, driving) || !matchesQuery(entry.tokens, query.q)) {
         continue;
       }
       candidates.push({ key: String(row.rowKey), id: entry.id });

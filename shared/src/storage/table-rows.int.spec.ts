@@ -63,15 +63,15 @@ describe('Table rows', () => {
     await seed(storage.records, ws, 'lead', [{ ...lead, email: 'J@X.pt' } as Lead]);
 
     expect(await rowKeys(ws)).toEqual(['eml|lead|j@x.pt|lead-1', 'rec|lead|lead-1']);
-    // One-letter tokens ("j", "x") get no row of their own; they ride along in every row's token list.
+    // One-letter and email-only words ("j", "x", "pt") get no row; they ride along in every row's list.
     expect(await indexKeys(ws)).toEqual([
-      '00 lead|pt|lead-1',
       '07 lead|goncalves|lead-1',
       '10 lead|j@x.pt|lead-1',
       '10 lead|joao|lead-1',
     ]);
     expect(await searchTable.getEntity(`${ws}|07`, 'lead|goncalves|lead-1')).toMatchObject({
       tokens: 'goncalves j j@x.pt joao pt x',
+      indexed: 'goncalves j@x.pt joao',
     });
     const row = await recordsTable.getEntity(ws, 'rec|lead|lead-1');
     expect(row).toMatchObject({
