@@ -68,6 +68,8 @@ describe('record search', () => {
   it('drives a search by its longest token; no token means no search', () => {
     expect(drivingToken('jan de vries')).toBe('vries');
     expect(drivingToken(' -- ')).toBeUndefined();
+    expect(drivingToken('pieter.dahl.7@molen.example')).toBe('pieter.dahl.7@molen.example');
+    expect(drivingToken('Jan@Bloem vries')).toBe('jan@bloem');
   });
 
   it('lists a record once, under its smallest matching token', () => {

@@ -73,6 +73,14 @@ export function recordEmail(kind: RecordKind, record: RecordOf[RecordKind]): str
  * the query has no token at all (it then matches everything, like no query).
  */
 export function drivingToken(q: string): string | undefined {
+  // An email typed whole or in part ("jan@bloem") is found under the email's whole token: its words
+  // alone ("example", "gmail") are not indexed.
+  const email = q
+    .split(/\s+/)
+    .filter((word) => word.indexOf('@') > 0)
+    .map(wholeToken)
+    .reduce<string | undefined>((best, t) => (t && (!best || t.length > best.length) ? t : best), undefined);
+  if (email) return email;
   return queryTokens(q).reduce<string | undefined>(
     (best, t) => (!best || t.length > best.length ? t : best),
     undefined,
