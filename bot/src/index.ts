@@ -31,11 +31,11 @@ async function main(): Promise<void> {
     log: logger,
   });
   // The relay needs the bot's poster and the app, and the app's commits wake the relay: bound late.
-  let relay: OutboxRelay | undefined;
+  const late: { relay?: OutboxRelay } = {};
   const app: AppDeps = {
     ...storage,
     // Commits made here wake this process's relay at once, and the others through the queue.
-    records: signalling.records({ notify: async (ws) => relay?.wake(ws) }),
+    records: signalling.records({ notify: async (ws) => late.relay?.wake(ws) }),
     clock: systemClock,
     ids: createIdGenerator(),
   };
@@ -51,15 +51,15 @@ async function main(): Promise<void> {
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
-    relayMetrics: () => running.metrics(),
+    relayMetrics: () => relay.metrics(),
   });
-  const running = startRelay({
+  const relay = startRelay({
     storage,
     queue: signalling.queue,
     channel: createTeamsNotificationChannel({ app, translator, poster: bot.poster, logger }),
     logger,
   });
-  relay = running;
+  late.relay = relay;
   const { server } = bot;
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
     // The relay finishes the send in flight and records it; the rest waits for the next instance.
-    Promise.all([drainServer(server, DRAIN_MS), running.stop()]).then(
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

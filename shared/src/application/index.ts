@@ -20,7 +20,7 @@ export * from './opportunity.use-cases';
 export * from './campaign.use-cases';
 export * from './activity.use-cases';
 export * from './reports.use-cases';
-export * from './commit-capacity';
+export * from './row-plan';
 export * from './import-leads.use-case';
 export * from './import-jobs.use-cases';
 export * from './export-columns';

@@ -135,6 +135,15 @@ export interface WorkspaceRepository {
   /** Every workspace. */
   listAll(): AsyncIterable<Workspace>;
   getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
+  /**
+   * The workspace with the user's member row (absent when not a member): what one access check
+   * reads. Storage may answer the member from a cache keyed by the workspace's version, which every
+   * member change rewrites, so a change is seen at once.
+   */
+  getWithMember(
+    id: WorkspaceId,
+    userId: UserId,
+  ): Promise<{ readonly workspace: Versioned<Workspace>; readonly member?: Member } | undefined>;
   listMembers(id: WorkspaceId): Promise<Member[]>;
   /**
    * Adds, changes or removes members in one atomic step guarded by the workspace's version, so two

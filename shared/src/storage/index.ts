@@ -1,6 +1,7 @@
 /** `@crm/shared/storage` (Node only): the Azure Table Storage repositories, ids, clock and Azurite. */
 export { connectTableStorage, type TableStorage, type TableStorageConfig } from './connect';
 export { TableRecordRepository } from './table-record.repository';
+export type { ReindexReport } from './table-reindex';
 export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
 export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
