@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AppDeps } from '@crm/shared/application';
+import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials } from './config';
 import type { BotHandlers } from './conversation/bot-handlers';
@@ -18,6 +18,8 @@ export type BotAppOptions = {
   readonly translator: Translator;
   readonly logger: Logger;
   readonly ready: () => Promise<void>;
+  /** The outbox relay's counters and lag (in /readyz and /metrics). */
+  readonly relayMetrics?: () => RelayMetrics;
 };
 
 export type BotApp = {
@@ -27,7 +29,14 @@ export type BotApp = {
 };
 
 /** Wires the conversation to the Teams endpoint and the HTTP server; not listening yet. */
-export function createBot({ app, credentials, translator, logger, ready }: BotAppOptions): BotApp {
+export function createBot({
+  app,
+  credentials,
+  translator,
+  logger,
+  ready,
+  relayMetrics,
+}: BotAppOptions): BotApp {
   const conversation: ConversationDeps = {
     app,
     translator,
@@ -43,7 +52,7 @@ export function createBot({ app, credentials, translator, logger, ready }: BotAp
   const adapter = createTeamsAdapter(credentials, logger);
   const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });
   return {
-    server: createBotServer({ messages, ready, logger }),
+    server: createBotServer({ messages, ready, logger, ...(relayMetrics ? { relayMetrics } : {}) }),
     poster: createTeamsPoster(adapter, credentials?.appId),
   };
 }

@@ -312,13 +312,13 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     const [target] = await channel.targetsFor(pending);
 
     // One attempt per send: the SDK's own silent retries are off, the relay decides.
-    const attempts = async (failure: { status: number; retryAfter?: string }) => {
-      connector.failNext(TEAM.teamId, failure);
+    const attempts = async (failure: { status: number; retryAfterSeconds?: number }) => {
+      connector.inject(TEAM.teamId, failure);
       const before = connector.requests.length;
       const outcome = await channel.send(target!, pending);
       return { outcome, requests: connector.requests.length - before };
     };
-    expect(await attempts({ status: 429, retryAfter: '7' })).toEqual({
+    expect(await attempts({ status: 429, retryAfterSeconds: 7 })).toEqual({
       outcome: { kind: 'retry', reason: 'Bot Connector answered 429', afterMs: 7000 },
       requests: 1,
     });

@@ -72,7 +72,12 @@ describe('the deploy artifacts (npm run package:apps)', () => {
 
   it('tab: starts from its zip, answers health, serves its prebuilt bundle and a dev-mode API call', async () => {
     const dir = await unpack('tab');
-    expect(await filesUnder(join(dir, 'public'))).toEqual(['app.js']);
+    // The split build: the entry module and every chunk it or a lazy view imports.
+    const assets = await filesUnder(join(dir, 'public'));
+    expect(assets).toContain('app.js');
+    const chunks = assets.filter((file) => file !== 'app.js');
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((file) => file.endsWith('.js'))).toBe(true);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const tab = startArtifact(dir, {
@@ -87,10 +92,13 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       await waitForHealth(url, tab.exited);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      expect(await (await fetch(`${url}/tab`)).text()).toContain('<script src="/assets/app.js"');
+      expect(await (await fetch(`${url}/tab`)).text()).toContain(
+        '<script type="module" src="/assets/app.js"',
+      );
       const script = await fetch(`${url}/assets/app.js`);
       expect(script.status).toBe(200);
       expect(await script.text()).toBe(await readFile(join(dir, 'public', 'app.js'), 'utf8'));
+      for (const chunk of chunks) expect((await fetch(`${url}/assets/${chunk}`)).status).toBe(200);
 
       const issued = await fetch(`${url}/api/dev/token`, {
         method: 'POST',

@@ -25,3 +25,5 @@ export {
   TEST_WORKSPACE,
 } from './builders';
 export { recordTeam } from './teams';
+export { InMemoryPendingOutboxIndex, InMemoryRelayLeases } from './in-memory-relay';
+export { ScriptedChannel, type ScriptedSend, type SendScript } from './scripted-channel';

@@ -10,15 +10,19 @@ export type TeamsState = {
   readonly theme: string;
 };
 
+/** Outside Teams, the browser's light or dark preference, in Teams' theme names. */
+function browserTheme(): string {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'default';
+}
+
 /** Connects to Teams in the background, then follows its theme and language. */
 export function useTeamsHost(
   connect: (() => Promise<TeamsHost | undefined>) | undefined,
   i18n: i18n,
 ): TeamsState {
-  const [state, setState] = useState<TeamsState>(() => ({
-    connecting: Boolean(connect),
-    theme: browserTheme(),
-  }));
+  const [state, setState] = useState<TeamsState>({ connecting: Boolean(connect), theme: browserTheme() });
   useEffect(() => {
     if (!connect) return;
     let live = true;
@@ -35,9 +39,3 @@ export function useTeamsHost(
   }, [connect, i18n]);
   return state;
 }
-
-/** Outside Teams, the browser's light or dark preference picks the theme. */
-const browserTheme = (): string =>
-  typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
-    ? 'dark'
-    : 'default';

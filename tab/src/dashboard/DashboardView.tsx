@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/rea
 import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Reports, ReportName } from '../api/opportunities-api';
+import { fetchReport, type Reports, type ReportName } from '../api/reports';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { formatPercent, stageName as nameOf } from '../pipeline/pipeline-format';
@@ -46,7 +46,7 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
   const results = useQueries({
     queries: asks.map(([key, name, query]) => ({
       queryKey: ['reports', workspaceId, key],
-      queryFn: () => api.report(workspaceId, name, query),
+      queryFn: () => fetchReport(api, workspaceId, name, query),
     })),
   });
   const r = Object.fromEntries(asks.map(([key], i) => [key, results[i]?.data])) as Loaded;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Reports } from '../api/opportunities-api';
+import type { Reports } from '../api/reports';
 import { formatMoney, formatPercent } from '../pipeline/pipeline-format';
 
 /** One bar: its label and value. */

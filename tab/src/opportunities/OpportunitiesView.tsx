@@ -35,7 +35,13 @@ export type OpportunitiesViewProps = {
   readonly debounceMs?: number;
 };
 
-type Editing = { readonly record?: WithEtag<Opportunity>; readonly notice?: string };
+/** The dialog's record; `open` false closes it in place (it stays mounted until the next one). */
+type Editing = {
+  readonly record?: WithEtag<Opportunity>;
+  readonly notice?: string;
+  readonly open: boolean;
+  readonly seq: number;
+};
 
 /** Opportunities: search, filters (stage, owner, organisation), create and edit. */
 export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
@@ -48,6 +54,9 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
   const [filters, setFilters] = useState({ stage: '', ownerId: '', organisationId: '' });
   const q = useDebouncedValue(search.trim(), debounceMs);
   const [editing, setEditing] = useState<Editing>();
+  const edit = (next: Omit<Editing, 'open' | 'seq'>) =>
+    setEditing((current) => ({ ...next, open: true, seq: (current?.seq ?? 0) + 1 }));
+  const close = () => setEditing((current) => current && { ...current, open: false });
   const [notice, setNotice] = useState<string>();
 
   const query = {
@@ -56,7 +65,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
   };
   const list = useQuery({
     queryKey: ['opportunities', workspaceId, query],
-    queryFn: () => api.listOpportunities(workspaceId, query),
+    queryFn: () => api.list<Opportunity>(workspaceId, 'opportunities', query),
     placeholderData: (previous) => previous,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['opportunities', workspaceId] });
@@ -80,16 +89,16 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
     const record = editing?.record;
     try {
       const saved = record
-        ? await api.updateOpportunity(workspaceId, record, input as Record<string, unknown>)
-        : await api.createOpportunity(workspaceId, input as Parameters<typeof api.createOpportunity>[1]);
-      setEditing(undefined);
+        ? await api.update(workspaceId, 'opportunities', record, input as Record<string, unknown>)
+        : await api.create<Opportunity>(workspaceId, 'opportunities', input);
+      close();
       setNotice(t(record ? 'opportunities.saved' : 'opportunities.created', { name: saved.name }));
       await refresh();
     } catch (error) {
       if (record && error instanceof ApiError && error.kind === 'stale') {
         // Someone else saved first: show their version, so the user decides again on fresh data.
-        const fresh = await api.getOpportunity(workspaceId, record.id);
-        setEditing({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
+        const fresh = await api.get<Opportunity>(workspaceId, 'opportunities', record.id);
+        edit({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
         void refresh();
         return;
       }
@@ -133,7 +142,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
           t('opportunities.allOrganisations'),
           [...lookups.organisations],
         )}
-        <Button appearance="primary" disabled={lookups.isPending} onClick={() => setEditing({})}>
+        <Button appearance="primary" disabled={lookups.isPending} onClick={() => edit({})}>
           {t('opportunities.new')}
         </Button>
       </div>
@@ -160,7 +169,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
             <Button
               size="small"
               aria-label={t('opportunities.editNamed', { name: record.name })}
-              onClick={() => setEditing({ record })}
+              onClick={() => edit({ record })}
             >
               {t('opportunities.edit')}
             </Button>
@@ -169,8 +178,9 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
       )}
       {editing && (
         <OpportunityDialog
-          // A fresh record (after a 412) starts a fresh form.
-          key={editing.record?.etag ?? 'new'}
+          // Each opening (and a fresh record after a 412) starts a fresh form.
+          key={editing.seq}
+          open={editing.open}
           title={
             editing.record
               ? t('opportunities.editNamed', { name: editing.record.name })
@@ -192,7 +202,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
               : validateNewOpportunity(values)
           }
           onSubmit={save}
-          onClose={() => setEditing(undefined)}
+          onClose={() => close()}
           {...(editing.notice ? { notice: editing.notice } : {})}
         />
       )}

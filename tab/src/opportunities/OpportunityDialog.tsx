@@ -9,6 +9,7 @@ import type { FormResult, OpportunityFormField, OpportunityFormValues } from './
 import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
 
 export type OpportunityDialogProps = {
+  readonly open: boolean;
   readonly title: string;
   readonly submitLabel: string;
   readonly initial: OpportunityFormValues;
@@ -61,6 +62,7 @@ export function OpportunityDialog(props: OpportunityDialogProps) {
 
   return (
     <FormDialog
+      open={props.open}
       title={props.title}
       submitLabel={props.submitLabel}
       onSubmit={submit}

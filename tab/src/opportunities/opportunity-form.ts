@@ -4,7 +4,7 @@ import {
   type Opportunity,
   type OpportunityCreateInput,
 } from '@crm/shared';
-import { schemaErrors } from '../records/schema-errors';
+import { validateWith } from '../records/validate';
 
 /** The form's fields, in order; every value is the text the user typed or picked. */
 export const OPPORTUNITY_FORM_FIELDS = [
@@ -66,10 +66,8 @@ function typed(values: OpportunityFormValues): Record<string, unknown> {
 
 /** A new opportunity, checked with the server's own schema before anything is sent. */
 export function validateNewOpportunity(values: OpportunityFormValues): FormResult<OpportunityCreateInput> {
-  const parsed = OpportunityCreateInputSchema.safeParse(typed(values));
-  return parsed.success
-    ? { ok: true, input: parsed.data }
-    : { ok: false, errors: schemaErrors(parsed.error.issues) };
+  const checked = validateWith(OpportunityCreateInputSchema, typed(values));
+  return checked.ok ? { ok: true, input: checked.value as OpportunityCreateInput } : checked;
 }
 
 /**
@@ -88,8 +86,6 @@ export function validateOpportunityChange(
     patch[field] = now[field] ?? null;
   }
   if (patch.stage !== undefined && before.closedAt !== undefined) patch.reopen = true;
-  const parsed = OpportunityPatchInputSchema.safeParse(patch);
-  return parsed.success
-    ? { ok: true, input: patch }
-    : { ok: false, errors: schemaErrors(parsed.error.issues) };
+  const checked = validateWith(OpportunityPatchInputSchema, patch);
+  return checked.ok ? { ok: true, input: patch } : checked;
 }

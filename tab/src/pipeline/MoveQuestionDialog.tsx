@@ -6,6 +6,7 @@ import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import type { PendingQuestion } from './useStageMove';
 
 export type MoveQuestionDialogProps = {
+  readonly open: boolean;
   readonly question: PendingQuestion;
   readonly stageName: (id: string) => string;
   readonly onAnswer: (lostReason?: string) => void;
@@ -13,7 +14,13 @@ export type MoveQuestionDialogProps = {
 };
 
 /** Asks why a deal was lost, or whether to reopen a closed one, before the move is sent. */
-export function MoveQuestionDialog({ question, stageName, onAnswer, onCancel }: MoveQuestionDialogProps) {
+export function MoveQuestionDialog({
+  open,
+  question,
+  stageName,
+  onAnswer,
+  onCancel,
+}: MoveQuestionDialogProps) {
   const { t } = useTranslation();
   const styles = usePipelineBoardStyles();
   const [reason, setReason] = useState('');
@@ -30,6 +37,7 @@ export function MoveQuestionDialog({ question, stageName, onAnswer, onCancel }: 
 
   return (
     <FormDialog
+      open={open}
       title={t(lost ? 'pipeline.lostTitle' : 'pipeline.reopenTitle', { name })}
       submitLabel={t(lost ? 'pipeline.markLost' : 'pipeline.reopen')}
       onSubmit={submit}

@@ -1,25 +1,12 @@
 /** @jest-environment jsdom */
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { MotionBehaviourProvider } from '@fluentui/react-motion';
 import { DEFAULT_STAGES, type Opportunity } from '@crm/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
-import type { WithEtag } from '../api/api-client';
+import type { ApiClient, WithEtag } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { ApiProvider } from '../api/ApiContext';
-import { fakeApiClient } from '../api/fake-api-client';
-import { createI18n } from '../i18n/i18n';
+import { fakeApi } from '../testing/fake-api';
+import { renderView } from '../testing/render-view';
 import PipelineBoard from './PipelineBoard';
-
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar only needs one to exist.
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-jest.setTimeout(60_000);
 
 const deal = (id: string, name: string, stage: string, amount: number, currency: string) =>
   ({
@@ -37,7 +24,9 @@ const deal = (id: string, name: string, stage: string, amount: number, currency:
 /** A board's API: the workspace's stages, the deals per stage, one stale deal; PATCHes are recorded. */
 function boardApi(deals: WithEtag<Opportunity>[], fail?: ApiError) {
   const patches: Array<{ id: string; etag: string; patch: Record<string, unknown> }> = [];
-  const api = fakeApiClient({
+  const fake = fakeApi({ opportunities: deals, organisations: [{ id: 'O1', name: 'Jansen BV' }] });
+  const api: ApiClient = {
+    ...fake.api,
     getWorkspace: async () =>
       ({
         id: 'ws',
@@ -45,47 +34,20 @@ function boardApi(deals: WithEtag<Opportunity>[], fail?: ApiError) {
         settings: { stages: DEFAULT_STAGES, staleAfterDays: 30, defaultCurrency: 'EUR' },
         etag: '"w"',
       }) as never,
-    listMembers: async () => [{ userId: 'erin', name: 'Erin' } as never],
-    listOrganisationsForPicker: async () => ({
-      items: [{ id: 'O1', name: 'Jansen BV' } as never],
-      nextCursor: null,
-    }),
-    listOpportunities: async (_ws, query) => ({
-      items: deals.filter((d) => d.stage === query.stage),
-      nextCursor: null,
-    }),
     report: (async () => ({
       staleAfterDays: 30,
       deals: [{ opportunity: deals[0], daysInactive: 45 }],
     })) as never,
-    updateOpportunity: async (_ws, record, patch) => {
+    update: async (ws, plural, record, patch) => {
       patches.push({ id: record.id, etag: record.etag, patch });
       if (fail) throw fail;
-      const moved = { ...record, ...patch } as WithEtag<Opportunity>;
-      deals = deals.map((d) => (d.id === record.id ? moved : d));
-      return moved;
+      return fake.api.update(ws, plural, record, patch);
     },
-  });
+  };
   return { api, patches };
 }
 
-function renderBoard(api: ReturnType<typeof fakeApiClient>) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <I18nextProvider i18n={createI18n('en')}>
-      <FluentProvider theme={teamsLightTheme}>
-        {/* Motion off: dialogs and menus are there at once, not after an animation jsdom never ends. */}
-        <MotionBehaviourProvider value="skip">
-          <QueryClientProvider client={queryClient}>
-            <ApiProvider client={api}>
-              <PipelineBoard workspaceId="ws" />
-            </ApiProvider>
-          </QueryClientProvider>
-        </MotionBehaviourProvider>
-      </FluentProvider>
-    </I18nextProvider>,
-  );
-}
+const renderBoard = (api: ApiClient) => renderView(<PipelineBoard workspaceId="ws" />, api);
 
 const column = async (name: string) => screen.findByRole('region', { name });
 

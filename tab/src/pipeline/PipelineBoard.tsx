@@ -1,3 +1,4 @@
+import type { Opportunity } from '@crm/shared';
 import {
   DndContext,
   DragOverlay,
@@ -13,6 +14,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { fetchReport } from '../api/reports';
+import { useClosingDialog } from '../records/useClosingDialog';
 import { DealCard } from './DealCard';
 import { MoveQuestionDialog } from './MoveQuestionDialog';
 import { stageName as nameOf } from './pipeline-format';
@@ -46,12 +49,13 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const columns = useQueries({
     queries: stages.map((stage) => ({
       queryKey: ['opportunities', workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }],
-      queryFn: () => api.listOpportunities(workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }),
+      queryFn: () =>
+        api.list<Opportunity>(workspaceId, 'opportunities', { stage: stage.id, limit: COLUMN_LIMIT }),
     })),
   });
   const stale = useQuery({
     queryKey: ['reports', workspaceId, 'stale-deals'],
-    queryFn: () => api.report(workspaceId, 'stale-deals'),
+    queryFn: () => fetchReport(api, workspaceId, 'stale-deals'),
   });
   const staleDays = useMemo(
     () => new Map((stale.data?.deals ?? []).map((d) => [d.opportunity.id, d.daysInactive])),
@@ -63,6 +67,8 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   };
   const { moving, move, question, answer, cancel, announcement } = useStageMove(workspaceId, stageName);
   const [historyOf, setHistoryOf] = useState<Deal>();
+  const asking = useClosingDialog(question);
+  const history = useClosingDialog(historyOf);
   const [dragged, setDragged] = useState<Deal>();
   // A press that moves a few pixels starts a drag; a click on the card's buttons stays a click.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -148,13 +154,22 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
           </DragOverlay>
         </DndContext>
       )}
-      {question && (
-        <MoveQuestionDialog question={question} stageName={stageName} onAnswer={answer} onCancel={cancel} />
+      {asking.shown && (
+        <MoveQuestionDialog
+          key={asking.key}
+          open={asking.open}
+          question={asking.shown}
+          stageName={stageName}
+          onAnswer={answer}
+          onCancel={cancel}
+        />
       )}
-      {historyOf && (
+      {history.shown && (
         <StageHistoryDialog
+          key={history.key}
+          open={history.open}
           workspaceId={workspaceId}
-          deal={historyOf}
+          deal={history.shown}
           stageName={stageName}
           memberName={lookups.memberName}
           onClose={() => setHistoryOf(undefined)}

@@ -26,6 +26,7 @@ export function PipelineColumn({ stage, name, deals, renderCard }: PipelineColum
       aria-labelledby={headingId}
       className={mergeClasses(styles.column, isOver && styles.dropTarget)}
       data-stage={stage.id}
+      data-drop-target={isOver || undefined}
       ref={setNodeRef}
     >
       <div className={styles.columnHeader}>

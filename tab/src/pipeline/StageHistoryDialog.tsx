@@ -19,6 +19,7 @@ import { TextTable } from '../records/TextTable';
 import type { Deal } from './useStageMove';
 
 export type StageHistoryDialogProps = {
+  readonly open: boolean;
   readonly workspaceId: string;
   readonly deal: Deal;
   readonly stageName: (id: string) => string;
@@ -28,6 +29,7 @@ export type StageHistoryDialogProps = {
 
 /** An opportunity's stage changes: from, to, who and when, newest last. */
 export function StageHistoryDialog({
+  open,
   workspaceId,
   deal,
   stageName,
@@ -44,7 +46,7 @@ export function StageHistoryDialog({
   const title = t('pipeline.historyOf', { name: deal.name });
   const items = history.data ?? [];
   return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && onClose()}>
+    <Dialog open={open} onOpenChange={(_e, data) => !data.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

@@ -19,5 +19,5 @@ export const formatDate = (iso: string, language: string): string =>
 /** A stage's name: the workspace's own label, else the translated default, else its id. */
 export const stageName = (stage: Pick<Stage, 'id' | 'label'> | string, t: TFunction): string =>
   typeof stage === 'string'
-    ? t(`stageLabel.${stage}`, { defaultValue: stage })
-    : (stage.label ?? t(`stageLabel.${stage.id}`, { defaultValue: stage.id }));
+    ? t(`stages.${stage}`, { defaultValue: stage })
+    : (stage.label ?? t(`stages.${stage.id}`, { defaultValue: stage.id }));

@@ -65,23 +65,30 @@ const card = (page: Page, name: string) => page.locator('li[data-deal-id]').filt
  */
 async function drag(page: Page, name: string, to: Locator) {
   const from = card(page, name);
-  await to.scrollIntoViewIfNeeded();
   await from.scrollIntoViewIfNeeded();
   const start = await from.getByText(name, { exact: true }).boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error('not on screen');
+  if (!start) throw new Error('not on screen');
   const [x, y] = [start.x + start.width / 2, start.y + start.height / 2];
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 12, y + 12, { steps: 4 });
   await page.getByText(name, { exact: true }).nth(1).waitFor();
-  await page.mouse.move(end.x + end.width / 2, end.y + 40, { steps: 12 });
-  await page.mouse.move(end.x + end.width / 2, end.y + 50, { steps: 4 });
+  // The board may be wider than the page beside the navigation, and it scrolls itself while a card
+  // is carried near its edge: aim at where the column is now until the board says it is the target.
+  await to.evaluate((column) => column.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  const target = to.locator('xpath=self::*[@data-drop-target]');
+  for (let aim = 0; aim < 20 && !(await target.count()); aim++) {
+    const end = await to.boundingBox();
+    if (!end) throw new Error('not on screen');
+    await page.mouse.move(end.x + end.width / 2, end.y + 50, { steps: 4 });
+  }
+  await target.waitFor();
   await page.mouse.up();
 }
 
-async function openView(page: Page, tab: string, heading: string) {
-  await page.getByRole('tab', { name: tab }).click();
+/** Follows the view's link in the navigation; the view (loaded lazily) is there once its heading is. */
+async function openView(page: Page, view: string, heading: string) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
   await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
 }
 

@@ -43,7 +43,7 @@ export function useStageMove(workspaceId: string, stageName: (id: string) => str
   const send = async (deal: Deal, to: string, extra: Record<string, unknown> = {}) => {
     setMoving((current) => new Map(current).set(deal.id, to));
     try {
-      await api.updateOpportunity(workspaceId, deal, { stage: to, ...extra });
+      await api.update(workspaceId, 'opportunities', deal, { stage: to, ...extra });
       setAnnouncement({
         intent: 'success',
         text: t('pipeline.moved', { name: deal.name, stage: stageName(to) }),

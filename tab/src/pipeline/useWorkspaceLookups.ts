@@ -1,4 +1,4 @@
-import type { Member, Stage } from '@crm/shared';
+import type { Member, Organisation, Stage } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useApi } from '../api/ApiContext';
@@ -32,7 +32,7 @@ export function useWorkspaceLookups(workspaceId: string): WorkspaceLookups {
   });
   const organisations = useQuery({
     queryKey: ['organisations', workspaceId, 'picker'],
-    queryFn: () => api.listOrganisationsForPicker(workspaceId, { limit: '1000' }),
+    queryFn: () => api.list<Organisation>(workspaceId, 'organisations', { limit: '1000' }),
   });
   return useMemo(() => {
     const settings = workspace.data?.settings;

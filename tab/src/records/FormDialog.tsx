@@ -13,6 +13,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type FormDialogProps = {
+  /** Open unless false: closing before unmounting lets Fluent give the page back to assistive tech. */
+  readonly open?: boolean;
   readonly title: string;
   readonly submitLabel: string;
   readonly onSubmit: (event: FormEvent) => void;
@@ -28,7 +30,7 @@ export type FormDialogProps = {
 export function FormDialog(props: FormDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
+    <Dialog open={props.open ?? true} onOpenChange={(_e, data) => !data.open && props.onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <form onSubmit={props.onSubmit} noValidate>
           <DialogBody>

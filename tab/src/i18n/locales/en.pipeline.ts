@@ -3,16 +3,6 @@
  * `en.ts` and spread into it, so these views and the rest of the tab can change their texts apart.
  */
 export const enPipeline = {
-  stageLabel: {
-    prospecting: 'Prospecting',
-    qualification: 'Qualification',
-    'needs-analysis': 'Needs analysis',
-    'value-proposition': 'Value proposition',
-    proposal: 'Proposal',
-    negotiation: 'Negotiation',
-    'closed-won': 'Closed – Won',
-    'closed-lost': 'Closed – Lost',
-  },
   opportunities: {
     heading: 'Opportunities',
     tableLabel: 'Opportunities',

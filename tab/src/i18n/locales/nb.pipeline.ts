@@ -1,16 +1,6 @@
 import type { PipelineMessages } from './en.pipeline';
 
 export const nbPipeline: PipelineMessages = {
-  stageLabel: {
-    prospecting: 'Prospektering',
-    qualification: 'Kvalifisering',
-    'needs-analysis': 'Behovsanalyse',
-    'value-proposition': 'Verdiforslag',
-    proposal: 'Tilbud',
-    negotiation: 'Forhandling',
-    'closed-won': 'Lukket – Vunnet',
-    'closed-lost': 'Lukket – Tapt',
-  },
   opportunities: {
     heading: 'Salgsmuligheter',
     tableLabel: 'Salgsmuligheter',

@@ -1,16 +1,6 @@
 import type { PipelineMessages } from './en.pipeline';
 
 export const nlPipeline: PipelineMessages = {
-  stageLabel: {
-    prospecting: 'Prospectie',
-    qualification: 'Kwalificatie',
-    'needs-analysis': 'Behoefteanalyse',
-    'value-proposition': 'Waardepropositie',
-    proposal: 'Offerte',
-    negotiation: 'Onderhandeling',
-    'closed-won': 'Gesloten – Gewonnen',
-    'closed-lost': 'Gesloten – Verloren',
-  },
   opportunities: {
     heading: 'Verkoopkansen',
     tableLabel: 'Verkoopkansen',

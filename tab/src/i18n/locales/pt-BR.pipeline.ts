@@ -1,16 +1,6 @@
 import type { PipelineMessages } from './en.pipeline';
 
 export const ptBRPipeline: PipelineMessages = {
-  stageLabel: {
-    prospecting: 'Prospecção',
-    qualification: 'Qualificação',
-    'needs-analysis': 'Análise de necessidades',
-    'value-proposition': 'Proposta de valor',
-    proposal: 'Proposta',
-    negotiation: 'Negociação',
-    'closed-won': 'Fechada – Ganha',
-    'closed-lost': 'Fechada – Perdida',
-  },
   opportunities: {
     heading: 'Oportunidades',
     tableLabel: 'Oportunidades',

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ZodType } from 'zod';
+import { errorMessage } from '../api/api-error';
+import { FormDialog } from './FormDialog';
+import { inputOf, patchOf, type FormField, type FormValues } from './form-field';
+import { RecordForm } from './RecordForm';
+import { useRecordFormStyles } from './RecordForm.styles';
+import { validateWith } from './validate';
+
+export type RecordFormDialogProps = {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly fields: readonly FormField[];
+  readonly schema: ZodType;
+  readonly initial: FormValues;
+  /** Edit mode: only changed fields are sent (a patch); create mode sends every non-blank one. */
+  readonly mode: 'create' | 'edit';
+  /** Sent with every create and checked with it, though not a field (an activity's `regarding`). */
+  readonly extra?: Record<string, unknown>;
+  /** Rejects with an API error to keep the dialog open and show it. */
+  readonly onSubmit: (input: Record<string, unknown>) => Promise<void>;
+};
+
+/** Create or edit any record: the entity's fields, checked with the shared schema before sending. */
+export function RecordFormDialog(props: RecordFormDialogProps) {
+  return props.open ? <FormBody {...props} /> : null;
+}
+
+/** The form mounts each time the dialog opens, so it starts from the record's current values. */
+function FormBody({
+  onOpenChange,
+  title,
+  submitLabel,
+  fields,
+  schema,
+  initial,
+  mode,
+  extra,
+  onSubmit,
+}: RecordFormDialogProps) {
+  const { t } = useTranslation();
+  const styles = useRecordFormStyles();
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input =
+      mode === 'create' ? { ...extra, ...inputOf(fields, values) } : patchOf(fields, initial, values);
+    const checked = validateWith(schema, input);
+    if (!checked.ok) return setErrors(checked.errors);
+    setErrors({});
+    setFailure(undefined);
+    setBusy(true);
+    try {
+      await onSubmit(input);
+      onOpenChange(false);
+    } catch (error) {
+      setFailure(errorMessage(error, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FormDialog
+      title={title}
+      submitLabel={submitLabel}
+      onSubmit={submit}
+      onClose={() => onOpenChange(false)}
+      busy={busy}
+      failure={failure}
+      contentClassName={styles.form}
+    >
+      <RecordForm
+        fields={fields}
+        values={values}
+        errors={errors}
+        onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+      />
+    </FormDialog>
+  );
+}
