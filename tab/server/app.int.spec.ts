@@ -181,14 +181,17 @@ describe('logs', () => {
 });
 
 describe('dev sign-in', () => {
-  it('issues a token that the ordinary verifier accepts', async () => {
-    const dev = createApp({
+  const devApp = () =>
+    createApp({
       app: server.deps,
       verifier: createTokenVerifier({ keys: server.devTokens.keys, clientId: TEST_CLIENT_ID }),
       logger: createLogger('silent'),
       ready: async () => undefined,
       devTokens: server.devTokens,
     });
+
+  it('issues a token that the ordinary verifier accepts', async () => {
+    const dev = devApp();
     const issued = await request(dev)
       .post('/api/dev/token')
       .send({ tenantId: ALICE.tenantId, userId: 'dev-user', name: 'Dev' });
@@ -204,6 +207,21 @@ describe('dev sign-in', () => {
     const bad = await request(dev).post('/api/dev/token').send({ tenantId: 'a/b', userId: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toHaveProperty('tenantId');
+  });
+
+  it.each([
+    ['a tunnel (X-Forwarded-For)', { 'X-Forwarded-For': '203.0.113.7' }],
+    ['a reverse proxy (Forwarded)', { Forwarded: 'for=203.0.113.7;proto=https' }],
+    ['a tunnel that rewrites nothing but the Host', { Host: 'crm-dev.devtunnels.ms' }],
+  ])('refuses a request that came through %s: 403, no token', async (_, headers) => {
+    const dev = devApp();
+    const res = await request(dev)
+      .post('/api/dev/token')
+      .set(headers)
+      .send({ tenantId: ALICE.tenantId, userId: 'alice', name: 'Alice' });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'AUTH.LOCAL_ONLY' });
+    expect(res.text).not.toMatch(/token"\s*:/);
   });
 
   it('is not there without dev mode', async () => {

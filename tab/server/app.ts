@@ -1,6 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { AppDeps } from '@crm/shared/application';
 import { authenticate } from './auth/authenticate';
+import { localOnly } from './auth/local-only';
 import type { DevTokenIssuer } from './auth/dev-token-issuer';
 import type { TokenVerifier } from './auth/token-verifier';
 import { bodyErrors, jsonBody } from './http/json-body';
@@ -69,6 +70,7 @@ export function createApp(deps: ServerDeps) {
     app.post(
       '/api/dev/token',
       noStore,
+      localOnly,
       perUserRateLimit({ windowMs: 60_000, limit: 60 }),
       jsonBody(bodyLimit),
       devTokenRoute(deps.devTokens),

@@ -39,6 +39,7 @@ describe('domainProblem', () => {
 describe('transportProblem', () => {
   it.each([
     ['AUTH.UNAUTHENTICATED', 401],
+    ['AUTH.LOCAL_ONLY', 403],
     ['REQUEST.MALFORMED', 400],
     ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 415],
     ['REQUEST.TOO_LARGE', 413],

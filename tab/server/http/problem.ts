@@ -4,6 +4,7 @@ import { errorKind, type DomainError, type ErrorKind } from '@crm/shared';
 /** Failures the HTTP transport itself detects, before or outside any use case. */
 export type TransportCode =
   | 'AUTH.UNAUTHENTICATED'
+  | 'AUTH.LOCAL_ONLY'
   | 'REQUEST.MALFORMED'
   | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
   | 'REQUEST.TOO_LARGE'
@@ -38,6 +39,7 @@ const BY_KIND = {
 
 const BY_TRANSPORT_CODE = {
   'AUTH.UNAUTHENTICATED': { status: 401, title: 'Sign-in required' },
+  'AUTH.LOCAL_ONLY': { status: 403, title: 'Only from this machine' },
   'REQUEST.MALFORMED': { status: 400, title: 'The request is not valid' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported content type' },
   'REQUEST.TOO_LARGE': { status: 413, title: 'The request body is too large' },
