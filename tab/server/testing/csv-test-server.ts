@@ -58,8 +58,9 @@ export type CsvTestServer = Awaited<ReturnType<typeof startCsvTestServer>>;
 export const csvText = (rows: readonly (readonly string[])[]): string =>
   Papa.unparse(rows as string[][], { newline: '\r\n' });
 
-export const parseCsv = (text: string): string[][] =>
-  Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+/** Cells as a spreadsheet splitting on `delimiter` sees them (default: auto-detected, as Papa does). */
+export const parseCsv = (text: string, delimiter?: string): string[][] =>
+  Papa.parse<string[]>(text, { skipEmptyLines: true, ...(delimiter ? { delimiter } : {}) }).data;
 
 export const TEMPLATE = ['firstName', 'lastName', 'email', 'company', 'title', 'phone', 'source', 'campaign'];
 
