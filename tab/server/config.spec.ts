@@ -16,6 +16,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         seedDemoData: false,
         dataDir: '.data',
+        spoolLimitBytes: 1024 * 1024 * 1024,
       }),
     });
   });
@@ -28,12 +29,14 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       TAB_PORT: '8080',
       SEED_DEMO_DATA: 'true',
+      IMPORT_SPOOL_LIMIT_MB: '200',
     });
     expect(loaded.ok && loaded.config).toMatchObject({
       port: 8080,
       auth: { mode: 'entra', clientId: 'client', tenantId: 'tenant' },
       storage: { accountUrl: 'https://acct.table.core.windows.net' },
       seedDemoData: true,
+      spoolLimitBytes: 200 * 1024 * 1024,
     });
   });
 

@@ -29,6 +29,8 @@ const EnvSchema = z
     NODE_ENV: z.string().optional(),
     /** Where that prebuilt bundle is; the deploy artifact keeps it in `public/` beside its server. */
     TAB_ASSETS_DIR: z.string().min(1).optional(),
+    /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
+    IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
@@ -65,6 +67,7 @@ const EnvSchema = z
       logLevel: env.LOG_LEVEL,
       seedDemoData: env.SEED_DEMO_DATA,
       dataDir: env.DATA_DIR,
+      spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:
         env.NODE_ENV === 'production'

@@ -63,8 +63,8 @@ async function main(): Promise<void> {
   if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
 
   if (config.seedDemoData) await seedDemoData(deps, logger);
-  const purge = startRecyclePurge(deps, logger);
   const importDeps = { ...deps, importJobs: storage.importJobs };
+  const purge = startRecyclePurge(importDeps, logger);
   const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
 
   const app = createApp({
@@ -76,8 +76,18 @@ async function main(): Promise<void> {
       await storage.workspaces.get('readiness-probe');
     },
     ...(devTokens ? { devTokens } : {}),
+<<<<<<< HEAD
     extensions: [csvExtension(importDeps, { worker: imports, dataDir: config.dataDir })],
     bundle,
+=======
+    extensions: [
+      csvExtension(importDeps, {
+        worker: imports,
+        dataDir: config.dataDir,
+        spoolLimitBytes: config.spoolLimitBytes,
+      }),
+    ],
+>>>>>>> 3910420 (Imports cannot exhaust the disk: per-workspace job cap, global spool quota (429 + Retry-After), start-up sweep, finished jobs purged after 7 days)
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(

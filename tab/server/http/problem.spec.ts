@@ -44,6 +44,8 @@ describe('transportProblem', () => {
     ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 415],
     ['REQUEST.TOO_LARGE', 413],
     ['REQUEST.RATE_LIMITED', 429],
+    ['IMPORT.QUEUE_FULL', 429],
+    ['IMPORT.SPOOL_FULL', 429],
     ['ROUTE.NOT_FOUND', 404],
     ['ROUTE.METHOD_NOT_ALLOWED', 405],
     ['SERVER.NOT_READY', 503],

@@ -9,6 +9,8 @@ export type TransportCode =
   | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
   | 'REQUEST.TOO_LARGE'
   | 'REQUEST.RATE_LIMITED'
+  | 'IMPORT.QUEUE_FULL'
+  | 'IMPORT.SPOOL_FULL'
   | 'ROUTE.NOT_FOUND'
   | 'ROUTE.METHOD_NOT_ALLOWED'
   | 'SERVER.NOT_READY'
@@ -44,6 +46,8 @@ const BY_TRANSPORT_CODE = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported content type' },
   'REQUEST.TOO_LARGE': { status: 413, title: 'The request body is too large' },
   'REQUEST.RATE_LIMITED': { status: 429, title: 'Too many requests' },
+  'IMPORT.QUEUE_FULL': { status: 429, title: 'This workspace has enough imports waiting' },
+  'IMPORT.SPOOL_FULL': { status: 429, title: 'The server has no room for another import now' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
   'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
   'SERVER.NOT_READY': { status: 503, title: 'Not ready' },

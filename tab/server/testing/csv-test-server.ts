@@ -8,11 +8,11 @@ import type { ImportDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createLogger } from '../http/logging';
 import { startTestServer } from './test-server';
-import { csvExtension } from '../imports/csv-extension';
+import { csvExtension, type CsvExtensionOptions } from '../imports/csv-extension';
 import { createImportWorker } from '../imports/import-worker';
 
 /** The test server with the CSV routes over Azurite, a worker and a data directory of its own. */
-export async function startCsvTestServer(limits: { inlineMaxRows?: number; maxBytes?: number } = {}) {
+export async function startCsvTestServer(limits: Omit<CsvExtensionOptions, 'worker' | 'dataDir'> = {}) {
   const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
   if (!connectionString)
     throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
