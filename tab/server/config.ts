@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
+import { PUBLIC_AUTHORITY_HOST } from './auth/token-verifier';
+
+/** Entra's authority hosts: public cloud, US Government (GCC High, DoD), China (21Vianet). */
+const AUTHORITY_HOSTS = [
+  PUBLIC_AUTHORITY_HOST,
+  'https://login.microsoftonline.us',
+  'https://login.partner.microsoftonline.cn',
+] as const;
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -12,7 +20,29 @@ const EnvSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
     AAD_APP_CLIENT_ID: z.string().trim().min(1).optional(),
-    AAD_APP_TENANT_ID: z.string().trim().min(1).optional(),
+    /** A tenant GUID: the Entra app is single-tenant, so `common`/`organizations` are refused. */
+    AAD_APP_TENANT_ID: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a tenant id (GUID)')
+      .optional(),
+    AAD_APP_OAUTH_AUTHORITY_HOST: z
+      .string()
+      .trim()
+      .transform((host) => host.replace(/\/+$/, '').toLowerCase())
+      .pipe(
+        z.enum(AUTHORITY_HOSTS, {
+          message: `one of ${AUTHORITY_HOSTS.join(', ')} (the clouds whose token issuers we check)`,
+        }),
+      )
+      .default(PUBLIC_AUTHORITY_HOST),
+    /** The tab's host name (`TAB_DOMAIN` of teamsapp.yml), else the host of `TAB_ENDPOINT`: its app id URI. */
+    TAB_DOMAIN: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name')
+      .optional(),
+    TAB_ENDPOINT: z.url().optional(),
     STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     STORAGE_ACCOUNT_URL: z.url().optional(),
     TABLE_PREFIX: z
@@ -37,6 +67,14 @@ const EnvSchema = z
     if (authMode === 'entra' && !env.AAD_APP_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
     }
+    if (authMode === 'entra' && !env.AAD_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AAD_APP_TENANT_ID'],
+        message:
+          'required when AUTH_MODE=entra: the app is single-tenant, tokens of other tenants are refused',
+      });
+    }
     if (authMode === 'dev' && !isLoopback(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
@@ -53,6 +91,7 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    const tabDomain = env.TAB_DOMAIN ?? (env.TAB_ENDPOINT ? new URL(env.TAB_ENDPOINT).host : undefined);
     return {
       port: env.TAB_PORT,
       host: env.HOST,
@@ -61,6 +100,10 @@ const EnvSchema = z
         // Dev tokens carry an audience too, so that they pass the very checks Entra tokens pass.
         clientId: env.AAD_APP_CLIENT_ID ?? DEV_CLIENT_ID,
         ...(env.AAD_APP_TENANT_ID ? { tenantId: env.AAD_APP_TENANT_ID } : {}),
+        authorityHost: env.AAD_APP_OAUTH_AUTHORITY_HOST,
+        ...(env.AAD_APP_CLIENT_ID && tabDomain
+          ? { appIdUri: `api://${tabDomain.toLowerCase()}/${env.AAD_APP_CLIENT_ID}` }
+          : {}),
       },
       storage,
       tablePrefix: env.TABLE_PREFIX,

@@ -55,10 +55,14 @@ async function main(): Promise<void> {
   };
 
   const devTokens = config.auth.mode === 'dev' ? await createDevTokenIssuer(config.auth.clientId) : undefined;
+  const { tenantId, authorityHost, appIdUri } = config.auth;
   const verifier = createTokenVerifier({
-    keys: devTokens?.keys ?? entraSigningKeys(),
+    keys: devTokens?.keys ?? entraSigningKeys(authorityHost, tenantId ?? 'common'),
     clientId: config.auth.clientId,
-    ...(config.auth.tenantId ? { tenantId: config.auth.tenantId } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    // Dev tokens are minted here with the public cloud's issuer.
+    ...(devTokens ? {} : { authorityHost }),
+    ...(appIdUri ? { appIdUri } : {}),
   });
   if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
 
