@@ -116,6 +116,22 @@ describe('loadConfig', () => {
     expect(asked.ok && asked.config.auth.mode).toBe('dev');
   });
 
+  it('trusts no proxy unless told which, and limits each client address before sign-in', () => {
+    const plain = loadConfig(storage);
+    expect(plain.ok && plain.config).toMatchObject({
+      trustProxy: false,
+      addressRateLimit: { windowMs: 60_000, limit: 6_000 },
+    });
+    const behind = (TRUST_PROXY: string) => {
+      const loaded = loadConfig({ ...storage, TRUST_PROXY, RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100' });
+      return loaded.ok ? loaded.config : loaded.problems.join('\n');
+    };
+    expect(behind('1')).toMatchObject({ trustProxy: 1, addressRateLimit: { limit: 100 } });
+    expect(behind('loopback, 10.0.0.0/8')).toMatchObject({ trustProxy: 'loopback, 10.0.0.0/8' });
+    // "true" would believe any client's X-Forwarded-For: name the proxies or count the hops instead.
+    expect(behind('true')).toMatch(/TRUST_PROXY/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...storage, AAD_APP_CLIENT_ID: '', AUTH_MODE: '' }).ok).toBe(true);
   });

@@ -59,6 +59,19 @@ const EnvSchema = z
     NODE_ENV: z.string().optional(),
     /** Where that prebuilt bundle is; the deploy artifact keeps it in `public/` beside its server. */
     TAB_ASSETS_DIR: z.string().min(1).optional(),
+    /** Requests per client address per minute before sign-in (bad tokens count too). */
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6_000),
+    /**
+     * Express `trust proxy`: the hop count, or the proxies' addresses/subnets/preset names, whose
+     * X-Forwarded-For names the client. Unset: no proxy is believed. `true` (believe anyone) is refused.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .refine((v) => !/^(true|false)$/i.test(v), "a hop count or the proxies' addresses, not true/false")
+      .refine((v) => /^\d+$/.test(v) || /^[A-Za-z0-9.:/ ,]+$/.test(v), 'a hop count or addresses/subnets')
+      .transform((v): number | string => (/^\d+$/.test(v) ? Number(v) : v))
+      .optional(),
     /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
     IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
   })
@@ -116,6 +129,8 @@ const EnvSchema = z
         env.NODE_ENV === 'production'
           ? { mode: 'prebuilt' as const, ...(env.TAB_ASSETS_DIR ? { dir: env.TAB_ASSETS_DIR } : {}) }
           : { mode: 'on-demand' as const },
+      addressRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+      trustProxy: env.TRUST_PROXY ?? (false as const),
     };
   });
 

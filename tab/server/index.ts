@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     verifier,
     logger,
     rateLimit: config.rateLimit,
+    addressRateLimit: config.addressRateLimit,
+    trustProxy: config.trustProxy,
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },

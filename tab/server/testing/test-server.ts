@@ -56,6 +56,7 @@ export async function startTestServer(overrides: Partial<ServerDeps> & { app?: A
       await deps.workspaces.get('readiness-probe');
     },
     rateLimit: { windowMs: 60_000, limit: 100_000 },
+    addressRateLimit: { windowMs: 60_000, limit: 1_000_000 },
     ...overrides,
   });
   const tokenCache = new Map<string, string>();
