@@ -85,7 +85,7 @@ describe('token verifier', () => {
       ],
     });
     const strict = createTokenVerifier({ keys, clientId: CLIENT_ID });
-    const withAlg = (alg: string, kid: string, key: CryptoKey) =>
+    const withAlg = (alg: string, kid: string, key: Keys['privateKey']) =>
       new SignJWT(claims()).setProtectedHeader({ alg, kid }).setExpirationTime('1h').sign(key);
     expect((await strict.verify(await sign(claims()))).ok).toBe(true);
     expect((await strict.verify(await withAlg('ES256', 'ec', ec.privateKey))).ok).toBe(false);
