@@ -119,6 +119,13 @@ describe('token verifier', () => {
     expect(verified.ok).toBe(false);
   });
 
+  it('names the actor by the oid in lower case, as member ids are kept', async () => {
+    const verified = await verifier.verify(
+      await sign(claims({ oid: 'C0FFEE00-AAAA-4BBB-8CCC-0123456789AB' })),
+    );
+    expect(verified.ok && verified.actor.userId).toBe('c0ffee00-aaaa-4bbb-8ccc-0123456789ab');
+  });
+
   it('rejects an expired token, but forgives a small clock skew', async () => {
     expect((await verifier.verify(await sign(claims(), signing.privateKey, now() - 300))).ok).toBe(false);
     expect((await verifier.verify(await sign(claims(), signing.privateKey, now() - 20))).ok).toBe(true);

@@ -82,7 +82,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ok: true,
         actor: {
           tenantId: claimedTenant,
-          userId: oid,
+          // Entra writes object ids in lower case; member ids are kept so too (see userIdSchema).
+          userId: oid.toLowerCase(),
           ...(typeof name === 'string' && name ? { name } : {}),
         },
       };
