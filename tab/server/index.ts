@@ -82,10 +82,6 @@ async function main(): Promise<void> {
       await storage.workspaces.get('readiness-probe');
     },
     ...(devTokens ? { devTokens } : {}),
-<<<<<<< HEAD
-    extensions: [csvExtension(importDeps, { worker: imports, dataDir: config.dataDir })],
-    bundle,
-=======
     extensions: [
       csvExtension(importDeps, {
         worker: imports,
@@ -93,7 +89,7 @@ async function main(): Promise<void> {
         spoolLimitBytes: config.spoolLimitBytes,
       }),
     ],
->>>>>>> 3910420 (Imports cannot exhaust the disk: per-workspace job cap, global spool quota (429 + Retry-After), start-up sweep, finished jobs purged after 7 days)
+    bundle,
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(
