@@ -24,7 +24,7 @@ const EnvSchema = z
     AAD_APP_TENANT_ID: z
       .string()
       .trim()
-      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a tenant id (GUID)')
+      .refine((t) => !/^(common|organizations|consumers)$/i.test(t), 'one tenant, not a multi-tenant alias')
       .optional(),
     AAD_APP_OAUTH_AUTHORITY_HOST: z
       .string()
