@@ -2,7 +2,7 @@
  * Architecture rules that fail the build (`npm run lint`):
  * - the pure core (shared entity folders, common, events, reports, application) imports no storage, no
  *   SDK, nothing from node:;
- * - only shared/src/storage imports @azure/data-tables or @azure/identity;
+ * - only shared/src/storage imports @azure/data-tables, @azure/storage-queue or @azure/identity;
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
  * - shared never imports the tab or the bot;
  * - production code never imports a testing/ module (fakes, test servers); specs and helpers do;
@@ -66,7 +66,7 @@ module.exports = {
       name: 'only-storage-touches-tables',
       severity: 'error',
       from: { pathNot: '^shared/src/storage/' },
-      to: { path: 'node_modules/@azure/(data-tables|identity)' },
+      to: { path: 'node_modules/@azure/(data-tables|identity|storage-queue)' },
     },
     {
       name: 'browser-has-no-storage',

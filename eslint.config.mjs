@@ -30,7 +30,12 @@ export default tseslint.config(
   {
     // The pure core: no clock, no environment, no randomness. Time and ids come in as arguments.
     files: ['shared/src/**/*.ts'],
-    ignores: ['shared/src/storage/**', 'shared/src/testing/**', 'shared/src/**/*.spec.ts'],
+    ignores: [
+      'shared/src/storage/**',
+      'shared/src/testing/**',
+      'shared/src/runtime/testing/**',
+      'shared/src/**/*.spec.ts',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -11,7 +11,12 @@ describe('npm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function startProduct() {
-    const [tabPort, botPort, azuritePort] = [await freePort(), await freePort(), await freePort()];
+    const [tabPort, botPort, azuritePort, queuePort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'start.ts')], {
       env: {
         ...process.env,
@@ -19,6 +24,7 @@ describe('npm start', () => {
         TAB_PORT: String(tabPort),
         BOT_PORT: String(botPort),
         AZURITE_TABLE_PORT: String(azuritePort),
+        AZURITE_QUEUE_PORT: String(queuePort),
         LOG_LEVEL: 'warn',
         STORAGE_CONNECTION_STRING: '',
         STORAGE_ACCOUNT_URL: '',
@@ -50,6 +56,12 @@ describe('npm start', () => {
   it('given a fresh data folder, when started, then the tab serves health and the demo data, and Ctrl-C exits 0', async () => {
     const product = await startProduct();
     expect((await fetch(`${product.base}/healthz`)).status).toBe(200);
+    // A newcomer is told, in one plain line, where to open the tab and how to sign in.
+    const port = new URL(product.base).port;
+    while (
+      !product.output().includes(`Pipeline CRM is running: open http://localhost:${port} and press "Sign in"`)
+    )
+      await new Promise((r) => setTimeout(r, 100));
     const token = await fetch(`${product.base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

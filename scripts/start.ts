@@ -1,7 +1,7 @@
 /**
- * `npm start`: the whole product on one machine. Starts the embedded Azurite (data under .data/)
- * unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then the tab server
- * and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
+ * `npm start`: the whole product on one machine. Starts the embedded Azurite (tables and queues, data
+ * under .data/) unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then
+ * the tab server and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
  * nothing it acknowledged is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,9 +24,12 @@ async function main(): Promise<void> {
   if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
     const location = join(env.DATA_DIR, 'azurite');
     const port = Number(env.AZURITE_TABLE_PORT ?? 10002);
-    azurite = await startAzurite({ location, port });
+    const queuePort = Number(env.AZURITE_QUEUE_PORT ?? 10001);
+    azurite = await startAzurite({ location, port, queuePort });
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
-    console.log(`storage: embedded Azurite on 127.0.0.1:${azurite.port}, data in ${location}`);
+    console.log(
+      `storage: embedded Azurite, tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, data in ${location}`,
+    );
   } else {
     console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');
   }
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     children.push(child);
   }
   if (children.length === 0) console.log('no tab or bot yet: only storage is running');
+  else void announceTab(env);
 
   let stopping = false;
   async function stop(code: number): Promise<void> {
@@ -67,6 +71,35 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+}
+
+/** How long to wait for the tab server before giving up on the "open this" line. */
+const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * Once the tab is ready (demo data seeded), one plain line for a newcomer: where to open it and how to
+ * sign in (after the JSON log lines, which are for machines).
+ */
+async function announceTab(env: NodeJS.ProcessEnv): Promise<void> {
+  const port = Number(env.TAB_PORT ?? 53_000);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) {
+      const signIn =
+        env.AUTH_MODE === 'dev'
+          ? 'press "Sign in" (the form is filled in as the demo user, who owns the demo workspace)'
+          : 'sign in with your Microsoft 365 account (in Teams the tab signs you in by itself)';
+      console.log(
+        `\nPipeline CRM is running: open http://localhost:${port} and ${signIn}. Ctrl-C stops it.\n`,
+      );
+      return;
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
 }
 
 main().catch((error: unknown) => {

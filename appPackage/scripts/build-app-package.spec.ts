@@ -69,7 +69,18 @@ describe('the Teams app package', () => {
     ]);
     expect(
       manifest.bots[0].commandLists[0].commands.map((command: { title: string }) => command.title),
-    ).toEqual(['qualify', 'disqualify', 'leads', 'pipeline', 'deals', 'subscribe', 'help']);
+    ).toEqual([
+      'leads',
+      'lead',
+      'qualify',
+      'disqualify',
+      'pipeline',
+      'deals',
+      'move',
+      'subscribe',
+      'unsubscribe',
+      'help',
+    ]);
     expect(manifest.composeExtensions[0]).toMatchObject({
       botId,
       commands: [{ type: 'query' }],
@@ -131,10 +142,10 @@ describe('the Teams app package', () => {
 
     it('refuses a translation of something the manifest does not have', () => {
       editJson(join(dir, 'nl.json'), (nl) => {
-        nl['bots[0].commandLists[0].commands[9].description'] = 'Bestaat niet';
+        nl['bots[0].commandLists[0].commands[10].description'] = 'Bestaat niet';
       });
       expect(problemsOf(buildAppPackage(dir, local))).toEqual([
-        'nl.json: "bots[0].commandLists[0].commands[9].description" translates nothing in the manifest',
+        'nl.json: "bots[0].commandLists[0].commands[10].description" translates nothing in the manifest',
       ]);
     });
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Actor } from '@crm/shared';
@@ -10,7 +9,8 @@ import {
   updateOpportunity,
   type AppDeps,
 } from '@crm/shared/application';
-import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import { recordTeam } from '@crm/shared/testing';
+import { azuriteAppDeps } from './testing/azurite-app';
 import { must } from './testing/must';
 import pino from 'pino';
 import { createBotApp } from './bot-app';
@@ -30,21 +30,7 @@ let server: Server;
 let botUrl: string;
 
 beforeAll(async () => {
-  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString)
-    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
-  const storage = connectTableStorage(
-    { connectionString },
-    { tablePrefix: `botapp${randomBytes(4).toString('hex')}` },
-  );
-  await storage.ensureTables();
-  const app: AppDeps = {
-    records: storage.records,
-    workspaces: storage.workspaces,
-    outbox: storage.outbox,
-    clock: systemClock,
-    ids: createIdGenerator(),
-  };
+  const app = await azuriteAppDeps('botapp');
   await seed(app);
   connector = await startConnectorStandIn();
   server = createBotApp({
@@ -65,6 +51,7 @@ afterAll(async () => {
 
 /** Seeds one team-bound workspace through the use cases, as the tab would. */
 async function seed(app: AppDeps): Promise<void> {
+  await recordTeam(app, TENANT, TEAM, [ALICE.userId]);
   const ws = must(await createWorkspace(app, ALICE, { name: 'Acme Sales', teamId: TEAM })).record.id;
   const caller = { actor: ALICE };
   must(

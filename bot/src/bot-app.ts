@@ -1,11 +1,16 @@
 import type { Server } from 'node:http';
-import type { AppDeps } from '@crm/shared/application';
+import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials } from './config';
-import { handleMessage } from './conversation/handle-message';
+import type { BotHandlers } from './conversation/bot-handlers';
+import { handleCardAction } from './conversation/handle-card-action';
+import { handleCompose } from './conversation/handle-compose';
+import { handleMessage, type ConversationDeps } from './conversation/handle-message';
+import { handleTeamEvent } from './conversation/handle-team-event';
 import { createBotServer } from './http/bot-server';
 import type { Translator } from './messages/translator';
-import { createTeamsEndpoint } from './teams/teams-endpoint';
+import { createTeamsAdapter, createTeamsEndpoint } from './teams/teams-endpoint';
+import { createTeamsPoster, type TeamsPoster } from './teams/teams-poster';
 
 export type BotAppOptions = {
   readonly app: AppDeps;
@@ -13,20 +18,46 @@ export type BotAppOptions = {
   readonly translator: Translator;
   readonly logger: Logger;
   readonly ready: () => Promise<void>;
+  /** The outbox relay's counters and lag (in /readyz and /metrics). */
+  readonly relayMetrics?: () => RelayMetrics;
+};
+
+export type BotApp = {
+  readonly server: Server;
+  /** Posts proactively through the same adapter (the notification channel uses it). */
+  readonly poster: TeamsPoster;
 };
 
 /** Wires the conversation to the Teams endpoint and the HTTP server; not listening yet. */
-export function createBotApp({ app, credentials, translator, logger, ready }: BotAppOptions): Server {
-  const conversation = {
+export function createBot({
+  app,
+  credentials,
+  translator,
+  logger,
+  ready,
+  relayMetrics,
+}: BotAppOptions): BotApp {
+  const conversation: ConversationDeps = {
     app,
     translator,
     logger,
     ...(credentials ? { tenantId: credentials.tenantId } : {}),
   };
-  const messages = createTeamsEndpoint({
-    credentials,
-    logger,
+  const handlers: BotHandlers = {
     onMessage: (message) => handleMessage(conversation, message),
-  });
-  return createBotServer({ messages, ready, logger });
+    onTeamEvent: (event) => handleTeamEvent(conversation, event),
+    onCardAction: (action) => handleCardAction(conversation, action),
+    onCompose: (query) => handleCompose(conversation, query),
+  };
+  const adapter = createTeamsAdapter(credentials, logger);
+  const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });
+  return {
+    server: createBotServer({ messages, ready, logger, ...(relayMetrics ? { relayMetrics } : {}) }),
+    poster: createTeamsPoster(adapter, credentials?.appId),
+  };
+}
+
+/** The HTTP server alone (tests and callers that post nothing proactively). */
+export function createBotApp(options: BotAppOptions): Server {
+  return createBot(options).server;
 }

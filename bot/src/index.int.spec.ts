@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freePort } from '@crm/shared/storage';
+import { connectOutboxSignalling } from '@crm/shared/runtime';
+import { connectTableStorage, freePort } from '@crm/shared/storage';
+import { aLeadConvertedEvent } from '@crm/shared/testing';
 import { startProcess, waitForHealth } from '../../scripts/jest/process-under-test';
 
 /** The composition root as `npm start` runs it: a real process, real storage, real signals. */
@@ -9,7 +11,7 @@ const entry = join(__dirname, 'index.ts');
 const start = (env: NodeJS.ProcessEnv) => startProcess(entry, env);
 
 describe('bot/src/index.ts', () => {
-  it('starts, answers /healthz and /readyz, and stops cleanly on SIGTERM', async () => {
+  it('starts with its relay, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const bot = start({
@@ -20,7 +22,13 @@ describe('bot/src/index.ts', () => {
     try {
       await waitForHealth(url, bot.exited);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
-      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      const readyz = await fetch(`${url}/readyz`);
+      expect(readyz.status).toBe(200);
+      // The relay runs in the bot process; its lag and counters show in /readyz and /metrics.
+      expect(await readyz.json()).toMatchObject({ status: 'ready', relay: { running: true, lagMs: 0 } });
+      expect(await (await fetch(`${url}/metrics`)).json()).toMatchObject({
+        relay: { running: true, sent: 0, failures: 0 },
+      });
       expect((await fetch(`${url}/api/messages`)).status).toBe(405);
     } finally {
       bot.child.kill('SIGTERM');
@@ -28,6 +36,45 @@ describe('bot/src/index.ts', () => {
     expect(await bot.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
   }, 20_000);
+
+  it('delivers through its relay what another process commits (queue signal across processes)', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING ?? '';
+    const tablePrefix = `b${randomBytes(5).toString('hex')}`;
+    const bot = start({
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: tablePrefix,
+      BOT_PORT: String(port),
+    });
+    try {
+      await waitForHealth(url, bot.exited);
+      // This test process commits as the tab server does: its records repository marks and signals.
+      const storage = connectTableStorage({ connectionString }, { tablePrefix });
+      const log = { info() {}, warn() {}, error() {}, debug() {} };
+      const signalling = await connectOutboxSignalling({ connectionString }, storage, { tablePrefix, log });
+      const event = aLeadConvertedEvent({ workspaceId: 'ws-across-processes' });
+      expect((await signalling.records().commit(event.workspaceId, { writes: [], events: [event] })).ok).toBe(
+        true,
+      );
+
+      // No Teams channel is wired yet, so the event has no target: the relay finishes it at once.
+      for (let i = 0; i < 200; i++) {
+        const metrics = (await (await fetch(`${url}/metrics`)).json()) as {
+          relay: { eventsDelivered: number };
+        };
+        if (metrics.relay.eventsDelivered === 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await (await fetch(`${url}/metrics`)).json()).toMatchObject({
+        relay: { eventsDelivered: 1, signalsReceived: 1, failures: 0 },
+      });
+      expect(await storage.outbox.pending(event.workspaceId, 10)).toEqual([]);
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+  }, 30_000);
 
   it('refuses to start without BOT_ID on a non-loopback host, saying why', async () => {
     const bot = start({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', HOST: '0.0.0.0' });

@@ -2,13 +2,15 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { drainServer } from '@crm/shared/runtime';
-import type { AppDeps } from '@crm/shared/application';
+import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
+import type { AppDeps, OutboxRelay } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
-import { createBotApp } from './bot-app';
+import { createBot } from './bot-app';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
+import { startRelay } from './notifications/start-relay';
+import { createTeamsNotificationChannel } from './notifications/teams-notification-channel';
 
 /** How long in-flight activities get to finish after a stop signal. */
 const DRAIN_MS = 10_000;
@@ -24,25 +26,41 @@ async function main(): Promise<void> {
 
   const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
   await storage.ensureTables();
+  const signalling = await connectOutboxSignalling(config.storage, storage, {
+    tablePrefix: config.tablePrefix,
+    log: logger,
+  });
+  // The relay needs the bot's poster and the app, and the app's commits wake the relay: bound late.
+  const late: { relay?: OutboxRelay } = {};
   const app: AppDeps = {
-    records: storage.records,
-    workspaces: storage.workspaces,
-    outbox: storage.outbox,
+    ...storage,
+    // Commits made here wake this process's relay at once, and the others through the queue.
+    records: signalling.records({ notify: async (ws) => late.relay?.wake(ws) }),
     clock: systemClock,
     ids: createIdGenerator(),
   };
   if (!config.bot)
     logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
 
-  const server = createBotApp({
+  const translator = createTranslator();
+  const bot = createBot({
     app,
     credentials: config.bot,
-    translator: createTranslator(),
+    translator,
     logger,
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
+    relayMetrics: () => relay.metrics(),
   });
+  const relay = startRelay({
+    storage,
+    queue: signalling.queue,
+    channel: createTeamsNotificationChannel({ app, translator, poster: bot.poster, logger }),
+    logger,
+  });
+  late.relay = relay;
+  const { server } = bot;
   server.listen(config.port, config.host, () => {
     logger.info(
       { url: `http://${config.host}:${config.port}/api/messages`, authenticated: Boolean(config.bot) },
@@ -56,7 +74,8 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
-    drainServer(server, DRAIN_MS).then(
+    // The relay finishes the send in flight and records it; the rest waits for the next instance.
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );

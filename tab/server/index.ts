@@ -3,7 +3,7 @@
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
 import { join } from 'node:path';
-import { drainServer } from '@crm/shared/runtime';
+import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createApp } from './app';
@@ -46,10 +46,17 @@ async function main(): Promise<void> {
 
   const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
   await storage.ensureTables();
+  // Commits with events mark the pending-outbox index and signal the bot's relay through the queue.
+  const signalling = await connectOutboxSignalling(config.storage, storage, {
+    tablePrefix: config.tablePrefix,
+    log: logger,
+  });
   const deps: AppDeps = {
-    records: storage.records,
+    records: signalling.records(),
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };

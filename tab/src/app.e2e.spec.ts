@@ -1,56 +1,18 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../server/app';
-import { createDevTokenIssuer } from '../server/auth/dev-token-issuer';
-import { createTokenVerifier } from '../server/auth/token-verifier';
-import { createLogger } from '../server/http/logging';
-import { writeBundle } from '../server/bundle/browser-bundle';
-import { testStorage } from '../server/testing/test-server';
+import type { Page } from 'playwright-core';
+import { devSignIn, startE2e, type E2e } from '../server/testing/e2e-harness';
 
 /**
- * The whole slice, end to end: the real tab server over the run's Azurite with dev tokens, the real
+ * The leads slice, end to end: the real tab server over the run's Azurite with dev tokens, the real
  * bundle, Debian's Chromium. Everything is found by role and accessible name, as a user would.
  */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const CLIENT_ID = 'pipeline-crm-e2e';
-
-let browser: Browser;
-let server: ReturnType<ReturnType<typeof createApp>['listen']>;
-let base: string;
+let e2e: E2e;
 
 beforeAll(async () => {
-  const [deps, devTokens] = await Promise.all([
-    testStorage(),
-    createDevTokenIssuer(CLIENT_ID),
-    writeBundle(), // always today's source, not a bundle left from an older checkout
-  ]);
-  const app = createApp({
-    app: deps,
-    verifier: createTokenVerifier({ keys: devTokens.keys, clientId: CLIENT_ID }),
-    devTokens,
-    logger: createLogger('silent'),
-    ready: async () => undefined,
-  });
-  await new Promise<void>((listening) => {
-    server = app.listen(0, '127.0.0.1', () => listening());
-  });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  base = `http://127.0.0.1:${address.port}`;
-  // launch() gives every run a fresh temporary profile (user-data-dir) and removes it on close.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  e2e = await startE2e();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((closed) => server?.close(closed));
+  await e2e?.close();
 });
 
 async function createLead(page: Page, lead: { first: string; last: string; company: string; email: string }) {
@@ -66,20 +28,13 @@ async function createLead(page: Page, lead: { first: string; last: string; compa
 }
 
 it('signs in, creates a workspace and leads, searches and converts one', async () => {
-  const page = await browser.newPage({ locale: 'en-US' });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
+  const { page, problems } = await e2e.newPage();
+  await page.goto(e2e.base + '/tab');
+  await devSignIn(page, {
+    tenantId: 'aaaaaaaa-0000-4000-8000-0000000000e2',
+    userId: 'erin',
+    name: 'Erin E2E',
   });
-  await page.goto(base + '/tab');
-
-  // Sign in through the local form (dev tokens).
-  await page.getByRole('textbox', { name: /^Tenant id/ }).fill('aaaaaaaa-0000-4000-8000-0000000000e2');
-  await page.getByRole('textbox', { name: /^User id/ }).fill('erin');
-  await page.getByRole('textbox', { name: /^Name/ }).fill('Erin E2E');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as Erin E2E').waitFor();
 
   // A new user has no workspace: create one, which opens it.
   await page.getByText('You are not a member of any workspace yet.', { exact: false }).waitFor();
@@ -120,6 +75,9 @@ it('signs in, creates a workspace and leads, searches and converts one', async (
 
   // Convert: the result is announced and the status follows.
   await pieter.getByRole('button', { name: 'Convert Pieter Jansen' }).click();
+  const convert = page.getByRole('dialog', { name: 'Convert Pieter Jansen' });
+  await convert.getByRole('radio', { name: /^Create a new organisation/ }).waitFor();
+  await convert.getByRole('button', { name: 'Convert' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Pieter Jansen was converted into' });
   await status.waitFor();
   expect(await status.textContent()).toContain('Jansen Transport BV');

@@ -13,6 +13,10 @@ if (container) {
     document.documentElement.lang = language;
   });
   createRoot(container).render(
-    <App i18n={i18n} {...(framed ? { connectTeams: () => connectTeams() } : {})} />,
+    <App
+      i18n={i18n}
+      page={window.location.pathname === '/config' ? 'config' : 'app'}
+      {...(framed ? { connectTeams: () => connectTeams() } : {})}
+    />,
   );
 }

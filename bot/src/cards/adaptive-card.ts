@@ -5,8 +5,9 @@ export type CardElement =
       readonly text: string;
       readonly wrap?: boolean;
       readonly weight?: 'Bolder' | 'Default';
-      readonly size?: 'Small' | 'Default' | 'Medium' | 'Large';
+      readonly size?: 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
       readonly isSubtle?: boolean;
+      readonly color?: 'Good' | 'Attention' | 'Warning' | 'Accent';
       readonly spacing?: 'None' | 'Small' | 'Medium';
     }
   | { readonly type: 'ColumnSet'; readonly columns: readonly CardColumn[]; readonly separator?: boolean }
@@ -14,7 +15,40 @@ export type CardElement =
       readonly type: 'FactSet';
       readonly facts: readonly { readonly title: string; readonly value: string }[];
     }
-  | { readonly type: 'Container'; readonly items: readonly CardElement[]; readonly separator?: boolean };
+  | { readonly type: 'Container'; readonly items: readonly CardElement[]; readonly separator?: boolean }
+  | {
+      readonly type: 'Input.Toggle';
+      readonly id: string;
+      readonly title: string;
+      readonly value?: 'true' | 'false';
+    }
+  | {
+      readonly type: 'Input.Text';
+      readonly id: string;
+      readonly label?: string;
+      readonly value?: string;
+      readonly placeholder?: string;
+      readonly isMultiline?: boolean;
+      readonly isRequired?: boolean;
+      readonly errorMessage?: string;
+      readonly maxLength?: number;
+    }
+  | {
+      readonly type: 'Input.Number';
+      readonly id: string;
+      readonly label?: string;
+      readonly value?: number;
+      readonly min?: number;
+    }
+  | { readonly type: 'Input.Date'; readonly id: string; readonly label?: string; readonly value?: string }
+  | {
+      readonly type: 'Input.ChoiceSet';
+      readonly id: string;
+      readonly label?: string;
+      readonly value?: string;
+      readonly choices: readonly { readonly title: string; readonly value: string }[];
+    }
+  | { readonly type: 'ActionSet'; readonly actions: readonly CardAction[] };
 
 export type CardColumn = {
   readonly type: 'Column';
@@ -22,19 +56,43 @@ export type CardColumn = {
   readonly items: readonly CardElement[];
 };
 
+/** Universal Actions: the bot answers with the card that replaces this one, for everyone. */
+export type CardAction = {
+  readonly type: 'Action.Execute';
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'positive' | 'destructive';
+};
+
 export type AdaptiveCard = {
   readonly type: 'AdaptiveCard';
   readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   readonly version: '1.5';
   readonly body: readonly CardElement[];
+  readonly actions?: readonly CardAction[];
+  /** Shown to each viewer as the bot renders it for them (their language, their actions). */
+  readonly refresh?: { readonly action: CardAction; readonly userIds?: readonly string[] };
 };
 
-export const adaptiveCard = (body: readonly CardElement[]): AdaptiveCard => ({
+export const adaptiveCard = (
+  body: readonly CardElement[],
+  extra: Pick<AdaptiveCard, 'actions' | 'refresh'> = {},
+): AdaptiveCard => ({
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: '1.5',
   body,
+  ...(extra.actions && extra.actions.length > 0 ? { actions: extra.actions } : {}),
+  ...(extra.refresh ? { refresh: extra.refresh } : {}),
 });
+
+export const execute = (
+  title: string,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  style?: CardAction['style'],
+): CardAction => ({ type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) });
 
 export const title = (text: string): CardElement => ({
   type: 'TextBlock',
@@ -45,6 +103,13 @@ export const title = (text: string): CardElement => ({
 });
 
 export const note = (text: string): CardElement => ({ type: 'TextBlock', text, isSubtle: true, wrap: true });
+
+export const line = (text: string): CardElement => ({ type: 'TextBlock', text, wrap: true });
+
+export const facts = (pairs: readonly (readonly [string, string | undefined])[]): CardElement => ({
+  type: 'FactSet',
+  facts: pairs.flatMap(([t, v]) => (v === undefined || v === '' ? [] : [{ title: t, value: v }])),
+});
 
 /** A table as column sets: a bold header row, then one row per item. */
 export function table(

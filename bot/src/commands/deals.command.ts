@@ -9,9 +9,20 @@ import {
 import { dealsCard } from '../cards/deals-card';
 import type { BotReply } from '../conversation/chat-message';
 import type { Localized } from '../messages/translator';
+import { stageLabel } from '../cards/stage-label';
 import { CARD_ROWS } from './leads.command';
 
-/** `deals`: open opportunities (the workspace's open stages), soonest close first; `deals <search>`: any that match. */
+/** `deals <stage>`: the stage named by its id or its label in the user's language. */
+function stageNamed(
+  { t }: Localized,
+  stages: WorkspaceView['record']['settings']['stages'],
+  text: string | undefined,
+) {
+  const wanted = text?.trim().toLowerCase();
+  return stages.find((s) => s.id === wanted || stageLabel(t, stages, s.id).toLowerCase() === wanted)?.id;
+}
+
+/** `deals <stage>`: the deals in that stage. `deals`: open opportunities (the workspace's open stages), soonest close first; `deals <search>`: any that match. */
 export async function dealsCommand(
   deps: AppDeps,
   caller: Caller,
@@ -23,9 +34,12 @@ export async function dealsCommand(
   const stages = workspace.record.settings.stages;
   // One row more than the card shows tells whether there are more.
   const limit = CARD_ROWS + 1;
-  const page = search
-    ? await listRecords(deps, caller, ws, 'opportunity', { q: search, limit })
-    : await listOpenDeals(deps, caller, ws, { limit });
+  const stage = stageNamed(localized, stages, search);
+  const page = stage
+    ? await listRecords(deps, caller, ws, 'opportunity', { filters: { stage }, limit })
+    : search
+      ? await listRecords(deps, caller, ws, 'opportunity', { q: search, limit })
+      : await listOpenDeals(deps, caller, ws, { limit });
   if (!page.ok) return page;
   const deals: Opportunity[] = page.value.items.map((item) => item.record);
   const { t } = localized;

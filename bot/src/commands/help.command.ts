@@ -1,14 +1,13 @@
 import type { Localized } from '../messages/translator';
+import { COMMANDS } from './registry';
 
-/** The command list, after saying what was not understood when that is why it is shown. */
+/** The command list, generated from the registry, after saying what was not understood when that is why. */
 export function helpText({ t }: Localized, unknown?: string): string {
   return [
     ...(unknown ? [t('help.unknown', { text: unknown })] : []),
     t('help.intro'),
     '',
-    `- ${t('help.leads')}`,
-    `- ${t('help.deals')}`,
-    `- ${t('help.pipeline')}`,
+    ...COMMANDS.map((command) => `- ${t(command.help)}`),
     `- ${t('help.help')}`,
     '',
     t('help.more'),

@@ -1,4 +1,4 @@
-import type { Lead, Result } from '@crm/shared';
+import { LEAD_STATUSES, type Lead, type LeadStatus, type Result } from '@crm/shared';
 import {
   listOpenLeads,
   listRecords,
@@ -12,7 +12,16 @@ import type { Localized } from '../messages/translator';
 
 export const CARD_ROWS = 10;
 
-/** `leads`: the most recently touched open leads; `leads <search>`: the leads that match, any status. */
+/** A status named by its id or its label in the user's language ("leads Working – Contacted"). */
+function statusNamed({ t }: Localized, text: string | undefined): LeadStatus | undefined {
+  const wanted = text?.trim().toLowerCase();
+  return LEAD_STATUSES.find((s) => s === wanted || t(`leadStatus.${s}`).toLowerCase() === wanted);
+}
+
+/**
+ * `leads`: the most recently touched open leads; `leads <status>`: the leads in that status;
+ * `leads <search>`: the leads that match, any status.
+ */
 export async function leadsCommand(
   deps: AppDeps,
   caller: Caller,
@@ -23,9 +32,12 @@ export async function leadsCommand(
   const ws = workspace.record.id;
   // One row more than the card shows tells whether there are more.
   const limit = CARD_ROWS + 1;
-  const page = search
-    ? await listRecords(deps, caller, ws, 'lead', { q: search, limit })
-    : await listOpenLeads(deps, caller, ws, { limit });
+  const status = statusNamed(localized, search);
+  const page = status
+    ? await listRecords(deps, caller, ws, 'lead', { filters: { status }, limit })
+    : search
+      ? await listRecords(deps, caller, ws, 'lead', { q: search, limit })
+      : await listOpenLeads(deps, caller, ws, { limit });
   if (!page.ok) return page;
   const leads: Lead[] = page.value.items.map((item) => item.record);
   const { t } = localized;

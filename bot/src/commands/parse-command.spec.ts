@@ -1,26 +1,13 @@
-import { parseCommand } from './parse-command';
+import { parseLine } from './parse-command';
 
-describe('parseCommand', () => {
+describe('parseLine', () => {
   it.each([
-    ['help', { name: 'help' }],
-    ['', { name: 'help' }],
-    ['  HELP  ', { name: 'help' }],
-    ['leads', { name: 'leads' }],
-    ['Leads   Ada  Lovelace ', { name: 'leads', search: 'Ada Lovelace' }],
-    ['<at>Pipeline CRM</at> leads ada', { name: 'leads', search: 'ada' }],
-    ['<at>Pipeline CRM</at>&nbsp;pipeline', { name: 'pipeline' }],
-    ['<p><at>CRM</at> deals</p>', { name: 'deals' }],
-    ['DEALS fjord', { name: 'deals', search: 'fjord' }],
-    ['/pipeline', { name: 'pipeline' }],
-    ['pipeline please', { name: 'pipeline' }],
-    ['convert lead 42', { name: 'help', unknown: 'convert lead 42' }],
-    ['Tom &amp; Jerry', { name: 'help', unknown: 'Tom & Jerry' }],
-  ])('%j → %j', (text, command) => {
-    expect(parseCommand(text)).toEqual(command);
-  });
-
-  it('keeps a search to 200 characters', () => {
-    const parsed = parseCommand(`leads ${'x'.repeat(500)}`);
-    expect(parsed).toEqual({ name: 'leads', search: 'x'.repeat(200) });
+    ['<at>Pipeline CRM</at> leads', { word: 'leads', args: undefined }],
+    ['LEADS  ada   lovelace', { word: 'leads', args: 'ada lovelace' }],
+    ['/deals <b>acme</b>', { word: 'deals', args: 'acme' }],
+    ['move Big deal &amp; co proposal', { word: 'move', args: 'Big deal & co proposal' }],
+    ['', { word: '', args: undefined }],
+  ])('%j → %j', (text, expected) => {
+    expect(parseLine(text)).toMatchObject(expected);
   });
 });

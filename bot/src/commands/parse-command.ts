@@ -1,38 +1,16 @@
-/** The commands the bot understands today (all read-only). */
-export type Command =
-  | { readonly name: 'help'; readonly unknown?: string }
-  | { readonly name: 'leads'; readonly search?: string }
-  | { readonly name: 'deals'; readonly search?: string }
-  | { readonly name: 'pipeline' };
+/** A chat line as a command word and the rest. */
+export type ParsedLine = { readonly word: string; readonly args: string | undefined; readonly plain: string };
 
 const MENTION = /<at\b[^>]*>.*?<\/at>/gis;
 const TAGS = /<[^>]+>/g;
-const MAX_SEARCH = 200;
+const MAX_ARGS = 200;
 
-/**
- * Reads a chat message as a command: @mentions and markup removed, case-insensitive, extra words as
- * the search. Anything else is help (remembering what was not understood).
- */
-export function parseCommand(text: string): Command {
+/** @mentions and markup removed, whitespace collapsed; the first word lower-cased (a leading `/` dropped). */
+export function parseLine(text: string): ParsedLine {
   const plain = decodeEntities(text.replace(MENTION, ' ').replace(TAGS, ' ')).replace(/\s+/g, ' ').trim();
   const [word = '', ...rest] = plain.split(' ');
-  const search = rest.join(' ').trim().slice(0, MAX_SEARCH) || undefined;
-  switch (word.toLowerCase().replace(/^\//, '')) {
-    case '':
-    case 'help':
-    case '?':
-      return { name: 'help' };
-    case 'leads':
-    case 'lead':
-      return search ? { name: 'leads', search } : { name: 'leads' };
-    case 'deals':
-    case 'deal':
-      return search ? { name: 'deals', search } : { name: 'deals' };
-    case 'pipeline':
-      return { name: 'pipeline' };
-    default:
-      return { name: 'help', unknown: plain.slice(0, 60) };
-  }
+  const args = rest.join(' ').trim().slice(0, MAX_ARGS) || undefined;
+  return { word: word.toLowerCase().replace(/^\//, ''), args, plain };
 }
 
 function decodeEntities(text: string): string {

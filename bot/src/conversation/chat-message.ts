@@ -1,4 +1,13 @@
+import type { ConversationAddress } from '@crm/shared';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+
+/** Where a message was written: a team's channel, a group chat, or a personal chat with the bot. */
+export type ChatConversation = {
+  readonly id: string;
+  readonly type: 'channel' | 'groupChat' | 'personal';
+  /** What it takes to post here again later (opaque outside the Teams module). */
+  readonly address: ConversationAddress;
+};
 
 /** What the bot needs of an incoming chat message, free of any bot SDK type. */
 export type ChatMessage = {
@@ -10,6 +19,7 @@ export type ChatMessage = {
   readonly userName?: string;
   /** The Teams team the message was posted in (channel messages only). */
   readonly teamId?: string;
+  readonly conversation?: ChatConversation;
 };
 
 /** What the bot answers with; the Teams module turns it into an activity. */
@@ -18,3 +28,4 @@ export type BotReply =
   | { readonly kind: 'card'; readonly card: AdaptiveCard; readonly summary: string };
 
 export const textReply = (text: string): BotReply => ({ kind: 'text', text });
+export const cardReply = (card: AdaptiveCard, summary: string): BotReply => ({ kind: 'card', card, summary });

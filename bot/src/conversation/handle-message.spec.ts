@@ -28,12 +28,18 @@ describe('handleMessage', () => {
     ...extra,
   });
 
-  it('given several workspaces in a personal chat, then lists them and shows no data', async () => {
+  it('given several workspaces in a personal chat, then a pick list of them and no data', async () => {
     must(await createWorkspace(app, ANNA, { name: 'Accounts' }));
-    const reply = await handleMessage(deps, from('leads', { locale: 'nl' }));
-    expect(reply).toEqual({
-      kind: 'text',
-      text: expect.stringContaining('meerdere CRM-werkruimtes: Accounts, Sales'),
+    const reply = await handleMessage(deps, from('leads ada', { locale: 'nl' }));
+    expect(reply).toMatchObject({
+      kind: 'card',
+      summary: 'Je zit in meerdere CRM-werkruimtes. Welke bedoel je?',
+      card: {
+        actions: [
+          { type: 'Action.Execute', title: 'Accounts', verb: 'workspace.pick', data: { text: 'leads ada' } },
+          { type: 'Action.Execute', title: 'Sales', verb: 'workspace.pick', data: { text: 'leads ada' } },
+        ],
+      },
     });
   });
 

@@ -1,15 +1,14 @@
 import type { Actor, Result } from '@crm/shared';
-import type { AppDeps, Caller, WorkspaceView } from '@crm/shared/application';
+import { rememberPersonalChat, type AppDeps } from '@crm/shared/application';
 import type { Logger } from 'pino';
-import { dealsCommand } from '../commands/deals.command';
 import { helpText } from '../commands/help.command';
-import { leadsCommand } from '../commands/leads.command';
-import { parseCommand, type Command } from '../commands/parse-command';
-import { pipelineCommand } from '../commands/pipeline.command';
+import { parseLine } from '../commands/parse-command';
+import { findCommand, HELP_WORDS } from '../commands/registry';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
-import { resolveWorkspace } from '../workspace/resolve-workspace';
+import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
 import { textReply, type BotReply, type ChatMessage } from './chat-message';
+import { workspacePickCard } from './workspace-pick';
 
 export type ConversationDeps = {
   readonly app: AppDeps;
@@ -20,65 +19,71 @@ export type ConversationDeps = {
 };
 
 /**
- * One chat message in, one reply out. Read-only, so a re-sent activity or a repeated command simply
- * answers again. Rules and membership checks stay in the use cases.
+ * One chat message in, one reply out: the command from the registry, run in the workspace of this
+ * conversation. Rules and membership checks stay in the use cases; writes are guarded there
+ * (versions, idempotency), so a re-sent activity changes nothing twice.
  */
 export async function handleMessage(deps: ConversationDeps, message: ChatMessage): Promise<BotReply> {
   const localized = deps.translator.forLocale(message.locale);
-  const command = parseCommand(message.text);
-  if (command.name === 'help') return textReply(helpText(localized, command.unknown));
+  const line = parseLine(message.text);
+  const command = findCommand(line.word);
+  if (!command) {
+    const known = (HELP_WORDS as readonly string[]).includes(line.word);
+    return textReply(helpText(localized, known ? undefined : line.plain.slice(0, 60)));
+  }
   const actor = actorOf(message, deps.tenantId);
   if (!actor) return textReply(localized.t('identity.unknown'));
   try {
-    const where = await resolveWorkspace(deps.app, actor, message.teamId);
-    switch (where.kind) {
-      case 'none':
-        return textReply(
-          localized.t(where.where === 'team' ? 'workspace.noneInTeam' : 'workspace.noneForUser'),
-        );
-      case 'several':
-        return textReply(localized.t('workspace.several', { names: where.names.join(', ') }));
-      case 'found':
-        break;
-      default: {
-        const _exhaustive: never = where;
-        return _exhaustive;
-      }
+    if (message.conversation?.type === 'personal') {
+      // Remembered so the bot can tell this person when someone else moves their deal.
+      await rememberPersonalChat(deps.app, actor, message.conversation.address);
     }
-    const result = await run(deps.app, { actor }, where.workspace, localized, command);
-    if (result.ok) return result.value;
-    deps.logger.info(
-      {
-        code: result.error.code,
-        detail: result.error.message,
-        command: command.name,
-        workspace: where.workspace.record.id,
-      },
-      'command answered with a domain error',
-    );
-    return textReply(errorText(localized.t, result.error));
+    const where = await resolveWorkspace(deps.app, actor, message.teamId);
+    if (where.kind !== 'found') return notFound(localized, where, message.text);
+    const result = await command.run({
+      app: deps.app,
+      caller: { actor },
+      workspace: where.workspace,
+      localized,
+      message,
+      args: line.args,
+    });
+    return answer(deps, localized, result, { command: command.name, workspace: where.workspace.record.id });
   } catch (error) {
     deps.logger.error({ err: error, command: command.name }, 'command failed');
     return textReply(localized.t('error.unexpected'));
   }
 }
 
-function run(
-  app: AppDeps,
-  caller: Caller,
-  workspace: WorkspaceView,
+/** A domain error as its localized text (its detail in the log only). */
+export function answer(
+  deps: Pick<ConversationDeps, 'logger'>,
   localized: Localized,
-  command: Exclude<Command, { name: 'help' }>,
-): Promise<Result<BotReply>> {
-  switch (command.name) {
-    case 'leads':
-      return leadsCommand(app, caller, workspace, localized, command.search);
-    case 'deals':
-      return dealsCommand(app, caller, workspace, localized, command.search);
-    case 'pipeline':
-      return pipelineCommand(app, caller, workspace, localized);
+  result: Result<BotReply>,
+  context: Readonly<Record<string, unknown>>,
+): BotReply {
+  if (result.ok) return result.value;
+  deps.logger.info(
+    { code: result.error.code, detail: result.error.message, ...context },
+    'command answered with a domain error',
+  );
+  return textReply(errorText(localized.t, result.error));
+}
+
+function notFound(
+  localized: Localized,
+  where: Exclude<WorkspaceResolution, { kind: 'found' }>,
+  text: string,
+): BotReply {
+  switch (where.kind) {
+    case 'none':
+      return textReply(
+        localized.t(where.where === 'team' ? 'workspace.noneInTeam' : 'workspace.noneForUser'),
+      );
+    case 'several':
+      return workspacePickCard(localized, where.workspaces, text);
     default: {
-      const _exhaustive: never = command;
+      const _exhaustive: never = where;
       return _exhaustive;
     }
   }

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { md } from './markdown';
 import { en, type MessageKey } from './locales/en';
 import { nb } from './locales/nb';
 import { nl } from './locales/nl';
@@ -40,10 +41,11 @@ export function createTranslator(): Translator {
     lng: 'en',
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
-    // Keys are flat ("help.intro"); values are plain text for Teams, never HTML.
+    // Keys are flat ("help.intro"); texts are Teams markdown, and every value put into one (a
+    // name, a search, a reason) is escaped so that it reads as typed and never becomes a link.
     keySeparator: false,
     nsSeparator: false,
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: true, escape: md },
     resources: {
       en: { translation: en },
       nl: { translation: nl },

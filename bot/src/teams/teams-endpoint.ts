@@ -1,14 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ActivityTypes,
+  CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Response as BotResponse,
+  type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { BotReply, ChatMessage } from '../conversation/chat-message';
+import type { BotHandlers, ComposeResult } from '../conversation/bot-handlers';
+import { fetchRoster } from './roster';
 import { toActivity } from './to-activity';
 import { toChatMessage } from './to-chat-message';
+import { toTeamActivity } from './to-team-event';
+import { distrust } from './trust';
 
 /**
  * The only place that knows the Bot Framework SDK (botbuilder's CloudAdapter). Moving to the
@@ -20,18 +25,13 @@ export type TeamsCredentials = {
   readonly tenantId: string;
 };
 
-export type TeamsEndpointOptions = {
-  /** Absent: unauthenticated local mode (the Bot Framework Emulator's); config allows it on loopback only. */
-  readonly credentials: TeamsCredentials | undefined;
-  readonly logger: Logger;
-  readonly onMessage: (message: ChatMessage) => Promise<BotReply>;
-};
-
 export type TeamsEndpoint = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 const MAX_BODY_BYTES = 256 * 1024;
+const CARD = 'application/vnd.microsoft.card.adaptive';
 
-export function createTeamsEndpoint({ credentials, logger, onMessage }: TeamsEndpointOptions): TeamsEndpoint {
+/** One CloudAdapter per process: it answers `/api/messages` and posts proactively. */
+export function createTeamsAdapter(credentials: TeamsCredentials | undefined, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     credentials
       ? {
@@ -50,26 +50,118 @@ export function createTeamsEndpoint({ credentials, logger, onMessage }: TeamsEnd
       'bot turn failed',
     );
   };
+  return adapter;
+}
 
+export type TeamsEndpointOptions = {
+  readonly adapter: CloudAdapter;
+  readonly authenticated: boolean;
+  readonly logger: Logger;
+  readonly handlers: BotHandlers;
+};
+
+export function createTeamsEndpoint({
+  adapter,
+  authenticated,
+  logger,
+  handlers,
+}: TeamsEndpointOptions): TeamsEndpoint {
   return async (req, res) => {
-    let body: unknown;
+    let body: Record<string, unknown>;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     } catch {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('expected a JSON activity');
       return;
     }
-    const request = {
-      body: body as Record<string, unknown>,
-      headers: req.headers,
-      method: req.method ?? 'POST',
-    };
-    await adapter.process(request, botResponse(res), async (context) => {
-      if (context.activity.type !== ActivityTypes.Message) return;
-      const reply = await onMessage(toChatMessage(context.activity));
-      await context.sendActivity(toActivity(reply));
-    });
+    // Checked before the SDK sees it: an unauthenticated activity must not make the bot call out.
+    const problem = distrust(body, authenticated);
+    if (problem) {
+      logger.warn({ problem, channelId: body.channelId }, 'activity refused');
+      res.writeHead(403, { 'content-type': 'text/plain' }).end(problem);
+      return;
+    }
+    const request = { body, headers: req.headers, method: req.method ?? 'POST' };
+    await adapter.process(request, botResponse(res), (context) => dispatch(context, handlers));
   };
+}
+
+async function dispatch(context: TurnContext, handlers: BotHandlers): Promise<void> {
+  const activity = context.activity;
+  switch (activity.type) {
+    case ActivityTypes.Message: {
+      const reply = await handlers.onMessage(toChatMessage(activity));
+      await context.sendActivity(toActivity(reply));
+      return;
+    }
+    case ActivityTypes.ConversationUpdate:
+    case ActivityTypes.InstallationUpdate: {
+      const event = toTeamActivity(activity);
+      if (!event) return;
+      const welcome = await handlers.onTeamEvent(
+        event.kind === 'installed' ? { ...event, roster: await fetchRoster(context, event.teamId) } : event,
+      );
+      if (welcome) await context.sendActivity(toActivity(welcome));
+      return;
+    }
+    case ActivityTypes.Invoke:
+      return invoke(context, handlers);
+    default:
+      return;
+  }
+}
+
+type InvokeValue = {
+  readonly action?: { readonly verb?: string; readonly data?: Record<string, unknown> };
+  readonly parameters?: readonly { readonly name?: string; readonly value?: unknown }[];
+  readonly url?: string;
+};
+
+async function invoke(context: TurnContext, handlers: BotHandlers): Promise<void> {
+  const value = (context.activity.value ?? {}) as InvokeValue;
+  const from = toChatMessage({ ...context.activity, text: '' });
+  switch (context.activity.name) {
+    case 'adaptiveCard/action': {
+      const card = await handlers.onCardAction({
+        verb: value.action?.verb ?? '',
+        data: value.action?.data ?? {},
+        from,
+      });
+      return respond(context, { statusCode: 200, type: CARD, value: card });
+    }
+    case 'composeExtension/query': {
+      const query = value.parameters?.find((p) => p.name === 'query')?.value;
+      const results = await handlers.onCompose({
+        kind: 'search',
+        text: typeof query === 'string' ? query : '',
+        from,
+      });
+      return respond(context, composeResult(results));
+    }
+    case 'composeExtension/queryLink': {
+      const results = await handlers.onCompose({ kind: 'link', url: value.url ?? '', from });
+      return respond(context, composeResult(results));
+    }
+    default:
+      return respond(context, undefined, 501);
+  }
+}
+
+function composeResult(results: readonly ComposeResult[]) {
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: results.map((r) => ({
+        ...CardFactory.adaptiveCard(r.card),
+        preview: CardFactory.thumbnailCard(r.title, r.subtitle),
+      })),
+    },
+  };
+}
+
+async function respond(context: TurnContext, body: unknown, status = 200): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,16 +1,20 @@
-import type { Activity } from 'botbuilder';
-import type { ChatMessage } from '../conversation/chat-message';
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ChatConversation, ChatMessage } from '../conversation/chat-message';
 
 type TeamsChannelData = {
   readonly tenant?: { readonly id?: string };
   readonly team?: { readonly id?: string };
 };
 
-/** Reads who, where and what from a Teams message activity. */
+/**
+ * Reads who, where and what from a Teams message activity. The tenant is the conversation's
+ * (`conversation.tenantId`), which Teams sets; `channelData.tenant` only when it is absent.
+ */
 export function toChatMessage(activity: Partial<Activity>): ChatMessage {
   const channelData = (activity.channelData ?? {}) as TeamsChannelData;
   const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
   const teamId = channelData.team?.id;
+  const conversation = toConversation(activity);
   return {
     text: activity.text ?? '',
     ...(activity.locale ? { locale: activity.locale } : {}),
@@ -18,5 +22,19 @@ export function toChatMessage(activity: Partial<Activity>): ChatMessage {
     ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
     ...(activity.from?.name ? { userName: activity.from.name } : {}),
     ...(teamId ? { teamId } : {}),
+    ...(conversation ? { conversation } : {}),
   };
+}
+
+/** The conversation, as the channel itself (a reply thread's `;messageid=` cut off, so posts start threads). */
+function toConversation(activity: Partial<Activity>): ChatConversation | undefined {
+  const raw = activity.conversation?.id;
+  if (!raw || !activity.serviceUrl) return undefined;
+  const id = raw.split(';messageid=')[0] ?? raw;
+  const kind = activity.conversation?.conversationType;
+  const type = kind === 'channel' ? 'channel' : kind === 'personal' ? 'personal' : 'groupChat';
+  const reference = TurnContext.getConversationReference(activity);
+  const address = { ...reference, conversation: { ...reference.conversation, id } };
+  delete (address as { activityId?: string }).activityId;
+  return { id, type, address };
 }

@@ -5,6 +5,8 @@ export type TestSender = {
   readonly name?: string;
   readonly teamId?: string;
   readonly locale?: string;
+  /** The channel's conversation id (default: a channel named after the team). */
+  readonly channelId?: string;
 };
 
 let sequence = 0;
@@ -28,7 +30,9 @@ export function teamsMessage(serviceUrl: string, text: string, from: TestSender)
     },
     recipient: { id: '28:pipeline-crm-bot', name: 'Pipeline CRM' },
     conversation: {
-      id: from.teamId ? `19:${from.teamId}@thread.tacv2` : `a:personal-${from.aadObjectId ?? 'anonymous'}`,
+      id: from.teamId
+        ? (from.channelId ?? `19:${from.teamId}@thread.tacv2`)
+        : `a:personal-${from.aadObjectId ?? 'anonymous'}`,
       conversationType,
       ...(from.tenantId ? { tenantId: from.tenantId } : {}),
     },
@@ -39,4 +43,119 @@ export function teamsMessage(serviceUrl: string, text: string, from: TestSender)
         : {}),
     },
   };
+}
+
+export const BOT_ACCOUNT = { id: '28:pipeline-crm-bot', name: 'Pipeline CRM' };
+
+export type TestTeam = {
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly name: string;
+  readonly aadGroupId?: string;
+};
+
+const teamActivity = (
+  serviceUrl: string,
+  team: TestTeam,
+  from: TestSender,
+  extra: Record<string, unknown>,
+) => {
+  sequence += 1;
+  return {
+    type: 'conversationUpdate',
+    id: `activity-${sequence}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    ...(from.locale ? { locale: from.locale } : {}),
+    from: {
+      id: `29:${from.aadObjectId ?? 'anonymous'}`,
+      name: from.name ?? 'Someone',
+      aadObjectId: from.aadObjectId,
+    },
+    recipient: BOT_ACCOUNT,
+    conversation: { id: team.teamId, conversationType: 'channel', isGroup: true, tenantId: team.tenantId },
+    channelData: {
+      tenant: { id: team.tenantId },
+      team: { id: team.teamId, name: team.name, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) },
+      ...(extra.channelData as object),
+    },
+    ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'channelData')),
+  };
+};
+
+/** The conversationUpdate Teams sends when someone adds the bot to a team. */
+export const botInstalled = (serviceUrl: string, team: TestTeam, installer: TestSender) =>
+  teamActivity(serviceUrl, team, installer, {
+    membersAdded: [BOT_ACCOUNT],
+    channelData: { eventType: 'teamMemberAdded' },
+  });
+
+export const botRemoved = (serviceUrl: string, team: TestTeam, by: TestSender) =>
+  teamActivity(serviceUrl, team, by, {
+    membersRemoved: [BOT_ACCOUNT],
+    channelData: { eventType: 'teamMemberRemoved' },
+  });
+
+export const membersAdded = (
+  serviceUrl: string,
+  team: TestTeam,
+  people: readonly { aadObjectId: string; name: string }[],
+) =>
+  teamActivity(
+    serviceUrl,
+    team,
+    {},
+    {
+      membersAdded: people.map((p) => ({ id: `29:${p.aadObjectId}`, ...p })),
+      channelData: { eventType: 'teamMemberAdded' },
+    },
+  );
+
+export const membersRemoved = (
+  serviceUrl: string,
+  team: TestTeam,
+  people: readonly { aadObjectId: string }[],
+) =>
+  teamActivity(
+    serviceUrl,
+    team,
+    {},
+    {
+      membersRemoved: people.map((p) => ({ id: `29:${p.aadObjectId}`, ...p })),
+      channelData: { eventType: 'teamMemberRemoved' },
+    },
+  );
+
+/** An `adaptiveCard/action` invoke: someone pressed an Action.Execute button (inputs merged into data). */
+export function cardAction(
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+  from: TestSender,
+): Record<string, unknown> {
+  const message = teamsMessage(serviceUrl, '', from);
+  return {
+    ...message,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** A compose-box search or a pasted link. */
+export function composeQuery(
+  serviceUrl: string,
+  query: { search: string } | { url: string },
+  from: TestSender,
+): Record<string, unknown> {
+  const message = teamsMessage(serviceUrl, '', from);
+  return 'search' in query
+    ? {
+        ...message,
+        type: 'invoke',
+        name: 'composeExtension/query',
+        value: { commandId: 'searchRecords', parameters: [{ name: 'query', value: query.search }] },
+      }
+    : { ...message, type: 'invoke', name: 'composeExtension/queryLink', value: { url: query.url } };
 }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One activity the bot sent to the Bot Connector service. */
@@ -10,47 +10,154 @@ export type SentActivity = {
     readonly text?: string;
     readonly summary?: string;
     readonly attachments?: readonly { readonly contentType: string; readonly content: unknown }[];
+    readonly channelData?: Readonly<Record<string, unknown>>;
   };
 };
+
+/** A member as Teams lists it in a team's roster. */
+export type StandInMember = { readonly id: string; readonly name: string; readonly aadObjectId: string };
+
+/**
+ * How the stand-in answers one post: a status (429 with `retryAfterSeconds`, 500, 403...; a 2xx is
+ * a normal success), after `delayMs`. `hang` records the post as delivered and never answers: a bot that dies
+ * after Teams got the message but before it learnt so.
+ */
+export type ConnectorFault =
+  | { readonly status: number; readonly retryAfterSeconds?: number; readonly delayMs?: number }
+  | { readonly hang: true };
 
 export type ConnectorStandIn = {
   /** The `serviceUrl` to put in activities. */
   readonly url: string;
+  /** Activities accepted (answered 2xx, or hung after being taken). */
   readonly sent: SentActivity[];
+  /** `performance.now()` when each of `sent` arrived (latency measurements). */
+  readonly receivedAt: number[];
+  /** Every post, with the status answered (`hang` for none). */
+  readonly attempts: { readonly conversationId: string; readonly status: number | 'hang' }[];
+  /** Team id → its roster, served page by page from `GET /v3/conversations/{team}/pagedmembers`. */
+  readonly rosters: Map<string, StandInMember[]>;
+  /** Requests seen, as "METHOD path" (roster calls included). */
+  readonly requests: string[];
+  /** The next posts to this conversation ('*': any) meet these faults, in order. */
+  inject(conversationId: string, ...faults: ConnectorFault[]): void;
+  /** Every answer without a fault of its own waits this long (a slow service). */
+  setDelay(ms: number): void;
+  /** From now on every post to this conversation answers 403 (the bot was removed from it). */
+  removeBot(conversationId: string): void;
   close(): Promise<void>;
 };
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+const PAGED_MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
 
-/** A local Bot Connector service on loopback: records what the bot posts and answers 200 with an id. */
-export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
+/**
+ * A local Bot Connector service on loopback: records what the bot posts (200 with an id), answers
+ * roster calls from `rosters` (pages of `rosterPageSize`), and answers the faults a test injects.
+ */
+export async function startConnectorStandIn(
+  options: { rosterPageSize?: number } = {},
+): Promise<ConnectorStandIn> {
   const sent: SentActivity[] = [];
-  const server = createServer((req, res) => {
-    const match = ACTIVITIES.exec((req.url ?? '').split('?')[0] ?? '');
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.method !== 'POST' || !match) {
-        res.writeHead(404).end();
+  const receivedAt: number[] = [];
+  const attempts: ConnectorStandIn['attempts'] = [];
+  const rosters = new Map<string, StandInMember[]>();
+  const requests: string[] = [];
+  const faults = new Map<string, ConnectorFault[]>();
+  const removed = new Set<string>();
+  const pageSize = options.rosterPageSize ?? 2;
+  let delayMs = 0;
+  let closed = false;
+  const nextFault = (conversationId: string): ConnectorFault | undefined =>
+    faults.get(conversationId)?.shift() ?? faults.get('*')?.shift();
+
+  const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) =>
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+
+  const roster = (url: URL, teamId: string, res: ServerResponse): void => {
+    const members = rosters.get(teamId) ?? [];
+    const start = Number(url.searchParams.get('continuationToken') ?? '0') || 0;
+    const size = Math.min(Number(url.searchParams.get('pageSize') ?? pageSize) || pageSize, pageSize);
+    const next = start + size;
+    json(res, 200, {
+      members: members.slice(start, next),
+      ...(next < members.length ? { continuationToken: String(next) } : {}),
+    });
+  };
+
+  const post = (match: RegExpExecArray, body: string, res: ServerResponse): void => {
+    const conversationId = decodeURIComponent(match[1] ?? '');
+    const record = () => {
+      receivedAt.push(performance.now());
+      sent.push({
+        conversationId,
+        ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
+        activity: JSON.parse(body) as SentActivity['activity'],
+      });
+    };
+    const fault: ConnectorFault | undefined = removed.has(conversationId)
+      ? { status: 403 }
+      : nextFault(conversationId);
+    if (fault && 'hang' in fault) {
+      record();
+      attempts.push({ conversationId, status: 'hang' });
+      return;
+    }
+    const answer = () => {
+      if (fault && fault.status >= 300) {
+        attempts.push({ conversationId, status: fault.status });
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+        json(res, fault.status, { error: { code: `Status${fault.status}` } }, headers);
         return;
       }
-      sent.push({
-        conversationId: decodeURIComponent(match[1] ?? ''),
-        ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
-        activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity['activity'],
-      });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ id: `sent-${sent.length}` }));
-    });
+      record();
+      attempts.push({ conversationId, status: 200 });
+      json(res, 200, { id: `sent-${sent.length}` });
+    };
+    const wait = fault?.delayMs ?? delayMs;
+    if (wait > 0) setTimeout(answer, wait);
+    else answer();
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const path = url.pathname;
+    requests.push(`${req.method ?? 'GET'} ${path}`);
+    const paged = PAGED_MEMBERS.exec(path);
+    if (req.method === 'GET' && paged) return roster(url, decodeURIComponent(paged[1] ?? ''), res);
+    const activities = ACTIVITIES.exec(path);
+    if (req.method === 'POST' && activities) return post(activities, body, res);
+    json(res, 404, { error: { code: 'NotFound' } });
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
+    receivedAt,
+    attempts,
+    rosters,
+    requests,
+    inject(conversationId, ...more) {
+      faults.set(conversationId, [...(faults.get(conversationId) ?? []), ...more]);
+    },
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    removeBot(conversationId) {
+      removed.add(conversationId);
+    },
     close: () =>
       new Promise((resolve, reject) => {
+        if (closed) return resolve();
+        closed = true;
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -8,6 +8,8 @@ export function inMemoryAppDeps(): AppDeps {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: fixedClock(),
     ids: sequentialIds('id'),
   };

@@ -1,5 +1,6 @@
 import type { Actor } from '@crm/shared';
 import { addMember, createWorkspace, type AppDeps } from '@crm/shared/application';
+import { recordTeam } from '@crm/shared/testing';
 import { inMemoryAppDeps } from '../testing/in-memory-app';
 import { must } from '../testing/must';
 import { resolveWorkspace } from './resolve-workspace';
@@ -13,6 +14,7 @@ describe('resolveWorkspace', () => {
   let sales: string;
   beforeEach(async () => {
     deps = inMemoryAppDeps();
+    await recordTeam(deps, ANNA.tenantId, 'team-sales', [ANNA.userId]);
     sales = must(await createWorkspace(deps, ANNA, { name: 'Sales', teamId: 'team-sales' })).record.id;
   });
 
@@ -50,9 +52,9 @@ describe('resolveWorkspace', () => {
 
   it('given a personal chat and several workspaces, then their names, sorted', async () => {
     must(await createWorkspace(deps, ANNA, { name: 'Accounts' }));
-    expect(await resolveWorkspace(deps, ANNA, undefined)).toEqual({
+    expect(await resolveWorkspace(deps, ANNA, undefined)).toMatchObject({
       kind: 'several',
-      names: ['Accounts', 'Sales'],
+      workspaces: [{ name: 'Accounts' }, { name: 'Sales' }],
     });
   });
 });

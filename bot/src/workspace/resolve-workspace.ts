@@ -6,7 +6,10 @@ export type WorkspaceResolution =
   | { readonly kind: 'found'; readonly workspace: WorkspaceView }
   /** A team not bound, a workspace the actor is not a member of, or none at all: all read alike. */
   | { readonly kind: 'none'; readonly where: 'team' | 'chat' }
-  | { readonly kind: 'several'; readonly names: readonly string[] };
+  | {
+      readonly kind: 'several';
+      readonly workspaces: readonly { readonly id: string; readonly name: string }[];
+    };
 
 /**
  * In a team's channel: the workspace bound to that team. In a personal or group chat: the actor's
@@ -27,7 +30,10 @@ export async function resolveWorkspace(
   const [only] = mine;
   if (!only) return { kind: 'none', where: 'chat' };
   if (mine.length > 1) {
-    return { kind: 'several', names: mine.map((m) => m.workspace.name).sort((a, b) => a.localeCompare(b)) };
+    const workspaces = mine
+      .map((m) => ({ id: m.workspace.id, name: m.workspace.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { kind: 'several', workspaces };
   }
   const view = await getWorkspace(deps, actor, only.workspace.id);
   return view.ok ? { kind: 'found', workspace: view.value } : { kind: 'none', where: 'chat' };

@@ -19,9 +19,9 @@ export async function accessWorkspace(
   need: 'read' | 'write' | 'manage',
 ): Promise<Result<Access>> {
   const notFound = err(domainError('WORKSPACE.NOT_FOUND', 'No such workspace.'));
-  const workspace = await deps.workspaces.get(workspaceId);
-  if (!workspace || workspace.record.tenantId !== actor.tenantId) return notFound;
-  const member = await deps.workspaces.getMember(workspaceId, actor.userId);
+  const found = await deps.workspaces.getWithMember(workspaceId, actor.userId);
+  if (!found || found.workspace.record.tenantId !== actor.tenantId) return notFound;
+  const { workspace, member } = found;
   if (member && member.tenantId !== actor.tenantId) return notFound;
   const allowed = authorize(member, need);
   if (!allowed.ok) return allowed;

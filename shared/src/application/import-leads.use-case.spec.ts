@@ -4,7 +4,7 @@ import type { Lead } from '../lead/lead';
 import { EMPTY_TALLY, type ImportTally } from '../lead/lead-import-tally';
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../testing/app-harness';
 import { createCampaign } from './campaign.use-cases';
-import { COMMIT_CAPACITY, insertCost } from './commit-capacity';
+import { COMMIT_CAPACITY, insertCost } from './row-plan';
 import type { AppDeps } from './deps';
 import { importLeads } from './import-leads.use-case';
 import { createLead } from './lead.use-cases';

@@ -18,7 +18,7 @@ import {
 } from '../lead';
 import type { Lead } from '../lead/lead';
 import { accessWorkspace } from './access';
-import { COMMIT_CAPACITY, insertCost } from './commit-capacity';
+import { COMMIT_CAPACITY, insertCost } from './row-plan';
 import type { AppDeps, Caller } from './deps';
 import { normaliseEmail } from './record-search';
 
@@ -42,7 +42,7 @@ export type ImportLeadsOptions = {
 /**
  * Change sets in flight. A workspace is one partition, which Azure serves at about 2,000 rows/s: two
  * transactions of ~100 rows at typical latency reach that, more only invite throttling (and on
- * Azurite, 6 in flight took twice as long as 2 in scripts/bench-import.ts).
+ * Azurite, 6 in flight took twice as long as 2). Search-index rows go to other partitions beside it.
  */
 export const IMPORT_CONCURRENCY = 2;
 /** A stretch of rejected or duplicate rows is reported at least this often, even when nothing is written. */

@@ -5,6 +5,7 @@ import type { StageChange } from '../opportunity/opportunity';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
 import type { ImportJob } from '../lead/lead-import-job';
+import type { Delivery } from './relay/delivery';
 import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from './records';
 
 /** Opaque concurrency token (an ETag inside storage). Compare only for equality. */
@@ -131,9 +132,18 @@ export interface WorkspaceRepository {
   update(workspace: Workspace, expected: Version): Promise<Result<Versioned<Workspace>>>;
   findByTeam(tenantId: TenantId, teamId: string): Promise<Workspace | undefined>;
   listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
-  /** Every workspace (the outbox relay walks them). */
+  /** Every workspace. */
   listAll(): AsyncIterable<Workspace>;
   getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
+  /**
+   * The workspace with the user's member row (absent when not a member): what one access check
+   * reads. Storage may answer the member from a cache keyed by the workspace's version, which every
+   * member change rewrites, so a change is seen at once.
+   */
+  getWithMember(
+    id: WorkspaceId,
+    userId: UserId,
+  ): Promise<{ readonly workspace: Versioned<Workspace>; readonly member?: Member } | undefined>;
   listMembers(id: WorkspaceId): Promise<Member[]>;
   /**
    * Adds, changes or removes members in one atomic step guarded by the workspace's version, so two
@@ -152,9 +162,22 @@ export type OutboxEntry = {
   readonly lastError?: string;
 };
 
+/** A pending event as the relay reads it: with its per-target delivery state and its version. */
+export type PendingEvent = OutboxEntry & { readonly delivery?: Delivery; readonly version: Version };
+
 /** Events written by `commit`, waiting for the bot to deliver them. */
 export interface OutboxRepository {
-  pending(ws: WorkspaceId, limit: number): Promise<OutboxEntry[]>;
+  pending(ws: WorkspaceId, limit: number): Promise<PendingEvent[]>;
+  /**
+   * Records where delivery stands (and the attempts/last error it sums up), guarded by the version
+   * read: another relay's write in between fails it with CONCURRENCY.STALE.
+   */
+  saveDelivery(
+    ws: WorkspaceId,
+    event: DomainEvent,
+    delivery: Delivery,
+    expected: Version,
+  ): Promise<Result<Version>>;
   markDelivered(ws: WorkspaceId, eventId: Id): Promise<void>;
   markFailed(ws: WorkspaceId, eventId: Id, error: string): Promise<void>;
 }

@@ -6,6 +6,7 @@ import {
   matchesFilters,
   MAX_INDEXED_TOKENS,
   recordEmail,
+  recordIndexTokens,
   recordSearchTokens,
   websiteHost,
 } from './record-search';
@@ -67,11 +68,38 @@ describe('record search', () => {
   it('drives a search by its longest token; no token means no search', () => {
     expect(drivingToken('jan de vries')).toBe('vries');
     expect(drivingToken(' -- ')).toBeUndefined();
+    expect(drivingToken('pieter.dahl.7@molen.example')).toBe('pieter.dahl.7@molen.example');
+    expect(drivingToken('Jan@Bloem vries')).toBe('jan@bloem');
   });
 
   it('lists a record once, under its smallest matching token', () => {
     expect(listedUnder(['joana', 'joao', 'silva'], 'jo')).toBe('joana');
     expect(listedUnder(['silva'], 'jo')).toBeUndefined();
+  });
+
+  it('indexes words of names and the email whole, not one-letter, digit-only or email-only words', () => {
+    const lead = aLead({
+      firstName: 'Jan',
+      lastName: 'de Vries',
+      company: 'Bloem B.V. 42',
+      email: 'jv.7@gmail.com',
+    });
+
+    expect(recordSearchTokens('lead', lead)).toEqual(
+      expect.arrayContaining(['7', '42', 'b', 'v', 'gmail', 'com', 'jv', 'jv.7@gmail.com']),
+    );
+    expect(recordIndexTokens('lead', lead)).toEqual(['bloem', 'de', 'jan', 'jv.7@gmail.com', 'vries']);
+    expect(
+      recordIndexTokens(
+        'organisation',
+        anOrganisation({ name: 'Solução', website: 'https://solucao.com.br' }),
+      ),
+    ).toEqual(['solucao', 'solucao.com.br']);
+  });
+
+  it('lists a record under its smallest indexed token only', () => {
+    expect(listedUnder(['smit'], 'j')).toBeUndefined();
+    expect(listedUnder(['jan', 'joao'], 'j')).toBe('jan');
   });
 
   it('filters on exact values of the named fields', () => {

@@ -1,4 +1,4 @@
-import { queryTokens, searchTokens } from '../common/search-tokens';
+import { queryTokens, searchTokens, wholeToken } from '../common/search-tokens';
 import type { RecordKind, RecordOf } from './records';
 
 /**
@@ -30,6 +30,22 @@ export function recordSearchTokens<K extends RecordKind>(kind: K, record: Record
   return [...tokens].slice(0, MAX_INDEXED_TOKENS).sort();
 }
 
+/**
+ * The tokens that get an index row: the words of names, companies and subjects, and an email or host
+ * whole. Not one-character or digit-only words (they would put a row under nearly every range and
+ * serve no search a user makes), and not the words found only inside an email or host ("gmail",
+ * "com", "example": the same for thousands of records). All of them still count when a record is
+ * matched against a query (they ride along on its rows), so "bloem b.v." finds "Bloem B.V.".
+ */
+export function recordIndexTokens<K extends RecordKind>(kind: K, record: RecordOf[K]): string[] {
+  const fields = SEARCH_FIELDS[kind](record);
+  const words = new Set(searchTokens(fields.words));
+  const whole = wholeToken(fields.whole);
+  return recordSearchTokens(kind, record).filter(
+    (t) => (words.has(t) || t === whole) && t.length > 1 && !/^\p{N}+$/u.test(t),
+  );
+}
+
 /** "https://www.Example.no/om-oss" → "example.no"; undefined when there is no usable host. */
 export function websiteHost(website: string | undefined): string | undefined {
   if (!website) return undefined;
@@ -57,6 +73,14 @@ export function recordEmail(kind: RecordKind, record: RecordOf[RecordKind]): str
  * the query has no token at all (it then matches everything, like no query).
  */
 export function drivingToken(q: string): string | undefined {
+  // An email typed whole or in part ("jan@bloem") is found under the email's whole token: its words
+  // alone ("example", "gmail") are not indexed.
+  const email = q
+    .split(/\s+/)
+    .filter((word) => word.indexOf('@') > 0)
+    .map(wholeToken)
+    .reduce<string | undefined>((best, t) => (t && (!best || t.length > best.length) ? t : best), undefined);
+  if (email) return email;
   return queryTokens(q).reduce<string | undefined>(
     (best, t) => (!best || t.length > best.length ? t : best),
     undefined,
@@ -64,12 +88,12 @@ export function drivingToken(q: string): string | undefined {
 }
 
 /**
- * A record can hold several tokens that start with the driving token ("jo" → "joao", "jonas"): it
- * is listed once, under the smallest of them.
+ * A record can hold several indexed tokens that start with the driving token ("jo" → "joao",
+ * "jonas"): it is listed once, under the smallest of them; undefined when no indexed token does.
  */
-export function listedUnder(recordTokens: readonly string[], driving: string): string | undefined {
+export function listedUnder(indexTokens: readonly string[], driving: string): string | undefined {
   let best: string | undefined;
-  for (const t of recordTokens) if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
+  for (const t of indexTokens) if (t.startsWith(driving) && (best === undefined || t < best)) best = t;
   return best;
 }
 

@@ -1,4 +1,5 @@
 import { anActor, codeOf, expectOk, inMemoryApp } from '../testing/app-harness';
+import { recordTeam } from '../testing/teams';
 import {
   addMember,
   changeMemberRole,
@@ -16,6 +17,7 @@ const bo = anActor({ userId: 'user-bo', name: 'Bo' });
 describe('workspace use cases', () => {
   it('given a new workspace, then its creator is its owner and sees it in their list', async () => {
     const app = inMemoryApp();
+    await recordTeam(app.deps, anna.tenantId, 'team-1', [anna.userId]);
     const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'Verkoop', teamId: 'team-1' }));
 
     expect(ws.role).toBe('owner');
@@ -45,10 +47,49 @@ describe('workspace use cases', () => {
 
   it('given a team bound to a workspace, then a second workspace for it is refused', async () => {
     const app = inMemoryApp();
+    await recordTeam(app.deps, anna.tenantId, 'team-1', [anna.userId]);
     expectOk(await createWorkspace(app.deps, anna, { name: 'A', teamId: 'team-1' }));
     expect(codeOf(await createWorkspace(app.deps, anna, { name: 'B', teamId: 'team-1' }))).toBe(
       'WORKSPACE.TEAM_ALREADY_BOUND',
     );
+  });
+
+  it('given a team id the bot never recorded, or whose roster lacks the caller, then binding is refused', async () => {
+    const app = inMemoryApp();
+    await recordTeam(app.deps, anna.tenantId, 'team-2', [bo.userId]);
+    await recordTeam(app.deps, anna.tenantId, 'team-3', [anna.userId], {
+      removedAt: '2026-11-23T00:00:00.000Z',
+    });
+    for (const teamId of ['team-unknown', 'team-2', 'team-3']) {
+      expect(codeOf(await createWorkspace(app.deps, anna, { name: 'Mine now', teamId }))).toBe(
+        'WORKSPACE.TEAM_NOT_VERIFIED',
+      );
+    }
+    // The same team id in another tenant is another team.
+    const mallory = anActor({ tenantId: 'tenant-b', userId: bo.userId });
+    expect(codeOf(await createWorkspace(app.deps, mallory, { name: 'X', teamId: 'team-2' }))).toBe(
+      'WORKSPACE.TEAM_NOT_VERIFIED',
+    );
+    expect(await app.deps.workspaces.findByTeam(anna.tenantId, 'team-2')).toBeUndefined();
+  });
+
+  it('given a recorded team, when a roster member binds it, then the roster become members and its channel is subscribed', async () => {
+    const app = inMemoryApp();
+    const channel = { conversationId: '19:general@thread.tacv2', address: { serviceUrl: 'x' } };
+    await recordTeam(app.deps, anna.tenantId, 'team-4', [anna.userId, bo.userId], { channel });
+    const ws = expectOk(await createWorkspace(app.deps, anna, { name: 'Sales', teamId: 'team-4' }));
+
+    const members = expectOk(await listMembers(app.deps, anna, ws.record.id));
+    expect(members.map((m) => [m.userId, m.role])).toEqual([
+      [anna.userId, 'owner'],
+      [bo.userId, 'member'],
+    ]);
+    expect(await app.deps.conversations.listSubscriptions(ws.record.id)).toEqual([
+      expect.objectContaining({
+        conversationId: channel.conversationId,
+        topics: ['conversions', 'stages', 'won'],
+      }),
+    ]);
   });
 
   it('given another tenant with the same user id, then the workspace does not exist for them', async () => {

@@ -18,11 +18,13 @@ import type { Member, MemberRole, Workspace } from '../workspace/workspace';
 import { accessWorkspace, type Access } from './access';
 import type { AppDeps } from './deps';
 import type { Membership, Version, Versioned } from './ports';
+import { completeBinding, verifyTeamFor } from './team-binding';
 
 export type WorkspaceView = Versioned<Workspace> & { readonly role: MemberRole };
 
 /**
- * Creates a workspace; the creator becomes its owner. With an idempotency key the workspace's id is
+ * Creates a workspace; the creator becomes its owner. A `teamId` binds only a team the bot recorded
+ * whose roster holds the creator (WORKSPACE.TEAM_NOT_VERIFIED otherwise). With an idempotency key the workspace's id is
  * derived from (tenant, user, key), so a retried request finds the workspace its first attempt made.
  */
 export async function createWorkspace(
@@ -60,6 +62,10 @@ export async function createWorkspace(
     const earlier = await replay();
     if (earlier) return earlier;
   }
+  if (parsed.value.teamId !== undefined) {
+    const verified = await verifyTeamFor(deps, actor, parsed.value.teamId);
+    if (!verified.ok) return verified;
+  }
   const decided = createWorkspaceRule(parsed.value, {
     id,
     tenantId: actor.tenantId,
@@ -70,7 +76,10 @@ export async function createWorkspace(
   if (!decided.ok) return decided;
   try {
     const created = await deps.workspaces.create(decided.value.workspace, decided.value.owner);
-    return created.ok ? ok({ ...created.value, role: 'owner' }) : created;
+    if (!created.ok) return created;
+    // The team's roster joins and its channel hears about everything; the owner stays owner.
+    await completeBinding(deps, created.value.record, actor.userId);
+    return getWorkspace(deps, actor, id);
   } catch (error) {
     // Two requests with one key raced: the loser answers with the winner's workspace.
     const raced = idempotencyKey ? await replay() : undefined;

@@ -14,6 +14,9 @@ export const ERROR_CODES = {
   'WORKSPACE.FORBIDDEN': 'forbidden',
   'WORKSPACE.OWNER_REQUIRED': 'forbidden',
   'WORKSPACE.TEAM_ALREADY_BOUND': 'conflict',
+  /** The bot has not recorded this team, or its roster does not hold the caller. */
+  'WORKSPACE.TEAM_NOT_VERIFIED': 'forbidden',
+  'CHANNEL.UNKNOWN_TOPIC': 'invalid',
   'WORKSPACE.LAST_OWNER': 'conflict',
   'WORKSPACE.MEMBER_EXISTS': 'conflict',
   'WORKSPACE.MEMBER_NOT_FOUND': 'not-found',

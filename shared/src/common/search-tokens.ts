@@ -25,6 +25,15 @@ export function tokenize(text: string | undefined): string[] {
     .map((t) => t.slice(0, MAX_TOKEN_LENGTH));
 }
 
+/** An email or host as one token ("ana.silva@example.pt"), for search by the whole address. */
+export function wholeToken(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const whole = normaliseText(text.trim())
+    .replace(/[^\p{L}\p{N}@._+-]/gu, '')
+    .slice(0, MAX_TOKEN_LENGTH * 2);
+  return whole || undefined;
+}
+
 /** Tokens for a set of fields; an email also counts whole (search by full address). */
 export function searchTokens(
   fields: readonly (string | undefined)[],
@@ -34,9 +43,7 @@ export function searchTokens(
   for (const f of fields) for (const t of tokenize(f)) tokens.add(t);
   for (const e of emails) {
     if (!e) continue;
-    const whole = normaliseText(e.trim())
-      .replace(/[^\p{L}\p{N}@._+-]/gu, '')
-      .slice(0, MAX_TOKEN_LENGTH * 2);
+    const whole = wholeToken(e);
     if (whole) tokens.add(whole);
     for (const t of tokenize(e)) tokens.add(t);
   }

@@ -13,20 +13,25 @@ export type AzuriteOptions = {
   host?: string;
   /** Omitted → a free port picked here (`--tablePort 0` does not report the real one). */
   port?: number;
+  /** The queue service's port (the outbox relay's wake-up signal); omitted → a free port. */
+  queuePort?: number;
   silent?: boolean;
 };
 
 export type RunningAzurite = {
+  /** Names both the table and the queue endpoint. */
   connectionString: string;
   port: number;
+  queuePort: number;
   /** Stops gracefully (SIGINT) so a disk-backed instance flushes what it acknowledged. */
   stop(): Promise<void>;
 };
 
-export function azuriteConnectionString(host: string, port: number): string {
+export function azuriteConnectionString(host: string, port: number, queuePort?: number): string {
   return (
     `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
-    `TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};`
+    `TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};` +
+    (queuePort !== undefined ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : '')
   );
 }
 
@@ -43,33 +48,49 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/** Azurite's table and queue services, each its own process, sharing the data folder. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
-  const script = require.resolve('azurite/dist/src/table/main.js');
-  const args = [
-    script,
-    '--tableHost',
-    host,
-    '--tablePort',
-    String(port),
-    '--skipApiVersionCheck',
-    '--disableProductStyleUrl',
-    '--disableTelemetry',
-  ];
+  let queuePort = options.queuePort ?? (await freePort(host));
+  while (queuePort === port) queuePort = await freePort(host);
+  const common = ['--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry'];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
-    args.push('--location', options.location);
+    common.push('--location', options.location);
   } else {
-    args.push('--inMemoryPersistence');
+    common.push('--inMemoryPersistence');
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForListening(child, options.silent ?? true);
+  const silent = options.silent ?? true;
+  const children = await Promise.allSettled([
+    startService('table', ['--tableHost', host, '--tablePort', String(port), ...common], silent),
+    startService('queue', ['--queueHost', host, '--queuePort', String(queuePort), ...common], silent),
+  ]);
+  const started = children.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []));
+  const failed = children.find((c) => c.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map(stopChild));
+    throw failed.reason;
+  }
   return {
-    connectionString: azuriteConnectionString(host, port),
+    connectionString: azuriteConnectionString(host, port, queuePort),
     port,
-    stop: () => stopChild(child),
+    queuePort,
+    stop: async () => {
+      await Promise.all(started.map(stopChild));
+    },
   };
+}
+
+async function startService(
+  service: 'table' | 'queue',
+  args: string[],
+  silent: boolean,
+): Promise<ChildProcess> {
+  const script = require.resolve(`azurite/dist/src/${service}/main.js`);
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForListening(child, silent);
+  return child;
 }
 
 function waitForListening(child: ChildProcess, silent: boolean): Promise<void> {
@@ -82,8 +103,8 @@ function waitForListening(child: ChildProcess, silent: boolean): Promise<void> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!silent) process.stdout.write(chunk);
-      // 3.35 prints "successfully started on host:port" once the socket listens.
-      if (/successfully (started|listening)/i.test(output)) {
+      // 3.35 prints "successfully started on host:port" (tables) or "successfully listens on" (queues).
+      if (/successfully (started|listening|listens)/i.test(output)) {
         clearTimeout(timer);
         resolve();
       }

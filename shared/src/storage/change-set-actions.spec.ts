@@ -33,19 +33,19 @@ describe('planChangeSet', () => {
     expect(p.versionAt.get('lead:l1')).toBe(0);
   });
 
-  it('diffs index rows when the tokens change', () => {
+  it('rewrites index rows before the transaction and deletes the old ones after it', () => {
     const renamed = { ...lead, lastName: 'Visser' } as Lead;
     const p = plan([{ type: 'update', kind: 'lead', record: renamed, previous: lead, expected: v }]);
 
-    expect(summary(p)).toEqual([
-      ['update', 'rec|lead|l1', v],
-      ['delete', 'idx|lead|smit|l1', undefined],
-      ['upsert', 'idx|lead|jan|l1', undefined],
-      ['upsert', 'idx|lead|visser|l1', undefined],
+    expect(summary(p)).toEqual([['update', 'rec|lead|l1', v]]);
+    expect(p.indexBefore.map(({ row, fresh }) => [row.partitionKey, row.rowKey, row.tokens, fresh])).toEqual([
+      ['ws-1|10', 'lead|jan|l1', 'jan visser', false],
+      ['ws-1|06', 'lead|visser|l1', 'jan visser', false],
     ]);
+    expect(p.indexAfter.map((row) => row.rowKey)).toEqual(['lead|smit|l1']);
   });
 
-  it('deletes softly: flag, index rows out, bin pointer in', () => {
+  it('deletes softly: flag and bin pointer in the transaction, index rows out after it', () => {
     const p = plan([
       {
         type: 'delete',
@@ -59,10 +59,10 @@ describe('planChangeSet', () => {
 
     expect(summary(p).map(([verb, key]) => `${verb} ${String(key).replace(/\d{13}/, 'T')}`)).toEqual([
       'update rec|lead|l1',
-      'delete idx|lead|jan|l1',
-      'delete idx|lead|smit|l1',
       'create bin|T|lead|l1',
     ]);
+    expect(p.indexAfter.map((row) => row.rowKey)).toEqual(['lead|jan|l1', 'lead|smit|l1']);
+    expect(p.indexBefore).toEqual([]);
     expect(p.actions[0]?.[1]).toMatchObject({ deleted: true, deletedBy: 'u' });
   });
 
@@ -74,9 +74,10 @@ describe('planChangeSet', () => {
       regarding: { type: 'contact', id: 'c1' },
     });
 
-    expect(
-      summary(plan([{ type: 'insert', kind: 'activity', record: activity }])).map(([, key]) => key),
-    ).toEqual(['rec|activity|a1', 'idx|activity|call|a1', 'reg|contact|c1|a1']);
+    const p = plan([{ type: 'insert', kind: 'activity', record: activity }]);
+
+    expect(summary(p).map(([, key]) => key)).toEqual(['rec|activity|a1', 'reg|contact|c1|a1']);
+    expect(p.indexBefore.map(({ row, fresh }) => [row.rowKey, fresh])).toEqual([['activity|call|a1', true]]);
   });
 
   it('refuses a restore it cannot locate in the bin', () => {

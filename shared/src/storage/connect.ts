@@ -6,7 +6,14 @@ import type {
   RecordRepository,
   WorkspaceRepository,
 } from '../application/ports';
+import type { ConversationRepository, TeamRepository } from '../application/team-ports';
+import { TableConversationRepository, TableTeamRepository } from './table-team.repository';
+import type { PendingOutboxIndex, RelayLeases } from '../application/relay/relay-ports';
+import { TablePendingOutboxIndex } from './table-pending-outbox-index';
+import { TableRelayLeases } from './table-relay-leases';
+import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
+import { reindexWorkspace, type ReindexReport } from './table-reindex';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { TableOutboxRepository } from './table-outbox.repository';
 import { TableRecordRepository } from './table-record.repository';
@@ -22,16 +29,24 @@ export type TableStorage = {
   readonly outbox: OutboxRepository;
   /** Background lead imports, in the records table. */
   readonly importJobs: ImportJobRepository;
+  /** Teams, rosters, channel subscriptions and personal chats, in the directory table. */
+  readonly teams: TeamRepository;
+  readonly conversations: ConversationRepository;
+  /** The outbox relay's index of workspaces with pending events, and its leases (directory table). */
+  readonly pendingOutbox: PendingOutboxIndex;
+  readonly relayLeases: RelayLeases;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
+  /** Rebuilds the search index of one workspace, or of every workspace (`npm run reindex`). */
+  reindexSearch(workspaceId?: WorkspaceId): Promise<ReindexReport[]>;
 };
 
 /** Table names are letters and digits, starting with a letter: the prefix keeps to that. */
 const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
 
 /**
- * Two tables: `<prefix>records` (one partition per workspace) and `<prefix>directory` (lookups across
- * workspaces). A connection string (Azurite, shared key) or an account URL with a token credential
+ * Three tables: `<prefix>records` (one partition per workspace), `<prefix>search` (the search index,
+ * sharded per workspace) and `<prefix>directory` (lookups across workspaces). A connection string (Azurite, shared key) or an account URL with a token credential
  * (managed identity by default).
  */
 export function connectTableStorage(
@@ -45,13 +60,26 @@ export function connectTableStorage(
     tableClient(config, `${options.tablePrefix}${name}`, options.clientOptions);
   const records = client('records');
   const directory = client('directory');
+  const search = client('search');
+  const workspaces = new TableWorkspaceRepository(records, directory);
   return {
-    records: new TableRecordRepository(records),
-    workspaces: new TableWorkspaceRepository(records, directory),
+    records: new TableRecordRepository(records, search),
+    workspaces,
     outbox: new TableOutboxRepository(records),
     importJobs: new TableImportJobRepository(records),
+    teams: new TableTeamRepository(directory),
+    conversations: new TableConversationRepository(directory),
+    pendingOutbox: new TablePendingOutboxIndex(directory),
+    relayLeases: new TableRelayLeases(directory),
     async ensureTables() {
-      await Promise.all([createTable(records), createTable(directory)]);
+      await Promise.all([createTable(records), createTable(directory), createTable(search)]);
+    },
+    async reindexSearch(workspaceId) {
+      if (workspaceId) return [await reindexWorkspace(records, search, workspaceId)];
+      const reports: ReindexReport[] = [];
+      for await (const ws of workspaces.listAll())
+        reports.push(await reindexWorkspace(records, search, ws.id));
+      return reports;
     },
   };
 }

@@ -1,9 +1,12 @@
 /** `@crm/shared/storage` (Node only): the Azure Table Storage repositories, ids, clock and Azurite. */
 export { connectTableStorage, type TableStorage, type TableStorageConfig } from './connect';
 export { TableRecordRepository } from './table-record.repository';
+export type { ReindexReport } from './table-reindex';
 export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
+export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
+export { connectOutboxQueue, type OutboxQueue } from './queue-outbox-signal';
 export { createIdGenerator, systemClock } from './ids';
 export {
   AZURITE_ACCOUNT,

@@ -2,7 +2,10 @@ import {
   binBoundary,
   binKey,
   idempotencyKey,
-  indexKey,
+  searchKey,
+  searchPartition,
+  searchPartitions,
+  searchPrefix,
   isKeySafeId,
   keyPart,
   prefixRange,
@@ -22,14 +25,21 @@ describe('record keys', () => {
   });
 
   it('covers exactly the keys that start with a prefix', () => {
-    const { lo, hi } = prefixRange('idx|lead|jo');
+    const { lo, hi } = prefixRange(searchPrefix('lead', 'jo'));
     const inside = (key: string) => key >= lo && key < hi;
 
-    expect(inside(indexKey('lead', 'jo', 'x'))).toBe(true);
-    expect(inside(indexKey('lead', 'joao', 'x'))).toBe(true);
-    expect(inside(indexKey('lead', 'jp', 'x'))).toBe(false);
-    expect(inside(indexKey('lead', 'j', 'x'))).toBe(false);
-    expect(inside(indexKey('organisation', 'joao', 'x'))).toBe(false);
+    expect(inside(searchKey('lead', 'jo', 'x'))).toBe(true);
+    expect(inside(searchKey('lead', 'joao', 'x'))).toBe(true);
+    expect(inside(searchKey('lead', 'jp', 'x'))).toBe(false);
+    expect(inside(searchKey('lead', 'j', 'x'))).toBe(false);
+    expect(inside(searchKey('organisation', 'joao', 'x'))).toBe(false);
+  });
+
+  it('puts every token that starts with a prefix in the shard of the prefix', () => {
+    expect(searchPartition('ws', 'jo')).toBe(searchPartition('ws', 'joao'));
+    expect(searchPartition('ws', 'ødegård')).toBe(searchPartition('ws', 'ø'));
+    expect(new Set(searchPartitions('ws')).size).toBe(16);
+    expect(searchPartitions('ws')).toContain(searchPartition('ws', 'zz'));
   });
 
   it('orders bin keys newest deletion first; "before T" is everything from the boundary on', () => {

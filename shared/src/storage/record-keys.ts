@@ -17,9 +17,22 @@ export const MEMBER_PREFIX = 'mem|';
 export const recordPrefix = (kind: RecordKind): string => `rec|${kind}|`;
 export const recordKey = (kind: RecordKind, id: Id): string => `${recordPrefix(kind)}${id}`;
 
-export const indexPrefix = (kind: RecordKind, tokenPrefix: string): string => `idx|${kind}|${tokenPrefix}`;
-export const indexKey = (kind: RecordKind, token: string, id: Id): string =>
-  `${indexPrefix(kind, keyPart(token))}|${id}`;
+/**
+ * Search-index rows live in `<prefix>search`, not in the workspace's partition, spread over
+ * SEARCH_SHARDS partitions per workspace by the token's first character, so every prefix search
+ * still reads ONE key range: PartitionKey `<ws>|<shard>`, RowKey `<kind>|<token>|<id>`.
+ */
+export const SEARCH_SHARDS = 16;
+export const searchShard = (token: string): number => (token.codePointAt(0) ?? 0) % SEARCH_SHARDS;
+export const searchPartition = (ws: string, token: string): string =>
+  `${ws}|${String(searchShard(token)).padStart(2, '0')}`;
+export const searchPartitions = (ws: string): string[] =>
+  Array.from({ length: SEARCH_SHARDS }, (_, shard) => `${ws}|${String(shard).padStart(2, '0')}`);
+export const searchPrefix = (kind: RecordKind, tokenPrefix: string): string => `${kind}|${tokenPrefix}`;
+export const searchKey = (kind: RecordKind, token: string, id: Id): string =>
+  `${searchPrefix(kind, keyPart(token))}|${id}`;
+/** The first layout kept index rows in the workspace's partition; the re-index removes them. */
+export const LEGACY_INDEX_PREFIX = 'idx|';
 
 export const emailPrefix = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}|`;
 export const emailKey = (kind: RecordKind, email: string, id: Id): string =>

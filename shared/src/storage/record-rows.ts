@@ -1,26 +1,29 @@
 import type { TableEntity } from '@azure/data-tables';
 import type { Regarding } from '../activity/activity';
-import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
+import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
 import type { IdempotencyRecord, OutboxEntry } from '../application/ports';
+import type { Delivery } from '../application/relay/delivery';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../application/records';
 import { jsonColumns, readJsonColumns } from './json-columns';
+import type { Deletion, IndexEntry, PartitionRow } from '../application/row-plan';
 import {
   binKey,
   emailKey,
   historyKey,
   idempotencyKey,
-  indexKey,
   outboxKey,
   recordKey,
   regardingKey,
+  searchKey,
+  searchPartition,
 } from './record-keys';
 
 /** Every row is a plain entity; numbers only as doubles, never int64 (those read back as bigint). */
 export type Row = TableEntity<Record<string, unknown>>;
 
-export type Deletion = { readonly deletedAt: Instant; readonly deletedBy: UserId };
+export type { Deletion };
 
 /**
  * `rec|<kind>|<id>`: the record as JSON, plus its kind's filter fields as top-level columns (so list
@@ -51,27 +54,21 @@ export function readRecordRow(row: Readonly<Record<string, unknown>>): StoredRec
   return { record, deletion: { deletedAt: String(row.deletedAt), deletedBy: String(row.deletedBy) } };
 }
 
-/** `idx|<kind>|<token>|<id>`: one per search token, carrying all the record's tokens so the scan can match. */
-export const indexRow = (
-  ws: WorkspaceId,
-  kind: RecordKind,
-  token: string,
-  id: Id,
-  tokens: readonly string[],
-): Row => ({
-  partitionKey: ws,
-  rowKey: indexKey(kind, token, id),
-  id,
-  token,
-  tokens: tokens.join(' '),
+/** `<ws>|<shard>` / `<kind>|<token>|<id>` in the search table, carrying all the record's tokens so the scan can match. */
+export const indexRow = (ws: WorkspaceId, entry: IndexEntry): Row => ({
+  partitionKey: searchPartition(ws, entry.token),
+  rowKey: searchKey(entry.kind, entry.token, entry.id),
+  id: entry.id,
+  token: entry.token,
+  tokens: entry.tokens.join(' '),
+  indexed: entry.indexed.join(' '),
 });
 
-export type IndexEntry = { readonly id: Id; readonly token: string; readonly tokens: readonly string[] };
-
-export const readIndexRow = (row: Readonly<Record<string, unknown>>): IndexEntry => ({
+export const readIndexRow = (row: Readonly<Record<string, unknown>>): Omit<IndexEntry, 'kind'> => ({
   id: String(row.id),
   token: String(row.token),
   tokens: String(row.tokens).split(' '),
+  indexed: String(row.indexed ?? '').split(' '),
 });
 
 export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id): Row => ({
@@ -99,18 +96,23 @@ export const historyRow = (ws: WorkspaceId, change: StageChange): Row => ({
   ...jsonColumns(change),
 });
 
-export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry): Row => ({
+/** An outbox row; the relay adds its per-target delivery state (`delivery`, `delivery1`...) once it starts. */
+export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry & { readonly delivery?: Delivery }): Row => ({
   partitionKey: ws,
   rowKey: outboxKey(entry.event.id),
   ...jsonColumns(entry.event),
   attempts: entry.attempts,
   ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
+  ...(entry.delivery ? jsonColumns(entry.delivery, 'delivery') : {}),
 });
 
-export const readOutboxRow = (row: Readonly<Record<string, unknown>>): OutboxEntry => ({
+export const readOutboxRow = (
+  row: Readonly<Record<string, unknown>>,
+): OutboxEntry & { delivery?: Delivery } => ({
   event: readJsonColumns<DomainEvent>(row),
   attempts: Number(row.attempts ?? 0),
   ...(typeof row.lastError === 'string' ? { lastError: row.lastError } : {}),
+  ...(typeof row.delivery === 'string' ? { delivery: readJsonColumns<Delivery>(row, 'delivery') } : {}),
 });
 
 export const idempotencyRow = (ws: WorkspaceId, record: IdempotencyRecord): Row => ({
@@ -118,3 +120,26 @@ export const idempotencyRow = (ws: WorkspaceId, record: IdempotencyRecord): Row 
   rowKey: idempotencyKey(record.key),
   ...jsonColumns(record),
 });
+
+/** The stored row of a planned partition row. A restore's bin row takes its time from `deletedAt`. */
+export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Instant): Row {
+  switch (row.type) {
+    case 'record':
+      return recordRow(ws, row.kind, row.record, row.deletion);
+    case 'email':
+      return emailRow(ws, row.kind, row.email, row.id);
+    case 'regarding':
+      return regardingRow(ws, row.regarding, row.id);
+    case 'bin': {
+      const at = row.deletedAt ?? deletedAt;
+      if (!at) throw new Error(`Restore of ${row.kind} ${row.id} without its stored deletion`);
+      return binRow(ws, row.kind, row.id, at);
+    }
+    case 'history':
+      return historyRow(ws, row.change);
+    case 'outbox':
+      return outboxRow(ws, { event: row.event, attempts: 0 });
+    case 'idempotency':
+      return idempotencyRow(ws, row.record);
+  }
+}

@@ -1,27 +1,62 @@
 import type { TableClient } from '@azure/data-tables';
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
-import type { OutboxEntry, OutboxRepository } from '../application/ports';
+import type { DomainEvent } from '../events/domain-event';
+import type { OutboxRepository, PendingEvent, Version } from '../application/ports';
+import { summary, type Delivery } from '../application/relay/delivery';
 import { isKeySafeId, OUTBOX_PREFIX, outboxKey, prefixRange } from './record-keys';
-import { readOutboxRow } from './record-rows';
-import { statusOf } from './table-errors';
+import { outboxRow, readOutboxRow } from './record-rows';
+import { isConflict, statusOf } from './table-errors';
 import { allRows, deleteIfExists, pointRead, rangeFilter } from './table-queries';
 
 const MAX_ERROR_LENGTH = 2000;
 
+const stale = () => domainError('CONCURRENCY.STALE', 'The outbox event was changed by another relay.');
+
 /**
  * `out|<eventId>` rows written by `commit`. Delivered events are deleted, so the range holds exactly
  * the pending ones; they are delivered oldest first (by occurredAt, then id), whatever the id order.
+ * The relay keeps each event's per-target delivery state on its row (`delivery` columns).
  */
 export class TableOutboxRepository implements OutboxRepository {
   constructor(private readonly client: TableClient) {}
 
-  async pending(ws: WorkspaceId, limit: number): Promise<OutboxEntry[]> {
+  async pending(ws: WorkspaceId, limit: number): Promise<PendingEvent[]> {
     if (!isKeySafeId(ws)) return [];
     const rows = await allRows(this.client, rangeFilter(ws, prefixRange(OUTBOX_PREFIX)));
     return rows
-      .map(readOutboxRow)
+      .map((row) => ({ ...readOutboxRow(row), version: row.etag as Version }))
       .sort((a, b) => compare(a.event.occurredAt, b.event.occurredAt) || compare(a.event.id, b.event.id))
       .slice(0, limit);
+  }
+
+  /** Replaces the row (its delivery columns may shrink), with the ETag read. */
+  async saveDelivery(
+    ws: WorkspaceId,
+    event: DomainEvent,
+    delivery: Delivery,
+    expected: Version,
+  ): Promise<Result<Version>> {
+    if (!isKeySafeId(ws) || !isKeySafeId(event.id)) return err(stale());
+    const { attempts, lastError } = summary(delivery);
+    try {
+      const response = await this.client.updateEntity(
+        outboxRow(ws, {
+          event,
+          attempts,
+          ...(lastError !== undefined ? { lastError: lastError.slice(0, MAX_ERROR_LENGTH) } : {}),
+          delivery,
+        }),
+        'Replace',
+        { etag: expected },
+      );
+      if (!response.etag) throw new Error(`The update of event ${event.id} returned no ETag`);
+      return ok(response.etag as Version);
+    } catch (error) {
+      if (isConflict(error)) return err(stale());
+      throw error;
+    }
   }
 
   async markDelivered(ws: WorkspaceId, eventId: Id): Promise<void> {

@@ -6,41 +6,54 @@ import { listedUnder, matchesFilters, recordSearchTokens } from '../application/
 import type { RecordKind, RecordOf } from '../application/records';
 import { mapBounded } from './bounded';
 import { decodeCursor, encodeCursor } from './cursor';
-import { indexPrefix, keyPart, prefixRange } from './record-keys';
+import { keyPart, prefixRange, searchPartition, searchPrefix } from './record-keys';
 import { readIndexRow } from './record-rows';
 import { rangeFilter } from './table-queries';
 import { readLiveRecord } from './table-record-reads';
 
-/** Index rows read per call before a (possibly short) page is returned with a cursor. */
-const SCAN_BUDGET = 20_000;
+/**
+ * What one search call may read before it returns a (possibly short) page with a cursor: at most
+ * `indexRows` index rows, and at most 2 × limit + `spareReads` record point reads (hits that the
+ * record no longer matches, or that fail the filters, cost a read each). A one-letter query in a big
+ * workspace thus costs a bounded amount per call; the client follows the cursor if it wants more.
+ */
+export type SearchBudget = { readonly indexRows: number; readonly spareReads: number };
+export const SEARCH_BUDGET: SearchBudget = { indexRows: 2_000, spareReads: 50 };
+
 const READ_CONCURRENCY = 32;
 
 type Candidate = { readonly key: string; readonly id: string };
 
 /**
- * `q` → the driving token's index range (`idx|<kind>|<token>…`). Index rows carry the record's
- * whole token list, so every query token is checked during the scan; only the matches are read
- * (point reads, in parallel) and checked against the filters. Results come in index-key order;
- * a record is listed once, under its smallest matching token.
+ * `q` → the driving token's key range in its search shard (`<kind>|<token>…`). Index rows carry
+ * the record's whole token list, so every query token is checked during the scan; only the matches
+ * are read (point reads, in parallel) and checked again against the record itself, which is the
+ * truth: an index row left by a failed or interrupted write never shows a record that does not
+ * match. Results come in index-key order; a record is listed once, under its smallest matching token.
  */
 export async function searchRecords<K extends RecordKind>(
-  client: TableClient,
+  index: TableClient,
+  records: TableClient,
   ws: WorkspaceId,
   kind: K,
   query: ListQuery<K> & { readonly q: string },
   driving: string,
+  budget: SearchBudget = SEARCH_BUDGET,
 ): Promise<Page<Versioned<RecordOf[K]>>> {
-  const range = prefixRange(indexPrefix(kind, keyPart(driving)));
-  const filter = rangeFilter(ws, range, decodeCursor(query.cursor));
+  const range = prefixRange(searchPrefix(kind, keyPart(driving)));
+  const filter = rangeFilter(searchPartition(ws, driving), range, decodeCursor(query.cursor));
+  const readBudget = 2 * query.limit + budget.spareReads;
   const items: Versioned<RecordOf[K]>[] = [];
   let scanned = 0;
+  let reads = 0;
   let token: string | undefined;
   do {
     // Small first page for small limits; whole pages once the first one did not suffice.
-    const pageSize = scanned === 0 ? Math.min(1000, query.limit * 2 + 20) : 1000;
-    const page = await client
+    const wanted = scanned === 0 ? query.limit * 2 + 20 : 1000;
+    const pageSize = Math.max(1, Math.min(1000, wanted, budget.indexRows - scanned));
+    const page = await index
       .listEntities<Record<string, unknown>>({
-        queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens'] },
+        queryOptions: { filter, select: ['RowKey', 'id', 'token', 'tokens', 'indexed'] },
       })
       .byPage({ maxPageSize: pageSize, ...(token ? { continuationToken: token } : {}) })
       .next();
@@ -50,19 +63,19 @@ export async function searchRecords<K extends RecordKind>(
     const candidates: Candidate[] = [];
     for (const row of page.value) {
       const entry = readIndexRow(row);
-      if (entry.token !== listedUnder(entry.tokens, driving) || !matchesQuery(entry.tokens, query.q)) {
+      if (entry.token !== listedUnder(entry.indexed, driving) || !matchesQuery(entry.tokens, query.q)) {
         continue;
       }
       candidates.push({ key: String(row.rowKey), id: entry.id });
     }
     const lastKey = page.value.at(-1)?.rowKey;
     for (let i = 0; i < candidates.length;) {
-      const chunk = candidates.slice(i, i + Math.min(query.limit - items.length, 100));
+      const chunk = candidates.slice(i, i + Math.min(query.limit - items.length, 100, readBudget - reads));
       i += chunk.length;
-      const found = await mapBounded(chunk, READ_CONCURRENCY, (c) => readLiveRecord(client, ws, kind, c.id));
+      reads += chunk.length;
+      const found = await mapBounded(chunk, READ_CONCURRENCY, (c) => readLiveRecord(records, ws, kind, c.id));
       for (const [n, record] of found.entries()) {
         if (!record || !matchesFilters(record.record, query.filters)) continue;
-        // Read after the index row: the record may have changed since, so it is matched again.
         if (!matchesQuery(recordSearchTokens(kind, record.record), query.q)) continue;
         items.push(record);
         if (items.length === query.limit) {
@@ -71,8 +84,13 @@ export async function searchRecords<K extends RecordKind>(
           return last ? { items } : { items, nextCursor: encodeCursor(key) };
         }
       }
+      if (reads >= readBudget) {
+        const key = (chunk.at(-1) as Candidate).key;
+        const last = i >= candidates.length && key === lastKey && token === undefined;
+        return last ? { items } : { items, nextCursor: encodeCursor(key) };
+      }
     }
-    if (token && scanned >= SCAN_BUDGET && lastKey) return { items, nextCursor: encodeCursor(lastKey) };
+    if (token && scanned >= budget.indexRows && lastKey) return { items, nextCursor: encodeCursor(lastKey) };
   } while (token);
   return { items };
 }

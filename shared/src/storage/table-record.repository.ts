@@ -40,12 +40,14 @@ import {
   regardingKey,
   regardingPrefix,
 } from './record-keys';
-import type { Deletion } from './record-rows';
+import { indexRow, type Deletion } from './record-rows';
+import { deleteIndexRows, writeIndexRows } from './table-search-index';
+import { indexEntries } from '../application/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
 import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
-import { searchRecords } from './table-record-search';
+import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
 import { listEmails } from './table-email-index';
 
 const READ_CONCURRENCY = 16;
@@ -58,7 +60,12 @@ const stale = () =>
 
 /** Records of every kind, one partition per workspace (see KEYS.md). */
 export class TableRecordRepository implements RecordRepository {
-  constructor(private readonly client: TableClient) {}
+  /** `client`: the records table; `index`: the search table (see KEYS.md). */
+  constructor(
+    private readonly client: TableClient,
+    private readonly index: TableClient,
+    private readonly searchBudget: SearchBudget = SEARCH_BUDGET,
+  ) {}
 
   get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
     return readLiveRecord(this.client, ws, kind, id);
@@ -82,7 +89,10 @@ export class TableRecordRepository implements RecordRepository {
     const filters = filterClause(kind, query.filters);
     if (!isKeySafeId(ws)) return { items: [] };
     const driving = query.q ? drivingToken(query.q) : undefined;
-    if (query.q && driving) return searchRecords(this.client, ws, kind, { ...query, q: query.q }, driving);
+    if (query.q && driving) {
+      const q = { ...query, q: query.q };
+      return searchRecords(this.index, this.client, ws, kind, q, driving, this.searchBudget);
+    }
     const range = prefixRange(recordPrefix(kind));
     const filter = rangeFilter(ws, range, decodeCursor(query.cursor), odata` and deleted eq false` + filters);
     const { rows, more } = await takeRows(this.client, filter, query.limit);
@@ -189,13 +199,18 @@ export class TableRecordRepository implements RecordRepository {
     if (!deletions) return err(stale());
     const plan = planChangeSet(ws, changes, deletions);
     if (plan.actions.length === 0) return ok({ versions: {} });
+    // Index rows first: until the transaction commits they point at records that do not match them.
+    await writeIndexRows(this.index, plan.indexBefore);
     let response;
     try {
       response = await this.client.submitTransaction(plan.actions);
     } catch (error) {
-      if (isConflict(error)) return err(stale());
-      throw error;
+      if (!isConflict(error)) throw error;
+      await this.repairIndex(ws, changes);
+      return err(stale());
     }
+    // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them).
+    await deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined);
     const versions: Record<string, Version> = {};
     for (const [key, index] of plan.versionAt) {
       const etag = response.subResponses[index]?.etag;
@@ -203,6 +218,23 @@ export class TableRecordRepository implements RecordRepository {
       versions[key] = etag as Version;
     }
     return ok({ versions });
+  }
+
+  /**
+   * A failed commit may have rewritten index rows the record still has with a token list it never
+   * got: write the stored record's own rows again, so search's pre-filter sees its real tokens.
+   */
+  private async repairIndex(ws: WorkspaceId, changes: ChangeSet): Promise<void> {
+    const touched = changes.writes.flatMap((w) => (w.type === 'update' || w.type === 'restore' ? [w] : []));
+    await mapBounded(touched, READ_CONCURRENCY, async (write) => {
+      const current = await readLiveRecord(this.client, ws, write.kind, write.record.id);
+      if (!current) return;
+      const rows = indexEntries(write.kind, current.record).map((entry) => ({
+        row: indexRow(ws, entry),
+        fresh: false,
+      }));
+      await writeIndexRows(this.index, rows);
+    });
   }
 
   /** A restore removes the record's bin pointer, whose key holds the deletion time: read it first. */

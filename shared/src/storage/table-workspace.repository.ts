@@ -23,6 +23,8 @@ import {
 } from './workspace-rows';
 
 const CONCURRENCY = 16;
+/** Access checks remembered (workspace × user); the oldest is dropped beyond this. */
+const MEMBER_CACHE_SIZE = 10_000;
 const stale = () =>
   domainError('CONCURRENCY.STALE', 'The workspace was changed by someone else; reload and try again.');
 const notFound = () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.');
@@ -32,6 +34,9 @@ const notFound = () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.');
  * (user → workspaces, team binding, all workspaces) is derived and always verified against it.
  */
 export class TableWorkspaceRepository implements WorkspaceRepository {
+  /** `<ws>\n<user>` → the member row as read while the `ws` row had `version`. */
+  private readonly members = new Map<string, { version: Version; member: Member | undefined }>();
+
   constructor(
     private readonly records: TableClient,
     private readonly directory: TableClient,
@@ -141,6 +146,30 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
     if (!isKeySafeId(id)) return undefined;
     const row = await pointRead(this.records, id, memberKey(userId));
     return row ? readJsonColumns<Member>(row) : undefined;
+  }
+
+  /**
+   * One point read instead of two: member rows change only in the batch that rewrites the `ws` row
+   * (create, changeMembers), and the member row is read AFTER the `ws` row, so a member row cached
+   * under the version just read is still the truth. Another process's change shows at once, too.
+   */
+  async getWithMember(
+    id: WorkspaceId,
+    userId: UserId,
+  ): Promise<{ workspace: Versioned<Workspace>; member?: Member } | undefined> {
+    const workspace = await this.get(id);
+    if (!workspace) return undefined;
+    const key = `${id}\n${userId}`;
+    const cached = this.members.get(key);
+    let member = cached?.member;
+    if (cached?.version !== workspace.version) {
+      member = await this.getMember(id, userId);
+      this.members.delete(key);
+      this.members.set(key, { version: workspace.version, member });
+      if (this.members.size > MEMBER_CACHE_SIZE)
+        this.members.delete(this.members.keys().next().value as string);
+    }
+    return member ? { workspace, member } : { workspace };
   }
 
   async listMembers(id: WorkspaceId): Promise<Member[]> {

@@ -19,6 +19,8 @@ export function inMemoryApp(): TestApp {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock,
     ids: sequentialIds('id'),
   };

@@ -2,12 +2,8 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { WorkspaceId } from '../common/types';
 import type { ChangeSet, CommitReceipt, Version, Write } from '../application/ports';
-import { recordEmail, recordSearchTokens } from '../application/record-search';
-import type { AnyRecord, RecordKind, RecordOf } from '../application/records';
+import { planCommit } from '../application/row-plan';
 import { copy, recordRef, type InMemoryStore, type Partition, type StoredRecord } from './in-memory-store';
-
-/** The Table implementation writes each change set as one transaction of at most 100 rows. */
-const MAX_ACTIONS = 100;
 
 const stale = () =>
   domainError(
@@ -48,7 +44,8 @@ export function applyChangeSet(
         : stored,
     );
   }
-  for (const event of changes.events) partition.outbox.set(event.id, { event: copy(event), attempts: 0 });
+  for (const event of changes.events)
+    partition.outbox.set(event.id, { event: copy(event), attempts: 0, version: store.nextVersion() });
   if (changes.idempotency) partition.idempotency.set(changes.idempotency.key, copy(changes.idempotency));
   return ok({ versions });
 }
@@ -71,56 +68,17 @@ function passes(partition: Partition, write: Write): boolean {
   }
 }
 
-/** The same bug checks as the Table implementation: foreign records, one record twice, > 100 rows. */
+/**
+ * The same bug checks as the Table implementation, from the same row plan: foreign records and
+ * events, one row twice, more rows than one transaction holds.
+ */
 function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
   const seen = new Set<string>();
-  let actions = changes.events.length + (changes.idempotency ? 1 : 0);
   for (const write of changes.writes) {
-    if (write.type === 'stage-change') {
-      actions += 1;
-      continue;
-    }
-    const { kind, record } = write;
-    if (record.workspaceId !== ws) {
-      throw new Error(`${kind} ${record.id} belongs to workspace ${record.workspaceId}`);
-    }
-    const ref = recordRef(kind, record.id);
+    if (write.type === 'stage-change') continue;
+    const ref = recordRef(write.kind, write.record.id);
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);
-    actions += 1 + tableRowsFor(write, kind, record);
   }
-  for (const event of changes.events) {
-    if (event.workspaceId !== ws) {
-      throw new Error(`Event ${event.id} belongs to workspace ${event.workspaceId}`);
-    }
-  }
-  if (actions > MAX_ACTIONS) {
-    throw new Error(`A change set needs ${actions} table operations; one transaction holds ${MAX_ACTIONS}`);
-  }
-}
-
-/** How many index, email, regarding and bin rows the Table implementation writes beside the record. */
-function tableRowsFor(
-  write: Exclude<Write, { type: 'stage-change' }>,
-  kind: RecordKind,
-  record: AnyRecord,
-): number {
-  const derived = (r: AnyRecord): string[] => [
-    ...recordSearchTokens(kind, r as RecordOf[typeof kind]).map((t) => `idx:${t}`),
-    ...(recordEmail(kind, r) ? [`eml:${recordEmail(kind, r)}`] : []),
-    ...(kind === 'activity' ? [`reg:${JSON.stringify((r as RecordOf['activity']).regarding)}`] : []),
-  ];
-  switch (write.type) {
-    case 'insert':
-      return derived(record).length;
-    case 'delete':
-    case 'restore':
-      return derived(record).length + 1;
-    case 'update': {
-      const before = derived(write.previous);
-      const after = derived(record);
-      const removed = before.filter((row) => !after.includes(row)).length;
-      return JSON.stringify(before) === JSON.stringify(after) ? 0 : removed + after.length;
-    }
-  }
+  planCommit(ws, changes);
 }

@@ -18,6 +18,7 @@ import {
   byChronology,
   drivingToken,
   listedUnder,
+  recordIndexTokens,
   matchesFilters,
   normaliseEmail,
   recordEmail,
@@ -81,7 +82,7 @@ export class InMemoryRecordRepository implements RecordRepository {
     const keyed: (readonly [string, Versioned<RecordOf[K]>])[] = [];
     for (const stored of live) {
       const tokens = recordSearchTokens(kind, stored.record as RecordOf[K]);
-      const under = listedUnder(tokens, driving);
+      const under = listedUnder(recordIndexTokens(kind, stored.record as RecordOf[K]), driving);
       if (under !== undefined && matchesQuery(tokens, q)) {
         keyed.push([`${under}|${stored.record.id}`, versioned<K>(stored)]);
       }

@@ -4,6 +4,8 @@ import type {
   RecordRepository,
   WorkspaceRepository,
 } from '../application/ports';
+import type { ConversationRepository, TeamRepository } from '../application/team-ports';
+import { InMemoryConversationRepository, InMemoryTeamRepository } from './in-memory-team.repository';
 import { InMemoryImportJobRepository } from './in-memory-import-job.repository';
 import { InMemoryOutboxRepository } from './in-memory-outbox.repository';
 import { InMemoryRecordRepository } from './in-memory-record.repository';
@@ -15,6 +17,8 @@ export type InMemoryStorage = {
   readonly workspaces: WorkspaceRepository;
   readonly outbox: OutboxRepository;
   readonly importJobs: ImportJobRepository;
+  readonly teams: TeamRepository;
+  readonly conversations: ConversationRepository;
   /** The raw state, for tests that need to look behind the ports. */
   readonly store: InMemoryStore;
 };
@@ -27,6 +31,8 @@ export function createInMemoryStorage(): InMemoryStorage {
     workspaces: new InMemoryWorkspaceRepository(store),
     outbox: new InMemoryOutboxRepository(store),
     importJobs: new InMemoryImportJobRepository(store),
+    teams: new InMemoryTeamRepository(),
+    conversations: new InMemoryConversationRepository(),
     store,
   };
 }

@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor } from '../application/cursor';
 import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import type { StageChange } from '../opportunity/opportunity';
-import type { IdempotencyRecord, OutboxEntry, Version } from '../application/ports';
+import type { IdempotencyRecord, PendingEvent, Version } from '../application/ports';
 import type { AnyRecord, RecordKind } from '../application/records';
 import type { Member, Workspace } from '../workspace/workspace';
 
@@ -19,7 +19,7 @@ export type Partition = {
   /** Keyed `${kind}:${id}`. */
   readonly records: Map<string, StoredRecord>;
   readonly history: Map<Id, StageChange>;
-  readonly outbox: Map<Id, OutboxEntry>;
+  readonly outbox: Map<Id, PendingEvent>;
   readonly idempotency: Map<string, IdempotencyRecord>;
 };
 

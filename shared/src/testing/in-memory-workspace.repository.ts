@@ -70,6 +70,16 @@ export class InMemoryWorkspaceRepository implements WorkspaceRepository {
     for (const workspace of all.sort(byId)) yield copy(workspace);
   }
 
+  async getWithMember(
+    id: WorkspaceId,
+    userId: UserId,
+  ): Promise<{ workspace: Versioned<Workspace>; member?: Member } | undefined> {
+    const workspace = await this.get(id);
+    if (!workspace) return undefined;
+    const member = await this.getMember(id, userId);
+    return member ? { workspace, member } : { workspace };
+  }
+
   async getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined> {
     const member = this.store.partitions.get(id)?.members.get(userId);
     return member ? copy(member) : undefined;

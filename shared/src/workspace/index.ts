@@ -4,3 +4,6 @@ export * from './create-workspace';
 export * from './authorize';
 export * from './members';
 export * from './update-workspace-settings';
+export * from './team';
+export * from './roster-sync';
+export * from './notification-topics';

@@ -118,6 +118,7 @@ describe('POST /leads/import', () => {
     });
     expect(done.headers['retry-after']).toBeUndefined();
     expect(await leadCount(own)).toBe(400);
+    // A background job of 400 leads: it waits for the job's completion, however busy the machine.
   }, 60_000);
 
   it('accepts what Excel saves in nl, nb and pt: semicolons and Windows-1252', async () => {

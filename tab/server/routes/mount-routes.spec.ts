@@ -6,9 +6,9 @@ let server: TestServer;
 let ws: string;
 
 beforeAll(async () => {
-  const { records, workspaces, outbox } = createInMemoryStorage();
+  const { records, workspaces, outbox, teams, conversations } = createInMemoryStorage();
   server = await startTestServer({
-    app: { records, workspaces, outbox, clock: fixedClock(), ids: sequentialIds('r') },
+    app: { records, workspaces, outbox, teams, conversations, clock: fixedClock(), ids: sequentialIds('r') },
   });
   ws = (await (await server.as(ALICE)).post('/api/v1/workspaces', { name: 'Fast' })).body.id;
 });

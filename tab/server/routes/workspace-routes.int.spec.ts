@@ -1,3 +1,4 @@
+import { recordTeam } from '@crm/shared/testing';
 import { ALICE, BOB, CAROL, MALLORY, startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -8,6 +9,7 @@ beforeAll(async () => {
 describe('workspaces', () => {
   it('creates a workspace whose creator is its owner, and lists it as theirs', async () => {
     const alice = await server.as(ALICE);
+    await recordTeam(server.deps, ALICE.tenantId, '19:abc@thread.tacv2', [ALICE.userId]);
     const created = await alice.post('/api/v1/workspaces', {
       name: 'Sales NL',
       teamId: '19:abc@thread.tacv2',
@@ -49,10 +51,36 @@ describe('workspaces', () => {
 
   it('refuses a second workspace for a team already bound (409)', async () => {
     const alice = await server.as(ALICE);
+    await recordTeam(server.deps, ALICE.tenantId, '19:dup@thread.tacv2', [ALICE.userId]);
     await alice.post('/api/v1/workspaces', { name: 'One', teamId: '19:dup@thread.tacv2' });
     const again = await alice.post('/api/v1/workspaces', { name: 'Two', teamId: '19:dup@thread.tacv2' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('WORKSPACE.TEAM_ALREADY_BOUND');
+  });
+
+  it('binds only a team the bot recorded whose roster holds the caller (403 TEAM_NOT_VERIFIED)', async () => {
+    await recordTeam(server.deps, ALICE.tenantId, '19:bobs@thread.tacv2', [BOB.userId]);
+    const alice = await server.as(ALICE);
+    for (const teamId of ['19:never-installed@thread.tacv2', '19:bobs@thread.tacv2']) {
+      const refused = await alice.post('/api/v1/workspaces', { name: 'Taken over', teamId });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('WORKSPACE.TEAM_NOT_VERIFIED');
+    }
+    // Another tenant's user with the same object id is not on the roster either.
+    const mallory = await (
+      await server.as(MALLORY)
+    ).post('/api/v1/workspaces', {
+      name: 'X',
+      teamId: '19:bobs@thread.tacv2',
+    });
+    expect(mallory.body.code).toBe('WORKSPACE.TEAM_NOT_VERIFIED');
+    const bound = await (
+      await server.as(BOB)
+    ).post('/api/v1/workspaces', {
+      name: 'Bob’s team',
+      teamId: '19:bobs@thread.tacv2',
+    });
+    expect(bound.status).toBe(201);
   });
 
   it('reads and renames with If-Match: missing 428, stale 412, current 200 with a new ETag', async () => {

@@ -33,6 +33,8 @@ export async function connectTestStorage(
     workspaces: storage.workspaces,
     outbox: storage.outbox,
     importJobs: storage.importJobs,
+    teams: storage.teams,
+    conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };

@@ -1,8 +1,11 @@
 import type {
   Contact,
   ConvertLeadInput,
+  ImportJob,
+  ImportTally,
   Lead,
   LeadCreateInput,
+  Member,
   MemberRole,
   Opportunity,
   Organisation,
@@ -21,6 +24,26 @@ export type LeadConversion = {
   readonly opportunity?: WithEtag<Opportunity> | null;
 };
 export type ListQuery = Readonly<Record<string, string | undefined>>;
+/** The URL segment of a record kind: `/workspaces/{ws}/{plural}`. */
+export type RecordPlural =
+  'leads' | 'organisations' | 'contacts' | 'opportunities' | 'campaigns' | 'activities';
+export type ConversionMatches = {
+  readonly organisations: readonly {
+    readonly organisation: WithEtag<Organisation>;
+    readonly matches: readonly string[];
+  }[];
+  readonly contacts: readonly WithEtag<Contact>[];
+};
+export type DeletedRecord = {
+  readonly kind: string;
+  readonly record: { readonly id: string } & Record<string, unknown>;
+  readonly deletedAt: string;
+  readonly deletedBy: string;
+};
+/** A small CSV is imported in the request (its tally); a larger one becomes a job to poll. */
+export type ImportAnswer =
+  | { readonly kind: 'done'; readonly result: ImportTally & { readonly total: number } }
+  | { readonly kind: 'job'; readonly job: ImportJob };
 
 /** Every call the tab makes. Components get it from context, so tests can hand them a fake. */
 export type ApiClient = {
@@ -30,6 +53,37 @@ export type ApiClient = {
   createLead(ws: string, input: LeadCreateInput): Promise<WithEtag<Lead>>;
   updateLead(ws: string, lead: WithEtag<Lead>, patch: Record<string, unknown>): Promise<WithEtag<Lead>>;
   convertLead(ws: string, id: string, input: Partial<ConvertLeadInput>): Promise<LeadConversion>;
+  /** Any record kind, the same way: list, read, create, change (If-Match), delete, restore. */
+  list<T>(ws: string, plural: RecordPlural, query: ListQuery): Promise<ListPage<WithEtag<T>>>;
+  get<T>(ws: string, plural: RecordPlural, id: string): Promise<WithEtag<T>>;
+  create<T>(ws: string, plural: RecordPlural, input: unknown): Promise<WithEtag<T>>;
+  update<T extends { id: string }>(
+    ws: string,
+    plural: RecordPlural,
+    record: WithEtag<T>,
+    patch: Record<string, unknown>,
+  ): Promise<WithEtag<T>>;
+  remove(ws: string, plural: RecordPlural, record: { id: string; etag: string }): Promise<void>;
+  restore(ws: string, plural: RecordPlural, id: string): Promise<unknown>;
+  conversionMatches(ws: string, leadId: string): Promise<ConversionMatches>;
+  disqualifyLead(ws: string, lead: WithEtag<Lead>, reason: string): Promise<WithEtag<Lead>>;
+  report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
+  getWorkspace(ws: string): Promise<WithEtag<WorkspaceSummary>>;
+  updateWorkspace(
+    ws: string,
+    workspace: WithEtag<WorkspaceSummary>,
+    patch: Record<string, unknown>,
+  ): Promise<WithEtag<WorkspaceSummary>>;
+  listMembers(ws: string): Promise<readonly Member[]>;
+  addMember(ws: string, member: { userId: string; role: MemberRole; name?: string }): Promise<Member>;
+  changeMemberRole(ws: string, userId: string, role: MemberRole): Promise<Member>;
+  removeMember(ws: string, userId: string): Promise<void>;
+  recycleBin(ws: string, query: ListQuery): Promise<ListPage<DeletedRecord>>;
+  purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
+  importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
+  importJob(ws: string, id: string): Promise<ImportJob>;
+  /** The CSV export as a file to save. */
+  exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
 };
 
 export type ApiClientOptions = {
@@ -45,7 +99,13 @@ export type ApiClientOptions = {
 export const randomKey = (): string =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-type RequestOptions = { body?: unknown; ifMatch?: string; idempotencyKey?: string };
+type RequestOptions = {
+  body?: unknown;
+  ifMatch?: string;
+  idempotencyKey?: string;
+  /** Sent as is with this media type instead of as JSON (CSV uploads). */
+  raw?: { type: string; data: Blob | string };
+};
 
 const enc = encodeURIComponent;
 
@@ -71,16 +131,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const newKey = options.newKey ?? randomKey;
 
-  async function request<T>(
-    method: string,
-    path: string,
-    { body, ifMatch, idempotencyKey }: RequestOptions = {},
-  ) {
+  async function send(method: string, path: string, { body, ifMatch, idempotencyKey, raw }: RequestOptions) {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       Authorization: `Bearer ${await options.getToken()}`,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.type;
     if (ifMatch) headers['If-Match'] = ifMatch;
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let response: Response;
@@ -89,11 +146,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(raw ? { body: raw.data } : {}),
       });
     } catch {
       throw new ApiError(0, 'NETWORK.UNAVAILABLE');
     }
     if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
+    const response = await send(method, path, requestOptions);
+    if (response.status === 204) return undefined as T;
     const json = (await response.json()) as T;
     const etag = response.headers.get('etag');
     // The body carries `etag` already; the header wins when both are there.
@@ -105,7 +169,46 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return entries.length ? '?' + new URLSearchParams(entries).toString() : '';
   };
 
+  const wsPath = (ws: string) => `/workspaces/${enc(ws)}`;
+  const recordPath = (ws: string, plural: RecordPlural, id?: string) =>
+    `${wsPath(ws)}/${plural}${id === undefined ? '' : '/' + enc(id)}`;
+
   return {
+    list: (ws, plural, params) => request('GET', recordPath(ws, plural) + query(params)),
+    get: (ws, plural, id) => request('GET', recordPath(ws, plural, id)),
+    create: (ws, plural, input) =>
+      request('POST', recordPath(ws, plural), { body: input, idempotencyKey: newKey() }),
+    update: (ws, plural, record, patch) =>
+      request('PATCH', recordPath(ws, plural, record.id), { body: patch, ifMatch: record.etag }),
+    remove: (ws, plural, record) =>
+      request('DELETE', recordPath(ws, plural, record.id), { ifMatch: record.etag }),
+    restore: (ws, plural, id) => request('POST', recordPath(ws, plural, id) + '/restore'),
+    conversionMatches: (ws, id) => request('GET', recordPath(ws, 'leads', id) + '/matches'),
+    disqualifyLead: (ws, lead, reason) =>
+      request('POST', recordPath(ws, 'leads', lead.id) + '/disqualify', {
+        body: { reason },
+        ifMatch: lead.etag,
+      }),
+    report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
+    getWorkspace: (ws) => request('GET', wsPath(ws)),
+    updateWorkspace: (ws, workspace, patch) =>
+      request('PATCH', wsPath(ws), { body: patch, ifMatch: workspace.etag }),
+    listMembers: async (ws) => (await request<ListPage<Member>>('GET', `${wsPath(ws)}/members`)).items,
+    addMember: (ws, member) => request('POST', `${wsPath(ws)}/members`, { body: member }),
+    changeMemberRole: (ws, userId, role) =>
+      request('PATCH', `${wsPath(ws)}/members/${enc(userId)}`, { body: { role } }),
+    removeMember: (ws, userId) => request('DELETE', `${wsPath(ws)}/members/${enc(userId)}`),
+    recycleBin: (ws, params) => request('GET', `${wsPath(ws)}/recycle-bin${query(params)}`),
+    purge: (ws, plural, id) => request('DELETE', `${wsPath(ws)}/recycle-bin/${plural}/${enc(id)}`),
+    importLeads: async (ws, csv) => {
+      const response = await send('POST', `${wsPath(ws)}/leads/import`, {
+        raw: { type: 'text/csv', data: csv },
+      });
+      const json = (await response.json()) as never;
+      return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
+    },
+    importJob: (ws, id) => request('GET', `${wsPath(ws)}/imports/${enc(id)}`),
+    exportCsv: async (ws, plural) => (await send('GET', `${recordPath(ws, plural)}/export`, {})).blob(),
     listWorkspaces: async () => (await request<ListPage<WorkspaceSummary>>('GET', '/workspaces')).items,
     createWorkspace: (name) => request('POST', '/workspaces', { body: { name }, idempotencyKey: newKey() }),
     listLeads: (ws, params) => request('GET', `/workspaces/${enc(ws)}/leads${query(params)}`),

@@ -24,6 +24,7 @@ function fakeTeams() {
       onThemeChange = handler;
     },
     getToken: async () => 'sso-token',
+    config: { setValid: () => undefined, onSave: () => undefined },
   };
   const connect = () => new Promise<TeamsHost | undefined>((resolve) => (connected = resolve));
   return {

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { LAYOUT } from './layout';
 
 export const useAppStyles = makeStyles({
@@ -20,4 +20,9 @@ export const useAppStyles = makeStyles({
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalM,
   },
+});
+
+/** The page itself: no browser margin around the app (the app draws its own background edge to edge). */
+export const useGlobalStyles = makeStaticStyles({
+  body: { margin: 0 },
 });

@@ -1,11 +1,12 @@
-import { FluentProvider } from '@fluentui/react-components';
+import { FluentProvider, Spinner } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { TeamsHost } from '../teams/teams-host';
 import { themeFor } from '../teams/theme';
-import { useAppStyles } from './App.styles';
+import { ConfigPage } from '../config/ConfigPage';
+import { useAppStyles, useGlobalStyles } from './App.styles';
 import { Shell } from './Shell';
 import { useTeamsHost } from './useTeamsHost';
 
@@ -13,20 +14,31 @@ export type AppProps = {
   readonly i18n: i18n;
   /** Present when framed: connects to Teams (never awaited before the first render). */
   readonly connectTeams?: () => Promise<TeamsHost | undefined>;
+  /** `config`: the team tab's configuration page (served on /config); the app otherwise. */
+  readonly page?: 'app' | 'config';
 };
 
 /** Providers (theme from Teams, translations, query cache) around the shell. */
-export function App({ i18n, connectTeams }: AppProps) {
+export function App({ i18n, connectTeams, page = 'app' }: AppProps) {
   const teams = useTeamsHost(connectTeams, i18n);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
   const styles = useAppStyles();
+  useGlobalStyles();
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={themeFor(teams.theme)} className={styles.root}>
         <QueryClientProvider client={queryClient}>
-          <Shell teams={teams} />
+          {page === 'config' ? (
+            teams.connecting ? (
+              <Spinner label={i18n.t('app.loading')} />
+            ) : (
+              <ConfigPage host={teams.host} />
+            )
+          ) : (
+            <Shell teams={teams} />
+          )}
         </QueryClientProvider>
       </FluentProvider>
     </I18nextProvider>

@@ -1,24 +1,24 @@
-import { Button, Spinner, Text, Title1 } from '@fluentui/react-components';
+import { Spinner, Text, Title1 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createApiClient, type WorkspaceSummary } from '../api/api-client';
+import { createApiClient } from '../api/api-client';
 import { ApiProvider } from '../api/ApiContext';
 import { SignInForm } from '../auth/SignInForm';
-import { LeadsView } from '../leads/LeadsView';
-import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
+import { useRoute } from './useRoute';
 import type { TeamsState } from './useTeamsHost';
+import { WorkspaceArea } from './WorkspaceArea';
 
 export type ShellProps = { readonly teams: TeamsState };
 
 type Session = { readonly getToken: () => Promise<string>; readonly name?: string };
 
-/** Signs the user in (Teams SSO, or the dev form outside Teams), then workspace → leads. */
+/** Signs the user in (Teams SSO, or the dev form outside Teams), then the workspace and its views. */
 export function Shell({ teams }: ShellProps) {
   const { t } = useTranslation();
   const styles = useAppStyles();
+  const { route, navigate } = useRoute();
   const [devSession, setDevSession] = useState<Session>();
-  const [workspace, setWorkspace] = useState<WorkspaceSummary>();
   const host = teams.host;
   const session = useMemo<Session | undefined>(
     () => (host ? { getToken: () => host.getToken() } : devSession),
@@ -44,17 +44,11 @@ export function Shell({ teams }: ShellProps) {
         />
       ) : (
         <ApiProvider client={api}>
-          {workspace ? (
-            <>
-              <div className={styles.header}>
-                <Text weight="semibold">{workspace.name}</Text>
-                <Button onClick={() => setWorkspace(undefined)}>{t('workspaces.change')}</Button>
-              </div>
-              <LeadsView workspaceId={workspace.id} />
-            </>
-          ) : (
-            <WorkspacePicker onPick={setWorkspace} />
-          )}
+          <WorkspaceArea
+            route={route}
+            navigate={navigate}
+            {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+          />
         </ApiProvider>
       )}
     </main>

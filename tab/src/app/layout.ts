@@ -3,4 +3,9 @@ export const LAYOUT = {
   formMaxWidth: '360px',
   searchWidth: '280px',
   pageMaxWidth: '1200px',
+  navWidth: '220px',
+  /** The list scrolls inside the page, so its header and the toolbar stay in view. */
+  tableMaxHeight: '65vh',
+  checkboxColumn: '44px',
+  dialogWideWidth: '640px',
 } as const;

@@ -10,18 +10,25 @@ export type TeamsState = {
   readonly theme: string;
 };
 
+/** Outside Teams, the browser's light or dark preference, in Teams' theme names. */
+function browserTheme(): string {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'default';
+}
+
 /** Connects to Teams in the background, then follows its theme and language. */
 export function useTeamsHost(
   connect: (() => Promise<TeamsHost | undefined>) | undefined,
   i18n: i18n,
 ): TeamsState {
-  const [state, setState] = useState<TeamsState>({ connecting: Boolean(connect), theme: 'default' });
+  const [state, setState] = useState<TeamsState>({ connecting: Boolean(connect), theme: browserTheme() });
   useEffect(() => {
     if (!connect) return;
     let live = true;
     void connect().then((host) => {
       if (!live) return;
-      setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? 'default' });
+      setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? browserTheme() });
       if (!host) return;
       void i18n.changeLanguage(pickLanguage(host.locale));
       host.onThemeChange((theme) => live && setState((current) => ({ ...current, theme })));

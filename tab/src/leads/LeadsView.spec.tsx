@@ -1,163 +1,155 @@
 /** @jest-environment jsdom */
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { MotionBehaviourProvider } from '@fluentui/react-motion';
-import type { Lead, LeadCreateInput } from '@crm/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
-import type { ApiClient, ListQuery, WithEtag } from '../api/api-client';
-import { ApiError } from '../api/api-error';
-import { ApiProvider } from '../api/ApiContext';
-import { createI18n } from '../i18n/i18n';
+import { fakeApi } from '../testing/fake-api';
+import { renderView } from '../testing/render-view';
 import { LeadsView } from './LeadsView';
 
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar only needs one to exist.
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
+const SEED = {
+  leads: [
+    {
+      firstName: 'Pieter',
+      lastName: 'Jansen',
+      company: 'Jansen Transport BV',
+      status: 'open-not-contacted',
+      source: 'web',
+      qualification: { budget: false, authority: false, need: false, timeline: false },
+    },
+    {
+      firstName: 'Ana',
+      lastName: 'Souza',
+      company: 'Souza Ltda',
+      status: 'working-contacted',
+      source: 'web',
+      qualification: { budget: false, authority: false, need: false, timeline: false },
+    },
+  ],
+  organisations: [{ name: 'Jansen Transport B.V.', status: 'customer' }],
 };
 
-/** An in-memory API: just enough behaviour for the view (search, filter, create, convert). */
-function fakeApi(seed: Array<Partial<Lead>> = []) {
-  let leads: WithEtag<Lead>[] = seed.map(
-    (lead, i) =>
-      ({ id: `L${i}`, status: 'open-not-contacted', source: 'web', etag: '"1"', ...lead }) as WithEtag<Lead>,
-  );
-  const queries: ListQuery[] = [];
-  const created: LeadCreateInput[] = [];
-  let convertFails = false;
-  const api: ApiClient = {
-    listWorkspaces: async () => [],
-    createWorkspace: async () => {
-      throw new Error('unused');
-    },
-    listLeads: async (_ws, query) => {
-      queries.push(query);
-      const items = leads.filter(
-        (lead) =>
-          (!query.q || `${lead.firstName} ${lead.lastName}`.includes(query.q)) &&
-          (!query.status || lead.status === query.status),
-      );
-      return { items, nextCursor: null };
-    },
-    createLead: async (_ws, input) => {
-      created.push(input);
-      const lead = {
-        id: `L${leads.length}`,
-        status: 'open-not-contacted',
-        etag: '"1"',
-        ...input,
-      } as WithEtag<Lead>;
-      leads = [...leads, lead];
-      return lead;
-    },
-    updateLead: async () => {
-      throw new Error('unused');
-    },
-    convertLead: async (_ws, id) => {
-      if (convertFails) throw new ApiError(409, 'LEAD.ALREADY_CONVERTED');
-      leads = leads.map((lead) =>
-        lead.id === id ? ({ ...lead, status: 'closed-converted' } as WithEtag<Lead>) : lead,
-      );
-      const lead = leads.find((l) => l.id === id)!;
-      return {
-        lead,
-        organisation: { name: lead.company ?? '' } as never,
-        contact: { firstName: lead.firstName, lastName: lead.lastName } as never,
-        opportunity: { name: `${lead.company} – deal` } as never,
-      };
-    },
-  };
-  return { api, queries, created, failConversions: () => (convertFails = true) };
-}
-
-function renderView(api: ApiClient) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  // Motion off: dialogs open and close at once instead of after an animation, however slow the
-  // machine. (tab/src/testing/jsdom-layout.ts keeps Fluent's focus manager from hiding them.)
-  return render(
-    <MotionBehaviourProvider value="skip">
-      <I18nextProvider i18n={createI18n('en')}>
-        <FluentProvider theme={teamsLightTheme}>
-          <QueryClientProvider client={queryClient}>
-            <ApiProvider client={api}>
-              <LeadsView workspaceId="ws" debounceMs={0} />
-            </ApiProvider>
-          </QueryClientProvider>
-        </FluentProvider>
-      </I18nextProvider>
-    </MotionBehaviourProvider>,
-  );
-}
-
-const SEED = [
-  { firstName: 'Pieter', lastName: 'Jansen', company: 'Jansen Transport BV' },
-  { firstName: 'Ana', lastName: 'Souza', company: 'Souza Ltda', status: 'working-contacted' as const },
-];
-
-describe('LeadsView', () => {
-  it('lists leads with translated statuses and filters by search and status', async () => {
+// Fluent renders a lot per keystroke in jsdom; a busy machine running every suite needs the headroom.
+describe('LeadsView: the list', () => {
+  it('lists leads with translated statuses and filters by search and status on the server', async () => {
     const fake = fakeApi(SEED);
     const user = userEvent.setup({ delay: null });
-    renderView(fake.api);
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     const table = await screen.findByRole('table', { name: 'Leads' });
-    expect(within(table).getByRole('cell', { name: 'Pieter Jansen' })).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'Pieter Jansen' })).toBeTruthy();
     expect(within(table).getByRole('cell', { name: 'Working – Contacted' })).toBeTruthy();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search leads' }), 'Souza');
-    await waitFor(() => expect(screen.queryByRole('cell', { name: 'Pieter Jansen' })).toBeNull());
-    expect(fake.queries.at(-1)).toEqual({ q: 'Souza', status: undefined });
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Pieter Jansen' })).toBeNull());
+    expect(fake.sent.at(-1)?.query).toMatchObject({ q: 'Souza' });
 
     await user.clear(screen.getByRole('searchbox', { name: 'Search leads' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'open-not-contacted');
-    await screen.findByRole('cell', { name: 'Pieter Jansen' });
-    expect(screen.queryByRole('cell', { name: 'Ana Souza' })).toBeNull();
-    expect(fake.queries.at(-1)).toEqual({ q: undefined, status: 'open-not-contacted' });
+    await screen.findByRole('link', { name: 'Pieter Jansen' });
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Ana Souza' })).toBeNull());
+    expect(fake.sent.at(-1)?.query).toMatchObject({ status: 'open-not-contacted' });
   });
 
-  it('validates the new lead with the shared schema, then creates it', async () => {
+  it('validates a new lead with the shared schema, then creates it', async () => {
     const fake = fakeApi();
     const user = userEvent.setup({ delay: null });
-    renderView(fake.api);
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await screen.findByText('No leads match.');
     await user.click(screen.getByRole('button', { name: 'New lead' }));
     const dialog = await screen.findByRole('dialog', { name: 'New lead' });
-    await user.type(await within(dialog).findByRole('textbox', { name: /^Email/ }), 'nope');
+    await user.type(within(dialog).getByRole('textbox', { name: /^Email/ }), 'nope');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
     expect(within(dialog).getByText('Enter a valid email address.')).toBeTruthy();
-    expect(fake.created).toEqual([]);
+    expect(fake.sent.filter((s) => s.call === 'create leads')).toEqual([]);
 
     await user.clear(within(dialog).getByRole('textbox', { name: /^Email/ }));
     await user.type(within(dialog).getByRole('textbox', { name: /^Last name/ }), 'Jansen');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Source' }), 'trade-show');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    await screen.findByRole('cell', { name: 'Jansen' });
-    expect(fake.created).toEqual([{ lastName: 'Jansen', source: 'trade-show' }]);
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await screen.findByRole('link', { name: 'Jansen' });
+    expect(fake.sent.find((s) => s.call === 'create leads')?.body).toEqual({
+      lastName: 'Jansen',
+      source: 'trade-show',
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
-  it('converts a lead, announces the result and shows the new status', async () => {
+  it('converts into a suggested existing organisation and announces what it produced', async () => {
     const fake = fakeApi(SEED);
+    const existing = fake.rows('organisations')[0]!;
+    fake.setMatches({
+      organisations: [{ organisation: existing as never, matches: ['similar-name'] }],
+      contacts: [],
+    });
     const user = userEvent.setup({ delay: null });
-    renderView(fake.api);
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await user.click(await screen.findByRole('button', { name: 'Convert Pieter Jansen' }));
-    const status = await screen.findByRole('status');
-    expect(status.textContent).toBe(
-      'Pieter Jansen was converted into Jansen Transport BV, contact Pieter Jansen and deal Jansen Transport BV – deal.',
+    const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
+    await user.click(
+      await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (similar name)' }),
     );
+    await user.type(within(dialog).getByRole('spinbutton', { name: 'Amount' }), '12000');
+    await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
+    const status = await screen.findByText(/^Pieter Jansen was converted into Jansen Transport B\.V\./);
+    expect(status.textContent).toContain('deal Jansen Transport B.V. – deal');
+    expect(fake.sent.find((s) => s.call === 'convert')?.body).toEqual({
+      organisationId: existing.id,
+      createOpportunity: true,
+      opportunity: { amount: 12000 },
+    });
     await screen.findByRole('cell', { name: 'Closed – Converted' });
-    expect(screen.queryByRole('button', { name: 'Convert Pieter Jansen' })).toBeNull();
   });
 
-  it('shows a failed conversion in the user’s words, not the server’s', async () => {
+  it('changes the status of the selected leads in bulk', async () => {
     const fake = fakeApi(SEED);
-    fake.failConversions();
     const user = userEvent.setup({ delay: null });
-    renderView(fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Convert Ana Souza' }));
-    expect((await screen.findByRole('status')).textContent).toBe('This lead has already been converted.');
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Pieter Jansen' }));
+    await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
+    await screen.findByText('1 leads changed, 0 failed.');
+    expect(fake.rows('leads')[0]?.status).toBe('working-contacted');
+  });
+});
+
+describe('LeadsView: one lead', () => {
+  it('says when someone else changed the lead, and shows the fresh version', async () => {
+    const fake = fakeApi(SEED);
+    const id = fake.rows('leads')[0]!.id;
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" recordId={id} />, fake.api);
+    await screen.findByRole('heading', { name: 'Pieter Jansen' });
+    fake.changeBehindTheScenes('leads', id, { company: 'Jansen Logistics' });
+
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Pieter Jansen' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Job title/ }), 'CEO');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Someone else changed this record meanwhile/);
+    expect(await screen.findByText('Jansen Logistics')).toBeTruthy();
+    expect(fake.rows('leads')[0]?.title).toBeUndefined();
+  });
+
+  it('saves the qualification checklist and asks a reason to disqualify', async () => {
+    const fake = fakeApi(SEED);
+    const id = fake.rows('leads')[0]!.id;
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" recordId={id} />, fake.api);
+    await user.click(await screen.findByRole('checkbox', { name: 'Budget' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Timeline' }));
+    await user.click(screen.getByRole('button', { name: 'Save qualification' }));
+    await screen.findByText('Saved.');
+    expect(fake.rows('leads')[0]?.qualification).toMatchObject({ budget: true, timeline: true, need: false });
+
+    await user.click(screen.getByRole('button', { name: 'Disqualify' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disqualify Pieter Jansen?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disqualify' }));
+    expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'No budget this year');
+    await user.click(within(dialog).getByRole('button', { name: 'Disqualify' }));
+    await screen.findByText('Pieter Jansen was disqualified.');
+    expect(fake.rows('leads')[0]).toMatchObject({
+      status: 'closed-not-converted',
+      disqualificationReason: 'No budget this year',
+    });
+    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
   });
 });

@@ -1,142 +1,105 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  SearchBox,
-  Select,
-  Spinner,
-  Title2,
-} from '@fluentui/react-components';
-import {
-  isOpenLeadStatus,
-  LEAD_STATUSES,
-  leadDisplayName,
-  type Lead,
-  type LeadCreateInput,
-} from '@crm/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Select } from '@fluentui/react-components';
+import { isOpenLeadStatus, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LeadConversion, WithEtag } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
+import type { WithEtag } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
-import { RecordTable } from '../records/RecordTable';
-import { useDebouncedValue } from '../records/useDebouncedValue';
-import { LEAD_FIELDS } from './lead-fields';
-import { useLeadsViewStyles } from './LeadsView.styles';
-import { NewLeadDialog } from './NewLeadDialog';
+import type { Notice } from '../app/StateViews';
+import { RecordDetail } from '../records/RecordDetail';
+import { RecordListView } from '../records/RecordListView';
+import { convertedText } from './conversion-notice';
+import { ConvertLeadDialog } from './ConvertLeadDialog';
+import { ImportLeadsDialog } from './ImportLeadsDialog';
+import { LEAD_ENTITY } from './lead-entity';
+import { LeadActions } from './LeadActions';
+import { LeadSections } from './LeadSections';
 
 export type LeadsViewProps = {
   readonly workspaceId: string;
+  /** The lead whose page is open, from the URL. */
+  readonly recordId?: string;
   /** Search debounce; tests pass 0. */
   readonly debounceMs?: number;
 };
 
-/** Leads: search, status filter, "New lead" and a Convert action per open lead. */
-export function LeadsView({ workspaceId, debounceMs = 300 }: LeadsViewProps) {
+/** Sets the selected leads to an open status (closing one takes convert or disqualify). */
+function BulkStatus({
+  workspaceId,
+  leads,
+  done,
+}: {
+  readonly workspaceId: string;
+  readonly leads: readonly WithEtag<Lead>[];
+  readonly done: (notice: Notice) => void;
+}) {
   const { t } = useTranslation();
-  const styles = useLeadsViewStyles();
   const api = useApi();
-  const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const q = useDebouncedValue(search.trim(), debounceMs);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string }>();
-
-  const leads = useQuery({
-    queryKey: ['leads', workspaceId, { q, status }],
-    queryFn: () => api.listLeads(workspaceId, { q: q || undefined, status: status || undefined }),
-    placeholderData: (previous) => previous,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['leads', workspaceId] });
-
-  const convert = useMutation({
-    mutationFn: (lead: WithEtag<Lead>) => api.convertLead(workspaceId, lead.id, {}),
-    onSuccess: (result: LeadConversion) => {
-      const contact = leadDisplayName(result.contact);
-      const values = {
-        name: leadDisplayName(result.lead),
-        organisation: result.organisation.name,
-        contact,
-        opportunity: result.opportunity?.name,
-      };
-      setNotice({
-        intent: 'success',
-        text: t(result.opportunity ? 'leads.convertedWithDeal' : 'leads.converted', values),
-      });
-      return refresh();
-    },
-    onError: (error) => setNotice({ intent: 'error', text: errorMessage(error, t) }),
-  });
-
-  const create = async (input: LeadCreateInput) => {
-    try {
-      await api.createLead(workspaceId, input);
-    } catch (error) {
-      throw new Error(errorMessage(error, t), { cause: error });
-    }
-    await refresh();
+  const [status, setStatus] = useState<string>(OPEN_LEAD_STATUSES[1]);
+  const [busy, setBusy] = useState(false);
+  const apply = async () => {
+    setBusy(true);
+    const results = await Promise.allSettled(
+      leads.filter((l) => l.status !== status).map((lead) => api.updateLead(workspaceId, lead, { status })),
+    );
+    const failed = results.filter((r) => r.status === 'rejected').length;
+    setBusy(false);
+    done({
+      intent: failed ? 'warning' : 'success',
+      text: t('leads.bulkDone', { count: results.length - failed, failed }),
+    });
   };
-
   return (
-    <section className={styles.view} aria-labelledby="leads-heading">
-      <Title2 as="h2" id="leads-heading">
-        {t('leads.heading')}
-      </Title2>
-      <div className={styles.toolbar}>
-        <Field label={t('leads.search')}>
-          <SearchBox
-            className={styles.search}
-            value={search}
-            onChange={(_e, data) => setSearch(data.value)}
-          />
-        </Field>
-        <Field label={t('leads.status')}>
-          <Select value={status} onChange={(_e, data) => setStatus(data.value)}>
-            <option value="">{t('leads.allStatuses')}</option>
-            {LEAD_STATUSES.map((id) => (
-              <option key={id} value={id}>
-                {t(`leads.statusLabel.${id}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <NewLeadDialog onCreate={create} />
-      </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role="status">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
-      {leads.isError && (
-        <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(leads.error, t)}</MessageBarBody>
-        </MessageBar>
-      )}
-      {leads.isPending ? (
-        <Spinner label={t('app.loading')} />
-      ) : (
-        <RecordTable
-          label={t('leads.tableLabel')}
-          fields={LEAD_FIELDS}
-          records={leads.data?.items ?? []}
-          emptyText={t('leads.empty')}
-          actionsLabel={t('leads.actions')}
-          actions={(lead) =>
-            isOpenLeadStatus(lead.status) && (
-              <Button
-                size="small"
-                aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
-                disabled={convert.isPending}
-                onClick={() => convert.mutate(lead)}
-              >
-                {t('leads.convert')}
-              </Button>
-            )
-          }
-        />
-      )}
-    </section>
+    <>
+      <Select
+        aria-label={t('leads.bulkStatus')}
+        value={status}
+        onChange={(_e, data) => setStatus(data.value)}
+      >
+        {OPEN_LEAD_STATUSES.map((id) => (
+          <option key={id} value={id}>
+            {t(`leads.statusLabel.${id}`)}
+          </option>
+        ))}
+      </Select>
+      <Button onClick={() => void apply()} disabled={busy}>
+        {t('leads.bulkApply', { count: leads.length })}
+      </Button>
+    </>
   );
 }
+
+/** Leads: the list (filters, search, import, export, bulk status, convert) or one lead's page. */
+export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps) {
+  const { t } = useTranslation();
+  if (recordId)
+    return (
+      <RecordDetail
+        entity={LEAD_ENTITY}
+        workspaceId={workspaceId}
+        recordId={recordId}
+        regarding="lead"
+        actions={(lead, act) => <LeadActions workspaceId={workspaceId} lead={lead} act={act} />}
+        sections={(lead, act) => <LeadSections workspaceId={workspaceId} lead={lead} act={act} />}
+      />
+    );
+  return (
+    <RecordListView
+      entity={LEAD_ENTITY}
+      workspaceId={workspaceId}
+      {...(debounceMs === undefined ? {} : { debounceMs })}
+      tools={<ImportLeadsDialog workspaceId={workspaceId} />}
+      bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
+      actions={(lead, notify) =>
+        isOpenLeadStatus(lead.status) && (
+          <ConvertLeadDialog
+            workspaceId={workspaceId}
+            lead={lead}
+            onConverted={(result) => notify({ intent: 'success', text: convertedText(t, result) })}
+          />
+        )
+      }
+    />
+  );
+}
+
+export default LeadsView;

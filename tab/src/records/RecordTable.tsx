@@ -1,4 +1,7 @@
 import {
+  Button,
+  Checkbox,
+  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -7,10 +10,18 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDescriptor } from './field-descriptor';
 import { useRecordTableStyles } from './RecordTable.styles';
+
+export type RecordSelection = {
+  readonly selected: ReadonlySet<string>;
+  readonly onChange: (selected: ReadonlySet<string>) => void;
+  /** Accessible name of a row's checkbox: "Select Pieter Jansen". */
+  readonly rowLabel: (id: string) => string;
+};
 
 export type RecordTableProps<T> = {
   /** Accessible name of the table. */
@@ -21,9 +32,37 @@ export type RecordTableProps<T> = {
   /** Header of the actions column; the column is there only when `actions` is. */
   readonly actionsLabel?: string;
   readonly actions?: (record: T) => ReactNode;
+  /** More pages on the server: fetched when the last rows scroll into view (or on the button). */
+  readonly hasMore?: boolean;
+  readonly loadingMore?: boolean;
+  readonly onLoadMore?: () => void;
+  readonly selection?: RecordSelection;
 };
 
-/** Every entity's list: columns from its field descriptors, one row per record. */
+const ROW_HEIGHT = 41;
+const OVERSCAN = 12;
+/**
+ * A scroller with no height yet (before layout, or jsdom, which has none) is measured as this tall,
+ * so the first rows render at once; a real size replaces it on the next resize.
+ */
+const INITIAL_RECT = { width: 1000, height: 600 };
+const observeRect: typeof observeElementRect = (instance, callback) =>
+  observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : INITIAL_RECT));
+
+type Sort = { readonly field: string; readonly direction: 'ascending' | 'descending' };
+
+const compare = (a: string | number | undefined, b: string | number | undefined): number => {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+};
+
+/**
+ * Every entity's list: columns from its field descriptors. Rows are virtualised (only those in view
+ * are in the DOM), so a list scrolled through 100k records stays smooth; the next server page is
+ * asked for as the end comes into view. Sorting orders the rows loaded so far.
+ */
 export function RecordTable<T extends { readonly id: string }>({
   label,
   fields,
@@ -31,34 +70,135 @@ export function RecordTable<T extends { readonly id: string }>({
   emptyText,
   actionsLabel,
   actions,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  selection,
 }: RecordTableProps<T>) {
   const { t } = useTranslation();
   const styles = useRecordTableStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<Sort>();
+  const rows = useMemo(() => {
+    const field = fields.find((f) => f.id === sort?.field);
+    if (!sort || !field?.sortValue) return records;
+    const value = field.sortValue;
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...records].sort((a, b) => sign * compare(value(a), value(b)));
+  }, [records, fields, sort]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    initialRect: INITIAL_RECT,
+    observeElementRect: observeRect,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && onLoadMore && lastIndex >= rows.length - OVERSCAN) onLoadMore();
+  }, [hasMore, loadingMore, onLoadMore, lastIndex, rows.length]);
+
   if (records.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
+  const columns = fields.length + (actions ? 1 : 0) + (selection ? 1 : 0);
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const allSelected = selection !== undefined && rows.every((r) => selection.selected.has(r.id));
+  const toggle = (id: string, on: boolean) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    selection.onChange(next);
+  };
+  const sortBy = (field: string) =>
+    setSort((current) => ({
+      field,
+      direction: current?.field === field && current.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+
   return (
-    <Table aria-label={label} size="small">
-      <TableHeader>
-        <TableRow>
-          {fields.map((field) => (
-            <TableHeaderCell key={field.id}>{t(field.labelKey)}</TableHeaderCell>
-          ))}
-          {actions && <TableHeaderCell>{actionsLabel}</TableHeaderCell>}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {records.map((record) => (
-          <TableRow key={record.id}>
-            {fields.map((field) => (
-              <TableCell key={field.id}>{field.render(record, t)}</TableCell>
-            ))}
-            {actions && (
-              <TableCell>
-                <div className={styles.actions}>{actions(record)}</div>
-              </TableCell>
+    <>
+      <div ref={scroller} className={styles.scroller}>
+        <Table aria-label={label} aria-rowcount={rows.length + 1} size="small">
+          <TableHeader className={styles.header}>
+            <TableRow aria-rowindex={1}>
+              {selection && (
+                <TableHeaderCell className={styles.selectCell}>
+                  <Checkbox
+                    aria-label={t('table.selectAll')}
+                    checked={allSelected ? true : selection.selected.size > 0 ? 'mixed' : false}
+                    onChange={(_e, data) =>
+                      selection.onChange(new Set(data.checked === true ? rows.map((r) => r.id) : []))
+                    }
+                  />
+                </TableHeaderCell>
+              )}
+              {fields.map((field) =>
+                field.sortValue ? (
+                  <TableHeaderCell
+                    key={field.id}
+                    sortable
+                    sortDirection={sort?.field === field.id ? sort.direction : undefined}
+                    onClick={() => sortBy(field.id)}
+                  >
+                    {t(field.labelKey)}
+                  </TableHeaderCell>
+                ) : (
+                  <TableHeaderCell key={field.id}>{t(field.labelKey)}</TableHeaderCell>
+                ),
+              )}
+              {actions && <TableHeaderCell>{actionsLabel}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {top > 0 && (
+              <tr aria-hidden style={{ height: top }} className={styles.spacer}>
+                <td colSpan={columns} />
+              </tr>
             )}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+            {items.map((item) => {
+              const record = rows[item.index]!;
+              return (
+                <TableRow key={record.id} aria-rowindex={item.index + 2}>
+                  {selection && (
+                    <TableCell className={styles.selectCell}>
+                      <Checkbox
+                        aria-label={selection.rowLabel(record.id)}
+                        checked={selection.selected.has(record.id)}
+                        onChange={(_e, data) => toggle(record.id, data.checked === true)}
+                      />
+                    </TableCell>
+                  )}
+                  {fields.map((field) => (
+                    <TableCell key={field.id}>{field.render(record, t)}</TableCell>
+                  ))}
+                  {actions && (
+                    <TableCell>
+                      <div className={styles.actions}>{actions(record)}</div>
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+            {bottom > 0 && (
+              <tr aria-hidden style={{ height: bottom }} className={styles.spacer}>
+                <td colSpan={columns} />
+              </tr>
+            )}
+          </TableBody>
+        </Table>
+      </div>
+      {hasMore && (
+        <div className={styles.more}>
+          {loadingMore ? (
+            <Spinner size="tiny" label={t('app.loading')} />
+          ) : (
+            <Button onClick={onLoadMore}>{t('table.loadMore')}</Button>
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
+import { FormattedDate, FormattedDateTime } from '../i18n/Formatted';
 
 /**
  * One column of an entity's table: a label key and how to show the value. Entities differ only in
@@ -10,6 +11,8 @@ export type FieldDescriptor<T> = {
   /** Translation key of the column header. */
   readonly labelKey: string;
   readonly render: (record: T, t: TFunction) => ReactNode;
+  /** The value the column sorts by; columns without one are not sortable. */
+  readonly sortValue?: (record: T) => string | number | undefined;
 };
 
 /** A descriptor for an enumeration shown through its translated labels (`<prefix>.<id>`). */
@@ -18,11 +21,33 @@ export const enumField = <T>(
   labelKey: string,
   prefix: string,
   value: (record: T) => string,
-): FieldDescriptor<T> => ({ id, labelKey, render: (record, t) => t(`${prefix}.${value(record)}`) });
+): FieldDescriptor<T> => ({
+  id,
+  labelKey,
+  render: (record, t) => t(`${prefix}.${value(record)}`),
+  sortValue: value,
+});
 
 /** A descriptor for plain text, blank when absent. */
 export const textField = <T>(
   id: string,
   labelKey: string,
   value: (record: T) => string | undefined,
-): FieldDescriptor<T> => ({ id, labelKey, render: (record) => value(record) ?? '' });
+): FieldDescriptor<T> => ({ id, labelKey, render: (record) => value(record) ?? '', sortValue: value });
+
+/** A date (`YYYY-MM-DD`) or instant, written the way the user's language writes it. */
+export const dateField = <T>(
+  id: string,
+  labelKey: string,
+  value: (record: T) => string | undefined,
+  kind: 'date' | 'dateTime' = 'date',
+): FieldDescriptor<T> => ({
+  id,
+  labelKey,
+  render: (record) => {
+    const v = value(record);
+    if (!v) return '';
+    return createElement(kind === 'date' ? FormattedDate : FormattedDateTime, { value: v });
+  },
+  sortValue: value,
+});

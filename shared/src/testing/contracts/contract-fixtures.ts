@@ -10,6 +10,7 @@ import type {
   WorkspaceRepository,
   Write,
 } from '../../application/ports';
+import type { ConversationRepository, TeamRepository } from '../../application/team-ports';
 import type { RecordKind, RecordOf } from '../../application/records';
 import { aContact, aLeadConvertedEvent, anOpportunity, anOrganisation, aStageChange } from '../builders';
 
@@ -18,6 +19,8 @@ export type StorageUnderTest = {
   readonly records: RecordRepository;
   readonly workspaces: WorkspaceRepository;
   readonly outbox: OutboxRepository;
+  readonly teams: TeamRepository;
+  readonly conversations: ConversationRepository;
 };
 
 /** Every test works in its own workspace (its own partition), so suites share one store. */

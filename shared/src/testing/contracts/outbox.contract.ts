@@ -1,3 +1,4 @@
+import { recordOutcome, startDelivery } from '../../application/relay/delivery';
 import { aLeadConvertedEvent } from '../builders';
 import { expectOk, uniqueId, type StorageUnderTest } from './contract-fixtures';
 
@@ -22,10 +23,38 @@ export function outboxContract(storage: () => StorageUnderTest): void {
       await outbox.markFailed(ws, 'unknown', 'nothing to count');
 
       expect(await outbox.pending(ws, 10)).toEqual([
-        { event: middle, attempts: 2, lastError: 'Bot Framework answered 503' },
-        { event: late, attempts: 0 },
+        { event: middle, attempts: 2, lastError: 'Bot Framework answered 503', version: expect.any(String) },
+        { event: late, attempts: 0, version: expect.any(String) },
       ]);
       expect(await outbox.pending(uniqueId('ws'), 10)).toEqual([]);
+    });
+
+    it('keeps the delivery state with the event, guarded by its version', async () => {
+      const { records, outbox } = storage();
+      const ws = uniqueId('ws');
+      const event = aLeadConvertedEvent({ workspaceId: ws });
+      expectOk(await records.commit(ws, { writes: [], events: [event] }));
+      const [read] = await outbox.pending(ws, 10);
+      const started = startDelivery([
+        { key: 'channel:a', kind: 'channel' },
+        { key: 'user:b', kind: 'personal' },
+      ]);
+      const delivery = recordOutcome(
+        recordOutcome(started, 'channel:a', { kind: 'sent' }, { now: '2026-11-22T10:00:00.000Z', random: 0 }),
+        'user:b',
+        { kind: 'retry', reason: 'Bot Framework answered 429', afterMs: 2_000 },
+        { now: '2026-11-22T10:00:00.000Z', random: 0 },
+      );
+
+      const saved = expectOk(await outbox.saveDelivery(ws, event, delivery, read!.version));
+      const again = await outbox.saveDelivery(ws, event, started, read!.version);
+
+      expect(again).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
+      expect(await outbox.pending(ws, 10)).toEqual([
+        { event, attempts: 2, lastError: 'Bot Framework answered 429', delivery, version: saved },
+      ]);
+      await outbox.markDelivered(ws, event.id);
+      expect(await outbox.saveDelivery(ws, event, delivery, saved)).toMatchObject({ ok: false });
     });
 
     it('refuses an event id twice', async () => {

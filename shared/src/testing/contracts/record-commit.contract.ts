@@ -188,7 +188,7 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
     it('throws for change sets no caller may build', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
-      const many = Array.from({ length: 30 }, () => insert('lead', aLead({ workspaceId: ws })));
+      const many = Array.from({ length: 101 }, () => insert('lead', aLead({ workspaceId: ws })));
 
       await expect(records.commit(ws, change(...many))).rejects.toThrow(/transaction/);
       await expect(

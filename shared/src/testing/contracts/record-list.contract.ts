@@ -78,6 +78,8 @@ export function recordListContract(storage: () => StorageUnderTest): void {
       expect(await search(records, ws, 'gonç jo')).toEqual([joao]);
       expect(await search(records, ws, 'jan@bloem')).toEqual([jan]);
       expect(await search(records, ws, 'joana@nordlys.no')).toEqual([joana]);
+      expect(await search(records, ws, 'oyvind@fjordbygg.no')).toEqual([oyvind]);
+      expect(await search(records, ws, 'joao@exemplo')).toEqual([joao]);
       expect(await search(records, ws, 'fjord')).toEqual([oyvind]);
       expect(await search(records, ws, 'bloem b.v.')).toEqual([jan]);
       expect(await search(records, ws, 'joao vries')).toEqual([]);

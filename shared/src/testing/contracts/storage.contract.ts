@@ -3,6 +3,7 @@ import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
 import { recordListContract } from './record-list.contract';
 import { recordRecycleContract } from './record-recycle.contract';
+import { teamContract } from './team.contract';
 import { workspaceContract } from './workspace.contract';
 
 /**
@@ -25,5 +26,6 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     recordRecycleContract(current);
     workspaceContract(current);
     outboxContract(current);
+    teamContract(current);
   });
 }

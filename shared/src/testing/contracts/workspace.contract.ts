@@ -67,6 +67,26 @@ export function workspaceContract(storage: () => StorageUnderTest): void {
       );
     });
 
+    it('reads the workspace with the caller as member, and sees each member change at once', async () => {
+      const { workspaces } = storage();
+      const { workspace, owner } = fresh();
+      const created = expectOk(await workspaces.create(workspace, owner));
+      const colleague = aMember(workspace, { userId: uniqueId('colleague'), role: 'member' });
+
+      expect(await workspaces.getWithMember(workspace.id, owner.userId)).toEqual({
+        workspace: created,
+        member: owner,
+      });
+      expect(await workspaces.getWithMember(workspace.id, colleague.userId)).toEqual({ workspace: created });
+      const added = expectOk(
+        await workspaces.changeMembers(workspace.id, { upsert: [colleague] }, created.version),
+      );
+      expect((await workspaces.getWithMember(workspace.id, colleague.userId))?.member).toEqual(colleague);
+      expectOk(await workspaces.changeMembers(workspace.id, { remove: [colleague.userId] }, added));
+      expect((await workspaces.getWithMember(workspace.id, colleague.userId))?.member).toBeUndefined();
+      expect(await workspaces.getWithMember(uniqueId('missing'), owner.userId)).toBeUndefined();
+    });
+
     it('changes members atomically under the workspace version', async () => {
       const { workspaces } = storage();
       const { workspace, owner, tenantId } = fresh();

@@ -1,0 +1,149 @@
+import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
+import { DEFAULT_STAGES } from '@crm/shared';
+import { createTranslator } from '../messages/translator';
+import type { AdaptiveCard } from './adaptive-card';
+import { dealCard } from './deal-card';
+import { leadCard } from './lead-card';
+import { pickCard } from './pick-card';
+import { disqualifyCard, qualifyCard } from './qualify-card';
+import { recordCard } from './record-card';
+import { welcomeCard } from './welcome-card';
+
+const translator = createTranslator();
+const en = translator.forLocale('en');
+const nb = translator.forLocale('nb-NO');
+
+const ELEMENTS = new Set([
+  'TextBlock',
+  'ColumnSet',
+  'Column',
+  'FactSet',
+  'Container',
+  'ActionSet',
+  'Input.Toggle',
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.ChoiceSet',
+]);
+const elementTypes = (items: readonly unknown[]): string[] =>
+  items.flatMap((e) => {
+    const el = e as { type: string; items?: unknown[]; columns?: unknown[] };
+    return [el.type, ...elementTypes(el.items ?? []), ...elementTypes(el.columns ?? [])];
+  });
+/** Teams renders schema ≤ 1.5; every button is a Universal Action. */
+function expectTeamsCard(card: AdaptiveCard): void {
+  expect(card.version).toBe('1.5');
+  for (const type of elementTypes(card.body)) expect(ELEMENTS).toContain(type);
+  for (const action of card.actions ?? []) expect(action.type).toBe('Action.Execute');
+  if (card.refresh) expect(card.refresh.action.type).toBe('Action.Execute');
+  expect((card.refresh?.userIds ?? []).length).toBeLessThanOrEqual(60);
+}
+
+describe('leadCard', () => {
+  it('given an open lead, then qualify and disqualify buttons and a refresh for the viewer', () => {
+    const lead = aLead({ id: 'L1', firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
+    const card = leadCard(en, { ws: 'W1', lead, viewers: ['29:ada'] });
+    expectTeamsCard(card);
+    expect(card.actions?.map((a) => [a.verb, a.data])).toEqual([
+      ['lead.qualify', { ws: 'W1', leadId: 'L1' }],
+      ['lead.disqualify', { ws: 'W1', leadId: 'L1' }],
+    ]);
+    expect(card.refresh).toEqual({
+      action: expect.objectContaining({ verb: 'lead.show' }),
+      userIds: ['29:ada'],
+    });
+  });
+
+  it('given a disqualified lead, then its reason (escaped) and no buttons', () => {
+    const lead = {
+      ...aLead(),
+      status: 'closed-not-converted',
+      disqualificationReason: 'no [budget](x)',
+    } as const;
+    const card = leadCard(nb, { ws: 'W1', lead: lead as never });
+    expect(card.actions).toBeUndefined();
+    expect(JSON.stringify(card)).toContain('Diskvalifisert: no \\\\[budget\\\\]\\\\(x\\\\)');
+  });
+});
+
+describe('qualifyCard and disqualifyCard', () => {
+  it('given matches, then the checklist, the suggestions, the new deal and a keyed submit', () => {
+    const lead = aLead({
+      id: 'L1',
+      lastName: 'Lovelace',
+      company: 'Engines',
+      qualification: { budget: true, authority: false, need: true, timeline: false },
+    });
+    const card = qualifyCard(en, {
+      ws: 'W1',
+      lead,
+      version: 'v1',
+      key: 'k1',
+      organisations: [anOrganisation({ id: 'O1', name: 'Engines Ltd' })],
+      contacts: [],
+      currency: 'EUR',
+      today: '2026-11-29',
+    });
+    expectTeamsCard(card);
+    const json = JSON.stringify(card);
+    expect(json).toContain('"id":"budget","title":"Budget","value":"true"');
+    expect(json).toContain('Existing: Engines Ltd');
+    expect(card.actions?.[0]).toMatchObject({
+      verb: 'lead.convert',
+      data: { ws: 'W1', leadId: 'L1', version: 'v1', key: 'k1' },
+    });
+  });
+
+  it('asks for a required reason', () => {
+    const card = disqualifyCard(en, 'W1', aLead({ id: 'L1' }));
+    expectTeamsCard(card);
+    expect(card.body).toContainEqual(
+      expect.objectContaining({ type: 'Input.Text', id: 'reason', isRequired: true }),
+    );
+  });
+});
+
+describe('dealCard', () => {
+  it('given a deal, then stage, amount and a move to any other stage with the version read', () => {
+    const deal = anOpportunity({ id: 'D1', name: 'Fjord', stage: 'proposal', amount: 1500, currency: 'NOK' });
+    const card = dealCard(nb, { ws: 'W1', deal, version: 'v7', stages: DEFAULT_STAGES });
+    expectTeamsCard(card);
+    const choices = (
+      card.body.find((e) => e.type === 'Input.ChoiceSet') as unknown as { choices: { value: string }[] }
+    ).choices;
+    expect(choices.map((c) => c.value)).not.toContain('proposal');
+    expect(choices.map((c) => c.value)).toContain('closed-lost');
+    expect(card.actions).toEqual([
+      expect.objectContaining({ verb: 'deal.move', data: { ws: 'W1', dealId: 'D1', version: 'v7' } }),
+    ]);
+    expect(JSON.stringify(card)).toContain('Tilbud');
+  });
+});
+
+describe('pickCard, welcomeCard, recordCard', () => {
+  it('shows at most five choices and says when there are more', () => {
+    const items = Array.from({ length: 7 }, (_, i) => ({ label: `L${i}`, verb: 'lead.show', data: { i } }));
+    const card = pickCard(en, 'Which?', items, true);
+    expectTeamsCard(card);
+    expect(card.actions).toHaveLength(5);
+    expect(JSON.stringify(card)).toContain('Showing the first 5');
+  });
+
+  it('welcomes in the installer’s language', () => {
+    const card = welcomeCard(translator.forLocale('nl'), 'Verkoop');
+    expectTeamsCard(card);
+    expect(JSON.stringify(card)).toContain('Pipeline CRM staat klaar: Verkoop');
+  });
+
+  it('inserts a record without buttons', () => {
+    const shown = recordCard(
+      en,
+      { kind: 'organisation', record: anOrganisation({ name: '*Acme*' }) },
+      { name: 'WS', stages: DEFAULT_STAGES },
+    );
+    expectTeamsCard(shown.card);
+    expect(shown.card.actions).toBeUndefined();
+    expect(JSON.stringify(shown.card)).toContain('\\\\*Acme\\\\*');
+  });
+});

@@ -1,0 +1,125 @@
+import { leadDisplayName, ok, type Result } from '@crm/shared';
+import { disqualifyLead } from '@crm/shared/application';
+import { leadCard } from '../cards/lead-card';
+import { pickCard } from '../cards/pick-card';
+import { disqualifyCard } from '../cards/qualify-card';
+import { cardReply, textReply, type BotReply } from '../conversation/chat-message';
+import { qualifyReply } from './qualify-reply';
+import type { CommandContext, CommandSpec } from './command';
+import { findLead } from './find-records';
+
+/** At most this many leading words of `disqualify <name> <reason>` are tried as the name. */
+const MAX_NAME_WORDS = 6;
+
+const pick = (
+  ctx: CommandContext,
+  verb: string,
+  found: {
+    items: readonly { record: { id: string; firstName?: string; lastName: string; company?: string } }[];
+    more: boolean;
+  },
+  extra: Record<string, unknown> = {},
+): BotReply => {
+  const { t } = ctx.localized;
+  const heading = t('pick.lead', { search: ctx.args ?? '' });
+  const items = found.items.map((i) => ({
+    label: [leadDisplayName(i.record), i.record.company].filter(Boolean).join(' · '),
+    verb,
+    data: { ws: ctx.workspace.record.id, leadId: i.record.id, ...extra },
+  }));
+  return cardReply(pickCard(ctx.localized, heading, items, found.more), heading);
+};
+
+export const leadCommand: CommandSpec = {
+  name: 'lead',
+  help: 'help.lead',
+  manifest: 'manifest.lead',
+  async run(ctx) {
+    const { t } = ctx.localized;
+    if (!ctx.args) return ok(textReply(t('lead.usage')));
+    const found = await findLead(ctx, ctx.args);
+    if (!found.ok) return found;
+    switch (found.value.kind) {
+      case 'none':
+        return ok(textReply(t('lead.none', { search: ctx.args })));
+      case 'many':
+        return ok(pick(ctx, 'lead.show', found.value));
+      case 'one': {
+        const lead = found.value.item.record;
+        return ok(
+          cardReply(leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead }), leadDisplayName(lead)),
+        );
+      }
+    }
+  },
+};
+
+export const qualifyCommand: CommandSpec = {
+  name: 'qualify',
+  help: 'help.qualify',
+  manifest: 'manifest.qualify',
+  async run(ctx) {
+    const { t } = ctx.localized;
+    if (!ctx.args) return ok(textReply(t('qualify.usage')));
+    const found = await findLead(ctx, ctx.args);
+    if (!found.ok) return found;
+    switch (found.value.kind) {
+      case 'none':
+        return ok(textReply(t('lead.none', { search: ctx.args })));
+      case 'many':
+        return ok(pick(ctx, 'lead.qualify', found.value));
+      case 'one': {
+        const card = await qualifyReply(ctx, found.value.item);
+        return card.ok
+          ? ok(cardReply(card.value, t('qualify.title', { name: leadDisplayName(found.value.item.record) })))
+          : card;
+      }
+    }
+  },
+};
+
+export const disqualifyCommand: CommandSpec = {
+  name: 'disqualify',
+  help: 'help.disqualify',
+  manifest: 'manifest.disqualify',
+  async run(ctx) {
+    const { t } = ctx.localized;
+    if (!ctx.args) return ok(textReply(t('disqualify.usage')));
+    const words = ctx.args.split(' ');
+    // The name is the longest run of leading words that finds a lead; the rest is the reason.
+    for (let n = Math.min(words.length, MAX_NAME_WORDS); n >= 1; n--) {
+      const found = await findLead(ctx, words.slice(0, n).join(' '));
+      if (!found.ok) return found;
+      if (found.value.kind === 'none') continue;
+      const reason = words.slice(n).join(' ').trim();
+      if (found.value.kind === 'many')
+        return ok(pick(ctx, 'lead.disqualify', found.value, reason ? { reason } : {}));
+      return disqualifyOne(ctx, found.value.item.record.id, reason);
+    }
+    return ok(textReply(t('lead.none', { search: ctx.args })));
+  },
+};
+
+/** Disqualifies with a reason, or asks for one. */
+export async function disqualifyOne(
+  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'>,
+  leadId: string,
+  reason: string,
+): Promise<Result<BotReply>> {
+  const ws = ctx.workspace.record.id;
+  const { t } = ctx.localized;
+  if (!reason) {
+    const lead = await ctx.app.records.get(ws, 'lead', leadId);
+    if (!lead) return ok(textReply(t('error.notFound')));
+    return ok(
+      cardReply(
+        disqualifyCard(ctx.localized, ws, lead.record),
+        t('disqualify.title', { name: leadDisplayName(lead.record) }),
+      ),
+    );
+  }
+  const done = await disqualifyLead(ctx.app, ctx.caller, ws, leadId, undefined, { reason });
+  if (!done.ok) return done;
+  const notice = t('disqualify.done');
+  return ok(cardReply(leadCard(ctx.localized, { ws, lead: done.value.record, notice }), notice));
+}

@@ -1,0 +1,38 @@
+import { ok, type Lead, type Result } from '@crm/shared';
+import { conversionMatches, type Versioned } from '@crm/shared/application';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { leadCard } from '../cards/lead-card';
+import { qualifyCard } from '../cards/qualify-card';
+import type { CommandContext } from './command';
+
+/**
+ * The qualify card for a lead, with the duplicates the matches use case suggests; a lead that is no
+ * longer open shows itself instead. The card's key makes its submit convert once.
+ */
+export async function qualifyReply(
+  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'>,
+  lead: Versioned<Lead>,
+  notice?: string,
+): Promise<Result<AdaptiveCard>> {
+  const ws = ctx.workspace.record.id;
+  const { t } = ctx.localized;
+  const record = lead.record;
+  if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
+    return ok(leadCard(ctx.localized, { ws, lead: record, notice: t('qualify.notOpen') }));
+  }
+  const matches = await conversionMatches(ctx.app, ctx.caller, ws, record.id);
+  if (!matches.ok) return matches;
+  return ok(
+    qualifyCard(ctx.localized, {
+      ws,
+      lead: record,
+      version: lead.version,
+      key: `bot-convert-${ctx.app.ids.newId()}`,
+      organisations: matches.value.organisations.map((o) => o.organisation.record),
+      contacts: matches.value.contacts.map((c) => c.record),
+      currency: ctx.workspace.record.settings.defaultCurrency,
+      today: ctx.app.clock.now().slice(0, 10),
+      ...(notice ? { notice } : {}),
+    }),
+  );
+}

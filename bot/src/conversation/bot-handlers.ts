@@ -1,0 +1,33 @@
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import type { BotReply, ChatMessage } from './chat-message';
+import type { TeamEvent } from './team-event';
+
+/** A press of an `Action.Execute` button (or a card's automatic refresh). */
+export type CardAction = {
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Who pressed it, where (its text is empty). */
+  readonly from: ChatMessage;
+};
+
+/** A compose-box search, or a pasted link to unfurl. */
+export type ComposeQuery =
+  | { readonly kind: 'search'; readonly text: string; readonly from: ChatMessage }
+  | { readonly kind: 'link'; readonly url: string; readonly from: ChatMessage };
+
+/** A record card to insert in the compose box, with its one-line preview. */
+export type ComposeResult = {
+  readonly card: AdaptiveCard;
+  readonly title: string;
+  readonly subtitle: string;
+};
+
+/** Everything the bot does, free of the bot SDK; `teams/` calls these. */
+export type BotHandlers = {
+  onMessage(message: ChatMessage): Promise<BotReply>;
+  /** The welcome card after an install, nothing otherwise. */
+  onTeamEvent(event: TeamEvent): Promise<BotReply | undefined>;
+  /** The card that replaces the one pressed. */
+  onCardAction(action: CardAction): Promise<AdaptiveCard>;
+  onCompose(query: ComposeQuery): Promise<readonly ComposeResult[]>;
+};

@@ -1,0 +1,89 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ConversationAddress } from '@crm/shared';
+import type { BotReply } from '../conversation/chat-message';
+import { toActivity } from './to-activity';
+import { isLoopbackUrl } from './trust';
+
+/** What one proactive post came to, in HTTP terms (the notification channel maps it to an outcome). */
+export type PostResult =
+  | { readonly kind: 'sent' }
+  | {
+      readonly kind: 'failed';
+      /** The Bot Connector's status; absent for a network fault. */
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+      readonly reason: string;
+    };
+
+export type TeamsPoster = (address: ConversationAddress, reply: BotReply) => Promise<PostResult>;
+
+/**
+ * Posts into a conversation the bot was in (`continueConversationAsync` with the bot's app id; a
+ * local bot without one posts only to a loopback `serviceUrl`).
+ */
+export function createTeamsPoster(adapter: CloudAdapter, appId: string | undefined): TeamsPoster {
+  return async (address, reply) => {
+    const reference = address as Partial<ConversationReference>;
+    if (!appId && !isLoopbackUrl(reference.serviceUrl)) {
+      return { kind: 'failed', status: 403, reason: 'a bot without an app id posts only to loopback' };
+    }
+    // The adapter hands errors inside the turn to onTurnError (and resolves): catch them here.
+    let result: PostResult = { kind: 'sent' };
+    try {
+      await adapter.continueConversationAsync(appId ?? '', reference, async (context) => {
+        withoutSilentRetries(context.turnState.get(adapter.ConnectorClientKey));
+        try {
+          await context.sendActivity(toActivity(reply));
+        } catch (error) {
+          result = failure(error);
+        }
+      });
+    } catch (error) {
+      result = failure(error);
+    }
+    return result;
+  };
+}
+
+/**
+ * The connector client retries 429 (sleeping through Retry-After) and 5xx by itself, unseen: a
+ * proactive post then blocks for seconds and may be sent twice. The relay owns retries and
+ * backoff, so each post is one attempt. (The pipeline is private in botbuilder's compat client;
+ * without it, posts still work, only with the SDK's own retries.)
+ */
+function withoutSilentRetries(connector: unknown): void {
+  const pipeline = (
+    connector as { client?: { pipeline?: { removePolicy?(o: { name: string }): unknown } } } | undefined
+  )?.client?.pipeline;
+  pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
+}
+
+type HttpError = {
+  readonly statusCode?: number;
+  readonly message?: string;
+  readonly response?: { readonly headers?: { get?(name: string): string | undefined } };
+};
+
+function failure(error: unknown): PostResult {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as HttpError;
+  const retryAfter = e.response?.headers?.get?.('retry-after');
+  const retryAfterMs = retryAfterMsOf(retryAfter);
+  return {
+    kind: 'failed',
+    ...(e.statusCode !== undefined ? { status: e.statusCode } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    reason:
+      e.statusCode !== undefined
+        ? `Bot Connector answered ${e.statusCode}`
+        : `network: ${e.message ?? 'unknown'}`,
+  };
+}
+
+/** `Retry-After` in seconds or as an HTTP date. */
+export function retryAfterMsOf(header: string | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

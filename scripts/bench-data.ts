@@ -1,0 +1,93 @@
+/** Deterministic data for the benchmarks: leads as CSV rows, opportunities as records. */
+import type { Opportunity } from '../shared/src/opportunity/opportunity';
+import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
+import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
+
+/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TITLE = [
+  'Inkoper',
+  'Diretor Comercial',
+  'Daglig leder',
+  'Eigenaar',
+  'Gestor de Compras',
+  'Innkjøpssjef',
+];
+const SOURCE = ['web', 'phone-inquiry', 'trade-show', 'event', 'customer-referral', ''];
+export const CSV_HEADER = [
+  'firstName',
+  'lastName',
+  'email',
+  'company',
+  'title',
+  'phone',
+  'source',
+  'campaign',
+];
+
+const ascii = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+
+/** CSV rows (CSV_HEADER's columns) of `count` leads; `tag` keeps emails unique across files. */
+export function leadRows(count: number, seed: number, tag: string): string[][] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  return Array.from({ length: count }, (_, i) => {
+    const [first, last, company] = [pick(FIRST), pick(LAST), `${pick(COMPANY)} ${pick(SUFFIX)}`];
+    const email = `${ascii(first)}.${ascii(last)}.${tag}${i}@${ascii(company.split(' ')[0] ?? '')}.example`;
+    const phone = `+${pick(['31', '351', '47'])} ${String(Math.floor(next() * 1e8)).padStart(8, '0')}`;
+    return [first, last, email, company, pick(TITLE), phone, pick(SOURCE), ''];
+  });
+}
+
+/** Opportunities spread over the default stages, amounts and close dates. */
+export function opportunities(count: number, ws: string, newId: () => string): Opportunity[] {
+  const next = random(7);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  const at = '2026-11-22T10:00:00.000Z';
+  return Array.from({ length: count }, () => {
+    const stage = pick(DEFAULT_STAGES);
+    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    return {
+      id: newId(),
+      workspaceId: ws,
+      name: `${pick(COMPANY)} ${pick(SUFFIX)} – ${pick(['licenses', 'renewal', 'pilot', 'expansion'])}`,
+      organisationId: 'org-bench',
+      amount: Math.round(next() * 100_000),
+      currency: pick(['EUR', 'EUR', 'NOK', 'BRL']),
+      ownerId: 'bench-user',
+      stage: stage.id,
+      probability: stage.probability,
+      probabilityOverridden: false,
+      forecastCategory: stage.forecastCategory,
+      stageChangedAt: at,
+      closeDate: `2027-${month}-15`,
+      createdAt: at,
+      createdBy: 'bench-user',
+      updatedAt: at,
+      updatedBy: 'bench-user',
+    } as Opportunity;
+  });
+}
+
+export const percentile = (samples: readonly number[], p: number): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}

@@ -1,0 +1,140 @@
+import { aLeadConvertedEvent } from '../../testing/builders';
+import { createInMemoryStorage } from '../../testing/in-memory-storage';
+import { InMemoryPendingOutboxIndex, InMemoryRelayLeases } from '../../testing/in-memory-relay';
+import { ScriptedChannel } from '../../testing/scripted-channel';
+import type { NotificationChannel } from '../notification-ports';
+import { startOutboxRelay } from './outbox-relay';
+import { withOutboxSignal } from './signalling-records';
+
+/** The engine over the in-memory fakes: wiring and lifecycle; the behaviour runs over Azurite too. */
+const clock = { now: () => new Date().toISOString() };
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+const target = { key: 'channel:a', kind: 'channel' } as const;
+
+function setup(channel: NotificationChannel) {
+  const storage = createInMemoryStorage();
+  const index = new InMemoryPendingOutboxIndex();
+  const leases = new InMemoryRelayLeases();
+  const relay = startOutboxRelay(
+    { outbox: storage.outbox, index, leases, channel, clock, random: () => 0.5, log: quiet },
+    { owner: 'unit', sweepMs: 60_000, markGraceMs: 0 },
+  );
+  const records = withOutboxSignal(storage.records, {
+    index,
+    signal: { notify: async (ws) => relay.wake(ws) },
+    clock,
+    log: quiet,
+  });
+  return { storage, index, leases, relay, records };
+}
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 400 && !(await condition()); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await condition()).toBe(true);
+}
+
+describe('startOutboxRelay', () => {
+  it('given a commit through the signalling records, then the mark is set first and the local wake-up delivers', async () => {
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const { storage, index, relay, records } = setup(channel);
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-unit' });
+
+    await records.commit('ws-unit', { writes: [], events: [event] });
+
+    await until(async () => (await storage.outbox.pending('ws-unit', 10)).length === 0);
+    expect(channel.delivered()).toEqual(new Map([[`${event.id}>channel:a`, 1]]));
+    await until(() => !index.marks.has('ws-unit'));
+    await relay.stop();
+    expect(relay.metrics()).toMatchObject({ running: false, sent: 1, eventsDelivered: 1, lagMs: 0 });
+  });
+
+  it('marks before the commit and signals after it, only when it succeeds', async () => {
+    const order: string[] = [];
+    let outcome: 'ok' | 'stale' = 'ok';
+    const inner = createInMemoryStorage().records;
+    const records = withOutboxSignal(
+      Object.assign(Object.create(inner) as typeof inner, {
+        commit: async () => {
+          order.push(`commit:${outcome}`);
+          return outcome === 'ok'
+            ? { ok: true as const, value: { versions: {} } }
+            : { ok: false as const, error: { code: 'CONCURRENCY.STALE' as const, message: 'stale' } };
+        },
+      }),
+      {
+        index: Object.assign(new InMemoryPendingOutboxIndex(), { mark: async () => void order.push('mark') }),
+        signal: { notify: async () => void order.push('signal') },
+        clock,
+        log: quiet,
+      },
+    );
+    const events = [aLeadConvertedEvent()];
+
+    await records.commit('ws-order', { writes: [], events });
+    outcome = 'stale';
+    await records.commit('ws-order', { writes: [], events });
+    await new Promise((r) => setImmediate(r));
+
+    expect(order).toEqual(['mark', 'commit:ok', 'signal', 'mark', 'commit:stale']);
+  });
+
+  it('given a queue it cannot read, then it warns once and the sweep still delivers', async () => {
+    const storage = createInMemoryStorage();
+    const index = new InMemoryPendingOutboxIndex();
+    const warnings: string[] = [];
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-no-queue' });
+    await index.mark('ws-no-queue', clock.now());
+    await storage.records.commit('ws-no-queue', { writes: [], events: [event] });
+    const relay = startOutboxRelay(
+      {
+        outbox: storage.outbox,
+        index,
+        leases: new InMemoryRelayLeases(),
+        wakeups: {
+          receive: () => Promise.reject(new Error('AuthorizationPermissionMismatch')),
+        },
+        channel,
+        clock,
+        random: () => 0,
+        log: { ...quiet, warn: (_fields, message) => void warnings.push(message) },
+      },
+      { owner: 'unit', sweepMs: 20, poll: { minMs: 1, maxMs: 2 }, markGraceMs: 0 },
+    );
+
+    await until(() => channel.delivered().size === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    await relay.stop();
+
+    expect(warnings.filter((w) => w.startsWith('outbox queue not readable'))).toHaveLength(1);
+  });
+
+  it('given commits without events, then nothing is marked or signalled', async () => {
+    const { index, relay, records } = setup(new ScriptedChannel({ targets: () => [target] }));
+    await records.commit('ws-quiet', { writes: [], events: [] });
+    expect(index.marks.size).toBe(0);
+    await relay.stop();
+  });
+
+  it('given a send that never answers, when stopped, then it gives up after the timeout and keeps the event', async () => {
+    let started = false;
+    const hanging: NotificationChannel = {
+      targetsFor: async () => [target],
+      send: () => {
+        started = true;
+        return new Promise(() => undefined);
+      },
+    };
+    const { storage, leases, relay, records } = setup(hanging);
+    await records.commit('ws-hang', {
+      writes: [],
+      events: [aLeadConvertedEvent({ workspaceId: 'ws-hang' })],
+    });
+    await until(() => started);
+
+    await relay.stop(50);
+
+    expect(await storage.outbox.pending('ws-hang', 10)).toHaveLength(1);
+    expect(leases.leases.get('ws-hang')).toMatchObject({ owner: 'unit' });
+  });
+});

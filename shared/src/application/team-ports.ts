@@ -1,0 +1,36 @@
+import type { Result } from '../common/result';
+import type { TenantId, UserId, WorkspaceId } from '../common/types';
+import type { ChannelSubscription, ConversationAddress, RosterEntry, Team } from '../workspace/team';
+import type { Version, Versioned } from './ports';
+
+/**
+ * Teams the bot was installed in and their rosters, as Teams reported them. Kept outside the
+ * workspaces' partitions (a team exists before it is bound, and rosters change without touching CRM
+ * data).
+ */
+export interface TeamRepository {
+  saveTeam(team: Team): Promise<void>;
+  getTeam(tenantId: TenantId, teamId: string): Promise<Team | undefined>;
+  /** Adds or refreshes roster entries. */
+  addToRoster(tenantId: TenantId, teamId: string, entries: readonly RosterEntry[]): Promise<void>;
+  removeFromRoster(tenantId: TenantId, teamId: string, userIds: readonly UserId[]): Promise<void>;
+  onRoster(tenantId: TenantId, teamId: string, userId: UserId): Promise<boolean>;
+  listRoster(tenantId: TenantId, teamId: string): Promise<RosterEntry[]>;
+}
+
+/** Where the bot may post: the channels of a workspace with their topics, and people's personal chats. */
+export interface ConversationRepository {
+  getSubscription(
+    ws: WorkspaceId,
+    conversationId: string,
+  ): Promise<Versioned<ChannelSubscription> | undefined>;
+  /**
+   * Creates (`expected` absent: fails CONCURRENCY.STALE when it exists) or replaces the channel's
+   * subscription guarded by the version read.
+   */
+  saveSubscription(subscription: ChannelSubscription, expected?: Version): Promise<Result<Version>>;
+  listSubscriptions(ws: WorkspaceId): Promise<ChannelSubscription[]>;
+  removeSubscription(ws: WorkspaceId, conversationId: string): Promise<void>;
+  savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void>;
+  getPersonalChat(tenantId: TenantId, userId: UserId): Promise<ConversationAddress | undefined>;
+}

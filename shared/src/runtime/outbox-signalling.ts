@@ -1,0 +1,48 @@
+import type { OutboxSignal, RelayLog } from '../application/relay/relay-ports';
+import { allSignals, withOutboxSignal } from '../application/relay/signalling-records';
+import type { RecordRepository } from '../application/ports';
+import type { TableStorage, TableStorageConfig } from '../storage/connect';
+import { systemClock } from '../storage/ids';
+import { connectOutboxQueue, type OutboxQueue } from '../storage/queue-outbox-signal';
+
+export type OutboxSignalling = {
+  /** The wake-up queue; absent when the storage has no queue endpoint (the relay's sweep alone then). */
+  readonly queue?: OutboxQueue;
+  /** The records repository every use case of this process commits through: marks, then signals. */
+  records(local?: OutboxSignal): RecordRepository;
+};
+
+/**
+ * What every committing process (tab server, bot) does alike so the relay hears of new events:
+ * connect the queue, and wrap the records repository. `local` adds an in-process signal (the bot's
+ * own relay).
+ */
+export async function connectOutboxSignalling(
+  config: TableStorageConfig,
+  storage: TableStorage,
+  options: { readonly tablePrefix: string; readonly log: RelayLog },
+): Promise<OutboxSignalling> {
+  const queue = connectOutboxQueue(config, { tablePrefix: options.tablePrefix });
+  // A queue we cannot create (no permission yet, a hiccup) must not stop the process: signals are
+  // best effort and the relay's sweep still finds every event.
+  if (!queue) {
+    options.log.warn(
+      {},
+      'no queue endpoint in the storage configuration: notifications wait for the relay sweep',
+    );
+  } else {
+    await queue.ensureQueue().catch((error: unknown) => {
+      options.log.warn({ err: error }, 'outbox queue not available: notifications wait for the relay sweep');
+    });
+  }
+  return {
+    ...(queue ? { queue } : {}),
+    records: (local) =>
+      withOutboxSignal(storage.records, {
+        index: storage.pendingOutbox,
+        signal: allSignals(...[queue, local].filter((s): s is OutboxSignal => s !== undefined)),
+        clock: systemClock,
+        log: options.log,
+      }),
+  };
+}

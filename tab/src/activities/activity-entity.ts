@@ -1,0 +1,52 @@
+import {
+  ACTIVITY_TYPES,
+  ActivityCreateInputSchema,
+  ActivityPatchInputSchema,
+  type Activity,
+} from '@crm/shared';
+import type { EntityDescriptor } from '../records/entity';
+import { dateField, enumField, textField, type FieldDescriptor } from '../records/field-descriptor';
+import type { FormField } from '../records/form-field';
+
+export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
+  textField('subject', 'activities.field.subject', (a) => a.subject),
+  enumField('type', 'activities.field.type', 'activities.typeLabel', (a) => a.type),
+  dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
+  enumField('regarding', 'activities.field.regarding', 'activities.regardingLabel', (a) => a.regarding.type),
+  textField('outcome', 'activities.field.outcome', (a) => a.outcome),
+];
+
+export const ACTIVITY_FORM: readonly FormField[] = [
+  {
+    kind: 'enum',
+    name: 'type',
+    labelKey: 'activities.field.type',
+    prefix: 'activities.typeLabel',
+    options: ACTIVITY_TYPES,
+  },
+  { kind: 'text', name: 'subject', labelKey: 'activities.field.subject', required: true },
+  { kind: 'datetime', name: 'occurredAt', labelKey: 'activities.field.occurredAt' },
+  { kind: 'text', name: 'outcome', labelKey: 'activities.field.outcome' },
+  { kind: 'text', name: 'notes', labelKey: 'activities.field.notes', multiline: true },
+  { kind: 'boolean', name: 'completed', labelKey: 'activities.field.completed' },
+];
+
+/** Activities are logged from the record they concern; the list shows them all. */
+export const ACTIVITY_ENTITY: EntityDescriptor<Activity> = {
+  plural: 'activities',
+  ns: 'activities',
+  columns: ACTIVITY_COLUMNS,
+  filters: [
+    {
+      name: 'type',
+      labelKey: 'activities.field.type',
+      prefix: 'activities.typeLabel',
+      options: ACTIVITY_TYPES,
+    },
+  ],
+  form: ACTIVITY_FORM,
+  createSchema: ActivityCreateInputSchema,
+  patchSchema: ActivityPatchInputSchema,
+  title: (activity) => activity.subject,
+  creatable: false,
+};

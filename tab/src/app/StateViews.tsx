@@ -1,0 +1,50 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/api-error';
+
+/** While something loads: a labelled spinner screen readers announce. */
+export function LoadingState() {
+  const { t } = useTranslation();
+  return <Spinner label={t('app.loading')} />;
+}
+
+export type ErrorStateProps = { readonly error: unknown; readonly onRetry?: () => void };
+
+/** A failed load, in the user's words, with a way to try again. */
+export function ErrorState({ error, onRetry }: ErrorStateProps) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button onClick={onRetry}>{t('app.retry')}</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+export type Notice = { readonly intent: 'success' | 'error' | 'warning'; readonly text: string };
+
+/** The outcome of the last action, announced politely (role=status). */
+export function NoticeBar({ notice }: { readonly notice: Notice | undefined }) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} role="status">
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Nothing to show yet: one quiet sentence. */
+export function EmptyState({ text }: { readonly text: string }) {
+  return <Text>{text}</Text>;
+}

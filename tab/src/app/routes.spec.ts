@@ -1,0 +1,28 @@
+import { parseHash, parseViewPath, routeHash, subPageIdOf } from './routes';
+
+describe('routes', () => {
+  it.each([
+    ['#/w/ws1/leads', { workspaceId: 'ws1', view: 'leads' }],
+    ['#/w/ws1/organisations/O%2F1', { workspaceId: 'ws1', view: 'organisations', recordId: 'O/1' }],
+    ['#/w/ws1/recycle-bin', { workspaceId: 'ws1', view: 'recycle-bin' }],
+    ['#/w/ws1', { workspaceId: 'ws1', view: 'leads' }],
+    ['#/w/ws1/nonsense/x', { workspaceId: 'ws1', view: 'leads' }],
+    ['', { view: 'leads' }],
+    ['#/whatever', { view: 'leads' }],
+  ])('%s is %j', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('writes the hash it reads', () => {
+    const route = { workspaceId: 'w s', view: 'contacts', recordId: 'C1' } as const;
+    expect(routeHash(route)).toBe('#/w/w%20s/contacts/C1');
+    expect(parseHash(routeHash(route))).toEqual(route);
+    expect(routeHash({ view: 'leads' })).toBe('#/');
+  });
+
+  it('follows a Teams deep link’s subPageId inside the tab’s workspace', () => {
+    expect(parseViewPath('leads/L1', 'ws')).toEqual({ workspaceId: 'ws', view: 'leads', recordId: 'L1' });
+    expect(subPageIdOf({ workspaceId: 'ws', view: 'leads', recordId: 'L1' })).toBe('leads/L1');
+    expect(subPageIdOf({ workspaceId: 'ws', view: 'dashboard' })).toBe('dashboard');
+  });
+});

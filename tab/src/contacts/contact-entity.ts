@@ -1,0 +1,69 @@
+import {
+  CONTACT_RELATIONSHIPS,
+  ContactCreateInputSchema,
+  ContactPatchInputSchema,
+  leadDisplayName,
+  type Contact,
+} from '@crm/shared';
+import { createElement } from 'react';
+import type { EntityDescriptor } from '../records/entity';
+import { enumField, textField } from '../records/field-descriptor';
+import { RecordLink } from '../records/RecordProperties';
+
+/** Contacts: people at an organisation, with their relationship to us. */
+export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
+  plural: 'contacts',
+  ns: 'contacts',
+  columns: [
+    textField('name', 'contacts.field.name', leadDisplayName),
+    {
+      id: 'organisation',
+      labelKey: 'contacts.field.organisationId',
+      render: (c) => createElement(RecordLink, { plural: 'organisations', id: c.organisationId }),
+    },
+    textField('email', 'contacts.field.email', (c) => c.email),
+    textField('title', 'contacts.field.title', (c) => c.title),
+    enumField(
+      'relationship',
+      'contacts.field.relationship',
+      'contacts.relationshipLabel',
+      (c) => c.relationship,
+    ),
+  ],
+  filters: [
+    {
+      name: 'relationship',
+      labelKey: 'contacts.field.relationship',
+      prefix: 'contacts.relationshipLabel',
+      options: CONTACT_RELATIONSHIPS,
+    },
+  ],
+  form: [
+    {
+      kind: 'reference',
+      name: 'organisationId',
+      labelKey: 'contacts.field.organisationId',
+      plural: 'organisations',
+      required: true,
+    },
+    { kind: 'text', name: 'firstName', labelKey: 'contacts.field.firstName' },
+    { kind: 'text', name: 'lastName', labelKey: 'contacts.field.lastName', required: true },
+    { kind: 'text', name: 'email', labelKey: 'contacts.field.email', inputType: 'email' },
+    { kind: 'text', name: 'phone', labelKey: 'contacts.field.phone', inputType: 'tel' },
+    { kind: 'text', name: 'mobile', labelKey: 'contacts.field.mobile', inputType: 'tel' },
+    { kind: 'text', name: 'title', labelKey: 'contacts.field.title' },
+    {
+      kind: 'enum',
+      name: 'relationship',
+      labelKey: 'contacts.field.relationship',
+      prefix: 'contacts.relationshipLabel',
+      options: CONTACT_RELATIONSHIPS,
+    },
+    { kind: 'boolean', name: 'isDecisionMaker', labelKey: 'contacts.field.isDecisionMaker' },
+    { kind: 'text', name: 'description', labelKey: 'contacts.field.description', multiline: true },
+  ],
+  createSchema: ContactCreateInputSchema,
+  patchSchema: ContactPatchInputSchema,
+  title: leadDisplayName,
+  exportable: true,
+};

@@ -1,0 +1,229 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+} from '@fluentui/react-components';
+import type { Lead } from '@crm/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadConversion, WithEtag } from '../api/api-client';
+import { errorMessage } from '../api/api-error';
+import { useApi } from '../api/ApiContext';
+import { LoadingState } from '../app/StateViews';
+import { useRecordFormStyles } from '../records/RecordForm.styles';
+import { leadDisplayName } from '@crm/shared';
+import { conversionInput, type ConversionChoice } from './conversion-input';
+
+export type ConvertLeadDialogProps = {
+  readonly workspaceId: string;
+  readonly lead: WithEtag<Lead>;
+  readonly onConverted: (result: LeadConversion) => void;
+};
+
+const NEW = '';
+
+/**
+ * Convert: reuse a suggested organisation and contact (duplicates by name, website and email) or
+ * create new ones, and name the opportunity. The server's rules decide; this only asks.
+ */
+export function ConvertLeadDialog({ workspaceId, lead, onConverted }: ConvertLeadDialogProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        size="small"
+        appearance="primary"
+        aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
+        onClick={() => setOpen(true)}
+      >
+        {t('leads.convert')}
+      </Button>
+      <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
+        <DialogSurface aria-describedby={undefined}>
+          <ConvertForm
+            workspaceId={workspaceId}
+            lead={lead}
+            onClose={() => setOpen(false)}
+            onConverted={(result) => {
+              setOpen(false);
+              // The lead, and whatever it became, changed: every list of those kinds is out of date.
+              for (const kind of ['leads', 'organisations', 'contacts', 'opportunities'])
+                void queryClient.invalidateQueries({ queryKey: [kind, workspaceId] });
+              onConverted(result);
+            }}
+          />
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+type ConvertFormProps = {
+  readonly workspaceId: string;
+  readonly lead: WithEtag<Lead>;
+  readonly onClose: () => void;
+  readonly onConverted: (result: LeadConversion) => void;
+};
+
+function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const styles = useRecordFormStyles();
+  const matches = useQuery({
+    queryKey: ['leads', workspaceId, 'matches', lead.id],
+    queryFn: () => api.conversionMatches(workspaceId, lead.id),
+  });
+  const workspace = useQuery({
+    queryKey: ['workspace', workspaceId],
+    queryFn: () => api.getWorkspace(workspaceId),
+  });
+  const stages = (workspace.data?.settings.stages ?? []).filter((s) => s.kind === 'open');
+  const [choice, setChoice] = useState<ConversionChoice>({
+    organisationId: NEW,
+    contactId: NEW,
+    createOpportunity: true,
+    name: '',
+    amount: '',
+    currency: '',
+    closeDate: '',
+    stage: '',
+  });
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ConversionChoice>) => setChoice((current) => ({ ...current, ...patch }));
+  const contacts = (matches.data?.contacts ?? []).filter((c) => c.organisationId === choice.organisationId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      onConverted(await api.convertLead(workspaceId, lead.id, conversionInput(choice)));
+    } catch (error) {
+      setFailure(errorMessage(error, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{t('convert.title', { name: leadDisplayName(lead) })}</DialogTitle>
+        <DialogContent className={styles.form}>
+          {matches.isPending ? (
+            <LoadingState />
+          ) : (
+            <>
+              <Field label={t('convert.organisation')}>
+                <RadioGroup
+                  value={choice.organisationId}
+                  onChange={(_e, data) => set({ organisationId: data.value, contactId: NEW })}
+                >
+                  {matches.data?.organisations.map(({ organisation, matches: why }) => (
+                    <Radio
+                      key={organisation.id}
+                      value={organisation.id}
+                      label={t('convert.existing', {
+                        name: organisation.name,
+                        why: why.map((w) => t(`convert.match.${w}`)).join(', '),
+                      })}
+                    />
+                  ))}
+                  <Radio
+                    value={NEW}
+                    label={t('convert.newOrganisation', { name: lead.company ?? leadDisplayName(lead) })}
+                  />
+                </RadioGroup>
+              </Field>
+              <Field label={t('convert.contact')}>
+                <RadioGroup value={choice.contactId} onChange={(_e, data) => set({ contactId: data.value })}>
+                  {contacts.map((contact) => (
+                    <Radio
+                      key={contact.id}
+                      value={contact.id}
+                      label={t('convert.existingContact', {
+                        name: leadDisplayName(contact),
+                        email: contact.email ?? '',
+                      })}
+                    />
+                  ))}
+                  <Radio value={NEW} label={t('convert.newContact', { name: leadDisplayName(lead) })} />
+                </RadioGroup>
+              </Field>
+            </>
+          )}
+          <Checkbox
+            label={t('convert.createOpportunity')}
+            checked={choice.createOpportunity}
+            onChange={(_e, data) => set({ createOpportunity: data.checked === true })}
+          />
+          {choice.createOpportunity && (
+            <>
+              <Field label={t('convert.opportunityName')} hint={t('convert.opportunityNameHint')}>
+                <Input value={choice.name} onChange={(_e, data) => set({ name: data.value })} />
+              </Field>
+              <Field label={t('convert.amount')}>
+                <Input
+                  type="number"
+                  min={0}
+                  value={choice.amount}
+                  onChange={(_e, data) => set({ amount: data.value })}
+                />
+              </Field>
+              <Field label={t('convert.currency')} hint={workspace.data?.settings.defaultCurrency}>
+                <Input
+                  value={choice.currency}
+                  maxLength={3}
+                  onChange={(_e, data) => set({ currency: data.value })}
+                />
+              </Field>
+              <Field label={t('convert.closeDate')}>
+                <Input
+                  type="date"
+                  value={choice.closeDate}
+                  onChange={(_e, data) => set({ closeDate: data.value })}
+                />
+              </Field>
+              <Field label={t('convert.stage')}>
+                <Select value={choice.stage} onChange={(_e, data) => set({ stage: data.value })}>
+                  <option value="">{t('convert.firstStage')}</option>
+                  {stages.map((stage) => (
+                    <option key={stage.id} value={stage.id}>
+                      {stage.label ?? t(`stages.${stage.id}`, { defaultValue: stage.id })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </>
+          )}
+          {failure && (
+            <MessageBar intent="error">
+              <MessageBarBody>{failure}</MessageBarBody>
+            </MessageBar>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('dialog.cancel')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy || matches.isPending}>
+            {t('leads.convert')}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

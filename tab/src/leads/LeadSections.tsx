@@ -1,0 +1,114 @@
+import { Button, Checkbox, Field, Text, Textarea, Title3 } from '@fluentui/react-components';
+import type { Lead, Qualification } from '@crm/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WithEtag } from '../api/api-client';
+import { useApi } from '../api/ApiContext';
+import { useFormat } from '../i18n/useFormat';
+import { useRecordDetailStyles } from '../records/RecordDetail.styles';
+import { RecordLink } from '../records/RecordProperties';
+import type { RecordActions } from '../records/useRecordActions';
+
+export type LeadSectionsProps = {
+  readonly workspaceId: string;
+  readonly lead: WithEtag<Lead>;
+  readonly act: RecordActions;
+};
+
+const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
+
+/** The qualification checklist (budget, authority, need, timeline, notes), and what became of the lead. */
+export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormat();
+  const styles = useRecordDetailStyles();
+  const [checklist, setChecklist] = useState<Qualification>(lead.qualification);
+  const readOnly = lead.status === 'closed-converted';
+  const changed = JSON.stringify(checklist) !== JSON.stringify(lead.qualification);
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="qualification-heading">
+        <Title3 as="h3" id="qualification-heading">
+          {t('leads.qualification.heading')}
+        </Title3>
+        {CRITERIA.map((criterion) => (
+          <Checkbox
+            key={criterion}
+            label={t(`leads.qualification.${criterion}`)}
+            checked={checklist[criterion]}
+            disabled={readOnly}
+            onChange={(_e, data) => setChecklist((c) => ({ ...c, [criterion]: data.checked === true }))}
+          />
+        ))}
+        <Field label={t('leads.qualification.notes')}>
+          <Textarea
+            value={checklist.notes ?? ''}
+            disabled={readOnly}
+            onChange={(_e, data) => setChecklist((c) => ({ ...c, notes: data.value }))}
+          />
+        </Field>
+        {!readOnly && (
+          <div>
+            <Button
+              disabled={!changed}
+              onClick={() =>
+                void act.run(
+                  () =>
+                    api.updateLead(workspaceId, lead, {
+                      qualification: {
+                        ...checklist,
+                        notes: checklist.notes?.trim() ? checklist.notes : null,
+                      },
+                    }),
+                  t('records.saved'),
+                )
+              }
+            >
+              {t('leads.qualification.save')}
+            </Button>
+          </div>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="history-heading">
+        <Title3 as="h3" id="history-heading">
+          {t('leads.history.heading')}
+        </Title3>
+        <Text>
+          {t('leads.history.created', { when: format.dateTime(lead.createdAt), who: lead.createdBy })}
+        </Text>
+        {lead.updatedAt !== lead.createdAt && (
+          <Text>
+            {t('leads.history.updated', { when: format.dateTime(lead.updatedAt), who: lead.updatedBy })}
+          </Text>
+        )}
+        {lead.status === 'closed-not-converted' && (
+          <Text>
+            {t('leads.history.disqualified', {
+              when: format.dateTime(lead.disqualifiedAt),
+              reason: lead.disqualificationReason,
+            })}
+          </Text>
+        )}
+        {lead.status === 'closed-converted' && (
+          <>
+            <Text>{t('leads.history.converted', { when: format.dateTime(lead.convertedAt) })}</Text>
+            <Text>
+              {t('leads.history.organisation')}{' '}
+              <RecordLink plural="organisations" id={lead.convertedOrganisationId} />
+            </Text>
+            <Text>
+              {t('leads.history.contact')} <RecordLink plural="contacts" id={lead.convertedContactId} />
+            </Text>
+            {lead.convertedOpportunityId && (
+              <Text>
+                {t('leads.history.opportunity')}{' '}
+                <RecordLink plural="opportunities" id={lead.convertedOpportunityId} />
+              </Text>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import {
+  ORGANISATION_SIZES,
+  ORGANISATION_STATUSES,
+  OrganisationCreateInputSchema,
+  OrganisationPatchInputSchema,
+  type Organisation,
+} from '@crm/shared';
+import type { EntityDescriptor } from '../records/entity';
+import { enumField, textField } from '../records/field-descriptor';
+
+/** Organisations (accounts): prospect until the first won deal makes them a customer. */
+export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
+  plural: 'organisations',
+  ns: 'organisations',
+  columns: [
+    textField('name', 'organisations.field.name', (o) => o.name),
+    enumField('status', 'organisations.field.status', 'organisations.statusLabel', (o) => o.status),
+    textField('industry', 'organisations.field.industry', (o) => o.industry),
+    textField('city', 'organisations.field.city', (o) => o.city),
+    textField('website', 'organisations.field.website', (o) => o.website),
+  ],
+  filters: [
+    {
+      name: 'status',
+      labelKey: 'organisations.field.status',
+      prefix: 'organisations.statusLabel',
+      options: ORGANISATION_STATUSES,
+    },
+  ],
+  form: [
+    { kind: 'text', name: 'name', labelKey: 'organisations.field.name', required: true },
+    {
+      kind: 'enum',
+      name: 'status',
+      labelKey: 'organisations.field.status',
+      prefix: 'organisations.statusLabel',
+      options: ORGANISATION_STATUSES,
+    },
+    { kind: 'text', name: 'website', labelKey: 'organisations.field.website', inputType: 'url' },
+    { kind: 'text', name: 'industry', labelKey: 'organisations.field.industry' },
+    {
+      kind: 'enum',
+      name: 'size',
+      labelKey: 'organisations.field.size',
+      prefix: 'organisations.sizeLabel',
+      options: ORGANISATION_SIZES,
+      optional: true,
+    },
+    { kind: 'text', name: 'phone', labelKey: 'organisations.field.phone', inputType: 'tel' },
+    { kind: 'text', name: 'email', labelKey: 'organisations.field.email', inputType: 'email' },
+    { kind: 'text', name: 'address', labelKey: 'organisations.field.address' },
+    { kind: 'text', name: 'city', labelKey: 'organisations.field.city' },
+    { kind: 'text', name: 'country', labelKey: 'organisations.field.country' },
+    { kind: 'text', name: 'description', labelKey: 'organisations.field.description', multiline: true },
+  ],
+  createSchema: OrganisationCreateInputSchema,
+  patchSchema: OrganisationPatchInputSchema,
+  title: (o) => o.name,
+  exportable: true,
+};

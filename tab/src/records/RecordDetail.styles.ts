@@ -1,0 +1,42 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useRecordDetailStyles = makeStyles({
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+  },
+  properties: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  group: {
+    display: 'contents',
+  },
+  term: {
+    color: tokens.colorNeutralForeground3,
+  },
+  value: {
+    margin: 0,
+    whiteSpace: 'pre-wrap',
+  },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+});

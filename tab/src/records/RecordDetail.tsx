@@ -1,0 +1,112 @@
+import { Button, Link, Title2 } from '@fluentui/react-components';
+import type { RegardingType } from '@crm/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WithEtag } from '../api/api-client';
+import { useApi } from '../api/ApiContext';
+import { useNavigation } from '../app/navigation';
+import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
+import { ActivityTimeline } from '../activities/ActivityTimeline';
+import { ConfirmButton } from './ConfirmButton';
+import type { EntityDescriptor } from './entity';
+import { formValuesOf } from './form-field';
+import { RecordFormDialog } from './RecordFormDialog';
+import { RecordProperties } from './RecordProperties';
+import { useRecordDetailStyles } from './RecordDetail.styles';
+import { useRecordActions, type RecordActions } from './useRecordActions';
+
+export type RecordDetailProps<T extends { readonly id: string }> = {
+  readonly entity: EntityDescriptor<T>;
+  readonly workspaceId: string;
+  readonly recordId: string;
+  /** The record's own buttons beyond edit and delete (convert, disqualify). */
+  readonly actions?: (record: WithEtag<T>, act: RecordActions) => ReactNode;
+  /** Sections under the properties (a lead's checklist, an organisation's contacts). */
+  readonly sections?: (record: WithEtag<T>, act: RecordActions) => ReactNode;
+  /** Records activities can be logged against show their timeline. */
+  readonly regarding?: RegardingType;
+};
+
+/** One record: its fields, edit and delete, the entity's own actions and sections, its activities. */
+export function RecordDetail<T extends { readonly id: string }>({
+  entity,
+  workspaceId,
+  recordId,
+  actions,
+  sections,
+  regarding,
+}: RecordDetailProps<T>) {
+  const { t } = useTranslation();
+  const styles = useRecordDetailStyles();
+  const api = useApi();
+  const navigation = useNavigation();
+  const act = useRecordActions(workspaceId, entity.plural);
+  const [editing, setEditing] = useState(false);
+  const record = useQuery({
+    queryKey: [entity.plural, workspaceId, 'item', recordId],
+    queryFn: () => api.get<T>(workspaceId, entity.plural, recordId),
+  });
+  const back = (
+    <Link href={navigation.href(entity.plural)}>
+      {t('records.backTo', { list: t(`${entity.ns}.heading`) })}
+    </Link>
+  );
+  if (record.isPending) return <LoadingState />;
+  if (record.isError)
+    return (
+      <section className={styles.view}>
+        {back}
+        <ErrorState error={record.error} onRetry={() => void record.refetch()} />
+      </section>
+    );
+  const current = record.data;
+  const title = entity.title(current);
+  const editable = entity.editable?.(current) ?? true;
+
+  return (
+    <article className={styles.view} aria-labelledby="record-heading">
+      {back}
+      <div className={styles.heading}>
+        <Title2 as="h2" id="record-heading">
+          {title || t('records.untitled')}
+        </Title2>
+        <div className={styles.actions}>
+          {editable && (
+            <Button size="small" onClick={() => setEditing(true)}>
+              {t('records.edit')}
+            </Button>
+          )}
+          {actions?.(current, act)}
+          <ConfirmButton
+            label={t('records.delete')}
+            title={t('records.deleteTitle', { name: title })}
+            text={t('records.deleteText')}
+            confirmLabel={t('records.delete')}
+            onConfirm={async () => {
+              const done = await act.run(() => api.remove(workspaceId, entity.plural, current));
+              if (done) navigation.go(entity.plural);
+            }}
+          />
+        </div>
+      </div>
+      <NoticeBar notice={act.notice} />
+      <RecordProperties fields={entity.form} record={current as unknown as Record<string, unknown>} />
+      {sections?.(current, act)}
+      {regarding && (
+        <ActivityTimeline workspaceId={workspaceId} regarding={{ type: regarding, id: current.id }} />
+      )}
+      <RecordFormDialog
+        open={editing}
+        onOpenChange={setEditing}
+        title={t('records.editTitle', { name: title })}
+        submitLabel={t('dialog.save')}
+        fields={entity.form}
+        schema={entity.patchSchema}
+        initial={formValuesOf(entity.form, current as unknown as Record<string, unknown>)}
+        mode="edit"
+        onSubmit={(patch) => act.guardStale(() => api.update(workspaceId, entity.plural, current, patch))}
+      />
+    </article>
+  );
+}

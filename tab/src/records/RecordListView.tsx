@@ -1,0 +1,163 @@
+import { Field, Link, SearchBox, Title2 } from '@fluentui/react-components';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WithEtag } from '../api/api-client';
+import { useApi } from '../api/ApiContext';
+import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
+import { useNavigation } from '../app/navigation';
+import type { EntityDescriptor } from './entity';
+import type { FieldDescriptor } from './field-descriptor';
+import { ExportButton } from './ExportButton';
+import { FilterSelect } from './FilterSelect';
+import { formValuesOf } from './form-field';
+import { NewRecordButton } from './NewRecordButton';
+import { RecordTable, type RecordSelection } from './RecordTable';
+import { useRecordListStyles } from './RecordListView.styles';
+import { useDebouncedValue } from './useDebouncedValue';
+import { useRecordList } from './useRecordList';
+
+export type RecordListViewProps<T extends { readonly id: string }> = {
+  readonly entity: EntityDescriptor<T>;
+  readonly workspaceId: string;
+  /** Search debounce; tests pass 0. */
+  readonly debounceMs?: number;
+  /** More toolbar buttons (a lead import). */
+  readonly tools?: ReactNode;
+  readonly actions?: (record: WithEtag<T>, notify: (notice: Notice) => void) => ReactNode;
+  /** Bulk actions over the selected rows; rows get checkboxes when given. */
+  readonly bulk?: (selected: readonly WithEtag<T>[], done: (notice: Notice) => void) => ReactNode;
+};
+
+/** The first column links to the record's own page. */
+export function linkedColumns<T extends { readonly id: string }>(
+  entity: EntityDescriptor<T>,
+  href: (view: EntityDescriptor<T>['plural'], id: string) => string,
+): FieldDescriptor<T>[] {
+  const [first, ...rest] = entity.columns;
+  if (!first) return [];
+  return [
+    {
+      ...first,
+      render: (record, t) => (
+        <Link href={href(entity.plural, record.id)}>{first.render(record, t) || t('records.untitled')}</Link>
+      ),
+    },
+    ...rest,
+  ];
+}
+
+/**
+ * Any entity's list: search, its filters, "New", export, and the virtualised table whose first
+ * column opens the record. Everything specific comes from the entity descriptor.
+ */
+export function RecordListView<T extends { readonly id: string }>({
+  entity,
+  workspaceId,
+  debounceMs = 300,
+  tools,
+  actions,
+  bulk,
+}: RecordListViewProps<T>) {
+  const { t } = useTranslation();
+  const styles = useRecordListStyles();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const navigation = useNavigation();
+  const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState<Record<string, string>>({});
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<Notice>();
+  const q = useDebouncedValue(search.trim(), debounceMs);
+  const query = { ...(q ? { q } : {}), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
+  const list = useRecordList<T>(workspaceId, entity.plural, query);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: [entity.plural, workspaceId] });
+  const ns = entity.ns;
+
+  const selection: RecordSelection | undefined = bulk
+    ? {
+        selected,
+        onChange: setSelected,
+        rowLabel: (id) => {
+          const record = list.records.find((r) => r.id === id);
+          return t('table.selectRow', { name: record ? entity.title(record) : id });
+        },
+      }
+    : undefined;
+  const selectedRecords = list.records.filter((r) => selected.has(r.id));
+  const afterBulk = (done: Notice) => {
+    setNotice(done);
+    setSelected(new Set());
+    void refresh();
+  };
+
+  return (
+    <section className={styles.view} aria-labelledby={`${entity.plural}-heading`}>
+      <Title2 as="h2" id={`${entity.plural}-heading`}>
+        {t(`${ns}.heading`)}
+      </Title2>
+      <div className={styles.toolbar}>
+        <Field label={t(`${ns}.search`)}>
+          <SearchBox
+            className={styles.search}
+            value={search}
+            onChange={(_e, data) => setSearch(data.value)}
+          />
+        </Field>
+        {entity.filters.map((filter) => (
+          <FilterSelect
+            key={filter.name}
+            workspaceId={workspaceId}
+            filter={filter}
+            value={filters[filter.name] ?? ''}
+            onChange={(value) => setFilters((current) => ({ ...current, [filter.name]: value }))}
+          />
+        ))}
+        {entity.creatable !== false && (
+          <NewRecordButton
+            entity={entity}
+            initial={formValuesOf(entity.form)}
+            onCreate={async (input) => {
+              const created = await api.create<T>(workspaceId, entity.plural, input);
+              await refresh();
+              setNotice({ intent: 'success', text: t('records.created', { name: entity.title(created) }) });
+            }}
+          />
+        )}
+        {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
+        {tools}
+      </div>
+      {bulk && selectedRecords.length > 0 && (
+        <div
+          className={styles.toolbar}
+          role="group"
+          aria-label={t('table.bulkLabel', { count: selectedRecords.length })}
+        >
+          {bulk(selectedRecords, afterBulk)}
+        </div>
+      )}
+      <NoticeBar notice={notice} />
+      {list.error && <ErrorState error={list.error} onRetry={() => void refresh()} />}
+      {list.isPending ? (
+        <LoadingState />
+      ) : (
+        <RecordTable
+          label={t(`${ns}.tableLabel`)}
+          fields={linkedColumns(entity, navigation.href)}
+          records={list.records}
+          emptyText={t(`${ns}.empty`)}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          onLoadMore={list.loadMore}
+          {...(selection ? { selection } : {})}
+          {...(actions
+            ? {
+                actions: (record: WithEtag<T>) => actions(record, setNotice),
+                actionsLabel: t('table.actions'),
+              }
+            : {})}
+        />
+      )}
+    </section>
+  );
+}

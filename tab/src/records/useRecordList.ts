@@ -1,0 +1,36 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ListQuery, RecordPlural } from '../api/api-client';
+import { useApi } from '../api/ApiContext';
+
+/** Records per server page: enough to fill a screen several times over, small enough to arrive fast. */
+export const PAGE_SIZE = 100;
+
+/** One kind's records, page after page from the server (cursor paging), filtered and searched there. */
+export function useRecordList<T>(workspaceId: string, plural: RecordPlural, query: ListQuery) {
+  const api = useApi();
+  const list = useInfiniteQuery({
+    queryKey: [plural, workspaceId, 'list', query],
+    queryFn: ({ pageParam }) =>
+      api.list<T>(workspaceId, plural, {
+        ...query,
+        limit: String(PAGE_SIZE),
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  return {
+    records: list.data?.pages.flatMap((page) => page.items) ?? [],
+    isPending: list.isPending,
+    error: list.error,
+    hasMore: hasNextPage,
+    loadingMore: isFetchingNextPage,
+    loadMore,
+  };
+}

@@ -1,0 +1,207 @@
+import type { Lead, Member } from '@crm/shared';
+import type {
+  ApiClient,
+  ConversionMatches,
+  DeletedRecord,
+  ListQuery,
+  RecordPlural,
+  WithEtag,
+  WorkspaceSummary,
+} from '../api/api-client';
+import { ApiError } from '../api/api-error';
+
+type Row = Record<string, unknown> & { id: string; etag: string };
+
+const PAGING = new Set(['limit', 'cursor', 'q']);
+
+/** A filter's value on a row; an activity's `regardingType`/`regardingId` live in `regarding`. */
+const field = (row: Row, name: string): unknown => {
+  const regarding = row.regarding as { type?: string; id?: string } | undefined;
+  if (name === 'regardingType') return regarding?.type;
+  if (name === 'regardingId') return regarding?.id;
+  return row[name];
+};
+
+/**
+ * An in-memory API for component specs: records per kind with ETags (a stale one is a 412, as on the
+ * server), search over every text value, exact-match filters, and a log of what was sent.
+ */
+export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, unknown>>>> = {}) {
+  const store = new Map<RecordPlural, Row[]>();
+  let next = 1;
+  for (const [plural, rows] of Object.entries(seed) as [RecordPlural, Record<string, unknown>[]][])
+    store.set(
+      plural,
+      rows.map((row) => ({ id: `${plural}-${next++}`, etag: '"1"', ...row }) as Row),
+    );
+  const rows = (plural: RecordPlural) => store.get(plural) ?? [];
+  const sent: Array<{ call: string; body?: unknown; query?: ListQuery }> = [];
+  const bump = (etag: string) => `"${Number(etag.replace(/"/g, '')) + 1}"`;
+  let matches: ConversionMatches = { organisations: [], contacts: [] };
+  let workspace = {
+    id: 'ws',
+    name: 'Sales',
+    role: 'owner',
+    etag: '"1"',
+    settings: {
+      defaultCurrency: 'EUR',
+      staleAfterDays: 30,
+      stages: [
+        { id: 'prospecting', probability: 10, forecastCategory: 'pipeline', kind: 'open' },
+        { id: 'closed-won', probability: 100, forecastCategory: 'closed', kind: 'won' },
+        { id: 'closed-lost', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
+      ],
+    },
+  } as unknown as WithEtag<WorkspaceSummary>;
+  let members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
+  let bin: DeletedRecord[] = [];
+
+  const find = (plural: RecordPlural, id: string): Row => {
+    const row = rows(plural).find((r) => r.id === id);
+    if (!row) throw new ApiError(404, 'RECORD.NOT_FOUND');
+    return row;
+  };
+  const replace = (plural: RecordPlural, row: Row) =>
+    store.set(
+      plural,
+      rows(plural).map((r) => (r.id === row.id ? row : r)),
+    );
+  const update = (plural: RecordPlural, record: { id: string; etag: string }, patch: object): Row => {
+    const current = find(plural, record.id);
+    if (current.etag !== record.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
+    const changed = { ...current, ...patch, etag: bump(current.etag) } as Row;
+    replace(plural, changed);
+    return changed;
+  };
+
+  const api: ApiClient = {
+    listWorkspaces: async () => [workspace],
+    createWorkspace: async () => workspace,
+    list: async <T>(_ws: string, plural: RecordPlural, query: ListQuery) => {
+      sent.push({ call: `list ${plural}`, query });
+      const items = rows(plural).filter(
+        (row) =>
+          (!query.q ||
+            Object.values(row).some(
+              (v) => typeof v === 'string' && v.toLowerCase().includes(query.q!.toLowerCase()),
+            )) &&
+          Object.entries(query).every(
+            ([name, value]) => PAGING.has(name) || !value || field(row, name) === value,
+          ),
+      );
+      return { items: items as unknown as WithEtag<T>[], nextCursor: null };
+    },
+    get: async <T>(_ws: string, plural: RecordPlural, id: string) =>
+      find(plural, id) as unknown as WithEtag<T>,
+    create: async <T>(_ws: string, plural: RecordPlural, input: unknown) => {
+      sent.push({ call: `create ${plural}`, body: input });
+      const row = { id: `${plural}-${next++}`, etag: '"1"', ...(input as object) } as Row;
+      store.set(plural, [...rows(plural), row]);
+      return row as unknown as WithEtag<T>;
+    },
+    update: async <T extends { id: string }>(
+      _ws: string,
+      plural: RecordPlural,
+      record: WithEtag<T>,
+      patch: Record<string, unknown>,
+    ) => {
+      sent.push({ call: `update ${plural}`, body: patch });
+      return update(plural, record, patch) as unknown as WithEtag<T>;
+    },
+    remove: async (_ws, plural, record) => {
+      sent.push({ call: `remove ${plural}` });
+      find(plural, record.id);
+      store.set(
+        plural,
+        rows(plural).filter((r) => r.id !== record.id),
+      );
+    },
+    restore: async (_ws, plural, id) => {
+      sent.push({ call: `restore ${plural}`, body: id });
+      bin = bin.filter((d) => d.record.id !== id);
+    },
+    listLeads: (ws, query) => api.list<Lead>(ws, 'leads', query),
+    createLead: (ws, input) => api.create<Lead>(ws, 'leads', input),
+    updateLead: (ws, lead, patch) => api.update<Lead>(ws, 'leads', lead, patch),
+    convertLead: async (_ws, id, input) => {
+      sent.push({ call: 'convert', body: input });
+      const lead = find('leads', id);
+      const organisation =
+        (input.organisationId && find('organisations', input.organisationId)) ||
+        ({ id: `organisations-${next++}`, etag: '"1"', name: lead.company, status: 'prospect' } as Row);
+      const converted = update('leads', lead, { status: 'closed-converted' });
+      return {
+        lead: converted,
+        organisation,
+        contact: { firstName: lead.firstName, lastName: lead.lastName },
+        opportunity: { name: `${String(organisation.name)} – deal` },
+      } as never;
+    },
+    conversionMatches: async () => matches,
+    disqualifyLead: async (_ws, lead, reason) =>
+      update('leads', lead, { status: 'closed-not-converted', disqualificationReason: reason }) as never,
+    report: async () => ({ rows: [] }) as never,
+    getWorkspace: async () => workspace,
+    updateWorkspace: async (_ws, seen, patch) => {
+      sent.push({ call: 'update workspace', body: patch });
+      if (seen.etag !== workspace.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
+      const { name, ...settings } = patch as { name?: string };
+      workspace = {
+        ...workspace,
+        ...(name ? { name } : {}),
+        settings: { ...workspace.settings, ...settings },
+        etag: bump(workspace.etag),
+      } as never;
+      return workspace;
+    },
+    listMembers: async () => members,
+    addMember: async (_ws, member) => {
+      members = [...members, member as Member];
+      return member as Member;
+    },
+    changeMemberRole: async (_ws, userId, role) => {
+      members = members.map((m) => (m.userId === userId ? { ...m, role } : m));
+      return members.find((m) => m.userId === userId)!;
+    },
+    removeMember: async (_ws, userId) => {
+      members = members.filter((m) => m.userId !== userId);
+    },
+    recycleBin: async () => ({ items: bin, nextCursor: null }),
+    purge: async (_ws, _plural, id) => {
+      sent.push({ call: 'purge', body: id });
+      bin = bin.filter((d) => d.record.id !== id);
+    },
+    importLeads: async () => ({
+      kind: 'done',
+      result: {
+        total: 0,
+        processedRows: 0,
+        created: 0,
+        duplicateCount: 0,
+        errorCount: 0,
+        duplicates: [],
+        errors: [],
+      },
+    }),
+    importJob: async () => {
+      throw new ApiError(404, 'IMPORT.NOT_FOUND');
+    },
+    exportCsv: async () => new Blob([]),
+  };
+  return {
+    api,
+    sent,
+    rows,
+    setMatches: (next: ConversionMatches) => (matches = next),
+    setRecycleBin: (items: DeletedRecord[]) => (bin = items),
+    /** Another owner saves the settings: the page's copy is now stale. */
+    changeWorkspaceBehindTheScenes: (name: string) => {
+      workspace = { ...workspace, name, etag: bump(workspace.etag) };
+    },
+    /** Another user changes a record: the page's copy is now stale. */
+    changeBehindTheScenes: (plural: RecordPlural, id: string, patch: object) => {
+      const current = find(plural, id);
+      replace(plural, { ...current, ...patch, etag: bump(current.etag) } as Row);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { MotionBehaviourProvider } from '@fluentui/react-motion';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { ApiClient } from '../api/api-client';
+import { ApiProvider } from '../api/ApiContext';
+import { NavigationProvider } from '../app/navigation';
+import type { Route } from '../app/routes';
+import { createI18n, type Language } from '../i18n/i18n';
+
+// jsdom has no ResizeObserver; Fluent's MessageBar and the virtualiser only need one to exist.
+window.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+/**
+ * A view as the app mounts it (translations, Fluent, query cache, API, links), with Fluent's motion
+ * skipped: dialogs open and close at once, so no test waits on an animation.
+ */
+export function renderView(
+  view: ReactElement,
+  api: ApiClient,
+  options: { language?: Language; navigate?: (route: Route) => void } = {},
+) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <I18nextProvider i18n={createI18n(options.language ?? 'en')}>
+      <FluentProvider theme={teamsLightTheme}>
+        <MotionBehaviourProvider value="skip">
+          <QueryClientProvider client={queryClient}>
+            <ApiProvider client={api}>
+              <NavigationProvider workspaceId="ws" navigate={options.navigate ?? (() => undefined)}>
+                {view}
+              </NavigationProvider>
+            </ApiProvider>
+          </QueryClientProvider>
+        </MotionBehaviourProvider>
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
