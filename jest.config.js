@@ -29,7 +29,13 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['**/*.spec.ts', '**/*.spec.tsx', '!**/*.int.spec.ts', '!**/*.e2e.spec.ts'],
+      testMatch: [
+        '**/*.spec.ts',
+        '**/*.spec.tsx',
+        '!**/*.int.spec.ts',
+        '!**/*.e2e.spec.ts',
+        '!**/*.resilience.spec.ts',
+      ],
       // jsdom specs: the layout Fluent's focus manager expects, and the Testing Library wait limit.
       setupFiles: ['<rootDir>/tab/src/testing/jsdom-setup.ts'],
     },

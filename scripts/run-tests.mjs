@@ -7,7 +7,9 @@ const out = join('.data', 'test-results.json');
 mkdirSync('.data', { recursive: true });
 if (existsSync(out)) rmSync(out);
 const jest = join('node_modules', 'jest', 'bin', 'jest.js');
-const args = [jest, '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
+// --forceExit: a test that fails before it stops a background loop (a relay, a server) must not keep
+// CI waiting forever once every result is in.
+const args = [jest, '--json', `--outputFile=${out}`, '--forceExit', ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, {
   stdio: 'inherit',
   env: { ...process.env, FORCE_COLOR: '0' },

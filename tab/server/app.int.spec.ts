@@ -158,6 +158,46 @@ describe('rate limiting', () => {
   });
 });
 
+describe('rate limiting before sign-in', () => {
+  const badToken = (app: TestServer, forwardedFor?: string) => {
+    const req = app.http.get('/api/v1/workspaces').set('Authorization', 'Bearer not.a.token');
+    return forwardedFor ? req.set('X-Forwarded-For', forwardedFor) : req;
+  };
+
+  it('counts requests per peer address before the token is checked: a flood of bad tokens gets 429', async () => {
+    const limited = await startTestServer({
+      app: server.deps,
+      addressRateLimit: { windowMs: 60_000, limit: 4 },
+    });
+    for (let i = 0; i < 4; i++) expect((await badToken(limited)).status).toBe(401);
+    const over = await badToken(limited);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect(over.body.code).toBe('REQUEST.RATE_LIMITED');
+  });
+
+  it('does not believe X-Forwarded-For unless a trusted proxy is configured', async () => {
+    const limited = await startTestServer({
+      app: server.deps,
+      addressRateLimit: { windowMs: 60_000, limit: 4 },
+    });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await badToken(limited, `198.51.100.${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('counts each forwarded client on its own behind a trusted proxy', async () => {
+    const limited = await startTestServer({
+      app: server.deps,
+      addressRateLimit: { windowMs: 60_000, limit: 4 },
+      trustProxy: 'loopback',
+    });
+    for (let i = 0; i < 4; i++) expect((await badToken(limited, '203.0.113.1')).status).toBe(401);
+    expect((await badToken(limited, '203.0.113.1')).status).toBe(429);
+    expect((await badToken(limited, '203.0.113.2')).status).toBe(401);
+  });
+});
+
 describe('logs', () => {
   it('carry the request id and never the Authorization header', async () => {
     const lines: string[] = [];
@@ -181,14 +221,17 @@ describe('logs', () => {
 });
 
 describe('dev sign-in', () => {
-  it('issues a token that the ordinary verifier accepts', async () => {
-    const dev = createApp({
+  const devApp = () =>
+    createApp({
       app: server.deps,
       verifier: createTokenVerifier({ keys: server.devTokens.keys, clientId: TEST_CLIENT_ID }),
       logger: createLogger('silent'),
       ready: async () => undefined,
       devTokens: server.devTokens,
     });
+
+  it('issues a token that the ordinary verifier accepts', async () => {
+    const dev = devApp();
     const issued = await request(dev)
       .post('/api/dev/token')
       .send({ tenantId: ALICE.tenantId, userId: 'dev-user', name: 'Dev' });
@@ -204,6 +247,21 @@ describe('dev sign-in', () => {
     const bad = await request(dev).post('/api/dev/token').send({ tenantId: 'a/b', userId: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toHaveProperty('tenantId');
+  });
+
+  it.each([
+    ['a tunnel (X-Forwarded-For)', { 'X-Forwarded-For': '203.0.113.7' }],
+    ['a reverse proxy (Forwarded)', { Forwarded: 'for=203.0.113.7;proto=https' }],
+    ['a tunnel that rewrites nothing but the Host', { Host: 'crm-dev.devtunnels.ms' }],
+  ])('refuses a request that came through %s: 403, no token', async (_, headers) => {
+    const dev = devApp();
+    const res = await request(dev)
+      .post('/api/dev/token')
+      .set(headers)
+      .send({ tenantId: ALICE.tenantId, userId: 'alice', name: 'Alice' });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'AUTH.LOCAL_ONLY' });
+    expect(res.text).not.toMatch(/token"\s*:/);
   });
 
   it('is not there without dev mode', async () => {

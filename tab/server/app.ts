@@ -1,12 +1,19 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { AppDeps } from '@crm/shared/application';
 import { authenticate } from './auth/authenticate';
+import { localOnly } from './auth/local-only';
 import type { DevTokenIssuer } from './auth/dev-token-issuer';
 import type { TokenVerifier } from './auth/token-verifier';
 import { bodyErrors, jsonBody } from './http/json-body';
 import { requestLogging, type Logger } from './http/logging';
 import { requestIdOf, sendTransportError, transportProblem, sendProblem } from './http/problem';
-import { DEFAULT_RATE_LIMIT, perUserRateLimit, type RateLimitOptions } from './http/rate-limit';
+import {
+  DEFAULT_ADDRESS_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  perAddressRateLimit,
+  perUserRateLimit,
+  type RateLimitOptions,
+} from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { openApiDocument } from './openapi/openapi-document';
 import { apiRoutes } from './routes/api-routes';
@@ -32,12 +39,22 @@ export type ServerDeps = {
   /** Present only with AUTH_MODE=dev: mounts POST /api/dev/token. */
   readonly devTokens?: DevTokenIssuer;
   readonly rateLimit?: RateLimitOptions;
+  /** Per client address, before authentication. */
+  readonly addressRateLimit?: RateLimitOptions;
+  /**
+   * Express `trust proxy`: which proxies may say who the client is (X-Forwarded-For). Off unless
+   * configured, so a client cannot pick its own address to dodge the limits.
+   */
+  readonly trustProxy?: TrustProxy;
   /** Largest JSON body accepted. */
   readonly bodyLimit?: string;
   readonly extensions?: readonly ApiExtension[];
   /** The browser bundle: built ahead in production; by default built on demand (development, tests). */
   readonly bundle?: BrowserBundle;
 };
+
+/** A hop count, or addresses/subnets/preset names (`loopback`, `uniquelocal`...) of the proxies. */
+export type TrustProxy = number | string | false;
 
 const noStore: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');
@@ -52,6 +69,7 @@ export function createApp(deps: ServerDeps) {
   app.disable('x-powered-by');
   // ETags are versions of records, set by the routes; Express's body hashes would be a second meaning.
   app.set('etag', false);
+  app.set('trust proxy', deps.trustProxy ?? false);
 
   app.use(requestLogging(deps.logger));
   app.use(securityHeaders());
@@ -69,6 +87,7 @@ export function createApp(deps: ServerDeps) {
     app.post(
       '/api/dev/token',
       noStore,
+      localOnly,
       perUserRateLimit({ windowMs: 60_000, limit: 60 }),
       jsonBody(bodyLimit),
       devTokenRoute(deps.devTokens),
@@ -76,7 +95,12 @@ export function createApp(deps: ServerDeps) {
   }
 
   const api = Router();
-  api.use(noStore, authenticate(deps.verifier), perUserRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+  api.use(
+    noStore,
+    perAddressRateLimit(deps.addressRateLimit ?? DEFAULT_ADDRESS_RATE_LIMIT),
+    authenticate(deps.verifier),
+    perUserRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT),
+  );
   for (const extension of deps.extensions ?? []) api.use(extension.router);
   api.use(jsonBody(bodyLimit));
   mountRoutes(api, routes, deps.app);

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
+import { PUBLIC_AUTHORITY_HOST } from './auth/token-verifier';
+
+/** Entra's authority hosts: public cloud, US Government (GCC High, DoD), China (21Vianet). */
+const AUTHORITY_HOSTS = [
+  PUBLIC_AUTHORITY_HOST,
+  'https://login.microsoftonline.us',
+  'https://login.partner.microsoftonline.cn',
+] as const;
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -12,7 +20,29 @@ const EnvSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     AUTH_MODE: z.enum(['dev', 'entra']).optional(),
     AAD_APP_CLIENT_ID: z.string().trim().min(1).optional(),
-    AAD_APP_TENANT_ID: z.string().trim().min(1).optional(),
+    /** A tenant GUID: the Entra app is single-tenant, so `common`/`organizations` are refused. */
+    AAD_APP_TENANT_ID: z
+      .string()
+      .trim()
+      .refine((t) => !/^(common|organizations|consumers)$/i.test(t), 'one tenant, not a multi-tenant alias')
+      .optional(),
+    AAD_APP_OAUTH_AUTHORITY_HOST: z
+      .string()
+      .trim()
+      .transform((host) => host.replace(/\/+$/, '').toLowerCase())
+      .pipe(
+        z.enum(AUTHORITY_HOSTS, {
+          message: `one of ${AUTHORITY_HOSTS.join(', ')} (the clouds whose token issuers we check)`,
+        }),
+      )
+      .default(PUBLIC_AUTHORITY_HOST),
+    /** The tab's host name (`TAB_DOMAIN` of teamsapp.yml), else the host of `TAB_ENDPOINT`: its app id URI. */
+    TAB_DOMAIN: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+(:\d+)?$/i, 'a host name')
+      .optional(),
+    TAB_ENDPOINT: z.url().optional(),
     STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     STORAGE_ACCOUNT_URL: z.url().optional(),
     TABLE_PREFIX: z
@@ -29,11 +59,34 @@ const EnvSchema = z
     NODE_ENV: z.string().optional(),
     /** Where that prebuilt bundle is; the deploy artifact keeps it in `public/` beside its server. */
     TAB_ASSETS_DIR: z.string().min(1).optional(),
+    /** Requests per client address per minute before sign-in (bad tokens count too). */
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6_000),
+    /**
+     * Express `trust proxy`: the hop count, or the proxies' addresses/subnets/preset names, whose
+     * X-Forwarded-For names the client. Unset: no proxy is believed. `true` (believe anyone) is refused.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .refine((v) => !/^(true|false)$/i.test(v), "a hop count or the proxies' addresses, not true/false")
+      .refine((v) => /^\d+$/.test(v) || /^[A-Za-z0-9.:/ ,]+$/.test(v), 'a hop count or addresses/subnets')
+      .transform((v): number | string => (/^\d+$/.test(v) ? Number(v) : v))
+      .optional(),
+    /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
+    IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
     if (authMode === 'entra' && !env.AAD_APP_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'required when AUTH_MODE=entra' });
+    }
+    if (authMode === 'entra' && !env.AAD_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AAD_APP_TENANT_ID'],
+        message:
+          'required when AUTH_MODE=entra: the app is single-tenant, tokens of other tenants are refused',
+      });
     }
     if (authMode === 'dev' && !isLoopback(env.HOST)) {
       ctx.addIssue({
@@ -51,6 +104,7 @@ const EnvSchema = z
       });
       return z.NEVER;
     }
+    const tabDomain = env.TAB_DOMAIN ?? (env.TAB_ENDPOINT ? new URL(env.TAB_ENDPOINT).host : undefined);
     return {
       port: env.TAB_PORT,
       host: env.HOST,
@@ -59,17 +113,24 @@ const EnvSchema = z
         // Dev tokens carry an audience too, so that they pass the very checks Entra tokens pass.
         clientId: env.AAD_APP_CLIENT_ID ?? DEV_CLIENT_ID,
         ...(env.AAD_APP_TENANT_ID ? { tenantId: env.AAD_APP_TENANT_ID } : {}),
+        authorityHost: env.AAD_APP_OAUTH_AUTHORITY_HOST,
+        ...(env.AAD_APP_CLIENT_ID && tabDomain
+          ? { appIdUri: `api://${tabDomain.toLowerCase()}/${env.AAD_APP_CLIENT_ID}` }
+          : {}),
       },
       storage,
       tablePrefix: env.TABLE_PREFIX,
       logLevel: env.LOG_LEVEL,
       seedDemoData: env.SEED_DEMO_DATA,
       dataDir: env.DATA_DIR,
+      spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:
         env.NODE_ENV === 'production'
           ? { mode: 'prebuilt' as const, ...(env.TAB_ASSETS_DIR ? { dir: env.TAB_ASSETS_DIR } : {}) }
           : { mode: 'on-demand' as const },
+      addressRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },
+      trustProxy: env.TRUST_PROXY ?? (false as const),
     };
   });
 

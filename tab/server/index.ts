@@ -62,16 +62,20 @@ async function main(): Promise<void> {
   };
 
   const devTokens = config.auth.mode === 'dev' ? await createDevTokenIssuer(config.auth.clientId) : undefined;
+  const { tenantId, authorityHost, appIdUri } = config.auth;
   const verifier = createTokenVerifier({
-    keys: devTokens?.keys ?? entraSigningKeys(),
+    keys: devTokens?.keys ?? entraSigningKeys(authorityHost, tenantId ?? 'common'),
     clientId: config.auth.clientId,
-    ...(config.auth.tenantId ? { tenantId: config.auth.tenantId } : {}),
+    ...(tenantId ? { tenantId } : {}),
+    // Dev tokens are minted here with the public cloud's issuer.
+    ...(devTokens ? {} : { authorityHost }),
+    ...(appIdUri ? { appIdUri } : {}),
   });
   if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
 
   if (config.seedDemoData) await seedDemoData(deps, logger);
-  const purge = startRecyclePurge(deps, logger);
   const importDeps = { ...deps, importJobs: storage.importJobs };
+  const purge = startRecyclePurge(importDeps, logger);
   const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
 
   const app = createApp({
@@ -79,11 +83,19 @@ async function main(): Promise<void> {
     verifier,
     logger,
     rateLimit: config.rateLimit,
+    addressRateLimit: config.addressRateLimit,
+    trustProxy: config.trustProxy,
     ready: async () => {
       await storage.workspaces.get('readiness-probe');
     },
     ...(devTokens ? { devTokens } : {}),
-    extensions: [csvExtension(importDeps, { worker: imports, dataDir: config.dataDir })],
+    extensions: [
+      csvExtension(importDeps, {
+        worker: imports,
+        dataDir: config.dataDir,
+        spoolLimitBytes: config.spoolLimitBytes,
+      }),
+    ],
     bundle,
   });
   const server = app.listen(config.port, config.host, () => {

@@ -1,16 +1,21 @@
-import { purgeExpired, type AppDeps } from '@crm/shared/application';
+import { purgeExpired, purgeFinishedImports, type ImportDeps } from '@crm/shared/application';
 import type { Logger } from './http/logging';
 
 const EVERY_MS = 6 * 60 * 60 * 1000;
 
-/** Empties what has sat in the recycle bins past their time, every few hours, for every workspace. */
-export function startRecyclePurge(deps: AppDeps, logger: Logger): { stop(): void } {
+/**
+ * Every few hours, for every workspace: empties what has sat in the recycle bin past its time, and
+ * forgets import jobs that ended more than a week ago.
+ */
+export function startRecyclePurge(deps: ImportDeps, logger: Logger): { stop(): void } {
   let running: Promise<void> | undefined;
   const purgeAll = async () => {
     for await (const workspace of deps.workspaces.listAll()) {
       const purged = await purgeExpired(deps, workspace.id);
       if (purged > 0)
         logger.info({ workspaceId: workspace.id, purged }, 'purged expired recycle bin entries');
+      const imports = await purgeFinishedImports(deps, workspace.id);
+      if (imports > 0) logger.info({ workspaceId: workspace.id, imports }, 'purged finished import jobs');
     }
   };
   const tick = () => {

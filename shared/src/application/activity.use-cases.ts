@@ -85,11 +85,17 @@ export async function listActivities(
   const type = regardingType as RegardingType;
   const regarding: Regarding[] = [{ type, id: regardingId }];
   if (type !== 'lead') {
-    const leads = await deps.records.list(ws, 'lead', {
-      limit: 100,
-      filters: { [CONVERTED_INTO[type]]: regardingId },
-    });
-    for (const lead of leads.items) regarding.push({ type: 'lead', id: lead.record.id });
+    // Every lead converted into it, page by page: an organisation may have absorbed hundreds.
+    let cursor: string | undefined;
+    do {
+      const leads = await deps.records.list(ws, 'lead', {
+        limit: 1_000,
+        filters: { [CONVERTED_INTO[type]]: regardingId },
+        ...(cursor !== undefined ? { cursor } : {}),
+      });
+      for (const lead of leads.items) regarding.push({ type: 'lead', id: lead.record.id });
+      cursor = leads.nextCursor ?? undefined;
+    } while (cursor !== undefined);
   }
   return ok(await deps.records.listActivities(ws, { ...query.value, regarding }));
 }

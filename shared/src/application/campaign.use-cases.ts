@@ -6,6 +6,7 @@ import {
 } from '../campaign';
 import { memberRef, type EntityDescriptor } from './entity-descriptor';
 import { asDecided, createUseCase, updateUseCase } from './record-use-case';
+import { deleteUnreferenced } from './delete-unreferenced';
 
 export const campaignEntity: EntityDescriptor<
   'campaign',
@@ -26,3 +27,14 @@ export const campaignEntity: EntityDescriptor<
 
 export const createCampaign = createUseCase(campaignEntity);
 export const updateCampaign = updateUseCase(campaignEntity);
+
+/** A campaign that leads or opportunities point at cannot be deleted: they would name a campaign that is gone. */
+export const deleteCampaign = deleteUnreferenced(
+  'campaign',
+  [
+    { kind: 'lead', field: 'campaignId' },
+    { kind: 'opportunity', field: 'campaignId' },
+  ],
+  'CAMPAIGN.HAS_DEPENDENTS',
+  'Move its leads and opportunities to another campaign first.',
+);

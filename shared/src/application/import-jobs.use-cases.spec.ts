@@ -3,6 +3,7 @@ import type { ImportJob } from '../lead/lead-import-job';
 import {
   createImportJob,
   getImportJob,
+  purgeFinishedImports,
   runImportJob,
   type ImportDeps,
   type ImportSource,
@@ -34,6 +35,20 @@ async function given() {
 }
 
 describe('import jobs', () => {
+  it('given finished jobs, when a week has passed since they ended, then they are purged; unfinished ones stay', async () => {
+    const { app, deps, ws } = await given();
+    const done = expectOk(await createImportJob(deps, caller, ws, { header: HEADER, total: 1 }));
+    await runImportJob(deps, ws, done.id, sourceOf([HEADER, ...people(1)]));
+    const waiting = expectOk(await createImportJob(deps, caller, ws, { header: HEADER, total: 1 }));
+
+    app.clock.advance(6 * 86_400_000);
+    expect(await purgeFinishedImports(deps, ws)).toBe(0);
+    app.clock.advance(86_400_000 + 1);
+    expect(await purgeFinishedImports(deps, ws)).toBe(1);
+    expect(codeOf(await getImportJob(deps, caller, ws, done.id))).toBe('IMPORT.NOT_FOUND');
+    expect(expectOk(await getImportJob(deps, caller, ws, waiting.id)).status).toBe('queued');
+  });
+
   it('given an upload, when its job runs, then it goes from queued to completed with the tally', async () => {
     const { deps, ws, leadCount } = await given();
     const job = expectOk(await createImportJob(deps, caller, ws, { header: HEADER, total: 2500 }));

@@ -45,6 +45,15 @@ export async function createImportJob(
   return ok(job);
 }
 
+/** How long a finished import can still be looked up (its tally, its bad rows) before it is purged. */
+export const FINISHED_IMPORT_DAYS = 7;
+
+/** Housekeeping: forgets the workspace's imports that ended more than a week ago; returns how many. */
+export async function purgeFinishedImports(deps: ImportDeps, ws: WorkspaceId): Promise<number> {
+  const cutoff = new Date(Date.parse(deps.clock.now()) - FINISHED_IMPORT_DAYS * 86_400_000).toISOString();
+  return deps.importJobs.purgeFinished(ws, cutoff);
+}
+
 /** Any member of the workspace may follow its imports; to everyone else a job does not exist. */
 export async function getImportJob(
   deps: ImportDeps,

@@ -195,4 +195,6 @@ export interface ImportJobRepository {
   update(job: ImportJob, expected: Version): Promise<Result<Version>>;
   /** Jobs still queued or running (resumed when the server starts). */
   listUnfinished(ws: WorkspaceId): Promise<ImportJob[]>;
+  /** Deletes completed and failed jobs that finished before `finishedBefore`; returns how many. */
+  purgeFinished(ws: WorkspaceId, finishedBefore: Instant): Promise<number>;
 }

@@ -1,7 +1,8 @@
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../testing/app-harness';
 import { createActivity, listActivities } from './activity.use-cases';
+import { createCampaign, deleteCampaign } from './campaign.use-cases';
 import { convertLead } from './convert-lead.use-case';
-import { createLead } from './lead.use-cases';
+import { createLead, updateLead } from './lead.use-cases';
 import { createContact } from './contact.use-cases';
 import { createOrganisation, deleteOrganisation } from './organisation.use-cases';
 import {
@@ -133,6 +134,60 @@ describe('record use cases', () => {
       );
       expect(page.items.map((a) => a.record.subject)).toEqual(['Primeiro contacto']);
     }
+  });
+
+  it('given more than 100 leads converted into one organisation, then the activities of every one follow it', async () => {
+    const { app, ws } = await given();
+    const org = expectOk(await createOrganisation(app.deps, caller, ws, { name: 'Fjordkraft' }));
+    const LEADS = 130;
+    for (let i = 0; i < LEADS; i++) {
+      const lead = expectOk(
+        await createLead(app.deps, caller, ws, { lastName: `Berg ${i}`, company: 'Fjordkraft' }),
+      );
+      expectOk(
+        await createActivity(app.deps, caller, ws, {
+          type: 'call',
+          subject: `Samtale ${i}`,
+          regarding: { type: 'lead', id: lead.record.id },
+        }),
+      );
+      expectOk(
+        await convertLead(app.deps, caller, ws, lead.record.id, {
+          organisationId: org.record.id,
+          createOpportunity: false,
+        }),
+      );
+    }
+    const subjects = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = expectOk(
+        await listActivities(app.deps, caller, ws, {
+          regardingType: 'organisation',
+          regardingId: org.record.id,
+          limit: 50,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      for (const item of page.items) subjects.add(item.record.subject);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(subjects.size).toBe(LEADS);
+  });
+
+  it('given a campaign that leads or deals point at, then it cannot be deleted; once they are moved, it can', async () => {
+    const { app, ws } = await given();
+    const campaign = expectOk(
+      await createCampaign(app.deps, caller, ws, { name: 'Messe', type: 'trade-show' }),
+    );
+    const lead = expectOk(
+      await createLead(app.deps, caller, ws, { lastName: 'Sousa', campaignId: campaign.record.id }),
+    );
+    expect(codeOf(await deleteCampaign(app.deps, caller, ws, campaign.record.id, campaign.version))).toBe(
+      'CAMPAIGN.HAS_DEPENDENTS',
+    );
+    expectOk(await updateLead(app.deps, caller, ws, lead.record.id, lead.version, { campaignId: null }));
+    expectOk(await deleteCampaign(app.deps, caller, ws, campaign.record.id, campaign.version));
   });
 
   it('given an activity about a record that does not exist, then ACTIVITY.REGARDING_NOT_FOUND', async () => {

@@ -1,15 +1,20 @@
 /**
- * CSV cells as spreadsheets read them. A cell that starts with = + - @ tab or CR is a formula to
- * Excel, LibreOffice and Google Sheets (OWASP "CSV injection"): on export it gets a leading `'`,
- * which spreadsheets show as text, and on import that one quote is taken off again so a phone
- * number like `+47 22 33 44 55` survives a round trip.
+ * CSV cells as spreadsheets read them. A cell that starts with = + - @ is a formula to Excel,
+ * LibreOffice and Google Sheets (OWASP "CSV injection"), and so is any piece of a cell that a
+ * spreadsheet may split off: Excel in nl, nb and pt locales splits on `;`, some imports on tab, and
+ * a line break ends a record once the quote that opened the cell is no longer at a field's start
+ * (`x;=1+1` turns into a live `=1+1`). So on export a `'` goes before every formula character that
+ * follows the cell's start or a `; , tab CR LF` (spaces and quotes in between are skipped over),
+ * which a spreadsheet shows as text; on import exactly one such `'` is taken off again, so
+ * `+47 22 33 44 55` survives a round trip. A cell that already had quotes there keeps them: the
+ * escape adds one more and the import removes one.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_BOUNDARY = /(^|[;,\t\r\n])([ "]*)('*[=+\-@])/g;
+const ESCAPED_AFTER_BOUNDARY = /(^|[;,\t\r\n])([ "]*)'('*[=+\-@])/g;
 
-export const escapeFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+export const escapeFormula = (cell: string): string => cell.replace(FORMULA_AFTER_BOUNDARY, "$1$2'$3");
 
-export const unescapeFormula = (cell: string): string =>
-  cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+export const unescapeFormula = (cell: string): string => cell.replace(ESCAPED_AFTER_BOUNDARY, '$1$2$3');
 
 /**
  * Quoted when it holds a quote, a line break, a comma or a semicolon (Excel in nl, nb and pt

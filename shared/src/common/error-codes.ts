@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   'CAMPAIGN.NOT_FOUND': 'not-found',
   'CAMPAIGN.INVALID_TRANSITION': 'conflict',
   'CAMPAIGN.INVALID_DATES': 'invalid',
+  'CAMPAIGN.HAS_DEPENDENTS': 'conflict',
   'ACTIVITY.NOT_FOUND': 'not-found',
   'ACTIVITY.REGARDING_NOT_FOUND': 'invalid',
   'IMPORT.EMPTY_FILE': 'invalid',

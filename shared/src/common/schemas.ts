@@ -6,11 +6,19 @@ export const idSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+/**
+ * Entra object ids are GUIDs, which are one id in any letter case; tokens carry them in lower case.
+ * Kept in lower case so that a member added as `ABCD…` is the person who signs in as `abcd…`.
+ */
 export const userIdSchema = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9._:@-]+$/, 'must be a user id');
+  .regex(/^[A-Za-z0-9._:@-]+$/, 'must be a user id')
+  .transform((id) => id.toLowerCase());
+
+/** Whether two user ids name the same person (ids stored before they were kept in lower case too). */
+export const sameUser = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 /** ISO 4217 codes in circulation, as the platform's Intl knows them (Node and every current browser). */
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 export const currencySchema = z

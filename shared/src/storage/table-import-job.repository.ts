@@ -1,13 +1,13 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
-import type { Id, WorkspaceId } from '../common/types';
+import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { ImportJobRepository, Version, Versioned } from '../application/ports';
 import type { ImportJob } from '../lead/lead-import-job';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import { isKeySafeId, prefixRange } from './record-keys';
 import { isConflict } from './table-errors';
-import { allRows, pointRead, rangeFilter } from './table-queries';
+import { allRows, deleteIfExists, pointRead, rangeFilter } from './table-queries';
 
 /** `imp|<jobId>` in the workspace's partition (see KEYS.md). */
 export const IMPORT_JOB_PREFIX = 'imp|';
@@ -57,6 +57,23 @@ export class TableImportJobRepository implements ImportJobRepository {
       rangeFilter(ws, prefixRange(IMPORT_JOB_PREFIX), undefined, unfinished),
     );
     return rows.map((row) => readJsonColumns<ImportJob>(row));
+  }
+
+  async purgeFinished(ws: WorkspaceId, finishedBefore: Instant): Promise<number> {
+    if (!isKeySafeId(ws)) return 0;
+    const finished = odata` and (status eq ${'completed'} or status eq ${'failed'})`;
+    const rows = await allRows(
+      this.client,
+      rangeFilter(ws, prefixRange(IMPORT_JOB_PREFIX), undefined, finished),
+    );
+    let purged = 0;
+    for (const row of rows) {
+      const job = readJsonColumns<ImportJob>(row);
+      if (job.status !== 'completed' && job.status !== 'failed') continue;
+      if (job.finishedAt >= finishedBefore) continue;
+      if (await deleteIfExists(this.client, ws, jobKey(job.id), row.etag as string | undefined)) purged += 1;
+    }
+    return purged;
   }
 }
 

@@ -1,6 +1,6 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
-import type { Id, WorkspaceId } from '../common/types';
+import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { ImportJobRepository, Version, Versioned } from '../application/ports';
 import type { ImportJob } from '../lead/lead-import-job';
 import { copy, type InMemoryStore } from './in-memory-store';
@@ -36,6 +36,17 @@ export class InMemoryImportJobRepository implements ImportJobRepository {
       .filter((job) => job.workspaceId === ws && (job.status === 'queued' || job.status === 'running'))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map(copy);
+  }
+
+  async purgeFinished(ws: WorkspaceId, finishedBefore: Instant): Promise<number> {
+    let purged = 0;
+    for (const [key, { record: job }] of this.jobs) {
+      if (job.workspaceId !== ws || (job.status !== 'completed' && job.status !== 'failed')) continue;
+      if (job.finishedAt >= finishedBefore) continue;
+      this.jobs.delete(key);
+      purged += 1;
+    }
+    return purged;
   }
 
   private put(job: ImportJob): Version {

@@ -36,6 +36,16 @@ describe('addMember', () => {
     expect(code(addMember(members, input, ctx))).toBe(expected);
   });
 
+  it('given an existing member’s id in other letter case, then they are the same person', () => {
+    const guid = 'c0ffee00-aaaa-4bbb-8ccc-0123456789ab';
+    const withGuid = [...members, aMember(guid)];
+    expect(code(addMember(withGuid, { userId: guid.toUpperCase(), role: 'member' }, ctx))).toBe(
+      'WORKSPACE.MEMBER_EXISTS',
+    );
+    expect(code(changeMemberRole(withGuid, guid.toUpperCase(), 'owner'))).toBe('ok');
+    expect(code(removeMember(withGuid, guid.toUpperCase()))).toBe('ok');
+  });
+
   it('given someone whose tenant is the workspace’s, then they are added', () => {
     expect(code(addMember(members, { userId: 'dave', role: 'member', tenantId: TENANT }, ctx))).toBe('ok');
   });

@@ -1,5 +1,6 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
+import { sameUser } from '../common/schemas';
 import type { Instant, TenantId, UserId } from '../common/types';
 import type { Member, MemberRole, Workspace } from './workspace';
 import type { MemberAddInput } from './workspace.schema';
@@ -20,7 +21,7 @@ export function addMember(members: readonly Member[], input: NewMember, ctx: Mem
       domainError('WORKSPACE.OTHER_TENANT', 'Only people of the workspace’s tenant can be members.'),
     );
   }
-  if (members.some((m) => m.userId === input.userId)) {
+  if (members.some((m) => sameUser(m.userId, input.userId))) {
     return err(domainError('WORKSPACE.MEMBER_EXISTS', 'This person is already a member.'));
   }
   const member: Member = {
@@ -41,19 +42,19 @@ export function changeMemberRole(
   userId: UserId,
   role: MemberRole,
 ): Result<Member> {
-  const current = members.find((m) => m.userId === userId);
+  const current = members.find((m) => sameUser(m.userId, userId));
   if (!current) return err(memberNotFound());
   if (current.role === role) return ok(current);
   const member: Member = { ...current, role };
-  const after = members.map((m) => (m.userId === userId ? member : m));
+  const after = members.map((m) => (sameUser(m.userId, userId) ? member : m));
   return hasOwner(after) ? ok(member) : err(lastOwner());
 }
 
 /** The member to remove from `members`. */
 export function removeMember(members: readonly Member[], userId: UserId): Result<Member> {
-  const member = members.find((m) => m.userId === userId);
+  const member = members.find((m) => sameUser(m.userId, userId));
   if (!member) return err(memberNotFound());
-  const after = members.filter((m) => m.userId !== userId);
+  const after = members.filter((m) => !sameUser(m.userId, userId));
   return hasOwner(after) ? ok(member) : err(lastOwner());
 }
 

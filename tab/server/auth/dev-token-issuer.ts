@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { Actor } from '@crm/shared';
-import { issuersFor, REQUIRED_SCOPE } from './token-verifier';
+import { issuerFor, REQUIRED_SCOPE } from './token-verifier';
 
 const ALGORITHM = 'RS256';
 const LIFETIME = '8h';
@@ -28,7 +28,7 @@ export async function createDevTokenIssuer(clientId: string): Promise<DevTokenIs
         ver: '2.0',
       })
         .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
-        .setIssuer(issuersFor(actor.tenantId)[0] ?? '')
+        .setIssuer(issuerFor(actor.tenantId))
         .setAudience(clientId)
         .setSubject(actor.userId)
         .setIssuedAt()

@@ -36,6 +36,8 @@ const sign = (payload: JWTPayload, key = signing.privateKey, expiresAt: number |
 
 const now = () => Math.floor(Date.now() / 1000);
 
+const publicJwk = async () => ({ ...(await exportJWK(signing.publicKey)), kid: 'k1', alg: 'RS256' });
+
 describe('token verifier', () => {
   it('accepts a v2 Teams SSO token and names the actor by tid + oid', async () => {
     await expect(verifier.verify(await sign(claims()))).resolves.toEqual({
@@ -44,12 +46,61 @@ describe('token verifier', () => {
     });
   });
 
+  it.each([['an audience list holding ours', { aud: ['other', CLIENT_ID] }]])(
+    'accepts %s',
+    async (_, overrides) => {
+      expect((await verifier.verify(await sign(claims(overrides)))).ok).toBe(true);
+    },
+  );
+
   it.each([
+    // The app asks Entra for v2 tokens (requestedAccessTokenVersion 2): a v1 issuer is not ours.
     ['a v1 issuer', { iss: `https://sts.windows.net/${TID}/` }],
-    ['an api:// audience', { aud: `api://contoso.example/${CLIENT_ID}` }],
-    ['an audience list holding ours', { aud: ['other', CLIENT_ID] }],
-  ])('accepts %s', async (_, overrides) => {
-    expect((await verifier.verify(await sign(claims(overrides)))).ok).toBe(true);
+    ['an api:// audience of any host', { aud: `api://contoso.example/${CLIENT_ID}` }],
+  ])('rejects %s when the tab names no domain', async (_, overrides) => {
+    expect((await verifier.verify(await sign(claims(overrides)))).ok).toBe(false);
+  });
+
+  it("accepts the api:// audience of the tab's own domain exactly, and no other host's", async () => {
+    const own = createTokenVerifier({
+      keys: createLocalJWKSet({ keys: [await publicJwk()] }),
+      clientId: CLIENT_ID,
+      appIdUri: `api://crm.contoso.example/${CLIENT_ID}`,
+    });
+    const verify = async (aud: string) => (await own.verify(await sign(claims({ aud })))).ok;
+    expect(await verify(`api://crm.contoso.example/${CLIENT_ID}`)).toBe(true);
+    expect(await verify(CLIENT_ID)).toBe(true);
+    expect(await verify(`api://evil.example/${CLIENT_ID}`)).toBe(false);
+    expect(await verify(`api://crm.contoso.example.evil.example/${CLIENT_ID}`)).toBe(false);
+  });
+
+  it('accepts RS256 only: a token signed with another asymmetric algorithm by a known key is refused', async () => {
+    const ec = await generateKeyPair('ES256');
+    const ps = await generateKeyPair('PS256');
+    const keys = createLocalJWKSet({
+      keys: [
+        await publicJwk(),
+        { ...(await exportJWK(ec.publicKey)), kid: 'ec', alg: 'ES256' },
+        { ...(await exportJWK(ps.publicKey)), kid: 'ps', alg: 'PS256' },
+      ],
+    });
+    const strict = createTokenVerifier({ keys, clientId: CLIENT_ID });
+    const withAlg = (alg: string, kid: string, key: Keys['privateKey']) =>
+      new SignJWT(claims()).setProtectedHeader({ alg, kid }).setExpirationTime('1h').sign(key);
+    expect((await strict.verify(await sign(claims()))).ok).toBe(true);
+    expect((await strict.verify(await withAlg('ES256', 'ec', ec.privateKey))).ok).toBe(false);
+    expect((await strict.verify(await withAlg('PS256', 'ps', ps.privateKey))).ok).toBe(false);
+  });
+
+  it("checks the issuer at a sovereign cloud's authority host", async () => {
+    const gov = createTokenVerifier({
+      keys: createLocalJWKSet({ keys: [await publicJwk()] }),
+      clientId: CLIENT_ID,
+      authorityHost: 'https://login.microsoftonline.us',
+    });
+    const govIssuer = { iss: `https://login.microsoftonline.us/${TID}/v2.0` };
+    expect((await gov.verify(await sign(claims(govIssuer)))).ok).toBe(true);
+    expect((await gov.verify(await sign(claims()))).ok).toBe(false);
   });
 
   it.each([
@@ -66,6 +117,13 @@ describe('token verifier', () => {
   ])('rejects %s', async (_, overrides) => {
     const verified = await verifier.verify(await sign(claims(overrides)));
     expect(verified.ok).toBe(false);
+  });
+
+  it('names the actor by the oid in lower case, as member ids are kept', async () => {
+    const verified = await verifier.verify(
+      await sign(claims({ oid: 'C0FFEE00-AAAA-4BBB-8CCC-0123456789AB' })),
+    );
+    expect(verified.ok && verified.actor.userId).toBe('c0ffee00-aaaa-4bbb-8ccc-0123456789ab');
   });
 
   it('rejects an expired token, but forgives a small clock skew', async () => {

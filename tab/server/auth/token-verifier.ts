@@ -3,17 +3,18 @@ import type { Actor } from '@crm/shared';
 
 /** The scope the tab's SSO token must carry (set on the Entra app's "Expose an API" page). */
 export const REQUIRED_SCOPE = 'access_as_user';
-/** Asymmetric only: `none` and the HS* family (a shared secret) are never accepted. */
-export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384'];
+/** Entra signs access tokens with RS256 and nothing else; every other algorithm is refused. */
+export const ALLOWED_ALGORITHMS = ['RS256'];
+/** The public cloud; sovereign clouds have their own (see config.ts). */
+export const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Tenant ids are GUIDs in Entra; dev tenants may be any short safe name. They go into the issuer URL. */
 const TENANT_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
-export const issuersFor = (tenantId: string): string[] => [
-  `https://login.microsoftonline.com/${tenantId}/v2.0`,
-  `https://sts.windows.net/${tenantId}/`,
-];
+/** The v2 issuer of a tenant (the Entra app asks for v2 tokens: `requestedAccessTokenVersion` 2). */
+export const issuerFor = (tenantId: string, authorityHost = PUBLIC_AUTHORITY_HOST): string =>
+  `${authorityHost}/${tenantId}/v2.0`;
 
 export type VerifyFailure = { readonly reason: string };
 export type Verified = { ok: true; actor: Actor } | { ok: false; failure: VerifyFailure };
@@ -26,20 +27,24 @@ export type TokenVerifierOptions = {
   readonly clientId: string;
   /** When set, only tokens of this tenant are accepted (a single-tenant app). */
   readonly tenantId?: string;
+  /** Where tokens are issued: the public cloud unless a sovereign cloud's host is given. */
+  readonly authorityHost?: string;
+  /** The app id URI `api://<the tab's domain>/<client id>`, accepted as audience beside the client id. */
+  readonly appIdUri?: string;
 };
 
 const fail = (reason: string): Verified => ({ ok: false, failure: { reason } });
 
 /**
  * Checks a bearer token the way Teams SSO tokens must be checked: signature against the key set,
- * an allowed algorithm, an issuer built from the token's OWN tenant and matched exactly (checking
- * only the signature would accept every tenant in the world), our audience, the `access_as_user`
+ * RS256 only, the v2 issuer built from the token's OWN tenant at our authority host and matched
+ * exactly (checking only the signature would accept every tenant in the world), our audience
+ * exactly (the client id, or the tab's own app id URI — not any host's), the `access_as_user`
  * scope, and exp/nbf with a small skew. Dev tokens take exactly this path with a local key set.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const audiences = (aud: JWTPayload['aud']): string[] => (Array.isArray(aud) ? aud : aud ? [aud] : []);
-  const ourAudience = (aud: string): boolean =>
-    aud === options.clientId || (aud.startsWith('api://') && aud.endsWith(`/${options.clientId}`));
+  const ourAudience = (aud: string): boolean => aud === options.clientId || aud === options.appIdUri;
 
   return {
     async verify(token) {
@@ -59,7 +64,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       try {
         ({ payload } = await jwtVerify(token, options.keys, {
           algorithms: ALLOWED_ALGORITHMS,
-          issuer: issuersFor(claimedTenant),
+          issuer: issuerFor(claimedTenant, options.authorityHost),
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'tid', 'oid'],
         }));
@@ -77,7 +82,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ok: true,
         actor: {
           tenantId: claimedTenant,
-          userId: oid,
+          // Entra writes object ids in lower case; member ids are kept so too (see userIdSchema).
+          userId: oid.toLowerCase(),
           ...(typeof name === 'string' && name ? { name } : {}),
         },
       };

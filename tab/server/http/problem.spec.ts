@@ -39,10 +39,13 @@ describe('domainProblem', () => {
 describe('transportProblem', () => {
   it.each([
     ['AUTH.UNAUTHENTICATED', 401],
+    ['AUTH.LOCAL_ONLY', 403],
     ['REQUEST.MALFORMED', 400],
     ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 415],
     ['REQUEST.TOO_LARGE', 413],
     ['REQUEST.RATE_LIMITED', 429],
+    ['IMPORT.QUEUE_FULL', 429],
+    ['IMPORT.SPOOL_FULL', 429],
     ['ROUTE.NOT_FOUND', 404],
     ['ROUTE.METHOD_NOT_ALLOWED', 405],
     ['SERVER.NOT_READY', 503],

@@ -4,10 +4,13 @@ import { errorKind, type DomainError, type ErrorKind } from '@crm/shared';
 /** Failures the HTTP transport itself detects, before or outside any use case. */
 export type TransportCode =
   | 'AUTH.UNAUTHENTICATED'
+  | 'AUTH.LOCAL_ONLY'
   | 'REQUEST.MALFORMED'
   | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
   | 'REQUEST.TOO_LARGE'
   | 'REQUEST.RATE_LIMITED'
+  | 'IMPORT.QUEUE_FULL'
+  | 'IMPORT.SPOOL_FULL'
   | 'ROUTE.NOT_FOUND'
   | 'ROUTE.METHOD_NOT_ALLOWED'
   | 'SERVER.NOT_READY'
@@ -38,10 +41,13 @@ const BY_KIND = {
 
 const BY_TRANSPORT_CODE = {
   'AUTH.UNAUTHENTICATED': { status: 401, title: 'Sign-in required' },
+  'AUTH.LOCAL_ONLY': { status: 403, title: 'Only from this machine' },
   'REQUEST.MALFORMED': { status: 400, title: 'The request is not valid' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, title: 'Unsupported content type' },
   'REQUEST.TOO_LARGE': { status: 413, title: 'The request body is too large' },
   'REQUEST.RATE_LIMITED': { status: 429, title: 'Too many requests' },
+  'IMPORT.QUEUE_FULL': { status: 429, title: 'This workspace has enough imports waiting' },
+  'IMPORT.SPOOL_FULL': { status: 429, title: 'The server has no room for another import now' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
   'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
   'SERVER.NOT_READY': { status: 503, title: 'Not ready' },

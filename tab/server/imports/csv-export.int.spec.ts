@@ -88,6 +88,31 @@ describe('GET /{kind}/export', () => {
     expect(back.body.items[0]).toMatchObject({ phone: '+47 22 33 44 55', company: '@SUM(1+1)' });
   });
 
+  it('stays inert where Excel splits on ; (nl, nb, pt-BR) or tab, and the import restores every cell', async () => {
+    const ws = await workspaceWith(server, ALICE);
+    const alice = await server.as(ALICE);
+    const hostile = {
+      firstName: 'x;=1+1',
+      lastName: 'Jansen;+cmd|"/c calc"!A0',
+      company: 'Bakkerij, @SUM(A1:A2)',
+      title: 'a\t-2+3',
+      phone: '06;"=1+1"',
+      description: 'line one\n=HYPERLINK("http://evil.example")\r\n\'=already quoted;\'@x',
+    };
+    expect((await alice.post(`/api/v1/workspaces/${ws}/leads`, hostile)).status).toBe(201);
+
+    const text = (await exportOf(ws, 'leads')).text.slice(1);
+    for (const delimiter of [',', ';', '\t']) {
+      for (const cell of parseCsv(text, delimiter).flat())
+        expect({ delimiter, cell }).not.toEqual({ delimiter, cell: expect.stringMatching(/^[ "]*[=+\-@]/) });
+    }
+
+    const other = await workspaceWith(server, ALICE);
+    expect((await server.importCsv(ALICE, other, text)).body.created).toBe(1);
+    const back = await alice.get(`/api/v1/workspaces/${other}/leads`);
+    expect(back.body.items[0]).toMatchObject(hostile);
+  });
+
   it('exports organisations, contacts and opportunities with the organisation named', async () => {
     const ws = await workspaceWith(server, ALICE);
     const alice = await server.as(ALICE);

@@ -4,21 +4,32 @@ import type { ApiExtension } from '../app';
 import { sendTransportError } from '../http/problem';
 import { EXPORTS, exportPath, mountExportRoutes } from './export-routes';
 import { IMPORT_JOB_PATH, IMPORT_PATH, mountImportRoutes, type ImportRouteOptions } from './import-routes';
+import { spoolDir } from './import-files';
 import { CSV_OPEN_API_PATHS } from './openapi-paths';
+import { createSpoolQuota } from './spool-quota';
 
-export const DEFAULT_IMPORT_LIMITS = { maxBytes: 50 * 1024 * 1024, inlineMaxRows: 1000 } as const;
+export const DEFAULT_IMPORT_LIMITS = {
+  maxBytes: 50 * 1024 * 1024,
+  inlineMaxRows: 1000,
+  /** One running and three waiting. */
+  maxJobsPerWorkspace: 4,
+  spoolLimitBytes: 1024 * 1024 * 1024,
+} as const;
+
+export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'> &
+  Partial<Pick<ImportRouteOptions, 'maxBytes' | 'inlineMaxRows' | 'maxJobsPerWorkspace'>> & {
+    readonly spoolLimitBytes?: number;
+  };
 
 /**
  * CSV import and export of records, on the authenticated /api/v1 router ahead of the JSON routes
  * (so `/leads/import` and `/leads/export` are never read as `/leads/{id}`).
  */
-export function csvExtension(
-  deps: ImportDeps,
-  options: Pick<ImportRouteOptions, 'worker' | 'dataDir'> &
-    Partial<Pick<ImportRouteOptions, 'maxBytes' | 'inlineMaxRows'>>,
-): ApiExtension {
+export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): ApiExtension {
   const router = Router();
-  mountImportRoutes(router, deps, { ...DEFAULT_IMPORT_LIMITS, ...options });
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
+  const quota = createSpoolQuota(spoolDir(options.dataDir), limits.spoolLimitBytes);
+  mountImportRoutes(router, deps, { ...limits, quota });
   mountExportRoutes(router, deps);
   const allowed: [string, string][] = [
     [IMPORT_PATH, 'POST'],

@@ -26,7 +26,8 @@ const leadCount = async (workspace: string): Promise<number> => {
 };
 
 async function pollUntilFinished(location: string) {
-  for (let i = 0; i < 200; i++) {
+  // Waits for the condition, up to a minute: a busy 2-core machine can take many seconds for 400 rows.
+  for (let i = 0; i < 1200; i++) {
     const res = await server.getPath(ALICE, location);
     if (res.body.status === 'completed' || res.body.status === 'failed') return res;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -14,6 +14,7 @@ import { csvRecords, inspectCsv } from './csv-file';
 import { jobFilePath, uploadPath } from './import-files';
 import type { ImportWorker } from './import-worker';
 import { spoolBody } from './spool';
+import type { SpoolQuota } from './spool-quota';
 
 export type ImportRouteOptions = {
   readonly worker: ImportWorker;
@@ -22,7 +23,15 @@ export type ImportRouteOptions = {
   readonly maxBytes: number;
   /** Files with at most this many rows are imported within the request (200); larger ones become a job (202). */
   readonly inlineMaxRows: number;
+  /** Every upload and queued job file together (429 IMPORT.SPOOL_FULL beyond). */
+  readonly quota: SpoolQuota;
+  /** Jobs one workspace may have queued or running (429 IMPORT.QUEUE_FULL beyond). */
+  readonly maxJobsPerWorkspace: number;
 };
+
+/** Seconds a client is asked to wait: a queued job takes a while, freeing the spool longer. */
+const RETRY_QUEUE_FULL = '30';
+const RETRY_SPOOL_FULL = '60';
 
 export const IMPORT_PATH = '/workspaces/:ws/leads/import';
 export const IMPORT_JOB_PATH = '/workspaces/:ws/imports/:id';
@@ -63,9 +72,29 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
     const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
     if (!access.ok) return sendDomainError(req, res, access.error);
 
+    const declared = Number(req.get('content-length') ?? Number.NaN);
+    const reservation = await options.quota.reserve(
+      Number.isSafeInteger(declared) && declared >= 0
+        ? Math.min(declared, options.maxBytes)
+        : options.maxBytes,
+    );
+    const spoolFull = () => {
+      res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
+      sendTransportError(
+        req,
+        res,
+        'IMPORT.SPOOL_FULL',
+        'The server is busy with other imports; try again later.',
+      );
+    };
+    if (!reservation) {
+      req.resume();
+      return spoolFull();
+    }
     const path = uploadPath(options.dataDir, ids.ws);
-    const spooled = await spoolBody(req, path, options.maxBytes);
+    const spooled = await spoolBody(req, path, reservation.bytes).finally(reservation.release);
     if (!spooled.ok) {
+      if (reservation.bytes < options.maxBytes && !(declared > options.maxBytes)) return spoolFull();
       res.set('Connection', 'close');
       const mb = Math.floor(options.maxBytes / 1_000_000);
       return sendTransportError(
@@ -88,6 +117,16 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
       if (csv.total <= options.inlineMaxRows) {
         const result = await importLeads(deps, caller, ids.ws, csvRecords(path, csv));
         return result.ok ? void res.status(200).json(result.value) : sendDomainError(req, res, result.error);
+      }
+      if (options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace) {
+        await rm(path, { force: true });
+        res.set('Retry-After', RETRY_QUEUE_FULL);
+        return sendTransportError(
+          req,
+          res,
+          'IMPORT.QUEUE_FULL',
+          'This workspace already has imports waiting; try again when one has finished.',
+        );
       }
       const job = await createImportJob(deps, caller, ids.ws, { header: csv.header, total: csv.total });
       if (!job.ok) return sendDomainError(req, res, job.error);

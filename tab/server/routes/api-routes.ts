@@ -4,6 +4,7 @@ import {
   activityEntity,
   campaignEntity,
   contactEntity,
+  deleteCampaign,
   deleteLead,
   deleteOrganisation,
   leadEntity,
@@ -49,6 +50,7 @@ export const apiRoutes = (): RouteSpec[] => [
   ...recordRoutes({
     entity: campaignEntity,
     plural: 'campaigns',
+    remove: deleteCampaign,
   }),
   ...recordRoutes({
     entity: activityEntity,

@@ -1,36 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
-import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createLogger } from '../http/logging';
-import { startTestServer } from './test-server';
-import { csvExtension } from '../imports/csv-extension';
+import { startTestServer, testStorage } from './test-server';
+import { csvExtension, type CsvExtensionOptions } from '../imports/csv-extension';
 import { createImportWorker } from '../imports/import-worker';
 
-/** The test server with the CSV routes over Azurite, a worker and a data directory of its own. */
-export async function startCsvTestServer(limits: { inlineMaxRows?: number; maxBytes?: number } = {}) {
-  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString)
-    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
-  const storage = connectTableStorage(
-    { connectionString },
-    { tablePrefix: `csv${randomBytes(5).toString('hex')}` },
-  );
-  await storage.ensureTables();
-  const deps: ImportDeps = {
-    records: storage.records,
-    workspaces: storage.workspaces,
-    outbox: storage.outbox,
-    teams: storage.teams,
-    conversations: storage.conversations,
-    importJobs: storage.importJobs,
-    clock: systemClock,
-    ids: createIdGenerator(),
-  };
+/** The test server with the CSV routes (over Azurite unless `storage` is given), a worker and a data directory. */
+export async function startCsvTestServer(
+  limits: Omit<CsvExtensionOptions, 'worker' | 'dataDir'> = {},
+  storage?: ImportDeps,
+) {
+  const deps = storage ?? (await testStorage('csv'));
   const dataDir = await mkdtemp(join(tmpdir(), 'crm-import-'));
   const worker = createImportWorker(deps, { dataDir, logger: createLogger('silent') });
   const server = await startTestServer({
@@ -60,8 +44,9 @@ export type CsvTestServer = Awaited<ReturnType<typeof startCsvTestServer>>;
 export const csvText = (rows: readonly (readonly string[])[]): string =>
   Papa.unparse(rows as string[][], { newline: '\r\n' });
 
-export const parseCsv = (text: string): string[][] =>
-  Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+/** Cells as a spreadsheet splitting on `delimiter` sees them (default: auto-detected, as Papa does). */
+export const parseCsv = (text: string, delimiter?: string): string[][] =>
+  Papa.parse<string[]>(text, { skipEmptyLines: true, ...(delimiter ? { delimiter } : {}) }).data;
 
 export const TEMPLATE = ['firstName', 'lastName', 'email', 'company', 'title', 'phone', 'source', 'campaign'];
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { Actor } from '@crm/shared';
-import type { AppDeps } from '@crm/shared/application';
+import type { ImportDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createApp, type ServerDeps } from '../app';
 import { createDevTokenIssuer } from '../auth/dev-token-issuer';
@@ -17,25 +17,35 @@ export const CAROL: Actor = { tenantId: TENANT_A, userId: 'carol', name: 'Carol'
 /** Same user id as Alice, other tenant: must never see Alice's data. */
 export const MALLORY: Actor = { tenantId: TENANT_B, userId: 'alice', name: 'Mallory' };
 
-/** Storage for one spec file: the run's Azurite, tables of its own. */
-export async function testStorage(): Promise<AppDeps> {
-  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
-  if (!connectionString)
-    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
+/** Use-case dependencies over Table storage with this prefix (tests pass a proxy's connection string too). */
+export async function connectTestStorage(
+  connectionString: string,
+  tablePrefix: string,
+  clientOptions?: Parameters<typeof connectTableStorage>[1]['clientOptions'],
+): Promise<ImportDeps> {
   const storage = connectTableStorage(
     { connectionString },
-    { tablePrefix: `t${randomBytes(6).toString('hex')}` },
+    { tablePrefix, ...(clientOptions ? { clientOptions } : {}) },
   );
   await storage.ensureTables();
   return {
     records: storage.records,
     workspaces: storage.workspaces,
     outbox: storage.outbox,
+    importJobs: storage.importJobs,
     teams: storage.teams,
     conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
   };
+}
+
+/** Storage for one spec file: the run's Azurite, tables of its own. */
+export async function testStorage(prefix = 't'): Promise<ImportDeps> {
+  const connectionString = process.env.TEST_STORAGE_CONNECTION_STRING;
+  if (!connectionString)
+    throw new Error('TEST_STORAGE_CONNECTION_STRING is not set: run as an integration test');
+  return connectTestStorage(connectionString, `${prefix}${randomBytes(6).toString('hex')}`);
 }
 
 // Key pairs take a while to generate; one set serves every server in a spec file.
@@ -47,7 +57,7 @@ const keys = () => (sharedKeys ??= Promise.all([createTestTokens(), createDevTok
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /** The real app over real storage (Azurite), with test tokens and a silent logger. */
-export async function startTestServer(overrides: Partial<ServerDeps> & { app?: AppDeps } = {}) {
+export async function startTestServer(overrides: Partial<ServerDeps> & { app?: ServerDeps['app'] } = {}) {
   const deps = overrides.app ?? (await testStorage());
   const [tokens, devTokens] = await keys();
   const app = createApp({
@@ -58,6 +68,7 @@ export async function startTestServer(overrides: Partial<ServerDeps> & { app?: A
       await deps.workspaces.get('readiness-probe');
     },
     rateLimit: { windowMs: 60_000, limit: 100_000 },
+    addressRateLimit: { windowMs: 60_000, limit: 1_000_000 },
     ...overrides,
   });
   const tokenCache = new Map<string, string>();

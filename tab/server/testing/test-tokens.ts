@@ -7,7 +7,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Actor } from '@crm/shared';
-import { issuersFor, REQUIRED_SCOPE } from '../auth/token-verifier';
+import { issuerFor, REQUIRED_SCOPE } from '../auth/token-verifier';
 
 export const TEST_CLIENT_ID = '7e57c11e-0000-4000-8000-000000000001';
 
@@ -34,7 +34,7 @@ export async function createTestTokens(clientId = TEST_CLIENT_ID): Promise<TestT
     keys: createLocalJWKSet({ keys: [jwk] }),
     mint: (actor, options = {}) => {
       const claims: JWTPayload = {
-        iss: issuersFor(actor.tenantId)[0],
+        iss: issuerFor(actor.tenantId),
         aud: clientId,
         tid: actor.tenantId,
         oid: actor.userId,

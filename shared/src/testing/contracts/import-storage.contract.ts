@@ -123,6 +123,28 @@ export function importStorageContract(name: string, open: () => Promise<ImportSt
         await importJobs.create(aJob(uniqueId('ws')));
         expect((await importJobs.listUnfinished(ws)).map((j) => j.id)).toEqual(['job-1', 'job-2']);
       });
+
+      it('given jobs finished before and after a moment, then purging removes only the older finished ones', async () => {
+        const { importJobs } = current();
+        const ws = uniqueId('ws');
+        const ended = (id: string, status: 'completed' | 'failed', finishedAt: string) =>
+          aJob(ws, { id, status, startedAt: T0, finishedAt } as Partial<ImportJob>);
+        const jobs = [
+          ended('job-old-done', 'completed', '2026-11-01T00:00:00.000Z'),
+          ended('job-old-failed', 'failed', '2026-11-02T00:00:00.000Z'),
+          ended('job-recent', 'completed', '2026-11-20T00:00:00.000Z'),
+          aJob(ws, { id: 'job-queued' }),
+        ];
+        for (const job of jobs) await importJobs.create(job);
+        const elsewhere = uniqueId('ws');
+        await importJobs.create({ ...jobs[0]!, workspaceId: elsewhere });
+
+        expect(await importJobs.purgeFinished(ws, '2026-11-10T00:00:00.000Z')).toBe(2);
+        const left = await Promise.all(jobs.map(async (job) => Boolean(await importJobs.get(ws, job.id))));
+        expect(left).toEqual([false, false, true, true]);
+        expect(await importJobs.get(elsewhere, 'job-old-done')).toBeDefined();
+        expect(await importJobs.purgeFinished(ws, '2026-11-10T00:00:00.000Z')).toBe(0);
+      });
     });
   });
 }

@@ -427,6 +427,7 @@ export const en = {
       LEAD_READ_ONLY: 'A converted lead can no longer be changed.',
       WORKSPACE_FORBIDDEN: 'You are not a member of this workspace.',
       CONCURRENCY_STALE: 'Someone else changed this meanwhile. Reload and try again.',
+      CAMPAIGN_HAS_DEPENDENTS: 'This campaign still has leads or deals and cannot be deleted.',
     },
   },
 };

@@ -428,6 +428,7 @@ export const nb: Messages = {
       LEAD_READ_ONLY: 'En konvertert lead kan ikke endres lenger.',
       WORKSPACE_FORBIDDEN: 'Du er ikke medlem av dette arbeidsområdet.',
       CONCURRENCY_STALE: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
+      CAMPAIGN_HAS_DEPENDENTS: 'Denne kampanjen har fortsatt leads eller avtaler og kan ikke slettes.',
     },
   },
 };

@@ -428,6 +428,7 @@ export const nl: Messages = {
       LEAD_READ_ONLY: 'Een geconverteerde lead kan niet meer worden gewijzigd.',
       WORKSPACE_FORBIDDEN: 'Je bent geen lid van deze werkruimte.',
       CONCURRENCY_STALE: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.',
+      CAMPAIGN_HAS_DEPENDENTS: 'Deze campagne heeft nog leads of deals en kan niet worden verwijderd.',
     },
   },
 };

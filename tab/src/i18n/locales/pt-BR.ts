@@ -428,6 +428,7 @@ export const ptBR: Messages = {
       LEAD_READ_ONLY: 'Um lead convertido não pode mais ser alterado.',
       WORKSPACE_FORBIDDEN: 'Você não é membro deste espaço de trabalho.',
       CONCURRENCY_STALE: 'Outra pessoa alterou isto enquanto isso. Recarregue e tente novamente.',
+      CAMPAIGN_HAS_DEPENDENTS: 'Esta campanha ainda tem leads ou negócios e não pode ser excluída.',
     },
   },
 };
