@@ -144,6 +144,8 @@ it('moves deals on the board by mouse and keyboard and shows the result on the d
   await lost.getByText('This field is required.').waitFor();
   await lost.getByRole('textbox', { name: /^Lost reason/ }).fill('Chose a competitor');
   await lost.getByRole('button', { name: 'Mark as lost' }).click();
+  // The dialog closes with an animation; until it is gone its backdrop takes the pointer.
+  await lost.waitFor({ state: 'detached' });
   await column(page, 'closed-lost').locator('li[data-deal-id]').filter({ hasText: 'Forklifts' }).waitFor();
 
   // Someone else changes Trailers meanwhile: the move is refused, the card stays and shows their change.

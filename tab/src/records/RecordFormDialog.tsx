@@ -1,8 +1,18 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { errorMessage } from '../api/api-error';
-import { FormDialog } from './FormDialog';
 import { inputOf, patchOf, type FormField, type FormValues } from './form-field';
 import { RecordForm } from './RecordForm';
 import { useRecordFormStyles } from './RecordForm.styles';
@@ -26,10 +36,17 @@ export type RecordFormDialogProps = {
 
 /** Create or edit any record: the entity's fields, checked with the shared schema before sending. */
 export function RecordFormDialog(props: RecordFormDialogProps) {
-  return props.open ? <FormBody {...props} /> : null;
+  const { open, onOpenChange } = props;
+  return (
+    <Dialog open={open} onOpenChange={(_e, data) => onOpenChange(data.open)}>
+      <DialogSurface aria-describedby={undefined}>
+        <FormBody {...props} />
+      </DialogSurface>
+    </Dialog>
+  );
 }
 
-/** The form mounts each time the dialog opens, so it starts from the record's current values. */
+/** The surface mounts each time the dialog opens, so it starts from the record's current values. */
 function FormBody({
   onOpenChange,
   title,
@@ -67,21 +84,29 @@ function FormBody({
   };
 
   return (
-    <FormDialog
-      title={title}
-      submitLabel={submitLabel}
-      onSubmit={submit}
-      onClose={() => onOpenChange(false)}
-      busy={busy}
-      failure={failure}
-      contentClassName={styles.form}
-    >
-      <RecordForm
-        fields={fields}
-        values={values}
-        errors={errors}
-        onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
-      />
-    </FormDialog>
+    <form onSubmit={submit} noValidate>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent className={styles.form}>
+          <RecordForm
+            fields={fields}
+            values={values}
+            errors={errors}
+            onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))}
+          />
+          {failure && (
+            <MessageBar intent="error">
+              <MessageBarBody>{failure}</MessageBarBody>
+            </MessageBar>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => onOpenChange(false)}>{t('dialog.cancel')}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {submitLabel}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }
