@@ -1,4 +1,4 @@
-import { leadDisplayName, ok, type Result } from '@crm/shared';
+import { leadDisplayName, ok, type Lead, type Result } from '@crm/shared';
 import { disqualifyLead } from '@crm/shared/application';
 import { leadCard } from '../cards/lead-card';
 import { pickCard } from '../cards/pick-card';
@@ -6,7 +6,7 @@ import { disqualifyCard } from '../cards/qualify-card';
 import { cardReply, textReply, type BotReply } from '../conversation/chat-message';
 import { qualifyReply } from './qualify-reply';
 import type { CommandContext, CommandSpec } from './command';
-import { findLead } from './find-records';
+import { findLead, type Found } from './find-records';
 
 /** At most this many leading words of `disqualify <name> <reason>` are tried as the name. */
 const MAX_NAME_WORDS = 6;
@@ -30,52 +30,49 @@ const pick = (
   return cardReply(pickCard(ctx.localized, heading, items, found.more), heading);
 };
 
+type OneLead = Extract<Found<Lead>, { kind: 'one' }>['item'];
+
+/** `<command> <name|email>`: usage when empty, "none", a pick list when several match, else `one`. */
+async function withOneLead(
+  ctx: CommandContext,
+  usage: 'lead.usage' | 'qualify.usage',
+  verb: string,
+  one: (item: OneLead) => Promise<Result<BotReply>>,
+): Promise<Result<BotReply>> {
+  const { t } = ctx.localized;
+  if (!ctx.args) return ok(textReply(t(usage)));
+  const found = await findLead(ctx, ctx.args);
+  if (!found.ok) return found;
+  switch (found.value.kind) {
+    case 'none':
+      return ok(textReply(t('lead.none', { search: ctx.args })));
+    case 'many':
+      return ok(pick(ctx, verb, found.value));
+    case 'one':
+      return one(found.value.item);
+  }
+}
+
 export const leadCommand: CommandSpec = {
   name: 'lead',
   help: 'help.lead',
   manifest: 'manifest.lead',
-  async run(ctx) {
-    const { t } = ctx.localized;
-    if (!ctx.args) return ok(textReply(t('lead.usage')));
-    const found = await findLead(ctx, ctx.args);
-    if (!found.ok) return found;
-    switch (found.value.kind) {
-      case 'none':
-        return ok(textReply(t('lead.none', { search: ctx.args })));
-      case 'many':
-        return ok(pick(ctx, 'lead.show', found.value));
-      case 'one': {
-        const lead = found.value.item.record;
-        return ok(
-          cardReply(leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead }), leadDisplayName(lead)),
-        );
-      }
-    }
-  },
+  run: (ctx) =>
+    withOneLead(ctx, 'lead.usage', 'lead.show', async ({ record: lead }) =>
+      ok(cardReply(leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead }), leadDisplayName(lead))),
+    ),
 };
 
 export const qualifyCommand: CommandSpec = {
   name: 'qualify',
   help: 'help.qualify',
   manifest: 'manifest.qualify',
-  async run(ctx) {
-    const { t } = ctx.localized;
-    if (!ctx.args) return ok(textReply(t('qualify.usage')));
-    const found = await findLead(ctx, ctx.args);
-    if (!found.ok) return found;
-    switch (found.value.kind) {
-      case 'none':
-        return ok(textReply(t('lead.none', { search: ctx.args })));
-      case 'many':
-        return ok(pick(ctx, 'lead.qualify', found.value));
-      case 'one': {
-        const card = await qualifyReply(ctx, found.value.item);
-        return card.ok
-          ? ok(cardReply(card.value, t('qualify.title', { name: leadDisplayName(found.value.item.record) })))
-          : card;
-      }
-    }
-  },
+  run: (ctx) =>
+    withOneLead(ctx, 'qualify.usage', 'lead.qualify', async (item) => {
+      const card = await qualifyReply(ctx, item);
+      const title = ctx.localized.t('qualify.title', { name: leadDisplayName(item.record) });
+      return card.ok ? ok(cardReply(card.value, title)) : card;
+    }),
 };
 
 export const disqualifyCommand: CommandSpec = {
