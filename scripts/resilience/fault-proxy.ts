@@ -14,6 +14,12 @@ export type FaultPlan = { readonly before: number; readonly after: number; reado
 
 export const NO_FAULTS: FaultPlan = { before: 0, after: 0, delayMs: 0 };
 
+/** The faults the storage checks inject: about one request in five fails, every one is slowed. */
+export const STORAGE_FAULTS: FaultPlan = { before: 0.12, after: 0.06, delayMs: 25 };
+
+/** The stages the checks move deals through, in order. */
+export const STAGES = ['qualification', 'proposal', 'negotiation'] as const;
+
 export type FaultCounts = { requests: number; failedBefore: number; failedAfter: number; delayed: number };
 
 export type FaultProxy = {
@@ -108,9 +114,40 @@ export async function startFaultProxy(targetPort: number, random: () => number):
   };
 }
 
-/** The port of an Azurite connection string's table endpoint. */
-export const tablePortOf = (connectionString: string): number => {
-  const port = /TableEndpoint=https?:\/\/[^:/]+:(\d+)/.exec(connectionString)?.[1];
-  if (!port) throw new Error('no table endpoint port in the connection string');
+/** The port of an Azurite connection string's table (or queue) endpoint. */
+export const tablePortOf = (connectionString: string, service: 'Table' | 'Queue' = 'Table'): number => {
+  const port = new RegExp(`${service}Endpoint=https?://[^:/]+:(\\d+)`).exec(connectionString)?.[1];
+  if (!port) throw new Error(`no ${service.toLowerCase()} endpoint port in the connection string`);
   return Number(port);
 };
+
+/**
+ * Faults for a whole storage account as a process sees it: its table endpoint and its queue
+ * endpoint (the outbox relay's wake-up signal) each behind a proxy, both under one plan.
+ */
+export type StorageFaults = {
+  readonly connectionString: string;
+  plan(next: FaultPlan): void;
+  /** Requests and faults of both endpoints together. */
+  counts(): FaultCounts;
+  stop(): Promise<void>;
+};
+
+export async function startStorageFaults(azurite: string, random: () => number): Promise<StorageFaults> {
+  const tables = await startFaultProxy(tablePortOf(azurite), random);
+  const queues = await startFaultProxy(tablePortOf(azurite, 'Queue'), random);
+  const both = [tables, queues];
+  return {
+    connectionString: azuriteConnectionString('127.0.0.1', tables.port, queues.port),
+    plan: (next) => both.forEach((proxy) => proxy.plan(next)),
+    counts: () => ({
+      requests: tables.counts.requests + queues.counts.requests,
+      failedBefore: tables.counts.failedBefore + queues.counts.failedBefore,
+      failedAfter: tables.counts.failedAfter + queues.counts.failedAfter,
+      delayed: tables.counts.delayed + queues.counts.delayed,
+    }),
+    stop: async () => {
+      await Promise.all(both.map((proxy) => proxy.stop()));
+    },
+  };
+}

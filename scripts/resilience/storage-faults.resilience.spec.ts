@@ -8,7 +8,15 @@ import {
   type CsvTestServer,
 } from '../../tab/server/testing/csv-test-server';
 import { ALICE, connectTestStorage, workspaceWith } from '../../tab/server/testing/test-server';
-import { NO_FAULTS, seededRandom, startFaultProxy, tablePortOf, type FaultProxy } from './fault-proxy';
+import {
+  NO_FAULTS,
+  seededRandom,
+  STAGES,
+  startFaultProxy,
+  STORAGE_FAULTS,
+  tablePortOf,
+  type FaultProxy,
+} from './fault-proxy';
 import { inParallel, reportFigures, untilAnswered } from './resilience-report';
 
 /**
@@ -19,8 +27,6 @@ import { inParallel, reportFigures, untilAnswered } from './resilience-report';
  */
 const SEED = Number(process.env.RESILIENCE_SEED ?? 20261129);
 const LEADS = Number(process.env.RESILIENCE_LEADS ?? 30);
-const FAULTS = { before: 0.12, after: 0.06, delayMs: 25 };
-const STAGES = ['qualification', 'proposal', 'negotiation'] as const;
 
 let proxy: FaultProxy;
 let server: CsvTestServer;
@@ -65,7 +71,7 @@ it('keeps every acknowledged conversion, stage change and import whole, with its
   const acked: Acknowledged = { conversions: new Map(), stageChanges: [], imported: 0 };
   let refused = 0;
 
-  proxy.plan(FAULTS);
+  proxy.plan(STORAGE_FAULTS);
   const convert = async (lead: string) => {
     // A client that did not hear back asks again with the same Idempotency-Key.
     const res = await untilAnswered(() =>

@@ -53,7 +53,35 @@ export const ERROR_CODES = {
   'IMPORT.NOT_FOUND': 'not-found',
   'IMPORT.ALREADY_FINISHED': 'conflict',
   'IMPORT.FILE_GONE': 'gone',
+  /** An import job that stopped on a fault of ours (its `failure`, never an HTTP answer). */
+  'IMPORT.UNEXPECTED': 'conflict',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type ErrorKind = (typeof ERROR_CODES)[ErrorCode];
+
+/**
+ * Failures the API's HTTP layer answers before or outside any use case (sign-in, request shape,
+ * limits, routing, the server itself), with the kind a client shows for each. With ERROR_CODES,
+ * every `code` the API can answer: each has a text in every tab language.
+ */
+export const TRANSPORT_CODES = {
+  'AUTH.UNAUTHENTICATED': 'unauthenticated',
+  /** Development sign-in asked through a tunnel or proxy, or from another machine. */
+  'AUTH.LOCAL_ONLY': 'forbidden',
+  'REQUEST.MALFORMED': 'invalid',
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 'invalid',
+  'REQUEST.TOO_LARGE': 'invalid',
+  'REQUEST.RATE_LIMITED': 'rate-limited',
+  /** The workspace already has its running import and the few queued ones allowed. */
+  'IMPORT.QUEUE_FULL': 'rate-limited',
+  /** The server's disk quota for uploaded and queued imports is used up. */
+  'IMPORT.SPOOL_FULL': 'rate-limited',
+  'ROUTE.NOT_FOUND': 'not-found',
+  'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
+  'SERVER.NOT_READY': 'server',
+  'SERVER.INTERNAL': 'server',
+} as const;
+
+export type TransportCode = keyof typeof TRANSPORT_CODES;
+export type TransportKind = (typeof TRANSPORT_CODES)[TransportCode];

@@ -5,7 +5,7 @@ import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import { EMPTY_TALLY, type ImportTally } from './lead-import-tally';
 
 /** Why a job stopped: a stable code for the client to translate, and a message for logs. */
-export type ImportFailure = { readonly code: ErrorCode | 'IMPORT.UNEXPECTED'; readonly message: string };
+export type ImportFailure = { readonly code: ErrorCode; readonly message: string };
 
 type ImportJobBase = ImportTally & {
   readonly id: Id;

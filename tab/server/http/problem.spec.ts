@@ -1,4 +1,4 @@
-import { ERROR_CODES, domainError, type ErrorCode } from '@crm/shared';
+import { ERROR_CODES, TRANSPORT_CODES, domainError, type ErrorCode } from '@crm/shared';
 import { domainProblem, transportProblem } from './problem';
 
 const STATUS_BY_KIND = {
@@ -37,7 +37,7 @@ describe('domainProblem', () => {
 });
 
 describe('transportProblem', () => {
-  it.each([
+  const statuses = [
     ['AUTH.UNAUTHENTICATED', 401],
     ['AUTH.LOCAL_ONLY', 403],
     ['REQUEST.MALFORMED', 400],
@@ -50,7 +50,13 @@ describe('transportProblem', () => {
     ['ROUTE.METHOD_NOT_ALLOWED', 405],
     ['SERVER.NOT_READY', 503],
     ['SERVER.INTERNAL', 500],
-  ] as const)('%s → %i', (code, status) => {
+  ] as const;
+
+  it('answers every transport code shared lists (the tab has a text for each), and no other', () => {
+    expect(statuses.map(([code]) => code).sort()).toEqual(Object.keys(TRANSPORT_CODES).sort());
+  });
+
+  it.each(statuses)('%s → %i', (code, status) => {
     expect(transportProblem(code, 'd', 'r')).toMatchObject({ code, status, detail: 'd', requestId: 'r' });
   });
 });

@@ -1,20 +1,5 @@
 import type { Request, Response } from 'express';
-import { errorKind, type DomainError, type ErrorKind } from '@crm/shared';
-
-/** Failures the HTTP transport itself detects, before or outside any use case. */
-export type TransportCode =
-  | 'AUTH.UNAUTHENTICATED'
-  | 'AUTH.LOCAL_ONLY'
-  | 'REQUEST.MALFORMED'
-  | 'REQUEST.UNSUPPORTED_MEDIA_TYPE'
-  | 'REQUEST.TOO_LARGE'
-  | 'REQUEST.RATE_LIMITED'
-  | 'IMPORT.QUEUE_FULL'
-  | 'IMPORT.SPOOL_FULL'
-  | 'ROUTE.NOT_FOUND'
-  | 'ROUTE.METHOD_NOT_ALLOWED'
-  | 'SERVER.NOT_READY'
-  | 'SERVER.INTERNAL';
+import { errorKind, type DomainError, type ErrorKind, type TransportCode } from '@crm/shared';
 
 /** RFC 9457 problem details, with our stable `code` and the request id to quote to support. */
 export type Problem = {

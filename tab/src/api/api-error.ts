@@ -1,7 +1,14 @@
-import { ERROR_CODES, type ErrorCode, type ErrorKind } from '@crm/shared';
+import {
+  ERROR_CODES,
+  TRANSPORT_CODES,
+  type ErrorCode,
+  type ErrorKind,
+  type TransportCode,
+  type TransportKind,
+} from '@crm/shared';
 
 /** Failure kinds the transport adds to the domain's. */
-export type ClientErrorKind = ErrorKind | 'unauthenticated' | 'rate-limited' | 'network' | 'unknown';
+export type ClientErrorKind = ErrorKind | TransportKind | 'network' | 'unknown';
 
 /**
  * A failed API call: the problem's stable `code` and its kind, never the server's text (which stays
@@ -21,6 +28,7 @@ export class ApiError extends Error {
   get kind(): ClientErrorKind {
     if (this.status === 0) return 'network';
     if (this.code in ERROR_CODES) return ERROR_CODES[this.code as ErrorCode];
+    if (this.code in TRANSPORT_CODES) return TRANSPORT_CODES[this.code as TransportCode];
     switch (this.status) {
       case 401:
         return 'unauthenticated';

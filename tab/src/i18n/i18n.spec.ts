@@ -1,4 +1,5 @@
-import { ERROR_CODES, LEAD_SOURCES, LEAD_STATUSES } from '@crm/shared';
+import { ERROR_CODES, LEAD_SOURCES, LEAD_STATUSES, TRANSPORT_CODES } from '@crm/shared';
+import { ApiError, errorMessage } from '../api/api-error';
 import { createI18n, LANGUAGES, pickLanguage, RESOURCES } from './i18n';
 
 /** Every leaf key of a messages object, as dotted paths. */
@@ -26,13 +27,32 @@ describe('translations', () => {
 
   it('names every error kind, lead status and lead source', () => {
     const keys = new Set(english);
-    for (const kind of new Set(Object.values(ERROR_CODES))) expect(keys).toContain(`errors.kind.${kind}`);
+    for (const kind of new Set([...Object.values(ERROR_CODES), ...Object.values(TRANSPORT_CODES)]))
+      expect(keys).toContain(`errors.kind.${kind}`);
     for (const status of LEAD_STATUSES) expect(keys).toContain(`leads.statusLabel.${status}`);
     for (const source of LEAD_SOURCES) expect(keys).toContain(`leads.sourceLabel.${source}`);
   });
 
+  // Every code the API can answer (a use case's or the HTTP layer's), whatever the status it comes with.
+  const everyCode = [...Object.keys(ERROR_CODES), ...Object.keys(TRANSPORT_CODES)];
+
+  it.each(LANGUAGES)(
+    '%s has a text of its own for every code the API can answer, never the generic one',
+    (language) => {
+      const t = createI18n(language).t;
+      const generic = t('errors.generic');
+      for (const code of everyCode)
+        for (const status of [400, 403, 429, 500])
+          expect([code, status, errorMessage(new ApiError(status, code), t)]).not.toEqual([
+            code,
+            status,
+            generic,
+          ]);
+    },
+  );
+
   it('only translates codes that exist', () => {
-    const codes = Object.keys(ERROR_CODES).map((code) => code.replace(/\./g, '_'));
+    const codes = everyCode.map((code) => code.replace(/\./g, '_'));
     expect(codes).toEqual(expect.arrayContaining(Object.keys(RESOURCES.en.errors.code)));
   });
 });

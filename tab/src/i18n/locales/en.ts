@@ -421,6 +421,7 @@ export const en = {
       'precondition-required': 'The app sent an incomplete request. Reload and try again.',
       unauthenticated: 'Your sign-in has expired. Sign in again.',
       'rate-limited': 'Too many requests. Wait a moment and try again.',
+      server: 'Something went wrong on our side. Try again in a moment.',
     },
     code: {
       LEAD_ALREADY_CONVERTED: 'This lead has already been converted.',
@@ -428,6 +429,19 @@ export const en = {
       WORKSPACE_FORBIDDEN: 'You are not a member of this workspace.',
       CONCURRENCY_STALE: 'Someone else changed this meanwhile. Reload and try again.',
       CAMPAIGN_HAS_DEPENDENTS: 'This campaign still has leads or deals and cannot be deleted.',
+      AUTH_LOCAL_ONLY:
+        'Development sign-in works only on the machine that runs the app, not through a tunnel or proxy.',
+      IMPORT_QUEUE_FULL: 'This workspace already has imports waiting. Try again when one has finished.',
+      IMPORT_SPOOL_FULL: 'The server has no room for another import right now. Try again later.',
+      IMPORT_UNEXPECTED:
+        'The import stopped unexpectedly. Upload the file again; rows already imported count as duplicates.',
+      IMPORT_FILE_GONE:
+        'The uploaded file is no longer available. Upload it again; rows already imported count as duplicates.',
+      REQUEST_TOO_LARGE: 'The file or data is too large.',
+      REQUEST_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or data is not accepted.',
+      ROUTE_METHOD_NOT_ALLOWED:
+        'The app asked for something the server does not offer. Reload and try again.',
+      SERVER_NOT_READY: 'The server is starting or cannot reach its storage. Try again in a moment.',
     },
   },
 };

@@ -422,6 +422,7 @@ export const nb: Messages = {
       'precondition-required': 'Appen sendte en ufullstendig forespørsel. Last inn på nytt og prøv igjen.',
       unauthenticated: 'Innloggingen din er utløpt. Logg inn på nytt.',
       'rate-limited': 'For mange forespørsler. Vent litt og prøv igjen.',
+      server: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     },
     code: {
       LEAD_ALREADY_CONVERTED: 'Denne leaden er allerede konvertert.',
@@ -429,6 +430,19 @@ export const nb: Messages = {
       WORKSPACE_FORBIDDEN: 'Du er ikke medlem av dette arbeidsområdet.',
       CONCURRENCY_STALE: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
       CAMPAIGN_HAS_DEPENDENTS: 'Denne kampanjen har fortsatt leads eller avtaler og kan ikke slettes.',
+      AUTH_LOCAL_ONLY:
+        'Utviklerinnlogging virker bare på maskinen som kjører appen, ikke gjennom en tunnel eller proxy.',
+      IMPORT_QUEUE_FULL:
+        'Dette arbeidsområdet har allerede importer som venter. Prøv igjen når én er ferdig.',
+      IMPORT_SPOOL_FULL: 'Serveren har ikke plass til enda en import nå. Prøv igjen senere.',
+      IMPORT_UNEXPECTED:
+        'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
+      IMPORT_FILE_GONE:
+        'Den opplastede filen er ikke lenger tilgjengelig. Last den opp på nytt; rader som alt er importert, telles som duplikater.',
+      REQUEST_TOO_LARGE: 'Filen eller dataene er for store.',
+      REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
+      ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
+      SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
     },
   },
 };

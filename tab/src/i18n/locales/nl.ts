@@ -422,6 +422,7 @@ export const nl: Messages = {
       'precondition-required': 'De app stuurde een onvolledig verzoek. Laad opnieuw en probeer het nog eens.',
       unauthenticated: 'Je aanmelding is verlopen. Meld je opnieuw aan.',
       'rate-limited': 'Te veel verzoeken. Wacht even en probeer het opnieuw.',
+      server: 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
     },
     code: {
       LEAD_ALREADY_CONVERTED: 'Deze lead is al geconverteerd.',
@@ -429,6 +430,20 @@ export const nl: Messages = {
       WORKSPACE_FORBIDDEN: 'Je bent geen lid van deze werkruimte.',
       CONCURRENCY_STALE: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.',
       CAMPAIGN_HAS_DEPENDENTS: 'Deze campagne heeft nog leads of deals en kan niet worden verwijderd.',
+      AUTH_LOCAL_ONLY:
+        'Aanmelden voor ontwikkeling werkt alleen op de computer waarop de app draait, niet via een tunnel of proxy.',
+      IMPORT_QUEUE_FULL:
+        'Er staan in deze werkruimte al imports te wachten. Probeer het opnieuw als er een klaar is.',
+      IMPORT_SPOOL_FULL: 'De server heeft nu geen ruimte voor nog een import. Probeer het later opnieuw.',
+      IMPORT_UNEXPECTED:
+        'De import is onverwacht gestopt. Upload het bestand opnieuw; al geïmporteerde rijen tellen als dubbel.',
+      IMPORT_FILE_GONE:
+        'Het geüploade bestand is niet meer beschikbaar. Upload het opnieuw; al geïmporteerde rijen tellen als dubbel.',
+      REQUEST_TOO_LARGE: 'Het bestand of de gegevens zijn te groot.',
+      REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of gegevens wordt niet geaccepteerd.',
+      ROUTE_METHOD_NOT_ALLOWED:
+        'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
+      SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
     },
   },
 };

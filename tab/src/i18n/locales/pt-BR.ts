@@ -422,6 +422,7 @@ export const ptBR: Messages = {
       'precondition-required': 'O app enviou uma solicitação incompleta. Recarregue e tente novamente.',
       unauthenticated: 'Seu login expirou. Entre novamente.',
       'rate-limited': 'Solicitações demais. Aguarde um momento e tente novamente.',
+      server: 'Algo deu errado do nosso lado. Tente novamente em instantes.',
     },
     code: {
       LEAD_ALREADY_CONVERTED: 'Este lead já foi convertido.',
@@ -429,6 +430,20 @@ export const ptBR: Messages = {
       WORKSPACE_FORBIDDEN: 'Você não é membro deste espaço de trabalho.',
       CONCURRENCY_STALE: 'Outra pessoa alterou isto enquanto isso. Recarregue e tente novamente.',
       CAMPAIGN_HAS_DEPENDENTS: 'Esta campanha ainda tem leads ou negócios e não pode ser excluída.',
+      AUTH_LOCAL_ONLY:
+        'O login de desenvolvimento só funciona na máquina que executa o app, não por um túnel ou proxy.',
+      IMPORT_QUEUE_FULL:
+        'Este espaço de trabalho já tem importações aguardando. Tente novamente quando uma terminar.',
+      IMPORT_SPOOL_FULL: 'O servidor não tem espaço para outra importação agora. Tente novamente mais tarde.',
+      IMPORT_UNEXPECTED:
+        'A importação parou inesperadamente. Envie o arquivo novamente; linhas já importadas contam como duplicadas.',
+      IMPORT_FILE_GONE:
+        'O arquivo enviado não está mais disponível. Envie-o novamente; linhas já importadas contam como duplicadas.',
+      REQUEST_TOO_LARGE: 'O arquivo ou os dados são grandes demais.',
+      REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Este tipo de arquivo ou dado não é aceito.',
+      ROUTE_METHOD_NOT_ALLOWED: 'O app pediu algo que o servidor não oferece. Recarregue e tente novamente.',
+      SERVER_NOT_READY:
+        'O servidor está iniciando ou não consegue acessar o armazenamento. Tente novamente em instantes.',
     },
   },
 };
