@@ -72,7 +72,9 @@ describe('api client: failures', () => {
     [400, 'VALIDATION.FAILED', 'invalid'],
     [401, 'AUTH.INVALID_TOKEN', 'unauthenticated'],
     [429, 'RATE_LIMIT.EXCEEDED', 'rate-limited'],
-    [500, 'SERVER.INTERNAL', 'unknown'],
+    [500, 'SERVER.INTERNAL', 'server'],
+    [429, 'IMPORT.QUEUE_FULL', 'rate-limited'],
+    [502, 'GATEWAY.SOMETHING', 'unknown'],
   ])('turns a %i %s problem into an ApiError of kind %s', async (status, code, kind) => {
     const { fetch } = fakeFetch(problem(status, code, { fields: { lastName: 'Required' } }));
     const error = await client(fetch)
@@ -99,12 +101,18 @@ describe('errorMessage', () => {
     expect(errorMessage(new ApiError(409, 'LEAD.ALREADY_CONVERTED'), t)).toBe(
       'Deze lead is al geconverteerd.',
     );
+    expect(errorMessage(new ApiError(429, 'IMPORT.SPOOL_FULL'), t)).toBe(
+      'De server heeft nu geen ruimte voor nog een import. Probeer het later opnieuw.',
+    );
   });
   it('falls back to the kind, then to a generic sentence, never to server text', () => {
     expect(errorMessage(new ApiError(409, 'ORGANISATION.HAS_DEPENDENTS'), t)).toBe(
       'Dit kan in de huidige toestand niet.',
     );
     expect(errorMessage(new ApiError(500, 'SERVER.INTERNAL'), t)).toBe(
+      'Er ging bij ons iets mis. Probeer het zo opnieuw.',
+    );
+    expect(errorMessage(new ApiError(502, 'GATEWAY.SOMETHING'), t)).toBe(
       'Er ging iets mis. Probeer het opnieuw.',
     );
     expect(errorMessage(new Error('SECRET stack'), t)).toBe('Er ging iets mis. Probeer het opnieuw.');
