@@ -1,5 +1,6 @@
-// `npm run test:resilience`: storage faults, SIGKILL mid-import and a soak, over the same Azurite
-// set-up as the integration tests. Kept out of `npm test` (minutes, not seconds); see README "Guarantees".
+// `npm run test:resilience`: storage faults (also under the outbox relay), SIGKILL mid-import and
+// mid-delivery, and a soak, over the same Azurite set-up as the integration tests. Kept out of
+// `npm test` (minutes, not seconds; `.ci/run` runs it after with a short soak); see README "Guarantees".
 const { projects } = require('./jest.config.js');
 const integration = projects.find((p) => p.displayName === 'integration');
 /** @type {import('jest').Config} */

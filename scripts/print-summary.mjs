@@ -1,4 +1,5 @@
-// Prints the last test run's plain summary line ("N passed, N failed") from Jest's JSON results.
+// Prints CI's plain summary line ("N passed, N failed") from Jest's JSON results: `npm test`'s and,
+// when CI ran it, the resilience suite's.
 import { existsSync, readFileSync } from 'node:fs';
 
 const file = '.data/test-results.json';
@@ -6,5 +7,12 @@ if (!existsSync(file)) {
   console.log('0 passed, 1 failed');
   process.exit(0);
 }
-const r = JSON.parse(readFileSync(file, 'utf8'));
-console.log(`${r.numPassedTests} passed, ${r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0)} failed`);
+let passed = 0;
+let failed = 0;
+for (const results of [file, '.data/resilience-test-results.json']) {
+  if (!existsSync(results)) continue;
+  const r = JSON.parse(readFileSync(results, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+}
+console.log(`${passed} passed, ${failed} failed`);
