@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { absentIfBlank, applyPatch, clearIfBlank, definedOnly, touched } from './record-change';
 
 describe('applyPatch', () => {
