@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** esbuild keeps all of zod's locales for `import { z }` (a namespace held as a value); `* as z` shakes. */
+/** Browser code: esbuild keeps all of zod's locales for `import { z }` (a namespace held as a value); `* as z` shakes. */
 const ZOD_NAMESPACE_IMPORT = {
   selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
   message: "Use `import * as z from 'zod'` (keeps zod's locales out of the tab's bundle).",
@@ -30,7 +30,6 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
-        ZOD_NAMESPACE_IMPORT,
       ],
     },
   },
@@ -61,6 +60,16 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='randomUUID']",
           message: 'Pass ids in.',
         },
+      ],
+    },
+  },
+  {
+    files: ['tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+        ZOD_NAMESPACE_IMPORT,
       ],
     },
   },

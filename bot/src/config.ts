@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from 'zod';
 import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
 
 const EnvSchema = z

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from 'zod';
 import { leadDisplayName, ok, type Result } from '@crm/shared';
 import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/application';
 import { adaptiveCard, line, type AdaptiveCard } from '../cards/adaptive-card';

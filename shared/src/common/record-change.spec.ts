@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from 'zod';
 import { absentIfBlank, applyPatch, clearIfBlank, definedOnly, touched } from './record-change';
 
 describe('applyPatch', () => {
