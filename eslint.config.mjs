@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** Browser code: esbuild keeps all of zod's locales for `import { z }` (a namespace held as a value); `* as z` shakes. */
+const ZOD_NAMESPACE_IMPORT = {
+  selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
+  message: "Use `import * as z from 'zod'` (keeps zod's locales out of the tab's bundle).",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,12 +53,23 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+        ZOD_NAMESPACE_IMPORT,
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in.' },
         { selector: "CallExpression[callee.name='Date']", message: 'Pass `now` in.' },
         {
           selector: "CallExpression[callee.property.name='randomUUID']",
           message: 'Pass ids in.',
         },
+      ],
+    },
+  },
+  {
+    files: ['tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+        ZOD_NAMESPACE_IMPORT,
       ],
     },
   },

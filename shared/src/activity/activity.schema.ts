@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { absentIfBlank, clearIfBlank } from '../common/record-change';
 import { idSchema, instantSchema, shortText, userIdSchema } from '../common/schemas';
 import { ACTIVITY_TYPES, REGARDING_TYPES } from './activity';

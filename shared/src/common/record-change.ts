@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Audit, Id, Instant, UserId, WorkspaceId } from './types';
 
 /** What a pure rule needs to create a record: its fresh id, where, who and when. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Building blocks every entity's input schema uses; shared by the API, the tab's forms and the bot. */
 export const idSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { absentIfBlank, clearIfBlank } from '../common/record-change';
 import { emailSchema, idSchema, shortText, userIdSchema } from '../common/schemas';
 import { CONTACT_RELATIONSHIPS } from './contact';

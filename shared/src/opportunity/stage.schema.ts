@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { percentSchema } from '../common/schemas';
 import { FORECAST_CATEGORIES } from './stage';
 

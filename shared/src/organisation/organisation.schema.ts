@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { absentIfBlank, clearIfBlank } from '../common/record-change';
 import { emailSchema, shortText, urlSchema, userIdSchema } from '../common/schemas';
 import { ORGANISATION_SIZES, ORGANISATION_STATUSES } from './organisation';

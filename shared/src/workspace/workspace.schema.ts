@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencySchema, shortText, userIdSchema } from '../common/schemas';
 import { StageConfigInputSchema } from '../opportunity/stage.schema';
 import { MEMBER_ROLES } from './workspace';

@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { fluentImports } from './fluent-imports';
 
 // The shell links `app.js` (an ES module); the chunks views load on demand (React.lazy) sit beside it.
 export { BUNDLE_FILES } from './bundle-files';
@@ -33,5 +34,6 @@ export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOpti
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     logLevel: 'silent',
+    plugins: [fluentImports()],
   });
 }

@@ -1,5 +1,6 @@
 import type { Lead } from '@crm/shared';
 import { createI18n } from '../i18n/i18n';
+import { RESOURCES } from '../i18n/resources';
 import { createApiClient, type WithEtag } from './api-client';
 import { ApiError, errorMessage } from './api-error';
 
@@ -96,7 +97,7 @@ describe('api client: failures', () => {
 });
 
 describe('errorMessage', () => {
-  const t = createI18n('nl').t;
+  const t = createI18n('nl', RESOURCES).t;
   it('uses the code’s own sentence when there is one', () => {
     expect(errorMessage(new ApiError(409, 'LEAD.ALREADY_CONVERTED'), t)).toBe(
       'Deze lead is al geconverteerd.',

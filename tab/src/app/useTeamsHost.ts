@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { i18n } from 'i18next';
-import { pickLanguage } from '../i18n/i18n';
+import { loadLanguage, pickLanguage } from '../i18n/i18n';
 import type { TeamsHost } from '../teams/teams-host';
 
 export type TeamsState = {
@@ -30,7 +30,7 @@ export function useTeamsHost(
       if (!live) return;
       setState({ connecting: false, ...(host ? { host } : {}), theme: host?.theme ?? browserTheme() });
       if (!host) return;
-      void i18n.changeLanguage(pickLanguage(host.locale));
+      void loadLanguage(i18n, pickLanguage(host.locale));
       host.onThemeChange((theme) => live && setState((current) => ({ ...current, theme })));
     });
     return () => {

@@ -1,6 +1,7 @@
 import { ERROR_CODES, LEAD_SOURCES, LEAD_STATUSES, TRANSPORT_CODES } from '@crm/shared';
 import { ApiError, errorMessage } from '../api/api-error';
-import { createI18n, LANGUAGES, pickLanguage, RESOURCES } from './i18n';
+import { createI18n, LANGUAGES, loadLanguage, pickLanguage } from './i18n';
+import { RESOURCES } from './resources';
 
 /** Every leaf key of a messages object, as dotted paths. */
 const keysOf = (messages: object, prefix = ''): string[] =>
@@ -14,14 +15,14 @@ describe('translations', () => {
   it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has exactly the English keys, none blank', (language) => {
     const messages = RESOURCES[language];
     expect(keysOf(messages).sort()).toEqual(english);
-    const t = createI18n(language).t;
+    const t = createI18n(language, RESOURCES).t;
     for (const key of english) expect(t(key).trim()).not.toBe('');
   });
 
   it.each(LANGUAGES)('%s keeps the placeholders of the English text', (language) => {
     const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
     const en = createI18n('en').t;
-    const t = createI18n(language).t;
+    const t = createI18n(language, RESOURCES).t;
     for (const key of english) expect([key, placeholders(t(key))]).toEqual([key, placeholders(en(key))]);
   });
 
@@ -39,7 +40,7 @@ describe('translations', () => {
   it.each(LANGUAGES)(
     '%s has a text of its own for every code the API can answer, never the generic one',
     (language) => {
-      const t = createI18n(language).t;
+      const t = createI18n(language, RESOURCES).t;
       const generic = t('errors.generic');
       for (const code of everyCode)
         for (const status of [400, 403, 429, 500])
@@ -54,6 +55,15 @@ describe('translations', () => {
   it('only translates codes that exist', () => {
     const codes = everyCode.map((code) => code.replace(/\./g, '_'));
     expect(codes).toEqual(expect.arrayContaining(Object.keys(RESOURCES.en.errors.code)));
+  });
+});
+
+describe('loadLanguage', () => {
+  it.each(LANGUAGES)('switches an English-only instance to %s, fetching its messages', async (language) => {
+    const i18n = createI18n('en');
+    await loadLanguage(i18n, language);
+    expect(i18n.language).toBe(language);
+    expect(i18n.t('app.loading')).toBe(RESOURCES[language].app.loading);
   });
 });
 

@@ -74,14 +74,11 @@ export function RecordListView<T extends { readonly id: string }>({
   const refresh = () => queryClient.invalidateQueries({ queryKey: [entity.plural, workspaceId] });
   const ns = entity.ns;
 
-  const selection: RecordSelection | undefined = bulk
+  const selection: RecordSelection<WithEtag<T>> | undefined = bulk
     ? {
         selected,
         onChange: setSelected,
-        rowLabel: (id) => {
-          const record = list.records.find((r) => r.id === id);
-          return t('table.selectRow', { name: record ? entity.title(record) : id });
-        },
+        rowLabel: (record) => t('table.selectRow', { name: entity.title(record) }),
       }
     : undefined;
   const selectedRecords = list.records.filter((r) => selected.has(r.id));

@@ -9,6 +9,7 @@ import { ApiProvider } from '../api/ApiContext';
 import { NavigationProvider } from '../app/navigation';
 import type { Route } from '../app/routes';
 import { createI18n, type Language } from '../i18n/i18n';
+import { RESOURCES } from '../i18n/resources';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar and the virtualiser only need one to exist.
 window.ResizeObserver ??= class {
@@ -28,7 +29,7 @@ export function renderView(
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
-    <I18nextProvider i18n={createI18n(options.language ?? 'en')}>
+    <I18nextProvider i18n={createI18n(options.language ?? 'en', RESOURCES)}>
       <FluentProvider theme={teamsLightTheme}>
         <MotionBehaviourProvider value="skip">
           <QueryClientProvider client={queryClient}>
