@@ -1,5 +1,6 @@
 import { DEFAULT_STAGES, LOST, WON } from './stage';
-import { findStage, firstOpenStage, isClosed, openStages, validateStageConfig } from './stages';
+import { stageIdSchema } from './stage.schema';
+import { findStage, firstOpenStage, isClosed, newStageId, openStages, validateStageConfig } from './stages';
 
 const open = (id: string, probability = 30, forecastCategory = 'pipeline') => ({
   id,
@@ -92,5 +93,26 @@ describe('stage helpers', () => {
   it('openStages excludes the closed ones; isClosed is true for won and lost only', () => {
     expect(openStages(DEFAULT_STAGES)).toHaveLength(6);
     expect(DEFAULT_STAGES.filter(isClosed).map((s) => s.id)).toEqual([WON, LOST]);
+  });
+});
+
+describe('newStageId', () => {
+  it.each([
+    ['Demo gegeven', [], 'demo-gegeven'],
+    ['Negociação', [], 'negociacao'],
+    ['Tilbud sendt – før møte', [], 'tilbud-sendt-for-mote'],
+    ['  ***  ', [], 'stage'],
+    ['Proposal', ['proposal'], 'proposal-2'],
+    ['Proposal', ['proposal', 'proposal-2'], 'proposal-3'],
+    ['Closed won', [], 'closed-won-2'],
+    ['x'.repeat(80), [], 'x'.repeat(36)],
+  ])('given the name %p and the ids %p, then the id is %p', (label, taken, id) => {
+    expect(newStageId(label, taken)).toBe(id);
+  });
+
+  it('given any name, then the id is a valid stage id', () => {
+    for (const label of ['Ærlig talt', 'A - - B', '12 %', 'ÅØÆ', '-lead-']) {
+      expect(stageIdSchema.safeParse(newStageId(label, [])).success).toBe(true);
+    }
   });
 });

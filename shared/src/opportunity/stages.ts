@@ -126,3 +126,26 @@ const describeFields = (fields: Readonly<Record<string, string>> | undefined): s
   Object.entries(fields ?? {})
     .map(([path, message]) => `${path}: ${message}`)
     .join('; ');
+
+const ID_MAX = 40;
+/** Letters NFD does not take apart into a base letter and a mark. */
+const FOLDED: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', ß: 'ss', œ: 'oe', ł: 'l', đ: 'd' };
+
+/**
+ * The id of a stage an owner adds under a name ("Demo gegeven" → `demo-gegeven`): kebab-case ASCII
+ * (ids travel in URLs, filters and Table keys), never one of `taken` nor a closed stage's. The name
+ * stays the stage's label; the id never changes once saved.
+ */
+export function newStageId(label: string, taken: Iterable<StageId>): StageId {
+  const used = new Set([...taken, WON, LOST]);
+  const slug = label
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øæßœłđ]/g, (c) => FOLDED[c] ?? c)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const base = (slug || 'stage').slice(0, ID_MAX - 4).replace(/-+$/, '');
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

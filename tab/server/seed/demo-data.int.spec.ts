@@ -34,5 +34,23 @@ describe('seedDemoData', () => {
     expect(
       (await demo.get(`${base}/organisations?status=customer`)).body.items.length,
     ).toBeGreaterThanOrEqual(1);
+
+    // Every view has something to show: campaign results with a won deal, the dashboard's reports
+    // (stale deals included) and the recycle bin.
+    const campaigns = (await demo.get(`${base}/reports/campaigns`)).body;
+    expect(JSON.stringify(campaigns)).toContain('Vakbeurs Logistiek Utrecht');
+    expect(campaigns.rows[0]).toMatchObject({ leads: 2, convertedLeads: 1, wonDeals: 1 });
+    const stale = (await demo.get(`${base}/reports/stale-deals`)).body;
+    expect(stale.deals.map((d: { opportunity: { name: string } }) => d.opportunity.name).sort()).toEqual([
+      'Estrela – point of sale',
+      'Van der Berg – site tablets',
+    ]);
+    for (const report of ['pipeline', 'forecast', 'conversion', 'win-rate']) {
+      const answer = await demo.get(`${base}/reports/${report}`);
+      expect({ report, status: answer.status }).toEqual({ report, status: 200 });
+      expect(JSON.stringify(answer.body)).toMatch(/\d/);
+    }
+    const bin = (await demo.get(`${base}/recycle-bin`)).body.items;
+    expect(bin).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   createOpportunity,
   createOrganisation,
   createWorkspace,
+  deleteLead,
   disqualifyLead,
   updateOpportunity,
   type AppDeps,
@@ -37,8 +38,9 @@ const isoDay = (from: Date, days: number): string =>
 
 /**
  * When storage has no workspace at all, fills one demo workspace through the use cases (so the data
- * obeys every rule): a campaign, organisations with contacts, deals across the stages, leads in
- * every state and a few activities.
+ * obeys every rule): a campaign with a won deal, organisations with contacts, deals across the
+ * stages (two left alone long enough to be stale), leads in every state, a few activities and a
+ * deleted lead in the recycle bin — so every view of the tab has something to show.
  */
 export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boolean> {
   for await (const _ of deps.workspaces.listAll()) return false;
@@ -139,6 +141,9 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     stage: string;
     closeIn: number;
     lostReason?: string;
+    campaignId?: string;
+    /** Made this long ago and left alone since: the dashboard's stale deals. */
+    untouchedDays?: number;
   }[] = [
     {
       name: 'Fjordlys – warehouse scanners',
@@ -160,6 +165,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
       amount: 9_800,
       stage: 'qualification',
       closeIn: 60,
+      untouchedDays: 45,
     },
     {
       name: 'Van der Berg – site tablets',
@@ -167,6 +173,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
       amount: 15_000,
       stage: 'prospecting',
       closeIn: 90,
+      untouchedDays: 38,
     },
     {
       name: 'Estrela – loyalty app',
@@ -174,6 +181,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
       amount: 6_000,
       stage: 'closed-won',
       closeIn: -5,
+      campaignId: fair.record.id,
     },
     {
       name: 'Van der Berg – helpdesk',
@@ -185,21 +193,28 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     },
   ];
   for (const deal of deals) {
+    const at = deal.untouchedDays
+      ? {
+          ...deps,
+          clock: { now: () => new Date(today.getTime() - deal.untouchedDays! * 86_400_000).toISOString() },
+        }
+      : deps;
     const created = must(
-      await createOpportunity(deps, caller, ws, {
+      await createOpportunity(at, caller, ws, {
         name: deal.name,
         organisationId: deal.organisationId,
         amount: deal.amount,
         currency: 'EUR',
         closeDate: isoDay(today, deal.closeIn),
         ...(deal.organisationId === fjordlys.id ? { primaryContactId: ingrid.id } : {}),
+        ...(deal.campaignId ? { campaignId: deal.campaignId } : {}),
       }),
       `opportunity ${deal.name}`,
     );
     // Every deal opens in the first stage and moves from there, so the history reads like real work.
     if (deal.stage !== created.record.stage) {
       must(
-        await updateOpportunity(deps, caller, ws, created.record.id, created.version, {
+        await updateOpportunity(at, caller, ws, created.record.id, created.version, {
           stage: deal.stage,
           ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
         }),
@@ -280,6 +295,13 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     }),
     'disqualification',
   );
+
+  // The recycle bin: a lead entered twice, the copy deleted.
+  const copy = must(
+    await lead({ firstName: 'Lars', lastName: 'Hansen', company: 'Nordkapp Fisk', source: 'other' }),
+    'lead copy',
+  );
+  must(await deleteLead(deps, caller, ws, copy.record.id, copy.version), 'deleted lead');
 
   logger.info(
     { workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId },

@@ -77,12 +77,19 @@ describe('api client: failures', () => {
     [429, 'IMPORT.QUEUE_FULL', 'rate-limited'],
     [502, 'GATEWAY.SOMETHING', 'unknown'],
   ])('turns a %i %s problem into an ApiError of kind %s', async (status, code, kind) => {
-    const { fetch } = fakeFetch(problem(status, code, { fields: { lastName: 'Required' } }));
+    const answer = () => problem(status, code, { fields: { lastName: 'Required' } });
+    // A 401 is tried once more with a fresh token; here the second answer is the same.
+    const { fetch } = fakeFetch(answer(), answer());
     const error = await client(fetch)
       .updateLead('ws', lead, {})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status, code, kind, fields: ['lastName'] });
+  });
+
+  it('keeps the problem’s details for a sentence of the client’s own', async () => {
+    const { fetch } = fakeFetch(problem(409, 'WORKSPACE.STAGE_IN_USE', { details: { stage: 'proposal' } }));
+    await expect(client(fetch).listWorkspaces()).rejects.toMatchObject({ details: { stage: 'proposal' } });
   });
 
   it('reports a body that is not JSON by status alone', async () => {
@@ -93,6 +100,45 @@ describe('api client: failures', () => {
   it('reports an unreachable server as a network error', async () => {
     const { fetch } = fakeFetch(new TypeError('Failed to fetch'));
     await expect(client(fetch).listWorkspaces()).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('api client: an expired token', () => {
+  /** A token source like Teams SSO: the cached token until asked to refresh. */
+  function tokens() {
+    const asked: Array<boolean | undefined> = [];
+    let current = 'expired';
+    const getToken = async (request?: { refresh?: boolean }) => {
+      asked.push(request?.refresh);
+      if (request?.refresh) current = 'fresh';
+      return current;
+    };
+    return { asked, getToken };
+  }
+
+  it('is refreshed once on a 401 and the request sent again with the fresh token', async () => {
+    const { calls, fetch } = fakeFetch(
+      problem(401, 'AUTH.INVALID_TOKEN'),
+      json(201, { id: 'L1' }, { etag: '"djE"' }),
+    );
+    const source = tokens();
+    const api = createApiClient({ getToken: source.getToken, fetch, newKey: () => 'key-1' });
+    expect(await api.createLead('ws', { lastName: 'J', source: 'web' })).toMatchObject({ id: 'L1' });
+    expect(calls.map((c) => headersOf(c).get('authorization'))).toEqual(['Bearer expired', 'Bearer fresh']);
+    // The same request: body and Idempotency-Key.
+    expect(calls[1]?.init.body).toBe(calls[0]?.init.body);
+    expect(headersOf(calls[1]).get('idempotency-key')).toBe('key-1');
+    expect(source.asked).toEqual([undefined, true]);
+  });
+
+  it('gives up after one refresh: a second 401 means signed out', async () => {
+    const { calls, fetch } = fakeFetch(
+      problem(401, 'AUTH.INVALID_TOKEN'),
+      problem(401, 'AUTH.INVALID_TOKEN'),
+    );
+    const api = createApiClient({ getToken: tokens().getToken, fetch });
+    await expect(api.listWorkspaces()).rejects.toMatchObject({ status: 401, kind: 'unauthenticated' });
+    expect(calls).toHaveLength(2);
   });
 });
 

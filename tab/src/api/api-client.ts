@@ -90,8 +90,11 @@ export type ApiClient = {
 };
 
 export type ApiClientOptions = {
-  /** A bearer token: Teams SSO or the local dev token. */
-  getToken(): Promise<string>;
+  /**
+   * A bearer token: Teams SSO or the local dev token. `refresh` after a 401: the token expired or was
+   * refused, so a cached one will not do.
+   */
+  getToken(request?: { readonly refresh?: boolean }): Promise<string>;
   fetch?: typeof fetch;
   baseUrl?: string;
   /** Idempotency keys for creates and conversions; one per user action. */
@@ -117,11 +120,20 @@ async function toApiError(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const problem = (await response.json()) as { code?: unknown; fields?: unknown; requestId?: unknown };
+      const problem = (await response.json()) as {
+        code?: unknown;
+        fields?: unknown;
+        requestId?: unknown;
+        details?: unknown;
+      };
       const code = typeof problem.code === 'string' ? problem.code : 'HTTP.' + response.status;
       const fields = problem.fields && typeof problem.fields === 'object' ? Object.keys(problem.fields) : [];
       const requestId = typeof problem.requestId === 'string' ? problem.requestId : undefined;
-      return new ApiError(response.status, code, fields, requestId);
+      const details =
+        problem.details && typeof problem.details === 'object'
+          ? (problem.details as Record<string, unknown>)
+          : {};
+      return new ApiError(response.status, code, fields, requestId, details);
     } catch {
       // fall through: an unreadable body is reported by status alone
     }
@@ -134,18 +146,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const newKey = options.newKey ?? randomKey;
 
-  async function send(method: string, path: string, { body, ifMatch, idempotencyKey, raw }: RequestOptions) {
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: `Bearer ${await options.getToken()}`,
-    };
+  async function attempt(
+    method: string,
+    path: string,
+    { body, ifMatch, idempotencyKey, raw }: RequestOptions,
+    token: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (raw) headers['Content-Type'] = raw.type;
     if (ifMatch) headers['If-Match'] = ifMatch;
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    let response: Response;
     try {
-      response = await doFetch(base + path, {
+      return await doFetch(base + path, {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -153,6 +166,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch {
       throw new ApiError(0, 'NETWORK.UNAVAILABLE');
+    }
+  }
+
+  /**
+   * One call. A 401 is answered before the server does anything, so it is safe to send once more
+   * with a fresh token (an SSO token can expire between Teams handing it out and the server
+   * checking it); a second 401 stands.
+   */
+  async function send(method: string, path: string, requestOptions: RequestOptions) {
+    let response = await attempt(method, path, requestOptions, await options.getToken());
+    if (response.status === 401) {
+      response = await attempt(method, path, requestOptions, await options.getToken({ refresh: true }));
     }
     if (!response.ok) throw await toApiError(response);
     return response;

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly fields: readonly string[] = [],
     readonly requestId?: string,
+    /** The problem's `details` (which stage is still in use, …), for a sentence of the client's own. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';

@@ -6,12 +6,13 @@ import { ApiProvider } from '../api/ApiContext';
 import { SignInForm } from '../auth/SignInForm';
 import { useAppStyles } from './App.styles';
 import { useRoute } from './useRoute';
+import type { GetToken } from '../teams/teams-host';
 import type { TeamsState } from './useTeamsHost';
 import { WorkspaceArea } from './WorkspaceArea';
 
 export type ShellProps = { readonly teams: TeamsState };
 
-type Session = { readonly getToken: () => Promise<string>; readonly name?: string };
+type Session = { readonly getToken: GetToken; readonly name?: string };
 
 /** Signs the user in (Teams SSO, or the dev form outside Teams), then the workspace and its views. */
 export function Shell({ teams }: ShellProps) {
@@ -21,7 +22,7 @@ export function Shell({ teams }: ShellProps) {
   const [devSession, setDevSession] = useState<Session>();
   const host = teams.host;
   const session = useMemo<Session | undefined>(
-    () => (host ? { getToken: () => host.getToken() } : devSession),
+    () => (host ? { getToken: host.getToken } : devSession),
     [host, devSession],
   );
   const api = useMemo(

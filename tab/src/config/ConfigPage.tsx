@@ -18,10 +18,7 @@ export type ConfigPageProps = { readonly host: TeamsHost | undefined; readonly o
 export function ConfigPage({ host, origin = window.location.origin }: ConfigPageProps) {
   const { t } = useTranslation();
   const styles = useAppStyles();
-  const api = useMemo(
-    () => (host ? createApiClient({ getToken: () => host.getToken() }) : undefined),
-    [host],
-  );
+  const api = useMemo(() => (host ? createApiClient({ getToken: host.getToken }) : undefined), [host]);
   const workspaces = useQuery({
     queryKey: ['workspaces'],
     queryFn: () => api!.listWorkspaces(),

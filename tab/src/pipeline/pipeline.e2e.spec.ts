@@ -241,3 +241,50 @@ it('creates and edits a deal in the table, and draws every view in the dark them
   await page.screenshot({ path: screenshotPath('dashboard-dark.png') });
   await page.close();
 }, 120_000);
+
+it('renames, adds and reorders stages in Settings, and the board follows', async () => {
+  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1600, height: 1000 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.base + '/tab');
+  await signInAndOpen(page, ERIN, 'Board NL');
+  // The board first, so its (cached) stages must be refreshed by the save.
+  await openView(page, 'Pipeline', 'Pipeline');
+  await column(page, 'prospecting').waitFor();
+
+  await openView(page, 'Settings', 'Settings');
+  const stages = page.getByRole('table', { name: 'Stages and probabilities' });
+  await stages.getByRole('textbox', { name: 'Name of stage 1' }).fill('First call');
+  await page.getByRole('textbox', { name: 'New stage' }).fill('Demo given');
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  // By keyboard: one place up, before Negotiation.
+  await stages.getByRole('button', { name: 'Move Demo given up' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Demo given is now stage 6 of 9.').waitFor();
+  await expectAccessible(page, 'settings');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').getByText('Saved.').waitFor();
+
+  // A stage that still has deals cannot go: the page says which, and nothing is saved.
+  await stages.getByRole('button', { name: 'Remove First call' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page
+    .getByRole('status')
+    .getByText('The stage “First call” still has opportunities', { exact: false })
+    .waitFor();
+
+  await openView(page, 'Pipeline', 'Pipeline');
+  await column(page, 'demo-given').getByRole('heading', { name: 'Demo given' }).waitFor();
+  await column(page, 'prospecting').getByRole('heading', { name: 'First call' }).waitFor();
+  await card(page, 'Trailers').waitFor();
+  const order = await page
+    .locator('section[data-stage]')
+    .evaluateAll((sections) => sections.map((s) => s.getAttribute('data-stage')));
+  expect(order.slice(4, 7)).toEqual(['proposal', 'demo-given', 'negotiation']);
+  // The new stage is one to move a deal to.
+  await page.getByRole('button', { name: 'Move to… (Trailers)' }).click();
+  await page.getByRole('menuitem', { name: 'Demo given' }).click();
+  await column(page, 'demo-given').locator('li[data-deal-id]').filter({ hasText: 'Trailers' }).waitFor();
+  expect(problems).toEqual([]);
+  await page.close();
+}, 120_000);

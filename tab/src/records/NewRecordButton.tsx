@@ -2,8 +2,11 @@ import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntityDescriptor } from './entity';
+import { FormDialog } from './FormDialog';
 import type { FormValues } from './form-field';
-import { RecordFormDialog } from './RecordFormDialog';
+import { RecordForm } from './RecordForm';
+import { useRecordFormStyles } from './RecordForm.styles';
+import { useRecordForm } from './useRecordForm';
 
 export type NewRecordButtonProps<T extends { readonly id: string }> = {
   readonly entity: EntityDescriptor<T>;
@@ -25,24 +28,33 @@ export function NewRecordButton<T extends { readonly id: string }>({
 }: NewRecordButtonProps<T>) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const styles = useRecordFormStyles();
   const title = label ?? t(`${entity.ns}.new`);
+  const { dialog, form } = useRecordForm({
+    open,
+    fields: entity.form,
+    schema: entity.createSchema,
+    initial,
+    mode: 'create',
+    onSubmit: onCreate,
+    onDone: () => setOpen(false),
+    ...(extra ? { extra } : {}),
+  });
   return (
     <>
       <Button appearance="primary" onClick={() => setOpen(true)}>
         {title}
       </Button>
-      <RecordFormDialog
+      <FormDialog
         open={open}
-        onOpenChange={setOpen}
         title={title}
         submitLabel={t('dialog.create')}
-        fields={entity.form}
-        schema={entity.createSchema}
-        initial={initial}
-        mode="create"
-        onSubmit={onCreate}
-        {...(extra ? { extra } : {})}
-      />
+        onClose={() => setOpen(false)}
+        contentClassName={styles.form}
+        {...dialog}
+      >
+        <RecordForm {...form} />
+      </FormDialog>
     </>
   );
 }

@@ -10,11 +10,14 @@ import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { ConfirmButton } from './ConfirmButton';
 import type { EntityDescriptor } from './entity';
+import { FormDialog } from './FormDialog';
 import { formValuesOf } from './form-field';
-import { RecordFormDialog } from './RecordFormDialog';
+import { RecordForm } from './RecordForm';
+import { useRecordFormStyles } from './RecordForm.styles';
 import { RecordProperties } from './RecordProperties';
 import { useRecordDetailStyles } from './RecordDetail.styles';
 import { useRecordActions, type RecordActions } from './useRecordActions';
+import { useRecordForm } from './useRecordForm';
 
 export type RecordDetailProps<T extends { readonly id: string }> = {
   readonly entity: EntityDescriptor<T>;
@@ -96,17 +99,50 @@ export function RecordDetail<T extends { readonly id: string }>({
       {regarding && (
         <ActivityTimeline workspaceId={workspaceId} regarding={{ type: regarding, id: current.id }} />
       )}
-      <RecordFormDialog
+      <EditDialog
+        entity={entity}
+        record={current}
+        title={title}
         open={editing}
-        onOpenChange={setEditing}
-        title={t('records.editTitle', { name: title })}
-        submitLabel={t('dialog.save')}
-        fields={entity.form}
-        schema={entity.patchSchema}
-        initial={formValuesOf(entity.form, current as unknown as Record<string, unknown>)}
-        mode="edit"
+        onClose={() => setEditing(false)}
         onSubmit={(patch) => act.guardStale(() => api.update(workspaceId, entity.plural, current, patch))}
       />
     </article>
+  );
+}
+
+type EditDialogProps<T extends { readonly id: string }> = {
+  readonly entity: EntityDescriptor<T>;
+  readonly record: WithEtag<T>;
+  readonly title: string;
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly onSubmit: (patch: Record<string, unknown>) => Promise<void>;
+};
+
+/** The record's fields in the form dialog; only what changed is sent. */
+function EditDialog<T extends { readonly id: string }>(props: EditDialogProps<T>) {
+  const { t } = useTranslation();
+  const styles = useRecordFormStyles();
+  const { dialog, form } = useRecordForm({
+    open: props.open,
+    fields: props.entity.form,
+    schema: props.entity.patchSchema,
+    initial: formValuesOf(props.entity.form, props.record as unknown as Record<string, unknown>),
+    mode: 'edit',
+    onSubmit: props.onSubmit,
+    onDone: props.onClose,
+  });
+  return (
+    <FormDialog
+      open={props.open}
+      title={t('records.editTitle', { name: props.title })}
+      submitLabel={t('dialog.save')}
+      onClose={props.onClose}
+      contentClassName={styles.form}
+      {...dialog}
+    >
+      <RecordForm {...form} />
+    </FormDialog>
   );
 }

@@ -19,15 +19,22 @@ export type RecordActions = {
 
 export const isStale = (error: unknown): boolean => error instanceof ApiError && error.kind === 'stale';
 
-/** `key` is the first part of the query keys to refresh: a record kind's plural, or `workspace`. */
-export function useRecordActions(workspaceId: string, key: RecordPlural | 'workspace'): RecordActions {
+/**
+ * `key` is the first part of the query keys to refresh: a record kind's plural, or `workspace`.
+ * `staleText` is the translation key of what a 412 says (default: someone else changed the record).
+ */
+export function useRecordActions(
+  workspaceId: string,
+  key: RecordPlural | 'workspace',
+  staleText = 'records.stale',
+): RecordActions {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Notice>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: [key, workspaceId] });
   const stale = async () => {
     await refresh();
-    setNotice({ intent: 'warning', text: t('records.stale') });
+    setNotice({ intent: 'warning', text: t(staleText) });
   };
   return {
     notice,

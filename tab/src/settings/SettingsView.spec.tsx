@@ -35,6 +35,101 @@ describe('settings and members', () => {
     });
   });
 
+  it('renames, adds and reorders stages by keyboard, and saves them with ids made from their names', async () => {
+    const fake = fakeApi();
+    const user = userEvent.setup({ delay: null });
+    renderView(<SettingsView workspaceId="ws" />, fake.api);
+    // The only open stage cannot be removed, nor moved.
+    expect(
+      (await screen.findByRole<HTMLButtonElement>('button', { name: 'Remove Prospecting' })).disabled,
+    ).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Remove Closed – Won' })).toBeNull();
+
+    await user.type(screen.getByRole('textbox', { name: 'New stage' }), 'Demo gegeven{Enter}');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 2' }).value).toBe(
+      'Demo gegeven',
+    );
+    await screen.findByText('Demo gegeven will be added when you save.');
+    const first = screen.getByRole('textbox', { name: 'Name of stage 1' });
+    await user.clear(first);
+    await user.type(first, 'First call');
+
+    // By keyboard: the moved stage's other button keeps the focus once the row reaches the top.
+    screen.getByRole('button', { name: 'Move Demo gegeven up' }).focus();
+    await user.keyboard('{Enter}');
+    await screen.findByText('Demo gegeven is now stage 1 of 4.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Demo gegeven down' }));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 2' }).value).toBe(
+      'First call',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Forecast category of Demo gegeven' }),
+      'best-case',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(fake.sent.find((s) => s.call === 'update workspace')?.body).toMatchObject({
+      stages: [
+        { id: 'demo-gegeven', label: 'Demo gegeven', probability: 10, forecastCategory: 'best-case' },
+        { id: 'prospecting', label: 'First call', probability: 10, forecastCategory: 'pipeline' },
+        { id: 'closed-won', probability: 100 },
+        { id: 'closed-lost', probability: 0 },
+      ],
+    });
+    // The fresh version shows the saved order and names.
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 1' }).value).toBe(
+        'Demo gegeven',
+      ),
+    );
+  });
+
+  it('checks names and probabilities before sending anything', async () => {
+    const fake = fakeApi();
+    const user = userEvent.setup({ delay: null });
+    renderView(<SettingsView workspaceId="ws" />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Add stage' }));
+    expect(await screen.findByText('This field is required.')).toBeTruthy();
+    const probability = screen.getByRole('spinbutton', { name: 'Probability of Prospecting (%)' });
+    await user.clear(probability);
+    await user.type(probability, '150');
+    await user.clear(screen.getByRole('textbox', { name: 'Name of stage 1' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Enter a whole number from 0 to 100.')).toBeTruthy();
+    expect(screen.getAllByText('This field is required.')).toHaveLength(2);
+    expect(fake.sent.filter((s) => s.call === 'update workspace')).toEqual([]);
+  });
+
+  it('removes an unused stage, and says which stage still has deals when a removal is refused', async () => {
+    const fake = fakeApi({ opportunities: [{ name: 'Trucks', stage: 'prospecting' }] });
+    const user = userEvent.setup({ delay: null });
+    renderView(<SettingsView workspaceId="ws" />, fake.api);
+    await user.type(await screen.findByRole('textbox', { name: 'New stage' }), 'Demo');
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    // Saved: the form starts again from the saved version (the draft's remarks are gone).
+    await screen.findByText('Saved.');
+    await waitFor(() => expect(screen.queryByText('Demo will be added when you save.')).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Remove Demo' }));
+    await screen.findByText('Demo will be removed when you save.');
+    expect(screen.queryByRole('button', { name: 'Remove Demo' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByText('Demo will be removed when you save.')).toBeNull());
+    expect(fake.sent.filter((s) => s.call === 'update workspace').at(-1)?.body).toMatchObject({
+      stages: [{ id: 'prospecting' }, { id: 'closed-won' }, { id: 'closed-lost' }],
+    });
+
+    await user.type(await screen.findByRole('textbox', { name: 'New stage' }), 'Demo');
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+    await user.click(screen.getByRole('button', { name: 'Remove Prospecting' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/The stage “Prospecting” still has opportunities, so it was not removed/);
+    // The owner's changes stay on the page.
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 1' }).value).toBe('Demo');
+  });
+
   it('says when another owner saved first, and shows their version', async () => {
     const fake = fakeApi();
     const user = userEvent.setup({ delay: null });
@@ -42,7 +137,7 @@ describe('settings and members', () => {
     await screen.findByRole('textbox', { name: /^Workspace name/ });
     fake.changeWorkspaceBehindTheScenes('Sales Nordics');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText(/Someone else changed this record meanwhile/);
+    await screen.findByText(/Someone else changed the settings meanwhile/);
     await waitFor(() =>
       expect((screen.getByRole('textbox', { name: /^Workspace name/ }) as HTMLInputElement).value).toBe(
         'Sales Nordics',
@@ -56,7 +151,7 @@ describe('settings and members', () => {
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     await screen.findByRole('table', { name: 'Members' });
     await user.type(screen.getByRole('textbox', { name: /^User id/ }), 'sam');
-    await user.type(screen.getByRole('textbox', { name: /^Name/ }), 'Sam');
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Sam');
     await user.click(screen.getByRole('button', { name: 'Add member' }));
     await screen.findByText('Sam was added.');
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Role of Sam' }), 'owner');

@@ -13,6 +13,7 @@ export const useSettingsStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     maxWidth: LAYOUT.formMaxWidth,
   },
+  announcement: { color: tokens.colorNeutralForeground2 },
   row: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -1,31 +1,23 @@
-import {
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  Title3,
-} from '@fluentui/react-components';
-import { WorkspacePatchInputSchema, type Stage } from '@crm/shared';
+import { Button, Field, Input, Title2, Title3 } from '@fluentui/react-components';
+import { WorkspacePatchInputSchema } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag, WorkspaceSummary } from '../api/api-client';
+import { ApiError, errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { useRecordActions, type RecordActions } from '../records/useRecordActions';
 import { validateWith } from '../records/validate';
+import { stageName } from '../pipeline/pipeline-format';
 import { MembersSection } from './MembersSection';
+import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
+import { StagesEditor } from './StagesEditor';
 import { useSettingsStyles } from './SettingsView.styles';
 
 export type SettingsViewProps = { readonly workspaceId: string };
 
-/** Owners: the workspace's name, currency, stale threshold, stage probabilities, and its members. */
+/** Owners: the workspace's name, currency, stale threshold, its stages, and its members. */
 export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -35,7 +27,7 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
     queryFn: () => api.getWorkspace(workspaceId),
   });
   // Above the form: the form starts afresh with each version, the outcome of saving stays.
-  const act = useRecordActions(workspaceId, 'workspace');
+  const act = useRecordActions(workspaceId, 'workspace', 'settings.stale');
   return (
     <section className={styles.view} aria-labelledby="settings-heading">
       <Title2 as="h2" id="settings-heading">
@@ -58,30 +50,37 @@ function SettingsForm({ workspace, act }: SettingsFormProps) {
   const api = useApi();
   const styles = useSettingsStyles();
   const settings = workspace.settings;
+  const defaultName = (id: string) => t(`stages.${id}`, { defaultValue: id });
   const [name, setName] = useState(workspace.name);
   const [currency, setCurrency] = useState(settings.defaultCurrency);
   const [staleDays, setStaleDays] = useState(String(settings.staleAfterDays));
-  const [stages, setStages] = useState<readonly Stage[]>(settings.stages);
+  const [drafts, setDrafts] = useState(() => draftsOf(settings.stages, defaultName));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+
+  /** A refused removal names the stage as the owner knows it. */
+  const failure = (error: unknown) => {
+    const stage = error instanceof ApiError && error.code === 'WORKSPACE.STAGE_IN_USE' && error.details.stage;
+    const removed = settings.stages.find((s) => s.id === stage);
+    return removed ? t('settings.stageInUse', { stage: stageName(removed, t) }) : errorMessage(error, t);
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const patch = {
+    const fields = {
       name: name.trim(),
       defaultCurrency: currency.trim().toUpperCase(),
       staleAfterDays: Number(staleDays),
-      stages: stages.map(({ id, label, probability, forecastCategory, kind }) => ({
-        id,
-        ...(label ? { label } : {}),
-        probability,
-        forecastCategory,
-        kind,
-      })),
     };
-    const checked = validateWith(WorkspacePatchInputSchema, patch);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    await act.run(() => api.updateWorkspace(workspace.id, workspace, patch), t('records.saved'));
+    const stages = stagesInput(drafts, defaultName);
+    const checked = validateWith(WorkspacePatchInputSchema, fields);
+    const found = { ...(checked.ok ? {} : checked.errors), ...stageErrors(drafts, stages) };
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      await act.guardStale(() => api.updateWorkspace(workspace.id, workspace, { ...fields, stages }));
+    } catch (error) {
+      act.notify({ intent: 'error', text: failure(error) });
+    }
   };
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
 
@@ -105,40 +104,7 @@ function SettingsForm({ workspace, act }: SettingsFormProps) {
         </Field>
       </div>
       <Title3 as="h3">{t('settings.stages')}</Title3>
-      <Table aria-label={t('settings.stages')} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('settings.stage')}</TableHeaderCell>
-            <TableHeaderCell>{t('settings.probability')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {stages.map((stage, index) => {
-            const label = stage.label ?? t(`stages.${stage.id}`, { defaultValue: stage.id });
-            return (
-              <TableRow key={stage.id}>
-                <TableCell>{label}</TableCell>
-                <TableCell>
-                  <Input
-                    type="number"
-                    min={0}
-                    max={100}
-                    aria-label={t('settings.probabilityOf', { stage: label })}
-                    disabled={stage.kind !== 'open'}
-                    value={String(stage.probability)}
-                    onChange={(_e, data) =>
-                      setStages((current) =>
-                        current.map((s, i) => (i === index ? { ...s, probability: Number(data.value) } : s)),
-                      )
-                    }
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-      {error('stages') && <NoticeBar notice={{ intent: 'error', text: error('stages')! }} />}
+      <StagesEditor drafts={drafts} errors={errors} onChange={setDrafts} />
       <div>
         <Button type="submit" appearance="primary">
           {t('dialog.save')}

@@ -1,3 +1,4 @@
+import type { app, pages } from '@microsoft/teams-js';
 /** The team tab's configuration page: Teams' Save button and the tab it creates. */
 export type TeamsTabConfig = {
   setValid(valid: boolean): void;
@@ -11,6 +12,10 @@ export type TabSettings = {
   readonly suggestedDisplayName: string;
 };
 
+/** Asked with `refresh` when the server refused the last token (401): a fresh one, not a cached one. */
+export type TokenRequest = { readonly refresh?: boolean };
+export type GetToken = (request?: TokenRequest) => Promise<string>;
+
 /** What the app needs from Teams when it runs inside it. */
 export type TeamsHost = {
   readonly theme: string;
@@ -20,27 +25,47 @@ export type TeamsHost = {
   /** A deep link's target inside the tab (`leads/L1`). */
   readonly subPageId?: string;
   onThemeChange(handler: (theme: string) => void): void;
-  getToken(): Promise<string>;
+  getToken: GetToken;
   readonly config: TeamsTabConfig;
 };
 
-const INITIALIZE_TIMEOUT_MS = 3000;
+/** The parts of `@microsoft/teams-js` the seam uses. */
+export type TeamsSdk = { readonly app: typeof app; readonly pages: typeof pages };
+/** TeamsFx's `TeamsUserCredential`, as far as the seam uses it. */
+export type SsoCredential = { getToken(scopes: string): Promise<{ readonly token: string } | null> };
 
-/**
- * The Teams SSO token, through TeamsFx's `TeamsUserCredential` (it caches the token and renews it
- * before expiry). Its `getToken('')` asks Teams for the tab's own SSO token, the one our server
- * verifies. The client id it wants for interactive login is unused for that call.
- */
-function ssoToken(): () => Promise<string> {
-  let credential: Promise<{ getToken(scopes: string): Promise<{ token: string } | null> }> | undefined;
-  return async () => {
-    credential ??= import('@microsoft/teamsfx').then(
+/** Where the seam gets Teams from; tests hand it a fake Teams. */
+export type TeamsModules = {
+  readonly sdk: () => Promise<TeamsSdk>;
+  readonly credential: () => Promise<SsoCredential>;
+};
+
+const TEAMS_MODULES: TeamsModules = {
+  // Loaded only when framed: the SDK reaches out to Microsoft's CDN as soon as it loads.
+  sdk: () => import('@microsoft/teams-js'),
+  // The client id it wants for interactive login is unused for the SSO token (`getToken('')`).
+  credential: () =>
+    import('@microsoft/teamsfx').then(
       ({ TeamsUserCredential }) =>
         new TeamsUserCredential({
           clientId: 'sso',
           initiateLoginEndpoint: `${window.location.origin}/auth-start`,
         }),
-    );
+    ),
+};
+
+const INITIALIZE_TIMEOUT_MS = 3000;
+
+/**
+ * The Teams SSO token, through TeamsFx's `TeamsUserCredential`: it caches the token until five
+ * minutes before expiry, and `getToken('')` asks Teams for the tab's own SSO token, the one our
+ * server verifies. A refresh drops the credential (and its cache), so Teams is asked again.
+ */
+export function ssoToken(create: () => Promise<SsoCredential>): GetToken {
+  let credential: Promise<SsoCredential> | undefined;
+  return async (request) => {
+    if (request?.refresh) credential = undefined;
+    credential ??= create();
     const token = await (await credential).getToken('');
     if (!token) throw new Error('teams: no SSO token');
     return token.token;
@@ -50,18 +75,22 @@ function ssoToken(): () => Promise<string> {
 const timeout = (ms: number) =>
   new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('teams: timeout')), ms));
 
+export type ConnectOptions = { readonly modules?: TeamsModules; readonly timeoutMs?: number };
+
 /**
  * Connects to Teams only when framed: `app.initialize()` rejects at once in a top-level window but
  * waits about a minute when framed by a non-Teams page, so it races a short timeout. Undefined means
- * "not in Teams" (a browser, or a frame that is not Teams).
+ * "not in Teams" (a browser, or a frame that is not Teams): the app then offers the dev sign-in.
  */
-export async function connectTeams(win: Window = window): Promise<TeamsHost | undefined> {
+export async function connectTeams(
+  win: { readonly self: unknown; readonly top: unknown } = window,
+  { modules = TEAMS_MODULES, timeoutMs = INITIALIZE_TIMEOUT_MS }: ConnectOptions = {},
+): Promise<TeamsHost | undefined> {
   if (win.self === win.top) return undefined;
   try {
-    // Loaded only when framed: the SDK reaches out to Microsoft's CDN as soon as it loads.
-    const { app, pages } = await import('@microsoft/teams-js');
-    await Promise.race([app.initialize(), timeout(INITIALIZE_TIMEOUT_MS)]);
-    const context = await Promise.race([app.getContext(), timeout(INITIALIZE_TIMEOUT_MS)]);
+    const { app, pages } = await modules.sdk();
+    await Promise.race([app.initialize(), timeout(timeoutMs)]);
+    const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
     app.notifySuccess();
     const teamId = context.team?.internalId;
     const subPageId = context.page.subPageId;
@@ -71,7 +100,7 @@ export async function connectTeams(win: Window = window): Promise<TeamsHost | un
       ...(teamId ? { teamId } : {}),
       ...(subPageId ? { subPageId } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
-      getToken: ssoToken(),
+      getToken: ssoToken(modules.credential),
       config: {
         setValid: (valid) => pages.config.setValidityState(valid),
         onSave: (save) =>

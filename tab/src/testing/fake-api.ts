@@ -1,4 +1,4 @@
-import type { Lead, Member } from '@crm/shared';
+import { validateStageConfig, type Lead, type Member } from '@crm/shared';
 import type {
   ApiClient,
   ConversionMatches,
@@ -149,7 +149,16 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
     updateWorkspace: async (_ws, seen, patch) => {
       sent.push({ call: 'update workspace', body: patch });
       if (seen.etag !== workspace.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
-      const { name, ...settings } = patch as { name?: string };
+      const { name, ...settings } = patch as { name?: string; stages?: unknown };
+      if (settings.stages !== undefined) {
+        // The server's rules: the shared stage check, and no stage goes while deals stand in it.
+        const checked = validateStageConfig(settings.stages);
+        if (!checked.ok) throw new ApiError(400, checked.error.code);
+        const kept = new Set(checked.value.map((s) => s.id));
+        const inUse = rows('opportunities').find((r) => r.stage !== undefined && !kept.has(String(r.stage)));
+        if (inUse) throw new ApiError(409, 'WORKSPACE.STAGE_IN_USE', [], undefined, { stage: inUse.stage });
+        settings.stages = checked.value;
+      }
       workspace = {
         ...workspace,
         ...(name ? { name } : {}),

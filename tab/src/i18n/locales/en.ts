@@ -351,6 +351,38 @@ export const en = {
     stage: 'Stage',
     probability: 'Probability (%)',
     probabilityOf: 'Probability of {{stage}} (%)',
+    stagesHint:
+      'Rename, reorder, re-weight or add open stages. Closed – Won and Closed – Lost are fixed; a stage that still has opportunities cannot be removed.',
+    order: 'Order',
+    nameOf: 'Name of stage {{position}}',
+    unnamed: '(no name)',
+    forecastCategory: 'Forecast category',
+    forecastOf: 'Forecast category of {{stage}}',
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    moveUpName: 'Move {{stage}} up',
+    moveDownName: 'Move {{stage}} down',
+    moved: '{{stage}} is now stage {{position}} of {{count}}.',
+    remove: 'Remove',
+    removeName: 'Remove {{stage}}',
+    removed: '{{stage}} will be removed when you save.',
+    fixed: 'Fixed',
+    newStage: 'New stage',
+    addStage: 'Add stage',
+    added: '{{stage}} will be added when you save.',
+    stagesInvalid: 'The stages are not valid. Check their names and probabilities.',
+    probabilityRange: 'Enter a whole number from 0 to 100.',
+    stageInUse:
+      'The stage “{{stage}}” still has opportunities, so it was not removed. Move them to another stage first. Nothing was saved.',
+    stale:
+      'Someone else changed the settings meanwhile. These are the settings as now saved; make your change again.',
+    forecast: {
+      pipeline: 'Pipeline',
+      'best-case': 'Best case',
+      commit: 'Commit',
+      closed: 'Closed',
+      omitted: 'Omitted',
+    },
   },
   members: {
     heading: 'Members',
@@ -442,6 +474,9 @@ export const en = {
       ROUTE_METHOD_NOT_ALLOWED:
         'The app asked for something the server does not offer. Reload and try again.',
       SERVER_NOT_READY: 'The server is starting or cannot reach its storage. Try again in a moment.',
+      WORKSPACE_STAGE_IN_USE:
+        'A stage you removed still has opportunities. Move them to another stage first.',
+      WORKSPACE_INVALID_STAGES: 'The stages are not valid.',
     },
   },
 };

@@ -351,6 +351,38 @@ export const nb: Messages = {
     stage: 'Fase',
     probability: 'Sannsynlighet (%)',
     probabilityOf: 'Sannsynlighet for {{stage}} (%)',
+    stagesHint:
+      'Gi nytt navn, endre rekkefølge eller vekting, eller legg til åpne faser. Lukket – Vunnet og Lukket – Tapt er faste; en fase som fortsatt har muligheter, kan ikke fjernes.',
+    order: 'Rekkefølge',
+    nameOf: 'Navn på fase {{position}}',
+    unnamed: '(uten navn)',
+    forecastCategory: 'Prognosekategori',
+    forecastOf: 'Prognosekategori for {{stage}}',
+    moveUp: 'Flytt opp',
+    moveDown: 'Flytt ned',
+    moveUpName: 'Flytt {{stage}} opp',
+    moveDownName: 'Flytt {{stage}} ned',
+    moved: '{{stage}} er nå fase {{position}} av {{count}}.',
+    remove: 'Fjern',
+    removeName: 'Fjern {{stage}}',
+    removed: '{{stage}} fjernes når du lagrer.',
+    fixed: 'Fast',
+    newStage: 'Ny fase',
+    addStage: 'Legg til fase',
+    added: '{{stage}} legges til når du lagrer.',
+    stagesInvalid: 'Fasene er ikke gyldige. Sjekk navn og sannsynligheter.',
+    probabilityRange: 'Skriv inn et heltall fra 0 til 100.',
+    stageInUse:
+      'Fasen «{{stage}}» har fortsatt muligheter og ble derfor ikke fjernet. Flytt dem til en annen fase først. Ingenting ble lagret.',
+    stale:
+      'Noen andre endret innstillingene i mellomtiden. Dette er innstillingene slik de er lagret nå; gjør endringen på nytt.',
+    forecast: {
+      pipeline: 'Pipeline',
+      'best-case': 'Beste tilfelle',
+      commit: 'Forpliktet',
+      closed: 'Lukket',
+      omitted: 'Utelatt',
+    },
   },
   members: {
     heading: 'Medlemmer',
@@ -443,6 +475,9 @@ export const nb: Messages = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
       ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
       SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
+      WORKSPACE_STAGE_IN_USE:
+        'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',
+      WORKSPACE_INVALID_STAGES: 'Fasene er ikke gyldige.',
     },
   },
 };

@@ -351,6 +351,38 @@ export const nl: Messages = {
     stage: 'Fase',
     probability: 'Kans (%)',
     probabilityOf: 'Kans van {{stage}} (%)',
+    stagesHint:
+      'Hernoem, herorden of herweeg fases, of voeg open fases toe. Gesloten – Gewonnen en Gesloten – Verloren liggen vast; een fase met nog kansen kan niet worden verwijderd.',
+    order: 'Volgorde',
+    nameOf: 'Naam van fase {{position}}',
+    unnamed: '(geen naam)',
+    forecastCategory: 'Prognosecategorie',
+    forecastOf: 'Prognosecategorie van {{stage}}',
+    moveUp: 'Omhoog',
+    moveDown: 'Omlaag',
+    moveUpName: '{{stage}} omhoog',
+    moveDownName: '{{stage}} omlaag',
+    moved: '{{stage}} is nu fase {{position}} van {{count}}.',
+    remove: 'Verwijderen',
+    removeName: '{{stage}} verwijderen',
+    removed: '{{stage}} wordt verwijderd als je opslaat.',
+    fixed: 'Vast',
+    newStage: 'Nieuwe fase',
+    addStage: 'Fase toevoegen',
+    added: '{{stage}} wordt toegevoegd als je opslaat.',
+    stagesInvalid: 'De fases zijn niet geldig. Controleer de namen en kansen.',
+    probabilityRange: 'Voer een geheel getal van 0 tot 100 in.',
+    stageInUse:
+      'De fase “{{stage}}” heeft nog verkoopkansen en is dus niet verwijderd. Verplaats ze eerst naar een andere fase. Er is niets opgeslagen.',
+    stale:
+      'Iemand anders heeft de instellingen intussen gewijzigd. Dit zijn de instellingen zoals ze nu zijn opgeslagen; breng je wijziging opnieuw aan.',
+    forecast: {
+      pipeline: 'Pijplijn',
+      'best-case': 'Beste geval',
+      commit: 'Toezegging',
+      closed: 'Gesloten',
+      omitted: 'Weggelaten',
+    },
   },
   members: {
     heading: 'Leden',
@@ -444,6 +476,9 @@ export const nl: Messages = {
       ROUTE_METHOD_NOT_ALLOWED:
         'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
       SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
+      WORKSPACE_STAGE_IN_USE:
+        'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',
+      WORKSPACE_INVALID_STAGES: 'De fases zijn niet geldig.',
     },
   },
 };

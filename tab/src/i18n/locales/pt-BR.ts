@@ -351,6 +351,38 @@ export const ptBR: Messages = {
     stage: 'Etapa',
     probability: 'Probabilidade (%)',
     probabilityOf: 'Probabilidade de {{stage}} (%)',
+    stagesHint:
+      'Renomeie, reordene, ajuste o peso ou adicione etapas abertas. Fechado – Ganho e Fechado – Perdido são fixas; uma etapa que ainda tem oportunidades não pode ser removida.',
+    order: 'Ordem',
+    nameOf: 'Nome da etapa {{position}}',
+    unnamed: '(sem nome)',
+    forecastCategory: 'Categoria de previsão',
+    forecastOf: 'Categoria de previsão de {{stage}}',
+    moveUp: 'Mover para cima',
+    moveDown: 'Mover para baixo',
+    moveUpName: 'Mover {{stage}} para cima',
+    moveDownName: 'Mover {{stage}} para baixo',
+    moved: '{{stage}} agora é a etapa {{position}} de {{count}}.',
+    remove: 'Remover',
+    removeName: 'Remover {{stage}}',
+    removed: '{{stage}} será removida quando você salvar.',
+    fixed: 'Fixa',
+    newStage: 'Nova etapa',
+    addStage: 'Adicionar etapa',
+    added: '{{stage}} será adicionada quando você salvar.',
+    stagesInvalid: 'As etapas não são válidas. Verifique os nomes e as probabilidades.',
+    probabilityRange: 'Informe um número inteiro de 0 a 100.',
+    stageInUse:
+      'A etapa “{{stage}}” ainda tem oportunidades, por isso não foi removida. Mova-as para outra etapa primeiro. Nada foi salvo.',
+    stale:
+      'Outra pessoa alterou as configurações enquanto isso. Estas são as configurações salvas agora; faça sua alteração novamente.',
+    forecast: {
+      pipeline: 'Pipeline',
+      'best-case': 'Melhor caso',
+      commit: 'Compromisso',
+      closed: 'Fechado',
+      omitted: 'Omitido',
+    },
   },
   members: {
     heading: 'Membros',
@@ -444,6 +476,9 @@ export const ptBR: Messages = {
       ROUTE_METHOD_NOT_ALLOWED: 'O app pediu algo que o servidor não oferece. Recarregue e tente novamente.',
       SERVER_NOT_READY:
         'O servidor está iniciando ou não consegue acessar o armazenamento. Tente novamente em instantes.',
+      WORKSPACE_STAGE_IN_USE:
+        'Uma etapa que você removeu ainda tem oportunidades. Mova-as para outra etapa primeiro.',
+      WORKSPACE_INVALID_STAGES: 'As etapas não são válidas.',
     },
   },
 };
