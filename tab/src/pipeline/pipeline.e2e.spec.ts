@@ -258,7 +258,7 @@ it('renames, adds and reorders stages in Settings, and the board follows', async
   await page.getByRole('textbox', { name: 'New stage' }).fill('Demo given');
   await page.getByRole('button', { name: 'Add stage' }).click();
   // By keyboard: one place up, before Negotiation.
-  await stages.getByRole('button', { name: 'Move Demo given up' }).focus();
+  await stages.getByRole('button', { name: 'Move up (Demo given)' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('Demo given is now stage 6 of 9.').waitFor();
   await expectAccessible(page, 'settings');

@@ -55,10 +55,10 @@ describe('settings and members', () => {
     await user.type(first, 'First call');
 
     // By keyboard: the moved stage's other button keeps the focus once the row reaches the top.
-    screen.getByRole('button', { name: 'Move Demo gegeven up' }).focus();
+    screen.getByRole('button', { name: 'Move up (Demo gegeven)' }).focus();
     await user.keyboard('{Enter}');
     await screen.findByText('Demo gegeven is now stage 1 of 4.');
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Demo gegeven down' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move down (Demo gegeven)' }));
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 2' }).value).toBe(
       'First call',
     );
