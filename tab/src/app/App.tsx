@@ -28,18 +28,22 @@ export function App({ i18n, connectTeams, page = 'app' }: AppProps) {
   useGlobalStyles();
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={themeFor(teams.theme)} className={styles.root}>
-        <QueryClientProvider client={queryClient}>
-          {page === 'config' ? (
-            teams.connecting ? (
-              <Spinner label={i18n.t('app.loading')} />
+      {/* The page's background and height sit on a div of their own: the provider's classes also go
+          to every portal (tooltips, menus), which would then cover the whole page. */}
+      <FluentProvider theme={themeFor(teams.theme)}>
+        <div className={styles.root}>
+          <QueryClientProvider client={queryClient}>
+            {page === 'config' ? (
+              teams.connecting ? (
+                <Spinner label={i18n.t('app.loading')} />
+              ) : (
+                <ConfigPage host={teams.host} />
+              )
             ) : (
-              <ConfigPage host={teams.host} />
-            )
-          ) : (
-            <Shell teams={teams} />
-          )}
-        </QueryClientProvider>
+              <Shell teams={teams} />
+            )}
+          </QueryClientProvider>
+        </div>
       </FluentProvider>
     </I18nextProvider>
   );

@@ -8,4 +8,6 @@ export const LAYOUT = {
   tableMaxHeight: '65vh',
   checkboxColumn: '44px',
   dialogWideWidth: '640px',
+  /** The settings' stage order column: a position and two buttons side by side. */
+  stageOrderColumn: '220px',
 } as const;

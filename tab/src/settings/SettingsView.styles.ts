@@ -14,6 +14,15 @@ export const useSettingsStyles = makeStyles({
     maxWidth: LAYOUT.formMaxWidth,
   },
   announcement: { color: tokens.colorNeutralForeground2 },
+  orderColumn: { width: LAYOUT.stageOrderColumn },
+  /** Inputs fill their cell rather than keep Fluent's minimum width and spill into the next. */
+  cellInput: { minWidth: 0, width: '100%' },
+  order: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    whiteSpace: 'nowrap',
+  },
   row: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -79,7 +79,7 @@ export function StagesEditor({ drafts, errors, onChange }: StagesEditorProps) {
       <Table ref={table} aria-label={t('settings.stages')} size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('settings.order')}</TableHeaderCell>
+            <TableHeaderCell className={styles.orderColumn}>{t('settings.order')}</TableHeaderCell>
             <TableHeaderCell>{t('settings.stage')}</TableHeaderCell>
             <TableHeaderCell>{t('settings.probability')}</TableHeaderCell>
             <TableHeaderCell>{t('settings.forecastCategory')}</TableHeaderCell>
@@ -93,7 +93,7 @@ export function StagesEditor({ drafts, errors, onChange }: StagesEditorProps) {
             return (
               <TableRow key={draft.key}>
                 <TableCell>
-                  <div className={styles.row}>
+                  <div className={styles.order}>
                     <Text>{index + 1}</Text>
                     {open && (
                       <>
@@ -122,6 +122,7 @@ export function StagesEditor({ drafts, errors, onChange }: StagesEditorProps) {
                 <TableCell>
                   <Field validationMessage={error(`${index}.name`)}>
                     <Input
+                      className={styles.cellInput}
                       aria-label={t('settings.nameOf', { position: index + 1 })}
                       value={draft.name}
                       maxLength={60}
@@ -132,6 +133,7 @@ export function StagesEditor({ drafts, errors, onChange }: StagesEditorProps) {
                 <TableCell>
                   <Field validationMessage={error(`${index}.probability`)}>
                     <Input
+                      className={styles.cellInput}
                       type="number"
                       min={0}
                       max={100}
