@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -165,8 +165,17 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
                   data={{
                     chartTitle: titles.win,
                     chartData: [
-                      { legend: t('dashboard.won'), data: win.won },
-                      { legend: t('dashboard.lost'), data: win.lost },
+                      // Without colours of its own the donut draws both halves black.
+                      {
+                        legend: t('dashboard.won'),
+                        data: win.won,
+                        color: tokens.colorPaletteGreenBackground3,
+                      },
+                      {
+                        legend: t('dashboard.lost'),
+                        data: win.lost,
+                        color: tokens.colorPaletteRedBackground3,
+                      },
                     ],
                   }}
                   innerRadius={50}
