@@ -105,8 +105,9 @@ export class TableRecordRepository implements RecordRepository {
   async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {
     if (!isKeySafeId(ws)) return;
     const filter = rangeFilter(ws, prefixRange(recordPrefix(kind)), undefined, odata` and deleted eq false`);
-    // Only the JSON columns (reports, exports read every record): half the bytes to send and parse.
-    for await (const page of pagesOf(this.client, filter, { select: SCAN_COLUMNS })) {
+    // Reports and exports read every record: only the JSON columns (half the bytes to send and
+    // parse), the next page asked for while this one is parsed.
+    for await (const page of pagesOf(this.client, filter, { select: SCAN_COLUMNS, prefetch: true })) {
       for (const row of page.rows) yield liveFromRow<K>(row);
     }
   }
