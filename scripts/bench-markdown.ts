@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 
 type P = { p50: number; p95: number };
-type Load = { requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+type Load = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  cpuMsPerRequest?: { tabServer: number; azurite: number };
+};
 
 export type BenchResults = {
   date: string;
@@ -14,6 +21,8 @@ export type BenchResults = {
   sizes: { small: number; large: number; old: number[]; opportunities: number; loadSeconds: number };
   phases: string[];
   phaseSeconds: Record<string, number | undefined>;
+  /** CPU seconds per phase of the storage emulator, the tab server and the bench process. */
+  phaseCpuSeconds?: Record<string, { azurite: number; tabServer: number; bench: number } | undefined>;
   raw: { rowsPerSecond: number; pointReadsPerSecond: number } | null;
   oldLayout: {
     imports: { leads: number; leadsPerSecond: number; rowsPerLead: number }[];
@@ -64,6 +73,10 @@ export function benchMarkdown(r: BenchResults): string {
       `${r.machine.cpus} × ${r.machine.cpu ?? 'CPU'}, ${r.machine.memoryGb} GB, Node ${r.machine.node.slice(1)}, ` +
       `${r.machine.storage}.`,
   );
+  const cpu = Object.entries(r.phaseCpuSeconds ?? {}).map(
+    ([p, c]) => `${p} ${n(c?.azurite)} / ${n(c?.tabServer)} / ${n(c?.bench)}`,
+  );
+  if (cpu.length) out.push('', `CPU seconds per phase (Azurite / tab server / bench): ${cpu.join(', ')}.`);
   const oldAt = (size: number) => r.oldLayout?.imports.find((i) => i.leads === size)?.leadsPerSecond;
   const [newSmall, newLarge] = r.newLayout.imports ?? [];
   const ratio = (a: number | undefined, b: number | undefined) =>
@@ -145,16 +158,25 @@ export function benchMarkdown(r: BenchResults): string {
     out.push('', table([`new layout at ${n(large)} leads, through the API`, 'p50 ms', 'p95 ms'], readRows));
   }
   if (r.api) {
+    const cpu = (l: Load) =>
+      l.cpuMsPerRequest ? `${n(l.cpuMsPerRequest.tabServer)} / ${n(l.cpuMsPerRequest.azurite)}` : '';
     const row = (name: string, l: Load) => [
       name,
       n(l.requestsPerSecond),
       `${n(l.p50)} / ${n(l.p99)}`,
       n(l.errors + l.non2xx),
+      cpu(l),
     ];
     out.push(
       '',
       table(
-        [`load (autocannon, 10 connections, ${r.sizes.loadSeconds} s)`, 'req/s', 'p50 / p99 ms', 'errors'],
+        [
+          `load (autocannon, 10 connections, ${r.sizes.loadSeconds} s)`,
+          'req/s',
+          'p50 / p99 ms',
+          'errors',
+          'CPU ms per request: tab server / Azurite',
+        ],
         [
           row('mixed reads (list, filtered list, search, point reads)', r.api.mixedReads),
           row('writes (lead create)', r.api.writes),
@@ -163,8 +185,9 @@ export function benchMarkdown(r: BenchResults): string {
             n(r.api.azuritePointReadsPerSecond),
             '',
             '',
+            '',
           ],
-          ['tab server peak RSS', `${n(r.memory?.peakRssMb)} MB`, '', ''],
+          ['tab server peak RSS', `${n(r.memory?.peakRssMb)} MB`, '', '', ''],
         ],
       ),
     );
@@ -185,8 +208,20 @@ export function benchMarkdown(r: BenchResults): string {
       ),
     );
   }
-  if (r.relay) out.push('', '```', ...r.relay.output.filter((l) => !l.startsWith('{')), '```');
-  if (r.tab) out.push('', `Tab first screen: \`${JSON.stringify(r.tab)}\``);
+  if (r.relay) {
+    const failed =
+      r.relay.exitCode === 0 ? '' : ` (exit code ${r.relay.exitCode}: a miss or a failure, see the log)`;
+    out.push('', `Relay${failed}:`, '', '```', ...r.relay.output.filter((l) => !l.startsWith('{')), '```');
+  }
+  if (r.tab) {
+    const tab = r.tab as Record<string, unknown>;
+    out.push(
+      '',
+      'timeToUsableMs' in tab
+        ? `Tab first screen: \`${JSON.stringify(tab)}\``
+        : `Tab first screen: scripts/bench-tab.ts failed (exit code ${String(tab.exitCode)}; see the log).`,
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 

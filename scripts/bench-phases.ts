@@ -28,6 +28,19 @@ export const log = (text: string) =>
 /** Seconds each phase took, in the order they ran (written to the results). */
 export const phaseSeconds: Partial<Record<Phase, number>> = {};
 
+type Cpu = Record<'azurite' | 'tabServer' | 'bench', number>;
+let cpuProbe: (() => Promise<Cpu>) | undefined;
+
+/** How to read the CPU seconds the processes have used so far (their difference is each phase's). */
+export const setCpuProbe = (probe: () => Promise<Cpu>) => (cpuProbe = probe);
+
+/**
+ * CPU seconds each process spent in each phase. On a busy machine the wall time says little; the
+ * storage emulator's CPU time is most of an idle machine's wall time (it is single-threaded and the
+ * bottleneck), so these predict a run's time elsewhere.
+ */
+export const phaseCpuSeconds: Partial<Record<Phase, Cpu>> = {};
+
 /** Runs `fn` when `name` is selected, with a start and an end line; undefined when it is not. */
 export async function phase<T>(
   selected: ReadonlySet<Phase>,
@@ -38,11 +51,24 @@ export async function phase<T>(
   if (!selected.has(name)) return undefined;
   log(`▶ ${name}: ${what}`);
   const start = performance.now();
+  const before = await cpuProbe?.();
   const result = await fn();
+  const after = await cpuProbe?.();
   phaseSeconds[name] = Math.round((performance.now() - start) / 100) / 10;
-  log(`✓ ${name} in ${phaseSeconds[name]} s`);
+  const cpu = before && after ? used(before, after) : undefined;
+  if (cpu) phaseCpuSeconds[name] = cpu;
+  const cpuText = cpu
+    ? ` (CPU s: Azurite ${cpu.azurite}, tab server ${cpu.tabServer}, bench ${cpu.bench})`
+    : '';
+  log(`✓ ${name} in ${phaseSeconds[name]} s${cpuText}`);
   return result;
 }
+
+const used = (before: Cpu, after: Cpu): Cpu | undefined => {
+  const d = (k: keyof Cpu) => Math.round((after[k] - before[k]) * 10) / 10;
+  const cpu = { azurite: d('azurite'), tabServer: d('tabServer'), bench: d('bench') };
+  return Object.values(cpu).some(Number.isNaN) ? undefined : cpu;
+};
 
 /** A progress reporter for a loop of `total` units: a line at most every 10 s, with rate and ETA. */
 export function progress(label: string, total: number, unit: string): (done: number) => void {

@@ -38,7 +38,16 @@ import { recordKey } from '../shared/src/storage/record-keys';
 import { CSV_HEADER, leadRows, opportunities, percentile, timed } from './bench-data';
 import { benchMarkdown, type BenchResults } from './bench-markdown';
 import { firstPage, oldLayoutRows, oldSearch, writeOldLayout } from './bench-old-layout';
-import { log, phase, phaseSeconds, progress, selectedPhases, PHASES } from './bench-phases';
+import {
+  log,
+  phase,
+  phaseCpuSeconds,
+  phaseSeconds,
+  progress,
+  selectedPhases,
+  setCpuProbe,
+  PHASES,
+} from './bench-phases';
 import { waitForHealth } from './jest/process-under-test';
 import { writeBundle } from '../tab/server/bundle/browser-bundle';
 
@@ -357,8 +366,12 @@ async function reports(api: Api, storage: TableStorage) {
   };
 }
 
-async function autocannonRun(api: Api, name: string, requests: autocannon.Request[]) {
+/** Where a load run's CPU went: milliseconds per request in the tab server and in Azurite. */
+type CpuProbe = { server: number; azurite?: number };
+
+async function autocannonRun(api: Api, name: string, pids: CpuProbe, requests: autocannon.Request[]) {
   log(`autocannon: ${name}, ${SECONDS} s`);
+  const before = await Promise.all([cpuSecondsOf(pids.server), cpuSecondsOf(pids.azurite)]);
   const result = await autocannon({
     url: api.url,
     connections: 10,
@@ -367,6 +380,9 @@ async function autocannonRun(api: Api, name: string, requests: autocannon.Reques
     // A request's path replaces the URL's path.
     requests: requests.map((r) => ({ ...r, path: `/api/v1${r.path ?? ''}` })),
   });
+  const after = await Promise.all([cpuSecondsOf(pids.server), cpuSecondsOf(pids.azurite)]);
+  const perRequest = (i: number) =>
+    round(((after[i] as number) - (before[i] as number)) * (1000 / Math.max(1, result.requests.total)), 2);
   return {
     requestsPerSecond: round(result.requests.average, 0),
     p50: result.latency.p50,
@@ -374,7 +390,26 @@ async function autocannonRun(api: Api, name: string, requests: autocannon.Reques
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    cpuMsPerRequest: { tabServer: perRequest(0), azurite: perRequest(1) },
   };
+}
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where there is no /proc. */
+const cpuSecondsOf = async (pid: number | undefined): Promise<number> => {
+  const stat = pid ? await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '') : '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/** The Azurite table service's process (the one listening on `port`), found through /proc. */
+async function azuritePid(port: number): Promise<number | undefined> {
+  const { readdir } = await import('node:fs/promises');
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(`--tablePort\0${port}\0`)) return Number(entry);
+  }
+  return undefined;
 }
 
 const memoryOf = async (pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> => {
@@ -385,11 +420,12 @@ const memoryOf = async (pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> 
 async function load(
   api: Api,
   connectionString: string,
-  serverPid: number,
+  pids: CpuProbe,
   ws: string,
   ids: string[],
   queries: Record<string, string>,
 ) {
+  const serverPid = pids.server;
   // Azurite's ceiling for what the API reads here: point reads of the same partition's record rows.
   const records = TableClient.fromConnectionString(connectionString, `${PREFIX}records`, {
     allowInsecureConnection: true,
@@ -407,7 +443,7 @@ async function load(
   }, 250);
   const base = `/workspaces/${ws}/leads`;
   const id = (i: number) => ids[i % ids.length] as string;
-  const mixed = await autocannonRun(api, 'mixed reads', [
+  const mixed = await autocannonRun(api, 'mixed reads', pids, [
     { method: 'GET', path: `${base}?limit=20` },
     { method: 'GET', path: `${base}/${id(1)}` },
     {
@@ -419,7 +455,7 @@ async function load(
     { method: 'GET', path: `${base}/${id(3)}` },
   ]);
   let n = 0;
-  const writes = await autocannonRun(api, 'writes (lead create)', [
+  const writes = await autocannonRun(api, 'writes (lead create)', pids, [
     {
       method: 'POST',
       path: base,
@@ -544,6 +580,21 @@ async function main(): Promise<void> {
     },
   );
   const exited = new Promise((resolve) => server.once('exit', resolve));
+  let stopped = false;
+  const stopServices = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    await exited;
+    await azurite.stop();
+  };
+  // CPU seconds per phase: the storage emulator's, the tab server's and this process's (bench-phases).
+  const azuritePidNow = await azuritePid(azurite.port);
+  setCpuProbe(async () => ({
+    azurite: await cpuSecondsOf(azuritePidNow),
+    tabServer: await cpuSecondsOf(server.pid),
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  }));
   try {
     const raw = await phase(ONLY, 'raw', `raw SDK: ${RAW_ROWS} rows twice, point reads`, () =>
       rawBaseline(cs),
@@ -592,15 +643,13 @@ async function main(): Promise<void> {
       load(
         api,
         cs,
-        server.pid as number,
+        { server: server.pid as number, azurite: azuritePidNow },
         largeWs as string,
         await firstPageIds(api, largeWs as string),
         queries,
       ),
     );
-    server.kill('SIGTERM');
-    await exited;
-    await azurite.stop();
+    await stopServices();
 
     const relay = await phase(ONLY, 'relay', 'scripts/bench-relay.ts', () => child('bench-relay.ts'));
     const tab = await phase(ONLY, 'tab', 'scripts/bench-tab.ts', () => child('bench-tab.ts'));
@@ -623,6 +672,7 @@ async function main(): Promise<void> {
       },
       phases: [...ONLY],
       phaseSeconds,
+      phaseCpuSeconds,
       raw: raw ?? null,
       oldLayout: old ?? null,
       newLayout: {
@@ -654,11 +704,7 @@ async function main(): Promise<void> {
     console.log(`\n${markdown}`);
     console.log(`${results.minutes} min; written to bench/${name}.json and bench/${name}.md`);
   } finally {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill('SIGTERM');
-      await exited;
-      await azurite.stop().catch(() => undefined);
-    }
+    await stopServices();
     await rm(dir, { recursive: true, force: true });
   }
 }
