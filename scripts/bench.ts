@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (≈ 14–17 min on an idle 2-core machine at the default sizes; README "Performance")
+ * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; README "Performance")
  * and `npm run bench:100k` (the large sizes at 100,000; hours on Azurite).
  *
  * One run, one stock embedded Azurite (in memory), the real tab server as a child process. Phases
