@@ -33,6 +33,7 @@ export async function writeOldLayout(
   table: TableClient,
   ws: string,
   leads: readonly Lead[],
+  onRows: (rows: number) => void = () => {},
 ): Promise<number> {
   const batches: TransactionAction[][] = [[]];
   for (const lead of leads) {
@@ -40,8 +41,12 @@ export async function writeOldLayout(
     if ((batches.at(-1) as TransactionAction[]).length + rows.length > 100) batches.push([]);
     (batches.at(-1) as TransactionAction[]).push(...rows.map((row): TransactionAction => ['create', row]));
   }
-  await mapBounded(batches, 2, (batch) => table.submitTransaction(batch));
-  return batches.reduce((n, b) => n + b.length, 0);
+  let written = 0;
+  await mapBounded(batches, 2, async (batch) => {
+    await table.submitTransaction(batch);
+    onRows((written += batch.length));
+  });
+  return written;
 }
 
 /** The old search, as it read: the driving token's range, matched on the rows, matches point-read. */

@@ -1,17 +1,24 @@
 /**
- * `npm run bench` (≈ 10 min on 2 cores) and `npm run bench:100k` (the large sizes at 100,000).
+ * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; README "Performance")
+ * and `npm run bench:100k` (the large sizes at 100,000; hours on Azurite).
  *
- * One run, one stock embedded Azurite (in memory), the real tab server as a child process:
- *  1. raw SDK baseline: single rows in 100-row transactions, the limit the storage allows here;
- *  2. the first layout (all index rows in the workspace partition), written with raw SDK rows of its
- *     shape at BENCH_OLD sizes, then its reads;
- *  3. CSV import through the API (POST .../leads/import, the background job) at BENCH_SMALL and
- *     BENCH_LARGE leads, each into a fresh workspace;
- *  4. list, filtered list, point read and search p50/p95 through the API at BENCH_LARGE leads;
- *  5. reports over BENCH_OPPORTUNITIES opportunities;
- *  6. autocannon: mixed reads, then writes; the server's peak memory (VmHWM).
- * Prints a table and writes bench/results.json. Absolute figures depend on the machine and on what
- * else runs on it: read the ratios, which come from one run.
+ * One run, one stock embedded Azurite (in memory), the real tab server as a child process. Phases
+ * (`BENCH_ONLY=raw,old,import,reads,reports,load,relay,tab` runs a subset):
+ *  raw     raw SDK baseline: single rows in 100-row transactions, and point reads: the storage's limit;
+ *  old     the first layout (all index rows in the workspace partition), written with raw SDK rows of
+ *          its shape at BENCH_OLD sizes, then its reads;
+ *  import  CSV import through the API (POST .../leads/import, the background job) at BENCH_SMALL and
+ *          BENCH_LARGE leads, each into a fresh workspace;
+ *  reads   list, filtered list, point read and search p50/p95 through the API in the BENCH_LARGE
+ *          workspace (the import's; without the import phase the same leads are seeded through the
+ *          storage layer's commit, which writes the rows an import writes, 45 leads per commit);
+ *  reports pipeline and forecast over BENCH_OPPORTUNITIES opportunities;
+ *  load    autocannon: mixed reads, then writes; Azurite's own point reads in the same partition as
+ *          the ceiling; the server's peak memory (VmHWM);
+ *  relay   scripts/bench-relay.ts;  tab  scripts/bench-tab.ts (each a child process).
+ * Prints the tables and writes bench/results.json and bench/results.md (the README's tables);
+ * a subset run writes bench/results-partial.json/.md instead. Absolute figures depend on the machine
+ * and on what else runs on it: read the ratios, which come from one run.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,16 +29,31 @@ import { TableClient, type TransactionAction } from '@azure/data-tables';
 import Papa from 'papaparse';
 import type { Lead } from '../shared/src/lead/lead';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
-import { connectTableStorage } from '../shared/src/storage/connect';
+import { planCommit } from '../shared/src/application/row-plan';
+import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
 import { freePort, startAzurite } from '../shared/src/storage/azurite';
 import { mapBounded } from '../shared/src/storage/bounded';
 import { createIdGenerator } from '../shared/src/storage/ids';
+import { recordKey } from '../shared/src/storage/record-keys';
 import { CSV_HEADER, leadRows, opportunities, percentile, timed } from './bench-data';
-import { firstPage, oldSearch, writeOldLayout } from './bench-old-layout';
+import { benchMarkdown, type BenchResults } from './bench-markdown';
+import { firstPage, oldLayoutRows, oldSearch, writeOldLayout } from './bench-old-layout';
+import {
+  log,
+  phase,
+  phaseCpuSeconds,
+  phaseSeconds,
+  progress,
+  selectedPhases,
+  setCpuProbe,
+  PHASES,
+} from './bench-phases';
 import { waitForHealth } from './jest/process-under-test';
+import { writeBundle } from '../tab/server/bundle/browser-bundle';
 
 const BIG = process.argv.includes('--100k');
 const env = process.env;
+const ONLY = selectedPhases(env.BENCH_ONLY);
 const SMALL = Number(env.BENCH_SMALL ?? 2_000);
 const LARGE = Number(env.BENCH_LARGE ?? (BIG ? 100_000 : 20_000));
 const OLD_SIZES = (env.BENCH_OLD ?? '2000,5000').split(',').map(Number);
@@ -41,7 +63,6 @@ const SECONDS = Number(env.BENCH_SECONDS ?? 15);
 const SAMPLES = Number(env.BENCH_SAMPLES ?? 30);
 const LIMIT = 50;
 const PREFIX = 'bench';
-const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 const rate = (n: number, ms: number) => (n / ms) * 1000;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const stats = (samples: number[]) => ({
@@ -71,10 +92,22 @@ async function sample(n: number, fn: () => Promise<unknown>): Promise<number[]> 
   return out;
 }
 
+/** Point reads of `keys` in one partition, `inFlight` at once, for `seconds`: reads per second. */
+async function pointReadRate(table: TableClient, pk: string, keys: readonly string[], seconds: number) {
+  let reads = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (performance.now() < until) await table.getEntity(pk, keys[reads++ % keys.length] as string);
+    }),
+  );
+  return round(reads / seconds, 0);
+}
+
 /** Raw single rows, 100 per transaction, into a fresh partition; the best of 2 and 8 in flight. */
 async function rawBaseline(
   connectionString: string,
-): Promise<{ rowsPerSecond: number } & Record<string, number>> {
+): Promise<{ rowsPerSecond: number; pointReadsPerSecond: number } & Record<string, number>> {
   const result: Record<string, number> = {};
   for (const inFlight of [2, 8]) {
     const table = TableClient.fromConnectionString(connectionString, `raw${inFlight}`, {
@@ -89,22 +122,21 @@ async function rawBaseline(
         return ['create', { partitionKey: 'raw', rowKey: String(b * 100 + i).padStart(9, '0'), ...entity }];
       }),
     );
-    const ms = await timed(() => mapBounded(batches, inFlight, (batch) => table.submitTransaction(batch)));
+    const tick = progress(`raw rows, ${inFlight} in flight`, RAW_ROWS, 'rows');
+    let written = 0;
+    const ms = await timed(() =>
+      mapBounded(batches, inFlight, async (batch) => {
+        await table.submitTransaction(batch);
+        tick((written += batch.length));
+      }),
+    );
     result[`rowsPerSecond${inFlight}InFlight`] = round(rate(RAW_ROWS, ms), 0);
   }
   const rowsPerSecond = Math.max(...Object.values(result));
-  // The ceiling for API reads: Azurite's own point reads, 10 in flight (as the load test's connections).
+  // Azurite's own point reads, 10 in flight (as the load test's connections).
   const table = TableClient.fromConnectionString(connectionString, 'raw8', { allowInsecureConnection: true });
-  let reads = 0;
-  const until = performance.now() + 5_000;
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      while (performance.now() < until) {
-        await table.getEntity('raw', String(reads++ % RAW_ROWS).padStart(9, '0'));
-      }
-    }),
-  );
-  return { ...result, rowsPerSecond, pointReadsPerSecond: round(reads / 5, 0) };
+  const keys = Array.from({ length: RAW_ROWS }, (_, i) => String(i).padStart(9, '0'));
+  return { ...result, rowsPerSecond, pointReadsPerSecond: await pointReadRate(table, 'raw', keys, 5) };
 }
 
 function csvLeads(rows: string[][], ws: string): Lead[] {
@@ -130,6 +162,20 @@ function csvLeads(rows: string[][], ws: string): Lead[] {
       updatedBy: 'bench-user',
     } as Lead;
   });
+}
+
+/** Rows per lead in each layout, counted from the row plans of the first 1,000 generated leads. */
+function rowsPerLead(rows: string[][]) {
+  const leads = csvLeads(rows.slice(0, 1000), 'ws');
+  const plans = leads.map((record) =>
+    planCommit('ws', { writes: [{ type: 'insert', kind: 'lead', record }], events: [] }),
+  );
+  const sum = (f: (n: number) => number) => round(leads.reduce((n, _, i) => n + f(i), 0) / leads.length, 1);
+  return {
+    oldWorkspacePartition: sum((i) => oldLayoutRows('ws', leads[i] as Lead).length),
+    newWorkspacePartition: sum((i) => plans[i]?.partition.length ?? NaN),
+    newSearchIndex: sum((i) => plans[i]?.indexBefore.length ?? NaN),
+  };
 }
 
 /** Queries drawn from the generated data: common and rare, by name, email and company. */
@@ -161,12 +207,17 @@ async function oldLayout(connectionString: string, queries: Record<string, strin
   let written = 0;
   for (const size of OLD_SIZES) {
     log(`old layout: writing leads ${done}–${size}`);
-    const ms = await timed(async () => (written += await writeOldLayout(table, ws, leads.slice(done, size))));
+    const before = written;
+    const expected = leads.slice(done, size).reduce((n, l) => n + oldLayoutRows(ws, l).length, 0);
+    const tick = progress(`old layout rows ${done}–${size} leads`, expected, 'rows');
+    const ms = await timed(
+      async () => (written += await writeOldLayout(table, ws, leads.slice(done, size), tick)),
+    );
     totalMs += ms;
     imports.push({
       leads: size,
       leadsPerSecond: round(rate(size - done, ms), 0),
-      rowsPerLead: round(written / size, 1),
+      rowsPerLead: round((written - before) / (size - done), 1),
     });
     done = size;
   }
@@ -195,9 +246,9 @@ async function oldLayout(connectionString: string, queries: Record<string, strin
   };
 }
 
-async function importThroughApi(api: Api, dir: string, size: number, seed: number, tag: string) {
-  const ws = await createWorkspace(api, `Import ${size}`);
-  const rows = leadRows(size, seed, tag);
+async function importThroughApi(api: Api, dir: string, rows: string[][], tag: string) {
+  const size = rows.length;
+  const ws = await createWorkspace(api, `Import ${tag} ${size}`);
   const csv = Papa.unparse([CSV_HEADER, ...rows], { newline: '\r\n' });
   const path = join(dir, `leads-${size}.csv`);
   await writeFile(path, csv);
@@ -214,29 +265,55 @@ async function importThroughApi(api: Api, dir: string, size: number, seed: numbe
     created: number;
     processedRows?: number;
   };
-  let lastLog = start;
+  const tick = progress(`import of ${size}`, size, 'rows');
   while (response.status === 202 && job.status !== 'completed') {
     if (job.status === 'failed') throw new Error(`import failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 250));
     job = (await (
       await call(api, 'GET', `/workspaces/${ws}/imports/${String(job.id)}`)
     ).json()) as typeof job;
-    if (performance.now() - lastLog > 15_000) {
-      lastLog = performance.now();
-      log(`  … ${job.processedRows ?? 0} rows`);
-    }
+    tick(job.processedRows ?? 0);
   }
   const ms = performance.now() - start;
   if (job.created !== size) throw new Error(`imported ${job.created} of ${size}`);
-  return { ws, rows, leads: size, seconds: round(ms / 1000), leadsPerSecond: round(rate(size, ms), 0) };
+  return { ws, leads: size, seconds: round(ms / 1000), leadsPerSecond: round(rate(size, ms), 0) };
+}
+
+/**
+ * The reads' workspace without the import phase: the same leads, committed through the storage
+ * layer (record, email row and search-index rows, as the import writes them), 45 leads per commit.
+ */
+async function seedLeads(api: Api, storage: TableStorage, rows: string[][]): Promise<string> {
+  const ws = await createWorkspace(api, `Seeded ${rows.length}`);
+  const leads = csvLeads(rows, ws);
+  const sets: Lead[][] = [];
+  for (let i = 0; i < leads.length; i += 45) sets.push(leads.slice(i, i + 45));
+  const tick = progress('seeding leads', leads.length, 'leads');
+  let done = 0;
+  const ms = await timed(() =>
+    mapBounded(sets, 2, async (set) => {
+      const result = await storage.records.commit(ws, {
+        writes: set.map((record) => ({ type: 'insert' as const, kind: 'lead' as const, record })),
+        events: [],
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      tick((done += set.length));
+    }),
+  );
+  log(`seeded ${leads.length} leads in ${round(ms / 1000)} s`);
+  return ws;
+}
+
+async function firstPageIds(api: Api, ws: string): Promise<string[]> {
+  const page = (await (await call(api, 'GET', `/workspaces/${ws}/leads?limit=${LIMIT}`)).json()) as {
+    items: { id: string }[];
+  };
+  return page.items.map((l) => l.id);
 }
 
 async function readsThroughApi(api: Api, ws: string, queries: Record<string, string>) {
   const base = `/workspaces/${ws}/leads`;
-  const page = (await (await call(api, 'GET', `${base}?limit=${LIMIT}`)).json()) as {
-    items: { id: string }[];
-  };
-  const ids = page.items.map((l) => l.id);
+  const ids = await firstPageIds(api, ws);
   let n = 0;
   const get = (path: string) => () => call(api, 'GET', path).then((r) => r.arrayBuffer());
   const result = {
@@ -256,23 +333,25 @@ async function readsThroughApi(api: Api, ws: string, queries: Record<string, str
     result.search[name] = { ...stats(s), hits };
   }
   result.searchAll = stats(all);
-  return { ...result, ids };
+  return result;
 }
 
-async function reports(api: Api, connectionString: string) {
+async function reports(api: Api, storage: TableStorage) {
   const ws = await createWorkspace(api, 'Reports');
-  const storage = connectTableStorage({ connectionString }, { tablePrefix: PREFIX });
   const ids = createIdGenerator();
   const opps = opportunities(OPPORTUNITIES, ws, () => ids.newId());
   log(`reports: seeding ${OPPORTUNITIES} opportunities`);
   const sets: Opportunity[][] = [];
   for (let i = 0; i < opps.length; i += 90) sets.push(opps.slice(i, i + 90));
+  const tick = progress('seeding opportunities', OPPORTUNITIES, 'opportunities');
+  let done = 0;
   await mapBounded(sets, 2, async (set) => {
     const result = await storage.records.commit(ws, {
       writes: set.map((record) => ({ type: 'insert' as const, kind: 'opportunity' as const, record })),
       events: [],
     });
     if (!result.ok) throw new Error(result.error.message);
+    tick((done += set.length));
   });
   const report = async (name: string) =>
     stats(
@@ -287,8 +366,12 @@ async function reports(api: Api, connectionString: string) {
   };
 }
 
-async function load(api: Api, name: string, requests: autocannon.Request[]) {
+/** Where a load run's CPU went: milliseconds per request in the tab server and in Azurite. */
+type CpuProbe = { server: number; azurite?: number };
+
+async function autocannonRun(api: Api, name: string, pids: CpuProbe, requests: autocannon.Request[]) {
   log(`autocannon: ${name}, ${SECONDS} s`);
+  const before = await Promise.all([cpuSecondsOf(pids.server), cpuSecondsOf(pids.azurite)]);
   const result = await autocannon({
     url: api.url,
     connections: 10,
@@ -297,6 +380,9 @@ async function load(api: Api, name: string, requests: autocannon.Request[]) {
     // A request's path replaces the URL's path.
     requests: requests.map((r) => ({ ...r, path: `/api/v1${r.path ?? ''}` })),
   });
+  const after = await Promise.all([cpuSecondsOf(pids.server), cpuSecondsOf(pids.azurite)]);
+  const perRequest = (i: number) =>
+    round(((after[i] as number) - (before[i] as number)) * (1000 / Math.max(1, result.requests.total)), 2);
   return {
     requestsPerSecond: round(result.requests.average, 0),
     p50: result.latency.p50,
@@ -304,7 +390,26 @@ async function load(api: Api, name: string, requests: autocannon.Request[]) {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    cpuMsPerRequest: { tabServer: perRequest(0), azurite: perRequest(1) },
   };
+}
+
+/** CPU seconds a process has used (user + system), from /proc; NaN where there is no /proc. */
+const cpuSecondsOf = async (pid: number | undefined): Promise<number> => {
+  const stat = pid ? await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '') : '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
+/** The Azurite table service's process (the one listening on `port`), found through /proc. */
+async function azuritePid(port: number): Promise<number | undefined> {
+  const { readdir } = await import('node:fs/promises');
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(`--tablePort\0${port}\0`)) return Number(entry);
+  }
+  return undefined;
 }
 
 const memoryOf = async (pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> => {
@@ -312,32 +417,193 @@ const memoryOf = async (pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> 
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
 };
 
+async function load(
+  api: Api,
+  connectionString: string,
+  pids: CpuProbe,
+  ws: string,
+  ids: string[],
+  queries: Record<string, string>,
+) {
+  const serverPid = pids.server;
+  // Azurite's ceiling for what the API reads here: point reads of the same partition's record rows.
+  const records = TableClient.fromConnectionString(connectionString, `${PREFIX}records`, {
+    allowInsecureConnection: true,
+  });
+  const azuritePointReadsPerSecond = await pointReadRate(
+    records,
+    ws,
+    ids.map((id) => recordKey('lead', id)),
+    5,
+  );
+  log(`Azurite point reads in the ${LARGE}-lead partition: ${azuritePointReadsPerSecond}/s`);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    void memoryOf(serverPid, 'VmRSS').then((mb) => (peakRss = Math.max(peakRss, mb)));
+  }, 250);
+  const base = `/workspaces/${ws}/leads`;
+  const id = (i: number) => ids[i % ids.length] as string;
+  const mixed = await autocannonRun(api, 'mixed reads', pids, [
+    { method: 'GET', path: `${base}?limit=20` },
+    { method: 'GET', path: `${base}/${id(1)}` },
+    {
+      method: 'GET',
+      path: `${base}?limit=20&q=${encodeURIComponent(queries['name, rare (first + last)'] ?? '')}`,
+    },
+    { method: 'GET', path: `${base}/${id(2)}` },
+    { method: 'GET', path: `${base}?limit=20&source=trade-show` },
+    { method: 'GET', path: `${base}/${id(3)}` },
+  ]);
+  let n = 0;
+  const writes = await autocannonRun(api, 'writes (lead create)', pids, [
+    {
+      method: 'POST',
+      path: base,
+      headers: { 'Content-Type': 'application/json' },
+      setupRequest: (request) => {
+        n += 1;
+        return {
+          ...request,
+          body: JSON.stringify({ firstName: 'Bench', lastName: `Write ${n}`, email: `w${n}@load.example` }),
+        };
+      },
+    },
+  ]);
+  clearInterval(sampler);
+  return {
+    api: { mixedReads: mixed, writes, azuritePointReadsPerSecond },
+    memory: { peakRssMb: round(Math.max(peakRss, await memoryOf(serverPid, 'VmHWM')), 0) },
+  };
+}
+
+/** Runs another benchmark script as a child; its stdout is kept for the results. */
+async function child(script: string): Promise<{ exitCode: number | null; output: string }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script)], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  proc.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const exitCode = await new Promise<number | null>((resolve) => proc.once('exit', resolve));
+  return { exitCode, output };
+}
+
+/** The tab benchmark prints its result as one JSON object before its verdict line. */
+const jsonIn = (output: string): unknown => {
+  const start = output.indexOf('{');
+  const end = output.lastIndexOf('}');
+  try {
+    return start >= 0 && end > start ? JSON.parse(output.slice(start, end + 1)) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+function targetsOf(r: BenchResults): BenchResults['targets'] {
+  const targets: BenchResults['targets'] = [];
+  const [small, large] = r.newLayout.imports ?? [];
+  if (small && large) {
+    const ratio = large.leadsPerSecond / small.leadsPerSecond;
+    targets.push({
+      target: `import rate at ${large.leads} ≥ 0.7 × rate at ${small.leads}`,
+      value: round(ratio, 2),
+      met: ratio >= 0.7,
+    });
+    if (r.raw) {
+      const rawRatio = large.leadsPerSecond / r.raw.rowsPerSecond;
+      targets.push({
+        target: 'import leads/s ≥ 0.04 × raw rows/s',
+        value: round(rawRatio, 3),
+        met: rawRatio >= 0.04,
+      });
+    }
+  }
+  const reads = r.newLayout.reads;
+  if (reads) {
+    const filtered = Math.max(reads.byStatus.p95, reads.bySource.p95);
+    targets.push(
+      { target: 'first page p95 < 100 ms', value: reads.firstPage.p95, met: reads.firstPage.p95 < 100 },
+      { target: 'filtered list p95 < 100 ms', value: filtered, met: filtered < 100 },
+      { target: 'search p95 < 150 ms', value: reads.searchAll.p95, met: reads.searchAll.p95 < 150 },
+    );
+  }
+  const report = r.newLayout.reports;
+  if (report) {
+    const p95 = Math.max(report.pipeline.p95, report.forecast.p95);
+    targets.push({ target: 'reports p95 < 500 ms', value: p95, met: p95 < 500 });
+  }
+  const mixed = r.api?.mixedReads;
+  if (mixed) {
+    const errors = mixed.errors + mixed.non2xx;
+    targets.push({
+      target: '≥ 1,000 mixed reads/s, p99 < 100 ms, no errors',
+      value: `${mixed.requestsPerSecond}/s, p99 ${mixed.p99} ms, ${errors} errors`,
+      met: mixed.requestsPerSecond >= 1000 && mixed.p99 < 100 && errors === 0,
+    });
+  }
+  return targets;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
+  log(`phases: ${[...ONLY].join(', ')}`);
   const azurite = await startAzurite();
+  const cs = azurite.connectionString;
   const dir = await mkdtemp(join(tmpdir(), 'bench-'));
+  // The server runs as in production, which serves only a browser bundle built ahead of time.
+  const assets = join(dir, 'public');
+  await writeBundle(assets);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../tab/server/index.ts')], {
-    env: {
-      PATH: env.PATH,
-      STORAGE_CONNECTION_STRING: azurite.connectionString,
-      TABLE_PREFIX: PREFIX,
-      TAB_PORT: String(port),
-      AUTH_MODE: 'dev',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+  // BENCH_CPU_PROF=<dir>: the tab server writes a V8 CPU profile there when it stops.
+  const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', env.BENCH_CPU_PROF] : [];
+  const server = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', join(__dirname, '../tab/server/index.ts')],
+    {
+      env: {
+        PATH: env.PATH,
+        STORAGE_CONNECTION_STRING: cs,
+        TABLE_PREFIX: PREFIX,
+        TAB_PORT: String(port),
+        AUTH_MODE: 'dev',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        DATA_DIR: dir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        TAB_ASSETS_DIR: assets,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const exited = new Promise((resolve) => server.once('exit', resolve));
+  let stopped = false;
+  const stopServices = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    await exited;
+    await azurite.stop();
+  };
+  // CPU seconds per phase: the storage emulator's, the tab server's and this process's (bench-phases).
+  const azuritePidNow = await azuritePid(azurite.port);
+  setCpuProbe(async () => ({
+    azurite: await cpuSecondsOf(azuritePidNow),
+    tabServer: await cpuSecondsOf(server.pid),
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  }));
   try {
-    log('raw SDK baseline');
-    const raw = await rawBaseline(azurite.connectionString);
-    const queries = searchQueries(leadRows(LARGE, 11, 'l'));
-    const old = await oldLayout(azurite.connectionString, queries);
+    const raw = await phase(ONLY, 'raw', `raw SDK: ${RAW_ROWS} rows twice, point reads`, () =>
+      rawBaseline(cs),
+    );
+    const largeRows = leadRows(LARGE, 11, 'l');
+    const queries = searchQueries(largeRows);
+    const old = await phase(ONLY, 'old', `first layout at ${OLD_SIZES.join(', ')} leads`, () =>
+      oldLayout(cs, queries),
+    );
 
     await waitForHealth(url, exited);
     const issued = await fetch(`${url}/api/dev/token`, {
@@ -351,77 +617,44 @@ async function main(): Promise<void> {
     });
     const { token } = (await issued.json()) as { token: string };
     const api: Api = { url, headers: { Authorization: `Bearer ${token}` } };
+    const storage = connectTableStorage({ connectionString: cs }, { tablePrefix: PREFIX });
 
-    const small = await importThroughApi(api, dir, SMALL, 10, 's');
-    const large = await importThroughApi(api, dir, LARGE, 11, 'l');
-    log('reads through the API');
-    const reads = await readsThroughApi(api, large.ws, queries);
-    const report = await reports(api, azurite.connectionString);
+    const imported = await phase(
+      ONLY,
+      'import',
+      `CSV import through the API at ${SMALL} and ${LARGE}`,
+      async () => ({
+        small: await importThroughApi(api, dir, leadRows(SMALL, 10, 's'), 's'),
+        large: await importThroughApi(api, dir, largeRows, 'l'),
+      }),
+    );
+    let largeWs = imported?.large.ws;
+    if (!largeWs && (ONLY.has('reads') || ONLY.has('load'))) {
+      log(`no import phase: seeding the ${LARGE}-lead workspace for the reads`);
+      largeWs = await seedLeads(api, storage, largeRows);
+    }
+    const reads = await phase(ONLY, 'reads', `list, point read and search at ${LARGE} leads`, () =>
+      readsThroughApi(api, largeWs as string, queries),
+    );
+    const report = await phase(ONLY, 'reports', `reports over ${OPPORTUNITIES} opportunities`, () =>
+      reports(api, storage),
+    );
+    const loaded = await phase(ONLY, 'load', `autocannon, ${SECONDS} s each`, async () =>
+      load(
+        api,
+        cs,
+        { server: server.pid as number, azurite: azuritePidNow },
+        largeWs as string,
+        await firstPageIds(api, largeWs as string),
+        queries,
+      ),
+    );
+    await stopServices();
 
-    let peakRss = 0;
-    const sampler = setInterval(() => {
-      void memoryOf(server.pid as number, 'VmRSS').then((mb) => (peakRss = Math.max(peakRss, mb)));
-    }, 250);
-    const base = `/workspaces/${large.ws}/leads`;
-    const id = (i: number) => reads.ids[i % reads.ids.length] as string;
-    const mixed = await load(api, 'mixed reads', [
-      { method: 'GET', path: `${base}?limit=20` },
-      { method: 'GET', path: `${base}/${id(1)}` },
-      {
-        method: 'GET',
-        path: `${base}?limit=20&q=${encodeURIComponent(queries['name, rare (first + last)'] ?? '')}`,
-      },
-      { method: 'GET', path: `${base}/${id(2)}` },
-      { method: 'GET', path: `${base}?limit=20&source=trade-show` },
-      { method: 'GET', path: `${base}/${id(3)}` },
-    ]);
-    let n = 0;
-    const writes = await load(api, 'writes (lead create)', [
-      {
-        method: 'POST',
-        path: base,
-        headers: { 'Content-Type': 'application/json' },
-        setupRequest: (request) => {
-          n += 1;
-          return {
-            ...request,
-            body: JSON.stringify({ firstName: 'Bench', lastName: `Write ${n}`, email: `w${n}@load.example` }),
-          };
-        },
-      },
-    ]);
-    clearInterval(sampler);
-    const memory = { peakRssMb: round(Math.max(peakRss, await memoryOf(server.pid as number, 'VmHWM')), 0) };
+    const relay = await phase(ONLY, 'relay', 'scripts/bench-relay.ts', () => child('bench-relay.ts'));
+    const tab = await phase(ONLY, 'tab', 'scripts/bench-tab.ts', () => child('bench-tab.ts'));
 
-    const importRatio = large.leadsPerSecond / small.leadsPerSecond;
-    const rawRatio = large.leadsPerSecond / raw.rowsPerSecond;
-    const oldAt = (size: number) => old.imports.find((i) => i.leads === size)?.leadsPerSecond ?? NaN;
-    const targets = [
-      {
-        target: `import rate at ${LARGE} ≥ 0.7 × rate at ${SMALL}`,
-        value: round(importRatio, 2),
-        met: importRatio >= 0.7,
-      },
-      { target: 'import leads/s ≥ 0.04 × raw rows/s', value: round(rawRatio, 3), met: rawRatio >= 0.04 },
-      { target: 'first page p95 < 100 ms', value: reads.firstPage.p95, met: reads.firstPage.p95 < 100 },
-      {
-        target: 'filtered list p95 < 100 ms',
-        value: Math.max(reads.byStatus.p95, reads.bySource.p95),
-        met: Math.max(reads.byStatus.p95, reads.bySource.p95) < 100,
-      },
-      { target: 'search p95 < 150 ms', value: reads.searchAll.p95, met: reads.searchAll.p95 < 150 },
-      {
-        target: 'reports p95 < 500 ms',
-        value: Math.max(report.pipeline?.p95 ?? NaN, report.forecast?.p95 ?? NaN),
-        met: Math.max(report.pipeline?.p95 ?? NaN, report.forecast?.p95 ?? NaN) < 500,
-      },
-      {
-        target: '≥ 1,000 mixed reads/s, p99 < 100 ms, no errors',
-        value: `${mixed.requestsPerSecond}/s, p99 ${mixed.p99} ms, ${mixed.errors + mixed.non2xx} errors`,
-        met: mixed.requestsPerSecond >= 1000 && mixed.p99 < 100 && mixed.errors + mixed.non2xx === 0,
-      },
-    ];
-    const results = {
+    const results: BenchResults = {
       date: new Date().toISOString(),
       machine: {
         cpus: cpus().length,
@@ -437,105 +670,41 @@ async function main(): Promise<void> {
         opportunities: OPPORTUNITIES,
         loadSeconds: SECONDS,
       },
-      raw,
-      oldLayout: old,
+      phases: [...ONLY],
+      phaseSeconds,
+      phaseCpuSeconds,
+      raw: raw ?? null,
+      oldLayout: old ?? null,
       newLayout: {
-        imports: [
-          { leads: SMALL, seconds: small.seconds, leadsPerSecond: small.leadsPerSecond },
-          { leads: LARGE, seconds: large.seconds, leadsPerSecond: large.leadsPerSecond },
-        ],
-        reads: { ...reads, ids: undefined },
-        reports: report,
+        rowsPerLead: rowsPerLead(largeRows),
+        imports: imported
+          ? [imported.small, imported.large].map(({ leads, seconds, leadsPerSecond }) => ({
+              leads,
+              seconds,
+              leadsPerSecond,
+            }))
+          : null,
+        reads: reads ?? null,
+        reports: report ?? null,
       },
-      api: { mixedReads: mixed, writes },
-      memory,
-      targets,
+      api: loaded?.api ?? null,
+      memory: loaded?.memory ?? null,
+      relay: relay ? { exitCode: relay.exitCode, output: relay.output.trim().split('\n') } : null,
+      tab: tab ? (jsonIn(tab.output) ?? { exitCode: tab.exitCode }) : null,
+      targets: [],
       minutes: round((Date.now() - started) / 60_000),
     };
+    results.targets = targetsOf(results);
+    const all = PHASES.every((p) => ONLY.has(p));
+    const name = all ? 'results' : 'results-partial';
+    const markdown = benchMarkdown(results);
     await mkdir(join(__dirname, '../bench'), { recursive: true });
-    await writeFile(join(__dirname, '../bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-
-    const line = (cells: (string | number)[]) => console.log(`| ${cells.join(' | ')} |`);
-    console.log(
-      `\nMachine: ${results.machine.cpus} × ${results.machine.cpu}, Node ${process.version}, ${results.machine.storage}\n`,
-    );
-    line(['measure', 'first layout (raw SDK rows)', 'new layout (through the API)', 'ratio new/old']);
-    line(['---', '---', '---', '---']);
-    line([
-      `import, leads/s at ${SMALL}`,
-      oldAt(SMALL),
-      small.leadsPerSecond,
-      round(small.leadsPerSecond / oldAt(SMALL), 1),
-    ]);
-    const oldMax = Math.max(...OLD_SIZES);
-    line([
-      `import, leads/s: old at ${oldMax} (last stretch), new at ${LARGE}`,
-      oldAt(oldMax),
-      large.leadsPerSecond,
-      round(large.leadsPerSecond / oldAt(oldMax), 1),
-    ]);
-    line([
-      `record point read p50/p95 ms (old at ${oldMax}, new at ${LARGE})`,
-      `${old.pointRead.p50} / ${old.pointRead.p95}`,
-      `${reads.pointRead.p50} / ${reads.pointRead.p95}`,
-      '',
-    ]);
-    line([
-      `first page p50/p95 ms`,
-      `${old.list.p50} / ${old.list.p95}`,
-      `${reads.firstPage.p50} / ${reads.firstPage.p95}`,
-      '',
-    ]);
-    line([
-      `search p50/p95 ms (all queries)`,
-      `${old.searchAll.p50} / ${old.searchAll.p95}`,
-      `${reads.searchAll.p50} / ${reads.searchAll.p95}`,
-      '',
-    ]);
-    console.log('');
-    line(['new layout, through the API', 'p50 ms', 'p95 ms', 'note']);
-    line(['---', '---', '---', '---']);
-    line([`list, first page (${LARGE} leads)`, reads.firstPage.p50, reads.firstPage.p95, '']);
-    line(['list, status filter', reads.byStatus.p50, reads.byStatus.p95, '']);
-    line(['list, source filter', reads.bySource.p50, reads.bySource.p95, '']);
-    for (const [name, s] of Object.entries(reads.search)) {
-      line([`search: ${name}`, s.p50, s.p95, `"${queries[name] ?? ''}", ${s.hits} hits`]);
-    }
-    line([
-      `report: pipeline (${OPPORTUNITIES} opportunities)`,
-      report.pipeline?.p50 ?? '',
-      report.pipeline?.p95 ?? '',
-      '',
-    ]);
-    line([`report: forecast`, report.forecast?.p50 ?? '', report.forecast?.p95 ?? '', '']);
-    console.log('');
-    line(['load (autocannon, 10 connections)', 'req/s', 'p50 / p99 ms', 'errors']);
-    line(['---', '---', '---', '---']);
-    line([
-      'mixed reads',
-      mixed.requestsPerSecond,
-      `${mixed.p50} / ${mixed.p99}`,
-      mixed.errors + mixed.non2xx,
-    ]);
-    line([
-      'writes (lead create)',
-      writes.requestsPerSecond,
-      `${writes.p50} / ${writes.p99}`,
-      writes.errors + writes.non2xx,
-    ]);
-    line(['tab server peak RSS', `${memory.peakRssMb} MB`, '', '']);
-    console.log(
-      `\nraw SDK: ${raw.rowsPerSecond} rows/s; import at ${LARGE}: ${large.leadsPerSecond} leads/s`,
-    );
-    console.log('');
-    line(['target', 'value', 'met']);
-    line(['---', '---', '---']);
-    for (const t of targets) line([t.target, t.value, t.met ? 'yes' : 'NO']);
-    console.log(`\n${results.minutes} min; written to bench/results.json`);
+    await writeFile(join(__dirname, `../bench/${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    await writeFile(join(__dirname, `../bench/${name}.md`), markdown);
+    console.log(`\n${markdown}`);
+    console.log(`${results.minutes} min; written to bench/${name}.json and bench/${name}.md`);
   } finally {
-    server.kill('SIGTERM');
-    await exited;
-    await azurite.stop();
+    await stopServices();
     await rm(dir, { recursive: true, force: true });
   }
 }

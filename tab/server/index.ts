@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { createDevTokenIssuer } from './auth/dev-token-issuer';
 import { entraSigningKeys } from './auth/entra-keys';
 import { createTokenVerifier } from './auth/token-verifier';
+import { cachingVerifier } from './auth/verified-token-cache';
 import { loadConfig } from './config';
 import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
@@ -63,14 +64,16 @@ async function main(): Promise<void> {
 
   const devTokens = config.auth.mode === 'dev' ? await createDevTokenIssuer(config.auth.clientId) : undefined;
   const { tenantId, authorityHost, appIdUri } = config.auth;
-  const verifier = createTokenVerifier({
-    keys: devTokens?.keys ?? entraSigningKeys(authorityHost, tenantId ?? 'common'),
-    clientId: config.auth.clientId,
-    ...(tenantId ? { tenantId } : {}),
-    // Dev tokens are minted here with the public cloud's issuer.
-    ...(devTokens ? {} : { authorityHost }),
-    ...(appIdUri ? { appIdUri } : {}),
-  });
+  const verifier = cachingVerifier(
+    createTokenVerifier({
+      keys: devTokens?.keys ?? entraSigningKeys(authorityHost, tenantId ?? 'common'),
+      clientId: config.auth.clientId,
+      ...(tenantId ? { tenantId } : {}),
+      // Dev tokens are minted here with the public cloud's issuer.
+      ...(devTokens ? {} : { authorityHost }),
+      ...(appIdUri ? { appIdUri } : {}),
+    }),
+  );
   if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
 
   if (config.seedDemoData) await seedDemoData(deps, logger);

@@ -82,10 +82,14 @@ export async function runReport(
         return invalid('by', 'one of source, campaign, owner');
       return ok({ by, rows: conversionReport(await load('lead'), by) });
     }
-    case 'campaigns':
-      return ok({
-        rows: campaignReport(await load('campaign'), await load('lead'), await load('opportunity')),
-      });
+    case 'campaigns': {
+      const [campaigns, leads, opportunities] = await Promise.all([
+        load('campaign'),
+        load('lead'),
+        load('opportunity'),
+      ]);
+      return ok({ rows: campaignReport(campaigns, leads, opportunities) });
+    }
     case 'win-rate': {
       for (const [field, value] of [
         ['from', params.from],
@@ -103,8 +107,8 @@ export async function runReport(
     case 'sales-cycle':
       return ok(salesCycleReport(await load('opportunity')));
     case 'stale-deals': {
-      const opportunities = await load('opportunity');
-      const activities = followToDeals(await load('activity'), opportunities);
+      const [opportunities, logged] = await Promise.all([load('opportunity'), load('activity')]);
+      const activities = followToDeals(logged, opportunities);
       return ok({
         staleAfterDays: settings.staleAfterDays,
         deals: staleDealsReport({

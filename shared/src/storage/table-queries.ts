@@ -18,18 +18,37 @@ export function rangeFilter(
   return odata`PartitionKey eq ${pk}` + start + odata` and RowKey lt ${range.hi}` + extra;
 }
 
-/** Pages of a query in key order (a page can be empty and still be followed by more). */
+/**
+ * Pages of a query in key order (a page can be empty and still be followed by more). `prefetch`
+ * asks for the next page before the caller handles this one (a scan of every record): the storage
+ * finds the next rows while we parse these.
+ */
 export async function* pagesOf(
   client: TableClient,
   filter: string,
-  options: { select?: string[]; pageSize?: number } = {},
+  options: { select?: string[]; pageSize?: number; prefetch?: boolean } = {},
 ): AsyncGenerator<{ rows: StoredRow[]; more: boolean }> {
   const pages = client
     .listEntities<Record<string, unknown>>({
       queryOptions: { filter, ...(options.select ? { select: options.select } : {}) },
     })
     .byPage({ maxPageSize: options.pageSize ?? 1000 });
-  for await (const page of pages) yield { rows: page, more: page.continuationToken !== undefined };
+  if (!options.prefetch) {
+    for await (const page of pages) yield { rows: page, more: page.continuationToken !== undefined };
+    return;
+  }
+  let next = pages.next();
+  for (;;) {
+    const page = await next;
+    if (page.done) return;
+    if (page.value.continuationToken !== undefined) {
+      next = pages.next();
+      // A caller that stops early never awaits it: its failure must not be an unhandled rejection.
+      next.catch(() => undefined);
+    }
+    yield { rows: page.value, more: page.value.continuationToken !== undefined };
+    if (page.value.continuationToken === undefined) return;
+  }
 }
 
 /** Up to `n` (≤ 1000) rows, following continuation tokens; `more` when rows may remain after them. */
