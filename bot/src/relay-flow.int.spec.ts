@@ -114,7 +114,7 @@ describe('live cards and notifications, with the relay running', () => {
       'lead.show',
       card!.refresh!.action.data,
       sender(CAROL, { locale: 'nb-NO' }),
-      'automatic',
+      { trigger: 'automatic' },
     );
     expect(text(carols)).toContain('Åpen – Ikke kontaktet');
     expect(carols.actions!.map((a) => [a.verb, a.title])).toEqual([
@@ -126,18 +126,18 @@ describe('live cards and notifications, with the relay running', () => {
     // Eve is no member: a read-only card, nothing of the lead, refreshed by hand only.
     for (const trigger of ['automatic', 'manual'] as const) {
       const verb = trigger === 'automatic' ? 'lead.show' : 'lead.disqualify';
-      const eves = await client.press(
-        verb,
-        card!.refresh!.action.data,
-        sender(EVE, { locale: 'nl-NL' }),
+      const eves = await client.press(verb, card!.refresh!.action.data, sender(EVE, { locale: 'nl-NL' }), {
         trigger,
-      );
+        messageId: 'lead-card',
+      });
       expect(text(eves)).toContain('Alleen leden van de CRM-werkruimte van dit team kunnen deze kaart zien.');
       expect(text(eves)).not.toMatch(/Lovelace|Analytical|ada@/);
       expect(eves.actions).toBeUndefined();
       expect(eves.refresh).toMatchObject({ action: { verb: 'lead.show' }, userIds: [] });
     }
     expect((await records('lead')).items[0]?.record).toMatchObject({ status: 'open-not-contacted' });
+    // Nothing changed, so the message everyone sees stays as it was.
+    expect(connector.updated).toEqual([]);
 
     // In a personal chat nobody is listed: Teams refreshes a 1:1 card for its one viewer.
     const personal = await client.say('lead ada@engines.example', sender(CAROL, { teamId: undefined }));
@@ -155,7 +155,7 @@ describe('live cards and notifications, with the relay running', () => {
       'lead.qualify',
       card!.refresh!.action.data,
       sender(CAROL, { locale: 'nl-NL' }),
-      'automatic',
+      { trigger: 'automatic' },
     );
     const convert = carols.actions!.find((a) => a.verb === 'lead.convert')!;
     expect(convert).toMatchObject({ title: 'Omzetten', data: { key } });
@@ -236,10 +236,25 @@ describe('live cards and notifications, with the relay running', () => {
     expect(connector.createdConversations).toHaveLength(1);
   });
 
-  it('won: one celebratory card in the channel', async () => {
+  it('won: the deal card changes for everyone in the channel, and one celebratory card follows', async () => {
     const deal = (await client.say('move analytical negotiation', sender(ALICE))).card!;
     const move = deal.actions!.find((a) => a.verb === 'deal.move')!;
-    await client.press('deal.move', { ...move.data, stage: 'closed-won' }, sender(ALICE));
+    const answer = await client.press('deal.move', { ...move.data, stage: 'closed-won' }, sender(ALICE), {
+      messageId: 'deal-card',
+    });
+    // Teams shows the invoke's answer to Alice only: the message itself is updated for everyone,
+    // which also has every listed viewer's client refresh it to their own rendering.
+    expect(connector.updated).toEqual([
+      {
+        conversationId: TEAM.teamId,
+        replyToId: 'deal-card',
+        activity: expect.objectContaining({
+          type: 'message',
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: answer }],
+        }),
+      },
+    ]);
+    expect(answer.refresh).toMatchObject({ action: { verb: 'deal.show' }, userIds: ROSTER_IDS });
     await until(() => proactive(TEAM.teamId).some((c) => text(c).includes('Deal won')), 'the won card');
     posted.won = proactive(TEAM.teamId).find((c) => text(c).includes('Deal won'));
     expect(text(posted.won)).toContain('€12,000.00');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadDisplayName, ok, type Result } from '@crm/shared';
+import { leadDisplayName, LOST, ok, type Result } from '@crm/shared';
 import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/application';
 import { adaptiveCard, execute, line, note, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
@@ -9,7 +9,7 @@ import { disqualifyOne } from '../commands/lead.commands';
 import { moveDeal } from '../commands/move.command';
 import { qualifyReply } from '../commands/qualify-reply';
 import type { Localized } from '../messages/translator';
-import type { CardAction } from './bot-handlers';
+import type { CardAction, CardAnswer } from './bot-handlers';
 import { cardViewers } from './card-viewers';
 import type { BotReply } from './chat-message';
 import { actorOf, answer, handleMessage, type ConversationDeps } from './handle-message';
@@ -47,6 +47,8 @@ const Pick = Ws.extend({ text: z.string().max(400) });
 type Verb = {
   readonly schema: z.ZodType;
   readonly run: (ctx: ActionContext, data: never) => Promise<Result<AdaptiveCard>>;
+  /** Whether a press writes (its answer then becomes everyone's card); absent: it only shows. */
+  readonly writes?: (data: never) => boolean;
 };
 
 /**
@@ -63,34 +65,45 @@ const VERBS: Readonly<Record<string, Verb>> = {
       return lead.ok ? qualifyReply(ctx, lead.value, undefined, d.key) : lead;
     },
   },
-  'lead.convert': { schema: Convert, run: (ctx, d: z.infer<typeof Convert>) => convert(ctx, d) },
+  'lead.convert': {
+    schema: Convert,
+    run: (ctx, d: z.infer<typeof Convert>) => convert(ctx, d),
+    writes: () => true,
+  },
   'lead.disqualify': {
     schema: Disqualify,
     run: async (ctx, d: z.infer<typeof Disqualify>) =>
       asCard(await disqualifyOne(ctx, d.leadId, d.reason ?? '')),
+    // Without a reason it only asks for one.
+    writes: (d: z.infer<typeof Disqualify>) => Boolean(d.reason),
   },
   'deal.show': { schema: DealRef, run: (ctx, d: z.infer<typeof DealRef>) => showDeal(ctx, d.dealId) },
-  'deal.move': { schema: Move, run: (ctx, d: z.infer<typeof Move>) => move(ctx, d) },
+  'deal.move': {
+    schema: Move,
+    run: (ctx, d: z.infer<typeof Move>) => move(ctx, d),
+    writes: (d: z.infer<typeof Move>) => d.stage !== LOST || Boolean(d.lostReason),
+  },
 };
 
-export async function handleCardAction(deps: ConversationDeps, action: CardAction): Promise<AdaptiveCard> {
+export async function handleCardAction(deps: ConversationDeps, action: CardAction): Promise<CardAnswer> {
   const localized = deps.translator.forLocale(action.from.locale);
-  const say = (text: string) => adaptiveCard([line(text)]);
+  const mine = (card: AdaptiveCard): CardAnswer => ({ card, forEveryone: false });
+  const say = (text: string): CardAnswer => mine(adaptiveCard([line(text)]));
   const actor = actorOf(action.from, deps.tenantId);
   try {
     if (action.verb === 'workspace.pick') {
       const pick = Pick.safeParse(action.data);
       if (!pick.success) return say(localized.t('error.invalid'));
-      return await pickWorkspace(deps, action, pick.data);
+      return mine(await pickWorkspace(deps, action, pick.data));
     }
     const verb = VERBS[action.verb];
     const data = verb?.schema.safeParse(action.data);
     if (!verb || !data?.success) return say(localized.t('error.invalid'));
     const ws = (data.data as { ws: string }).ws;
     const workspace = actor ? await getWorkspace(deps.app, actor, ws) : undefined;
-    if (!actor || !workspace) return membersOnly(localized, action.data);
+    if (!actor || !workspace) return mine(membersOnly(localized, action.data));
     if (!workspace.ok) {
-      if (workspace.error.code === 'WORKSPACE.NOT_FOUND') return membersOnly(localized, action.data);
+      if (workspace.error.code === 'WORKSPACE.NOT_FOUND') return mine(membersOnly(localized, action.data));
       return say(answerText(deps, localized, workspace, action.verb));
     }
     const caller = { actor };
@@ -102,7 +115,7 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
       viewers: cardViewers(deps.app, caller, ws, action.from),
     };
     const card = await verb.run(ctx, data.data as never);
-    if (card.ok) return card.value;
+    if (card.ok) return { card: card.value, forEveryone: verb.writes?.(data.data as never) ?? false };
     return say(answerText(deps, localized, card, action.verb));
   } catch (error) {
     deps.logger.error({ err: error, verb: action.verb }, 'card action failed');

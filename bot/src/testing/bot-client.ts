@@ -36,18 +36,24 @@ export function botClient(botUrl: string, connector: ConnectorStandIn) {
   }
 
   /**
-   * Presses a card button, or (trigger `automatic`) lets the viewer's client refresh the card: the
-   * invoke's HTTP response carries the card that replaces it for that viewer.
+   * Presses a card button (on the message `messageId`), or (trigger `automatic`) lets the viewer's
+   * client refresh the card: the invoke's HTTP response carries the card that replaces it for that
+   * viewer.
    */
   async function press(
     verb: string,
     data: Record<string, unknown>,
     from: TestSender,
-    trigger: 'manual' | 'automatic' = 'manual',
+    how: { readonly trigger?: 'manual' | 'automatic'; readonly messageId?: string } = {},
   ): Promise<CardJson> {
     const activity = cardAction(connector.url, verb, data, from);
     const value = activity.value as Record<string, unknown>;
-    const res = await post({ ...activity, value: { ...value, trigger } });
+    const res = await post({
+      ...activity,
+      value: { ...value, trigger: how.trigger ?? 'manual' },
+      // The message carrying the card pressed, as Teams names it.
+      ...(how.messageId ? { replyToId: how.messageId } : {}),
+    });
     const body = res.body as { statusCode?: number; type?: string; value?: CardJson };
     if (
       res.status !== 200 ||

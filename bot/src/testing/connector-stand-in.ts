@@ -53,6 +53,8 @@ export type ConnectorStandIn = {
   readonly rosters: Map<string, StandInMember[]>;
   /** Requests seen, as "METHOD path" (roster calls included). */
   readonly requests: string[];
+  /** Messages the bot updated (`PUT …/activities/{id}`): `replyToId` is the message's id. */
+  readonly updated: SentActivity[];
   /** Every `POST /v3/conversations` (1:1 chats the bot started). */
   readonly createdConversations: CreatedConversation[];
   /** Starting a chat with this member (Teams or Entra id) answers `status` (403: app not installed for them). */
@@ -87,6 +89,7 @@ export async function startConnectorStandIn(
   const faults = new Map<string, ConnectorFault[]>();
   const removed = new Set<string>();
   const createdConversations: CreatedConversation[] = [];
+  const updated: SentActivity[] = [];
   const refused = new Map<string, number>();
   const pageSize = options.rosterPageSize ?? 2;
   let delayMs = 0;
@@ -169,6 +172,15 @@ export async function startConnectorStandIn(
     if (req.method === 'GET' && paged) return roster(url, decodeURIComponent(paged[1] ?? ''), res);
     const activities = ACTIVITIES.exec(path);
     if (req.method === 'POST' && activities) return post(activities, body, res);
+    if (req.method === 'PUT' && activities?.[2]) {
+      updated.push({
+        conversationId: decodeURIComponent(activities[1] ?? ''),
+        replyToId: decodeURIComponent(activities[2]),
+        activity: JSON.parse(body) as SentActivity['activity'],
+      });
+      json(res, 200, { id: decodeURIComponent(activities[2]) });
+      return;
+    }
     if (req.method === 'POST' && CONVERSATIONS.test(path)) return create(body, res);
     json(res, 404, { error: { code: 'NotFound' } });
   };
@@ -188,6 +200,7 @@ export async function startConnectorStandIn(
     rosters,
     requests,
     createdConversations,
+    updated,
     refuseChat(memberId, status) {
       refused.set(memberId, status);
     },
