@@ -74,7 +74,9 @@ export function createChatStarter(adapter: CloudAdapter, appId: string | undefin
         appId ?? '',
         via.channelId ?? 'msteams',
         via.serviceUrl,
-        '',
+        // None: the connector factory then uses its cloud's Bot Framework channel scope (typed as a
+        // string, though the SDK treats it as optional).
+        undefined as unknown as string,
         {
           isGroup: false,
           ...(via.bot ? { bot: via.bot } : {}),
