@@ -10,7 +10,12 @@ import { handleTeamEvent } from './conversation/handle-team-event';
 import { createBotServer } from './http/bot-server';
 import type { Translator } from './messages/translator';
 import { createTeamsAdapter, createTeamsEndpoint } from './teams/teams-endpoint';
-import { createTeamsPoster, type TeamsPoster } from './teams/teams-poster';
+import {
+  createChatStarter,
+  createTeamsPoster,
+  type ChatStarter,
+  type TeamsPoster,
+} from './teams/teams-poster';
 
 export type BotAppOptions = {
   readonly app: AppDeps;
@@ -26,6 +31,8 @@ export type BotApp = {
   readonly server: Server;
   /** Posts proactively through the same adapter (the notification channel uses it). */
   readonly poster: TeamsPoster;
+  /** Starts a 1:1 chat with someone the bot never talked to (a deal owner's notice). */
+  readonly startChat: ChatStarter;
 };
 
 /** Wires the conversation to the Teams endpoint and the HTTP server; not listening yet. */
@@ -54,6 +61,7 @@ export function createBot({
   return {
     server: createBotServer({ messages, ready, logger, ...(relayMetrics ? { relayMetrics } : {}) }),
     poster: createTeamsPoster(adapter, credentials?.appId),
+    startChat: createChatStarter(adapter, credentials?.appId),
   };
 }
 

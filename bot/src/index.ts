@@ -10,7 +10,6 @@ import { createBot } from './bot-app';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
 import { startRelay } from './notifications/start-relay';
-import { createTeamsNotificationChannel } from './notifications/teams-notification-channel';
 
 /** How long in-flight activities get to finish after a stop signal. */
 const DRAIN_MS = 10_000;
@@ -53,12 +52,7 @@ async function main(): Promise<void> {
     },
     relayMetrics: () => relay.metrics(),
   });
-  const relay = startRelay({
-    storage,
-    queue: signalling.queue,
-    channel: createTeamsNotificationChannel({ app, translator, poster: bot.poster, logger }),
-    logger,
-  });
+  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
   late.relay = relay;
   const { server } = bot;
   server.listen(config.port, config.host, () => {

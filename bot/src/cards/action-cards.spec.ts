@@ -93,6 +93,10 @@ describe('qualifyCard and disqualifyCard', () => {
       verb: 'lead.convert',
       data: { ws: 'W1', leadId: 'L1', version: 'v1', key: 'k1' },
     });
+    // Each viewer's rendering is asked for with the same key: one conversion, whoever presses.
+    expect(card.refresh).toEqual({
+      action: expect.objectContaining({ verb: 'lead.qualify', data: { ws: 'W1', leadId: 'L1', key: 'k1' } }),
+    });
   });
 
   it('asks for a required reason', () => {
@@ -101,6 +105,40 @@ describe('qualifyCard and disqualifyCard', () => {
     expect(card.body).toContainEqual(
       expect.objectContaining({ type: 'Input.Text', id: 'reason', isRequired: true }),
     );
+  });
+});
+
+describe('refresh.userIds', () => {
+  const lead = aLead({ id: 'L1' });
+  it.each([
+    ['nobody listed: left out (Teams refreshes for everyone in a chat of ≤ 60)', undefined, undefined],
+    ['an empty list: left out (an empty one would turn automatic refresh off)', [], undefined],
+    ['a few: listed as given', ['29:a', '29:b'], ['29:a', '29:b']],
+    [
+      'more than 60: the first 60',
+      Array.from({ length: 75 }, (_, i) => `29:${i}`),
+      Array.from({ length: 60 }, (_, i) => `29:${i}`),
+    ],
+  ])('%s', (_, viewers, userIds) => {
+    const input = viewers ? { viewers } : {};
+    for (const card of [
+      leadCard(en, { ws: 'W1', lead, ...input }),
+      dealCard(en, { ws: 'W1', deal: anOpportunity(), version: 'v', stages: DEFAULT_STAGES, ...input }),
+      qualifyCard(en, {
+        ws: 'W1',
+        lead,
+        version: 'v',
+        key: 'k',
+        organisations: [],
+        contacts: [],
+        currency: 'EUR',
+        today: '2026-11-29',
+        ...input,
+      }),
+    ]) {
+      expect(card.refresh?.userIds).toEqual(userIds);
+      expect(card.refresh && 'userIds' in card.refresh).toBe(userIds !== undefined);
+    }
   });
 });
 

@@ -87,6 +87,18 @@ export const adaptiveCard = (
   ...(extra.refresh ? { refresh: extra.refresh } : {}),
 });
 
+/** Teams refreshes a card by itself for at most 60 listed people. */
+export const MAX_REFRESH_USERS = 60;
+
+/**
+ * A refresh's `userIds`: the people listed (at most 60); none listed means none (an empty list would
+ * turn automatic refresh off, so it is left out and Teams refreshes for everyone in a chat of ≤ 60).
+ */
+export const refreshFor = (
+  viewers: readonly string[] | undefined,
+): { readonly userIds?: readonly string[] } =>
+  viewers && viewers.length > 0 ? { userIds: viewers.slice(0, MAX_REFRESH_USERS) } : {};
+
 export const execute = (
   title: string,
   verb: string,

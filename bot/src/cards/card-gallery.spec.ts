@@ -59,6 +59,7 @@ const GALLERY: Record<string, AdaptiveCard> = {
     contacts: [],
     currency: 'EUR',
     today: '2026-11-29',
+    viewers: ['29:viewer'],
   }),
   disqualify: disqualifyCard(en, 'W1', lead),
   deal: dealCard(en, {

@@ -8,6 +8,7 @@ import {
   line,
   note,
   title,
+  refreshFor,
   type AdaptiveCard,
   type CardElement,
 } from './adaptive-card';
@@ -63,7 +64,7 @@ export function dealCard(localized: Localized, input: DealCardInput): AdaptiveCa
       actions: [execute(t('action.move'), 'deal.move', { ws, dealId: deal.id, version: input.version })],
       refresh: {
         action: execute(t('action.refresh'), 'deal.show', { ws, dealId: deal.id }),
-        ...(input.viewers ? { userIds: input.viewers.slice(0, 60) } : {}),
+        ...refreshFor(input.viewers),
       },
     },
   );

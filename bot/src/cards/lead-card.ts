@@ -8,6 +8,7 @@ import {
   line,
   note,
   title,
+  refreshFor,
   type AdaptiveCard,
   type CardAction,
 } from './adaptive-card';
@@ -17,7 +18,7 @@ export type LeadCardInput = {
   readonly lead: Lead;
   /** Said above the card when it replaces a stale one or reports an outcome. */
   readonly notice?: string;
-  /** Teams user ids (29:…) whose view refreshes itself (≤ 60). */
+  /** Teams user ids (29:…) whose view refreshes itself (≤ 60); absent: everyone in a small chat. */
   readonly viewers?: readonly string[];
 };
 
@@ -51,7 +52,7 @@ export function leadCard({ t }: Localized, { ws, lead, notice, viewers }: LeadCa
       actions,
       refresh: {
         action: execute(t('action.refresh'), 'lead.show', { ws, leadId: lead.id }),
-        ...(viewers ? { userIds: viewers.slice(0, 60) } : {}),
+        ...refreshFor(viewers),
       },
     },
   );

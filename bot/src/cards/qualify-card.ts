@@ -1,6 +1,14 @@
 import { leadDisplayName, type Contact, type Lead, type Organisation } from '@crm/shared';
 import type { Localized } from '../messages/translator';
-import { adaptiveCard, execute, line, title, type AdaptiveCard, type CardElement } from './adaptive-card';
+import {
+  adaptiveCard,
+  execute,
+  line,
+  refreshFor,
+  title,
+  type AdaptiveCard,
+  type CardElement,
+} from './adaptive-card';
 import { checklist } from './lead-card';
 
 export type QualifyCardInput = {
@@ -15,6 +23,8 @@ export type QualifyCardInput = {
   readonly currency: string;
   readonly today: string;
   readonly notice?: string;
+  /** Teams user ids (29:…) whose view refreshes itself (≤ 60). */
+  readonly viewers?: readonly string[];
 };
 
 const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
@@ -77,6 +87,15 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
         ),
         execute(t('action.cancel'), 'lead.show', { ws: input.ws, leadId: lead.id }),
       ],
+      // Each viewer's own rendering keeps the card's key: whoever presses Convert, it converts once.
+      refresh: {
+        action: execute(t('action.refresh'), 'lead.qualify', {
+          ws: input.ws,
+          leadId: lead.id,
+          key: input.key,
+        }),
+        ...refreshFor(input.viewers),
+      },
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { Result } from '@crm/shared';
 import type { AppDeps, Caller, WorkspaceView } from '@crm/shared/application';
+import type { Viewers } from '../conversation/card-viewers';
 import type { BotReply, ChatMessage } from '../conversation/chat-message';
 import type { MessageKey } from '../messages/locales/en';
 import type { Localized } from '../messages/translator';
@@ -13,6 +14,8 @@ export type CommandContext = {
   readonly message: ChatMessage;
   /** The words after the command, trimmed; undefined when there are none. */
   readonly args: string | undefined;
+  /** Who the cards this command posts refresh themselves for (`refresh.userIds`). */
+  readonly viewers: Viewers;
 };
 
 /**

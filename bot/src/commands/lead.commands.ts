@@ -58,9 +58,11 @@ export const leadCommand: CommandSpec = {
   help: 'help.lead',
   manifest: 'manifest.lead',
   run: (ctx) =>
-    withOneLead(ctx, 'lead.usage', 'lead.show', async ({ record: lead }) =>
-      ok(cardReply(leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead }), leadDisplayName(lead))),
-    ),
+    withOneLead(ctx, 'lead.usage', 'lead.show', async ({ record: lead }) => {
+      const viewers = await ctx.viewers();
+      const card = leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead, viewers });
+      return ok(cardReply(card, leadDisplayName(lead)));
+    }),
 };
 
 export const qualifyCommand: CommandSpec = {
@@ -99,7 +101,7 @@ export const disqualifyCommand: CommandSpec = {
 
 /** Disqualifies with a reason, or asks for one. */
 export async function disqualifyOne(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'>,
+  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
   leadId: string,
   reason: string,
 ): Promise<Result<BotReply>> {
@@ -118,5 +120,7 @@ export async function disqualifyOne(
   const done = await disqualifyLead(ctx.app, ctx.caller, ws, leadId, undefined, { reason });
   if (!done.ok) return done;
   const notice = t('disqualify.done');
-  return ok(cardReply(leadCard(ctx.localized, { ws, lead: done.value.record, notice }), notice));
+  const viewers = await ctx.viewers();
+  const card = leadCard(ctx.localized, { ws, lead: done.value.record, notice, viewers });
+  return ok(cardReply(card, notice));
 }

@@ -70,7 +70,7 @@ export const moveCommand: CommandSpec = {
  * changes (a retried or double-clicked move). Lost without a reason: the card asks for one.
  */
 export async function moveDeal(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'>,
+  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
   deal: Versioned<Opportunity>,
   stage: string,
   lostReason: string | undefined,
@@ -78,8 +78,19 @@ export async function moveDeal(
   const { t } = ctx.localized;
   const ws = ctx.workspace.record.id;
   const stages = ctx.workspace.record.settings.stages;
+  const viewers = await ctx.viewers();
   const card = (d: Versioned<Opportunity>, notice: string) =>
-    cardReply(dealCard(ctx.localized, { ws, deal: d.record, version: d.version, stages, notice }), notice);
+    cardReply(
+      dealCard(ctx.localized, {
+        ws,
+        deal: d.record,
+        version: d.version,
+        stages,
+        notice,
+        viewers,
+      }),
+      notice,
+    );
   if (deal.record.stage === stage) {
     return ok(card(deal, t('move.already', { stage: stageLabel(t, stages, stage) })));
   }

@@ -10,15 +10,25 @@ import type { CommandContext } from './command';
  * longer open shows itself instead. The card's key makes its submit convert once.
  */
 export async function qualifyReply(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'>,
+  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
   lead: Versioned<Lead>,
   notice?: string,
+  /** The key of the card being refreshed; a new card gets a new one. */
+  key?: string,
 ): Promise<Result<AdaptiveCard>> {
   const ws = ctx.workspace.record.id;
   const { t } = ctx.localized;
   const record = lead.record;
+  const viewers = await ctx.viewers();
   if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
-    return ok(leadCard(ctx.localized, { ws, lead: record, notice: t('qualify.notOpen') }));
+    return ok(
+      leadCard(ctx.localized, {
+        ws,
+        lead: record,
+        notice: t('qualify.notOpen'),
+        viewers,
+      }),
+    );
   }
   const matches = await conversionMatches(ctx.app, ctx.caller, ws, record.id);
   if (!matches.ok) return matches;
@@ -27,12 +37,13 @@ export async function qualifyReply(
       ws,
       lead: record,
       version: lead.version,
-      key: `bot-convert-${ctx.app.ids.newId()}`,
+      key: key ?? `bot-convert-${ctx.app.ids.newId()}`,
       organisations: matches.value.organisations.map((o) => o.organisation.record),
       contacts: matches.value.contacts.map((c) => c.record),
       currency: ctx.workspace.record.settings.defaultCurrency,
       today: ctx.app.clock.now().slice(0, 10),
       ...(notice ? { notice } : {}),
+      viewers,
     }),
   );
 }

@@ -10,6 +10,13 @@ export type CardAction = {
   readonly from: ChatMessage;
 };
 
+/**
+ * The card that replaces the one pressed. Teams shows an invoke's answer to the presser only;
+ * `forEveryone` (the press changed something) also makes it the message's card for everyone, whose
+ * clients then refresh it to their own rendering.
+ */
+export type CardAnswer = { readonly card: AdaptiveCard; readonly forEveryone: boolean };
+
 /** A compose-box search, or a pasted link to unfurl. */
 export type ComposeQuery =
   | { readonly kind: 'search'; readonly text: string; readonly from: ChatMessage }
@@ -27,7 +34,6 @@ export type BotHandlers = {
   onMessage(message: ChatMessage): Promise<BotReply>;
   /** The welcome card after an install, nothing otherwise. */
   onTeamEvent(event: TeamEvent): Promise<BotReply | undefined>;
-  /** The card that replaces the one pressed. */
-  onCardAction(action: CardAction): Promise<AdaptiveCard>;
+  onCardAction(action: CardAction): Promise<CardAnswer>;
   onCompose(query: ComposeQuery): Promise<readonly ComposeResult[]>;
 };

@@ -17,6 +17,8 @@ export type ChatMessage = {
   readonly tenantId?: string;
   readonly userId?: string;
   readonly userName?: string;
+  /** The sender's Teams user id (`29:…`): what a card's `refresh.userIds` lists. */
+  readonly teamsUserId?: string;
   /** The Teams team the message was posted in (channel messages only). */
   readonly teamId?: string;
   readonly conversation?: ChatConversation;

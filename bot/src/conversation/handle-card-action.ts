@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { leadDisplayName, ok, type Result } from '@crm/shared';
+import { leadDisplayName, LOST, ok, type Result } from '@crm/shared';
 import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/application';
-import { adaptiveCard, line, type AdaptiveCard } from '../cards/adaptive-card';
+import { adaptiveCard, execute, line, note, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
 import { leadCard } from '../cards/lead-card';
 import type { CommandContext } from '../commands/command';
@@ -9,19 +9,19 @@ import { disqualifyOne } from '../commands/lead.commands';
 import { moveDeal } from '../commands/move.command';
 import { qualifyReply } from '../commands/qualify-reply';
 import type { Localized } from '../messages/translator';
-import type { CardAction } from './bot-handlers';
+import type { CardAction, CardAnswer } from './bot-handlers';
+import { cardViewers } from './card-viewers';
 import type { BotReply } from './chat-message';
 import { actorOf, answer, handleMessage, type ConversationDeps } from './handle-message';
 
-type ActionContext = Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized'> & {
-  readonly viewers: readonly string[];
-};
+type ActionContext = Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>;
 
 const Ws = z.object({ ws: z.string().min(1).max(256) });
 const LeadRef = Ws.extend({ leadId: z.string().min(1).max(256) });
 const DealRef = Ws.extend({ dealId: z.string().min(1).max(256) });
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
 const optionalText = z.string().trim().max(1000).optional();
+const Qualify = LeadRef.extend({ key: z.string().min(1).max(200).optional() });
 const Convert = LeadRef.extend({
   version: z.string().min(1),
   key: z.string().min(1).max(200),
@@ -47,6 +47,8 @@ const Pick = Ws.extend({ text: z.string().max(400) });
 type Verb = {
   readonly schema: z.ZodType;
   readonly run: (ctx: ActionContext, data: never) => Promise<Result<AdaptiveCard>>;
+  /** Whether a press writes (its answer then becomes everyone's card); absent: it only shows. */
+  readonly writes?: (data: never) => boolean;
 };
 
 /**
@@ -57,54 +59,85 @@ type Verb = {
 const VERBS: Readonly<Record<string, Verb>> = {
   'lead.show': { schema: LeadRef, run: (ctx, d: z.infer<typeof LeadRef>) => showLead(ctx, d.leadId) },
   'lead.qualify': {
-    schema: LeadRef,
-    run: async (ctx, d: z.infer<typeof LeadRef>) => {
+    schema: Qualify,
+    run: async (ctx, d: z.infer<typeof Qualify>) => {
       const lead = await getRecord(ctx.app, ctx.caller, ctx.workspace.record.id, 'lead', d.leadId);
-      return lead.ok ? qualifyReply(ctx, lead.value) : lead;
+      return lead.ok ? qualifyReply(ctx, lead.value, undefined, d.key) : lead;
     },
   },
-  'lead.convert': { schema: Convert, run: (ctx, d: z.infer<typeof Convert>) => convert(ctx, d) },
+  'lead.convert': {
+    schema: Convert,
+    run: (ctx, d: z.infer<typeof Convert>) => convert(ctx, d),
+    writes: () => true,
+  },
   'lead.disqualify': {
     schema: Disqualify,
     run: async (ctx, d: z.infer<typeof Disqualify>) =>
       asCard(await disqualifyOne(ctx, d.leadId, d.reason ?? '')),
+    // Without a reason it only asks for one.
+    writes: (d: z.infer<typeof Disqualify>) => Boolean(d.reason),
   },
   'deal.show': { schema: DealRef, run: (ctx, d: z.infer<typeof DealRef>) => showDeal(ctx, d.dealId) },
-  'deal.move': { schema: Move, run: (ctx, d: z.infer<typeof Move>) => move(ctx, d) },
+  'deal.move': {
+    schema: Move,
+    run: (ctx, d: z.infer<typeof Move>) => move(ctx, d),
+    writes: (d: z.infer<typeof Move>) => d.stage !== LOST || Boolean(d.lostReason),
+  },
 };
 
-export async function handleCardAction(deps: ConversationDeps, action: CardAction): Promise<AdaptiveCard> {
+export async function handleCardAction(deps: ConversationDeps, action: CardAction): Promise<CardAnswer> {
   const localized = deps.translator.forLocale(action.from.locale);
-  const say = (text: string) => adaptiveCard([line(text)]);
+  const mine = (card: AdaptiveCard): CardAnswer => ({ card, forEveryone: false });
+  const say = (text: string): CardAnswer => mine(adaptiveCard([line(text)]));
   const actor = actorOf(action.from, deps.tenantId);
-  if (!actor) return say(localized.t('identity.unknown'));
   try {
     if (action.verb === 'workspace.pick') {
       const pick = Pick.safeParse(action.data);
       if (!pick.success) return say(localized.t('error.invalid'));
-      return await pickWorkspace(deps, action, pick.data);
+      return mine(await pickWorkspace(deps, action, pick.data));
     }
     const verb = VERBS[action.verb];
     const data = verb?.schema.safeParse(action.data);
     if (!verb || !data?.success) return say(localized.t('error.invalid'));
     const ws = (data.data as { ws: string }).ws;
-    const workspace = await getWorkspace(deps.app, actor, ws);
-    if (!workspace.ok) return say(answerText(deps, localized, workspace, action.verb));
-    const fromId = (action.from.conversation?.address as { user?: { id?: string } } | undefined)?.user?.id;
+    const workspace = actor ? await getWorkspace(deps.app, actor, ws) : undefined;
+    if (!actor || !workspace) return mine(membersOnly(localized, action.data));
+    if (!workspace.ok) {
+      if (workspace.error.code === 'WORKSPACE.NOT_FOUND') return mine(membersOnly(localized, action.data));
+      return say(answerText(deps, localized, workspace, action.verb));
+    }
+    const caller = { actor };
     const ctx: ActionContext = {
       app: deps.app,
-      caller: { actor },
+      caller,
       workspace: workspace.value,
       localized,
-      viewers: fromId ? [fromId] : [],
+      viewers: cardViewers(deps.app, caller, ws, action.from),
     };
     const card = await verb.run(ctx, data.data as never);
-    if (card.ok) return card.value;
+    if (card.ok) return { card: card.value, forEveryone: verb.writes?.(data.data as never) ?? false };
     return say(answerText(deps, localized, card, action.verb));
   } catch (error) {
     deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
     return say(localized.t('error.unexpected'));
   }
+}
+
+/**
+ * What someone who is not a member of the card's workspace (or whom Teams does not name) sees when
+ * their client refreshes it or they press a button: no record data and no actions. Its refresh is
+ * manual only (`userIds: []`), so joining the workspace later and refreshing shows the real card.
+ */
+function membersOnly(localized: Localized, data: Readonly<Record<string, unknown>>): AdaptiveCard {
+  const { t } = localized;
+  const ws = typeof data.ws === 'string' ? data.ws : '';
+  const show =
+    typeof data.dealId === 'string'
+      ? execute(t('action.refresh'), 'deal.show', { ws, dealId: data.dealId })
+      : typeof data.leadId === 'string'
+        ? execute(t('action.refresh'), 'lead.show', { ws, leadId: data.leadId })
+        : undefined;
+  return adaptiveCard([note(t('card.membersOnly'))], show ? { refresh: { action: show, userIds: [] } } : {});
 }
 
 function answerText(
@@ -143,7 +176,7 @@ async function showLead(ctx: ActionContext, leadId: string, notice?: string): Pr
     leadCard(ctx.localized, {
       ws: ctx.workspace.record.id,
       lead: lead.value.record,
-      viewers: ctx.viewers,
+      viewers: await ctx.viewers(),
       ...(notice ? { notice } : {}),
     }),
   );
@@ -158,7 +191,7 @@ async function showDeal(ctx: ActionContext, dealId: string, notice?: string): Pr
       deal: deal.value.record,
       version: deal.value.version,
       stages: ctx.workspace.record.settings.stages,
-      viewers: ctx.viewers,
+      viewers: await ctx.viewers(),
       ...(notice ? { notice } : {}),
     }),
   );

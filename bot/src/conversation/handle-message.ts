@@ -7,6 +7,7 @@ import { findCommand, HELP_WORDS } from '../commands/registry';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
+import { cardViewers } from './card-viewers';
 import { textReply, type BotReply, type ChatMessage } from './chat-message';
 import { workspacePickCard } from './workspace-pick';
 
@@ -40,13 +41,15 @@ export async function handleMessage(deps: ConversationDeps, message: ChatMessage
     }
     const where = await resolveWorkspace(deps.app, actor, message.teamId);
     if (where.kind !== 'found') return notFound(localized, where, message.text);
+    const caller = { actor };
     const result = await command.run({
       app: deps.app,
-      caller: { actor },
+      caller,
       workspace: where.workspace,
       localized,
       message,
       args: line.args,
+      viewers: cardViewers(deps.app, caller, where.workspace.record.id, message),
     });
     return answer(deps, localized, result, { command: command.name, workspace: where.workspace.record.id });
   } catch (error) {

@@ -1,18 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { startOutboxRelay, type NotificationChannel, type OutboxRelay } from '@crm/shared/application';
+import { startOutboxRelay, type AppDeps, type OutboxRelay } from '@crm/shared/application';
 import type { OutboxQueue, TableStorage } from '@crm/shared/storage';
 import { systemClock } from '@crm/shared/storage';
 import type { Logger } from 'pino';
+import type { BotApp } from '../bot-app';
+import type { Translator } from '../messages/translator';
+import { createTeamsNotificationChannel } from './teams-notification-channel';
 
-/** The bot process runs the outbox relay: storage, the wake-up queue and the Teams channel, wired once. */
+/**
+ * The bot process runs the outbox relay: storage, the wake-up queue and the Teams channel (posting
+ * and starting chats through the bot's adapter), wired once.
+ */
 export function startRelay(options: {
   readonly storage: TableStorage;
   readonly queue: OutboxQueue | undefined;
-  readonly channel: NotificationChannel;
+  readonly app: AppDeps;
+  readonly bot: Pick<BotApp, 'poster' | 'startChat'>;
+  readonly translator: Translator;
   readonly logger: Logger;
 }): OutboxRelay {
-  const { storage, queue, channel, logger } = options;
+  const { storage, queue, app, bot, translator, logger } = options;
+  const channel = createTeamsNotificationChannel({
+    app,
+    translator,
+    poster: bot.poster,
+    startChat: bot.startChat,
+    logger,
+  });
   return startOutboxRelay(
     {
       outbox: storage.outbox,

@@ -82,11 +82,11 @@ export function createTeamsEndpoint({
       return;
     }
     const request = { body, headers: req.headers, method: req.method ?? 'POST' };
-    await adapter.process(request, botResponse(res), (context) => dispatch(context, handlers));
+    await adapter.process(request, botResponse(res), (context) => dispatch(context, handlers, logger));
   };
 }
 
-async function dispatch(context: TurnContext, handlers: BotHandlers): Promise<void> {
+async function dispatch(context: TurnContext, handlers: BotHandlers, logger: Logger): Promise<void> {
   const activity = context.activity;
   switch (activity.type) {
     case ActivityTypes.Message: {
@@ -105,7 +105,7 @@ async function dispatch(context: TurnContext, handlers: BotHandlers): Promise<vo
       return;
     }
     case ActivityTypes.Invoke:
-      return invoke(context, handlers);
+      return invoke(context, handlers, logger);
     default:
       return;
   }
@@ -117,17 +117,18 @@ type InvokeValue = {
   readonly url?: string;
 };
 
-async function invoke(context: TurnContext, handlers: BotHandlers): Promise<void> {
+async function invoke(context: TurnContext, handlers: BotHandlers, logger: Logger): Promise<void> {
   const value = (context.activity.value ?? {}) as InvokeValue;
   const from = toChatMessage({ ...context.activity, text: '' });
   switch (context.activity.name) {
     case 'adaptiveCard/action': {
-      const card = await handlers.onCardAction({
+      const answer = await handlers.onCardAction({
         verb: value.action?.verb ?? '',
         data: value.action?.data ?? {},
         from,
       });
-      return respond(context, { statusCode: 200, type: CARD, value: card });
+      if (answer.forEveryone) await replaceForEveryone(context, answer.card, logger);
+      return respond(context, { statusCode: 200, type: CARD, value: answer.card });
     }
     case 'composeExtension/query': {
       const query = value.parameters?.find((p) => p.name === 'query')?.value;
@@ -144,6 +145,25 @@ async function invoke(context: TurnContext, handlers: BotHandlers): Promise<void
     }
     default:
       return respond(context, undefined, 501);
+  }
+}
+
+/**
+ * Makes the card the message's card for everyone (the invoke's answer reaches the presser only); a
+ * message update also makes the clients of the people in its `refresh.userIds` ask for their own
+ * rendering. Best effort: the presser has the answer either way.
+ */
+async function replaceForEveryone(context: TurnContext, card: object, logger: Logger): Promise<void> {
+  const messageId = context.activity.replyToId;
+  if (!messageId) return;
+  try {
+    await context.updateActivity({
+      type: ActivityTypes.Message,
+      id: messageId,
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+  } catch (error) {
+    logger.warn({ err: error, messageId }, 'card not updated for everyone');
   }
 }
 

@@ -1,5 +1,6 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConversationAddress } from '@crm/shared';
+import type { PersonToReach } from '@crm/shared/application';
 import type { BotReply } from '../conversation/chat-message';
 import { toActivity } from './to-activity';
 import { isLoopbackUrl } from './trust';
@@ -45,6 +46,60 @@ export function createTeamsPoster(adapter: CloudAdapter, appId: string | undefin
   };
 }
 
+/** A personal chat the bot started, or why Teams would not start it. */
+export type StartResult =
+  | { readonly kind: 'started'; readonly address: ConversationAddress }
+  | Extract<PostResult, { kind: 'failed' }>;
+
+export type ChatStarter = (person: PersonToReach) => Promise<StartResult>;
+
+/**
+ * Starts a 1:1 chat with someone the bot never talked to (`POST /v3/conversations` through
+ * `createConversationAsync`): the member is their Teams user id (`29:…`, what Teams asks for; their
+ * Entra object id when the roster gave none) with their Entra object id beside it, in their tenant,
+ * with the bot of the team channel the chat is started through. Teams answers 403/404 when the app
+ * is not installed for them (or blocked): final. Teams gives the same chat for the same person, so a
+ * retry starts nothing twice. The address comes back with the channel's language.
+ */
+export function createChatStarter(adapter: CloudAdapter, appId: string | undefined): ChatStarter {
+  return async (person) => {
+    const via = person.via as Partial<ConversationReference>;
+    if (!via.serviceUrl || (!appId && !isLoopbackUrl(via.serviceUrl))) {
+      return { kind: 'failed', status: 403, reason: 'a bot without an app id posts only to loopback' };
+    }
+    const member = { id: person.teamsUserId ?? person.userId, aadObjectId: person.userId, name: '' };
+    let address: ConversationAddress | undefined;
+    try {
+      await adapter.createConversationAsync(
+        appId ?? '',
+        via.channelId ?? 'msteams',
+        via.serviceUrl,
+        // None: the connector factory then uses its cloud's Bot Framework channel scope (typed as a
+        // string, though the SDK treats it as optional).
+        undefined as unknown as string,
+        {
+          isGroup: false,
+          ...(via.bot ? { bot: via.bot } : {}),
+          members: [member],
+          tenantId: person.tenantId,
+          channelData: { tenant: { id: person.tenantId } },
+        } as Parameters<CloudAdapter['createConversationAsync']>[4],
+        async (context) => {
+          const { activityId: _create, ...reference } = TurnContext.getConversationReference(
+            context.activity,
+          );
+          address = { ...reference, user: member, ...(via.locale ? { locale: via.locale } : {}) };
+        },
+      );
+    } catch (error) {
+      return failure(error);
+    }
+    return address
+      ? { kind: 'started', address }
+      : { kind: 'failed', reason: 'Teams started no conversation' };
+  };
+}
+
 /**
  * The connector client retries 429 (sleeping through Retry-After) and 5xx by itself, unseen: a
  * proactive post then blocks for seconds and may be sent twice. The relay owns retries and
@@ -64,7 +119,7 @@ type HttpError = {
   readonly response?: { readonly headers?: { get?(name: string): string | undefined } };
 };
 
-function failure(error: unknown): PostResult {
+function failure(error: unknown): Extract<PostResult, { kind: 'failed' }> {
   const e = (typeof error === 'object' && error !== null ? error : {}) as HttpError;
   const retryAfter = e.response?.headers?.get?.('retry-after');
   const retryAfterMs = retryAfterMsOf(retryAfter);

@@ -16,6 +16,7 @@ describe('toChatMessage', () => {
       tenantId: 'tenant-1',
       userId: 'user-1',
       userName: 'Kari',
+      teamsUserId: '29:x',
       teamId: 'team-1',
     });
   });
@@ -26,13 +27,20 @@ describe('toChatMessage', () => {
       from: { id: '29:x', name: 'Kari', aadObjectId: 'user-1' },
       channelData: { tenant: { id: 'tenant-1' } },
     });
-    expect(message).toEqual({ text: 'help', tenantId: 'tenant-1', userId: 'user-1', userName: 'Kari' });
+    expect(message).toEqual({
+      text: 'help',
+      tenantId: 'tenant-1',
+      userId: 'user-1',
+      userName: 'Kari',
+      teamsUserId: '29:x',
+    });
   });
 
   it('given an Emulator message, then no identity', () => {
     expect(toChatMessage({ text: 'help', from: { id: 'emulator-user', name: 'User' } })).toEqual({
       text: 'help',
       userName: 'User',
+      teamsUserId: 'emulator-user',
     });
   });
 });

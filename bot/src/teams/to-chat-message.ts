@@ -21,6 +21,7 @@ export function toChatMessage(activity: Partial<Activity>): ChatMessage {
     ...(tenantId ? { tenantId } : {}),
     ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
     ...(activity.from?.name ? { userName: activity.from.name } : {}),
+    ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
     ...(teamId ? { teamId } : {}),
     ...(conversation ? { conversation } : {}),
   };

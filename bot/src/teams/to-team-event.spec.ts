@@ -55,7 +55,7 @@ describe('toTeamActivity', () => {
           { id: '28:other-bot', name: 'X' },
         ],
       },
-      { kind: 'members-added', members: [{ userId: 'bo', name: 'Bo' }] },
+      { kind: 'members-added', members: [{ userId: 'bo', name: 'Bo', teamsUserId: '29:b' }] },
     ],
     [
       'people left',

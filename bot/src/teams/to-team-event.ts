@@ -71,8 +71,17 @@ export function postAddress(activity: Partial<Activity>): Record<string, unknown
   return reference;
 }
 
-/** A Teams account with an Entra identity as a roster entry (bots and guests without one are left out). */
+/**
+ * A Teams account with an Entra identity as a roster entry (bots and guests without one are left
+ * out), with its Teams user id (`29:…`), which card refresh lists and 1:1 chats are started with.
+ */
 export function rosterEntry(account: Partial<ChannelAccount>): RosterEntry[] {
   if (!account.aadObjectId) return [];
-  return [{ userId: account.aadObjectId, ...(account.name ? { name: account.name } : {}) }];
+  return [
+    {
+      userId: account.aadObjectId,
+      ...(account.name ? { name: account.name } : {}),
+      ...(account.id ? { teamsUserId: account.id } : {}),
+    },
+  ];
 }

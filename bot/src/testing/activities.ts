@@ -127,6 +127,39 @@ export const membersRemoved = (
     },
   );
 
+/** Someone on a test team's roster: Teams user id (`29:…`), Entra object id and name. */
+export type RosterPerson = { readonly id: string; readonly aadObjectId: string; readonly name: string };
+export const rosterPerson = (id: string, name: string): RosterPerson => ({
+  id: `29:${id}`,
+  aadObjectId: id,
+  name,
+});
+
+/** Who writes in the team's channel; `teamId: undefined` in `extra` makes it their personal chat. */
+export const channelSender =
+  (team: TestTeam) =>
+  (
+    p: { readonly aadObjectId: string; readonly name: string },
+    extra: Partial<TestSender> = {},
+  ): TestSender => ({
+    tenantId: team.tenantId,
+    aadObjectId: p.aadObjectId,
+    name: p.name,
+    teamId: team.teamId,
+    channelId: team.teamId,
+    ...extra,
+  });
+
+/** The same person as the use cases see them. */
+export const personActor = (
+  team: TestTeam,
+  p: { readonly aadObjectId: string; readonly name: string },
+): { tenantId: string; userId: string; name: string } => ({
+  tenantId: team.tenantId,
+  userId: p.aadObjectId,
+  name: p.name,
+});
+
 /** An `adaptiveCard/action` invoke: someone pressed an Action.Execute button (inputs merged into data). */
 export function cardAction(
   serviceUrl: string,

@@ -14,6 +14,20 @@ export type SentActivity = {
   };
 };
 
+/** A `POST /v3/conversations` the bot made (starting a 1:1 chat), with the status answered. */
+export type CreatedConversation = {
+  readonly body: {
+    readonly isGroup?: boolean;
+    readonly bot?: { readonly id?: string };
+    readonly members?: readonly { readonly id?: string; readonly aadObjectId?: string }[];
+    readonly tenantId?: string;
+    readonly channelData?: Readonly<Record<string, unknown>>;
+  };
+  readonly status: number;
+  /** The conversation id answered (2xx only): the same for the same member, as in Teams. */
+  readonly conversationId?: string;
+};
+
 /** A member as Teams lists it in a team's roster. */
 export type StandInMember = { readonly id: string; readonly name: string; readonly aadObjectId: string };
 
@@ -39,6 +53,12 @@ export type ConnectorStandIn = {
   readonly rosters: Map<string, StandInMember[]>;
   /** Requests seen, as "METHOD path" (roster calls included). */
   readonly requests: string[];
+  /** Messages the bot updated (`PUT …/activities/{id}`): `replyToId` is the message's id. */
+  readonly updated: SentActivity[];
+  /** Every `POST /v3/conversations` (1:1 chats the bot started). */
+  readonly createdConversations: CreatedConversation[];
+  /** Starting a chat with this member (Teams or Entra id) answers `status` (403: app not installed for them). */
+  refuseChat(memberId: string, status: number): void;
   /** The next posts to this conversation ('*': any) meet these faults, in order. */
   inject(conversationId: string, ...faults: ConnectorFault[]): void;
   /** Every answer without a fault of its own waits this long (a slow service). */
@@ -50,10 +70,13 @@ export type ConnectorStandIn = {
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const PAGED_MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+const CONVERSATIONS = /^\/v3\/conversations\/?$/;
 
 /**
  * A local Bot Connector service on loopback: records what the bot posts (200 with an id), answers
- * roster calls from `rosters` (pages of `rosterPageSize`), and answers the faults a test injects.
+ * roster calls from `rosters` (pages of `rosterPageSize`), starts 1:1 chats (`POST
+ * /v3/conversations`, recorded; Teams' rules: not a group, one member, a tenant), and answers the
+ * faults a test injects.
  */
 export async function startConnectorStandIn(
   options: { rosterPageSize?: number } = {},
@@ -65,6 +88,9 @@ export async function startConnectorStandIn(
   const requests: string[] = [];
   const faults = new Map<string, ConnectorFault[]>();
   const removed = new Set<string>();
+  const createdConversations: CreatedConversation[] = [];
+  const updated: SentActivity[] = [];
+  const refused = new Map<string, number>();
   const pageSize = options.rosterPageSize ?? 2;
   let delayMs = 0;
   let closed = false;
@@ -120,6 +146,24 @@ export async function startConnectorStandIn(
     else answer();
   };
 
+  /** `POST /v3/conversations`: a 1:1 chat with the one member, or the refusal set for them. */
+  const create = (body: string, res: ServerResponse): void => {
+    const params = JSON.parse(body) as CreatedConversation['body'];
+    const member = params.members?.[0];
+    const status =
+      (member?.id !== undefined ? refused.get(member.id) : undefined) ??
+      (member?.aadObjectId !== undefined ? refused.get(member.aadObjectId) : undefined) ??
+      (params.isGroup === false && params.members?.length === 1 && params.tenantId ? 201 : 400);
+    if (status >= 300) {
+      createdConversations.push({ body: params, status });
+      json(res, status, { error: { code: status === 400 ? 'BadSyntax' : `Status${status}` } });
+      return;
+    }
+    const conversationId = `a:started-${member?.id ?? ''}`;
+    createdConversations.push({ body: params, status, conversationId });
+    json(res, status, { id: conversationId });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse, body: string): void => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const path = url.pathname;
@@ -128,6 +172,16 @@ export async function startConnectorStandIn(
     if (req.method === 'GET' && paged) return roster(url, decodeURIComponent(paged[1] ?? ''), res);
     const activities = ACTIVITIES.exec(path);
     if (req.method === 'POST' && activities) return post(activities, body, res);
+    if (req.method === 'PUT' && activities?.[2]) {
+      updated.push({
+        conversationId: decodeURIComponent(activities[1] ?? ''),
+        replyToId: decodeURIComponent(activities[2]),
+        activity: JSON.parse(body) as SentActivity['activity'],
+      });
+      json(res, 200, { id: decodeURIComponent(activities[2]) });
+      return;
+    }
+    if (req.method === 'POST' && CONVERSATIONS.test(path)) return create(body, res);
     json(res, 404, { error: { code: 'NotFound' } });
   };
 
@@ -145,6 +199,11 @@ export async function startConnectorStandIn(
     attempts,
     rosters,
     requests,
+    createdConversations,
+    updated,
+    refuseChat(memberId, status) {
+      refused.set(memberId, status);
+    },
     inject(conversationId, ...more) {
       faults.set(conversationId, [...(faults.get(conversationId) ?? []), ...more]);
     },

@@ -1,9 +1,10 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
-import type { Actor, UserId, WorkspaceId } from '../common/types';
+import type { Actor, TenantId, UserId, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import { hearsOf, topicsNamed } from '../workspace/notification-topics';
 import type { ChannelSubscription, Conversation, ConversationAddress, Topic } from '../workspace/team';
+import type { Workspace } from '../workspace/workspace';
 import { accessWorkspace } from './access';
 import type { AppDeps } from './deps';
 import type { NotificationTarget } from './notification-ports';
@@ -103,7 +104,8 @@ export const personalTarget = (userId: UserId): NotificationTarget => ({
 
 /**
  * Who hears of an event: every channel of the workspace subscribed to its topic, and the deal's
- * owner in a personal chat when someone else moved the deal (and that chat is known).
+ * owner in a personal chat when someone else moved the deal (a chat the bot has, or one it can start
+ * because the owner is on the bound team's roster).
  */
 export async function notificationTargets(deps: AppDeps, event: DomainEvent): Promise<NotificationTarget[]> {
   const channels = await deps.conversations.listSubscriptions(event.workspaceId);
@@ -120,31 +122,81 @@ async function movedDealOwner(deps: AppDeps, event: DomainEvent): Promise<UserId
   const deal = await deps.records.get(event.workspaceId, 'opportunity', event.data.opportunityId);
   const owner = deal?.record.ownerId;
   if (!owner || owner === event.actorId) return undefined;
+  if (!(await deps.workspaces.getMember(event.workspaceId, owner))) return undefined;
   const workspace = await deps.workspaces.get(event.workspaceId);
-  if (!workspace || !(await deps.workspaces.getMember(event.workspaceId, owner))) return undefined;
-  const chat = await deps.conversations.getPersonalChat(workspace.record.tenantId, owner);
-  return chat ? owner : undefined;
+  const reach = workspace ? await reachPerson(deps, workspace.record, owner) : undefined;
+  return reach ? owner : undefined;
 }
 
-/** Where a target's post goes now; undefined when the channel unsubscribed or the chat is unknown. */
-export async function targetAddress(
+/**
+ * How a post reaches a target now: a conversation the bot has (a subscribed channel, a known personal
+ * chat), or a personal chat to start first. Undefined when the channel unsubscribed or the person
+ * cannot be reached.
+ */
+export type TargetReach =
+  | { readonly kind: 'address'; readonly address: ConversationAddress }
+  | { readonly kind: 'start'; readonly person: PersonToReach };
+
+/** Someone the bot never chatted with, and the team channel whose service can open a chat with them. */
+export type PersonToReach = {
+  readonly tenantId: TenantId;
+  readonly userId: UserId;
+  readonly teamsUserId?: string;
+  /** The address of the bound team's channel (its service and bot start the chat). */
+  readonly via: ConversationAddress;
+};
+
+export async function targetReach(
   deps: AppDeps,
   event: DomainEvent,
   target: NotificationTarget,
-): Promise<ConversationAddress | undefined> {
+): Promise<TargetReach | undefined> {
   if (target.key.startsWith(CHANNEL)) {
     const found = await deps.conversations.getSubscription(
       event.workspaceId,
       target.key.slice(CHANNEL.length),
     );
-    return found?.record.address;
+    return found ? { kind: 'address', address: found.record.address } : undefined;
   }
   if (target.key.startsWith(PERSONAL)) {
     const workspace = await deps.workspaces.get(event.workspaceId);
     if (!workspace) return undefined;
-    return deps.conversations.getPersonalChat(workspace.record.tenantId, target.key.slice(PERSONAL.length));
+    return reachPerson(deps, workspace.record, target.key.slice(PERSONAL.length));
   }
   return undefined;
+}
+
+/** A person's chat with the bot, or what it takes to start one (they are on the bound team's roster). */
+async function reachPerson(
+  deps: AppDeps,
+  workspace: Workspace,
+  userId: UserId,
+): Promise<TargetReach | undefined> {
+  const chat = await deps.conversations.getPersonalChat(workspace.tenantId, userId);
+  if (chat) return { kind: 'address', address: chat };
+  if (workspace.teamId === undefined) return undefined;
+  const team = await deps.teams.getTeam(workspace.tenantId, workspace.teamId);
+  if (!team?.channel || team.removedAt !== undefined) return undefined;
+  const entry = await deps.teams.rosterEntry(workspace.tenantId, workspace.teamId, userId);
+  if (!entry) return undefined;
+  return {
+    kind: 'start',
+    person: {
+      tenantId: workspace.tenantId,
+      userId,
+      ...(entry.teamsUserId !== undefined ? { teamsUserId: entry.teamsUserId } : {}),
+      via: team.channel.address,
+    },
+  };
+}
+
+/** The chat the bot started with someone: kept, so later notices go straight there. */
+export function rememberStartedChat(
+  deps: AppDeps,
+  person: PersonToReach,
+  address: ConversationAddress,
+): Promise<void> {
+  return deps.conversations.savePersonalChat(person.tenantId, person.userId, address);
 }
 
 /** Teams answered 403/404 for a channel: it is gone, and so is its subscription. */

@@ -19,7 +19,7 @@ export async function verifyTeamFor(deps: AppDeps, actor: Actor, teamId: string)
   const allowed =
     team !== undefined &&
     team.removedAt === undefined &&
-    (await deps.teams.onRoster(actor.tenantId, teamId, actor.userId));
+    (await deps.teams.rosterEntry(actor.tenantId, teamId, actor.userId)) !== undefined;
   return allowed
     ? ok(undefined)
     : err(

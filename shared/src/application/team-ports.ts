@@ -14,7 +14,8 @@ export interface TeamRepository {
   /** Adds or refreshes roster entries. */
   addToRoster(tenantId: TenantId, teamId: string, entries: readonly RosterEntry[]): Promise<void>;
   removeFromRoster(tenantId: TenantId, teamId: string, userIds: readonly UserId[]): Promise<void>;
-  onRoster(tenantId: TenantId, teamId: string, userId: UserId): Promise<boolean>;
+  /** The person's entry on the team's roster; undefined when they are not on it. */
+  rosterEntry(tenantId: TenantId, teamId: string, userId: UserId): Promise<RosterEntry | undefined>;
   listRoster(tenantId: TenantId, teamId: string): Promise<RosterEntry[]>;
 }
 

@@ -4,10 +4,16 @@ import {
   channelTopics,
   notificationTargets,
   rememberPersonalChat,
-  targetAddress,
+  targetReach,
   changeChannelTopics,
 } from './channel.use-cases';
-import { installBot, teamMembersJoined, teamMembersLeft, uninstallBot } from './team.use-cases';
+import {
+  installBot,
+  teamCardViewers,
+  teamMembersJoined,
+  teamMembersLeft,
+  uninstallBot,
+} from './team.use-cases';
 import { createWorkspace, listMembers, listMyWorkspaces } from './workspace.use-cases';
 
 const anna = anActor();
@@ -21,7 +27,7 @@ const install = {
   channel,
   roster: [
     { userId: anna.userId, name: 'Anna' },
-    { userId: bo.userId, name: 'Bo' },
+    { userId: bo.userId, name: 'Bo', teamsUserId: '29:bo' },
   ],
 };
 
@@ -73,7 +79,7 @@ describe('installBot', () => {
 
     await teamMembersLeft(deps, anna.tenantId, install.teamId, [bo.userId]);
     expect(codeOf(await listMembers(deps, bo, ws))).toBe('WORKSPACE.NOT_FOUND');
-    expect(await deps.teams.onRoster(anna.tenantId, install.teamId, bo.userId)).toBe(false);
+    expect(await deps.teams.rosterEntry(anna.tenantId, install.teamId, bo.userId)).toBeUndefined();
     expect(codeOf(await createWorkspace(deps, bo, { name: 'Mine', teamId: install.teamId }))).toBe(
       'WORKSPACE.TEAM_NOT_VERIFIED',
     );
@@ -123,12 +129,12 @@ describe('channel subscriptions and notification targets', () => {
     expect((await notificationTargets(deps, won)).map((t) => t.key).sort()).toEqual(
       [`channel:${channel.conversationId}`, `channel:${other.conversationId}`].sort(),
     );
-    expect(
-      await targetAddress(deps, won, { key: `channel:${other.conversationId}`, kind: 'channel' }),
-    ).toEqual(other.address);
+    expect(await targetReach(deps, won, { key: `channel:${other.conversationId}`, kind: 'channel' })).toEqual(
+      { kind: 'address', address: other.address },
+    );
   });
 
-  it('given someone else moves a deal, then its owner hears in their personal chat (when known)', async () => {
+  it('given someone else moves a deal, then its owner hears in their personal chat (known, or started)', async () => {
     const { deps } = inMemoryApp();
     const ws = expectOk(await installBot(deps, install)).workspace.record.id;
     const deal = anOpportunity({ workspaceId: ws, ownerId: bo.userId, stage: 'proposal' });
@@ -153,19 +159,61 @@ describe('channel subscriptions and notification targets', () => {
         to: 'proposal',
       },
     };
-    expect((await notificationTargets(deps, moved)).map((t) => t.kind)).toEqual(['channel']);
-    await rememberPersonalChat(deps, bo, { conversation: { id: 'a:bo' } });
-    expect(await notificationTargets(deps, moved)).toContainEqual({
-      key: `personal:${bo.userId}`,
-      kind: 'personal',
+    const toBo = { key: `personal:${bo.userId}`, kind: 'personal' as const };
+    // Bo never chatted with the bot, but is on the team's roster: a chat can be started.
+    expect(await notificationTargets(deps, moved)).toContainEqual(toBo);
+    expect(await targetReach(deps, moved, toBo)).toEqual({
+      kind: 'start',
+      person: { tenantId: bo.tenantId, userId: bo.userId, teamsUserId: '29:bo', via: channel.address },
     });
-    expect(await targetAddress(deps, moved, { key: `personal:${bo.userId}`, kind: 'personal' })).toEqual({
-      conversation: { id: 'a:bo' },
+    // The bot left the team: nothing to start a chat through.
+    await uninstallBot(deps, anna.tenantId, install.teamId);
+    expect(await notificationTargets(deps, moved)).toEqual([]);
+    // A chat the bot has still works.
+    await rememberPersonalChat(deps, bo, { conversation: { id: 'a:bo' } });
+    expect(await notificationTargets(deps, moved)).toContainEqual(toBo);
+    expect(await targetReach(deps, moved, toBo)).toEqual({
+      kind: 'address',
+      address: { conversation: { id: 'a:bo' } },
     });
     // Moving one's own deal tells nobody in private.
     expect(await notificationTargets(deps, { ...moved, actorId: bo.userId })).not.toContainEqual(
       expect.objectContaining({ kind: 'personal' }),
     );
+  });
+});
+
+describe('teamCardViewers', () => {
+  it('given a bound team, then the Teams ids of members on its roster, the caller first, at most the limit', async () => {
+    const { deps } = inMemoryApp();
+    const roster = [
+      { userId: anna.userId, name: 'Anna', teamsUserId: '29:anna' },
+      { userId: bo.userId, name: 'Bo', teamsUserId: '29:bo' },
+      { userId: 'user-cy', name: 'Cy' },
+      ...Array.from({ length: 70 }, (_, i) => ({
+        userId: `user-${String(i).padStart(2, '0')}`,
+        teamsUserId: `29:p${i}`,
+      })),
+    ];
+    const ws = expectOk(await installBot(deps, { ...install, roster })).workspace.record.id;
+    const viewers = expectOk(await teamCardViewers(deps, bo, ws, 60));
+    expect(viewers).toHaveLength(60);
+    expect(viewers[0]).toBe('29:bo');
+    expect(viewers.every((v) => v.startsWith('29:'))).toBe(true);
+    expect(new Set(viewers).size).toBe(60);
+    // Someone who left is no member: not listed; a non-member learns nothing.
+    await teamMembersLeft(deps, anna.tenantId, install.teamId, ['user-00']);
+    expect(expectOk(await teamCardViewers(deps, anna, ws, 100))).not.toContain('29:p0');
+    expect(expectOk(await teamCardViewers(deps, anna, ws, 100))).toHaveLength(71);
+    expect(codeOf(await teamCardViewers(deps, anActor({ userId: 'stranger' }), ws, 60))).toBe(
+      'WORKSPACE.NOT_FOUND',
+    );
+  });
+
+  it('given a workspace bound to no team, then nobody is listed', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await createWorkspace(deps, anna, { name: 'Solo' })).record.id;
+    expect(expectOk(await teamCardViewers(deps, anna, ws, 60))).toEqual([]);
   });
 });
 

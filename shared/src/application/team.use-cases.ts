@@ -1,7 +1,9 @@
 import { ok, type Result } from '../common/result';
-import type { Actor, TenantId, UserId } from '../common/types';
+import { sameUser } from '../common/schemas';
+import type { Actor, TenantId, UserId, WorkspaceId } from '../common/types';
 import { joinRoster, leaveRoster } from '../workspace/roster-sync';
 import type { Conversation, RosterEntry, Team } from '../workspace/team';
+import { accessWorkspace } from './access';
 import type { AppDeps } from './deps';
 import { applyRosterChange, subscribeByDefault, syncWorkspaceRoster } from './team-binding';
 import { createWorkspace, getWorkspace, type WorkspaceView } from './workspace.use-cases';
@@ -105,6 +107,34 @@ export async function uninstallBot(deps: AppDeps, tenantId: TenantId, teamId: st
       .filter((c) => c.teamId === teamId)
       .map((c) => deps.conversations.removeSubscription(workspace.id, c.conversationId)),
   );
+}
+
+/**
+ * The Teams user ids of the people who may act on a card posted in the workspace's team: members of
+ * the workspace on the team's roster (with a Teams id), the caller first, at most `limit`. Empty for
+ * a workspace bound to no team. Costs two range reads (roster, members).
+ */
+export async function teamCardViewers(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  limit: number,
+): Promise<Result<string[]>> {
+  const access = await accessWorkspace(deps, actor, ws, 'read');
+  if (!access.ok) return access;
+  const teamId = access.value.workspace.record.teamId;
+  if (teamId === undefined) return ok([]);
+  const [roster, members] = await Promise.all([
+    deps.teams.listRoster(actor.tenantId, teamId),
+    deps.workspaces.listMembers(ws),
+  ]);
+  const isMember = new Set(members.map((m) => m.userId.toLowerCase()));
+  const viewers = roster.filter((e) => e.teamsUserId && isMember.has(e.userId.toLowerCase()));
+  const callerFirst = [
+    ...viewers.filter((e) => sameUser(e.userId, actor.userId)),
+    ...viewers.filter((e) => !sameUser(e.userId, actor.userId)),
+  ];
+  return ok(callerFirst.slice(0, limit).flatMap((e) => (e.teamsUserId ? [e.teamsUserId] : [])));
 }
 
 async function replaceRoster(

@@ -59,10 +59,9 @@ export class TableTeamRepository implements TeamRepository {
     );
   }
 
-  async onRoster(tenantId: TenantId, teamId: string, userId: UserId): Promise<boolean> {
-    return (
-      (await pointRead(this.directory, teamPartition(tenantId, teamId), rosterKey(userId))) !== undefined
-    );
+  async rosterEntry(tenantId: TenantId, teamId: string, userId: UserId): Promise<RosterEntry | undefined> {
+    const row = await pointRead(this.directory, teamPartition(tenantId, teamId), rosterKey(userId));
+    return row ? readJsonColumns<RosterEntry>(row) : undefined;
   }
 
   async listRoster(tenantId: TenantId, teamId: string): Promise<RosterEntry[]> {

@@ -31,8 +31,9 @@ export class InMemoryTeamRepository implements TeamRepository {
     for (const userId of userIds) roster.delete(userId);
   }
 
-  async onRoster(tenantId: TenantId, teamId: string, userId: UserId): Promise<boolean> {
-    return this.roster(tenantId, teamId).has(userId);
+  async rosterEntry(tenantId: TenantId, teamId: string, userId: UserId): Promise<RosterEntry | undefined> {
+    const entry = this.roster(tenantId, teamId).get(userId);
+    return entry ? copy(entry) : undefined;
   }
 
   async listRoster(tenantId: TenantId, teamId: string): Promise<RosterEntry[]> {

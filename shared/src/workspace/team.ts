@@ -32,6 +32,11 @@ export type RosterEntry = {
   /** The Entra object id (`aadObjectId`). */
   readonly userId: UserId;
   readonly name?: string;
+  /**
+   * The person's Teams user id (`29:…`, their MRI as Teams gives it to this bot): what a card's
+   * `refresh.userIds` lists and what starting a 1:1 chat with them takes.
+   */
+  readonly teamsUserId?: string;
 };
 
 /** What a channel can hear about; `all` in commands means every topic. */

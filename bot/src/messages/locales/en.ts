@@ -76,6 +76,7 @@ export const en = {
   'action.move': 'Move',
   'action.refresh': 'Refresh',
   'card.changed': 'Someone changed this in the meantime; this is how it is now.',
+  'card.membersOnly': 'Only members of this team’s CRM workspace can see this card.',
   'field.email': 'Email',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Close date',

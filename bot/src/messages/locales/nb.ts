@@ -78,6 +78,7 @@ export const nb: Messages = {
   'action.move': 'Flytt',
   'action.refresh': 'Oppdater',
   'card.changed': 'Noen har endret dette i mellomtiden; slik står det nå.',
+  'card.membersOnly': 'Bare medlemmer av teamets CRM-arbeidsområde kan se dette kortet.',
   'field.email': 'E-post',
   'field.checklist': 'Sjekkliste',
   'field.closeDate': 'Avslutningsdato',

@@ -77,6 +77,7 @@ export const nl: Messages = {
   'action.move': 'Verplaatsen',
   'action.refresh': 'Vernieuwen',
   'card.changed': 'Iemand heeft dit intussen gewijzigd; zo staat het er nu voor.',
+  'card.membersOnly': 'Alleen leden van de CRM-werkruimte van dit team kunnen deze kaart zien.',
   'field.email': 'E-mail',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Sluitingsdatum',

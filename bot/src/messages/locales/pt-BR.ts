@@ -77,6 +77,7 @@ export const ptBR: Messages = {
   'action.move': 'Mover',
   'action.refresh': 'Atualizar',
   'card.changed': 'Alguém alterou isto enquanto isso; é assim que está agora.',
+  'card.membersOnly': 'Somente membros do espaço de trabalho de CRM desta equipe podem ver este cartão.',
   'field.email': 'E-mail',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Data de fechamento',

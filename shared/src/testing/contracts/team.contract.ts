@@ -18,15 +18,16 @@ export function teamContract(storage: () => StorageUnderTest): void {
         installedBy: 'u1',
       });
       await teams.addToRoster(tenant, teamId, [{ userId: 'u1', name: 'Kari' }, { userId: 'u/2#?' }]);
-      await teams.addToRoster(tenant, teamId, [{ userId: 'u1', name: 'Kari N.' }]);
+      await teams.addToRoster(tenant, teamId, [{ userId: 'u1', name: 'Kari N.', teamsUserId: '29:kari' }]);
       await teams.removeFromRoster(tenant, teamId, ['u/2#?', 'never-there']);
 
       expect(await teams.getTeam(tenant, teamId)).toMatchObject({ name: 'Salg', installedBy: 'u1' });
       expect(await teams.getTeam(uniqueId('other'), teamId)).toBeUndefined();
-      expect(await teams.listRoster(tenant, teamId)).toEqual([{ userId: 'u1', name: 'Kari N.' }]);
-      expect(await teams.onRoster(tenant, teamId, 'u1')).toBe(true);
-      expect(await teams.onRoster(tenant, teamId, 'u/2#?')).toBe(false);
-      expect(await teams.onRoster(uniqueId('other'), teamId, 'u1')).toBe(false);
+      const kari = { userId: 'u1', name: 'Kari N.', teamsUserId: '29:kari' };
+      expect(await teams.listRoster(tenant, teamId)).toEqual([kari]);
+      expect(await teams.rosterEntry(tenant, teamId, 'u1')).toEqual(kari);
+      expect(await teams.rosterEntry(tenant, teamId, 'u/2#?')).toBeUndefined();
+      expect(await teams.rosterEntry(uniqueId('other'), teamId, 'u1')).toBeUndefined();
     });
 
     it('keeps a roster of more than one batch', async () => {
