@@ -77,10 +77,13 @@ async function drag(page: Page, name: string, to: Locator) {
   // is carried near its edge: aim at where the column is now until the board says it is the target.
   await to.evaluate((column) => column.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   const target = to.locator('xpath=self::*[@data-drop-target]');
-  for (let aim = 0; aim < 20 && !(await target.count()); aim++) {
+  // On a busy machine the board may take a while to see the pointer: aim again (a fresh move makes it
+  // look again) until it says so, waiting for that condition rather than counting on a fast frame.
+  for (let aim = 0; aim < 60 && !(await target.count()); aim++) {
     const end = await to.boundingBox();
     if (!end) throw new Error('not on screen');
-    await page.mouse.move(end.x + end.width / 2, end.y + 50, { steps: 4 });
+    await page.mouse.move(end.x + end.width / 2, end.y + 50 + (aim % 2), { steps: 4 });
+    await target.waitFor({ timeout: 1_000 }).catch(() => undefined);
   }
   await target.waitFor();
   await page.mouse.up();
