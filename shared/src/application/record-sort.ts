@@ -257,11 +257,32 @@ export function sortedPage(
 ): { readonly ids: readonly Id[]; readonly nextCursor?: string } {
   const compare = sortComparator(kind, sort);
   const after = decodeSortCursor(sort, cursor);
-  const rest = (after ? entries.filter((e) => compare(e, after) > 0) : [...entries]).sort(compare);
-  const page = rest.slice(0, limit);
+  const rest = after ? entries.filter((e) => compare(e, after) > 0) : entries;
+  const page = smallest(rest, limit, compare);
   const last = page.at(-1);
   return {
     ids: page.map((e) => e.id),
     ...(rest.length > limit && last ? { nextCursor: encodeSortCursor(sort, last) } : {}),
   };
+}
+
+/**
+ * The first `n` of `items` in order, without sorting them all: a page of 50 out of 10,000 costs about
+ * one comparison per item (against the page's current last) instead of a full sort's n·log n.
+ */
+function smallest<T>(items: readonly T[], n: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === n && compare(item, best[n - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
