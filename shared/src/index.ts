@@ -22,4 +22,13 @@ export * from './workspace';
 export * from './reports';
 export type { RecordKind, RecordOf, AnyRecord } from './application/records';
 export { RECORD_KINDS, RECORD_FILTERS } from './application/records';
+export {
+  RECORD_SORTS,
+  SORT_CAP,
+  parseSort,
+  sortComparator,
+  sortEntry,
+  sortFields,
+} from './application/record-sort';
+export type { ListSort, SortDirection, SortField } from './application/record-sort';
 export type { Version, Versioned, Page } from './application/ports';

@@ -13,7 +13,7 @@ import type { AppDeps, Caller } from './deps';
 import { memberRef, type EntityDescriptor, type Reference } from './entity-descriptor';
 import type { Page, Versioned } from './ports';
 import { asDecided, createUseCase, updateUseCase } from './record-use-case';
-import { toListQuery, type ListParams } from './records.use-cases';
+import { listPage, toListQuery, type ListParams } from './records.use-cases';
 
 /** What an activity is about must exist; it is named in the activity's own terms. */
 const regardingRef = (regarding: Regarding | null | undefined): Reference => ({
@@ -73,7 +73,18 @@ export async function listActivities(
   if (!query.ok) return query;
   const { regardingType, regardingId } = params;
   if (regardingType === undefined && regardingId === undefined) {
-    return ok(await deps.records.list(ws, 'activity', query.value));
+    return listPage(deps, ws, 'activity', query.value, access.value.workspace.record);
+  }
+  if (query.value.sort) {
+    return err(
+      domainError(
+        'LIST.UNKNOWN_SORT',
+        'The activities about a record come newest first; they are not sorted.',
+        {
+          fields: { sort: 'not with regardingType and regardingId' },
+        },
+      ),
+    );
   }
   if (!regardingType || !regardingId || !(REGARDING_TYPES as readonly string[]).includes(regardingType)) {
     return err(

@@ -5,6 +5,7 @@ export * from './team-ports';
 export * from './team.use-cases';
 export * from './channel.use-cases';
 export * from './records';
+export * from './record-sort';
 export * from './entity-descriptor';
 export { createRecord, updateRecord, createUseCase, updateUseCase } from './record-use-case';
 export * from './access';

@@ -7,6 +7,7 @@ import type { Regarding } from '../activity/activity';
 import type { ImportJob } from '../lead/lead-import-job';
 import type { Delivery } from './relay/delivery';
 import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from './records';
+import type { ListSort } from './record-sort';
 
 /** Opaque concurrency token (an ETag inside storage). Compare only for equality. */
 export type Version = string & { readonly __brand: 'Version' };
@@ -20,6 +21,14 @@ export type ListQuery<K extends RecordKind> = {
   /** Prefix search over the kind's search tokens (common/search-tokens.ts, application/record-search.ts). */
   readonly q?: string;
   readonly filters?: Partial<Record<RecordFilter<K>, string>>;
+  /** A server-side sort (record-sort.ts): such a query goes to `listSorted`, never to `list`. */
+  readonly sort?: ListSort;
+};
+
+/** A sorted list: filters, no search; at most `cap` (default SORT_CAP) matching records are ordered. */
+export type SortedListQuery<K extends RecordKind> = Omit<ListQuery<K>, 'q' | 'sort'> & {
+  readonly sort: ListSort;
+  readonly cap?: number;
 };
 
 /** Activity lists also select by what they are about (the lead's activities follow it on conversion). */
@@ -90,6 +99,15 @@ export interface RecordRepository {
     kind: K,
     query: ListQuery<K>,
   ): Promise<Page<Versioned<RecordOf[K]>>>;
+  /**
+   * One page in `query.sort`'s order (record-sort.ts): the matching records' sort columns are read
+   * and ordered, their page read by id. More than the cap matching is LIST.TOO_MANY_TO_SORT.
+   */
+  listSorted<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: SortedListQuery<K>,
+  ): Promise<Result<Page<Versioned<RecordOf[K]>>>>;
   /** Every live record of a kind, page by page (reports, exports). */
   scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>>;
   /** Live leads or contacts with this email, compared case-insensitively (duplicate detection, import). */

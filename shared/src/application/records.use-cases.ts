@@ -7,12 +7,14 @@ import { CONTACT_RELATIONSHIPS } from '../contact/contact';
 import { LEAD_SOURCES, LEAD_STATUSES } from '../lead/lead';
 import { FORECAST_CATEGORIES } from '../opportunity/stage';
 import { ORGANISATION_STATUSES } from '../organisation/organisation';
+import type { Workspace } from '../workspace/workspace';
 import { accessWorkspace } from './access';
 import { decodeCursor } from './cursor';
 import type { AppDeps, Caller } from './deps';
 import type { DeletedRecord, ListQuery, Page, Version, Versioned } from './ports';
 import { RECORD_FILTERS, type RecordFilter, type RecordKind, type RecordOf } from './records';
 import { commitRecord, loadForChange, loadRecord, notFound, stale } from './record-commands';
+import { isSortCursor, decodeSortCursor, parseSort, type ListSort } from './record-sort';
 
 export const LIST_LIMIT = { min: 1, max: 1000, default: 50 } as const;
 /** Deleted records stay restorable this long, then `purgeExpired` removes them. */
@@ -35,6 +37,8 @@ export type ListParams = {
   readonly cursor?: string;
   readonly q?: string;
   readonly filters?: Readonly<Record<string, string | undefined>>;
+  /** `<field>` or `-<field>` (descending), one of the kind's RECORD_SORTS. */
+  readonly sort?: string;
 };
 
 /** Filters over enumerations accept only the enumeration's ids: a typo is a 400, not an empty list. */
@@ -63,7 +67,24 @@ export async function listRecords<K extends RecordKind>(
     const stages = access.value.workspace.record.settings.stages.map((s) => s.id);
     if (!stages.includes(stage)) return invalidFilter('stage', stages);
   }
-  return ok(await deps.records.list(ws, kind, query.value));
+  return listPage(deps, ws, kind, query.value, access.value.workspace.record);
+}
+
+/** One page of a checked query: in key order, or sorted (stages in the workspace's own order). */
+export async function listPage<K extends RecordKind>(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  kind: K,
+  query: ListQuery<K>,
+  workspace: Workspace,
+): Promise<Result<Page<Versioned<RecordOf[K]>>>> {
+  const { sort, ...rest } = query;
+  if (!sort) return ok(await deps.records.list(ws, kind, query));
+  const ranks = workspace.settings.stages.map((s) => s.id);
+  return deps.records.listSorted(ws, kind, {
+    ...rest,
+    sort: kind === 'opportunity' ? { ...sort, ranks } : sort,
+  });
 }
 
 /** Checks paging and filter parameters once, for every transport. */
@@ -98,7 +119,9 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
     }
     filters[name] = value;
   }
-  const cursor = checkCursor(params.cursor);
+  const sort = params.sort === undefined ? ok(undefined) : parseSort(kind, params.sort);
+  if (!sort.ok) return sort;
+  const cursor = checkCursor(params.cursor, sort.value);
   if (!cursor.ok) return cursor;
   const q = params.q?.trim();
   if (q !== undefined && q.length > 200) {
@@ -108,11 +131,19 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
       }),
     );
   }
+  if (q && sort.value) {
+    return err(
+      domainError('LIST.SORT_WITH_SEARCH', 'Search results cannot be sorted; search, or filter and sort.', {
+        fields: { sort: 'not with q' },
+      }),
+    );
+  }
   return ok({
     limit,
     ...(params.cursor ? { cursor: params.cursor } : {}),
     ...(q ? { q } : {}),
     filters: filters as ListQuery<K>['filters'],
+    ...(sort.value ? { sort: sort.value } : {}),
   });
 }
 
@@ -123,9 +154,14 @@ const invalidFilter = (name: string, values: readonly string[]): Result<never> =
     }),
   );
 
-/** A cursor we did not issue would silently restart the list (and loop a client forever). */
-function checkCursor(cursor: string | undefined): Result<void> {
-  if (cursor === undefined || cursor === '' || decodeCursor(cursor) !== undefined) return ok(undefined);
+/**
+ * A cursor we did not issue would silently restart the list (and loop a client forever); one of
+ * another sort (or of an unsorted list) would continue from the wrong place.
+ */
+function checkCursor(cursor: string | undefined, sort: ListSort | undefined): Result<void> {
+  if (cursor === undefined || cursor === '') return ok(undefined);
+  const fits = sort ? decodeSortCursor(sort, cursor) !== undefined : !isSortCursor(cursor);
+  if (fits && decodeCursor(cursor) !== undefined) return ok(undefined);
   return err(
     domainError('VALIDATION.FAILED', 'The cursor is not one this list issued; start again without it.', {
       fields: { cursor: 'invalid' },

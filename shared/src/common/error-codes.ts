@@ -7,6 +7,12 @@ export const ERROR_CODES = {
   'CONCURRENCY.STALE': 'stale',
   'CONCURRENCY.VERSION_REQUIRED': 'precondition-required',
   'IDEMPOTENCY.KEY_REUSED': 'conflict',
+  /** `sort` names a field the list cannot be sorted by. */
+  'LIST.UNKNOWN_SORT': 'invalid',
+  /** `sort` together with `q`: search results come in index order only. */
+  'LIST.SORT_WITH_SEARCH': 'invalid',
+  /** More records match than a sorted list orders (SORT_CAP): narrow the filter. */
+  'LIST.TOO_MANY_TO_SORT': 'invalid',
   'RECORD.NOT_FOUND': 'not-found',
   'RECORD.NOT_DELETED': 'conflict',
   'RECORD.PURGED': 'gone',

@@ -6,6 +6,7 @@ import type { StageChange } from '../opportunity/opportunity';
 import type { IdempotencyRecord, OutboxEntry } from '../application/ports';
 import type { Delivery } from '../application/relay/delivery';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../application/records';
+import { sortColumnValues } from '../application/record-sort';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import type { Deletion, IndexEntry, PartitionRow } from '../application/row-plan';
 import {
@@ -25,9 +26,26 @@ export type Row = TableEntity<Record<string, unknown>>;
 
 export type { Deletion };
 
+/** Sort columns are `o_<field>`; `o_v` says which set of them a row carries (older rows: none). */
+export const SORT_VERSION_COLUMN = 'o_v';
+export const SORT_COLUMNS_VERSION = 1;
+export const sortColumn = (field: string): string => `o_${field}`;
+
+/** The kind's sort fields as top-level columns, so a sorted list reads only them ($select). */
+function sortColumnsOf(kind: RecordKind, record: AnyRecord): Record<string, unknown> {
+  const columns: Record<string, unknown> = { [SORT_VERSION_COLUMN]: SORT_COLUMNS_VERSION };
+  for (const [field, value] of Object.entries(sortColumnValues(kind, record))) {
+    if (value === null) continue;
+    // Always a double: an integer would be stored as Int32 (or Int64, which reads back as bigint).
+    columns[sortColumn(field)] = typeof value === 'number' ? { value: String(value), type: 'Double' } : value;
+  }
+  return columns;
+}
+
 /**
  * `rec|<kind>|<id>`: the record as JSON, plus its kind's filter fields as top-level columns (so list
- * filters run on the server) and the soft-delete flag.
+ * filters run on the server), its sort columns (so sorted lists read only those) and the soft-delete
+ * flag.
  */
 export function recordRow(ws: WorkspaceId, kind: RecordKind, record: AnyRecord, deletion?: Deletion): Row {
   const filters: Record<string, string> = {};
@@ -41,6 +59,7 @@ export function recordRow(ws: WorkspaceId, kind: RecordKind, record: AnyRecord, 
     rowKey: recordKey(kind, record.id),
     ...jsonColumns(record),
     ...filters,
+    ...sortColumnsOf(kind, record),
     deleted: deletion !== undefined,
     ...(deletion ?? {}),
   };

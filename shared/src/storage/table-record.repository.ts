@@ -14,6 +14,7 @@ import type {
   ListQuery,
   Page,
   RecordRepository,
+  SortedListQuery,
   Version,
   Versioned,
 } from '../application/ports';
@@ -49,6 +50,7 @@ import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-quer
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
 import { listEmails } from './table-email-index';
+import { listSortedRecords } from './table-record-sort';
 
 const READ_CONCURRENCY = 16;
 const SCAN_COLUMNS = jsonColumnNames();
@@ -88,6 +90,7 @@ export class TableRecordRepository implements RecordRepository {
   ): Promise<Page<Versioned<RecordOf[K]>>> {
     checkLimit(query.limit);
     const filters = filterClause(kind, query.filters);
+    if (query.sort) throw new Error('A sorted list goes through listSorted');
     if (!isKeySafeId(ws)) return { items: [] };
     const driving = query.q ? drivingToken(query.q) : undefined;
     if (query.q && driving) {
@@ -100,6 +103,23 @@ export class TableRecordRepository implements RecordRepository {
     const last = rows.at(-1)?.rowKey;
     const items = rows.map((row) => liveFromRow<K>(row));
     return more && last ? { items, nextCursor: encodeCursor(last) } : { items };
+  }
+
+  async listSorted<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: SortedListQuery<K>,
+  ): Promise<Result<Page<Versioned<RecordOf[K]>>>> {
+    checkLimit(query.limit);
+    const filters = filterClause(kind, query.filters);
+    if (!isKeySafeId(ws)) return ok({ items: [] });
+    const filter = rangeFilter(
+      ws,
+      prefixRange(recordPrefix(kind)),
+      undefined,
+      odata` and deleted eq false` + filters,
+    );
+    return listSortedRecords(this.client, ws, kind, query, filter);
   }
 
   async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {

@@ -12,8 +12,11 @@ import type {
   ListQuery,
   Page,
   RecordRepository,
+  SortedListQuery,
   Versioned,
 } from '../application/ports';
+import { SORT_CAP, sortColumnValues, sortedPage, sortEntry, tooManyToSort } from '../application/record-sort';
+import { err, ok } from '../common/result';
 import {
   byChronology,
   drivingToken,
@@ -69,6 +72,7 @@ export class InMemoryRecordRepository implements RecordRepository {
   ): Promise<Page<Versioned<RecordOf[K]>>> {
     checkLimit(query.limit);
     checkFilters(kind, query.filters);
+    if (query.sort) throw new Error('A sorted list goes through listSorted');
     const live = this.live(ws, kind).filter((s) => matchesFilters(s.record, query.filters));
     const driving = query.q ? drivingToken(query.q) : undefined;
     if (!query.q || !driving) {
@@ -88,6 +92,28 @@ export class InMemoryRecordRepository implements RecordRepository {
       }
     }
     return pageAfter(keyed.sort(byKey), query.limit, query.cursor);
+  }
+
+  /** The Table implementation's order and cap, from the same sort columns (record-sort.ts). */
+  async listSorted<K extends RecordKind>(
+    ws: WorkspaceId,
+    kind: K,
+    query: SortedListQuery<K>,
+  ): Promise<Result<Page<Versioned<RecordOf[K]>>>> {
+    checkLimit(query.limit);
+    checkFilters(kind, query.filters);
+    const live = this.live(ws, kind).filter((s) => matchesFilters(s.record, query.filters));
+    const cap = query.cap ?? SORT_CAP;
+    if (live.length > cap) return err(tooManyToSort(cap));
+    const entries = live.map((s) =>
+      sortEntry(kind, query.sort.field, s.record.id, sortColumnValues(kind, s.record)),
+    );
+    const page = sortedPage(kind, query.sort, entries, query.limit, query.cursor);
+    const byId = new Map(live.map((s) => [s.record.id, s]));
+    return ok({
+      items: page.ids.map((id) => versioned<K>(byId.get(id)!)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    });
   }
 
   async *scan<K extends RecordKind>(ws: WorkspaceId, kind: K): AsyncIterable<Versioned<RecordOf[K]>> {

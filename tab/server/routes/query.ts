@@ -20,12 +20,13 @@ export type ListParams = {
   limit?: number;
   cursor?: string;
   q?: string;
+  sort?: string;
   filters: Record<string, string>;
 };
 
-const PAGING = new Set(['limit', 'cursor', 'q']);
+const PAGING = new Set(['limit', 'cursor', 'q', 'sort']);
 
-/** Splits a list's query into paging, search and filters; every other name is taken as a filter. */
+/** Splits a list's query into paging, search, sort and filters; every other name is taken as a filter. */
 export function listParams(query: Readonly<Record<string, unknown>>): Result<ListParams> {
   const limit = limitOf(query);
   if (!limit.ok) return limit;
@@ -36,6 +37,7 @@ export function listParams(query: Readonly<Record<string, unknown>>): Result<Lis
     if (value.value === undefined || name === 'limit') continue;
     if (name === 'cursor') params.cursor = value.value;
     else if (name === 'q') params.q = value.value;
+    else if (name === 'sort') params.sort = value.value;
     else if (!PAGING.has(name)) params.filters[name] = value.value;
   }
   return ok(params);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ok,
   RECORD_FILTERS,
+  sortFields,
   type Id,
   type Page,
   type RecordKind,
@@ -67,14 +68,21 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
   const collection = `/workspaces/:ws/${plural}` as const;
   const item = `${collection}/:id` as const;
   const filters = Object.fromEntries(RECORD_FILTERS[kind].map((name) => [name, z.string().optional()]));
+  const sorts = sortFields(kind).flatMap((field) => [field, `-${field}`]);
+  const sort = z
+    .enum(sorts as [string, ...string[]])
+    .optional()
+    .describe('Server-side sort, `-` for descending; not with q; at most SORT_CAP (10,000) matching records');
   const tag = plural;
   return [
     route({
       method: 'get',
       path: collection,
       tag,
-      summary: `List ${plural} (search with q, filter by ${RECORD_FILTERS[kind].join(', ')})`,
-      query: ListQuerySchema.extend(filters).extend(api.listQuery?.shape ?? {}),
+      summary: `List ${plural} (search with q, filter by ${RECORD_FILTERS[kind].join(', ')}, sort by ${sortFields(kind).join(', ')})`,
+      query: ListQuerySchema.extend(filters)
+        .extend({ sort })
+        .extend(api.listQuery?.shape ?? {}),
       success: {
         status: 200,
         description: 'One page',

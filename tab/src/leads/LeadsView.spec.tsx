@@ -110,6 +110,92 @@ describe('LeadsView: the list', () => {
   });
 });
 
+describe('LeadsView: sorting on the server', () => {
+  const seed = {
+    leads: [
+      {
+        firstName: 'Ana',
+        lastName: 'Souza',
+        company: 'Souza Ltda',
+        status: 'open-not-contacted',
+        source: 'web',
+      },
+      {
+        firstName: 'Pieter',
+        lastName: 'Jansen',
+        company: 'Bakker BV',
+        status: 'open-not-contacted',
+        source: 'web',
+      },
+      { firstName: 'Joana', lastName: 'almeida', status: 'open-not-contacted', source: 'event' },
+    ],
+  };
+  const names = (table: HTMLElement) =>
+    within(table)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+
+  it('sorts by a column header (click, then keyboard) through the sort parameter', async () => {
+    const fake = fakeApi(seed);
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Leads' });
+    const nameHeader = within(table).getByRole('columnheader', { name: 'Name' });
+    expect(
+      within(within(table).getByRole('columnheader', { name: 'Email' })).queryByRole('button'),
+    ).toBeNull();
+    expect(nameHeader.getAttribute('aria-sort')).toBe('none');
+
+    await user.click(within(nameHeader).getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(nameHeader.getAttribute('aria-sort')).toBe('ascending'));
+    await waitFor(() => expect(names(table)).toEqual(['Joana almeida', 'Pieter Jansen', 'Ana Souza']));
+    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: 'name' });
+
+    within(nameHeader).getByRole('button', { name: 'Name' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(nameHeader.getAttribute('aria-sort')).toBe('descending'));
+    await waitFor(() => expect(names(table)).toEqual(['Ana Souza', 'Pieter Jansen', 'Joana almeida']));
+    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: '-name' });
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'web');
+    await waitFor(() => expect(names(table)).toEqual(['Ana Souza', 'Pieter Jansen']));
+    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: '-name', source: 'web' });
+  });
+
+  it('asks to filter when too many leads match to sort, and shows them unsorted', async () => {
+    const fake = fakeApi(seed);
+    fake.setSortCap(2);
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Leads' });
+
+    await user.click(within(table).getByRole('button', { name: 'Company' }));
+
+    expect(await screen.findByText(/Too many records match to sort them/)).toBeTruthy();
+    await waitFor(() => expect(fake.sent.at(-1)?.query?.sort).toBeUndefined());
+    const header = within(await screen.findByRole('table', { name: 'Leads' })).getByRole('columnheader', {
+      name: 'Company',
+    });
+    expect(header.getAttribute('aria-sort')).toBe('none');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('searches unsorted, and says so, while a sort is chosen', async () => {
+    const fake = fakeApi(seed);
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Leads' });
+    await user.click(within(table).getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(fake.sent.at(-1)?.query).toMatchObject({ sort: 'name' }));
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search leads' }), 'Souza');
+
+    expect(await screen.findByText(/clear the search to sort/)).toBeTruthy();
+    await waitFor(() => expect(fake.sent.at(-1)?.query).toMatchObject({ q: 'Souza' }));
+    expect(fake.sent.at(-1)?.query?.sort).toBeUndefined();
+  });
+});
+
 describe('LeadsView: one lead', () => {
   it('says when someone else changed the lead, and shows the fresh version', async () => {
     const fake = fakeApi(SEED);

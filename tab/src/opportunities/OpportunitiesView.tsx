@@ -9,7 +9,7 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { type Opportunity } from '@crm/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
@@ -18,7 +18,10 @@ import { useApi } from '../api/ApiContext';
 import { stageName } from '../pipeline/pipeline-format';
 import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import { RecordTable } from '../records/RecordTable';
+import { SortNotices } from '../records/SortNotices';
 import { useDebouncedValue } from '../records/useDebouncedValue';
+import { sortableFields, useListSort, useSortRefusal } from '../records/useListSort';
+import { useRecordList } from '../records/useRecordList';
 import { OpportunityDialog } from './OpportunityDialog';
 import { opportunityFields } from './opportunity-fields';
 import {
@@ -59,15 +62,14 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
   const close = () => setEditing((current) => current && { ...current, open: false });
   const [notice, setNotice] = useState<string>();
 
+  const listSort = useListSort(q);
   const query = {
-    q: q || undefined,
-    ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v || undefined])),
+    ...(q ? { q } : {}),
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+    ...listSort.param,
   };
-  const list = useQuery({
-    queryKey: ['opportunities', workspaceId, query],
-    queryFn: () => api.list<Opportunity>(workspaceId, 'opportunities', query),
-    placeholderData: (previous) => previous,
-  });
+  const list = useRecordList<Opportunity>(workspaceId, 'opportunities', query);
+  const refused = useSortRefusal(listSort, list.error);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['opportunities', workspaceId] });
 
   const stageLabels = useMemo(
@@ -119,7 +121,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
     </Field>
   );
 
-  const error = list.error ?? lookups.error;
+  const error = (refused ? null : list.error) ?? lookups.error;
   return (
     <section className={styles.view} aria-labelledby="opportunities-heading">
       <Title2 as="h2" id="opportunities-heading">
@@ -151,6 +153,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
+      <SortNotices refused={listSort.refused} searching={listSort.searching} />
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
@@ -162,8 +165,14 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
         <RecordTable
           label={t('opportunities.tableLabel')}
           fields={fields}
-          records={list.data?.items ?? []}
+          records={list.records}
           emptyText={t('opportunities.empty')}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          onLoadMore={list.loadMore}
+          {...(listSort.sort ? { sort: listSort.sort } : {})}
+          sortable={q ? [] : sortableFields('opportunities')}
+          onSort={listSort.toggle}
           actionsLabel={t('opportunities.actions')}
           actions={(record) => (
             <Button

@@ -20,13 +20,11 @@ export const DEAL_LINKS: EntityDescriptor<Opportunity> = {
         o.amount === undefined
           ? ''
           : createElement(FormattedMoney, { amount: o.amount, currency: o.currency }),
-      sortValue: (o) => o.amount,
     },
     {
       id: 'stage',
       labelKey: 'deals.field.stage',
       render: (o, t) => t(`stages.${o.stage}`, { defaultValue: o.stage }),
-      sortValue: (o) => o.stage,
     },
     dateField('closeDate', 'deals.field.closeDate', (o) => o.closeDate),
   ],

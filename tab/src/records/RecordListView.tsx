@@ -14,7 +14,9 @@ import { formValuesOf } from './form-field';
 import { NewRecordButton } from './NewRecordButton';
 import { RecordTable, type RecordSelection } from './RecordTable';
 import { useRecordListStyles } from './RecordListView.styles';
+import { SortNotices } from './SortNotices';
 import { useDebouncedValue } from './useDebouncedValue';
+import { sortableFields, useListSort, useSortRefusal } from './useListSort';
 import { useRecordList } from './useRecordList';
 
 export type RecordListViewProps<T extends { readonly id: string }> = {
@@ -69,8 +71,14 @@ export function RecordListView<T extends { readonly id: string }>({
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>();
   const q = useDebouncedValue(search.trim(), debounceMs);
-  const query = { ...(q ? { q } : {}), ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) };
+  const listSort = useListSort(q);
+  const query = {
+    ...(q ? { q } : {}),
+    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+    ...listSort.param,
+  };
   const list = useRecordList<T>(workspaceId, entity.plural, query);
+  const refused = useSortRefusal(listSort, list.error);
   const refresh = () => queryClient.invalidateQueries({ queryKey: [entity.plural, workspaceId] });
   const ns = entity.ns;
 
@@ -134,7 +142,8 @@ export function RecordListView<T extends { readonly id: string }>({
         </div>
       )}
       <NoticeBar notice={notice} />
-      {list.error && <ErrorState error={list.error} onRetry={() => void refresh()} />}
+      <SortNotices refused={listSort.refused} searching={listSort.searching} />
+      {list.error && !refused && <ErrorState error={list.error} onRetry={() => void refresh()} />}
       {list.isPending ? (
         <LoadingState />
       ) : (
@@ -146,6 +155,9 @@ export function RecordListView<T extends { readonly id: string }>({
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}
           onLoadMore={list.loadMore}
+          {...(listSort.sort ? { sort: listSort.sort } : {})}
+          sortable={q ? [] : sortableFields(entity.plural)}
+          onSort={listSort.toggle}
           {...(selection ? { selection } : {})}
           {...(actions
             ? {

@@ -11,10 +11,11 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldDescriptor } from './field-descriptor';
 import { useRecordTableStyles } from './RecordTable.styles';
+import type { TableSort } from './useListSort';
 
 export type RecordSelection<T> = {
   readonly selected: ReadonlySet<string>;
@@ -37,6 +38,13 @@ export type RecordTableProps<T> = {
   readonly loadingMore?: boolean;
   readonly onLoadMore?: () => void;
   readonly selection?: RecordSelection<T>;
+  /**
+   * Server-side sort: the columns whose ids are in `sortable` get sortable headers (a button,
+   * `aria-sort`); a click asks `onSort`, and the rows arrive in that order from the server.
+   */
+  readonly sort?: TableSort;
+  readonly sortable?: readonly string[];
+  readonly onSort?: (field: string) => void;
 };
 
 const ROW_HEIGHT = 41;
@@ -49,21 +57,19 @@ const INITIAL_RECT = { width: 1000, height: 600 };
 const observeRect: typeof observeElementRect = (instance, callback) =>
   observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : INITIAL_RECT));
 
-type Sort = { readonly field: string; readonly direction: 'ascending' | 'descending' };
-
-const compare = (a: string | number | undefined, b: string | number | undefined): number => {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
-};
-
 type RecordRowProps<T> = {
   readonly record: T;
   readonly index: number;
   readonly fields: readonly FieldDescriptor<T>[];
   readonly actions?: (record: T) => ReactNode;
   readonly selection?: RecordSelection<T>;
+  /**
+   * Server-side sort: the columns whose ids are in `sortable` get sortable headers (a button,
+   * `aria-sort`); a click asks `onSort`, and the rows arrive in that order from the server.
+   */
+  readonly sort?: TableSort;
+  readonly sortable?: readonly string[];
+  readonly onSort?: (field: string) => void;
 };
 
 /**
@@ -112,7 +118,8 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
 /**
  * Every entity's list: columns from its field descriptors. Rows are virtualised (only those in view
  * are in the DOM), so a list scrolled through 100k records stays smooth; the next server page is
- * asked for as the end comes into view. Sorting orders the rows loaded so far.
+ * asked for as the end comes into view. Sorting is the server's (it orders the whole list, not the
+ * rows loaded so far): the table only shows which column and asks for another.
  */
 export function RecordTable<T extends { readonly id: string }>({
   label,
@@ -125,18 +132,14 @@ export function RecordTable<T extends { readonly id: string }>({
   loadingMore,
   onLoadMore,
   selection,
+  sort,
+  sortable,
+  onSort,
 }: RecordTableProps<T>) {
   const { t } = useTranslation();
   const styles = useRecordTableStyles();
   const scroller = useRef<HTMLDivElement>(null);
-  const [sort, setSort] = useState<Sort>();
-  const rows = useMemo(() => {
-    const field = fields.find((f) => f.id === sort?.field);
-    if (!sort || !field?.sortValue) return records;
-    const value = field.sortValue;
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...records].sort((a, b) => sign * compare(value(a), value(b)));
-  }, [records, fields, sort]);
+  const rows = records;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -156,11 +159,6 @@ export function RecordTable<T extends { readonly id: string }>({
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const allSelected = selection !== undefined && rows.every((r) => selection.selected.has(r.id));
-  const sortBy = (field: string) =>
-    setSort((current) => ({
-      field,
-      direction: current?.field === field && current.direction === 'ascending' ? 'descending' : 'ascending',
-    }));
 
   return (
     <>
@@ -180,12 +178,12 @@ export function RecordTable<T extends { readonly id: string }>({
                 </TableHeaderCell>
               )}
               {fields.map((field) =>
-                field.sortValue ? (
+                onSort && sortable?.includes(field.id) ? (
                   <TableHeaderCell
                     key={field.id}
                     sortable
                     sortDirection={sort?.field === field.id ? sort.direction : undefined}
-                    onClick={() => sortBy(field.id)}
+                    onClick={() => onSort(field.id)}
                   >
                     {t(field.labelKey)}
                   </TableHeaderCell>

@@ -11,8 +11,6 @@ export type FieldDescriptor<T> = {
   /** Translation key of the column header. */
   readonly labelKey: string;
   readonly render: (record: T, t: TFunction) => ReactNode;
-  /** The value the column sorts by; columns without one are not sortable. */
-  readonly sortValue?: (record: T) => string | number | undefined;
 };
 
 /** A descriptor for an enumeration shown through its translated labels (`<prefix>.<id>`). */
@@ -25,7 +23,6 @@ export const enumField = <T>(
   id,
   labelKey,
   render: (record, t) => t(`${prefix}.${value(record)}`),
-  sortValue: value,
 });
 
 /** A descriptor for plain text, blank when absent. */
@@ -33,7 +30,7 @@ export const textField = <T>(
   id: string,
   labelKey: string,
   value: (record: T) => string | undefined,
-): FieldDescriptor<T> => ({ id, labelKey, render: (record) => value(record) ?? '', sortValue: value });
+): FieldDescriptor<T> => ({ id, labelKey, render: (record) => value(record) ?? '' });
 
 /** A date (`YYYY-MM-DD`) or instant, written the way the user's language writes it. */
 export const dateField = <T>(
@@ -49,5 +46,4 @@ export const dateField = <T>(
     if (!v) return '';
     return createElement(kind === 'date' ? FormattedDate : FormattedDateTime, { value: v });
   },
-  sortValue: value,
 });

@@ -32,18 +32,16 @@ const nameOf = (row: DeletedRecord): string => {
 };
 
 const COLUMNS: readonly FieldDescriptor<Row>[] = [
-  { id: 'name', labelKey: 'recycleBin.name', render: nameOf, sortValue: nameOf },
+  { id: 'name', labelKey: 'recycleBin.name', render: nameOf },
   {
     id: 'kind',
     labelKey: 'recycleBin.kind',
     render: (row, t) => t(`recycleBin.kindLabel.${row.kind}`),
-    sortValue: (row) => row.kind,
   },
   {
     id: 'deletedAt',
     labelKey: 'recycleBin.deletedAt',
     render: (row) => <FormattedDateTime value={row.deletedAt} />,
-    sortValue: (row) => row.deletedAt,
   },
   { id: 'deletedBy', labelKey: 'recycleBin.deletedBy', render: (row) => row.deletedBy },
 ];

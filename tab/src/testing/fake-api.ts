@@ -1,4 +1,11 @@
-import { validateStageConfig, type Lead, type Member } from '@crm/shared';
+import {
+  parseSort,
+  sortComparator,
+  sortEntry,
+  validateStageConfig,
+  type Lead,
+  type Member,
+} from '@crm/shared';
 import type {
   ApiClient,
   ConversionMatches,
@@ -9,10 +16,23 @@ import type {
   WorkspaceSummary,
 } from '../api/api-client';
 import { ApiError } from '../api/api-error';
+import { KIND_OF } from '../records/useListSort';
 
 type Row = Record<string, unknown> & { id: string; etag: string };
 
-const PAGING = new Set(['limit', 'cursor', 'q']);
+const PAGING = new Set(['limit', 'cursor', 'q', 'sort']);
+
+/** `sort` as the server applies it (shared's order), or its refusal above the cap. */
+function sorted(plural: RecordPlural, items: Row[], sort: string | undefined, cap: number): Row[] {
+  if (!sort) return items;
+  const kind = KIND_OF[plural];
+  const parsed = parseSort(kind, sort);
+  if (!parsed.ok) throw new ApiError(400, parsed.error.code);
+  if (items.length > cap) throw new ApiError(400, 'LIST.TOO_MANY_TO_SORT');
+  const compare = sortComparator(kind, parsed.value);
+  const entry = (row: Row) => sortEntry(kind, parsed.value.field, row.id, row);
+  return [...items].sort((a, b) => compare(entry(a), entry(b)));
+}
 
 /** A filter's value on a row; an activity's `regardingType`/`regardingId` live in `regarding`. */
 const field = (row: Row, name: string): unknown => {
@@ -55,6 +75,7 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
   } as unknown as WithEtag<WorkspaceSummary>;
   let members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
   let bin: DeletedRecord[] = [];
+  let sortCap = Number.POSITIVE_INFINITY;
 
   const find = (plural: RecordPlural, id: string): Row => {
     const row = rows(plural).find((r) => r.id === id);
@@ -89,7 +110,8 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
             ([name, value]) => PAGING.has(name) || !value || field(row, name) === value,
           ),
       );
-      return { items: items as unknown as WithEtag<T>[], nextCursor: null };
+      const ordered = sorted(plural, items, query.sort, sortCap);
+      return { items: ordered as unknown as WithEtag<T>[], nextCursor: null };
     },
     get: async <T>(_ws: string, plural: RecordPlural, id: string) =>
       find(plural, id) as unknown as WithEtag<T>,
@@ -207,6 +229,8 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
     rows,
     setMatches: (next: ConversionMatches) => (matches = next),
     setRecycleBin: (items: DeletedRecord[]) => (bin = items),
+    /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
+    setSortCap: (cap: number) => (sortCap = cap),
     /** Another owner saves the settings: the page's copy is now stale. */
     changeWorkspaceBehindTheScenes: (name: string) => {
       workspace = { ...workspace, name, etag: bump(workspace.etag) };

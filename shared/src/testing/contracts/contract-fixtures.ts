@@ -1,5 +1,5 @@
 import type { Result } from '../../common/result';
-import type { WorkspaceId } from '../../common/types';
+import type { Instant, WorkspaceId } from '../../common/types';
 import type { Lead } from '../../lead/lead';
 import type {
   ChangeSet,
@@ -48,6 +48,20 @@ export const update = <K extends RecordKind>(
   record,
   previous: current.record,
   expected: current.version,
+});
+
+/** A soft delete of the record as read. */
+export const remove = <K extends RecordKind>(
+  kind: K,
+  current: Versioned<RecordOf[K]>,
+  deletedAt: Instant,
+): Write => ({
+  type: 'delete',
+  kind,
+  record: current.record,
+  expected: current.version,
+  deletedAt,
+  deletedBy: 'user-test',
 });
 
 export const change = (...writes: Write[]): ChangeSet => ({ writes, events: [] });

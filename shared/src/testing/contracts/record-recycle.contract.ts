@@ -3,20 +3,7 @@ import type { Lead } from '../../lead/lead';
 import type { RecordRepository, Versioned, Write } from '../../application/ports';
 import type { RecordKind, RecordOf } from '../../application/records';
 import { aLead, anOpportunity, aStageChange } from '../builders';
-import { change, expectOk, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';
-
-const remove = <K extends RecordKind>(
-  kind: K,
-  current: Versioned<RecordOf[K]>,
-  deletedAt: Instant,
-): Write => ({
-  type: 'delete',
-  kind,
-  record: current.record,
-  expected: current.version,
-  deletedAt,
-  deletedBy: 'user-test',
-});
+import { change, expectOk, remove, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';
 
 async function softDelete<K extends RecordKind>(
   records: RecordRepository,

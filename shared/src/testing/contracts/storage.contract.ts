@@ -3,6 +3,7 @@ import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
 import { recordListContract } from './record-list.contract';
 import { recordRecycleContract } from './record-recycle.contract';
+import { recordSortContract } from './record-sort.contract';
 import { teamContract } from './team.contract';
 import { workspaceContract } from './workspace.contract';
 
@@ -23,6 +24,7 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     };
     recordCommitContract(current);
     recordListContract(current);
+    recordSortContract(current);
     recordRecycleContract(current);
     workspaceContract(current);
     outboxContract(current);

@@ -30,6 +30,7 @@ export const en = {
     selectAll: 'Select all rows',
     selectRow: 'Select {{name}}',
     bulkLabel: 'Actions for {{count}} selected',
+    unsortedWhileSearching: 'Search results are shown in the order they are found; clear the search to sort.',
   },
   form: {
     none: '(none)',
@@ -460,6 +461,8 @@ export const en = {
       LEAD_READ_ONLY: 'A converted lead can no longer be changed.',
       WORKSPACE_FORBIDDEN: 'You are not a member of this workspace.',
       CONCURRENCY_STALE: 'Someone else changed this meanwhile. Reload and try again.',
+      LIST_TOO_MANY_TO_SORT:
+        'Too many records match to sort them. Narrow the list with a filter, then sort again.',
       CAMPAIGN_HAS_DEPENDENTS: 'This campaign still has leads or deals and cannot be deleted.',
       AUTH_LOCAL_ONLY:
         'Development sign-in works only on the machine that runs the app, not through a tunnel or proxy.',

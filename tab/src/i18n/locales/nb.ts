@@ -30,6 +30,8 @@ export const nb: Messages = {
     selectAll: 'Velg alle rader',
     selectRow: 'Velg {{name}}',
     bulkLabel: 'Handlinger for {{count}} valgte',
+    unsortedWhileSearching:
+      'Søkeresultatene vises i den rekkefølgen de blir funnet; tøm søket for å sortere.',
   },
   form: {
     none: '(ingen)',
@@ -461,6 +463,8 @@ export const nb: Messages = {
       LEAD_READ_ONLY: 'En konvertert lead kan ikke endres lenger.',
       WORKSPACE_FORBIDDEN: 'Du er ikke medlem av dette arbeidsområdet.',
       CONCURRENCY_STALE: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
+      LIST_TOO_MANY_TO_SORT:
+        'For mange poster treffer til å sortere dem. Avgrens listen med et filter, og sorter på nytt.',
       CAMPAIGN_HAS_DEPENDENTS: 'Denne kampanjen har fortsatt leads eller avtaler og kan ikke slettes.',
       AUTH_LOCAL_ONLY:
         'Utviklerinnlogging virker bare på maskinen som kjører appen, ikke gjennom en tunnel eller proxy.',

@@ -30,6 +30,8 @@ export const nl: Messages = {
     selectAll: 'Alle rijen selecteren',
     selectRow: '{{name}} selecteren',
     bulkLabel: 'Acties voor {{count}} geselecteerd',
+    unsortedWhileSearching:
+      'Zoekresultaten staan in de volgorde waarin ze gevonden zijn; wis de zoekopdracht om te sorteren.',
   },
   form: {
     none: '(geen)',
@@ -461,6 +463,8 @@ export const nl: Messages = {
       LEAD_READ_ONLY: 'Een geconverteerde lead kan niet meer worden gewijzigd.',
       WORKSPACE_FORBIDDEN: 'Je bent geen lid van deze werkruimte.',
       CONCURRENCY_STALE: 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw en probeer het nog eens.',
+      LIST_TOO_MANY_TO_SORT:
+        'Te veel records om te sorteren. Beperk de lijst met een filter en sorteer dan opnieuw.',
       CAMPAIGN_HAS_DEPENDENTS: 'Deze campagne heeft nog leads of deals en kan niet worden verwijderd.',
       AUTH_LOCAL_ONLY:
         'Aanmelden voor ontwikkeling werkt alleen op de computer waarop de app draait, niet via een tunnel of proxy.',

@@ -30,6 +30,8 @@ export const ptBR: Messages = {
     selectAll: 'Selecionar todas as linhas',
     selectRow: 'Selecionar {{name}}',
     bulkLabel: 'Ações para {{count}} selecionados',
+    unsortedWhileSearching:
+      'Os resultados da busca aparecem na ordem em que são encontrados; limpe a busca para ordenar.',
   },
   form: {
     none: '(nenhum)',
@@ -461,6 +463,8 @@ export const ptBR: Messages = {
       LEAD_READ_ONLY: 'Um lead convertido não pode mais ser alterado.',
       WORKSPACE_FORBIDDEN: 'Você não é membro deste espaço de trabalho.',
       CONCURRENCY_STALE: 'Outra pessoa alterou isto enquanto isso. Recarregue e tente novamente.',
+      LIST_TOO_MANY_TO_SORT:
+        'Há registros demais para ordenar. Restrinja a lista com um filtro e ordene de novo.',
       CAMPAIGN_HAS_DEPENDENTS: 'Esta campanha ainda tem leads ou negócios e não pode ser excluída.',
       AUTH_LOCAL_ONLY:
         'O login de desenvolvimento só funciona na máquina que executa o app, não por um túnel ou proxy.',
