@@ -5,6 +5,19 @@ import { formatMoney, formatPercent } from '../pipeline/pipeline-format';
 /** One bar: its label and value. */
 export type Bar = { readonly x: string; readonly y: number };
 
+/** Up to this many bars, every bar keeps its x label. */
+export const MAX_LABELLED_BARS = 12;
+
+/**
+ * How a bar chart lays out its x labels. The chart hides a label that would overlap its neighbour by
+ * default, which drops every other month or campaign name; wrapped to the bar's width, they all fit.
+ * Past MAX_LABELLED_BARS the chart may thin them out again.
+ */
+export const xLabelLayout = (bars: number) => ({
+  wrapXAxisLables: true,
+  hideTickOverlap: bars > MAX_LABELLED_BARS,
+});
+
 /** A chart per currency: amounts in different currencies are never on one axis, nor added. */
 export type CurrencySeries = { readonly currency: string; readonly bars: readonly Bar[] };
 
