@@ -13,7 +13,7 @@ import {
   conversionSeries,
   forecastSeries,
   pipelineSeries,
-  xLabelLayout,
+  axisLayout,
   type Bar,
   type CurrencySeries,
 } from './dashboard-series';
@@ -38,7 +38,7 @@ function BarChart({ title, bars, legend, culture }: BarChartProps) {
       data={bars.map((bar) => ({ x: bar.x, y: bar.y, legend }))}
       height={CHART_HEIGHT}
       {...(culture ? { culture } : {})}
-      {...xLabelLayout(bars.length)}
+      {...axisLayout(bars.length)}
       hideLegend
     />
   );
