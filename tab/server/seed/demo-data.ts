@@ -144,6 +144,8 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     campaignId?: string;
     /** Made this long ago and left alone since: the dashboard's stale deals. */
     untouchedDays?: number;
+    /** Made this long ago and closed on its close date: the dashboard's sales cycle. */
+    openedDaysAgo?: number;
   }[] = [
     {
       name: 'Fjordlys – warehouse scanners',
@@ -182,6 +184,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
       stage: 'closed-won',
       closeIn: -5,
       campaignId: fair.record.id,
+      openedDaysAgo: 35,
     },
     {
       name: 'Van der Berg – helpdesk',
@@ -192,15 +195,16 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
       lostReason: 'Chose a local supplier',
     },
   ];
-  for (const deal of deals) {
-    const at = deal.untouchedDays
-      ? {
-          ...deps,
-          clock: { now: () => new Date(today.getTime() - deal.untouchedDays! * 86_400_000).toISOString() },
-        }
+  const daysAgo = (days: number | undefined): AppDeps =>
+    days
+      ? { ...deps, clock: { now: () => new Date(today.getTime() - days * 86_400_000).toISOString() } }
       : deps;
+  for (const deal of deals) {
+    const opened = daysAgo(deal.untouchedDays ?? deal.openedDaysAgo);
+    // A closed deal closes on its close date, so the sales cycle runs from opening to then.
+    const moved = deal.openedDaysAgo && deal.closeIn < 0 ? daysAgo(-deal.closeIn) : opened;
     const created = must(
-      await createOpportunity(at, caller, ws, {
+      await createOpportunity(opened, caller, ws, {
         name: deal.name,
         organisationId: deal.organisationId,
         amount: deal.amount,
@@ -214,7 +218,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
     // Every deal opens in the first stage and moves from there, so the history reads like real work.
     if (deal.stage !== created.record.stage) {
       must(
-        await updateOpportunity(at, caller, ws, created.record.id, created.version, {
+        await updateOpportunity(moved, caller, ws, created.record.id, created.version, {
           stage: deal.stage,
           ...(deal.lostReason ? { lostReason: deal.lostReason } : {}),
         }),

@@ -13,6 +13,7 @@ import {
   conversionSeries,
   forecastSeries,
   pipelineSeries,
+  axisLayout,
   type Bar,
   type CurrencySeries,
 } from './dashboard-series';
@@ -22,8 +23,26 @@ export type DashboardViewProps = { readonly workspaceId: string };
 
 const CHART_HEIGHT = 240;
 
-const bars = (data: readonly Bar[], label: string) =>
-  data.map((bar) => ({ x: bar.x, y: bar.y, legend: label }));
+type BarChartProps = {
+  readonly title: string;
+  readonly bars: readonly Bar[];
+  /** The series' name, shown in the bars' tooltips. */
+  readonly legend: string;
+  readonly culture?: string;
+};
+
+function BarChart({ title, bars, legend, culture }: BarChartProps) {
+  return (
+    <VerticalBarChart
+      chartTitle={title}
+      data={bars.map((bar) => ({ x: bar.x, y: bar.y, legend }))}
+      height={CHART_HEIGHT}
+      {...(culture ? { culture } : {})}
+      {...axisLayout(bars.length)}
+      hideLegend
+    />
+  );
+}
 
 type Loaded = { [R in ReportName]?: Reports[R] } & { conversionByCampaign?: Reports['conversion'] };
 
@@ -67,13 +86,12 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
   const campaignNames = new Map((r.campaigns?.rows ?? []).map((c) => [c.campaignId, c.name]));
   const perCurrency = (title: string, series: readonly CurrencySeries[]) =>
     series.map((s) => (
-      <VerticalBarChart
+      <BarChart
         key={s.currency}
-        chartTitle={t('dashboard.inCurrency', { title, currency: s.currency })}
-        data={bars(s.bars, s.currency)}
-        height={CHART_HEIGHT}
+        title={t('dashboard.inCurrency', { title, currency: s.currency })}
+        bars={s.bars}
+        legend={s.currency}
         culture={i18n.language}
-        hideLegend
       />
     ));
 
@@ -131,12 +149,7 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
           ([id, title, conversion]) =>
             conversion && (
               <ChartCard key={id} id={id} title={title} numbers={conversion.table}>
-                <VerticalBarChart
-                  chartTitle={title}
-                  data={bars(conversion.bars, t('dashboard.col.rate'))}
-                  height={CHART_HEIGHT}
-                  hideLegend
-                />
+                <BarChart title={title} bars={conversion.bars} legend={t('dashboard.col.rate')} />
               </ChartCard>
             ),
         )}
@@ -189,12 +202,7 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
         {roi && (
           <ChartCard id="chart-roi" title={titles.roi} numbers={roi.table}>
             {roi.bars.length > 0 && (
-              <VerticalBarChart
-                chartTitle={titles.roi}
-                data={bars(roi.bars, t('dashboard.col.roi'))}
-                height={CHART_HEIGHT}
-                hideLegend
-              />
+              <BarChart title={titles.roi} bars={roi.bars} legend={t('dashboard.col.roi')} />
             )}
           </ChartCard>
         )}

@@ -26,6 +26,21 @@ describe('translations', () => {
     for (const key of english) expect([key, placeholders(t(key))]).toEqual([key, placeholders(en(key))]);
   });
 
+  // axe label-content-name-mismatch: a button's accessible name starts with the text it shows.
+  it.each(LANGUAGES)("%s buttons' accessible names start with their visible text", (language) => {
+    const t = createI18n(language, RESOURCES).t;
+    for (const [shown, name] of [
+      ['members.remove', 'members.removeName'],
+      ['settings.remove', 'settings.removeName'],
+      ['settings.moveUp', 'settings.moveUpName'],
+      ['settings.moveDown', 'settings.moveDownName'],
+      ['recycleBin.restore', 'recycleBin.restoreName'],
+      ['recycleBin.purge', 'recycleBin.purgeName'],
+      ['opportunities.edit', 'opportunities.editNamed'],
+    ] as const)
+      expect([name, t(name, { name: 'Sam', stage: 'Sam' }).startsWith(t(shown))]).toEqual([name, true]);
+  });
+
   it('names every error kind, lead status and lead source', () => {
     const keys = new Set(english);
     for (const kind of new Set([...Object.values(ERROR_CODES), ...Object.values(TRANSPORT_CODES)]))

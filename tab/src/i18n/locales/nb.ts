@@ -409,7 +409,7 @@ export const nb: Messages = {
     restoreName: 'Gjenopprett {{name}}',
     restored: '{{name}} er gjenopprettet.',
     purge: 'Slett for godt',
-    purgeName: 'Slett {{name}} for godt',
+    purgeName: 'Slett for godt ({{name}})',
     purgeText: 'Dette kan ikke angres.',
     purged: '{{name}} er slettet for godt.',
     kindLabel: {

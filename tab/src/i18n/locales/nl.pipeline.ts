@@ -13,7 +13,7 @@ export const nlPipeline: PipelineMessages = {
     new: 'Nieuwe verkoopkans',
     ownerMe: 'Ikzelf',
     edit: 'Bewerken',
-    editNamed: '{{name}} bewerken',
+    editNamed: 'Bewerken ({{name}})',
     save: 'Opslaan',
     created: 'Verkoopkans {{name}} is aangemaakt.',
     saved: 'Verkoopkans {{name}} is opgeslagen.',

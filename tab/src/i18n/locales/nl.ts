@@ -395,7 +395,7 @@ export const nl: Messages = {
     add: 'Lid toevoegen',
     added: '{{name}} is toegevoegd.',
     remove: 'Verwijderen',
-    removeName: '{{name}} verwijderen',
+    removeName: 'Verwijderen ({{name}})',
     removed: '{{name}} is verwijderd.',
   },
   recycleBin: {
@@ -406,10 +406,10 @@ export const nl: Messages = {
     deletedAt: 'Verwijderd',
     deletedBy: 'Verwijderd door',
     restore: 'Terugzetten',
-    restoreName: '{{name}} terugzetten',
+    restoreName: 'Terugzetten ({{name}})',
     restored: '{{name}} is teruggezet.',
     purge: 'Definitief verwijderen',
-    purgeName: '{{name}} definitief verwijderen',
+    purgeName: 'Definitief verwijderen ({{name}})',
     purgeText: 'Dit kan niet ongedaan worden gemaakt.',
     purged: '{{name}} is definitief verwijderd.',
     kindLabel: {
