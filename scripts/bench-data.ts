@@ -1,5 +1,6 @@
 /** Deterministic data for the benchmarks: leads as CSV rows, opportunities as records. */
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
+import type { ImportColumn } from '../shared/src/lead/lead-import';
 import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
 import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
 
@@ -22,7 +23,8 @@ const TITLE = [
   'Innkjøpssjef',
 ];
 const SOURCE = ['web', 'phone-inquiry', 'trade-show', 'event', 'customer-referral', ''];
-export const CSV_HEADER = [
+/** A subset of the import's columns (IMPORT_COLUMNS), checked against them so a rename breaks the build. */
+export const CSV_HEADER: ImportColumn[] = [
   'firstName',
   'lastName',
   'email',
