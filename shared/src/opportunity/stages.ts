@@ -14,7 +14,9 @@ import { StageConfigInputSchema, type StageInput } from './stage.schema';
 
 const CLOSED_WON = DEFAULT_STAGES.find((s) => s.id === WON) as Stage;
 const CLOSED_LOST = DEFAULT_STAGES.find((s) => s.id === LOST) as Stage;
-const OPEN_CATEGORIES: ReadonlySet<string> = new Set(['pipeline', 'best-case', 'commit']);
+/** Forecast categories an open stage may take; the closed ones are fixed. */
+export const OPEN_FORECAST_CATEGORIES = ['pipeline', 'best-case', 'commit'] as const;
+const OPEN_CATEGORIES: ReadonlySet<string> = new Set(OPEN_FORECAST_CATEGORIES);
 
 export const findStage = (stages: StageConfig, id: StageId): Stage | undefined =>
   stages.find((s) => s.id === id);

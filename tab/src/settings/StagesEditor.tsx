@@ -1,3 +1,4 @@
+import { OPEN_FORECAST_CATEGORIES } from '@crm/shared';
 import {
   Button,
   Field,
@@ -14,14 +15,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoticeBar } from '../app/StateViews';
-import {
-  addDraft,
-  moveDraft,
-  OPEN_FORECAST_CATEGORIES,
-  removeDraft,
-  type StageDraft,
-  type StageErrors,
-} from './stage-drafts';
+import { addDraft, moveDraft, removeDraft, type StageDraft, type StageErrors } from './stage-drafts';
 import { useSettingsStyles } from './SettingsView.styles';
 
 export type StagesEditorProps = {

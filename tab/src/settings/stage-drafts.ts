@@ -22,9 +22,6 @@ export type StageDraft = {
   readonly kind: StageKind;
 };
 
-/** Forecast categories an open stage may take; the closed ones are fixed. */
-export const OPEN_FORECAST_CATEGORIES = ['pipeline', 'best-case', 'commit'] as const;
-
 export const draftsOf = (stages: readonly Stage[], defaultName: (id: string) => string): StageDraft[] =>
   stages.map((s) => ({
     key: s.id,
