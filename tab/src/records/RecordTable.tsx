@@ -63,13 +63,6 @@ type RecordRowProps<T> = {
   readonly fields: readonly FieldDescriptor<T>[];
   readonly actions?: (record: T) => ReactNode;
   readonly selection?: RecordSelection<T>;
-  /**
-   * Server-side sort: the columns whose ids are in `sortable` get sortable headers (a button,
-   * `aria-sort`); a click asks `onSort`, and the rows arrive in that order from the server.
-   */
-  readonly sort?: TableSort;
-  readonly sortable?: readonly string[];
-  readonly onSort?: (field: string) => void;
 };
 
 /**
