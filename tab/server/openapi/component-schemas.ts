@@ -3,16 +3,15 @@ import { z } from 'zod';
 type JsonObject = Record<string, unknown>;
 
 /**
- * Response and request shapes with a name of their own: the document declares each once under
- * `components.schemas` and refers to it wherever it appears, so a generated client gets one `Lead`.
+ * Names `schema` for the document: declared once under `components.schemas/<id>` and referred to
+ * wherever it appears, so a generated client gets one `Lead`. The name lives in zod's own registry,
+ * beside the descriptions `.describe()` keeps there, which the document carries too.
  */
-const registry = z.registry<{ id: string }>();
-
-/** Names `schema` for the document (`#/components/schemas/<id>`); returns it unchanged. */
 export function named<T extends z.ZodType>(id: string, schema: T): T {
-  const taken = registry.get(schema)?.id;
-  if (taken && taken !== id) throw new Error(`Schema ${taken} cannot also be named ${id}`);
-  registry.add(schema, { id });
+  const current = z.globalRegistry.get(schema);
+  if (current?.id === id) return schema;
+  if (current?.id) throw new Error(`Schema ${current.id} cannot also be named ${id}`);
+  z.globalRegistry.add(schema, { ...current, id });
   return schema;
 }
 
@@ -48,7 +47,7 @@ export function jsonSchemaOf(
   } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
-    metadata: registry,
+    metadata: z.globalRegistry,
   }) as JsonObject & { $defs?: Record<string, JsonObject> };
   for (const [id, def] of Object.entries($defs ?? {})) {
     const lifted = rewriteRefs(def) as JsonObject;

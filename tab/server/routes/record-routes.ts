@@ -88,7 +88,15 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
   const { kind } = entity;
   const collection = `/workspaces/:ws/${plural}` as const;
   const item = `${collection}/:id` as const;
-  const filters = Object.fromEntries(RECORD_FILTERS[kind].map((name) => [name, z.string().optional()]));
+  const filters = Object.fromEntries(
+    RECORD_FILTERS[kind].map((name) => [
+      name,
+      z
+        .string()
+        .optional()
+        .describe(`Only the ${plural} whose ${name} is this (an id, or one of the field's values)`),
+    ]),
+  );
   const sorts = sortFields(kind).flatMap((field) => [field, `-${field}`]);
   const sort = z
     .enum(sorts as [string, ...string[]])
