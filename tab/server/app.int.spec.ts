@@ -121,6 +121,39 @@ describe('problems', () => {
     expect(broken.body.code).toBe('REQUEST.MALFORMED');
   });
 
+  it('reads a body only where the operation takes one: a stray body on a GET or DELETE changes nothing', async () => {
+    const ws = await workspaceWith(server, ALICE);
+    const token = `Bearer ${await server.tokenFor(ALICE)}`;
+    const list = await server.http
+      .get(`/api/v1/workspaces/${ws}/leads`)
+      .set('Authorization', token)
+      .set('Content-Type', 'text/plain')
+      .send('not json');
+    expect(list.status).toBe(200);
+    const created = await (
+      await server.as(ALICE)
+    ).post(`/api/v1/workspaces/${ws}/leads`, { lastName: 'Jansen' });
+    const removed = await server.http
+      .delete(`/api/v1/workspaces/${ws}/leads/${created.body.id}`)
+      .set('Authorization', token)
+      .set('If-Match', created.headers.etag as string)
+      .set('Content-Type', 'application/json')
+      .send('{"broken":');
+    expect(removed.status).toBe(204);
+  });
+
+  it('answers 405 with Allow on the service paths too', async () => {
+    for (const [path, allow] of [
+      ['/healthz', 'GET'],
+      ['/readyz', 'GET'],
+      ['/api/openapi.json', 'GET'],
+    ]) {
+      const res = await server.http.put(path ?? '');
+      expect({ path, status: res.status, allow: res.headers.allow }).toEqual({ path, status: 405, allow });
+      expect(res.body.code).toBe('ROUTE.METHOD_NOT_ALLOWED');
+    }
+  });
+
   it('answers an unexpected failure with a 500 problem that discloses nothing', async () => {
     const broken = await startTestServer({
       app: {
@@ -285,7 +318,8 @@ describe('GET /api/openapi.json', () => {
     }
     const createLead = res.body.paths['/api/v1/workspaces/{ws}/leads'].post;
     expect(createLead.requestBody.content['application/json'].schema.properties).toHaveProperty('lastName');
-    expect(createLead.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
+    expect(createLead.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+    expect(res.body.components.parameters.IdempotencyKey.name).toBe('Idempotency-Key');
   });
 });
 

@@ -14,12 +14,14 @@ import {
   perUserRateLimit,
   type RateLimitOptions,
 } from './http/rate-limit';
+import { answerOtherMethods } from './http/method-not-allowed';
 import { securityHeaders } from './http/security-headers';
-import { openApiDocument } from './openapi/openapi-document';
+import { OPENAPI_OPERATION, openApiDocument } from './openapi/openapi-document';
+import type { OperationDoc } from './openapi/operation-doc';
 import { apiRoutes } from './routes/api-routes';
 import { onDemandBundle, type BrowserBundle } from './bundle/browser-bundle';
-import { devTokenRoute } from './routes/dev-token-route';
-import { healthRoutes, type ReadinessProbe } from './routes/health-routes';
+import { DEV_TOKEN_OPERATION, devTokenRoute } from './routes/dev-token-route';
+import { HEALTH_OPERATIONS, healthRoutes, type ReadinessProbe } from './routes/health-routes';
 import { mountRoutes } from './routes/mount-routes';
 import { pageRoutes } from './routes/page-routes';
 
@@ -27,8 +29,8 @@ import { pageRoutes } from './routes/page-routes';
 export type ApiExtension = {
   /** Sees requests after authentication and rate limiting, before the JSON-only body parser. */
   readonly router: Router;
-  /** OpenAPI path items it adds, keyed by full path. */
-  readonly openApiPaths?: Readonly<Record<string, Record<string, unknown>>>;
+  /** What it serves, for the OpenAPI document (paths relative to /api/v1, like RouteSpecs). */
+  readonly operations?: readonly OperationDoc[];
 };
 
 export type ServerDeps = {
@@ -76,12 +78,17 @@ export function createApp(deps: ServerDeps) {
   app.use(healthRoutes(deps.ready));
   app.use(pageRoutes(deps.bundle ?? onDemandBundle()));
 
-  const document = openApiDocument(routes, { devTokens: Boolean(deps.devTokens) });
-  for (const extension of deps.extensions ?? [])
-    Object.assign(document.paths as object, extension.openApiPaths);
+  const document = openApiDocument([
+    ...HEALTH_OPERATIONS,
+    OPENAPI_OPERATION,
+    ...(deps.devTokens ? [DEV_TOKEN_OPERATION] : []),
+    ...routes,
+    ...(deps.extensions ?? []).flatMap((extension) => extension.operations ?? []),
+  ]);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
+  answerOtherMethods(app.router, '/api/openapi.json', ['GET']);
 
   if (deps.devTokens) {
     app.post(
@@ -92,6 +99,7 @@ export function createApp(deps: ServerDeps) {
       jsonBody(bodyLimit),
       devTokenRoute(deps.devTokens),
     );
+    answerOtherMethods(app.router, '/api/dev/token', ['POST']);
   }
 
   const api = Router();
@@ -102,8 +110,7 @@ export function createApp(deps: ServerDeps) {
     perUserRateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT),
   );
   for (const extension of deps.extensions ?? []) api.use(extension.router);
-  api.use(jsonBody(bodyLimit));
-  mountRoutes(api, routes, deps.app);
+  mountRoutes(api, routes, deps.app, jsonBody(bodyLimit));
   app.use('/api/v1', api);
 
   app.use((req, res) => sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'));

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { ImportDeps } from '@crm/shared/application';
 import type { ApiExtension } from '../app';
-import { sendTransportError } from '../http/problem';
+import { answerOtherMethods } from '../http/method-not-allowed';
 import { EXPORTS, exportPath, mountExportRoutes } from './export-routes';
 import { IMPORT_JOB_PATH, IMPORT_PATH, mountImportRoutes, type ImportRouteOptions } from './import-routes';
 import { spoolDir } from './import-files';
-import { CSV_OPEN_API_PATHS } from './openapi-paths';
+import { CSV_OPERATIONS } from './openapi-paths';
 import { createSpoolQuota } from './spool-quota';
 
 export const DEFAULT_IMPORT_LIMITS = {
@@ -36,11 +36,6 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Ap
     [IMPORT_JOB_PATH, 'GET'],
     ...Object.keys(EXPORTS).map((plural): [string, string] => [exportPath(plural), 'GET']),
   ];
-  for (const [path, method] of allowed) {
-    router.all(path, (req, res) => {
-      res.set('Allow', method);
-      sendTransportError(req, res, 'ROUTE.METHOD_NOT_ALLOWED', `Use ${method} here.`);
-    });
-  }
-  return { router, openApiPaths: CSV_OPEN_API_PATHS };
+  for (const [path, method] of allowed) answerOtherMethods(router, path, [method]);
+  return { router, operations: CSV_OPERATIONS };
 }

@@ -1,76 +1,77 @@
-/** The CSV routes as OpenAPI 3.1 path items (the JSON routes are generated from their RouteSpecs). */
+import { z } from 'zod';
+import type { OperationDoc } from '../openapi/operation-doc';
+import { capital } from '../routes/wording';
+import { IMPORT_JOB_PATH, IMPORT_PATH } from './import-routes';
+import { ImportJobSchema, ImportResultSchema } from './import-schemas';
+import { EXPORTS, exportPath } from './export-routes';
 
-const wsParam = { name: 'ws', in: 'path', required: true, schema: { type: 'string' } };
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-});
-const security = [{ bearer: [] }];
-const jobSchema = {
-  type: 'object',
+/** The CSV routes, described for the OpenAPI document (the JSON routes carry theirs in their RouteSpec). */
+const exportOperation = (plural: string): OperationDoc => ({
+  method: 'get',
+  path: exportPath(plural),
+  tag: plural,
+  operationId: `export${capital(plural)}`,
+  summary: `Export every ${EXPORTS[plural]} as CSV`,
   description:
-    'status queued|running|completed|failed; processedRows of total; created, duplicateCount, errorCount; ' +
-    'duplicates [{row, email, existingLeadId?, duplicateOfRow?}] and errors [{row, field, code, message}] (first 1,000); failure {code, message}',
-};
-
-const exportItem = (plural: string) => ({
-  get: {
-    tags: [plural],
-    summary: `Export every ${plural.replace(/s$/, '')} as CSV (UTF-8 with BOM, formula-safe cells)`,
-    parameters: [wsParam],
-    responses: {
-      200: { description: 'The CSV file', content: { 'text/csv': { schema: { type: 'string' } } } },
-      401: problem('No valid access token'),
-      404: problem('No such workspace, or not a member'),
-    },
-    security,
+    `Downloads all the workspace's ${plural} as one CSV file (UTF-8 with BOM, comma separated, header row of ` +
+    "field names). Cells a spreadsheet could run as a formula start with ' (importLeads takes it off again).",
+  success: {
+    status: 200,
+    description: 'The CSV file',
+    contentType: 'text/csv',
+    schema: z.string(),
+    headers: ['Content-Disposition'],
   },
 });
 
-export const CSV_OPEN_API_PATHS: Readonly<Record<string, Record<string, unknown>>> = {
-  '/api/v1/workspaces/{ws}/leads/import': {
-    post: {
-      tags: ['leads'],
-      summary:
-        'Import leads from CSV: header row with lastName and any of firstName, email, company, title, phone, source, ' +
-        'campaign (name or id), website, industry, description. Duplicate emails are reported, not written.',
-      parameters: [wsParam],
-      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-      responses: {
-        200: {
-          description:
-            'Small files (≤ 1,000 rows): the result {total, created, duplicateCount, errorCount, duplicates, errors}',
-        },
-        202: {
-          description: 'Larger files: the import job (Location: its URL to poll)',
-          content: { 'application/json': { schema: jobSchema } },
-        },
-        400: problem('IMPORT.EMPTY_FILE or IMPORT.INVALID_HEADER (fields name the bad columns)'),
-        401: problem('No valid access token'),
-        404: problem('No such workspace, or not a member'),
-        413: problem('The file is larger than 50 MB'),
-        415: problem('The body is not text/csv'),
+export const CSV_OPERATIONS: readonly OperationDoc[] = [
+  {
+    method: 'post',
+    path: IMPORT_PATH,
+    tag: 'leads',
+    operationId: 'importLeads',
+    summary: 'Import leads from a CSV file',
+    description:
+      'Send the file as text/csv (UTF-8, UTF-16 or Windows-1252; , ; or tab separated): a header row with lastName and any of ' +
+      'firstName, email, company, title, phone, source, campaign (name or id), website, industry, description; ' +
+      'the columns of our own export are accepted and skipped. A row whose email a lead already has is reported as a duplicate, not written. ' +
+      'Up to 1,000 rows are imported within the request (200, the result); a larger file becomes a job (202, Location ' +
+      'to poll with getImportJob). At most 50 MB a file; 4 unfinished jobs a workspace.',
+    body: z.string(),
+    bodyType: 'text/csv',
+    success: [
+      {
+        status: 200,
+        description: 'A small file, imported: what was created, duplicate or rejected',
+        schema: ImportResultSchema,
       },
-      security,
+      {
+        status: 202,
+        description: 'A larger file, queued: the job; poll its Location after Retry-After seconds',
+        schema: ImportJobSchema,
+        headers: ['Location', 'Retry-After'],
+      },
+    ],
+    errors: {
+      400: 'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (fields name the bad columns)',
+      413: 'REQUEST.TOO_LARGE: the file is larger than 50 MB',
+      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+      429:
+        'REQUEST.RATE_LIMITED; IMPORT.QUEUE_FULL (the workspace has 4 imports unfinished) or IMPORT.SPOOL_FULL ' +
+        '(the server has no room for another file now); Retry-After says when to try again',
     },
   },
-  '/api/v1/workspaces/{ws}/imports/{id}': {
-    get: {
-      tags: ['leads'],
-      summary: 'An import job and its progress (Retry-After while it runs)',
-      parameters: [wsParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: {
-        200: { description: 'The job', content: { 'application/json': { schema: jobSchema } } },
-        401: problem('No valid access token'),
-        404: problem('No such import in this workspace, or not a member'),
-      },
-      security,
-    },
+  {
+    method: 'get',
+    path: IMPORT_JOB_PATH,
+    tag: 'leads',
+    operationId: 'getImportJob',
+    summary: "Read an import job's progress",
+    description:
+      'The job importLeads queued for a large file: status queued, running, completed or failed, rows processed ' +
+      'of total, created, duplicates and rejected rows (first 1,000 of each). Poll while it runs (Retry-After: 1); finished jobs are kept 7 days.',
+    success: { status: 200, description: 'The job', schema: ImportJobSchema },
+    errors: { 404: 'No such import in this workspace (IMPORT.NOT_FOUND), or no such workspace' },
   },
-  ...Object.fromEntries(
-    ['leads', 'organisations', 'contacts', 'opportunities'].map((p) => [
-      `/api/v1/workspaces/{ws}/${p}/export`,
-      exportItem(p),
-    ]),
-  ),
-};
+  ...Object.keys(EXPORTS).map(exportOperation),
+];

@@ -1,5 +1,8 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { answerOtherMethods } from '../http/method-not-allowed';
 import { sendTransportError } from '../http/problem';
+import type { OperationDoc } from '../openapi/operation-doc';
 
 const READY_TIMEOUT_MS = 3_000;
 
@@ -27,5 +30,41 @@ export function healthRoutes(probe: ReadinessProbe): Router {
       clearTimeout(timer);
     }
   });
+  answerOtherMethods(router, '/healthz', ['GET']);
+  answerOtherMethods(router, '/readyz', ['GET']);
   return router;
 }
+
+/** `/healthz` and `/readyz`, for the OpenAPI document. */
+export const HEALTH_OPERATIONS: readonly OperationDoc[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    scope: 'public',
+    tag: 'service',
+    operationId: 'checkLiveness',
+    summary: 'Check that the server process answers',
+    description: 'Liveness probe: answers {status: ok} while the process runs. No token.',
+    success: {
+      status: 200,
+      description: 'The process answers',
+      schema: z.strictObject({ status: z.literal('ok') }),
+    },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    scope: 'public',
+    tag: 'service',
+    operationId: 'checkReadiness',
+    summary: 'Check that the server can reach its storage',
+    description:
+      'Readiness probe: {status: ready} when storage answers within 3 s, else 503 SERVER.NOT_READY. No token.',
+    success: {
+      status: 200,
+      description: 'Storage answers',
+      schema: z.strictObject({ status: z.literal('ready') }),
+    },
+    errors: { 503: 'SERVER.NOT_READY: storage cannot be reached' },
+  },
+];

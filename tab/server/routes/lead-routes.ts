@@ -3,7 +3,10 @@ import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
 import { conversionMatches, convertLead, disqualifyLead } from '@crm/shared/application';
 import { representation } from './representation';
 import { route, type RouteSpec } from './route-spec';
-import { RecordSchema } from './schemas';
+import { RECORD_SCHEMAS } from './record-schemas';
+
+const { lead: LeadSchema, organisation: OrganisationSchema, contact: ContactSchema } = RECORD_SCHEMAS;
+const OpportunitySchema = RECORD_SCHEMAS.opportunity;
 
 /** The lead's two deliberate actions beyond editing (convert, disqualify), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
@@ -11,16 +14,25 @@ export const leadRoutes: RouteSpec[] = [
     method: 'get',
     path: '/workspaces/:ws/leads/:id/matches',
     tag: 'leads',
-    summary:
-      'Existing organisations (by name and website) and contacts (by email) this lead may convert into',
+    operationId: 'listLeadMatches',
+    summary: 'Find existing records a lead may convert into',
+    description:
+      'Possible duplicates to offer before convertLead: organisations whose name or website matches the ' +
+      "lead's company (matches names which), and contacts with the lead's email. Pass the chosen ids to convertLead.",
     success: {
       status: 200,
       description: 'Suggestions, best first',
-      schema: z.object({
-        organisations: z.array(z.object({ organisation: RecordSchema, matches: z.array(z.string()) })),
-        contacts: z.array(RecordSchema),
+      schema: z.strictObject({
+        organisations: z.array(
+          z.strictObject({
+            organisation: OrganisationSchema,
+            matches: z.array(z.string()).describe('What matched: name, website'),
+          }),
+        ),
+        contacts: z.array(ContactSchema),
       }),
     },
+    errors: { 404: 'No such lead (LEAD.NOT_FOUND) or workspace' },
     handle: async (deps, { params, caller }) => {
       const found = await conversionMatches(deps, caller, params.ws, params.id);
       if (!found.ok) return found;
@@ -40,20 +52,30 @@ export const leadRoutes: RouteSpec[] = [
     method: 'post',
     path: '/workspaces/:ws/leads/:id/convert',
     tag: 'leads',
-    summary: 'Convert a lead into an organisation, a contact and (by default) an opportunity, all or nothing',
+    operationId: 'convertLead',
+    summary: 'Convert (qualify) a lead into an organisation, contact and opportunity',
+    description:
+      'Qualifies an open lead: creates its organisation (or fills the empty fields of an existing one, organisationId), ' +
+      'its contact (or an existing one of that organisation, contactId) and, unless createOpportunity is false, an ' +
+      'opportunity (name, amount, currency, closeDate, stage optional). All or nothing; the lead becomes closed-converted ' +
+      'and read-only. Send an Idempotency-Key: a retry answers the same result.',
     body: ConvertLeadInputSchema,
     idempotent: true,
     success: {
       status: 200,
-      description: 'What the conversion produced',
-      schema: z.object({
-        lead: RecordSchema,
-        organisation: RecordSchema,
-        contact: RecordSchema,
-        opportunity: RecordSchema.optional(),
+      description: 'What the conversion produced, each record with its etag',
+      schema: z.strictObject({
+        lead: LeadSchema,
+        organisation: OrganisationSchema,
+        contact: ContactSchema,
+        opportunity: OpportunitySchema.optional(),
       }),
     },
-    errors: [409],
+    errors: {
+      400: 'VALIDATION.FAILED with fields; CONVERSION.ORGANISATION_NOT_FOUND, CONVERSION.CONTACT_NOT_FOUND, CONVERSION.CONTACT_NOT_IN_ORGANISATION, OPPORTUNITY.UNKNOWN_STAGE',
+      404: 'No such lead (LEAD.NOT_FOUND) or workspace',
+      409: 'LEAD.ALREADY_CONVERTED; LEAD.INVALID_TRANSITION (a disqualified lead: reopen it first); IDEMPOTENCY.KEY_REUSED',
+    },
     handle: async (deps, { params, body, caller }) => {
       const converted = await convertLead(deps, caller, params.ws, params.id, body);
       if (!converted.ok) return converted;
@@ -73,11 +95,19 @@ export const leadRoutes: RouteSpec[] = [
     method: 'post',
     path: '/workspaces/:ws/leads/:id/disqualify',
     tag: 'leads',
-    summary: 'Disqualify a lead with a reason (If-Match optional: guards against acting on a stale view)',
+    operationId: 'disqualifyLead',
+    summary: 'Disqualify a lead with a reason',
+    description:
+      'Closes an open lead as not converted (closed-not-converted) with {reason}; it is kept, and can be reopened ' +
+      'later with updateLead status working-contacted. If-Match is optional: send it to refuse acting on a stale view.',
     body: DisqualifyInputSchema,
     ifMatch: 'optional',
-    success: { status: 200, description: 'The disqualified lead', schema: RecordSchema },
-    errors: [409, 412],
+    success: { status: 200, description: 'The disqualified lead', schema: LeadSchema, headers: ['ETag'] },
+    errors: {
+      400: 'VALIDATION.FAILED; LEAD.REASON_REQUIRED (a blank reason)',
+      404: 'No such lead (LEAD.NOT_FOUND) or workspace',
+      409: 'LEAD.INVALID_TRANSITION or LEAD.READ_ONLY: the lead is not open',
+    },
     handle: async (deps, { params, body, caller, expected }) => {
       const lead = await disqualifyLead(deps, caller, params.ws, params.id, expected, body);
       return lead.ok

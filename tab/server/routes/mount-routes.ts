@@ -1,8 +1,9 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { domainError, type DomainError } from '@crm/shared';
 import { type AppDeps } from '@crm/shared/application';
 import { toEtag, versionFromIfMatch } from '../http/etag';
-import { sendDomainError, sendTransportError } from '../http/problem';
+import { answerOtherMethods } from '../http/method-not-allowed';
+import { sendDomainError } from '../http/problem';
 import { callerOf } from '../http/request-context';
 import type { RouteSpec } from './route-spec';
 
@@ -36,19 +37,25 @@ function checkIdempotencyKey(key: string | undefined): DomainError | undefined {
   });
 }
 
-/** Mounts each route on `router`; a known path with another method answers 405 with Allow. */
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], deps: AppDeps): void {
+/**
+ * Mounts each route on `router`; a known path with another method answers 405 with Allow. Only routes
+ * that read a body parse one (`body`: JSON only, 415/413/400); the others never look at it, so a
+ * stray body cannot turn a GET into an error the document does not list.
+ */
+export function mountRoutes(
+  router: Router,
+  routes: readonly RouteSpec[],
+  deps: AppDeps,
+  body: RequestHandler,
+): void {
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) {
     methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method.toUpperCase()]);
-    router[route.method](route.path, (req, res) => run(route, deps, req, res));
+    const handle: RequestHandler = (req, res) => run(route, deps, req, res);
+    if (route.body) router[route.method](route.path, body, handle);
+    else router[route.method](route.path, handle);
   }
-  for (const [path, methods] of methodsByPath) {
-    router.all(path, (req, res) => {
-      res.set('Allow', methods.join(', '));
-      sendTransportError(req, res, 'ROUTE.METHOD_NOT_ALLOWED', `Use ${methods.join(', ')} here.`);
-    });
-  }
+  for (const [path, methods] of methodsByPath) answerOtherMethods(router, path, methods);
 }
 
 async function run(route: RouteSpec, deps: AppDeps, req: Request, res: Response): Promise<void> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ok } from '@crm/shared';
 import { REPORTS, runReport, type ReportName, type ReportParams } from '@crm/shared/application';
 import { single } from './query';
+import { REPORT_SCHEMAS } from './report-schemas';
 import { route, type RouteSpec } from './route-spec';
 
 const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by'];
@@ -20,14 +21,44 @@ const QUERY: { [R in ReportName]: z.ZodObject } = {
   'stale-deals': z.object({}),
 };
 
-const SUMMARY: { [R in ReportName]: string } = {
-  pipeline: 'Open pipeline by stage: count, amount and weighted amount per currency',
-  forecast: 'Expected sales by close month and forecast category',
-  conversion: 'Lead conversion rate by source, campaign or owner',
-  campaigns: 'What each campaign brought: leads, conversions, deals, won amount, ROI',
-  'win-rate': 'Won against lost deals in a period',
-  'sales-cycle': 'Average days from creation to close',
-  'stale-deals': 'Open deals with no activity for longer than the workspace allows',
+/** operationId, summary and description of each report. */
+const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
+  pipeline: [
+    'getPipelineReport',
+    'Report the open pipeline by stage',
+    'Open opportunities per stage, in the workspace order: count, amount and weighted amount (amount × probability), per currency, and totals.',
+  ],
+  forecast: [
+    'getForecastReport',
+    'Report expected sales by close month',
+    'Deals by expected close month and forecast category (pipeline, best-case, commit, closed) per currency, ' +
+      'from the month `from` (YYYY-MM, default this month) for `months` months (1–24, default 6); open deals without a close date apart.',
+  ],
+  conversion: [
+    'getConversionReport',
+    'Report lead conversion rates',
+    'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`).',
+  ],
+  campaigns: [
+    'getCampaignReport',
+    'Report what each campaign brought',
+    'Per campaign: leads, converted leads, opportunities, won deals and won amount per currency, actual cost and ROI ((won − cost) / cost).',
+  ],
+  'win-rate': [
+    'getWinRateReport',
+    'Report the win rate',
+    'Deals won and lost, and won / (won + lost), for deals closed between `from` and `to` (YYYY-MM-DD, both optional, inclusive).',
+  ],
+  'sales-cycle': [
+    'getSalesCycleReport',
+    'Report the average sales cycle',
+    'Won deals and the mean days from a deal’s creation to its win.',
+  ],
+  'stale-deals': [
+    'getStaleDealsReport',
+    'Report deals with no recent activity',
+    'Open deals whose last activity or stage change is older than the workspace’s staleAfterDays, with the days since.',
+  ],
 };
 
 export const reportRoutes: RouteSpec[] = REPORTS.map((name) =>
@@ -35,13 +66,16 @@ export const reportRoutes: RouteSpec[] = REPORTS.map((name) =>
     method: 'get',
     path: `/workspaces/:ws/reports/${name}`,
     tag: 'reports',
-    summary: SUMMARY[name],
+    operationId: DOCS[name][0],
+    summary: DOCS[name][1],
+    description: DOCS[name][2],
     query: QUERY[name],
     success: {
       status: 200,
       description: 'The report (amounts in different currencies are never added)',
-      schema: z.looseObject({}),
+      schema: REPORT_SCHEMAS[name],
     },
+    errors: { 400: 'VALIDATION.FAILED: a query parameter out of range or given twice' },
     handle: async (deps, { params, query, caller }) => {
       const read: Record<string, string> = {};
       for (const key of PARAMS) {

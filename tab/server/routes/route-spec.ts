@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import type { DomainError, Result, Version } from '@crm/shared';
 import type { AppDeps, Caller } from '@crm/shared/application';
+import type { OperationDoc, SuccessDoc } from '../openapi/operation-doc';
 
 /** The names of the `:params` in an Express path: `'/workspaces/:ws/leads/:id'` → `'ws' | 'id'`. */
 export type PathParams<P extends string> = string extends P
@@ -36,23 +36,13 @@ export type Handler<Param extends string = string> = (
 
 /**
  * One API route, described once: Express mounts it from here and the OpenAPI document is generated
- * from the same list, so the two cannot drift apart.
+ * from the same list, so the two cannot drift apart. Its `success` is the one answer the handler
+ * gives when it works; the document adds the errors every route of its kind shares.
  */
-export type RouteSpec<Path extends string = string> = {
-  readonly method: 'get' | 'post' | 'patch' | 'delete';
+export type RouteSpec<Path extends string = string> = Omit<OperationDoc, 'path' | 'scope' | 'success'> & {
   /** Express syntax, relative to /api/v1: `/workspaces/:ws/leads/:id`. */
   readonly path: Path;
-  readonly tag: string;
-  readonly summary: string;
-  readonly body?: z.ZodType;
-  /** Query parameters, for the document; the use cases check them. */
-  readonly query?: z.ZodType;
-  readonly ifMatch?: 'required' | 'optional';
-  readonly idempotent?: boolean;
-  /** Success status and what it returns, for the document. */
-  readonly success: { readonly status: number; readonly description: string; readonly schema?: z.ZodType };
-  /** Error statuses worth listing beyond 400/401/404/429/500. */
-  readonly errors?: readonly number[];
+  readonly success: SuccessDoc;
   readonly handle: Handler<PathParams<Path>>;
 };
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  FORECAST_CATEGORIES,
+  MEMBER_ROLES,
   MemberAddInputSchema,
   MemberPatchInputSchema,
   ok,
@@ -18,16 +20,55 @@ import {
   type WorkspaceView,
 } from '@crm/shared/application';
 import { toEtag } from '../http/etag';
+import { named } from '../openapi/component-schemas';
 import { route, type HttpReply, type RouteSpec } from './route-spec';
 
-const WorkspaceSchema = z.looseObject({
+const instant = z.string().describe('ISO 8601 instant, UTC');
+const StageSchema = named(
+  'Stage',
+  z.strictObject({
+    id: z.string(),
+    label: z.string().optional().describe('Display label; without one, clients translate the id'),
+    probability: z.number().int().min(0).max(100),
+    forecastCategory: z.enum(FORECAST_CATEGORIES),
+    kind: z.enum(['open', 'won', 'lost']),
+  }),
+);
+/** A workspace you belong to, with your role in it. */
+const WorkspaceFields = z.strictObject({
   id: z.string(),
   tenantId: z.string(),
   name: z.string(),
-  role: z.string(),
-  etag: z.string(),
+  teamId: z.string().optional().describe('The Teams team it is bound to'),
+  settings: z.strictObject({
+    defaultCurrency: z.string().describe('ISO 4217'),
+    stages: z.array(StageSchema).describe('Open stages in order, then closed-won and closed-lost'),
+    staleAfterDays: z.number().int(),
+  }),
+  createdAt: instant,
+  createdBy: z.string(),
+  updatedAt: instant,
+  updatedBy: z.string(),
+  role: z.enum(MEMBER_ROLES).describe('Your role in it'),
 });
-const MemberSchema = z.looseObject({ userId: z.string(), role: z.string() });
+const WorkspaceSummarySchema = named('WorkspaceSummary', WorkspaceFields);
+const WorkspaceSchema = named(
+  'Workspace',
+  WorkspaceFields.extend({ etag: z.string().describe('Its ETag, for If-Match') }),
+);
+const MemberSchema = named(
+  'Member',
+  z.strictObject({
+    workspaceId: z.string(),
+    tenantId: z.string(),
+    userId: z.string().describe('Entra object id'),
+    role: z.enum(MEMBER_ROLES),
+    name: z.string().optional(),
+    addedAt: instant,
+    addedBy: z.string(),
+  }),
+);
+const OWNERS_ONLY = 'WORKSPACE.OWNER_REQUIRED: owners only';
 
 const workspaceReply = (status: number, view: WorkspaceView): HttpReply => ({
   status,
@@ -42,11 +83,15 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'get',
     path: '/workspaces',
     tag: 'workspaces',
-    summary: 'The workspaces you are a member of, with your role',
+    operationId: 'listWorkspaces',
+    summary: 'List the workspaces you belong to',
+    description:
+      "Every workspace (a team's CRM) you are a member of in your tenant, with your role: start here, " +
+      'every other operation takes a workspace id (ws). All in one page (nextCursor is always null).',
     success: {
       status: 200,
       description: 'Your workspaces',
-      schema: z.object({ items: z.array(WorkspaceSchema.omit({ etag: true })), nextCursor: z.null() }),
+      schema: z.strictObject({ items: z.array(WorkspaceSummarySchema), nextCursor: z.null() }),
     },
     handle: async (deps, { caller }) => {
       const memberships = await listMyWorkspaces(deps, caller.actor);
@@ -60,11 +105,23 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'post',
     path: '/workspaces',
     tag: 'workspaces',
-    summary: 'Create a workspace in your tenant (you become its owner; teamId binds a Teams team)',
+    operationId: 'createWorkspace',
+    summary: 'Create a workspace',
+    description:
+      'Creates a workspace in your tenant with {name, defaultCurrency?, teamId?}; you become its owner. teamId binds a ' +
+      'Teams team, which the bot must have recorded with you on its roster. Send an Idempotency-Key to make a retry safe.',
     body: WorkspaceCreateInputSchema,
     idempotent: true,
-    success: { status: 201, description: 'The new workspace', schema: WorkspaceSchema },
-    errors: [409],
+    success: {
+      status: 201,
+      description: 'The new workspace',
+      schema: WorkspaceSchema,
+      headers: ['ETag', 'Location'],
+    },
+    errors: {
+      403: 'WORKSPACE.TEAM_NOT_VERIFIED: the bot has not recorded this team, or its roster does not hold you',
+      409: 'WORKSPACE.TEAM_ALREADY_BOUND; IDEMPOTENCY.KEY_REUSED',
+    },
     handle: async (deps, { body, caller }) => {
       const created = await createWorkspace(deps, caller.actor, body, caller.idempotencyKey);
       return created.ok ? ok(workspaceReply(201, created.value)) : created;
@@ -74,8 +131,12 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'get',
     path: '/workspaces/:ws',
     tag: 'workspaces',
-    summary: 'Read a workspace (ETag = its version)',
-    success: { status: 200, description: 'The workspace', schema: WorkspaceSchema },
+    operationId: 'getWorkspace',
+    summary: 'Read a workspace and its settings',
+    description:
+      'The workspace with its settings (default currency, pipeline stages with probability and forecast category, ' +
+      'stale-after days), your role and its ETag (what updateWorkspace wants in If-Match).',
+    success: { status: 200, description: 'The workspace', schema: WorkspaceSchema, headers: ['ETag'] },
     handle: async (deps, { params, caller }) => {
       const found = await getWorkspace(deps, caller.actor, params.ws);
       return found.ok ? ok(workspaceReply(200, found.value)) : found;
@@ -85,11 +146,24 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'patch',
     path: '/workspaces/:ws',
     tag: 'workspaces',
-    summary: 'Change name, currency, stale threshold or stages (owners)',
+    operationId: 'updateWorkspace',
+    summary: "Change a workspace's name or settings",
+    description:
+      'Owners change name, defaultCurrency, staleAfterDays or stages (the whole list, or only the open stages; ' +
+      'the closed ones are fixed). Needs If-Match with the ETag you read.',
     body: WorkspacePatchInputSchema,
     ifMatch: 'required',
-    success: { status: 200, description: 'The changed workspace', schema: WorkspaceSchema },
-    errors: [403, 409, 412, 428],
+    success: {
+      status: 200,
+      description: 'The changed workspace',
+      schema: WorkspaceSchema,
+      headers: ['ETag'],
+    },
+    errors: {
+      400: 'VALIDATION.FAILED with fields; WORKSPACE.INVALID_STAGES',
+      403: OWNERS_ONLY,
+      409: 'WORKSPACE.STAGE_IN_USE: an opportunity is still in a stage the change removes',
+    },
     handle: async (deps, { params, body, caller, expected }) => {
       const updated = await updateWorkspace(deps, caller.actor, params.ws, expected, body);
       return updated.ok ? ok(workspaceReply(200, updated.value)) : updated;
@@ -99,11 +173,15 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'get',
     path: '/workspaces/:ws/members',
     tag: 'members',
-    summary: "The workspace's members",
+    operationId: 'listMembers',
+    summary: "List a workspace's members",
+    description:
+      'Everyone in the workspace with their role (owner or member) and user id: the ids ownerId fields name. ' +
+      'All in one page (nextCursor is always null).',
     success: {
       status: 200,
       description: 'Members',
-      schema: z.object({ items: z.array(MemberSchema), nextCursor: z.null() }),
+      schema: z.strictObject({ items: z.array(MemberSchema), nextCursor: z.null() }),
     },
     handle: async (deps, { params, caller }) => {
       const members = await listMembers(deps, caller.actor, params.ws);
@@ -114,10 +192,17 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'post',
     path: '/workspaces/:ws/members',
     tag: 'members',
-    summary: 'Add a member of your tenant as owner or member (owners)',
+    operationId: 'addMember',
+    summary: 'Add a member to a workspace',
+    description:
+      'Owners add a person of the same tenant by {userId (Entra object id), role: owner|member, name?}. ' +
+      "In a workspace bound to a team, the team's roster is kept in step by the bot.",
     body: MemberAddInputSchema,
-    success: { status: 201, description: 'The new member', schema: MemberSchema },
-    errors: [403, 409],
+    success: { status: 201, description: 'The new member', schema: MemberSchema, headers: ['Location'] },
+    errors: {
+      403: OWNERS_ONLY,
+      409: 'WORKSPACE.MEMBER_EXISTS: already a member',
+    },
     handle: async (deps, { params, body, caller }) => {
       const added = await addMember(deps, caller.actor, params.ws, body);
       if (!added.ok) return added;
@@ -132,10 +217,17 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'patch',
     path: '/workspaces/:ws/members/:userId',
     tag: 'members',
-    summary: "Change a member's role (owners; the last owner stays)",
+    operationId: 'changeMemberRole',
+    summary: "Change a member's role",
+    description:
+      'Owners make a member an owner or an owner a member ({role}); the last owner cannot step down.',
     body: MemberPatchInputSchema,
     success: { status: 200, description: 'The member', schema: MemberSchema },
-    errors: [403, 409],
+    errors: {
+      403: OWNERS_ONLY,
+      404: 'No such member (WORKSPACE.MEMBER_NOT_FOUND) or workspace',
+      409: 'WORKSPACE.LAST_OWNER: the workspace needs an owner',
+    },
     handle: async (deps, { params, body, caller }) => {
       const changed = await changeMemberRole(deps, caller.actor, params.ws, params.userId, body);
       return changed.ok ? ok({ status: 200, body: changed.value }) : changed;
@@ -145,9 +237,15 @@ export const workspaceRoutes: RouteSpec[] = [
     method: 'delete',
     path: '/workspaces/:ws/members/:userId',
     tag: 'members',
-    summary: 'Remove a member (owners), or leave (yourself); the last owner cannot go',
+    operationId: 'removeMember',
+    summary: 'Remove a member, or leave a workspace',
+    description: 'Owners remove anyone; a member may remove themselves (leave). The last owner cannot go.',
     success: { status: 204, description: 'Removed' },
-    errors: [403, 409],
+    errors: {
+      403: OWNERS_ONLY + ' (to remove someone else)',
+      404: 'No such member (WORKSPACE.MEMBER_NOT_FOUND) or workspace',
+      409: 'WORKSPACE.LAST_OWNER: the workspace needs an owner',
+    },
     handle: async (deps, { params, caller }) => {
       const removed = await removeMember(deps, caller.actor, params.ws, params.userId);
       return removed.ok ? ok({ status: 204 }) : removed;

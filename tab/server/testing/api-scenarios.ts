@@ -1,0 +1,568 @@
+import type { Actor } from '@crm/shared';
+import { capital } from '../routes/wording';
+import { ALICE, BOB } from './test-server';
+
+/**
+ * One request of the conformance test (tab/server/openapi/openapi-conformance.int.spec.ts). The
+ * operation's method and path come from the served document; a Call fills in the rest.
+ */
+export type Call = {
+  /** Path parameters; `ws` defaults to the scenario workspace. */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string | readonly string[]>>;
+  /** A JSON body... */
+  readonly body?: unknown;
+  /** ...or raw bytes with their media type. */
+  readonly raw?: { readonly type: string; readonly data: string | Buffer };
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Who calls: the workspace owner (Alice) by default on token-protected operations; null sends no token. */
+  readonly as?: Actor | null;
+  /**
+   * Which server answers. `main`: the real one. `limited`: every /api/v1 request is rate limited.
+   * `broken`: storage fails. `paused`: imports queue and never run, one unfinished job a workspace.
+   * `full`: no room for an uploaded file.
+   */
+  readonly server?: ServerName;
+  /** The problem `code` the answer must carry. */
+  readonly code?: string;
+};
+
+export type ServerName = 'main' | 'limited' | 'broken' | 'paused' | 'full';
+
+/** What a scenario can build its calls on; every request it sends is checked against the document too. */
+export type ScenarioContext = {
+  /** A workspace owned by Alice, with Bob as a member, shared by every scenario. */
+  readonly ws: string;
+  /** A new workspace owned by Alice (with `members` added), for a scenario that changes the workspace itself. */
+  workspace(members?: readonly Actor[]): Promise<string>;
+  /** A live record of the kind (`leads`...) in `ws` (or another workspace), made with a valid body merged with `body`. */
+  create(plural: string, body?: object, ws?: string): Promise<{ id: string; etag: string }>;
+  /** A record of the kind in the recycle bin of `ws`. */
+  deleted(plural: string): Promise<string>;
+  /** A converted lead of `ws`. */
+  convertedLead(): Promise<{ id: string; etag: string }>;
+  /** Sends a call to an operation (setup) and gives back status and parsed body. */
+  send(
+    operationId: string,
+    call: Call,
+  ): Promise<{ status: number; body: unknown; headers: Record<string, string> }>;
+  /** Resolves when the main server's import worker has nothing left to run. */
+  importsIdle(): Promise<void>;
+};
+
+export type Step = (ctx: ScenarioContext) => Promise<Call>;
+
+/**
+ * How the test drives one documented operation. `ok` must get its (first) success status; the test
+ * derives the shared errors from it (no token → 401, unknown workspace → 404, a malformed, oversized
+ * or non-JSON body → 400/413/415, no or a stale If-Match → 428/412, the `limited` server → 429, the
+ * `broken` one → 500). `also` triggers the operation's other statuses. Every status the document lists
+ * must be triggered by one or the other, or be named in `untriggered` with the reason.
+ */
+export type Scenario = {
+  readonly ok: Step;
+  readonly also?: Readonly<Partial<Record<number, Step | readonly Step[]>>>;
+  readonly untriggered?: Readonly<Partial<Record<number, string>>>;
+};
+
+const csv = (rows: number, tag: string): string =>
+  [
+    'firstName,lastName,email,company',
+    ...Array.from({ length: rows }, (_, i) => `Sanne,de Vries ${i},${tag}.${i}@example.com,Bakkerij ${i}`),
+  ].join('\r\n');
+let unique = 0;
+const tag = (prefix: string) => `${prefix}${++unique}${Date.now().toString(36)}`;
+
+const PATCHES: Readonly<Record<string, object>> = {
+  leads: { title: 'Inkoper' },
+  organisations: { city: 'Utrecht' },
+  contacts: { title: 'CFO' },
+  opportunities: { stage: 'proposal' },
+  campaigns: { description: 'Stand 42' },
+  activities: { notes: 'Called back' },
+};
+
+/** The record kinds by URL segment, with the name their operations use (`createLead`). */
+export const KINDS = {
+  leads: 'Lead',
+  organisations: 'Organisation',
+  contacts: 'Contact',
+  opportunities: 'Opportunity',
+  campaigns: 'Campaign',
+  activities: 'Activity',
+} as const;
+export type Plural = keyof typeof KINDS;
+
+/** The six record kinds' operations, and what their own rules add. */
+function recordScenarios(plural: Plural): Record<string, Scenario> {
+  const Kind = KINDS[plural];
+  const item = async (ctx: ScenarioContext) => {
+    const { id, etag } = await ctx.create(plural);
+    return { params: { id }, headers: { 'If-Match': etag } };
+  };
+  const updateConflicts: Partial<Record<Plural, Step>> = {
+    leads: async (ctx) => {
+      const lead = await ctx.convertedLead();
+      return {
+        params: { id: lead.id },
+        headers: { 'If-Match': lead.etag },
+        body: { title: 'x' },
+        code: 'LEAD.READ_ONLY',
+      };
+    },
+    opportunities: async (ctx) => {
+      const { id, etag } = await ctx.create('opportunities', { stage: 'closed-won' });
+      return {
+        params: { id },
+        headers: { 'If-Match': etag },
+        body: { stage: 'proposal' },
+        code: 'OPPORTUNITY.CLOSED',
+      };
+    },
+    campaigns: async (ctx) => {
+      const { id, etag } = await ctx.create('campaigns');
+      return {
+        params: { id },
+        headers: { 'If-Match': etag },
+        body: { status: 'completed' },
+        code: 'CAMPAIGN.INVALID_TRANSITION',
+      };
+    },
+  };
+  const deleteConflicts: Partial<Record<Plural, Step>> = {
+    leads: async (ctx) => {
+      const lead = await ctx.convertedLead();
+      return { params: { id: lead.id }, headers: { 'If-Match': lead.etag }, code: 'LEAD.READ_ONLY' };
+    },
+    organisations: async (ctx) => {
+      const org = await ctx.create('organisations');
+      await ctx.create('contacts', { organisationId: org.id });
+      return {
+        params: { id: org.id },
+        headers: { 'If-Match': org.etag },
+        code: 'ORGANISATION.HAS_DEPENDENTS',
+      };
+    },
+    campaigns: async (ctx) => {
+      const campaign = await ctx.create('campaigns');
+      await ctx.create('leads', { campaignId: campaign.id });
+      return {
+        params: { id: campaign.id },
+        headers: { 'If-Match': campaign.etag },
+        code: 'CAMPAIGN.HAS_DEPENDENTS',
+      };
+    },
+  };
+  const missing = { params: { id: 'no-such-record' } };
+  const notFound = `${Kind.toUpperCase()}.NOT_FOUND`;
+  return {
+    [`list${capital(plural)}`]: {
+      ok: async (ctx) => {
+        await ctx.create(plural);
+        return { query: { limit: '5' } };
+      },
+      also: { 400: async () => ({ query: { sort: 'shoe-size' }, code: 'LIST.UNKNOWN_SORT' }) },
+    },
+    [`create${Kind}`]: {
+      ok: async (ctx) => ({
+        body: await validBody(ctx, plural),
+        headers: { 'Idempotency-Key': tag('create-') },
+      }),
+      also: {
+        400: async () => ({ body: { unknownField: 1 }, code: 'VALIDATION.FAILED' }),
+        409: async (ctx) => {
+          const key = tag('reuse-');
+          const body = await validBody(ctx, plural);
+          await ctx.send(`create${Kind}`, { body, headers: { 'Idempotency-Key': key } });
+          return {
+            body: await validBody(ctx, plural),
+            headers: { 'Idempotency-Key': key },
+            code: 'IDEMPOTENCY.KEY_REUSED',
+          };
+        },
+      },
+    },
+    [`get${Kind}`]: {
+      ok: async (ctx) => ({ params: (await item(ctx)).params }),
+      also: { 404: async () => ({ ...missing, code: notFound }) },
+    },
+    [`update${Kind}`]: {
+      ok: async (ctx) => ({ ...(await item(ctx)), body: PATCHES[plural] }),
+      also: {
+        400: async (ctx) => ({ ...(await item(ctx)), body: { unknownField: 1 }, code: 'VALIDATION.FAILED' }),
+        404: async () => ({
+          ...missing,
+          headers: { 'If-Match': '"eA"' },
+          body: PATCHES[plural],
+          code: notFound,
+        }),
+        ...(updateConflicts[plural] ? { 409: updateConflicts[plural] } : {}),
+      },
+    },
+    [`delete${Kind}`]: {
+      ok: item,
+      also: {
+        404: async () => ({ ...missing, headers: { 'If-Match': '"eA"' }, code: notFound }),
+        ...(deleteConflicts[plural] ? { 409: deleteConflicts[plural] } : {}),
+      },
+    },
+    [`restore${Kind}`]: {
+      ok: async (ctx) => ({ params: { id: await ctx.deleted(plural) } }),
+      also: {
+        404: async () => ({ ...missing, code: notFound }),
+        409: async (ctx) => ({ params: { id: (await ctx.create(plural)).id }, code: 'RECORD.NOT_DELETED' }),
+      },
+      untriggered: { 412: 'only when two restores of one record race' },
+    },
+    [`purge${Kind}`]: {
+      ok: async (ctx) => ({ params: { id: await ctx.deleted(plural) } }),
+      also: {
+        403: async (ctx) => ({
+          params: { id: await ctx.deleted(plural) },
+          as: BOB,
+          code: 'WORKSPACE.OWNER_REQUIRED',
+        }),
+        404: async () => ({ ...missing, code: notFound }),
+        409: async (ctx) => ({ params: { id: (await ctx.create(plural)).id }, code: 'RECORD.NOT_DELETED' }),
+      },
+    },
+  };
+}
+
+/** A create body the kind accepts in `ws` (default: the scenario workspace), its references made first. */
+export async function validBody(ctx: ScenarioContext, plural: Plural, ws = ctx.ws): Promise<object> {
+  const organisationId = async () => (await ctx.create('organisations', {}, ws)).id;
+  switch (plural) {
+    case 'leads':
+      return { lastName: 'Jansen', company: 'Jansen Transport BV', email: `${tag('l')}@example.com` };
+    case 'organisations':
+      return { name: `Østby Fisk ${tag('o')}`, website: 'https://ostby.example' };
+    case 'contacts':
+      return { organisationId: await organisationId(), lastName: 'Gonçalves' };
+    case 'opportunities':
+      return { name: 'Fleet renewal', organisationId: await organisationId(), amount: 25000 };
+    case 'campaigns':
+      return { name: `Vakbeurs Utrecht ${tag('c')}`, type: 'trade-show' };
+    case 'activities':
+      return {
+        type: 'call',
+        subject: 'Intro call',
+        regarding: { type: 'organisation', id: await organisationId() },
+      };
+    default: {
+      const _exhaustive: never = plural;
+      return _exhaustive;
+    }
+  }
+}
+
+const REPORTS = {
+  getPipelineReport: 'pipeline',
+  getForecastReport: 'forecast',
+  getConversionReport: 'conversion',
+  getCampaignReport: 'campaigns',
+  getWinRateReport: 'win-rate',
+  getSalesCycleReport: 'sales-cycle',
+  getStaleDealsReport: 'stale-deals',
+};
+
+const reportScenarios = (): Record<string, Scenario> =>
+  Object.fromEntries(
+    Object.keys(REPORTS).map((operationId) => [
+      operationId,
+      {
+        ok: async (ctx: ScenarioContext) => {
+          await ctx.create('opportunities', { amount: 1200, closeDate: '2031-03-15' });
+          await ctx.create('opportunities', { stage: 'closed-won', amount: 800 });
+          await ctx.create('campaigns', { actualCost: 100 });
+          return {};
+        },
+        also: { 400: async () => ({ query: { by: ['source', 'owner'], from: ['a', 'b'] } }) },
+      } satisfies Scenario,
+    ]),
+  );
+
+const exportScenarios = (): Record<string, Scenario> =>
+  Object.fromEntries(
+    (['leads', 'organisations', 'contacts', 'opportunities'] as const).map((plural) => [
+      `export${capital(plural)}`,
+      {
+        ok: async (ctx: ScenarioContext) => {
+          await ctx.create(plural);
+          return {};
+        },
+      } satisfies Scenario,
+    ]),
+  );
+
+/** A fresh workspace with Bob as a member, and its ETag. */
+const workspaceWithBob = async (ctx: ScenarioContext) => {
+  const ws = await ctx.workspace([BOB]);
+  const etag = (await ctx.send('getWorkspace', { params: { ws } })).headers.etag ?? '';
+  return { ws, etag };
+};
+
+/**
+ * Every documented operation, by operationId. A new endpoint needs an entry here (the test names the
+ * operation that has none); see tab/README.md "The API document and its conformance test".
+ */
+export const SCENARIOS: Readonly<Record<string, Scenario>> = {
+  checkLiveness: { ok: async () => ({}) },
+  checkReadiness: {
+    ok: async () => ({}),
+    also: { 503: async () => ({ server: 'broken', code: 'SERVER.NOT_READY' }) },
+  },
+  getOpenApiDocument: { ok: async () => ({}) },
+  issueDevToken: {
+    ok: async () => ({ body: { tenantId: ALICE.tenantId, userId: 'dev-user', name: 'Dev User' } }),
+    also: {
+      400: async () => ({ body: { tenantId: 'has spaces' }, code: 'VALIDATION.FAILED' }),
+      403: async () => ({
+        body: { tenantId: ALICE.tenantId, userId: 'dev-user' },
+        headers: { 'X-Forwarded-For': '203.0.113.7' },
+        code: 'AUTH.LOCAL_ONLY',
+      }),
+      429: async (ctx) => {
+        const call: Call = { server: 'limited', body: { tenantId: ALICE.tenantId, userId: 'dev-user' } };
+        // 60 a minute from one address: ask until refused (a slow machine may cross a window's end).
+        for (let i = 0; i < 200; i++) if ((await ctx.send('issueDevToken', call)).status === 429) break;
+        return { ...call, code: 'REQUEST.RATE_LIMITED' };
+      },
+    },
+  },
+
+  listWorkspaces: { ok: async () => ({}) },
+  createWorkspace: {
+    ok: async () => ({ body: { name: 'Verkoop Noord' }, headers: { 'Idempotency-Key': tag('ws-') } }),
+    also: {
+      400: async () => ({ body: { name: '' }, code: 'VALIDATION.FAILED' }),
+      403: async () => ({
+        body: { name: 'Team', teamId: '19:unknown@thread.tacv2' },
+        code: 'WORKSPACE.TEAM_NOT_VERIFIED',
+      }),
+      409: async (ctx) => {
+        const key = tag('ws-reuse-');
+        await ctx.send('createWorkspace', { body: { name: 'First' }, headers: { 'Idempotency-Key': key } });
+        return {
+          body: { name: 'Second' },
+          headers: { 'Idempotency-Key': key },
+          code: 'IDEMPOTENCY.KEY_REUSED',
+        };
+      },
+    },
+  },
+  getWorkspace: { ok: async () => ({}) },
+  updateWorkspace: {
+    ok: async (ctx) => {
+      const { ws, etag } = await workspaceWithBob(ctx);
+      return {
+        params: { ws },
+        headers: { 'If-Match': etag },
+        body: { name: 'Verkoop Zuid', staleAfterDays: 21 },
+      };
+    },
+    also: {
+      400: async (ctx) => {
+        const { ws, etag } = await workspaceWithBob(ctx);
+        return {
+          params: { ws },
+          headers: { 'If-Match': etag },
+          body: { staleAfterDays: 0 },
+          code: 'VALIDATION.FAILED',
+        };
+      },
+      403: async (ctx) => {
+        const { ws, etag } = await workspaceWithBob(ctx);
+        return {
+          params: { ws },
+          headers: { 'If-Match': etag },
+          body: { name: 'Mine' },
+          as: BOB,
+          code: 'WORKSPACE.OWNER_REQUIRED',
+        };
+      },
+      409: async (ctx) => {
+        const { ws } = await workspaceWithBob(ctx);
+        await ctx.create('opportunities', { stage: 'proposal' }, ws);
+        const etag = (await ctx.send('getWorkspace', { params: { ws } })).headers.etag ?? '';
+        return {
+          params: { ws },
+          headers: { 'If-Match': etag },
+          body: { stages: [{ id: 'prospecting', probability: 10, forecastCategory: 'pipeline' }] },
+          code: 'WORKSPACE.STAGE_IN_USE',
+        };
+      },
+    },
+  },
+  listMembers: { ok: async () => ({}) },
+  addMember: {
+    ok: async (ctx) => ({
+      params: { ws: await ctx.workspace() },
+      body: { userId: 'dave', role: 'member', name: 'Dave' },
+    }),
+    also: {
+      403: async () => ({
+        body: { userId: 'eve', role: 'owner' },
+        as: BOB,
+        code: 'WORKSPACE.OWNER_REQUIRED',
+      }),
+      409: async () => ({ body: { userId: BOB.userId, role: 'member' }, code: 'WORKSPACE.MEMBER_EXISTS' }),
+    },
+  },
+  changeMemberRole: {
+    ok: async (ctx) => ({
+      params: { ws: (await workspaceWithBob(ctx)).ws, userId: BOB.userId },
+      body: { role: 'owner' },
+    }),
+    also: {
+      403: async () => ({
+        params: { userId: ALICE.userId },
+        body: { role: 'member' },
+        as: BOB,
+        code: 'WORKSPACE.OWNER_REQUIRED',
+      }),
+      404: async () => ({
+        params: { userId: 'nobody' },
+        body: { role: 'owner' },
+        code: 'WORKSPACE.MEMBER_NOT_FOUND',
+      }),
+      409: async (ctx) => ({
+        params: { ws: await ctx.workspace(), userId: ALICE.userId },
+        body: { role: 'member' },
+        code: 'WORKSPACE.LAST_OWNER',
+      }),
+    },
+  },
+  removeMember: {
+    ok: async (ctx) => ({ params: { ws: (await workspaceWithBob(ctx)).ws, userId: BOB.userId } }),
+    also: {
+      403: async () => ({ params: { userId: ALICE.userId }, as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+      404: async () => ({ params: { userId: 'nobody' }, code: 'WORKSPACE.MEMBER_NOT_FOUND' }),
+      409: async (ctx) => ({
+        params: { ws: await ctx.workspace(), userId: ALICE.userId },
+        code: 'WORKSPACE.LAST_OWNER',
+      }),
+    },
+  },
+
+  ...recordScenarios('leads'),
+  ...recordScenarios('organisations'),
+  ...recordScenarios('contacts'),
+  ...recordScenarios('opportunities'),
+  ...recordScenarios('campaigns'),
+  ...recordScenarios('activities'),
+
+  listLeadMatches: {
+    ok: async (ctx) => {
+      const company = `Håland Bygg ${tag('m')}`;
+      await ctx.create('organisations', { name: company });
+      return { params: { id: (await ctx.create('leads', { company })).id } };
+    },
+    also: { 404: async () => ({ params: { id: 'no-such-lead' }, code: 'LEAD.NOT_FOUND' }) },
+  },
+  convertLead: {
+    ok: async (ctx) => ({
+      params: { id: (await ctx.create('leads')).id },
+      body: { opportunity: { amount: 25000, currency: 'EUR' } },
+      headers: { 'Idempotency-Key': tag('convert-') },
+    }),
+    also: {
+      400: async (ctx) => ({
+        params: { id: (await ctx.create('leads')).id },
+        body: { organisationId: 'no-such-org' },
+        code: 'CONVERSION.ORGANISATION_NOT_FOUND',
+      }),
+      404: async () => ({ params: { id: 'no-such-lead' }, body: {}, code: 'LEAD.NOT_FOUND' }),
+      409: async (ctx) => ({
+        params: { id: (await ctx.convertedLead()).id },
+        body: {},
+        code: 'LEAD.ALREADY_CONVERTED',
+      }),
+    },
+  },
+  disqualifyLead: {
+    ok: async (ctx) => {
+      const { id, etag } = await ctx.create('leads');
+      return { params: { id }, headers: { 'If-Match': etag }, body: { reason: 'No budget this year' } };
+    },
+    also: {
+      400: async (ctx) => ({
+        params: { id: (await ctx.create('leads')).id },
+        body: { reason: ' ' },
+        code: 'LEAD.REASON_REQUIRED',
+      }),
+      404: async () => ({ params: { id: 'no-such-lead' }, body: { reason: 'x' }, code: 'LEAD.NOT_FOUND' }),
+      409: async (ctx) => ({ params: { id: (await ctx.convertedLead()).id }, body: { reason: 'x' } }),
+    },
+  },
+  getOpportunityHistory: {
+    ok: async (ctx) => {
+      const { id, etag } = await ctx.create('opportunities');
+      await ctx.send('updateOpportunity', {
+        params: { id },
+        headers: { 'If-Match': etag },
+        body: { stage: 'proposal' },
+      });
+      return { params: { id } };
+    },
+    also: { 404: async () => ({ params: { id: 'no-such-deal' }, code: 'OPPORTUNITY.NOT_FOUND' }) },
+  },
+  listRecycleBin: {
+    ok: async (ctx) => {
+      for (const plural of Object.keys(KINDS)) await ctx.deleted(plural);
+      return { query: { limit: '1000' } };
+    },
+    also: { 400: async () => ({ query: { limit: '0' }, code: 'VALIDATION.FAILED' }) },
+  },
+
+  ...reportScenarios(),
+
+  importLeads: {
+    ok: async () => ({ raw: { type: 'text/csv', data: csv(2, tag('inline')) } }),
+    also: {
+      202: async () => ({ raw: { type: 'text/csv', data: csv(5, tag('job')) } }),
+      400: [
+        async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
+        async () => ({ raw: { type: 'text/csv', data: 'shoeSize\r\n42' }, code: 'IMPORT.INVALID_HEADER' }),
+      ],
+      413: async () => ({
+        raw: { type: 'text/csv', data: csv(2000, tag('big')) },
+        code: 'REQUEST.TOO_LARGE',
+      }),
+      415: async () => ({
+        raw: { type: 'application/json', data: '{}' },
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      }),
+      429: [
+        async (ctx) => {
+          const ws = await ctx.workspace();
+          await ctx.send('importLeads', {
+            server: 'paused',
+            params: { ws },
+            raw: { type: 'text/csv', data: csv(5, tag('q')) },
+          });
+          return {
+            server: 'paused',
+            params: { ws },
+            raw: { type: 'text/csv', data: csv(5, tag('q')) },
+            code: 'IMPORT.QUEUE_FULL',
+          };
+        },
+        async () => ({
+          server: 'full',
+          raw: { type: 'text/csv', data: csv(2, tag('s')) },
+          code: 'IMPORT.SPOOL_FULL',
+        }),
+      ],
+    },
+  },
+  getImportJob: {
+    ok: async (ctx) => {
+      const job = await ctx.send('importLeads', { raw: { type: 'text/csv', data: csv(5, tag('poll')) } });
+      await ctx.importsIdle();
+      return { params: { id: (job.body as { id: string }).id } };
+    },
+    also: { 404: async () => ({ params: { id: 'no-such-job' }, code: 'IMPORT.NOT_FOUND' }) },
+  },
+  ...exportScenarios(),
+};
