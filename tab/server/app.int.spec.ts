@@ -196,6 +196,24 @@ describe('rate limiting before sign-in', () => {
     expect((await badToken(limited, '203.0.113.1')).status).toBe(429);
     expect((await badToken(limited, '203.0.113.2')).status).toBe(401);
   });
+
+  it.each([
+    ['IPv4', (port: number) => `203.0.113.9:${50_000 + port}`, '198.51.100.9:50000'],
+    ['IPv6', (port: number) => `[2001:db8:1::9]:${50_000 + port}`, '[2001:db8:2::9]:50000'],
+  ])(
+    'behind App Service (TRUST_PROXY=1) counts an %s client whose proxy adds a new :port to each request as one client',
+    async (_, fromPort, other) => {
+      const limited = await startTestServer({
+        app: server.deps,
+        addressRateLimit: { windowMs: 60_000, limit: 4 },
+        trustProxy: 1,
+      });
+      const statuses = [];
+      for (let port = 0; port < 6; port++) statuses.push((await badToken(limited, fromPort(port))).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+      expect((await badToken(limited, other)).status).toBe(401);
+    },
+  );
 });
 
 describe('logs', () => {
