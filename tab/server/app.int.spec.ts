@@ -271,6 +271,11 @@ describe('dev sign-in', () => {
     ['a tunnel (X-Forwarded-For)', { 'X-Forwarded-For': '203.0.113.7' }],
     ['a reverse proxy (Forwarded)', { Forwarded: 'for=203.0.113.7;proto=https' }],
     ['a tunnel that rewrites nothing but the Host', { Host: 'crm-dev.devtunnels.ms' }],
+    ['nginx (X-Real-IP)', { 'X-Real-IP': '203.0.113.7' }],
+    ['a proxy that names itself (Via)', { Via: '1.1 edge' }],
+    ['App Service (X-Client-IP)', { 'X-Client-IP': '203.0.113.7' }],
+    ['a rewrite that kept the original Host (X-Original-Host)', { 'X-Original-Host': 'crm.example' }],
+    ['a proxy that passes a 127/8 Host other than 127.0.0.1', { Host: '127.0.0.2:53000' }],
   ])('refuses a request that came through %s: 403, no token', async (_, headers) => {
     const dev = devApp();
     const res = await request(dev)

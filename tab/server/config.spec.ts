@@ -50,19 +50,32 @@ describe('loadConfig', () => {
     });
   });
 
+  it('serves a prebuilt browser bundle when TAB_ASSETS_DIR names one, also outside production', () => {
+    expect(loadConfig({ ...storage, TAB_ASSETS_DIR: '/tmp/bench/public' })).toMatchObject({
+      config: { bundle: { mode: 'prebuilt', dir: '/tmp/bench/public' } },
+    });
+  });
+
   it('builds the browser bundle on demand except in production, where only a prebuilt one is served', () => {
     expect(loadConfig(storage).ok && loadConfig(storage)).toMatchObject({
       config: { bundle: { mode: 'on-demand' } },
     });
-    expect(loadConfig({ ...storage, NODE_ENV: 'production' })).toMatchObject({
+    expect(loadConfig({ ...storage, ...entra, NODE_ENV: 'production' })).toMatchObject({
       config: { bundle: { mode: 'prebuilt' } },
     });
-    expect(loadConfig({ ...storage, NODE_ENV: 'production', TAB_ASSETS_DIR: '/srv/public' })).toMatchObject({
+    expect(
+      loadConfig({ ...storage, ...entra, NODE_ENV: 'production', TAB_ASSETS_DIR: '/srv/public' }),
+    ).toMatchObject({
       config: { bundle: { mode: 'prebuilt', dir: '/srv/public' } },
     });
   });
 
   it.each([
+    [
+      'dev sign-in in a production build (every deploy artifact is one)',
+      { ...storage, AUTH_MODE: 'dev', NODE_ENV: 'production' },
+      /AUTH_MODE.*production/,
+    ],
     [
       'dev sign-in on a public interface',
       { ...storage, AUTH_MODE: 'dev', HOST: '0.0.0.0' },
