@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         seedDemoData: false,
         dataDir: '.data',
         spoolLimitBytes: 1024 * 1024 * 1024,
+        limits: {},
       }),
     });
   });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       TAB_PORT: '8080',
       SEED_DEMO_DATA: 'true',
       IMPORT_SPOOL_LIMIT_MB: '200',
+      WORKSPACES_PER_USER: '5',
     });
     expect(loaded.ok && loaded.config).toMatchObject({
       port: 8080,
@@ -47,6 +49,7 @@ describe('loadConfig', () => {
       storage: { accountUrl: 'https://acct.table.core.windows.net' },
       seedDemoData: true,
       spoolLimitBytes: 200 * 1024 * 1024,
+      limits: { workspacesPerUser: 5 },
     });
   });
 

@@ -80,6 +80,8 @@ const EnvSchema = z
       .optional(),
     /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
     IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
+    /** Workspaces one person may create (409 WORKSPACE.LIMIT_REACHED beyond); shared's default when unset. */
+    WORKSPACES_PER_USER: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
@@ -138,6 +140,7 @@ const EnvSchema = z
       seedDemoData: env.SEED_DEMO_DATA,
       dataDir: env.DATA_DIR,
       spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
+      limits: env.WORKSPACES_PER_USER ? { workspacesPerUser: env.WORKSPACES_PER_USER } : {},
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:
         env.NODE_ENV === 'production' || env.TAB_ASSETS_DIR

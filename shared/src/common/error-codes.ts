@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   'WORKSPACE.TEAM_ALREADY_BOUND': 'conflict',
   /** The bot has not recorded this team, or its roster does not hold the caller. */
   'WORKSPACE.TEAM_NOT_VERIFIED': 'forbidden',
+  /** The caller already created as many workspaces as one person may (WORKSPACES_PER_USER). */
+  'WORKSPACE.LIMIT_REACHED': 'conflict',
   'CHANNEL.UNKNOWN_TOPIC': 'invalid',
   'WORKSPACE.LAST_OWNER': 'conflict',
   'WORKSPACE.MEMBER_EXISTS': 'conflict',

@@ -480,6 +480,8 @@ export const en = {
       WORKSPACE_STAGE_IN_USE:
         'A stage you removed still has opportunities. Move them to another stage first.',
       WORKSPACE_INVALID_STAGES: 'The stages are not valid.',
+      WORKSPACE_LIMIT_REACHED:
+        'You have created as many workspaces as one person may. Ask an owner to add you to an existing one.',
     },
   },
 };

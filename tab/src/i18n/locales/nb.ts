@@ -482,6 +482,8 @@ export const nb: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',
       WORKSPACE_INVALID_STAGES: 'Fasene er ikke gyldige.',
+      WORKSPACE_LIMIT_REACHED:
+        'Du har opprettet så mange arbeidsområder som én person kan. Be en eier legge deg til i et eksisterende.',
     },
   },
 };

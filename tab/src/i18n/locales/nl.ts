@@ -483,6 +483,8 @@ export const nl: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',
       WORKSPACE_INVALID_STAGES: 'De fases zijn niet geldig.',
+      WORKSPACE_LIMIT_REACHED:
+        'Je hebt al zoveel werkruimtes gemaakt als één persoon mag. Vraag een eigenaar je aan een bestaande toe te voegen.',
     },
   },
 };

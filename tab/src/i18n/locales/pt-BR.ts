@@ -483,6 +483,8 @@ export const ptBR: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'Uma etapa que você removeu ainda tem oportunidades. Mova-as para outra etapa primeiro.',
       WORKSPACE_INVALID_STAGES: 'As etapas não são válidas.',
+      WORKSPACE_LIMIT_REACHED:
+        'Você já criou o máximo de espaços de trabalho que uma pessoa pode criar. Peça a um proprietário para adicioná-lo a um existente.',
     },
   },
 };
