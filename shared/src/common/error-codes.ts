@@ -85,6 +85,14 @@ export const TRANSPORT_CODES = {
   'IMPORT.QUEUE_FULL': 'rate-limited',
   /** The server's disk quota for uploaded and queued imports is used up. */
   'IMPORT.SPOOL_FULL': 'rate-limited',
+  /** A record of the uploaded CSV has more columns than one may (`details.max`); refused while uploading. */
+  'IMPORT.TOO_MANY_COLUMNS': 'invalid',
+  /** A record of the uploaded CSV takes more bytes than one may (`details.max`); refused while uploading. */
+  'IMPORT.RECORD_TOO_LARGE': 'invalid',
+  /** The caller already has as many imports uploading or importing as one person may. */
+  'IMPORT.TOO_MANY_AT_ONCE': 'rate-limited',
+  /** The server is uploading or importing as many files as it takes at once. */
+  'IMPORT.SERVER_BUSY': 'rate-limited',
   'ROUTE.NOT_FOUND': 'not-found',
   'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
   'SERVER.NOT_READY': 'server',

@@ -45,11 +45,21 @@ export const CSV_OPEN_API_PATHS: Readonly<Record<string, Record<string, unknown>
           description: 'Larger files: the import job (Location: its URL to poll)',
           content: { 'application/json': { schema: jobSchema } },
         },
-        400: problem('IMPORT.EMPTY_FILE or IMPORT.INVALID_HEADER (fields name the bad columns)'),
+        400: problem(
+          'IMPORT.EMPTY_FILE or IMPORT.INVALID_HEADER (fields name the bad columns); IMPORT.TOO_MANY_COLUMNS ' +
+            '(a record has more than 1,000 columns; details {limit, max, record}), refused while uploading',
+        ),
         401: problem('No valid access token'),
         404: problem('No such workspace, or not a member'),
-        413: problem('The file is larger than 50 MB'),
+        413: problem(
+          'REQUEST.TOO_LARGE (the file is larger than 50 MB), or IMPORT.RECORD_TOO_LARGE (one record takes ' +
+            'more than 1 MiB; details {limit, max, record}), refused while uploading',
+        ),
         415: problem('The body is not text/csv'),
+        429: problem(
+          'Retry-After: IMPORT.TOO_MANY_AT_ONCE (2 imports a person in flight), IMPORT.SERVER_BUSY (4 in the ' +
+            'server), IMPORT.QUEUE_FULL (4 unfinished jobs a workspace), IMPORT.SPOOL_FULL (disk quota)',
+        ),
       },
       security,
     },
