@@ -59,22 +59,24 @@ const PLATFORM_SETTINGS = [
 const projectFile = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
 describe('infra/azure.bicep', () => {
-  it('declares the storage, identity, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
+  it('declares the storage, network, identities, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
     expect(bicep.resources.map((resource) => resource.type).sort()).toEqual(
       [
-        'Microsoft.Authorization/roleAssignments',
-        'Microsoft.Authorization/roleAssignments',
-        'Microsoft.Authorization/roleAssignments',
+        ...Array<string>(5).fill('Microsoft.Authorization/roleAssignments'),
         'Microsoft.KeyVault/vaults',
         'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
         'Microsoft.BotService/botServices/channels',
         'Microsoft.ManagedIdentity/userAssignedIdentities',
+        'Microsoft.ManagedIdentity/userAssignedIdentities',
+        'Microsoft.Network/virtualNetworks',
+        'Microsoft.Network/virtualNetworks/subnets',
         'Microsoft.Storage/storageAccounts',
         'Microsoft.Storage/storageAccounts/tableServices',
         'Microsoft.Web/serverfarms',
         'Microsoft.Web/sites',
         'Microsoft.Web/sites',
+        ...Array<string>(4).fill('Microsoft.Web/sites/basicPublishingCredentialsPolicies'),
       ].sort(),
     );
   });
@@ -90,23 +92,65 @@ describe('infra/azure.bicep', () => {
   });
 
   it.each([
-    ['tableDataContributor', 'tableDataContributorRoleId', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'],
-    ['queueDataContributor', 'queueDataContributorRoleId', '974c5e8b-45b9-4653-ba55-5f855dd0fb88'],
-  ])('gives the managed identity %s on the storage account', (symbol, roleVar, roleId) => {
-    const role = resource(symbol).body;
-    expect(bicep.vars.get(roleVar)).toBe(`'${roleId}'`);
-    expect(role).toMatch(/^\s+scope: storage$/m);
-    expect(role).toContain(
-      `roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${roleVar})`,
-    );
-    expect(role).toMatch(/principalId: identity\.properties\.principalId/);
-    expect(webApp('tabApp').body).toMatch(new RegExp(`dependsOn: \\[[^\\]]*${symbol}`));
-    expect(webApp('botApp').body).toMatch(new RegExp(`dependsOn: \\[[^\\]]*${symbol}`));
-  });
+    [
+      'tabTables',
+      'tabApp',
+      'tabIdentity',
+      'tableDataContributorRoleId',
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+    ],
+    [
+      'tabQueues',
+      'tabApp',
+      'tabIdentity',
+      'queueDataContributorRoleId',
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+    ],
+    [
+      'botTables',
+      'botApp',
+      'botIdentity',
+      'tableDataContributorRoleId',
+      '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+    ],
+    [
+      'botQueues',
+      'botApp',
+      'botIdentity',
+      'queueDataContributorRoleId',
+      '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+    ],
+  ])(
+    "gives %s to its own app's identity on the storage account",
+    (symbol, app, identity, roleVar, roleId) => {
+      const role = resource(symbol).body;
+      expect(bicep.vars.get(roleVar)).toBe(`'${roleId}'`);
+      expect(role).toMatch(/^\s+scope: storage$/m);
+      expect(role).toContain(
+        `roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', ${roleVar})`,
+      );
+      expect(role).toContain(`name: guid(storage.id, ${identity}.id, ${roleVar})`);
+      expect(role).toMatch(new RegExp(`principalId: ${identity}\\.properties\\.principalId$`, 'm'));
+      expect(webApp(app).body).toMatch(new RegExp(`dependsOn: \\[[^\\]]*${symbol}`));
+    },
+  );
 
-  it('hands every app the identity and the table endpoint, for DefaultAzureCredential', () => {
-    expect(read('azure.bicep')).toMatch(/name: 'STORAGE_ACCOUNT_URL'\s+value: storageAccountUrl/);
-    expect(read('azure.bicep')).toMatch(/name: 'AZURE_CLIENT_ID'\s+value: identity\.properties\.clientId/);
+  it.each([
+    ['tabApp', 'tabIdentity'],
+    ['botApp', 'botIdentity'],
+  ])('runs %s as %s alone, named to DefaultAzureCredential, with the table endpoint', (app, identity) => {
+    expect(webApp(app).body).toMatch(
+      new RegExp(`userAssignedIdentities: \\{\\s+'\\$\\{${identity}\\.id\\}': \\{\\}\\s+\\}`),
+    );
+    expect(appSettings(app).get('AZURE_CLIENT_ID')).toBe(`${identity}.properties.clientId`);
+    expect(appSettings(app).get('STORAGE_ACCOUNT_URL')).toBe('storageAccountUrl');
+    const other = identity === 'tabIdentity' ? 'botIdentity' : 'tabIdentity';
+    expect(webApp(app).body).not.toContain(other);
+    expect(
+      resourcesOf('Microsoft.ManagedIdentity/userAssignedIdentities')
+        .map((r) => r.symbol)
+        .sort(),
+    ).toEqual(['botIdentity', 'tabIdentity']);
   });
 
   it.each([
@@ -158,22 +202,83 @@ describe('infra/azure.bicep', () => {
     },
   );
 
-  it('hands the bot its password as a Key Vault reference resolved with the identity, never in clear', () => {
+  it("hands the bot its password as a Key Vault reference resolved with the bot's identity, never in clear", () => {
     expect(appSettings('botApp').get('BOT_PASSWORD')).toBe(
       "'@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'",
     );
-    expect(webApp('botApp').body).toMatch(/keyVaultReferenceIdentity: identity\.id$/m);
+    expect(webApp('botApp').body).toMatch(/keyVaultReferenceIdentity: botIdentity\.id$/m);
     expect(resource('botPasswordSecret').body).toMatch(/parent: vault\n/);
     expect(resource('botPasswordSecret').body).toMatch(/value: botAadAppClientSecret$/m);
     expect(resource('vault').body).toMatch(/enableRbacAuthorization: true$/m);
-    const role = resource('vaultSecretsUser').body;
+    const role = resource('botPasswordReader').body;
     expect(bicep.vars.get('keyVaultSecretsUserRoleId')).toBe("'4633458b-17de-408a-b874-0445c86b69e6'");
-    expect(role).toMatch(/^\s+scope: vault$/m);
-    expect(role).toMatch(/principalId: identity\.properties\.principalId/);
-    expect(webApp('botApp').body).toMatch(/dependsOn: \[[^\]]*vaultSecretsUser/);
+    // On the one secret, not the vault: a second secret later would not be readable by the bot either.
+    expect(role).toMatch(/^\s+scope: botPasswordSecret$/m);
+    expect(role).toMatch(/principalId: botIdentity\.properties\.principalId$/m);
+    expect(webApp('botApp').body).toMatch(/dependsOn: \[[^\]]*botPasswordReader/);
     // The secure parameter reaches the vault and nothing else.
     const uses = read('azure.bicep').match(/\bbotAadAppClientSecret\b/g) ?? [];
     expect(uses).toHaveLength(2); // its declaration and the secret's value
+  });
+
+  it("gives the tab's identity no role on the Key Vault or its secret, and the tab no Key Vault reference", () => {
+    const roles = resourcesOf('Microsoft.Authorization/roleAssignments');
+    const tabRoles = roles.filter((role) => /principalId: tabIdentity\./.test(role.body));
+    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabQueues', 'tabTables']);
+    expect(tabRoles.every((role) => /^\s+scope: storage$/m.test(role.body))).toBe(true);
+    const vaultRoles = roles.filter((role) => /^\s+scope: (vault|botPasswordSecret)$/m.test(role.body));
+    expect(vaultRoles.map((role) => role.symbol)).toEqual(['botPasswordReader']);
+    expect(webApp('tabApp').body).not.toMatch(/KeyVault|keyVaultReferenceIdentity/);
+  });
+
+  it('keeps the Key Vault recoverable: soft delete with purge protection on', () => {
+    expect(resource('vault').body).toMatch(/^\s+enablePurgeProtection: true$/m);
+    expect(resource('vault').body).toMatch(/^\s+softDeleteRetentionInDays: 7$/m);
+  });
+
+  it.each(['storage', 'vault'])(
+    "lets %s answer only the apps' subnet: default deny, no IP rule, no bypass",
+    (symbol) => {
+      const body = resource(symbol).body;
+      expect(body).toMatch(/^\s+publicNetworkAccess: 'Enabled'$/m);
+      const acls = body.slice(body.indexOf('networkAcls: {'));
+      expect(acls).toMatch(/^\s+defaultAction: 'Deny'$/m);
+      expect(acls).toMatch(/^\s+bypass: 'None'$/m);
+      expect(acls).toMatch(/^\s+ipRules: \[\]$/m);
+      expect([...acls.matchAll(/^\s+id: (\S+)$/gm)].map((m) => m[1])).toEqual(['appsSubnet.id']);
+    },
+  );
+
+  it('gives the apps their own delegated subnet with service endpoints for storage and Key Vault', () => {
+    const vnet = resource('vnet').body;
+    expect(vnet).toMatch(/name: 'apps'\n\s+properties: \{\n\s+addressPrefix: appsSubnetPrefix/);
+    expect(vnet).toMatch(/serviceName: 'Microsoft.Web\/serverFarms'/);
+    expect([...vnet.matchAll(/service: '([^']+)'/g)].map((m) => m[1])).toEqual([
+      'Microsoft.Storage',
+      'Microsoft.KeyVault',
+    ]);
+    expect(resource('appsSubnet').body).toMatch(/parent: vnet\n\s+name: 'apps'/);
+    for (const app of ['tabApp', 'botApp']) {
+      expect(webApp(app).body).toMatch(/^\s+virtualNetworkSubnetId: appsSubnet\.id$/m);
+      // Calls to Entra and the Bot Connector keep App Service's own way out.
+      expect(webApp(app).body).toMatch(/^\s+vnetRouteAllEnabled: false$/m);
+    }
+  });
+
+  it.each(['tabApp', 'botApp'])('turns basic publishing credentials (FTP and SCM) off on %s', (app) => {
+    const policies = resourcesOf('Microsoft.Web/sites/basicPublishingCredentialsPolicies').filter((policy) =>
+      new RegExp(`parent: ${app}\\n`).test(policy.body),
+    );
+    expect(policies.map((policy) => /name: '(\w+)'/.exec(policy.body)?.[1]).sort()).toEqual(['ftp', 'scm']);
+    expect(policies.every((policy) => /^\s+allow: false$/m.test(policy.body))).toBe(true);
+    expect(webApp(app).body).toMatch(/ftpsState: 'Disabled'/);
+  });
+
+  it("tells the tab it runs behind one proxy (App Service's front end), so each client has its own rate limit", () => {
+    expect(appSettings('tabApp').get('TRUST_PROXY')).toBe('trustProxyHops');
+    expect(bicep.vars.get('trustProxyHops')).toBe("'1'");
+    const loaded = loadTabConfig(environmentOf('tabApp'));
+    expect(loaded.ok && loaded.config.trustProxy).toBe(1);
   });
 
   it('uses every parameter it declares', () => {

@@ -1,7 +1,10 @@
-// Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), one user-assigned
-// managed identity that may use its tables and queues and read the bot's secret from a Key Vault, one
-// Linux App Service plan running the tab and the bot as two Node 22 web apps, and the Azure Bot that
-// connects the bot to Teams. Each web app runs the zip `npm run package:apps` builds, as it is.
+// Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), a Key Vault holding the
+// bot's secret, one Linux App Service plan running the tab and the bot as two Node 22 web apps, each
+// with a user-assigned managed identity of its own (both may use the tables and the queue; only the
+// bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
+// answer only the apps' subnet (service endpoints; docs/deploy.md says why not private endpoints).
+// Each web app runs the zip `npm run package:apps` builds, as it is, uploaded with Entra ID: basic
+// publishing credentials (FTP and SCM) are off.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
 // Kept to Bicep that the pinned CLI (bicepCliVersion in teamsapp.yml) compiles; see docs/deploy.md.
 
@@ -61,7 +64,7 @@ param botServiceSku string = 'F0'
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Storage Queue Data Contributor: the outbox relay's wake-up queue in the same account (queue-outbox-signal).
 var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-// Key Vault Secrets User: read secret values, nothing else.
+// Key Vault Secrets User: read secret values, nothing else (assigned on the one secret, not the vault).
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
 var keyVaultName = 'kv${uniqueString(resourceGroup().id, resourceBaseName)}'
@@ -75,10 +78,65 @@ var startCommand = 'node server.js'
 // Run from package mounts wwwroot read-only: files the tab keeps (CSV uploads until their import ends)
 // go to /home, which App Service persists and shares between instances.
 var tabDataDir = '/home/pipeline-crm'
+// The apps' outbound subnet (regional virtual network integration; one per plan). Change the ranges
+// if they overlap a network you peer this one with.
+var vnetAddressPrefix = '10.42.0.0/24'
+var appsSubnetPrefix = '10.42.0.0/26'
+// Behind App Service's front end: one proxy hop, which appends the client to X-Forwarded-For.
+var trustProxyHops = '1'
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${resourceBaseName}-identity'
+// Each app its own identity, so that the tab cannot read what only the bot needs.
+resource tabIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-tab-identity'
   location: location
+}
+
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${resourceBaseName}-bot-identity'
+  location: location
+}
+
+// Outbound only: the apps reach storage and the vault from this subnet through service endpoints;
+// everything else (Entra, the Bot Connector) leaves as before, since not all traffic is routed here.
+resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
+  name: '${resourceBaseName}-vnet'
+  location: location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        vnetAddressPrefix
+      ]
+    }
+    subnets: [
+      {
+        name: 'apps'
+        properties: {
+          addressPrefix: appsSubnetPrefix
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource appsSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
+  parent: vnet
+  name: 'apps'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -94,6 +152,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    // Reachable from the apps' subnet only; ARM (provisioning) is not affected.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'None'
+      ipRules: []
+      virtualNetworkRules: [
+        {
+          id: appsSubnet.id
+          action: 'Allow'
+        }
+      ]
+    }
   }
 }
 
@@ -103,28 +174,50 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, tableDataContributorRoleId)
+// Both apps create and write the tables, create the outbox relay's wake-up queue and post to it; the
+// bot also takes from it. Table and Queue Data Contributor are the narrowest built-in roles for that.
+resource tabTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, tabIdentity.id, tableDataContributorRoleId)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributorRoleId)
-    principalId: identity.properties.principalId
+    principalId: tabIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, identity.id, queueDataContributorRoleId)
+resource tabQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, tabIdentity.id, queueDataContributorRoleId)
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
-    principalId: identity.properties.principalId
+    principalId: tabIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
 
-// The bot's client secret, read by App Service through a Key Vault reference with the identity, so
-// that it is not stored in the app's settings.
+resource botTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, botIdentity.id, tableDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributorRoleId)
+    principalId: botIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource botQueues 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, botIdentity.id, queueDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributorRoleId)
+    principalId: botIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The bot's client secret, read by App Service through a Key Vault reference with the bot's identity,
+// so that it is not stored in the app's settings.
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: keyVaultName
   location: location
@@ -135,8 +228,24 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       name: 'standard'
     }
     enableRbacAuthorization: true
-    // The name stays reserved while the vault is soft-deleted: shortest retention (docs/deploy.md).
+    // A deleted vault (and secret) can be recovered, never purged early: not even an owner can destroy
+    // it for 7 days. The name stays reserved that long (docs/deploy.md). Cannot be turned off again.
     softDeleteRetentionInDays: 7
+    enablePurgeProtection: true
+    // Reachable from the apps' subnet only, where App Service resolves the bot's Key Vault reference;
+    // provisioning writes the secret through ARM, which the network rules do not restrict.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'None'
+      ipRules: []
+      virtualNetworkRules: [
+        {
+          id: appsSubnet.id
+          ignoreMissingVnetServiceEndpoint: false
+        }
+      ]
+    }
   }
 }
 
@@ -148,12 +257,13 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
-  scope: vault
+// The bot's identity may read this one secret; the tab's has no role on the vault at all.
+resource botPasswordReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(botPasswordSecret.id, botIdentity.id, keyVaultSecretsUserRoleId)
+  scope: botPasswordSecret
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
-    principalId: identity.properties.principalId
+    principalId: botIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -171,9 +281,10 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-// Both apps: storage through the managed identity (DefaultAzureCredential picks the user-assigned one
-// by AZURE_CLIENT_ID), bound to all interfaces behind App Service's front end, run from the uploaded
-// zip as it is: no build on the server (the artifact is bundled and production-only already).
+// Both apps: storage through their managed identity (DefaultAzureCredential picks the user-assigned
+// one by AZURE_CLIENT_ID, set per app below), bound to all interfaces behind App Service's front end,
+// run from the uploaded zip as it is: no build on the server (the artifact is bundled and
+// production-only already).
 var commonAppSettings = [
   {
     name: 'HOST'
@@ -186,10 +297,6 @@ var commonAppSettings = [
   {
     name: 'STORAGE_ACCOUNT_URL'
     value: storageAccountUrl
-  }
-  {
-    name: 'AZURE_CLIENT_ID'
-    value: identity.properties.clientId
   }
   {
     name: 'TABLE_PREFIX'
@@ -212,14 +319,17 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identity.id}': {}
+      '${tabIdentity.id}': {}
     }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
+    virtualNetworkSubnetId: appsSubnet.id
     siteConfig: {
+      // Storage and the vault through the subnet's service endpoints; the rest as before.
+      vnetRouteAllEnabled: false
       linuxFxVersion: nodeRuntime
       appCommandLine: startCommand
       alwaysOn: true
@@ -229,8 +339,16 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       appSettings: concat(commonAppSettings, [
         {
+          name: 'AZURE_CLIENT_ID'
+          value: tabIdentity.properties.clientId
+        }
+        {
           name: 'TAB_PORT'
           value: appPort
+        }
+        {
+          name: 'TRUST_PROXY'
+          value: trustProxyHops
         }
         {
           name: 'AUTH_MODE'
@@ -252,8 +370,8 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   dependsOn: [
-    tableDataContributor
-    queueDataContributor
+    tabTables
+    tabQueues
   ]
 }
 
@@ -264,16 +382,19 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identity.id}': {}
+      '${botIdentity.id}': {}
     }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    // Key Vault references resolve with the user-assigned identity (the default would be a system one).
-    keyVaultReferenceIdentity: identity.id
+    // Key Vault references resolve with the bot's identity (the default would be a system one).
+    keyVaultReferenceIdentity: botIdentity.id
+    virtualNetworkSubnetId: appsSubnet.id
     siteConfig: {
+      // Storage and the vault through the subnet's service endpoints; the rest as before.
+      vnetRouteAllEnabled: false
       linuxFxVersion: nodeRuntime
       appCommandLine: startCommand
       alwaysOn: true
@@ -282,6 +403,10 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: concat(commonAppSettings, [
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: botIdentity.properties.clientId
+        }
         {
           name: 'BOT_PORT'
           value: appPort
@@ -302,10 +427,44 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   dependsOn: [
-    tableDataContributor
-    queueDataContributor
-    vaultSecretsUser
+    botTables
+    botQueues
+    botPasswordReader
   ]
+}
+
+// Deployments upload with Entra ID (the toolkit's zipDeploy and `az webapp deploy` both do); the
+// publishing profile's user name and password open nothing.
+resource tabFtpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: tabApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource tabScmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: tabApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource botFtpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: botApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource botScmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: botApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
 }
 
 // Multi-tenant bot registrations can no longer be created: the bot's Entra app is single-tenant.
@@ -345,4 +504,5 @@ output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = botApp.id
 output BOT_DOMAIN string = botApp.properties.defaultHostName
 output BOT_ENDPOINT string = 'https://${botApp.properties.defaultHostName}'
 output STORAGE_ACCOUNT_URL string = storageAccountUrl
-output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
+output TAB_MANAGED_IDENTITY_CLIENT_ID string = tabIdentity.properties.clientId
+output BOT_MANAGED_IDENTITY_CLIENT_ID string = botIdentity.properties.clientId

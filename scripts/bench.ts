@@ -573,7 +573,7 @@ async function main(): Promise<void> {
         RATE_LIMIT_PER_MINUTE: '1000000',
         DATA_DIR: dir,
         LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
+        // The prebuilt bundle, as in production; NODE_ENV=production itself refuses dev sign-in.
         TAB_ASSETS_DIR: assets,
       },
       stdio: ['ignore', 'ignore', 'inherit'],

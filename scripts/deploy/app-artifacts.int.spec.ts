@@ -70,7 +70,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
     }
   });
 
-  it('tab: starts from its zip, answers health, serves its prebuilt bundle and a dev-mode API call', async () => {
+  it('tab: starts from its zip in Entra mode, answers health, serves its prebuilt bundle and guards the API', async () => {
     const dir = await unpack('tab');
     // The split build: the entry module and every chunk it or a lazy view imports.
     const assets = await filesUnder(join(dir, 'public'));
@@ -84,7 +84,10 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       STORAGE_CONNECTION_STRING: connectionString(),
       TABLE_PREFIX: tablePrefix(),
       TAB_PORT: String(port),
-      AUTH_MODE: 'dev',
+      AUTH_MODE: 'entra',
+      AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-00000000000a',
+      AAD_APP_TENANT_ID: '00000000-0000-0000-0000-000000000001',
+      // Seeding goes through the use cases and storage: the bundled server reads and writes tables.
       SEED_DEMO_DATA: 'true',
       DATA_DIR: join(scratch, `tab-data-${port}`),
     });
@@ -100,24 +103,26 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       expect(await script.text()).toBe(await readFile(join(dir, 'public', 'app.js'), 'utf8'));
       for (const chunk of chunks) expect((await fetch(`${url}/assets/${chunk}`)).status).toBe(200);
 
-      const issued = await fetch(`${url}/api/dev/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          tenantId: '00000000-0000-0000-0000-000000000001',
-          userId: 'demo-user',
-          name: 'Demo',
-        }),
-      });
-      expect(issued.status).toBe(200);
-      const { token } = (await issued.json()) as { token: string };
-      const mine = await fetch(`${url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(mine.status).toBe(200);
-      expect(((await mine.json()) as { items: unknown[] }).items).toHaveLength(1);
+      const anonymous = await fetch(`${url}/api/v1/workspaces`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+      expect((await fetch(`${url}/api/dev/token`, { method: 'POST' })).status).toBe(404);
     } finally {
       tab.child.kill('SIGTERM');
     }
     expect(await tab.exited).toBe(0);
+  }, 60_000);
+
+  it('tab: refuses dev sign-in (AUTH_MODE=dev): the artifact is a production build', async () => {
+    const dir = await unpack('tab');
+    const tab = startArtifact(dir, {
+      STORAGE_CONNECTION_STRING: connectionString(),
+      TABLE_PREFIX: tablePrefix(),
+      TAB_PORT: String(await freePort()),
+      AUTH_MODE: 'dev',
+    });
+    expect(await tab.exited).toBe(1);
+    expect(tab.output()).toMatch(/AUTH_MODE=dev .*production build \(NODE_ENV=production/);
   }, 60_000);
 
   it('tab: refuses to start without its prebuilt bundle, and never builds one', async () => {
@@ -127,7 +132,9 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       STORAGE_CONNECTION_STRING: connectionString(),
       TABLE_PREFIX: tablePrefix(),
       TAB_PORT: String(await freePort()),
-      AUTH_MODE: 'dev',
+      AUTH_MODE: 'entra',
+      AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-00000000000a',
+      AAD_APP_TENANT_ID: '00000000-0000-0000-0000-000000000001',
     });
     expect(await tab.exited).toBe(1);
     expect(tab.output()).toMatch(/no browser bundle at .*public.app\.js: in production .* never builds one/);

@@ -229,6 +229,24 @@ describe('rate limiting before sign-in', () => {
     expect((await badToken(limited, '203.0.113.1')).status).toBe(429);
     expect((await badToken(limited, '203.0.113.2')).status).toBe(401);
   });
+
+  it.each([
+    ['IPv4', (port: number) => `203.0.113.9:${50_000 + port}`, '198.51.100.9:50000'],
+    ['IPv6', (port: number) => `[2001:db8:1::9]:${50_000 + port}`, '[2001:db8:2::9]:50000'],
+  ])(
+    'behind App Service (TRUST_PROXY=1) counts an %s client whose proxy adds a new :port to each request as one client',
+    async (_, fromPort, other) => {
+      const limited = await startTestServer({
+        app: server.deps,
+        addressRateLimit: { windowMs: 60_000, limit: 4 },
+        trustProxy: 1,
+      });
+      const statuses = [];
+      for (let port = 0; port < 6; port++) statuses.push((await badToken(limited, fromPort(port))).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+      expect((await badToken(limited, other)).status).toBe(401);
+    },
+  );
 });
 
 describe('logs', () => {
@@ -286,6 +304,11 @@ describe('dev sign-in', () => {
     ['a tunnel (X-Forwarded-For)', { 'X-Forwarded-For': '203.0.113.7' }],
     ['a reverse proxy (Forwarded)', { Forwarded: 'for=203.0.113.7;proto=https' }],
     ['a tunnel that rewrites nothing but the Host', { Host: 'crm-dev.devtunnels.ms' }],
+    ['nginx (X-Real-IP)', { 'X-Real-IP': '203.0.113.7' }],
+    ['a proxy that names itself (Via)', { Via: '1.1 edge' }],
+    ['App Service (X-Client-IP)', { 'X-Client-IP': '203.0.113.7' }],
+    ['a rewrite that kept the original Host (X-Original-Host)', { 'X-Original-Host': 'crm.example' }],
+    ['a proxy that passes a 127/8 Host other than 127.0.0.1', { Host: '127.0.0.2:53000' }],
   ])('refuses a request that came through %s: 403, no token', async (_, headers) => {
     const dev = devApp();
     const res = await request(dev)

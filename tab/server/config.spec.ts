@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         seedDemoData: false,
         dataDir: '.data',
         spoolLimitBytes: 1024 * 1024 * 1024,
+        limits: {},
       }),
     });
   });
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       TAB_PORT: '8080',
       SEED_DEMO_DATA: 'true',
       IMPORT_SPOOL_LIMIT_MB: '200',
+      WORKSPACES_PER_USER: '5',
     });
     expect(loaded.ok && loaded.config).toMatchObject({
       port: 8080,
@@ -47,6 +49,13 @@ describe('loadConfig', () => {
       storage: { accountUrl: 'https://acct.table.core.windows.net' },
       seedDemoData: true,
       spoolLimitBytes: 200 * 1024 * 1024,
+      limits: { workspacesPerUser: 5 },
+    });
+  });
+
+  it('serves a prebuilt browser bundle when TAB_ASSETS_DIR names one, also outside production', () => {
+    expect(loadConfig({ ...storage, TAB_ASSETS_DIR: '/tmp/bench/public' })).toMatchObject({
+      config: { bundle: { mode: 'prebuilt', dir: '/tmp/bench/public' } },
     });
   });
 
@@ -54,15 +63,22 @@ describe('loadConfig', () => {
     expect(loadConfig(storage).ok && loadConfig(storage)).toMatchObject({
       config: { bundle: { mode: 'on-demand' } },
     });
-    expect(loadConfig({ ...storage, NODE_ENV: 'production' })).toMatchObject({
+    expect(loadConfig({ ...storage, ...entra, NODE_ENV: 'production' })).toMatchObject({
       config: { bundle: { mode: 'prebuilt' } },
     });
-    expect(loadConfig({ ...storage, NODE_ENV: 'production', TAB_ASSETS_DIR: '/srv/public' })).toMatchObject({
+    expect(
+      loadConfig({ ...storage, ...entra, NODE_ENV: 'production', TAB_ASSETS_DIR: '/srv/public' }),
+    ).toMatchObject({
       config: { bundle: { mode: 'prebuilt', dir: '/srv/public' } },
     });
   });
 
   it.each([
+    [
+      'dev sign-in in a production build (every deploy artifact is one)',
+      { ...storage, AUTH_MODE: 'dev', NODE_ENV: 'production' },
+      /AUTH_MODE.*production/,
+    ],
     [
       'dev sign-in on a public interface',
       { ...storage, AUTH_MODE: 'dev', HOST: '0.0.0.0' },

@@ -55,9 +55,15 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     /** Requests per user per minute before 429; bulk work (imports, seeding scripts) wants headroom. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
-    /** `production`: serve only a browser bundle built ahead of time, never build one on demand. */
+    /**
+     * `production`: serve only a browser bundle built ahead of time, never build one on demand, and
+     * never offer development sign-in.
+     */
     NODE_ENV: z.string().optional(),
-    /** Where that prebuilt bundle is; the deploy artifact keeps it in `public/` beside its server. */
+    /**
+     * A prebuilt browser bundle to serve instead of building one on demand (in production: where it
+     * is, by default `public/` beside the deploy artifact's server).
+     */
     TAB_ASSETS_DIR: z.string().min(1).optional(),
     /** Requests per client address per minute before sign-in (bad tokens count too). */
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6_000),
@@ -74,6 +80,8 @@ const EnvSchema = z
       .optional(),
     /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
     IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
+    /** Workspaces one person may create (409 WORKSPACE.LIMIT_REACHED beyond); shared's default when unset. */
+    WORKSPACES_PER_USER: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .transform((env, ctx) => {
     const authMode = env.AUTH_MODE ?? (env.AAD_APP_CLIENT_ID ? 'entra' : 'dev');
@@ -86,6 +94,14 @@ const EnvSchema = z
         path: ['AAD_APP_TENANT_ID'],
         message:
           'required when AUTH_MODE=entra: the app is single-tenant, tokens of other tenants are refused',
+      });
+    }
+    if (authMode === 'dev' && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message:
+          'AUTH_MODE=dev hands out tokens to anyone who asks; a production build (NODE_ENV=production, as every deploy artifact is) refuses it',
       });
     }
     if (authMode === 'dev' && !isLoopback(env.HOST)) {
@@ -124,9 +140,10 @@ const EnvSchema = z
       seedDemoData: env.SEED_DEMO_DATA,
       dataDir: env.DATA_DIR,
       spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
+      limits: env.WORKSPACES_PER_USER ? { workspacesPerUser: env.WORKSPACES_PER_USER } : {},
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:
-        env.NODE_ENV === 'production'
+        env.NODE_ENV === 'production' || env.TAB_ASSETS_DIR
           ? { mode: 'prebuilt' as const, ...(env.TAB_ASSETS_DIR ? { dir: env.TAB_ASSETS_DIR } : {}) }
           : { mode: 'on-demand' as const },
       addressRateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_ADDRESS_PER_MINUTE },

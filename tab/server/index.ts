@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     conversations: storage.conversations,
     clock: systemClock,
     ids: createIdGenerator(),
+    limits: config.limits,
   };
 
   const devTokens = config.auth.mode === 'dev' ? await createDevTokenIssuer(config.auth.clientId) : undefined;

@@ -13,6 +13,13 @@ export type AppDeps = {
   readonly conversations: ConversationRepository;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Per-process caps on what one person may hold; each has a default in the rule that applies it. */
+  readonly limits?: AppLimits;
+};
+
+export type AppLimits = {
+  /** Workspaces one person may have created (DEFAULT_WORKSPACES_PER_USER). */
+  readonly workspacesPerUser?: number;
 };
 
 /** Who is asking, and (for creates and conversions) the client's idempotency key. */

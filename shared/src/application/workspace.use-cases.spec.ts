@@ -45,6 +45,39 @@ describe('workspace use cases', () => {
     );
   });
 
+  it('given someone who created as many workspaces as one person may, then the next is refused, retries and others are not', async () => {
+    const app = inMemoryApp();
+    const capped = { ...app.deps, limits: { workspacesPerUser: 3 } };
+    for (const name of ['A', 'B']) expectOk(await createWorkspace(capped, anna, { name }));
+    const third = expectOk(await createWorkspace(capped, anna, { name: 'C' }, 'k-c'));
+    // Bo's workspace that Anna is a member of was not created by her: it does not count.
+    const bos = expectOk(await createWorkspace(capped, bo, { name: 'Bo' }));
+    expectOk(await addMember(capped, bo, bos.record.id, { userId: anna.userId, role: 'member' }));
+
+    const refused = await createWorkspace(capped, anna, { name: 'D' });
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'WORKSPACE.LIMIT_REACHED', details: { max: 3 } }),
+    });
+    expect((await listMyWorkspaces(capped, anna)).map((m) => m.workspace.name).sort()).toEqual([
+      'A',
+      'B',
+      'Bo',
+      'C',
+    ]);
+    // A retry of a create that succeeded finds it; it is not one more.
+    expect(expectOk(await createWorkspace(capped, anna, { name: 'C' }, 'k-c')).record.id).toBe(
+      third.record.id,
+    );
+    expectOk(await createWorkspace(capped, bo, { name: 'Bo 2' }));
+  });
+
+  it('given no configured cap, then 20 workspaces a person is the default', async () => {
+    const app = inMemoryApp();
+    for (let i = 0; i < 20; i++) expectOk(await createWorkspace(app.deps, anna, { name: `W${i}` }));
+    expect(codeOf(await createWorkspace(app.deps, anna, { name: 'W20' }))).toBe('WORKSPACE.LIMIT_REACHED');
+  });
+
   it('given a team bound to a workspace, then a second workspace for it is refused', async () => {
     const app = inMemoryApp();
     await recordTeam(app.deps, anna.tenantId, 'team-1', [anna.userId]);

@@ -7,6 +7,8 @@ import {
   addMember as addMemberRule,
   changeMemberRole as changeMemberRoleRule,
   createWorkspace as createWorkspaceRule,
+  decideWorkspaceAllowance,
+  DEFAULT_WORKSPACES_PER_USER,
   MemberAddInputSchema,
   MemberPatchInputSchema,
   removeMember as removeMemberRule,
@@ -26,6 +28,8 @@ export type WorkspaceView = Versioned<Workspace> & { readonly role: MemberRole }
  * Creates a workspace; the creator becomes its owner. A `teamId` binds only a team the bot recorded
  * whose roster holds the creator (WORKSPACE.TEAM_NOT_VERIFIED otherwise). With an idempotency key the workspace's id is
  * derived from (tenant, user, key), so a retried request finds the workspace its first attempt made.
+ * One person may have created at most `limits.workspacesPerUser` of the workspaces they are in
+ * (WORKSPACE.LIMIT_REACHED beyond); a retry of a create that succeeded is not a new one.
  */
 export async function createWorkspace(
   deps: AppDeps,
@@ -62,6 +66,11 @@ export async function createWorkspace(
     const earlier = await replay();
     if (earlier) return earlier;
   }
+  const allowance = decideWorkspaceAllowance(
+    await createdWorkspaces(deps, actor),
+    deps.limits?.workspacesPerUser ?? DEFAULT_WORKSPACES_PER_USER,
+  );
+  if (!allowance.ok) return allowance;
   if (parsed.value.teamId !== undefined) {
     const verified = await verifyTeamFor(deps, actor, parsed.value.teamId);
     if (!verified.ok) return verified;
@@ -86,6 +95,12 @@ export async function createWorkspace(
     if (raced) return raced;
     throw error;
   }
+}
+
+/** How many of the workspaces the actor is in they created themselves: one range read of their directory. */
+async function createdWorkspaces(deps: AppDeps, actor: Actor): Promise<number> {
+  const memberships = await listMyWorkspaces(deps, actor);
+  return memberships.filter((m) => m.workspace.createdBy === actor.userId).length;
 }
 
 export async function listMyWorkspaces(deps: AppDeps, actor: Actor): Promise<Membership[]> {

@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   'WORKSPACE.TEAM_ALREADY_BOUND': 'conflict',
   /** The bot has not recorded this team, or its roster does not hold the caller. */
   'WORKSPACE.TEAM_NOT_VERIFIED': 'forbidden',
+  /** The caller already created as many workspaces as one person may (WORKSPACES_PER_USER). */
+  'WORKSPACE.LIMIT_REACHED': 'conflict',
   'CHANNEL.UNKNOWN_TOPIC': 'invalid',
   'WORKSPACE.LAST_OWNER': 'conflict',
   'WORKSPACE.MEMBER_EXISTS': 'conflict',
@@ -83,6 +85,14 @@ export const TRANSPORT_CODES = {
   'IMPORT.QUEUE_FULL': 'rate-limited',
   /** The server's disk quota for uploaded and queued imports is used up. */
   'IMPORT.SPOOL_FULL': 'rate-limited',
+  /** A record of the uploaded CSV has more columns than one may (`details.max`); refused while uploading. */
+  'IMPORT.TOO_MANY_COLUMNS': 'invalid',
+  /** A record of the uploaded CSV takes more bytes than one may (`details.max`); refused while uploading. */
+  'IMPORT.RECORD_TOO_LARGE': 'invalid',
+  /** The caller already has as many imports uploading or importing as one person may. */
+  'IMPORT.TOO_MANY_AT_ONCE': 'rate-limited',
+  /** The server is uploading or importing as many files as it takes at once. */
+  'IMPORT.SERVER_BUSY': 'rate-limited',
   'ROUTE.NOT_FOUND': 'not-found',
   'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
   'SERVER.NOT_READY': 'server',

@@ -1,6 +1,7 @@
 export * from './workspace';
 export * from './workspace.schema';
 export * from './create-workspace';
+export * from './workspace-allowance';
 export * from './authorize';
 export * from './members';
 export * from './update-workspace-settings';

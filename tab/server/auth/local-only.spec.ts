@@ -14,6 +14,7 @@ describe('whyNotLocal (dev sign-in is for this machine only)', () => {
       { remoteAddress: '::ffff:127.0.0.1', headers: { host: '127.0.0.1:53000' } },
     ],
     ['a Host without a port', { remoteAddress: '127.0.0.1', headers: { host: 'LOCALHOST' } }],
+    ['a development or test build', { ...local, env: 'development' }],
   ])('admits %s', (_, req) => {
     expect(whyNotLocal(req)).toBeUndefined();
   });
@@ -39,6 +40,17 @@ describe('whyNotLocal (dev sign-in is for this machine only)', () => {
     ['a Host that only starts like localhost', { ...local, headers: { host: 'localhost.evil.example' } }],
     ['a public IP Host', { ...local, headers: { host: '203.0.113.9:53000' } }],
     ['no Host at all', { ...local, headers: {} }],
+    ['nginx in front (X-Real-IP)', { ...local, headers: { ...local.headers, 'x-real-ip': '203.0.113.9' } }],
+    ['a proxy that says so (Via)', { ...local, headers: { ...local.headers, via: '1.1 proxy' } }],
+    ['App Service (X-Client-IP)', { ...local, headers: { ...local.headers, 'x-client-ip': '203.0.113.9' } }],
+    [
+      'a rewrite that kept the original Host (X-Original-Host)',
+      { ...local, headers: { ...local.headers, 'x-original-host': 'crm.example' } },
+    ],
+    ['a Host in 127/8 other than 127.0.0.1', { ...local, headers: { host: '127.0.0.2:53000' } }],
+    ['a bare IPv6 Host (not how a client writes it)', { ...local, headers: { host: '::1' } }],
+    ['a Host with a port that is not a number', { ...local, headers: { host: 'localhost:x' } }],
+    ['a production build (NODE_ENV=production)', { ...local, env: 'production' }],
   ])('refuses %s', (_, req) => {
     expect(whyNotLocal(req)).toEqual(expect.any(String));
   });
@@ -53,6 +65,18 @@ describe('localOnly middleware', () => {
 
   it('lets a direct local request through', async () => {
     expect((await request(app).post('/local').set('Host', 'localhost')).status).toBe(200);
+  });
+
+  it('answers 403 AUTH.LOCAL_ONLY to a direct local request in a production build', async () => {
+    const production = express();
+    production.set('env', 'production');
+    production.use(requestLogging(createLogger('silent')));
+    production.post('/local', localOnly, (_req, res) => {
+      res.json({ ok: true });
+    });
+    const res = await request(production).post('/local').set('Host', 'localhost');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: 'AUTH.LOCAL_ONLY' });
   });
 
   it('answers 403 AUTH.LOCAL_ONLY as a problem to a proxied one', async () => {

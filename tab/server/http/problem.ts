@@ -33,6 +33,10 @@ const BY_TRANSPORT_CODE = {
   'REQUEST.RATE_LIMITED': { status: 429, title: 'Too many requests' },
   'IMPORT.QUEUE_FULL': { status: 429, title: 'This workspace has enough imports waiting' },
   'IMPORT.SPOOL_FULL': { status: 429, title: 'The server has no room for another import now' },
+  'IMPORT.TOO_MANY_COLUMNS': { status: 400, title: 'A record of the file has too many columns' },
+  'IMPORT.RECORD_TOO_LARGE': { status: 413, title: 'A record of the file is too large' },
+  'IMPORT.TOO_MANY_AT_ONCE': { status: 429, title: 'You have enough imports running' },
+  'IMPORT.SERVER_BUSY': { status: 429, title: 'The server is busy with other imports' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
   'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
   'SERVER.NOT_READY': { status: 503, title: 'Not ready' },
@@ -55,9 +59,14 @@ export function domainProblem(error: DomainError, requestId: string): Problem {
   };
 }
 
-export function transportProblem(code: TransportCode, detail: string, requestId: string): Problem {
+export function transportProblem(
+  code: TransportCode,
+  detail: string,
+  requestId: string,
+  details?: Readonly<Record<string, unknown>>,
+): Problem {
   const { status, title } = BY_TRANSPORT_CODE[code];
-  return { type: typeUri(code), title, status, code, detail, requestId };
+  return { type: typeUri(code), title, status, code, detail, ...(details ? { details } : {}), requestId };
 }
 
 export const requestIdOf = (req: Request): string => String(req.id ?? '');
@@ -69,5 +78,10 @@ export function sendProblem(res: Response, problem: Problem): void {
 export const sendDomainError = (req: Request, res: Response, error: DomainError): void =>
   sendProblem(res, domainProblem(error, requestIdOf(req)));
 
-export const sendTransportError = (req: Request, res: Response, code: TransportCode, detail: string): void =>
-  sendProblem(res, transportProblem(code, detail, requestIdOf(req)));
+export const sendTransportError = (
+  req: Request,
+  res: Response,
+  code: TransportCode,
+  detail: string,
+  details?: Readonly<Record<string, unknown>>,
+): void => sendProblem(res, transportProblem(code, detail, requestIdOf(req), details));

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { clientAddress } from './client-address';
 import { sendTransportError } from './problem';
 import { actorOf } from './request-context';
 
@@ -11,10 +12,11 @@ export const DEFAULT_ADDRESS_RATE_LIMIT: RateLimitOptions = { windowMs: 60_000, 
 
 /**
  * The client's address: the socket's peer, or what a proxy says only when `trust proxy` names that
- * proxy (then Express puts it in `req.ip`). IPv6 clients are grouped by their /56.
+ * proxy (then Express puts it in `req.ip`), without the `:port` some proxies add. IPv6 clients are
+ * grouped by their /56.
  */
 const addressKey = (req: Request): string =>
-  `ip:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
+  `ip:${ipKeyGenerator(clientAddress(req.ip ?? req.socket.remoteAddress ?? 'unknown'))}`;
 
 const limiter = (options: RateLimitOptions, key: (req: Request, res: Response) => string) =>
   rateLimit({

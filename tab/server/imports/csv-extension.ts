@@ -4,8 +4,10 @@ import type { ApiExtension } from '../app';
 import { answerOtherMethods } from '../http/method-not-allowed';
 import { EXPORTS, exportPath, mountExportRoutes } from './export-routes';
 import { IMPORT_JOB_PATH, IMPORT_PATH, mountImportRoutes, type ImportRouteOptions } from './import-routes';
+import { DEFAULT_CSV_LIMITS } from './csv-file';
 import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
+import { createImportSlots, type ImportSlotLimits } from './import-slots';
 import { createSpoolQuota } from './spool-quota';
 
 export const DEFAULT_IMPORT_LIMITS = {
@@ -14,11 +16,21 @@ export const DEFAULT_IMPORT_LIMITS = {
   /** One running and three waiting. */
   maxJobsPerWorkspace: 4,
   spoolLimitBytes: 1024 * 1024 * 1024,
+  csvLimits: DEFAULT_CSV_LIMITS,
+  /**
+   * Imports uploading or importing within their request at once: two a person (a second tab, a
+   * retry), four in all, so that a few people cannot hold every core of a small plan.
+   */
+  inFlight: { perUser: 2, perServer: 4 } satisfies ImportSlotLimits,
 } as const;
 
 export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'> &
-  Partial<Pick<ImportRouteOptions, 'maxBytes' | 'inlineMaxRows' | 'maxJobsPerWorkspace'>> & {
+  Partial<
+    Pick<ImportRouteOptions, 'maxBytes' | 'inlineMaxRows' | 'maxJobsPerWorkspace' | 'csvLimits' | 'slots'>
+  > & {
     readonly spoolLimitBytes?: number;
+    /** Ignored when `slots` is given. */
+    readonly inFlight?: ImportSlotLimits;
   };
 
 /**
@@ -29,7 +41,8 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Ap
   const router = Router();
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
   const quota = createSpoolQuota(spoolDir(options.dataDir), limits.spoolLimitBytes);
-  mountImportRoutes(router, deps, { ...limits, quota });
+  const slots = options.slots ?? createImportSlots(limits.inFlight);
+  mountImportRoutes(router, deps, { ...limits, quota, slots });
   mountExportRoutes(router, deps);
   const allowed: [string, string][] = [
     [IMPORT_PATH, 'POST'],

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvRecords, guessDelimiter, inspectCsv } from './csv-file';
+import { csvRecords, guessDelimiter } from './csv-file';
+import { inspectCsv } from './csv-scanner';
 
 let dir: string;
 beforeAll(async () => {

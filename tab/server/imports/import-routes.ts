@@ -1,17 +1,21 @@
 import { rename, rm } from 'node:fs/promises';
 import type { Request, Response, Router } from 'express';
-import { domainError, idSchema, type ImportJob } from '@crm/shared';
+import { domainError, idSchema, type ImportJob, type WorkspaceId } from '@crm/shared';
 import {
   accessWorkspace,
   createImportJob,
   getImportJob,
   importLeads,
+  type Caller,
   type ImportDeps,
 } from '@crm/shared/application';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import { callerOf } from '../http/request-context';
-import { csvRecords, inspectCsv } from './csv-file';
+import { csvRecords } from './csv-file';
+import { CsvScanner } from './csv-scanner';
+import { CsvLimitExceeded, type CsvLimits } from './csv-tokenizer';
 import { jobFilePath, uploadPath } from './import-files';
+import type { ImportSlots } from './import-slots';
 import type { ImportWorker } from './import-worker';
 import { spoolBody } from './spool';
 import type { SpoolQuota } from './spool-quota';
@@ -27,11 +31,17 @@ export type ImportRouteOptions = {
   readonly quota: SpoolQuota;
   /** Jobs one workspace may have queued or running (429 IMPORT.QUEUE_FULL beyond). */
   readonly maxJobsPerWorkspace: number;
+  /** Columns and bytes one record may have (400 IMPORT.TOO_MANY_COLUMNS, 413 IMPORT.RECORD_TOO_LARGE). */
+  readonly csvLimits: CsvLimits;
+  /** Imports in flight per user and in this process (429 IMPORT.TOO_MANY_AT_ONCE / IMPORT.SERVER_BUSY). */
+  readonly slots: ImportSlots;
 };
 
 /** Seconds a client is asked to wait: a queued job takes a while, freeing the spool longer. */
 const RETRY_QUEUE_FULL = '30';
 const RETRY_SPOOL_FULL = '60';
+/** An import within the request takes seconds; an upload of the largest file, longer. */
+const RETRY_BUSY = '10';
 
 export const IMPORT_PATH = '/workspaces/:ws/leads/import';
 export const IMPORT_JOB_PATH = '/workspaces/:ws/imports/:id';
@@ -53,6 +63,28 @@ function checkedIds(req: Request, res: Response): { ws: string; id?: string } | 
 
 const jobLocation = (job: ImportJob): string => `/api/v1/workspaces/${job.workspaceId}/imports/${job.id}`;
 
+/** The rest of the body is not read: the connection closes after the answer. */
+function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitExceeded): void {
+  res.set('Connection', 'close');
+  const details = { limit: limit.limit, max: limit.max, record: limit.record };
+  if (limit.limit === 'columns') {
+    return sendTransportError(
+      req,
+      res,
+      'IMPORT.TOO_MANY_COLUMNS',
+      `Record ${limit.record} has more than ${limit.max} columns, the most one record may have; check the delimiter, or remove empty columns.`,
+      details,
+    );
+  }
+  return sendTransportError(
+    req,
+    res,
+    'IMPORT.RECORD_TOO_LARGE',
+    `Record ${limit.record} takes more than ${limit.max} bytes, the most one record may take; a quote that is never closed makes the rest of the file one record.`,
+    details,
+  );
+}
+
 /** Pollers are told to come back in a second while the job is not finished. */
 function sendJob(res: Response, status: number, job: ImportJob): void {
   if (job.status === 'queued' || job.status === 'running') res.set('Retry-After', '1');
@@ -72,71 +104,28 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
     const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
     if (!access.ok) return sendDomainError(req, res, access.error);
 
-    const declared = Number(req.get('content-length') ?? Number.NaN);
-    const reservation = await options.quota.reserve(
-      Number.isSafeInteger(declared) && declared >= 0
-        ? Math.min(declared, options.maxBytes)
-        : options.maxBytes,
-    );
-    const spoolFull = () => {
-      res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
-      sendTransportError(
-        req,
-        res,
-        'IMPORT.SPOOL_FULL',
-        'The server is busy with other imports; try again later.',
-      );
-    };
-    if (!reservation) {
+    const slot = options.slots.acquire(`${caller.actor.tenantId}/${caller.actor.userId}`);
+    if (!slot.ok) {
       req.resume();
-      return spoolFull();
+      res.set({ Connection: 'close', 'Retry-After': RETRY_BUSY });
+      return slot.refused === 'user'
+        ? sendTransportError(
+            req,
+            res,
+            'IMPORT.TOO_MANY_AT_ONCE',
+            'You have as many imports uploading or importing as one person may; try again when one has finished.',
+          )
+        : sendTransportError(
+            req,
+            res,
+            'IMPORT.SERVER_BUSY',
+            'The server is importing as many files as it takes at once; try again in a moment.',
+          );
     }
-    const path = uploadPath(options.dataDir, ids.ws);
-    const spooled = await spoolBody(req, path, reservation.bytes).finally(reservation.release);
-    if (!spooled.ok) {
-      if (reservation.bytes < options.maxBytes && !(declared > options.maxBytes)) return spoolFull();
-      res.set('Connection', 'close');
-      const mb = Math.floor(options.maxBytes / 1_000_000);
-      return sendTransportError(
-        req,
-        res,
-        'REQUEST.TOO_LARGE',
-        `A CSV file may be at most ${mb} MB; split it.`,
-      );
-    }
-    let keep = false;
     try {
-      const csv = await inspectCsv(path);
-      if (!csv.header) {
-        return sendDomainError(
-          req,
-          res,
-          domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'),
-        );
-      }
-      if (csv.total <= options.inlineMaxRows) {
-        const result = await importLeads(deps, caller, ids.ws, csvRecords(path, csv));
-        return result.ok ? void res.status(200).json(result.value) : sendDomainError(req, res, result.error);
-      }
-      if (options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace) {
-        await rm(path, { force: true });
-        res.set('Retry-After', RETRY_QUEUE_FULL);
-        return sendTransportError(
-          req,
-          res,
-          'IMPORT.QUEUE_FULL',
-          'This workspace already has imports waiting; try again when one has finished.',
-        );
-      }
-      const job = await createImportJob(deps, caller, ids.ws, { header: csv.header, total: csv.total });
-      if (!job.ok) return sendDomainError(req, res, job.error);
-      await rename(path, jobFilePath(options.dataDir, ids.ws, job.value.id));
-      keep = true;
-      options.worker.enqueue(ids.ws, job.value.id, csv);
-      res.location(jobLocation(job.value));
-      return sendJob(res, 202, job.value);
+      await receiveImport(req, res, deps, options, caller, ids.ws);
     } finally {
-      if (!keep) await rm(path, { force: true });
+      slot.release();
     }
   });
 
@@ -146,4 +135,94 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
     const job = await getImportJob(deps, callerOf(req, res), ids.ws, ids.id);
     return job.ok ? sendJob(res, 200, job.value) : sendDomainError(req, res, job.error);
   });
+}
+
+/**
+ * Spools the body while scanning it (limits, encoding, delimiter, header, row count), then imports a
+ * small file within the request or queues a job for a larger one. The file is parsed into cells once,
+ * by the import.
+ */
+async function receiveImport(
+  req: Request,
+  res: Response,
+  deps: ImportDeps,
+  options: ImportRouteOptions,
+  caller: Caller,
+  ws: WorkspaceId,
+): Promise<void> {
+  const declared = Number(req.get('content-length') ?? Number.NaN);
+  const reservation = await options.quota.reserve(
+    Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, options.maxBytes) : options.maxBytes,
+  );
+  const spoolFull = () => {
+    res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
+    sendTransportError(
+      req,
+      res,
+      'IMPORT.SPOOL_FULL',
+      'The server is busy with other imports; try again later.',
+    );
+  };
+  if (!reservation) {
+    req.resume();
+    return spoolFull();
+  }
+  const path = uploadPath(options.dataDir, ws);
+  const scanner = new CsvScanner(options.csvLimits);
+  const spooled = await spoolBody(req, path, reservation.bytes, (chunk) => scanner.write(chunk)).finally(
+    reservation.release,
+  );
+  if (!spooled.ok && spooled.reason === 'refused') {
+    if (!(spooled.error instanceof CsvLimitExceeded)) throw spooled.error;
+    req.log.warn(
+      {
+        limit: spooled.error.limit,
+        max: spooled.error.max,
+        record: spooled.error.record,
+        bytesRead: spooled.bytes,
+      },
+      'CSV import refused while uploading',
+    );
+    return sendRefusedWhileUploading(req, res, spooled.error);
+  }
+  if (!spooled.ok) {
+    if (reservation.bytes < options.maxBytes && !(declared > options.maxBytes)) return spoolFull();
+    res.set('Connection', 'close');
+    const mb = Math.floor(options.maxBytes / 1_000_000);
+    return sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
+  }
+  let keep = false;
+  try {
+    const csv = scanner.end();
+    if (!csv.header) {
+      return sendDomainError(
+        req,
+        res,
+        domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'),
+      );
+    }
+    if (csv.total <= options.inlineMaxRows) {
+      const result = await importLeads(deps, caller, ws, csvRecords(path, csv));
+      return result.ok ? void res.status(200).json(result.value) : sendDomainError(req, res, result.error);
+    }
+    if (options.worker.unfinished(ws) >= options.maxJobsPerWorkspace) {
+      await rm(path, { force: true });
+      res.set('Retry-After', RETRY_QUEUE_FULL);
+      return sendTransportError(
+        req,
+        res,
+        'IMPORT.QUEUE_FULL',
+        'This workspace already has imports waiting; try again when one has finished.',
+      );
+    }
+    const job = await createImportJob(deps, caller, ws, { header: csv.header, total: csv.total });
+    if (!job.ok) return sendDomainError(req, res, job.error);
+    await rename(path, jobFilePath(options.dataDir, ws, job.value.id));
+    keep = true;
+    options.worker.enqueue(ws, job.value.id, csv);
+    res.location(jobLocation(job.value));
+    return sendJob(res, 202, job.value);
+  } finally {
+    if (!keep) await rm(path, { force: true });
+  }
 }

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import type { WorkspaceId } from '@crm/shared';
 import { runImportJob, type ImportDeps, type ImportSource } from '@crm/shared/application';
 import type { Logger } from '../http/logging';
-import { csvRecords, inspectCsv, type CsvFormat } from './csv-file';
+import { csvRecords, type CsvFormat } from './csv-file';
+import { inspectCsv } from './csv-scanner';
 import { jobFilePath, jobIdOfFile, spoolDir } from './import-files';
 
 export type ImportWorker = {
-  /** Runs the job when a slot is free; `format` saves reading the file once more. */
+  /** Runs the job when a slot is free; `format` (found while the file was uploaded) saves scanning it again. */
   enqueue(ws: WorkspaceId, jobId: string, format?: CsvFormat): void;
   /** Jobs of the workspace queued or running in this process. */
   unfinished(ws: WorkspaceId): number;

@@ -53,12 +53,17 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
       },
     ],
     errors: {
-      400: 'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (fields name the bad columns)',
-      413: 'REQUEST.TOO_LARGE: the file is larger than 50 MB',
+      400:
+        'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (fields name the bad columns); IMPORT.TOO_MANY_COLUMNS (a record ' +
+        'has more than 1,000 columns; details {limit, max, record}), refused while uploading',
+      413:
+        'REQUEST.TOO_LARGE: the file is larger than 50 MB; IMPORT.RECORD_TOO_LARGE: one record takes more than ' +
+        '1 MiB (details {limit, max, record}), refused while uploading',
       415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
       429:
-        'REQUEST.RATE_LIMITED; IMPORT.QUEUE_FULL (the workspace has 4 imports unfinished) or IMPORT.SPOOL_FULL ' +
-        '(the server has no room for another file now); Retry-After says when to try again',
+        'REQUEST.RATE_LIMITED; IMPORT.TOO_MANY_AT_ONCE (2 imports a person in flight), IMPORT.SERVER_BUSY (4 in ' +
+        'the server), IMPORT.QUEUE_FULL (the workspace has 4 imports unfinished) or IMPORT.SPOOL_FULL (the server ' +
+        'has no room for another file now); Retry-After says when to try again',
     },
   },
   {

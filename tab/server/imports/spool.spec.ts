@@ -36,6 +36,24 @@ describe('spoolBody', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('given a watcher that refuses a chunk, then reading stops there, no file is left, and the refusal comes back', async () => {
+    const path = join(dir, 'refused.csv');
+    const refusal = new Error('too many columns');
+    let seen = 0;
+    const result = await spoolBody(
+      requestOf(Array.from({ length: 50 }, () => ','.repeat(100))),
+      path,
+      100_000,
+      (chunk) => {
+        seen += chunk.length;
+        if (seen > 300) throw refusal;
+      },
+    );
+    expect(result).toEqual({ ok: false, reason: 'refused', error: refusal, bytes: 400 });
+    expect(seen).toBe(400);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('given a Content-Length over the limit, then nothing is read or written', async () => {
     const path = join(dir, 'declared.csv');
     expect(await spoolBody(requestOf(['x'], { 'content-length': '5000' }), path, 1000)).toEqual({

@@ -6,16 +6,31 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export type Spooled =
-  { readonly ok: true; readonly bytes: number } | { readonly ok: false; readonly reason: 'too-large' };
+  | { readonly ok: true; readonly bytes: number }
+  | { readonly ok: false; readonly reason: 'too-large' }
+  /** `watch` threw: what it threw, and how much of the body had been read by then. */
+  | { readonly ok: false; readonly reason: 'refused'; readonly error: unknown; readonly bytes: number };
 
 class TooLarge extends Error {}
 
+class Refused extends Error {
+  constructor(readonly refusal: unknown) {
+    super('the body was refused while it was read');
+  }
+}
+
 /**
- * Streams a request body to `path`, at most `maxBytes` (a larger body leaves no file). The request
- * itself is never destroyed, so the caller can still answer 413; what the client keeps sending is
- * read and dropped until the response closes the connection.
+ * Streams a request body to `path`, at most `maxBytes` (a larger body leaves no file). `watch` sees
+ * every chunk before it is written; if it throws, reading stops there and no file is left. The request
+ * itself is never destroyed, so the caller can still answer; what the client keeps sending is read
+ * and dropped until the response closes the connection.
  */
-export async function spoolBody(req: IncomingMessage, path: string, maxBytes: number): Promise<Spooled> {
+export async function spoolBody(
+  req: IncomingMessage,
+  path: string,
+  maxBytes: number,
+  watch?: (chunk: Buffer) => void,
+): Promise<Spooled> {
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
     req.resume();
     return { ok: false, reason: 'too-large' };
@@ -25,7 +40,13 @@ export async function spoolBody(req: IncomingMessage, path: string, maxBytes: nu
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
-      done(bytes > maxBytes ? new TooLarge() : null, chunk);
+      if (bytes > maxBytes) return done(new TooLarge());
+      try {
+        watch?.(chunk);
+      } catch (refusal) {
+        return done(new Refused(refusal));
+      }
+      done(null, chunk);
     },
   });
   const interrupted = () => {
@@ -38,10 +59,12 @@ export async function spoolBody(req: IncomingMessage, path: string, maxBytes: nu
     return { ok: true, bytes };
   } catch (error) {
     await rm(path, { force: true });
-    if (!(error instanceof TooLarge)) throw error;
+    if (!(error instanceof TooLarge || error instanceof Refused)) throw error;
     req.unpipe(limit);
     req.resume();
-    return { ok: false, reason: 'too-large' };
+    return error instanceof Refused
+      ? { ok: false, reason: 'refused', error: error.refusal, bytes }
+      : { ok: false, reason: 'too-large' };
   } finally {
     req.off('close', interrupted);
   }

@@ -102,6 +102,20 @@ describe('workspaces', () => {
     expect((await alice.get(url)).body.name).toBe('After');
   });
 
+  it('refuses the workspace past the per-person cap with 409 WORKSPACE.LIMIT_REACHED, nothing created', async () => {
+    const capped = await startTestServer({ app: { ...server.deps, limits: { workspacesPerUser: 3 } } });
+    const dave = await capped.as({ tenantId: ALICE.tenantId, userId: 'dave-cap', name: 'Dave' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await dave.post('/api/v1/workspaces', { name: `W${i}` })).status);
+    expect(statuses).toEqual([201, 201, 201, 409]);
+    const refused = await dave.post('/api/v1/workspaces', { name: 'W4' });
+    expect(refused.status).toBe(409);
+    expect(refused.type).toBe('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'WORKSPACE.LIMIT_REACHED', details: { max: 3 } });
+    expect((await dave.get('/api/v1/workspaces')).body.items).toHaveLength(3);
+  });
+
   it('rejects unknown fields and bad values with 400 and the field named', async () => {
     const alice = await server.as(ALICE);
     const unknown = await alice.post('/api/v1/workspaces', { name: 'X', colour: 'red' });

@@ -120,7 +120,9 @@ export const workspaceRoutes: RouteSpec[] = [
     },
     errors: {
       403: 'WORKSPACE.TEAM_NOT_VERIFIED: the bot has not recorded this team, or its roster does not hold you',
-      409: 'WORKSPACE.TEAM_ALREADY_BOUND; IDEMPOTENCY.KEY_REUSED',
+      409:
+        'WORKSPACE.TEAM_ALREADY_BOUND; WORKSPACE.LIMIT_REACHED (you created as many workspaces as one person may, ' +
+        'WORKSPACES_PER_USER, default 20); IDEMPOTENCY.KEY_REUSED',
     },
     handle: async (deps, { body, caller }) => {
       const created = await createWorkspace(deps, caller.actor, body, caller.idempotencyKey);

@@ -468,6 +468,12 @@ export const en = {
         'Development sign-in works only on the machine that runs the app, not through a tunnel or proxy.',
       IMPORT_QUEUE_FULL: 'This workspace already has imports waiting. Try again when one has finished.',
       IMPORT_SPOOL_FULL: 'The server has no room for another import right now. Try again later.',
+      IMPORT_TOO_MANY_COLUMNS:
+        'A row of the file has more than 1,000 columns, so it was not imported. Check that the columns are separated by commas or semicolons, or remove empty columns.',
+      IMPORT_RECORD_TOO_LARGE:
+        'A row of the file is larger than 1 MB, so it was not imported. A quotation mark that is never closed makes the rest of the file one row.',
+      IMPORT_TOO_MANY_AT_ONCE: 'You already have imports uploading. Try again when one has finished.',
+      IMPORT_SERVER_BUSY: 'The server is busy with other imports. Try again in a moment.',
       IMPORT_UNEXPECTED:
         'The import stopped unexpectedly. Upload the file again; rows already imported count as duplicates.',
       IMPORT_FILE_GONE:
@@ -480,6 +486,8 @@ export const en = {
       WORKSPACE_STAGE_IN_USE:
         'A stage you removed still has opportunities. Move them to another stage first.',
       WORKSPACE_INVALID_STAGES: 'The stages are not valid.',
+      WORKSPACE_LIMIT_REACHED:
+        'You have created as many workspaces as one person may. Ask an owner to add you to an existing one.',
     },
   },
 };

@@ -471,6 +471,12 @@ export const nb: Messages = {
       IMPORT_QUEUE_FULL:
         'Dette arbeidsområdet har allerede importer som venter. Prøv igjen når én er ferdig.',
       IMPORT_SPOOL_FULL: 'Serveren har ikke plass til enda en import nå. Prøv igjen senere.',
+      IMPORT_TOO_MANY_COLUMNS:
+        'En rad i filen har mer enn 1 000 kolonner, så den ble ikke importert. Sjekk at kolonnene er skilt med komma eller semikolon, eller fjern tomme kolonner.',
+      IMPORT_RECORD_TOO_LARGE:
+        'En rad i filen er større enn 1 MB, så den ble ikke importert. Et anførselstegn som aldri lukkes gjør resten av filen til én rad.',
+      IMPORT_TOO_MANY_AT_ONCE: 'Du har allerede importer som lastes opp. Prøv igjen når en er ferdig.',
+      IMPORT_SERVER_BUSY: 'Serveren er opptatt med andre importer. Prøv igjen om litt.',
       IMPORT_UNEXPECTED:
         'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
       IMPORT_FILE_GONE:
@@ -482,6 +488,8 @@ export const nb: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',
       WORKSPACE_INVALID_STAGES: 'Fasene er ikke gyldige.',
+      WORKSPACE_LIMIT_REACHED:
+        'Du har opprettet så mange arbeidsområder som én person kan. Be en eier legge deg til i et eksisterende.',
     },
   },
 };

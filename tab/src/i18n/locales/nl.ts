@@ -471,6 +471,13 @@ export const nl: Messages = {
       IMPORT_QUEUE_FULL:
         'Er staan in deze werkruimte al imports te wachten. Probeer het opnieuw als er een klaar is.',
       IMPORT_SPOOL_FULL: 'De server heeft nu geen ruimte voor nog een import. Probeer het later opnieuw.',
+      IMPORT_TOO_MANY_COLUMNS:
+        "Een rij van het bestand heeft meer dan 1.000 kolommen, dus het is niet geïmporteerd. Controleer of de kolommen met komma's of puntkomma's zijn gescheiden, of verwijder lege kolommen.",
+      IMPORT_RECORD_TOO_LARGE:
+        'Een rij van het bestand is groter dan 1 MB, dus het is niet geïmporteerd. Een aanhalingsteken dat nooit wordt gesloten maakt van de rest van het bestand één rij.',
+      IMPORT_TOO_MANY_AT_ONCE:
+        'Je hebt al imports die worden geüpload. Probeer het opnieuw als er een klaar is.',
+      IMPORT_SERVER_BUSY: 'De server is bezig met andere imports. Probeer het zo opnieuw.',
       IMPORT_UNEXPECTED:
         'De import is onverwacht gestopt. Upload het bestand opnieuw; al geïmporteerde rijen tellen als dubbel.',
       IMPORT_FILE_GONE:
@@ -483,6 +490,8 @@ export const nl: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',
       WORKSPACE_INVALID_STAGES: 'De fases zijn niet geldig.',
+      WORKSPACE_LIMIT_REACHED:
+        'Je hebt al zoveel werkruimtes gemaakt als één persoon mag. Vraag een eigenaar je aan een bestaande toe te voegen.',
     },
   },
 };

@@ -471,6 +471,12 @@ export const ptBR: Messages = {
       IMPORT_QUEUE_FULL:
         'Este espaço de trabalho já tem importações aguardando. Tente novamente quando uma terminar.',
       IMPORT_SPOOL_FULL: 'O servidor não tem espaço para outra importação agora. Tente novamente mais tarde.',
+      IMPORT_TOO_MANY_COLUMNS:
+        'Uma linha do arquivo tem mais de 1.000 colunas, então ele não foi importado. Verifique se as colunas estão separadas por vírgulas ou ponto e vírgula, ou remova colunas vazias.',
+      IMPORT_RECORD_TOO_LARGE:
+        'Uma linha do arquivo tem mais de 1 MB, então ele não foi importado. Uma aspa que nunca é fechada transforma o resto do arquivo em uma só linha.',
+      IMPORT_TOO_MANY_AT_ONCE: 'Você já tem importações sendo enviadas. Tente novamente quando uma terminar.',
+      IMPORT_SERVER_BUSY: 'O servidor está ocupado com outras importações. Tente novamente em instantes.',
       IMPORT_UNEXPECTED:
         'A importação parou inesperadamente. Envie o arquivo novamente; linhas já importadas contam como duplicadas.',
       IMPORT_FILE_GONE:
@@ -483,6 +489,8 @@ export const ptBR: Messages = {
       WORKSPACE_STAGE_IN_USE:
         'Uma etapa que você removeu ainda tem oportunidades. Mova-as para outra etapa primeiro.',
       WORKSPACE_INVALID_STAGES: 'As etapas não são válidas.',
+      WORKSPACE_LIMIT_REACHED:
+        'Você já criou o máximo de espaços de trabalho que uma pessoa pode criar. Peça a um proprietário para adicioná-lo a um existente.',
     },
   },
 };
