@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 /** The well-known development account every Azurite instance accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -46,6 +46,12 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The installed Azurite's version (`package.json` pins it). */
+export function azuriteVersion(): string {
+  const manifest = readFileSync(require.resolve('azurite/package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }
 
 /** Azurite's table and queue services, each its own process, sharing the data folder. */
@@ -103,7 +109,7 @@ function waitForListening(child: ChildProcess, silent: boolean): Promise<void> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!silent) process.stdout.write(chunk);
-      // 3.35 prints "successfully started on host:port" (tables) or "successfully listens on" (queues).
+      // Tables print "successfully started on host:port", queues "successfully listens on" (3.35–3.37).
       if (/successfully (started|listening|listens)/i.test(output)) {
         clearTimeout(timer);
         resolve();
