@@ -29,6 +29,8 @@ export type RunningAzurite = {
   connectionString: string;
   port: number;
   queuePort: number;
+  /** The table service's process (to read its CPU time in a measurement). */
+  tablePid: number | undefined;
   /** Whether the table service runs with the key-order preload (off when stock, or on another Azurite version). */
   keyOrder: boolean;
   /** Stops gracefully (SIGINT) so a disk-backed instance flushes what it acknowledged. */
@@ -105,6 +107,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     port,
     queuePort,
     keyOrder,
+    tablePid: started[0]?.pid,
     stop: async () => {
       await Promise.all(started.map(stopChild));
     },
