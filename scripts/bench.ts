@@ -31,7 +31,7 @@ import type { Lead } from '../shared/src/lead/lead';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import { planCommit } from '../shared/src/application/row-plan';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
-import { freePort, startAzurite } from '../shared/src/storage/azurite';
+import { azuriteVersion, freePort, startAzurite } from '../shared/src/storage/azurite';
 import { mapBounded } from '../shared/src/storage/bounded';
 import { createIdGenerator } from '../shared/src/storage/ids';
 import { recordKey } from '../shared/src/storage/record-keys';
@@ -661,7 +661,7 @@ async function main(): Promise<void> {
         cpu: cpus()[0]?.model,
         memoryGb: round(totalmem() / 1e9, 1),
         node: process.version,
-        storage: 'embedded Azurite 3.35 (in memory), stock',
+        storage: `embedded Azurite ${azuriteVersion()} (in memory), stock`,
       },
       sizes: {
         small: SMALL,

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startAzurite, type RunningAzurite } from '../shared/src/storage/azurite';
+import { azuriteVersion, startAzurite, type RunningAzurite } from '../shared/src/storage/azurite';
 
 const root = resolve(__dirname, '..');
 const parts = [
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     azurite = await startAzurite({ location, port, queuePort });
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
     console.log(
-      `storage: embedded Azurite, tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, data in ${location}`,
+      `storage: embedded Azurite ${azuriteVersion()}${azurite.keyOrder ? ' (key-order queries)' : ''}, ` +
+        `tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, data in ${location}`,
     );
   } else {
     console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');

@@ -52,7 +52,7 @@ async function installRuntimeDependencies(artifact: AppArtifact, dir: string, ro
     name: `pipeline-crm-${artifact.name}`,
     private: true,
     description: `Pipeline CRM's ${artifact.name}, as App Service runs it (built by npm run package:apps).`,
-    engines: { node: '>=20.19' },
+    engines: { node: '>=22.12' },
     scripts: { start: START_COMMAND },
     dependencies: {} as Record<string, string>,
   };
@@ -90,7 +90,7 @@ export async function buildArtifact(
       outfile: join(staging, SERVER_FILE),
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: 'node22',
       format: 'cjs',
       // Not minified: stack traces in App Service's log stream stay readable, for ~40% more bytes.
       legalComments: 'none',

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 /** The well-known development account every Azurite instance accepts. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -16,6 +16,12 @@ export type AzuriteOptions = {
   /** The queue service's port (the outbox relay's wake-up signal); omitted → a free port. */
   queuePort?: number;
   silent?: boolean;
+  /**
+   * Azurite exactly as published, without the key-order preload (`azurite-key-order.js`: partition
+   * queries walk the partition in RowKey order instead of filtering and sorting the whole table).
+   * Omitted → `AZURITE_STOCK=1` in the environment; every test passes either way.
+   */
+  stock?: boolean;
 };
 
 export type RunningAzurite = {
@@ -23,6 +29,10 @@ export type RunningAzurite = {
   connectionString: string;
   port: number;
   queuePort: number;
+  /** The table service's process (to read its CPU time in a measurement). */
+  tablePid: number | undefined;
+  /** Whether the table service runs with the key-order preload (off when stock, or on another Azurite version). */
+  keyOrder: boolean;
   /** Stops gracefully (SIGINT) so a disk-backed instance flushes what it acknowledged. */
   stop(): Promise<void>;
 };
@@ -48,6 +58,12 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/** The installed Azurite's version (`package.json` pins it). */
+export function azuriteVersion(): string {
+  const manifest = readFileSync(require.resolve('azurite/package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
+
 /** Azurite's table and queue services, each its own process, sharing the data folder. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const host = options.host ?? '127.0.0.1';
@@ -62,20 +78,36 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     common.push('--inMemoryPersistence');
   }
   const silent = options.silent ?? true;
+  const stock = options.stock ?? process.env.AZURITE_STOCK === '1';
+  const preload = stock ? [] : ['--require', require.resolve('./azurite-key-order.js')];
   const children = await Promise.allSettled([
-    startService('table', ['--tableHost', host, '--tablePort', String(port), ...common], silent),
-    startService('queue', ['--queueHost', host, '--queuePort', String(queuePort), ...common], silent),
+    startService(
+      'table',
+      [...preload],
+      ['--tableHost', host, '--tablePort', String(port), ...common],
+      silent,
+    ),
+    startService('queue', [], ['--queueHost', host, '--queuePort', String(queuePort), ...common], silent),
   ]);
-  const started = children.flatMap((c) => (c.status === 'fulfilled' ? [c.value] : []));
+  const started = children.flatMap((c) => (c.status === 'fulfilled' ? [c.value.child] : []));
   const failed = children.find((c) => c.status === 'rejected');
   if (failed) {
     await Promise.all(started.map(stopChild));
     throw failed.reason;
   }
+  const tableOutput = children[0].status === 'fulfilled' ? children[0].value.output : '';
+  const keyOrder = /\[azurite-key-order\] on\b/.test(tableOutput);
+  if (!stock && !keyOrder) {
+    // The preload switched itself off (another Azurite version): say so even when Azurite is silent.
+    const line = /\[azurite-key-order\].*/.exec(tableOutput)?.[0] ?? '[azurite-key-order] not loaded';
+    console.warn(`${line} (embedded Azurite on port ${port})`);
+  }
   return {
     connectionString: azuriteConnectionString(host, port, queuePort),
     port,
     queuePort,
+    keyOrder,
+    tablePid: started[0]?.pid,
     stop: async () => {
       await Promise.all(started.map(stopChild));
     },
@@ -84,29 +116,36 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
 
 async function startService(
   service: 'table' | 'queue',
+  nodeArgs: string[],
   args: string[],
   silent: boolean,
-): Promise<ChildProcess> {
+): Promise<{ child: ChildProcess; output: string }> {
   const script = require.resolve(`azurite/dist/src/${service}/main.js`);
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForListening(child, silent);
-  return child;
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { child, output: await waitForListening(child, silent) };
 }
 
-function waitForListening(child: ChildProcess, silent: boolean): Promise<void> {
+/** Resolves with what the service printed up to its "listening" line. */
+function waitForListening(child: ChildProcess, silent: boolean): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
+    let listening = false;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`Azurite did not start within 20 s:\n${output}`));
     }, 20_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
       if (!silent) process.stdout.write(chunk);
-      // 3.35 prints "successfully started on host:port" (tables) or "successfully listens on" (queues).
+      // Past the start the output is the access log: keep draining the pipe, but keep none of it.
+      if (listening) return;
+      output += chunk.toString();
+      // Tables print "successfully started on host:port", queues "successfully listens on" (3.35–3.37).
       if (/successfully (started|listening|listens)/i.test(output)) {
+        listening = true;
         clearTimeout(timer);
-        resolve();
+        resolve(output);
       }
     };
     child.stdout?.on('data', onData);
