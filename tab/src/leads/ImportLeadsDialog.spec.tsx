@@ -10,7 +10,7 @@ const TALLY = { created: 0, duplicateCount: 0, errorCount: 0, duplicates: [], er
 
 describe('ImportLeadsDialog', () => {
   it('uploads the file, shows a large import’s progress, then the summary with row numbers', async () => {
-    const fake = fakeApi();
+    const fake = await fakeApi();
     const job = {
       id: 'J1',
       workspaceId: 'ws',
