@@ -66,6 +66,8 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
 
       expect(refused).toMatchObject({ status: 400, code: 'VALIDATION.FAILED', kind: 'invalid' });
       expect(refused.fields).toContain('lastName');
+      // Read from a problem+json body, not from the status alone.
+      expect(refused.requestId).toEqual(expect.any(String));
       expect((await api.list(ws, 'leads', {})).items).toEqual([]);
     });
 
@@ -148,6 +150,11 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
         () => api.remove(ws, 'leads', missing),
       ])
         expect(await refusal(call())).toMatchObject({ status: 404, code: 'LEAD.NOT_FOUND' });
+      // An id that could never name a record is refused before the use case, as RECORD.NOT_FOUND.
+      expect(await refusal(api.get(ws, 'leads', 'x'.repeat(65)))).toMatchObject({
+        status: 404,
+        code: 'RECORD.NOT_FOUND',
+      });
     });
 
     it('deletes with the current etag only, into the recycle bin, and restores from there', async () => {
