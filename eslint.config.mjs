@@ -8,6 +8,22 @@ const ZOD_NAMESPACE_IMPORT = {
   message: "Use `import * as z from 'zod'` (keeps zod's locales out of the tab's bundle).",
 };
 
+/**
+ * The tab's query keys are made in one place, `tab/src/api/query-keys.ts`, so a change refreshes
+ * exactly what it should (`tab/src/api/mutations.ts`); an array written where a key goes bypasses it.
+ */
+const QUERY_KEY_FACTORY_ONLY = [
+  {
+    selector: 'Property[key.name=/^(queryKey|mutationKey)$/] > ArrayExpression',
+    message: 'Take the key from `queryKeys` (tab/src/api/query-keys.ts).',
+  },
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(getQueryData|setQueryData|getQueryState|getQueriesData|setQueriesData|ensureQueryData)$/] > ArrayExpression',
+    message: 'Take the key from `queryKeys` (tab/src/api/query-keys.ts).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -70,6 +86,7 @@ export default tseslint.config(
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
         ZOD_NAMESPACE_IMPORT,
+        ...QUERY_KEY_FACTORY_ONLY,
       ],
     },
   },

@@ -1,11 +1,11 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { domainError, type DomainError } from '@crm/shared';
-import { type AppDeps } from '@crm/shared/application';
+import { domainError, err, type DomainError, type Result } from '@crm/shared';
+import { type AppDeps, type Caller } from '@crm/shared/application';
 import { toEtag, versionFromIfMatch } from '../http/etag';
 import { answerOtherMethods } from '../http/method-not-allowed';
 import { sendDomainError } from '../http/problem';
 import { callerOf } from '../http/request-context';
-import type { RouteSpec } from './route-spec';
+import type { HttpReply, RouteSpec } from './route-spec';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
@@ -58,16 +58,40 @@ export function mountRoutes(
   for (const [path, methods] of methodsByPath) answerOtherMethods(router, path, methods);
 }
 
+/** What a route reads from a request, whatever carried it: Express, or the tab specs' in-process API. */
+export type RouteRequest = {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body: unknown;
+  readonly caller: Caller;
+  /** The If-Match header as sent. */
+  readonly ifMatch: string | undefined;
+};
+
+/** Checks the path parameters and the Idempotency-Key, then asks the route's handler. */
+export async function runRoute(
+  route: RouteSpec,
+  deps: AppDeps,
+  request: RouteRequest,
+): Promise<Result<HttpReply, DomainError>> {
+  const invalid = checkParams(request.params) ?? checkIdempotencyKey(request.caller.idempotencyKey);
+  if (invalid) return err(invalid);
+  return route.handle(deps, {
+    params: request.params,
+    query: request.query,
+    body: request.body,
+    caller: request.caller,
+    expected: versionFromIfMatch(request.ifMatch),
+  });
+}
+
 async function run(route: RouteSpec, deps: AppDeps, req: Request, res: Response): Promise<void> {
-  const params = req.params as Record<string, string>;
-  const invalid = checkParams(params) ?? checkIdempotencyKey(req.get('idempotency-key'));
-  if (invalid) return sendDomainError(req, res, invalid);
-  const result = await route.handle(deps, {
-    params,
+  const result = await runRoute(route, deps, {
+    params: req.params as Record<string, string>,
     query: req.query as Record<string, unknown>,
     body: req.body,
     caller: callerOf(req, res),
-    expected: versionFromIfMatch(req.get('if-match')),
+    ifMatch: req.get('if-match'),
   });
   if (!result.ok) return sendDomainError(req, res, result.error);
   const reply = result.value;

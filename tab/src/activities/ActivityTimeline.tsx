@@ -1,8 +1,7 @@
 import { Caption1, Text, Title3 } from '@fluentui/react-components';
 import type { Activity, Regarding } from '@crm/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../api/ApiContext';
+import { useCreateRecord } from '../api/mutations';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import { useFormat } from '../i18n/useFormat';
 import { formValuesOf } from '../records/form-field';
@@ -18,8 +17,7 @@ export type ActivityTimelineProps = { readonly workspaceId: string; readonly reg
 export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const api = useApi();
-  const queryClient = useQueryClient();
+  const create = useCreateRecord<Activity>(workspaceId, 'activities');
   const section = useRecordDetailStyles();
   const styles = useActivityTimelineStyles();
   const list = useRecordList<Activity>(workspaceId, 'activities', {
@@ -39,8 +37,7 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
           initial={formValuesOf(ACTIVITY_ENTITY.form)}
           extra={{ regarding }}
           onCreate={async (input) => {
-            await api.create(workspaceId, 'activities', input);
-            await queryClient.invalidateQueries({ queryKey: ['activities', workspaceId] });
+            await create.mutateAsync(input);
           }}
         />
       </div>

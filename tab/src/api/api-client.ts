@@ -89,13 +89,20 @@ export type ApiClient = {
   exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
 };
 
+/** What the client reads of an answer: the browser's `Response` is one, the specs' in-process API another. */
+export type ApiResponse = Pick<Response, 'ok' | 'status' | 'json' | 'blob'> & {
+  readonly headers: Pick<Headers, 'get'>;
+};
+/** The part of `fetch` the client uses. */
+export type ApiFetch = (url: string, init: RequestInit) => Promise<ApiResponse>;
+
 export type ApiClientOptions = {
   /**
    * A bearer token: Teams SSO or the local dev token. `refresh` after a 401: the token expired or was
    * refused, so a cached one will not do.
    */
   getToken(request?: { readonly refresh?: boolean }): Promise<string>;
-  fetch?: typeof fetch;
+  fetch?: ApiFetch;
   baseUrl?: string;
   /** Idempotency keys for creates and conversions; one per user action. */
   newKey?: () => string;
@@ -116,7 +123,7 @@ type RequestOptions = {
 const enc = encodeURIComponent;
 
 /** The problem's code and field paths; anything that is not problem JSON becomes a bare status. */
-async function toApiError(response: Response): Promise<ApiError> {
+async function toApiError(response: ApiResponse): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
@@ -142,7 +149,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch: ApiFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const newKey = options.newKey ?? randomKey;
 
@@ -151,7 +158,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     path: string,
     { body, ifMatch, idempotencyKey, raw }: RequestOptions,
     token: string,
-  ): Promise<Response> {
+  ): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (raw) headers['Content-Type'] = raw.type;

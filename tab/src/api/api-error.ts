@@ -56,6 +56,9 @@ export class ApiError extends Error {
   }
 }
 
+/** A 412: someone else changed the record since it was read. */
+export const isStale = (error: unknown): boolean => error instanceof ApiError && error.kind === 'stale';
+
 type Translate = (key: string, options?: { defaultValue?: string }) => string;
 
 /** The user's sentence for any error: the code's own if we have one, else its kind's, else a generic one. */

@@ -9,7 +9,7 @@ describe('the shell around a workspace', () => {
   it('links every view by its address and marks the current one', async () => {
     renderView(
       <WorkspaceArea route={{ workspaceId: 'ws', view: 'organisations' }} navigate={() => undefined} />,
-      fakeApi().api,
+      (await fakeApi()).api,
     );
     const nav = await screen.findByRole('navigation', { name: 'Views' });
     const links = within(nav).getAllByRole('link');
@@ -42,7 +42,7 @@ describe('the shell around a workspace', () => {
         navigate={(r) => routes.push(r)}
         subPageId="contacts/C1"
       />,
-      fakeApi().api,
+      (await fakeApi()).api,
     );
     await screen.findByRole('navigation', { name: 'Views' });
     expect(routes).toEqual([{ workspaceId: 'ws', view: 'contacts', recordId: 'C1' }]);
@@ -51,7 +51,7 @@ describe('the shell around a workspace', () => {
   it('says so when the workspace in the address is not one of mine', async () => {
     renderView(
       <WorkspaceArea route={{ workspaceId: 'nope', view: 'leads' }} navigate={() => undefined} />,
-      fakeApi().api,
+      (await fakeApi()).api,
     );
     expect(await screen.findByText('This no longer exists, or you cannot see it.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Workspaces' })).toBeTruthy();

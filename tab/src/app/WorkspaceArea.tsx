@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
 import { NavigationProvider } from './navigation';
@@ -27,7 +28,7 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
   const api = useApi();
   const styles = useAppStyles();
   const shell = useShellStyles();
-  const workspaces = useQuery({ queryKey: ['workspaces'], queryFn: () => api.listWorkspaces() });
+  const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
   const followed = useRef(false);
   useEffect(() => {
     if (followed.current || !subPageId || !route.workspaceId) return;

@@ -11,6 +11,7 @@ import type { CampaignReportRow } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import { useFormat } from '../i18n/useFormat';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
@@ -39,7 +40,7 @@ export function CampaignResults({ workspaceId, campaignId }: CampaignResultsProp
   const api = useApi();
   const styles = useRecordDetailStyles();
   const report = useQuery({
-    queryKey: ['campaigns', workspaceId, 'report'],
+    queryKey: queryKeys.campaignResults(workspaceId),
     queryFn: () => api.report<{ rows: CampaignReportRow[] }>(workspaceId, 'campaigns'),
   });
   const all = report.data?.rows ?? [];

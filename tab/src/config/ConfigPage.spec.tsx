@@ -35,7 +35,7 @@ describe('the team tab’s configuration page', () => {
       { id: 'other', name: 'Other', teamId: '19:other@thread.tacv2', role: 'owner' },
       { id: 'ws1', name: 'Sales NL', teamId: TEAM, role: 'member' },
     ]);
-    renderView(<ConfigPage host={teams.host} origin="https://crm.example" />, fakeApi().api);
+    renderView(<ConfigPage host={teams.host} origin="https://crm.example" />, (await fakeApi()).api);
     await screen.findByText('This tab will open the workspace “Sales NL”. Press Save.');
     await waitFor(() => expect(teams.valid.at(-1)).toBe(true));
     expect(await teams.save()).toEqual(tabSettings('https://crm.example', { id: 'ws1', name: 'Sales NL' }));
@@ -49,14 +49,14 @@ describe('the team tab’s configuration page', () => {
 
   it('says how to bind a team that has no workspace, and cannot be saved', async () => {
     const teams = teamsIn(TEAM, [{ id: 'other', name: 'Other', role: 'owner' }]);
-    renderView(<ConfigPage host={teams.host} />, fakeApi().api);
+    renderView(<ConfigPage host={teams.host} />, (await fakeApi()).api);
     await screen.findByText('This team has no workspace yet');
     expect(screen.getByText(/Add the Pipeline CRM bot to this team first/)).toBeTruthy();
     expect(teams.valid).not.toContain(true);
   });
 
   it('outside Teams, says what the page is for', async () => {
-    renderView(<ConfigPage host={undefined} />, fakeApi().api);
+    renderView(<ConfigPage host={undefined} />, (await fakeApi()).api);
     expect(await screen.findByText(/Teams when the tab is added to a team/)).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/api-client';
+import { queryKeys } from '../api/query-keys';
 import { useAppStyles } from '../app/App.styles';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import type { TeamsHost } from '../teams/teams-host';
@@ -20,7 +21,7 @@ export function ConfigPage({ host, origin = window.location.origin }: ConfigPage
   const styles = useAppStyles();
   const api = useMemo(() => (host ? createApiClient({ getToken: host.getToken }) : undefined), [host]);
   const workspaces = useQuery({
-    queryKey: ['workspaces'],
+    queryKey: queryKeys.workspaces(),
     queryFn: () => api!.listWorkspaces(),
     enabled: api !== undefined,
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchReport, type Reports, type ReportName } from '../api/reports';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { formatPercent, stageName as nameOf } from '../pipeline/pipeline-format';
 import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import { ChartCard } from './ChartCard';
@@ -64,7 +65,7 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
   ] as const;
   const results = useQueries({
     queries: asks.map(([key, name, query]) => ({
-      queryKey: ['reports', workspaceId, key],
+      queryKey: queryKeys.report(workspaceId, key),
       queryFn: () => fetchReport(api, workspaceId, name, query),
     })),
   });

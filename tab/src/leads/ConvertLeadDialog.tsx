@@ -16,12 +16,14 @@ import {
   Select,
 } from '@fluentui/react-components';
 import type { Lead } from '@crm/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadConversion, WithEtag } from '../api/api-client';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { useConvertLead } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { LoadingState } from '../app/StateViews';
 import { useRecordFormStyles } from '../records/RecordForm.styles';
 import { leadDisplayName } from '@crm/shared';
@@ -41,7 +43,6 @@ const NEW = '';
  */
 export function ConvertLeadDialog({ workspaceId, lead, onConverted }: ConvertLeadDialogProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -61,9 +62,6 @@ export function ConvertLeadDialog({ workspaceId, lead, onConverted }: ConvertLea
             onClose={() => setOpen(false)}
             onConverted={(result) => {
               setOpen(false);
-              // The lead, and whatever it became, changed: every list of those kinds is out of date.
-              for (const kind of ['leads', 'organisations', 'contacts', 'opportunities'])
-                void queryClient.invalidateQueries({ queryKey: [kind, workspaceId] });
               onConverted(result);
             }}
           />
@@ -83,13 +81,14 @@ type ConvertFormProps = {
 function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const convert = useConvertLead(workspaceId);
   const styles = useRecordFormStyles();
   const matches = useQuery({
-    queryKey: ['leads', workspaceId, 'matches', lead.id],
+    queryKey: queryKeys.conversionMatches(workspaceId, lead.id),
     queryFn: () => api.conversionMatches(workspaceId, lead.id),
   });
   const workspace = useQuery({
-    queryKey: ['workspace', workspaceId],
+    queryKey: queryKeys.workspace(workspaceId),
     queryFn: () => api.getWorkspace(workspaceId),
   });
   const stages = (workspace.data?.settings.stages ?? []).filter((s) => s.kind === 'open');
@@ -113,7 +112,7 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
     setBusy(true);
     setFailure(undefined);
     try {
-      onConverted(await api.convertLead(workspaceId, lead.id, conversionInput(choice)));
+      onConverted(await convert.mutateAsync({ id: lead.id, input: conversionInput(choice) }));
     } catch (error) {
       setFailure(errorMessage(error, t));
       setBusy(false);

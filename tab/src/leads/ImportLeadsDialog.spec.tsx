@@ -10,34 +10,39 @@ const TALLY = { created: 0, duplicateCount: 0, errorCount: 0, duplicates: [], er
 
 describe('ImportLeadsDialog', () => {
   it('uploads the file, shows a large import’s progress, then the summary with row numbers', async () => {
-    const fake = fakeApi();
-    const job = {
+    const fake = await fakeApi();
+    const job: ImportJob = {
       id: 'J1',
       workspaceId: 'ws',
+      createdBy: 'erin',
+      createdAt: '2026-11-22T10:00:00.000Z',
+      startedAt: '2026-11-22T10:00:01.000Z',
+      ignoredColumns: [],
       total: 3000,
       status: 'running',
-      processedRows: 1200,
       ...TALLY,
+      processedRows: 1200,
     };
     let finished = false;
     const completed: ImportJob = {
       ...job,
       status: 'completed',
+      finishedAt: '2026-11-22T10:02:00.000Z',
       processedRows: 3000,
       created: 2990,
       duplicateCount: 1,
       errorCount: 1,
       duplicates: [{ row: 7, email: 'ana@souza.com.br' }],
-      errors: [{ row: 12, field: 'email', code: 'VALIDATION.FAILED', message: 'x' }],
-    } as never;
+      errors: [{ row: 12, field: 'email', code: 'invalid', message: 'x' }],
+    };
     const uploads: Array<Blob | string> = [];
     const api = {
       ...fake.api,
       importLeads: async (_ws: string, csv: Blob | string) => {
         uploads.push(csv);
-        return { kind: 'job' as const, job: job as never };
+        return { kind: 'job' as const, job };
       },
-      importJob: async () => (finished ? completed : (job as never)),
+      importJob: async () => (finished ? completed : job),
     };
     const user = userEvent.setup({ delay: null });
     renderView(<ImportLeadsDialog workspaceId="ws" pollMs={10} />, api);

@@ -13,11 +13,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { ImportTally } from '@crm/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { useImportCompleted, useImportLeads } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { useFormat } from '../i18n/useFormat';
 import { useRecordFormStyles } from '../records/RecordForm.styles';
 
@@ -41,19 +43,20 @@ const LISTED = 20;
 export function ImportLeadsDialog({ workspaceId, pollMs = 1000 }: ImportLeadsDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
+  const importLeads = useImportLeads(workspaceId);
+  const imported = useImportCompleted(workspaceId);
   const styles = useRecordFormStyles();
   const format = useFormat();
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const jobId = stage.step === 'job' ? stage.jobId : undefined;
   const job = useQuery({
-    queryKey: ['imports', workspaceId, jobId],
+    queryKey: queryKeys.importJob(workspaceId, jobId),
     queryFn: async () => {
       const current = await api.importJob(workspaceId, jobId!);
       if (current.status === 'completed') {
         setStage({ step: 'done', tally: current });
-        void queryClient.invalidateQueries({ queryKey: ['leads', workspaceId] });
+        void imported();
       }
       if (current.status === 'failed')
         setStage({ step: 'failed', message: errorMessage(new ApiError(400, current.failure.code), t) });
@@ -68,12 +71,12 @@ export function ImportLeadsDialog({ workspaceId, pollMs = 1000 }: ImportLeadsDia
     if (!file) return;
     setStage({ step: 'uploading' });
     try {
-      const answer = await api.importLeads(workspaceId, file);
-      if (answer.kind === 'job') setStage({ step: 'job', jobId: answer.job.id });
-      else {
-        setStage({ step: 'done', tally: answer.result });
-        await queryClient.invalidateQueries({ queryKey: ['leads', workspaceId] });
-      }
+      const answer = await importLeads.mutateAsync(file);
+      setStage(
+        answer.kind === 'job'
+          ? { step: 'job', jobId: answer.job.id }
+          : { step: 'done', tally: answer.result },
+      );
     } catch (error) {
       setStage({ step: 'failed', message: errorMessage(error, t) });
     }

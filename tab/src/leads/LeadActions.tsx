@@ -2,7 +2,7 @@ import { Button } from '@fluentui/react-components';
 import type { Lead } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { useApi } from '../api/ApiContext';
+import { useDisqualifyLead, useUpdateRecord } from '../api/mutations';
 import { ConfirmButton } from '../records/ConfirmButton';
 import type { RecordActions } from '../records/useRecordActions';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
@@ -18,7 +18,8 @@ export type LeadActionsProps = {
 /** A lead's own buttons: mark contacted, convert, disqualify with a reason, reopen. */
 export function LeadActions({ workspaceId, lead, act }: LeadActionsProps) {
   const { t } = useTranslation();
-  const api = useApi();
+  const update = useUpdateRecord<Lead>(workspaceId, 'leads');
+  const disqualify = useDisqualifyLead(workspaceId);
   const name = leadDisplayName(lead);
   switch (lead.status) {
     case 'closed-converted':
@@ -29,7 +30,7 @@ export function LeadActions({ workspaceId, lead, act }: LeadActionsProps) {
           size="small"
           onClick={() =>
             void act.run(
-              () => api.updateLead(workspaceId, lead, { status: 'working-contacted' }),
+              () => update.mutateAsync({ record: lead, patch: { status: 'working-contacted' } }),
               t('leads.reopened', { name }),
             )
           }
@@ -45,7 +46,9 @@ export function LeadActions({ workspaceId, lead, act }: LeadActionsProps) {
             <Button
               size="small"
               onClick={() =>
-                void act.run(() => api.updateLead(workspaceId, lead, { status: 'working-contacted' }))
+                void act.run(() =>
+                  update.mutateAsync({ record: lead, patch: { status: 'working-contacted' } }),
+                )
               }
             >
               {t('leads.markContacted')}
@@ -63,7 +66,7 @@ export function LeadActions({ workspaceId, lead, act }: LeadActionsProps) {
             reasonLabel={t('leads.disqualifyReason')}
             onConfirm={async (reason) => {
               await act.run(
-                () => api.disqualifyLead(workspaceId, lead, reason),
+                () => disqualify.mutateAsync({ lead, reason }),
                 t('leads.disqualified', { name }),
               );
             }}

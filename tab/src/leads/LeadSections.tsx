@@ -3,7 +3,7 @@ import type { Lead, Qualification } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { useApi } from '../api/ApiContext';
+import { useUpdateRecord } from '../api/mutations';
 import { useFormat } from '../i18n/useFormat';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { RecordLink } from '../records/RecordProperties';
@@ -20,7 +20,7 @@ const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
 /** The qualification checklist (budget, authority, need, timeline, notes), and what became of the lead. */
 export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
   const { t } = useTranslation();
-  const api = useApi();
+  const update = useUpdateRecord<Lead>(workspaceId, 'leads');
   const format = useFormat();
   const styles = useRecordDetailStyles();
   const [checklist, setChecklist] = useState<Qualification>(lead.qualification);
@@ -55,10 +55,13 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
               onClick={() =>
                 void act.run(
                   () =>
-                    api.updateLead(workspaceId, lead, {
-                      qualification: {
-                        ...checklist,
-                        notes: checklist.notes?.trim() ? checklist.notes : null,
+                    update.mutateAsync({
+                      record: lead,
+                      patch: {
+                        qualification: {
+                          ...checklist,
+                          notes: checklist.notes?.trim() ? checklist.notes : null,
+                        },
                       },
                     }),
                   t('records.saved'),

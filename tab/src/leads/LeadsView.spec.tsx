@@ -1,36 +1,39 @@
 /** @jest-environment jsdom */
+import type { Lead, Organisation } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { LeadsView } from './LeadsView';
 
-const SEED = {
-  leads: [
-    {
-      firstName: 'Pieter',
-      lastName: 'Jansen',
-      company: 'Jansen Transport BV',
-      status: 'open-not-contacted',
-      source: 'web',
-      qualification: { budget: false, authority: false, need: false, timeline: false },
-    },
-    {
-      firstName: 'Ana',
-      lastName: 'Souza',
-      company: 'Souza Ltda',
-      status: 'working-contacted',
-      source: 'web',
-      qualification: { budget: false, authority: false, need: false, timeline: false },
-    },
-  ],
-  organisations: [{ name: 'Jansen Transport B.V.', status: 'customer' }],
-};
+/** Pieter (not contacted yet), Ana (being worked), and an organisation Pieter's company already is. */
+async function seeded() {
+  const fake = await fakeApi();
+  const pieter = await fake.add<Lead>('leads', {
+    firstName: 'Pieter',
+    lastName: 'Jansen',
+    company: 'Jansen Transport',
+    status: 'open-not-contacted',
+    source: 'web',
+  });
+  const ana = await fake.add<Lead>('leads', {
+    firstName: 'Ana',
+    lastName: 'Souza',
+    company: 'Souza Ltda',
+    status: 'working-contacted',
+    source: 'web',
+  });
+  const organisation = await fake.add<Organisation>('organisations', {
+    name: 'Jansen Transport B.V.',
+    status: 'customer',
+  });
+  return { fake, pieter, ana, organisation };
+}
 
 // Fluent renders a lot per keystroke in jsdom; a busy machine running every suite needs the headroom.
 describe('LeadsView: the list', () => {
   it('lists leads with translated statuses and filters by search and status on the server', async () => {
-    const fake = fakeApi(SEED);
+    const { fake } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     const table = await screen.findByRole('table', { name: 'Leads' });
@@ -39,17 +42,17 @@ describe('LeadsView: the list', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Search leads' }), 'Souza');
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Pieter Jansen' })).toBeNull());
-    expect(fake.sent.at(-1)?.query).toMatchObject({ q: 'Souza' });
+    expect(fake.lastQuery('/leads')).toMatchObject({ q: 'Souza' });
 
     await user.clear(screen.getByRole('searchbox', { name: 'Search leads' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'open-not-contacted');
     await screen.findByRole('link', { name: 'Pieter Jansen' });
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Ana Souza' })).toBeNull());
-    expect(fake.sent.at(-1)?.query).toMatchObject({ status: 'open-not-contacted' });
+    expect(fake.lastQuery('/leads')).toMatchObject({ status: 'open-not-contacted' });
   });
 
   it('validates a new lead with the shared schema, then creates it', async () => {
-    const fake = fakeApi();
+    const fake = await fakeApi();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await screen.findByText('No leads match.');
@@ -59,84 +62,77 @@ describe('LeadsView: the list', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
     expect(within(dialog).getByText('Enter a valid email address.')).toBeTruthy();
-    expect(fake.sent.filter((s) => s.call === 'create leads')).toEqual([]);
+    expect(fake.bodiesOf('POST', '/leads')).toEqual([]);
 
     await user.clear(within(dialog).getByRole('textbox', { name: /^Email/ }));
     await user.type(within(dialog).getByRole('textbox', { name: /^Last name/ }), 'Jansen');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Source' }), 'trade-show');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     await screen.findByRole('link', { name: 'Jansen' });
-    expect(fake.sent.find((s) => s.call === 'create leads')?.body).toEqual({
-      lastName: 'Jansen',
-      source: 'trade-show',
-    });
+    expect(fake.bodiesOf('POST', '/leads')).toEqual([{ lastName: 'Jansen', source: 'trade-show' }]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('converts into a suggested existing organisation and announces what it produced', async () => {
-    const fake = fakeApi(SEED);
-    const existing = fake.rows('organisations')[0]!;
-    fake.setMatches({
-      organisations: [{ organisation: existing as never, matches: ['similar-name'] }],
-      contacts: [],
-    });
+    const { fake, pieter, organisation } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await user.click(await screen.findByRole('button', { name: 'Convert Pieter Jansen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
     await user.click(
-      await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (similar name)' }),
+      await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (same name)' }),
     );
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Amount' }), '12000');
     await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
     const status = await screen.findByText(/^Pieter Jansen was converted into Jansen Transport B\.V\./);
-    expect(status.textContent).toContain('deal Jansen Transport B.V. – deal');
-    expect(fake.sent.find((s) => s.call === 'convert')?.body).toEqual({
-      organisationId: existing.id,
-      createOpportunity: true,
-      opportunity: { amount: 12000 },
-    });
+    expect(status.textContent).toContain('deal Jansen Transport B.V. – 2026-11-22');
+    expect(fake.bodiesOf('POST', `/leads/${pieter.id}/convert`)).toEqual([
+      { organisationId: organisation.id, createOpportunity: true, opportunity: { amount: 12000 } },
+    ]);
     await screen.findByRole('cell', { name: 'Closed – Converted' });
   });
 
   it('changes the status of the selected leads in bulk', async () => {
-    const fake = fakeApi(SEED);
+    const { fake, pieter } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await user.click(await screen.findByRole('checkbox', { name: 'Select Pieter Jansen' }));
     await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
     await screen.findByText('1 leads changed, 0 failed.');
-    expect(fake.rows('leads')[0]?.status).toBe('working-contacted');
+    expect((await fake.read<Lead>('leads', pieter.id)).status).toBe('working-contacted');
   });
 });
 
 describe('LeadsView: sorting on the server', () => {
-  const seed = {
-    leads: [
-      {
-        firstName: 'Ana',
-        lastName: 'Souza',
-        company: 'Souza Ltda',
-        status: 'open-not-contacted',
-        source: 'web',
-      },
-      {
-        firstName: 'Pieter',
-        lastName: 'Jansen',
-        company: 'Bakker BV',
-        status: 'open-not-contacted',
-        source: 'web',
-      },
-      { firstName: 'Joana', lastName: 'almeida', status: 'open-not-contacted', source: 'event' },
-    ],
+  const seeded = async () => {
+    const fake = await fakeApi();
+    for (const lead of LEADS) await fake.add('leads', lead);
+    return fake;
   };
+  const LEADS = [
+    {
+      firstName: 'Ana',
+      lastName: 'Souza',
+      company: 'Souza Ltda',
+      status: 'open-not-contacted',
+      source: 'web',
+    },
+    {
+      firstName: 'Pieter',
+      lastName: 'Jansen',
+      company: 'Bakker BV',
+      status: 'open-not-contacted',
+      source: 'web',
+    },
+    { firstName: 'Joana', lastName: 'almeida', status: 'open-not-contacted', source: 'event' },
+  ];
   const names = (table: HTMLElement) =>
     within(table)
       .getAllByRole('link')
       .map((link) => link.textContent);
 
   it('sorts by a column header (click, then keyboard) through the sort parameter', async () => {
-    const fake = fakeApi(seed);
+    const fake = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     const table = await screen.findByRole('table', { name: 'Leads' });
@@ -149,21 +145,21 @@ describe('LeadsView: sorting on the server', () => {
     await user.click(within(nameHeader).getByRole('button', { name: 'Name' }));
     await waitFor(() => expect(nameHeader.getAttribute('aria-sort')).toBe('ascending'));
     await waitFor(() => expect(names(table)).toEqual(['Joana almeida', 'Pieter Jansen', 'Ana Souza']));
-    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: 'name' });
+    expect(fake.lastQuery('/leads')).toMatchObject({ sort: 'name' });
 
     within(nameHeader).getByRole('button', { name: 'Name' }).focus();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(nameHeader.getAttribute('aria-sort')).toBe('descending'));
     await waitFor(() => expect(names(table)).toEqual(['Ana Souza', 'Pieter Jansen', 'Joana almeida']));
-    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: '-name' });
+    expect(fake.lastQuery('/leads')).toMatchObject({ sort: '-name' });
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'web');
     await waitFor(() => expect(names(table)).toEqual(['Ana Souza', 'Pieter Jansen']));
-    expect(fake.sent.at(-1)?.query).toMatchObject({ sort: '-name', source: 'web' });
+    expect(fake.lastQuery('/leads')).toMatchObject({ sort: '-name', source: 'web' });
   });
 
   it('asks to filter when too many leads match to sort, and shows them unsorted', async () => {
-    const fake = fakeApi(seed);
+    const fake = await seeded();
     fake.setSortCap(2);
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
@@ -172,7 +168,7 @@ describe('LeadsView: sorting on the server', () => {
     await user.click(within(table).getByRole('button', { name: 'Company' }));
 
     expect(await screen.findByText(/Too many records match to sort them/)).toBeTruthy();
-    await waitFor(() => expect(fake.sent.at(-1)?.query?.sort).toBeUndefined());
+    await waitFor(() => expect(fake.lastQuery('/leads')?.sort).toBeUndefined());
     const header = within(await screen.findByRole('table', { name: 'Leads' })).getByRole('columnheader', {
       name: 'Company',
     });
@@ -181,29 +177,28 @@ describe('LeadsView: sorting on the server', () => {
   });
 
   it('searches unsorted, and says so, while a sort is chosen', async () => {
-    const fake = fakeApi(seed);
+    const fake = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     const table = await screen.findByRole('table', { name: 'Leads' });
     await user.click(within(table).getByRole('button', { name: 'Name' }));
-    await waitFor(() => expect(fake.sent.at(-1)?.query).toMatchObject({ sort: 'name' }));
+    await waitFor(() => expect(fake.lastQuery('/leads')).toMatchObject({ sort: 'name' }));
 
     await user.type(screen.getByRole('searchbox', { name: 'Search leads' }), 'Souza');
 
     expect(await screen.findByText(/clear the search to sort/)).toBeTruthy();
-    await waitFor(() => expect(fake.sent.at(-1)?.query).toMatchObject({ q: 'Souza' }));
-    expect(fake.sent.at(-1)?.query?.sort).toBeUndefined();
+    await waitFor(() => expect(fake.lastQuery('/leads')).toMatchObject({ q: 'Souza' }));
+    expect(fake.lastQuery('/leads')?.sort).toBeUndefined();
   });
 });
 
 describe('LeadsView: one lead', () => {
   it('says when someone else changed the lead, and shows the fresh version', async () => {
-    const fake = fakeApi(SEED);
-    const id = fake.rows('leads')[0]!.id;
+    const { fake, pieter } = await seeded();
     const user = userEvent.setup({ delay: null });
-    renderView(<LeadsView workspaceId="ws" recordId={id} />, fake.api);
+    renderView(<LeadsView workspaceId="ws" recordId={pieter.id} />, fake.api);
     await screen.findByRole('heading', { name: 'Pieter Jansen' });
-    fake.changeBehindTheScenes('leads', id, { company: 'Jansen Logistics' });
+    await fake.changeBehindTheScenes('leads', pieter.id, { company: 'Jansen Logistics' });
 
     await user.click(screen.getByRole('button', { name: 'Edit' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Pieter Jansen' });
@@ -211,19 +206,22 @@ describe('LeadsView: one lead', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText(/Someone else changed this record meanwhile/);
     expect(await screen.findByText('Jansen Logistics')).toBeTruthy();
-    expect(fake.rows('leads')[0]?.title).toBeUndefined();
+    expect((await fake.read<Lead>('leads', pieter.id)).title).toBeUndefined();
   });
 
   it('saves the qualification checklist and asks a reason to disqualify', async () => {
-    const fake = fakeApi(SEED);
-    const id = fake.rows('leads')[0]!.id;
+    const { fake, pieter } = await seeded();
     const user = userEvent.setup({ delay: null });
-    renderView(<LeadsView workspaceId="ws" recordId={id} />, fake.api);
+    renderView(<LeadsView workspaceId="ws" recordId={pieter.id} />, fake.api);
     await user.click(await screen.findByRole('checkbox', { name: 'Budget' }));
     await user.click(screen.getByRole('checkbox', { name: 'Timeline' }));
     await user.click(screen.getByRole('button', { name: 'Save qualification' }));
     await screen.findByText('Saved.');
-    expect(fake.rows('leads')[0]?.qualification).toMatchObject({ budget: true, timeline: true, need: false });
+    expect((await fake.read<Lead>('leads', pieter.id)).qualification).toMatchObject({
+      budget: true,
+      timeline: true,
+      need: false,
+    });
 
     await user.click(screen.getByRole('button', { name: 'Disqualify' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disqualify Pieter Jansen?' });
@@ -232,7 +230,7 @@ describe('LeadsView: one lead', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /^Reason/ }), 'No budget this year');
     await user.click(within(dialog).getByRole('button', { name: 'Disqualify' }));
     await screen.findByText('Pieter Jansen was disqualified.');
-    expect(fake.rows('leads')[0]).toMatchObject({
+    expect(await fake.read<Lead>('leads', pieter.id)).toMatchObject({
       status: 'closed-not-converted',
       disqualificationReason: 'No budget this year',
     });

@@ -3,7 +3,7 @@ import { isOpenLeadStatus, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { useApi } from '../api/ApiContext';
+import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
 import { RecordDetail } from '../records/RecordDetail';
 import { RecordListView } from '../records/RecordListView';
@@ -33,14 +33,15 @@ function BulkStatus({
   readonly done: (notice: Notice) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
+  const setLeadsStatus = useSetLeadsStatus(workspaceId);
   const [status, setStatus] = useState<string>(OPEN_LEAD_STATUSES[1]);
   const [busy, setBusy] = useState(false);
   const apply = async () => {
     setBusy(true);
-    const results = await Promise.allSettled(
-      leads.filter((l) => l.status !== status).map((lead) => api.updateLead(workspaceId, lead, { status })),
-    );
+    const results = await setLeadsStatus.mutateAsync({
+      leads: leads.filter((l) => l.status !== status),
+      status,
+    });
     const failed = results.filter((r) => r.status === 'rejected').length;
     setBusy(false);
     done({

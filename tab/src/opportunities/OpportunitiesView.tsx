@@ -9,12 +9,12 @@ import {
   Title2,
 } from '@fluentui/react-components';
 import { type Opportunity } from '@crm/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { ApiError, errorMessage } from '../api/api-error';
+import { errorMessage, isStale } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { useCreateRecord, useUpdateRecord } from '../api/mutations';
 import { stageName } from '../pipeline/pipeline-format';
 import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import { RecordTable } from '../records/RecordTable';
@@ -51,7 +51,8 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
   const { t, i18n } = useTranslation();
   const styles = useOpportunitiesViewStyles();
   const api = useApi();
-  const queryClient = useQueryClient();
+  const create = useCreateRecord<Opportunity>(workspaceId, 'opportunities');
+  const update = useUpdateRecord<Opportunity>(workspaceId, 'opportunities');
   const lookups = useWorkspaceLookups(workspaceId);
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState({ stage: '', ownerId: '', organisationId: '' });
@@ -70,7 +71,6 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
   };
   const list = useRecordList<Opportunity>(workspaceId, 'opportunities', query);
   const refused = useSortRefusal(listSort, list.error);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['opportunities', workspaceId] });
 
   const stageLabels = useMemo(
     () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
@@ -91,17 +91,15 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
     const record = editing?.record;
     try {
       const saved = record
-        ? await api.update(workspaceId, 'opportunities', record, input as Record<string, unknown>)
-        : await api.create<Opportunity>(workspaceId, 'opportunities', input);
+        ? await update.mutateAsync({ record, patch: input as Record<string, unknown> })
+        : await create.mutateAsync(input);
       close();
       setNotice(t(record ? 'opportunities.saved' : 'opportunities.created', { name: saved.name }));
-      await refresh();
     } catch (error) {
-      if (record && error instanceof ApiError && error.kind === 'stale') {
+      if (record && isStale(error)) {
         // Someone else saved first: show their version, so the user decides again on fresh data.
         const fresh = await api.get<Opportunity>(workspaceId, 'opportunities', record.id);
         edit({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
-        void refresh();
         return;
       }
       throw new Error(errorMessage(error, t), { cause: error });

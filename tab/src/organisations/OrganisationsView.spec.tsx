@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { Contact, Organisation } from '@crm/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActivitiesView } from '../activities/ActivitiesView';
@@ -7,24 +8,33 @@ import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { OrganisationsView } from './OrganisationsView';
 
-function seeded() {
-  const fake = fakeApi({
-    organisations: [{ name: 'Jansen Transport BV', status: 'customer', ownerId: 'erin' }],
+/** Jansen Transport with a contact, Pieter, and a deal in the proposal stage. */
+async function seeded() {
+  const fake = await fakeApi();
+  const org = await fake.add<Organisation>('organisations', {
+    name: 'Jansen Transport BV',
+    status: 'customer',
+    ownerId: 'erin',
   });
-  const org = fake.rows('organisations')[0]!;
-  const seed = fakeApi({
-    organisations: [org],
-    contacts: [{ organisationId: org.id, firstName: 'Pieter', lastName: 'Jansen', relationship: 'customer' }],
-    opportunities: [
-      { organisationId: org.id, name: 'Fleet renewal', amount: 12500, currency: 'EUR', stage: 'proposal' },
-    ],
+  const contact = await fake.add<Contact>('contacts', {
+    organisationId: org.id,
+    firstName: 'Pieter',
+    lastName: 'Jansen',
+    relationship: 'customer',
   });
-  return { fake: seed, org: seed.rows('organisations')[0]! };
+  await fake.add('opportunities', {
+    organisationId: org.id,
+    name: 'Fleet renewal',
+    amount: 12500,
+    currency: 'EUR',
+    stage: 'proposal',
+  });
+  return { fake, org, contact };
 }
 
 describe('organisations and contacts', () => {
   it('lists organisations with their status, and creates one with the shared schema', async () => {
-    const { fake } = seeded();
+    const { fake } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<OrganisationsView workspaceId="ws" />, fake.api);
     const table = await screen.findByRole('table', { name: 'Organisations' });
@@ -36,19 +46,16 @@ describe('organisations and contacts', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /^Name/ }), 'Souza Ltda');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     await screen.findByText('Souza Ltda was created.');
-    expect(fake.sent.find((s) => s.call === 'create organisations')?.body).toEqual({
-      name: 'Souza Ltda',
-      status: 'prospect',
-    });
+    expect(fake.bodiesOf('POST', '/organisations')).toEqual([{ name: 'Souza Ltda', status: 'prospect' }]);
   });
 
   it('shows an organisation with links to its contacts and deals, amounts in the user’s language', async () => {
-    const { fake, org } = seeded();
+    const { fake, org, contact } = await seeded();
     renderView(<OrganisationsView workspaceId="ws" recordId={org.id} />, fake.api, { language: 'nl' });
     await screen.findByRole('heading', { name: 'Jansen Transport BV' });
     const contacts = await screen.findByRole('table', { name: 'Contactpersonen bij Jansen Transport BV' });
-    expect(within(contacts).getByRole('link', { name: 'Pieter Jansen' }).getAttribute('href')).toMatch(
-      /#\/w\/ws\/contacts\/contacts-\d+$/,
+    expect(within(contacts).getByRole('link', { name: 'Pieter Jansen' }).getAttribute('href')).toBe(
+      `#/w/ws/contacts/${contact.id}`,
     );
     const deals = await screen.findByRole('table', { name: 'Verkoopkansen met Jansen Transport BV' });
     expect(within(deals).getByRole('cell', { name: /^€\s12\.500,00$/ })).toBeTruthy();
@@ -56,8 +63,7 @@ describe('organisations and contacts', () => {
   });
 
   it('shows a contact with a link to its organisation, and logs a call on it', async () => {
-    const { fake } = seeded();
-    const contact = fake.rows('contacts')[0]!;
+    const { fake, contact } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<ContactsView workspaceId="ws" recordId={contact.id} />, fake.api);
     await screen.findByRole('heading', { name: 'Pieter Jansen' });
@@ -68,27 +74,20 @@ describe('organisations and contacts', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Intro call');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await screen.findByText('Call: Intro call')).toBeTruthy();
-    expect(fake.sent.find((s) => s.call === 'create activities')?.body).toEqual({
-      regarding: { type: 'contact', id: contact.id },
-      type: 'call',
-      subject: 'Intro call',
-    });
+    expect(fake.bodiesOf('POST', '/activities')).toEqual([
+      { regarding: { type: 'contact', id: contact.id }, type: 'call', subject: 'Intro call' },
+    ]);
   });
 
   it('lists every activity and opens one with a link to what it concerns', async () => {
-    const { org } = seeded();
-    const seededActivities = fakeApi({
-      organisations: [org],
-      activities: [
-        {
-          type: 'meeting',
-          subject: 'Demo',
-          occurredAt: '2026-11-02T09:30:00.000Z',
-          regarding: { type: 'organisation', id: org.id },
-        },
-      ],
+    const { fake, org } = await seeded();
+    await fake.add('activities', {
+      type: 'meeting',
+      subject: 'Demo',
+      occurredAt: '2026-11-02T09:30:00.000Z',
+      regarding: { type: 'organisation', id: org.id },
     });
-    renderView(<ActivitiesView workspaceId="ws" />, seededActivities.api);
+    renderView(<ActivitiesView workspaceId="ws" />, fake.api);
     const table = await screen.findByRole('table', { name: 'Activities' });
     expect(within(table).getByRole('cell', { name: 'Meeting' })).toBeTruthy();
     expect(within(table).getByRole('link', { name: 'Demo' })).toBeTruthy();

@@ -16,7 +16,7 @@ import type { Stage } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
-import type { Deal } from './useStageMove';
+import type { Deal } from './useBoardMoves';
 
 export type DealCardProps = {
   readonly deal: Deal;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../records/FormDialog';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
-import type { PendingQuestion } from './useStageMove';
+import type { PendingQuestion } from './useBoardMoves';
 
 export type MoveQuestionDialogProps = {
   readonly open: boolean;

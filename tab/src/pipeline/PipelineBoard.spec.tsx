@@ -1,64 +1,54 @@
 /** @jest-environment jsdom */
-import { DEFAULT_STAGES, type Opportunity } from '@crm/shared';
-import { screen, within } from '@testing-library/react';
+import { DEFAULT_STAGES, type Opportunity, type Organisation } from '@crm/shared';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ApiClient, WithEtag } from '../api/api-client';
-import { ApiError } from '../api/api-error';
+import type { WithEtag } from '../api/api-client';
 import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import PipelineBoard from './PipelineBoard';
 
-const deal = (id: string, name: string, stage: string, amount: number, currency: string) =>
-  ({
-    id,
-    name,
-    stage,
-    amount,
-    currency,
-    probability: 75,
-    organisationId: 'O1',
-    ownerId: 'erin',
-    etag: `"${id}1"`,
-  }) as WithEtag<Opportunity>;
+type NewDeal = {
+  readonly name: string;
+  readonly stage: string;
+  readonly amount: number;
+  readonly currency: string;
+};
 
-/** A board's API: the workspace's stages, the deals per stage, one stale deal; PATCHes are recorded. */
-function boardApi(deals: WithEtag<Opportunity>[], fail?: ApiError) {
-  const patches: Array<{ id: string; etag: string; patch: Record<string, unknown> }> = [];
-  const fake = fakeApi({ opportunities: deals, organisations: [{ id: 'O1', name: 'Jansen BV' }] });
-  const api: ApiClient = {
-    ...fake.api,
-    getWorkspace: async () =>
-      ({
-        id: 'ws',
-        name: 'WS',
-        settings: { stages: DEFAULT_STAGES, staleAfterDays: 30, defaultCurrency: 'EUR' },
-        etag: '"w"',
-      }) as never,
-    report: (async () => ({
-      staleAfterDays: 30,
-      deals: [{ opportunity: deals[0], daysInactive: 45 }],
-    })) as never,
-    update: async (ws, plural, record, patch) => {
-      patches.push({ id: record.id, etag: record.etag, patch });
-      if (fail) throw fail;
-      return fake.api.update(ws, plural, record, patch);
-    },
-  };
-  return { api, patches };
+const DAYS = 24 * 60 * 60 * 1000;
+
+/**
+ * A board of the default stages with Jansen BV's deals, each at 75 %. The first deal was made 45
+ * days before the others, so it is the stale one.
+ */
+async function board(...deals: NewDeal[]) {
+  const fake = await fakeApi();
+  const organisation = await fake.add<Organisation>('organisations', { name: 'Jansen BV' });
+  const added: WithEtag<Opportunity>[] = [];
+  for (const deal of deals) {
+    added.push(
+      await fake.add<Opportunity>('opportunities', {
+        ...deal,
+        organisationId: organisation.id,
+        probability: 75,
+      }),
+    );
+    if (added.length === 1) fake.clock.advance(45 * DAYS);
+  }
+  renderView(<PipelineBoard workspaceId="ws" />, fake.api);
+  return { fake, deals: added };
 }
 
-const renderBoard = (api: ApiClient) => renderView(<PipelineBoard workspaceId="ws" />, api);
+const trucks: NewDeal = { name: 'Trucks', stage: 'proposal', amount: 25_000, currency: 'EUR' };
 
 const column = async (name: string) => screen.findByRole('region', { name });
 
 describe('PipelineBoard', () => {
   it('shows a column per stage with totals per currency, never added together, and marks stale deals', async () => {
-    const { api } = boardApi([
-      deal('A', 'Trucks', 'proposal', 25_000, 'EUR'),
-      deal('B', 'Vans', 'proposal', 90_000, 'NOK'),
-      deal('C', 'Cranes', 'proposal', 5_000, 'EUR'),
-    ]);
-    renderBoard(api);
+    await board(
+      trucks,
+      { name: 'Vans', stage: 'proposal', amount: 90_000, currency: 'NOK' },
+      { name: 'Cranes', stage: 'proposal', amount: 5_000, currency: 'EUR' },
+    );
     const proposal = await column('Proposal');
     expect(within(proposal).getByText('Deals: 3')).toBeTruthy();
     const totals = within(proposal).getByRole('list', { name: 'Totals per currency' });
@@ -73,40 +63,45 @@ describe('PipelineBoard', () => {
   });
 
   it('moves a deal with the keyboard menu and announces it', async () => {
-    const { api, patches } = boardApi([deal('A', 'Trucks', 'proposal', 25_000, 'EUR')]);
     const user = userEvent.setup({ delay: null });
-    renderBoard(api);
+    const { fake, deals } = await board(trucks);
     await user.click(await screen.findByRole('button', { name: 'Move to… (Trucks)' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Negotiation' }));
     expect(await screen.findByText('Trucks moved to Negotiation.')).toBeTruthy();
-    expect(patches).toEqual([{ id: 'A', etag: '"A1"', patch: { stage: 'negotiation' } }]);
+    expect(fake.sent.filter((s) => s.method === 'PATCH')).toEqual([
+      {
+        method: 'PATCH',
+        path: `/opportunities/${deals[0]!.id}`,
+        query: {},
+        body: { stage: 'negotiation' },
+        ifMatch: deals[0]!.etag,
+      },
+    ]);
     await within(await column('Negotiation')).findByText('Trucks');
   });
 
   it('asks why a deal was lost before moving it to closed-lost', async () => {
-    const { api, patches } = boardApi([deal('A', 'Trucks', 'proposal', 25_000, 'EUR')]);
     const user = userEvent.setup({ delay: null });
-    renderBoard(api);
+    const { fake, deals } = await board(trucks);
+    const patches = () => fake.bodiesOf('PATCH', `/opportunities/${deals[0]!.id}`);
     await user.click(await screen.findByRole('button', { name: 'Move to… (Trucks)' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Closed – Lost' }));
     const dialog = await screen.findByRole('dialog', { name: 'Why was Trucks lost?' });
     await user.click(await within(dialog).findByRole('button', { name: 'Mark as lost' }));
     expect(await within(dialog).findByText('This field is required.')).toBeTruthy();
-    expect(patches).toEqual([]);
+    expect(patches()).toEqual([]);
     await user.type(within(dialog).getByRole('textbox', { name: /^Lost reason/ }), 'Too expensive');
     await user.click(within(dialog).getByRole('button', { name: 'Mark as lost' }));
     expect(await screen.findByText('Trucks moved to Closed – Lost.')).toBeTruthy();
-    expect(patches[0]?.patch).toEqual({ stage: 'closed-lost', lostReason: 'Too expensive' });
+    expect(patches()).toEqual([{ stage: 'closed-lost', lostReason: 'Too expensive' }]);
   });
 
   it('puts the card back and says so when someone else changed the deal (412)', async () => {
-    const { api } = boardApi(
-      [deal('A', 'Trucks', 'proposal', 25_000, 'EUR')],
-      new ApiError(412, 'CONCURRENCY.STALE'),
-    );
     const user = userEvent.setup({ delay: null });
-    renderBoard(api);
-    await user.click(await screen.findByRole('button', { name: 'Move to… (Trucks)' }));
+    const { fake, deals } = await board(trucks);
+    const move = await screen.findByRole('button', { name: 'Move to… (Trucks)' });
+    await fake.changeBehindTheScenes('opportunities', deals[0]!.id, { amount: 30_000 });
+    await user.click(move);
     await user.click(await screen.findByRole('menuitem', { name: 'Negotiation' }));
     expect(
       await screen.findByText(
@@ -115,5 +110,7 @@ describe('PipelineBoard', () => {
     ).toBeTruthy();
     expect(within(await column('Proposal')).getByText('Trucks')).toBeTruthy();
     expect(within(await column('Negotiation')).queryByText('Trucks')).toBeNull();
+    const totals = within(await column('Proposal')).getByRole('list', { name: 'Totals per currency' });
+    await waitFor(() => expect(totals.textContent).toContain('€30,000.00'));
   });
 });

@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { fetchReport } from '../api/reports';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { DealCard } from './DealCard';
@@ -22,7 +23,7 @@ import { stageName as nameOf } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import { PipelineColumn } from './PipelineColumn';
 import { StageHistoryDialog } from './StageHistoryDialog';
-import { useStageMove, type Deal } from './useStageMove';
+import { useBoardMoves, type Deal } from './useBoardMoves';
 import { useWorkspaceLookups } from './useWorkspaceLookups';
 
 export type PipelineBoardProps = { readonly workspaceId: string };
@@ -48,13 +49,13 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const stages = lookups.stages;
   const columns = useQueries({
     queries: stages.map((stage) => ({
-      queryKey: ['opportunities', workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }],
+      queryKey: queryKeys.stageColumn(workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }),
       queryFn: () =>
         api.list<Opportunity>(workspaceId, 'opportunities', { stage: stage.id, limit: COLUMN_LIMIT }),
     })),
   });
   const stale = useQuery({
-    queryKey: ['reports', workspaceId, 'stale-deals'],
+    queryKey: queryKeys.report(workspaceId, 'stale-deals'),
     queryFn: () => fetchReport(api, workspaceId, 'stale-deals'),
   });
   const staleDays = useMemo(
@@ -65,7 +66,7 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
     const stage = stages.find((s) => s.id === id);
     return stage ? nameOf(stage, t) : nameOf(id, t);
   };
-  const { moving, move, question, answer, cancel, announcement } = useStageMove(workspaceId, stageName);
+  const { moving, move, question, answer, cancel, announcement } = useBoardMoves(workspaceId, stageName);
   const [historyOf, setHistoryOf] = useState<Deal>();
   const asking = useClosingDialog(question);
   const history = useClosingDialog(historyOf);

@@ -5,7 +5,7 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
-import type { Deal } from './useStageMove';
+import type { Deal } from './useBoardMoves';
 
 export type PipelineColumnProps = {
   readonly stage: Stage;

@@ -15,8 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { TextTable } from '../records/TextTable';
-import type { Deal } from './useStageMove';
+import type { Deal } from './useBoardMoves';
 
 export type StageHistoryDialogProps = {
   readonly open: boolean;
@@ -39,7 +40,7 @@ export function StageHistoryDialog({
   const { t, i18n } = useTranslation();
   const api = useApi();
   const history = useQuery({
-    queryKey: ['opportunities', workspaceId, 'history', deal.id],
+    queryKey: queryKeys.stageHistory(workspaceId, deal.id),
     queryFn: () => api.opportunityHistory(workspaceId, deal.id),
   });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,6 +2,7 @@ import type { Member, Organisation, Stage } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 
 export type WorkspaceLookups = {
   readonly stages: readonly Stage[];
@@ -23,15 +24,15 @@ export type WorkspaceLookups = {
 export function useWorkspaceLookups(workspaceId: string): WorkspaceLookups {
   const api = useApi();
   const workspace = useQuery({
-    queryKey: ['workspace', workspaceId],
+    queryKey: queryKeys.workspace(workspaceId),
     queryFn: () => api.getWorkspace(workspaceId),
   });
   const members = useQuery({
-    queryKey: ['members', workspaceId],
+    queryKey: queryKeys.members(workspaceId),
     queryFn: () => api.listMembers(workspaceId),
   });
   const organisations = useQuery({
-    queryKey: ['organisations', workspaceId, 'picker'],
+    queryKey: queryKeys.organisationNames(workspaceId),
     queryFn: () => api.list<Organisation>(workspaceId, 'organisations', { limit: '1000' }),
   });
   return useMemo(() => {

@@ -2,6 +2,7 @@ import { Field, Select } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import type { FilterDescriptor } from './entity';
 
 export type FilterSelectProps = {
@@ -19,12 +20,12 @@ function useFilterOptions(workspaceId: string, filter: FilterDescriptor) {
   const { t } = useTranslation();
   const kind = filter.kind ?? 'enum';
   const members = useQuery({
-    queryKey: ['members', workspaceId],
+    queryKey: queryKeys.members(workspaceId),
     queryFn: () => api.listMembers(workspaceId),
     enabled: kind === 'owner',
   });
   const campaigns = useQuery({
-    queryKey: ['campaigns', workspaceId, 'options'],
+    queryKey: queryKeys.options(workspaceId, 'campaigns'),
     queryFn: () => api.list<{ id: string; name: string }>(workspaceId, 'campaigns', { limit: OPTION_LIMIT }),
     enabled: kind === 'campaign',
   });

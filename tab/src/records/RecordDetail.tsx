@@ -5,6 +5,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
+import { useDeleteRecord, useUpdateRecord } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
@@ -44,10 +46,12 @@ export function RecordDetail<T extends { readonly id: string }>({
   const styles = useRecordDetailStyles();
   const api = useApi();
   const navigation = useNavigation();
-  const act = useRecordActions(workspaceId, entity.plural);
+  const act = useRecordActions();
+  const update = useUpdateRecord<T>(workspaceId, entity.plural);
+  const remove = useDeleteRecord(workspaceId, entity.plural);
   const [editing, setEditing] = useState(false);
   const record = useQuery({
-    queryKey: [entity.plural, workspaceId, 'item', recordId],
+    queryKey: queryKeys.record(workspaceId, entity.plural, recordId),
     queryFn: () => api.get<T>(workspaceId, entity.plural, recordId),
   });
   const back = (
@@ -87,7 +91,7 @@ export function RecordDetail<T extends { readonly id: string }>({
             text={t('records.deleteText')}
             confirmLabel={t('records.delete')}
             onConfirm={async () => {
-              const done = await act.run(() => api.remove(workspaceId, entity.plural, current));
+              const done = await act.run(() => remove.mutateAsync(current));
               if (done) navigation.go(entity.plural);
             }}
           />
@@ -105,7 +109,7 @@ export function RecordDetail<T extends { readonly id: string }>({
         title={title}
         open={editing}
         onClose={() => setEditing(false)}
-        onSubmit={(patch) => act.guardStale(() => api.update(workspaceId, entity.plural, current, patch))}
+        onSubmit={(patch) => act.guardStale(() => update.mutateAsync({ record: current, patch }))}
       />
     </article>
   );

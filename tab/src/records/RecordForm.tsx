@@ -2,6 +2,7 @@ import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-compon
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import type { FormField, FormValues } from './form-field';
 
@@ -28,7 +29,7 @@ function ReferenceSelect({
   const api = useApi();
   const { workspaceId } = useNavigation();
   const options = useQuery({
-    queryKey: [field.plural, workspaceId, 'options'],
+    queryKey: queryKeys.options(workspaceId, field.plural),
     queryFn: () =>
       api.list<{ id: string; name: string }>(workspaceId, field.plural, { limit: REFERENCE_LIMIT }),
   });

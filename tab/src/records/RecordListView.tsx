@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { useApi } from '../api/ApiContext';
+import { useCreateRecord } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { useNavigation } from '../app/navigation';
 import type { EntityDescriptor } from './entity';
@@ -63,8 +64,8 @@ export function RecordListView<T extends { readonly id: string }>({
 }: RecordListViewProps<T>) {
   const { t } = useTranslation();
   const styles = useRecordListStyles();
-  const api = useApi();
   const queryClient = useQueryClient();
+  const create = useCreateRecord<T>(workspaceId, entity.plural);
   const navigation = useNavigation();
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useState<Record<string, string>>({});
@@ -79,7 +80,8 @@ export function RecordListView<T extends { readonly id: string }>({
   };
   const list = useRecordList<T>(workspaceId, entity.plural, query);
   const refused = useSortRefusal(listSort, list.error);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: [entity.plural, workspaceId] });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.kind(workspaceId, entity.plural) });
   const ns = entity.ns;
 
   const selection: RecordSelection<WithEtag<T>> | undefined = bulk
@@ -90,10 +92,10 @@ export function RecordListView<T extends { readonly id: string }>({
       }
     : undefined;
   const selectedRecords = list.records.filter((r) => selected.has(r.id));
+  /** A bulk action is a mutation: it has refreshed the list already. */
   const afterBulk = (done: Notice) => {
     setNotice(done);
     setSelected(new Set());
-    void refresh();
   };
 
   return (
@@ -123,8 +125,7 @@ export function RecordListView<T extends { readonly id: string }>({
             entity={entity}
             initial={formValuesOf(entity.form)}
             onCreate={async (input) => {
-              const created = await api.create<T>(workspaceId, entity.plural, input);
-              await refresh();
+              const created = await create.mutateAsync(input);
               setNotice({ intent: 'success', text: t('records.created', { name: entity.title(created) }) });
             }}
           />

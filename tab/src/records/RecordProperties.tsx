@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { useFormat } from '../i18n/useFormat';
 import type { FormField } from './form-field';
@@ -13,7 +14,7 @@ export function RecordLink({ plural, id }: { readonly plural: RecordPlural; read
   const api = useApi();
   const navigation = useNavigation();
   const record = useQuery({
-    queryKey: [plural, navigation.workspaceId, 'item', id],
+    queryKey: queryKeys.record(navigation.workspaceId, plural, id),
     queryFn: () => api.get<Record<string, unknown>>(navigation.workspaceId, plural, id),
   });
   const data = record.data;

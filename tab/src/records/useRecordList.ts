@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ListQuery, RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 
 /** Records per server page: enough to fill a screen several times over, small enough to arrive fast. */
 export const PAGE_SIZE = 100;
@@ -10,7 +11,7 @@ export const PAGE_SIZE = 100;
 export function useRecordList<T>(workspaceId: string, plural: RecordPlural, query: ListQuery) {
   const api = useApi();
   const list = useInfiniteQuery({
-    queryKey: [plural, workspaceId, 'list', query],
+    queryKey: queryKeys.list(workspaceId, plural, query),
     queryFn: ({ pageParam }) =>
       api.list<T>(workspaceId, plural, {
         ...query,

@@ -1,8 +1,10 @@
 import { Title2 } from '@fluentui/react-components';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DeletedRecord, RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
+import { usePurgeRecord, useRestoreRecord } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { FormattedDateTime } from '../i18n/Formatted';
 import { ConfirmButton } from '../records/ConfirmButton';
@@ -50,11 +52,12 @@ const COLUMNS: readonly FieldDescriptor<Row>[] = [
 export function RecycleBinView({ workspaceId }: RecycleBinViewProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const queryClient = useQueryClient();
+  const restore = useRestoreRecord(workspaceId);
+  const purge = usePurgeRecord(workspaceId);
   const styles = useRecordListStyles();
-  const { notice, run } = useNotifiedAction(['recycle-bin', workspaceId]);
+  const { notice, run } = useNotifiedAction();
   const bin = useInfiniteQuery({
-    queryKey: ['recycle-bin', workspaceId],
+    queryKey: queryKeys.recycleBin(workspaceId),
     queryFn: ({ pageParam }) =>
       api.recycleBin(workspaceId, { limit: String(PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: '',
@@ -95,13 +98,12 @@ export function RecycleBinView({ workspaceId }: RecycleBinViewProps) {
                   ariaLabel={t('recycleBin.restoreName', { name })}
                   title={t('recycleBin.restoreName', { name })}
                   confirmLabel={t('recycleBin.restore')}
-                  onConfirm={async () => {
-                    await run(
-                      () => api.restore(workspaceId, plural, row.record.id),
+                  onConfirm={() =>
+                    run(
+                      () => restore.mutateAsync({ plural, id: row.record.id }),
                       t('recycleBin.restored', { name }),
-                    );
-                    await queryClient.invalidateQueries({ queryKey: [plural, workspaceId] });
-                  }}
+                    )
+                  }
                 />
                 <ConfirmButton
                   label={t('recycleBin.purge')}
@@ -110,7 +112,10 @@ export function RecycleBinView({ workspaceId }: RecycleBinViewProps) {
                   text={t('recycleBin.purgeText')}
                   confirmLabel={t('recycleBin.purge')}
                   onConfirm={() =>
-                    run(() => api.purge(workspaceId, plural, row.record.id), t('recycleBin.purged', { name }))
+                    run(
+                      () => purge.mutateAsync({ plural, id: row.record.id }),
+                      t('recycleBin.purged', { name }),
+                    )
                   }
                 />
               </>

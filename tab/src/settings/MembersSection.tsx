@@ -16,6 +16,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
+import { useAddMember, useChangeMemberRole, useRemoveMember } from '../api/mutations';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ConfirmButton } from '../records/ConfirmButton';
 import { useNotifiedAction } from '../records/useNotifiedAction';
@@ -28,10 +30,13 @@ export function MembersSection({ workspaceId }: { readonly workspaceId: string }
   const api = useApi();
   const styles = useSettingsStyles();
   const members = useQuery({
-    queryKey: ['members', workspaceId],
+    queryKey: queryKeys.members(workspaceId),
     queryFn: () => api.listMembers(workspaceId),
   });
-  const { notice, run } = useNotifiedAction(['members', workspaceId]);
+  const addMember = useAddMember(workspaceId);
+  const changeRole = useChangeMemberRole(workspaceId);
+  const remove = useRemoveMember(workspaceId);
+  const { notice, run } = useNotifiedAction();
   const [userId, setUserId] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
@@ -43,10 +48,7 @@ export function MembersSection({ workspaceId }: { readonly workspaceId: string }
     const checked = validateWith(MemberAddInputSchema, input);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
-    await run(
-      () => api.addMember(workspaceId, input),
-      t('members.added', { name: input.name ?? input.userId }),
-    );
+    await run(() => addMember.mutateAsync(input), t('members.added', { name: input.name ?? input.userId }));
     setUserId('');
     setName('');
   };
@@ -80,7 +82,8 @@ export function MembersSection({ workspaceId }: { readonly workspaceId: string }
                       value={member.role}
                       onChange={(_e, data) =>
                         void run(
-                          () => api.changeMemberRole(workspaceId, member.userId, data.value as MemberRole),
+                          () =>
+                            changeRole.mutateAsync({ userId: member.userId, role: data.value as MemberRole }),
                           t('records.saved'),
                         )
                       }
@@ -99,10 +102,7 @@ export function MembersSection({ workspaceId }: { readonly workspaceId: string }
                       title={t('members.removeName', { name: label })}
                       confirmLabel={t('members.remove')}
                       onConfirm={() =>
-                        run(
-                          () => api.removeMember(workspaceId, member.userId),
-                          t('members.removed', { name: label }),
-                        )
+                        run(() => remove.mutateAsync(member.userId), t('members.removed', { name: label }))
                       }
                     />
                   </TableCell>

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { Lead, Organisation, Stage } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RecycleBinView } from '../recycle-bin/RecycleBinView';
@@ -6,9 +7,18 @@ import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { SettingsView } from './SettingsView';
 
+/** One open stage and the two closed ones. */
+const STAGES = [
+  { id: 'prospecting', probability: 10, forecastCategory: 'pipeline', kind: 'open' },
+  { id: 'closed-won', probability: 100, forecastCategory: 'closed', kind: 'won' },
+  { id: 'closed-lost', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
+] as const satisfies readonly Stage[];
+
+const settings = () => fakeApi({ stages: STAGES });
+
 describe('settings and members', () => {
   it('saves currency, stale days and stage probabilities, checked with the shared schema', async () => {
-    const fake = fakeApi();
+    const fake = await settings();
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     const currency = await screen.findByRole('textbox', { name: 'Default currency' });
@@ -16,7 +26,7 @@ describe('settings and members', () => {
     await user.type(currency, 'xx');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('This value is not valid.')).toBeTruthy();
-    expect(fake.sent.filter((s) => s.call === 'update workspace')).toEqual([]);
+    expect(fake.bodiesOf('PATCH', '')).toEqual([]);
 
     await user.clear(currency);
     await user.type(currency, 'nok');
@@ -29,14 +39,14 @@ describe('settings and members', () => {
     ).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect(fake.sent.find((s) => s.call === 'update workspace')?.body).toMatchObject({
+    expect(fake.bodiesOf('PATCH', '').at(0)).toMatchObject({
       defaultCurrency: 'NOK',
       stages: expect.arrayContaining([expect.objectContaining({ id: 'prospecting', probability: 15 })]),
     });
   });
 
   it('renames, adds and reorders stages by keyboard, and saves them with ids made from their names', async () => {
-    const fake = fakeApi();
+    const fake = await settings();
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     // The only open stage cannot be removed, nor moved.
@@ -69,7 +79,7 @@ describe('settings and members', () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect(fake.sent.find((s) => s.call === 'update workspace')?.body).toMatchObject({
+    expect(fake.bodiesOf('PATCH', '').at(0)).toMatchObject({
       stages: [
         { id: 'demo-gegeven', label: 'Demo gegeven', probability: 10, forecastCategory: 'best-case' },
         { id: 'prospecting', label: 'First call', probability: 10, forecastCategory: 'pipeline' },
@@ -86,7 +96,7 @@ describe('settings and members', () => {
   });
 
   it('checks names and probabilities before sending anything', async () => {
-    const fake = fakeApi();
+    const fake = await settings();
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     await user.click(await screen.findByRole('button', { name: 'Add stage' }));
@@ -98,11 +108,17 @@ describe('settings and members', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Enter a whole number from 0 to 100.')).toBeTruthy();
     expect(screen.getAllByText('This field is required.')).toHaveLength(2);
-    expect(fake.sent.filter((s) => s.call === 'update workspace')).toEqual([]);
+    expect(fake.bodiesOf('PATCH', '')).toEqual([]);
   });
 
   it('removes an unused stage, and says which stage still has deals when a removal is refused', async () => {
-    const fake = fakeApi({ opportunities: [{ name: 'Trucks', stage: 'prospecting' }] });
+    const fake = await settings();
+    const organisation = await fake.add<Organisation>('organisations', { name: 'Jansen BV' });
+    await fake.add('opportunities', {
+      name: 'Trucks',
+      organisationId: organisation.id,
+      stage: 'prospecting',
+    });
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     await user.type(await screen.findByRole('textbox', { name: 'New stage' }), 'Demo');
@@ -117,7 +133,7 @@ describe('settings and members', () => {
     expect(screen.queryByRole('button', { name: 'Remove Demo' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByText('Demo will be removed when you save.')).toBeNull());
-    expect(fake.sent.filter((s) => s.call === 'update workspace').at(-1)?.body).toMatchObject({
+    expect(fake.bodiesOf('PATCH', '').at(-1)).toMatchObject({
       stages: [{ id: 'prospecting' }, { id: 'closed-won' }, { id: 'closed-lost' }],
     });
 
@@ -131,11 +147,11 @@ describe('settings and members', () => {
   });
 
   it('says when another owner saved first, and shows their version', async () => {
-    const fake = fakeApi();
+    const fake = await settings();
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     await screen.findByRole('textbox', { name: /^Workspace name/ });
-    fake.changeWorkspaceBehindTheScenes('Sales Nordics');
+    await fake.changeWorkspaceBehindTheScenes({ name: 'Sales Nordics' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/Someone else changed the settings meanwhile/);
     await waitFor(() =>
@@ -146,7 +162,7 @@ describe('settings and members', () => {
   });
 
   it('adds a member, changes a role and removes one', async () => {
-    const fake = fakeApi();
+    const fake = await settings();
     const user = userEvent.setup({ delay: null });
     renderView(<SettingsView workspaceId="ws" />, fake.api);
     await screen.findByRole('table', { name: 'Members' });
@@ -168,21 +184,11 @@ describe('settings and members', () => {
 
 describe('recycle bin', () => {
   it('restores and purges deleted records', async () => {
-    const fake = fakeApi();
-    fake.setRecycleBin([
-      {
-        kind: 'lead',
-        record: { id: 'L1', firstName: 'Ana', lastName: 'Souza' },
-        deletedAt: '2026-11-02T10:00:00Z',
-        deletedBy: 'erin',
-      },
-      {
-        kind: 'organisation',
-        record: { id: 'O1', name: 'Old BV' },
-        deletedAt: '2026-11-03T10:00:00Z',
-        deletedBy: 'erin',
-      },
-    ]);
+    const fake = await fakeApi();
+    const ana = await fake.add<Lead>('leads', { firstName: 'Ana', lastName: 'Souza' });
+    const old = await fake.add<Organisation>('organisations', { name: 'Old BV' });
+    await fake.remove('leads', ana.id);
+    await fake.remove('organisations', old.id);
     const user = userEvent.setup({ delay: null });
     renderView(<RecycleBinView workspaceId="ws" />, fake.api);
     const table = await screen.findByRole('table', { name: 'Recycle bin' });
@@ -202,9 +208,9 @@ describe('recycle bin', () => {
       }),
     );
     await screen.findByText('Old BV was purged.');
-    expect(fake.sent.filter((s) => s.call.startsWith('restore') || s.call === 'purge')).toEqual([
-      { call: 'restore leads', body: 'L1' },
-      { call: 'purge', body: 'O1' },
+    expect(fake.sent.filter((s) => s.method !== 'GET').map((s) => `${s.method} ${s.path}`)).toEqual([
+      `POST /leads/${ana.id}/restore`,
+      `DELETE /recycle-bin/organisations/${old.id}`,
     ]);
     await screen.findByText('The recycle bin is empty.');
   });

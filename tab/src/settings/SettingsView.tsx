@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { WithEtag, WorkspaceSummary } from '../api/api-client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
+import { useUpdateWorkspace } from '../api/mutations';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { useRecordActions, type RecordActions } from '../records/useRecordActions';
 import { validateWith } from '../records/validate';
@@ -23,11 +25,11 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
   const api = useApi();
   const styles = useSettingsStyles();
   const workspace = useQuery({
-    queryKey: ['workspace', workspaceId],
+    queryKey: queryKeys.workspace(workspaceId),
     queryFn: () => api.getWorkspace(workspaceId),
   });
   // Above the form: the form starts afresh with each version, the outcome of saving stays.
-  const act = useRecordActions(workspaceId, 'workspace', 'settings.stale');
+  const act = useRecordActions('settings.stale');
   return (
     <section className={styles.view} aria-labelledby="settings-heading">
       <Title2 as="h2" id="settings-heading">
@@ -47,7 +49,7 @@ type SettingsFormProps = { readonly workspace: WithEtag<WorkspaceSummary>; reado
 /** Keyed by the workspace's ETag: a fresh version (after a 412, or a save) starts a fresh form. */
 function SettingsForm({ workspace, act }: SettingsFormProps) {
   const { t } = useTranslation();
-  const api = useApi();
+  const update = useUpdateWorkspace(workspace.id);
   const styles = useSettingsStyles();
   const settings = workspace.settings;
   const defaultName = (id: string) => t(`stages.${id}`, { defaultValue: id });
@@ -77,7 +79,7 @@ function SettingsForm({ workspace, act }: SettingsFormProps) {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
-      await act.guardStale(() => api.updateWorkspace(workspace.id, workspace, { ...fields, stages }));
+      await act.guardStale(() => update.mutateAsync({ workspace, patch: { ...fields, stages } }));
     } catch (error) {
       act.notify({ intent: 'error', text: failure(error) });
     }

@@ -1,244 +1,148 @@
+import { SORT_CAP, type Actor, type Stage, type WorkspaceId } from '@crm/shared';
 import {
-  parseSort,
-  sortComparator,
-  sortEntry,
-  validateStageConfig,
-  type Lead,
-  type Member,
-} from '@crm/shared';
-import type {
-  ApiClient,
-  ConversionMatches,
-  DeletedRecord,
-  ListQuery,
-  RecordPlural,
-  WithEtag,
-  WorkspaceSummary,
-} from '../api/api-client';
-import { ApiError } from '../api/api-error';
-import { KIND_OF } from '../records/useListSort';
+  createWorkspace,
+  type AppDeps,
+  type Clock,
+  type IdGenerator,
+  type RecordKind,
+  type SortedListQuery,
+} from '@crm/shared/application';
+import {
+  createInMemoryStorage,
+  fixedClock,
+  type FixedClock,
+  InMemoryRecordRepository,
+  TEST_TENANT,
+} from '@crm/shared/testing';
+import { createApiClient, type ApiFetch, type RecordPlural } from '../api/api-client';
+import { inProcessFetch } from './in-process-fetch';
 
-type Row = Record<string, unknown> & { id: string; etag: string };
+/** The workspace every view is rendered in (`renderView` names it) and its owner, who signs in. */
+export const WS = 'ws';
+export const ERIN: Actor = { tenantId: TEST_TENANT, userId: 'erin', name: 'Erin' };
 
-const PAGING = new Set(['limit', 'cursor', 'q', 'sort']);
-
-/** `sort` as the server applies it (shared's order), or its refusal above the cap. */
-function sorted(plural: RecordPlural, items: Row[], sort: string | undefined, cap: number): Row[] {
-  if (!sort) return items;
-  const kind = KIND_OF[plural];
-  const parsed = parseSort(kind, sort);
-  if (!parsed.ok) throw new ApiError(400, parsed.error.code);
-  if (items.length > cap) throw new ApiError(400, 'LIST.TOO_MANY_TO_SORT');
-  const compare = sortComparator(kind, parsed.value);
-  const entry = (row: Row) => sortEntry(kind, parsed.value.field, row.id, row);
-  return [...items].sort((a, b) => compare(entry(a), entry(b)));
-}
-
-/** A filter's value on a row; an activity's `regardingType`/`regardingId` live in `regarding`. */
-const field = (row: Row, name: string): unknown => {
-  const regarding = row.regarding as { type?: string; id?: string } | undefined;
-  if (name === 'regardingType') return regarding?.type;
-  if (name === 'regardingId') return regarding?.id;
-  return row[name];
+/** One request a view sent; `path` follows `/api/v1/workspaces/ws` (`''` is the workspace itself). */
+export type SentRequest = {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly ifMatch?: string;
 };
 
-/**
- * An in-memory API for component specs: records per kind with ETags (a stale one is a 412, as on the
- * server), search over every text value, exact-match filters, and a log of what was sent.
- */
-export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, unknown>>>> = {}) {
-  const store = new Map<RecordPlural, Row[]>();
-  let next = 1;
-  for (const [plural, rows] of Object.entries(seed) as [RecordPlural, Record<string, unknown>[]][])
-    store.set(
-      plural,
-      rows.map((row) => ({ id: `${plural}-${next++}`, etag: '"1"', ...row }) as Row),
-    );
-  const rows = (plural: RecordPlural) => store.get(plural) ?? [];
-  const sent: Array<{ call: string; body?: unknown; query?: ListQuery }> = [];
-  const bump = (etag: string) => `"${Number(etag.replace(/"/g, '')) + 1}"`;
-  let matches: ConversionMatches = { organisations: [], contacts: [] };
-  let workspace = {
-    id: 'ws',
-    name: 'Sales',
-    role: 'owner',
-    etag: '"1"',
-    settings: {
-      defaultCurrency: 'EUR',
-      staleAfterDays: 30,
-      stages: [
-        { id: 'prospecting', probability: 10, forecastCategory: 'pipeline', kind: 'open' },
-        { id: 'closed-won', probability: 100, forecastCategory: 'closed', kind: 'won' },
-        { id: 'closed-lost', probability: 0, forecastCategory: 'omitted', kind: 'lost' },
-      ],
-    },
-  } as unknown as WithEtag<WorkspaceSummary>;
-  let members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
-  let bin: DeletedRecord[] = [];
-  let sortCap = Number.POSITIVE_INFINITY;
+export type FakeApiOptions = {
+  /** The workspace's stages; the server's defaults otherwise. */
+  readonly stages?: readonly Stage[];
+};
 
-  const find = (plural: RecordPlural, id: string): Row => {
-    const row = rows(plural).find((r) => r.id === id);
-    if (!row) throw new ApiError(404, 'RECORD.NOT_FOUND');
-    return row;
-  };
-  const replace = (plural: RecordPlural, row: Row) =>
-    store.set(
-      plural,
-      rows(plural).map((r) => (r.id === row.id ? row : r)),
-    );
-  const update = (plural: RecordPlural, record: { id: string; etag: string }, patch: object): Row => {
-    const current = find(plural, record.id);
-    if (current.etag !== record.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
-    const changed = { ...current, ...patch, etag: bump(current.etag) } as Row;
-    replace(plural, changed);
-    return changed;
-  };
+/** Sorted lists refuse more matches than `cap`, as the server does above SORT_CAP. */
+class CappedSortRecords extends InMemoryRecordRepository {
+  cap = SORT_CAP;
 
-  const api: ApiClient = {
-    listWorkspaces: async () => [workspace],
-    createWorkspace: async () => workspace,
-    list: async <T>(_ws: string, plural: RecordPlural, query: ListQuery) => {
-      sent.push({ call: `list ${plural}`, query });
-      const items = rows(plural).filter(
-        (row) =>
-          (!query.q ||
-            Object.values(row).some(
-              (v) => typeof v === 'string' && v.toLowerCase().includes(query.q!.toLowerCase()),
-            )) &&
-          Object.entries(query).every(
-            ([name, value]) => PAGING.has(name) || !value || field(row, name) === value,
-          ),
-      );
-      const ordered = sorted(plural, items, query.sort, sortCap);
-      return { items: ordered as unknown as WithEtag<T>[], nextCursor: null };
-    },
-    get: async <T>(_ws: string, plural: RecordPlural, id: string) =>
-      find(plural, id) as unknown as WithEtag<T>,
-    create: async <T>(_ws: string, plural: RecordPlural, input: unknown) => {
-      sent.push({ call: `create ${plural}`, body: input });
-      const row = { id: `${plural}-${next++}`, etag: '"1"', ...(input as object) } as Row;
-      store.set(plural, [...rows(plural), row]);
-      return row as unknown as WithEtag<T>;
-    },
-    update: async <T extends { id: string }>(
-      _ws: string,
-      plural: RecordPlural,
-      record: WithEtag<T>,
-      patch: Record<string, unknown>,
-    ) => {
-      sent.push({ call: `update ${plural}`, body: patch });
-      return update(plural, record, patch) as unknown as WithEtag<T>;
-    },
-    remove: async (_ws, plural, record) => {
-      sent.push({ call: `remove ${plural}` });
-      find(plural, record.id);
-      store.set(
-        plural,
-        rows(plural).filter((r) => r.id !== record.id),
-      );
-    },
-    restore: async (_ws, plural, id) => {
-      sent.push({ call: `restore ${plural}`, body: id });
-      bin = bin.filter((d) => d.record.id !== id);
-    },
-    listLeads: (ws, query) => api.list<Lead>(ws, 'leads', query),
-    createLead: (ws, input) => api.create<Lead>(ws, 'leads', input),
-    updateLead: (ws, lead, patch) => api.update<Lead>(ws, 'leads', lead, patch),
-    convertLead: async (_ws, id, input) => {
-      sent.push({ call: 'convert', body: input });
-      const lead = find('leads', id);
-      const organisation =
-        (input.organisationId && find('organisations', input.organisationId)) ||
-        ({ id: `organisations-${next++}`, etag: '"1"', name: lead.company, status: 'prospect' } as Row);
-      const converted = update('leads', lead, { status: 'closed-converted' });
-      return {
-        lead: converted,
-        organisation,
-        contact: { firstName: lead.firstName, lastName: lead.lastName },
-        opportunity: { name: `${String(organisation.name)} – deal` },
-      } as never;
-    },
-    conversionMatches: async () => matches,
-    disqualifyLead: async (_ws, lead, reason) =>
-      update('leads', lead, { status: 'closed-not-converted', disqualificationReason: reason }) as never,
-    report: async () => ({ rows: [] }) as never,
-    opportunityHistory: async (_ws, id) => {
-      find('opportunities', id);
-      return [];
-    },
-    getWorkspace: async () => workspace,
-    updateWorkspace: async (_ws, seen, patch) => {
-      sent.push({ call: 'update workspace', body: patch });
-      if (seen.etag !== workspace.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
-      const { name, ...settings } = patch as { name?: string; stages?: unknown };
-      if (settings.stages !== undefined) {
-        // The server's rules: the shared stage check, and no stage goes while deals stand in it.
-        const checked = validateStageConfig(settings.stages);
-        if (!checked.ok) throw new ApiError(400, checked.error.code);
-        const kept = new Set(checked.value.map((s) => s.id));
-        const inUse = rows('opportunities').find((r) => r.stage !== undefined && !kept.has(String(r.stage)));
-        if (inUse) throw new ApiError(409, 'WORKSPACE.STAGE_IN_USE', [], undefined, { stage: inUse.stage });
-        settings.stages = checked.value;
-      }
-      workspace = {
-        ...workspace,
-        ...(name ? { name } : {}),
-        settings: { ...workspace.settings, ...settings },
-        etag: bump(workspace.etag),
-      } as never;
-      return workspace;
-    },
-    listMembers: async () => members,
-    addMember: async (_ws, member) => {
-      members = [...members, member as Member];
-      return member as Member;
-    },
-    changeMemberRole: async (_ws, userId, role) => {
-      members = members.map((m) => (m.userId === userId ? { ...m, role } : m));
-      return members.find((m) => m.userId === userId)!;
-    },
-    removeMember: async (_ws, userId) => {
-      members = members.filter((m) => m.userId !== userId);
-    },
-    recycleBin: async () => ({ items: bin, nextCursor: null }),
-    purge: async (_ws, _plural, id) => {
-      sent.push({ call: 'purge', body: id });
-      bin = bin.filter((d) => d.record.id !== id);
-    },
-    importLeads: async () => ({
-      kind: 'done',
-      result: {
-        total: 0,
-        processedRows: 0,
-        created: 0,
-        duplicateCount: 0,
-        errorCount: 0,
-        duplicates: [],
-        errors: [],
-      },
-    }),
-    importJob: async () => {
-      throw new ApiError(404, 'IMPORT.NOT_FOUND');
-    },
-    exportCsv: async () => new Blob([]),
-  };
+  override listSorted<K extends RecordKind>(ws: WorkspaceId, kind: K, query: SortedListQuery<K>) {
+    return super.listSorted(ws, kind, { ...query, cap: Math.min(query.cap ?? SORT_CAP, this.cap) });
+  }
+}
+
+/** A clock that moves a millisecond each time it is read, as a real one would between two changes. */
+function tickingClock(): Clock & Pick<FixedClock, 'advance'> {
+  const clock = fixedClock();
   return {
-    api,
-    sent,
-    rows,
-    setMatches: (next: ConversionMatches) => (matches = next),
-    setRecycleBin: (items: DeletedRecord[]) => (bin = items),
-    /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
-    setSortCap: (cap: number) => (sortCap = cap),
-    /** Another owner saves the settings: the page's copy is now stale. */
-    changeWorkspaceBehindTheScenes: (name: string) => {
-      workspace = { ...workspace, name, etag: bump(workspace.etag) };
+    now: () => {
+      clock.advance(1);
+      return clock.now();
     },
+    advance: clock.advance,
+  };
+}
+
+/** `id-999999`, `id-999998`…: like the server's ids, later ones sort first, so lists read newest first. */
+function newestFirstIds(): IdGenerator {
+  let n = 1_000_000;
+  return { newId: () => `id-${--n}` };
+}
+
+function sentRequest(url: string, init: RequestInit): SentRequest {
+  const { pathname, searchParams } = new URL(url, 'http://tab.test');
+  const workspace = `/api/v1/workspaces/${WS}`;
+  const headers = new Map(Object.entries(init.headers ?? {}).map(([name, value]) => [name, String(value)]));
+  const ifMatch = headers.get('If-Match');
+  return {
+    method: init.method ?? 'GET',
+    path: pathname.startsWith(workspace)
+      ? pathname.slice(workspace.length)
+      : pathname.slice('/api/v1'.length),
+    query: Object.fromEntries(searchParams),
+    ...(init.body === undefined
+      ? {}
+      : { body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body }),
+    ...(ifMatch ? { ifMatch } : {}),
+  };
+}
+
+/**
+ * The API for component specs: the real tab client talking to the server's own routes, handlers
+ * and use cases in this process (`inProcessFetch`), over shared's in-memory repositories, with a
+ * clock that ticks a millisecond per read and leaps when the spec says so (`clock.advance`). Nothing is re-implemented here, so the views meet
+ * the server's rules, ETags and problem codes; the API contract (`contracts/api.contract.ts`) runs
+ * against this and against the real server alike. It starts with Erin's workspace `ws`.
+ */
+export async function fakeApi(options: FakeApiOptions = {}) {
+  const storage = createInMemoryStorage();
+  const records = new CappedSortRecords(storage.store);
+  const clock = tickingClock();
+  const deps: AppDeps = {
+    records,
+    workspaces: storage.workspaces,
+    outbox: storage.outbox,
+    teams: storage.teams,
+    conversations: storage.conversations,
+    clock,
+    ids: newestFirstIds(),
+  };
+  const created = await createWorkspace({ ...deps, ids: { newId: () => WS } }, ERIN, { name: 'Sales' });
+  if (!created.ok) throw new Error(`the fake's workspace: ${created.error.code}`);
+
+  const serve = inProcessFetch(deps, ERIN);
+  const sent: SentRequest[] = [];
+  let keys = 0;
+  const client = (fetch: ApiFetch) =>
+    createApiClient({ getToken: async () => 'in-process', fetch, newKey: () => `key-${++keys}` });
+  /** What the spec sets up and reads behind the views' backs: not in `sent`. */
+  const direct = client(serve);
+  if (options.stages) {
+    await direct.updateWorkspace(WS, await direct.getWorkspace(WS), { stages: options.stages });
+  }
+
+  return {
+    /** The client the views get; what it sends is in `sent`. */
+    api: client(async (url, init) => {
+      sent.push(sentRequest(url, init));
+      return serve(url, init);
+    }),
+    sent,
+    clock,
+    /** The bodies the views sent with `method` to `path`, in order. */
+    bodiesOf: (method: string, path: string) =>
+      sent.filter((s) => s.method === method && s.path === path).map((s) => s.body),
+    /** The query of the last GET of `path`: what a list last asked for. */
+    lastQuery: (path: string) => sent.filter((s) => s.method === 'GET' && s.path === path).at(-1)?.query,
+    add: <T>(plural: RecordPlural, input: object) => direct.create<T>(WS, plural, input),
+    read: <T>(plural: RecordPlural, id: string) => direct.get<T>(WS, plural, id),
+    /** Into the recycle bin. */
+    remove: async (plural: RecordPlural, id: string) =>
+      direct.remove(WS, plural, await direct.get(WS, plural, id)),
     /** Another user changes a record: the page's copy is now stale. */
-    changeBehindTheScenes: (plural: RecordPlural, id: string, patch: object) => {
-      const current = find(plural, id);
-      replace(plural, { ...current, ...patch, etag: bump(current.etag) } as Row);
+    changeBehindTheScenes: async (plural: RecordPlural, id: string, patch: Record<string, unknown>) =>
+      direct.update(WS, plural, await direct.get<{ id: string }>(WS, plural, id), patch),
+    /** Another owner saves the settings: the page's copy is now stale. */
+    changeWorkspaceBehindTheScenes: async (patch: Record<string, unknown>) =>
+      direct.updateWorkspace(WS, await direct.getWorkspace(WS), patch),
+    /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
+    setSortCap: (cap: number) => {
+      records.cap = cap;
     },
   };
 }
+
+export type FakeApi = Awaited<ReturnType<typeof fakeApi>>;

@@ -8,12 +8,14 @@ import {
   Text,
   Title2,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSummary } from '../api/api-client';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
+import { useCreateWorkspace } from '../api/mutations';
+import { queryKeys } from '../api/query-keys';
 import { useWorkspacePickerStyles } from './WorkspacePicker.styles';
 
 export type WorkspacePickerProps = {
@@ -25,20 +27,13 @@ export function WorkspacePicker({ onPick }: WorkspacePickerProps) {
   const { t } = useTranslation();
   const styles = useWorkspacePickerStyles();
   const api = useApi();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
-  const workspaces = useQuery({ queryKey: ['workspaces'], queryFn: () => api.listWorkspaces() });
-  const create = useMutation({
-    mutationFn: (newName: string) => api.createWorkspace(newName),
-    onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: ['workspaces'] });
-      onPick(created);
-    },
-  });
+  const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
+  const create = useCreateWorkspace();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim()) create.mutate(name.trim());
+    if (name.trim()) create.mutate(name.trim(), { onSuccess: onPick });
   };
 
   return (

@@ -1,10 +1,9 @@
 import { LOST, type Opportunity } from '@crm/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { ApiError, errorMessage } from '../api/api-error';
-import { useApi } from '../api/ApiContext';
+import { errorMessage, isStale } from '../api/api-error';
+import { useMoveStage } from '../api/mutations';
 
 export type Deal = WithEtag<Opportunity>;
 
@@ -14,15 +13,15 @@ export type PendingQuestion = { readonly deal: Deal; readonly to: string; readon
 export type Announcement = { readonly intent: 'success' | 'error' | 'warning'; readonly text: string };
 
 /**
- * Moving deals between stages. While a PATCH is on its way the card shows in its new column; a
- * failure puts it back. A 412 (someone else saved first) reloads the deal so the card shows it as
- * it is now. Which stages need what (a lost reason, `reopen`) is the server's rule; the board
- * only asks for what the PATCH must carry.
+ * Moving deals between stages on the board. While a PATCH is on its way the card shows in its new
+ * column; a failure puts it back. The move (`useMoveStage`) reloads the board whatever the outcome,
+ * so after a 412 (someone else saved first) the card shows the deal as it is now. Which stages need
+ * what (a lost reason, `reopen`) is the server's rule; the board only asks for what the PATCH must
+ * carry.
  */
-export function useStageMove(workspaceId: string, stageName: (id: string) => string) {
+export function useBoardMoves(workspaceId: string, stageName: (id: string) => string) {
   const { t } = useTranslation();
-  const api = useApi();
-  const queryClient = useQueryClient();
+  const moveStage = useMoveStage(workspaceId);
   const [moving, setMoving] = useState<ReadonlyMap<string, string>>(new Map());
   const [question, setQuestion] = useState<PendingQuestion>();
   const [announcement, setAnnouncement] = useState<Announcement>();
@@ -34,28 +33,20 @@ export function useStageMove(workspaceId: string, stageName: (id: string) => str
       return next;
     });
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['opportunities', workspaceId] }),
-      queryClient.invalidateQueries({ queryKey: ['reports', workspaceId] }),
-    ]);
-
   const send = async (deal: Deal, to: string, extra: Record<string, unknown> = {}) => {
     setMoving((current) => new Map(current).set(deal.id, to));
     try {
-      await api.update(workspaceId, 'opportunities', deal, { stage: to, ...extra });
+      await moveStage.mutateAsync({ deal, stage: to, extra });
       setAnnouncement({
         intent: 'success',
         text: t('pipeline.moved', { name: deal.name, stage: stageName(to) }),
       });
-      await refresh();
     } catch (error) {
-      const stale = error instanceof ApiError && error.kind === 'stale';
+      const stale = isStale(error);
       setAnnouncement({
         intent: stale ? 'warning' : 'error',
         text: stale ? t('pipeline.conflict', { name: deal.name }) : errorMessage(error, t),
       });
-      await refresh();
     } finally {
       settle(deal.id);
     }

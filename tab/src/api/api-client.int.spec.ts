@@ -1,0 +1,24 @@
+import { ALICE, startTestServer } from '../../server/testing/test-server';
+import { apiContract } from '../testing/contracts/api.contract';
+import { createApiClient } from './api-client';
+
+/** The API contract against the real server (HTTP on a port, the run's Azurite), through the tab's client. */
+let close: () => Promise<void>;
+let baseUrl: string;
+let token: string;
+
+beforeAll(async () => {
+  const server = await startTestServer();
+  token = await server.tokenFor(ALICE);
+  const listening = await new Promise<ReturnType<typeof server.app.listen>>((ready) => {
+    const s = server.app.listen(0, '127.0.0.1', () => ready(s));
+  });
+  const address = listening.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  close = () => new Promise((closed) => listening.close(() => closed()));
+});
+
+afterAll(() => close());
+
+apiContract(async () => ({ api: createApiClient({ baseUrl, getToken: async () => token }) }));

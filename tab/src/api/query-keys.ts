@@ -1,0 +1,38 @@
+import type { ListQuery, RecordPlural } from './api-client';
+
+/**
+ * Every query key the tab uses, made here only (lint refuses a literal `queryKey: [...]`
+ * elsewhere). A key starts with what it caches (a record kind's plural, `workspace`, `members`,
+ * `reports`…) and then the workspace, so a prefix reaches a whole family: `kind(ws, plural)` is
+ * every list, record, picker, match list and history of that kind, which a change of the kind
+ * refreshes (`mutations.ts`).
+ */
+export const queryKeys = {
+  /** The workspaces the user belongs to. */
+  workspaces: () => ['workspaces'] as const,
+  workspace: (ws: string) => ['workspace', ws] as const,
+  members: (ws: string) => ['members', ws] as const,
+
+  /** Everything of one kind in a workspace. */
+  kind: (ws: string, plural: RecordPlural) => [plural, ws] as const,
+  /** One list as a view asked for it (search, filters, sort), page after page. */
+  list: (ws: string, plural: RecordPlural, query: ListQuery) => [plural, ws, 'list', query] as const,
+  record: (ws: string, plural: RecordPlural, id: string) => [plural, ws, 'item', id] as const,
+  /** The records a form's reference field or a filter offers. */
+  options: (ws: string, plural: RecordPlural) => [plural, ws, 'options'] as const,
+  /** Organisation names beside deals (the opportunity views' lookups). */
+  organisationNames: (ws: string) => ['organisations', ws, 'picker'] as const,
+  /** One column of the pipeline board. */
+  stageColumn: (ws: string, query: ListQuery) => ['opportunities', ws, query] as const,
+  stageHistory: (ws: string, opportunityId: string) =>
+    ['opportunities', ws, 'history', opportunityId] as const,
+  conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,
+  /** The campaigns report, kept with the campaigns it reports on. */
+  campaignResults: (ws: string) => ['campaigns', ws, 'report'] as const,
+
+  /** Every report of a workspace. */
+  reports: (ws: string) => ['reports', ws] as const,
+  report: (ws: string, name: string) => ['reports', ws, name] as const,
+  recycleBin: (ws: string) => ['recycle-bin', ws] as const,
+  importJob: (ws: string, jobId: string | undefined) => ['imports', ws, jobId] as const,
+};
