@@ -1,4 +1,4 @@
-import { ALICE, startTestServer } from '../../server/testing/test-server';
+import { ALICE, startTestServer, testStorage } from '../../server/testing/test-server';
 import { apiContract } from '../testing/contracts/api.contract';
 import { createApiClient } from './api-client';
 
@@ -8,7 +8,10 @@ let baseUrl: string;
 let token: string;
 
 beforeAll(async () => {
-  const server = await startTestServer();
+  // Every contract case works in a workspace of its own: more than one person may create by default.
+  const server = await startTestServer({
+    app: { ...(await testStorage()), limits: { workspacesPerUser: 1_000 } },
+  });
   token = await server.tokenFor(ALICE);
   const listening = await new Promise<ReturnType<typeof server.app.listen>>((ready) => {
     const s = server.app.listen(0, '127.0.0.1', () => ready(s));
