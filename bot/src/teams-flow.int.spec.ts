@@ -181,8 +181,9 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       currency: 'EUR',
       closeDate: '2026-12-31',
       createOpportunity: 'true',
-      organisationId: '',
-      contactId: '',
+      // "Create a new one", the lists' default choice.
+      organisationId: 'new',
+      contactId: 'new',
     };
     const [first, second] = await Promise.all([
       press('lead.convert', { ...submit!.data, ...inputs }, sender(ALICE)),
@@ -301,6 +302,10 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     const json = JSON.stringify(reply.card);
     expect(json).toContain('\\\\[Pay\\\\]\\\\(https://evil.example\\\\)');
     expect(json).not.toMatch(/[^\\]\[Pay\]\(https/);
+    // …and in the leads table (its cells are escaped by the table builder).
+    const list = JSON.stringify((await say('leads evil', sender(ALICE))).card);
+    expect(list).toContain('\\\\[Pay\\\\]\\\\(https://evil.example\\\\)');
+    expect(list).not.toMatch(/[^\\]\[Pay\]\(https/);
   });
 
   it('compose box: search finds records of this team only; a link to a workspace you are not in unfurls to nothing', async () => {

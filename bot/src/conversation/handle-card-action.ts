@@ -4,6 +4,7 @@ import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/ap
 import { adaptiveCard, execute, line, note, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
 import { leadCard } from '../cards/lead-card';
+import { NEW_RECORD } from '../cards/qualify-card';
 import type { CommandContext } from '../commands/command';
 import { disqualifyOne } from '../commands/lead.commands';
 import { moveDeal } from '../commands/move.command';
@@ -248,11 +249,14 @@ async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<
   return showLead(ctx, d.leadId, t('card.changed'));
 }
 
+/** An existing record picked in the qualify card (not "create a new one", not left empty). */
+const chosen = (id: string | undefined): id is string => Boolean(id) && id !== NEW_RECORD;
+
 function conversionInput(d: z.infer<typeof Convert>) {
   const amount = d.amount === undefined || d.amount === '' ? undefined : Number(d.amount);
   return {
-    ...(d.organisationId ? { organisationId: d.organisationId } : {}),
-    ...(d.contactId ? { contactId: d.contactId } : {}),
+    ...(chosen(d.organisationId) ? { organisationId: d.organisationId } : {}),
+    ...(chosen(d.contactId) ? { contactId: d.contactId } : {}),
     createOpportunity: d.createOpportunity ?? true,
     ...(d.createOpportunity === false
       ? {}
