@@ -11,12 +11,14 @@ import type { NotificationTarget } from './notification-ports';
 
 const SAVE_RETRIES = 3;
 
-/** A channel of the workspace's team, as the bot saw it. */
-export type ChannelRef = Conversation & { readonly teamId?: string };
+/** A channel and the team Teams says it belongs to (`channelData.team.id`), as the bot saw it. */
+export type ChannelRef = Conversation & { readonly teamId: string };
 
 /**
  * `subscribe [all|conversions|stages|won]` adds topics to the channel's subscription;
- * `unsubscribe [topic]` takes them off (without a topic: the channel hears nothing more).
+ * `unsubscribe [topic]` takes them off (without a topic: the channel hears nothing more). A channel
+ * subscribes only to the workspace bound to its own team (CHANNEL.OTHER_TEAM otherwise): a member of
+ * another workspace cannot route that workspace's news into this team.
  */
 export function changeChannelTopics(
   deps: AppDeps,
@@ -64,6 +66,11 @@ async function changeTopics(
 ): Promise<Result<readonly Topic[]>> {
   const access = await accessWorkspace(deps, actor, ws, 'write');
   if (!access.ok) return access;
+  if (access.value.workspace.record.teamId !== channel.teamId) {
+    return err(
+      domainError('CHANNEL.OTHER_TEAM', 'A channel subscribes only to the workspace bound to its own team.'),
+    );
+  }
   for (let attempt = 0; ; attempt++) {
     const current = await deps.conversations.getSubscription(ws, channel.conversationId);
     const topics = next(current?.record.topics ?? []);
@@ -71,7 +78,7 @@ async function changeTopics(
       conversationId: channel.conversationId,
       address: channel.address,
       workspaceId: ws,
-      ...(channel.teamId !== undefined ? { teamId: channel.teamId } : {}),
+      teamId: channel.teamId,
       topics,
       updatedAt: deps.clock.now(),
       updatedBy: actor.userId,

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   /** The bot has not recorded this team, or its roster does not hold the caller. */
   'WORKSPACE.TEAM_NOT_VERIFIED': 'forbidden',
   'CHANNEL.UNKNOWN_TOPIC': 'invalid',
+  /** A channel subscribes only to the workspace bound to its own team. */
+  'CHANNEL.OTHER_TEAM': 'forbidden',
   'WORKSPACE.LAST_OWNER': 'conflict',
   'WORKSPACE.MEMBER_EXISTS': 'conflict',
   'WORKSPACE.MEMBER_NOT_FOUND': 'not-found',

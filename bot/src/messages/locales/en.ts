@@ -75,8 +75,13 @@ export const en = {
   'action.cancel': 'Cancel',
   'action.move': 'Move',
   'action.refresh': 'Refresh',
+  'action.show': 'Show',
   'card.changed': 'Someone changed this in the meantime; this is how it is now.',
   'card.membersOnly': 'Only members of this team’s CRM workspace can see this card.',
+  'conversation.restrictedChannel':
+    'This is a shared or private channel: the people in it are not the team, so I show no CRM data here. Ask me in one of the team’s standard channels or in a personal chat.',
+  'conversation.notAllMembers':
+    'Not everyone in this conversation is a member of the CRM workspace, so I show no records here. Ask me in a personal chat.',
   'field.email': 'Email',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Close date',
@@ -124,6 +129,8 @@ export const en = {
   'pick.deal': 'Several deals match "{{search}}". Which one?',
   'pick.more': 'Showing the first {{count}}; type more of the name to narrow it down.',
   'workspace.pick': 'You are in several CRM workspaces. Which one do you mean?',
+  'workspace.pickInPersonal':
+    'You are in several CRM workspaces: ask me in a personal chat, where you can pick one.',
   'subscribe.channelOnly': 'Subscriptions belong to a team channel: mention me there.',
   'subscribe.usage': 'Try **subscribe** all, conversions, stages or won.',
   'subscribe.now': 'This channel hears about: {{topics}}.',

@@ -79,8 +79,13 @@ export const nb: Messages = {
   'action.cancel': 'Avbryt',
   'action.move': 'Flytt',
   'action.refresh': 'Oppdater',
+  'action.show': 'Vis',
   'card.changed': 'Noen har endret dette i mellomtiden; slik står det nå.',
   'card.membersOnly': 'Bare medlemmer av teamets CRM-arbeidsområde kan se dette kortet.',
+  'conversation.restrictedChannel':
+    'Dette er en delt eller privat kanal: folkene i den er ikke teamet, så jeg viser ingen CRM-data her. Spør meg i en av teamets standardkanaler eller i en personlig chat.',
+  'conversation.notAllMembers':
+    'Ikke alle i denne samtalen er medlemmer av CRM-arbeidsområdet, så jeg viser ingen oppføringer her. Spør meg i en personlig chat.',
   'field.email': 'E-post',
   'field.checklist': 'Sjekkliste',
   'field.closeDate': 'Avslutningsdato',
@@ -128,6 +133,8 @@ export const nb: Messages = {
   'pick.deal': 'Flere avtaler passer til "{{search}}". Hvilken?',
   'pick.more': 'Viser de første {{count}}; skriv mer av navnet for å snevre inn.',
   'workspace.pick': 'Du er med i flere CRM-arbeidsområder. Hvilket mener du?',
+  'workspace.pickInPersonal':
+    'Du er med i flere CRM-arbeidsområder: spør meg i en personlig chat, der du kan velge ett.',
   'subscribe.channelOnly': 'Abonnementer hører til en teamkanal: nevn meg der.',
   'subscribe.usage': 'Prøv **subscribe** all, conversions, stages eller won.',
   'subscribe.now': 'Denne kanalen får høre om: {{topics}}.',

@@ -78,8 +78,13 @@ export const nl: Messages = {
   'action.cancel': 'Annuleren',
   'action.move': 'Verplaatsen',
   'action.refresh': 'Vernieuwen',
+  'action.show': 'Tonen',
   'card.changed': 'Iemand heeft dit intussen gewijzigd; zo staat het er nu voor.',
   'card.membersOnly': 'Alleen leden van de CRM-werkruimte van dit team kunnen deze kaart zien.',
+  'conversation.restrictedChannel':
+    'Dit is een gedeeld of privékanaal: de mensen erin zijn niet het team, dus ik toon hier geen CRM-gegevens. Vraag het me in een standaardkanaal van het team of in een privéchat.',
+  'conversation.notAllMembers':
+    'Niet iedereen in dit gesprek is lid van de CRM-werkruimte, dus ik toon hier geen gegevens. Vraag het me in een privéchat.',
   'field.email': 'E-mail',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Sluitingsdatum',
@@ -127,6 +132,8 @@ export const nl: Messages = {
   'pick.deal': 'Meerdere deals passen bij "{{search}}". Welke bedoel je?',
   'pick.more': 'De eerste {{count}}; typ meer van de naam om te verfijnen.',
   'workspace.pick': 'Je zit in meerdere CRM-werkruimtes. Welke bedoel je?',
+  'workspace.pickInPersonal':
+    'Je zit in meerdere CRM-werkruimtes: vraag het me in een privéchat, daar kun je er een kiezen.',
   'subscribe.channelOnly': 'Abonnementen horen bij een teamkanaal: noem me daar.',
   'subscribe.usage': 'Probeer **subscribe** all, conversions, stages of won.',
   'subscribe.now': 'Dit kanaal hoort over: {{topics}}.',

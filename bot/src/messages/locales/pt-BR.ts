@@ -77,8 +77,13 @@ export const ptBR: Messages = {
   'action.cancel': 'Cancelar',
   'action.move': 'Mover',
   'action.refresh': 'Atualizar',
+  'action.show': 'Mostrar',
   'card.changed': 'Alguém alterou isto enquanto isso; é assim que está agora.',
   'card.membersOnly': 'Somente membros do espaço de trabalho de CRM desta equipe podem ver este cartão.',
+  'conversation.restrictedChannel':
+    'Este é um canal compartilhado ou privado: as pessoas nele não são a equipe, então não mostro dados do CRM aqui. Pergunte em um canal padrão da equipe ou em um chat pessoal.',
+  'conversation.notAllMembers':
+    'Nem todos nesta conversa são membros do espaço de CRM, então não mostro registros aqui. Pergunte em um chat pessoal.',
   'field.email': 'E-mail',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Data de fechamento',
@@ -126,6 +131,8 @@ export const ptBR: Messages = {
   'pick.deal': 'Vários negócios correspondem a "{{search}}". Qual deles?',
   'pick.more': 'Mostrando os primeiros {{count}}; digite mais do nome para filtrar.',
   'workspace.pick': 'Você está em vários espaços de CRM. Qual deles?',
+  'workspace.pickInPersonal':
+    'Você está em vários espaços de CRM: pergunte em um chat pessoal, onde você pode escolher um.',
   'subscribe.channelOnly': 'Assinaturas pertencem a um canal de equipe: mencione-me lá.',
   'subscribe.usage': 'Tente **subscribe** all, conversions, stages ou won.',
   'subscribe.now': 'Este canal é avisado sobre: {{topics}}.',
