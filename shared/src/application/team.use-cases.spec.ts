@@ -6,6 +6,8 @@ import {
   rememberPersonalChat,
   targetReach,
   changeChannelTopics,
+  listSubscribedChannels,
+  removeSubscribedChannel,
 } from './channel.use-cases';
 import {
   installBot,
@@ -210,6 +212,68 @@ describe('a channel is not another team', () => {
       channel.conversationId,
     ]);
     expect(await deps.conversations.listSubscriptions(unbound)).toEqual([]);
+  });
+});
+
+describe('subscribed channels in Settings', () => {
+  it('given a bound team, then owners see each subscribed channel with its team and version; others may not', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const named = {
+      conversationId: '19:wins@thread.tacv2',
+      address: { conversation: { id: '19:wins@thread.tacv2', name: 'Wins' } },
+      teamId: install.teamId,
+    };
+    expectOk(await changeChannelTopics(deps, bo, ws, named, 'subscribe', 'won'));
+    const channels = expectOk(await listSubscribedChannels(deps, anna, ws));
+    expect(channels.map((c) => c.record)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          conversationId: channel.conversationId,
+          teamId: install.teamId,
+          teamName: 'Verkoop Noord',
+          general: false,
+          topics: ['conversions', 'stages', 'won'],
+        }),
+        expect.objectContaining({
+          conversationId: named.conversationId,
+          channelName: 'Wins',
+          topics: ['won'],
+        }),
+      ]),
+    );
+    expect(channels.every((c) => typeof c.version === 'string')).toBe(true);
+    expect(codeOf(await listSubscribedChannels(deps, bo, ws))).toBe('WORKSPACE.OWNER_REQUIRED');
+    expect(codeOf(await listSubscribedChannels(deps, anActor({ userId: 'stranger' }), ws))).toBe(
+      'WORKSPACE.NOT_FOUND',
+    );
+  });
+
+  it('given an owner removing a channel, then with the version read only, and it hears nothing more', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const [seen] = expectOk(await listSubscribedChannels(deps, anna, ws));
+    const id = seen!.record.conversationId;
+    expect(codeOf(await removeSubscribedChannel(deps, bo, ws, id, seen!.version))).toBe(
+      'WORKSPACE.OWNER_REQUIRED',
+    );
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, undefined))).toBe(
+      'CONCURRENCY.VERSION_REQUIRED',
+    );
+    // Someone changed its topics after the owner looked: the owner's version is stale.
+    expectOk(
+      await changeChannelTopics(deps, bo, ws, { ...channel, teamId: install.teamId }, 'unsubscribe', 'won'),
+    );
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, seen!.version))).toBe(
+      'CONCURRENCY.STALE',
+    );
+    const [fresh] = expectOk(await listSubscribedChannels(deps, anna, ws));
+    expectOk(await removeSubscribedChannel(deps, anna, ws, id, fresh!.version));
+    expect(expectOk(await listSubscribedChannels(deps, anna, ws))).toEqual([]);
+    expect(await notificationTargets(deps, aLeadConvertedEvent({ workspaceId: ws }))).toEqual([]);
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, fresh!.version))).toBe(
+      'CHANNEL.NOT_FOUND',
+    );
   });
 });
 

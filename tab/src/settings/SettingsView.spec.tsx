@@ -163,6 +163,8 @@ describe('settings and members', () => {
       }),
     );
     await screen.findByText('Sam was removed.');
+    // Below the members: the Teams channels that hear the workspace (ChannelsSection.spec.tsx).
+    expect(screen.getByRole('table', { name: 'Teams channels' })).toBeTruthy();
   });
 });
 

@@ -5,6 +5,7 @@ import {
   validateStageConfig,
   type Lead,
   type Member,
+  type SubscribedChannel,
 } from '@crm/shared';
 import type {
   ApiClient,
@@ -75,6 +76,29 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
   } as unknown as WithEtag<WorkspaceSummary>;
   let members: Member[] = [{ userId: 'erin', role: 'owner', name: 'Erin' } as Member];
   let bin: DeletedRecord[] = [];
+  let channels: WithEtag<SubscribedChannel>[] = [
+    {
+      conversationId: '19:general@thread.tacv2',
+      teamId: '19:general@thread.tacv2',
+      teamName: 'Sales Nordics',
+      general: true,
+      topics: ['conversions', 'stages', 'won'],
+      updatedAt: '2026-11-02T10:00:00Z',
+      updatedBy: 'erin',
+      etag: '"1"',
+    },
+    {
+      conversationId: '19:wins@thread.tacv2',
+      teamId: '19:general@thread.tacv2',
+      teamName: 'Sales Nordics',
+      channelName: 'Wins',
+      general: false,
+      topics: ['won'],
+      updatedAt: '2026-11-03T10:00:00Z',
+      updatedBy: 'erin',
+      etag: '"1"',
+    },
+  ];
   let sortCap = Number.POSITIVE_INFINITY;
 
   const find = (plural: RecordPlural, id: string): Row => {
@@ -201,6 +225,14 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
     removeMember: async (_ws, userId) => {
       members = members.filter((m) => m.userId !== userId);
     },
+    listChannels: async () => channels,
+    removeChannel: async (_ws, channel) => {
+      sent.push({ call: 'remove channel', body: channel });
+      const current = channels.find((c) => c.conversationId === channel.conversationId);
+      if (!current) throw new ApiError(404, 'CHANNEL.NOT_FOUND');
+      if (current.etag !== channel.etag) throw new ApiError(412, 'CONCURRENCY.STALE');
+      channels = channels.filter((c) => c !== current);
+    },
     recycleBin: async () => ({ items: bin, nextCursor: null }),
     purge: async (_ws, _plural, id) => {
       sent.push({ call: 'purge', body: id });
@@ -231,6 +263,12 @@ export function fakeApi(seed: Partial<Record<RecordPlural, Array<Record<string, 
     setRecycleBin: (items: DeletedRecord[]) => (bin = items),
     /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
     setSortCap: (cap: number) => (sortCap = cap),
+    /** Someone changes a channel's topics: the page's ETag for it is now stale. */
+    changeChannelBehindTheScenes: (conversationId: string) => {
+      channels = channels.map((c) =>
+        c.conversationId === conversationId ? { ...c, etag: bump(c.etag) } : c,
+      );
+    },
     /** Another owner saves the settings: the page's copy is now stale. */
     changeWorkspaceBehindTheScenes: (name: string) => {
       workspace = { ...workspace, name, etag: bump(workspace.etag) };
