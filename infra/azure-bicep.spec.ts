@@ -202,6 +202,12 @@ describe('infra/azure.bicep', () => {
     },
   );
 
+  it("keeps the bot's readiness and metrics closed in Azure; App Service's health check is /healthz", () => {
+    const loaded = loadBotConfig(environmentOf('botApp'));
+    expect(loaded.ok && loaded.config.metrics).toBe('off');
+    expect(webApp('botApp').body).toMatch(/^\s+healthCheckPath: '\/healthz'$/m);
+  });
+
   it("hands the bot its password as a Key Vault reference resolved with the bot's identity, never in clear", () => {
     expect(appSettings('botApp').get('BOT_PASSWORD')).toBe(
       "'@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'",

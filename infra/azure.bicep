@@ -398,6 +398,8 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: nodeRuntime
       appCommandLine: startCommand
       alwaysOn: true
+      // The one probe open to all. /readyz and /metrics (the relay's counters) answer only with
+      // BOT_METRICS_KEY as a bearer token; it is not set here, so in Azure they answer 404.
       healthCheckPath: '/healthz'
       http20Enabled: true
       minTlsVersion: '1.2'

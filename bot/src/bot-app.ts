@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
-import type { BotCredentials } from './config';
+import type { BotCredentials, MetricsAccess } from './config';
 import type { BotHandlers } from './conversation/bot-handlers';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
@@ -25,6 +25,8 @@ export type BotAppOptions = {
   readonly ready: () => Promise<void>;
   /** The outbox relay's counters and lag (in /readyz and /metrics). */
   readonly relayMetrics?: () => RelayMetrics;
+  /** Who may read /readyz and /metrics; default `off`. */
+  readonly metrics?: MetricsAccess;
 };
 
 export type BotApp = {
@@ -43,6 +45,7 @@ export function createBot({
   logger,
   ready,
   relayMetrics,
+  metrics = 'off',
 }: BotAppOptions): BotApp {
   const conversation: ConversationDeps = {
     app,
@@ -59,7 +62,7 @@ export function createBot({
   const adapter = createTeamsAdapter(credentials, logger);
   const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });
   return {
-    server: createBotServer({ messages, ready, logger, ...(relayMetrics ? { relayMetrics } : {}) }),
+    server: createBotServer({ messages, ready, logger, metrics, ...(relayMetrics ? { relayMetrics } : {}) }),
     poster: createTeamsPoster(adapter, credentials?.appId),
     startChat: createChatStarter(adapter, credentials?.appId),
   };

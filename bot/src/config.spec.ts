@@ -14,6 +14,7 @@ describe('loadConfig', () => {
         storage: { connectionString: 'UseDevelopmentStorage=true' },
         tablePrefix: 'crm',
         logLevel: 'info',
+        metrics: 'open',
       },
     });
   });
@@ -33,6 +34,16 @@ describe('loadConfig', () => {
       tenantId: 'tenant-1',
     });
     expect(loaded.ok && loaded.config.port).toBe(4000);
+    // Reachable from anywhere now: readiness and metrics are off without a key.
+    expect(loaded.ok && loaded.config.metrics).toBe('off');
+    const keyed = loadConfig({
+      ...STORAGE,
+      BOT_ID: 'app-id',
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: 'tenant-1',
+      BOT_METRICS_KEY: 'k'.repeat(32),
+    });
+    expect(keyed.ok && keyed.config.metrics).toEqual({ key: 'k'.repeat(32) });
   });
 
   it.each([
@@ -42,6 +53,7 @@ describe('loadConfig', () => {
     [{ BOT_ID: 'app-id', BOT_TENANT_ID: 't' }, /BOT_PASSWORD: required/],
     [{ BOT_PORT: 'abc' }, /BOT_PORT/],
     [{ TABLE_PREFIX: '1bad' }, /TABLE_PREFIX/],
+    [{ BOT_METRICS_KEY: 'short' }, /BOT_METRICS_KEY: at least 32 characters/],
   ])('given %j, then it refuses with a reason', (env, reason) => {
     const loaded = loadConfig({ ...STORAGE, ...env });
     expect(loaded.ok).toBe(false);

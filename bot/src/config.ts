@@ -15,6 +15,8 @@ const EnvSchema = z
       .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'letters and digits, starting with a letter, at most 20')
       .default('crm'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The bearer key `/readyz` and `/metrics` want; at least 32 characters. */
+    BOT_METRICS_KEY: z.string().trim().min(32, 'at least 32 characters').optional(),
   })
   .transform((env, ctx) => {
     if (!env.BOT_ID && !isLoopback(env.HOST)) {
@@ -53,8 +55,22 @@ const EnvSchema = z
       storage,
       tablePrefix: env.TABLE_PREFIX,
       logLevel: env.LOG_LEVEL,
+      metrics: metricsAccess(env.BOT_METRICS_KEY, Boolean(env.BOT_ID)),
     };
   });
+
+/**
+ * Who may read `/readyz` and `/metrics` (the relay's counters and lag): with BOT_METRICS_KEY, whoever
+ * sends it as a bearer token; without, nobody once the bot is authenticated (`off`: it is reachable
+ * from the internet), and anyone in local runs (`open`: without BOT_ID it listens on loopback only).
+ * `/healthz` is the health check's and always answers.
+ */
+export type MetricsAccess = { readonly key: string } | 'open' | 'off';
+
+function metricsAccess(key: string | undefined, authenticated: boolean): MetricsAccess {
+  if (key) return { key };
+  return authenticated ? 'off' : 'open';
+}
 
 export type BotConfig = z.output<typeof EnvSchema>;
 export type BotCredentials = NonNullable<BotConfig['bot']>;

@@ -11,22 +11,27 @@ const entry = join(__dirname, 'index.ts');
 const start = (env: NodeJS.ProcessEnv) => startProcess(entry, env);
 
 describe('bot/src/index.ts', () => {
-  it('starts with its relay, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM', async () => {
+  it('starts with its relay, answers /healthz, /readyz and /metrics (with BOT_METRICS_KEY), and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
+    const key = randomBytes(24).toString('hex');
     const bot = start({
       STORAGE_CONNECTION_STRING: process.env.TEST_STORAGE_CONNECTION_STRING,
       TABLE_PREFIX: `b${randomBytes(5).toString('hex')}`,
       BOT_PORT: String(port),
+      BOT_METRICS_KEY: key,
     });
+    const withKey = { headers: { authorization: `Bearer ${key}` } };
     try {
       await waitForHealth(url, bot.exited);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
-      const readyz = await fetch(`${url}/readyz`);
+      expect((await fetch(`${url}/readyz`)).status).toBe(401);
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      const readyz = await fetch(`${url}/readyz`, withKey);
       expect(readyz.status).toBe(200);
       // The relay runs in the bot process; its lag and counters show in /readyz and /metrics.
       expect(await readyz.json()).toMatchObject({ status: 'ready', relay: { running: true, lagMs: 0 } });
-      expect(await (await fetch(`${url}/metrics`)).json()).toMatchObject({
+      expect(await (await fetch(`${url}/metrics`, withKey)).json()).toMatchObject({
         relay: { running: true, sent: 0, failures: 0 },
       });
       expect((await fetch(`${url}/api/messages`)).status).toBe(405);

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       await storage.workspaces.get('readiness-probe');
     },
     relayMetrics: () => relay.metrics(),
+    metrics: config.metrics,
   });
   const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
   late.relay = relay;

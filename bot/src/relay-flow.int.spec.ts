@@ -38,11 +38,11 @@ import { ADA_LEAD } from './testing/seed';
  */
 const TENANT = '33333333-3333-3333-3333-333333333333';
 const TEAM: TestTeam = { tenantId: TENANT, teamId: '19:benelux-sales@thread.tacv2', name: 'Benelux Sales' };
-const ALICE = rosterPerson('alice-oid', 'Alice');
-const CAROL = rosterPerson('carol-oid', 'Carol');
-const DAN = rosterPerson('dan-oid', 'Dan');
+const ALICE = rosterPerson('alice-oid', 'Alice', TENANT);
+const CAROL = rosterPerson('carol-oid', 'Carol', TENANT);
+const DAN = rosterPerson('dan-oid', 'Dan', TENANT);
 /** In the tenant, but not on the team's roster: no member of the workspace. */
-const EVE = rosterPerson('eve-oid', 'Eve');
+const EVE = rosterPerson('eve-oid', 'Eve', TENANT);
 const sender = channelSender(TEAM);
 const actor = (p: RosterPerson): Actor => personActor(TEAM, p);
 const ROSTER_IDS = [ALICE.id, CAROL.id, DAN.id];

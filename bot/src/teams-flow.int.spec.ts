@@ -41,10 +41,10 @@ const TEAM: TestTeam = {
   name: 'Nordic Sales',
   aadGroupId: 'group-nordic',
 };
-const ALICE = rosterPerson('alice-oid', 'Alice');
-const BOB = rosterPerson('bob-oid', 'Bob');
-const CAROL = rosterPerson('carol-oid', 'Carol');
-const DAN = rosterPerson('dan-oid', 'Dan');
+const ALICE = rosterPerson('alice-oid', 'Alice', TENANT);
+const BOB = rosterPerson('bob-oid', 'Bob', TENANT);
+const CAROL = rosterPerson('carol-oid', 'Carol', TENANT);
+const DAN = rosterPerson('dan-oid', 'Dan', TENANT);
 const sender = channelSender(TEAM);
 const actor = (p: { aadObjectId: string; name: string }): Actor => personActor(TEAM, p);
 
@@ -145,8 +145,11 @@ describe('a team installs the bot and works its pipeline from the channel', () =
   });
 
   it('roster events: a leaver loses access, a joiner gains it', async () => {
+    // Teams' roster changes first; the events follow (a joiner is confirmed against the roster).
+    connector.rosters.set(TEAM.teamId, [ALICE, CAROL]);
     await post(membersRemoved(connector.url, TEAM, [BOB]));
     expect((await say('leads', sender(BOB))).text).toMatch(/no CRM workspace you can use/);
+    connector.rosters.set(TEAM.teamId, [ALICE, CAROL, DAN]);
     await post(membersAdded(connector.url, TEAM, [DAN]));
     expect((await say('leads', sender(DAN))).card).toBeDefined();
   });
@@ -181,8 +184,9 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       currency: 'EUR',
       closeDate: '2026-12-31',
       createOpportunity: 'true',
-      organisationId: '',
-      contactId: '',
+      // "Create a new one", the lists' default choice.
+      organisationId: 'new',
+      contactId: 'new',
     };
     const [first, second] = await Promise.all([
       press('lead.convert', { ...submit!.data, ...inputs }, sender(ALICE)),
@@ -301,6 +305,10 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     const json = JSON.stringify(reply.card);
     expect(json).toContain('\\\\[Pay\\\\]\\\\(https://evil.example\\\\)');
     expect(json).not.toMatch(/[^\\]\[Pay\]\(https/);
+    // …and in the leads table (its cells are escaped by the table builder).
+    const list = JSON.stringify((await say('leads evil', sender(ALICE))).card);
+    expect(list).toContain('\\\\[Pay\\\\]\\\\(https://evil.example\\\\)');
+    expect(list).not.toMatch(/[^\\]\[Pay\]\(https/);
   });
 
   it('compose box: search finds records of this team only; a link to a workspace you are not in unfurls to nothing', async () => {

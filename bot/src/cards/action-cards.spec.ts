@@ -172,6 +172,8 @@ describe('pickCard, welcomeCard, recordCard', () => {
     const card = welcomeCard(translator.forLocale('nl'), 'Verkoop');
     expectTeamsCard(card);
     expect(JSON.stringify(card)).toContain('Pipeline CRM staat klaar: Verkoop');
+    // The placeholders are entities: as raw <deal> <stage>, Teams drops them as unknown HTML tags.
+    expect(JSON.stringify(card)).toContain('**move** &lt;deal&gt; &lt;fase&gt;');
   });
 
   it('inserts a record without buttons', () => {

@@ -1,4 +1,10 @@
-/** The slice of the Adaptive Card schema the bot uses; Teams renders schema 1.5 and below. */
+import { md } from '../messages/markdown';
+
+/**
+ * The slice of the Adaptive Card schema the bot uses; Teams renders schema 1.5 and below. A
+ * TextBlock's text and a fact's title and value are Teams markdown; an input's labels and a choice's
+ * title are plain text.
+ */
 export type CardElement =
   | {
       readonly type: 'TextBlock';
@@ -106,6 +112,7 @@ export const execute = (
   style?: CardAction['style'],
 ): CardAction => ({ type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) });
 
+/** `title`, `note` and `line` take markdown: a translation (its values escaped), or `md(…)` of typed text. */
 export const title = (text: string): CardElement => ({
   type: 'TextBlock',
   text,
@@ -118,12 +125,19 @@ export const note = (text: string): CardElement => ({ type: 'TextBlock', text, i
 
 export const line = (text: string): CardElement => ({ type: 'TextBlock', text, wrap: true });
 
+/**
+ * Title/value pairs, both plain text: each is escaped here, so a stage labelled or a company named
+ * `[Pay](https://evil.example)` reads as typed. Pairs without a value are left out.
+ */
 export const facts = (pairs: readonly (readonly [string, string | undefined])[]): CardElement => ({
   type: 'FactSet',
-  facts: pairs.flatMap(([t, v]) => (v === undefined || v === '' ? [] : [{ title: t, value: v }])),
+  facts: pairs.flatMap(([t, v]) => (v === undefined || v === '' ? [] : [{ title: md(t), value: md(v) }])),
 });
 
-/** A table as column sets: a bold header row, then one row per item. */
+/**
+ * A table as column sets: a bold header row, then one row per item. Every cell is plain text,
+ * escaped here (a lead named like a link stays text, whichever command lists it).
+ */
 export function table(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
@@ -135,7 +149,9 @@ export function table(
     columns: cells.map((text, i) => ({
       type: 'Column',
       width: widths[i] ?? 1,
-      items: [{ type: 'TextBlock', text, wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) }],
+      items: [
+        { type: 'TextBlock', text: md(text), wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) },
+      ],
     })),
   });
   return [row(headers, true), ...rows.map((cells) => row(cells, false))];

@@ -2,7 +2,9 @@ import { DEFAULT_STAGES, pipelineReport, type StageConfig } from '@crm/shared';
 import { aLead, anOpportunity } from '@crm/shared/testing';
 import { createTranslator } from '../messages/translator';
 import type { AdaptiveCard, CardElement } from './adaptive-card';
+import { dealCard } from './deal-card';
 import { dealsCard } from './deals-card';
+import { leadCard } from './lead-card';
 import { leadsCard } from './leads-card';
 import { pipelineCard } from './pipeline-card';
 
@@ -97,7 +99,7 @@ describe('pipelineCard', () => {
     expect(sections).toHaveLength(2);
     expect(text(sections[0]!)).toContain('EUR');
     expect(text(sections[0]!)).toContain('Proposal');
-    expect(text(sections[0]!)).toContain('1 deals · €1,000.00 (weighted €750.00)');
+    expect(text(sections[0]!)).toContain('1 deals · €1,000.00 \\\\(weighted €750.00\\\\)');
     expect(text(sections[1]!)).toContain('NOK');
     expect(text(card)).not.toContain('9,999');
     expect(text(card)).not.toContain('Prospecting');
@@ -106,5 +108,72 @@ describe('pipelineCard', () => {
   it('given no open deals, then says so', () => {
     const card = pipelineCard(en, 'Pipeline', pipelineReport([], DEFAULT_STAGES), DEFAULT_STAGES);
     expect(text(card)).toContain('There are no open deals yet.');
+  });
+});
+
+/** Markdown links a card's texts would render: `[text](url)` whose `[` is not escaped. */
+function links(card: unknown): string[] {
+  const texts: string[] = [];
+  JSON.stringify(card, (key, value: unknown) => {
+    if (typeof value === 'string' && (key === 'text' || key === 'title' || key === 'value'))
+      texts.push(value);
+    return value;
+  });
+  return texts.flatMap((t) => t.match(/(?<!\\)\[[^\]]*\]\([^)]*\)/g) ?? []);
+}
+
+describe('what people typed stays text in every cell', () => {
+  const PHISH = '[Verify your account](https://evil.example/login)';
+  const stages: StageConfig = [
+    {
+      id: 'demo',
+      label: '[Stage](https://evil.example/s)',
+      probability: 40,
+      forecastCategory: 'pipeline',
+      kind: 'open',
+    },
+    ...DEFAULT_STAGES,
+  ];
+
+  it('given a lead named like a link, then the leads table shows it as typed', () => {
+    const card = leadsCard(en, {
+      heading: 'Open leads',
+      leads: [aLead({ firstName: undefined, lastName: PHISH, company: '**Big** _co_' })],
+      more: false,
+    });
+    expect(links(card)).toEqual([]);
+    expect(text(card)).toContain('\\\\[Verify your account\\\\]\\\\(https://evil.example/login\\\\)');
+    expect(text(card)).toContain('\\\\*\\\\*Big\\\\*\\\\* \\\\_co\\\\_');
+  });
+
+  it('given a deal and a stage label like links, then the deals table and the pipeline show them as typed', () => {
+    const deal = anOpportunity({ name: PHISH, stage: 'demo', amount: 10, currency: 'EUR' });
+    const deals = dealsCard(en, { heading: 'Deals', stages, more: false, deals: [deal] });
+    const pipeline = pipelineCard(en, 'Pipeline', pipelineReport([deal], stages), stages);
+    expect(links(deals)).toEqual([]);
+    expect(links(pipeline)).toEqual([]);
+    expect(text(deals)).toContain('\\\\[Stage\\\\]\\\\(https://evil.example/s\\\\)');
+    expect(text(pipeline)).toContain('\\\\[Stage\\\\]\\\\(https://evil.example/s\\\\)');
+  });
+
+  it('given facts from typed text (a deal card’s stage), then they are escaped once', () => {
+    const card = dealCard(en, {
+      ws: 'W1',
+      deal: anOpportunity({ name: PHISH, stage: 'demo' }),
+      version: 'v1',
+      stages,
+    });
+    expect(links(card)).toEqual([]);
+    // The stage list is plain text (a choice's title is not markdown): no escape shows there.
+    const choices = JSON.stringify(card.body.find((e) => e.type === 'Input.ChoiceSet'));
+    expect(choices).not.toContain('\\\\');
+    expect(
+      links(
+        leadCard(en, { ws: 'W1', lead: aLead({ lastName: PHISH, company: PHISH, email: 'a_b@x.example' }) }),
+      ),
+    ).toEqual([]);
+    expect(text(leadCard(en, { ws: 'W1', lead: aLead({ email: 'a_b@x.example' }) }))).toContain(
+      'a\\\\_b@x.example',
+    );
   });
 });

@@ -38,8 +38,8 @@ export function leadCard({ t }: Localized, { ws, lead, notice, viewers }: LeadCa
       ...(notice ? [note(notice)] : []),
       title(md(leadDisplayName(lead))),
       facts([
-        [t('column.company'), lead.company ? md(lead.company) : undefined],
-        [t('field.email'), lead.email ? md(lead.email) : undefined],
+        [t('column.company'), lead.company],
+        [t('field.email'), lead.email],
         [t('column.status'), t(`leadStatus.${lead.status}`)],
         [t('field.checklist'), checklist(t, lead.qualification)],
       ]),

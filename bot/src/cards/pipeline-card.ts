@@ -1,6 +1,6 @@
 import type { PipelineReport, StageConfig } from '@crm/shared';
 import type { Localized } from '../messages/translator';
-import { adaptiveCard, note, title, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { adaptiveCard, facts, note, title, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatMoney } from './money';
 import { stageLabel } from './stage-label';
 
@@ -21,21 +21,16 @@ export function pipelineCard(
     });
   const sections = currencies.map((currency): CardElement => {
     const total = report.totals[currency];
-    const facts = report.stages.flatMap((stage) => {
+    const rows = report.stages.map((stage): [string, string | undefined] => {
       const totals = stage.byCurrency[currency];
-      return totals
-        ? [{ title: stageLabel(t, stages, stage.stage, stage.label), value: row(totals, currency) }]
-        : [];
+      return [stageLabel(t, stages, stage.stage, stage.label), totals ? row(totals, currency) : undefined];
     });
     return {
       type: 'Container',
       separator: true,
       items: [
         { type: 'TextBlock', text: currency, weight: 'Bolder', wrap: true },
-        {
-          type: 'FactSet',
-          facts: [...facts, ...(total ? [{ title: t('pipeline.total'), value: row(total, currency) }] : [])],
-        },
+        facts([...rows, [t('pipeline.total'), total ? row(total, currency) : undefined]]),
       ],
     };
   });

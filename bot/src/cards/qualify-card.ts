@@ -30,6 +30,12 @@ export type QualifyCardInput = {
 const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
 
 /**
+ * The choice "create a new one" in the organisation and contact lists. Every choice needs a non-empty
+ * value (the Adaptive Cards SDK rejects a card with an empty one), so "none chosen" has a name.
+ */
+export const NEW_RECORD = 'new';
+
+/**
  * The qualification checklist, duplicate suggestions and the new opportunity; its submit converts
  * the lead (the checklist is saved first).
  */
@@ -45,9 +51,12 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
     type: 'Input.ChoiceSet',
     id: 'organisationId',
     label: t('qualify.organisation'),
-    value: '',
+    value: NEW_RECORD,
     choices: [
-      { title: t('qualify.newOrganisation', { name: lead.company ?? leadDisplayName(lead) }), value: '' },
+      {
+        title: t('qualify.newOrganisation', { name: lead.company ?? leadDisplayName(lead) }),
+        value: NEW_RECORD,
+      },
       ...input.organisations.map((o) => ({ title: t('qualify.existing', { name: o.name }), value: o.id })),
     ],
   };
@@ -55,9 +64,9 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
     type: 'Input.ChoiceSet',
     id: 'contactId',
     label: t('qualify.contact'),
-    value: '',
+    value: NEW_RECORD,
     choices: [
-      { title: t('qualify.newContact', { name: leadDisplayName(lead) }), value: '' },
+      { title: t('qualify.newContact', { name: leadDisplayName(lead) }), value: NEW_RECORD },
       ...input.contacts.map((c) => ({
         title: t('qualify.existing', { name: [c.firstName, c.lastName].filter(Boolean).join(' ') }),
         value: c.id,

@@ -32,9 +32,9 @@ export function recordCard(
         card: adaptiveCard([
           title(md(leadDisplayName(lead))),
           facts([
-            [t('column.company'), lead.company ? md(lead.company) : undefined],
+            [t('column.company'), lead.company],
             [t('column.status'), t(`leadStatus.${lead.status}`)],
-            [t('field.workspace'), md(workspace.name)],
+            [t('field.workspace'), workspace.name],
           ]),
         ]),
       };
@@ -47,8 +47,8 @@ export function recordCard(
         card: adaptiveCard([
           title(md(org.name)),
           facts([
-            [t('field.website'), org.website ? md(org.website) : undefined],
-            [t('field.workspace'), md(workspace.name)],
+            [t('field.website'), org.website],
+            [t('field.workspace'), workspace.name],
           ]),
         ]),
       };
@@ -66,7 +66,7 @@ export function recordCard(
             [t('column.stage'), stage],
             [t('column.amount'), amount],
             [t('field.closeDate'), deal.closeDate],
-            [t('field.workspace'), md(workspace.name)],
+            [t('field.workspace'), workspace.name],
           ]),
         ]),
       };

@@ -1,6 +1,6 @@
 import type { Result } from '@crm/shared';
 import type { AppDeps, Caller, WorkspaceView } from '@crm/shared/application';
-import type { Viewers } from '../conversation/card-viewers';
+import type { Viewers } from '../conversation/audience';
 import type { BotReply, ChatMessage } from '../conversation/chat-message';
 import type { MessageKey } from '../messages/locales/en';
 import type { Localized } from '../messages/translator';
@@ -28,5 +28,10 @@ export type CommandSpec = {
   readonly help: MessageKey;
   /** The manifest's short description (≤ 128 characters); Teams lists at most 10 commands, so not every one is there. */
   readonly manifest?: MessageKey;
+  /**
+   * Its answer shows the workspace's records (names, amounts...): it is answered only where everyone
+   * reading the conversation is a member (`Audience.open`), elsewhere it says to ask in a personal chat.
+   */
+  readonly showsRecords: boolean;
   readonly run: (ctx: CommandContext) => Promise<Result<BotReply>>;
 };

@@ -55,6 +55,7 @@ async function withOneLead(
 
 export const leadCommand: CommandSpec = {
   name: 'lead',
+  showsRecords: true,
   help: 'help.lead',
   manifest: 'manifest.lead',
   run: (ctx) =>
@@ -67,6 +68,7 @@ export const leadCommand: CommandSpec = {
 
 export const qualifyCommand: CommandSpec = {
   name: 'qualify',
+  showsRecords: true,
   help: 'help.qualify',
   manifest: 'manifest.qualify',
   run: (ctx) =>
@@ -79,6 +81,7 @@ export const qualifyCommand: CommandSpec = {
 
 export const disqualifyCommand: CommandSpec = {
   name: 'disqualify',
+  showsRecords: true,
   help: 'help.disqualify',
   manifest: 'manifest.disqualify',
   async run(ctx) {

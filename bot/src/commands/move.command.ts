@@ -34,6 +34,7 @@ export function splitMove(
 
 export const moveCommand: CommandSpec = {
   name: 'move',
+  showsRecords: true,
   help: 'help.move',
   manifest: 'manifest.move',
   async run(ctx) {

@@ -14,6 +14,7 @@ import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './su
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'leads',
+    showsRecords: true,
     help: 'help.leads',
     manifest: 'manifest.leads',
     run: (ctx) => leadsCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized, ctx.args),
@@ -23,12 +24,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   disqualifyCommand,
   {
     name: 'pipeline',
+    showsRecords: true,
     help: 'help.pipeline',
     manifest: 'manifest.pipeline',
     run: (ctx) => pipelineCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized),
   },
   {
     name: 'deals',
+    showsRecords: true,
     help: 'help.deals',
     manifest: 'manifest.deals',
     run: (ctx) => dealsCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized, ctx.args),

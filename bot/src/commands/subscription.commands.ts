@@ -1,5 +1,5 @@
 import { ok, type Result, type Topic } from '@crm/shared';
-import { changeChannelTopics, channelTopics } from '@crm/shared/application';
+import { changeChannelTopics, channelTopics, type ChannelRef } from '@crm/shared/application';
 import { textReply, type BotReply } from '../conversation/chat-message';
 import type { Localized } from '../messages/translator';
 import type { CommandContext, CommandSpec } from './command';
@@ -10,11 +10,7 @@ const topicList = ({ t }: Localized, topics: readonly Topic[]): string =>
 /** Subscriptions belong to a team's channel: in a chat the commands say so and change nothing. */
 function inChannel(
   ctx: CommandContext,
-  run: (channel: {
-    conversationId: string;
-    address: Readonly<Record<string, unknown>>;
-    teamId?: string;
-  }) => Promise<Result<BotReply>>,
+  run: (channel: ChannelRef) => Promise<Result<BotReply>>,
 ): Promise<Result<BotReply>> {
   const conversation = ctx.message.conversation;
   if (conversation?.type !== 'channel' || !ctx.message.teamId) {
@@ -47,6 +43,7 @@ const change =
 
 export const subscribeCommand: CommandSpec = {
   name: 'subscribe',
+  showsRecords: false,
   help: 'help.subscribe',
   manifest: 'manifest.subscribe',
   run: change('subscribe'),
@@ -54,6 +51,7 @@ export const subscribeCommand: CommandSpec = {
 
 export const unsubscribeCommand: CommandSpec = {
   name: 'unsubscribe',
+  showsRecords: false,
   help: 'help.unsubscribe',
   manifest: 'manifest.unsubscribe',
   run: change('unsubscribe'),
@@ -61,6 +59,7 @@ export const unsubscribeCommand: CommandSpec = {
 
 export const subscriptionsCommand: CommandSpec = {
   name: 'subscriptions',
+  showsRecords: false,
   help: 'help.subscriptions',
   run: (ctx) =>
     inChannel(ctx, async (channel) => {

@@ -11,11 +11,12 @@ export type CardAction = {
 };
 
 /**
- * The card that replaces the one pressed. Teams shows an invoke's answer to the presser only;
- * `forEveryone` (the press changed something) also makes it the message's card for everyone, whose
- * clients then refresh it to their own rendering.
+ * The card that replaces the one pressed, for the presser (Teams shows an invoke's answer to the
+ * presser only); `everyone`, when the press changed something: the message's new card for everyone
+ * reading the conversation (with the record only where all of them are members), whose clients then
+ * refresh it to their own rendering.
  */
-export type CardAnswer = { readonly card: AdaptiveCard; readonly forEveryone: boolean };
+export type CardAnswer = { readonly card: AdaptiveCard; readonly everyone?: AdaptiveCard };
 
 /** A compose-box search, or a pasted link to unfurl. */
 export type ComposeQuery =

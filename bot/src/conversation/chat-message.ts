@@ -1,10 +1,14 @@
 import type { ConversationAddress } from '@crm/shared';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 
-/** Where a message was written: a team's channel, a group chat, or a personal chat with the bot. */
+/**
+ * Where a message was written: a standard channel of a team (everyone on the team's roster reads
+ * it), a shared or private channel (`restrictedChannel`: its own people, possibly of other tenants),
+ * a group chat, or a personal chat with the bot.
+ */
 export type ChatConversation = {
   readonly id: string;
-  readonly type: 'channel' | 'groupChat' | 'personal';
+  readonly type: 'channel' | 'restrictedChannel' | 'groupChat' | 'personal';
   /** What it takes to post here again later (opaque outside the Teams module). */
   readonly address: ConversationAddress;
 };

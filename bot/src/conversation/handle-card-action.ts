@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { leadDisplayName, LOST, ok, type Result } from '@crm/shared';
 import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/application';
-import { adaptiveCard, execute, line, note, type AdaptiveCard } from '../cards/adaptive-card';
+import { adaptiveCard, execute, line, note, refreshFor, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
 import { leadCard } from '../cards/lead-card';
+import { NEW_RECORD } from '../cards/qualify-card';
 import type { CommandContext } from '../commands/command';
 import { disqualifyOne } from '../commands/lead.commands';
 import { moveDeal } from '../commands/move.command';
 import { qualifyReply } from '../commands/qualify-reply';
 import type { Localized } from '../messages/translator';
 import type { CardAction, CardAnswer } from './bot-handlers';
-import { cardViewers } from './card-viewers';
+import { audienceOf, conversationKind, viewersOf } from './audience';
 import type { BotReply } from './chat-message';
 import { actorOf, answer, handleMessage, type ConversationDeps } from './handle-message';
 
@@ -87,14 +88,20 @@ const VERBS: Readonly<Record<string, Verb>> = {
 
 export async function handleCardAction(deps: ConversationDeps, action: CardAction): Promise<CardAnswer> {
   const localized = deps.translator.forLocale(action.from.locale);
-  const mine = (card: AdaptiveCard): CardAnswer => ({ card, forEveryone: false });
+  const mine = (card: AdaptiveCard): CardAnswer => ({ card });
   const say = (text: string): CardAnswer => mine(adaptiveCard([line(text)]));
   const actor = actorOf(action.from, deps.tenantId);
+  const kind = conversationKind(action.from);
+  // A shared or private channel sees nothing, not even the presser's own rendering.
+  if (kind === 'restrictedChannel') return say(localized.t('conversation.restrictedChannel'));
   try {
     if (action.verb === 'workspace.pick') {
+      // The pick list belongs to personal chats: elsewhere the conversation decides the workspace.
+      if (kind !== 'personal' || action.from.teamId) return say(localized.t('workspace.pickInPersonal'));
       const pick = Pick.safeParse(action.data);
       if (!pick.success) return say(localized.t('error.invalid'));
-      return mine(await pickWorkspace(deps, action, pick.data));
+      const reply = await handleMessage(deps, { ...action.from, text: pick.data.text }, pick.data.ws);
+      return mine(reply.kind === 'card' ? reply.card : adaptiveCard([line(reply.text)]));
     }
     const verb = VERBS[action.verb];
     const data = verb?.schema.safeParse(action.data);
@@ -107,16 +114,26 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
       return say(answerText(deps, localized, workspace, action.verb));
     }
     const caller = { actor };
+    const audience = audienceOf(deps.app, caller, ws, action.from);
     const ctx: ActionContext = {
       app: deps.app,
       caller,
       workspace: workspace.value,
       localized,
-      viewers: cardViewers(deps.app, caller, ws, action.from),
+      viewers: viewersOf(audience),
     };
     const card = await verb.run(ctx, data.data as never);
-    if (card.ok) return { card: card.value, forEveryone: verb.writes?.(data.data as never) ?? false };
-    return say(answerText(deps, localized, card, action.verb));
+    if (!card.ok) return say(answerText(deps, localized, card, action.verb));
+    if (!(verb.writes?.(data.data as never) ?? false)) return mine(card.value);
+    // The press changed something: the message changes for everyone reading the conversation, with
+    // the record only where all of them are members; elsewhere each member's client refreshes it.
+    const everyone = await audience();
+    return {
+      card: card.value,
+      everyone: everyone.open
+        ? card.value
+        : membersOnly(localized, action.data, { viewers: everyone.userIds }),
+    };
   } catch (error) {
     deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
     return say(localized.t('error.unexpected'));
@@ -124,11 +141,19 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
 }
 
 /**
- * What someone who is not a member of the card's workspace (or whom Teams does not name) sees when
- * their client refreshes it or they press a button: no record data and no actions. Its refresh is
- * manual only (`userIds: []`), so joining the workspace later and refreshing shows the real card.
+ * A card without record data: the message's card where not everyone reading the conversation is a
+ * member (`forEveryone`), and what a non-member (or someone Teams does not name) sees when their client
+ * refreshes it or they press a button.
+ *
+ * For everyone: it refreshes itself for the members (`viewers`; undefined: everyone in a chat of up to
+ * 60), each seeing their own rendering, and Show does that by hand. For a non-member: no buttons,
+ * refreshed by hand only (`userIds: []`), so joining the workspace later and refreshing shows the card.
  */
-function membersOnly(localized: Localized, data: Readonly<Record<string, unknown>>): AdaptiveCard {
+function membersOnly(
+  localized: Localized,
+  data: Readonly<Record<string, unknown>>,
+  forEveryone?: { readonly viewers: readonly string[] | undefined },
+): AdaptiveCard {
   const { t } = localized;
   const ws = typeof data.ws === 'string' ? data.ws : '';
   const show =
@@ -137,7 +162,13 @@ function membersOnly(localized: Localized, data: Readonly<Record<string, unknown
       : typeof data.leadId === 'string'
         ? execute(t('action.refresh'), 'lead.show', { ws, leadId: data.leadId })
         : undefined;
-  return adaptiveCard([note(t('card.membersOnly'))], show ? { refresh: { action: show, userIds: [] } } : {});
+  const body = [note(t('card.membersOnly'))];
+  if (!show) return adaptiveCard(body);
+  if (!forEveryone) return adaptiveCard(body, { refresh: { action: show, userIds: [] } });
+  return adaptiveCard(body, {
+    actions: [{ ...show, title: t('action.show') }],
+    refresh: { action: show, ...refreshFor(forEveryone.viewers) },
+  });
 }
 
 function answerText(
@@ -148,25 +179,6 @@ function answerText(
 ): string {
   const reply = answer(deps, localized, result, { verb });
   return reply.kind === 'text' ? reply.text : '';
-}
-
-/** The personal-chat pick list: run the command the user typed in the workspace they chose. */
-async function pickWorkspace(
-  deps: ConversationDeps,
-  action: CardAction,
-  pick: z.infer<typeof Pick>,
-): Promise<AdaptiveCard> {
-  const actor = actorOf(action.from, deps.tenantId);
-  const localized = deps.translator.forLocale(action.from.locale);
-  const workspace = actor ? await getWorkspace(deps.app, actor, pick.ws) : undefined;
-  if (!workspace?.ok) return adaptiveCard([line(localized.t('error.notFound'))]);
-  // Answered as if the chat belonged to that workspace's team.
-  const reply = await handleMessage(deps, {
-    ...action.from,
-    text: pick.text,
-    ...(workspace.value.record.teamId ? { teamId: workspace.value.record.teamId } : {}),
-  });
-  return reply.kind === 'card' ? reply.card : adaptiveCard([line(reply.text)]);
 }
 
 async function showLead(ctx: ActionContext, leadId: string, notice?: string): Promise<Result<AdaptiveCard>> {
@@ -248,11 +260,14 @@ async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<
   return showLead(ctx, d.leadId, t('card.changed'));
 }
 
+/** An existing record picked in the qualify card (not "create a new one", not left empty). */
+const chosen = (id: string | undefined): id is string => Boolean(id) && id !== NEW_RECORD;
+
 function conversionInput(d: z.infer<typeof Convert>) {
   const amount = d.amount === undefined || d.amount === '' ? undefined : Number(d.amount);
   return {
-    ...(d.organisationId ? { organisationId: d.organisationId } : {}),
-    ...(d.contactId ? { contactId: d.contactId } : {}),
+    ...(chosen(d.organisationId) ? { organisationId: d.organisationId } : {}),
+    ...(chosen(d.contactId) ? { contactId: d.contactId } : {}),
     createOpportunity: d.createOpportunity ?? true,
     ...(d.createOpportunity === false
       ? {}

@@ -7,6 +7,7 @@ import {
 } from '@crm/shared/application';
 import { recordCard, type AnyShownRecord } from '../cards/record-card';
 import type { ComposeQuery, ComposeResult } from './bot-handlers';
+import { conversationKind } from './audience';
 import { actorOf, type ConversationDeps } from './handle-message';
 
 const PER_KIND = 5;
@@ -26,7 +27,8 @@ export async function handleCompose(
   query: ComposeQuery,
 ): Promise<readonly ComposeResult[]> {
   const actor = actorOf(query.from, deps.tenantId);
-  if (!actor) return [];
+  // A shared or private channel's people are not the team's: nothing to insert there.
+  if (!actor || conversationKind(query.from) === 'restrictedChannel') return [];
   const localized = deps.translator.forLocale(query.from.locale);
   const show = (workspace: WorkspaceView, shown: AnyShownRecord): ComposeResult =>
     recordCard(localized, shown, { name: workspace.record.name, stages: workspace.record.settings.stages });

@@ -7,7 +7,7 @@ import { findCommand, HELP_WORDS } from '../commands/registry';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
-import { cardViewers } from './card-viewers';
+import { audienceOf, conversationKind, viewersOf } from './audience';
 import { textReply, type BotReply, type ChatMessage } from './chat-message';
 import { workspacePickCard } from './workspace-pick';
 
@@ -22,9 +22,14 @@ export type ConversationDeps = {
 /**
  * One chat message in, one reply out: the command from the registry, run in the workspace of this
  * conversation. Rules and membership checks stay in the use cases; writes are guarded there
- * (versions, idempotency), so a re-sent activity changes nothing twice.
+ * (versions, idempotency), so a re-sent activity changes nothing twice. `chosen`: the workspace picked
+ * from the pick list, in a personal chat (see `workspace.pick`).
  */
-export async function handleMessage(deps: ConversationDeps, message: ChatMessage): Promise<BotReply> {
+export async function handleMessage(
+  deps: ConversationDeps,
+  message: ChatMessage,
+  chosen?: string,
+): Promise<BotReply> {
   const localized = deps.translator.forLocale(message.locale);
   const line = parseLine(message.text);
   const command = findCommand(line.word);
@@ -34,14 +39,27 @@ export async function handleMessage(deps: ConversationDeps, message: ChatMessage
   }
   const actor = actorOf(message, deps.tenantId);
   if (!actor) return textReply(localized.t('identity.unknown'));
+  const kind = conversationKind(message);
+  // A shared or private channel is read by its own people, not the team: it sees nothing.
+  if (kind === 'restrictedChannel') return textReply(localized.t('conversation.restrictedChannel'));
   try {
-    if (message.conversation?.type === 'personal') {
+    if (kind === 'personal' && message.conversation) {
       // Remembered so the bot can tell this person when someone else moves their deal.
       await rememberPersonalChat(deps.app, actor, message.conversation.address);
     }
-    const where = await resolveWorkspace(deps.app, actor, message.teamId);
-    if (where.kind !== 'found') return notFound(localized, where, message.text);
+    const where = await resolveWorkspace(
+      deps.app,
+      actor,
+      message.teamId,
+      kind === 'personal' ? chosen : undefined,
+    );
+    if (where.kind !== 'found') return notFound(localized, where, message);
     const caller = { actor };
+    const ws = where.workspace.record.id;
+    const audience = audienceOf(deps.app, caller, ws, message);
+    if (command.showsRecords && !(await audience()).open) {
+      return textReply(localized.t('conversation.notAllMembers'));
+    }
     const result = await command.run({
       app: deps.app,
       caller,
@@ -49,9 +67,9 @@ export async function handleMessage(deps: ConversationDeps, message: ChatMessage
       localized,
       message,
       args: line.args,
-      viewers: cardViewers(deps.app, caller, where.workspace.record.id, message),
+      viewers: viewersOf(audience),
     });
-    return answer(deps, localized, result, { command: command.name, workspace: where.workspace.record.id });
+    return answer(deps, localized, result, { command: command.name, workspace: ws });
   } catch (error) {
     deps.logger.error({ err: error, command: command.name }, 'command failed');
     return textReply(localized.t('error.unexpected'));
@@ -76,7 +94,7 @@ export function answer(
 function notFound(
   localized: Localized,
   where: Exclude<WorkspaceResolution, { kind: 'found' }>,
-  text: string,
+  message: ChatMessage,
 ): BotReply {
   switch (where.kind) {
     case 'none':
@@ -84,7 +102,10 @@ function notFound(
         localized.t(where.where === 'team' ? 'workspace.noneInTeam' : 'workspace.noneForUser'),
       );
     case 'several':
-      return workspacePickCard(localized, where.workspaces, text);
+      // The pick list names the person's workspaces: a personal chat's only.
+      return conversationKind(message) === 'personal'
+        ? workspacePickCard(localized, where.workspaces, message.text)
+        : textReply(localized.t('workspace.pickInPersonal'));
     default: {
       const _exhaustive: never = where;
       return _exhaustive;

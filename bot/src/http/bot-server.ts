@@ -1,6 +1,8 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
+import type { MetricsAccess } from '../config';
 import type { TeamsEndpoint } from '../teams/teams-endpoint';
 
 const READY_TIMEOUT_MS = 3_000;
@@ -12,13 +14,22 @@ export type BotServerOptions = {
   readonly logger: Logger;
   /** The outbox relay's counters and lag; absent where no relay runs. */
   readonly relayMetrics?: () => RelayMetrics;
+  /** Who may read `/readyz` and `/metrics` (see `MetricsAccess`). */
+  readonly metrics: MetricsAccess;
 };
 
 /**
- * `POST /api/messages` (Bot Framework), `GET /healthz` (the process answers), `GET /readyz` (and
- * storage too, with the relay's lag), `GET /metrics` (the relay's counters as JSON).
+ * `POST /api/messages` (Bot Framework), `GET /healthz` (the process answers: App Service's health
+ * check), and for those `metrics` lets in, `GET /readyz` (storage answers too, with the relay's lag)
+ * and `GET /metrics` (the relay's counters as JSON): 401 without the right key, 404 when off.
  */
-export function createBotServer({ messages, ready, logger, relayMetrics }: BotServerOptions): Server {
+export function createBotServer({
+  messages,
+  ready,
+  logger,
+  relayMetrics,
+  metrics,
+}: BotServerOptions): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = `${req.method ?? 'GET'} ${path}`;
@@ -29,9 +40,12 @@ export function createBotServer({ messages, ready, logger, relayMetrics }: BotSe
         case 'GET /healthz':
           return json(res, 200, { status: 'ok' });
         case 'GET /readyz':
+        case 'GET /metrics': {
+          const refused = refusal(req, metrics);
+          if (refused) return json(res, refused, { status: refused === 401 ? 'unauthorized' : 'not-found' });
+          if (path === '/metrics') return json(res, 200, { relay: relayMetrics?.() ?? null });
           return readiness(res, ready, logger, relayMetrics);
-        case 'GET /metrics':
-          return json(res, 200, { relay: relayMetrics?.() ?? null });
+        }
         default:
           return json(res, path === '/api/messages' ? 405 : 404, { status: 'not-found' });
       }
@@ -64,6 +78,16 @@ async function readiness(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** 401 (no or a wrong key), 404 (off), or undefined: let in. */
+function refusal(req: IncomingMessage, metrics: MetricsAccess): 401 | 404 | undefined {
+  if (metrics === 'open') return undefined;
+  if (metrics === 'off') return 404;
+  const sent = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  // Compared as digests: equal lengths, in constant time.
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(sent), digest(metrics.key)) ? undefined : 401;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

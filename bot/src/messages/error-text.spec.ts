@@ -52,6 +52,18 @@ describe('locales', () => {
   });
 });
 
+describe('texts as Teams renders them', () => {
+  it.each([
+    ['en', en],
+    ['nl', nl],
+    ['pt-BR', ptBR],
+    ['nb', nb],
+  ])('%s: no raw < (Teams reads `move <deal> <stage>` as HTML and shows "move :")', (_locale, messages) => {
+    for (const [key, text] of Object.entries(messages))
+      expect([key, text]).toEqual([key, text.replace(/</g, '&lt;')]);
+  });
+});
+
 describe('pickLocale', () => {
   it.each([
     ['en-US', 'en'],

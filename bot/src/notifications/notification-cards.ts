@@ -52,8 +52,8 @@ export function notificationCard(
           title(t('notify.convertedTitle')),
           line(summary),
           facts([
-            [t('field.organisation'), md(d.organisationName)],
-            [t('field.opportunity'), opportunity ? md(opportunity.name) : undefined],
+            [t('field.organisation'), d.organisationName],
+            [t('field.opportunity'), opportunity?.name],
             [t('column.amount'), opportunity ? money(opportunity.amount, opportunity.currency) : undefined],
           ]),
           footer,
@@ -119,9 +119,9 @@ export function notificationCard(
         card: adaptiveCard([
           title(t('notify.lostTitle', { deal: d.name })),
           facts([
-            [t('notify.reason'), md(d.lostReason)],
+            [t('notify.reason'), d.lostReason],
             [t('column.amount'), money(d.amount, d.currency)],
-            [t('notify.by'), md(ctx.actorName)],
+            [t('notify.by'), ctx.actorName],
           ]),
           footer,
         ]),

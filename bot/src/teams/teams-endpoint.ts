@@ -9,7 +9,8 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { BotHandlers, ComposeResult } from '../conversation/bot-handlers';
-import { fetchRoster } from './roster';
+import type { TeamEvent } from '../conversation/team-event';
+import { confirmJoiners, fetchRoster } from './roster';
 import { toActivity } from './to-activity';
 import { toChatMessage } from './to-chat-message';
 import { toTeamActivity } from './to-team-event';
@@ -96,11 +97,8 @@ async function dispatch(context: TurnContext, handlers: BotHandlers, logger: Log
     }
     case ActivityTypes.ConversationUpdate:
     case ActivityTypes.InstallationUpdate: {
-      const event = toTeamActivity(activity);
-      if (!event) return;
-      const welcome = await handlers.onTeamEvent(
-        event.kind === 'installed' ? { ...event, roster: await fetchRoster(context, event.teamId) } : event,
-      );
+      const event = await settleTeamEvent(context, logger);
+      const welcome = event ? await handlers.onTeamEvent(event) : undefined;
       if (welcome) await context.sendActivity(toActivity(welcome));
       return;
     }
@@ -108,6 +106,27 @@ async function dispatch(context: TurnContext, handlers: BotHandlers, logger: Log
       return invoke(context, handlers, logger);
     default:
       return;
+  }
+}
+
+/**
+ * The team event with what Teams' roster API says: an install's whole roster, the joiners it
+ * confirms (none confirmed: nothing happened).
+ */
+async function settleTeamEvent(context: TurnContext, logger: Logger): Promise<TeamEvent | undefined> {
+  const event = toTeamActivity(context.activity);
+  switch (event?.kind) {
+    case undefined:
+      return undefined;
+    case 'installed':
+      return { ...event, roster: await fetchRoster(context, event.teamId, event.tenantId, logger) };
+    case 'members-joining': {
+      const { tenantId, teamId } = event;
+      const members = await confirmJoiners(context, teamId, tenantId, event.joiners, logger);
+      return members.length > 0 ? { kind: 'members-added', tenantId, teamId, members } : undefined;
+    }
+    default:
+      return event;
   }
 }
 
@@ -127,7 +146,7 @@ async function invoke(context: TurnContext, handlers: BotHandlers, logger: Logge
         data: value.action?.data ?? {},
         from,
       });
-      if (answer.forEveryone) await replaceForEveryone(context, answer.card, logger);
+      if (answer.everyone) await replaceForEveryone(context, answer.everyone, logger);
       return respond(context, { statusCode: 200, type: CARD, value: answer.card });
     }
     case 'composeExtension/query': {

@@ -43,4 +43,27 @@ describe('toChatMessage', () => {
       teamsUserId: 'emulator-user',
     });
   });
+
+  it.each([
+    ['channel', undefined, 'channel'],
+    ['channel', 'standard', 'channel'],
+    ['channel', 'shared', 'restrictedChannel'],
+    ['channel', 'private', 'restrictedChannel'],
+    ['groupChat', undefined, 'groupChat'],
+    ['personal', undefined, 'personal'],
+  ])('given a %s conversation (channel type %s), then a %s', (conversationType, channelType, type) => {
+    const message = toChatMessage({
+      text: 'leads',
+      serviceUrl: 'http://127.0.0.1:1',
+      channelId: 'msteams',
+      from: { id: '29:x', name: 'Kari', aadObjectId: 'user-1' },
+      recipient: { id: '28:bot', name: 'Bot' },
+      conversation: { id: 'c;messageid=1', isGroup: true, conversationType, name: '', tenantId: 'tenant-1' },
+      channelData: {
+        team: { id: 'team-1' },
+        channel: { id: 'c', ...(channelType ? { type: channelType } : {}) },
+      },
+    });
+    expect(message.conversation).toMatchObject({ id: 'c', type });
+  });
 });

@@ -4,6 +4,8 @@ import type { ChatConversation, ChatMessage } from '../conversation/chat-message
 type TeamsChannelData = {
   readonly tenant?: { readonly id?: string };
   readonly team?: { readonly id?: string };
+  /** `type`: `standard`, `shared` or `private` (absent: standard). */
+  readonly channel?: { readonly type?: string };
 };
 
 /**
@@ -32,10 +34,23 @@ function toConversation(activity: Partial<Activity>): ChatConversation | undefin
   const raw = activity.conversation?.id;
   if (!raw || !activity.serviceUrl) return undefined;
   const id = raw.split(';messageid=')[0] ?? raw;
-  const kind = activity.conversation?.conversationType;
-  const type = kind === 'channel' ? 'channel' : kind === 'personal' ? 'personal' : 'groupChat';
+  const type = conversationType(activity);
   const reference = TurnContext.getConversationReference(activity);
   const address = { ...reference, conversation: { ...reference.conversation, id } };
   delete (address as { activityId?: string }).activityId;
   return { id, type, address };
+}
+
+/** Shared and private channels are read by their own people, not the team: Teams says which in `channelData.channel.type`. */
+function conversationType(activity: Partial<Activity>): ChatConversation['type'] {
+  switch (activity.conversation?.conversationType) {
+    case 'channel': {
+      const channel = (activity.channelData as TeamsChannelData | undefined)?.channel?.type;
+      return channel === 'shared' || channel === 'private' ? 'restrictedChannel' : 'channel';
+    }
+    case 'personal':
+      return 'personal';
+    default:
+      return 'groupChat';
+  }
 }

@@ -19,15 +19,20 @@ const base = {
   },
 };
 
+const event = (eventType: string, extra: Record<string, unknown>) => ({
+  ...base,
+  type: 'conversationUpdate',
+  ...extra,
+  channelData: { ...base.channelData, eventType, ...(extra.channelData as object) },
+});
+
 describe('toTeamActivity', () => {
   it('given the bot added to a team, then an install by the sender, posting to the channel itself', () => {
-    const event = toTeamActivity({
-      ...base,
+    const installed = toTeamActivity({
+      ...event('teamMemberAdded', { membersAdded: [{ id: '28:bot', name: 'Bot' }] }),
       id: 'act-1',
-      type: 'conversationUpdate',
-      membersAdded: [{ id: '28:bot', name: 'Bot' }],
     });
-    expect(event).toMatchObject({
+    expect(installed).toMatchObject({
       kind: 'installed',
       tenantId: 'tenant-1',
       teamId: '19:team@thread.tacv2',
@@ -36,34 +41,53 @@ describe('toTeamActivity', () => {
       installer: { tenantId: 'tenant-1', userId: 'anna', name: 'Anna' },
       channel: { conversationId: '19:team@thread.tacv2' },
     });
-    expect(event?.kind === 'installed' && event.channel.address).not.toHaveProperty('activityId');
+    expect(installed?.kind === 'installed' && installed.channel.address).not.toHaveProperty('activityId');
   });
 
   it.each([
     [
       'bot removed',
-      { type: 'conversationUpdate', membersRemoved: [{ id: '28:bot', name: 'Bot' }] },
+      event('teamMemberRemoved', { membersRemoved: [{ id: '28:bot', name: 'Bot' }] }),
       { kind: 'uninstalled' },
     ],
-    ['app uninstalled', { type: 'installationUpdate', action: 'remove' }, { kind: 'uninstalled' }],
+    ['app uninstalled', { ...base, type: 'installationUpdate', action: 'remove' }, { kind: 'uninstalled' }],
     [
-      'people joined',
-      {
-        type: 'conversationUpdate',
+      'people joined the team: joiners for the roster to confirm',
+      event('teamMemberAdded', {
         membersAdded: [
           { id: '29:b', name: 'Bo', aadObjectId: 'bo' },
           { id: '28:other-bot', name: 'X' },
         ],
-      },
-      { kind: 'members-added', members: [{ userId: 'bo', name: 'Bo', teamsUserId: '29:b' }] },
+      }),
+      { kind: 'members-joining', joiners: [{ id: '29:b', name: 'Bo', aadObjectId: 'bo' }] },
     ],
     [
-      'people left',
-      { type: 'conversationUpdate', membersRemoved: [{ id: '29:b', name: 'Bo', aadObjectId: 'bo' }] },
+      'people left the team',
+      event('teamMemberRemoved', { membersRemoved: [{ id: '29:b', name: 'Bo', aadObjectId: 'bo' }] }),
       { kind: 'members-removed', userIds: ['bo'] },
     ],
-  ])('%s', (_, extra, expected) => {
-    expect(toTeamActivity({ ...base, ...extra } as never)).toMatchObject(expected);
+  ])('%s', (_, activity, expected) => {
+    expect(toTeamActivity(activity as never)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['someone added to a shared channel', 'channelMemberAdded', 'membersAdded'],
+    ['someone removed from a shared channel', 'channelMemberRemoved', 'membersRemoved'],
+    ['the bot allowed in a shared channel', 'channelMemberAdded', 'membersAdded'],
+    ['no event type at all', undefined, 'membersAdded'],
+  ])('given %s, then the team is not changed', (name, eventType, field) => {
+    const member = name.includes('bot') ? { id: '28:bot' } : { id: '29:m', aadObjectId: 'mallory' };
+    const activity = {
+      ...base,
+      type: 'conversationUpdate',
+      [field!]: [member],
+      channelData: {
+        ...base.channelData,
+        ...(eventType ? { eventType } : {}),
+        channel: { id: '19:x', type: 'shared' },
+      },
+    };
+    expect(toTeamActivity(activity as never)).toBeUndefined();
   });
 
   it('given no team (a chat) or a rename, then nothing', () => {
@@ -71,11 +95,11 @@ describe('toTeamActivity', () => {
       toTeamActivity({
         ...base,
         type: 'conversationUpdate',
-        channelData: { tenant: { id: 't' } },
+        channelData: { tenant: { id: 't' }, eventType: 'teamMemberAdded' },
         membersAdded: [{ id: '28:bot', name: 'B' }],
       }),
     ).toBeUndefined();
-    expect(toTeamActivity({ ...base, type: 'conversationUpdate' })).toBeUndefined();
+    expect(toTeamActivity(event('teamRenamed', {}))).toBeUndefined();
   });
 });
 

@@ -7,6 +7,10 @@ export type TestSender = {
   readonly locale?: string;
   /** The channel's conversation id (default: a channel named after the team). */
   readonly channelId?: string;
+  /** What Teams says of the channel in `channelData.channel.type` (default: nothing, as for a standard one). */
+  readonly channelType?: 'standard' | 'shared' | 'private';
+  /** A group chat rather than a personal one (without `teamId`). */
+  readonly groupChat?: boolean;
 };
 
 let sequence = 0;
@@ -14,7 +18,7 @@ let sequence = 0;
 /** A Teams message activity as the Bot Connector service delivers it. */
 export function teamsMessage(serviceUrl: string, text: string, from: TestSender): Record<string, unknown> {
   sequence += 1;
-  const conversationType = from.teamId ? 'channel' : 'personal';
+  const conversationType = from.teamId ? 'channel' : from.groupChat ? 'groupChat' : 'personal';
   return {
     type: 'message',
     id: `activity-${sequence}`,
@@ -32,14 +36,22 @@ export function teamsMessage(serviceUrl: string, text: string, from: TestSender)
     conversation: {
       id: from.teamId
         ? (from.channelId ?? `19:${from.teamId}@thread.tacv2`)
-        : `a:personal-${from.aadObjectId ?? 'anonymous'}`,
+        : from.groupChat
+          ? '19:group-chat@thread.v2'
+          : `a:personal-${from.aadObjectId ?? 'anonymous'}`,
       conversationType,
       ...(from.tenantId ? { tenantId: from.tenantId } : {}),
     },
     channelData: {
       ...(from.tenantId ? { tenant: { id: from.tenantId } } : {}),
       ...(from.teamId
-        ? { team: { id: from.teamId }, channel: { id: `19:${from.teamId}@thread.tacv2` } }
+        ? {
+            team: { id: from.teamId },
+            channel: {
+              id: from.channelId ?? `19:${from.teamId}@thread.tacv2`,
+              ...(from.channelType ? { type: from.channelType } : {}),
+            },
+          }
         : {}),
     },
   };
@@ -97,42 +109,72 @@ export const botRemoved = (serviceUrl: string, team: TestTeam, by: TestSender) =
     channelData: { eventType: 'teamMemberRemoved' },
   });
 
-export const membersAdded = (
+type Person = { readonly aadObjectId: string; readonly name?: string };
+const accounts = (people: readonly Person[]) =>
+  people.map((p) => ({
+    id: `29:${p.aadObjectId}`,
+    aadObjectId: p.aadObjectId,
+    ...(p.name ? { name: p.name } : {}),
+  }));
+
+/** People added to the team (`teamMemberAdded`). */
+export const membersAdded = (serviceUrl: string, team: TestTeam, people: readonly Person[]) =>
+  teamActivity(
+    serviceUrl,
+    team,
+    {},
+    { membersAdded: accounts(people), channelData: { eventType: 'teamMemberAdded' } },
+  );
+
+/** People removed from the team (`teamMemberRemoved`). */
+export const membersRemoved = (serviceUrl: string, team: TestTeam, people: readonly Person[]) =>
+  teamActivity(
+    serviceUrl,
+    team,
+    {},
+    { membersRemoved: accounts(people), channelData: { eventType: 'teamMemberRemoved' } },
+  );
+
+/** A shared or private channel of a test team: its own conversation id. */
+export type TestChannel = { readonly id: string; readonly type: 'shared' | 'private' };
+
+/**
+ * People added to or removed from one shared or private channel (`channelMemberAdded` /
+ * `channelMemberRemoved`): the team's id is in `channelData.team`, the conversation is the channel.
+ */
+export const channelMembersChanged = (
   serviceUrl: string,
   team: TestTeam,
-  people: readonly { aadObjectId: string; name: string }[],
+  channel: TestChannel,
+  change: 'added' | 'removed',
+  people: readonly Person[],
 ) =>
   teamActivity(
     serviceUrl,
     team,
     {},
     {
-      membersAdded: people.map((p) => ({ id: `29:${p.aadObjectId}`, ...p })),
-      channelData: { eventType: 'teamMemberAdded' },
+      ...(change === 'added' ? { membersAdded: accounts(people) } : { membersRemoved: accounts(people) }),
+      conversation: { id: channel.id, conversationType: 'channel', isGroup: true, tenantId: team.tenantId },
+      channelData: {
+        eventType: change === 'added' ? 'channelMemberAdded' : 'channelMemberRemoved',
+        channel: { id: channel.id, type: channel.type },
+      },
     },
   );
 
-export const membersRemoved = (
-  serviceUrl: string,
-  team: TestTeam,
-  people: readonly { aadObjectId: string }[],
-) =>
-  teamActivity(
-    serviceUrl,
-    team,
-    {},
-    {
-      membersRemoved: people.map((p) => ({ id: `29:${p.aadObjectId}`, ...p })),
-      channelData: { eventType: 'teamMemberRemoved' },
-    },
-  );
-
-/** Someone on a test team's roster: Teams user id (`29:…`), Entra object id and name. */
-export type RosterPerson = { readonly id: string; readonly aadObjectId: string; readonly name: string };
-export const rosterPerson = (id: string, name: string): RosterPerson => ({
+/** Someone on a test team's roster: Teams user id (`29:…`), Entra object id, name and tenant. */
+export type RosterPerson = {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly tenantId: string;
+};
+export const rosterPerson = (id: string, name: string, tenantId: string): RosterPerson => ({
   id: `29:${id}`,
   aadObjectId: id,
   name,
+  tenantId,
 });
 
 /** Who writes in the team's channel; `teamId: undefined` in `extra` makes it their personal chat. */

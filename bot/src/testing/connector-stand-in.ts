@@ -28,8 +28,13 @@ export type CreatedConversation = {
   readonly conversationId?: string;
 };
 
-/** A member as Teams lists it in a team's roster. */
-export type StandInMember = { readonly id: string; readonly name: string; readonly aadObjectId: string };
+/** A member as Teams lists it in a team's roster (Teams names each one's tenant). */
+export type StandInMember = {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+  readonly tenantId?: string;
+};
 
 /**
  * How the stand-in answers one post: a status (429 with `retryAfterSeconds`, 500, 403...; a 2xx is
@@ -49,7 +54,10 @@ export type ConnectorStandIn = {
   readonly receivedAt: number[];
   /** Every post, with the status answered (`hang` for none). */
   readonly attempts: { readonly conversationId: string; readonly status: number | 'hang' }[];
-  /** Team id → its roster, served page by page from `GET /v3/conversations/{team}/pagedmembers`. */
+  /**
+   * Team id → its roster, served page by page from `GET /v3/conversations/{team}/pagedmembers`, and
+   * one member (by Teams or Entra id) from `GET /v3/conversations/{team}/members/{id}` (404 when not on it).
+   */
   readonly rosters: Map<string, StandInMember[]>;
   /** Requests seen, as "METHOD path" (roster calls included). */
   readonly requests: string[];
@@ -70,11 +78,12 @@ export type ConnectorStandIn = {
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 const PAGED_MEMBERS = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 const CONVERSATIONS = /^\/v3\/conversations\/?$/;
 
 /**
  * A local Bot Connector service on loopback: records what the bot posts (200 with an id), answers
- * roster calls from `rosters` (pages of `rosterPageSize`), starts 1:1 chats (`POST
+ * roster calls from `rosters` (pages of `rosterPageSize`, or one member), starts 1:1 chats (`POST
  * /v3/conversations`, recorded; Teams' rules: not a group, one member, a tenant), and answers the
  * faults a test injects.
  */
@@ -109,6 +118,15 @@ export async function startConnectorStandIn(
       members: members.slice(start, next),
       ...(next < members.length ? { continuationToken: String(next) } : {}),
     });
+  };
+
+  const member = (teamId: string, memberId: string, res: ServerResponse): void => {
+    const found = rosters.get(teamId)?.find((m) => m.id === memberId || m.aadObjectId === memberId);
+    if (found) json(res, 200, found);
+    else
+      json(res, 404, {
+        error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the roster' },
+      });
   };
 
   const post = (match: RegExpExecArray, body: string, res: ServerResponse): void => {
@@ -170,6 +188,10 @@ export async function startConnectorStandIn(
     requests.push(`${req.method ?? 'GET'} ${path}`);
     const paged = PAGED_MEMBERS.exec(path);
     if (req.method === 'GET' && paged) return roster(url, decodeURIComponent(paged[1] ?? ''), res);
+    const one = MEMBER.exec(path);
+    if (req.method === 'GET' && one) {
+      return member(decodeURIComponent(one[1] ?? ''), decodeURIComponent(one[2] ?? ''), res);
+    }
     const activities = ACTIVITIES.exec(path);
     if (req.method === 'POST' && activities) return post(activities, body, res);
     if (req.method === 'PUT' && activities?.[2]) {

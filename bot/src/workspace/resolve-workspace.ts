@@ -12,14 +12,20 @@ export type WorkspaceResolution =
     };
 
 /**
- * In a team's channel: the workspace bound to that team. In a personal or group chat: the actor's
- * only workspace. Membership is checked by the `getWorkspace` use case, never here.
+ * In a team's channel: the workspace bound to that team, whatever else is asked. In a personal or
+ * group chat: the one the actor chose from the pick list (`chosen`), else their only workspace.
+ * Membership is checked by the `getWorkspace` use case, never here.
  */
 export async function resolveWorkspace(
   deps: AppDeps,
   actor: Actor,
   teamId: string | undefined,
+  chosen?: string,
 ): Promise<WorkspaceResolution> {
+  if (!teamId && chosen) {
+    const view = await getWorkspace(deps, actor, chosen);
+    return view.ok ? { kind: 'found', workspace: view.value } : { kind: 'none', where: 'chat' };
+  }
   if (teamId) {
     const bound = await deps.workspaces.findByTeam(actor.tenantId, teamId);
     if (!bound) return { kind: 'none', where: 'team' };

@@ -3,20 +3,29 @@ import { err, ok, type Result } from '../common/result';
 import type { Actor, TenantId, UserId, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import { hearsOf, topicsNamed } from '../workspace/notification-topics';
-import type { ChannelSubscription, Conversation, ConversationAddress, Topic } from '../workspace/team';
+import type {
+  ChannelSubscription,
+  Conversation,
+  ConversationAddress,
+  SubscribedChannel,
+  Topic,
+} from '../workspace/team';
 import type { Workspace } from '../workspace/workspace';
 import { accessWorkspace } from './access';
 import type { AppDeps } from './deps';
 import type { NotificationTarget } from './notification-ports';
+import type { Version, Versioned } from './ports';
 
 const SAVE_RETRIES = 3;
 
-/** A channel of the workspace's team, as the bot saw it. */
-export type ChannelRef = Conversation & { readonly teamId?: string };
+/** A channel and the team Teams says it belongs to (`channelData.team.id`), as the bot saw it. */
+export type ChannelRef = Conversation & { readonly teamId: string };
 
 /**
  * `subscribe [all|conversions|stages|won]` adds topics to the channel's subscription;
- * `unsubscribe [topic]` takes them off (without a topic: the channel hears nothing more).
+ * `unsubscribe [topic]` takes them off (without a topic: the channel hears nothing more). A channel
+ * subscribes only to the workspace bound to its own team (CHANNEL.OTHER_TEAM otherwise): a member of
+ * another workspace cannot route that workspace's news into this team.
  */
 export function changeChannelTopics(
   deps: AppDeps,
@@ -46,6 +55,68 @@ export async function channelTopics(
   return ok(found?.record.topics ?? []);
 }
 
+/** Every channel subscribed to the workspace, with its version (owners only). */
+export async function listSubscribedChannels(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+): Promise<Result<Versioned<SubscribedChannel>[]>> {
+  const access = await accessWorkspace(deps, actor, ws, 'manage');
+  if (!access.ok) return access;
+  const tenantId = access.value.workspace.record.tenantId;
+  const found = await deps.conversations.listSubscriptionVersions(ws);
+  const teamIds = [...new Set(found.flatMap((f) => (f.record.teamId ? [f.record.teamId] : [])))];
+  const teams = await Promise.all(teamIds.map((teamId) => deps.teams.getTeam(tenantId, teamId)));
+  const teamName = new Map(teams.flatMap((team) => (team ? [[team.teamId, team.name] as const] : [])));
+  return ok(
+    found.map(({ record, version }) => {
+      const name = (record.address.conversation as { name?: unknown } | undefined)?.name;
+      const team = record.teamId === undefined ? undefined : teamName.get(record.teamId);
+      return {
+        record: {
+          conversationId: record.conversationId,
+          ...(record.teamId !== undefined ? { teamId: record.teamId } : {}),
+          ...(team ? { teamName: team } : {}),
+          ...(typeof name === 'string' && name.trim() ? { channelName: name.trim() } : {}),
+          general: record.conversationId === record.teamId,
+          topics: record.topics,
+          updatedAt: record.updatedAt,
+          updatedBy: record.updatedBy,
+        },
+        version,
+      };
+    }),
+  );
+}
+
+/**
+ * An owner takes a channel off the workspace's news, guarded by the version they saw (If-Match):
+ * CONCURRENCY.VERSION_REQUIRED without one, CONCURRENCY.STALE when someone changed or removed it
+ * meanwhile, CHANNEL.NOT_FOUND when it is not subscribed.
+ */
+export async function removeSubscribedChannel(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  conversationId: string,
+  expected: Version | undefined,
+): Promise<Result<void>> {
+  const access = await accessWorkspace(deps, actor, ws, 'manage');
+  if (!access.ok) return access;
+  const current = await deps.conversations.getSubscription(ws, conversationId);
+  if (!current) return err(domainError('CHANNEL.NOT_FOUND', 'This channel does not hear this workspace.'));
+  if (expected === undefined) {
+    return err(
+      domainError('CONCURRENCY.VERSION_REQUIRED', 'Send the version you read (If-Match) to change it.'),
+    );
+  }
+  // A version that is not the one read is stale before storage sees it (a made-up ETag is no ETag).
+  if (current.version !== expected) {
+    return err(domainError('CONCURRENCY.STALE', 'Someone changed this channel meanwhile; read it again.'));
+  }
+  return deps.conversations.removeSubscription(ws, conversationId, expected);
+}
+
 /** A personal chat with the bot, so it can tell this person about their deals later. */
 export function rememberPersonalChat(
   deps: AppDeps,
@@ -64,6 +135,11 @@ async function changeTopics(
 ): Promise<Result<readonly Topic[]>> {
   const access = await accessWorkspace(deps, actor, ws, 'write');
   if (!access.ok) return access;
+  if (access.value.workspace.record.teamId !== channel.teamId) {
+    return err(
+      domainError('CHANNEL.OTHER_TEAM', 'A channel subscribes only to the workspace bound to its own team.'),
+    );
+  }
   for (let attempt = 0; ; attempt++) {
     const current = await deps.conversations.getSubscription(ws, channel.conversationId);
     const topics = next(current?.record.topics ?? []);
@@ -71,7 +147,7 @@ async function changeTopics(
       conversationId: channel.conversationId,
       address: channel.address,
       workspaceId: ws,
-      ...(channel.teamId !== undefined ? { teamId: channel.teamId } : {}),
+      teamId: channel.teamId,
       topics,
       updatedAt: deps.clock.now(),
       updatedBy: actor.userId,

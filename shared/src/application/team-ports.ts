@@ -31,7 +31,13 @@ export interface ConversationRepository {
    */
   saveSubscription(subscription: ChannelSubscription, expected?: Version): Promise<Result<Version>>;
   listSubscriptions(ws: WorkspaceId): Promise<ChannelSubscription[]>;
-  removeSubscription(ws: WorkspaceId, conversationId: string): Promise<void>;
+  /** The same, each with its version (what an owner's removal must name). */
+  listSubscriptionVersions(ws: WorkspaceId): Promise<Versioned<ChannelSubscription>[]>;
+  /**
+   * Removes the channel's subscription; with `expected`, only while it is still that version
+   * (CONCURRENCY.STALE when it changed or is gone). Without, removing one that is gone is no error.
+   */
+  removeSubscription(ws: WorkspaceId, conversationId: string, expected?: Version): Promise<Result<void>>;
   savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void>;
   getPersonalChat(tenantId: TenantId, userId: UserId): Promise<ConversationAddress | undefined>;
 }

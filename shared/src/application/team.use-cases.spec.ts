@@ -6,15 +6,17 @@ import {
   rememberPersonalChat,
   targetReach,
   changeChannelTopics,
+  listSubscribedChannels,
+  removeSubscribedChannel,
 } from './channel.use-cases';
 import {
   installBot,
-  teamCardViewers,
+  teamCardAudience,
   teamMembersJoined,
   teamMembersLeft,
   uninstallBot,
 } from './team.use-cases';
-import { createWorkspace, listMembers, listMyWorkspaces } from './workspace.use-cases';
+import { createWorkspace, listMembers, listMyWorkspaces, removeMember } from './workspace.use-cases';
 
 const anna = anActor();
 const bo = anActor({ userId: 'user-bo', name: 'Bo' });
@@ -63,7 +65,7 @@ describe('installBot', () => {
   it('given a team already bound, then the roster is synced into that workspace and leavers lose access', async () => {
     const { deps } = inMemoryApp();
     const ws = expectOk(await installBot(deps, install)).workspace.record.id;
-    await changeChannelTopics(deps, anna, ws, channel, 'unsubscribe', 'all');
+    await changeChannelTopics(deps, anna, ws, { ...channel, teamId: install.teamId }, 'unsubscribe', 'all');
     expectOk(
       await installBot(deps, {
         ...install,
@@ -101,18 +103,23 @@ describe('channel subscriptions and notification targets', () => {
   it('given subscribe/unsubscribe per topic, then the channel hears what it chose', async () => {
     const { deps } = inMemoryApp();
     const ws = expectOk(await installBot(deps, install)).workspace.record.id;
-    const other = { conversationId: '19:other@thread.tacv2', address: { conversation: { id: 'other' } } };
+    const other = {
+      conversationId: '19:other@thread.tacv2',
+      address: { conversation: { id: 'other' } },
+      teamId: install.teamId,
+    };
+    const general = { ...channel, teamId: install.teamId };
     expect(expectOk(await changeChannelTopics(deps, bo, ws, other, 'subscribe', 'won'))).toEqual(['won']);
-    expect(expectOk(await changeChannelTopics(deps, anna, ws, channel, 'unsubscribe', 'stages'))).toEqual([
+    expect(expectOk(await changeChannelTopics(deps, anna, ws, general, 'unsubscribe', 'stages'))).toEqual([
       'conversions',
       'won',
     ]);
-    expect(codeOf(await changeChannelTopics(deps, anna, ws, channel, 'subscribe', 'gossip'))).toBe(
+    expect(codeOf(await changeChannelTopics(deps, anna, ws, general, 'subscribe', 'gossip'))).toBe(
       'CHANNEL.UNKNOWN_TOPIC',
     );
     expect(
       codeOf(
-        await changeChannelTopics(deps, anActor({ userId: 'stranger' }), ws, channel, 'subscribe', 'all'),
+        await changeChannelTopics(deps, anActor({ userId: 'stranger' }), ws, general, 'subscribe', 'all'),
       ),
     ).toBe('WORKSPACE.NOT_FOUND');
     expect(expectOk(await channelTopics(deps, bo, ws, other.conversationId))).toEqual(['won']);
@@ -183,7 +190,94 @@ describe('channel subscriptions and notification targets', () => {
   });
 });
 
-describe('teamCardViewers', () => {
+describe('a channel is not another team', () => {
+  it('given a channel of another team (or none named), then no subscription to this workspace', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const elsewhere = {
+      conversationId: '19:b-general@thread.tacv2',
+      address: { conversation: { id: 'b' } },
+      teamId: '19:team-b@thread.tacv2',
+    };
+    for (const change of ['subscribe', 'unsubscribe'] as const) {
+      expect(codeOf(await changeChannelTopics(deps, anna, ws, elsewhere, change, 'all'))).toBe(
+        'CHANNEL.OTHER_TEAM',
+      );
+    }
+    const unbound = expectOk(await createWorkspace(deps, anna, { name: 'Solo' })).record.id;
+    expect(codeOf(await changeChannelTopics(deps, anna, unbound, elsewhere, 'subscribe', 'won'))).toBe(
+      'CHANNEL.OTHER_TEAM',
+    );
+    expect((await deps.conversations.listSubscriptions(ws)).map((c) => c.conversationId)).toEqual([
+      channel.conversationId,
+    ]);
+    expect(await deps.conversations.listSubscriptions(unbound)).toEqual([]);
+  });
+});
+
+describe('subscribed channels in Settings', () => {
+  it('given a bound team, then owners see each subscribed channel with its team and version; others may not', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const named = {
+      conversationId: '19:wins@thread.tacv2',
+      address: { conversation: { id: '19:wins@thread.tacv2', name: 'Wins' } },
+      teamId: install.teamId,
+    };
+    expectOk(await changeChannelTopics(deps, bo, ws, named, 'subscribe', 'won'));
+    const channels = expectOk(await listSubscribedChannels(deps, anna, ws));
+    expect(channels.map((c) => c.record)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          conversationId: channel.conversationId,
+          teamId: install.teamId,
+          teamName: 'Verkoop Noord',
+          general: false,
+          topics: ['conversions', 'stages', 'won'],
+        }),
+        expect.objectContaining({
+          conversationId: named.conversationId,
+          channelName: 'Wins',
+          topics: ['won'],
+        }),
+      ]),
+    );
+    expect(channels.every((c) => typeof c.version === 'string')).toBe(true);
+    expect(codeOf(await listSubscribedChannels(deps, bo, ws))).toBe('WORKSPACE.OWNER_REQUIRED');
+    expect(codeOf(await listSubscribedChannels(deps, anActor({ userId: 'stranger' }), ws))).toBe(
+      'WORKSPACE.NOT_FOUND',
+    );
+  });
+
+  it('given an owner removing a channel, then with the version read only, and it hears nothing more', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const [seen] = expectOk(await listSubscribedChannels(deps, anna, ws));
+    const id = seen!.record.conversationId;
+    expect(codeOf(await removeSubscribedChannel(deps, bo, ws, id, seen!.version))).toBe(
+      'WORKSPACE.OWNER_REQUIRED',
+    );
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, undefined))).toBe(
+      'CONCURRENCY.VERSION_REQUIRED',
+    );
+    // Someone changed its topics after the owner looked: the owner's version is stale.
+    expectOk(
+      await changeChannelTopics(deps, bo, ws, { ...channel, teamId: install.teamId }, 'unsubscribe', 'won'),
+    );
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, seen!.version))).toBe(
+      'CONCURRENCY.STALE',
+    );
+    const [fresh] = expectOk(await listSubscribedChannels(deps, anna, ws));
+    expectOk(await removeSubscribedChannel(deps, anna, ws, id, fresh!.version));
+    expect(expectOk(await listSubscribedChannels(deps, anna, ws))).toEqual([]);
+    expect(await notificationTargets(deps, aLeadConvertedEvent({ workspaceId: ws }))).toEqual([]);
+    expect(codeOf(await removeSubscribedChannel(deps, anna, ws, id, fresh!.version))).toBe(
+      'CHANNEL.NOT_FOUND',
+    );
+  });
+});
+
+describe('teamCardAudience', () => {
   it('given a bound team, then the Teams ids of members on its roster, the caller first, at most the limit', async () => {
     const { deps } = inMemoryApp();
     const roster = [
@@ -196,24 +290,51 @@ describe('teamCardViewers', () => {
       })),
     ];
     const ws = expectOk(await installBot(deps, { ...install, roster })).workspace.record.id;
-    const viewers = expectOk(await teamCardViewers(deps, bo, ws, 60));
+    const { viewers, everyoneIsMember } = expectOk(await teamCardAudience(deps, bo, ws, install.teamId, 60));
     expect(viewers).toHaveLength(60);
     expect(viewers[0]).toBe('29:bo');
     expect(viewers.every((v) => v.startsWith('29:'))).toBe(true);
     expect(new Set(viewers).size).toBe(60);
+    expect(everyoneIsMember).toBe(true);
     // Someone who left is no member: not listed; a non-member learns nothing.
     await teamMembersLeft(deps, anna.tenantId, install.teamId, ['user-00']);
-    expect(expectOk(await teamCardViewers(deps, anna, ws, 100))).not.toContain('29:p0');
-    expect(expectOk(await teamCardViewers(deps, anna, ws, 100))).toHaveLength(71);
-    expect(codeOf(await teamCardViewers(deps, anActor({ userId: 'stranger' }), ws, 60))).toBe(
-      'WORKSPACE.NOT_FOUND',
-    );
+    const after = expectOk(await teamCardAudience(deps, anna, ws, install.teamId, 100));
+    expect(after.viewers).not.toContain('29:p0');
+    expect(after.viewers).toHaveLength(71);
+    expect(
+      codeOf(await teamCardAudience(deps, anActor({ userId: 'stranger' }), ws, install.teamId, 60)),
+    ).toBe('WORKSPACE.NOT_FOUND');
+  });
+
+  it('given someone on the roster whom an owner removed from the workspace, then not everyone reading the channel is a member', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    expect(expectOk(await teamCardAudience(deps, anna, ws, install.teamId, 60)).everyoneIsMember).toBe(true);
+    expectOk(await removeMember(deps, anna, ws, bo.userId));
+    expect(expectOk(await teamCardAudience(deps, anna, ws, install.teamId, 60))).toEqual({
+      viewers: [],
+      everyoneIsMember: false,
+    });
+  });
+
+  it('given another team than the bound one (a card of this workspace in another team), or the bot removed, then not everyone is a member', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    expect(expectOk(await teamCardAudience(deps, anna, ws, '19:other@thread.tacv2', 60))).toEqual({
+      viewers: [],
+      everyoneIsMember: false,
+    });
+    await uninstallBot(deps, anna.tenantId, install.teamId);
+    expect(expectOk(await teamCardAudience(deps, anna, ws, install.teamId, 60)).everyoneIsMember).toBe(false);
   });
 
   it('given a workspace bound to no team, then nobody is listed', async () => {
     const { deps } = inMemoryApp();
     const ws = expectOk(await createWorkspace(deps, anna, { name: 'Solo' })).record.id;
-    expect(expectOk(await teamCardViewers(deps, anna, ws, 60))).toEqual([]);
+    expect(expectOk(await teamCardAudience(deps, anna, ws, install.teamId, 60))).toEqual({
+      viewers: [],
+      everyoneIsMember: false,
+    });
   });
 });
 

@@ -109,32 +109,58 @@ export async function uninstallBot(deps: AppDeps, tenantId: TenantId, teamId: st
   );
 }
 
+/** Who reads a card posted in a team's channel, as far as the workspace knows. */
+export type TeamCardAudience = {
+  /**
+   * The Teams user ids (`29:…`) of the workspace's members on the team's roster, the caller first, at
+   * most the limit: the people a card refreshes itself for.
+   */
+  readonly viewers: readonly string[];
+  /**
+   * Everyone on the team's roster (everyone who reads its standard channels) is a member of the
+   * workspace: a card posted there may carry the workspace's records. False for a team the workspace
+   * is not bound to, an uninstalled one, or one with anybody on its roster who is no member (someone
+   * an owner removed, say).
+   */
+  readonly everyoneIsMember: boolean;
+};
+
 /**
- * The Teams user ids of the people who may act on a card posted in the workspace's team: members of
- * the workspace on the team's roster (with a Teams id), the caller first, at most `limit`. Empty for
- * a workspace bound to no team. Costs two range reads (roster, members).
+ * Who reads a card posted in a standard channel of `teamId` (the team the conversation is in, as
+ * Teams says, never the card's data): members of the workspace on the team's roster with a Teams id,
+ * and whether the roster holds anybody else. Costs two range reads (roster, members).
  */
-export async function teamCardViewers(
+export async function teamCardAudience(
   deps: AppDeps,
   actor: Actor,
   ws: WorkspaceId,
+  teamId: string,
   limit: number,
-): Promise<Result<string[]>> {
+): Promise<Result<TeamCardAudience>> {
   const access = await accessWorkspace(deps, actor, ws, 'read');
   if (!access.ok) return access;
-  const teamId = access.value.workspace.record.teamId;
-  if (teamId === undefined) return ok([]);
-  const [roster, members] = await Promise.all([
-    deps.teams.listRoster(actor.tenantId, teamId),
+  const workspace = access.value.workspace.record;
+  if (workspace.teamId !== teamId) return ok({ viewers: [], everyoneIsMember: false });
+  const [team, roster, members] = await Promise.all([
+    deps.teams.getTeam(workspace.tenantId, teamId),
+    deps.teams.listRoster(workspace.tenantId, teamId),
     deps.workspaces.listMembers(ws),
   ]);
   const isMember = new Set(members.map((m) => m.userId.toLowerCase()));
-  const viewers = roster.filter((e) => e.teamsUserId && isMember.has(e.userId.toLowerCase()));
+  const onRoster = roster.filter((e) => isMember.has(e.userId.toLowerCase()));
+  const viewers = onRoster.filter((e) => e.teamsUserId !== undefined);
   const callerFirst = [
     ...viewers.filter((e) => sameUser(e.userId, actor.userId)),
     ...viewers.filter((e) => !sameUser(e.userId, actor.userId)),
   ];
-  return ok(callerFirst.slice(0, limit).flatMap((e) => (e.teamsUserId ? [e.teamsUserId] : [])));
+  return ok({
+    viewers: callerFirst.slice(0, limit).flatMap((e) => (e.teamsUserId ? [e.teamsUserId] : [])),
+    everyoneIsMember:
+      team !== undefined &&
+      team.removedAt === undefined &&
+      roster.length > 0 &&
+      onRoster.length === roster.length,
+  });
 }
 
 async function replaceRoster(

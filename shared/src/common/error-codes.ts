@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   /** The caller already created as many workspaces as one person may (WORKSPACES_PER_USER). */
   'WORKSPACE.LIMIT_REACHED': 'conflict',
   'CHANNEL.UNKNOWN_TOPIC': 'invalid',
+  /** A channel subscribes only to the workspace bound to its own team. */
+  'CHANNEL.OTHER_TEAM': 'forbidden',
+  /** The channel does not hear this workspace (no subscription to remove). */
+  'CHANNEL.NOT_FOUND': 'not-found',
   'WORKSPACE.LAST_OWNER': 'conflict',
   'WORKSPACE.MEMBER_EXISTS': 'conflict',
   'WORKSPACE.MEMBER_NOT_FOUND': 'not-found',

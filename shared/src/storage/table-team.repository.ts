@@ -73,6 +73,8 @@ export class TableTeamRepository implements TeamRepository {
   }
 }
 
+const stale = () => domainError('CONCURRENCY.STALE', 'The channel’s subscription changed meanwhile.');
+
 /** Channel subscriptions (partition per workspace) and personal chats (partition per person). */
 export class TableConversationRepository implements ConversationRepository {
   constructor(private readonly directory: TableClient) {}
@@ -98,19 +100,42 @@ export class TableConversationRepository implements ConversationRepository {
     } catch (error) {
       const status = statusOf(error);
       if (status === 404 || status === 409 || status === 412) {
-        return err(domainError('CONCURRENCY.STALE', 'The channel’s subscription changed meanwhile.'));
+        return err(stale());
       }
       throw error;
     }
   }
 
   async listSubscriptions(ws: WorkspaceId): Promise<ChannelSubscription[]> {
-    const rows = await allRows(this.directory, odata`PartitionKey eq ${channelPartition(ws)}`);
-    return rows.map((row) => readJsonColumns<ChannelSubscription>(row));
+    return (await this.listSubscriptionVersions(ws)).map((found) => found.record);
   }
 
-  async removeSubscription(ws: WorkspaceId, conversationId: string): Promise<void> {
-    await deleteIfExists(this.directory, channelPartition(ws), channelKey(conversationId));
+  async listSubscriptionVersions(ws: WorkspaceId): Promise<Versioned<ChannelSubscription>[]> {
+    const rows = await allRows(this.directory, odata`PartitionKey eq ${channelPartition(ws)}`);
+    return rows.map((row) => ({
+      record: readJsonColumns<ChannelSubscription>(row),
+      version: row.etag as Version,
+    }));
+  }
+
+  async removeSubscription(
+    ws: WorkspaceId,
+    conversationId: string,
+    expected?: Version,
+  ): Promise<Result<void>> {
+    try {
+      const removed = await deleteIfExists(
+        this.directory,
+        channelPartition(ws),
+        channelKey(conversationId),
+        expected,
+      );
+      if (!removed && expected) return err(stale());
+      return ok(undefined);
+    } catch (error) {
+      if (statusOf(error) === 412) return err(stale());
+      throw error;
+    }
   }
 
   async savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void> {

@@ -84,8 +84,21 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return copy([...(this.channels.get(ws)?.values() ?? [])].map((v) => v.record));
   }
 
-  async removeSubscription(ws: WorkspaceId, conversationId: string): Promise<void> {
+  async listSubscriptionVersions(ws: WorkspaceId): Promise<Versioned<ChannelSubscription>[]> {
+    return copy([...(this.channels.get(ws)?.values() ?? [])]);
+  }
+
+  async removeSubscription(
+    ws: WorkspaceId,
+    conversationId: string,
+    expected?: Version,
+  ): Promise<Result<void>> {
+    const current = this.channels.get(ws)?.get(conversationId);
+    if (expected !== undefined && current?.version !== expected) {
+      return err(domainError('CONCURRENCY.STALE', 'The channel’s subscription changed meanwhile.'));
+    }
     this.channels.get(ws)?.delete(conversationId);
+    return ok(undefined);
   }
 
   async savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void> {

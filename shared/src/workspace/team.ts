@@ -51,3 +51,18 @@ export type ChannelSubscription = Conversation & {
   readonly updatedAt: Instant;
   readonly updatedBy: UserId;
 };
+
+/** A channel that hears the workspace's news, as owners see it in Settings. */
+export type SubscribedChannel = {
+  readonly conversationId: string;
+  readonly teamId?: string;
+  /** The team's name as the bot recorded it. */
+  readonly teamName?: string;
+  /** The channel's name when Teams gave one. */
+  readonly channelName?: string;
+  /** The team's General channel (its conversation id is the team's id). */
+  readonly general: boolean;
+  readonly topics: readonly Topic[];
+  readonly updatedAt: Instant;
+  readonly updatedBy: UserId;
+};

@@ -50,6 +50,9 @@ let conformance: ReturnType<typeof conformanceOf>;
 const servers = {} as Record<ServerName, Server>;
 const dataDirs: string[] = [];
 let ws: string;
+let mainDeps: Awaited<ReturnType<typeof testStorage>>;
+let channels = 0;
+const tag = () => `c${++channels}${Date.now().toString(36)}`;
 
 const onExchange = (exchange: Exchange) => {
   checked += 1;
@@ -210,12 +213,33 @@ const ctx: ScenarioContext = {
     );
     return { id, etag: (converted.body as { lead: { etag: string } }).lead.etag };
   },
+  async subscribedChannel() {
+    const conversationId = `19:${tag()}@thread.tacv2`;
+    const teamId = `19:team-${tag()}@thread.tacv2`;
+    const saved = await mainDeps.conversations.saveSubscription({
+      workspaceId: ws,
+      teamId,
+      conversationId,
+      address: { conversation: { id: conversationId, name: 'Wins' } },
+      topics: ['conversions', 'stages', 'won'],
+      updatedAt: new Date().toISOString(),
+      updatedBy: ALICE.userId,
+    });
+    if (!saved.ok) throw new Error(`channel: ${saved.error.code}`);
+    const listed = expectStatus(await sendById('listChannels', {}), 200, 'channels');
+    const channel = (listed.body as { items: { conversationId: string; etag: string }[] }).items.find(
+      (c) => c.conversationId === conversationId,
+    );
+    if (!channel) throw new Error('channel: not listed');
+    return { conversationId, etag: channel.etag };
+  },
   send: sendById,
   importsIdle: () => servers.main.worker.idle(),
 };
 
 beforeAll(async () => {
   const deps = await testStorage('oas');
+  mainDeps = deps;
   const limits = { inlineMaxRows: 2, maxBytes: 32 * 1024 };
   servers.main = await startServer('main', deps, limits);
   // The document is read once, unrecorded, to build the checker; getOpenApiDocument reads it again.

@@ -50,6 +50,7 @@ const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   ws: 'Workspace',
   id: 'RecordId',
   userId: 'UserId',
+  conversationId: 'ConversationId',
 };
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
@@ -139,6 +140,13 @@ const PARAMETERS = {
     required: true,
     description: "The member's user id (their Entra object id)",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,128}$' },
+  },
+  ConversationId: {
+    name: 'conversationId',
+    in: 'path',
+    required: true,
+    description: "The Teams channel's conversation id (`19:…@thread.tacv2`), as listChannels gives it",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._:@;=-]{1,256}$' },
   },
   IfMatch: {
     name: 'If-Match',

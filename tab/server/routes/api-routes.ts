@@ -12,6 +12,7 @@ import {
   opportunityEntity,
   organisationEntity,
 } from '@crm/shared/application';
+import { channelRoutes } from './channel-routes';
 import { leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
 import { recordRoutes } from './record-routes';
@@ -23,6 +24,7 @@ import { workspaceRoutes } from './workspace-routes';
 /** Every /api/v1 route, in one list: the server mounts it and the OpenAPI document describes it. */
 export const apiRoutes = (): RouteSpec[] => [
   ...workspaceRoutes,
+  ...channelRoutes,
   ...recordRoutes({
     entity: leadEntity,
     plural: 'leads',

@@ -9,6 +9,8 @@ import type { HttpReply, RouteSpec } from './route-spec';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const USER_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+/** A Teams conversation id: `19:…@thread.tacv2`, `a:…`. */
+const CONVERSATION_ID = /^[A-Za-z0-9._:@;=-]{1,256}$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._~:+=-]{1,128}$/;
 
 /**
@@ -19,6 +21,10 @@ const PARAM_RULES: Record<string, { pattern: RegExp; notFound: () => DomainError
   ws: { pattern: ID, notFound: () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.') },
   id: { pattern: ID, notFound: () => domainError('RECORD.NOT_FOUND', 'No such record in this workspace.') },
   userId: { pattern: USER_ID, notFound: () => domainError('WORKSPACE.MEMBER_NOT_FOUND', 'No such member.') },
+  conversationId: {
+    pattern: CONVERSATION_ID,
+    notFound: () => domainError('CHANNEL.NOT_FOUND', 'This channel does not hear this workspace.'),
+  },
 };
 
 function checkParams(params: Record<string, string>): DomainError | undefined {

@@ -22,6 +22,7 @@ import {
 import { toEtag } from '../http/etag';
 import { named } from '../openapi/component-schemas';
 import { route, type HttpReply, type RouteSpec } from './route-spec';
+import { OWNERS_ONLY } from './wording';
 
 const instant = z.string().describe('ISO 8601 instant, UTC');
 const StageSchema = named(
@@ -68,7 +69,6 @@ const MemberSchema = named(
     addedBy: z.string(),
   }),
 );
-const OWNERS_ONLY = 'WORKSPACE.OWNER_REQUIRED: owners only';
 
 const workspaceReply = (status: number, view: WorkspaceView): HttpReply => ({
   status,

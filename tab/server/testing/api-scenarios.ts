@@ -41,6 +41,11 @@ export type ScenarioContext = {
   deleted(plural: string): Promise<string>;
   /** A converted lead of `ws`. */
   convertedLead(): Promise<{ id: string; etag: string }>;
+  /**
+   * A Teams channel of a team bound to `ws` that the bot subscribed (as `subscribe all` would), with
+   * its conversation id and the ETag listChannels gives it.
+   */
+  subscribedChannel(): Promise<{ conversationId: string; etag: string }>;
   /** Sends a call to an operation (setup) and gives back status and parsed body. */
   send(
     operationId: string,
@@ -441,6 +446,36 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       409: async (ctx) => ({
         params: { ws: await ctx.workspace(), userId: ALICE.userId },
         code: 'WORKSPACE.LAST_OWNER',
+      }),
+    },
+  },
+
+  listChannels: {
+    ok: async (ctx) => {
+      await ctx.subscribedChannel();
+      return {};
+    },
+    also: { 403: async () => ({ as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }) },
+  },
+  removeChannel: {
+    ok: async (ctx) => {
+      const { conversationId, etag } = await ctx.subscribedChannel();
+      return { params: { conversationId }, headers: { 'If-Match': etag } };
+    },
+    also: {
+      403: async (ctx) => {
+        const { conversationId, etag } = await ctx.subscribedChannel();
+        return {
+          params: { conversationId },
+          headers: { 'If-Match': etag },
+          as: BOB,
+          code: 'WORKSPACE.OWNER_REQUIRED',
+        };
+      },
+      404: async () => ({
+        params: { conversationId: '19:unheard@thread.tacv2' },
+        headers: { 'If-Match': '"1"' },
+        code: 'CHANNEL.NOT_FOUND',
       }),
     },
   },

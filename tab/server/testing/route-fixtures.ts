@@ -52,7 +52,11 @@ const collectionOf = (path: string): string => /\/([a-z-]+)\/:id/.exec(path)?.[1
 export function urlFor(route: RouteSpec, fixture: Fixture): string {
   const collection = collectionOf(route.path);
   const id = fixture.ids[collection]?.id ?? '';
-  return `/api/v1${route.path.replace(':ws', fixture.ws).replace(':id', id).replace(':userId', ALICE.userId)}`;
+  return `/api/v1${route.path
+    .replace(':ws', fixture.ws)
+    .replace(':id', id)
+    .replace(':userId', ALICE.userId)
+    .replace(':conversationId', encodeURIComponent('19:general@thread.tacv2'))}`;
 }
 
 export function etagFor(route: RouteSpec, fixture: Fixture): string | undefined {

@@ -10,6 +10,7 @@ import type {
   Opportunity,
   Organisation,
   StageChange,
+  SubscribedChannel,
   Workspace,
 } from '@crm/shared';
 import { ApiError } from './api-error';
@@ -81,6 +82,9 @@ export type ApiClient = {
   addMember(ws: string, member: { userId: string; role: MemberRole; name?: string }): Promise<Member>;
   changeMemberRole(ws: string, userId: string, role: MemberRole): Promise<Member>;
   removeMember(ws: string, userId: string): Promise<void>;
+  /** Owners: the channels that hear the workspace's news; taking one off needs its ETag. */
+  listChannels(ws: string): Promise<readonly WithEtag<SubscribedChannel>[]>;
+  removeChannel(ws: string, channel: { conversationId: string; etag: string }): Promise<void>;
   recycleBin(ws: string, query: ListQuery): Promise<ListPage<DeletedRecord>>;
   purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
   importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
@@ -235,6 +239,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     changeMemberRole: (ws, userId, role) =>
       request('PATCH', `${wsPath(ws)}/members/${enc(userId)}`, { body: { role } }),
     removeMember: (ws, userId) => request('DELETE', `${wsPath(ws)}/members/${enc(userId)}`),
+    listChannels: async (ws) =>
+      (await request<ListPage<WithEtag<SubscribedChannel>>>('GET', `${wsPath(ws)}/channels`)).items,
+    removeChannel: (ws, channel) =>
+      request('DELETE', `${wsPath(ws)}/channels/${enc(channel.conversationId)}`, { ifMatch: channel.etag }),
     recycleBin: (ws, params) => request('GET', `${wsPath(ws)}/recycle-bin${query(params)}`),
     purge: (ws, plural, id) => request('DELETE', `${wsPath(ws)}/recycle-bin/${plural}/${enc(id)}`),
     importLeads: async (ws, csv) => {

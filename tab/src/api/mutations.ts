@@ -88,6 +88,14 @@ export const usePurgeRecord = (ws: string) =>
     refresh: 'settled',
   });
 
+/** A Teams channel no longer hears the workspace's news (guarded by the ETag it was listed with). */
+export const useRemoveChannel = (ws: string) =>
+  useWrite({
+    run: (api, channel: { conversationId: string; etag: string }) => api.removeChannel(ws, channel),
+    touches: () => [queryKeys.channels(ws)],
+    refresh: 'success-or-stale',
+  });
+
 /** The lead, and the organisation, contact and deal it became. */
 export const useConvertLead = (ws: string) =>
   useWrite({

@@ -34,5 +34,7 @@ export const queryKeys = {
   reports: (ws: string) => ['reports', ws] as const,
   report: (ws: string, name: string) => ['reports', ws, name] as const,
   recycleBin: (ws: string) => ['recycle-bin', ws] as const,
+  /** The Teams channels that hear the workspace's news. */
+  channels: (ws: string) => ['channels', ws] as const,
   importJob: (ws: string, jobId: string | undefined) => ['imports', ws, jobId] as const,
 };

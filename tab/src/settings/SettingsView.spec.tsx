@@ -179,6 +179,8 @@ describe('settings and members', () => {
       }),
     );
     await screen.findByText('Sam was removed.');
+    // Below the members: the Teams channels that hear the workspace (ChannelsSection.spec.tsx).
+    expect(await screen.findByRole('region', { name: 'Teams channels' })).toBeTruthy();
   });
 });
 

@@ -12,6 +12,7 @@ import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { useRecordActions, type RecordActions } from '../records/useRecordActions';
 import { validateWith } from '../records/validate';
 import { stageName } from '../pipeline/pipeline-format';
+import { ChannelsSection } from './ChannelsSection';
 import { MembersSection } from './MembersSection';
 import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
@@ -19,7 +20,7 @@ import { useSettingsStyles } from './SettingsView.styles';
 
 export type SettingsViewProps = { readonly workspaceId: string };
 
-/** Owners: the workspace's name, currency, stale threshold, its stages, and its members. */
+/** Owners: the workspace's name, currency, stale threshold, its stages, its members and its channels. */
 export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -40,6 +41,7 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       <NoticeBar notice={act.notice} />
       {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} act={act} />}
       <MembersSection workspaceId={workspaceId} />
+      <ChannelsSection workspaceId={workspaceId} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { SORT_CAP, type Actor, type Stage, type WorkspaceId } from '@crm/shared';
+import { SORT_CAP, type Actor, type Stage, type Topic, type WorkspaceId } from '@crm/shared';
 import {
   createWorkspace,
   type AppDeps,
@@ -138,6 +138,45 @@ export async function fakeApi(options: FakeApiOptions = {}) {
     /** Another owner saves the settings: the page's copy is now stale. */
     changeWorkspaceBehindTheScenes: async (patch: Record<string, unknown>) =>
       direct.updateWorkspace(WS, await direct.getWorkspace(WS), patch),
+    /**
+     * The bot installed in a team bound to `ws` subscribed these channels (`name` absent: the team's
+     * General channel, whose conversation id is the team's id), as `subscribe` in the channel would.
+     */
+    subscribeChannels: async (
+      team: { readonly teamId: string; readonly name: string },
+      channels: readonly { readonly name?: string; readonly topics: readonly Topic[] }[],
+    ) => {
+      await deps.teams.saveTeam({
+        tenantId: TEST_TENANT,
+        teamId: team.teamId,
+        name: team.name,
+        installedAt: clock.now(),
+        installedBy: ERIN.userId,
+      });
+      for (const channel of channels) {
+        const conversationId = channel.name ? `19:${channel.name.toLowerCase()}@thread.tacv2` : team.teamId;
+        const saved = await deps.conversations.saveSubscription({
+          workspaceId: WS,
+          teamId: team.teamId,
+          conversationId,
+          address: { conversation: { id: conversationId, ...(channel.name ? { name: channel.name } : {}) } },
+          topics: channel.topics,
+          updatedAt: clock.now(),
+          updatedBy: ERIN.userId,
+        });
+        if (!saved.ok) throw new Error(`the fake's channel: ${saved.error.code}`);
+      }
+    },
+    /** Someone changes a channel's topics: the page's ETag for it is now stale. */
+    changeChannelBehindTheScenes: async (conversationId: string) => {
+      const current = await deps.conversations.getSubscription(WS, conversationId);
+      if (!current) throw new Error(`no channel ${conversationId}`);
+      const saved = await deps.conversations.saveSubscription(
+        { ...current.record, topics: ['won'], updatedAt: clock.now() },
+        current.version,
+      );
+      if (!saved.ok) throw new Error(`the fake's channel: ${saved.error.code}`);
+    },
     /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
     setSortCap: (cap: number) => {
       records.cap = cap;

@@ -64,8 +64,22 @@ export function teamContract(storage: () => StorageUnderTest): void {
         version: v2 as Version,
       });
       expect(await conversations.listSubscriptions(ws)).toEqual([{ ...sub, topics: ['won'] }]);
-      await conversations.removeSubscription(ws, sub.conversationId);
-      await conversations.removeSubscription(ws, sub.conversationId);
+      expect(await conversations.listSubscriptionVersions(ws)).toEqual([
+        { record: { ...sub, topics: ['won'] }, version: v2 },
+      ]);
+      // Guarded by the version read: an older one removes nothing.
+      expect(await conversations.removeSubscription(ws, sub.conversationId, v1)).toMatchObject({
+        ok: false,
+        error: { code: 'CONCURRENCY.STALE' },
+      });
+      expectOk(await conversations.removeSubscription(ws, sub.conversationId, v2));
+      expect(await conversations.removeSubscription(ws, sub.conversationId, v2)).toMatchObject({
+        ok: false,
+        error: { code: 'CONCURRENCY.STALE' },
+      });
+      expectOk(await conversations.saveSubscription(sub));
+      expectOk(await conversations.removeSubscription(ws, sub.conversationId));
+      expectOk(await conversations.removeSubscription(ws, sub.conversationId));
       expect(await conversations.listSubscriptions(ws)).toEqual([]);
 
       const tenant = uniqueId('t');

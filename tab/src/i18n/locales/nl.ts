@@ -398,6 +398,28 @@ export const nl: Messages = {
     removeName: 'Verwijderen ({{name}})',
     removed: '{{name}} is verwijderd.',
   },
+  channels: {
+    heading: 'Teams-kanalen',
+    hint: 'Deze kanalen horen over deze werkruimte: omgezette leads, deals die van fase wisselen, gewonnen deals. Een kanaal abonneert zich met het subscribe-commando van de bot.',
+    none: 'Geen enkel Teams-kanaal hoort over deze werkruimte. Noem de bot met subscribe in een van de kanalen van het team.',
+    channel: 'Kanaal',
+    team: 'Team',
+    topics: 'Hoort over',
+    changed: 'Gewijzigd',
+    general: 'Algemeen',
+    unnamed: 'Een kanaal van het team',
+    nothing: 'niets',
+    topic: {
+      conversions: 'omgezette leads',
+      stages: 'deals die van fase wisselen',
+      won: 'gewonnen deals',
+    },
+    remove: 'Niet meer posten',
+    removeName: 'Niet meer posten in {{name}}',
+    removeText:
+      'De bot post het nieuws van deze werkruimte daar niet meer. Het kanaal kan zich opnieuw abonneren.',
+    removed: '{{name}} hoort niets meer.',
+  },
   recycleBin: {
     heading: 'Prullenbak',
     empty: 'De prullenbak is leeg.',
@@ -459,6 +481,8 @@ export const nl: Messages = {
       server: 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
     },
     code: {
+      CHANNEL_NOT_FOUND: 'Dit kanaal hoort niet meer over deze werkruimte.',
+      CHANNEL_OTHER_TEAM: 'Een kanaal kan alleen horen over de werkruimte van zijn eigen team.',
       LEAD_ALREADY_CONVERTED: 'Deze lead is al geconverteerd.',
       LEAD_READ_ONLY: 'Een geconverteerde lead kan niet meer worden gewijzigd.',
       WORKSPACE_FORBIDDEN: 'Je bent geen lid van deze werkruimte.',
