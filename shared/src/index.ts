@@ -1,6 +1,10 @@
 /**
  * `@crm/shared`: the browser-safe core — types, pure rules, schemas, error codes and the record catalogue
  * (`records/`). Use cases are `@crm/shared/application`; storage `@crm/shared/storage`; fakes `@crm/shared/testing`.
+ *
+ * A pure rule is named as a decision, `decide<Thing>` (`decideConversion`); its use case keeps the
+ * command's name (`convertLead`). No name is exported here and by `@crm/shared/application` too
+ * (`npm run lint`: scripts/check-export-names.ts).
  */
 export * from './common/result';
 export * from './common/domain-error';

@@ -1,3 +1,10 @@
+/**
+ * `@crm/shared/application`: the use cases (access check → parse → load → pure rule → one atomic
+ * commit) and the ports storage implements. A use case carries the command's name (`createLead`,
+ * `convertLead`, `addMember`); the pure rule it calls is the decision, `decide<Thing>`, exported by
+ * `@crm/shared`. The two entry points share no export name (`npm run lint`:
+ * scripts/check-export-names.ts); the record catalogue (kinds, versions, sorts) comes from `@crm/shared`.
+ */
 export * from './deps';
 export * from './ports';
 export * from './notification-ports';

@@ -4,7 +4,7 @@ import type { ConversionContext } from './convert-lead';
 import { anOrganisation, codeOf, convert, settings } from './conversion.fixtures';
 import { aConvertedLead, aDisqualifiedLead, anOpenLead, aWorkingLead, T0, T1, WS } from './lead.fixtures';
 
-describe('convertLead: a lead with nothing chosen', () => {
+describe('decideConversion: a lead with nothing chosen', () => {
   const result = convert();
   if (!result.ok) throw new Error(result.error.code);
   const c = result.value;
@@ -109,7 +109,7 @@ describe('convertLead: a lead with nothing chosen', () => {
   });
 });
 
-describe('convertLead: choices', () => {
+describe('decideConversion: choices', () => {
   it('given a lead without a company, then the organisation takes the person’s name', () => {
     const result = convert({}, { lead: anOpenLead({ company: '' }) });
     expect(result.ok && result.value.organisation.record.name).toBe('Ingrid Hansen');
@@ -160,7 +160,7 @@ describe('convertLead: choices', () => {
   });
 });
 
-describe('convertLead: refusals', () => {
+describe('decideConversion: refusals', () => {
   it.each<[string, Partial<ConversionContext>, unknown, ErrorCode]>([
     ['an already converted lead', { lead: aConvertedLead() }, {}, 'LEAD.ALREADY_CONVERTED'],
     ['a disqualified lead (reopen first)', { lead: aDisqualifiedLead() }, {}, 'LEAD.INVALID_TRANSITION'],
@@ -176,7 +176,7 @@ describe('convertLead: refusals', () => {
   });
 });
 
-describe('convertLead: straight into a won deal', () => {
+describe('decideConversion: straight into a won deal', () => {
   it('given a new organisation, then it is created as a customer and the win is announced', () => {
     const result = convert({ opportunity: { stage: 'closed-won', amount: 900 } });
     if (!result.ok) throw new Error(result.error.code);

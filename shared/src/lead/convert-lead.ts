@@ -3,7 +3,7 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent, LeadConverted } from '../events/domain-event';
-import { createOpportunity } from '../opportunity/create-opportunity';
+import { decideOpportunityCreation } from '../opportunity/create-opportunity';
 import { contactWorksAt, customerAfterWin } from '../opportunity/deal-policies';
 import type { Opportunity, StageChange } from '../opportunity/opportunity';
 import type { Organisation } from '../organisation/organisation';
@@ -52,7 +52,7 @@ export type Conversion = {
  * opportunity, all in one decision so the caller can commit it all or nothing. Qualification is
  * advice, not a gate: the team decides what is worth converting.
  */
-export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Result<Conversion> {
+export function decideConversion(input: ConvertLeadInput, ctx: ConversionContext): Result<Conversion> {
   const { lead } = ctx;
   switch (lead.status) {
     case 'closed-converted':
@@ -146,7 +146,7 @@ function opportunityFor(
   const details = input.opportunity ?? {};
   // Events beyond lead.converted (a deal converted straight to won or lost) get ids derived from it.
   let derived = 0;
-  return createOpportunity(
+  return decideOpportunityCreation(
     {
       name: details.name ?? `${organisation.name} \u2013 ${new Date(ctx.now).toISOString().slice(0, 10)}`,
       organisationId: organisation.id,

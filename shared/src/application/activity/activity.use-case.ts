@@ -4,8 +4,8 @@ import type { WorkspaceId } from '../../common/types';
 import {
   ActivityCreateInputSchema,
   ActivityPatchInputSchema,
-  createActivity as createActivityRule,
-  updateActivity as updateActivityRule,
+  decideActivityCreation,
+  decideActivityUpdate,
 } from '../../activity';
 import { REGARDING_TYPES, type Activity, type Regarding, type RegardingType } from '../../activity/activity';
 import { accessWorkspace } from '../access';
@@ -41,8 +41,8 @@ export const activityEntity: EntityDescriptor<
   patchSchema: ActivityPatchInputSchema,
   createReferences: (i) => [memberRef(i.ownerId), regardingRef(i.regarding)],
   updateReferences: (i) => [memberRef(i.ownerId), regardingRef(i.regarding)],
-  create: (i, ctx) => asDecided(createActivityRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
-  update: (current, i, ctx) => asDecided(updateActivityRule(current.record, i, ctx)),
+  create: (i, ctx) => asDecided(decideActivityCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(decideActivityUpdate(current.record, i, ctx)),
 };
 
 export const createActivity = createUseCase(activityEntity);

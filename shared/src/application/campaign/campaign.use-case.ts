@@ -1,8 +1,8 @@
 import {
   CampaignCreateInputSchema,
   CampaignPatchInputSchema,
-  createCampaign as createCampaignRule,
-  updateCampaign as updateCampaignRule,
+  decideCampaignCreation,
+  decideCampaignUpdate,
 } from '../../campaign';
 import { memberRef, type EntityDescriptor } from '../record/entity-descriptor';
 import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
@@ -20,9 +20,9 @@ export const campaignEntity: EntityDescriptor<
   updateReferences: (i) => [memberRef(i.ownerId)],
   create: (i, ctx) =>
     asDecided(
-      createCampaignRule(i, { ...ctx, workspaceId: ctx.workspace.id, settings: ctx.workspace.settings }),
+      decideCampaignCreation(i, { ...ctx, workspaceId: ctx.workspace.id, settings: ctx.workspace.settings }),
     ),
-  update: (current, i, ctx) => asDecided(updateCampaignRule(current.record, i, ctx)),
+  update: (current, i, ctx) => asDecided(decideCampaignUpdate(current.record, i, ctx)),
 };
 
 export const createCampaign = createUseCase(campaignEntity);

@@ -1,8 +1,8 @@
 import {
   ContactCreateInputSchema,
   ContactPatchInputSchema,
-  createContact as createContactRule,
-  updateContact as updateContactRule,
+  decideContactCreation,
+  decideContactUpdate,
 } from '../../contact';
 import { memberRef, recordRef, type EntityDescriptor } from '../record/entity-descriptor';
 import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
@@ -23,8 +23,8 @@ export const contactEntity: EntityDescriptor<
     memberRef(i.ownerId),
     recordRef('organisation', i.organisationId, 'organisationId'),
   ],
-  create: (i, ctx) => asDecided(createContactRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
-  update: (current, i, ctx) => asDecided(updateContactRule(current.record, i, ctx)),
+  create: (i, ctx) => asDecided(decideContactCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(decideContactUpdate(current.record, i, ctx)),
 };
 
 export const createContact = createUseCase(contactEntity);

@@ -3,12 +3,7 @@ import { domainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { Id, WorkspaceId } from '../../common/types';
 import { parseInput } from '../../common/validation';
-import {
-  ConvertLeadInputSchema,
-  convertLead as convertLeadRule,
-  type Conversion,
-  type ConvertLeadInput,
-} from '../../lead';
+import { ConvertLeadInputSchema, decideConversion, type Conversion, type ConvertLeadInput } from '../../lead';
 import type { ConvertedLead, Lead } from '../../lead/lead';
 import type { Opportunity } from '../../opportunity/opportunity';
 import type { Organisation } from '../../organisation/organisation';
@@ -86,7 +81,7 @@ async function attemptConversion(
   const loaded = await load(deps, ws, leadId, input);
   if (!loaded.ok) return loaded;
   const { lead, organisation, contact } = loaded.value;
-  const converted = convertLeadRule(input, {
+  const converted = decideConversion(input, {
     lead: lead.record,
     ...(organisation ? { existingOrganisation: organisation.record } : {}),
     ...(contact ? { existingContact: contact.record } : {}),

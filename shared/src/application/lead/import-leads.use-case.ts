@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../common/result';
 import type { Id, UserId, WorkspaceId } from '../../common/types';
 import {
   addToTally,
-  createLead,
+  decideLeadCreation,
   EMPTY_TALLY,
   indexCampaigns,
   MAX_LISTED,
@@ -170,14 +170,14 @@ class ImportRun {
     return this.tally;
   }
 
-  private async accept(row: number, input: Parameters<typeof createLead>[0]): Promise<void> {
+  private async accept(row: number, input: Parameters<typeof decideLeadCreation>[0]): Promise<void> {
     const email = input.email ? normaliseEmail(input.email) : undefined;
     const existingLeadId = email ? this.existing.get(email) : undefined;
     const duplicateOfRow = email ? this.firstRowOf.get(email) : undefined;
     if (email && existingLeadId) return this.segment.duplicate({ row, email, existingLeadId });
     if (email && duplicateOfRow) return this.segment.duplicate({ row, email, duplicateOfRow });
     if (email) this.firstRowOf.set(email, row);
-    const created = createLead(input, {
+    const created = decideLeadCreation(input, {
       id: this.deps.ids.newId(),
       workspaceId: this.ws,
       actor: this.actor,

@@ -2,13 +2,13 @@ import { ok, type Result } from '../../common/result';
 import type { Id, WorkspaceId } from '../../common/types';
 import { parseInput } from '../../common/validation';
 import {
-  createLead as createLeadRule,
-  disqualifyLead as disqualifyLeadRule,
+  decideLeadCreation,
+  decideDisqualification,
   DisqualifyInputSchema,
   ensureLeadDeletable,
   LeadCreateInputSchema,
   LeadPatchInputSchema,
-  updateLead as updateLeadRule,
+  decideLeadUpdate,
 } from '../../lead';
 import type { Lead } from '../../lead/lead';
 import { accessWorkspace } from '../access';
@@ -26,10 +26,10 @@ export const leadEntity: EntityDescriptor<'lead', typeof LeadCreateInputSchema, 
     patchSchema: LeadPatchInputSchema,
     createReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
     updateReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
-    create: (i, ctx) => asDecided(createLeadRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
+    create: (i, ctx) => asDecided(decideLeadCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
     /** Edits details, qualification and status (status moves follow the lead's transition table). */
     update: (current, i, ctx) => {
-      const decided = updateLeadRule(current.record, i, { ...ctx, newEventId: ctx.newId });
+      const decided = decideLeadUpdate(current.record, i, { ...ctx, newEventId: ctx.newId });
       return decided.ok ? ok({ record: decided.value.lead, events: decided.value.events }) : decided;
     },
   };
@@ -54,7 +54,7 @@ export async function disqualifyLead(
     ? await loadForChange(deps, ws, 'lead', id, expected)
     : await loadRecord(deps, ws, 'lead', id);
   if (!current.ok) return current;
-  const decided = disqualifyLeadRule(current.value.record, parsed.value.reason, {
+  const decided = decideDisqualification(current.value.record, parsed.value.reason, {
     actor: caller.actor.userId,
     now: deps.clock.now(),
     newEventId: () => deps.ids.newId(),

@@ -3,11 +3,11 @@ import type { Id, WorkspaceId } from '../../common/types';
 import type { DomainEvent } from '../../events/domain-event';
 import {
   checkDealContact,
-  createOpportunity as createOpportunityRule,
+  decideOpportunityCreation,
   customerAfterWin,
   OpportunityCreateInputSchema,
   OpportunityPatchInputSchema,
-  updateOpportunity as updateOpportunityRule,
+  decideOpportunityUpdate,
 } from '../../opportunity';
 import type { Opportunity, StageChange } from '../../opportunity/opportunity';
 import { accessWorkspace } from '../access';
@@ -87,7 +87,7 @@ export const opportunityEntity: EntityDescriptor<
       refs,
       ctx,
       () =>
-        createOpportunityRule(i, {
+        decideOpportunityCreation(i, {
           id: ctx.id,
           workspaceId: ctx.workspace.id,
           actor: ctx.actor,
@@ -104,7 +104,7 @@ export const opportunityEntity: EntityDescriptor<
       refs,
       ctx,
       () =>
-        updateOpportunityRule(current.record, i, {
+        decideOpportunityUpdate(current.record, i, {
           actor: ctx.actor,
           now: ctx.now,
           settings: ctx.workspace.settings,

@@ -1,8 +1,8 @@
 import {
-  createOrganisation as createOrganisationRule,
+  decideOrganisationCreation,
   OrganisationCreateInputSchema,
   OrganisationPatchInputSchema,
-  updateOrganisation as updateOrganisationRule,
+  decideOrganisationUpdate,
 } from '../../organisation';
 import { memberRef, type EntityDescriptor } from '../record/entity-descriptor';
 import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
@@ -18,8 +18,8 @@ export const organisationEntity: EntityDescriptor<
   patchSchema: OrganisationPatchInputSchema,
   createReferences: (i) => [memberRef(i.ownerId)],
   updateReferences: (i) => [memberRef(i.ownerId)],
-  create: (i, ctx) => asDecided(createOrganisationRule(i, { ...ctx, workspaceId: ctx.workspace.id })),
-  update: (current, i, ctx) => asDecided(updateOrganisationRule(current.record, i, ctx)),
+  create: (i, ctx) => asDecided(decideOrganisationCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
+  update: (current, i, ctx) => asDecided(decideOrganisationUpdate(current.record, i, ctx)),
 };
 
 export const createOrganisation = createUseCase(organisationEntity);

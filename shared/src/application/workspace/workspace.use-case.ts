@@ -4,13 +4,13 @@ import type { Actor, UserId, WorkspaceId } from '../../common/types';
 import { parseInput } from '../../common/validation';
 import { fingerprint } from '../fingerprint';
 import {
-  addMember as addMemberRule,
-  changeMemberRole as changeMemberRoleRule,
-  createWorkspace as createWorkspaceRule,
+  decideMemberAddition,
+  decideMemberRoleChange,
+  decideWorkspaceCreation,
   MemberAddInputSchema,
   MemberPatchInputSchema,
-  removeMember as removeMemberRule,
-  updateWorkspaceSettings,
+  decideMemberRemoval,
+  decideWorkspaceSettingsUpdate,
   WorkspaceCreateInputSchema,
   WorkspacePatchInputSchema,
 } from '../../workspace';
@@ -67,7 +67,7 @@ export async function createWorkspace(
     const verified = await verifyTeamFor(deps, actor, parsed.value.teamId);
     if (!verified.ok) return verified;
   }
-  const decided = createWorkspaceRule(parsed.value, {
+  const decided = decideWorkspaceCreation(parsed.value, {
     id,
     tenantId: actor.tenantId,
     actor: actor.userId,
@@ -127,7 +127,7 @@ export async function updateWorkspace(
   }
   const parsed = parseInput(WorkspacePatchInputSchema, input);
   if (!parsed.ok) return parsed;
-  const decided = updateWorkspaceSettings(access.value.workspace.record, parsed.value, {
+  const decided = decideWorkspaceSettingsUpdate(access.value.workspace.record, parsed.value, {
     actor: actor.userId,
     now: deps.clock.now(),
   });
@@ -196,7 +196,7 @@ export function addMember(
   return changeMembership(deps, actor, ws, 'manage', (members, access) => {
     const parsed = parseInput(MemberAddInputSchema, input);
     if (!parsed.ok) return parsed;
-    const member = addMemberRule(members, parsed.value, {
+    const member = decideMemberAddition(members, parsed.value, {
       workspace: access.workspace.record,
       actor: actor.userId,
       now: deps.clock.now(),
@@ -215,7 +215,7 @@ export function changeMemberRole(
   return changeMembership(deps, actor, ws, 'manage', (members) => {
     const parsed = parseInput(MemberPatchInputSchema, input);
     if (!parsed.ok) return parsed;
-    const member = changeMemberRoleRule(members, userId, parsed.value.role);
+    const member = decideMemberRoleChange(members, userId, parsed.value.role);
     return member.ok ? ok({ change: { upsert: [member.value] }, result: member.value }) : member;
   });
 }
@@ -229,7 +229,7 @@ export function removeMember(
 ): Promise<Result<void>> {
   const leaving = userId === actor.userId;
   return changeMembership(deps, actor, ws, leaving ? 'read' : 'manage', (members) => {
-    const removed = removeMemberRule(members, userId);
+    const removed = decideMemberRemoval(members, userId);
     return removed.ok ? ok({ change: { remove: [userId] }, result: undefined }) : removed;
   });
 }
