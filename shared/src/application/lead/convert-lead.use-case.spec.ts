@@ -1,4 +1,5 @@
-import type { Result } from '../../common/result';
+import { domainError } from '../../common/domain-error';
+import { err, type Result } from '../../common/result';
 import { anActor, asCaller, inMemoryApp, type TestApp } from '../../testing/app-harness';
 import { conversionMatches } from './conversion-matches.use-case';
 import { convertLead } from './convert-lead.use-case';
@@ -125,6 +126,60 @@ describe('convertLead use case', () => {
 
     const ids = new Set(results.map((r) => value(r).organisation.record.id));
     expect(ids.size).toBe(1);
+  });
+
+  it('given a qualification, when converted, then the checklist and the conversion are one commit', async () => {
+    const app = inMemoryApp();
+    const { ws, lead } = await givenWorkspaceWithLead(app, { qualification: { budget: true } });
+    const commit = jest.spyOn(app.deps.records, 'commit');
+
+    const result = value(
+      await convertLead(app.deps, caller, ws, lead.id, { qualification: { need: true, authority: true } }),
+    );
+
+    expect(commit).toHaveBeenCalledTimes(1);
+    const qualification = { budget: true, authority: true, need: true, timeline: false };
+    expect(result.lead.record.qualification).toEqual(qualification);
+    expect(result.contact.record.isDecisionMaker).toBe(true);
+    const stored = await app.deps.records.get(ws, 'lead', lead.id);
+    expect(stored).toEqual({ record: result.lead.record, version: result.lead.version });
+  });
+
+  it('given a qualification, when the conversion fails, then the checklist is left as it was', async () => {
+    const app = inMemoryApp();
+    const { ws, lead } = await givenWorkspaceWithLead(app, { qualification: { budget: true } });
+    const before = await app.deps.records.get(ws, 'lead', lead.id);
+
+    const refused = await convertLead(app.deps, caller, ws, lead.id, {
+      qualification: { need: true },
+      organisationId: 'no-such-org',
+    });
+    jest
+      .spyOn(app.deps.records, 'commit')
+      .mockResolvedValue(err(domainError('CONCURRENCY.STALE', 'Changed meanwhile.')));
+    const lost = await convertLead(app.deps, caller, ws, lead.id, { qualification: { need: true } });
+
+    expect(refused.ok || refused.error.code).toBe('CONVERSION.ORGANISATION_NOT_FOUND');
+    expect(lost.ok || lost.error.code).toBe('CONCURRENCY.STALE');
+    expect(await app.deps.records.get(ws, 'lead', lead.id)).toEqual(before);
+    expect(await countAll(app, ws)).toEqual({ organisations: 0, contacts: 0, opportunities: 0 });
+  });
+
+  it('given a qualification and an Idempotency-Key, when retried, then the first result is replayed', async () => {
+    const app = inMemoryApp();
+    const { ws, lead } = await givenWorkspaceWithLead(app);
+    const keyed = asCaller(anna, 'key-q');
+    const input = { qualification: { need: true, notes: 'Board meets Friday' } };
+
+    const first = value(await convertLead(app.deps, keyed, ws, lead.id, input));
+    const commit = jest.spyOn(app.deps.records, 'commit');
+    const retry = value(await convertLead(app.deps, keyed, ws, lead.id, input));
+    const reused = await convertLead(app.deps, keyed, ws, lead.id, { qualification: { need: false } });
+
+    expect(commit).not.toHaveBeenCalled();
+    expect(retry).toEqual(first);
+    expect(retry.lead.record.qualification).toMatchObject({ need: true, notes: 'Board meets Friday' });
+    expect(reused.ok || reused.error.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
   it('given an existing organisation, when converting into it, then only its empty fields are filled', async () => {
