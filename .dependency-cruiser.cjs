@@ -1,7 +1,8 @@
 /**
  * Architecture rules that fail the build (`npm run lint`):
- * - the pure core (shared entity folders, common, events, reports, application) imports no storage, no
- *   SDK, nothing from node:;
+ * - the pure core (shared entity folders, common, events, reports, records, application) imports no
+ *   storage, no SDK, nothing from node:;
+ * - storage imports from application/ only its ports (the record catalogue is records/, below it);
  * - only shared/src/storage imports @azure/data-tables, @azure/storage-queue or @azure/identity;
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
  * - shared never imports the tab or the bot;
@@ -23,7 +24,7 @@ const ranks = [
   ['workspace'],
   ['lead'],
   ['campaign'],
-  ['reports'],
+  ['reports', 'records'],
   ['application'],
   ['storage', 'testing'],
   ['runtime'],
@@ -40,10 +41,21 @@ const folderRankRules = ranks.map((rank, i) => {
 });
 
 const core =
-  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|application)/';
+  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|application)/';
 module.exports = {
   forbidden: [
     ...folderRankRules,
+    {
+      name: 'storage-imports-only-ports',
+      comment:
+        'Storage implements the ports: from application/ it imports only the port files; the record catalogue (kinds, sort, search tokens, row plan) is records/.',
+      severity: 'error',
+      from: { path: '^shared/src/storage/' },
+      to: {
+        path: '^shared/src/application/',
+        pathNot: '^shared/src/application/((team-|notification-)?ports|relay/relay-ports)\\.ts$',
+      },
+    },
     {
       name: 'core-is-pure',
       severity: 'error',

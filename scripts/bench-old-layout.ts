@@ -7,7 +7,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { matchesQuery } from '../shared/src/common/search-tokens';
 import type { Lead } from '../shared/src/lead/lead';
-import { drivingToken, recordSearchTokens } from '../shared/src/application/record-search';
+import { drivingToken, recordSearchTokens } from '../shared/src/records/record-search';
 import { mapBounded } from '../shared/src/storage/bounded';
 import { emailRow, recordRow, type Row } from '../shared/src/storage/record-rows';
 import { prefixRange, recordKey } from '../shared/src/storage/record-keys';

@@ -29,7 +29,7 @@ import { TableClient, type TransactionAction } from '@azure/data-tables';
 import Papa from 'papaparse';
 import type { Lead } from '../shared/src/lead/lead';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
-import { planCommit } from '../shared/src/application/row-plan';
+import { planCommit } from '../shared/src/records/row-plan';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
 import { azuriteVersion, freePort, startAzurite } from '../shared/src/storage/azurite';
 import { mapBounded } from '../shared/src/storage/bounded';

@@ -166,7 +166,7 @@ describe('a team installs the bot and works its pipeline from the channel', () =
   });
 
   it('commands: qualify shows the checklist card; its submit converts once, however often it is pressed', async () => {
-    must(await createLead(app, { actor: actor(ALICE) }, ws, ADA_LEAD));
+    const ada = must(await createLead(app, { actor: actor(ALICE) }, ws, ADA_LEAD)).record;
     // Alice talks to the bot once in private, so it can reach her there later.
     await say('help', { ...sender(ALICE), teamId: undefined });
     await say('deals', { ...sender(ALICE), teamId: undefined });
@@ -199,6 +199,31 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       await listRecords(app, { actor: actor(ALICE) }, ws, 'organisation', { limit: 10 }),
     );
     expect(organisations.items.map((o) => o.record.name)).toEqual(['Analytical Engines']);
+    // The checklist was committed with the conversion.
+    expect((await app.records.get(ws, 'lead', ada.id))?.record).toMatchObject({
+      status: 'closed-converted',
+      qualification: { budget: true, authority: true, need: true, timeline: true },
+    });
+  });
+
+  it('commands: a Convert press whose conversion fails saves nothing, not even the checklist', async () => {
+    const lead = must(
+      await createLead(app, { actor: actor(ALICE) }, ws, {
+        lastName: 'Babbage',
+        company: 'Difference Engines',
+      }),
+    ).record;
+    const card = await say('qualify babbage', sender(ALICE));
+    const submit = card.card!.actions!.find((a) => a.verb === 'lead.convert')!;
+    await press(
+      'lead.convert',
+      { ...submit.data, budget: 'true', need: 'true', organisationId: '01NOSUCHORGANISATION' },
+      sender(ALICE),
+    );
+    expect((await app.records.get(ws, 'lead', lead.id))?.record).toMatchObject({
+      status: 'open-not-contacted',
+      qualification: { budget: false, need: false },
+    });
   });
 
   it('notification: the channel hears of the conversion (who, organisation, opportunity)', async () => {

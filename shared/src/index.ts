@@ -1,6 +1,10 @@
 /**
- * `@crm/shared`: the browser-safe core — types, pure rules, schemas and error codes.
- * Use cases are `@crm/shared/application`; storage `@crm/shared/storage`; fakes `@crm/shared/testing`.
+ * `@crm/shared`: the browser-safe core — types, pure rules, schemas, error codes and the record catalogue
+ * (`records/`). Use cases are `@crm/shared/application`; storage `@crm/shared/storage`; fakes `@crm/shared/testing`.
+ *
+ * A pure rule is named as a decision, `decide<Thing>` (`decideConversion`); its use case keeps the
+ * command's name (`convertLead`). No name is exported here and by `@crm/shared/application` too
+ * (`npm run lint`: scripts/check-export-names.ts).
  */
 export * from './common/result';
 export * from './common/domain-error';
@@ -20,15 +24,4 @@ export * from './campaign';
 export * from './activity';
 export * from './workspace';
 export * from './reports';
-export type { RecordKind, RecordOf, AnyRecord } from './application/records';
-export { RECORD_KINDS, RECORD_FILTERS } from './application/records';
-export {
-  RECORD_SORTS,
-  SORT_CAP,
-  parseSort,
-  sortComparator,
-  sortEntry,
-  sortFields,
-} from './application/record-sort';
-export type { ListSort, SortDirection, SortField } from './application/record-sort';
-export type { Version, Versioned, Page } from './application/ports';
+export * from './records';

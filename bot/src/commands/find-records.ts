@@ -1,5 +1,5 @@
-import { leadDisplayName, ok, type Lead, type Opportunity, type Result } from '@crm/shared';
-import { listRecords, type Versioned } from '@crm/shared/application';
+import { leadDisplayName, ok, type Lead, type Opportunity, type Result, type Versioned } from '@crm/shared';
+import { listRecords } from '@crm/shared/application';
 import { PICK_MAX } from '../cards/pick-card';
 import type { CommandContext } from './command';
 

@@ -1,5 +1,13 @@
-import { isClosedStageId, LOST, ok, type Opportunity, type Result, type StageConfig } from '@crm/shared';
-import { updateOpportunity, type Versioned } from '@crm/shared/application';
+import {
+  isClosedStageId,
+  LOST,
+  ok,
+  type Opportunity,
+  type Result,
+  type StageConfig,
+  type Versioned,
+} from '@crm/shared';
+import { updateOpportunity } from '@crm/shared/application';
 import { dealCard } from '../cards/deal-card';
 import { pickCard } from '../cards/pick-card';
 import { stageLabel } from '../cards/stage-label';

@@ -1,5 +1,5 @@
-import { ok, type Lead, type Result } from '@crm/shared';
-import { conversionMatches, type Versioned } from '@crm/shared/application';
+import { ok, type Lead, type Result, type Versioned } from '@crm/shared';
+import { conversionMatches } from '@crm/shared/application';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { leadCard } from '../cards/lead-card';
 import { qualifyCard } from '../cards/qualify-card';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { leadDisplayName, LOST, ok, type Result } from '@crm/shared';
-import { convertLead, getRecord, getWorkspace, updateLead } from '@crm/shared/application';
+import { convertLead, getRecord, getWorkspace } from '@crm/shared/application';
 import { adaptiveCard, execute, line, note, refreshFor, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
 import { leadCard } from '../cards/lead-card';
@@ -221,47 +221,51 @@ async function move(ctx: ActionContext, d: z.infer<typeof Move>): Promise<Result
 }
 
 /**
- * Saves the checklist (when it changed) and converts with the card's key: a second press replays the
- * first conversion; a conversion by someone else shows the converted lead.
+ * Converts with the card's checklist and key in one use case call (the checklist commits with the
+ * conversion): a second press replays the first conversion; a conversion by someone else, or a lead
+ * changed since the card was made, shows the lead as it is now.
  */
 async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<Result<AdaptiveCard>> {
   const ws = ctx.workspace.record.id;
   const { t } = ctx.localized;
-  const caller = { ...ctx.caller, idempotencyKey: d.key };
-  const input = conversionInput(d);
+  const lead = await getRecord(ctx.app, ctx.caller, ws, 'lead', d.leadId);
+  if (!lead.ok) return lead;
+  const record = lead.value.record;
   const checklist = { budget: d.budget, authority: d.authority, need: d.need, timeline: d.timeline };
   const wanted = Object.fromEntries(Object.entries(checklist).filter(([, v]) => v !== undefined));
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const lead = await getRecord(ctx.app, ctx.caller, ws, 'lead', d.leadId);
-    if (!lead.ok) return lead;
-    const record = lead.value.record;
-    const converted = () => showLead(ctx, d.leadId, t('qualify.done', { name: leadDisplayName(record) }));
-    if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
-      // This card's key converted it (a retry, a double click): the same answer. Anyone else: the fresh lead.
-      const replay = await convertLead(ctx.app, caller, ws, d.leadId, input);
-      return replay.ok ? converted() : showLead(ctx, d.leadId, t('card.changed'));
-    }
-    const differs = Object.entries(wanted).some(
-      ([c, v]) => record.qualification[c as keyof typeof checklist] !== v,
-    );
-    if (differs) {
-      // Someone else changed the lead since this card was made: show them what it is now.
-      if (lead.value.version !== d.version) return qualifyReply(ctx, lead.value, t('card.changed'));
-      const saved = await updateLead(ctx.app, ctx.caller, ws, d.leadId, lead.value.version, {
-        qualification: wanted,
-      });
-      if (!saved.ok && saved.error.code === 'CONCURRENCY.STALE') continue;
-      if (!saved.ok) return saved;
-    }
-    const done = await convertLead(ctx.app, caller, ws, d.leadId, input);
-    if (done.ok) return converted();
-    if (done.error.code !== 'LEAD.ALREADY_CONVERTED' && done.error.code !== 'CONCURRENCY.STALE') return done;
+  const open = record.status !== 'closed-converted' && record.status !== 'closed-not-converted';
+  const differs = Object.entries(wanted).some(
+    ([c, v]) => record.qualification[c as keyof typeof checklist] !== v,
+  );
+  // Someone else changed the lead since this card was made: show them what it is now.
+  if (open && differs && lead.value.version !== d.version) {
+    return qualifyReply(ctx, lead.value, t('card.changed'));
   }
-  return showLead(ctx, d.leadId, t('card.changed'));
+  const caller = { ...ctx.caller, idempotencyKey: d.key };
+  const input = {
+    ...conversionInput(d),
+    ...(Object.keys(wanted).length > 0 ? { qualification: wanted } : {}),
+  };
+  const done = await convertLead(ctx.app, caller, ws, d.leadId, input);
+  // This card's key converted it (a retry, a double click): the same answer. Anyone else: the fresh lead.
+  if (done.ok) return showLead(ctx, d.leadId, t('qualify.done', { name: leadDisplayName(record) }));
+  if (CHANGED_MEANWHILE.has(done.error.code)) return showLead(ctx, d.leadId, t('card.changed'));
+  return done;
 }
 
 /** An existing record picked in the qualify card (not "create a new one", not left empty). */
 const chosen = (id: string | undefined): id is string => Boolean(id) && id !== NEW_RECORD;
+
+/**
+ * A conversion that finds the lead converted (by someone else, or by this card with another
+ * checklist), disqualified, or changed under it on every try: the card is out of date.
+ */
+const CHANGED_MEANWHILE: ReadonlySet<string> = new Set([
+  'LEAD.ALREADY_CONVERTED',
+  'LEAD.INVALID_TRANSITION',
+  'IDEMPOTENCY.KEY_REUSED',
+  'CONCURRENCY.STALE',
+]);
 
 function conversionInput(d: z.infer<typeof Convert>) {
   const amount = d.amount === undefined || d.amount === '' ? undefined : Number(d.amount);

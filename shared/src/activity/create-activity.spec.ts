@@ -1,14 +1,14 @@
 import type { CreateContext } from '../common/record-change';
 import type { ActivityType } from './activity';
-import { createActivity } from './create-activity';
+import { decideActivityCreation } from './create-activity';
 
 const T0 = '2026-03-02T09:00:00.000Z';
 const ctx: CreateContext = { id: 'act-1', workspaceId: 'ws-1', actor: 'alice', now: T0 };
 const regarding = { type: 'opportunity' as const, id: 'opp-1' };
 
-describe('createActivity', () => {
+describe('decideActivityCreation', () => {
   it('given a logged call, then it happened now, by the actor, with no done flag', () => {
-    expect(createActivity({ type: 'call', subject: 'Intro', regarding }, ctx)).toEqual({
+    expect(decideActivityCreation({ type: 'call', subject: 'Intro', regarding }, ctx)).toEqual({
       ok: true,
       value: {
         id: 'act-1',
@@ -37,19 +37,19 @@ describe('createActivity', () => {
       completed: true,
       ownerId: 'bob',
     };
-    const result = createActivity(input, ctx);
+    const result = decideActivityCreation(input, ctx);
     expect(result.ok && result.value).toMatchObject(input);
   });
 
   it('given a task without a done flag, then it starts open', () => {
-    const result = createActivity({ type: 'task', subject: 'Follow up', regarding }, ctx);
+    const result = decideActivityCreation({ type: 'task', subject: 'Follow up', regarding }, ctx);
     expect(result.ok && result.value.completed).toBe(false);
   });
 
   it.each<ActivityType>(['call', 'email', 'meeting', 'note'])(
     'given a %s marked completed, then VALIDATION.FAILED',
     (type) => {
-      const result = createActivity({ type, subject: 'x', regarding, completed: false }, ctx);
+      const result = decideActivityCreation({ type, subject: 'x', regarding, completed: false }, ctx);
       expect(!result.ok && result.error).toMatchObject({
         code: 'VALIDATION.FAILED',
         fields: { completed: 'only for tasks' },

@@ -5,7 +5,7 @@ import type { ActivityCreateInput } from './activity.schema';
 import { completionFor } from './task-completion';
 
 /** The regarding record's existence is the use case's to check: it needs storage. */
-export function createActivity(input: ActivityCreateInput, ctx: CreateContext): Result<Activity> {
+export function decideActivityCreation(input: ActivityCreateInput, ctx: CreateContext): Result<Activity> {
   const completed = completionFor(input.type, undefined, input.completed);
   if (!completed.ok) return completed;
   const { occurredAt, ownerId, ...details } = input;

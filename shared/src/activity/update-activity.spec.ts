@@ -1,13 +1,13 @@
 import { anActivity } from '../testing/builders';
 import type { Activity } from './activity';
 import type { ActivityPatchInput } from './activity.schema';
-import { updateActivity } from './update-activity';
+import { decideActivityUpdate } from './update-activity';
 
 const ctx = { actor: 'bob', now: '2026-03-03T10:00:00.000Z' };
 const task = anActivity({ type: 'task', completed: false, notes: 'Draft', outcome: 'Pending' });
 const call = anActivity({ type: 'call' });
 
-describe('updateActivity', () => {
+describe('decideActivityUpdate', () => {
   it.each<[string, Activity, ActivityPatchInput, boolean | undefined]>([
     ['a task marked done', task, { completed: true }, true],
     [
@@ -25,7 +25,7 @@ describe('updateActivity', () => {
     ['a call turned into a task starts open', call, { type: 'task' }, false],
     ['a call turned into a done task', call, { type: 'task', completed: true }, true],
   ])('given %s, then completed is %s', (_case, activity, patch, completed) => {
-    const result = updateActivity(activity, patch, ctx);
+    const result = decideActivityUpdate(activity, patch, ctx);
     expect(result.ok && result.value.completed).toBe(completed);
     expect(result.ok && 'completed' in result.value).toBe(completed !== undefined);
   });
@@ -34,13 +34,17 @@ describe('updateActivity', () => {
     ['a call marked done', call, { completed: true }],
     ['a task turned into a meeting and marked done', task, { type: 'meeting', completed: true }],
   ])('given %s, then VALIDATION.FAILED', (_case, activity, patch) => {
-    const result = updateActivity(activity, patch, ctx);
+    const result = decideActivityUpdate(activity, patch, ctx);
     expect(!result.ok && result.error.code).toBe('VALIDATION.FAILED');
   });
 
   it('given new details and cleared notes, then they apply and the audit moves on', () => {
     const regarding = { type: 'contact' as const, id: 'con-9' };
-    const result = updateActivity(task, { subject: 'Call back', regarding, notes: null, outcome: null }, ctx);
+    const result = decideActivityUpdate(
+      task,
+      { subject: 'Call back', regarding, notes: null, outcome: null },
+      ctx,
+    );
     expect(result.ok && result.value).toMatchObject({
       subject: 'Call back',
       regarding,

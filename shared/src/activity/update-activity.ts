@@ -5,7 +5,7 @@ import type { ActivityPatchInput } from './activity.schema';
 import { completionFor } from './task-completion';
 
 /** A task turned into another type loses its done flag; a call turned into a task starts open. */
-export function updateActivity(
+export function decideActivityUpdate(
   activity: Activity,
   patch: ActivityPatchInput,
   ctx: ChangeContext,

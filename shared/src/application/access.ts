@@ -4,7 +4,7 @@ import type { Actor, WorkspaceId } from '../common/types';
 import { authorize } from '../workspace/authorize';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { AppDeps } from './deps';
-import type { Versioned } from './ports';
+import type { Versioned } from '../records/versions';
 
 export type Access = { readonly workspace: Versioned<Workspace>; readonly member: Member };
 

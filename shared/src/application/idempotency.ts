@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../common/result';
 import type { WorkspaceId } from '../common/types';
 import type { AppDeps, Caller } from './deps';
 import { fingerprint } from './fingerprint';
-import type { IdempotencyRecord } from './ports';
+import type { IdempotencyRecord } from '../records/change-set';
 
 export type Idempotency = {
   /** The record to commit with the change set, or undefined when the caller sent no key. */

@@ -1,32 +1,35 @@
+/**
+ * `@crm/shared/application`: the use cases (access check → parse → load → pure rule → one atomic
+ * commit) and the ports storage implements. A use case carries the command's name (`createLead`,
+ * `convertLead`, `addMember`); the pure rule it calls is the decision, `decide<Thing>`, exported by
+ * `@crm/shared`. The two entry points share no export name (`npm run lint`:
+ * scripts/check-export-names.ts); the record catalogue (kinds, versions, sorts) comes from `@crm/shared`.
+ */
 export * from './deps';
 export * from './ports';
 export * from './notification-ports';
 export * from './team-ports';
-export * from './team.use-cases';
-export * from './channel.use-cases';
-export * from './records';
-export * from './record-sort';
-export * from './entity-descriptor';
-export { createRecord, updateRecord, createUseCase, updateUseCase } from './record-use-case';
+export * from './workspace/team.use-case';
+export * from './workspace/channel.use-case';
+export * from './record/entity-descriptor';
+export { createRecord, updateRecord, createUseCase, updateUseCase } from './record/generic-record.use-case';
 export * from './access';
 export * from './fingerprint';
-export * from './records.use-cases';
-export * from './open-records.use-cases';
-export * from './workspace.use-cases';
-export * from './lead.use-cases';
-export * from './convert-lead.use-case';
-export * from './organisation.use-cases';
-export * from './contact.use-cases';
-export * from './opportunity.use-cases';
-export * from './campaign.use-cases';
-export * from './activity.use-cases';
-export * from './reports.use-cases';
-export * from './row-plan';
-export * from './import-leads.use-case';
-export * from './import-jobs.use-cases';
-export * from './export-columns';
-export * from './export-records.use-case';
-export * from './conversion-matches.use-case';
+export * from './record/records.use-case';
+export * from './record/open-records.use-case';
+export * from './workspace/workspace.use-case';
+export * from './lead/lead.use-case';
+export * from './lead/convert-lead.use-case';
+export * from './organisation/organisation.use-case';
+export * from './contact/contact.use-case';
+export * from './opportunity/opportunity.use-case';
+export * from './campaign/campaign.use-case';
+export * from './activity/activity.use-case';
+export * from './reports/reports.use-case';
+export * from './lead/import-leads.use-case';
+export * from './lead/import-jobs.use-case';
+export * from './record/export-records.use-case';
+export * from './lead/conversion-matches.use-case';
 export * from './relay/backoff';
 export * from './relay/delivery';
 export * from './relay/relay-ports';

@@ -5,20 +5,17 @@ import type { StageChange } from '../opportunity/opportunity';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
 import type { ImportJob } from '../lead/lead-import-job';
-import type { Delivery } from './relay/delivery';
-import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from './records';
-import type { ListSort } from './record-sort';
-
-/** Opaque concurrency token (an ETag inside storage). Compare only for equality. */
-export type Version = string & { readonly __brand: 'Version' };
-export type Versioned<T> = { readonly record: T; readonly version: Version };
-export type Page<T> = { readonly items: readonly T[]; readonly nextCursor?: string };
+import type { Delivery } from './relay/relay-ports';
+import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
+import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from '../records/records';
+import type { ListSort } from '../records/record-sort';
+import type { Page, Version, Versioned } from '../records/versions';
 
 export type ListQuery<K extends RecordKind> = {
   /** 1–1000. */
   readonly limit: number;
   readonly cursor?: string;
-  /** Prefix search over the kind's search tokens (common/search-tokens.ts, application/record-search.ts). */
+  /** Prefix search over the kind's search tokens (common/search-tokens.ts, records/record-search.ts). */
   readonly q?: string;
   readonly filters?: Partial<Record<RecordFilter<K>, string>>;
   /** A server-side sort (record-sort.ts): such a query goes to `listSorted`, never to `list`. */
@@ -33,47 +30,6 @@ export type SortedListQuery<K extends RecordKind> = Omit<ListQuery<K>, 'q' | 'so
 
 /** Activity lists also select by what they are about (the lead's activities follow it on conversion). */
 export type ActivityQuery = ListQuery<'activity'> & { readonly regarding?: readonly Regarding[] };
-
-/** One write inside an atomic change set. `previous` lets storage maintain its index rows. */
-export type Write =
-  | { readonly type: 'insert'; readonly kind: RecordKind; readonly record: AnyRecord }
-  | {
-      readonly type: 'update';
-      readonly kind: RecordKind;
-      readonly record: AnyRecord;
-      readonly previous: AnyRecord;
-      readonly expected: Version;
-    }
-  | {
-      readonly type: 'delete';
-      readonly kind: RecordKind;
-      readonly record: AnyRecord;
-      readonly expected: Version;
-      readonly deletedAt: Instant;
-      readonly deletedBy: UserId;
-    }
-  | {
-      readonly type: 'restore';
-      readonly kind: RecordKind;
-      readonly record: AnyRecord;
-      readonly expected: Version;
-    }
-  | { readonly type: 'stage-change'; readonly change: StageChange };
-
-export type IdempotencyRecord = {
-  readonly key: string;
-  /** Hash of the request; the same key with another request is IDEMPOTENCY.KEY_REUSED. */
-  readonly fingerprint: string;
-  readonly response: unknown;
-  readonly createdAt: Instant;
-};
-
-/** Everything one use case changes in one workspace: committed all or nothing, with its events. */
-export type ChangeSet = {
-  readonly writes: readonly Write[];
-  readonly events: readonly DomainEvent[];
-  readonly idempotency?: IdempotencyRecord;
-};
 
 /** New versions of the records written, keyed `${kind}:${id}`. */
 export type CommitReceipt = { readonly versions: Readonly<Record<string, Version>> };

@@ -1,7 +1,7 @@
 import type { Result } from '../common/result';
 import type { TenantId, UserId, WorkspaceId } from '../common/types';
 import type { ChannelSubscription, ConversationAddress, RosterEntry, Team } from '../workspace/team';
-import type { Version, Versioned } from './ports';
+import type { Version, Versioned } from '../records/versions';
 
 /**
  * Teams the bot was installed in and their rosters, as Teams reported them. Kept outside the

@@ -1,4 +1,4 @@
-import { createCampaign, type CreateCampaignContext } from './create-campaign';
+import { decideCampaignCreation, type CreateCampaignContext } from './create-campaign';
 
 const T0 = '2026-02-01T08:00:00.000Z';
 const ctx: CreateCampaignContext = {
@@ -9,9 +9,9 @@ const ctx: CreateCampaignContext = {
   settings: { defaultCurrency: 'EUR' },
 };
 
-describe('createCampaign', () => {
+describe('decideCampaignCreation', () => {
   it('given a name and type, then it is planned, in the workspace currency, owned by the actor', () => {
-    expect(createCampaign({ name: 'Beurs Utrecht', type: 'trade-show' }, ctx)).toEqual({
+    expect(decideCampaignCreation({ name: 'Beurs Utrecht', type: 'trade-show' }, ctx)).toEqual({
       ok: true,
       value: {
         id: 'cmp-1',
@@ -43,12 +43,12 @@ describe('createCampaign', () => {
       description: 'São Paulo',
       ownerId: 'bob',
     };
-    const result = createCampaign(input, ctx);
+    const result = decideCampaignCreation(input, ctx);
     expect(result.ok && result.value).toMatchObject(input);
   });
 
   it('given an end date before the start date, then CAMPAIGN.INVALID_DATES', () => {
-    const result = createCampaign(
+    const result = decideCampaignCreation(
       { name: 'X', type: 'email', startDate: '2026-03-02', endDate: '2026-03-01' },
       ctx,
     );

@@ -9,7 +9,10 @@ export type CreateCampaignContext = CreateContext & {
   readonly settings: Pick<WorkspaceSettings, 'defaultCurrency'>;
 };
 
-export function createCampaign(input: CampaignCreateInput, ctx: CreateCampaignContext): Result<Campaign> {
+export function decideCampaignCreation(
+  input: CampaignCreateInput,
+  ctx: CreateCampaignContext,
+): Result<Campaign> {
   const dates = checkCampaignDates(input);
   if (!dates.ok) return dates;
   const { status, currency, ownerId, ...details } = input;

@@ -1,11 +1,11 @@
 import { aCampaign } from '../testing/builders';
 import type { CampaignStatus } from './campaign';
 import { CAMPAIGN_STATUSES } from './campaign';
-import { updateCampaign } from './update-campaign';
+import { decideCampaignUpdate } from './update-campaign';
 
 const ctx = { actor: 'bob', now: '2026-04-01T00:00:00.000Z' };
 
-describe('updateCampaign: status', () => {
+describe('decideCampaignUpdate: status', () => {
   const allowed: Record<CampaignStatus, CampaignStatus[]> = {
     planned: ['planned', 'active', 'aborted'],
     active: ['active', 'completed', 'aborted'],
@@ -17,15 +17,15 @@ describe('updateCampaign: status', () => {
   );
 
   it.each(cases)('given %s → %s, then allowed is %s', (from, to, ok) => {
-    const result = updateCampaign(aCampaign({ status: from }), { status: to }, ctx);
+    const result = decideCampaignUpdate(aCampaign({ status: from }), { status: to }, ctx);
     expect(result.ok ? 'ok' : result.error.code).toBe(ok ? 'ok' : 'CAMPAIGN.INVALID_TRANSITION');
     if (result.ok) expect(result.value.status).toBe(to);
   });
 });
 
-describe('updateCampaign: details', () => {
+describe('decideCampaignUpdate: details', () => {
   it('given a completed campaign, then its actual cost can still be entered (invoices come late)', () => {
-    const result = updateCampaign(aCampaign({ status: 'completed' }), { actualCost: 3100 }, ctx);
+    const result = decideCampaignUpdate(aCampaign({ status: 'completed' }), { actualCost: 3100 }, ctx);
     expect(result.ok && result.value).toMatchObject({
       actualCost: 3100,
       updatedAt: ctx.now,
@@ -34,7 +34,7 @@ describe('updateCampaign: details', () => {
   });
 
   it('given null for an optional field, then it is cleared', () => {
-    const result = updateCampaign(
+    const result = decideCampaignUpdate(
       aCampaign({ budgetedCost: 100, description: 'x' }),
       { budgetedCost: null, description: null },
       ctx,
@@ -46,12 +46,12 @@ describe('updateCampaign: details', () => {
     ['a new end date before the start', { startDate: '2026-05-10' }, { endDate: '2026-05-09' }],
     ['a new start date after the end', { endDate: '2026-05-09' }, { startDate: '2026-05-10' }],
   ])('given %s, then CAMPAIGN.INVALID_DATES', (_case, existing, patch) => {
-    const result = updateCampaign(aCampaign(existing), patch, ctx);
+    const result = decideCampaignUpdate(aCampaign(existing), patch, ctx);
     expect(!result.ok && result.error.code).toBe('CAMPAIGN.INVALID_DATES');
   });
 
   it('given the start date cleared, then an end date alone is fine', () => {
-    const result = updateCampaign(
+    const result = decideCampaignUpdate(
       aCampaign({ startDate: '2026-05-10', endDate: '2026-05-12' }),
       { startDate: null, endDate: '2026-05-01' },
       ctx,

@@ -6,7 +6,7 @@ import { checkCampaignDates } from './campaign-dates';
 import { CAMPAIGN_TRANSITIONS, canMoveCampaign } from './campaign-transitions';
 import type { CampaignPatchInput } from './campaign.schema';
 
-export function updateCampaign(
+export function decideCampaignUpdate(
   campaign: Campaign,
   patch: CampaignPatchInput,
   ctx: ChangeContext,

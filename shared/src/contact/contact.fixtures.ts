@@ -1,6 +1,6 @@
 import type { Contact } from './contact';
 import { ContactCreateInputSchema, type ContactCreateInput } from './contact.schema';
-import { createContact } from './create-contact';
+import { decideContactCreation } from './create-contact';
 
 /** Shared by this folder's specs: contacts made by the real rule. */
 export const T0 = '2026-03-02T09:00:00.000Z';
@@ -13,7 +13,7 @@ export function aContact(input: Partial<ContactCreateInput> = {}, id = 'contact-
     lastName: 'de Vries',
     ...input,
   });
-  const created = createContact(parsed, { id, workspaceId: 'ws-1', actor: 'alice', now: T0 });
+  const created = decideContactCreation(parsed, { id, workspaceId: 'ws-1', actor: 'alice', now: T0 });
   if (!created.ok) throw new Error('fixture: contact not created');
   return created.value;
 }

@@ -1,8 +1,8 @@
 import { ContactCreateInputSchema } from './contact.schema';
 import { T0 } from './contact.fixtures';
-import { createContact } from './create-contact';
+import { decideContactCreation } from './create-contact';
 
-describe('createContact', () => {
+describe('decideContactCreation', () => {
   const ctx = { id: 'contact-7', workspaceId: 'ws-1', actor: 'alice', now: T0 };
 
   it('given the minimum, then it is a customer contact owned by the actor', () => {
@@ -11,7 +11,7 @@ describe('createContact', () => {
       lastName: 'de Vries',
       phone: ' ',
     });
-    expect(createContact(input, ctx)).toEqual({
+    expect(decideContactCreation(input, ctx)).toEqual({
       ok: true,
       value: {
         id: 'contact-7',
@@ -37,7 +37,7 @@ describe('createContact', () => {
       isDecisionMaker: true,
       ownerId: 'bob',
     });
-    expect(createContact(input, ctx)).toMatchObject({
+    expect(decideContactCreation(input, ctx)).toMatchObject({
       ok: true,
       value: { relationship: 'supplier', isDecisionMaker: true, ownerId: 'bob' },
     });

@@ -7,7 +7,7 @@ import type { ContactCreateInput } from './contact.schema';
  * A new contact, owned by the actor unless the input names another owner. That the organisation
  * exists in the workspace is the use case's check (CONTACT.ORGANISATION_NOT_FOUND): it takes a read.
  */
-export function createContact(input: ContactCreateInput, ctx: CreateContext): Result<Contact> {
+export function decideContactCreation(input: ContactCreateInput, ctx: CreateContext): Result<Contact> {
   const { ownerId, relationship, isDecisionMaker, ...details } = input;
   return ok({
     ...definedOnly(details),

@@ -1,13 +1,13 @@
 import type { ContactPatchInput } from './contact.schema';
 import { aContact, T1 } from './contact.fixtures';
-import { updateContact } from './update-contact';
+import { decideContactUpdate } from './update-contact';
 
-describe('updateContact', () => {
+describe('decideContactUpdate', () => {
   const ctx = { actor: 'bob', now: T1 };
 
   it('given a move to another organisation and a cleared field, then both apply and the audit moves', () => {
     const contact = aContact({ email: 'sanne@devries.nl' });
-    const result = updateContact(
+    const result = decideContactUpdate(
       contact,
       { organisationId: 'org-2', email: null, isDecisionMaker: true },
       ctx,
@@ -28,6 +28,6 @@ describe('updateContact', () => {
     ['null for a field it lacks', { mobile: null }],
   ])('given %s, then it comes back unchanged, audit included', (_, patch) => {
     const contact = aContact();
-    expect(updateContact(contact, patch, ctx)).toEqual({ ok: true, value: contact });
+    expect(decideContactUpdate(contact, patch, ctx)).toEqual({ ok: true, value: contact });
   });
 });

@@ -7,7 +7,7 @@ import type { ContactPatchInput } from './contact.schema';
  * Edits a contact, possibly moving it to another organisation (people change jobs; the use case
  * checks that organisation exists). A patch that changes nothing returns the contact as it was.
  */
-export function updateContact(
+export function decideContactUpdate(
   contact: Contact,
   patch: ContactPatchInput,
   ctx: ChangeContext,

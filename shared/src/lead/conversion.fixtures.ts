@@ -2,7 +2,7 @@ import type { Contact } from '../contact/contact';
 import { DEFAULT_STAGES } from '../opportunity/stage';
 import type { Organisation } from '../organisation/organisation';
 import type { WorkspaceSettings } from '../workspace/workspace';
-import { convertLead, type ConversionContext } from './convert-lead';
+import { decideConversion, type ConversionContext } from './convert-lead';
 import type { Lead } from './lead';
 import { anOpenLead, T0, T1, WS } from './lead.fixtures';
 import { ConvertLeadInputSchema } from './lead.schema';
@@ -57,7 +57,7 @@ export const aLead = (): Lead =>
   });
 
 export function convert(input: unknown = {}, ctx: Partial<ConversionContext> = {}) {
-  return convertLead(ConvertLeadInputSchema.parse(input), {
+  return decideConversion(ConvertLeadInputSchema.parse(input), {
     lead: aLead(),
     settings,
     ids,
@@ -67,4 +67,4 @@ export function convert(input: unknown = {}, ctx: Partial<ConversionContext> = {
   });
 }
 
-export const codeOf = (result: ReturnType<typeof convertLead>) => (result.ok ? 'ok' : result.error.code);
+export const codeOf = (result: ReturnType<typeof decideConversion>) => (result.ok ? 'ok' : result.error.code);

@@ -3,7 +3,7 @@ import type { ConversionContext } from './convert-lead';
 import { aContact, anOrganisation, codeOf, convert } from './conversion.fixtures';
 import { T1 } from './lead.fixtures';
 
-describe('convertLead: into existing records', () => {
+describe('decideConversion: into existing records', () => {
   it('given an organisation with empty fields, then only those are filled and it is marked changed', () => {
     const org = anOrganisation({ industry: 'Fish' });
     const result = convert({ organisationId: 'org-1' }, { existingOrganisation: org });

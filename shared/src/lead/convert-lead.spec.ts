@@ -4,7 +4,7 @@ import type { ConversionContext } from './convert-lead';
 import { anOrganisation, codeOf, convert, settings } from './conversion.fixtures';
 import { aConvertedLead, aDisqualifiedLead, anOpenLead, aWorkingLead, T0, T1, WS } from './lead.fixtures';
 
-describe('convertLead: a lead with nothing chosen', () => {
+describe('decideConversion: a lead with nothing chosen', () => {
   const result = convert();
   if (!result.ok) throw new Error(result.error.code);
   const c = result.value;
@@ -109,7 +109,7 @@ describe('convertLead: a lead with nothing chosen', () => {
   });
 });
 
-describe('convertLead: choices', () => {
+describe('decideConversion: choices', () => {
   it('given a lead without a company, then the organisation takes the person’s name', () => {
     const result = convert({}, { lead: anOpenLead({ company: '' }) });
     expect(result.ok && result.value.organisation.record.name).toBe('Ingrid Hansen');
@@ -160,7 +160,47 @@ describe('convertLead: choices', () => {
   });
 });
 
-describe('convertLead: refusals', () => {
+describe('decideConversion: qualified in the same step', () => {
+  it('given a qualification, then the converted lead carries it merged: criteria left out keep their value', () => {
+    const result = convert({ qualification: { budget: true, notes: 'Budget signed off' } });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.lead.qualification).toEqual({
+      budget: true,
+      authority: true,
+      need: false,
+      timeline: false,
+      notes: 'Budget signed off',
+    });
+  });
+
+  it('given authority ticked on a lead without it, then the contact made from the lead is a decision maker', () => {
+    const lead = anOpenLead({ email: 'ingrid@fjordfisk.no' });
+    expect(lead.qualification.authority).toBe(false);
+    const unqualified = convert({}, { lead });
+    const qualified = convert({ qualification: { authority: true } }, { lead });
+    expect(unqualified.ok && unqualified.value.contact.record.isDecisionMaker).toBe(false);
+    expect(qualified.ok && qualified.value.contact.record.isDecisionMaker).toBe(true);
+  });
+
+  it('given notes null, then the lead’s notes are cleared as an update would', () => {
+    const lead = anOpenLead({ qualification: { need: true, notes: 'old' } });
+    const result = convert({ qualification: { notes: null } }, { lead });
+    expect(result.ok && result.value.lead.qualification).toEqual({
+      budget: false,
+      authority: false,
+      need: true,
+      timeline: false,
+    });
+  });
+
+  it('given a qualification for a lead that cannot be converted, then it fails as without one', () => {
+    const input = { qualification: { budget: true } };
+    expect(codeOf(convert(input, { lead: aConvertedLead() }))).toBe('LEAD.ALREADY_CONVERTED');
+    expect(codeOf(convert(input, { lead: aDisqualifiedLead() }))).toBe('LEAD.INVALID_TRANSITION');
+  });
+});
+
+describe('decideConversion: refusals', () => {
   it.each<[string, Partial<ConversionContext>, unknown, ErrorCode]>([
     ['an already converted lead', { lead: aConvertedLead() }, {}, 'LEAD.ALREADY_CONVERTED'],
     ['a disqualified lead (reopen first)', { lead: aDisqualifiedLead() }, {}, 'LEAD.INVALID_TRANSITION'],
@@ -176,7 +216,7 @@ describe('convertLead: refusals', () => {
   });
 });
 
-describe('convertLead: straight into a won deal', () => {
+describe('decideConversion: straight into a won deal', () => {
   it('given a new organisation, then it is created as a customer and the win is announced', () => {
     const result = convert({ opportunity: { stage: 'closed-won', amount: 900 } });
     if (!result.ok) throw new Error(result.error.code);

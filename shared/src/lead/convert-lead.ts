@@ -3,7 +3,7 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent, LeadConverted } from '../events/domain-event';
-import { createOpportunity } from '../opportunity/create-opportunity';
+import { decideOpportunityCreation } from '../opportunity/create-opportunity';
 import { contactWorksAt, customerAfterWin } from '../opportunity/deal-policies';
 import type { Opportunity, StageChange } from '../opportunity/opportunity';
 import type { Organisation } from '../organisation/organisation';
@@ -18,6 +18,7 @@ import {
 import { leadDisplayName, type ConvertedLead, type Lead } from './lead';
 import { leadAlreadyConverted, leadInvalidTransition } from './lead-errors';
 import { leadBase } from './lead-state';
+import { mergeQualification } from './qualification';
 import type { ConvertLeadInput } from './lead.schema';
 
 export type ConversionContext = {
@@ -50,9 +51,11 @@ export type Conversion = {
 /**
  * Turns an open or working lead into an organisation, a contact in it and (unless told not to) an
  * opportunity, all in one decision so the caller can commit it all or nothing. Qualification is
- * advice, not a gate: the team decides what is worth converting.
+ * advice, not a gate: the team decides what is worth converting. A `qualification` in the input is
+ * merged into the converted lead as an update's would be (criteria left out keep their value), so
+ * qualify-and-convert is one commit.
  */
-export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Result<Conversion> {
+export function decideConversion(input: ConvertLeadInput, ctx: ConversionContext): Result<Conversion> {
   const { lead } = ctx;
   switch (lead.status) {
     case 'closed-converted':
@@ -69,13 +72,18 @@ export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Re
   }
   const chosen = checkChosenRecords(input, ctx);
   if (!chosen.ok) return chosen;
+  // Qualified first: the records made from the lead see the checklist as converted (authority → decision maker).
+  const qualified: Lead = {
+    ...lead,
+    qualification: mergeQualification(lead.qualification, input.qualification),
+  };
 
   let organisation = ctx.existingOrganisation
-    ? mergeIntoOrganisation(ctx.existingOrganisation, lead, ctx)
-    : organisationFromLead(lead, { ...ctx, id: ctx.ids.organisation });
+    ? mergeIntoOrganisation(ctx.existingOrganisation, qualified, ctx)
+    : organisationFromLead(qualified, { ...ctx, id: ctx.ids.organisation });
   const contact = ctx.existingContact
-    ? mergeIntoContact(ctx.existingContact, lead, ctx)
-    : contactFromLead(lead, organisation.record.id, { ...ctx, id: ctx.ids.contact });
+    ? mergeIntoContact(ctx.existingContact, qualified, ctx)
+    : contactFromLead(qualified, organisation.record.id, { ...ctx, id: ctx.ids.contact });
 
   const opportunity =
     input.createOpportunity === false
@@ -88,7 +96,7 @@ export function convertLead(input: ConvertLeadInput, ctx: ConversionContext): Re
   if (customer) organisation = { ...organisation, record: customer, changed: !organisation.created };
 
   const converted: ConvertedLead = {
-    ...leadBase(lead),
+    ...leadBase(qualified),
     status: 'closed-converted',
     convertedAt: ctx.now,
     convertedBy: ctx.actor,
@@ -146,7 +154,7 @@ function opportunityFor(
   const details = input.opportunity ?? {};
   // Events beyond lead.converted (a deal converted straight to won or lost) get ids derived from it.
   let derived = 0;
-  return createOpportunity(
+  return decideOpportunityCreation(
     {
       name: details.name ?? `${organisation.name} \u2013 ${new Date(ctx.now).toISOString().slice(0, 10)}`,
       organisationId: organisation.id,

@@ -1,12 +1,12 @@
-import { createLead } from './create-lead';
+import { decideLeadCreation } from './create-lead';
 import { T0, WS } from './lead.fixtures';
 import { LeadCreateInputSchema } from './lead.schema';
 
-describe('createLead', () => {
+describe('decideLeadCreation', () => {
   const ctx = { id: 'lead-7', workspaceId: WS, actor: 'alice', now: T0 };
 
   it('given only a last name, then it is an open lead owned by the actor, unqualified', () => {
-    const result = createLead(LeadCreateInputSchema.parse({ lastName: 'Hansen' }), ctx);
+    const result = decideLeadCreation(LeadCreateInputSchema.parse({ lastName: 'Hansen' }), ctx);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -33,7 +33,7 @@ describe('createLead', () => {
       status: 'working-contacted',
       qualification: { budget: true, notes: 'Q3' },
     });
-    const result = createLead(input, ctx);
+    const result = decideLeadCreation(input, ctx);
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value).toMatchObject({
       ownerId: 'bob',

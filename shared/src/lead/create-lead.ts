@@ -5,7 +5,7 @@ import type { LeadCreateInput } from './lead.schema';
 import { mergeQualification } from './qualification';
 
 /** A new lead, owned by the actor unless the input names another owner. */
-export function createLead(input: LeadCreateInput, ctx: CreateContext): Result<Lead> {
+export function decideLeadCreation(input: LeadCreateInput, ctx: CreateContext): Result<Lead> {
   const { status, qualification, ownerId, source, ...details } = input;
   return ok({
     ...definedOnly(details),

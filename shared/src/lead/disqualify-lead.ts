@@ -1,13 +1,17 @@
 import { err, type Result } from '../common/result';
 import type { Lead } from './lead';
 import { leadReadOnly } from './lead-errors';
-import { updateLead, type LeadChange, type LeadChangeContext } from './update-lead';
+import { decideLeadUpdate, type LeadChange, type LeadChangeContext } from './update-lead';
 
 /**
  * Closes a lead as not converted, with a reason (kept; the lead can be reopened). Disqualifying a
  * disqualified lead again only replaces its reason and tells no one: a double-click is harmless.
  */
-export function disqualifyLead(lead: Lead, reason: string, ctx: LeadChangeContext): Result<LeadChange> {
+export function decideDisqualification(
+  lead: Lead,
+  reason: string,
+  ctx: LeadChangeContext,
+): Result<LeadChange> {
   if (lead.status === 'closed-converted') return err(leadReadOnly());
-  return updateLead(lead, { status: 'closed-not-converted', disqualificationReason: reason }, ctx);
+  return decideLeadUpdate(lead, { status: 'closed-not-converted', disqualificationReason: reason }, ctx);
 }

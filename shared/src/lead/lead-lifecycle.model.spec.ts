@@ -3,14 +3,14 @@ import type { ErrorCode } from '../common/error-codes';
 import type { Result } from '../common/result';
 import type { DomainEvent } from '../events/domain-event';
 import { DEFAULT_STAGES } from '../opportunity/stage';
-import { convertLead } from './convert-lead';
-import { disqualifyLead } from './disqualify-lead';
+import { decideConversion } from './convert-lead';
+import { decideDisqualification } from './disqualify-lead';
 import { LEAD_STATUSES, type Lead, type LeadStatus } from './lead';
 import { anOpenLead } from './lead.fixtures';
 import { LEAD_TRANSITIONS } from './lead-transitions';
 import type { LeadPatchInput } from './lead.schema';
-import { reopenLead } from './reopen-lead';
-import { updateLead, type LeadChangeContext } from './update-lead';
+import { decideReopening } from './reopen-lead';
+import { decideLeadUpdate, type LeadChangeContext } from './update-lead';
 
 /** The lifecycle as simply as it can be said: where the lead is, and why if disqualified. */
 type Model = { status: LeadStatus; reason?: string };
@@ -82,7 +82,7 @@ class EditDetails implements fc.Command<Model, Real> {
   check = () => true;
   run(m: Model, r: Real) {
     const expected = m.status === 'closed-converted' ? 'LEAD.READ_ONLY' : { ...m };
-    step(m, r, expected, () => updateLead(r.lead, this.patch, context(r)));
+    step(m, r, expected, () => decideLeadUpdate(r.lead, this.patch, context(r)));
   }
   toString = () => `edit ${JSON.stringify(this.patch)}`;
 }
@@ -98,7 +98,7 @@ class MoveTo implements fc.Command<Model, Real> {
       status: this.to,
       ...(this.reason !== undefined ? { disqualificationReason: this.reason } : {}),
     };
-    step(m, r, expectedMove(m, this.to, this.reason), () => updateLead(r.lead, patch, context(r)));
+    step(m, r, expectedMove(m, this.to, this.reason), () => decideLeadUpdate(r.lead, patch, context(r)));
   }
   toString = () => `move to ${this.to} (${JSON.stringify(this.reason)})`;
 }
@@ -114,7 +114,7 @@ class Disqualify implements fc.Command<Model, Real> {
         : reason === ''
           ? 'LEAD.REASON_REQUIRED'
           : { status: 'closed-not-converted', reason };
-    step(m, r, expected, () => disqualifyLead(r.lead, this.reason, context(r)));
+    step(m, r, expected, () => decideDisqualification(r.lead, this.reason, context(r)));
   }
   toString = () => `disqualify (${JSON.stringify(this.reason)})`;
 }
@@ -128,7 +128,7 @@ class Reopen implements fc.Command<Model, Real> {
         : m.status === 'closed-not-converted'
           ? { status: 'working-contacted' }
           : 'LEAD.INVALID_TRANSITION';
-    step(m, r, expected, () => reopenLead(r.lead, context(r)));
+    step(m, r, expected, () => decideReopening(r.lead, context(r)));
   }
   toString = () => 'reopen';
 }
@@ -146,7 +146,10 @@ class Convert implements fc.Command<Model, Real> {
     const ctx = context(r);
     const ids = { organisation: 'o', contact: 'c', opportunity: 'p', stageChange: 's', event: `e-${r.tick}` };
     step(m, r, expected, () =>
-      convertLead({ createOpportunity: this.createOpportunity }, { lead: r.lead, settings, ids, ...ctx }),
+      decideConversion(
+        { createOpportunity: this.createOpportunity },
+        { lead: r.lead, settings, ids, ...ctx },
+      ),
     );
   }
   toString = () => `convert (opportunity: ${this.createOpportunity})`;

@@ -2,7 +2,7 @@ import type { LeadStatus } from './lead';
 
 /**
  * Where a lead may go from each status (the Salesforce default lead process). Converting is a move
- * of its own (`convertLead`); a converted lead is read-only, so it goes nowhere.
+ * of its own (`decideConversion`); a converted lead is read-only, so it goes nowhere.
  */
 export const LEAD_TRANSITIONS: { readonly [S in LeadStatus]: readonly LeadStatus[] } = {
   'open-not-contacted': ['working-contacted', 'closed-not-converted', 'closed-converted'],

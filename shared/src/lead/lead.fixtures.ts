@@ -1,7 +1,7 @@
 import type { ConvertedLead, DisqualifiedLead, Lead, OpenLead, WorkingLead } from './lead';
 import { leadBase } from './lead-state';
 import { LeadCreateInputSchema, type LeadCreateInput } from './lead.schema';
-import { createLead } from './create-lead';
+import { decideLeadCreation } from './create-lead';
 import type { LeadChangeContext } from './update-lead';
 
 /** Shared by this folder's specs: leads made by the real rules, one per status. */
@@ -21,7 +21,7 @@ export function anOpenLead(input: Partial<LeadCreateInput> = {}): OpenLead {
     company: 'Fjord Fisk AS',
     ...input,
   });
-  const created = createLead(parsed, { id: 'lead-1', workspaceId: WS, actor: 'alice', now: T0 });
+  const created = decideLeadCreation(parsed, { id: 'lead-1', workspaceId: WS, actor: 'alice', now: T0 });
   if (!created.ok || created.value.status !== 'open-not-contacted')
     throw new Error('fixture: lead not created');
   return created.value;

@@ -106,6 +106,13 @@ describe('ConvertLeadInputSchema', () => {
     expect(ConvertLeadInputSchema.parse({})).toEqual({ createOpportunity: true });
   });
 
+  it('given a qualification, then it is read as an update’s: blank notes clear', () => {
+    expect(ConvertLeadInputSchema.parse({ qualification: { budget: true, notes: ' ' } })).toEqual({
+      createOpportunity: true,
+      qualification: { budget: true, notes: null },
+    });
+  });
+
   it('given opportunity details, then currency is upper-cased and dates checked', () => {
     expect(
       ConvertLeadInputSchema.parse({
@@ -123,6 +130,9 @@ describe('ConvertLeadInputSchema', () => {
     ['a bad close date', { opportunity: { closeDate: '30/06/2026' } }, 'opportunity.closeDate'],
     ['a negative amount', { opportunity: { amount: -1 } }, 'opportunity.amount'],
     ['a bad stage id', { opportunity: { stage: 'Closed Won' } }, 'opportunity.stage'],
+    ['a criterion that is not a yes/no', { qualification: { budget: 'yes' } }, 'qualification.budget'],
+    ['an unknown criterion', { qualification: { fit: true } }, 'qualification'],
+    ['qualification notes too long', { qualification: { notes: 'x'.repeat(2001) } }, 'qualification.notes'],
     [
       'opportunity details without an opportunity',
       { createOpportunity: false, opportunity: { name: 'X' } },

@@ -82,6 +82,11 @@ export const ConvertLeadInputSchema = z
     organisationId: idSchema.optional(),
     /** An existing contact of that organisation; otherwise one is created from the lead. */
     contactId: idSchema.optional(),
+    /**
+     * The checklist as it stands when converting (qualify and convert in one step): merged into the
+     * lead like an update's `qualification`, and committed in the conversion's transaction.
+     */
+    qualification: QualificationPatchSchema.optional(),
     createOpportunity: z.boolean().default(true),
     opportunity: z
       .object({

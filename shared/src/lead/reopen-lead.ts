@@ -1,13 +1,13 @@
 import { err, type Result } from '../common/result';
 import type { Lead } from './lead';
 import { leadInvalidTransition, leadReadOnly } from './lead-errors';
-import { updateLead, type LeadChange, type LeadChangeContext } from './update-lead';
+import { decideLeadUpdate, type LeadChange, type LeadChangeContext } from './update-lead';
 
 /** A disqualified lead goes back to working-contacted and loses its reason. */
-export function reopenLead(lead: Lead, ctx: LeadChangeContext): Result<LeadChange> {
+export function decideReopening(lead: Lead, ctx: LeadChangeContext): Result<LeadChange> {
   switch (lead.status) {
     case 'closed-not-converted':
-      return updateLead(lead, { status: 'working-contacted' }, ctx);
+      return decideLeadUpdate(lead, { status: 'working-contacted' }, ctx);
     case 'closed-converted':
       return err(leadReadOnly());
     case 'open-not-contacted':

@@ -2,12 +2,12 @@ import type { ErrorCode } from '../common/error-codes';
 import type { LeadStatus } from './lead';
 import { aDisqualifiedLead, aLeadIn, anOpenLead, changeContext, T1 } from './lead.fixtures';
 import type { LeadPatchInput } from './lead.schema';
-import { updateLead } from './update-lead';
+import { decideLeadUpdate } from './update-lead';
 
-const outcome = (result: ReturnType<typeof updateLead>) =>
+const outcome = (result: ReturnType<typeof decideLeadUpdate>) =>
   result.ok ? result.value.lead.status : result.error.code;
 
-describe('updateLead: status moves', () => {
+describe('decideLeadUpdate: status moves', () => {
   it.each<[LeadStatus, LeadPatchInput, LeadStatus | ErrorCode, number]>([
     ['open-not-contacted', { status: 'working-contacted' }, 'working-contacted', 0],
     [
@@ -50,14 +50,14 @@ describe('updateLead: status moves', () => {
   ])(
     'given a lead in %s, when patched with %j, then it is %s with %i event(s)',
     (from, patch, expected, events) => {
-      const result = updateLead(aLeadIn(from), patch, changeContext());
+      const result = decideLeadUpdate(aLeadIn(from), patch, changeContext());
       expect(outcome(result)).toBe(expected);
       expect(result.ok ? result.value.events.length : 0).toBe(events);
     },
   );
 
   it('given an open lead, when disqualified by patch, then it keeps the reason and tells the channel', () => {
-    const result = updateLead(
+    const result = decideLeadUpdate(
       anOpenLead(),
       { status: 'closed-not-converted', disqualificationReason: ' No budget ' },
       changeContext(),
@@ -84,7 +84,7 @@ describe('updateLead: status moves', () => {
   });
 
   it('given a disqualified lead, when reopened by patch, then its reason and disqualification time are gone', () => {
-    const result = updateLead(aDisqualifiedLead(), { status: 'working-contacted' }, changeContext());
+    const result = decideLeadUpdate(aDisqualifiedLead(), { status: 'working-contacted' }, changeContext());
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value.lead).not.toHaveProperty('disqualificationReason');
     expect(result.value.lead).not.toHaveProperty('disqualifiedAt');
@@ -92,7 +92,7 @@ describe('updateLead: status moves', () => {
 
   it('given a disqualified lead, when only its reason changes, then it keeps its disqualification time', () => {
     const lead = aDisqualifiedLead('No budget');
-    const result = updateLead(lead, { disqualificationReason: 'Bought elsewhere' }, changeContext());
+    const result = decideLeadUpdate(lead, { disqualificationReason: 'Bought elsewhere' }, changeContext());
     expect(result.ok && result.value.lead).toMatchObject({
       disqualificationReason: 'Bought elsewhere',
       disqualifiedAt: lead.disqualifiedAt,
@@ -101,10 +101,10 @@ describe('updateLead: status moves', () => {
   });
 });
 
-describe('updateLead: details', () => {
+describe('decideLeadUpdate: details', () => {
   it('given a patch with new values, null and a partial qualification, then they apply and the audit moves', () => {
     const lead = anOpenLead({ email: 'ingrid@fjordfisk.no', qualification: { need: true } });
-    const result = updateLead(
+    const result = decideLeadUpdate(
       lead,
       { title: 'CEO', email: null, qualification: { budget: true } },
       changeContext(),
@@ -129,12 +129,12 @@ describe('updateLead: details', () => {
     ['criteria it already has', { qualification: { budget: false } }],
   ])('given %s, then the lead comes back unchanged, audit included', (_, patch) => {
     const lead = anOpenLead();
-    const result = updateLead(lead, patch, changeContext());
+    const result = decideLeadUpdate(lead, patch, changeContext());
     expect(result).toEqual({ ok: true, value: { lead, events: [] } });
   });
 
   it('given a disqualified lead, when its details change, then it stays disqualified with its reason', () => {
-    const result = updateLead(aDisqualifiedLead('No budget'), { phone: '+47 1' }, changeContext());
+    const result = decideLeadUpdate(aDisqualifiedLead('No budget'), { phone: '+47 1' }, changeContext());
     expect(result.ok && result.value.lead).toMatchObject({
       status: 'closed-not-converted',
       disqualificationReason: 'No budget',

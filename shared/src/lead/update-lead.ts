@@ -16,10 +16,14 @@ export type LeadChange = { readonly lead: Lead; readonly events: readonly Domain
 
 /**
  * Edits a lead's details, qualification and status. A status move follows LEAD_TRANSITIONS;
- * converting has its own rule (`convertLead`). A patch that changes nothing returns the lead as it
+ * converting has its own rule (`decideConversion`). A patch that changes nothing returns the lead as it
  * was (same audit, no events), so a repeated request is harmless.
  */
-export function updateLead(lead: Lead, patch: LeadPatchInput, ctx: LeadChangeContext): Result<LeadChange> {
+export function decideLeadUpdate(
+  lead: Lead,
+  patch: LeadPatchInput,
+  ctx: LeadChangeContext,
+): Result<LeadChange> {
   if (lead.status === 'closed-converted') return err(leadReadOnly());
   const { status = lead.status, disqualificationReason, qualification, ...details } = patch;
 

@@ -1,12 +1,12 @@
-import { createOpportunity } from './create-opportunity';
+import { decideOpportunityCreation } from './create-opportunity';
 import { createContext, T0 } from './opportunity.fixtures';
 import type { OpportunityCreateInput } from './opportunity.schema';
 
 const base: OpportunityCreateInput = { name: 'Fjord Fisk – 2026-03-02', organisationId: 'org-1' };
 const create = (input: Partial<OpportunityCreateInput> = {}) =>
-  createOpportunity({ ...base, ...input }, createContext());
+  decideOpportunityCreation({ ...base, ...input }, createContext());
 
-describe('createOpportunity', () => {
+describe('decideOpportunityCreation', () => {
   it('given only a name and organisation, then defaults come from the workspace and the actor', () => {
     const result = create();
     expect(result).toEqual({
@@ -72,7 +72,7 @@ describe('createOpportunity', () => {
   it('given a workspace without open stages and no stage, then WORKSPACE.INVALID_STAGES', () => {
     const ctx = createContext();
     const stages = ctx.settings.stages.filter((s) => s.kind !== 'open');
-    const result = createOpportunity(base, { ...ctx, settings: { ...ctx.settings, stages } });
+    const result = decideOpportunityCreation(base, { ...ctx, settings: { ...ctx.settings, stages } });
     expect(!result.ok && result.error.code).toBe('WORKSPACE.INVALID_STAGES');
   });
 

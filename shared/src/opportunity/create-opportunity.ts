@@ -24,7 +24,7 @@ export type OpportunityCreated = {
   readonly events: DomainEvent[];
 };
 
-export function createOpportunity(
+export function decideOpportunityCreation(
   input: OpportunityCreateInput,
   ctx: CreateOpportunityContext,
 ): Result<OpportunityCreated> {

@@ -5,7 +5,7 @@ import { anOpportunity, settings } from './opportunity.fixtures';
 import type { OpportunityPatchInput } from './opportunity.schema';
 import { LOST, type StageId } from './stage';
 import { findStage } from './stages';
-import { updateOpportunity } from './update-opportunity';
+import { decideOpportunityUpdate } from './update-opportunity';
 
 /** What the lifecycle promises, kept as simply as it can be said. */
 type Model = {
@@ -24,7 +24,7 @@ function apply(real: Real, patch: OpportunityPatchInput) {
   real.clock += 1;
   const now = new Date(Date.UTC(2026, 0, 1) + real.clock * 60_000).toISOString();
   let n = 0;
-  const result = updateOpportunity(real.opp, patch, {
+  const result = decideOpportunityUpdate(real.opp, patch, {
     actor: 'u',
     now,
     settings,

@@ -1,4 +1,4 @@
-import { createOpportunity, type CreateOpportunityContext } from './create-opportunity';
+import { decideOpportunityCreation, type CreateOpportunityContext } from './create-opportunity';
 import type { Opportunity } from './opportunity';
 import type { OpportunityCreateInput } from './opportunity.schema';
 import { DEFAULT_STAGES } from './stage';
@@ -29,7 +29,7 @@ export function anOpportunity(
   input: Partial<OpportunityCreateInput> = {},
   ctx: Partial<CreateOpportunityContext> = {},
 ): Opportunity {
-  const created = createOpportunity(
+  const created = decideOpportunityCreation(
     { name: 'Fjord Fisk – 2026-03-02', organisationId: 'org-1', ...input },
     createContext(ctx),
   );

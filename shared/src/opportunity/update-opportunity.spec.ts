@@ -1,14 +1,15 @@
 import type { Opportunity } from './opportunity';
 import { anOpportunity, settings, T0 } from './opportunity.fixtures';
 import type { OpportunityPatchInput } from './opportunity.schema';
-import { updateOpportunity, type UpdateOpportunityContext } from './update-opportunity';
+import { decideOpportunityUpdate, type UpdateOpportunityContext } from './update-opportunity';
 
 const T1 = '2026-03-09T12:00:00.000Z';
 const context = (): UpdateOpportunityContext => {
   let n = 0;
   return { actor: 'bob', now: T1, settings, stageChangeId: 'sc-2', newEventId: () => `evt-${++n}` };
 };
-const update = (opp: Opportunity, patch: OpportunityPatchInput) => updateOpportunity(opp, patch, context());
+const update = (opp: Opportunity, patch: OpportunityPatchInput) =>
+  decideOpportunityUpdate(opp, patch, context());
 const must = (opp: Opportunity, patch: OpportunityPatchInput): Opportunity => {
   const result = update(opp, patch);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -19,7 +20,7 @@ const open = anOpportunity({ amount: 1000, closeDate: '2026-06-30', nextStep: 'C
 const won = must(open, { stage: 'closed-won' });
 const lost = must(open, { stage: 'closed-lost', lostReason: 'Price' });
 
-describe('updateOpportunity: details', () => {
+describe('decideOpportunityUpdate: details', () => {
   it('given detail edits, then they apply, null clears, and audit moves on without a stage change', () => {
     const result = update(open, { name: 'Bigger deal', amount: null, nextStep: null, ownerId: 'carol' });
     expect(result.ok && result.value.stageChange).toBeUndefined();
@@ -41,7 +42,7 @@ describe('updateOpportunity: details', () => {
   });
 });
 
-describe('updateOpportunity: probability', () => {
+describe('decideOpportunityUpdate: probability', () => {
   it.each([
     ['a stage change follows the new stage', open, { stage: 'proposal' }, 75, false],
     ['a hand-set value overrides', open, { probability: 35 }, 35, true],
@@ -67,7 +68,7 @@ describe('updateOpportunity: probability', () => {
 
   it('given a stage re-weighted since, then an edit brings a following deal up to date', () => {
     const stages = settings.stages.map((s) => (s.id === 'prospecting' ? { ...s, probability: 5 } : s));
-    const result = updateOpportunity(
+    const result = decideOpportunityUpdate(
       open,
       { name: 'x' },
       { ...context(), settings: { ...settings, stages } },
@@ -85,7 +86,7 @@ describe('updateOpportunity: probability', () => {
   });
 });
 
-describe('updateOpportunity: stage changes', () => {
+describe('decideOpportunityUpdate: stage changes', () => {
   it('given an open deal moved, then a history row and a stage-changed event', () => {
     const result = update(open, { stage: 'proposal' });
     expect(result.ok && result.value.stageChange).toEqual({
@@ -146,7 +147,7 @@ describe('updateOpportunity: stage changes', () => {
   });
 });
 
-describe('updateOpportunity: closed deals', () => {
+describe('decideOpportunityUpdate: closed deals', () => {
   it.each([
     ['won → open without reopen', won, { stage: 'proposal' }, 'OPPORTUNITY.CLOSED'],
     [

@@ -30,7 +30,7 @@ export type OpportunityUpdated = {
  * `reopen: true`, won → lost included; probability follows the stage unless set by hand; the
  * forecast category always follows it; entering closed-lost needs a reason and leaving it drops it.
  */
-export function updateOpportunity(
+export function decideOpportunityUpdate(
   opp: Opportunity,
   patch: OpportunityPatchInput,
   ctx: UpdateOpportunityContext,

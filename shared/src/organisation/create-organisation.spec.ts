@@ -1,13 +1,16 @@
-import { createOrganisation } from './create-organisation';
+import { decideOrganisationCreation } from './create-organisation';
 import { T0 } from './organisation.fixtures';
 import { OrganisationCreateInputSchema } from './organisation.schema';
 
-describe('createOrganisation', () => {
+describe('decideOrganisationCreation', () => {
   const ctx = { id: 'org-7', workspaceId: 'ws-1', actor: 'alice', now: T0 };
 
   it('given a name, then it is a prospect owned by the actor', () => {
     expect(
-      createOrganisation(OrganisationCreateInputSchema.parse({ name: 'Exemplo Lda', website: '' }), ctx),
+      decideOrganisationCreation(
+        OrganisationCreateInputSchema.parse({ name: 'Exemplo Lda', website: '' }),
+        ctx,
+      ),
     ).toEqual({
       ok: true,
       value: {
@@ -32,7 +35,7 @@ describe('createOrganisation', () => {
       size: '11-50',
       city: 'Utrecht',
     });
-    expect(createOrganisation(input, ctx)).toMatchObject({
+    expect(decideOrganisationCreation(input, ctx)).toMatchObject({
       ok: true,
       value: { status: 'supplier', ownerId: 'bob', size: '11-50', city: 'Utrecht' },
     });

@@ -4,7 +4,10 @@ import type { Organisation } from './organisation';
 import type { OrganisationCreateInput } from './organisation.schema';
 
 /** A new organisation, owned by the actor unless the input names another owner. */
-export function createOrganisation(input: OrganisationCreateInput, ctx: CreateContext): Result<Organisation> {
+export function decideOrganisationCreation(
+  input: OrganisationCreateInput,
+  ctx: CreateContext,
+): Result<Organisation> {
   const { ownerId, status, ...details } = input;
   return ok({
     ...definedOnly(details),

@@ -1,4 +1,4 @@
-import { createOrganisation } from './create-organisation';
+import { decideOrganisationCreation } from './create-organisation';
 import type { Organisation } from './organisation';
 import { OrganisationCreateInputSchema, type OrganisationCreateInput } from './organisation.schema';
 
@@ -8,7 +8,7 @@ export const T1 = '2026-03-03T10:30:00.000Z';
 
 export function anOrganisation(input: Partial<OrganisationCreateInput> = {}, id = 'org-1'): Organisation {
   const parsed = OrganisationCreateInputSchema.parse({ name: 'Fjord Fisk AS', ...input });
-  const created = createOrganisation(parsed, { id, workspaceId: 'ws-1', actor: 'alice', now: T0 });
+  const created = decideOrganisationCreation(parsed, { id, workspaceId: 'ws-1', actor: 'alice', now: T0 });
   if (!created.ok) throw new Error('fixture: organisation not created');
   return created.value;
 }

@@ -1,13 +1,13 @@
 import { anOrganisation, T0, T1 } from './organisation.fixtures';
 import type { OrganisationPatchInput } from './organisation.schema';
-import { updateOrganisation } from './update-organisation';
+import { decideOrganisationUpdate } from './update-organisation';
 
-describe('updateOrganisation', () => {
+describe('decideOrganisationUpdate', () => {
   const ctx = { actor: 'bob', now: T1 };
 
   it('given new values and a null, then they apply and the audit moves', () => {
     const org = anOrganisation({ website: 'fjordfisk.no', city: 'Bergen' });
-    const result = updateOrganisation(org, { city: 'Ålesund', website: null, status: 'customer' }, ctx);
+    const result = decideOrganisationUpdate(org, { city: 'Ålesund', website: null, status: 'customer' }, ctx);
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value).toMatchObject({
       city: 'Ålesund',
@@ -25,6 +25,6 @@ describe('updateOrganisation', () => {
     ['null for a field it lacks', { phone: null }],
   ])('given %s, then it comes back unchanged, audit included', (_, patch) => {
     const org = anOrganisation();
-    expect(updateOrganisation(org, patch, ctx)).toEqual({ ok: true, value: org });
+    expect(decideOrganisationUpdate(org, patch, ctx)).toEqual({ ok: true, value: org });
   });
 });

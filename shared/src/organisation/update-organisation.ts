@@ -8,7 +8,7 @@ import type { OrganisationPatchInput } from './organisation.schema';
  * customer); only `markCustomerOnWin` sets it on its own. A patch that changes nothing returns the
  * organisation as it was.
  */
-export function updateOrganisation(
+export function decideOrganisationUpdate(
   organisation: Organisation,
   patch: OrganisationPatchInput,
   ctx: ChangeContext,

@@ -1,5 +1,5 @@
 import type { Lead } from '../lead/lead';
-import type { Version } from '../application/ports';
+import type { Version } from '../records/versions';
 import { aLead, anActivity } from '../testing/builders';
 import { planChangeSet } from './change-set-actions';
 

@@ -1,7 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, Write } from '../application/ports';
-import { COMMIT_CAPACITY, planCommit } from '../application/row-plan';
+import type { ChangeSet, Write } from '../records/change-set';
+import { COMMIT_CAPACITY, planCommit } from '../records/row-plan';
 import { isKeySafeId } from './record-keys';
 import { indexRow, partitionRow, type Deletion, type Row } from './record-rows';
 
@@ -25,7 +25,7 @@ const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
 });
 
 /**
- * Turns the row plan (application/row-plan.ts) into table operations: ONE transaction in the
+ * Turns the row plan (records/row-plan.ts) into table operations: ONE transaction in the
  * workspace's partition, where each record row is written with the expected ETag (never "*"), and
  * the search-index rows around it. `deletions` holds the stored deletion of each record being
  * restored (its bin row key). Throws for change sets no caller should build.

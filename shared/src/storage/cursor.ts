@@ -1,2 +1,2 @@
-/** The one cursor codec lives with the ports (the use cases validate cursors with it). */
-export { decodeCursor, encodeCursor } from '../application/cursor';
+/** The one cursor codec lives in the record catalogue (the use cases validate cursors with it). */
+export { decodeCursor, encodeCursor } from '../records/cursor';

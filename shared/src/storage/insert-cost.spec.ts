@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { insertCost } from '../application/row-plan';
+import { insertCost } from '../records/row-plan';
 import { aLead, anActivity, anOrganisation } from '../testing/builders';
 import { planChangeSet } from './change-set-actions';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RegardingType } from '../activity/activity';
 import type { Id, Instant, UserId } from '../common/types';
-import type { RecordKind } from '../application/records';
+import type { RecordKind } from '../records/records';
 
 /**
  * RowKeys of the records table (one partition per workspace); see KEYS.md. `|` separates parts: it

@@ -3,12 +3,13 @@ import type { Regarding } from '../activity/activity';
 import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
-import type { IdempotencyRecord, OutboxEntry } from '../application/ports';
-import type { Delivery } from '../application/relay/delivery';
-import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../application/records';
-import { sortColumnValues } from '../application/record-sort';
+import type { IdempotencyRecord } from '../records/change-set';
+import type { OutboxEntry } from '../application/ports';
+import type { Delivery } from '../application/relay/relay-ports';
+import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/records';
+import { sortColumnValues } from '../records/record-sort';
 import { jsonColumns, readJsonColumns } from './json-columns';
-import type { Deletion, IndexEntry, PartitionRow } from '../application/row-plan';
+import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
 import {
   binKey,
   emailKey,

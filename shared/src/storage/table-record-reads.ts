@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Id, WorkspaceId } from '../common/types';
-import type { Version, Versioned } from '../application/ports';
-import type { RecordKind, RecordOf } from '../application/records';
+import type { Version, Versioned } from '../records/versions';
+import type { RecordKind, RecordOf } from '../records/records';
 import { isKeySafeId, recordKey } from './record-keys';
 import { readRecordRow, type StoredRecord } from './record-rows';
 import { pointRead, type StoredRow } from './table-queries';

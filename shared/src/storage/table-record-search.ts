@@ -1,9 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import { matchesQuery } from '../common/search-tokens';
 import type { WorkspaceId } from '../common/types';
-import type { ListQuery, Page, Versioned } from '../application/ports';
-import { listedUnder, matchesFilters, recordSearchTokens } from '../application/record-search';
-import type { RecordKind, RecordOf } from '../application/records';
+import type { ListQuery } from '../application/ports';
+import type { Page, Versioned } from '../records/versions';
+import { listedUnder, matchesFilters, recordSearchTokens } from '../records/record-search';
+import type { RecordKind, RecordOf } from '../records/records';
 import { mapBounded } from './bounded';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keyPart, prefixRange, searchPartition, searchPrefix } from './record-keys';

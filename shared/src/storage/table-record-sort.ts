@@ -1,8 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
 import { err, ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
-import type { Page, SortedListQuery, Versioned } from '../application/ports';
-import { matchesFilters } from '../application/record-search';
+import type { Page, Versioned } from '../records/versions';
+import type { SortedListQuery } from '../application/ports';
+import { matchesFilters } from '../records/record-search';
 import {
   SORT_CAP,
   sortColumns,
@@ -11,8 +12,8 @@ import {
   sortEntry,
   tooManyToSort,
   type SortEntry,
-} from '../application/record-sort';
-import type { RecordKind, RecordOf } from '../application/records';
+} from '../records/record-sort';
+import type { RecordKind, RecordOf } from '../records/records';
 import { mapBounded } from './bounded';
 import { recordPrefix } from './record-keys';
 import { SORT_COLUMNS_VERSION, SORT_VERSION_COLUMN, sortColumn } from './record-rows';

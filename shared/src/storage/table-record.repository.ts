@@ -6,18 +6,15 @@ import { matchesQuery } from '../common/search-tokens';
 import type { Id, Instant, WorkspaceId } from '../common/types';
 import type {
   ActivityQuery,
-  ChangeSet,
   CommitReceipt,
   DeletedRecord,
   EmailEntry,
-  IdempotencyRecord,
   ListQuery,
-  Page,
   RecordRepository,
   SortedListQuery,
-  Version,
-  Versioned,
 } from '../application/ports';
+import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
+import type { Page, Version, Versioned } from '../records/versions';
 import {
   byChronology,
   drivingToken,
@@ -25,8 +22,8 @@ import {
   normaliseEmail,
   recordEmail,
   recordSearchTokens,
-} from '../application/record-search';
-import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../application/records';
+} from '../records/record-search';
+import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../records/records';
 import { mapBounded } from './bounded';
 import { planChangeSet } from './change-set-actions';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -43,7 +40,7 @@ import {
 } from './record-keys';
 import { indexRow, type Deletion } from './record-rows';
 import { deleteIndexRows, writeIndexRows } from './table-search-index';
-import { indexEntries } from '../application/row-plan';
+import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
 import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';

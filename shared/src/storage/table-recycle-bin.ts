@@ -1,7 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Id, Instant, WorkspaceId } from '../common/types';
-import type { DeletedRecord, Page } from '../application/ports';
-import type { RecordKind } from '../application/records';
+import type { DeletedRecord } from '../application/ports';
+import type { Page } from '../records/versions';
+import type { RecordKind } from '../records/records';
 import { mapBounded } from './bounded';
 import { decodeCursor, encodeCursor } from './cursor';
 import {

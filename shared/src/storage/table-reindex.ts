@@ -1,7 +1,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
-import { indexEntries } from '../application/row-plan';
-import { RECORD_KINDS } from '../application/records';
+import { indexEntries } from '../records/row-plan';
+import { RECORD_KINDS } from '../records/records';
 import { mapBounded } from './bounded';
 import { LEGACY_INDEX_PREFIX, prefixRange, recordPrefix, searchPartitions } from './record-keys';
 import { indexRow, readRecordRow, type Row } from './record-rows';
@@ -25,7 +25,7 @@ const FLUSH_AT = 2_000;
 
 /**
  * Rebuilds one workspace's search index from its records: after a change of the token rules
- * (application/record-search.ts) and to migrate the first layout, whose index rows lived in the
+ * (records/record-search.ts) and to migrate the first layout, whose index rows lived in the
  * workspace's partition. Safe to run while the app serves: it only upserts rows that records imply,
  * and deletes rows no live record implies (search re-checks records either way). Idempotent.
  */

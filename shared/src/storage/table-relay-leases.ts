@@ -1,8 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Instant, WorkspaceId } from '../common/types';
-import type { Version } from '../application/ports';
+import type { Version } from '../records/versions';
 import type { RelayLease, RelayLeases } from '../application/relay/relay-ports';
-import { plusMs } from '../application/relay/delivery';
+import { plusMs } from '../common/instant';
 import { isKeySafeId } from './record-keys';
 import { leasePartition } from './relay-keys';
 import { isConflict } from './table-errors';

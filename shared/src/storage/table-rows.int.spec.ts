@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import type { Lead } from '../lead/lead';
-import type { Version } from '../application/ports';
+import type { Version } from '../records/versions';
 import { aLead, aMember, aWorkspace } from '../testing/builders';
 import {
   change,

@@ -1,7 +1,8 @@
 import { TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Id } from '../common/types';
-import type { Page, RecordRepository } from '../application/ports';
-import { recordSearchTokens } from '../application/record-search';
+import type { Page } from '../records/versions';
+import type { RecordRepository } from '../application/ports';
+import { recordSearchTokens } from '../records/record-search';
 import { aLead } from '../testing/builders';
 import { seed, uniqueId } from '../testing/contracts/contract-fixtures';
 import { connectTableStorage } from './connect';

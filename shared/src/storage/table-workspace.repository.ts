@@ -2,7 +2,8 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { TenantId, UserId, WorkspaceId } from '../common/types';
-import type { Membership, Version, Versioned, WorkspaceRepository } from '../application/ports';
+import type { Membership, WorkspaceRepository } from '../application/ports';
+import type { Version, Versioned } from '../records/versions';
 import type { Member, Workspace } from '../workspace/workspace';
 import { mapBounded } from './bounded';
 import { MAX_ACTIONS } from './change-set-actions';

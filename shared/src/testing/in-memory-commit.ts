@@ -1,8 +1,10 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, CommitReceipt, Version, Write } from '../application/ports';
-import { planCommit } from '../application/row-plan';
+import type { ChangeSet, Write } from '../records/change-set';
+import type { CommitReceipt } from '../application/ports';
+import type { Version } from '../records/versions';
+import { planCommit } from '../records/row-plan';
 import { copy, recordRef, type InMemoryStore, type Partition, type StoredRecord } from './in-memory-store';
 
 const stale = () =>

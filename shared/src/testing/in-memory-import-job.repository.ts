@@ -1,7 +1,8 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, WorkspaceId } from '../common/types';
-import type { ImportJobRepository, Version, Versioned } from '../application/ports';
+import type { ImportJobRepository } from '../application/ports';
+import type { Version, Versioned } from '../records/versions';
 import type { ImportJob } from '../lead/lead-import-job';
 import { copy, type InMemoryStore } from './in-memory-store';
 

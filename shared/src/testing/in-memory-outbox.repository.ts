@@ -2,8 +2,9 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { Id, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { OutboxRepository, PendingEvent, Version } from '../application/ports';
-import { summary, type Delivery } from '../application/relay/delivery';
+import type { OutboxRepository, PendingEvent } from '../application/ports';
+import type { Version } from '../records/versions';
+import { summary, type Delivery } from '../application/relay/relay-ports';
 import { copy, type InMemoryStore } from './in-memory-store';
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,18 +4,16 @@ import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { StageChange } from '../opportunity/opportunity';
 import type {
   ActivityQuery,
-  ChangeSet,
   CommitReceipt,
   DeletedRecord,
   EmailEntry,
-  IdempotencyRecord,
   ListQuery,
-  Page,
   RecordRepository,
   SortedListQuery,
-  Versioned,
 } from '../application/ports';
-import { SORT_CAP, sortColumnValues, sortedPage, sortEntry, tooManyToSort } from '../application/record-sort';
+import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
+import type { Page, Versioned } from '../records/versions';
+import { SORT_CAP, sortColumnValues, sortedPage, sortEntry, tooManyToSort } from '../records/record-sort';
 import { err, ok } from '../common/result';
 import {
   byChronology,
@@ -26,8 +24,8 @@ import {
   normaliseEmail,
   recordEmail,
   recordSearchTokens,
-} from '../application/record-search';
-import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../application/records';
+} from '../records/record-search';
+import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../records/records';
 import { applyChangeSet } from './in-memory-commit';
 import {
   byKey,

@@ -1,6 +1,6 @@
 import type { Instant, WorkspaceId } from '../common/types';
-import type { Version } from '../application/ports';
-import { plusMs } from '../application/relay/delivery';
+import type { Version } from '../records/versions';
+import { plusMs } from '../common/instant';
 import type { PendingOutboxIndex, RelayLease, RelayLeases } from '../application/relay/relay-ports';
 
 type Row<T> = T & { readonly version: Version };

@@ -1,8 +1,10 @@
-import { decodeCursor, encodeCursor } from '../application/cursor';
+import { decodeCursor, encodeCursor } from '../records/cursor';
 import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import type { StageChange } from '../opportunity/opportunity';
-import type { IdempotencyRecord, PendingEvent, Version } from '../application/ports';
-import type { AnyRecord, RecordKind } from '../application/records';
+import type { IdempotencyRecord } from '../records/change-set';
+import type { PendingEvent } from '../application/ports';
+import type { Version } from '../records/versions';
+import type { AnyRecord, RecordKind } from '../records/records';
 import type { Member, Workspace } from '../workspace/workspace';
 
 export type StoredRecord = {

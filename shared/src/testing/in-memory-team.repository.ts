@@ -1,7 +1,7 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { TenantId, UserId, WorkspaceId } from '../common/types';
-import type { Version, Versioned } from '../application/ports';
+import type { Version, Versioned } from '../records/versions';
 import type { ConversationRepository, TeamRepository } from '../application/team-ports';
 import type { ChannelSubscription, ConversationAddress, RosterEntry, Team } from '../workspace/team';
 import { copy } from './in-memory-store';

@@ -1,7 +1,8 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { TenantId, UserId, WorkspaceId } from '../common/types';
-import type { Membership, Version, Versioned, WorkspaceRepository } from '../application/ports';
+import type { Membership, WorkspaceRepository } from '../application/ports';
+import type { Version, Versioned } from '../records/versions';
 import type { Member, Workspace } from '../workspace/workspace';
 import { copy, type InMemoryStore } from './in-memory-store';
 

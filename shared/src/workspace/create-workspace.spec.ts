@@ -1,13 +1,13 @@
 import { DEFAULT_STAGES } from '../opportunity/stage';
-import { createWorkspace } from './create-workspace';
+import { decideWorkspaceCreation } from './create-workspace';
 import { T0, TENANT } from './workspace.fixtures';
 import { WorkspaceCreateInputSchema } from './workspace.schema';
 
-describe('createWorkspace', () => {
+describe('decideWorkspaceCreation', () => {
   const ctx = { id: 'ws-1', tenantId: TENANT, actor: 'alice', now: T0 };
 
   it('given a name, then the workspace has the default settings and the creator is its owner', () => {
-    const result = createWorkspace(WorkspaceCreateInputSchema.parse({ name: 'Sales NL' }), {
+    const result = decideWorkspaceCreation(WorkspaceCreateInputSchema.parse({ name: 'Sales NL' }), {
       ...ctx,
       actorName: 'Alice',
     });
@@ -43,7 +43,7 @@ describe('createWorkspace', () => {
       teamId: '19:abc@thread.tacv2',
       defaultCurrency: 'NOK',
     });
-    expect(createWorkspace(input, ctx)).toMatchObject({
+    expect(decideWorkspaceCreation(input, ctx)).toMatchObject({
       ok: true,
       value: { workspace: { teamId: '19:abc@thread.tacv2', settings: { defaultCurrency: 'NOK' } } },
     });

@@ -17,7 +17,7 @@ export type WorkspaceCreateContext = {
 export type WorkspaceCreated = { readonly workspace: Workspace; readonly owner: Member };
 
 /** A new workspace in the creator's tenant, with the creator as its first owner. */
-export function createWorkspace(
+export function decideWorkspaceCreation(
   input: WorkspaceCreateInput,
   ctx: WorkspaceCreateContext,
 ): Result<WorkspaceCreated> {

@@ -1,17 +1,17 @@
 import type { ErrorCode } from '../common/error-codes';
-import { addMember, changeMemberRole, removeMember } from './members';
+import { decideMemberAddition, decideMemberRoleChange, decideMemberRemoval } from './members';
 import type { MemberRole } from './workspace';
 import { aMember, T1, TENANT } from './workspace.fixtures';
 
 const code = (result: { ok: boolean; error?: { code: ErrorCode } }) =>
   result.ok ? 'ok' : result.error?.code;
 
-describe('addMember', () => {
+describe('decideMemberAddition', () => {
   const members = [aMember('alice', 'owner'), aMember('bob')];
   const ctx = { workspace: { id: 'ws-1', tenantId: TENANT }, actor: 'alice', now: T1 };
 
   it('given a new person, then they join the workspace’s tenant with the role asked', () => {
-    expect(addMember(members, { userId: 'carol', role: 'owner', name: 'Carol' }, ctx)).toEqual({
+    expect(decideMemberAddition(members, { userId: 'carol', role: 'owner', name: 'Carol' }, ctx)).toEqual({
       ok: true,
       value: {
         workspaceId: 'ws-1',
@@ -25,7 +25,7 @@ describe('addMember', () => {
     });
   });
 
-  it.each<[string, Parameters<typeof addMember>[1], ErrorCode]>([
+  it.each<[string, Parameters<typeof decideMemberAddition>[1], ErrorCode]>([
     ['an existing member', { userId: 'bob', role: 'owner' }, 'WORKSPACE.MEMBER_EXISTS'],
     [
       'someone of another tenant',
@@ -33,25 +33,27 @@ describe('addMember', () => {
       'WORKSPACE.OTHER_TENANT',
     ],
   ])('given %s, then it is refused', (_, input, expected) => {
-    expect(code(addMember(members, input, ctx))).toBe(expected);
+    expect(code(decideMemberAddition(members, input, ctx))).toBe(expected);
   });
 
   it('given an existing member’s id in other letter case, then they are the same person', () => {
     const guid = 'c0ffee00-aaaa-4bbb-8ccc-0123456789ab';
     const withGuid = [...members, aMember(guid)];
-    expect(code(addMember(withGuid, { userId: guid.toUpperCase(), role: 'member' }, ctx))).toBe(
+    expect(code(decideMemberAddition(withGuid, { userId: guid.toUpperCase(), role: 'member' }, ctx))).toBe(
       'WORKSPACE.MEMBER_EXISTS',
     );
-    expect(code(changeMemberRole(withGuid, guid.toUpperCase(), 'owner'))).toBe('ok');
-    expect(code(removeMember(withGuid, guid.toUpperCase()))).toBe('ok');
+    expect(code(decideMemberRoleChange(withGuid, guid.toUpperCase(), 'owner'))).toBe('ok');
+    expect(code(decideMemberRemoval(withGuid, guid.toUpperCase()))).toBe('ok');
   });
 
   it('given someone whose tenant is the workspace’s, then they are added', () => {
-    expect(code(addMember(members, { userId: 'dave', role: 'member', tenantId: TENANT }, ctx))).toBe('ok');
+    expect(
+      code(decideMemberAddition(members, { userId: 'dave', role: 'member', tenantId: TENANT }, ctx)),
+    ).toBe('ok');
   });
 });
 
-describe('changeMemberRole', () => {
+describe('decideMemberRoleChange', () => {
   it.each<[string, MemberRole[], string, MemberRole, 'ok' | ErrorCode]>([
     ['a member made owner', ['owner', 'member'], 'u1', 'owner', 'ok'],
     ['one of two owners made member', ['owner', 'owner'], 'u0', 'member', 'ok'],
@@ -60,13 +62,13 @@ describe('changeMemberRole', () => {
     ['someone who is not a member', ['owner'], 'u9', 'owner', 'WORKSPACE.MEMBER_NOT_FOUND'],
   ])('given %s, then the answer is %s', (_, roles, userId, role, expected) => {
     const members = roles.map((r, i) => aMember(`u${i}`, r));
-    const result = changeMemberRole(members, userId, role);
+    const result = decideMemberRoleChange(members, userId, role);
     expect(code(result)).toBe(expected);
     if (result.ok) expect(result.value).toMatchObject({ userId, role });
   });
 });
 
-describe('removeMember', () => {
+describe('decideMemberRemoval', () => {
   it.each<[string, MemberRole[], string, 'ok' | ErrorCode]>([
     ['a member', ['owner', 'member'], 'u1', 'ok'],
     ['one of two owners', ['owner', 'owner'], 'u1', 'ok'],
@@ -75,7 +77,7 @@ describe('removeMember', () => {
     ['someone who is not a member', ['owner'], 'u9', 'WORKSPACE.MEMBER_NOT_FOUND'],
   ])('given %s, then the answer is %s', (_, roles, userId, expected) => {
     const members = roles.map((r, i) => aMember(`u${i}`, r));
-    const result = removeMember(members, userId);
+    const result = decideMemberRemoval(members, userId);
     expect(code(result)).toBe(expected);
     if (result.ok) expect(result.value.userId).toBe(userId);
   });

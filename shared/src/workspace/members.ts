@@ -15,7 +15,11 @@ export type MemberContext = {
 };
 
 /** The new member, to store beside `members`. */
-export function addMember(members: readonly Member[], input: NewMember, ctx: MemberContext): Result<Member> {
+export function decideMemberAddition(
+  members: readonly Member[],
+  input: NewMember,
+  ctx: MemberContext,
+): Result<Member> {
   if (input.tenantId !== undefined && input.tenantId !== ctx.workspace.tenantId) {
     return err(
       domainError('WORKSPACE.OTHER_TENANT', 'Only people of the workspace’s tenant can be members.'),
@@ -37,7 +41,7 @@ export function addMember(members: readonly Member[], input: NewMember, ctx: Mem
 }
 
 /** The member with its new role. Setting the role it already has changes nothing and succeeds. */
-export function changeMemberRole(
+export function decideMemberRoleChange(
   members: readonly Member[],
   userId: UserId,
   role: MemberRole,
@@ -51,7 +55,7 @@ export function changeMemberRole(
 }
 
 /** The member to remove from `members`. */
-export function removeMember(members: readonly Member[], userId: UserId): Result<Member> {
+export function decideMemberRemoval(members: readonly Member[], userId: UserId): Result<Member> {
   const member = members.find((m) => sameUser(m.userId, userId));
   if (!member) return err(memberNotFound());
   const after = members.filter((m) => !sameUser(m.userId, userId));

@@ -1,14 +1,14 @@
 import { DEFAULT_STAGES } from '../opportunity/stage';
-import { updateWorkspaceSettings } from './update-workspace-settings';
+import { decideWorkspaceSettingsUpdate } from './update-workspace-settings';
 import { aWorkspace, T0, T1 } from './workspace.fixtures';
 import type { WorkspacePatchInput } from './workspace.schema';
 
-describe('updateWorkspaceSettings', () => {
+describe('decideWorkspaceSettingsUpdate', () => {
   const ctx = { actor: 'alice', now: T1 };
   const openStages = DEFAULT_STAGES.filter((s) => s.kind === 'open').map(({ kind: _kind, ...s }) => s);
 
   it('given a new name, currency and stale threshold, then they apply and the audit moves', () => {
-    const result = updateWorkspaceSettings(
+    const result = decideWorkspaceSettingsUpdate(
       aWorkspace(),
       { name: 'Sales BE', defaultCurrency: 'USD', staleAfterDays: 30 },
       ctx,
@@ -30,7 +30,7 @@ describe('updateWorkspaceSettings', () => {
       { id: 'first-call', label: 'Eerste gesprek', probability: 5, forecastCategory: 'pipeline' as const },
       ...openStages,
     ];
-    const result = updateWorkspaceSettings(aWorkspace(), { stages }, ctx);
+    const result = decideWorkspaceSettingsUpdate(aWorkspace(), { stages }, ctx);
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value.settings.stages.map((s) => s.id)).toEqual([
       'first-call',
@@ -52,7 +52,7 @@ describe('updateWorkspaceSettings', () => {
       { id: 'a', probability: 10, forecastCategory: 'pipeline' as const },
       { id: 'a', probability: 20, forecastCategory: 'pipeline' as const },
     ];
-    const result = updateWorkspaceSettings(aWorkspace(), { stages }, ctx);
+    const result = decideWorkspaceSettingsUpdate(aWorkspace(), { stages }, ctx);
     expect(result.ok ? 'ok' : result.error.code).toBe('WORKSPACE.INVALID_STAGES');
   });
 
@@ -62,6 +62,6 @@ describe('updateWorkspaceSettings', () => {
     ['the stages it has', { stages: openStages }],
   ])('given %s, then the workspace comes back unchanged, audit included', (_, patch) => {
     const workspace = aWorkspace();
-    expect(updateWorkspaceSettings(workspace, patch, ctx)).toEqual({ ok: true, value: workspace });
+    expect(decideWorkspaceSettingsUpdate(workspace, patch, ctx)).toEqual({ ok: true, value: workspace });
   });
 });

@@ -10,7 +10,7 @@ import type { WorkspacePatchInput } from './workspace.schema';
  * stage that disappears still has opportunities takes a query, so the use case checks that. A patch
  * that changes nothing returns the workspace as it was.
  */
-export function updateWorkspaceSettings(
+export function decideWorkspaceSettingsUpdate(
   workspace: Workspace,
   patch: WorkspacePatchInput,
   ctx: ChangeContext,

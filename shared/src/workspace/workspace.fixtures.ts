@@ -1,4 +1,4 @@
-import { createWorkspace } from './create-workspace';
+import { decideWorkspaceCreation } from './create-workspace';
 import type { Member, MemberRole, Workspace } from './workspace';
 import { WorkspaceCreateInputSchema } from './workspace.schema';
 
@@ -8,7 +8,7 @@ export const T1 = '2026-03-03T10:30:00.000Z';
 export const TENANT = 'tenant-1';
 
 export function aWorkspace(): Workspace {
-  const created = createWorkspace(WorkspaceCreateInputSchema.parse({ name: 'Sales NL' }), {
+  const created = decideWorkspaceCreation(WorkspaceCreateInputSchema.parse({ name: 'Sales NL' }), {
     id: 'ws-1',
     tenantId: TENANT,
     actor: 'alice',

@@ -1,6 +1,6 @@
 import type { Response, Router } from 'express';
-import { csvLine, domainError, idSchema, UTF8_BOM } from '@crm/shared';
-import { exportRecords, type AppDeps, type ExportKind } from '@crm/shared/application';
+import { csvLine, domainError, idSchema, UTF8_BOM, type ExportKind } from '@crm/shared';
+import { exportRecords, type AppDeps } from '@crm/shared/application';
 import { sendDomainError } from '../http/problem';
 import { callerOf } from '../http/request-context';
 

@@ -79,6 +79,40 @@ describe('POST /leads/{id}/convert', () => {
     );
   });
 
+  it('qualifies and converts in one step: the checklist commits with the conversion or not at all', async () => {
+    const alice = await server.as(ALICE);
+    const lead = await newLead({ email: 'q@jansen.example', qualification: { budget: true } });
+    const url = `${base()}/leads/${lead.body.id}/convert`;
+
+    const failed = await alice.post(url, { qualification: { need: true }, organisationId: '01NOSUCHORG' });
+    expect(failed.status).toBe(400);
+    expect(failed.body.code).toBe('CONVERSION.ORGANISATION_NOT_FOUND');
+    const untouched = await alice.get(`${base()}/leads/${lead.body.id}`);
+    expect(untouched.body).toMatchObject({ status: 'open-not-contacted', qualification: { need: false } });
+    expect(untouched.headers.etag).toBe(lead.headers.etag);
+
+    const body = { qualification: { need: true, authority: true, notes: 'Met the board' } };
+    const res = await alice.post(url, body).set('Idempotency-Key', 'qualify-convert-1');
+    expect(res.status).toBe(200);
+    const qualification = {
+      budget: true,
+      authority: true,
+      need: true,
+      timeline: false,
+      notes: 'Met the board',
+    };
+    expect(res.body.lead).toMatchObject({ status: 'closed-converted', qualification });
+    expect(res.body.contact.isDecisionMaker).toBe(true);
+    const stored = await alice.get(`${base()}/leads/${lead.body.id}`);
+    expect(stored.body.qualification).toEqual(qualification);
+    expect(stored.headers.etag).toBe(res.body.lead.etag);
+
+    const replay = await alice.post(url, body).set('Idempotency-Key', 'qualify-convert-1');
+    expect(replay.status).toBe(200);
+    expect(replay.body.lead.etag).toBe(res.body.lead.etag);
+    expect(replay.body.organisation.id).toBe(res.body.organisation.id);
+  });
+
   it('answers 404 for a lead that does not exist and 400 for a bad body', async () => {
     const alice = await server.as(ALICE);
     expect((await alice.post(`${base()}/leads/01NOSUCHLEAD/convert`, {})).status).toBe(404);
@@ -87,6 +121,11 @@ describe('POST /leads/{id}/convert', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toHaveProperty('createOpportunity');
+    const badChecklist = await alice.post(`${base()}/leads/${(await newLead()).body.id}/convert`, {
+      qualification: { budget: 'yes' },
+    });
+    expect(badChecklist.status).toBe(400);
+    expect(badChecklist.body.fields).toHaveProperty(['qualification.budget']);
   });
 });
 

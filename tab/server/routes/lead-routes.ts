@@ -57,7 +57,8 @@ export const leadRoutes: RouteSpec[] = [
     description:
       'Qualifies an open lead: creates its organisation (or fills the empty fields of an existing one, organisationId), ' +
       'its contact (or an existing one of that organisation, contactId) and, unless createOpportunity is false, an ' +
-      'opportunity (name, amount, currency, closeDate, stage optional). All or nothing; the lead becomes closed-converted ' +
+      'opportunity (name, amount, currency, closeDate, stage optional). An optional qualification (the BANT checklist, ' +
+      'merged as in an update) is saved with it. All or nothing; the lead becomes closed-converted ' +
       'and read-only. Send an Idempotency-Key: a retry answers the same result.',
     body: ConvertLeadInputSchema,
     idempotent: true,

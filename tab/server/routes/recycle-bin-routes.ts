@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ok } from '@crm/shared';
-import { listRecycleBin, purgeRecord, type RecordKind } from '@crm/shared/application';
+import { ok, type RecordKind } from '@crm/shared';
+import { listRecycleBin, purgeRecord } from '@crm/shared/application';
 import { limitOf, single } from './query';
 import { route, type RouteSpec } from './route-spec';
 import { named } from '../openapi/component-schemas';

@@ -498,7 +498,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   convertLead: {
     ok: async (ctx) => ({
       params: { id: (await ctx.create('leads')).id },
-      body: { opportunity: { amount: 25000, currency: 'EUR' } },
+      body: { qualification: { budget: true, need: true }, opportunity: { amount: 25000, currency: 'EUR' } },
       headers: { 'Idempotency-Key': tag('convert-') },
     }),
     also: {

@@ -1,10 +1,9 @@
-import { SORT_CAP, type Actor, type Stage, type Topic, type WorkspaceId } from '@crm/shared';
+import { SORT_CAP, type Actor, type RecordKind, type Stage, type Topic, type WorkspaceId } from '@crm/shared';
 import {
   createWorkspace,
   type AppDeps,
   type Clock,
   type IdGenerator,
-  type RecordKind,
   type SortedListQuery,
 } from '@crm/shared/application';
 import {

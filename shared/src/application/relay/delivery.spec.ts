@@ -5,8 +5,8 @@ import {
   nextAttemptAt,
   recordOutcome,
   startDelivery,
-  summary,
 } from './delivery';
+import { summary } from './relay-ports';
 
 const T0 = '2026-11-22T10:00:00.000Z';
 const channel = { key: 'channel:19:general', kind: 'channel' } as const;

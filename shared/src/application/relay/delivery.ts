@@ -1,35 +1,8 @@
 import type { Instant } from '../../common/types';
+import { plusMs } from '../../common/instant';
 import type { NotificationTarget, SendOutcome } from '../notification-ports';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-
-/**
- * Where one event stands with each of its targets. Kept with the event in the outbox and written
- * right after every send, so a retry (by this relay, after a restart, or by another instance) never
- * sends again to a target that already got it.
- */
-export type TargetDelivery =
-  | {
-      readonly target: NotificationTarget;
-      readonly status: 'pending';
-      readonly attempts: number;
-      /** Not before this instant (Retry-After or backoff); absent: now. */
-      readonly notBefore?: Instant;
-      readonly lastError?: string;
-    }
-  | {
-      readonly target: NotificationTarget;
-      readonly status: 'sent';
-      readonly attempts: number;
-      readonly at: Instant;
-    }
-  | {
-      readonly target: NotificationTarget;
-      readonly status: 'gone';
-      readonly attempts: number;
-      readonly reason: string;
-    };
-
-export type Delivery = { readonly targets: readonly TargetDelivery[] };
+import type { Delivery, TargetDelivery } from './relay-ports';
 
 /** A Retry-After beyond this is clamped: a broken header must not park an event for days. */
 export const MAX_RETRY_AFTER_MS = 60 * 60_000;
@@ -116,20 +89,6 @@ export function recordOutcome(
     }),
   };
 }
-
-/** Attempts over all targets, and the latest error still standing (shown on the outbox row). */
-export function summary(delivery: Delivery): { attempts: number; lastError?: string } {
-  let attempts = 0;
-  let lastError: string | undefined;
-  for (const t of delivery.targets) {
-    attempts += t.attempts;
-    if (t.status === 'pending' && t.lastError) lastError = t.lastError;
-  }
-  return lastError === undefined ? { attempts } : { attempts, lastError };
-}
-
-export const plusMs = (instant: Instant, ms: number): Instant =>
-  new Date(Date.parse(instant) + ms).toISOString();
 
 const after = (instant: Instant | undefined, now: Instant): boolean => instant !== undefined && instant > now;
 const latest = (a: Instant, b: Instant | undefined): Instant => (b !== undefined && b > a ? b : a);

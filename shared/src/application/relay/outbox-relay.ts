@@ -1,20 +1,21 @@
 import type { Instant, WorkspaceId } from '../../common/types';
 import type { NotificationChannel, SendOutcome } from '../notification-ports';
-import type { Clock, OutboxRepository, PendingEvent, Version } from '../ports';
+import type { Clock, OutboxRepository, PendingEvent } from '../ports';
+import type { Version } from '../../records/versions';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import {
-  dueTargets,
-  isFinished,
-  nextAttemptAt,
-  plusMs,
-  recordOutcome,
-  startDelivery,
-  type Delivery,
-} from './delivery';
+import { dueTargets, isFinished, nextAttemptAt, recordOutcome, startDelivery } from './delivery';
+import { plusMs } from '../../common/instant';
 import { zeroCounters, type RelayMetrics } from './relay-metrics';
 import { createRelayScheduler } from './relay-scheduler';
 import { countedSend } from './relay-send';
-import type { OutboxWakeups, PendingOutboxIndex, RelayLease, RelayLeases, RelayLog } from './relay-ports';
+import type {
+  Delivery,
+  OutboxWakeups,
+  PendingOutboxIndex,
+  RelayLease,
+  RelayLeases,
+  RelayLog,
+} from './relay-ports';
 
 export type OutboxRelayDeps = {
   readonly outbox: OutboxRepository;

@@ -1,5 +1,6 @@
 import type { Instant, WorkspaceId } from '../../common/types';
-import type { Version } from '../ports';
+import type { Version } from '../../records/versions';
+import type { NotificationTarget } from '../notification-ports';
 
 /**
  * How the relay finds pending events without a query per workspace per tick:
@@ -58,3 +59,43 @@ export type RelayLog = {
   error(fields: object, message: string): void;
   debug(fields: object, message: string): void;
 };
+
+/**
+ * Where one event stands with each of its targets. Kept with the event in the outbox and written
+ * right after every send, so a retry (by this relay, after a restart, or by another instance) never
+ * sends again to a target that already got it.
+ */
+export type TargetDelivery =
+  | {
+      readonly target: NotificationTarget;
+      readonly status: 'pending';
+      readonly attempts: number;
+      /** Not before this instant (Retry-After or backoff); absent: now. */
+      readonly notBefore?: Instant;
+      readonly lastError?: string;
+    }
+  | {
+      readonly target: NotificationTarget;
+      readonly status: 'sent';
+      readonly attempts: number;
+      readonly at: Instant;
+    }
+  | {
+      readonly target: NotificationTarget;
+      readonly status: 'gone';
+      readonly attempts: number;
+      readonly reason: string;
+    };
+
+export type Delivery = { readonly targets: readonly TargetDelivery[] };
+
+/** Attempts over all targets, and the latest error still standing (shown on the outbox row). */
+export function summary(delivery: Delivery): { attempts: number; lastError?: string } {
+  let attempts = 0;
+  let lastError: string | undefined;
+  for (const t of delivery.targets) {
+    attempts += t.attempts;
+    if (t.status === 'pending' && t.lastError) lastError = t.lastError;
+  }
+  return lastError === undefined ? { attempts } : { attempts, lastError };
+}

@@ -1,17 +1,11 @@
 import type { Result } from '../../common/result';
 import type { Instant, WorkspaceId } from '../../common/types';
 import type { Lead } from '../../lead/lead';
-import type {
-  ChangeSet,
-  OutboxRepository,
-  RecordRepository,
-  Version,
-  Versioned,
-  WorkspaceRepository,
-  Write,
-} from '../../application/ports';
+import type { ChangeSet, Write } from '../../records/change-set';
+import type { OutboxRepository, RecordRepository, WorkspaceRepository } from '../../application/ports';
+import type { Version, Versioned } from '../../records/versions';
 import type { ConversationRepository, TeamRepository } from '../../application/team-ports';
-import type { RecordKind, RecordOf } from '../../application/records';
+import type { RecordKind, RecordOf } from '../../records/records';
 import { aContact, aLeadConvertedEvent, anOpportunity, anOrganisation, aStageChange } from '../builders';
 
 /** What a contract suite runs against: the three repositories over one store. */

@@ -1,6 +1,7 @@
 import type { Id, WorkspaceId } from '../../common/types';
 import type { Lead } from '../../lead/lead';
-import type { Page, RecordRepository, Versioned } from '../../application/ports';
+import type { Page, Versioned } from '../../records/versions';
+import type { RecordRepository } from '../../application/ports';
 import { aContact, aLead, anActivity, anOrganisation } from '../builders';
 import { change, expectOk, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';
 

@@ -1,7 +1,9 @@
 import type { Instant, WorkspaceId } from '../../common/types';
 import type { Lead } from '../../lead/lead';
-import type { RecordRepository, Versioned, Write } from '../../application/ports';
-import type { RecordKind, RecordOf } from '../../application/records';
+import type { RecordRepository } from '../../application/ports';
+import type { Versioned } from '../../records/versions';
+import type { Write } from '../../records/change-set';
+import type { RecordKind, RecordOf } from '../../records/records';
 import { aLead, anOpportunity, aStageChange } from '../builders';
 import { change, expectOk, remove, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';
 

@@ -1,7 +1,7 @@
 import type { Id, WorkspaceId } from '../../common/types';
 import type { Lead } from '../../lead/lead';
-import type { ListSort } from '../../application/record-sort';
-import type { RecordKind } from '../../application/records';
+import type { ListSort } from '../../records/record-sort';
+import type { RecordKind } from '../../records/records';
 import type { RecordRepository, SortedListQuery } from '../../application/ports';
 import { aLead, anOpportunity } from '../builders';
 import { change, expectOk, remove, seed, uniqueId, update, type StorageUnderTest } from './contract-fixtures';

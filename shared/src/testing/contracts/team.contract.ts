@@ -1,4 +1,4 @@
-import type { Version } from '../../application/ports';
+import type { Version } from '../../records/versions';
 import type { ChannelSubscription } from '../../workspace/team';
 import { TEST_INSTANT } from '../builders';
 import { expectOk, uniqueId, type StorageUnderTest } from './contract-fixtures';

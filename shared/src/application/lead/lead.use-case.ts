@@ -1,0 +1,78 @@
+import { ok, type Result } from '../../common/result';
+import type { Id, WorkspaceId } from '../../common/types';
+import { parseInput } from '../../common/validation';
+import {
+  decideLeadCreation,
+  decideDisqualification,
+  DisqualifyInputSchema,
+  ensureLeadDeletable,
+  LeadCreateInputSchema,
+  LeadPatchInputSchema,
+  decideLeadUpdate,
+} from '../../lead';
+import type { Lead } from '../../lead/lead';
+import { accessWorkspace } from '../access';
+import type { AppDeps, Caller } from '../deps';
+import { memberRef, recordRef, type EntityDescriptor } from '../record/entity-descriptor';
+import type { Version, Versioned } from '../../records/versions';
+import { commitRecord, loadForChange, loadRecord, updateWrite } from '../record/record-commands';
+import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
+import { deleteRecord } from '../record/records.use-case';
+
+export const leadEntity: EntityDescriptor<'lead', typeof LeadCreateInputSchema, typeof LeadPatchInputSchema> =
+  {
+    kind: 'lead',
+    createSchema: LeadCreateInputSchema,
+    patchSchema: LeadPatchInputSchema,
+    createReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
+    updateReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
+    create: (i, ctx) => asDecided(decideLeadCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
+    /** Edits details, qualification and status (status moves follow the lead's transition table). */
+    update: (current, i, ctx) => {
+      const decided = decideLeadUpdate(current.record, i, { ...ctx, newEventId: ctx.newId });
+      return decided.ok ? ok({ record: decided.value.lead, events: decided.value.events }) : decided;
+    },
+  };
+
+export const createLead = createUseCase(leadEntity);
+export const updateLead = updateUseCase(leadEntity);
+
+/** Disqualifying is a deliberate action on the lead as it is now, so If-Match is optional here. */
+export async function disqualifyLead(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  expected: Version | undefined,
+  input: unknown,
+): Promise<Result<Versioned<Lead>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const parsed = parseInput(DisqualifyInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const current = expected
+    ? await loadForChange(deps, ws, 'lead', id, expected)
+    : await loadRecord(deps, ws, 'lead', id);
+  if (!current.ok) return current;
+  const decided = decideDisqualification(current.value.record, parsed.value.reason, {
+    actor: caller.actor.userId,
+    now: deps.clock.now(),
+    newEventId: () => deps.ids.newId(),
+  });
+  if (!decided.ok) return decided;
+  return commitRecord(deps, ws, 'lead', decided.value.lead, {
+    writes: [updateWrite('lead', current.value, decided.value.lead)],
+    events: decided.value.events,
+  });
+}
+
+/** Soft-deletes a lead; a converted one is read-only and stays. */
+export function deleteLead(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  expected: Version | undefined,
+): Promise<Result<void>> {
+  return deleteRecord(deps, caller, ws, 'lead', id, expected, async (lead) => ensureLeadDeletable(lead));
+}

@@ -1,0 +1,113 @@
+import { ok, type Result } from '../../common/result';
+import type { Id, WorkspaceId } from '../../common/types';
+import { parseInput } from '../../common/validation';
+import { accessWorkspace } from '../access';
+import type { AppDeps, Caller } from '../deps';
+import type { AnyEntity, RuleContext } from './entity-descriptor';
+import { idempotent } from '../idempotency';
+import type { Version, Versioned } from '../../records/versions';
+import { commitRecord, insertWrite, loadForChange, loadRecord, updateWrite } from './record-commands';
+import type { RecordKind, RecordOf } from '../../records/records';
+import { resolveReferences } from './references';
+
+export type { Decided, RuleContext } from './entity-descriptor';
+
+const ruleContext = (
+  deps: AppDeps,
+  caller: Caller,
+  access: { workspace: Versioned<RuleContext['workspace']> },
+) => ({
+  workspace: access.workspace.record,
+  actor: caller.actor.userId,
+  now: deps.clock.now(),
+  newId: () => deps.ids.newId(),
+});
+
+/**
+ * Every create takes this one shape: access, parse, load what the input refers to, the entity's pure
+ * rule, one atomic commit — once per Idempotency-Key.
+ */
+export async function createRecord<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  entity: AnyEntity<K>,
+  input: unknown,
+): Promise<Result<Versioned<RecordOf[K]>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const parsed = parseInput(entity.createSchema, input);
+  if (!parsed.ok) return parsed;
+  const { kind } = entity;
+  return idempotent(
+    deps,
+    ws,
+    caller,
+    `${kind}.create`,
+    parsed.value,
+    async (idempotency) => {
+      const refs = await resolveReferences(deps, ws, entity.createReferences(parsed.value));
+      if (!refs.ok) return refs;
+      const ctx = { ...ruleContext(deps, caller, access.value), id: deps.ids.newId() };
+      const decided = entity.create(parsed.value, ctx, refs.value);
+      if (!decided.ok) return decided;
+      const { record, writes = [], events = [] } = decided.value;
+      const idem = idempotency.record({ id: record.id });
+      return commitRecord(deps, ws, kind, record, {
+        writes: [insertWrite(kind, record), ...writes],
+        events,
+        ...(idem ? { idempotency: idem } : {}),
+      });
+    },
+    (stored) => loadRecord(deps, ws, kind, (stored as { id: Id }).id),
+  );
+}
+
+/** Every update takes this one shape: access, parse, If-Match, load references, pure rule, commit. */
+export async function updateRecord<K extends RecordKind>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  entity: AnyEntity<K>,
+  id: Id,
+  expected: Version | undefined,
+  input: unknown,
+): Promise<Result<Versioned<RecordOf[K]>>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const parsed = parseInput(entity.patchSchema, input);
+  if (!parsed.ok) return parsed;
+  const { kind } = entity;
+  const current = await loadForChange(deps, ws, kind, id, expected);
+  if (!current.ok) return current;
+  const refs = await resolveReferences(deps, ws, entity.updateReferences(parsed.value, current.value.record));
+  if (!refs.ok) return refs;
+  const decided = entity.update(
+    current.value,
+    parsed.value,
+    ruleContext(deps, caller, access.value),
+    refs.value,
+  );
+  if (!decided.ok) return decided;
+  const { record, writes = [], events = [] } = decided.value;
+  return commitRecord(deps, ws, kind, record, {
+    writes: [updateWrite(kind, current.value, record), ...writes],
+    events,
+  });
+}
+
+/** The create use case of one entity, bound to its description. */
+export const createUseCase =
+  <K extends RecordKind>(entity: AnyEntity<K>) =>
+  (deps: AppDeps, caller: Caller, ws: WorkspaceId, input: unknown) =>
+    createRecord(deps, caller, ws, entity, input);
+
+/** The update use case of one entity, bound to its description. */
+export const updateUseCase =
+  <K extends RecordKind>(entity: AnyEntity<K>) =>
+  (deps: AppDeps, caller: Caller, ws: WorkspaceId, id: Id, expected: Version | undefined, input: unknown) =>
+    updateRecord(deps, caller, ws, entity, id, expected, input);
+
+/** For rules that return just the record. */
+export const asDecided = <T>(result: Result<T>): Result<{ record: T }> =>
+  result.ok ? ok({ record: result.value }) : result;

@@ -1,0 +1,36 @@
+import { domainError, type DomainError } from '../../common/domain-error';
+import { err, ok, type Result } from '../../common/result';
+import type { WorkspaceId } from '../../common/types';
+import type { AppDeps } from '../deps';
+import type { Reference, Referenced, ReferencedRecord } from './entity-descriptor';
+
+const invalidField = (field: string, message: string): DomainError =>
+  domainError('VALIDATION.FAILED', message, { fields: { [field]: message } });
+
+/**
+ * Checks an input's references in order, stopping at the first that fails: members must belong to
+ * the workspace (owners and any other user reference), records must exist there and not be deleted.
+ * Returns the records loaded, by field, for the pure rule.
+ */
+export async function resolveReferences(
+  deps: Pick<AppDeps, 'records' | 'workspaces'>,
+  ws: WorkspaceId,
+  references: readonly Reference[],
+): Promise<Result<Referenced>> {
+  const found = new Map<string, ReferencedRecord>();
+  for (const ref of references) {
+    if ('member' in ref) {
+      if (ref.member === undefined || ref.member === null) continue;
+      const member = await deps.workspaces.getMember(ws, ref.member);
+      if (!member) return err(invalidField(ref.field ?? 'ownerId', 'is not a member of this workspace'));
+      continue;
+    }
+    if (ref.id === undefined || ref.id === null) continue;
+    const record = await deps.records.get(ws, ref.kind, ref.id);
+    if (record) found.set(ref.field, { kind: ref.kind, found: record });
+    else if (!ref.optional) {
+      return err(ref.missing ?? invalidField(ref.field, `no such ${ref.kind} in this workspace`));
+    }
+  }
+  return ok(found);
+}
