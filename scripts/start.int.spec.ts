@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../shared/src/storage/azurite';
+import { DEMO_ACTOR } from '../tab/server/seed/demo-data';
 
 // The README's first command: `npm start` brings up storage and the tab server, and Ctrl-C stops
 // everything cleanly (exit 0), with the data kept for the next start.
@@ -10,8 +11,9 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function startProduct() {
-    const [tabPort, botPort, azuritePort, queuePort] = [
+  async function startProduct(extra: NodeJS.ProcessEnv = {}) {
+    const [tabPort, botPort, azuritePort, queuePort, playgroundPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -28,6 +30,8 @@ describe('npm start', () => {
         LOG_LEVEL: 'warn',
         STORAGE_CONNECTION_STRING: '',
         STORAGE_ACCOUNT_URL: '',
+        PLAYGROUND_PORT: String(playgroundPort),
+        ...extra,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -50,26 +54,32 @@ describe('npm start', () => {
         child.once('exit', (code) => done(code));
         child.kill('SIGINT');
       });
-    return { base, stop, output: () => output };
+    /** Resolves once the start banner (printed when everything is up) holds `text`. */
+    const told = async (text: string) => {
+      while (!output.includes(text)) {
+        if (child.exitCode !== null) throw new Error(`exited before saying ${text}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    return { base, playgroundPort, stop, told, output: () => output };
   }
 
   it('given a fresh data folder, when started, then the tab serves health and the demo data, and Ctrl-C exits 0', async () => {
     const product = await startProduct();
     expect((await fetch(`${product.base}/healthz`)).status).toBe(200);
-    // A newcomer is told, in one plain line, where to open the tab and how to sign in.
+    // A newcomer is told, in plain lines, where to open the tab and how to sign in, and where to chat
+    // with the bot: the Agents Playground, which `npm start` runs against the bot.
     const port = new URL(product.base).port;
-    while (
-      !product.output().includes(`Pipeline CRM is running: open http://localhost:${port} and press "Sign in"`)
-    )
-      await new Promise((r) => setTimeout(r, 100));
+    await product.told(`Pipeline CRM is running: open http://localhost:${port} and press "Sign in"`);
+    const playground = `http://localhost:${product.playgroundPort}`;
+    await product.told(
+      `Chat with the bot as Teams shows it: open ${playground} (Microsoft 365 Agents Playground)`,
+    );
+    expect((await fetch(playground)).status).toBe(200);
     const token = await fetch(`${product.base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenantId: '00000000-0000-0000-0000-000000000001',
-        userId: 'demo-user',
-        name: 'Demo',
-      }),
+      body: JSON.stringify(DEMO_ACTOR),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const workspaces = await fetch(`${product.base}/api/v1/workspaces`, {
       headers: { authorization: `Bearer ${token.token}` },
@@ -78,17 +88,17 @@ describe('npm start', () => {
 
     expect(await product.stop()).toBe(0);
     expect(product.output()).toContain('stopped');
+    await expect(fetch(playground)).rejects.toThrow(); // Ctrl-C stopped the playground too
 
-    // What was acknowledged before Ctrl-C is there after a restart (and the demo is not seeded twice).
-    const again = await startProduct();
+    // What was acknowledged before Ctrl-C is there after a restart (and the demo is not seeded twice);
+    // PLAYGROUND=false leaves the playground out, and the banner says so.
+    const again = await startProduct({ PLAYGROUND: 'false' });
+    await again.told('(PLAYGROUND=false: the Agents Playground is not started)');
+    await expect(fetch(`http://localhost:${again.playgroundPort}`)).rejects.toThrow();
     const token2 = await fetch(`${again.base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenantId: '00000000-0000-0000-0000-000000000001',
-        userId: 'demo-user',
-        name: 'Demo',
-      }),
+      body: JSON.stringify(DEMO_ACTOR),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const kept = await fetch(`${again.base}/api/v1/workspaces`, {
       headers: { authorization: `Bearer ${token2.token}` },
