@@ -111,39 +111,40 @@ async function main(): Promise<void> {
 const READY_TIMEOUT_MS = 120_000;
 
 /**
- * Once the tab is ready (demo data seeded) and the playground listens, plain lines for a newcomer:
- * where to open the tab and how to sign in, and where to chat with the bot (after the JSON log lines,
- * which are for machines).
+ * Once the tab (demo data seeded) and the bot are ready and the playground listens, plain lines for a
+ * newcomer: where to open the tab and how to sign in, and where to chat with the bot (after the JSON
+ * log lines, which are for machines). The playground installs the bot in a channel when its page
+ * opens that channel: the bot must answer by then.
  */
 async function announce(
   env: NodeJS.ProcessEnv,
   playground: Promise<RunningPlayground | string>,
 ): Promise<void> {
-  const port = Number(env.TAB_PORT ?? 53_000);
+  const tabPort = Number(env.TAB_PORT ?? 53_000);
+  const botPort = Number(env.BOT_PORT ?? 3978);
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+  const ready = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/readyz`).then(
       (response) => response.ok,
       () => false,
     );
-    if (ok) {
-      const signIn =
-        env.AUTH_MODE === 'dev'
-          ? 'press "Sign in" (as Alex Wilber, who owns the demo workspace, or pick Megan Bowen or Adele Vance)'
-          : 'sign in with your Microsoft 365 account (in Teams the tab signs you in by itself)';
-      const running = await playground;
-      const chat =
-        typeof running === 'string'
-          ? `The bot listens on http://127.0.0.1:${Number(env.BOT_PORT ?? 3978)}/api/messages (${running}).`
-          : `Chat with the bot as Teams shows it: open ${running.url} (Microsoft 365 Agents Playground), ` +
-            'choose "General" under "My Team" and post "@Pipeline CRM help". Deals you win in the tab are posted there.';
-      console.log(
-        `\nPipeline CRM is running: open http://localhost:${port} and ${signIn}. Ctrl-C stops it.\n${chat}\n`,
-      );
-      return;
-    }
+  while (!((await ready(tabPort)) && (await ready(botPort)))) {
+    if (Date.now() > deadline) return;
     await new Promise((wait) => setTimeout(wait, 250));
   }
+  const signIn =
+    env.AUTH_MODE === 'dev'
+      ? 'press "Sign in" (as Alex Wilber, who owns the demo workspace, or pick Megan Bowen or Adele Vance)'
+      : 'sign in with your Microsoft 365 account (in Teams the tab signs you in by itself)';
+  const running = await playground;
+  const chat =
+    typeof running === 'string'
+      ? `The bot listens on http://127.0.0.1:${botPort}/api/messages (${running}).`
+      : `Chat with the bot as Teams shows it: open ${running.url} (Microsoft 365 Agents Playground), ` +
+        'choose "General" under "My Team" and post "@Pipeline CRM help". Deals you win in the tab are posted there.';
+  console.log(
+    `\nPipeline CRM is running: open http://localhost:${tabPort} and ${signIn}. Ctrl-C stops it.\n${chat}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
