@@ -61,9 +61,8 @@ async function main(): Promise<void> {
   let playground: Promise<RunningPlayground | string> = Promise.resolve(
     'PLAYGROUND=false: the Agents Playground is not started',
   );
-  if (/^(false|0|off|no)$/i.test(env.PLAYGROUND ?? '')) {
-    // left out on purpose
-  } else if (children.length === parts.length) {
+  const playgroundWanted = !/^(false|0|off|no)$/i.test(env.PLAYGROUND ?? '');
+  if (playgroundWanted && children.length === parts.length) {
     playground = startPlayground({
       port: playgroundPort,
       botEndpoint: `http://127.0.0.1:${Number(env.BOT_PORT ?? 3978)}/api/messages`,
