@@ -91,7 +91,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
         execute(
           t('action.convert'),
           'lead.convert',
-          { ws: input.ws, leadId: lead.id, version: input.version, key: input.key },
+          { ws: input.ws, leadId: lead.id, version: input.version, idempotencyKey: input.key },
           'positive',
         ),
         execute(t('action.cancel'), 'lead.show', { ws: input.ws, leadId: lead.id }),
@@ -101,7 +101,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
         action: execute(t('action.refresh'), 'lead.qualify', {
           ws: input.ws,
           leadId: lead.id,
-          key: input.key,
+          idempotencyKey: input.key,
         }),
         ...refreshFor(input.viewers),
       },

@@ -22,10 +22,20 @@ const LeadRef = Ws.extend({ leadId: z.string().min(1).max(256) });
 const DealRef = Ws.extend({ dealId: z.string().min(1).max(256) });
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional();
 const optionalText = z.string().trim().max(1000).optional();
-const Qualify = LeadRef.extend({ key: z.string().min(1).max(200).optional() });
-const Convert = LeadRef.extend({
+const IdempotencyKey = z.string().min(1).max(200);
+/**
+ * The qualify card carries its Idempotency-Key as `idempotencyKey`. Cards posted before carry it as
+ * `key`, a name the Agents Playground's card renderer reserves: pressing such a button fails there.
+ */
+const keyRenamed = (data: unknown): unknown => {
+  if (typeof data !== 'object' || data === null || !('key' in data) || 'idempotencyKey' in data) return data;
+  const { key, ...rest } = data as Record<string, unknown>;
+  return { ...rest, idempotencyKey: key };
+};
+const Qualify = z.preprocess(keyRenamed, LeadRef.extend({ idempotencyKey: IdempotencyKey.optional() }));
+const ConvertData = LeadRef.extend({
   version: z.string().min(1),
-  key: z.string().min(1).max(200),
+  idempotencyKey: IdempotencyKey,
   budget: flag,
   authority: flag,
   need: flag,
@@ -37,6 +47,7 @@ const Convert = LeadRef.extend({
   currency: optionalText,
   closeDate: optionalText,
 });
+const Convert = z.preprocess(keyRenamed, ConvertData);
 const Disqualify = LeadRef.extend({ reason: optionalText });
 const Move = DealRef.extend({
   stage: z.string().min(1).max(100),
@@ -63,7 +74,7 @@ const VERBS: Readonly<Record<string, Verb>> = {
     schema: Qualify,
     run: async (ctx, d: z.infer<typeof Qualify>) => {
       const lead = await getRecord(ctx.app, ctx.caller, ctx.workspace.record.id, 'lead', d.leadId);
-      return lead.ok ? qualifyReply(ctx, lead.value, undefined, d.key) : lead;
+      return lead.ok ? qualifyReply(ctx, lead.value, undefined, d.idempotencyKey) : lead;
     },
   },
   'lead.convert': {
@@ -241,7 +252,7 @@ async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<
   if (open && differs && lead.value.version !== d.version) {
     return qualifyReply(ctx, lead.value, t('card.changed'));
   }
-  const caller = { ...ctx.caller, idempotencyKey: d.key };
+  const caller = { ...ctx.caller, idempotencyKey: d.idempotencyKey };
   const input = {
     ...conversionInput(d),
     ...(Object.keys(wanted).length > 0 ? { qualification: wanted } : {}),
