@@ -1,4 +1,4 @@
-import { ok, type Lead, type Result, type Versioned } from '@crm/shared';
+import { leadCapabilities, ok, type Lead, type Result, type Versioned } from '@crm/shared';
 import { conversionMatches } from '@crm/shared/application';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { leadCard } from '../cards/lead-card';
@@ -7,7 +7,7 @@ import type { CommandContext } from './command';
 
 /**
  * The qualify card for a lead, with the duplicates the matches use case suggests; a lead that is no
- * longer open shows itself instead. The card's key makes its submit convert once.
+ * longer convertible shows itself instead. The card's key makes its submit convert once.
  */
 export async function qualifyReply(
   ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
@@ -20,7 +20,7 @@ export async function qualifyReply(
   const { t } = ctx.localized;
   const record = lead.record;
   const viewers = await ctx.viewers();
-  if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
+  if (!leadCapabilities(record).convert) {
     return ok(
       leadCard(ctx.localized, {
         ws,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadDisplayName, LOST, ok, type Result } from '@crm/shared';
+import { leadCapabilities, leadDisplayName, LOST, ok, type Result } from '@crm/shared';
 import { convertLead, getRecord, getWorkspace } from '@crm/shared/application';
 import { adaptiveCard, execute, line, note, refreshFor, type AdaptiveCard } from '../cards/adaptive-card';
 import { dealCard } from '../cards/deal-card';
@@ -233,7 +233,7 @@ async function convert(ctx: ActionContext, d: z.infer<typeof Convert>): Promise<
   const record = lead.value.record;
   const checklist = { budget: d.budget, authority: d.authority, need: d.need, timeline: d.timeline };
   const wanted = Object.fromEntries(Object.entries(checklist).filter(([, v]) => v !== undefined));
-  const open = record.status !== 'closed-converted' && record.status !== 'closed-not-converted';
+  const open = leadCapabilities(record).convert;
   const differs = Object.entries(wanted).some(
     ([c, v]) => record.qualification[c as keyof typeof checklist] !== v,
   );
