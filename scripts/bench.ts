@@ -28,6 +28,11 @@ import autocannon from 'autocannon';
 import { TableClient, type TransactionAction } from '@azure/data-tables';
 import Papa from 'papaparse';
 import type { Lead } from '../shared/src/lead/lead';
+import {
+  isImportJobCompleted,
+  isImportJobFailed,
+  type ImportJobStatus,
+} from '../shared/src/lead/lead-import-job';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import { planCommit } from '../shared/src/records/row-plan';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
@@ -261,13 +266,13 @@ async function importThroughApi(api: Api, dir: string, rows: string[][], tag: st
   });
   let job = (await response.json()) as {
     id?: string;
-    status?: string;
+    status?: ImportJobStatus;
     created: number;
     processedRows?: number;
   };
   const tick = progress(`import of ${size}`, size, 'rows');
-  while (response.status === 202 && job.status !== 'completed') {
-    if (job.status === 'failed') throw new Error(`import failed: ${JSON.stringify(job)}`);
+  while (response.status === 202 && !isImportJobCompleted(job)) {
+    if (isImportJobFailed(job)) throw new Error(`import failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 250));
     job = (await (
       await call(api, 'GET', `/workspaces/${ws}/imports/${String(job.id)}`)
