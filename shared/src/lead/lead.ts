@@ -1,4 +1,5 @@
-import type { Audit, Id, Instant, UserId, WorkspaceId } from '../common/types';
+import type { Rating } from '../common/rating';
+import type { Audit, Id, ImportedFrom, Instant, UserId, WorkspaceId } from '../common/types';
 
 export const LEAD_STATUSES = [
   'open-not-contacted',
@@ -46,22 +47,38 @@ export const EMPTY_QUALIFICATION: Qualification = {
   timeline: false,
 };
 
-/** Person and company data held together until conversion splits them. */
+/**
+ * Person and company data held together until conversion splits them. The company's address,
+ * revenue and head count go to the organisation on conversion, the mobile number to the contact.
+ */
 export type LeadDetails = {
   readonly firstName?: string;
   readonly lastName: string;
   readonly email?: string;
   readonly phone?: string;
+  readonly mobile?: string;
   readonly title?: string;
   readonly company?: string;
   readonly website?: string;
   readonly industry?: string;
   readonly description?: string;
+  /** Street and number. */
+  readonly address?: string;
+  readonly city?: string;
+  readonly postalCode?: string;
+  /** State, province or county. */
+  readonly region?: string;
+  readonly country?: string;
+  /** The company's yearly revenue, in the workspace's currency's major unit. */
+  readonly annualRevenue?: number;
+  /** The company's number of employees. */
+  readonly employees?: number;
+  readonly rating?: Rating;
   readonly source: LeadSource;
   readonly campaignId?: Id;
   readonly ownerId: UserId;
   readonly qualification: Qualification;
-};
+} & ImportedFrom;
 
 /** What every lead has whatever its status. */
 export type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };

@@ -1,4 +1,4 @@
-import type { Audit, Currency, Id, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
+import type { Audit, Currency, Id, ImportedFrom, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
 import type { ForecastCategory, StageId } from './stage';
 
 export type OpportunityDetails = {
@@ -13,7 +13,7 @@ export type OpportunityDetails = {
   readonly campaignId?: Id;
   readonly description?: string;
   readonly nextStep?: string;
-};
+} & ImportedFrom;
 
 export type Opportunity = OpportunityDetails &
   Audit & {

@@ -1,5 +1,5 @@
 import type { ImportJobRepository, RecordRepository } from '../../application/ports';
-import { queueImportJob, type ImportJob } from '../../lead/lead-import-job';
+import { queueImportJob, type ImportJob } from '../../imports/import-job';
 import { aContact, aLead } from '../builders';
 import { change, expectOk, seed, uniqueId } from './contract-fixtures';
 
