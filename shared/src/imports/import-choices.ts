@@ -75,7 +75,16 @@ const SOURCE: ChoiceTable = {
       'SEO',
       'Google Ads',
     ],
-    'phone-inquiry': ['Phone', 'Phone Inquiry', 'Inbound call', 'Call', 'Telephone', 'Telefoon', 'Telefone', 'Telefon'],
+    'phone-inquiry': [
+      'Phone',
+      'Phone Inquiry',
+      'Inbound call',
+      'Call',
+      'Telephone',
+      'Telefoon',
+      'Telefone',
+      'Telefon',
+    ],
     'customer-referral': [
       'Referral',
       'Customer',
@@ -89,7 +98,14 @@ const SOURCE: ChoiceTable = {
       'Jungeltelegrafen',
     ],
     'partner-referral': ['Partner', 'Channel partner', 'Reseller', 'Parceiro', 'Partnerverwijzing'],
-    'purchased-list': ['List', 'Purchased List', 'List purchase', 'Bought list', 'Data provider', 'Prospector'],
+    'purchased-list': [
+      'List',
+      'Purchased List',
+      'List purchase',
+      'Bought list',
+      'Data provider',
+      'Prospector',
+    ],
     'trade-show': ['Tradeshow', 'Trade fair', 'Fair', 'Expo', 'Exhibition', 'Vakbeurs', 'Beurs'],
     event: [
       'Seminar',

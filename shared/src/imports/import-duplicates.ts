@@ -141,5 +141,13 @@ export function fillEmptyFields<T extends object>(existing: T, row: T, ctx: Chan
     if (now === undefined || now === '') filled[key] = value;
   }
   if (Object.keys(filled).length === 0) return undefined;
-  return touched({ ...existing, ...filled } as T & { createdAt: string; updatedAt: string; createdBy: string; updatedBy: string }, ctx);
+  return touched(
+    { ...existing, ...filled } as T & {
+      createdAt: string;
+      updatedAt: string;
+      createdBy: string;
+      updatedBy: string;
+    },
+    ctx,
+  );
 }

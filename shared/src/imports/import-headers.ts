@@ -18,7 +18,17 @@ export const headerKey = (header: string): string =>
 type Aliases = Readonly<Record<string, readonly string[]>>;
 
 const PERSON: Aliases = {
-  name: ['Name', 'Full Name', 'Contact Name', 'Person', 'Naam', 'Volledige naam', 'Nome completo', 'Navn', 'Fullt navn'],
+  name: [
+    'Name',
+    'Full Name',
+    'Contact Name',
+    'Person',
+    'Naam',
+    'Volledige naam',
+    'Nome completo',
+    'Navn',
+    'Fullt navn',
+  ],
   firstName: ['First Name', 'FirstName', 'Given Name', 'Voornaam', 'Nome', 'Primeiro nome', 'Fornavn'],
   lastName: ['Last Name', 'LastName', 'Surname', 'Family Name', 'Achternaam', 'Sobrenome', 'Etternavn'],
   email: [
@@ -62,7 +72,16 @@ const PERSON: Aliases = {
     'Mobilnummer',
   ],
   title: ['Title', 'Job Title', 'Position', 'Job title', 'Functie', 'Functietitel', 'Cargo', 'Stilling'],
-  description: ['Description', 'Notes', 'Note', 'Omschrijving', 'Notities', 'Descrição', 'Beskrivelse', 'Notat'],
+  description: [
+    'Description',
+    'Notes',
+    'Note',
+    'Omschrijving',
+    'Notities',
+    'Descrição',
+    'Beskrivelse',
+    'Notat',
+  ],
   owner: [
     'Owner',
     'OwnerId',
@@ -283,12 +302,7 @@ const ALIASES: { readonly [K in ImportKind]: Aliases } = {
       'BillingPostalCode',
       'Address ZIP/Postal code',
     ],
-    region: [
-      ...(ADDRESS.region ?? []),
-      'Billing State/Province',
-      'BillingState',
-      'Address State/County',
-    ],
+    region: [...(ADDRESS.region ?? []), 'Billing State/Province', 'BillingState', 'Address State/County'],
     country: [...(ADDRESS.country ?? []), 'Billing Country', 'BillingCountry', 'Address Country'],
     description: ['Description', 'About Us', 'About', 'Notes', 'Omschrijving', 'Descrição', 'Beskrivelse'],
     owner: [...(PERSON.owner ?? []), 'Account Owner', 'Company owner'],
@@ -469,10 +483,20 @@ const NOT_FIELDS: { readonly [K in ImportKind]: readonly string[] } = {
   opportunity: [],
 };
 
+const EXACT_ONLY: ReadonlySet<string> = new Set([
+  'id',
+  'convertedOrganisationId',
+  'convertedContactId',
+  'convertedOpportunityId',
+]);
+
 function aliasKeys(kind: ImportKind): ReadonlyMap<string, string> {
   const keys = new Map<string, string>();
-  // Our `id` is recognised only as our export writes it (exactly `id`); any other spelling is another system's.
-  for (const field of Object.keys(IMPORT_FIELDS[kind])) if (field !== 'id') keys.set(headerKey(field), field);
+  // Our `id` and the ids a converted lead points at are recognised only as our export writes them
+  // (exactly `id`, `convertedContactId`): any other spelling is another system's (Salesforce's
+  // `ConvertedContactId` holds its own ids).
+  for (const field of Object.keys(IMPORT_FIELDS[kind]))
+    if (!EXACT_ONLY.has(field)) keys.set(headerKey(field), field);
   for (const [field, headers] of Object.entries(ALIASES[kind]))
     for (const header of headers) if (!keys.has(headerKey(header))) keys.set(headerKey(header), field);
   return keys;

@@ -58,7 +58,10 @@ export type MappingInput = z.infer<typeof MappingInputSchema>;
 const REQUIRED: Readonly<Record<ImportKind, readonly (readonly string[])[]>> = {
   lead: [['lastName', 'name']],
   organisation: [['name']],
-  contact: [['lastName', 'name'], ['organisation', 'organisationId', 'organisationExternalId']],
+  contact: [
+    ['lastName', 'name'],
+    ['organisation', 'organisationId', 'organisationExternalId'],
+  ],
   opportunity: [['name'], ['organisation', 'organisationId', 'organisationExternalId']],
 };
 

@@ -31,7 +31,14 @@ export function parseNumber(text: string): number | undefined {
   } else if (lastComma >= 0 || lastDot >= 0) {
     const mark = lastComma >= 0 ? ',' : '.';
     const parts = t.split(mark);
-    const grouped = parts.length > 2 || (parts.length === 2 && /^\d{3}$/.test(parts[1] ?? '') && parts[0] !== '' && parts[0] !== '-' && parts[0] !== '0' && parts[0] !== '-0');
+    const grouped =
+      parts.length > 2 ||
+      (parts.length === 2 &&
+        /^\d{3}$/.test(parts[1] ?? '') &&
+        parts[0] !== '' &&
+        parts[0] !== '-' &&
+        parts[0] !== '0' &&
+        parts[0] !== '-0');
     if (grouped) {
       if (!parts.slice(1).every((p) => /^\d{3}$/.test(p))) return undefined;
       t = parts.join('');
@@ -92,14 +99,14 @@ function dateParts(text: string, order: DateOrder): DateParts | undefined {
     const b = +m[3]!;
     const year = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
     const monthFirst = m[2] === '/' && (order === 'mdy' ? b <= 31 && a <= 12 : a <= 12 && b > 12);
-    return monthFirst
-      ? { year, month: a, day: b, time: m[5] }
-      : { year, month: b, day: a, time: m[5] };
+    return monthFirst ? { year, month: a, day: b, time: m[5] } : { year, month: b, day: a, time: m[5] };
   }
   m = /^(\d{1,2})[\s.-]+([\p{L}]+)\.?[\s.-]+(\d{4})(?:,?\s+(.+))?$/u.exec(t);
-  if (m && MONTHS[headerKey(m[2]!)]) return { year: +m[3]!, month: MONTHS[headerKey(m[2]!)]!, day: +m[1]!, time: m[4] };
+  if (m && MONTHS[headerKey(m[2]!)])
+    return { year: +m[3]!, month: MONTHS[headerKey(m[2]!)]!, day: +m[1]!, time: m[4] };
   m = /^([\p{L}]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/u.exec(t);
-  if (m && MONTHS[headerKey(m[1]!)]) return { year: +m[3]!, month: MONTHS[headerKey(m[1]!)]!, day: +m[2]!, time: m[4] };
+  if (m && MONTHS[headerKey(m[1]!)])
+    return { year: +m[3]!, month: MONTHS[headerKey(m[1]!)]!, day: +m[2]!, time: m[4] };
   return undefined;
 }
 
@@ -145,7 +152,8 @@ export function parseInstant(text: string, order: DateOrder = 'mdy'): Instant | 
   const time = parts.time === undefined ? { h: 0, m: 0, s: 0, ms: 0, offsetMin: 0 } : clock(parts.time);
   if (!time) return undefined;
   const ms =
-    Date.UTC(parts.year, parts.month - 1, parts.day, time.h, time.m, time.s, time.ms) - time.offsetMin * 60_000;
+    Date.UTC(parts.year, parts.month - 1, parts.day, time.h, time.m, time.s, time.ms) -
+    time.offsetMin * 60_000;
   return new Date(ms).toISOString();
 }
 
@@ -163,8 +171,34 @@ export function detectDateOrder(samples: Iterable<string>): DateOrder | undefine
   return undefined;
 }
 
-const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'ja', 'j', 'sim', 's', 'waar', 'verdadeiro', 'sann', 'checked']);
-const FALSE = new Set(['false', 'no', 'n', '0', 'nee', 'nao', 'nei', 'onwaar', 'falso', 'usann', 'unchecked']);
+const TRUE = new Set([
+  'true',
+  'yes',
+  'y',
+  '1',
+  'x',
+  'ja',
+  'j',
+  'sim',
+  's',
+  'waar',
+  'verdadeiro',
+  'sann',
+  'checked',
+]);
+const FALSE = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'nee',
+  'nao',
+  'nei',
+  'onwaar',
+  'falso',
+  'usann',
+  'unchecked',
+]);
 
 /** Yes or no in any of our languages (and 1/0, x, true/false); undefined when neither. */
 export function parseBoolean(text: string): boolean | undefined {
@@ -177,11 +211,11 @@ export function parseBoolean(text: string): boolean | undefined {
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = {
   '€': 'EUR',
   $: 'USD',
-  'US$': 'USD',
+  US$: 'USD',
   '£': 'GBP',
-  'R$': 'BRL',
+  R$: 'BRL',
   '¥': 'JPY',
-  'kr': 'NOK',
+  kr: 'NOK',
 };
 
 /** An ISO 4217 code, or a sign that names one ("€", "R$"); upper case; undefined otherwise. */

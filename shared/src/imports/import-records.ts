@@ -57,7 +57,10 @@ export function buildImportedRecord(
   const id = s('id') ?? ctx.newId();
   const create: CreateContext = { id, workspaceId: ctx.workspaceId, actor: ctx.actor, now: ctx.now };
   const ownerId = (values.owner as UserId | undefined) ?? ctx.defaultOwner();
-  const kept: Record<string, string> = { ...((values.importedValues as Record<string, string> | undefined) ?? {}), ...imported };
+  const kept: Record<string, string> = {
+    ...((values.importedValues as Record<string, string> | undefined) ?? {}),
+    ...imported,
+  };
   const audit = auditOf(values, ctx.now);
   const finish = <T extends { readonly createdAt: Instant; readonly updatedAt: Instant }>(record: T): T =>
     definedOnly({
@@ -129,9 +132,15 @@ export function buildImportedRecord(
       const organisationId = problems.organisation(values);
       const stageId = dealStage(values, ctx.settings);
       const stage = findStage(ctx.settings.stages, stageId ?? '');
-      const contactId = firstFound(values, ['primaryContactId', 'primaryContactExternalId', 'primaryContact']);
+      const contactId = firstFound(values, [
+        'primaryContactId',
+        'primaryContactExternalId',
+        'primaryContact',
+      ]);
       const primaryContactId =
-        contactId && lookups.contacts.organisationOf.get(contactId) === organisationId ? contactId : undefined;
+        contactId && lookups.contacts.organisationOf.get(contactId) === organisationId
+          ? contactId
+          : undefined;
       const probability = values.probability as number | undefined;
       const parsed = OpportunityCreateInputSchema.safeParse(
         definedOnly({
@@ -143,8 +152,7 @@ export function buildImportedRecord(
             stage && !isClosed(stage) && probability !== undefined && probability !== stage.probability
               ? probability
               : undefined,
-          lostReason:
-            stage?.id === LOST ? (s('lostReason')?.trim() || NO_LOST_REASON) : undefined,
+          lostReason: stage?.id === LOST ? s('lostReason')?.trim() || NO_LOST_REASON : undefined,
           primaryContactId,
           campaignId: values.campaign,
           ownerId,
@@ -167,7 +175,9 @@ export function buildImportedRecord(
       // A lost reason on a deal that is not lost has no field of ours: it is kept with the file's words.
       const lostReason = s('lostReason')?.trim();
       if (lostReason && stage?.id !== LOST) kept.lostReason = lostReason;
-      const record: Opportunity = finish(definedOnly({ ...opportunity, closedAt, stageChangedAt: changedAt }));
+      const record: Opportunity = finish(
+        definedOnly({ ...opportunity, closedAt, stageChangedAt: changedAt }),
+      );
       return ok({ kind, record, stageChange: { ...stageChange, at: changedAt } });
     }
     default: {
@@ -229,7 +239,15 @@ const CONTACT_DETAILS = [
   'isDecisionMaker',
   'description',
 ] as const;
-const OPPORTUNITY_DETAILS = ['name', 'amount', 'currency', 'closeDate', 'leadId', 'nextStep', 'description'] as const;
+const OPPORTUNITY_DETAILS = [
+  'name',
+  'amount',
+  'currency',
+  'closeDate',
+  'leadId',
+  'nextStep',
+  'description',
+] as const;
 
 const pick = (values: FieldValues, fields: readonly string[]) =>
   Object.fromEntries(fields.filter((f) => values[f] !== undefined).map((f) => [f, values[f]]));
@@ -241,7 +259,10 @@ function nameOf(values: FieldValues): { firstName?: string; lastName?: string } 
   const comma = whole.indexOf(',');
   if (comma > 0) {
     const first = whole.slice(comma + 1).trim();
-    return { lastName: whole.slice(0, comma).trim(), ...(first && values.firstName === undefined ? { firstName: first } : {}) };
+    return {
+      lastName: whole.slice(0, comma).trim(),
+      ...(first && values.firstName === undefined ? { firstName: first } : {}),
+    };
   }
   const cut = whole.lastIndexOf(' ');
   if (cut < 0) return { lastName: whole };
@@ -354,9 +375,11 @@ class Problems {
       if (field === 'organisationId' && this.errors.some((e) => e.field === 'organisation')) continue;
       const value = values[field];
       const code: ImportErrorCode =
-        field === 'email' && issue.code !== 'too_big'
-          ? 'invalid-email'
-          : (FIELD_CODES[issue.code] ?? 'invalid');
+        value === undefined && issue.code === 'invalid_type'
+          ? 'required'
+          : field === 'email' && issue.code !== 'too_big'
+            ? 'invalid-email'
+            : (FIELD_CODES[issue.code] ?? 'invalid');
       const message =
         code === 'required'
           ? `${field} is required.`

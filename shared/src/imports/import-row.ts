@@ -85,7 +85,12 @@ export type RowRead =
       readonly errors: readonly ImportRowError[];
       readonly uses: readonly ValueUse[];
     }
-  | { readonly type: 'skip'; readonly row: number; readonly skip: ImportSkip; readonly uses: readonly ValueUse[] }
+  | {
+      readonly type: 'skip';
+      readonly row: number;
+      readonly skip: ImportSkip;
+      readonly uses: readonly ValueUse[];
+    }
   | {
       readonly type: 'record';
       readonly row: number;
@@ -136,7 +141,14 @@ class RowReader {
         return;
       case 'id':
         if (idSchema.safeParse(text.trim()).success) this.values[field] = text.trim();
-        else this.fail(field, 'invalid-id', `${field} is not an id of ours (letters, digits, - and _).`, column, text);
+        else
+          this.fail(
+            field,
+            'invalid-id',
+            `${field} is not an id of ours (letters, digits, - and _).`,
+            column,
+            text,
+          );
         return;
       case 'text':
       case 'name':
@@ -156,7 +168,13 @@ class RowReader {
       case 'percent': {
         const n = parseNumber(text);
         if (n === undefined || n < 0 || (type === 'percent' && n > 100))
-          return this.fail(field, 'invalid-number', `${field} is not a number${type === 'percent' ? ' from 0 to 100' : ''}.`, column, text);
+          return this.fail(
+            field,
+            'invalid-number',
+            `${field} is not a number${type === 'percent' ? ' from 0 to 100' : ''}.`,
+            column,
+            text,
+          );
         this.values[field] = type === 'percent' ? Math.round(n) : n;
         return;
       }
@@ -176,7 +194,8 @@ class RowReader {
       }
       case 'boolean': {
         const b = parseBoolean(text);
-        if (b === undefined) return this.fail(field, 'invalid-boolean', `${field} is not yes or no.`, column, text);
+        if (b === undefined)
+          return this.fail(field, 'invalid-boolean', `${field} is not yes or no.`, column, text);
         this.values[field] = b;
         return;
       }
@@ -188,7 +207,8 @@ class RowReader {
       }
       case 'instant': {
         const at = parseInstant(text, order);
-        if (at === undefined) return this.fail(field, 'invalid-date', `${field} is not a date.`, column, text);
+        if (at === undefined)
+          return this.fail(field, 'invalid-date', `${field} is not a date.`, column, text);
         this.values[field] = at;
         return;
       }
@@ -279,7 +299,8 @@ function parseKeptValues(text: string): Record<string, string> | undefined {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
     const entries = Object.entries(parsed as Record<string, unknown>);
-    if (entries.length > 50 || !entries.every(([, v]) => typeof v === 'string' && v.length <= 1000)) return undefined;
+    if (entries.length > 50 || !entries.every(([, v]) => typeof v === 'string' && v.length <= 1000))
+      return undefined;
     return Object.fromEntries(entries) as Record<string, string>;
   } catch {
     return undefined;

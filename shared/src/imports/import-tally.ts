@@ -61,7 +61,10 @@ const capped = <T>(listed: readonly T[], more: readonly T[]): readonly T[] =>
 const mappingKey = (m: ValueUse) => `${m.field}\n${m.value}\n${m.to ?? ''}\n${m.how}`;
 
 /** Counts each distinct mapping once per row that used it; new mappings past the cap are not listed. */
-export function countMappings(mappings: readonly ValueMapping[], uses: readonly ValueUse[]): readonly ValueMapping[] {
+export function countMappings(
+  mappings: readonly ValueMapping[],
+  uses: readonly ValueUse[],
+): readonly ValueMapping[] {
   if (uses.length === 0) return mappings;
   const counted = new Map(mappings.map((m) => [mappingKey(m), m]));
   for (const use of uses) {
@@ -105,7 +108,9 @@ export type ImportTallyAliases = {
 };
 
 export function tallyAliases(tally: ImportTally): ImportTallyAliases {
-  const duplicateRows = tally.skippedRows.filter((s) => s.reason === 'duplicate' || s.reason === 'email-in-use');
+  const duplicateRows = tally.skippedRows.filter(
+    (s) => s.reason === 'duplicate' || s.reason === 'email-in-use',
+  );
   return {
     errorCount: tally.errors,
     duplicates: duplicateRows.flatMap((s) =>

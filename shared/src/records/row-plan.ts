@@ -27,6 +27,10 @@ export type PartitionRow =
       readonly record: AnyRecord;
       readonly deletion?: Deletion;
     }
+  /**
+   * The email a lead or contact is found by. A lead's is keyed by the email alone (a lead's email is
+   * unique in its workspace: a second lead with it fails the transaction); a contact's by email and id.
+   */
   | { readonly type: 'email'; readonly kind: RecordKind; readonly email: string; readonly id: Id }
   | { readonly type: 'regarding'; readonly regarding: Regarding; readonly id: Id }
   /** Recycle-bin pointer; a restore's deletion time is only known to storage (it reads the stored row). */
@@ -82,13 +86,18 @@ export function indexEntries(kind: RecordKind, record: AnyRecord): IndexEntry[] 
   return indexed.map((token) => ({ kind, token, id: record.id, tokens, indexed }));
 }
 
+/** Whether a kind's email row is keyed by the email alone: one record of the kind per email. */
+export const hasUniqueEmail = (kind: RecordKind): boolean => kind === 'lead';
+
 /** Identity of a partition row inside one plan (storage's row key says the same, with escaping). */
 const rowIdentity = (row: PartitionRow): string => {
   switch (row.type) {
     case 'record':
       return `rec:${row.kind}:${row.record.id}`;
     case 'email':
-      return `eml:${row.kind}:${row.email}:${row.id}`;
+      return hasUniqueEmail(row.kind)
+        ? `eml:${row.kind}:${row.email}`
+        : `eml:${row.kind}:${row.email}:${row.id}`;
     case 'regarding':
       return `reg:${row.regarding.type}:${row.regarding.id}:${row.id}`;
     case 'bin':
@@ -138,7 +147,10 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         const kept = new Set(derived.map(rowIdentity));
         const had = new Set(before.map(rowIdentity));
         for (const row of before) if (!kept.has(rowIdentity(row))) partition.push({ action: 'delete', row });
-        for (const row of derived) if (!had.has(rowIdentity(row))) partition.push({ action: 'upsert', row });
+        // A unique email is created, never upserted: taking another lead's email must fail.
+        for (const row of derived)
+          if (!had.has(rowIdentity(row)))
+            partition.push({ action: isUniqueEmail(row) ? 'create' : 'upsert', row });
         const oldEntries = indexEntries(kind, write.previous);
         const newEntries = indexEntries(kind, record);
         // Index rows carry the record's whole token list: when it changes, all of them are rewritten.
@@ -188,6 +200,8 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
   checkPartition(partition);
   return { partition, versionAt, indexBefore, indexAfter };
 }
+
+const isUniqueEmail = (row: PartitionRow): boolean => row.type === 'email' && hasUniqueEmail(row.kind);
 
 /**
  * The transaction operations inserting this record takes: its row and its derived partition rows

@@ -9,10 +9,11 @@ import type { Delivery } from '../application/relay/relay-ports';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/records';
 import { sortColumnValues } from '../records/record-sort';
 import { jsonColumns, readJsonColumns } from './json-columns';
-import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
+import { hasUniqueEmail, type Deletion, type IndexEntry, type PartitionRow } from '../records/row-plan';
 import {
   binKey,
   emailKey,
+  uniqueEmailKey,
   historyKey,
   idempotencyKey,
   outboxKey,
@@ -91,9 +92,10 @@ export const readIndexRow = (row: Readonly<Record<string, unknown>>): Omit<Index
   indexed: String(row.indexed ?? '').split(' '),
 });
 
+/** A lead's email row is keyed by the email alone (unique in the workspace), a contact's by email and id. */
 export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id): Row => ({
   partitionKey: ws,
-  rowKey: emailKey(kind, email, id),
+  rowKey: hasUniqueEmail(kind) ? uniqueEmailKey(kind, email) : emailKey(kind, email, id),
   id,
 });
 

@@ -47,7 +47,8 @@ export async function loadImportContext(
     kind === 'organisation' || kind === 'contact' || kind === 'opportunity'
       ? organisationEntries(deps, ws)
       : [],
-    kind === 'opportunity' && mapsAny(mapping, ['primaryContact', 'primaryContactId', 'primaryContactExternalId'])
+    kind === 'opportunity' &&
+    mapsAny(mapping, ['primaryContact', 'primaryContactId', 'primaryContactExternalId'])
       ? contactEntries(deps, ws)
       : [],
   ]);
@@ -64,7 +65,8 @@ export async function loadImportContext(
     for await (const entry of deps.records.listEmails(ws, kind))
       if (!existing.email.has(entry.email)) existing.email.set(entry.email, entry.id);
   }
-  if (kind !== 'organisation' && mapsAny(mapping, ['externalId'])) await externalIds(deps, ws, kind, existing);
+  if (kind !== 'organisation' && mapsAny(mapping, ['externalId']))
+    await externalIds(deps, ws, kind, existing);
   return {
     existing,
     lookups: {
@@ -91,7 +93,12 @@ type OrganisationEntry = ReferenceEntry & { readonly website?: string | undefine
 async function organisationEntries(deps: AppDeps, ws: WorkspaceId): Promise<OrganisationEntry[]> {
   const entries: OrganisationEntry[] = [];
   for await (const { record } of deps.records.scan(ws, 'organisation'))
-    entries.push({ id: record.id, name: record.name, externalId: record.externalId, website: record.website });
+    entries.push({
+      id: record.id,
+      name: record.name,
+      externalId: record.externalId,
+      website: record.website,
+    });
   return entries;
 }
 

@@ -62,7 +62,16 @@ export async function importRecords(
     if ('error' in mapped) return err(mapped.error);
     const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapped.mapping);
-    const run = new ImportRun(deps, ws, workspace, caller.actor.userId, header, mapped.mapping, context, options);
+    const run = new ImportRun(
+      deps,
+      ws,
+      workspace,
+      caller.actor.userId,
+      header,
+      mapped.mapping,
+      context,
+      options,
+    );
     const tally = await run.readAll(iterator);
     return ok({ ...tally, kind, total: tally.processedRows, ignoredColumns: mapped.ignored });
   } finally {
@@ -71,7 +80,9 @@ export async function importRecords(
 }
 
 const ignoredOf = (header: readonly string[], mapping: ImportMapping): string[] =>
-  header.flatMap((cell, i) => (mapping.columns[i] == null && cell.trim() !== '' ? [cell.replace(/^\uFEFF/, '').trim()] : []));
+  header.flatMap((cell, i) =>
+    mapping.columns[i] == null && cell.trim() !== '' ? [cell.replace(/^\uFEFF/, '').trim()] : [],
+  );
 
 function fromResolved(
   resolved: ReturnType<typeof resolveMapping>,

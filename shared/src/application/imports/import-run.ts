@@ -189,9 +189,22 @@ export class ImportRun {
     };
     const items = reads.map((read): Item => {
       if (read.type !== 'record') return read;
-      const built = buildImportedRecord(kind, read.row, read.values, read.imported, this.context.lookups, ctx);
+      const built = buildImportedRecord(
+        kind,
+        read.row,
+        read.values,
+        read.imported,
+        this.context.lookups,
+        ctx,
+      );
       return built.ok
-        ? { type: 'built', row: read.row, uses: read.uses, built: built.value, ownId: read.values.id !== undefined }
+        ? {
+            type: 'built',
+            row: read.row,
+            uses: read.uses,
+            built: built.value,
+            ownId: read.values.id !== undefined,
+          }
         : { type: 'invalid', row: read.row, uses: read.uses, errors: built.error };
     });
     const ownIds = items.flatMap((i) => (i.type === 'built' && i.ownId ? [i.built.record.id] : []));
@@ -236,9 +249,13 @@ export class ImportRun {
       row,
       reason: 'duplicate',
       message:
-        'existingId' in match ? 'A record already matches this row.' : 'An earlier row of the file matches this row.',
+        'existingId' in match
+          ? 'A record already matches this row.'
+          : 'An earlier row of the file matches this row.',
       matchedBy: match.matchedBy,
-      ...('existingId' in match ? { existingId: match.existingId } : { duplicateOfRow: match.duplicateOfRow }),
+      ...('existingId' in match
+        ? { existingId: match.existingId }
+        : { duplicateOfRow: match.duplicateOfRow }),
       ...(keys.email ? { email: keys.email } : {}),
     };
     // A lead's email is unique in its workspace: "create anyway" cannot give a second lead one.
@@ -278,21 +295,38 @@ export class ImportRun {
       stored.set(found.record.id, found);
     for (const r of rows) {
       const current = stored.get(r.existingId);
-      const filled = current ? fillEmptyFields(current.record, { ...r.built.record, id: current.record.id }, { actor: this.actor, now }) : undefined;
+      const filled = current
+        ? fillEmptyFields(
+            current.record,
+            { ...r.built.record, id: current.record.id },
+            { actor: this.actor, now },
+          )
+        : undefined;
       if (!current || !filled) {
         await this.settleRow(r.uses, (s) =>
           s.skip({
             row: r.row,
             reason: 'unchanged',
-            message: current ? 'The matching record has every field this row has.' : 'The matching record is gone.',
+            message: current
+              ? 'The matching record has every field this row has.'
+              : 'The matching record is gone.',
             existingId: r.existingId,
           }),
         );
         continue;
       }
-      const write: Write = { type: 'update', kind, record: filled, previous: current.record, expected: current.version };
+      const write: Write = {
+        type: 'update',
+        kind,
+        record: filled,
+        previous: current.record,
+        expected: current.version,
+      };
       stored.set(r.existingId, { record: filled, version: current.version });
-      await this.add({ row: r.row, writes: [write], cost: costOf(this.ws, [write]), change: 'updated' }, r.uses);
+      await this.add(
+        { row: r.row, writes: [write], cost: costOf(this.ws, [write]), change: 'updated' },
+        r.uses,
+      );
     }
   }
 
@@ -328,7 +362,8 @@ export class ImportRun {
         (error: unknown): Settled => ({ ok: false, error }),
       ),
     );
-    while (this.inFlight.length >= (this.options.concurrency ?? IMPORT_CONCURRENCY)) await this.settleOldest();
+    while (this.inFlight.length >= (this.options.concurrency ?? IMPORT_CONCURRENCY))
+      await this.settleOldest();
   }
 
   /** Segments are tallied in row order, so `processedRows` never covers a row still in flight. */
@@ -350,11 +385,16 @@ export class ImportRun {
 
 const withNewId = (imported: ImportedRecord, id: Id): ImportedRecord =>
   imported.kind === 'opportunity'
-    ? { ...imported, record: { ...imported.record, id }, stageChange: { ...imported.stageChange, opportunityId: id } }
+    ? {
+        ...imported,
+        record: { ...imported.record, id },
+        stageChange: { ...imported.stageChange, opportunityId: id },
+      }
     : ({ ...imported, record: { ...imported.record, id } } as ImportedRecord);
 
 /** The transaction operations a row's writes take (storage's row plan). */
-const costOf = (ws: WorkspaceId, writes: readonly Write[]): number => planCommit(ws, { writes, events: [] }).partition.length;
+const costOf = (ws: WorkspaceId, writes: readonly Write[]): number =>
+  planCommit(ws, { writes, events: [] }).partition.length;
 
 async function settle(segment: Segment, deps: AppDeps, ws: WorkspaceId): Promise<TallyDelta> {
   const saved = await saveEntries(deps, ws, segment.entries);
@@ -394,15 +434,22 @@ async function saveEntries(
   ws: WorkspaceId,
   entries: readonly Entry[],
 ): Promise<{ created: number; updated: number; skippedRows: ImportSkip[]; errorRows: ImportRowError[] }> {
-  const result = { created: 0, updated: 0, skippedRows: [] as ImportSkip[], errorRows: [] as ImportRowError[] };
+  const result = {
+    created: 0,
+    updated: 0,
+    skippedRows: [] as ImportSkip[],
+    errorRows: [] as ImportRowError[],
+  };
   if (entries.length === 0) return result;
-  const count = (entry: Entry) => (entry.change === 'created' ? (result.created += 1) : (result.updated += 1));
+  const count = (entry: Entry) =>
+    entry.change === 'created' ? (result.created += 1) : (result.updated += 1);
   const whole = await attempt(deps, ws, entries);
   if (whole.ok) {
     for (const entry of entries) count(entry);
     return result;
   }
-  const alone = entries.length === 1 ? [whole] : await sequentially(entries, (entry) => attempt(deps, ws, [entry]));
+  const alone =
+    entries.length === 1 ? [whole] : await sequentially(entries, (entry) => attempt(deps, ws, [entry]));
   const thrown = alone.map((a) => (a.ok ? undefined : a.thrown)).filter((t) => t !== undefined);
   if (thrown.length === entries.length) throw thrown[0];
   for (const [i, entry] of entries.entries()) {
@@ -416,7 +463,8 @@ async function saveEntries(
         row: entry.row,
         reason: 'duplicate',
         matchedBy: 'email',
-        message: 'Another lead has this email (written meanwhile); a lead’s email is unique in its workspace.',
+        message:
+          'Another lead has this email (written meanwhile); a lead’s email is unique in its workspace.',
         ...(entry.email ? { email: entry.email } : {}),
       });
       continue;

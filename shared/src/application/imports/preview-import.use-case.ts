@@ -85,7 +85,14 @@ const SAMPLES = 3;
 const FIRST_ROWS = 10;
 /** Distinct values listed per column; the rest are counted as rows only. */
 const DISTINCT = 50;
-const LISTED_TYPES: ReadonlySet<FieldType> = new Set(['choice', 'stage', 'owner', 'campaign', 'currency', 'industry']);
+const LISTED_TYPES: ReadonlySet<FieldType> = new Set([
+  'choice',
+  'stage',
+  'owner',
+  'campaign',
+  'currency',
+  'industry',
+]);
 const DATE_TYPES: ReadonlySet<FieldType> = new Set(['date', 'instant']);
 
 /**
@@ -164,7 +171,17 @@ export async function previewImport(
       }
     });
 
-    const checked = await checkRows(deps, ws, caller.actor.userId, workspace, header, mapping, context, firstRows, options.duplicates ?? 'skip');
+    const checked = await checkRows(
+      deps,
+      ws,
+      caller.actor.userId,
+      workspace,
+      header,
+      mapping,
+      context,
+      firstRows,
+      options.duplicates ?? 'skip',
+    );
     return ok({
       kind,
       total,
@@ -183,11 +200,16 @@ export async function previewImport(
 }
 
 /** The detected columns with the caller's changes, when the result still lacks a required field. */
-function mergeChanges(kind: ImportKind, header: readonly string[], changes: MappingInput | undefined): DetectedColumn[] {
+function mergeChanges(
+  kind: ImportKind,
+  header: readonly string[],
+  changes: MappingInput | undefined,
+): DetectedColumn[] {
   const taken = new Set<string>();
   const known = new Set(importFieldsOf(kind));
   return detectColumns(kind, header).map((column) => {
-    const chosen = changes?.columns && column.header in changes.columns ? changes.columns[column.header] : undefined;
+    const chosen =
+      changes?.columns && column.header in changes.columns ? changes.columns[column.header] : undefined;
     const wanted = chosen === undefined ? column.detected : chosen;
     const field = wanted && known.has(wanted) && !taken.has(wanted) ? wanted : null;
     if (field) taken.add(field);
@@ -207,7 +229,11 @@ async function checkRows(
   policy: DuplicatePolicy,
 ): Promise<PreviewRow[]> {
   const earlier = emptyKeyIndex<number>();
-  const reads = rows.map(({ row, cells }) => ({ row, cells, read: readImportRow(mapping, context.lookups, header, cells, row) }));
+  const reads = rows.map(({ row, cells }) => ({
+    row,
+    cells,
+    read: readImportRow(mapping, context.lookups, header, cells, row),
+  }));
   const ctx = {
     workspaceId: ws,
     actor,
@@ -238,9 +264,14 @@ async function checkRows(
     const skip: ImportSkip = {
       row,
       reason: policy === 'create' ? 'email-in-use' : 'duplicate',
-      message: 'existingId' in match ? 'A record already matches this row.' : 'An earlier row of the file matches this row.',
+      message:
+        'existingId' in match
+          ? 'A record already matches this row.'
+          : 'An earlier row of the file matches this row.',
       matchedBy: match.matchedBy,
-      ...('existingId' in match ? { existingId: match.existingId } : { duplicateOfRow: match.duplicateOfRow }),
+      ...('existingId' in match
+        ? { existingId: match.existingId }
+        : { duplicateOfRow: match.duplicateOfRow }),
       ...(keys.email ? { email: keys.email } : {}),
     };
     return { row, cells, outcome: 'skip', skip };
