@@ -2,7 +2,6 @@ import { definedOnly, touched, type ChangeContext } from '../common/record-chang
 import type { Id } from '../common/types';
 import { bareDomain, normaliseOrganisationName } from '../organisation/organisation-identity';
 import { normaliseEmail } from '../records/record-search';
-import type { ImportKind } from './import-fields';
 import type { ImportedRecord } from './import-records';
 
 /**

@@ -15,3 +15,5 @@ export * from './import-records';
 export * from './import-duplicates';
 export * from './import-tally';
 export * from './import-job';
+export * from './import-preview';
+export * from './import-error-file';
