@@ -3,7 +3,13 @@ import type { ImportDeps } from '@crm/shared/application';
 import type { ApiExtension } from '../app';
 import { answerOtherMethods } from '../http/method-not-allowed';
 import { EXPORTS, exportPath, mountExportRoutes } from './export-routes';
-import { IMPORT_JOB_PATH, IMPORTS, importPath, mountImportRoutes, type ImportRouteOptions } from './import-routes';
+import {
+  IMPORT_JOB_PATH,
+  IMPORTS,
+  importPath,
+  mountImportRoutes,
+  type ImportRouteOptions,
+} from './import-routes';
 import { createPreviewStore, type PreviewStore } from './preview-store';
 import { PREVIEW_PATH, PREVIEWS_PATH, START_IMPORT_PATH, mountPreviewRoutes } from './preview-routes';
 import { DEFAULT_CSV_LIMITS } from './csv-file';

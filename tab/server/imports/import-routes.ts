@@ -78,7 +78,12 @@ const jobLocation = (job: ImportJob): string => `/api/v1/workspaces/${job.worksp
 /** The job as the API answers it: the stored job, its mapping left out, with the earlier names beside the new. */
 export function jobBody(job: ImportJob): object {
   const { mapping: _mapping, ...rest } = job;
-  return { ...rest, kind: job.kind ?? 'lead', duplicatePolicy: job.duplicatePolicy ?? 'skip', ...tallyAliases(job) };
+  return {
+    ...rest,
+    kind: job.kind ?? 'lead',
+    duplicatePolicy: job.duplicatePolicy ?? 'skip',
+    ...tallyAliases(job),
+  };
 }
 
 /** An inline import's result, with the earlier names beside the new. */
@@ -160,37 +165,61 @@ export async function importSpooled(
   options: ImportRouteOptions,
   caller: Caller,
   ws: WorkspaceId,
-  file: { readonly path: string; readonly csv: CsvFormat & { readonly header: readonly string[]; readonly total: number } },
+  file: {
+    readonly path: string;
+    readonly csv: CsvFormat & { readonly header: readonly string[]; readonly total: number };
+  },
   plan: ImportPlan,
 ): Promise<void> {
+  // The file is moved to its job or removed before the answer goes: a client that reads the answer
+  // finds no file of its upload left behind.
   let keep = false;
+  let answer: () => void;
   try {
+    answer = await importOrQueue();
+  } finally {
+    if (!keep) await rm(file.path, { force: true });
+  }
+  answer();
+
+  async function importOrQueue(): Promise<() => void> {
     if (file.csv.total <= options.inlineMaxRows) {
       const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), {
         kind: plan.kind,
         ...(plan.changes ? { changes: plan.changes } : {}),
         ...(plan.duplicates ? { duplicates: plan.duplicates } : {}),
       });
-      return result.ok ? void res.status(200).json(resultBody(result.value)) : sendDomainError(req, res, result.error);
+      return () =>
+        result.ok
+          ? void res.status(200).json(resultBody(result.value))
+          : sendDomainError(req, res, result.error);
     }
     if (options.worker.unfinished(ws) >= options.maxJobsPerWorkspace) {
-      res.set('Retry-After', RETRY_QUEUE_FULL);
-      return sendTransportError(
-        req,
-        res,
-        'IMPORT.QUEUE_FULL',
-        'This workspace already has imports waiting; try again when one has finished.',
-      );
+      return () => {
+        res.set('Retry-After', RETRY_QUEUE_FULL);
+        sendTransportError(
+          req,
+          res,
+          'IMPORT.QUEUE_FULL',
+          'This workspace already has imports waiting; try again when one has finished.',
+        );
+      };
     }
-    const job = await createImportJob(deps, caller, ws, { header: file.csv.header, total: file.csv.total }, plan);
-    if (!job.ok) return sendDomainError(req, res, job.error);
+    const job = await createImportJob(
+      deps,
+      caller,
+      ws,
+      { header: file.csv.header, total: file.csv.total },
+      plan,
+    );
+    if (!job.ok) return () => sendDomainError(req, res, job.error);
     await rename(file.path, jobFilePath(options.dataDir, ws, job.value.id));
     keep = true;
     options.worker.enqueue(ws, job.value.id, file.csv);
-    res.location(jobLocation(job.value));
-    return sendJob(res, 202, job.value);
-  } finally {
-    if (!keep) await rm(file.path, { force: true });
+    return () => {
+      res.location(jobLocation(job.value));
+      sendJob(res, 202, job.value);
+    };
   }
 }
 

@@ -74,13 +74,20 @@ const tally = {
   processedRows: z.number().int().describe('Data rows settled so far: imported, skipped or in error'),
   imported: z.number().int().describe('Rows that created a record or filled one in: created + updated'),
   created: z.number().int(),
-  updated: z.number().int().describe('Existing records whose empty fields a row filled in (duplicates: update)'),
+  updated: z
+    .number()
+    .int()
+    .describe('Existing records whose empty fields a row filled in (duplicates: update)'),
   skipped: z.number().int().describe('Rows deliberately not written; skippedRows says why'),
   duplicateCount: z.number().int().describe('Of the skipped rows, the duplicates'),
   errors: z.number().int().describe('Rows that could not be imported; errorRows says why'),
   skippedRows: z.array(ImportSkipSchema),
-  errorRows: z.array(ImportRowErrorSchema).describe('Every problem of the first rows in error (a row may have several)'),
-  valueMappings: z.array(ValueMappingSchema).describe('Each value mapped to ours, with how many rows (first 200)'),
+  errorRows: z
+    .array(ImportRowErrorSchema)
+    .describe('Every problem of the first rows in error (a row may have several)'),
+  valueMappings: z
+    .array(ValueMappingSchema)
+    .describe('Each value mapped to ours, with how many rows (first 200)'),
   ignoredColumns: z.array(z.string()).describe("The file's columns that are not imported"),
   errorCount: z.number().int().describe('Deprecated: errors'),
   duplicates: z
@@ -152,7 +159,9 @@ export const ImportPreviewSchema = named(
     ignoredColumns: z.array(z.string()),
     missing: z
       .array(fieldName)
-      .describe('Required fields no column feeds yet (lastName also takes a whole name); startImport refuses until one does'),
+      .describe(
+        'Required fields no column feeds yet (lastName also takes a whole name); startImport refuses until one does',
+      ),
     values: z.array(
       z.strictObject({
         field: fieldName,
@@ -176,4 +185,3 @@ export const ImportPreviewSchema = named(
     fields: z.array(z.strictObject({ name: z.string(), type: z.string() })),
   }),
 );
-

@@ -3,8 +3,19 @@ import { IMPORT_KINDS } from '@crm/shared';
 import type { OperationDoc } from '../openapi/operation-doc';
 import { capital } from '../routes/wording';
 import { IMPORT_JOB_PATH, IMPORTS, importPath } from './import-routes';
-import { ImportJobSchema, ImportPreviewSchema, ImportResultSchema, duplicatePolicySchema } from './import-schemas';
-import { PREVIEW_PATH, PREVIEWS_PATH, RecheckPreviewSchema, START_IMPORT_PATH, StartImportSchema } from './preview-routes';
+import {
+  ImportJobSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  duplicatePolicySchema,
+} from './import-schemas';
+import {
+  PREVIEW_PATH,
+  PREVIEWS_PATH,
+  RecheckPreviewSchema,
+  START_IMPORT_PATH,
+  StartImportSchema,
+} from './preview-routes';
 import { EXPORTS, exportPath } from './export-routes';
 
 /** The CSV routes, described for the OpenAPI document (the JSON routes carry theirs in their RouteSpec). */
@@ -73,10 +84,10 @@ const importOperation = (plural: string): OperationDoc => ({
     `Send the file as text/csv. ${FORMATS} Columns are recognised by their headers, without a mapping: our own ` +
     "export's, Salesforce's (report labels and the Data Export's API names), HubSpot's and Pipedrive's; a column " +
     'not recognised is not imported and is listed in ignoredColumns. Picklist values map to ours (a known synonym, ' +
-    'else `other` or the field\'s default, the original kept on the record in importedValues) and are counted in ' +
+    "else `other` or the field's default, the original kept on the record in importedValues) and are counted in " +
     'valueMappings: never a reason to refuse a row. Each data row is imported, skipped (a duplicate; a lead converted ' +
     'or a record deleted in the old system) or in error, with its row number and why: imported + skipped + errors = ' +
-    'total. Contacts and opportunities link to organisations (and deals to contacts) by our id, the export\'s own id ' +
+    "total. Contacts and opportunities link to organisations (and deals to contacts) by our id, the export's own id " +
     'or the name. To see and change the mapping first, use previewImport. Up to 1,000 rows are imported within the ' +
     'request (200); a larger file becomes a job (202, Location to poll with getImportJob). At most 50 MB a file; 4 ' +
     'unfinished jobs a workspace.',
@@ -84,7 +95,12 @@ const importOperation = (plural: string): OperationDoc => ({
   bodyType: 'text/csv',
   query: duplicatesQuery,
   success: answers,
-  errors: { 400: LIMITS_400, 413: LIMITS_413, 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv', 429: LIMITS_429 },
+  errors: {
+    400: LIMITS_400,
+    413: LIMITS_413,
+    415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+    429: LIMITS_429,
+  },
 });
 
 export const CSV_OPERATIONS: readonly OperationDoc[] = [
@@ -113,7 +129,12 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
       schema: ImportPreviewSchema,
       headers: ['Location'],
     },
-    errors: { 400: LIMITS_400, 413: LIMITS_413, 415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv', 429: LIMITS_429 },
+    errors: {
+      400: LIMITS_400,
+      413: LIMITS_413,
+      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+      429: LIMITS_429,
+    },
   },
   {
     method: 'post',
@@ -128,7 +149,7 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     success: { status: 200, description: 'The preview with the mapping', schema: ImportPreviewSchema },
     errors: {
       400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have)',
-      404: 'IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person\'s, or the server restarted',
+      404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
     },
   },
   {
@@ -145,7 +166,7 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     success: answers,
     errors: {
       400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING; IMPORT.INVALID_HEADER (no column gives a required field)',
-      404: 'IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person\'s, or the server restarted',
+      404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
       429: LIMITS_429,
     },
   },

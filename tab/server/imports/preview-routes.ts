@@ -42,14 +42,17 @@ export const StartImportSchema = z.strictObject({
   duplicates: z
     .enum(DUPLICATE_POLICIES)
     .optional()
-    .describe('A row matching an existing record: skip it (default), update its empty fields, or create anyway'),
+    .describe(
+      'A row matching an existing record: skip it (default), update its empty fields, or create anyway',
+    ),
 });
 
 const ownerOf = (caller: Caller): string => `${caller.actor.tenantId}/${caller.actor.userId}`;
 
 function kindParam(req: Request, res: Response): ImportKind | undefined {
   const kind = req.query.kind ?? 'lead';
-  if (typeof kind === 'string' && (IMPORT_KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
+  if (typeof kind === 'string' && (IMPORT_KINDS as readonly string[]).includes(kind))
+    return kind as ImportKind;
   sendDomainError(
     req,
     res,
@@ -106,9 +109,17 @@ export function mountPreviewRoutes(
         await rm(upload.path, { force: true });
         return sendDomainError(req, res, preview.error);
       }
-      const file = await previews.keep({ ws: ids.ws, owner: ownerOf(caller), kind, csv: upload.csv, upload: upload.path });
+      const file = await previews.keep({
+        ws: ids.ws,
+        owner: ownerOf(caller),
+        kind,
+        csv: upload.csv,
+        upload: upload.path,
+      });
       res.location(previewLocation(file));
-      res.status(201).json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
+      res
+        .status(201)
+        .json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
     });
   });
 
@@ -128,7 +139,9 @@ export function mountPreviewRoutes(
       ...(body.value.duplicates ? { duplicates: body.value.duplicates } : {}),
     });
     if (!preview.ok) return sendDomainError(req, res, preview.error);
-    res.status(200).json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
+    res
+      .status(200)
+      .json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
   });
 
   router.post(START_IMPORT_PATH, json, async (req, res) => {
@@ -144,7 +157,10 @@ export function mountPreviewRoutes(
     // Refusals that a second try can get past keep the preview: a bad mapping, a full queue.
     const mapping = resolveMapping(file.kind, file.csv.header, body.value.mapping);
     if (!mapping.ok) return sendDomainError(req, res, mapping.error);
-    if (file.csv.total > options.inlineMaxRows && options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace) {
+    if (
+      file.csv.total > options.inlineMaxRows &&
+      options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace
+    ) {
       res.set('Retry-After', '30');
       return sendTransportError(
         req,

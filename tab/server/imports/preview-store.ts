@@ -19,7 +19,9 @@ export type PreviewedFile = {
 
 export type PreviewStore = {
   /** Keeps an uploaded file (moved to the preview's own name) until it is imported or expires. */
-  keep(file: Omit<PreviewedFile, 'id' | 'path' | 'expiresAt'> & { readonly upload: string }): Promise<PreviewedFile>;
+  keep(
+    file: Omit<PreviewedFile, 'id' | 'path' | 'expiresAt'> & { readonly upload: string },
+  ): Promise<PreviewedFile>;
   /** The owner's preview, or undefined (another person's, another workspace's, expired or gone). */
   find(ws: WorkspaceId, id: string, owner: string): PreviewedFile | undefined;
   /** Hands the file over to an import: the store forgets it (the import moves or removes the file). */
@@ -36,7 +38,10 @@ export const previewPath = (dataDir: string, ws: string, id: string): string =>
  * here. A preview lives `ttlMs` (the file is removed then), a person keeps at most `perOwner` (the
  * oldest goes). A restart forgets them; the worker's start-up sweep removes their files.
  */
-export function createPreviewStore(dataDir: string, options: { ttlMs: number; perOwner: number }): PreviewStore {
+export function createPreviewStore(
+  dataDir: string,
+  options: { ttlMs: number; perOwner: number },
+): PreviewStore {
   const files = new Map<string, PreviewedFile>();
   const timers = new Map<string, NodeJS.Timeout>();
   const drop = async (id: string) => {

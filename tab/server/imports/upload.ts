@@ -20,7 +20,10 @@ export type UploadOptions = {
 };
 
 /** An uploaded CSV file on disk, and what its scan found. The caller moves or removes the file. */
-export type Upload = { readonly path: string; readonly csv: CsvInspection & { readonly header: readonly string[] } };
+export type Upload = {
+  readonly path: string;
+  readonly csv: CsvInspection & { readonly header: readonly string[] };
+};
 
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'text/tab-separated-values']);
 /** Seconds a client is asked to wait while the spool has no room. */
@@ -68,7 +71,12 @@ export async function receiveCsv(
   );
   const spoolFull = () => {
     res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
-    sendTransportError(req, res, 'IMPORT.SPOOL_FULL', 'The server is busy with other imports; try again later.');
+    sendTransportError(
+      req,
+      res,
+      'IMPORT.SPOOL_FULL',
+      'The server is busy with other imports; try again later.',
+    );
   };
   if (!reservation) {
     req.resume();
