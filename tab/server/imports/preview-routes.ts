@@ -83,7 +83,8 @@ export function mountPreviewRoutes(
   options: ImportRouteOptions,
   previews: PreviewStore,
 ): void {
-  const json = jsonBody('256kb');
+  // The JSON routes' limit: a mapping of a wide file's columns fits in it many times over.
+  const json = jsonBody('100kb');
 
   router.post(PREVIEWS_PATH, async (req, res) => {
     const ids = checkedIds(req, res);
