@@ -1,3 +1,5 @@
+import { TextDecoder } from 'node:util';
+
 /**
  * Excel's "Unicode text" and some CRMs' exports are UTF-16 with a byte order mark. The import reads
  * UTF-8 or Windows-1252 byte by byte, so such a body is turned into UTF-8 as it streams in (the

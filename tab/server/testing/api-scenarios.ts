@@ -112,6 +112,23 @@ const SIBLING_FILES: Readonly<Record<string, (rows: number, tag: string) => stri
     ].join('\r\n'),
 };
 
+/** An upload too large (413), not CSV (415), or with no room on the server (429). */
+const uploadRefusals = (file: (rows: number, tag: string) => string) => ({
+  413: async (): Promise<Call> => ({
+    raw: { type: 'text/csv', data: file(3000, tag('big')) },
+    code: 'REQUEST.TOO_LARGE',
+  }),
+  415: async (): Promise<Call> => ({
+    raw: { type: 'application/json', data: '{}' },
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  }),
+  429: async (): Promise<Call> => ({
+    server: 'full',
+    raw: { type: 'text/csv', data: file(2, tag('full')) },
+    code: 'IMPORT.SPOOL_FULL',
+  }),
+});
+
 /** importOrganisations, importContacts, importOpportunities: the same answers as importLeads. */
 function siblingImportScenarios(): Record<string, Scenario> {
   return Object.fromEntries(
@@ -122,19 +139,7 @@ function siblingImportScenarios(): Record<string, Scenario> {
         also: {
           202: async () => ({ raw: { type: 'text/csv', data: file(5, tag('sibj')) } }),
           400: async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
-          413: async () => ({
-            raw: { type: 'text/csv', data: file(3000, tag('sibbig')) },
-            code: 'REQUEST.TOO_LARGE',
-          }),
-          415: async () => ({
-            raw: { type: 'application/json', data: '{}' },
-            code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-          }),
-          429: async () => ({
-            server: 'full',
-            raw: { type: 'text/csv', data: file(2, tag('sibs')) },
-            code: 'IMPORT.SPOOL_FULL',
-          }),
+          ...uploadRefusals(file),
         },
       },
     ]),
@@ -685,19 +690,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           code: 'VALIDATION.FAILED',
         }),
       ],
-      413: async () => ({
-        raw: { type: 'text/csv', data: csv(2000, tag('pvbig')) },
-        code: 'REQUEST.TOO_LARGE',
-      }),
-      415: async () => ({
-        raw: { type: 'application/json', data: '{}' },
-        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-      }),
-      429: async () => ({
-        server: 'full',
-        raw: { type: 'text/csv', data: csv(2, tag('pvs')) },
-        code: 'IMPORT.SPOOL_FULL',
-      }),
+      ...uploadRefusals(csv),
     },
   },
   recheckImportPreview: {
