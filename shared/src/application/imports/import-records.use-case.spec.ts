@@ -71,6 +71,39 @@ const costOf = (set: ChangeSet): number =>
   );
 
 describe('importRecords (leads)', () => {
+  it('given two imports of one file at once, then each email is stored once', async () => {
+    const { deps, ws, leads } = await given((records) => recording(records, 3).wrapped);
+    const file = [HEADER, ...people(150)];
+    const [a, b] = (
+      await Promise.all([
+        importRecords(deps, caller, ws, rowsOf(file)),
+        importRecords(deps, caller, ws, rowsOf(file)),
+      ])
+    ).map(expectOk);
+
+    const stored = await leads();
+    expect(new Set(stored.map((l) => l.email)).size).toBe(150);
+    expect(stored).toHaveLength(150);
+    expect([a!.created + b!.created, a!.skipped + b!.skipped]).toEqual([150, 150]);
+  });
+
+  it('given leads another writer stored after the import read the emails, then their rows are skipped as email-in-use, never stored twice', async () => {
+    // The import's preload sees no emails, as when another import commits them in between.
+    const blind = (records: RecordRepository): RecordRepository => {
+      const wrapped: RecordRepository = Object.create(records) as RecordRepository;
+      wrapped.listEmails = async function* () {};
+      return wrapped;
+    };
+    const { app, deps, ws, leads } = await given(blind);
+    expectOk(await importRecords(app.deps, caller, ws, rowsOf([HEADER, ...people(60)])));
+
+    const again = expectOk(await importRecords(deps, caller, ws, rowsOf([HEADER, ...people(70)])));
+    expect(again).toMatchObject({ created: 10, skipped: 60, errors: 0 });
+    expect(new Set(again.skippedRows.map((s) => s.reason))).toEqual(new Set(['email-in-use']));
+    expect(again.skippedRows[0]).toMatchObject({ row: 2, email: 'person0@example.com' });
+    expect(await leads()).toHaveLength(70);
+  });
+
   it('given rows that repeat an email of the file or of an existing lead, then those are reported, never written', async () => {
     const { app, ws, leads } = await given();
     const existing = expectOk(

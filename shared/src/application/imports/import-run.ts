@@ -424,8 +424,8 @@ async function attempt(deps: AppDeps, ws: WorkspaceId, entries: readonly Entry[]
 
 /**
  * One change set; if it fails, each row alone. A lead refused because its email is another lead's
- * (LEAD.EMAIL_IN_USE: another import or person took it since this one read the emails) is a
- * duplicate. Another row whose own commit fails is a row error, unless it was written after all (a
+ * (LEAD.EMAIL_IN_USE: another import or person took it since this one read the emails) is
+ * skipped as email-in-use. Another row whose own commit fails is a row error, unless it was written after all (a
  * reply lost on the way). When every row fails by throwing, the rows are not the problem (storage
  * is): that is thrown.
  */
@@ -461,7 +461,7 @@ async function saveEntries(
     if (outcome?.code === 'LEAD.EMAIL_IN_USE') {
       result.skippedRows.push({
         row: entry.row,
-        reason: 'duplicate',
+        reason: 'email-in-use',
         matchedBy: 'email',
         message:
           'Another lead has this email (written meanwhile); a lead’s email is unique in its workspace.',
