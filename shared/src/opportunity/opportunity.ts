@@ -1,5 +1,15 @@
+import type { ActivityType } from '../activity/activity';
 import type { Audit, Currency, Id, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
 import type { ForecastCategory, StageId } from './stage';
+
+/** A deal's earliest open activity (about the deal or its originating lead), denormalised on the deal. */
+export type NextActivity = {
+  readonly id: Id;
+  readonly type: ActivityType;
+  readonly subject: string;
+  /** When it is due (the activity's `occurredAt` while it is open). */
+  readonly dueAt: Instant;
+};
 
 export type OpportunityDetails = {
   readonly name: string;
@@ -29,6 +39,13 @@ export type Opportunity = OpportunityDetails &
     /** Set while the stage is closed (won or lost). */
     readonly closedAt?: Instant;
     readonly stageChangedAt: Instant;
+    /**
+     * Maintained in the same transaction as every activity write about the deal (or its originating
+     * lead), never set by a client: the earliest open activity (absent: "no next step") and when the
+     * latest done one happened (absent: none done yet).
+     */
+    readonly nextActivity?: NextActivity;
+    readonly lastActivityAt?: Instant;
   };
 
 /** One row of an opportunity's stage history. `from` is absent for the opening stage. */

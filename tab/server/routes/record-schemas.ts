@@ -116,6 +116,13 @@ const opportunity = {
   lostReason: text.optional(),
   closedAt: instant.optional(),
   stageChangedAt: instant,
+  nextActivity: named(
+    'NextActivity',
+    z.strictObject({ id: z.string(), type: z.enum(ACTIVITY_TYPES), subject: text, dueAt: instant }),
+  )
+    .optional()
+    .describe('The earliest open activity about the deal or its originating lead; absent: no next step'),
+  lastActivityAt: instant.optional().describe('When the latest done activity about the deal happened'),
 };
 
 const campaign = {
