@@ -1,15 +1,6 @@
-import type { ActivityType } from '../activity/activity';
+import type { NextActivity } from '../activity/activity-summary';
 import type { Audit, Currency, Id, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
 import type { ForecastCategory, StageId } from './stage';
-
-/** A deal's earliest open activity (about the deal or its originating lead), denormalised on the deal. */
-export type NextActivity = {
-  readonly id: Id;
-  readonly type: ActivityType;
-  readonly subject: string;
-  /** When it is due (the activity's `occurredAt` while it is open). */
-  readonly dueAt: Instant;
-};
 
 export type OpportunityDetails = {
   readonly name: string;

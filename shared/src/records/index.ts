@@ -8,4 +8,5 @@ export * from './versions';
 export * from './change-set';
 export * from './record-sort';
 export * from './row-plan';
+export * from './upgrade-record';
 export * from './export-columns';

@@ -28,15 +28,17 @@ const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
  * Turns the row plan (records/row-plan.ts) into table operations: ONE transaction in the
  * workspace's partition, where each record row is written with the expected ETag (never "*"), and
  * the search-index rows around it. `deletions` holds the stored deletion of each record being
- * restored (its bin row key). Throws for change sets no caller should build.
+ * restored (its bin row key), `legacy` the records whose stored row predates activities' list rows
+ * (row-plan.ts PlanOptions). Throws for change sets no caller should build.
  */
 export function planChangeSet(
   ws: WorkspaceId,
   changes: ChangeSet,
   deletions: ReadonlyMap<string, Deletion>,
+  legacy: ReadonlySet<string> = new Set(),
 ): PlannedCommit {
   for (const write of changes.writes) checkRecordId(write);
-  const plan = planCommit(ws, changes);
+  const plan = planCommit(ws, changes, { legacy });
   const actions = plan.partition.map((op): TransactionAction => {
     const deletedAt =
       op.row.type === 'bin' ? deletions.get(`${op.row.kind}:${op.row.id}`)?.deletedAt : undefined;

@@ -1,3 +1,4 @@
+import { activityListsContract } from './activity-lists.contract';
 import type { StorageUnderTest } from './contract-fixtures';
 import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
@@ -24,6 +25,7 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     };
     recordCommitContract(current);
     recordListContract(current);
+    activityListsContract(current);
     recordSortContract(current);
     recordRecycleContract(current);
     workspaceContract(current);
