@@ -6,3 +6,4 @@ export * from './activity-completion';
 export * from './create-activity';
 export * from './update-activity';
 export * from './complete-activity';
+export * from './day-bounds';

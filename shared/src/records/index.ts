@@ -9,4 +9,5 @@ export * from './change-set';
 export * from './record-sort';
 export * from './row-plan';
 export * from './upgrade-record';
+export * from './record-names';
 export * from './export-columns';

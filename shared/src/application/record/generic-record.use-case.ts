@@ -6,7 +6,7 @@ import type { AppDeps, Caller } from '../deps';
 import type { AnyEntity, RuleContext } from './entity-descriptor';
 import { idempotent } from '../idempotency';
 import type { Version, Versioned } from '../../records/versions';
-import { commitRecord, insertWrite, loadForChange, loadRecord, updateWrite } from './record-commands';
+import { commitFollowed, insertWrite, loadForChange, loadRecord, updateWrite } from './record-commands';
 import type { RecordKind, RecordOf } from '../../records/records';
 import { resolveReferences } from './references';
 
@@ -53,11 +53,14 @@ export async function createRecord<K extends RecordKind>(
       if (!decided.ok) return decided;
       const { record, writes = [], events = [] } = decided.value;
       const idem = idempotency.record({ id: record.id });
-      return commitRecord(deps, ws, kind, record, {
-        writes: [insertWrite(kind, record), ...writes],
-        events,
-        ...(idem ? { idempotency: idem } : {}),
-      });
+      return commitFollowed(
+        deps,
+        ws,
+        kind,
+        record,
+        { writes: [insertWrite(kind, record), ...writes], events, ...(idem ? { idempotency: idem } : {}) },
+        { after: record, unchanged: async () => true },
+      );
     },
     (stored) => loadRecord(deps, ws, kind, (stored as { id: Id }).id),
   );
@@ -90,10 +93,18 @@ export async function updateRecord<K extends RecordKind>(
   );
   if (!decided.ok) return decided;
   const { record, writes = [], events = [] } = decided.value;
-  return commitRecord(deps, ws, kind, record, {
-    writes: [updateWrite(kind, current.value, record), ...writes],
-    events,
-  });
+  return commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    { writes: [updateWrite(kind, current.value, record), ...writes], events },
+    {
+      before: current.value.record,
+      after: record,
+      unchanged: async () => (await deps.records.get(ws, kind, id))?.version === current.value.version,
+    },
+  );
 }
 
 /** The create use case of one entity, bound to its description. */

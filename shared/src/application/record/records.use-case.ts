@@ -21,7 +21,7 @@ import {
   type RecordOf,
 } from '../../records/records';
 import { instantSchema } from '../../common/schemas';
-import { commitRecord, loadForChange, loadRecord, notFound, stale } from './record-commands';
+import { commitFollowed, loadForChange, loadRecord, notFound, stale } from './record-commands';
 import { isSortCursor, decodeSortCursor, parseSort, type ListSort } from '../../records/record-sort';
 
 export const LIST_LIMIT = { min: 1, max: 1000, default: 50 } as const;
@@ -208,20 +208,27 @@ export async function deleteRecord<K extends RecordKind>(
     const allowed = await guard(current.value.record);
     if (!allowed.ok) return allowed;
   }
-  const receipt = await deps.records.commit(ws, {
-    writes: [
-      {
-        type: 'delete',
-        kind,
-        record: current.value.record,
-        expected: current.value.version,
-        deletedAt: deps.clock.now(),
-        deletedBy: caller.actor.userId,
-      },
-    ],
-    events: [],
-  });
-  return receipt.ok ? ok(undefined) : receipt;
+  const { record, version } = current.value;
+  const deleted = await commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    {
+      writes: [
+        {
+          type: 'delete',
+          kind,
+          record,
+          expected: version,
+          deletedAt: deps.clock.now(),
+          deletedBy: caller.actor.userId,
+        },
+      ],
+    },
+    { before: record, unchanged: async () => (await deps.records.get(ws, kind, id))?.version === version },
+  );
+  return deleted.ok ? ok(undefined) : deleted;
 }
 
 export async function restoreRecord<K extends RecordKind>(
@@ -241,9 +248,17 @@ export async function restoreRecord<K extends RecordKind>(
     );
   }
   const record = deleted.record as RecordOf[K];
-  const result = await commitRecord(deps, ws, kind, record, {
-    writes: [{ type: 'restore', kind, record, expected: deleted.version }],
-  });
+  const result = await commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    { writes: [{ type: 'restore', kind, record, expected: deleted.version }] },
+    {
+      after: record,
+      unchanged: async () => (await deps.records.getDeleted(ws, kind, id))?.version === deleted.version,
+    },
+  );
   return !result.ok && result.error.code === 'CONCURRENCY.STALE' ? err(stale(kind)) : result;
 }
 
