@@ -54,6 +54,12 @@ export type RecordKindApi<K extends RecordKind> = {
     params: ListParams,
   ) => Promise<Result<Page<Versioned<RecordOf[K]>>>>;
   readonly listQuery?: z.ZodObject;
+  /** How one record of the kind reads in an answer (activities: with the name of what they are about). */
+  readonly view?: (
+    deps: AppDeps,
+    ws: WorkspaceId,
+    item: Versioned<RecordOf[K]>,
+  ) => Promise<Versioned<object>>;
   /** What the kind's own rules add to the generic descriptions (what a change can do, what refuses it). */
   readonly notes?: {
     readonly create?: string;
@@ -107,6 +113,8 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
   const Plural = capital(plural);
   const schema = RECORD_SCHEMAS[kind];
   const etagNote = 'Send its ETag (header, or the `etag` field of a read) as If-Match.';
+  const view = (deps: AppDeps, ws: WorkspaceId, item: Versioned<RecordOf[K]>) =>
+    api.view ? api.view(deps, ws, item) : Promise.resolve(item);
   return [
     route({
       method: 'get',
@@ -157,7 +165,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         return ok(
           itemReply(
             201,
-            created.value,
+            await view(deps, params.ws, created.value),
             `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
           ),
         );
@@ -174,7 +182,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind) },
       handle: async (deps, { params, caller }) => {
         const found = await getRecord(deps, caller, params.ws, kind, params.id);
-        return found.ok ? ok(itemReply(200, found.value)) : found;
+        return found.ok ? ok(itemReply(200, await view(deps, params.ws, found.value))) : found;
       },
     }),
     route({
@@ -192,7 +200,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind), ...api.errors?.update },
       handle: async (deps, { params, body, caller, expected }) => {
         const updated = await updateRecord(deps, caller, params.ws, entity, params.id, expected, body);
-        return updated.ok ? ok(itemReply(200, updated.value)) : updated;
+        return updated.ok ? ok(itemReply(200, await view(deps, params.ws, updated.value))) : updated;
       },
     }),
     route({
@@ -229,7 +237,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       },
       handle: async (deps, { params, caller }) => {
         const restored = await restoreRecord(deps, caller, params.ws, kind, params.id);
-        return restored.ok ? ok(itemReply(200, restored.value)) : restored;
+        return restored.ok ? ok(itemReply(200, await view(deps, params.ws, restored.value))) : restored;
       },
     }),
   ];

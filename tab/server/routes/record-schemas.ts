@@ -33,7 +33,7 @@ const base = {
   updatedBy: z.string(),
 };
 
-const NextActivitySchema = named(
+export const NextActivitySchema = named(
   'NextActivity',
   z.strictObject({
     id: z.string(),
@@ -162,6 +162,9 @@ const activity = {
   outcome: text.optional(),
   completed: z.boolean().describe('Done (true) or still to do (false); any type'),
   completedAt: instant.optional().describe('When it was marked done; present exactly while completed'),
+  regardingName: text
+    .optional()
+    .describe('The display name of the record it is about (absent when that record is deleted)'),
 };
 
 const FIELDS = { lead, organisation, contact, opportunity, campaign, activity } as const;

@@ -261,6 +261,73 @@ export async function validBody(ctx: ScenarioContext, plural: Plural, ws = ctx.w
   }
 }
 
+/** An open activity (a call planned for 2031) of Alice's in `ws`, about an organisation. */
+const plannedActivity = (ctx: ScenarioContext) =>
+  ctx.create('activities', { completed: false, occurredAt: '2031-01-06T09:00:00+01:00' });
+
+const activityScenarios = (): Record<string, Scenario> => {
+  const missing = { params: { id: 'no-such-activity' }, code: 'ACTIVITY.NOT_FOUND' };
+  return {
+    completeActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await plannedActivity(ctx);
+        return { params: { id }, headers: { 'If-Match': etag }, body: { outcome: 'Agreed on a pilot' } };
+      },
+      also: {
+        400: async (ctx) => ({
+          params: { id: (await plannedActivity(ctx)).id },
+          body: { outcome: 'x'.repeat(1001) },
+          code: 'VALIDATION.FAILED',
+        }),
+        404: async () => ({ ...missing, body: {} }),
+      },
+    },
+    reopenActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await ctx.create('activities');
+        return { params: { id }, headers: { 'If-Match': etag } };
+      },
+      also: { 404: async () => missing },
+    },
+    rescheduleActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await plannedActivity(ctx);
+        return {
+          params: { id },
+          headers: { 'If-Match': etag },
+          body: { dueAt: '2031-01-07T09:00:00+01:00' },
+        };
+      },
+      also: {
+        400: async (ctx) => ({
+          params: { id: (await plannedActivity(ctx)).id },
+          body: { dueAt: 'friday' },
+          code: 'VALIDATION.FAILED',
+        }),
+        404: async () => ({ ...missing, body: { dueAt: '2031-01-07T09:00:00Z' } }),
+        409: async (ctx) => ({
+          params: { id: (await ctx.create('activities')).id },
+          body: { dueAt: '2031-01-07T09:00:00Z' },
+          code: 'ACTIVITY.ALREADY_COMPLETED',
+        }),
+      },
+    },
+    getMyDay: {
+      ok: async (ctx) => {
+        await plannedActivity(ctx);
+        return { query: { tz: 'Europe/Oslo', days: '31' } };
+      },
+      also: {
+        400: [
+          async () => ({ query: { tz: 'Mars/Olympus' }, code: 'VALIDATION.FAILED' }),
+          async () => ({ query: { ownerId: 'nobody' }, code: 'OWNER.NOT_A_MEMBER' }),
+        ],
+        403: async () => ({ query: { ownerId: ALICE.userId }, as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+      },
+    },
+  };
+};
+
 const REPORTS = {
   getPipelineReport: 'pipeline',
   getForecastReport: 'forecast',
@@ -486,6 +553,8 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   ...recordScenarios('opportunities'),
   ...recordScenarios('campaigns'),
   ...recordScenarios('activities'),
+
+  ...activityScenarios(),
 
   listLeadMatches: {
     ok: async (ctx) => {
