@@ -101,6 +101,8 @@ export interface RecordRepository {
     limit: number,
   ): Promise<Versioned<RecordOf['activity']>[]>;
   stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
+  /** A named counter (a `counter` write), with the version a write that moves it must name. */
+  getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined>;
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
   recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>>;
   /**

@@ -4,7 +4,7 @@ import { happenedAt } from '../activity/activity-time';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
-import type { ChangeSet, IdempotencyRecord, Write } from './change-set';
+import type { ChangeSet, IdempotencyRecord, RecordWrite } from './change-set';
 import type { Version } from './versions';
 import { recordEmail, recordIndexTokens, recordSearchTokens } from './record-search';
 import type { AnyRecord, RecordKind, RecordOf } from './records';
@@ -40,6 +40,7 @@ export type PartitionRow =
   /** Recycle-bin pointer; a restore's deletion time is only known to storage (it reads the stored row). */
   | { readonly type: 'bin'; readonly kind: RecordKind; readonly id: Id; readonly deletedAt?: Instant }
   | { readonly type: 'history'; readonly change: StageChange }
+  | { readonly type: 'counter'; readonly name: string; readonly value: string }
   | { readonly type: 'outbox'; readonly event: DomainEvent }
   | { readonly type: 'idempotency'; readonly record: IdempotencyRecord };
 
@@ -140,6 +141,8 @@ const rowIdentity = (row: PartitionRow): string => {
       return `bin:${row.kind}:${row.id}`;
     case 'history':
       return `his:${row.change.opportunityId}:${row.change.id}`;
+    case 'counter':
+      return `cnt:${row.name}`;
     case 'outbox':
       return `out:${row.event.id}`;
     case 'idempotency':
@@ -164,6 +167,14 @@ export function planCommit(ws: string, changes: ChangeSet, options: PlanOptions 
   for (const write of changes.writes) {
     if (write.type === 'stage-change') {
       partition.push({ action: 'create', row: { type: 'history', change: write.change } });
+      continue;
+    }
+    if (write.type === 'counter') {
+      const row: PartitionRow = { type: 'counter', name: write.name, value: write.value };
+      versionAt.set(`counter:${write.name}`, partition.length);
+      partition.push(
+        write.expected ? { action: 'update', row, expected: write.expected } : { action: 'create', row },
+      );
       continue;
     }
     checkRecord(ws, write);
@@ -245,7 +256,7 @@ export function planCommit(ws: string, changes: ChangeSet, options: PlanOptions 
 export const insertCost = <K extends RecordKind>(kind: K, record: RecordOf[K]): number =>
   1 + derivedRows(kind, record).length;
 
-function checkRecord(ws: string, write: Exclude<Write, { type: 'stage-change' }>): void {
+function checkRecord(ws: string, write: RecordWrite): void {
   const { record } = write;
   if (record.workspaceId !== ws) {
     throw new Error(`${write.kind} ${record.id} belongs to workspace ${record.workspaceId}`);

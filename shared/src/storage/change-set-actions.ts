@@ -1,6 +1,6 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, Write } from '../records/change-set';
+import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import { COMMIT_CAPACITY, planCommit } from '../records/row-plan';
 import { isKeySafeId } from './record-keys';
 import { indexRow, partitionRow, type Deletion, type Row } from './record-rows';
@@ -69,6 +69,6 @@ export function planChangeSet(
 }
 
 function checkRecordId(write: Write): void {
-  if (write.type === 'stage-change' || isKeySafeId(write.record.id)) return;
+  if (!isRecordWrite(write) || isKeySafeId(write.record.id)) return;
   throw new Error(`${write.kind} id ${JSON.stringify(write.record.id)} cannot be a key`);
 }

@@ -65,6 +65,9 @@ export const historyPrefix = (opportunityId: Id): string => `his|${opportunityId
 export const historyKey = (opportunityId: Id, changeId: Id): string =>
   `${historyPrefix(opportunityId)}${changeId}`;
 
+/** A named counter of the workspace (`cnt|lead-owner`: whom the round-robin gave the last new lead). */
+export const counterKey = (name: string): string => `cnt|${keyPart(name)}`;
+
 export const OUTBOX_PREFIX = 'out|';
 export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;
 

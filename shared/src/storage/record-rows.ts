@@ -13,6 +13,7 @@ import { jsonColumns, readJsonColumns } from './json-columns';
 import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
 import {
   binKey,
+  counterKey,
   doneAboutKey,
   dueKey,
   emailKey,
@@ -193,6 +194,8 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
     }
     case 'history':
       return historyRow(ws, row.change);
+    case 'counter':
+      return { partitionKey: ws, rowKey: counterKey(row.name), value: row.value };
     case 'outbox':
       return outboxRow(ws, { event: row.event, attempts: 0 });
     case 'idempotency':

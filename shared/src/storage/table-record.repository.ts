@@ -38,6 +38,7 @@ import { planChangeSet } from './change-set-actions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { jsonColumnNames, readJsonColumns } from './json-columns';
 import {
+  counterKey,
   doneAboutPrefix,
   duePrefix,
   emailPrefix,
@@ -266,6 +267,12 @@ export class TableRecordRepository implements RecordRepository {
     if (!isKeySafeId(ws) || !isKeySafeId(opportunityId)) return [];
     const rows = await allRows(this.client, rangeFilter(ws, prefixRange(historyPrefix(opportunityId))));
     return rows.map((row) => readJsonColumns<StageChange>(row)).sort(byChronology);
+  }
+
+  async getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined> {
+    if (!isKeySafeId(ws)) return undefined;
+    const row = await pointRead(this.client, ws, counterKey(name));
+    return row ? { record: String(row.value), version: row.etag as Version } : undefined;
   }
 
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {

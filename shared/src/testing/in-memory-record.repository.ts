@@ -203,6 +203,11 @@ export class InMemoryRecordRepository implements RecordRepository {
     return copy(history.filter((c) => c.opportunityId === opportunityId).sort(byChronology));
   }
 
+  async getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined> {
+    const found = this.store.partitions.get(ws)?.counters.get(name);
+    return found ? { record: found.value, version: found.version } : undefined;
+  }
+
   async getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {
     const stored = this.store.partitions.get(ws)?.records.get(recordRef(kind, id));
     return stored ? deleted(stored) : undefined;

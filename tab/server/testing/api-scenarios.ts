@@ -430,7 +430,11 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       return {
         params: { ws },
         headers: { 'If-Match': etag },
-        body: { name: 'Verkoop Zuid', staleAfterDays: 21 },
+        body: {
+          name: 'Verkoop Zuid',
+          staleAfterDays: 21,
+          leadAssignment: { mode: 'round-robin', memberIds: [ALICE.userId, BOB.userId] },
+        },
       };
     },
     also: {
