@@ -16,6 +16,7 @@ export { createRecord, updateRecord, createUseCase, updateUseCase } from './reco
 export * from './access';
 export * from './fingerprint';
 export * from './record/records.use-case';
+export * from './record/reassign.use-case';
 export * from './record/open-records.use-case';
 export * from './workspace/workspace.use-case';
 export * from './lead/lead.use-case';

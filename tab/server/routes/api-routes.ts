@@ -17,6 +17,7 @@ import { activityRoutes } from './activity-routes';
 import { channelRoutes } from './channel-routes';
 import { leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
+import { reassignRoutes } from './reassign-routes';
 import { recordRoutes } from './record-routes';
 import { recycleBinRoutes } from './recycle-bin-routes';
 import { reportRoutes } from './report-routes';
@@ -139,6 +140,7 @@ export const apiRoutes = (): RouteSpec[] => [
     },
   }),
   ...activityRoutes,
+  ...reassignRoutes,
   ...recycleBinRoutes,
   ...reportRoutes,
 ];

@@ -328,6 +328,25 @@ const activityScenarios = (): Record<string, Scenario> => {
   };
 };
 
+const reassignScenarios = (): Record<string, Scenario> =>
+  Object.fromEntries(
+    (['leads', 'organisations', 'contacts', 'opportunities'] as const).map((plural) => [
+      `reassign${capital(plural)}`,
+      {
+        ok: async (ctx: ScenarioContext) => {
+          const [a, b] = [await ctx.create(plural), await ctx.create(plural)];
+          return { body: { ownerId: BOB.userId, items: [a, { id: b.id, etag: '"c3RhbGU"' }] } };
+        },
+        also: {
+          400: async (ctx: ScenarioContext) => ({
+            body: { ownerId: 'mallory', items: [await ctx.create(plural)] },
+            code: 'OWNER.NOT_A_MEMBER',
+          }),
+        },
+      } satisfies Scenario,
+    ]),
+  );
+
 const REPORTS = {
   getPipelineReport: 'pipeline',
   getForecastReport: 'forecast',
@@ -559,6 +578,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   ...recordScenarios('activities'),
 
   ...activityScenarios(),
+  ...reassignScenarios(),
 
   listLeadMatches: {
     ok: async (ctx) => {
