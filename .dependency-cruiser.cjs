@@ -23,7 +23,7 @@ const ranks = [
   ['opportunity'],
   ['workspace'],
   ['lead'],
-  ['campaign'],
+  ['campaign', 'duplicates'],
   ['reports', 'records'],
   ['application'],
   ['storage', 'testing'],
@@ -41,7 +41,7 @@ const folderRankRules = ranks.map((rank, i) => {
 });
 
 const core =
-  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|application)/';
+  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|duplicates|application)/';
 module.exports = {
   forbidden: [
     ...folderRankRules,
