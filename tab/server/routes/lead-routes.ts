@@ -5,11 +5,13 @@ import {
   MATCH_REASONS,
   ok,
   recordDisplayName,
+  type RecordOf,
 } from '@crm/shared';
 import {
   conversionMatches,
   convertLead,
   disqualifyLead,
+  reopenLead,
   duplicatesOfLead,
   findDuplicates,
   type Matched,
@@ -94,7 +96,7 @@ export const leadCreated: NonNullable<RecordKindApi<'lead'>['created']> = {
   },
 };
 
-/** The lead's two deliberate actions beyond editing (convert, disqualify), and what conversion may reuse. */
+/** The lead's deliberate actions beyond editing (convert, disqualify, reopen), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
   route({
     method: 'get',
@@ -138,11 +140,11 @@ export const leadRoutes: RouteSpec[] = [
         status: 200,
         body: {
           organisations: found.value.organisations.map(({ record, ...why }) => ({
-            organisation: representation(record),
+            organisation: representation('organisation', record),
             ...why,
           })),
           contacts: found.value.contacts.map(({ record, ...why }) => ({
-            contact: representation(record),
+            contact: representation('contact', record),
             ...why,
           })),
         },
@@ -186,8 +188,10 @@ export const leadRoutes: RouteSpec[] = [
       }
       const found = await findDuplicates(deps, caller, params.ws, read);
       if (!found.ok) return found;
-      const each = <T extends object>(kind: string, items: readonly Matched<T>[]) =>
-        items.map(({ record, ...why }) => ({ [kind]: representation(record), ...why }));
+      const each = <K extends 'lead' | 'contact' | 'organisation'>(
+        kind: K,
+        items: readonly Matched<RecordOf[K]>[],
+      ) => items.map(({ record, ...why }) => ({ [kind]: representation(kind, record), ...why }));
       return ok({
         status: 200,
         body: {
@@ -234,10 +238,10 @@ export const leadRoutes: RouteSpec[] = [
       return ok({
         status: 200,
         body: {
-          lead: representation(lead),
-          organisation: representation(organisation),
-          contact: representation(contact),
-          ...(opportunity ? { opportunity: representation(opportunity) } : {}),
+          lead: representation('lead', lead),
+          organisation: representation('organisation', organisation),
+          contact: representation('contact', contact),
+          ...(opportunity ? { opportunity: representation('opportunity', opportunity) } : {}),
         },
       });
     },
@@ -250,7 +254,7 @@ export const leadRoutes: RouteSpec[] = [
     summary: 'Disqualify a lead with a reason',
     description:
       'Closes an open lead as not converted (closed-not-converted) with {reason}; it is kept, and can be reopened ' +
-      'later with updateLead status working-contacted. If-Match is optional: send it to refuse acting on a stale view.',
+      'later (reopenLead). If-Match is optional: send it to refuse acting on a stale view.',
     body: DisqualifyInputSchema,
     ifMatch: 'optional',
     success: { status: 200, description: 'The disqualified lead', schema: LeadSchema, headers: ['ETag'] },
@@ -262,7 +266,30 @@ export const leadRoutes: RouteSpec[] = [
     handle: async (deps, { params, body, caller, expected }) => {
       const lead = await disqualifyLead(deps, caller, params.ws, params.id, expected, body);
       return lead.ok
-        ? ok({ status: 200, body: representation(lead.value), version: lead.value.version })
+        ? ok({ status: 200, body: representation('lead', lead.value), version: lead.value.version })
+        : lead;
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/workspaces/:ws/leads/:id/reopen',
+    tag: 'leads',
+    operationId: 'reopenLead',
+    summary: 'Reopen a disqualified lead',
+    description:
+      'Takes a disqualified (closed-not-converted) lead back to working-contacted and drops its reason: someone ' +
+      'is talking to them again. Allowed when its capabilities say reopen. No body. (updateLead with status ' +
+      'working-contacted does the same.)',
+    ifMatch: 'required',
+    success: { status: 200, description: 'The reopened lead', schema: LeadSchema, headers: ['ETag'] },
+    errors: {
+      404: 'No such lead (LEAD.NOT_FOUND) or workspace',
+      409: 'LEAD.INVALID_TRANSITION (the lead is open) or LEAD.READ_ONLY (converted): only a disqualified lead reopens',
+    },
+    handle: async (deps, { params, caller, expected }) => {
+      const lead = await reopenLead(deps, caller, params.ws, params.id, expected);
+      return lead.ok
+        ? ok({ status: 200, body: representation('lead', lead.value), version: lead.value.version })
         : lead;
     },
   }),

@@ -88,7 +88,7 @@ export const mergeRoutes: RouteSpec[] = MERGEABLE.map((kind) => {
       if (!merged.ok) return merged;
       return ok({
         status: 200,
-        body: { survivor: representation(merged.value.survivor), moved: merged.value.moved },
+        body: { survivor: representation(kind, merged.value.survivor), moved: merged.value.moved },
       });
     },
   });
