@@ -1,6 +1,6 @@
 import { definedOnly, touched, type ChangeContext } from '../common/record-change';
 import type { Id } from '../common/types';
-import { bareDomain, normaliseOrganisationName } from '../organisation/organisation-identity';
+import { bareDomain, normaliseOrganisationName } from '../duplicates/company-identity';
 import { normaliseEmail } from '../records/record-search';
 import type { ImportedRecord } from './import-records';
 

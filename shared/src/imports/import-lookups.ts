@@ -1,7 +1,7 @@
 import { normaliseText } from '../common/search-tokens';
 import type { Currency, Id, UserId } from '../common/types';
 import type { StageConfig } from '../opportunity/stage';
-import { normaliseOrganisationName } from '../organisation/organisation-identity';
+import { normaliseOrganisationName } from '../duplicates/company-identity';
 
 /**
  * What an import reads besides the file, loaded once before the first row: the workspace's members

@@ -1,7 +1,7 @@
 import { unescapeFormula } from '../common/csv';
 import { currencySchema, idSchema } from '../common/schemas';
 import type { Id } from '../common/types';
-import { normaliseOrganisationName } from '../organisation/organisation-identity';
+import { normaliseOrganisationName } from '../duplicates/company-identity';
 import { CHOICES, isChoice, mapChoice } from './import-choices';
 import { fieldType, type ImportKind } from './import-fields';
 import {

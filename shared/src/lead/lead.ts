@@ -1,3 +1,4 @@
+import type { ActivitySummary } from '../activity/activity-summary';
 import type { Rating } from '../common/rating';
 import type { Audit, Id, ImportedFrom, Instant, UserId, WorkspaceId } from '../common/types';
 
@@ -78,10 +79,21 @@ export type LeadDetails = {
   readonly campaignId?: Id;
   readonly ownerId: UserId;
   readonly qualification: Qualification;
+  /**
+   * Set when a person created (or moved) the lead to an email another lead of the workspace has:
+   * they were shown the duplicate and kept both. Such a lead does not hold the email's unique row,
+   * so imports and other writers still cannot add a third (KEYS.md).
+   */
+  readonly emailShared?: true;
 } & ImportedFrom;
 
-/** What every lead has whatever its status. */
-export type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
+/**
+ * What every lead has whatever its status. Its activity summary (next open, last done) is maintained
+ * by activity writes about it and passed on to the opportunity it is converted into.
+ */
+export type LeadBase = LeadDetails &
+  ActivitySummary &
+  Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
 
 export type OpenLead = LeadBase & { readonly status: 'open-not-contacted' };
 export type WorkingLead = LeadBase & { readonly status: 'working-contacted' };

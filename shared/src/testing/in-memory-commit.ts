@@ -1,7 +1,7 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, Write } from '../records/change-set';
+import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import type { CommitReceipt } from '../application/ports';
 import type { Version } from '../records/versions';
 import { planCommit } from '../records/row-plan';
@@ -45,6 +45,12 @@ export function applyChangeSet(
       partition.history.set(write.change.id, copy(write.change));
       continue;
     }
+    if (write.type === 'counter') {
+      const version = store.nextVersion();
+      partition.counters.set(write.name, { value: write.value, version });
+      versions[`counter:${write.name}`] = version;
+      continue;
+    }
     const ref = recordRef(write.kind, write.record.id);
     const version = store.nextVersion();
     versions[ref] = version;
@@ -67,14 +73,23 @@ export function applyChangeSet(
  * makes it: the email a written lead takes, if another live lead has it.
  */
 function emailTaken(partition: Partition, changes: ChangeSet): string | undefined {
+  // Writes that claim an email's row: a new lead, a lead restored, or one whose email changed; not a
+  // lead a person kept beside another with its email (`emailShared`).
   const written = changes.writes.flatMap((w) =>
-    w.type !== 'stage-change' && w.kind === 'lead' && w.type !== 'delete' ? [w.record as Lead] : [],
+    isRecordWrite(w) &&
+    w.type !== 'delete' &&
+    w.kind === 'lead' &&
+    !(w.record as Lead).emailShared &&
+    (w.type !== 'update' || recordEmail('lead', w.previous) !== recordEmail('lead', w.record))
+      ? [w.record as Lead]
+      : [],
   );
   if (written.every((lead) => !lead.email)) return undefined;
   const ids = new Set(written.map((lead) => lead.id));
   const others = new Set<string>();
   for (const stored of partition.records.values()) {
     if (stored.kind !== 'lead' || stored.deletion || ids.has(stored.record.id)) continue;
+    if ((stored.record as Lead).emailShared) continue;
     const email = recordEmail('lead', stored.record);
     if (email) others.add(email);
   }
@@ -83,6 +98,10 @@ function emailTaken(partition: Partition, changes: ChangeSet): string | undefine
 
 function passes(partition: Partition, write: Write): boolean {
   if (write.type === 'stage-change') return !partition.history.has(write.change.id);
+  if (write.type === 'counter') {
+    const current = partition.counters.get(write.name);
+    return write.expected ? current?.version === write.expected : current === undefined;
+  }
   const current = partition.records.get(recordRef(write.kind, write.record.id));
   switch (write.type) {
     case 'insert':
@@ -106,7 +125,7 @@ function passes(partition: Partition, write: Write): boolean {
 function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
   const seen = new Set<string>();
   for (const write of changes.writes) {
-    if (write.type === 'stage-change') continue;
+    if (!isRecordWrite(write)) continue;
     const ref = recordRef(write.kind, write.record.id);
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);

@@ -12,7 +12,7 @@ import {
   type KeyIndex,
   type ReferenceEntry,
 } from '../../imports';
-import { bareDomain, normaliseOrganisationName } from '../../organisation/organisation-identity';
+import { bareDomain, normaliseOrganisationName } from '../../duplicates/company-identity';
 import type { Workspace } from '../../workspace/workspace';
 import type { AppDeps } from '../deps';
 

@@ -13,6 +13,7 @@ import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
 import { loadImportContext } from './import-context';
 import { ImportRun, type ImportRunOptions } from './import-run';
+import { leadOwnerRotation } from '../lead/lead-owners';
 
 export type ImportResult = ImportTally & {
   readonly kind: ImportKind;
@@ -62,6 +63,12 @@ export async function importRecords(
     if ('error' in mapped) return err(mapped.error);
     const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapped.mapping);
+    // New leads that name no owner go round the workspace's members when its owners turned that on;
+    // the counter moves once, at the end.
+    const rotation =
+      kind === 'lead' && !options.assignOwner
+        ? await leadOwnerRotation(deps, workspace, caller.actor.userId)
+        : undefined;
     const run = new ImportRun(
       deps,
       ws,
@@ -70,9 +77,10 @@ export async function importRecords(
       header,
       mapped.mapping,
       context,
-      options,
+      rotation ? { ...options, assignOwner: () => rotation.next() } : options,
     );
     const tally = await run.readAll(iterator);
+    await rotation?.finish();
     return ok({ ...tally, kind, total: tally.processedRows, ignoredColumns: mapped.ignored });
   } finally {
     await iterator.return?.();

@@ -40,8 +40,8 @@ export type ImportRunOptions = {
   /** What a row matching an existing record does (default: skip it). */
   readonly duplicates?: DuplicatePolicy;
   /**
-   * The owner of a row whose owner column names no member; default: the importer. The seam for
-   * the workspace's owner assignment (round-robin, issue 18).
+   * The owner of a row whose owner column names no member; default: the importer, or for leads the
+   * workspace's round-robin when it is on (importRecords).
    */
   readonly assignOwner?: () => UserId;
 };

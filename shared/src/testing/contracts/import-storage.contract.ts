@@ -101,6 +101,28 @@ export function importStorageContract(name: string, open: () => Promise<ImportSt
         await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
       });
 
+      it('given a lead a person kept beside another with its email (emailShared), then both are stored, a third is refused, and it changes freely', async () => {
+        const { records } = current();
+        const ws = uniqueId('ws');
+        await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+        const [kept] = await seed(records, ws, 'lead', [
+          aLead({ workspaceId: ws, email: 'ana@exemplo.pt', emailShared: true }),
+        ]);
+        expect(
+          await records.commit(
+            ws,
+            change(insert('lead', aLead({ workspaceId: ws, email: 'ana@exemplo.pt' }))),
+          ),
+        ).toMatchObject(taken);
+        expectOk(
+          await records.commit(ws, change(update('lead', kept!, { ...kept!.record, title: 'CFO' } as Lead))),
+        );
+        expect((await emailsOf(records, ws, 'lead')).map((e) => e.email)).toEqual([
+          'ana@exemplo.pt',
+          'ana@exemplo.pt',
+        ]);
+      });
+
       it('given a lead whose email changes or is deleted, then its old email is free and the new one taken', async () => {
         const { records } = current();
         const ws = uniqueId('ws');
