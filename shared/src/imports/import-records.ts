@@ -19,7 +19,7 @@ import { ORGANISATION_SIZES, type Organisation, type OrganisationSize } from '..
 import { OrganisationCreateInputSchema } from '../organisation/organisation.schema';
 import type { ImportKind } from './import-fields';
 import type { ImportLookups } from './import-lookups';
-import type { FieldValues, ImportErrorCode, ImportRowError, Reference } from './import-row';
+import type { FieldValues, ImportErrorCode, ImportRowError, ImportReference } from './import-row';
 
 /** What one imported row becomes: a record of the kind (and, for a deal, its opening history row). */
 export type ImportedRecord =
@@ -342,7 +342,7 @@ function dealStage(values: FieldValues, settings: PipelineSettings): string | un
 /** The id of the first reference that names a record. */
 function firstFound(values: FieldValues, fields: readonly string[]): Id | undefined {
   for (const field of fields) {
-    const ref = values[field] as Reference | undefined;
+    const ref = values[field] as ImportReference | undefined;
     if (ref && 'id' in ref.found) return ref.found.id;
   }
   return undefined;
@@ -402,7 +402,7 @@ class Problems {
     const found = firstFound(values, ['organisationId', 'organisationExternalId', 'organisation']);
     if (found) return found;
     const given = (['organisationId', 'organisationExternalId', 'organisation'] as const)
-      .map((f) => values[f] as Reference | undefined)
+      .map((f) => values[f] as ImportReference | undefined)
       .find((r) => r !== undefined);
     if (!given) {
       this.errors.push({

@@ -104,7 +104,7 @@ export type RowRead =
 export const isBlankRow = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 /** A reference a cell makes, resolved or not, kept until the builder picks the first that names something. */
-export type Reference = { readonly text: string; readonly found: Found };
+export type ImportReference = { readonly text: string; readonly found: Found };
 
 class RowReader {
   readonly errors: ImportRowError[] = [];
@@ -275,7 +275,7 @@ class RowReader {
         const index = type === 'organisation' ? this.lookups.organisations : this.lookups.contacts;
         const how = field.endsWith('ExternalId') ? 'externalId' : field.endsWith('Id') ? 'id' : 'name';
         const key = type === 'organisation' ? normaliseOrganisationName : nameKey;
-        const reference: Reference = { text, found: findReference(index, how, text, key) };
+        const reference: ImportReference = { text, found: findReference(index, how, text, key) };
         this.values[field] = reference;
         return;
       }

@@ -2,7 +2,14 @@ import * as z from 'zod';
 import { absentIfBlank, clearIfBlank } from '../common/record-change';
 import { addressFields, addressPatchFields } from '../common/address';
 import { RATINGS } from '../common/rating';
-import { emailSchema, employeesSchema, revenueSchema, shortText, urlSchema, userIdSchema } from '../common/schemas';
+import {
+  emailSchema,
+  employeesSchema,
+  revenueSchema,
+  shortText,
+  urlSchema,
+  userIdSchema,
+} from '../common/schemas';
 import { ORGANISATION_SIZES, ORGANISATION_STATUSES } from './organisation';
 
 const text = (max: number) => z.string().max(max);

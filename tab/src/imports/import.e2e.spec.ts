@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { devSignIn, startE2e, type E2e } from '../../server/testing/e2e-harness';
 
@@ -138,7 +137,9 @@ it("imports a Salesforce lead report through the tab's preview: every row import
     page.waitForEvent('download'),
     result.getByRole('button', { name: 'Download the rows not imported' }).click(),
   ]);
-  const saved = await readFile((await download.path())!, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const saved = Buffer.concat(chunks).toString('utf8');
   const records = Papa.parse<string[]>(saved.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   expect(records[0]).toEqual(['Row', 'Reason', ...HEADER]);
   expect(records.slice(1).map((r) => [r[0], r[1]?.slice(0, 30), r[7]])).toEqual([
