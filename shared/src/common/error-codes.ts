@@ -99,6 +99,11 @@ export const TRANSPORT_CODES = {
   'IMPORT.SERVER_BUSY': 'rate-limited',
   'ROUTE.NOT_FOUND': 'not-found',
   'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
+  /**
+   * Storage is busy or did not answer in time (503 with Retry-After): wait and ask again — a write
+   * only with its Idempotency-Key, or after reading the record again.
+   */
+  'STORAGE.BUSY': 'rate-limited',
   'SERVER.NOT_READY': 'server',
   'SERVER.INTERNAL': 'server',
 } as const;

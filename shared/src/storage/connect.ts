@@ -15,6 +15,7 @@ import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
 import { reindexWorkspace, type ReindexReport } from './table-reindex';
 import { TableImportJobRepository } from './table-import-job.repository';
+import { DEFAULT_STORAGE_RETRY, storageRetryPolicy, type StorageRetryOptions } from './storage-retry-policy';
 import { TableOutboxRepository } from './table-outbox.repository';
 import { TableRecordRepository } from './table-record.repository';
 import { TableWorkspaceRepository } from './table-workspace.repository';
@@ -51,13 +52,32 @@ const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
  */
 export function connectTableStorage(
   config: TableStorageConfig,
-  options: { tablePrefix: string; clientOptions?: TableServiceClientOptions },
+  options: {
+    tablePrefix: string;
+    /** Extra SDK options; `additionalPolicies` run outside the retry policy (they see final answers). */
+    clientOptions?: TableServiceClientOptions;
+    /** How requests storage failed are retried (`storage-retry-policy.ts`); the SDK's own retry is off. */
+    retry?: Partial<StorageRetryOptions>;
+    /** Hears of every transient failure (503, timeout, lost connection): the throttling metric. */
+    onTransient?: (failure: { method: string; what: string; refused: boolean }) => void;
+  },
 ): TableStorage {
   if (!PREFIX.test(options.tablePrefix)) {
     throw new Error(`Table prefix ${JSON.stringify(options.tablePrefix)} must be letters and digits`);
   }
-  const client = (name: string) =>
-    tableClient(config, `${options.tablePrefix}${name}`, options.clientOptions);
+  const retry = storageRetryPolicy(
+    { ...DEFAULT_STORAGE_RETRY, ...options.retry },
+    options.onTransient ? { onTransient: options.onTransient } : {},
+  );
+  const clientOptions: TableServiceClientOptions = {
+    ...options.clientOptions,
+    retryOptions: { maxRetries: 0 },
+    additionalPolicies: [
+      ...(options.clientOptions?.additionalPolicies ?? []),
+      { policy: retry, position: 'perCall' },
+    ],
+  };
+  const client = (name: string) => tableClient(config, `${options.tablePrefix}${name}`, clientOptions);
   const records = client('records');
   const directory = client('directory');
   const search = client('search');

@@ -1,7 +1,7 @@
 import type { Instant } from '../../common/types';
 import { plusMs } from '../../common/instant';
 import type { NotificationTarget, SendOutcome } from '../notification-ports';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import type { Delivery, TargetDelivery } from './relay-ports';
 
 /** A Retry-After beyond this is clamped: a broken header must not park an event for days. */

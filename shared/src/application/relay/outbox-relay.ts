@@ -2,7 +2,7 @@ import type { Instant, WorkspaceId } from '../../common/types';
 import type { NotificationChannel, SendOutcome } from '../notification-ports';
 import type { Clock, OutboxRepository, PendingEvent } from '../ports';
 import type { Version } from '../../records/versions';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import { dueTargets, isFinished, nextAttemptAt, recordOutcome, startDelivery } from './delivery';
 import { plusMs } from '../../common/instant';
 import { zeroCounters, type RelayMetrics } from './relay-metrics';

@@ -509,6 +509,7 @@ export const nb: Messages = {
       REQUEST_TOO_LARGE: 'Filen eller dataene er for store.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
       ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
+      STORAGE_BUSY: 'Serveren er svært opptatt akkurat nå. Vent noen sekunder og prøv igjen.',
       SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
       WORKSPACE_STAGE_IN_USE:
         'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',

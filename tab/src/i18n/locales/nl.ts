@@ -512,6 +512,7 @@ export const nl: Messages = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of gegevens wordt niet geaccepteerd.',
       ROUTE_METHOD_NOT_ALLOWED:
         'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
+      STORAGE_BUSY: 'De server is het nu erg druk. Wacht een paar seconden en probeer het opnieuw.',
       SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
       WORKSPACE_STAGE_IN_USE:
         'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',
