@@ -1,4 +1,4 @@
-import type { Actor, Result } from '@crm/shared';
+import { isStorageBusy, type Actor, type Result } from '@crm/shared';
 import { rememberPersonalChat, type AppDeps } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import { helpText } from '../commands/help.command';
@@ -72,6 +72,8 @@ export async function handleMessage(
     });
     return answer(deps, localized, result, { command: command.name, workspace: ws });
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, command: command.name }, 'command failed');
     return textReply(localized.t('error.unexpected'));
   }

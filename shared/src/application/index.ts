@@ -35,3 +35,4 @@ export * from './relay/relay-ports';
 export * from './relay/relay-metrics';
 export * from './relay/outbox-relay';
 export * from './relay/signalling-records';
+export * from './retry-when-busy';

@@ -1,0 +1,44 @@
+import { backoffDelay } from '../common/backoff';
+import { isStorageBusy } from '../common/storage-busy';
+
+export type BusyRetryPolicy = {
+  /** Tries, the first included. */
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly capMs: number;
+  /** No retry starts past this much time since the first try (Teams re-sends an activity after ~15 s). */
+  readonly budgetMs: number;
+};
+
+export const DEFAULT_BUSY_RETRY: BusyRetryPolicy = {
+  attempts: 3,
+  baseMs: 500,
+  capMs: 4_000,
+  budgetMs: 8_000,
+};
+
+/**
+ * Runs `work` again when storage was busy and refused it (nothing applied: safe to repeat whatever it
+ * does), waiting what storage asked for or backoff with jitter, within the budget. A busy error whose
+ * write may have been applied (`ambiguous`) is not retried here: it reaches the caller, whose own
+ * retry carries its idempotency key. Any other error passes through at once.
+ */
+export async function retryWhenBusy<T>(
+  work: () => Promise<T>,
+  policy: BusyRetryPolicy = DEFAULT_BUSY_RETRY,
+  hooks: { readonly random?: () => number; readonly sleep?: (ms: number) => Promise<void> } = {},
+): Promise<T> {
+  const random = hooks.random ?? Math.random;
+  const sleep = hooks.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isStorageBusy(error) || error.ambiguous || attempt >= policy.attempts) throw error;
+      const wait = Math.max(error.retryAfterMs, backoffDelay(attempt, random(), policy));
+      if (Date.now() - started + wait > policy.budgetMs) throw error;
+      await sleep(wait);
+    }
+  }
+}
