@@ -18,7 +18,10 @@ const OPTIONS: StorageRetryOptions = {
 
 type Answer = number | { status: number; headers?: Record<string, string> } | Error;
 
-/** A `next` that answers the scripted statuses (or throws the scripted errors) in turn. */
+/**
+ * A `next` that answers the scripted statuses (or throws the scripted errors) in turn. Error statuses
+ * are thrown as the SDK's deserialization policy throws them: a RestError carrying the response.
+ */
 function scripted(answers: Answer[]) {
   const tries: string[] = [];
   const next: SendRequest = async (request) => {
@@ -26,7 +29,9 @@ function scripted(answers: Answer[]) {
     const answer = answers.shift() ?? 200;
     if (answer instanceof Error) throw answer;
     const { status, headers = {} } = typeof answer === 'number' ? { status: answer } : answer;
-    return { request, status, headers: createHttpHeaders(headers) } as PipelineResponse;
+    const response = { request, status, headers: createHttpHeaders(headers) } as PipelineResponse;
+    if (status >= 400) throw new RestError(`answered ${status}`, { statusCode: status, request, response });
+    return response;
   };
   return { next, tries };
 }
@@ -50,7 +55,7 @@ async function send(method: 'GET' | 'POST' | 'PUT', answers: Answer[], options =
   const request = createPipelineRequest({ url: 'http://127.0.0.1:10002/devstoreaccount1/t', method });
   const outcome = await policy.sendRequest(request, next).then(
     (response) => response.status,
-    (error: unknown) => error,
+    (error: unknown) => (error instanceof RestError && error.statusCode ? error.statusCode : error),
   );
   return { outcome, tries: tries.length, waits, transients, timeout: request.timeout };
 }

@@ -66,7 +66,10 @@ export function storageRetryPolicy(
         } catch (error) {
           thrown = error;
         }
-        const transient = response ? transientAnswer(response) : transientThrow(thrown, request);
+        // The SDK's deserialization (nearer the wire than this policy) throws error statuses as
+        // RestErrors that carry the response.
+        const answer = response ?? responseOf(thrown);
+        const transient = answer ? transientAnswer(answer) : transientThrow(thrown, request);
         if (!transient) {
           if (response) return response;
           throw thrown;
@@ -85,6 +88,12 @@ export function storageRetryPolicy(
       }
     },
   };
+}
+
+function responseOf(error: unknown): PipelineResponse | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { response, statusCode } = error as { response?: PipelineResponse; statusCode?: number };
+  return typeof statusCode === 'number' && response ? response : undefined;
 }
 
 function transientAnswer(response: PipelineResponse): Transient | undefined {
