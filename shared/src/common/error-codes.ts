@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   'IMPORT.FILE_GONE': 'gone',
   /** An import job that stopped on a fault of ours (its `failure`, never an HTTP answer). */
   'IMPORT.UNEXPECTED': 'conflict',
+  /** No such dead letter (already sent again, or never there). */
+  'NOTIFICATION.NOT_FOUND': 'not-found',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -507,6 +507,8 @@ export const en = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or data is not accepted.',
       ROUTE_METHOD_NOT_ALLOWED:
         'The app asked for something the server does not offer. Reload and try again.',
+      NOTIFICATION_NOT_FOUND:
+        'This undelivered notification is no longer there: it may have been sent again already.',
       STORAGE_BUSY: 'The server is very busy right now. Wait a few seconds and try again.',
       SERVER_NOT_READY: 'The server is starting or cannot reach its storage. Try again in a moment.',
       WORKSPACE_STAGE_IN_USE:

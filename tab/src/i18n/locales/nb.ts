@@ -509,6 +509,8 @@ export const nb: Messages = {
       REQUEST_TOO_LARGE: 'Filen eller dataene er for store.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
       ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
+      NOTIFICATION_NOT_FOUND:
+        'Dette ikke-leverte varselet finnes ikke lenger: det kan allerede være sendt på nytt.',
       STORAGE_BUSY: 'Serveren er svært opptatt akkurat nå. Vent noen sekunder og prøv igjen.',
       SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
       WORKSPACE_STAGE_IN_USE:

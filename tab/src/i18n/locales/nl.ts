@@ -512,6 +512,8 @@ export const nl: Messages = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of gegevens wordt niet geaccepteerd.',
       ROUTE_METHOD_NOT_ALLOWED:
         'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
+      NOTIFICATION_NOT_FOUND:
+        'Deze niet-bezorgde melding is er niet meer: misschien is ze al opnieuw verstuurd.',
       STORAGE_BUSY: 'De server is het nu erg druk. Wacht een paar seconden en probeer het opnieuw.',
       SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
       WORKSPACE_STAGE_IN_USE:

@@ -509,6 +509,8 @@ export const ptBR: Messages = {
       REQUEST_TOO_LARGE: 'O arquivo ou os dados são grandes demais.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Este tipo de arquivo ou dado não é aceito.',
       ROUTE_METHOD_NOT_ALLOWED: 'O app pediu algo que o servidor não oferece. Recarregue e tente novamente.',
+      NOTIFICATION_NOT_FOUND:
+        'Esta notificação não entregue não existe mais: talvez já tenha sido reenviada.',
       STORAGE_BUSY: 'O servidor está muito ocupado agora. Aguarde alguns segundos e tente novamente.',
       SERVER_NOT_READY:
         'O servidor está iniciando ou não consegue acessar o armazenamento. Tente novamente em instantes.',
