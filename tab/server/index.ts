@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const deps: AppDeps = {
     records: signalling.records(),
     workspaces: storage.workspaces,
-    outbox: storage.outbox,
+    outbox: signalling.outbox(),
     teams: storage.teams,
     conversations: storage.conversations,
     clock: systemClock,

@@ -35,4 +35,5 @@ export * from './relay/relay-ports';
 export * from './relay/relay-metrics';
 export * from './relay/outbox-relay';
 export * from './relay/signalling-records';
+export * from './relay/dead-letter.use-case';
 export * from './retry-when-busy';

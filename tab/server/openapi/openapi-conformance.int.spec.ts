@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { StorageBusyError, type Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
+import { aLeadConvertedEvent } from '@crm/shared/testing';
 import { createDevTokenIssuer } from '../auth/dev-token-issuer';
 import { createLogger } from '../http/logging';
 import { csvExtension, type CsvExtensionOptions } from '../imports/csv-extension';
@@ -241,6 +242,21 @@ const ctx: ScenarioContext = {
     );
     if (!channel) throw new Error('channel: not listed');
     return { conversationId, etag: channel.etag };
+  },
+  async deadLetter() {
+    // Older than anything else in the outbox, so it is the first pending event.
+    const event = aLeadConvertedEvent({
+      workspaceId: ws,
+      id: `dl${tag()}`,
+      occurredAt: '2000-01-01T00:00:00.000Z',
+    });
+    const committed = await mainDeps.records.commit(ws, { writes: [], events: [event] });
+    if (!committed.ok) throw new Error(`dead letter: ${committed.error.code}`);
+    const [entry] = await mainDeps.outbox.pending(ws, 1);
+    if (entry?.event.id !== event.id) throw new Error('dead letter: not the first pending event');
+    if (!(await mainDeps.outbox.deadLetter(ws, entry, undefined, new Date().toISOString())))
+      throw new Error('dead letter: not moved');
+    return event.id;
   },
   send: sendById,
   importsIdle: () => servers.main.worker.idle(),

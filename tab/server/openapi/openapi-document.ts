@@ -52,6 +52,7 @@ const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   id: 'RecordId',
   userId: 'UserId',
   conversationId: 'ConversationId',
+  eventId: 'EventId',
 };
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
@@ -149,6 +150,13 @@ const PARAMETERS = {
     required: true,
     description: "The Teams channel's conversation id (`19:…@thread.tacv2`), as listChannels gives it",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:@;=-]{1,256}$' },
+  },
+  EventId: {
+    name: 'eventId',
+    in: 'path',
+    required: true,
+    description: "The notification's event id, as listUndeliveredNotifications gives it",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
   IfMatch: {
     name: 'If-Match',

@@ -13,6 +13,7 @@ import {
   organisationEntity,
 } from '@crm/shared/application';
 import { channelRoutes } from './channel-routes';
+import { deadLetterRoutes } from './dead-letter-routes';
 import { leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
 import { recordRoutes } from './record-routes';
@@ -25,6 +26,7 @@ import { workspaceRoutes } from './workspace-routes';
 export const apiRoutes = (): RouteSpec[] => [
   ...workspaceRoutes,
   ...channelRoutes,
+  ...deadLetterRoutes,
   ...recordRoutes({
     entity: leadEntity,
     plural: 'leads',

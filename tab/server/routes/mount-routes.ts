@@ -21,6 +21,10 @@ const PARAM_RULES: Record<string, { pattern: RegExp; notFound: () => DomainError
   ws: { pattern: ID, notFound: () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.') },
   id: { pattern: ID, notFound: () => domainError('RECORD.NOT_FOUND', 'No such record in this workspace.') },
   userId: { pattern: USER_ID, notFound: () => domainError('WORKSPACE.MEMBER_NOT_FOUND', 'No such member.') },
+  eventId: {
+    pattern: ID,
+    notFound: () => domainError('NOTIFICATION.NOT_FOUND', 'There is no such undelivered notification.'),
+  },
   conversationId: {
     pattern: CONVERSATION_ID,
     notFound: () => domainError('CHANNEL.NOT_FOUND', 'This channel does not hear this workspace.'),

@@ -47,6 +47,8 @@ export type ScenarioContext = {
    * its conversation id and the ETag listChannels gives it.
    */
   subscribedChannel(): Promise<{ conversationId: string; etag: string }>;
+  /** A notification of `ws` the relay gave up on (a dead letter): its event id. */
+  deadLetter(): Promise<string>;
   /** Sends a call to an operation (setup) and gives back status and parsed body. */
   send(
     operationId: string,
@@ -478,6 +480,28 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         headers: { 'If-Match': '"1"' },
         code: 'CHANNEL.NOT_FOUND',
       }),
+    },
+  },
+
+  listUndeliveredNotifications: {
+    ok: async (ctx) => {
+      await ctx.deadLetter();
+      return {};
+    },
+    also: {
+      400: async () => ({ query: { cursor: 'not-a-cursor' }, code: 'VALIDATION.FAILED' }),
+      403: async () => ({ as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+    },
+  },
+  requeueUndeliveredNotification: {
+    ok: async (ctx) => ({ params: { eventId: await ctx.deadLetter() } }),
+    also: {
+      403: async (ctx) => ({
+        params: { eventId: await ctx.deadLetter() },
+        as: BOB,
+        code: 'WORKSPACE.OWNER_REQUIRED',
+      }),
+      404: async () => ({ params: { eventId: 'never-dead' }, code: 'NOTIFICATION.NOT_FOUND' }),
     },
   },
 

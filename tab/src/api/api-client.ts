@@ -27,6 +27,18 @@ export type LeadConversion = {
   readonly opportunity?: WithEtag<Opportunity> | null;
 };
 export type ListQuery = Readonly<Record<string, string | undefined>>;
+/** A notification the bot gave up on after its attempts (a dead letter of the outbox relay). */
+export type UndeliveredNotification = {
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly deadAt: string;
+  readonly targets: readonly { readonly key: string; readonly status: 'pending' | 'sent' | 'gone' }[];
+  /** How many of the targets had the post. */
+  readonly sent: number;
+};
 /** The URL segment of a record kind: `/workspaces/{ws}/{plural}`. */
 export type RecordPlural =
   'leads' | 'organisations' | 'contacts' | 'opportunities' | 'campaigns' | 'activities';
@@ -88,6 +100,9 @@ export type ApiClient = {
   /** Owners: the channels that hear the workspace's news; taking one off needs its ETag. */
   listChannels(ws: string): Promise<readonly WithEtag<SubscribedChannel>[]>;
   removeChannel(ws: string, channel: { conversationId: string; etag: string }): Promise<void>;
+  /** Owners: notifications the bot gave up on (first page, newest first); sending one again. */
+  listUndelivered(ws: string): Promise<readonly UndeliveredNotification[]>;
+  requeueUndelivered(ws: string, eventId: string): Promise<UndeliveredNotification>;
   recycleBin(ws: string, query: ListQuery): Promise<ListPage<DeletedRecord>>;
   purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
   importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
@@ -298,6 +313,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       (await request<ListPage<WithEtag<SubscribedChannel>>>('GET', `${wsPath(ws)}/channels`)).items,
     removeChannel: (ws, channel) =>
       request('DELETE', `${wsPath(ws)}/channels/${enc(channel.conversationId)}`, { ifMatch: channel.etag }),
+    listUndelivered: async (ws) =>
+      (await request<ListPage<UndeliveredNotification>>('GET', `${wsPath(ws)}/undelivered-notifications`))
+        .items,
+    requeueUndelivered: (ws, eventId) =>
+      request('POST', `${wsPath(ws)}/undelivered-notifications/${enc(eventId)}/requeue`),
     recycleBin: (ws, params) => request('GET', `${wsPath(ws)}/recycle-bin${query(params)}`),
     purge: (ws, plural, id) => request('DELETE', `${wsPath(ws)}/recycle-bin/${plural}/${enc(id)}`),
     importLeads: async (ws, csv) => {

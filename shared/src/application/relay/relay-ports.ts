@@ -110,6 +110,10 @@ export function summary(delivery: Delivery): { attempts: number; lastError?: str
   return lastError === undefined ? { attempts } : { attempts, lastError };
 }
 
+/** Targets that have the post. */
+export const sentCount = (delivery: Delivery | undefined): number =>
+  delivery?.targets.filter((t) => t.status === 'sent').length ?? 0;
+
 /**
  * A dead letter sent again: targets that had the post keep it, the others start over (no attempts,
  * no wait); an event whose targets were never resolved is resolved afresh.
