@@ -40,6 +40,10 @@ const appSettings = (symbol: string) =>
 const plausible = (name: string, value: string): string => {
   const literal = /^'([^'$]*)'$/.exec(value);
   if (literal) return literal[1]!;
+  // A number parameter as text: its default.
+  const text = /^string\((\w+)\)$/.exec(value)?.[1];
+  const number = text && new RegExp(`^param ${text} int = (\\d+)$`, 'm').exec(read('azure.bicep'))?.[1];
+  if (number) return number;
   // A variable or a parameter's default that is a plain string.
   const named =
     bicep.vars.get(value) ?? new RegExp(`^param ${value} \\w+ = (.+)$`, 'm').exec(read('azure.bicep'))?.[1];
@@ -62,7 +66,7 @@ describe('infra/azure.bicep', () => {
   it('declares the storage, network, identities, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
     expect(bicep.resources.map((resource) => resource.type).sort()).toEqual(
       [
-        ...Array<string>(5).fill('Microsoft.Authorization/roleAssignments'),
+        ...Array<string>(6).fill('Microsoft.Authorization/roleAssignments'),
         'Microsoft.KeyVault/vaults',
         'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
@@ -73,12 +77,27 @@ describe('infra/azure.bicep', () => {
         'Microsoft.Network/virtualNetworks/subnets',
         'Microsoft.Storage/storageAccounts',
         'Microsoft.Storage/storageAccounts/tableServices',
+        'Microsoft.Storage/storageAccounts/blobServices',
+        'Microsoft.Storage/storageAccounts/blobServices/containers',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies',
         'Microsoft.Web/serverfarms',
         'Microsoft.Web/sites',
         'Microsoft.Web/sites',
         ...Array<string>(4).fill('Microsoft.Web/sites/basicPublishingCredentialsPolicies'),
       ].sort(),
     );
+  });
+
+  it('keeps backups immutable in a geo-redundant account, written by the tab alone', () => {
+    expect(read('azure.bicep')).toMatch(/^param storageSku string = 'Standard_GZRS'$/m);
+    expect(resource('backupContainer').body).toMatch(/name: 'crm-backups'/);
+    expect(resource('backupImmutability').body).toMatch(
+      /immutabilityPeriodSinceCreationInDays: backupRetentionDays[\s\S]*allowProtectedAppendWrites: false/,
+    );
+    expect(resource('tabBackups').body).toMatch(/scope: backupContainer/);
+    expect(resource('tabBackups').body).toMatch(/tabIdentity\.properties\.principalId/);
+    const loaded = loadTabConfig(environmentOf('tabApp'));
+    expect(loaded.ok && loaded.config.backupEveryHours).toBe(24);
   });
 
   it('pins a released (non-preview) API version on every resource', () => {
@@ -230,8 +249,8 @@ describe('infra/azure.bicep', () => {
   it("gives the tab's identity no role on the Key Vault or its secret, and the tab no Key Vault reference", () => {
     const roles = resourcesOf('Microsoft.Authorization/roleAssignments');
     const tabRoles = roles.filter((role) => /principalId: tabIdentity\./.test(role.body));
-    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabQueues', 'tabTables']);
-    expect(tabRoles.every((role) => /^\s+scope: storage$/m.test(role.body))).toBe(true);
+    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabBackups', 'tabQueues', 'tabTables']);
+    expect(tabRoles.every((role) => /^\s+scope: (storage|backupContainer)$/m.test(role.body))).toBe(true);
     const vaultRoles = roles.filter((role) => /^\s+scope: (vault|botPasswordSecret)$/m.test(role.body));
     expect(vaultRoles.map((role) => role.symbol)).toEqual(['botPasswordReader']);
     expect(webApp('tabApp').body).not.toMatch(/KeyVault|keyVaultReferenceIdentity/);

@@ -1,4 +1,4 @@
-// Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), a Key Vault holding the
+// Pipeline CRM in Azure: one storage account (Table Storage and a container of immutable backups, no shared keys), a Key Vault holding the
 // bot's secret, one Linux App Service plan running the tab and the bot as two Node 22 web apps, each
 // with a user-assigned managed identity of its own (both may use the tables and the queue; only the
 // bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
@@ -30,7 +30,18 @@ param appInstanceCount int = 1
   'Standard_GRS'
   'Standard_GZRS'
 ])
-param storageSku string = 'Standard_LRS'
+@description('Storage redundancy. GZRS (three datacenters in the region, copied to the paired region) keeps the tables and the backups through a datacenter or a region outage.')
+param storageSku string = 'Standard_GZRS'
+
+@minValue(1)
+@maxValue(365)
+@description('Days each backup blob stays immutable (time-based retention: nobody, not even an owner, deletes or overwrites it before).')
+param backupRetentionDays int = 35
+
+@minValue(0)
+@maxValue(168)
+@description('Hours between backups of every workspace (BACKUP_EVERY_HOURS); 0 turns them off.')
+param backupEveryHours int = 24
 
 @description('Prefix of the table names (TABLE_PREFIX); the apps create their tables at start-up.')
 param tablePrefix string = 'crm'
@@ -64,6 +75,8 @@ param botServiceSku string = 'F0'
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Storage Queue Data Contributor: the outbox relay's wake-up queue in the same account (queue-outbox-signal).
 var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+// Storage Blob Data Contributor: the tab writes and lists the backups (on their container only).
+var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 // Key Vault Secrets User: read secret values, nothing else (assigned on the one secret, not the vault).
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
@@ -172,6 +185,51 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'
+}
+
+// Backups of every workspace (tab server, BACKUP_EVERY_HOURS; `npm run restore` reads them): one
+// container whose blobs are immutable for backupRetentionDays, in the geo-redundant account. Deleted
+// blobs and containers are kept 7 days more (soft delete).
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'crm-backups'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource backupImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: backupContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource tabBackups 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(backupContainer.id, tabIdentity.id, blobDataContributorRoleId)
+  scope: backupContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
+    principalId: tabIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
 }
 
 // Both apps create and write the tables, create the outbox relay's wake-up queue and post to it; the
@@ -366,12 +424,17 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'DATA_DIR'
           value: tabDataDir
         }
+        {
+          name: 'BACKUP_EVERY_HOURS'
+          value: string(backupEveryHours)
+        }
       ])
     }
   }
   dependsOn: [
     tabTables
     tabQueues
+    tabBackups
   ]
 }
 

@@ -5,7 +5,12 @@
 import { join } from 'node:path';
 import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
-import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import {
+  connectBlobBackupStore,
+  connectTableStorage,
+  createIdGenerator,
+  systemClock,
+} from '@crm/shared/storage';
 import { createApp } from './app';
 import { createDevTokenIssuer } from './auth/dev-token-issuer';
 import { entraSigningKeys } from './auth/entra-keys';
@@ -16,6 +21,7 @@ import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
+import { startBackupSchedule } from './backup-schedule';
 import { onDemandBundle, PACKAGED_ASSETS_FOLDER, prebuiltBundle } from './bundle/browser-bundle';
 import { seedDemoData } from './seed/demo-data';
 
@@ -83,6 +89,12 @@ async function main(): Promise<void> {
   }
   const importDeps = { ...deps, importJobs: storage.importJobs };
   const purge = startRecyclePurge(importDeps, logger);
+  const backupStore = config.backupEveryHours > 0 ? connectBlobBackupStore(config.storage) : undefined;
+  if (config.backupEveryHours > 0 && !backupStore)
+    logger.warn({}, 'no blob endpoint in the storage configuration: workspaces are not backed up');
+  const backups = backupStore
+    ? startBackupSchedule(storage, backupStore, { everyHours: config.backupEveryHours, logger })
+    : undefined;
   const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
 
   const app = createApp({
@@ -121,6 +133,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     purge.stop();
+    backups?.stop();
     // Running imports stop after their batches in flight, progress saved, and resume on the next start.
     Promise.all([drainServer(server, DRAIN_MS), imports.stop()]).then(
       () => process.exit(0),

@@ -17,6 +17,7 @@ import { reindexWorkspace, type ReindexReport } from './table-reindex';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { DEFAULT_STORAGE_RETRY, storageRetryPolicy, type StorageRetryOptions } from './storage-retry-policy';
 import { TableOutboxRepository } from './table-outbox.repository';
+import type { BackupTables } from './table-backup';
 import { TableRecordRepository } from './table-record.repository';
 import { TableWorkspaceRepository } from './table-workspace.repository';
 
@@ -38,6 +39,8 @@ export type TableStorage = {
   readonly relayLeases: RelayLeases;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
+  /** The tables workspace backups read and restore write (`table-backup.ts`). */
+  readonly backupTables: BackupTables;
   /** Rebuilds the search index of one workspace, or of every workspace (`npm run reindex`). */
   reindexSearch(workspaceId?: WorkspaceId): Promise<ReindexReport[]>;
 };
@@ -90,6 +93,7 @@ export function connectTableStorage(
     teams: new TableTeamRepository(directory),
     conversations: new TableConversationRepository(directory),
     pendingOutbox: new TablePendingOutboxIndex(directory),
+    backupTables: { records, directory },
     relayLeases: new TableRelayLeases(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory), createTable(search)]);
