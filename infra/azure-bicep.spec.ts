@@ -59,6 +59,8 @@ const PLATFORM_SETTINGS = [
   'WEBSITE_RUN_FROM_PACKAGE',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
   'AZURE_CLIENT_ID',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
 ];
 const projectFile = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
@@ -81,6 +83,14 @@ describe('infra/azure.bicep', () => {
         'Microsoft.Storage/storageAccounts/blobServices/containers',
         'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies',
         'Microsoft.Web/serverfarms',
+        'Microsoft.Insights/autoscalesettings',
+        'Microsoft.OperationalInsights/workspaces',
+        'Microsoft.Insights/components',
+        'Microsoft.Insights/actionGroups',
+        'Microsoft.Insights/metricAlerts',
+        'Microsoft.Insights/metricAlerts',
+        'Microsoft.Authorization/locks',
+        'Microsoft.Authorization/locks',
         'Microsoft.Web/sites',
         'Microsoft.Web/sites',
         ...Array<string>(4).fill('Microsoft.Web/sites/basicPublishingCredentialsPolicies'),
@@ -314,9 +324,30 @@ describe('infra/azure.bicep', () => {
     expect(unused).toEqual([]);
   });
 
-  it('claims zone redundancy only where the plan sets it', () => {
-    const claims = /zone/i.test(read('azure.bicep').replace(/No zone redundancy is set/, ''));
-    expect(claims).toBe(/zoneRedundant: true/.test(resource('plan').body));
+  it('defaults to production: Premium v3 over zones with 3 instances and autoscale, Azure Bot S1, locks, Application Insights and alerts', () => {
+    const text = read('azure.bicep');
+    expect(text).toMatch(/^param webAppSku string = 'P1v3'$/m);
+    expect(text).toMatch(/^param appInstanceCount int = 3$/m);
+    expect(text).toMatch(/^param zoneRedundant bool = true$/m);
+    expect(text).toMatch(/^param botServiceSku string = 'S1'$/m);
+    expect(text).toMatch(/^param lockResources bool = true$/m);
+    expect(resource('plan').body).toMatch(/^\s+zoneRedundant: zoneRedundant$/m);
+    const autoscale = resource('planAutoscale').body;
+    expect(autoscale).toMatch(/targetResourceUri: plan\.id/);
+    expect(autoscale).toMatch(/minimum: string\(appInstanceCount\)/);
+    expect(resource('insights').body).toMatch(/WorkspaceResourceId: logs\.id/);
+    expect(appSettings('tabApp').get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe(
+      'insights.properties.ConnectionString',
+    );
+    expect(appSettings('botApp').get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe(
+      'insights.properties.ConnectionString',
+    );
+    expect(resource('serverErrorsAlert').body).toMatch(/metricName: 'Http5xx'/);
+    expect(resource('throttlingAlert').body).toMatch(/'ServerBusyError'/);
+    for (const lock of ['storageLock', 'vaultLock']) {
+      expect(resource(lock).body).toMatch(/level: 'CanNotDelete'/);
+    }
+    expect(text).toMatch(/^resource storageLock '[^']+' = if \(lockResources\) \{$/m);
   });
 
   it("points the Azure Bot at the bot app's /api/messages, single-tenant, with the Teams channel", () => {

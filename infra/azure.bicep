@@ -1,5 +1,5 @@
 // Pipeline CRM in Azure: one storage account (Table Storage and a container of immutable backups, no shared keys), a Key Vault holding the
-// bot's secret, one Linux App Service plan running the tab and the bot as two Node 22 web apps, each
+// bot's secret, one zone-redundant, autoscaled Linux App Service plan running the tab and the bot as two Node 22 web apps, each
 // with a user-assigned managed identity of its own (both may use the tables and the queue; only the
 // bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
 // answer only the apps' subnet (service endpoints; docs/deploy.md says why not private endpoints).
@@ -16,13 +16,27 @@ param resourceBaseName string
 @description('Region of everything but the Azure Bot, which is global.')
 param location string = resourceGroup().location
 
-@description('App Service plan SKU. B1 allows up to 3 instances; P0v3 and up allow more. No zone redundancy is set.')
-param webAppSku string = 'B1'
+@description('App Service plan SKU. Premium v3 (the default, P1v3) spreads instances over availability zones and autoscales; B1 is enough to try the app out (then set zoneRedundant to false and appInstanceCount to 1).')
+param webAppSku string = 'P1v3'
 
 @minValue(1)
 @maxValue(30)
-@description('Instances of each web app (the plan runs both apps on every instance).')
-param appInstanceCount int = 1
+@description('Instances the plan starts with and autoscale keeps at least (the plan runs both apps on every instance); zone redundancy needs 3 or more.')
+param appInstanceCount int = 3
+
+@minValue(1)
+@maxValue(30)
+@description('Instances autoscale may add up to (CPU above 70% for 10 minutes adds one; below 30% for 20 minutes removes one).')
+param maxInstanceCount int = 10
+
+@description('Spread the plan\'s instances over the region\'s availability zones (Premium v3 only, at least 3 instances).')
+param zoneRedundant bool = true
+
+@description('Put a delete lock on the storage account and the Key Vault: deleting them (or their resource group) fails until the lock is removed.')
+param lockResources bool = true
+
+@description('E-mail address the alerts go to (5xx rate, storage throttling); empty → alerts without a recipient (see them in the portal).')
+param alertEmail string = ''
 
 @allowed([
   'Standard_LRS'
@@ -69,7 +83,8 @@ param botDisplayName string
   'F0'
   'S1'
 ])
-param botServiceSku string = 'F0'
+@description('Azure Bot SKU. S1 carries the SLA; Teams is a standard channel, so its messages cost nothing on either.')
+param botServiceSku string = 'S1'
 
 // Storage Table Data Contributor: read, write and create tables, no keys, nothing else.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -336,6 +351,206 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
   properties: {
     reserved: true
+    zoneRedundant: zoneRedundant
+  }
+}
+
+// Scale out on CPU, back in when it is quiet; never below appInstanceCount (zone redundancy's minimum).
+resource planAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${resourceBaseName}-plan-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(appInstanceCount)
+          maximum: string(max(appInstanceCount, maxInstanceCount))
+          default: string(appInstanceCount)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT20M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+// Logs and metrics of both apps land in one Log Analytics workspace, through Application Insights.
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${resourceBaseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+var operatorReceiver = {
+  name: 'operator'
+  emailAddress: alertEmail
+  useCommonAlertSchema: true
+}
+
+resource alertGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: '${resourceBaseName}-alerts'
+  location: 'global'
+  properties: {
+    groupShortName: 'crm-alerts'
+    enabled: true
+    emailReceivers: empty(alertEmail) ? [] : array(operatorReceiver)
+  }
+}
+
+// More than 10 answers 5xx in 5 minutes on either app (the API answers bad input with 4xx, storage
+// busy with 503: each 5xx is worth a look).
+resource serverErrorsAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-5xx'
+  location: 'global'
+  properties: {
+    description: 'The tab or the bot answered more than 10 server errors (5xx) in 5 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      tabApp.id
+      botApp.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    targetResourceType: 'Microsoft.Web/sites'
+    targetResourceRegion: location
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'http5xx'
+          metricName: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'GreaterThan'
+          threshold: 10
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: alertGroup.id
+      }
+    ]
+  }
+}
+
+// Storage throttling: requests the account refused as over its targets (ServerBusy, 503).
+resource throttlingAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-storage-throttling'
+  location: 'global'
+  properties: {
+    description: 'Table Storage refused requests as busy (ServerBusyError) in the last 5 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      tableService.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'throttled'
+          metricName: 'Transactions'
+          metricNamespace: 'Microsoft.Storage/storageAccounts/tableServices'
+          dimensions: [
+            {
+              name: 'ResponseType'
+              operator: 'Include'
+              values: [
+                'ServerBusyError'
+                'ServerTimeoutError'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: alertGroup.id
+      }
+    ]
+  }
+}
+
+// Deleting the data (or the vault with the bot's secret) takes removing the lock first.
+resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockResources) {
+  name: 'do-not-delete-data'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Every CRM record and its backups live here.'
+  }
+}
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockResources) {
+  name: 'do-not-delete-secrets'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'The bot\'s client secret.'
   }
 }
 
@@ -355,6 +570,16 @@ var commonAppSettings = [
   {
     name: 'STORAGE_ACCOUNT_URL'
     value: storageAccountUrl
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  // App Service's Node.js auto-instrumentation: requests, dependencies (storage calls), exceptions
+  // and console logs to Application Insights, without code in the apps.
+  {
+    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+    value: '~3'
   }
   {
     name: 'TABLE_PREFIX'
