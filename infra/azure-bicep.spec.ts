@@ -77,12 +77,15 @@ describe('infra/azure.bicep', () => {
         'Microsoft.ManagedIdentity/userAssignedIdentities',
         'Microsoft.Network/virtualNetworks',
         'Microsoft.Network/virtualNetworks/subnets',
+        'Microsoft.Network/virtualNetworks/subnets',
         'Microsoft.Storage/storageAccounts',
         'Microsoft.Storage/storageAccounts/tableServices',
         'Microsoft.Storage/storageAccounts/blobServices',
         'Microsoft.Storage/storageAccounts/blobServices/containers',
         'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies',
         'Microsoft.Web/serverfarms',
+        'Microsoft.Web/serverfarms',
+        'Microsoft.Insights/autoscalesettings',
         'Microsoft.Insights/autoscalesettings',
         'Microsoft.OperationalInsights/workspaces',
         'Microsoft.Insights/components',
@@ -280,24 +283,36 @@ describe('infra/azure.bicep', () => {
       expect(acls).toMatch(/^\s+defaultAction: 'Deny'$/m);
       expect(acls).toMatch(/^\s+bypass: 'None'$/m);
       expect(acls).toMatch(/^\s+ipRules: \[\]$/m);
-      expect([...acls.matchAll(/^\s+id: (\S+)$/gm)].map((m) => m[1])).toEqual(['appsSubnet.id']);
+      expect([...acls.matchAll(/^\s+id: (\S+)$/gm)].map((m) => m[1])).toEqual([
+        'tabSubnet.id',
+        'botSubnet.id',
+      ]);
     },
   );
 
-  it('gives the apps their own delegated subnet with service endpoints for storage and Key Vault', () => {
+  it('gives each app its own plan and its own delegated subnet with service endpoints for storage and Key Vault', () => {
     const vnet = resource('vnet').body;
-    expect(vnet).toMatch(/name: 'apps'\n\s+properties: \{\n\s+addressPrefix: appsSubnetPrefix/);
-    expect(vnet).toMatch(/serviceName: 'Microsoft.Web\/serverFarms'/);
+    for (const [app, name] of [
+      ['tabApp', 'tab'],
+      ['botApp', 'bot'],
+    ] as const) {
+      expect(vnet).toMatch(
+        new RegExp(`name: '${name}'\\n\\s+properties: \\{\\n\\s+addressPrefix: ${name}SubnetPrefix`),
+      );
+      expect(resource(`${name}Subnet`).body).toMatch(new RegExp(`parent: vnet\\n\\s+name: '${name}'`));
+      expect(webApp(app).body).toMatch(new RegExp(`^\\s+virtualNetworkSubnetId: ${name}Subnet\\.id$`, 'm'));
+      expect(webApp(app).body).toMatch(new RegExp(`^\\s+serverFarmId: ${name}Plan\\.id$`, 'm'));
+      // Calls to Entra and the Bot Connector keep App Service's own way out.
+      expect(webApp(app).body).toMatch(/^\s+vnetRouteAllEnabled: false$/m);
+      expect(resource(`${name}Autoscale`).body).toMatch(new RegExp(`targetResourceUri: ${name}Plan\\.id`));
+    }
+    expect(vnet.match(/serviceName: 'Microsoft.Web\/serverFarms'/g)).toHaveLength(2);
     expect([...vnet.matchAll(/service: '([^']+)'/g)].map((m) => m[1])).toEqual([
       'Microsoft.Storage',
       'Microsoft.KeyVault',
+      'Microsoft.Storage',
+      'Microsoft.KeyVault',
     ]);
-    expect(resource('appsSubnet').body).toMatch(/parent: vnet\n\s+name: 'apps'/);
-    for (const app of ['tabApp', 'botApp']) {
-      expect(webApp(app).body).toMatch(/^\s+virtualNetworkSubnetId: appsSubnet\.id$/m);
-      // Calls to Entra and the Bot Connector keep App Service's own way out.
-      expect(webApp(app).body).toMatch(/^\s+vnetRouteAllEnabled: false$/m);
-    }
   });
 
   it.each(['tabApp', 'botApp'])('turns basic publishing credentials (FTP and SCM) off on %s', (app) => {
@@ -331,10 +346,10 @@ describe('infra/azure.bicep', () => {
     expect(text).toMatch(/^param zoneRedundant bool = true$/m);
     expect(text).toMatch(/^param botServiceSku string = 'S1'$/m);
     expect(text).toMatch(/^param lockResources bool = true$/m);
-    expect(resource('plan').body).toMatch(/^\s+zoneRedundant: zoneRedundant$/m);
-    const autoscale = resource('planAutoscale').body;
-    expect(autoscale).toMatch(/targetResourceUri: plan\.id/);
-    expect(autoscale).toMatch(/minimum: string\(appInstanceCount\)/);
+    for (const plan of ['tabPlan', 'botPlan'])
+      expect(resource(plan).body).toMatch(/^\s+zoneRedundant: zoneRedundant$/m);
+    for (const autoscale of ['tabAutoscale', 'botAutoscale'])
+      expect(resource(autoscale).body).toMatch(/minimum: string\(appInstanceCount\)/);
     expect(resource('insights').body).toMatch(/WorkspaceResourceId: logs\.id/);
     expect(appSettings('tabApp').get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe(
       'insights.properties.ConnectionString',

@@ -1,8 +1,8 @@
 // Pipeline CRM in Azure: one storage account (Table Storage and a container of immutable backups, no shared keys), a Key Vault holding the
-// bot's secret, one zone-redundant, autoscaled Linux App Service plan running the tab and the bot as two Node 22 web apps, each
+// bot's secret, two zone-redundant, autoscaled Linux App Service plans running the tab and the bot as Node 22 web apps, each
 // with a user-assigned managed identity of its own (both may use the tables and the queue; only the
 // bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
-// answer only the apps' subnet (service endpoints; docs/deploy.md says why not private endpoints).
+// answer only the apps' subnets (service endpoints; docs/deploy.md says why not private endpoints).
 // Each web app runs the zip `npm run package:apps` builds, as it is, uploaded with Entra ID: basic
 // publishing credentials (FTP and SCM) are off.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
@@ -21,7 +21,7 @@ param webAppSku string = 'P1v3'
 
 @minValue(1)
 @maxValue(30)
-@description('Instances the plan starts with and autoscale keeps at least (the plan runs both apps on every instance); zone redundancy needs 3 or more.')
+@description('Instances each plan (tab, bot) starts with and autoscale keeps at least; zone redundancy needs 3 or more.')
 param appInstanceCount int = 3
 
 @minValue(1)
@@ -29,7 +29,7 @@ param appInstanceCount int = 3
 @description('Instances autoscale may add up to (CPU above 70% for 10 minutes adds one; below 30% for 20 minutes removes one).')
 param maxInstanceCount int = 10
 
-@description('Spread the plan\'s instances over the region\'s availability zones (Premium v3 only, at least 3 instances).')
+@description('Spread each plan\'s instances over the region\'s availability zones (Premium v3 only, at least 3 instances).')
 param zoneRedundant bool = true
 
 @description('Put a delete lock on the storage account and the Key Vault: deleting them (or their resource group) fails until the lock is removed.')
@@ -106,10 +106,11 @@ var startCommand = 'node server.js'
 // Run from package mounts wwwroot read-only: files the tab keeps (CSV uploads until their import ends)
 // go to /home, which App Service persists and shares between instances.
 var tabDataDir = '/home/pipeline-crm'
-// The apps' outbound subnet (regional virtual network integration; one per plan). Change the ranges
+// The apps' outbound subnets (regional virtual network integration: one subnet per plan). Change the ranges
 // if they overlap a network you peer this one with.
 var vnetAddressPrefix = '10.42.0.0/24'
-var appsSubnetPrefix = '10.42.0.0/26'
+var tabSubnetPrefix = '10.42.0.0/26'
+var botSubnetPrefix = '10.42.0.64/26'
 // Behind App Service's front end: one proxy hop, which appends the client to X-Forwarded-For.
 var trustProxyHops = '1'
 
@@ -137,9 +138,31 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
     }
     subnets: [
       {
-        name: 'apps'
+        name: 'tab'
         properties: {
-          addressPrefix: appsSubnetPrefix
+          addressPrefix: tabSubnetPrefix
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+        }
+      }
+      {
+        name: 'bot'
+        properties: {
+          addressPrefix: botSubnetPrefix
           delegations: [
             {
               name: 'app-service'
@@ -162,9 +185,14 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
   }
 }
 
-resource appsSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
+resource tabSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
   parent: vnet
-  name: 'apps'
+  name: 'tab'
+}
+
+resource botSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
+  parent: vnet
+  name: 'bot'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -180,7 +208,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    // Reachable from the apps' subnet only; ARM (provisioning) is not affected.
+    // Reachable from the apps' subnets only; ARM (provisioning) is not affected.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       defaultAction: 'Deny'
@@ -188,7 +216,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       ipRules: []
       virtualNetworkRules: [
         {
-          id: appsSubnet.id
+          id: tabSubnet.id
+          action: 'Allow'
+        }
+        {
+          id: botSubnet.id
           action: 'Allow'
         }
       ]
@@ -305,7 +337,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     // it for 7 days. The name stays reserved that long (docs/deploy.md). Cannot be turned off again.
     softDeleteRetentionInDays: 7
     enablePurgeProtection: true
-    // Reachable from the apps' subnet only, where App Service resolves the bot's Key Vault reference;
+    // Reachable from the apps' subnets only, where App Service resolves the bot's Key Vault reference;
     // provisioning writes the secret through ARM, which the network rules do not restrict.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
@@ -314,7 +346,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       ipRules: []
       virtualNetworkRules: [
         {
-          id: appsSubnet.id
+          id: tabSubnet.id
+          ignoreMissingVnetServiceEndpoint: false
+        }
+        {
+          id: botSubnet.id
           ignoreMissingVnetServiceEndpoint: false
         }
       ]
@@ -341,8 +377,23 @@ resource botPasswordReader 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${resourceBaseName}-plan'
+// The tab and the bot each on a plan of their own: they scale (and fail) apart.
+resource tabPlan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-tab-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+    capacity: appInstanceCount
+  }
+  properties: {
+    reserved: true
+    zoneRedundant: zoneRedundant
+  }
+}
+
+resource botPlan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-bot-plan'
   location: location
   kind: 'linux'
   sku: {
@@ -356,12 +407,12 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 // Scale out on CPU, back in when it is quiet; never below appInstanceCount (zone redundancy's minimum).
-resource planAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
-  name: '${resourceBaseName}-plan-autoscale'
+resource tabAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${resourceBaseName}-tab-autoscale'
   location: location
   properties: {
     enabled: true
-    targetResourceUri: plan.id
+    targetResourceUri: tabPlan.id
     profiles: [
       {
         name: 'cpu'
@@ -374,7 +425,7 @@ resource planAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
           {
             metricTrigger: {
               metricName: 'CpuPercentage'
-              metricResourceUri: plan.id
+              metricResourceUri: tabPlan.id
               timeGrain: 'PT1M'
               statistic: 'Average'
               timeWindow: 'PT10M'
@@ -392,7 +443,64 @@ resource planAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
           {
             metricTrigger: {
               metricName: 'CpuPercentage'
-              metricResourceUri: plan.id
+              metricResourceUri: tabPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT20M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+resource botAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${resourceBaseName}-bot-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: botPlan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(appInstanceCount)
+          maximum: string(max(appInstanceCount, maxInstanceCount))
+          default: string(appInstanceCount)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: botPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: botPlan.id
               timeGrain: 'PT1M'
               statistic: 'Average'
               timeWindow: 'PT20M'
@@ -606,10 +714,10 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: tabPlan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    virtualNetworkSubnetId: appsSubnet.id
+    virtualNetworkSubnetId: tabSubnet.id
     siteConfig: {
       // Storage and the vault through the subnet's service endpoints; the rest as before.
       vnetRouteAllEnabled: false
@@ -674,12 +782,12 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: botPlan.id
     httpsOnly: true
     clientAffinityEnabled: false
     // Key Vault references resolve with the bot's identity (the default would be a system one).
     keyVaultReferenceIdentity: botIdentity.id
-    virtualNetworkSubnetId: appsSubnet.id
+    virtualNetworkSubnetId: botSubnet.id
     siteConfig: {
       // Storage and the vault through the subnet's service endpoints; the rest as before.
       vnetRouteAllEnabled: false
