@@ -27,6 +27,7 @@ const ranks = [
   ['campaign'],
   ['reports', 'records'],
   ['application'],
+  ['telemetry'],
   ['storage', 'testing'],
   ['runtime'],
 ];

@@ -92,6 +92,7 @@ describe('infra/azure.bicep', () => {
         'Microsoft.Insights/actionGroups',
         'Microsoft.Insights/metricAlerts',
         'Microsoft.Insights/metricAlerts',
+        'Microsoft.Insights/scheduledQueryRules',
         'Microsoft.Authorization/locks',
         'Microsoft.Authorization/locks',
         'Microsoft.Web/sites',
@@ -359,6 +360,7 @@ describe('infra/azure.bicep', () => {
     );
     expect(resource('serverErrorsAlert').body).toMatch(/metricName: 'Http5xx'/);
     expect(resource('throttlingAlert').body).toMatch(/'ServerBusyError'/);
+    expect(resource('relayLagAlert').body).toMatch(/crm\.relay\.lag[\s\S]*threshold: 300000/);
     for (const lock of ['storageLock', 'vaultLock']) {
       expect(resource(lock).body).toMatch(/level: 'CanNotDelete'/);
     }

@@ -643,6 +643,43 @@ resource throttlingAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   }
 }
 
+// Relay lag: the oldest event waiting for delivery is more than 5 minutes old (the bot reports
+// crm.relay.lag through OpenTelemetry; Application Insights keeps it in customMetrics).
+resource relayLagAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${resourceBaseName}-relay-lag'
+  location: location
+  properties: {
+    description: 'Teams notifications are more than 5 minutes late (crm.relay.lag).'
+    severity: 2
+    enabled: true
+    scopes: [
+      insights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "crm.relay.lag" | summarize lagMs = max(value)'
+          timeAggregation: 'Maximum'
+          metricMeasureColumn: 'lagMs'
+          operator: 'GreaterThan'
+          threshold: 300000
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertGroup.id
+      ]
+    }
+  }
+}
+
 // Deleting the data (or the vault with the bot's secret) takes removing the lock first.
 resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockResources) {
   name: 'do-not-delete-data'

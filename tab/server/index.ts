@@ -3,7 +3,12 @@
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
 import { join } from 'node:path';
-import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
+import {
+  connectOutboxSignalling,
+  drainServer,
+  startLocalTracing,
+  storageTransientCounter,
+} from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import {
   connectBlobBackupStore,
@@ -51,7 +56,11 @@ async function main(): Promise<void> {
     });
   }
 
-  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  const tracing = startLocalTracing(process.env);
+  const storage = connectTableStorage(config.storage, {
+    tablePrefix: config.tablePrefix,
+    onTransient: storageTransientCounter(),
+  });
   await storage.ensureTables();
   // Commits with events mark the pending-outbox index and signal the bot's relay through the queue.
   const signalling = await connectOutboxSignalling(config.storage, storage, {
@@ -135,10 +144,12 @@ async function main(): Promise<void> {
     purge.stop();
     backups?.stop();
     // Running imports stop after their batches in flight, progress saved, and resume on the next start.
-    Promise.all([drainServer(server, DRAIN_MS), imports.stop()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.all([drainServer(server, DRAIN_MS), imports.stop()])
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

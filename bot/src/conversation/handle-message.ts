@@ -11,6 +11,7 @@ import { audienceOf, conversationKind, viewersOf } from './audience';
 import type { ChatMessage } from '../chat/chat-message';
 import { textReply, type BotReply } from '../replies/bot-reply';
 import { workspacePickCard } from '../replies/workspace-pick-reply';
+import { annotate } from '@crm/shared/telemetry';
 
 export type ConversationDeps = {
   readonly app: AppDeps;
@@ -57,6 +58,7 @@ export async function handleMessage(
     if (where.kind !== 'found') return notFound(localized, where, message);
     const caller = { actor };
     const ws = where.workspace.record.id;
+    annotate({ 'crm.workspace.id': ws });
     const audience = audienceOf(deps.app, caller, ws, message);
     if (command.showsRecords && !(await audience()).open) {
       return textReply(localized.t('conversation.notAllMembers'));

@@ -15,6 +15,7 @@ import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
 import { reindexWorkspace, type ReindexReport } from './table-reindex';
 import { TableImportJobRepository } from './table-import-job.repository';
+import { storageTracingPolicy } from './storage-tracing-policy';
 import { DEFAULT_STORAGE_RETRY, storageRetryPolicy, type StorageRetryOptions } from './storage-retry-policy';
 import { TableOutboxRepository } from './table-outbox.repository';
 import type { BackupTables } from './table-backup';
@@ -77,6 +78,7 @@ export function connectTableStorage(
     retryOptions: { maxRetries: 0 },
     additionalPolicies: [
       ...(options.clientOptions?.additionalPolicies ?? []),
+      { policy: storageTracingPolicy(), position: 'perCall' },
       { policy: retry, position: 'perCall' },
     ],
   };

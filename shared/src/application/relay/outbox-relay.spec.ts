@@ -72,6 +72,52 @@ describe('startOutboxRelay', () => {
     await relay.stop();
   });
 
+  it('given a trace hook, then each pass is a span with the workspace and each post a span inside it with the event', async () => {
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const storage = createInMemoryStorage();
+    const spans: { name: string; attributes: Readonly<Record<string, string | number>>; depth: number }[] =
+      [];
+    let depth = 0;
+    const relay = startOutboxRelay(
+      {
+        outbox: storage.outbox,
+        index: new InMemoryPendingOutboxIndex(),
+        leases: new InMemoryRelayLeases(),
+        channel,
+        clock,
+        random: () => 0.5,
+        log: quiet,
+        trace: async (name, attributes, work) => {
+          spans.push({ name, attributes, depth });
+          depth++;
+          try {
+            return await work();
+          } finally {
+            depth--;
+          }
+        },
+      },
+      { owner: 'unit', sweepMs: 60_000, markGraceMs: 0 },
+    );
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-traced' });
+    await storage.records.commit('ws-traced', { writes: [], events: [event] });
+
+    relay.wake('ws-traced');
+
+    await until(() => channel.delivered().size === 1);
+    await relay.stop();
+    expect(spans[0]).toEqual({
+      name: 'relay.pass',
+      attributes: { 'crm.workspace.id': 'ws-traced' },
+      depth: 0,
+    });
+    expect(spans).toContainEqual({
+      name: 'relay.send',
+      attributes: expect.objectContaining({ 'crm.workspace.id': 'ws-traced', 'crm.event.id': event.id }),
+      depth: 1,
+    });
+  });
+
   it('marks before the commit and signals after it, only when it succeeds', async () => {
     const order: string[] = [];
     let outcome: 'ok' | 'stale' = 'ok';
