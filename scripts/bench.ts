@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; README "Performance")
+ * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; bench/README.md)
  * and `npm run bench:100k` (the large sizes at 100,000; hours on Azurite).
  *
  * One run, one stock embedded Azurite (in memory), the real tab server as a child process. Phases
@@ -16,7 +16,7 @@
  *  load    autocannon: mixed reads, then writes; Azurite's own point reads in the same partition as
  *          the ceiling; the server's peak memory (VmHWM);
  *  relay   scripts/bench-relay.ts;  tab  scripts/bench-tab.ts (each a child process).
- * Prints the tables and writes bench/results.json and bench/results.md (the README's tables);
+ * Prints the tables and writes bench/results.json and bench/results.md (the tables of bench/README.md);
  * a subset run writes bench/results-partial.json/.md instead. Absolute figures depend on the machine
  * and on what else runs on it: read the ratios, which come from one run.
  */

@@ -24,6 +24,7 @@ export * from './contact';
 export * from './opportunity';
 export * from './campaign';
 export * from './activity';
+export * from './duplicates';
 export * from './workspace';
 export * from './reports';
 export * from './records';

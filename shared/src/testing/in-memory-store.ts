@@ -25,6 +25,7 @@ export type Partition = {
   readonly outbox: Map<Id, Omit<PendingEvent, 'position'>>;
   readonly deadLetters: Map<Id, DeadLetter>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly counters: Map<string, { readonly value: string; readonly version: Version }>;
 };
 
 /**
@@ -48,6 +49,7 @@ export class InMemoryStore {
         outbox: new Map(),
         deadLetters: new Map(),
         idempotency: new Map(),
+        counters: new Map(),
       };
       this.partitions.set(ws, partition);
     }
