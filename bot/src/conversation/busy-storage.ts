@@ -1,5 +1,5 @@
 import { isStorageBusy } from '@crm/shared';
-import { retryWhenBusy, type BusyRetryPolicy } from '@crm/shared/application';
+import { DEFAULT_BUSY_RETRY, retryWhenBusy, type BusyRetryPolicy } from '@crm/shared/application';
 import { adaptiveCard, line } from '../cards/adaptive-card';
 import type { BotHandlers } from '../chat/bot-handlers';
 import { textReply } from '../replies/bot-reply';
@@ -15,15 +15,20 @@ import type { ConversationDeps } from './handle-message';
 export function backingOffWhenBusy(
   deps: Pick<ConversationDeps, 'translator' | 'logger'>,
   handlers: BotHandlers,
-  policy?: BusyRetryPolicy,
+  policy: BusyRetryPolicy = DEFAULT_BUSY_RETRY,
 ): BotHandlers {
+  const time = {
+    random: Math.random,
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    nowMs: Date.now,
+  };
   const busyText = (locale: string | undefined, error: unknown) => {
     deps.logger.warn({ err: error }, 'storage busy: the person is asked to try again');
     return deps.translator.forLocale(locale).t('error.busy');
   };
   const answering = async <T>(work: () => Promise<T>, busy: (error: unknown) => T): Promise<T> => {
     try {
-      return await retryWhenBusy(work, policy);
+      return await retryWhenBusy(work, policy, time);
     } catch (error) {
       if (isStorageBusy(error)) return busy(error);
       throw error;
@@ -45,6 +50,6 @@ export function backingOffWhenBusy(
         () => handlers.onCompose(query),
         () => [],
       ),
-    onTeamEvent: (event) => retryWhenBusy(() => handlers.onTeamEvent(event), policy),
+    onTeamEvent: (event) => retryWhenBusy(() => handlers.onTeamEvent(event), policy, time),
   };
 }

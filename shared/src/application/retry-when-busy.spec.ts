@@ -17,7 +17,7 @@ function scripted(outcomes: Array<Error | string>) {
         return next;
       },
       policy,
-      { random: () => 0.5, sleep: async (ms) => void waits.push(ms) },
+      { random: () => 0.5, sleep: async (ms) => void waits.push(ms), nowMs: () => 0 },
     );
   return { run, waits, calls: () => calls };
 }

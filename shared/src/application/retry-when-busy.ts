@@ -10,6 +10,13 @@ export type BusyRetryPolicy = {
   readonly budgetMs: number;
 };
 
+/** Jitter, waiting and the clock, passed in (the process's own: `Math.random`, a timer, `Date.now`). */
+export type BusyRetryTime = {
+  readonly random: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly nowMs: () => number;
+};
+
 export const DEFAULT_BUSY_RETRY: BusyRetryPolicy = {
   attempts: 3,
   baseMs: 500,
@@ -25,19 +32,18 @@ export const DEFAULT_BUSY_RETRY: BusyRetryPolicy = {
  */
 export async function retryWhenBusy<T>(
   work: () => Promise<T>,
-  policy: BusyRetryPolicy = DEFAULT_BUSY_RETRY,
-  hooks: { readonly random?: () => number; readonly sleep?: (ms: number) => Promise<void> } = {},
+  policy: BusyRetryPolicy,
+  time: BusyRetryTime,
 ): Promise<T> {
-  const random = hooks.random ?? Math.random;
-  const sleep = hooks.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const started = Date.now();
+  const { random, sleep, nowMs } = time;
+  const started = nowMs();
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
       if (!isStorageBusy(error) || error.ambiguous || attempt >= policy.attempts) throw error;
       const wait = Math.max(error.retryAfterMs, backoffDelay(attempt, random(), policy));
-      if (Date.now() - started + wait > policy.budgetMs) throw error;
+      if (nowMs() - started + wait > policy.budgetMs) throw error;
       await sleep(wait);
     }
   }
