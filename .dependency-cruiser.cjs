@@ -27,6 +27,7 @@ const ranks = [
   ['campaign', 'duplicates'],
   ['reports', 'records'],
   ['application'],
+  ['telemetry'],
   ['storage', 'testing'],
   ['runtime'],
 ];
