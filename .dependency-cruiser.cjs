@@ -28,6 +28,7 @@ const ranks = [
   ['reports', 'records'],
   ['imports'],
   ['application'],
+  ['telemetry'],
   ['storage', 'testing'],
   ['runtime'],
 ];

@@ -37,9 +37,10 @@ export { IMPORT_CONCURRENCY, type ImportRunOptions } from './imports/import-run'
 export * from './record/export-records.use-case';
 export * from './lead/conversion-matches.use-case';
 export * from './duplicates/merge-records.use-case';
-export * from './relay/backoff';
 export * from './relay/delivery';
 export * from './relay/relay-ports';
 export * from './relay/relay-metrics';
 export * from './relay/outbox-relay';
 export * from './relay/signalling-records';
+export * from './relay/dead-letter.use-case';
+export * from './retry-when-busy';
