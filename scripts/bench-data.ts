@@ -1,6 +1,6 @@
 /** Deterministic data for the benchmarks: leads as CSV rows, opportunities as records. */
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
-import type { ImportColumn } from '../shared/src/lead/lead-import';
+import type { ImportFieldOf } from '../shared/src/imports/import-fields';
 import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
 import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
 
@@ -23,8 +23,8 @@ const TITLE = [
   'Innkjøpssjef',
 ];
 const SOURCE = ['web', 'phone-inquiry', 'trade-show', 'event', 'customer-referral', ''];
-/** A subset of the import's columns (IMPORT_COLUMNS), checked against them so a rename breaks the build. */
-export const CSV_HEADER: ImportColumn[] = [
+/** A subset of a lead import's fields (IMPORT_FIELDS.lead), checked against them so a rename breaks the build. */
+export const CSV_HEADER: ImportFieldOf<'lead'>[] = [
   'firstName',
   'lastName',
   'email',

@@ -32,7 +32,7 @@ import {
   isImportJobCompleted,
   isImportJobFailed,
   type ImportJobStatus,
-} from '../shared/src/lead/lead-import-job';
+} from '../shared/src/imports/import-job';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import { planCommit } from '../shared/src/records/row-plan';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';

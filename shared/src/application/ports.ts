@@ -4,7 +4,7 @@ import type { DomainEvent } from '../events/domain-event';
 import type { StageChange } from '../opportunity/opportunity';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
-import type { ImportJob } from '../lead/lead-import-job';
+import type { ImportJob } from '../imports/import-job';
 import type { Delivery } from './relay/relay-ports';
 import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
 import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from '../records/records';

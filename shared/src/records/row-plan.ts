@@ -29,7 +29,18 @@ export type PartitionRow =
       readonly record: AnyRecord;
       readonly deletion?: Deletion;
     }
-  | { readonly type: 'email'; readonly kind: RecordKind; readonly email: string; readonly id: Id }
+  /**
+   * The email a lead or contact is found by. A lead's is keyed by the email alone (a lead's email is
+   * unique in its workspace: a second lead with it fails the transaction); a contact's by email and id.
+   */
+  | {
+      readonly type: 'email';
+      readonly kind: RecordKind;
+      readonly email: string;
+      readonly id: Id;
+      /** A lead a person created beside another with its email (`emailShared`): keyed by email and id. */
+      readonly shared?: boolean;
+    }
   | { readonly type: 'regarding'; readonly regarding: Regarding; readonly id: Id }
   /** An open activity on its owner's list, by due time (My day). */
   | { readonly type: 'due'; readonly ownerId: UserId; readonly dueAt: Instant; readonly id: Id }
@@ -82,7 +93,10 @@ export type CommitPlan = {
 export function derivedRows(kind: RecordKind, record: AnyRecord): PartitionRow[] {
   const rows: PartitionRow[] = [];
   const email = recordEmail(kind, record);
-  if (email) rows.push({ type: 'email', kind, email, id: record.id });
+  if (email) {
+    const shared = kind === 'lead' && (record as { emailShared?: boolean }).emailShared === true;
+    rows.push({ type: 'email', kind, email, id: record.id, ...(shared ? { shared } : {}) });
+  }
   if (kind === 'activity') rows.push(...activityRows(upgradeActivity(record as Activity)));
   return rows;
 }
@@ -122,13 +136,18 @@ export function indexEntries(kind: RecordKind, record: AnyRecord): IndexEntry[] 
   return indexed.map((token) => ({ kind, token, id: record.id, tokens, indexed }));
 }
 
+/** Whether a kind's email row is keyed by the email alone: one record of the kind per email. */
+export const hasUniqueEmail = (kind: RecordKind): boolean => kind === 'lead';
+
 /** Identity of a partition row inside one plan (storage's row key says the same, with escaping). */
 const rowIdentity = (row: PartitionRow): string => {
   switch (row.type) {
     case 'record':
       return `rec:${row.kind}:${row.record.id}`;
     case 'email':
-      return `eml:${row.kind}:${row.email}:${row.id}`;
+      return hasUniqueEmail(row.kind) && !row.shared
+        ? `eml:${row.kind}:${row.email}`
+        : `eml:${row.kind}:${row.email}:${row.id}`;
     case 'regarding':
       return `reg:${row.regarding.type}:${row.regarding.id}:${row.id}`;
     case 'due':
@@ -212,7 +231,10 @@ function buildPlan(ws: string, changes: ChangeSet, options: PlanOptions): Commit
         const kept = new Set(derived.map(rowIdentity));
         const had = new Set(before.map(rowIdentity));
         for (const row of before) if (!kept.has(rowIdentity(row))) partition.push({ action: 'delete', row });
-        for (const row of derived) if (!had.has(rowIdentity(row))) partition.push({ action: 'upsert', row });
+        // A unique email is created, never upserted: taking another lead's email must fail.
+        for (const row of derived)
+          if (!had.has(rowIdentity(row)))
+            partition.push({ action: isUniqueEmail(row) ? 'create' : 'upsert', row });
         const oldEntries = indexEntries(kind, write.previous);
         const newEntries = indexEntries(kind, record);
         // Index rows carry the record's whole token list: when it changes, all of them are rewritten.
@@ -260,6 +282,9 @@ function buildPlan(ws: string, changes: ChangeSet, options: PlanOptions): Commit
     partition.push({ action: 'create', row: { type: 'idempotency', record: changes.idempotency } });
   return { partition, versionAt, indexBefore, indexAfter };
 }
+
+const isUniqueEmail = (row: PartitionRow): boolean =>
+  row.type === 'email' && hasUniqueEmail(row.kind) && !row.shared;
 
 /**
  * The transaction operations inserting this record takes: its row and its derived partition rows

@@ -51,7 +51,9 @@ export function planChangeSet(
       case 'update':
         return ['update', row, 'Replace', { etag: op.expected }];
       case 'delete':
-        return ['delete', key(row)];
+        // An email row's delete keeps the record's id: a lead written before emails were unique
+        // has its row under `…|<id>` (table-email-rows.ts).
+        return ['delete', op.row.type === 'email' ? { ...key(row), id: op.row.id } : key(row)];
     }
   });
   const fresh = new Set(

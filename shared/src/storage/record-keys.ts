@@ -35,8 +35,11 @@ export const searchKey = (kind: RecordKind, token: string, id: Id): string =>
 export const LEGACY_INDEX_PREFIX = 'idx|';
 
 export const emailPrefix = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}|`;
+/** A contact's email row (several contacts may share an email); a lead's before emails were unique. */
 export const emailKey = (kind: RecordKind, email: string, id: Id): string =>
   `${emailPrefix(kind, email)}${id}`;
+/** A lead's email row: keyed by the email alone, so a second lead with it fails its transaction. */
+export const uniqueEmailKey = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}`;
 
 /** Activities by what they are about: `reg|<type>|<id>|<activityId>`. */
 export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${type}|${id}|`;

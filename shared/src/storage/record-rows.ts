@@ -10,13 +10,14 @@ import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/reco
 import { sortColumnValues } from '../records/record-sort';
 import { upgradeRecord } from '../records/upgrade-record';
 import { jsonColumns, readJsonColumns } from './json-columns';
-import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
+import { hasUniqueEmail, type Deletion, type IndexEntry, type PartitionRow } from '../records/row-plan';
 import {
   binKey,
   counterKey,
   doneAboutKey,
   dueKey,
   emailKey,
+  uniqueEmailKey,
   openAboutKey,
   historyKey,
   idempotencyKey,
@@ -104,9 +105,10 @@ export const readIndexRow = (row: Readonly<Record<string, unknown>>): Omit<Index
   indexed: String(row.indexed ?? '').split(' '),
 });
 
-export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id): Row => ({
+/** A lead's email row is keyed by the email alone (unique in the workspace), a contact's by email and id. */
+export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id, shared = false): Row => ({
   partitionKey: ws,
-  rowKey: emailKey(kind, email, id),
+  rowKey: hasUniqueEmail(kind) && !shared ? uniqueEmailKey(kind, email) : emailKey(kind, email, id),
   id,
 });
 
@@ -178,7 +180,7 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
     case 'record':
       return recordRow(ws, row.kind, row.record, row.deletion);
     case 'email':
-      return emailRow(ws, row.kind, row.email, row.id);
+      return emailRow(ws, row.kind, row.email, row.id, row.shared);
     case 'regarding':
       return regardingRow(ws, row.regarding, row.id);
     case 'due':

@@ -61,10 +61,17 @@ import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-quer
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
 import { listEmails } from './table-email-index';
+import { emailTaken, withOlderEmailRow } from './table-email-rows';
 import { listSortedRecords } from './table-record-sort';
 
 const READ_CONCURRENCY = 16;
 const SCAN_COLUMNS = jsonColumnNames();
+
+const emailInUse = (email: string) =>
+  domainError('LEAD.EMAIL_IN_USE', 'Another lead of this workspace has this email.', {
+    fields: { email: 'another lead has it' },
+    details: { email },
+  });
 
 const stale = () =>
   domainError(
@@ -150,12 +157,14 @@ export class TableRecordRepository implements RecordRepository {
   ): Promise<Versioned<RecordOf[K]>[]> {
     const wanted = normaliseEmail(email);
     if (!isKeySafeId(ws) || !wanted) return [];
-    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(emailPrefix(kind, wanted))), ['id']);
-    const found = await this.getMany(
-      ws,
-      kind,
-      rows.map((r) => String(r.id)),
-    );
+    // A lead's row is keyed by the email alone; contacts' (and leads' written before) by email and id.
+    const prefix = emailPrefix(kind, wanted);
+    const range = { lo: prefix.slice(0, -1), hi: prefixRange(prefix).hi };
+    const rows = await allRows(this.client, rangeFilter(ws, range), ['RowKey', 'id']);
+    const ids = rows
+      .filter((r) => r.rowKey === range.lo || String(r.rowKey).startsWith(prefix))
+      .map((r) => String(r.id));
+    const found = await this.getMany(ws, kind, [...new Set(ids)]);
     return found.filter((r) => recordEmail(kind, r.record) === wanted);
   }
 
@@ -307,17 +316,30 @@ export class TableRecordRepository implements RecordRepository {
     // Index rows first: until the transaction commits they point at records that do not match them.
     await writeIndexRows(this.index, plan.indexBefore);
     let response;
-    try {
-      response = await this.client.submitTransaction(plan.actions);
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      await this.repairIndex(ws, changes);
-      return err(stale());
+    let actions = plan.actions;
+    const versionAt = new Map(plan.versionAt);
+    for (;;) {
+      try {
+        response = await this.client.submitTransaction(actions);
+        break;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        const older = withOlderEmailRow(error, actions);
+        if (older) {
+          actions = older.actions;
+          if (older.removed !== undefined)
+            for (const [key, index] of versionAt) if (index > older.removed) versionAt.set(key, index - 1);
+          continue;
+        }
+        await this.repairIndex(ws, changes);
+        const email = emailTaken(error, actions);
+        return err(email === undefined ? stale() : emailInUse(email));
+      }
     }
     // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them).
     await deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined);
     const versions: Record<string, Version> = {};
-    for (const [key, index] of plan.versionAt) {
+    for (const [key, index] of versionAt) {
       const etag = response.subResponses[index]?.etag;
       if (!etag) throw new Error(`The transaction returned no ETag for ${key}`);
       versions[key] = etag as Version;

@@ -90,6 +90,65 @@ const PATCHES: Readonly<Record<string, object>> = {
   activities: { notes: 'Called back' },
 };
 
+/** A file previewed (as Alice, on `call`'s server and workspace): its preview id. */
+async function previewOf(ctx: ScenarioContext, data: string, call: Partial<Call> = {}): Promise<string> {
+  const answer = await ctx.send('previewImport', { ...call, raw: { type: 'text/csv', data } });
+  return (answer.body as { id: string }).id;
+}
+
+/** Files of organisations, contacts and deals (a contact's or deal's unknown organisation is a row error, not a refusal). */
+const SIBLING_FILES: Readonly<Record<string, (rows: number, tag: string) => string>> = {
+  organisations: (rows, t) =>
+    [
+      'Account Name,Website',
+      ...Array.from({ length: rows }, (_, i) => `Bakkerij ${t} ${i},bakkerij-${t}-${i}.nl`),
+    ].join('\r\n'),
+  contacts: (rows, t) =>
+    [
+      'First Name,Last Name,Email,Account Name',
+      ...Array.from({ length: rows }, (_, i) => `Sanne,de Vries,${t}.${i}@example.com,Bakkerij ${t}`),
+    ].join('\r\n'),
+  opportunities: (rows, t) =>
+    [
+      'Opportunity Name,Account Name,Amount',
+      ...Array.from({ length: rows }, (_, i) => `Ovens ${i},Bakkerij ${t},1000`),
+    ].join('\r\n'),
+};
+
+/** An upload too large (413), not CSV (415), or with no room on the server (429). */
+const uploadRefusals = (file: (rows: number, tag: string) => string) => ({
+  413: async (): Promise<Call> => ({
+    raw: { type: 'text/csv', data: file(3000, tag('big')) },
+    code: 'REQUEST.TOO_LARGE',
+  }),
+  415: async (): Promise<Call> => ({
+    raw: { type: 'application/json', data: '{}' },
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  }),
+  429: async (): Promise<Call> => ({
+    server: 'full',
+    raw: { type: 'text/csv', data: file(2, tag('full')) },
+    code: 'IMPORT.SPOOL_FULL',
+  }),
+});
+
+/** importOrganisations, importContacts, importOpportunities: the same answers as importLeads. */
+function siblingImportScenarios(): Record<string, Scenario> {
+  return Object.fromEntries(
+    Object.entries(SIBLING_FILES).map(([plural, file]): [string, Scenario] => [
+      `import${capital(plural)}`,
+      {
+        ok: async () => ({ raw: { type: 'text/csv', data: file(2, tag('sib')) } }),
+        also: {
+          202: async () => ({ raw: { type: 'text/csv', data: file(5, tag('sibj')) } }),
+          400: async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
+          ...uploadRefusals(file),
+        },
+      },
+    ]),
+  );
+}
+
 /** The record kinds by URL segment, with the name their operations use (`createLead`). */
 export const KINDS = {
   leads: 'Lead',
@@ -830,6 +889,59 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           code: 'IMPORT.SPOOL_FULL',
         }),
       ],
+    },
+  },
+  ...siblingImportScenarios(),
+  previewImport: {
+    ok: async () => ({ query: { kind: 'lead' }, raw: { type: 'text/csv', data: csv(3, tag('pv')) } }),
+    also: {
+      400: [
+        async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
+        async () => ({
+          query: { kind: 'shoe' },
+          raw: { type: 'text/csv', data: csv(1, tag('pv')) },
+          code: 'VALIDATION.FAILED',
+        }),
+      ],
+      ...uploadRefusals(csv),
+    },
+  },
+  recheckImportPreview: {
+    ok: async (ctx) => ({
+      params: { id: await previewOf(ctx, csv(3, tag('re'))) },
+      body: { mapping: { columns: { company: null } }, duplicates: 'update' },
+    }),
+    also: {
+      400: async (ctx) => ({
+        params: { id: await previewOf(ctx, csv(3, tag('re'))) },
+        body: { mapping: { columns: { company: 'shoeSize' } } },
+        code: 'IMPORT.INVALID_MAPPING',
+      }),
+      404: async () => ({ params: { id: 'no-such-preview' }, body: {}, code: 'IMPORT.PREVIEW_NOT_FOUND' }),
+    },
+  },
+  startImport: {
+    ok: async (ctx) => ({ body: { previewId: await previewOf(ctx, csv(2, tag('st'))) } }),
+    also: {
+      202: async (ctx) => ({ body: { previewId: await previewOf(ctx, csv(5, tag('stj'))) } }),
+      400: async (ctx) => ({
+        body: {
+          previewId: await previewOf(ctx, csv(2, tag('st'))),
+          mapping: { columns: { lastName: null } },
+        },
+        code: 'IMPORT.INVALID_HEADER',
+      }),
+      404: async () => ({ body: { previewId: 'no-such-preview' }, code: 'IMPORT.PREVIEW_NOT_FOUND' }),
+      429: async (ctx) => {
+        const ws = await ctx.workspace();
+        await ctx.send('importLeads', {
+          server: 'paused',
+          params: { ws },
+          raw: { type: 'text/csv', data: csv(5, tag('stq')) },
+        });
+        const previewId = await previewOf(ctx, csv(5, tag('stq')), { server: 'paused', params: { ws } });
+        return { server: 'paused', params: { ws }, body: { previewId }, code: 'IMPORT.QUEUE_FULL' };
+      },
     },
   },
   getImportJob: {

@@ -1,9 +1,13 @@
 import type {
   Contact,
   ConvertLeadInput,
+  DuplicatePolicy,
   ImportJob,
+  ImportKind,
+  ImportPreview,
   ImportTally,
   Lead,
+  MappingInput,
   LeadCreateInput,
   MatchReason,
   MatchStrength,
@@ -100,8 +104,17 @@ export type DeletedRecord = {
 };
 /** A small CSV is imported in the request (its tally); a larger one becomes a job to poll. */
 export type ImportAnswer =
-  | { readonly kind: 'done'; readonly result: ImportTally & { readonly total: number } }
+  | {
+      readonly kind: 'done';
+      readonly result: ImportTally & { readonly total: number; readonly ignoredColumns: readonly string[] };
+    }
   | { readonly kind: 'job'; readonly job: ImportJob };
+
+/** An uploaded file read as the import would read it (nothing written); kept an hour under `id`. */
+export type PreviewAnswer = ImportPreview & { readonly id: string; readonly expiresAt: string };
+
+/** The mapping and duplicate choice an import (or a re-checked preview) uses. */
+export type ImportChoices = { readonly mapping?: MappingInput; readonly duplicates?: DuplicatePolicy };
 
 /** Every call the tab makes. Components get it from context, so tests can hand them a fake. */
 export type ApiClient = {
@@ -163,6 +176,10 @@ export type ApiClient = {
   purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
   importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
   importJob(ws: string, id: string): Promise<ImportJob>;
+  /** Preview, then import: upload the file once, change the mapping and check again, then import it. */
+  previewImport(ws: string, kind: ImportKind, file: Blob | string): Promise<PreviewAnswer>;
+  recheckImport(ws: string, previewId: string, choices: ImportChoices): Promise<PreviewAnswer>;
+  startImport(ws: string, previewId: string, choices: ImportChoices): Promise<ImportAnswer>;
   /** The CSV export as a file to save. */
   exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
 };
@@ -392,6 +409,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
     },
     importJob: (ws, id) => request('GET', `${wsPath(ws)}/imports/${enc(id)}`),
+    previewImport: async (ws, kind, file) =>
+      (await send('POST', `${wsPath(ws)}/imports/previews${query({ kind })}`, {
+        raw: { type: 'text/csv', data: file },
+      }).then((response) => response.json())) as PreviewAnswer,
+    recheckImport: (ws, previewId, choices) =>
+      request('POST', `${wsPath(ws)}/imports/previews/${enc(previewId)}`, { body: choices }),
+    startImport: async (ws, previewId, choices) => {
+      const response = await send('POST', `${wsPath(ws)}/imports`, { body: { previewId, ...choices } });
+      const json = (await response.json()) as never;
+      return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
+    },
     exportCsv: async (ws, plural) => (await send('GET', `${recordPath(ws, plural)}/export`, {})).blob(),
     listWorkspaces: async () => (await request<ListPage<WorkspaceSummary>>('GET', '/workspaces')).items,
     createWorkspace: (name) => request('POST', '/workspaces', { body: { name }, idempotencyKey: newKey() }),

@@ -1,6 +1,7 @@
 import type { ConvertLeadInput, Lead, MemberRole, Opportunity } from '@crm/shared';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ApiClient, RecordPlural, WithEtag, WorkspaceSummary } from './api-client';
+import type { ImportKind } from '@crm/shared';
+import type { ApiClient, ImportChoices, RecordPlural, WithEtag, WorkspaceSummary } from './api-client';
 import { isStale } from './api-error';
 import { useApi } from './ApiContext';
 import { queryKeys } from './query-keys';
@@ -210,8 +211,43 @@ export const useImportLeads = (ws: string) =>
     refresh: 'success',
   });
 
-/** A background import completed: its leads are in the lists now. */
-export function useImportCompleted(ws: string) {
+/** The plural of what an import writes: the list it refreshes. */
+const IMPORTED: Readonly<Record<ImportKind, RecordPlural>> = {
+  lead: 'leads',
+  organisation: 'organisations',
+  contact: 'contacts',
+  opportunity: 'opportunities',
+};
+
+/** A background import completed: its records are in the lists now. */
+export function useImportCompleted(ws: string, kind: ImportKind = 'lead') {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.kind(ws, 'leads') });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.kind(ws, IMPORTED[kind]) });
 }
+
+/** Uploads a file to be previewed: nothing is written yet. */
+export const usePreviewImport = (ws: string) =>
+  useWrite({
+    run: (api, { kind, file }: { kind: ImportKind; file: Blob | string }) =>
+      api.previewImport(ws, kind, file),
+    touches: () => [],
+    refresh: 'success',
+  });
+
+/** The preview again with a changed mapping. */
+export const useRecheckImport = (ws: string) =>
+  useWrite({
+    run: (api, { previewId, choices }: { previewId: string; choices: ImportChoices }) =>
+      api.recheckImport(ws, previewId, choices),
+    touches: () => [],
+    refresh: 'success',
+  });
+
+/** Imports a previewed file: a small one's records are in at once; a large one's when its job completes. */
+export const useStartImport = (ws: string, kind: ImportKind) =>
+  useWrite({
+    run: (api, { previewId, choices }: { previewId: string; choices: ImportChoices }) =>
+      api.startImport(ws, previewId, choices),
+    touches: (_v, answer) => (answer?.kind === 'done' ? [queryKeys.kind(ws, IMPORTED[kind])] : []),
+    refresh: 'success',
+  });

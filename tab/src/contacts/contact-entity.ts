@@ -66,4 +66,5 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
   patchSchema: ContactPatchInputSchema,
   title: leadDisplayName,
   exportable: true,
+  importKind: 'contact',
 };

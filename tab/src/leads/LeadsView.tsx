@@ -6,10 +6,10 @@ import type { WithEtag } from '../api/api-client';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
 import { RecordDetail } from '../records/RecordDetail';
+import { ImportDialog } from '../imports/ImportDialog';
 import { RecordListView } from '../records/RecordListView';
 import { convertedText } from './conversion-notice';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
-import { ImportLeadsDialog } from './ImportLeadsDialog';
 import { LEAD_ENTITY } from './lead-entity';
 import { LeadActions } from './LeadActions';
 import { LeadSections } from './LeadSections';
@@ -87,7 +87,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       entity={LEAD_ENTITY}
       workspaceId={workspaceId}
       {...(debounceMs === undefined ? {} : { debounceMs })}
-      tools={<ImportLeadsDialog workspaceId={workspaceId} />}
+      tools={<ImportDialog workspaceId={workspaceId} kind="lead" />}
       bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
       actions={(lead, notify) =>
         leadCapabilities(lead).convert && (

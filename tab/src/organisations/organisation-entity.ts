@@ -57,4 +57,5 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
   patchSchema: OrganisationPatchInputSchema,
   title: (o) => o.name,
   exportable: true,
+  importKind: 'organisation',
 };

@@ -9,6 +9,7 @@ import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateVi
 import { useNavigation } from '../app/navigation';
 import type { EntityDescriptor } from './entity';
 import type { FieldDescriptor } from './field-descriptor';
+import { ImportDialog } from '../imports/ImportDialog';
 import { ExportButton } from './ExportButton';
 import { FilterSelect } from './FilterSelect';
 import { formValuesOf } from './form-field';
@@ -133,6 +134,7 @@ export function RecordListView<T extends { readonly id: string }>({
           />
         )}
         {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
+        {entity.importKind && <ImportDialog workspaceId={workspaceId} kind={entity.importKind} />}
         {tools}
       </div>
       {bulk && selectedRecords.length > 0 && (

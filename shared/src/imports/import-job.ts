@@ -2,7 +2,9 @@ import { domainError } from '../common/domain-error';
 import type { ErrorCode } from '../common/error-codes';
 import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
-import { EMPTY_TALLY, type ImportTally } from './lead-import-tally';
+import type { ImportKind } from './import-fields';
+import type { ImportMapping } from './import-mapping';
+import { EMPTY_TALLY, type ImportTally } from './import-tally';
 
 /** Why a job stopped: a stable code for the client to translate, and a message for logs. */
 export type ImportFailure = { readonly code: ErrorCode; readonly message: string };
@@ -14,9 +16,23 @@ type ImportJobBase = ImportTally & {
   readonly createdAt: Instant;
   /** Non-blank data rows in the file, counted on upload. */
   readonly total: number;
-  /** Known export columns present in the file and skipped. */
+  /** The file's columns that are not imported (not recognised, or chosen not to). */
   readonly ignoredColumns: readonly string[];
+  /** What is imported (jobs queued before imports had kinds are leads). */
+  readonly kind?: ImportKind;
+  /** The mapping the rows are read with; absent on jobs queued before mappings (detected again). */
+  readonly mapping?: ImportMapping;
+  /** What a row matching an existing record does. */
+  readonly duplicatePolicy?: DuplicatePolicy;
 };
+
+/**
+ * What a row that matches an existing record does: `skip` it, `update` the record's empty fields
+ * from it (never overwriting), or `create` a record anyway (not for a lead whose email another lead
+ * has: a lead's email is unique in its workspace).
+ */
+export const DUPLICATE_POLICIES = ['skip', 'update', 'create'] as const;
+export type DuplicatePolicy = (typeof DUPLICATE_POLICIES)[number];
 
 /** A large import, run in the background: queued → running → completed, or failed from either. */
 export type ImportJob =
@@ -56,6 +72,9 @@ export function queueImportJob(
     createdBy: UserId;
     total: number;
     ignoredColumns: readonly string[];
+    kind?: ImportKind;
+    mapping?: ImportMapping;
+    duplicatePolicy?: DuplicatePolicy;
   },
   now: Instant,
 ): ImportJob {

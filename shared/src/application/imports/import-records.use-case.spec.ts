@@ -1,13 +1,13 @@
 import { domainError } from '../../common/domain-error';
 import { err } from '../../common/result';
 import type { Lead } from '../../lead/lead';
-import { EMPTY_TALLY, type ImportTally } from '../../lead/lead-import-tally';
+import { EMPTY_TALLY, type ImportTally } from '../../imports/import-tally';
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/app-harness';
 import { createCampaign } from '../campaign/campaign.use-case';
+import { createLead } from '../lead/lead.use-case';
 import { COMMIT_CAPACITY, insertCost } from '../../records/row-plan';
 import type { AppDeps } from '../deps';
-import { importLeads } from './import-leads.use-case';
-import { createLead } from './lead.use-case';
+import { importRecords } from './import-records.use-case';
 import type { ChangeSet } from '../../records/change-set';
 import type { RecordRepository } from '../ports';
 import { createWorkspace } from '../workspace/workspace.use-case';
@@ -70,7 +70,40 @@ const costOf = (set: ChangeSet): number =>
     0,
   );
 
-describe('importLeads', () => {
+describe('importRecords (leads)', () => {
+  it('given two imports of one file at once, then each email is stored once', async () => {
+    const { deps, ws, leads } = await given((records) => recording(records, 3).wrapped);
+    const file = [HEADER, ...people(150)];
+    const [a, b] = (
+      await Promise.all([
+        importRecords(deps, caller, ws, rowsOf(file)),
+        importRecords(deps, caller, ws, rowsOf(file)),
+      ])
+    ).map(expectOk);
+
+    const stored = await leads();
+    expect(new Set(stored.map((l) => l.email)).size).toBe(150);
+    expect(stored).toHaveLength(150);
+    expect([a!.created + b!.created, a!.skipped + b!.skipped]).toEqual([150, 150]);
+  });
+
+  it('given leads another writer stored after the import read the emails, then their rows are skipped as email-in-use, never stored twice', async () => {
+    // The import's preload sees no emails, as when another import commits them in between.
+    const blind = (records: RecordRepository): RecordRepository => {
+      const wrapped: RecordRepository = Object.create(records) as RecordRepository;
+      wrapped.listEmails = async function* () {};
+      return wrapped;
+    };
+    const { app, deps, ws, leads } = await given(blind);
+    expectOk(await importRecords(app.deps, caller, ws, rowsOf([HEADER, ...people(60)])));
+
+    const again = expectOk(await importRecords(deps, caller, ws, rowsOf([HEADER, ...people(70)])));
+    expect(again).toMatchObject({ created: 10, skipped: 60, errors: 0 });
+    expect(new Set(again.skippedRows.map((s) => s.reason))).toEqual(new Set(['email-in-use']));
+    expect(again.skippedRows[0]).toMatchObject({ row: 2, email: 'person0@example.com' });
+    expect(await leads()).toHaveLength(70);
+  });
+
   it('given rows that repeat an email of the file or of an existing lead, then those are reported, never written', async () => {
     const { app, ws, leads } = await given();
     const existing = expectOk(
@@ -81,7 +114,7 @@ describe('importLeads', () => {
     );
 
     const result = expectOk(
-      await importLeads(
+      await importRecords(
         app.deps,
         caller,
         ws,
@@ -107,24 +140,37 @@ describe('importLeads', () => {
       ),
     );
 
-    expect(result).toEqual({
+    expect(result).toMatchObject({
+      kind: 'lead',
       total: 6,
       processedRows: 6,
-      created: 2,
+      imported: 3,
+      created: 3,
+      updated: 0,
+      skipped: 2,
       duplicateCount: 2,
-      errorCount: 2,
-      duplicates: [
-        { row: 3, email: 'ana@exemplo.pt', existingLeadId: existing.record.id },
-        { row: 6, email: 'sanne@bakkerij.nl', duplicateOfRow: 2 },
+      errors: 1,
+      skippedRows: [
+        {
+          row: 3,
+          reason: 'duplicate',
+          matchedBy: 'email',
+          email: 'ana@exemplo.pt',
+          existingId: existing.record.id,
+        },
+        { row: 6, reason: 'duplicate', matchedBy: 'email', email: 'sanne@bakkerij.nl', duplicateOfRow: 2 },
       ],
-      errors: [
-        { row: 4, field: 'lastName', code: 'required', message: expect.any(String) },
-        { row: 7, field: 'source', code: 'unknown-source', message: expect.any(String) },
-      ],
+      errorRows: [{ row: 4, field: 'lastName', code: 'required', message: expect.any(String) }],
+      // An unknown source is no reason to refuse a row: it is `other`, the file's word kept and counted.
+      valueMappings: [{ field: 'source', value: 'fax', how: 'fallback', to: 'other', count: 1 }],
       ignoredColumns: [],
     });
     const imported = (await leads()).filter((l) => l.id !== existing.record.id);
-    expect(imported.map((l) => l.lastName).sort()).toEqual(['Nordmann', 'de Vries']);
+    expect(imported.map((l) => l.lastName).sort()).toEqual(['Nordmann', 'Nordmann', 'de Vries']);
+    expect(imported.find((l) => l.firstName === 'Kari')).toMatchObject({
+      source: 'other',
+      importedValues: { source: 'fax' },
+    });
     expect(imported.find((l) => l.lastName === 'de Vries')).toMatchObject({
       firstName: 'Sanne',
       email: 'sanne@bakkerij.nl',
@@ -140,10 +186,10 @@ describe('importLeads', () => {
     const spy = { current: undefined as ReturnType<typeof recording> | undefined };
     const { deps, ws, leads } = await given((records) => (spy.current = recording(records, 2)).wrapped);
     const result = expectOk(
-      await importLeads(deps, caller, ws, rowsOf([HEADER, ...people(600)]), { concurrency: 4 }),
+      await importRecords(deps, caller, ws, rowsOf([HEADER, ...people(600)]), { concurrency: 4 }),
     );
 
-    expect(result).toMatchObject({ total: 600, created: 600, errorCount: 0 });
+    expect(result).toMatchObject({ total: 600, created: 600, errors: 0 });
     expect(await leads()).toHaveLength(600);
     const { sets, maxInFlight } = spy.current!;
     const costs = sets.map(costOf);
@@ -167,10 +213,10 @@ describe('importLeads', () => {
     const rows = people(30);
     rows.splice(10, 0, ['', 'Kapot', 'kapot@example.com', '', '', '', '', '']);
 
-    const result = expectOk(await importLeads(deps, caller, ws, rowsOf([HEADER, ...rows])));
+    const result = expectOk(await importRecords(deps, caller, ws, rowsOf([HEADER, ...rows])));
 
-    expect(result).toMatchObject({ total: 31, created: 30, errorCount: 1 });
-    expect(result.errors).toEqual([
+    expect(result).toMatchObject({ total: 31, created: 30, errors: 1 });
+    expect(result.errorRows).toEqual([
       { row: 12, field: '(row)', code: 'not-saved', message: expect.any(String) },
     ]);
     expect((await leads()).map((l) => l.lastName)).not.toContain('Kapot');
@@ -185,7 +231,7 @@ describe('importLeads', () => {
       };
       return wrapped;
     });
-    await expect(importLeads(deps, caller, ws, rowsOf([HEADER, ...people(30)]))).rejects.toThrow(
+    await expect(importRecords(deps, caller, ws, rowsOf([HEADER, ...people(30)]))).rejects.toThrow(
       'storage is down',
     );
   });
@@ -195,24 +241,24 @@ describe('importLeads', () => {
     const seen: ImportTally[] = [];
     const rows = people(1200).map((r, i) => (i % 100 === 7 ? ['', '', ...r.slice(2)] : r));
     const result = expectOk(
-      await importLeads(app.deps, caller, ws, rowsOf([HEADER, ...rows]), {
+      await importRecords(app.deps, caller, ws, rowsOf([HEADER, ...rows]), {
         onProgress: (t) => void seen.push(t),
       }),
     );
     const processed = seen.map((t) => t.processedRows);
     expect(processed).toEqual([...processed].sort((a, b) => a - b));
     expect(processed.at(-1)).toBe(1200);
-    for (const t of seen) expect(t.created + t.duplicateCount + t.errorCount).toBe(t.processedRows);
-    expect(result).toMatchObject({ created: 1188, errorCount: 12 });
+    for (const t of seen) expect(t.imported + t.skipped + t.errors).toBe(t.processedRows);
+    expect(result).toMatchObject({ created: 1188, errors: 12 });
   });
 
   it('given a resumed import, then the rows its tally covers are skipped and counting goes on', async () => {
     const { app, ws, leads } = await given();
     const all = [HEADER, ...people(50)];
-    expectOk(await importLeads(app.deps, caller, ws, rowsOf(all.slice(0, 21))));
+    expectOk(await importRecords(app.deps, caller, ws, rowsOf(all.slice(0, 21))));
     const resumeFrom: ImportTally = { ...EMPTY_TALLY, processedRows: 20, created: 20 };
 
-    const result = expectOk(await importLeads(app.deps, caller, ws, rowsOf(all), { resumeFrom }));
+    const result = expectOk(await importRecords(app.deps, caller, ws, rowsOf(all), { resumeFrom }));
 
     expect(result).toMatchObject({ total: 50, created: 50, duplicateCount: 0 });
     expect(await leads()).toHaveLength(50);
@@ -221,13 +267,16 @@ describe('importLeads', () => {
   it('given a re-run of the same file, then every row is a duplicate of an existing lead', async () => {
     const { app, ws, leads } = await given();
     const file = [HEADER, ...people(40)];
-    expectOk(await importLeads(app.deps, caller, ws, rowsOf(file)));
-    const again = expectOk(await importLeads(app.deps, caller, ws, rowsOf(file)));
-    expect(again).toMatchObject({ total: 40, created: 0, duplicateCount: 40 });
-    expect(again.duplicates[0]).toEqual({
+    expectOk(await importRecords(app.deps, caller, ws, rowsOf(file)));
+    const again = expectOk(await importRecords(app.deps, caller, ws, rowsOf(file)));
+    expect(again).toMatchObject({ total: 40, created: 0, skipped: 40, duplicateCount: 40 });
+    expect(again.skippedRows[0]).toEqual({
       row: 2,
+      reason: 'duplicate',
+      message: expect.any(String),
+      matchedBy: 'email',
       email: 'person0@example.com',
-      existingLeadId: expect.any(String),
+      existingId: expect.any(String),
     });
     expect(await leads()).toHaveLength(40);
   });
@@ -236,7 +285,7 @@ describe('importLeads', () => {
     const { app, ws, leads } = await given();
     const stop = new AbortController();
     let last: ImportTally = EMPTY_TALLY;
-    const run = importLeads(app.deps, caller, ws, rowsOf([HEADER, ...people(2000)]), {
+    const run = importRecords(app.deps, caller, ws, rowsOf([HEADER, ...people(2000)]), {
       signal: stop.signal,
       onProgress: (t) => {
         last = t;
@@ -249,27 +298,27 @@ describe('importLeads', () => {
     expect(await leads()).toHaveLength(last.created);
   });
 
-  it('given more bad rows than are listed, then the count is exact and the list stops at 1,000', async () => {
+  it('given more bad rows than are listed, then the count is exact and the list stops at 500', async () => {
     const { app, ws } = await given();
     const bad = Array.from({ length: 1500 }, () => ['x', '', '', '', '', '', '', '']);
-    const result = expectOk(await importLeads(app.deps, caller, ws, rowsOf([HEADER, ...bad])));
-    expect(result).toMatchObject({ total: 1500, created: 0, errorCount: 1500 });
-    expect(result.errors).toHaveLength(1000);
-    expect(result.errors.at(-1)?.row).toBe(1001);
+    const result = expectOk(await importRecords(app.deps, caller, ws, rowsOf([HEADER, ...bad])));
+    expect(result).toMatchObject({ total: 1500, created: 0, errors: 1500 });
+    expect(result.errorRows).toHaveLength(500);
+    expect(result.errorRows.at(-1)?.row).toBe(501);
   });
 
   it.each([
     [[], 'IMPORT.EMPTY_FILE'],
-    [[['name', 'email']], 'IMPORT.INVALID_HEADER'],
+    [[['shoeSize', 'email']], 'IMPORT.INVALID_HEADER'],
   ])('given file %j, then it is %s', async (rows, code) => {
     const { app, ws } = await given();
-    expect(codeOf(await importLeads(app.deps, caller, ws, rowsOf(rows)))).toBe(code);
+    expect(codeOf(await importRecords(app.deps, caller, ws, rowsOf(rows)))).toBe(code);
   });
 
   it('given someone who is not a member, then the workspace does not exist for them', async () => {
     const { app, ws, leads } = await given();
     const stranger = asCaller(anActor({ userId: 'user-mallory' }));
-    expect(codeOf(await importLeads(app.deps, stranger, ws, rowsOf([HEADER, ...people(3)])))).toBe(
+    expect(codeOf(await importRecords(app.deps, stranger, ws, rowsOf([HEADER, ...people(3)])))).toBe(
       'WORKSPACE.NOT_FOUND',
     );
     expect(await leads()).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/app-harness';
-import type { ImportJob } from '../../lead/lead-import-job';
+import type { ImportJob } from '../../imports/import-job';
 import {
   createImportJob,
   getImportJob,
@@ -137,7 +137,7 @@ describe('import jobs', () => {
 
   it('given a bad header, then no job is created', async () => {
     const { deps, ws } = await given();
-    expect(codeOf(await createImportJob(deps, caller, ws, { header: ['name'], total: 5000 }))).toBe(
+    expect(codeOf(await createImportJob(deps, caller, ws, { header: ['shoeSize'], total: 5000 }))).toBe(
       'IMPORT.INVALID_HEADER',
     );
     expect(await deps.importJobs.listUnfinished(ws)).toEqual([]);

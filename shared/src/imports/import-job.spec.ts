@@ -9,8 +9,8 @@ import {
   startImportJob,
   type ImportJob,
   type ImportJobStatus,
-} from './lead-import-job';
-import { EMPTY_TALLY, addToTally, MAX_LISTED } from './lead-import-tally';
+} from './import-job';
+import { EMPTY_TALLY, addToTally, MAX_LISTED } from './import-tally';
 
 const T0 = '2026-11-22T10:00:00.000Z';
 const T1 = '2026-11-22T10:05:00.000Z';
@@ -18,7 +18,15 @@ const queued = queueImportJob(
   { id: 'job-1', workspaceId: 'ws-1', createdBy: 'anna', total: 5000, ignoredColumns: [] },
   T0,
 );
-const tally = { ...EMPTY_TALLY, processedRows: 2000, created: 1990, duplicateCount: 6, errorCount: 4 };
+const tally = {
+  ...EMPTY_TALLY,
+  processedRows: 2000,
+  imported: 1990,
+  created: 1990,
+  skipped: 6,
+  duplicateCount: 6,
+  errors: 4,
+};
 
 describe('import job lifecycle', () => {
   it('given a new job, then it is queued with nothing counted', () => {
@@ -98,10 +106,20 @@ describe('addToTally', () => {
       code: 'invalid' as const,
       message: 'x',
     }));
-    const delta = { rows: 700, created: 0, duplicateCount: 0, errorCount: 700, duplicates: [], errors };
+    const delta = {
+      rows: 700,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      duplicateCount: 0,
+      errors: 700,
+      skippedRows: [],
+      errorRows: errors,
+      uses: [],
+    };
     const twice = addToTally(addToTally(EMPTY_TALLY, delta), delta);
-    expect(twice).toMatchObject({ processedRows: 1400, errorCount: 1400 });
-    expect(twice.errors).toHaveLength(MAX_LISTED);
-    expect(twice.errors[0]?.row).toBe(2);
+    expect(twice).toMatchObject({ processedRows: 1400, errors: 1400 });
+    expect(twice.errorRows).toHaveLength(MAX_LISTED);
+    expect(twice.errorRows[0]?.row).toBe(2);
   });
 });

@@ -4,41 +4,60 @@ import type { Id, WorkspaceId } from '../../common/types';
 import {
   completeImportJob,
   failImportJob,
+  ignoredColumns,
   queueImportJob,
-  readImportHeader,
   recordImportProgress,
+  resolveMapping,
   startImportJob,
+  type DuplicatePolicy,
   type ImportFailure,
   type ImportJob,
+  type ImportKind,
   type ImportTally,
+  type MappingInput,
   type RunningImportJob,
-} from '../../lead';
+} from '../../imports';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
-import { importLeads } from './import-leads.use-case';
+import { importRecords } from './import-records.use-case';
 import type { ImportJobRepository } from '../ports';
 import type { Version } from '../../records/versions';
 
 export type ImportDeps = AppDeps & { readonly importJobs: ImportJobRepository };
 
-/** Queues an import of an uploaded file whose header row and row count the transport has read. */
+/** What a job imports: the kind, the caller's changes to the detected mapping, and what duplicates do. */
+export type ImportRequest = {
+  readonly kind: ImportKind;
+  readonly changes?: MappingInput;
+  readonly duplicates?: DuplicatePolicy;
+};
+
+/**
+ * Queues an import of an uploaded file whose header row and row count the transport has read. The
+ * mapping is resolved now (a bad one is refused before anything is queued) and kept with the job, so
+ * a resumed job reads the rows as the first run did.
+ */
 export async function createImportJob(
   deps: ImportDeps,
   caller: Caller,
   ws: WorkspaceId,
   file: { readonly header: readonly string[]; readonly total: number },
+  request: ImportRequest = { kind: 'lead' },
 ): Promise<Result<ImportJob>> {
   const access = await accessWorkspace(deps, caller.actor, ws, 'write');
   if (!access.ok) return access;
-  const header = readImportHeader(file.header);
-  if (!header.ok) return header;
+  const resolved = resolveMapping(request.kind, file.header, request.changes);
+  if (!resolved.ok) return resolved;
   const job = queueImportJob(
     {
       id: deps.ids.newId(),
       workspaceId: ws,
       createdBy: caller.actor.userId,
       total: file.total,
-      ignoredColumns: header.value.ignored,
+      ignoredColumns: ignoredColumns(resolved.value.columns),
+      kind: request.kind,
+      mapping: resolved.value.mapping,
+      duplicatePolicy: request.duplicates ?? 'skip',
     },
     deps.clock.now(),
   );
@@ -97,11 +116,15 @@ class JobTakenOver extends Error {}
 
 const tallyOf = (t: ImportTally): ImportTally => ({
   processedRows: t.processedRows,
-  created: t.created,
-  duplicateCount: t.duplicateCount,
-  errorCount: t.errorCount,
-  duplicates: t.duplicates,
-  errors: t.errors,
+  imported: t.imported ?? 0,
+  created: t.created ?? 0,
+  updated: t.updated ?? 0,
+  skipped: t.skipped ?? 0,
+  duplicateCount: t.duplicateCount ?? 0,
+  errors: typeof t.errors === 'number' ? t.errors : 0,
+  skippedRows: t.skippedRows ?? [],
+  errorRows: t.errorRows ?? [],
+  valueMappings: t.valueMappings ?? [],
 });
 
 /**
@@ -151,12 +174,15 @@ export async function runImportJob(
     }
     const every = options.saveEvery ?? SAVE_EVERY;
     let saved = { rows: latest.processedRows, at: Date.parse(deps.clock.now()) };
-    const result = await importLeads(
+    const result = await importRecords(
       deps,
       { actor: { tenantId: workspace.record.tenantId, userId: running.createdBy } },
       ws,
       source.rows(),
       {
+        kind: running.kind ?? 'lead',
+        ...(running.mapping ? { mapping: running.mapping } : {}),
+        duplicates: running.duplicatePolicy ?? 'skip',
         resumeFrom: latest,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
