@@ -1,7 +1,11 @@
 import type { Activity, Regarding } from '../activity/activity';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { StageChange } from '../opportunity/opportunity';
+import type { Opportunity, StageChange } from '../opportunity/opportunity';
+import { hasNoNextStep, lastTouch } from '../opportunity/deal-touch';
+import { isClosedStageId } from '../opportunity/stages';
+import { figureDelta, recordFigures } from '../reports/figure-contributions';
+import { addFigures, type FigureSet } from '../reports/figures';
 import type { ChangeSet, IdempotencyRecord, Write } from './change-set';
 import type { Version } from './versions';
 import { recordEmail, recordIndexTokens, recordSearchTokens } from './record-search';
@@ -29,11 +33,20 @@ export type PartitionRow =
     }
   | { readonly type: 'email'; readonly kind: RecordKind; readonly email: string; readonly id: Id }
   | { readonly type: 'regarding'; readonly regarding: Regarding; readonly id: Id }
+  /**
+   * A copy of an opportunity under a key its lists read in order (KEYS.md "Deal views"): `stage`
+   * (the board's column, every deal), `touch` (open deals by last touch: stale is a key range),
+   * `no-next` (open deals without a next activity). Written in the record's own transaction, so a
+   * copy always equals the record.
+   */
+  | { readonly type: 'deal'; readonly view: DealView; readonly record: Opportunity }
   /** Recycle-bin pointer; a restore's deletion time is only known to storage (it reads the stored row). */
   | { readonly type: 'bin'; readonly kind: RecordKind; readonly id: Id; readonly deletedAt?: Instant }
   | { readonly type: 'history'; readonly change: StageChange }
   | { readonly type: 'outbox'; readonly event: DomainEvent }
   | { readonly type: 'idempotency'; readonly record: IdempotencyRecord };
+
+export type DealView = 'stage' | 'touch' | 'no-next';
 
 export type PartitionOp =
   | { readonly action: 'create' | 'upsert' | 'delete'; readonly row: PartitionRow }
@@ -63,6 +76,17 @@ export type CommitPlan = {
   readonly indexBefore: readonly IndexEntry[];
   /** Index rows deleted AFTER the transaction (a crash in between leaves harmless orphans). */
   readonly indexAfter: readonly IndexEntry[];
+  /**
+   * What the transaction adds to the workspace's figures (reports/figures.ts): one row operation
+   * each, in the same transaction, guarded by the row's ETag (storage re-reads and retries a
+   * figure row that changed meanwhile).
+   */
+  readonly figures: FigureSet;
+  /**
+   * Board copies (`deal`, view `stage`) written by the transaction, by index in `partition`, with
+   * the record's `${kind}:${id}`: storage marks each with the record's new version afterwards.
+   */
+  readonly boardCopies: readonly { readonly at: number; readonly ref: string }[];
 };
 
 /** The partition rows a record brings besides its own: the email that guards duplicates, activities' regarding. */
@@ -72,8 +96,42 @@ export function derivedRows(kind: RecordKind, record: AnyRecord): PartitionRow[]
   if (email) rows.push({ type: 'email', kind, email, id: record.id });
   if (kind === 'activity')
     rows.push({ type: 'regarding', regarding: (record as Activity).regarding, id: record.id });
+  if (kind === 'opportunity') rows.push(...dealViews(record as Opportunity));
   return rows;
 }
+
+/** The copies of a deal its lists read: every deal on the board, open ones by last touch and without a next step. */
+export function dealViews(deal: Opportunity): PartitionRow[] {
+  const rows: PartitionRow[] = [{ type: 'deal', view: 'stage', record: deal }];
+  if (isClosedStageId(deal.stage)) return rows;
+  rows.push({ type: 'deal', view: 'touch', record: deal });
+  if (hasNoNextStep(deal)) rows.push({ type: 'deal', view: 'no-next', record: deal });
+  return rows;
+}
+
+/** Where a deal view sorts within its view (the key part after the view's prefix, before the id). */
+export function dealViewOrder(view: DealView, deal: Opportunity): string {
+  switch (view) {
+    case 'stage':
+      return deal.stage;
+    case 'touch':
+      return lastTouch(deal).at;
+    case 'no-next':
+      return '';
+    default: {
+      const _exhaustive: never = view;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Rows that copy the record: rewritten whenever it changes, not only when their key does. */
+const copiesRecord = (row: PartitionRow): boolean => row.type === 'deal';
+
+/** The figure rows a record's counters live in (bulk writers count them into the transaction). */
+export const figureRowsOf = <K extends RecordKind>(kind: K, record: RecordOf[K]): string[] => [
+  ...recordFigures(kind, record).keys(),
+];
 
 /** The search-index rows of a record: one per indexed token, each carrying every token to match on. */
 export function indexEntries(kind: RecordKind, record: AnyRecord): IndexEntry[] {
@@ -91,6 +149,8 @@ const rowIdentity = (row: PartitionRow): string => {
       return `eml:${row.kind}:${row.email}:${row.id}`;
     case 'regarding':
       return `reg:${row.regarding.type}:${row.regarding.id}:${row.id}`;
+    case 'deal':
+      return `deal:${row.view}:${dealViewOrder(row.view, row.record)}:${row.record.id}`;
     case 'bin':
       return `bin:${row.kind}:${row.id}`;
     case 'history':
@@ -115,6 +175,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
   const versionAt = new Map<string, number>();
   const indexBefore: IndexEntry[] = [];
   const indexAfter: IndexEntry[] = [];
+  const figures = new Map<string, Map<string, bigint>>();
 
   for (const write of changes.writes) {
     if (write.type === 'stage-change') {
@@ -131,6 +192,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         // A new id cannot have rows yet: `create` (not upsert) is stricter, and faster on Azurite.
         for (const row of derived) partition.push({ action: 'create', row });
         indexBefore.push(...indexEntries(kind, record));
+        addFigures(figures, figureDelta(kind, undefined, record));
         break;
       case 'update': {
         partition.push({ action: 'update', row: { type: 'record', kind, record }, expected: write.expected });
@@ -138,7 +200,9 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         const kept = new Set(derived.map(rowIdentity));
         const had = new Set(before.map(rowIdentity));
         for (const row of before) if (!kept.has(rowIdentity(row))) partition.push({ action: 'delete', row });
-        for (const row of derived) if (!had.has(rowIdentity(row))) partition.push({ action: 'upsert', row });
+        for (const row of derived)
+          if (!had.has(rowIdentity(row)) || copiesRecord(row)) partition.push({ action: 'upsert', row });
+        addFigures(figures, figureDelta(kind, write.previous, record));
         const oldEntries = indexEntries(kind, write.previous);
         const newEntries = indexEntries(kind, record);
         // Index rows carry the record's whole token list: when it changes, all of them are rewritten.
@@ -162,6 +226,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
           row: { type: 'bin', kind, id: record.id, deletedAt: write.deletedAt },
         });
         indexAfter.push(...indexEntries(kind, record));
+        addFigures(figures, figureDelta(kind, record, undefined));
         break;
       }
       case 'restore':
@@ -170,6 +235,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         for (const row of derived) partition.push({ action: 'create', row });
         partition.push({ action: 'delete', row: { type: 'bin', kind, id: record.id } });
         indexBefore.push(...indexEntries(kind, record));
+        addFigures(figures, figureDelta(kind, undefined, record));
         break;
       default: {
         const _exhaustive: never = write;
@@ -185,13 +251,23 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
   if (changes.idempotency)
     partition.push({ action: 'create', row: { type: 'idempotency', record: changes.idempotency } });
 
-  checkPartition(partition);
-  return { partition, versionAt, indexBefore, indexAfter };
+  checkPartition(partition, commitOperations({ partition, figures }));
+  const boardCopies = partition.flatMap((op, at) =>
+    op.action !== 'delete' && op.row.type === 'deal' && op.row.view === 'stage'
+      ? [{ at, ref: `opportunity:${op.row.record.id}` }]
+      : [],
+  );
+  return { partition, versionAt, indexBefore, indexAfter, figures, boardCopies };
 }
+
+/** Operations of a plan's transaction: its partition rows and one per figure row it changes. */
+export const commitOperations = (plan: Pick<CommitPlan, 'partition' | 'figures'>): number =>
+  plan.partition.length + plan.figures.size;
 
 /**
  * The transaction operations inserting this record takes: its row and its derived partition rows
- * (its index rows are written outside the transaction). Bulk writers pack change sets with it.
+ * (its index rows are written outside the transaction; the figure rows it counts in, `figureRowsOf`,
+ * are shared by every record of a change set). Bulk writers pack change sets with both.
  */
 export const insertCost = <K extends RecordKind>(kind: K, record: RecordOf[K]): number =>
   1 + derivedRows(kind, record).length;
@@ -206,10 +282,10 @@ function checkRecord(ws: string, write: Exclude<Write, { type: 'stage-change' }>
   }
 }
 
-function checkPartition(ops: readonly PartitionOp[]): void {
-  if (ops.length > COMMIT_CAPACITY) {
+function checkPartition(ops: readonly PartitionOp[], operations: number): void {
+  if (operations > COMMIT_CAPACITY) {
     throw new Error(
-      `A change set needs ${ops.length} table operations; one transaction holds ${COMMIT_CAPACITY}`,
+      `A change set needs ${operations} table operations; one transaction holds ${COMMIT_CAPACITY}`,
     );
   }
   const seen = new Set<string>();

@@ -66,17 +66,16 @@ export class FigureBuilder {
   }
 }
 
-/** Stored form of a row: `[[...path, value], ...]`, sorted, values as decimal strings. */
-export function encodeFigureValues(values: FigureValues): string {
-  const entries = [...values.entries()]
+/** Stored form of a row (JSON-safe): `[[...path, value], ...]`, sorted, values as decimal strings. */
+export function figureEntries(values: FigureValues): string[][] {
+  return [...values.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => [...pathOf(key), value.toString()]);
-  return JSON.stringify(entries);
 }
 
-export function decodeFigureValues(json: string): Map<string, bigint> {
+export function fromFigureEntries(entries: readonly (readonly string[])[]): Map<string, bigint> {
   const values = new Map<string, bigint>();
-  for (const entry of JSON.parse(json) as string[][]) {
+  for (const entry of entries) {
     const value = entry.at(-1);
     if (value === undefined) continue;
     values.set(pathKey(entry.slice(0, -1)), BigInt(value));

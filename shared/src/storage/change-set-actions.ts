@@ -1,6 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
 import type { ChangeSet, Write } from '../records/change-set';
+import type { FigureSet } from '../reports/figures';
 import { COMMIT_CAPACITY, planCommit } from '../records/row-plan';
 import { isKeySafeId } from './record-keys';
 import { indexRow, partitionRow, type Deletion, type Row } from './record-rows';
@@ -17,6 +18,10 @@ export type PlannedCommit = {
   readonly indexBefore: readonly { readonly row: Row; readonly fresh: boolean }[];
   /** Search-index rows deleted after it. */
   readonly indexAfter: readonly Row[];
+  /** What the transaction adds to the figure rows (their operations are appended to `actions`). */
+  readonly figures: FigureSet;
+  /** Board copies the transaction writes: the action's index, and the key of the record it copies. */
+  readonly boardCopies: readonly { readonly at: number; readonly ref: string }[];
 };
 
 const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
@@ -63,6 +68,8 @@ export function planChangeSet(
       fresh: fresh.has(`${entry.kind}:${entry.id}`),
     })),
     indexAfter: plan.indexAfter.map((entry) => indexRow(ws, entry)),
+    figures: plan.figures,
+    boardCopies: plan.boardCopies,
   };
 }
 

@@ -9,8 +9,9 @@ import type { Delivery } from '../application/relay/relay-ports';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/records';
 import { sortColumnValues } from '../records/record-sort';
 import { jsonColumns, readJsonColumns } from './json-columns';
-import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
+import { dealViewOrder, type Deletion, type IndexEntry, type PartitionRow } from '../records/row-plan';
 import {
+  dealViewKey,
   binKey,
   emailKey,
   historyKey,
@@ -150,6 +151,12 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
       return emailRow(ws, row.kind, row.email, row.id);
     case 'regarding':
       return regardingRow(ws, row.regarding, row.id);
+    case 'deal':
+      return {
+        partitionKey: ws,
+        rowKey: dealViewKey(row.view, dealViewOrder(row.view, row.record), row.record.id),
+        ...jsonColumns(row.record),
+      };
     case 'bin': {
       const at = row.deletedAt ?? deletedAt;
       if (!at) throw new Error(`Restore of ${row.kind} ${row.id} without its stored deletion`);

@@ -7,12 +7,19 @@ import type { Id, Instant, WorkspaceId } from '../common/types';
 import type {
   ActivityQuery,
   CommitReceipt,
+  DealViewQuery,
   DeletedRecord,
   EmailEntry,
+  FigureQuery,
   ListQuery,
   RecordRepository,
   SortedListQuery,
 } from '../application/ports';
+import type { Opportunity } from '../opportunity/opportunity';
+import type { StageId } from '../opportunity/stage';
+import type { FigureSet } from '../reports/figures';
+import { boardColumn, confirmBoardCopies, dealsWithoutNextStep, staleDeals } from './table-deal-views';
+import { TableFigures } from './table-figures';
 import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
 import type { Page, Version, Versioned } from '../records/versions';
 import {
@@ -42,7 +49,6 @@ import { indexRow, type Deletion } from './record-rows';
 import { deleteIndexRows, writeIndexRows } from './table-search-index';
 import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
-import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
@@ -60,12 +66,16 @@ const stale = () =>
 
 /** Records of every kind, one partition per workspace (see KEYS.md). */
 export class TableRecordRepository implements RecordRepository {
+  private readonly figures: TableFigures;
+
   /** `client`: the records table; `index`: the search table (see KEYS.md). */
   constructor(
     private readonly client: TableClient,
     private readonly index: TableClient,
     private readonly searchBudget: SearchBudget = SEARCH_BUDGET,
-  ) {}
+  ) {
+    this.figures = new TableFigures(client);
+  }
 
   get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
     return readLiveRecord(this.client, ws, kind, id);
@@ -213,6 +223,26 @@ export class TableRecordRepository implements RecordRepository {
     return row ? readJsonColumns<IdempotencyRecord>(row) : undefined;
   }
 
+  readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet> {
+    if (!isKeySafeId(ws)) return Promise.resolve(new Map());
+    return this.figures.read(ws, query);
+  }
+
+  boardColumn(ws: WorkspaceId, stage: StageId, query: DealViewQuery): Promise<Page<Versioned<Opportunity>>> {
+    checkLimit(query.limit);
+    return boardColumn(this.client, ws, stage, query);
+  }
+
+  staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    return staleDeals(this.client, ws, before, query);
+  }
+
+  dealsWithoutNextStep(ws: WorkspaceId, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    return dealsWithoutNextStep(this.client, ws, query);
+  }
+
   async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
     if (!isKeySafeId(ws)) throw new Error(`Workspace id ${JSON.stringify(ws)} cannot be a key`);
     const deletions = await this.deletionsToRestore(ws, changes);
@@ -221,22 +251,33 @@ export class TableRecordRepository implements RecordRepository {
     if (plan.actions.length === 0) return ok({ versions: {} });
     // Index rows first: until the transaction commits they point at records that do not match them.
     await writeIndexRows(this.index, plan.indexBefore);
-    let response;
-    try {
-      response = await this.client.submitTransaction(plan.actions);
-    } catch (error) {
-      if (!isConflict(error)) throw error;
+    // The figure rows ride in the same transaction; a figure row that changed meanwhile is retried
+    // inside, so only a record that changed fails the commit.
+    const response = await this.figures.commit(ws, plan.actions, plan.figures);
+    if (!response) {
       await this.repairIndex(ws, changes);
       return err(stale());
     }
-    // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them).
-    await deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined);
     const versions: Record<string, Version> = {};
     for (const [key, index] of plan.versionAt) {
       const etag = response.subResponses[index]?.etag;
       if (!etag) throw new Error(`The transaction returned no ETag for ${key}`);
       versions[key] = etag as Version;
     }
+    // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them),
+    // or board copies without a version (read through their record).
+    await Promise.all([
+      deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined),
+      confirmBoardCopies(
+        this.client,
+        ws,
+        plan.boardCopies.map(({ at, ref }) => ({
+          rowKey: String(plan.actions[at]?.[1].rowKey),
+          etag: response.subResponses[at]?.etag,
+          version: versions[ref] as Version,
+        })),
+      ).catch(() => undefined),
+    ]);
     return ok({ versions });
   }
 

@@ -23,6 +23,8 @@ export type Partition = {
   readonly history: Map<Id, StageChange>;
   readonly outbox: Map<Id, PendingEvent>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  /** The maintained figures (reports/figures.ts), kept by every commit like the Table rows. */
+  readonly figures: Map<string, Map<string, bigint>>;
 };
 
 /**
@@ -45,6 +47,7 @@ export class InMemoryStore {
         history: new Map(),
         outbox: new Map(),
         idempotency: new Map(),
+        figures: new Map(),
       };
       this.partitions.set(ws, partition);
     }

@@ -116,6 +116,10 @@ const opportunity = {
   lostReason: text.optional(),
   closedAt: instant.optional(),
   stageChangedAt: instant,
+  lastActivityAt: instant.optional(),
+  nextActivity: z
+    .strictObject({ id: z.string(), type: z.enum(ACTIVITY_TYPES), subject: text, dueAt: instant })
+    .optional(),
 };
 
 const campaign = {

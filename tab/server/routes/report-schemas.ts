@@ -94,5 +94,10 @@ export const REPORT_SCHEMAS: { readonly [R in ReportName]: z.ZodType } = {
         daysInactive: z.number().int(),
       }),
     ),
+    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last'),
+  }),
+  'no-next-step': z.strictObject({
+    deals: z.array(RECORD_FIELD_SCHEMAS.opportunity),
+    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last'),
   }),
 };

@@ -269,6 +269,7 @@ const REPORTS = {
   getWinRateReport: 'win-rate',
   getSalesCycleReport: 'sales-cycle',
   getStaleDealsReport: 'stale-deals',
+  getNoNextStepReport: 'no-next-step',
 };
 
 const reportScenarios = (): Record<string, Scenario> =>

@@ -4,7 +4,7 @@ import type { Lead } from '../../lead/lead';
 import { EMPTY_TALLY, type ImportTally } from '../../lead/lead-import-tally';
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/app-harness';
 import { createCampaign } from '../campaign/campaign.use-case';
-import { COMMIT_CAPACITY, insertCost } from '../../records/row-plan';
+import { COMMIT_CAPACITY, commitOperations, planCommit } from '../../records/row-plan';
 import type { AppDeps } from '../deps';
 import { importLeads } from './import-leads.use-case';
 import { createLead } from './lead.use-case';
@@ -64,11 +64,12 @@ function recording(records: RecordRepository, delayMs = 0) {
   return { wrapped, sets, maxInFlight: () => maxInFlight };
 }
 
-const costOf = (set: ChangeSet): number =>
-  set.writes.reduce(
-    (sum, w) => sum + (w.type === 'insert' && w.kind === 'lead' ? insertCost('lead', w.record as Lead) : 999),
-    0,
-  );
+/** The operations of the set's transaction: every lead's rows and the figure rows they count in. */
+const costOf = (set: ChangeSet): number => {
+  if (!set.writes.every((w) => w.type === 'insert' && w.kind === 'lead')) return 999;
+  const ws = (set.writes[0] as { record: Lead }).record.workspaceId;
+  return commitOperations(planCommit(ws, set));
+};
 
 describe('importLeads', () => {
   it('given rows that repeat an email of the file or of an existing lead, then those are reported, never written', async () => {

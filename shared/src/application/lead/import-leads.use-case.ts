@@ -18,7 +18,7 @@ import {
 } from '../../lead';
 import type { Lead } from '../../lead/lead';
 import { accessWorkspace } from '../access';
-import { COMMIT_CAPACITY, insertCost } from '../../records/row-plan';
+import { COMMIT_CAPACITY, figureRowsOf, insertCost } from '../../records/row-plan';
 import type { AppDeps, Caller } from '../deps';
 import { normaliseEmail } from '../../records/record-search';
 
@@ -101,14 +101,22 @@ class Segment {
   readonly leads: NewLead[] = [];
   readonly duplicates: ImportDuplicate[] = [];
   readonly errors: ImportRowError[] = [];
+  /** The figure rows the set's leads count in: one operation each in the transaction. */
+  readonly figureRows = new Set<string>();
   cost = 0;
   rows = 0;
   duplicateCount = 0;
   errorCount = 0;
 
-  add(newLead: NewLead, cost: number): void {
+  /** Operations of the transaction with `figureRows` more figure rows counted in. */
+  costWith(figureRows: readonly string[]): number {
+    return this.cost + new Set([...this.figureRows, ...figureRows]).size;
+  }
+
+  add(newLead: NewLead, cost: number, figureRows: readonly string[]): void {
     this.leads.push(newLead);
     this.cost += cost;
+    for (const row of figureRows) this.figureRows.add(row);
     this.rows += 1;
   }
 
@@ -186,9 +194,11 @@ class ImportRun {
     if (!created.ok)
       return this.segment.reject([{ row, field: '(row)', code: 'invalid', message: created.error.message }]);
     const cost = insertCost('lead', created.value);
-    if (cost > COMMIT_CAPACITY) throw new Error(`One lead needs ${cost} table operations`);
-    if (this.segment.cost + cost > COMMIT_CAPACITY) await this.send();
-    this.segment.add({ row, lead: created.value }, cost);
+    const figureRows = figureRowsOf('lead', created.value);
+    if (cost + figureRows.length > COMMIT_CAPACITY)
+      throw new Error(`One lead needs ${cost} table operations`);
+    if (this.segment.costWith(figureRows) + cost > COMMIT_CAPACITY) await this.send();
+    this.segment.add({ row, lead: created.value }, cost, figureRows);
   }
 
   /** Sends the open segment; waits while the maximum of change sets is in flight. */
