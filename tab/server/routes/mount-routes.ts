@@ -21,6 +21,10 @@ const PARAM_RULES: Record<string, { pattern: RegExp; notFound: () => DomainError
   ws: { pattern: ID, notFound: () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.') },
   id: { pattern: ID, notFound: () => domainError('RECORD.NOT_FOUND', 'No such record in this workspace.') },
   userId: { pattern: USER_ID, notFound: () => domainError('WORKSPACE.MEMBER_NOT_FOUND', 'No such member.') },
+  stage: {
+    pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    notFound: () => domainError('OPPORTUNITY.UNKNOWN_STAGE', "That is not one of this workspace's stages."),
+  },
   conversationId: {
     pattern: CONVERSATION_ID,
     notFound: () => domainError('CHANNEL.NOT_FOUND', 'This channel does not hear this workspace.'),
