@@ -20,6 +20,8 @@ export type PlannedCommit = {
   readonly indexAfter: readonly Row[];
   /** What the transaction adds to the figure rows (their operations are appended to `actions`). */
   readonly figures: FigureSet;
+  /** Deletes of deal copies (by action index): data written before copies existed has none to delete. */
+  readonly copyDeletes: ReadonlySet<number>;
   /** Board copies the transaction writes: the action's index, and the key of the record it copies. */
   readonly boardCopies: readonly { readonly at: number; readonly ref: string }[];
 };
@@ -69,6 +71,9 @@ export function planChangeSet(
     })),
     indexAfter: plan.indexAfter.map((entry) => indexRow(ws, entry)),
     figures: plan.figures,
+    copyDeletes: new Set(
+      plan.partition.flatMap((op, i) => (op.action === 'delete' && op.row.type === 'deal' ? [i] : [])),
+    ),
     boardCopies: plan.boardCopies,
   };
 }

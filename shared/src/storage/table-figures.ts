@@ -11,7 +11,7 @@ import type { FigureQuery } from '../application/ports';
 import { mapBounded } from './bounded';
 import { jsonColumnNames, jsonColumns, readJsonColumns } from './json-columns';
 import { FIGURE_PREFIX, figureKey, prefixRange } from './record-keys';
-import { isConflict } from './table-errors';
+import { failedOperation, isConflict, statusOf } from './table-errors';
 import { allRows, pointRead, type StoredRow } from './table-queries';
 
 /** A figure row as last seen: its counters and ETag (none: the row does not exist yet). */
@@ -54,40 +54,64 @@ export class TableFigures {
 
   /**
    * Submits `actions` with the figure operations for `delta` appended. Resolves to the response, or
-   * to `undefined` when a record row (not a figure row) made the transaction fail.
+   * to `undefined` when a record row (not a figure row) made the transaction fail. A delete listed
+   * in `mayBeMissing` that finds no row (a deal copy that data written before copies existed lacks)
+   * is dropped and the rest tried again; the response keeps every other action's position.
    */
   async commit(
     ws: WorkspaceId,
     actions: readonly TransactionAction[],
     delta: FigureSet,
+    mayBeMissing: ReadonlySet<number> = new Set(),
   ): Promise<TransactionResponse | undefined> {
-    if (delta.size === 0) return this.submit(actions);
-    return this.serially(ws, async () => {
-      const rows = [...delta.keys()];
-      let seen = await this.known(ws, rows);
-      for (let attempt = 1; ; attempt++) {
-        const figureActions = rows.map((row): TransactionAction => {
-          const before = seen.get(row) as Seen;
-          const entity = rowEntity(ws, row, applyToRow(before.values, delta.get(row) as FigureValues));
-          return before.etag ? ['update', entity, 'Replace', { etag: before.etag }] : ['create', entity];
+    const run = () => this.attempts(ws, actions, delta, mayBeMissing);
+    return delta.size === 0 ? run() : this.serially(ws, run);
+  }
+
+  private async attempts(
+    ws: WorkspaceId,
+    actions: readonly TransactionAction[],
+    delta: FigureSet,
+    mayBeMissing: ReadonlySet<number>,
+  ): Promise<TransactionResponse | undefined> {
+    const rows = [...delta.keys()];
+    let seen = rows.length ? await this.known(ws, rows) : new Map<string, Seen>();
+    let kept = actions.map((_, i) => i);
+    for (let attempt = 1; ; attempt++) {
+      const figureActions = rows.map((row): TransactionAction => {
+        const before = seen.get(row) as Seen;
+        const entity = rowEntity(ws, row, applyToRow(before.values, delta.get(row) as FigureValues));
+        return before.etag ? ['update', entity, 'Replace', { etag: before.etag }] : ['create', entity];
+      });
+      const sent = await this.submit([...kept.map((i) => actions[i] as TransactionAction), ...figureActions]);
+      if ('response' in sent) {
+        const { response } = sent;
+        rows.forEach((row, i) => {
+          const etag = response.subResponses[kept.length + i]?.etag;
+          const values = applyToRow(seen.get(row)?.values, delta.get(row) as FigureValues);
+          this.remember(ws, row, etag ? { values, etag } : undefined);
         });
-        const response = await this.submit([...actions, ...figureActions]);
-        if (response) {
-          rows.forEach((row, i) => {
-            const etag = response.subResponses[actions.length + i]?.etag;
-            const values = applyToRow(seen.get(row)?.values, delta.get(row) as FigureValues);
-            this.remember(ws, row, etag ? { values, etag } : undefined);
-          });
-          return response;
-        }
-        const fresh = await this.fetch(ws, rows);
-        const figuresMoved = rows.some((row) => fresh.get(row)?.etag !== seen.get(row)?.etag);
-        if (!figuresMoved) return undefined;
-        if (attempt >= ATTEMPTS) throw new FigureConflict();
-        seen = fresh;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        // Every action where the caller put it (a dropped delete has no sub-response).
+        const at = new Map(kept.map((original, position) => [original, position]));
+        const subResponses = actions.map((_, i) => {
+          const position = at.get(i);
+          return position === undefined ? undefined : response.subResponses[position];
+        });
+        return { ...response, subResponses } as TransactionResponse;
       }
-    });
+      const failed = kept[sent.failedAt ?? -1];
+      if (sent.status === 404 && failed !== undefined && mayBeMissing.has(failed) && attempt < ATTEMPTS * 2) {
+        kept = kept.filter((i) => i !== failed);
+        continue;
+      }
+      if (rows.length === 0) return undefined;
+      const fresh = await this.fetch(ws, rows);
+      const figuresMoved = rows.some((row) => fresh.get(row)?.etag !== seen.get(row)?.etag);
+      if (!figuresMoved) return undefined;
+      if (attempt >= ATTEMPTS) throw new FigureConflict();
+      seen = fresh;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
   }
 
   /** Figure rows of a workspace, by name or by key range (reports, the board). */
@@ -114,11 +138,13 @@ export class TableFigures {
     for (const key of this.cache.keys()) if (key.startsWith(`${ws}|`)) this.cache.delete(key);
   }
 
-  private async submit(actions: readonly TransactionAction[]): Promise<TransactionResponse | undefined> {
+  private async submit(
+    actions: readonly TransactionAction[],
+  ): Promise<{ response: TransactionResponse } | { status?: number; failedAt?: number }> {
     try {
-      return await this.client.submitTransaction([...actions]);
+      return { response: await this.client.submitTransaction([...actions]) };
     } catch (error) {
-      if (isConflict(error)) return undefined;
+      if (isConflict(error)) return { status: statusOf(error), failedAt: failedOperation(error) };
       throw error;
     }
   }

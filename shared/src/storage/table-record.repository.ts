@@ -223,6 +223,11 @@ export class TableRecordRepository implements RecordRepository {
     return row ? readJsonColumns<IdempotencyRecord>(row) : undefined;
   }
 
+  /** Drops what this process remembers of the workspace's figure rows (after `rebuildFigures`). */
+  forgetFigures(ws: WorkspaceId): void {
+    this.figures.forget(ws);
+  }
+
   readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet> {
     if (!isKeySafeId(ws)) return Promise.resolve(new Map());
     return this.figures.read(ws, query);
@@ -253,7 +258,7 @@ export class TableRecordRepository implements RecordRepository {
     await writeIndexRows(this.index, plan.indexBefore);
     // The figure rows ride in the same transaction; a figure row that changed meanwhile is retried
     // inside, so only a record that changed fails the commit.
-    const response = await this.figures.commit(ws, plan.actions, plan.figures);
+    const response = await this.figures.commit(ws, plan.actions, plan.figures, plan.copyDeletes);
     if (!response) {
       await this.repairIndex(ws, changes);
       return err(stale());
