@@ -54,7 +54,8 @@ export type PartitionOp =
 
 /**
  * One search-index row: outside the workspace's partition, carrying all the record's tokens (to
- * match every query word) and its indexed ones (to list the record once, under the smallest).
+ * match every query word), its indexed ones (to list the record once, under the smallest) and the
+ * record itself (so a confirmed row answers a search without reading the record; KEYS.md).
  */
 export type IndexEntry = {
   readonly kind: RecordKind;
@@ -62,6 +63,7 @@ export type IndexEntry = {
   readonly id: Id;
   readonly tokens: readonly string[];
   readonly indexed: readonly string[];
+  readonly record: AnyRecord;
 };
 
 export type CommitPlan = {
@@ -76,6 +78,13 @@ export type CommitPlan = {
   readonly indexBefore: readonly IndexEntry[];
   /** Index rows deleted AFTER the transaction (a crash in between leaves harmless orphans). */
   readonly indexAfter: readonly IndexEntry[];
+  /**
+   * Index rows confirmed AFTER the transaction: marked with the record's new version, guarded by
+   * the ETag their BEFORE write got, so only a row still holding what this commit wrote is
+   * confirmed. Every row a commit touches is written unconfirmed before it (search reads the
+   * record behind an unconfirmed row), so a confirmed row always equals its record.
+   */
+  readonly indexConfirm: readonly IndexEntry[];
   /**
    * What the transaction adds to the workspace's figures (reports/figures.ts): one row operation
    * each, in the same transaction, guarded by the row's ETag (storage re-reads and retries a
@@ -137,7 +146,7 @@ export const figureRowsOf = <K extends RecordKind>(kind: K, record: RecordOf[K])
 export function indexEntries(kind: RecordKind, record: AnyRecord): IndexEntry[] {
   const tokens = recordSearchTokens(kind, record as RecordOf[typeof kind]);
   const indexed = recordIndexTokens(kind, record as RecordOf[typeof kind]);
-  return indexed.map((token) => ({ kind, token, id: record.id, tokens, indexed }));
+  return indexed.map((token) => ({ kind, token, id: record.id, tokens, indexed, record }));
 }
 
 /** Identity of a partition row inside one plan (storage's row key says the same, with escaping). */
@@ -162,10 +171,6 @@ const rowIdentity = (row: PartitionRow): string => {
   }
 };
 
-const sameEntries = (a: readonly IndexEntry[], b: readonly IndexEntry[]): boolean =>
-  a.length === b.length &&
-  a.every((e, i) => e.token === b[i]?.token && e.tokens.join(' ') === b[i]?.tokens.join(' '));
-
 /**
  * Plans a change set. Throws for change sets no caller should build: another workspace's record or
  * event, one row twice, more than COMMIT_CAPACITY operations in the transaction.
@@ -175,6 +180,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
   const versionAt = new Map<string, number>();
   const indexBefore: IndexEntry[] = [];
   const indexAfter: IndexEntry[] = [];
+  const indexConfirm: IndexEntry[] = [];
   const figures = new Map<string, Map<string, bigint>>();
 
   for (const write of changes.writes) {
@@ -192,6 +198,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         // A new id cannot have rows yet: `create` (not upsert) is stricter, and faster on Azurite.
         for (const row of derived) partition.push({ action: 'create', row });
         indexBefore.push(...indexEntries(kind, record));
+        indexConfirm.push(...indexEntries(kind, record));
         addFigures(figures, figureDelta(kind, undefined, record));
         break;
       case 'update': {
@@ -203,14 +210,15 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         for (const row of derived)
           if (!had.has(rowIdentity(row)) || copiesRecord(row)) partition.push({ action: 'upsert', row });
         addFigures(figures, figureDelta(kind, write.previous, record));
+        // Index rows carry the record: all of its rows are rewritten unconfirmed before the
+        // transaction (those of dropped tokens too, deleted after it), the new ones confirmed after.
         const oldEntries = indexEntries(kind, write.previous);
         const newEntries = indexEntries(kind, record);
-        // Index rows carry the record's whole token list: when it changes, all of them are rewritten.
-        if (!sameEntries(oldEntries, newEntries)) {
-          indexBefore.push(...newEntries);
-          const stays = new Set(newEntries.map((e) => e.token));
-          indexAfter.push(...oldEntries.filter((e) => !stays.has(e.token)));
-        }
+        const stays = new Set(newEntries.map((e) => e.token));
+        const dropped = oldEntries.filter((e) => !stays.has(e.token));
+        indexBefore.push(...newEntries, ...dropped);
+        indexAfter.push(...dropped);
+        indexConfirm.push(...newEntries);
         break;
       }
       case 'delete': {
@@ -225,6 +233,8 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
           action: 'create',
           row: { type: 'bin', kind, id: record.id, deletedAt: write.deletedAt },
         });
+        // Unconfirmed before (search then reads the record, deleted or not), gone after.
+        indexBefore.push(...indexEntries(kind, record));
         indexAfter.push(...indexEntries(kind, record));
         addFigures(figures, figureDelta(kind, record, undefined));
         break;
@@ -235,6 +245,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
         for (const row of derived) partition.push({ action: 'create', row });
         partition.push({ action: 'delete', row: { type: 'bin', kind, id: record.id } });
         indexBefore.push(...indexEntries(kind, record));
+        indexConfirm.push(...indexEntries(kind, record));
         addFigures(figures, figureDelta(kind, undefined, record));
         break;
       default: {
@@ -257,7 +268,7 @@ export function planCommit(ws: string, changes: ChangeSet): CommitPlan {
       ? [{ at, ref: `opportunity:${op.row.record.id}` }]
       : [],
   );
-  return { partition, versionAt, indexBefore, indexAfter, figures, boardCopies };
+  return { partition, versionAt, indexBefore, indexAfter, indexConfirm, figures, boardCopies };
 }
 
 /** Operations of a plan's transaction: its partition rows and one per figure row it changes. */

@@ -18,6 +18,8 @@ export type PlannedCommit = {
   readonly indexBefore: readonly { readonly row: Row; readonly fresh: boolean }[];
   /** Search-index rows deleted after it. */
   readonly indexAfter: readonly Row[];
+  /** Search-index rows confirmed after it (with the version of `${kind}:${id}`). */
+  readonly indexConfirm: readonly { readonly row: Row; readonly ref: string }[];
   /** What the transaction adds to the figure rows (their operations are appended to `actions`). */
   readonly figures: FigureSet;
   /** Deletes of deal copies (by action index): data written before copies existed has none to delete. */
@@ -70,6 +72,10 @@ export function planChangeSet(
       fresh: fresh.has(`${entry.kind}:${entry.id}`),
     })),
     indexAfter: plan.indexAfter.map((entry) => indexRow(ws, entry)),
+    indexConfirm: plan.indexConfirm.map((entry) => ({
+      row: indexRow(ws, entry),
+      ref: `${entry.kind}:${entry.id}`,
+    })),
     figures: plan.figures,
     copyDeletes: new Set(
       plan.partition.flatMap((op, i) => (op.action === 'delete' && op.row.type === 'deal' ? [i] : [])),

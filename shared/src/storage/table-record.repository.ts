@@ -46,7 +46,7 @@ import {
   regardingPrefix,
 } from './record-keys';
 import { indexRow, type Deletion } from './record-rows';
-import { deleteIndexRows, writeIndexRows } from './table-search-index';
+import { confirmIndexRows, deleteIndexRows, writeIndexRows } from './table-search-index';
 import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
@@ -254,8 +254,9 @@ export class TableRecordRepository implements RecordRepository {
     if (!deletions) return err(stale());
     const plan = planChangeSet(ws, changes, deletions);
     if (plan.actions.length === 0) return ok({ versions: {} });
-    // Index rows first: until the transaction commits they point at records that do not match them.
-    await writeIndexRows(this.index, plan.indexBefore);
+    // Index rows first, unconfirmed: until the transaction commits they point at records that do
+    // not match them, and search reads the record behind an unconfirmed row.
+    const indexEtags = await writeIndexRows(this.index, plan.indexBefore);
     // The figure rows ride in the same transaction; a figure row that changed meanwhile is retried
     // inside, so only a record that changed fails the commit.
     const response = await this.figures.commit(ws, plan.actions, plan.figures, plan.copyDeletes);
@@ -270,9 +271,10 @@ export class TableRecordRepository implements RecordRepository {
       versions[key] = etag as Version;
     }
     // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them),
-    // or board copies without a version (read through their record).
+    // index rows and board copies without a version (read through their record).
     await Promise.all([
       deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined),
+      this.confirmIndex(ws, plan, versions, indexEtags).catch(() => undefined),
       confirmBoardCopies(
         this.client,
         ws,
@@ -287,20 +289,52 @@ export class TableRecordRepository implements RecordRepository {
   }
 
   /**
+   * Marks the commit's index rows with the records' new versions. A row another write changed since
+   * this commit wrote it (a failed commit's repair, say, which read the record before this one
+   * landed) may hold another token list: its record's rows are written again from the record.
+   */
+  private async confirmIndex(
+    ws: WorkspaceId,
+    plan: ReturnType<typeof planChangeSet>,
+    versions: Readonly<Record<string, Version>>,
+    etags: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const rows = plan.indexConfirm.map(({ row, ref }) => ({ row, ref, version: versions[ref] as Version }));
+    const moved = await confirmIndexRows(this.index, rows, etags);
+    const records = [...new Set(moved.map((m) => m.ref))];
+    await mapBounded(records, READ_CONCURRENCY, (ref) => {
+      const [kind, id] = ref.split(':') as [RecordKind, string];
+      return this.rewriteIndex(ws, kind, id);
+    });
+  }
+
+  /**
    * A failed commit may have rewritten index rows the record still has with a token list it never
    * got: write the stored record's own rows again, so search's pre-filter sees its real tokens.
    */
   private async repairIndex(ws: WorkspaceId, changes: ChangeSet): Promise<void> {
     const touched = changes.writes.flatMap((w) => (w.type === 'update' || w.type === 'restore' ? [w] : []));
-    await mapBounded(touched, READ_CONCURRENCY, async (write) => {
-      const current = await readLiveRecord(this.client, ws, write.kind, write.record.id);
+    await mapBounded(touched, READ_CONCURRENCY, (write) =>
+      this.rewriteIndex(ws, write.kind, write.record.id),
+    );
+  }
+
+  /**
+   * Writes a record's index rows from the record as stored, unconfirmed (only the commit that made a
+   * version may confirm rows for it: KEYS.md "Search"), and again if the record changed meanwhile.
+   */
+  private async rewriteIndex(ws: WorkspaceId, kind: RecordKind, id: string): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      const current = await readLiveRecord(this.client, ws, kind, id);
       if (!current) return;
-      const rows = indexEntries(write.kind, current.record).map((entry) => ({
+      const rows = indexEntries(kind, current.record).map((entry) => ({
         row: indexRow(ws, entry),
         fresh: false,
       }));
       await writeIndexRows(this.index, rows);
-    });
+      const after = await readLiveRecord(this.client, ws, kind, id);
+      if (after?.version === current.version) return;
+    }
   }
 
   /** A restore removes the record's bin pointer, whose key holds the deletion time: read it first. */
