@@ -85,6 +85,8 @@ export type ApiClient = {
   restore(ws: string, plural: RecordPlural, id: string): Promise<unknown>;
   conversionMatches(ws: string, leadId: string): Promise<ConversionMatches>;
   disqualifyLead(ws: string, lead: WithEtag<Lead>, reason: string): Promise<WithEtag<Lead>>;
+  /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
+  reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
   report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
   /** The pipeline board: per stage its first deals, count and totals (`GET .../board`). */
   board(ws: string): Promise<Board>;
@@ -248,6 +250,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         body: { reason },
         ifMatch: lead.etag,
       }),
+    reopenLead: (ws, lead) =>
+      request('POST', recordPath(ws, 'leads', lead.id) + '/reopen', { ifMatch: lead.etag }),
     report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
     board: (ws) => request('GET', `${wsPath(ws)}/board`),
     boardColumn: (ws, stage, cursor) =>
