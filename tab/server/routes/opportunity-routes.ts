@@ -43,7 +43,7 @@ const BoardColumnSchema = named(
 const limitQuery = z.number().int().min(1).max(200).optional().describe('Deals per column (default 20)');
 
 const cardsOf = (cards: BoardCards) => ({
-  items: cards.items.map(representation),
+  items: cards.items.map((item) => representation('opportunity', item)),
   nextCursor: cards.nextCursor ?? null,
   stale: cards.stale,
 });
