@@ -42,6 +42,8 @@ export type CostResults = {
   readonly sizes: readonly number[];
   /** Per operation, per size (records of each kind: leads, and as many deals). */
   readonly operations: Record<Operation, Record<string, StorageCalls>>;
+  /** Per size, the hits the measured search listed (its page holds at most 50). */
+  readonly searchHits: Record<string, number>;
   readonly legacy: boolean;
 };
 
@@ -87,7 +89,7 @@ export async function storageCosts(
       ids: createIdGenerator(),
     },
     verifier: createTokenVerifier({ keys: devTokens.keys, clientId: CLIENT_ID }),
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.BENCH_COSTS_LOG === '1' ? 'error' : 'silent'),
     ready: async () => undefined,
     rateLimit: { windowMs: 60_000, limit: 1_000_000 },
     addressRateLimit: { windowMs: 60_000, limit: 1_000_000 },
@@ -119,6 +121,7 @@ export async function storageCosts(
   };
 
   const operations = Object.fromEntries(OPERATIONS.map((op) => [op, {}])) as CostResults['operations'];
+  const searchHits: Record<string, number> = {};
   try {
     for (const size of sizes) {
       const ws = ((await api('POST', '/workspaces', { name: `Costs ${size}` })).json as { id: string }).id;
@@ -157,8 +160,9 @@ export async function storageCosts(
         for (let run = 0; run < 3; run++) {
           const go = await measured[op]();
           const before = { ...counter };
-          await go();
+          const answer = await go();
           last = minus(counter, before);
+          if (op === 'search') searchHits[String(size)] = itemsIn(answer);
         }
         operations[op][String(size)] = last;
         log(`costs: ${op} at ${size}: ${JSON.stringify(last)}`);
@@ -167,8 +171,14 @@ export async function storageCosts(
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
-  return { sizes, operations, legacy: LEGACY };
+  return { sizes, operations, searchHits, legacy: LEGACY };
 }
+
+/** How many items a list answer holds. */
+const itemsIn = (answer: unknown): number => {
+  const json = (answer as { json?: { items?: unknown[] } } | undefined)?.json;
+  return Array.isArray(json?.items) ? json.items.length : 0;
+};
 
 const withoutIfMatch = (body: unknown): unknown => {
   if (typeof body !== 'object' || body === null || !('ifMatch' in body)) return body;

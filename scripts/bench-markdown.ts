@@ -82,15 +82,17 @@ export function costsTable(costs: CostResults & { pricePer10k: number }): string
     const b = bySize[large];
     const ratio = a && b ? (b.entitiesRead / Math.max(1, a.entitiesRead)).toFixed(2) : '–';
     const dollars = b ? `$${((b.transactions * 1e6 * costs.pricePer10k) / 1e4).toFixed(2)}` : '–';
-    return [op, cell(a), cell(b), ratio, dollars];
+    const hits = op === 'search' ? costs.searchHits[large] : undefined;
+    return [hits === undefined ? op : `${op} (${hits} hits)`, cell(a), cell(b), ratio, dollars];
   });
+  const counts = 'calls / transactions / entities read';
   return table(
     [
-      'operation (storage: calls / billed transactions / entities read)',
-      `at ${n(Number(small))} records`,
-      `at ${n(Number(large))} records`,
-      'entities read, ratio',
-      `Azure, per million (at $${costs.pricePer10k} / 10k transactions)`,
+      'storage per operation',
+      `${n(Number(small))} records: ${counts}`,
+      `${n(Number(large))} records: ${counts}`,
+      'read ratio',
+      `$ per million at ${n(Number(large))}`,
     ],
     rows,
   );
@@ -198,7 +200,15 @@ export function benchMarkdown(r: BenchResults): string {
   if (readRows.length) {
     out.push('', table([`new layout at ${n(large)} leads, through the API`, 'p50 ms', 'p95 ms'], readRows));
   }
-  if (r.costs) out.push('', costsTable(r.costs));
+  if (r.costs)
+    out.push(
+      '',
+      `Storage per API operation, counted at the SDK (\`scripts/bench-storage-calls.ts\`), warm, in workspaces of ` +
+        `${r.costs.sizes.map((s) => n(s)).join(' and ')} leads and as many deals; transactions count each ` +
+        `operation of a batch; dollars at $${r.costs.pricePer10k} per 10,000 transactions (\`BENCH_PRICE_PER_10K\`).`,
+      '',
+      costsTable(r.costs),
+    );
   if (r.api) {
     const cpu = (l: Load) =>
       l.cpuMsPerRequest ? `${n(l.cpuMsPerRequest.tabServer)} / ${n(l.cpuMsPerRequest.azurite)}` : '';
