@@ -36,6 +36,10 @@ describe('storage reads per operation (bench costs)', () => {
     },
   );
 
+  it('the dashboard reads a full page of stale deals at both sizes (the list is not empty)', () => {
+    expect(at('dashboard open', SMALL).entitiesRead).toBeGreaterThan(50);
+  });
+
   it('a board open reads at most a page per stage, the figures and the workspace', () => {
     // 20 cards per stage, one figure row, the workspace row (membership).
     expect(at('board open', LARGE).entitiesRead).toBeLessThanOrEqual(DEFAULT_STAGES.length * 20 + 2);

@@ -2,7 +2,8 @@
  * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; bench/README.md)
  * and `npm run bench:100k` (the large sizes at 100,000; hours on Azurite).
  *
- * One run, one stock embedded Azurite (in memory), the real tab server as a child process. Phases
+ * One run, one embedded Azurite (in memory) as `npm start` runs it (with the key-order preload;
+ * `AZURITE_STOCK=1` as published), the real tab server as a child process. Phases
  * (`BENCH_ONLY=raw,old,import,reads,reports,costs,load,relay,tab` runs a subset):
  *  raw     raw SDK baseline: single rows in 100-row transactions, and point reads: the storage's limit;
  *  old     the first layout (all index rows in the workspace partition), written with raw SDK rows of
@@ -39,7 +40,7 @@ import {
   type ImportJobStatus,
 } from '../shared/src/lead/lead-import-job';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
-import { commitOperations, planCommit } from '../shared/src/records/row-plan';
+import { COMMIT_CAPACITY, figureRowsOf, insertCost, planCommit } from '../shared/src/records/row-plan';
 import type { ChangeSet } from '../shared/src/records/change-set';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
 import { azuriteVersion, freePort, startAzurite } from '../shared/src/storage/azurite';
@@ -354,15 +355,22 @@ async function readsThroughApi(api: Api, ws: string, queries: Record<string, str
 }
 
 /** Change sets of opportunity inserts, each as full as one transaction allows (records, copies, figures). */
-function packDeals(ws: string, deals: readonly Opportunity[]): ChangeSet[] {
+function packDeals(deals: readonly Opportunity[]): ChangeSet[] {
   const sets: ChangeSet[] = [];
   let writes: ChangeSet['writes'][number][] = [];
+  let rows = 0;
+  let figures = new Set<string>();
   for (const record of deals) {
-    const next = [...writes, { type: 'insert' as const, kind: 'opportunity' as const, record }];
-    if (writes.length && commitOperations(planCommit(ws, { writes: next, events: [] })) > 100) {
+    const cost = insertCost('opportunity', record);
+    const withThis = new Set([...figures, ...figureRowsOf('opportunity', record)]);
+    if (writes.length && rows + cost + withThis.size > COMMIT_CAPACITY) {
       sets.push({ writes, events: [] });
-      writes = [{ type: 'insert', kind: 'opportunity', record }];
-    } else writes = next;
+      writes = [];
+      rows = 0;
+      figures = new Set(figureRowsOf('opportunity', record));
+    } else figures = withThis;
+    writes.push({ type: 'insert', kind: 'opportunity', record });
+    rows += cost;
   }
   if (writes.length) sets.push({ writes, events: [] });
   return sets;
@@ -385,7 +393,7 @@ async function reports(api: Api, storage: TableStorage) {
   const ids = createIdGenerator();
   const opps = opportunities(OPPORTUNITIES, ws, () => ids.newId());
   log(`reports: seeding ${OPPORTUNITIES} opportunities`);
-  const sets = packDeals(ws, opps);
+  const sets = packDeals(opps);
   const tick = progress('seeding opportunities', OPPORTUNITIES, 'opportunities');
   let done = 0;
   await mapBounded(sets, 2, async (set) => {
@@ -749,7 +757,7 @@ async function main(): Promise<void> {
         cpu: cpus()[0]?.model,
         memoryGb: round(totalmem() / 1e9, 1),
         node: process.version,
-        storage: `embedded Azurite ${azuriteVersion()} (in memory), stock`,
+        storage: `embedded Azurite ${azuriteVersion()} (in memory), ${azurite.keyOrder ? 'with the key-order preload, as npm start runs it' : 'stock'}`,
       },
       sizes: {
         small: SMALL,
