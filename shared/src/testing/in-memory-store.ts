@@ -25,6 +25,7 @@ export type Partition = {
   readonly idempotency: Map<string, IdempotencyRecord>;
   /** The maintained figures (reports/figures.ts), kept by every commit like the Table rows. */
   readonly figures: Map<string, Map<string, bigint>>;
+  readonly counters: Map<string, { readonly value: string; readonly version: Version }>;
 };
 
 /**
@@ -48,6 +49,7 @@ export class InMemoryStore {
         outbox: new Map(),
         idempotency: new Map(),
         figures: new Map(),
+        counters: new Map(),
       };
       this.partitions.set(ws, partition);
     }

@@ -8,7 +8,7 @@ import { isClosedStageId } from '../../opportunity/stages';
 import { recountFigures } from '../../reports/figure-contributions';
 import { sameFigures, figureEntries, type FigureSet } from '../../reports/figures';
 import { staleDealsReport } from '../../reports/stale-deals-report';
-import type { ChangeSet, Write } from '../../records/change-set';
+import { isRecordWrite, type ChangeSet, type Write } from '../../records/change-set';
 import type { Version } from '../../records/versions';
 import { aLead, anOpportunity } from '../builders';
 import { expectOk, uniqueId, type StorageUnderTest } from './contract-fixtures';
@@ -300,7 +300,7 @@ class Model {
     const changes: ChangeSet = { writes, events: [] };
     const receipt = expectOk(await records.commit(this.ws, changes));
     for (const write of writes) {
-      if (write.type === 'stage-change') continue;
+      if (!isRecordWrite(write)) continue;
       const key = `${write.kind}:${write.record.id}`;
       this.stored.set(write.record.id, {
         kind: write.kind as Stored['kind'],

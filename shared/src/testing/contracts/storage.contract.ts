@@ -1,5 +1,7 @@
+import { activityListsContract } from './activity-lists.contract';
 import type { StorageUnderTest } from './contract-fixtures';
 import { figuresContract } from './figures.contract';
+import { mergeContract } from './merge.contract';
 import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
 import { recordListContract } from './record-list.contract';
@@ -29,8 +31,10 @@ export function storageContract(
     };
     recordCommitContract(current);
     recordListContract(current);
+    activityListsContract(current);
     recordSortContract(current);
     recordRecycleContract(current);
+    mergeContract(current);
     workspaceContract(current);
     outboxContract(current);
     teamContract(current);
