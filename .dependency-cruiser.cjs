@@ -28,6 +28,7 @@ const ranks = [
   ['reports'],
   ['records'],
   ['application'],
+  ['telemetry'],
   ['storage', 'testing'],
   ['runtime'],
 ];

@@ -3,6 +3,7 @@ import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials, MetricsAccess } from './config';
 import type { BotHandlers } from './chat/bot-handlers';
+import { backingOffWhenBusy } from './conversation/busy-storage';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
 import { handleMessage, type ConversationDeps } from './conversation/handle-message';
@@ -53,12 +54,12 @@ export function createBot({
     logger,
     ...(credentials ? { tenantId: credentials.tenantId } : {}),
   };
-  const handlers: BotHandlers = {
+  const handlers: BotHandlers = backingOffWhenBusy(conversation, {
     onMessage: (message) => handleMessage(conversation, message),
     onTeamEvent: (event) => handleTeamEvent(conversation, event),
     onCardAction: (action) => handleCardAction(conversation, action),
     onCompose: (query) => handleCompose(conversation, query),
-  };
+  });
   const adapter = createTeamsAdapter(credentials, logger);
   const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });
   return {

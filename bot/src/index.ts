@@ -2,7 +2,13 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
+import {
+  connectOutboxSignalling,
+  drainServer,
+  observeRelay,
+  startLocalTracing,
+  storageTransientCounter,
+} from '@crm/shared/runtime';
 import type { AppDeps, OutboxRelay } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
@@ -23,7 +29,11 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = pino({ level: config.logLevel, name: 'bot' });
 
-  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  const tracing = startLocalTracing(process.env);
+  const storage = connectTableStorage(config.storage, {
+    tablePrefix: config.tablePrefix,
+    onTransient: storageTransientCounter(),
+  });
   await storage.ensureTables();
   const signalling = await connectOutboxSignalling(config.storage, storage, {
     tablePrefix: config.tablePrefix,
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
   });
   const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
   late.relay = relay;
+  observeRelay(() => relay.metrics());
   const { server } = bot;
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -70,10 +81,12 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
     // The relay finishes the send in flight and records it; the rest waits for the next instance.
-    Promise.all([drainServer(server, DRAIN_MS), relay.stop()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop()])
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

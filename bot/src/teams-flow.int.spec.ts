@@ -91,7 +91,7 @@ async function deliver(eventType: string) {
   const targets = await channel.targetsFor(entry.event);
   const outcomes = [];
   for (const target of targets) outcomes.push({ target, outcome: await channel.send(target, entry.event) });
-  await app.outbox.markDelivered(ws, entry.event.id);
+  await app.outbox.markDelivered(ws, entry);
   return { event: entry.event, outcomes };
 }
 

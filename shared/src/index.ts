@@ -7,6 +7,8 @@
  * (`npm run lint`: scripts/check-export-names.ts).
  */
 export * from './common/result';
+export * from './common/backoff';
+export * from './common/storage-busy';
 export * from './common/domain-error';
 export * from './common/error-codes';
 export * from './common/types';

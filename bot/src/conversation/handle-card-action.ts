@@ -1,4 +1,4 @@
-import type { Result } from '@crm/shared';
+import { isStorageBusy, type Result } from '@crm/shared';
 import { getWorkspace } from '@crm/shared/application';
 import { z } from 'zod';
 import { Ws } from '../actions/verb-data';
@@ -63,6 +63,8 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
         : membersOnly(localized, action.data, { viewers: everyone.userIds }),
     };
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
     return say(localized.t('error.unexpected'));
   }

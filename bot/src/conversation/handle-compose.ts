@@ -1,3 +1,4 @@
+import { isStorageBusy } from '@crm/shared';
 import {
   getRecord,
   getWorkspace,
@@ -62,6 +63,8 @@ export async function handleCompose(
     }
     return results.slice(0, 25);
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, kind: query.kind }, 'compose query failed');
     return [];
   }

@@ -1,4 +1,4 @@
-import type { Actor, Result } from '@crm/shared';
+import { isStorageBusy, type Actor, type Result } from '@crm/shared';
 import { rememberPersonalChat, type AppDeps } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import { helpText } from '../commands/help.command';
@@ -11,6 +11,7 @@ import { audienceOf, conversationKind, viewersOf } from './audience';
 import type { ChatMessage } from '../chat/chat-message';
 import { textReply, type BotReply } from '../replies/bot-reply';
 import { workspacePickCard } from '../replies/workspace-pick-reply';
+import { annotate } from '@crm/shared/telemetry';
 
 export type ConversationDeps = {
   readonly app: AppDeps;
@@ -57,6 +58,7 @@ export async function handleMessage(
     if (where.kind !== 'found') return notFound(localized, where, message);
     const caller = { actor };
     const ws = where.workspace.record.id;
+    annotate({ 'crm.workspace.id': ws });
     const audience = audienceOf(deps.app, caller, ws, message);
     if (command.showsRecords && !(await audience()).open) {
       return textReply(localized.t('conversation.notAllMembers'));
@@ -72,6 +74,8 @@ export async function handleMessage(
     });
     return answer(deps, localized, result, { command: command.name, workspace: ws });
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, command: command.name }, 'command failed');
     return textReply(localized.t('error.unexpected'));
   }

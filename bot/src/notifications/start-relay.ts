@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { BotApp } from '../bot-app';
 import type { Translator } from '../messages/translator';
 import { createTeamsNotificationChannel } from './teams-notification-channel';
+import { inSpan } from '@crm/shared/telemetry';
 
 /**
  * The bot process runs the outbox relay: storage, the wake-up queue and the Teams channel (posting
@@ -38,6 +39,8 @@ export function startRelay(options: {
       clock: systemClock,
       random: Math.random,
       log: logger.child({ component: 'outbox-relay' }),
+      // A span per pass over a workspace and per post, with the workspace and event ids.
+      trace: inSpan,
     },
     // Unique per process, so a restarted instance does not mistake a dead one's lease for its own.
     { owner: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}` },

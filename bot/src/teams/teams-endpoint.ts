@@ -15,6 +15,7 @@ import { toActivity } from './to-activity';
 import { toChatMessage } from './to-chat-message';
 import { toTeamActivity } from './to-team-event';
 import { distrust } from './trust';
+import { inSpan } from '@crm/shared/telemetry';
 
 /**
  * The only place that knows the Bot Framework SDK (botbuilder's CloudAdapter). Moving to the
@@ -83,7 +84,18 @@ export function createTeamsEndpoint({
       return;
     }
     const request = { body, headers: req.headers, method: req.method ?? 'POST' };
-    await adapter.process(request, botResponse(res), (context) => dispatch(context, handlers, logger));
+    // One trace per Teams activity: its id and type as attributes, the use case's storage calls inside.
+    await adapter.process(request, botResponse(res), (context) =>
+      inSpan(
+        `teams ${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}`,
+        {
+          'crm.teams.activity_id': context.activity.id ?? '',
+          'crm.teams.activity_type': context.activity.type ?? '',
+          'crm.teams.conversation_id': context.activity.conversation?.id ?? '',
+        },
+        () => dispatch(context, handlers, logger),
+      ),
+    );
   };
 }
 

@@ -184,24 +184,64 @@ export type OutboxEntry = {
   readonly lastError?: string;
 };
 
-/** A pending event as the relay reads it: with its per-target delivery state and its version. */
-export type PendingEvent = OutboxEntry & { readonly delivery?: Delivery; readonly version: Version };
+/**
+ * A pending event as the relay reads it: with its per-target delivery state, its version, and its
+ * place in the outbox (opaque; `pending` continues after it).
+ */
+export type PendingEvent = OutboxEntry & {
+  readonly delivery?: Delivery;
+  readonly version: Version;
+  readonly position: string;
+};
+
+/** An event the relay gave up on after its attempts: kept for the workspace's owners to send again. */
+export type DeadLetter = {
+  readonly event: DomainEvent;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly deadAt: Instant;
+  /** Where delivery stood: targets that had the post keep it when the event is sent again. */
+  readonly delivery?: Delivery;
+};
 
 /** Events written by `commit`, waiting for the bot to deliver them. */
 export interface OutboxRepository {
-  pending(ws: WorkspaceId, limit: number): Promise<PendingEvent[]>;
+  /**
+   * Up to `limit` pending events, oldest first (by occurredAt, then id), after `after` (a position
+   * an earlier page gave): a pass pages through the outbox once instead of re-reading it.
+   */
+  pending(ws: WorkspaceId, limit: number, after?: string): Promise<PendingEvent[]>;
   /**
    * Records where delivery stands (and the attempts/last error it sums up), guarded by the version
    * read: another relay's write in between fails it with CONCURRENCY.STALE.
    */
   saveDelivery(
     ws: WorkspaceId,
-    event: DomainEvent,
+    entry: Pick<PendingEvent, 'event' | 'position'>,
     delivery: Delivery,
     expected: Version,
   ): Promise<Result<Version>>;
-  markDelivered(ws: WorkspaceId, eventId: Id): Promise<void>;
-  markFailed(ws: WorkspaceId, eventId: Id, error: string): Promise<void>;
+  markDelivered(ws: WorkspaceId, entry: Pick<PendingEvent, 'position'>): Promise<void>;
+  /**
+   * Moves the event out of the outbox into the workspace's dead letters, in one transaction; false
+   * when it is no longer there as read (another relay moved on).
+   */
+  deadLetter(
+    ws: WorkspaceId,
+    entry: PendingEvent,
+    delivery: Delivery | undefined,
+    at: Instant,
+  ): Promise<boolean>;
+  /** The workspace's dead letters, newest event first. */
+  deadLetters(
+    ws: WorkspaceId,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<DeadLetter>>;
+  /**
+   * Puts a dead letter back in the outbox at its old place (targets that had the post keep it), in one
+   * transaction. NOTIFICATION.NOT_FOUND when there is no such dead letter.
+   */
+  requeue(ws: WorkspaceId, eventId: Id): Promise<Result<DeadLetter>>;
 }
 
 export type Clock = { now(): Instant };

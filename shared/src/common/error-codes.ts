@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   'IMPORT.FILE_GONE': 'gone',
   /** An import job that stopped on a fault of ours (its `failure`, never an HTTP answer). */
   'IMPORT.UNEXPECTED': 'conflict',
+  /** No such dead letter (already sent again, or never there). */
+  'NOTIFICATION.NOT_FOUND': 'not-found',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -109,6 +111,11 @@ export const TRANSPORT_CODES = {
   'IMPORT.SERVER_BUSY': 'rate-limited',
   'ROUTE.NOT_FOUND': 'not-found',
   'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
+  /**
+   * Storage is busy or did not answer in time (503 with Retry-After): wait and ask again — a write
+   * only with its Idempotency-Key, or after reading the record again.
+   */
+  'STORAGE.BUSY': 'rate-limited',
   'SERVER.NOT_READY': 'server',
   'SERVER.INTERNAL': 'server',
 } as const;

@@ -88,8 +88,18 @@ export const historyKey = (opportunityId: Id, changeId: Id): string =>
 /** A named counter of the workspace (`cnt|lead-owner`: whom the round-robin gave the last new lead). */
 export const counterKey = (name: string): string => `cnt|${keyPart(name)}`;
 
+/**
+ * Outbox rows in delivery order: the event's time, then its id, so the relay reads the oldest page
+ * by key and goes on from where it stopped. (Rows written before had `out|<eventId>`: still in the
+ * range, read and delivered like the others, only not in time order.)
+ */
 export const OUTBOX_PREFIX = 'out|';
-export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;
+export const outboxKey = (event: { readonly id: Id; readonly occurredAt: Instant }): string =>
+  `${OUTBOX_PREFIX}${keyPart(event.occurredAt)}|${event.id}`;
+
+/** Events the relay gave up on, newest first (event ids sort so). */
+export const DEAD_LETTER_PREFIX = 'dlq|';
+export const deadLetterKey = (eventId: Id): string => `${DEAD_LETTER_PREFIX}${eventId}`;
 
 /** Idempotency keys are client text: hashed, so any key is a valid RowKey of fixed length. */
 export const idempotencyKey = (key: string): string =>

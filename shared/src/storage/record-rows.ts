@@ -170,7 +170,7 @@ export const historyRow = (ws: WorkspaceId, change: StageChange): Row => ({
 /** An outbox row; the relay adds its per-target delivery state (`delivery`, `delivery1`...) once it starts. */
 export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry & { readonly delivery?: Delivery }): Row => ({
   partitionKey: ws,
-  rowKey: outboxKey(entry.event.id),
+  rowKey: outboxKey(entry.event),
   ...jsonColumns(entry.event),
   attempts: entry.attempts,
   ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),

@@ -19,7 +19,8 @@ export type Call = {
   readonly as?: Actor | null;
   /**
    * Which server answers. `main`: the real one. `limited`: every /api/v1 request is rate limited.
-   * `broken`: storage fails. `paused`: imports queue and never run, one unfinished job a workspace.
+   * `broken`: storage fails. `busy`: storage is busy (the storage layer gave up retrying).
+   * `paused`: imports queue and never run, one unfinished job a workspace.
    * `full`: no room for an uploaded file.
    */
   readonly server?: ServerName;
@@ -27,7 +28,7 @@ export type Call = {
   readonly code?: string;
 };
 
-export type ServerName = 'main' | 'limited' | 'broken' | 'paused' | 'full';
+export type ServerName = 'main' | 'limited' | 'broken' | 'busy' | 'paused' | 'full';
 
 /** What a scenario can build its calls on; every request it sends is checked against the document too. */
 export type ScenarioContext = {
@@ -46,6 +47,8 @@ export type ScenarioContext = {
    * its conversation id and the ETag listChannels gives it.
    */
   subscribedChannel(): Promise<{ conversationId: string; etag: string }>;
+  /** A notification of `ws` the relay gave up on (a dead letter): its event id. */
+  deadLetter(): Promise<string>;
   /** Sends a call to an operation (setup) and gives back status and parsed body. */
   send(
     operationId: string,
@@ -61,7 +64,7 @@ export type Step = (ctx: ScenarioContext) => Promise<Call>;
  * How the test drives one documented operation. `ok` must get its (first) success status; the test
  * derives the shared errors from it (no token → 401, unknown workspace → 404, a malformed, oversized
  * or non-JSON body → 400/413/415, no or a stale If-Match → 428/412, the `limited` server → 429, the
- * `broken` one → 500). `also` triggers the operation's other statuses. Every status the document lists
+ * `broken` one → 500, the `busy` one → 503 STORAGE.BUSY with Retry-After). `also` triggers the operation's other statuses. Every status the document lists
  * must be triggered by one or the other, or be named in `untriggered` with the reason.
  */
 export type Scenario = {
@@ -652,6 +655,28 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         headers: { 'If-Match': '"1"' },
         code: 'CHANNEL.NOT_FOUND',
       }),
+    },
+  },
+
+  listUndeliveredNotifications: {
+    ok: async (ctx) => {
+      await ctx.deadLetter();
+      return {};
+    },
+    also: {
+      400: async () => ({ query: { cursor: 'not-a-cursor' }, code: 'VALIDATION.FAILED' }),
+      403: async () => ({ as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+    },
+  },
+  requeueUndeliveredNotification: {
+    ok: async (ctx) => ({ params: { eventId: await ctx.deadLetter() } }),
+    also: {
+      403: async (ctx) => ({
+        params: { eventId: await ctx.deadLetter() },
+        as: BOB,
+        code: 'WORKSPACE.OWNER_REQUIRED',
+      }),
+      404: async () => ({ params: { eventId: 'never-dead' }, code: 'NOTIFICATION.NOT_FOUND' }),
     },
   },
 

@@ -16,6 +16,7 @@ import type {
   SubscribedChannel,
   Workspace,
 } from '@crm/shared';
+import { backoffDelay } from '@crm/shared';
 import { ApiError } from './api-error';
 
 /** Records as the API shows them: their own fields plus `etag`, the value If-Match wants. */
@@ -29,6 +30,18 @@ export type LeadConversion = {
   readonly opportunity?: WithEtag<Opportunity> | null;
 };
 export type ListQuery = Readonly<Record<string, string | undefined>>;
+/** A notification the bot gave up on after its attempts (a dead letter of the outbox relay). */
+export type UndeliveredNotification = {
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly deadAt: string;
+  readonly targets: readonly { readonly key: string; readonly status: 'pending' | 'sent' | 'gone' }[];
+  /** How many of the targets had the post. */
+  readonly sent: number;
+};
 /** The URL segment of a record kind: `/workspaces/{ws}/{plural}`. */
 export type RecordPlural =
   'leads' | 'organisations' | 'contacts' | 'opportunities' | 'campaigns' | 'activities';
@@ -163,6 +176,9 @@ export type ApiClient = {
   /** Owners: the channels that hear the workspace's news; taking one off needs its ETag. */
   listChannels(ws: string): Promise<readonly WithEtag<SubscribedChannel>[]>;
   removeChannel(ws: string, channel: { conversationId: string; etag: string }): Promise<void>;
+  /** Owners: notifications the bot gave up on (first page, newest first); sending one again. */
+  listUndelivered(ws: string): Promise<readonly UndeliveredNotification[]>;
+  requeueUndelivered(ws: string, eventId: string): Promise<UndeliveredNotification>;
   recycleBin(ws: string, query: ListQuery): Promise<ListPage<DeletedRecord>>;
   purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
   importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
@@ -188,7 +204,25 @@ export type ApiClientOptions = {
   baseUrl?: string;
   /** Idempotency keys for creates and conversions; one per user action. */
   newKey?: () => string;
+  /** How a busy answer (503, 429) or a lost connection is retried; `sleep`/`random` for tests. */
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 };
+
+/**
+ * Busy answers are retried, never amplified: only requests that are safe to repeat (reads, and writes
+ * with an Idempotency-Key, which the server answers once), at most `attempts` tries, waiting what
+ * `Retry-After` says or else backoff with jitter; a wait longer than `maxWaitMs` is not waited out.
+ */
+export type RetryPolicy = {
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly capMs: number;
+  readonly maxWaitMs: number;
+};
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 500, capMs: 8_000, maxWaitMs: 30_000 };
 
 /** A random Idempotency-Key (randomUUID needs a secure context; getRandomValues does not). */
 export const randomKey = (): string =>
@@ -203,6 +237,13 @@ type RequestOptions = {
 };
 
 const enc = encodeURIComponent;
+
+/** `Retry-After` in seconds (what our server sends), as milliseconds. */
+const retryAfterMs = (response: ApiResponse | undefined): number | undefined => {
+  const header = response?.headers.get('retry-after');
+  const seconds = header ? Number(header) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+};
 
 /** The problem's code and field paths; anything that is not problem JSON becomes a bare status. */
 async function toApiError(response: ApiResponse): Promise<ApiError> {
@@ -234,6 +275,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch: ApiFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const newKey = options.newKey ?? randomKey;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
 
   async function attempt(
     method: string,
@@ -259,17 +303,39 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   /**
-   * One call. A 401 is answered before the server does anything, so it is safe to send once more
+   * One try. A 401 is answered before the server does anything, so it is safe to send once more
    * with a fresh token (an SSO token can expire between Teams handing it out and the server
    * checking it); a second 401 stands.
    */
+  async function once(method: string, path: string, requestOptions: RequestOptions) {
+    const response = await attempt(method, path, requestOptions, await options.getToken());
+    if (response.status !== 401) return response;
+    return attempt(method, path, requestOptions, await options.getToken({ refresh: true }));
+  }
+
+  /** One call: busy answers and lost connections retried as `RetryPolicy` says. */
   async function send(method: string, path: string, requestOptions: RequestOptions) {
-    let response = await attempt(method, path, requestOptions, await options.getToken());
-    if (response.status === 401) {
-      response = await attempt(method, path, requestOptions, await options.getToken({ refresh: true }));
+    const repeatable = method === 'GET' || requestOptions.idempotencyKey !== undefined;
+    for (let tries = 1; ; tries++) {
+      let response: ApiResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await once(method, path, requestOptions);
+      } catch (error) {
+        failure = error;
+      }
+      const busy = response ? response.status === 503 || response.status === 429 : true;
+      if (busy && repeatable && tries < retry.attempts) {
+        const wait = retryAfterMs(response) ?? backoffDelay(tries, random(), retry);
+        if (wait <= retry.maxWaitMs) {
+          await sleep(wait);
+          continue;
+        }
+      }
+      if (!response) throw failure;
+      if (!response.ok) throw await toApiError(response);
+      return response;
     }
-    if (!response.ok) throw await toApiError(response);
-    return response;
   }
 
   async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
@@ -334,6 +400,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       (await request<ListPage<WithEtag<SubscribedChannel>>>('GET', `${wsPath(ws)}/channels`)).items,
     removeChannel: (ws, channel) =>
       request('DELETE', `${wsPath(ws)}/channels/${enc(channel.conversationId)}`, { ifMatch: channel.etag }),
+    listUndelivered: async (ws) =>
+      (await request<ListPage<UndeliveredNotification>>('GET', `${wsPath(ws)}/undelivered-notifications`))
+        .items,
+    requeueUndelivered: (ws, eventId) =>
+      request('POST', `${wsPath(ws)}/undelivered-notifications/${enc(eventId)}/requeue`),
     recycleBin: (ws, params) => request('GET', `${wsPath(ws)}/recycle-bin${query(params)}`),
     purge: (ws, plural, id) => request('DELETE', `${wsPath(ws)}/recycle-bin/${plural}/${enc(id)}`),
     importLeads: async (ws, csv) => {

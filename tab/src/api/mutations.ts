@@ -96,6 +96,14 @@ export const useRemoveChannel = (ws: string) =>
     refresh: 'success-or-stale',
   });
 
+/** A notification the bot gave up on goes back to be sent again. */
+export const useRequeueUndelivered = (ws: string) =>
+  useWrite({
+    run: (api, eventId: string) => api.requeueUndelivered(ws, eventId),
+    touches: () => [queryKeys.undelivered(ws)],
+    refresh: 'settled',
+  });
+
 /** The lead, and the organisation, contact and deal it became. */
 export const useConvertLead = (ws: string) =>
   useWrite({

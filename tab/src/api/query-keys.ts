@@ -36,5 +36,7 @@ export const queryKeys = {
   recycleBin: (ws: string) => ['recycle-bin', ws] as const,
   /** The Teams channels that hear the workspace's news. */
   channels: (ws: string) => ['channels', ws] as const,
+  /** Notifications the bot gave up on (dead letters). */
+  undelivered: (ws: string) => ['undelivered', ws] as const,
   importJob: (ws: string, jobId: string | undefined) => ['imports', ws, jobId] as const,
 };

@@ -16,11 +16,15 @@ import { ChannelsSection } from './ChannelsSection';
 import { MembersSection } from './MembersSection';
 import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
+import { UndeliveredSection } from './UndeliveredSection';
 import { useSettingsStyles } from './SettingsView.styles';
 
 export type SettingsViewProps = { readonly workspaceId: string };
 
-/** Owners: the workspace's name, currency, stale threshold, its stages, its members and its channels. */
+/**
+ * Owners: the workspace's name, currency, stale threshold, its stages, its members, its channels and
+ * the notifications the bot gave up on.
+ */
 export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -42,6 +46,7 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} act={act} />}
       <MembersSection workspaceId={workspaceId} />
       <ChannelsSection workspaceId={workspaceId} />
+      <UndeliveredSection workspaceId={workspaceId} />
     </section>
   );
 }

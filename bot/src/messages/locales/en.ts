@@ -49,6 +49,7 @@ export const en = {
   'error.conflict': 'That cannot be done in the current state of the record.',
   'error.stale': 'Someone changed this in the meantime. Please try again.',
   'error.gone': 'That is no longer available.',
+  'error.busy': 'I am very busy right now. Please try again in a few seconds.',
   'error.unexpected': 'Something went wrong on my side. Please try again in a moment.',
   'help.lead': '**lead** &lt;name|email&gt;: one lead with its checklist, to qualify or disqualify',
   'help.qualify':

@@ -50,6 +50,7 @@ export const nb: Messages = {
   'error.conflict': 'Det går ikke i oppføringens nåværende tilstand.',
   'error.stale': 'Noen har endret dette i mellomtiden. Prøv igjen.',
   'error.gone': 'Det er ikke lenger tilgjengelig.',
+  'error.busy': 'Jeg er svært opptatt akkurat nå. Prøv igjen om noen sekunder.',
   'error.unexpected': 'Noe gikk galt hos meg. Prøv igjen om litt.',
   'help.lead':
     '**lead** &lt;navn|e-post&gt;: ett lead med sjekklisten, for å kvalifisere eller diskvalifisere',

@@ -50,6 +50,7 @@ export const nl: Messages = {
   'error.conflict': 'Dat kan niet in de huidige staat van het record.',
   'error.stale': 'Iemand heeft dit intussen gewijzigd. Probeer het opnieuw.',
   'error.gone': 'Dat is niet meer beschikbaar.',
+  'error.busy': 'Ik heb het nu erg druk. Probeer het over een paar seconden opnieuw.',
   'error.unexpected': 'Er ging bij mij iets mis. Probeer het zo opnieuw.',
   'help.lead':
     '**lead** &lt;naam|e-mail&gt;: één lead met zijn checklist, om te kwalificeren of diskwalificeren',

@@ -50,6 +50,7 @@ export const ptBR: Messages = {
   'error.conflict': 'Isso não é possível no estado atual do registro.',
   'error.stale': 'Alguém alterou isso nesse meio-tempo. Tente de novo.',
   'error.gone': 'Isso não está mais disponível.',
+  'error.busy': 'Estou muito ocupado agora. Tente de novo em alguns segundos.',
   'error.unexpected': 'Algo deu errado do meu lado. Tente de novo em instantes.',
   'help.lead': '**lead** &lt;nome|e-mail&gt;: um lead com seu checklist, para qualificar ou desqualificar',
   'help.qualify':

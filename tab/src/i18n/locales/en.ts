@@ -424,6 +424,25 @@ export const en = {
     removeText: 'The bot will post this workspace’s news there no more. The channel can subscribe again.',
     removed: '{{name}} hears nothing more.',
   },
+  undelivered: {
+    heading: 'Undelivered notifications',
+    hint: 'Notifications the bot gave up on after trying for about an hour: a channel kept failing, or who should hear of it could not be worked out. Send one again once the cause is fixed; channels that had it do not get it twice.',
+    none: 'Every notification was delivered.',
+    what: 'Notification',
+    happened: 'Happened',
+    where: 'Delivered',
+    noTargets: 'to nobody yet',
+    targets: 'to {{sent}} of {{total}}',
+    error: 'Last error',
+    gaveUp: 'Given up',
+    sendAgain: 'Send again',
+    sendAgainName: 'Send {{what}} again',
+    sentAgain: '{{what}}: queued to be sent again.',
+    type: {
+      lead: { converted: 'converted lead', disqualified: 'disqualified lead' },
+      opportunity: { 'stage-changed': 'deal changed stage', won: 'deal won', lost: 'deal lost' },
+    },
+  },
   recycleBin: {
     heading: 'Recycle bin',
     empty: 'The recycle bin is empty.',
@@ -517,6 +536,9 @@ export const en = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'This kind of file or data is not accepted.',
       ROUTE_METHOD_NOT_ALLOWED:
         'The app asked for something the server does not offer. Reload and try again.',
+      NOTIFICATION_NOT_FOUND:
+        'This undelivered notification is no longer there: it may have been sent again already.',
+      STORAGE_BUSY: 'The server is very busy right now. Wait a few seconds and try again.',
       SERVER_NOT_READY: 'The server is starting or cannot reach its storage. Try again in a moment.',
       WORKSPACE_STAGE_IN_USE:
         'A stage you removed still has opportunities. Move them to another stage first.',

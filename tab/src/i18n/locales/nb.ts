@@ -425,6 +425,25 @@ export const nb: Messages = {
     removeText: 'Boten poster ikke lenger nyheter fra dette arbeidsområdet der. Kanalen kan abonnere igjen.',
     removed: '{{name}} hører ikke noe mer.',
   },
+  undelivered: {
+    heading: 'Varsler som ikke ble levert',
+    hint: 'Varsler boten ga opp etter å ha prøvd i omtrent en time: en kanal feilet hele tiden, eller det var ikke mulig å finne ut hvem som skulle få dem. Send et på nytt når årsaken er rettet; kanaler som alt har fått det, får det ikke to ganger.',
+    none: 'Alle varsler ble levert.',
+    what: 'Varsel',
+    happened: 'Skjedde',
+    where: 'Levert',
+    noTargets: 'til ingen ennå',
+    targets: 'til {{sent}} av {{total}}',
+    error: 'Siste feil',
+    gaveUp: 'Gitt opp',
+    sendAgain: 'Send på nytt',
+    sendAgainName: 'Send {{what}} på nytt',
+    sentAgain: '{{what}}: satt i kø for å sendes på nytt.',
+    type: {
+      lead: { converted: 'konvertert lead', disqualified: 'diskvalifisert lead' },
+      opportunity: { 'stage-changed': 'avtale endret fase', won: 'avtale vunnet', lost: 'avtale tapt' },
+    },
+  },
   recycleBin: {
     heading: 'Papirkurv',
     empty: 'Papirkurven er tom.',
@@ -520,6 +539,9 @@ export const nb: Messages = {
       REQUEST_TOO_LARGE: 'Filen eller dataene er for store.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
       ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
+      NOTIFICATION_NOT_FOUND:
+        'Dette ikke-leverte varselet finnes ikke lenger: det kan allerede være sendt på nytt.',
+      STORAGE_BUSY: 'Serveren er svært opptatt akkurat nå. Vent noen sekunder og prøv igjen.',
       SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
       WORKSPACE_STAGE_IN_USE:
         'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',

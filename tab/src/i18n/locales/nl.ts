@@ -426,6 +426,29 @@ export const nl: Messages = {
       'De bot post het nieuws van deze werkruimte daar niet meer. Het kanaal kan zich opnieuw abonneren.',
     removed: '{{name}} hoort niets meer.',
   },
+  undelivered: {
+    heading: 'Niet-bezorgde meldingen',
+    hint: 'Meldingen die de bot na ongeveer een uur proberen heeft opgegeven: een kanaal bleef falen, of wie ervan moest horen kon niet worden bepaald. Verstuur er een opnieuw zodra de oorzaak is verholpen; kanalen die hem al hadden, krijgen hem niet twee keer.',
+    none: 'Elke melding is bezorgd.',
+    what: 'Melding',
+    happened: 'Gebeurd',
+    where: 'Bezorgd',
+    noTargets: 'nog aan niemand',
+    targets: 'aan {{sent}} van {{total}}',
+    error: 'Laatste fout',
+    gaveUp: 'Opgegeven',
+    sendAgain: 'Opnieuw versturen',
+    sendAgainName: '{{what}} opnieuw versturen',
+    sentAgain: '{{what}}: klaargezet om opnieuw te versturen.',
+    type: {
+      lead: { converted: 'geconverteerde lead', disqualified: 'gediskwalificeerde lead' },
+      opportunity: {
+        'stage-changed': 'deal van fase veranderd',
+        won: 'deal gewonnen',
+        lost: 'deal verloren',
+      },
+    },
+  },
   recycleBin: {
     heading: 'Prullenbak',
     empty: 'De prullenbak is leeg.',
@@ -524,6 +547,9 @@ export const nl: Messages = {
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of gegevens wordt niet geaccepteerd.',
       ROUTE_METHOD_NOT_ALLOWED:
         'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
+      NOTIFICATION_NOT_FOUND:
+        'Deze niet-bezorgde melding is er niet meer: misschien is ze al opnieuw verstuurd.',
+      STORAGE_BUSY: 'De server is het nu erg druk. Wacht een paar seconden en probeer het opnieuw.',
       SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
       WORKSPACE_STAGE_IN_USE:
         'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',

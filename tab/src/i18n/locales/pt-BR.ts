@@ -425,6 +425,29 @@ export const ptBR: Messages = {
     removeText: 'O bot não vai mais postar as novidades deste espaço lá. O canal pode se inscrever de novo.',
     removed: '{{name}} não é mais avisado.',
   },
+  undelivered: {
+    heading: 'Notificações não entregues',
+    hint: 'Notificações que o bot abandonou depois de tentar por cerca de uma hora: um canal continuou falhando, ou não foi possível saber quem deveria recebê-las. Reenvie uma quando a causa for corrigida; canais que já a receberam não a recebem duas vezes.',
+    none: 'Todas as notificações foram entregues.',
+    what: 'Notificação',
+    happened: 'Ocorreu',
+    where: 'Entregue',
+    noTargets: 'a ninguém ainda',
+    targets: 'a {{sent}} de {{total}}',
+    error: 'Último erro',
+    gaveUp: 'Abandonada',
+    sendAgain: 'Reenviar',
+    sendAgainName: 'Reenviar {{what}}',
+    sentAgain: '{{what}}: na fila para ser reenviada.',
+    type: {
+      lead: { converted: 'lead convertido', disqualified: 'lead desqualificado' },
+      opportunity: {
+        'stage-changed': 'negócio mudou de etapa',
+        won: 'negócio ganho',
+        lost: 'negócio perdido',
+      },
+    },
+  },
   recycleBin: {
     heading: 'Lixeira',
     empty: 'A lixeira está vazia.',
@@ -520,6 +543,9 @@ export const ptBR: Messages = {
       REQUEST_TOO_LARGE: 'O arquivo ou os dados são grandes demais.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Este tipo de arquivo ou dado não é aceito.',
       ROUTE_METHOD_NOT_ALLOWED: 'O app pediu algo que o servidor não oferece. Recarregue e tente novamente.',
+      NOTIFICATION_NOT_FOUND:
+        'Esta notificação não entregue não existe mais: talvez já tenha sido reenviada.',
+      STORAGE_BUSY: 'O servidor está muito ocupado agora. Aguarde alguns segundos e tente novamente.',
       SERVER_NOT_READY:
         'O servidor está iniciando ou não consegue acessar o armazenamento. Tente novamente em instantes.',
       WORKSPACE_STAGE_IN_USE:

@@ -1,4 +1,7 @@
-/** How long to wait before trying a target again after a failure that gave no Retry-After. */
+/**
+ * How long to wait before trying again after a failure that gave no Retry-After: the relay's sends,
+ * the storage layer's retries, the tab's and the bot's retries of a busy answer.
+ */
 export type BackoffPolicy = {
   /** The first retry waits about this long. */
   readonly baseMs: number;
@@ -11,7 +14,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 5 * 60_000
 /**
  * Exponential backoff with "equal jitter": the n-th failure waits between half and all of
  * min(cap, base·2^(n-1)). The jitter spreads the retries of many relays; the floor keeps each one from
- * hammering a conversation that just failed. `random` is in [0, 1).
+ * hammering a service that just failed. `random` is in [0, 1).
  */
 export function backoffDelay(
   failures: number,
