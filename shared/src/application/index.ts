@@ -24,6 +24,7 @@ export * from './lead/convert-lead.use-case';
 export * from './organisation/organisation.use-case';
 export * from './contact/contact.use-case';
 export * from './opportunity/opportunity.use-case';
+export * from './opportunity/board.use-case';
 export * from './campaign/campaign.use-case';
 export * from './activity/activity.use-case';
 export * from './activity/activity-actions.use-case';

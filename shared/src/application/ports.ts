@@ -1,7 +1,9 @@
 import type { Result } from '../common/result';
 import type { Id, Instant, TenantId, UserId, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { StageChange } from '../opportunity/opportunity';
+import type { Opportunity, StageChange } from '../opportunity/opportunity';
+import type { StageId } from '../opportunity/stage';
+import type { FigureSet } from '../reports/figures';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
 import type { ImportJob } from '../imports/import-job';
@@ -51,6 +53,17 @@ export type DeletedRecord = {
   readonly deletedAt: Instant;
   readonly deletedBy: UserId;
 };
+
+/**
+ * Which figure rows to read (reports/figure-contributions.ts names them): some by name, or the rows
+ * whose name starts with `prefix`, optionally from `from` up to `to` (both names, inclusive).
+ */
+export type FigureQuery =
+  | { readonly rows: readonly string[] }
+  | { readonly prefix: string; readonly from?: string; readonly to?: string };
+
+/** A page of one deal view: at most `limit` (1–1000), after `cursor`. */
+export type DealViewQuery = { readonly limit: number; readonly cursor?: string };
 
 /** Records of every kind in one workspace. Reads never return soft-deleted records. */
 export interface RecordRepository {
@@ -113,6 +126,17 @@ export interface RecordRepository {
   /** Removes records deleted before `before` for good. Returns how many. */
   purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number>;
   findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * The workspace's maintained figures (reports/figures.ts), which every commit keeps equal to a
+   * recount of the live records. Rows never written read as absent (all zeros).
+   */
+  readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet>;
+  /** One board column: the deals in `stage`, newest first (a key range, whatever the workspace's size). */
+  boardColumn(ws: WorkspaceId, stage: StageId, query: DealViewQuery): Promise<Page<Versioned<Opportunity>>>;
+  /** Open deals last touched (deal-touch.ts) before `before`, the longest untouched first. */
+  staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>>;
+  /** Open deals without a next activity, newest first. */
+  dealsWithoutNextStep(ws: WorkspaceId, query: DealViewQuery): Promise<Page<Opportunity>>;
   /**
    * Atomic: one entity-group transaction in the workspace's partition. A stale `expected` version
    * (or an insert of an id that exists, or an idempotency key already recorded) fails the whole

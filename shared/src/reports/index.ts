@@ -6,3 +6,5 @@ export * from './campaign-report';
 export * from './win-rate-report';
 export * from './sales-cycle-report';
 export * from './stale-deals-report';
+export * from './figures';
+export * from './figure-contributions';

@@ -14,6 +14,7 @@ import { TableRelayLeases } from './table-relay-leases';
 import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
 import { reindexWorkspace, type ReindexReport } from './table-reindex';
+import { rebuildWorkspaceFigures, type RebuildReport } from './table-rebuild-figures';
 import { TableImportJobRepository } from './table-import-job.repository';
 import { storageTracingPolicy } from './storage-tracing-policy';
 import { DEFAULT_STORAGE_RETRY, storageRetryPolicy, type StorageRetryOptions } from './storage-retry-policy';
@@ -44,6 +45,11 @@ export type TableStorage = {
   readonly backupTables: BackupTables;
   /** Rebuilds the search index of one workspace, or of every workspace (`npm run reindex`). */
   reindexSearch(workspaceId?: WorkspaceId): Promise<ReindexReport[]>;
+  /**
+   * Recounts the figures of one workspace, or of every workspace, from their records and rewrites
+   * the rows that differ, with the deal copies (`npm run rebuild-figures`).
+   */
+  rebuildFigures(workspaceId?: WorkspaceId): Promise<RebuildReport[]>;
 };
 
 /** Table names are letters and digits, starting with a letter: the prefix keeps to that. */
@@ -87,8 +93,14 @@ export function connectTableStorage(
   const directory = client('directory');
   const search = client('search');
   const workspaces = new TableWorkspaceRepository(records, directory);
+  const recordRepository = new TableRecordRepository(records, search);
+  const rebuild = async (ws: WorkspaceId) => {
+    const report = await rebuildWorkspaceFigures(records, ws);
+    recordRepository.forgetFigures(ws);
+    return report;
+  };
   return {
-    records: new TableRecordRepository(records, search),
+    records: recordRepository,
     workspaces,
     outbox: new TableOutboxRepository(records),
     importJobs: new TableImportJobRepository(records),
@@ -105,6 +117,12 @@ export function connectTableStorage(
       const reports: ReindexReport[] = [];
       for await (const ws of workspaces.listAll())
         reports.push(await reindexWorkspace(records, search, ws.id));
+      return reports;
+    },
+    async rebuildFigures(workspaceId) {
+      if (workspaceId) return [await rebuild(workspaceId)];
+      const reports: RebuildReport[] = [];
+      for await (const ws of workspaces.listAll()) reports.push(await rebuild(ws.id));
       return reports;
     },
   };

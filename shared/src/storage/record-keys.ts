@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RegardingType } from '../activity/activity';
 import type { Id, Instant, UserId } from '../common/types';
 import type { RecordKind } from '../records/records';
+import type { DealView } from '../records/row-plan';
 
 /**
  * RowKeys of the records table (one partition per workspace); see KEYS.md. `|` separates parts: it
@@ -45,6 +46,25 @@ export const uniqueEmailKey = (kind: RecordKind, email: string): string => `eml|
 export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${type}|${id}|`;
 export const regardingKey = (type: RegardingType, id: Id, activityId: Id): string =>
   `${regardingPrefix(type, id)}${activityId}`;
+
+/**
+ * Copies of deals in the order their lists read them (row-plan.ts `dealViews`): the board's column
+ * `dls|<stage>|<id>`, open deals by last touch `dlt|<instant>|<id>` (stale = the range before a
+ * cutoff), open deals without a next activity `dln|<id>`.
+ */
+export const DEAL_VIEW_PREFIX: Readonly<Record<DealView, string>> = {
+  stage: 'dls|',
+  touch: 'dlt|',
+  'no-next': 'dln|',
+};
+export const dealViewKey = (view: DealView, order: string, id: Id): string =>
+  view === 'no-next' ? `${DEAL_VIEW_PREFIX[view]}${id}` : `${DEAL_VIEW_PREFIX[view]}${keyPart(order)}|${id}`;
+/** The keys of one board column. */
+export const boardColumnPrefix = (stage: string): string => `${DEAL_VIEW_PREFIX.stage}${keyPart(stage)}|`;
+
+/** Maintained figures (reports/figures.ts): `fig|<row>`, e.g. `fig|deal`, `fig|fc|2026-11`. */
+export const FIGURE_PREFIX = 'fig|';
+export const figureKey = (row: string): string => `${FIGURE_PREFIX}${row}`;
 
 /**
  * Open activities of one owner in due order (My day): `due|<owner>|<dueAt>|<activityId>`. `dueAt` is

@@ -1,6 +1,5 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { unescapeKeyPart } from './table-email-index';
-import { statusOf } from './table-errors';
 
 /**
  * A lead's email row is keyed by the email alone (`eml|lead|<email>`), written in the lead's own
@@ -9,11 +8,10 @@ import { statusOf } from './table-errors';
  */
 const LEAD_EMAIL = 'eml|lead|';
 
-/** The operation a failed transaction names first in its message (`"3:The specified entity…"`). */
-export function failedIndex(error: unknown): number | undefined {
-  const message = typeof error === 'object' && error !== null ? String((error as Error).message) : '';
-  const m = /^(\d+):/.exec(message);
-  return m ? Number(m[1]) : undefined;
+/** Why a transaction failed: its status and the operation it names (in the caller's numbering). */
+export interface TransactionFailure {
+  readonly status?: number;
+  readonly failedAt?: number;
 }
 
 const rowKeyOf = (action: TransactionAction | undefined): string =>
@@ -27,34 +25,37 @@ function uniqueEmailOf(rowKey: string): string | undefined {
 }
 
 /** The email another lead already has, when that is why the transaction failed (409 on its email row). */
-export function emailTaken(error: unknown, actions: readonly TransactionAction[]): string | undefined {
-  const i = failedIndex(error);
+export function emailTaken(
+  failure: TransactionFailure,
+  actions: readonly TransactionAction[],
+): string | undefined {
+  const i = failure.failedAt;
   const action = i === undefined ? undefined : actions[i];
-  if (statusOf(error) !== 409 || action?.[0] !== 'create') return undefined;
+  if (failure.status !== 409 || action?.[0] !== 'create') return undefined;
   return uniqueEmailOf(rowKeyOf(action));
 }
 
 /**
  * A lead written before emails were unique has its email row as `eml|lead|<email>|<id>`: when a
  * transaction fails (404) deleting the lead's `eml|lead|<email>`, the same transaction is tried
- * deleting the older row instead; when that one is missing too, without it. Undefined when the
- * failure was anything else. `id` is the lead's (from the plan).
+ * deleting the older row instead (`actions`); when that one is missing too, without it (`missing`:
+ * the position to drop, so every other action keeps its place). Undefined when the failure was
+ * anything else. `id` is the lead's (from the plan).
  */
 export function withOlderEmailRow(
-  error: unknown,
+  failure: TransactionFailure,
   actions: readonly TransactionAction[],
-): { readonly actions: TransactionAction[]; readonly removed?: number } | undefined {
-  const i = failedIndex(error);
+): { readonly actions: readonly TransactionAction[]; readonly missing?: number } | undefined {
+  const i = failure.failedAt;
   const action = i === undefined ? undefined : actions[i];
-  if (statusOf(error) !== 404 || i === undefined || action?.[0] !== 'delete') return undefined;
+  if (failure.status !== 404 || i === undefined || action?.[0] !== 'delete') return undefined;
   const rowKey = rowKeyOf(action);
   if (!rowKey.startsWith(LEAD_EMAIL)) return undefined;
   const entity = action[1] as { partitionKey: string; rowKey: string; id?: string };
-  const next = [...actions];
   if (uniqueEmailOf(rowKey) !== undefined && entity.id) {
+    const next = [...actions];
     next[i] = ['delete', { partitionKey: entity.partitionKey, rowKey: `${rowKey}|${entity.id}` }];
     return { actions: next };
   }
-  next.splice(i, 1);
-  return { actions: next, removed: i };
+  return { actions, missing: i };
 }

@@ -4,7 +4,8 @@ import type { WorkspaceId } from '../common/types';
 import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import type { CommitReceipt } from '../application/ports';
 import type { Version } from '../records/versions';
-import { planCommit } from '../records/row-plan';
+import { planCommit, type CommitPlan } from '../records/row-plan';
+import { addFigures } from '../reports/figures';
 import { recordEmail } from '../records/record-search';
 import type { Lead } from '../lead/lead';
 import { copy, recordRef, type InMemoryStore, type Partition, type StoredRecord } from './in-memory-store';
@@ -25,7 +26,7 @@ export function applyChangeSet(
   ws: WorkspaceId,
   changes: ChangeSet,
 ): Result<CommitReceipt> {
-  checkShape(ws, changes);
+  const plan = checkShape(ws, changes);
   const partition = store.partition(ws);
   if (!changes.writes.every((write) => passes(partition, write))) return err(stale());
   if (changes.events.some((e) => partition.outbox.has(e.id))) return err(stale());
@@ -65,6 +66,7 @@ export function applyChangeSet(
   for (const event of changes.events)
     partition.outbox.set(event.id, { event: copy(event), attempts: 0, version: store.nextVersion() });
   if (changes.idempotency) partition.idempotency.set(changes.idempotency.key, copy(changes.idempotency));
+  addFigures(partition.figures, plan.figures);
   return ok({ versions });
 }
 
@@ -122,7 +124,7 @@ function passes(partition: Partition, write: Write): boolean {
  * The same bug checks as the Table implementation, from the same row plan: foreign records and
  * events, one row twice, more rows than one transaction holds.
  */
-function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
+function checkShape(ws: WorkspaceId, changes: ChangeSet): CommitPlan {
   const seen = new Set<string>();
   for (const write of changes.writes) {
     if (!isRecordWrite(write)) continue;
@@ -130,5 +132,5 @@ function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);
   }
-  planCommit(ws, changes);
+  return planCommit(ws, changes);
 }

@@ -25,6 +25,8 @@ export type Partition = {
   readonly outbox: Map<Id, Omit<PendingEvent, 'position'>>;
   readonly deadLetters: Map<Id, DeadLetter>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  /** The maintained figures (reports/figures.ts), kept by every commit like the Table rows. */
+  readonly figures: Map<string, Map<string, bigint>>;
   readonly counters: Map<string, { readonly value: string; readonly version: Version }>;
 };
 
@@ -49,6 +51,7 @@ export class InMemoryStore {
         outbox: new Map(),
         deadLetters: new Map(),
         idempotency: new Map(),
+        figures: new Map(),
         counters: new Map(),
       };
       this.partitions.set(ws, partition);

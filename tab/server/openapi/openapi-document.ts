@@ -52,6 +52,7 @@ const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   id: 'RecordId',
   userId: 'UserId',
   conversationId: 'ConversationId',
+  stage: 'StageId',
   eventId: 'EventId',
 };
 
@@ -150,6 +151,13 @@ const PARAMETERS = {
     required: true,
     description: "The Teams channel's conversation id (`19:…@thread.tacv2`), as listChannels gives it",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:@;=-]{1,256}$' },
+  },
+  StageId: {
+    name: 'stage',
+    in: 'path',
+    required: true,
+    description: "One of the workspace's stage ids (kebab-case)",
+    schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
   },
   EventId: {
     name: 'eventId',

@@ -22,6 +22,10 @@ const PARAM_RULES: Record<string, { pattern: RegExp; notFound: () => DomainError
   ws: { pattern: ID, notFound: () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.') },
   id: { pattern: ID, notFound: () => domainError('RECORD.NOT_FOUND', 'No such record in this workspace.') },
   userId: { pattern: USER_ID, notFound: () => domainError('WORKSPACE.MEMBER_NOT_FOUND', 'No such member.') },
+  stage: {
+    pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    notFound: () => domainError('OPPORTUNITY.UNKNOWN_STAGE', "That is not one of this workspace's stages."),
+  },
   eventId: {
     pattern: ID,
     notFound: () => domainError('NOTIFICATION.NOT_FOUND', 'There is no such undelivered notification.'),

@@ -76,3 +76,35 @@ describe('GET /reports/*', () => {
     expect((await (await server.as(ALICE)).get(`${base}/reports/gossip`)).status).toBe(404);
   });
 });
+
+describe('deal lists kept by activity writes', () => {
+  it('a planned activity takes the deal off no-next-step and shows on its board card', async () => {
+    const alice = await server.as(ALICE);
+    const org = await alice.post(`${base}/organisations`, { name: 'Next Step Co' });
+    const deal = await alice.post(`${base}/opportunities`, {
+      name: 'Needs a call',
+      organisationId: org.body.id,
+      currency: 'EUR',
+    });
+    const listed = async (report: string) =>
+      ((await alice.get(`${base}/reports/${report}?limit=200`)).body.deals as { id: string }[]).map(
+        (d) => d.id,
+      );
+    expect(await listed('no-next-step')).toContain(deal.body.id);
+
+    const call = await alice.post(`${base}/activities`, {
+      type: 'call',
+      subject: 'Discovery call',
+      completed: false,
+      occurredAt: '2031-01-06T09:00:00.000Z',
+      regarding: { type: 'opportunity', id: deal.body.id },
+    });
+    expect(call.status).toBe(201);
+    expect(await listed('no-next-step')).not.toContain(deal.body.id);
+    const board = await alice.get(`${base}/board`);
+    const card = (board.body.columns as { items: { id: string; nextActivity?: { subject: string } }[] }[])
+      .flatMap((c) => c.items)
+      .find((d) => d.id === deal.body.id);
+    expect(card?.nextActivity?.subject).toBe('Discovery call');
+  });
+});

@@ -5,7 +5,12 @@ import { single } from './query';
 import { REPORT_SCHEMAS } from './report-schemas';
 import { route, type RouteSpec } from './route-spec';
 
-const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by'];
+const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by', 'limit', 'cursor'];
+
+const page = z.object({
+  limit: z.number().int().min(1).max(200).optional().describe('Deals per page (default 50)'),
+  cursor: z.string().optional().describe('The `nextCursor` of the page before'),
+});
 
 /** The query each report reads; the use case checks the values. */
 const QUERY: { [R in ReportName]: z.ZodObject } = {
@@ -17,8 +22,9 @@ const QUERY: { [R in ReportName]: z.ZodObject } = {
   conversion: z.object({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
   campaigns: z.object({}),
   'win-rate': z.object({ from: z.string().optional(), to: z.string().optional() }),
-  'sales-cycle': z.object({}),
-  'stale-deals': z.object({}),
+  'sales-cycle': z.object({ from: z.string().optional(), to: z.string().optional() }),
+  'stale-deals': page,
+  'no-next-step': page,
 };
 
 /** operationId, summary and description of each report. */
@@ -52,12 +58,19 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   'sales-cycle': [
     'getSalesCycleReport',
     'Report the average sales cycle',
-    'Won deals and the mean days from a deal’s creation to its win.',
+    'Won deals and the mean days from a deal’s creation to its win, for deals won between `from` and `to` ' +
+      '(YYYY-MM-DD, both optional, inclusive).',
   ],
   'stale-deals': [
     'getStaleDealsReport',
     'Report deals with no recent activity',
-    'Open deals whose last activity or stage change is older than the workspace’s staleAfterDays, with the days since.',
+    'Open deals whose last activity or stage change is older than the workspace’s staleAfterDays, with the days since, ' +
+      'longest untouched first, a page at a time (`limit`, `cursor`).',
+  ],
+  'no-next-step': [
+    'getNoNextStepReport',
+    'Report open deals without a next step',
+    'Open deals with no planned activity (no `nextActivity`), newest first, a page at a time (`limit`, `cursor`).',
   ],
 };
 

@@ -501,6 +501,7 @@ const REPORTS = {
   getWinRateReport: 'win-rate',
   getSalesCycleReport: 'sales-cycle',
   getStaleDealsReport: 'stale-deals',
+  getNoNextStepReport: 'no-next-step',
 };
 
 const reportScenarios = (): Record<string, Scenario> =>
@@ -841,6 +842,31 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       return { params: { id } };
     },
     also: { 404: async () => ({ params: { id: 'no-such-deal' }, code: 'OPPORTUNITY.NOT_FOUND' }) },
+  },
+  getBoard: {
+    ok: async (ctx) => {
+      await ctx.create('opportunities', { amount: 700, stage: 'proposal' });
+      await ctx.create('opportunities', { amount: 300, stage: 'proposal' });
+      return { query: { limit: '1' } };
+    },
+    also: { 400: async () => ({ query: { limit: '0' }, code: 'VALIDATION.FAILED' }) },
+  },
+  getBoardColumn: {
+    ok: async (ctx) => {
+      await ctx.create('opportunities', { stage: 'negotiation' });
+      await ctx.create('opportunities', { stage: 'negotiation' });
+      const board = await ctx.send('getBoard', { query: { limit: '1' } });
+      const column = (board.body as { columns: { stage: string; nextCursor: string | null }[] }).columns.find(
+        (c) => c.stage === 'negotiation',
+      );
+      return { params: { stage: 'negotiation' }, query: { limit: '1', cursor: column?.nextCursor ?? '' } };
+    },
+    also: {
+      400: [
+        async () => ({ params: { stage: 'no-such-stage' }, code: 'OPPORTUNITY.UNKNOWN_STAGE' }),
+        async () => ({ params: { stage: 'negotiation' }, query: { limit: 'x' }, code: 'VALIDATION.FAILED' }),
+      ],
+    },
   },
   listRecycleBin: {
     ok: async (ctx) => {

@@ -2,6 +2,7 @@ import type {
   Contact,
   ConvertLeadInput,
   DuplicatePolicy,
+  DealTotalsByCurrency,
   ImportJob,
   ImportKind,
   ImportPreview,
@@ -102,6 +103,21 @@ export type DeletedRecord = {
   readonly deletedAt: string;
   readonly deletedBy: string;
 };
+/** One board column's cards: the deals with their ETags, and the stale ones' days since the last touch. */
+export type BoardCards = {
+  readonly items: readonly WithEtag<Opportunity>[];
+  readonly nextCursor: string | null;
+  readonly stale: Readonly<Record<string, number>>;
+};
+export type BoardColumn = BoardCards & {
+  readonly stage: string;
+  readonly label?: string;
+  /** Every deal of the stage and their totals per currency (not only the cards loaded). */
+  readonly count: number;
+  readonly totals: DealTotalsByCurrency;
+};
+export type Board = { readonly staleAfterDays: number; readonly columns: readonly BoardColumn[] };
+
 /** A small CSV is imported in the request (its tally); a larger one becomes a job to poll. */
 export type ImportAnswer =
   | {
@@ -154,6 +170,10 @@ export type ApiClient = {
   /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
   reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
   report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
+  /** The pipeline board: per stage its first deals, count and totals (`GET .../board`). */
+  board(ws: string): Promise<Board>;
+  /** More deals of one board column, after its `nextCursor`. */
+  boardColumn(ws: string, stage: string, cursor: string): Promise<BoardCards>;
   /** An opportunity's stage changes, oldest first. */
   opportunityHistory(ws: string, id: string): Promise<readonly StageChange[]>;
   getWorkspace(ws: string): Promise<WithEtag<WorkspaceSummary>>;
@@ -380,6 +400,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     reopenLead: (ws, lead) =>
       request('POST', recordPath(ws, 'leads', lead.id) + '/reopen', { ifMatch: lead.etag }),
     report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
+    board: (ws) => request('GET', `${wsPath(ws)}/board`),
+    boardColumn: (ws, stage, cursor) =>
+      request('GET', `${wsPath(ws)}/board/${enc(stage)}${query({ cursor })}`),
     opportunityHistory: async (ws, id) =>
       (await request<ListPage<StageChange>>('GET', recordPath(ws, 'opportunities', id) + '/history')).items,
     getWorkspace: (ws) => request('GET', wsPath(ws)),

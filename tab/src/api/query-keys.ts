@@ -22,8 +22,8 @@ export const queryKeys = {
   options: (ws: string, plural: RecordPlural) => [plural, ws, 'options'] as const,
   /** Organisation names beside deals (the opportunity views' lookups). */
   organisationNames: (ws: string) => ['organisations', ws, 'picker'] as const,
-  /** One column of the pipeline board. */
-  stageColumn: (ws: string, query: ListQuery) => ['opportunities', ws, query] as const,
+  /** The pipeline board (every column's first deals, counts and totals). */
+  board: (ws: string) => ['opportunities', ws, 'board'] as const,
   stageHistory: (ws: string, opportunityId: string) =>
     ['opportunities', ws, 'history', opportunityId] as const,
   conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,

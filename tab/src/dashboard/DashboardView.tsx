@@ -1,13 +1,12 @@
 import { MessageBar, MessageBarBody, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchReport, type Reports, type ReportName } from '../api/reports';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import { formatPercent, stageName as nameOf } from '../pipeline/pipeline-format';
-import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import { ChartCard } from './ChartCard';
 import {
   campaignRoiSeries,
@@ -52,7 +51,11 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
   const { t, i18n } = useTranslation();
   const styles = useDashboardStyles();
   const api = useApi();
-  const lookups = useWorkspaceLookups(workspaceId);
+  // Only the stages' names: not the member and organisation lookups the deal views need.
+  const workspace = useQuery({
+    queryKey: queryKeys.workspace(workspaceId),
+    queryFn: () => api.getWorkspace(workspaceId),
+  });
   const asks = [
     ['pipeline', 'pipeline', {}],
     ['forecast', 'forecast', {}],
@@ -70,17 +73,17 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
     })),
   });
   const r = Object.fromEntries(asks.map(([key], i) => [key, results[i]?.data])) as Loaded;
-  const error = results.find((q) => q.error)?.error ?? lookups.error;
+  const error = results.find((q) => q.error)?.error ?? workspace.error;
   if (error)
     return (
       <MessageBar intent="error">
         <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
       </MessageBar>
     );
-  if (results.some((q) => q.isPending) || lookups.isPending) return <Spinner label={t('app.loading')} />;
+  if (results.some((q) => q.isPending) || workspace.isPending) return <Spinner label={t('app.loading')} />;
 
   const stageName = (id: string) => {
-    const stage = lookups.stages.find((s) => s.id === id);
+    const stage = workspace.data?.settings.stages.find((s) => s.id === id);
     return nameOf(stage ?? id, t);
   };
   const f = { t, language: i18n.language, stageName };

@@ -61,7 +61,9 @@ const CHUNK = 100;
 type Entry = {
   readonly row: number;
   readonly writes: readonly Write[];
+  /** Its partition rows; the figure rows it counts in are shared by the segment (`figureRows`). */
   readonly cost: number;
+  readonly figureRows: readonly string[];
   readonly change: 'created' | 'updated';
   readonly email?: string | undefined;
 };
@@ -73,14 +75,22 @@ class Segment {
   readonly errorRows: ImportRowError[] = [];
   readonly uses: ValueUse[] = [];
   cost = 0;
+  /** The figure rows the segment's writes count in: one transaction operation each. */
+  readonly figureRows = new Set<string>();
   rows = 0;
   skipped = 0;
   duplicateCount = 0;
   errors = 0;
 
+  /** Operations of the segment's transaction with `entry` added. */
+  operationsWith(entry: Entry): number {
+    return this.cost + entry.cost + new Set([...this.figureRows, ...entry.figureRows]).size;
+  }
+
   write(entry: Entry): void {
     this.entries.push(entry);
     this.cost += entry.cost;
+    for (const row of entry.figureRows) this.figureRows.add(row);
     this.rows += 1;
   }
 
@@ -323,10 +333,7 @@ export class ImportRun {
         expected: current.version,
       };
       stored.set(r.existingId, { record: filled, version: current.version });
-      await this.add(
-        { row: r.row, writes: [write], cost: costOf(this.ws, [write]), change: 'updated' },
-        r.uses,
-      );
+      await this.add({ row: r.row, writes: [write], ...costOf(this.ws, [write]), change: 'updated' }, r.uses);
     }
   }
 
@@ -334,12 +341,13 @@ export class ImportRun {
     const writes: Write[] = [{ type: 'insert', kind: imported.kind, record: imported.record }];
     if (imported.kind === 'opportunity') writes.push({ type: 'stage-change', change: imported.stageChange });
     const email = 'email' in imported.record ? imported.record.email : undefined;
-    await this.add({ row, writes, cost: costOf(this.ws, writes), change: 'created', email }, uses);
+    await this.add({ row, writes, ...costOf(this.ws, writes), change: 'created', email }, uses);
   }
 
   private async add(entry: Entry, uses: readonly ValueUse[]): Promise<void> {
-    if (entry.cost > COMMIT_CAPACITY) throw new Error(`One row needs ${entry.cost} table operations`);
-    if (this.segment.cost + entry.cost > COMMIT_CAPACITY) await this.send();
+    const alone = entry.cost + entry.figureRows.length;
+    if (alone > COMMIT_CAPACITY) throw new Error(`One row needs ${alone} table operations`);
+    if (this.segment.operationsWith(entry) > COMMIT_CAPACITY) await this.send();
     this.segment.write(entry);
     this.segment.uses.push(...uses);
     if (this.segment.rows >= ROWS_PER_SEGMENT) await this.send();
@@ -393,8 +401,11 @@ const withNewId = (imported: ImportedRecord, id: Id): ImportedRecord =>
     : ({ ...imported, record: { ...imported.record, id } } as ImportedRecord);
 
 /** The transaction operations a row's writes take (storage's row plan). */
-const costOf = (ws: WorkspaceId, writes: readonly Write[]): number =>
-  planCommit(ws, { writes, events: [] }).partition.length;
+/** A row's partition rows and the figure rows it counts in (the maintained reports). */
+const costOf = (ws: WorkspaceId, writes: readonly Write[]): Pick<Entry, 'cost' | 'figureRows'> => {
+  const plan = planCommit(ws, { writes, events: [] });
+  return { cost: plan.partition.length, figureRows: [...plan.figures.keys()] };
+};
 
 async function settle(segment: Segment, deps: AppDeps, ws: WorkspaceId): Promise<TallyDelta> {
   const saved = await saveEntries(deps, ws, segment.entries);
