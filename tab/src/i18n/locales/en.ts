@@ -55,6 +55,8 @@ export const en = {
   signIn: {
     heading: 'Sign in',
     intro: 'Local sign-in for development, outside Teams.',
+    person: 'Sign in as',
+    otherPerson: 'Or anyone else: type their ids below.',
     tenantId: 'Tenant id',
     userId: 'User id',
     name: 'Name',

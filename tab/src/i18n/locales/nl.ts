@@ -56,6 +56,8 @@ export const nl: Messages = {
   signIn: {
     heading: 'Aanmelden',
     intro: 'Lokaal aanmelden voor ontwikkeling, buiten Teams.',
+    person: 'Aanmelden als',
+    otherPerson: 'Of iemand anders: vul hieronder diens ids in.',
     tenantId: 'Tenant-id',
     userId: 'Gebruikers-id',
     name: 'Naam',
