@@ -133,6 +133,21 @@ export function rememberPersonalChat(
   return deps.conversations.savePersonalChat(actor.tenantId, actor.userId, address, known);
 }
 
+/**
+ * Where a person's days begin: the time zone their client names now (when the platform knows it),
+ * else the one Teams named with their last personal message, else the workspace's digest zone, else UTC.
+ */
+export async function personalTimeZone(
+  deps: AppDeps,
+  actor: Actor,
+  workspace: Workspace,
+  told?: string,
+): Promise<string> {
+  if (told !== undefined && isTimeZone(told)) return told;
+  const known = await deps.conversations.getPersonalTimeZone(actor.tenantId, actor.userId);
+  return known ?? workspace.settings.morningDigest?.timeZone ?? 'UTC';
+}
+
 async function changeTopics(
   deps: AppDeps,
   actor: Actor,
