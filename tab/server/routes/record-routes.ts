@@ -23,6 +23,7 @@ import {
   type AppDeps,
   type Caller,
 } from '@crm/shared/application';
+import { named } from '../openapi/component-schemas';
 import { listParams, type ListParams } from './query';
 import { pageOf, representation } from './representation';
 import { route, type HttpReply, type RouteSpec } from './route-spec';
@@ -60,6 +61,19 @@ export type RecordKindApi<K extends RecordKind> = {
     ws: WorkspaceId,
     item: Versioned<RecordOf[K]>,
   ) => Promise<Versioned<RecordOf[K]>>;
+  /**
+   * What a create's answer carries beside the record (a lead: what it may duplicate), read after the
+   * commit: `shape` documents it, `add` reads it.
+   */
+  readonly created?: {
+    readonly name: string;
+    readonly shape: z.ZodRawShape;
+    readonly add: (
+      deps: AppDeps,
+      ws: WorkspaceId,
+      item: Versioned<RecordOf[K]>,
+    ) => Promise<Readonly<Record<string, unknown>>>;
+  };
   /** What the kind's own rules add to the generic descriptions (what a change can do, what refuses it). */
   readonly notes?: {
     readonly create?: string;
@@ -87,9 +101,10 @@ const itemReply = <K extends RecordKind>(
   status: number,
   versioned: Versioned<RecordOf[K]>,
   location?: string,
+  extra: Readonly<Record<string, unknown>> = {},
 ): HttpReply => ({
   status,
-  body: representation(kind, versioned),
+  body: { ...representation(kind, versioned), ...extra },
   version: versioned.version,
   ...(location ? { location } : {}),
 });
@@ -160,7 +175,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       success: {
         status: 201,
         description: `The new ${kind}`,
-        schema,
+        schema: api.created ? named(api.created.name, schema.extend(api.created.shape)) : schema,
         headers: ['ETag', 'Location'],
       },
       ...(api.errors?.create ? { errors: api.errors.create } : {}),
@@ -173,6 +188,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
             201,
             await view(deps, params.ws, created.value),
             `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
+            api.created ? await api.created.add(deps, params.ws, created.value) : {},
           ),
         );
       },
