@@ -3,8 +3,12 @@ import { md } from '../messages/markdown';
 import type { Localized } from '../messages/translator';
 import { adaptiveCard, execute, title, type AdaptiveCard, type CardElement } from './adaptive-card';
 
-/** Each section of the card lists at most this many; the rest are in My day in the tab. */
-export const DAY_CARD_ITEMS = 10;
+/**
+ * Each section of the card lists at most this many; the rest are in My day in the tab. Two full
+ * sections of 200-character subjects make a card of ~19 KB, under Teams' ~28 KB message limit (12 each
+ * came to 27 KB).
+ */
+export const DAY_CARD_ITEMS = 8;
 
 /** An open activity as the day card shows it: what it is about, named. */
 export type DayItem = {
