@@ -9,7 +9,7 @@ import {
   startLocalTracing,
   storageTransientCounter,
 } from '@crm/shared/runtime';
-import type { AppDeps, OutboxRelay } from '@crm/shared/application';
+import { startMorningDigests, type AppDeps, type OutboxRelay } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBot } from './bot-app';
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
   late.relay = relay;
   observeRelay(() => relay.metrics());
+  // Every minute: whose 08:00 it is, in workspaces with the morning digest on (the relay posts them).
+  const digests = startMorningDigests(app, { log: logger.child({ component: 'morning-digest' }) });
   const { server } = bot;
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
     // The relay finishes the send in flight and records it; the rest waits for the next instance.
-    Promise.all([drainServer(server, DRAIN_MS), relay.stop()])
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop(), digests.stop()])
       .then(() => tracing?.shutdown())
       .then(
         () => process.exit(0),

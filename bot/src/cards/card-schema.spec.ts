@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_STAGES, pipelineReport } from '@crm/shared';
-import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
+import { aLead, anActivity, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { createTranslator, LOCALES } from '../messages/translator';
 import { cardProblems } from '../testing/card-schema';
+import { dayCard } from './day-card';
 import { dealCard } from './deal-card';
 import { dealsCard } from './deals-card';
 import { leadsCard } from './leads-card';
@@ -25,7 +26,7 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
     expect(cardProblems(card)).toEqual([]);
   });
 
-  it.each(LOCALES)('the list, pipeline, deal, qualify and record cards in %s: no problem', (locale) => {
+  it.each(LOCALES)('the list, pipeline, deal, qualify, day and record cards in %s: no problem', (locale) => {
     const localized = createTranslator().forLocale(locale);
     const lead = aLead({ id: 'L1', company: 'Engines' });
     const deal = anOpportunity({ id: 'D1', stage: 'proposal', amount: 5, currency: 'EUR' });
@@ -35,6 +36,26 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
       dealsCard(localized, { heading: 'H', deals: [deal], stages: DEFAULT_STAGES, more: false }),
       pipelineCard(localized, 'H', pipelineReport([deal], DEFAULT_STAGES), DEFAULT_STAGES),
       dealCard(localized, { ws: 'W1', deal, version: 'v1', stages: DEFAULT_STAGES }),
+      ...(['day.title', 'digest.title'] as const).map((heading) =>
+        dayCard(localized, {
+          ws: 'W1',
+          timeZone: 'America/Sao_Paulo',
+          startOfToday: '2026-03-30T03:00:00.000Z',
+          heading,
+          overdue: { items: [{ activity: anActivity({ completed: false }), version: 'v1' }], more: true },
+          today: { items: [], more: false },
+          notice: { text: 'Done', tone: 'good' },
+        }),
+      ),
+      dayCard(localized, {
+        ws: 'W1',
+        timeZone: 'UTC',
+        startOfToday: '2026-03-30T00:00:00.000Z',
+        heading: 'day.title',
+        overdue: { items: [], more: false },
+        today: { items: [], more: false },
+        notice: { text: 'Changed', tone: 'warning' },
+      }),
       qualifyCard(localized, {
         ws: 'W1',
         lead,

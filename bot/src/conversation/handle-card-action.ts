@@ -35,6 +35,10 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
     }
     const press = CARD_VERBS.get(action.verb)?.read(action.data);
     if (!press) return say(localized.t('error.invalid'));
+    // A card of someone's own day shows and changes their things: in their personal chat only.
+    if (press.personalOnly && (kind !== 'personal' || action.from.teamId)) {
+      return say(localized.t('day.personalOnly'));
+    }
     const { ws } = press;
     const workspace = actor ? await getWorkspace(deps.app, actor, ws) : undefined;
     if (!actor || !workspace) return mine(membersOnly(localized, action.data));

@@ -3,7 +3,7 @@ import { rememberPersonalChat, type AppDeps } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import { helpText } from '../commands/help.command';
 import { parseLine } from '../commands/parse-command';
-import { findCommand, HELP_WORDS } from '../commands/registry';
+import { HELP_WORDS, resolveCommand } from '../commands/registry';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
@@ -34,11 +34,12 @@ export async function handleMessage(
 ): Promise<BotReply> {
   const localized = deps.translator.forLocale(message.locale);
   const line = parseLine(message.text);
-  const command = findCommand(line.word);
-  if (!command) {
+  const named = resolveCommand(line);
+  if (!named) {
     const known = (HELP_WORDS as readonly string[]).includes(line.word);
     return textReply(helpText(localized, known ? undefined : line.plain.slice(0, 60)));
   }
+  const { command } = named;
   const actor = actorOf(message, deps.tenantId);
   if (!actor) return textReply(localized.t('identity.unknown'));
   const kind = conversationKind(message);
@@ -46,8 +47,12 @@ export async function handleMessage(
   if (kind === 'restrictedChannel') return textReply(localized.t('conversation.restrictedChannel'));
   try {
     if (kind === 'personal' && message.conversation) {
-      // Remembered so the bot can tell this person when someone else moves their deal.
-      await rememberPersonalChat(deps.app, actor, message.conversation.address);
+      // Remembered so the bot can tell this person when someone else moves their deal, and send their
+      // morning digest at 08:00 where they are.
+      await rememberPersonalChat(deps.app, actor, message.conversation.address, message.timeZone);
+    }
+    if (command.personalOnly && (kind !== 'personal' || message.teamId)) {
+      return textReply(localized.t('day.personalOnly'));
     }
     const where = await resolveWorkspace(
       deps.app,
@@ -69,7 +74,7 @@ export async function handleMessage(
       workspace: where.workspace,
       localized,
       message,
-      args: line.args,
+      args: named.args,
       viewers: viewersOf(audience),
     });
     return answer(deps, localized, result, { command: command.name, workspace: ws });

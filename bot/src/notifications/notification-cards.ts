@@ -145,6 +145,9 @@ export function notificationCard(
     }
     case 'lead.disqualified':
       return undefined;
+    case 'activity.morning-digest':
+      // The person's day as it is when it is posted: the day card (teams-notification-channel.ts).
+      return undefined;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Translator } from '../messages/translator';
 import { localeOf } from '../teams/address';
 import type { ChatStarter, TeamsPoster } from '../teams/teams-poster';
+import { morningDigestCard } from './morning-digest-card';
 import { notificationCard } from './notification-cards';
 import { sendOutcomeOf } from './send-outcome';
 
@@ -66,7 +67,10 @@ export function createTeamsNotificationChannel({
       const { address } = found;
       const workspace = await app.workspaces.get(event.workspaceId);
       if (!workspace) return { kind: 'gone', reason: 'workspace gone' };
-      const built = await buildCard(app, translator, event, workspace.record, address);
+      const built =
+        event.type === 'activity.morning-digest'
+          ? await morningDigestCard(app, translator, event, workspace.record, address)
+          : await buildCard(app, translator, event, workspace.record, address);
       if (!built) return { kind: 'sent' };
       const outcome = sendOutcomeOf(
         await poster(address, { kind: 'card', card: built.card, summary: built.summary }),

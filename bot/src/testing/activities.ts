@@ -11,6 +11,8 @@ export type TestSender = {
   readonly channelType?: 'standard' | 'shared' | 'private';
   /** A group chat rather than a personal one (without `teamId`). */
   readonly groupChat?: boolean;
+  /** The client's IANA time zone (`localTimezone`, as Teams sends it). */
+  readonly timeZone?: string;
 };
 
 let sequence = 0;
@@ -27,6 +29,7 @@ export function teamsMessage(serviceUrl: string, text: string, from: TestSender)
     serviceUrl,
     text,
     ...(from.locale ? { locale: from.locale } : {}),
+    ...(from.timeZone ? { localTimezone: from.timeZone } : {}),
     from: {
       id: `29:${from.aadObjectId ?? 'anonymous'}`,
       name: from.name ?? 'Someone',

@@ -29,6 +29,8 @@ export * from './campaign/campaign.use-case';
 export * from './activity/activity.use-case';
 export * from './activity/activity-actions.use-case';
 export * from './activity/my-day.use-case';
+export * from './activity/morning-digest.use-case';
+export * from './activity/morning-digests';
 export * from './activity/activity-views';
 export * from './reports/reports.use-case';
 export * from './imports/import-records.use-case';

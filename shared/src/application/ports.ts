@@ -156,6 +156,11 @@ export interface WorkspaceRepository {
   listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
   /** Every workspace. */
   listAll(): AsyncIterable<Workspace>;
+  /**
+   * Every workspace whose morning digest is on (`settings.morningDigest.enabled`), read from an index
+   * that `update` keeps; each is checked against the workspace itself.
+   */
+  listWithMorningDigest(): AsyncIterable<Workspace>;
   getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
   /**
    * The workspace with the user's member row (absent when not a member): what one access check

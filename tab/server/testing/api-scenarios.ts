@@ -600,19 +600,31 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           name: 'Verkoop Zuid',
           staleAfterDays: 21,
           leadAssignment: { mode: 'round-robin', memberIds: [ALICE.userId, BOB.userId] },
+          morningDigest: { enabled: true, timeZone: 'Europe/Amsterdam' },
         },
       };
     },
     also: {
-      400: async (ctx) => {
-        const { ws, etag } = await workspaceWithBob(ctx);
-        return {
-          params: { ws },
-          headers: { 'If-Match': etag },
-          body: { staleAfterDays: 0 },
-          code: 'VALIDATION.FAILED',
-        };
-      },
+      400: [
+        async (ctx) => {
+          const { ws, etag } = await workspaceWithBob(ctx);
+          return {
+            params: { ws },
+            headers: { 'If-Match': etag },
+            body: { staleAfterDays: 0 },
+            code: 'VALIDATION.FAILED',
+          };
+        },
+        async (ctx) => {
+          const { ws, etag } = await workspaceWithBob(ctx);
+          return {
+            params: { ws },
+            headers: { 'If-Match': etag },
+            body: { morningDigest: { enabled: true, timeZone: 'Europe/Atlantis' } },
+            code: 'VALIDATION.FAILED',
+          };
+        },
+      ],
       403: async (ctx) => {
         const { ws, etag } = await workspaceWithBob(ctx);
         return {

@@ -159,6 +159,31 @@ export const en = {
   'notify.ownerTitle': '{{deal}} is yours now',
   'notify.owner': '{{actor}} made you the owner of {{deal}}.',
   'notify.someone': 'Someone',
+  'help.today':
+    '**today** (or **my day**): what is overdue and due today for you, to mark done or move to tomorrow or next week (in our personal chat)',
+  'manifest.today': 'Your day: what is overdue and due today, to mark done or snooze',
+  'day.title': 'Your day: {{date}}',
+  'digest.title': 'Good morning! Your day: {{date}}',
+  'day.overdue': 'Overdue',
+  'day.today': 'Today',
+  'day.nothing': 'Nothing overdue and nothing due today.',
+  'day.more': 'There is more: My day in the Pipeline CRM tab has everything.',
+  'day.summary': 'Your day: {{overdue}} overdue, {{today}} due today',
+  'day.done': '✔ Done: {{subject}}',
+  'day.snoozed': 'Moved to {{when}}: {{subject}}',
+  'day.gone': 'That activity no longer exists. This is your day now.',
+  'day.alreadyDone': '{{subject}} was already done. This is your day now.',
+  'day.changed':
+    '{{subject}} was changed after this card was made, so I left it as it is. This is your day now.',
+  'day.personalOnly': 'I show your day in our personal chat: write **today** to me there.',
+  'action.done': 'Done',
+  'action.tomorrow': 'Tomorrow',
+  'action.nextWeek': 'Next week',
+  'activityType.call': 'Call',
+  'activityType.email': 'Email',
+  'activityType.meeting': 'Meeting',
+  'activityType.note': 'Note',
+  'activityType.task': 'Task',
 } as const;
 
 export type MessageKey = keyof typeof en;

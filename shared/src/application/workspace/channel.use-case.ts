@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../activity/day-bounds';
 import { domainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { Actor, TenantId, UserId, WorkspaceId } from '../../common/types';
@@ -117,13 +118,34 @@ export async function removeSubscribedChannel(
   return deps.conversations.removeSubscription(ws, conversationId, expected);
 }
 
-/** A personal chat with the bot, so it can tell this person about their deals later. */
+/**
+ * A personal chat with the bot, so it can tell this person about their deals later, and the time zone
+ * Teams named with their message (their morning digest comes at 08:00 there). An unknown zone is not
+ * kept.
+ */
 export function rememberPersonalChat(
   deps: AppDeps,
   actor: Actor,
   address: ConversationAddress,
+  timeZone?: string,
 ): Promise<void> {
-  return deps.conversations.savePersonalChat(actor.tenantId, actor.userId, address);
+  const known = timeZone !== undefined && isTimeZone(timeZone) ? timeZone : undefined;
+  return deps.conversations.savePersonalChat(actor.tenantId, actor.userId, address, known);
+}
+
+/**
+ * Where a person's days begin: the time zone their client names now (when the platform knows it),
+ * else the one Teams named with their last personal message, else the workspace's digest zone, else UTC.
+ */
+export async function personalTimeZone(
+  deps: AppDeps,
+  actor: Actor,
+  workspace: Workspace,
+  told?: string,
+): Promise<string> {
+  if (told !== undefined && isTimeZone(told)) return told;
+  const known = await deps.conversations.getPersonalTimeZone(actor.tenantId, actor.userId);
+  return known ?? workspace.settings.morningDigest?.timeZone ?? 'UTC';
 }
 
 async function changeTopics(
@@ -188,23 +210,31 @@ export async function notificationTargets(deps: AppDeps, event: DomainEvent): Pr
   const targets = channels
     .filter((c) => hearsOf(event, c.topics))
     .map((c) => channelTarget(c.conversationId));
-  const owner = await dealOwnerToTell(deps, event);
-  if (owner) targets.push(personalTarget(owner));
+  const person = await personToTell(deps, event);
+  if (person) targets.push(personalTarget(person));
   return targets;
 }
 
-async function dealOwnerToTell(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+/** The member who hears of the event in their personal chat, when they are still one and reachable. */
+async function personToTell(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+  const person = await personOf(deps, event);
+  if (!person) return undefined;
+  if (!(await deps.workspaces.getMember(event.workspaceId, person))) return undefined;
+  const workspace = await deps.workspaces.get(event.workspaceId);
+  const reach = workspace ? await reachPerson(deps, workspace.record, person) : undefined;
+  return reach ? person : undefined;
+}
+
+/** The deal's owner when someone else moved it or gave it to them; the person whose digest it is. */
+async function personOf(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+  if (event.type === 'activity.morning-digest') return event.data.userId;
   let owner: UserId | undefined;
   if (event.type === 'opportunity.owner-changed') owner = event.data.to;
   else if (event.type === 'opportunity.stage-changed') {
     const deal = await deps.records.get(event.workspaceId, 'opportunity', event.data.opportunityId);
     owner = deal?.record.ownerId;
   }
-  if (!owner || owner === event.actorId) return undefined;
-  if (!(await deps.workspaces.getMember(event.workspaceId, owner))) return undefined;
-  const workspace = await deps.workspaces.get(event.workspaceId);
-  const reach = workspace ? await reachPerson(deps, workspace.record, owner) : undefined;
-  return reach ? owner : undefined;
+  return owner === event.actorId ? undefined : owner;
 }
 
 /**
