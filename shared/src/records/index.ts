@@ -9,3 +9,4 @@ export * from './change-set';
 export * from './record-sort';
 export * from './row-plan';
 export * from './export-columns';
+export * from './record-links';

@@ -48,6 +48,16 @@ describe('the shell around a workspace', () => {
     expect(routes).toEqual([{ workspaceId: 'ws', view: 'contacts', recordId: 'C1' }]);
   });
 
+  it('follows a deep link from the bot (workspace in it) in the personal tab, where no workspace is chosen yet', async () => {
+    const routes: Route[] = [];
+    renderView(
+      <WorkspaceArea route={{ view: 'leads' }} navigate={(r) => routes.push(r)} subPageId="ws/leads/L%2F1" />,
+      (await fakeApi()).api,
+    );
+    await screen.findByRole('heading', { name: 'Workspaces' });
+    expect(routes).toEqual([{ workspaceId: 'ws', view: 'leads', recordId: 'L/1' }]);
+  });
+
   it('says so when the workspace in the address is not one of mine', async () => {
     renderView(
       <WorkspaceArea route={{ workspaceId: 'nope', view: 'leads' }} navigate={() => undefined} />,

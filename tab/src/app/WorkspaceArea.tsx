@@ -9,7 +9,7 @@ import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
 import { NavigationProvider } from './navigation';
 import { NavMenu } from './NavMenu';
-import { OWNER_VIEWS, parseViewPath, type Route } from './routes';
+import { deepLinkRoute, OWNER_VIEWS, type Route } from './routes';
 import { useShellStyles } from './Shell.styles';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import { ViewBoundary } from './ViewBoundary';
@@ -18,7 +18,7 @@ import { VIEWS } from './views';
 export type WorkspaceAreaProps = {
   readonly route: Route;
   readonly navigate: (route: Route) => void;
-  /** A Teams deep link's target inside the tab (`leads/L1`), followed once. */
+  /** A Teams deep link's target (`<ws>/leads/L1`, or `leads/L1` in the tab's workspace), followed once. */
   readonly subPageId?: string;
 };
 
@@ -31,9 +31,11 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
   const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
   const followed = useRef(false);
   useEffect(() => {
-    if (followed.current || !subPageId || !route.workspaceId) return;
+    if (followed.current || !subPageId) return;
+    const target = deepLinkRoute(subPageId, route.workspaceId);
+    if (!target) return;
     followed.current = true;
-    navigate(parseViewPath(subPageId, route.workspaceId));
+    navigate(target);
   }, [subPageId, route.workspaceId, navigate]);
 
   const pick = (
