@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials, MetricsAccess } from './config';
+import type { RecordLinks } from './cards/record-links';
 import type { BotHandlers } from './chat/bot-handlers';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
@@ -27,6 +28,8 @@ export type BotAppOptions = {
   readonly relayMetrics?: () => RelayMetrics;
   /** Who may read /readyz and /metrics; default `off`. */
   readonly metrics?: MetricsAccess;
+  /** Where cards' "Open in Pipeline CRM" and unfurled links go; default none. */
+  readonly links?: RecordLinks;
 };
 
 export type BotApp = {
@@ -46,11 +49,13 @@ export function createBot({
   ready,
   relayMetrics,
   metrics = 'off',
+  links,
 }: BotAppOptions): BotApp {
   const conversation: ConversationDeps = {
     app,
     translator,
     logger,
+    ...(links ? { links } : {}),
     ...(credentials ? { tenantId: credentials.tenantId } : {}),
   };
   const handlers: BotHandlers = {

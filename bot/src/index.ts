@@ -7,6 +7,7 @@ import type { AppDeps, OutboxRelay } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBot } from './bot-app';
+import { recordLinks } from './cards/record-links';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
 import { startRelay } from './notifications/start-relay';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
 
   const translator = createTranslator();
+  const links = recordLinks(config.links);
   const bot = createBot({
     app,
     credentials: config.bot,
@@ -52,8 +54,9 @@ async function main(): Promise<void> {
     },
     relayMetrics: () => relay.metrics(),
     metrics: config.metrics,
+    links,
   });
-  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
+  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger, links });
   late.relay = relay;
   const { server } = bot;
   server.listen(config.port, config.host, () => {

@@ -345,11 +345,7 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       expect.arrayContaining(['Analytical Engines']),
     );
     const link = await post(
-      composeQuery(
-        connector.url,
-        { url: `https://tab.example/personal#/workspaces/${ws}/leads/nope` },
-        sender(ALICE),
-      ),
+      composeQuery(connector.url, { url: `https://tab.example/personal#/w/${ws}/leads/nope` }, sender(ALICE)),
     );
     expect(
       (link.body as { composeExtension: { attachments: unknown[] } }).composeExtension.attachments,

@@ -24,11 +24,12 @@ export type ComposeQuery =
   | { readonly kind: 'search'; readonly text: string; readonly from: ChatMessage }
   | { readonly kind: 'link'; readonly url: string; readonly from: ChatMessage };
 
-/** A record card to insert in the compose box, with its one-line preview. */
+/** A record card to insert in the compose box, with its one-line preview and its link in the tab. */
 export type ComposeResult = {
   readonly card: AdaptiveCard;
   readonly title: string;
   readonly subtitle: string;
+  readonly link?: string;
 };
 
 /** Everything the bot does, free of the bot SDK; `teams/` calls these. */

@@ -5,6 +5,7 @@ import type { OutboxQueue, TableStorage } from '@crm/shared/storage';
 import { systemClock } from '@crm/shared/storage';
 import type { Logger } from 'pino';
 import type { BotApp } from '../bot-app';
+import type { RecordLinks } from '../cards/record-links';
 import type { Translator } from '../messages/translator';
 import { createTeamsNotificationChannel } from './teams-notification-channel';
 
@@ -19,6 +20,8 @@ export function startRelay(options: {
   readonly bot: Pick<BotApp, 'poster' | 'startChat'>;
   readonly translator: Translator;
   readonly logger: Logger;
+  /** Where a notification card's "Open in Pipeline CRM" goes. */
+  readonly links?: RecordLinks;
 }): OutboxRelay {
   const { storage, queue, app, bot, translator, logger } = options;
   const channel = createTeamsNotificationChannel({
@@ -27,6 +30,7 @@ export function startRelay(options: {
     poster: bot.poster,
     startChat: bot.startChat,
     logger,
+    ...(options.links ? { links: options.links } : {}),
   });
   return startOutboxRelay(
     {

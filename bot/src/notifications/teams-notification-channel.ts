@@ -10,6 +10,7 @@ import {
   type SendOutcome,
 } from '@crm/shared/application';
 import type { Logger } from 'pino';
+import { NO_RECORD_LINKS, type RecordLinks } from '../cards/record-links';
 import type { Translator } from '../messages/translator';
 import { localeOf } from '../teams/address';
 import type { ChatStarter, TeamsPoster } from '../teams/teams-poster';
@@ -22,6 +23,8 @@ export type TeamsNotificationChannelOptions = {
   readonly poster: TeamsPoster;
   readonly startChat: ChatStarter;
   readonly logger: Logger;
+  /** Where a card's "Open in Pipeline CRM" goes (none: no button). */
+  readonly links?: RecordLinks;
 };
 
 /**
@@ -36,6 +39,7 @@ export function createTeamsNotificationChannel({
   poster,
   startChat,
   logger,
+  links = NO_RECORD_LINKS,
 }: TeamsNotificationChannelOptions): NotificationChannel {
   const where = async (
     event: DomainEvent,
@@ -66,7 +70,7 @@ export function createTeamsNotificationChannel({
       const { address } = found;
       const workspace = await app.workspaces.get(event.workspaceId);
       if (!workspace) return { kind: 'gone', reason: 'workspace gone' };
-      const built = await buildCard(app, translator, event, workspace.record, address);
+      const built = await buildCard(app, translator, links, event, workspace.record, address);
       if (!built) return { kind: 'sent' };
       const outcome = sendOutcomeOf(
         await poster(address, { kind: 'card', card: built.card, summary: built.summary }),
@@ -87,6 +91,7 @@ export function createTeamsNotificationChannel({
 async function buildCard(
   app: AppDeps,
   translator: Translator,
+  links: RecordLinks,
   event: DomainEvent,
   workspace: Workspace,
   address: ConversationAddress,
@@ -102,11 +107,28 @@ async function buildCard(
       : undefined;
   const localized = translator.forLocale(localeOf(address));
   const ownerName = ownerId ? await nameOf(ownerId) : undefined;
+  const link = linkOf(links, event);
   return notificationCard(localized, event, {
     workspace: workspace.name,
     stages: workspace.settings.stages,
     actorName: (await nameOf(event.actorId)) ?? localized.t('notify.someone'),
     ...(ownerName ? { ownerName } : {}),
     ...(deal ? { deal } : {}),
+    ...(link ? { link } : {}),
   });
+}
+
+/** The record an event's card opens: the deal (a conversion's, else the lead). */
+function linkOf(links: RecordLinks, event: DomainEvent): string | undefined {
+  const workspaceId = event.workspaceId;
+  switch (event.type) {
+    case 'lead.converted':
+      return event.data.opportunityId
+        ? links.open({ workspaceId, kind: 'opportunity', recordId: event.data.opportunityId })
+        : links.open({ workspaceId, kind: 'lead', recordId: event.data.leadId });
+    case 'lead.disqualified':
+      return links.open({ workspaceId, kind: 'lead', recordId: event.data.leadId });
+    default:
+      return links.open({ workspaceId, kind: 'opportunity', recordId: event.data.opportunityId });
+  }
 }

@@ -193,7 +193,10 @@ function composeResult(results: readonly ComposeResult[]) {
       attachmentLayout: 'list',
       attachments: results.map((r) => ({
         ...CardFactory.adaptiveCard(r.card),
-        preview: CardFactory.thumbnailCard(r.title, r.subtitle),
+        // The preview (the result list, Copilot's citation) opens the record too.
+        preview: CardFactory.thumbnailCard(r.title, r.subtitle, undefined, undefined, {
+          ...(r.link ? { tap: { type: 'openUrl', title: r.title, value: r.link } } : {}),
+        }),
       })),
     },
   };

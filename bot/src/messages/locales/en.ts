@@ -76,6 +76,8 @@ export const en = {
   'action.move': 'Move',
   'action.refresh': 'Refresh',
   'action.show': 'Show',
+  'action.open': 'Open in Pipeline CRM',
+  'action.stageView': 'Open here',
   'card.changed': 'Someone changed this in the meantime; this is how it is now.',
   'card.membersOnly': 'Only members of this team’s CRM workspace can see this card.',
   'conversation.restrictedChannel':
@@ -83,6 +85,7 @@ export const en = {
   'conversation.notAllMembers':
     'Not everyone in this conversation is a member of the CRM workspace, so I show no records here. Ask me in a personal chat.',
   'field.email': 'Email',
+  'field.jobTitle': 'Job title',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Close date',
   'field.currency': 'Currency',
@@ -97,6 +100,7 @@ export const en = {
   'qualification.timeline': 'Timeline',
   'kind.lead': 'Lead',
   'kind.organisation': 'Organisation',
+  'kind.contact': 'Contact',
   'kind.deal': 'Deal',
   'lead.usage': 'Which lead? Try **lead** &lt;name or email&gt;.',
   'lead.none': 'I found no lead matching "{{search}}".',

@@ -80,6 +80,8 @@ export const nb: Messages = {
   'action.move': 'Flytt',
   'action.refresh': 'Oppdater',
   'action.show': 'Vis',
+  'action.open': 'Åpne i Pipeline CRM',
+  'action.stageView': 'Åpne her',
   'card.changed': 'Noen har endret dette i mellomtiden; slik står det nå.',
   'card.membersOnly': 'Bare medlemmer av teamets CRM-arbeidsområde kan se dette kortet.',
   'conversation.restrictedChannel':
@@ -87,6 +89,7 @@ export const nb: Messages = {
   'conversation.notAllMembers':
     'Ikke alle i denne samtalen er medlemmer av CRM-arbeidsområdet, så jeg viser ingen oppføringer her. Spør meg i en personlig chat.',
   'field.email': 'E-post',
+  'field.jobTitle': 'Stilling',
   'field.checklist': 'Sjekkliste',
   'field.closeDate': 'Avslutningsdato',
   'field.currency': 'Valuta',
@@ -101,6 +104,7 @@ export const nb: Messages = {
   'qualification.timeline': 'Tidslinje',
   'kind.lead': 'Lead',
   'kind.organisation': 'Organisasjon',
+  'kind.contact': 'Kontakt',
   'kind.deal': 'Avtale',
   'lead.usage': 'Hvilket lead? Prøv **lead** &lt;navn eller e-post&gt;.',
   'lead.none': 'Jeg fant ikke noe lead som passer til "{{search}}".',

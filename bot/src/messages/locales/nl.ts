@@ -79,6 +79,8 @@ export const nl: Messages = {
   'action.move': 'Verplaatsen',
   'action.refresh': 'Vernieuwen',
   'action.show': 'Tonen',
+  'action.open': 'Openen in Pipeline CRM',
+  'action.stageView': 'Hier openen',
   'card.changed': 'Iemand heeft dit intussen gewijzigd; zo staat het er nu voor.',
   'card.membersOnly': 'Alleen leden van de CRM-werkruimte van dit team kunnen deze kaart zien.',
   'conversation.restrictedChannel':
@@ -86,6 +88,7 @@ export const nl: Messages = {
   'conversation.notAllMembers':
     'Niet iedereen in dit gesprek is lid van de CRM-werkruimte, dus ik toon hier geen gegevens. Vraag het me in een privéchat.',
   'field.email': 'E-mail',
+  'field.jobTitle': 'Functie',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Sluitingsdatum',
   'field.currency': 'Valuta',
@@ -100,6 +103,7 @@ export const nl: Messages = {
   'qualification.timeline': 'Tijdlijn',
   'kind.lead': 'Lead',
   'kind.organisation': 'Organisatie',
+  'kind.contact': 'Contactpersoon',
   'kind.deal': 'Deal',
   'lead.usage': 'Welke lead? Probeer **lead** &lt;naam of e-mail&gt;.',
   'lead.none': 'Ik vond geen lead die past bij "{{search}}".',

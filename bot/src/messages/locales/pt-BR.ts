@@ -78,6 +78,8 @@ export const ptBR: Messages = {
   'action.move': 'Mover',
   'action.refresh': 'Atualizar',
   'action.show': 'Mostrar',
+  'action.open': 'Abrir no Pipeline CRM',
+  'action.stageView': 'Abrir aqui',
   'card.changed': 'Alguém alterou isto enquanto isso; é assim que está agora.',
   'card.membersOnly': 'Somente membros do espaço de trabalho de CRM desta equipe podem ver este cartão.',
   'conversation.restrictedChannel':
@@ -85,6 +87,7 @@ export const ptBR: Messages = {
   'conversation.notAllMembers':
     'Nem todos nesta conversa são membros do espaço de CRM, então não mostro registros aqui. Pergunte em um chat pessoal.',
   'field.email': 'E-mail',
+  'field.jobTitle': 'Cargo',
   'field.checklist': 'Checklist',
   'field.closeDate': 'Data de fechamento',
   'field.currency': 'Moeda',
@@ -99,6 +102,7 @@ export const ptBR: Messages = {
   'qualification.timeline': 'Prazo',
   'kind.lead': 'Lead',
   'kind.organisation': 'Organização',
+  'kind.contact': 'Contato',
   'kind.deal': 'Negócio',
   'lead.usage': 'Qual lead? Tente **lead** &lt;nome ou e-mail&gt;.',
   'lead.none': 'Não encontrei nenhum lead para "{{search}}".',
