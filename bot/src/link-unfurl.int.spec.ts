@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import {
+  parseRecordLink,
   recordTabAddress,
   tabWebUrl,
   teamsDeepLink,
@@ -50,7 +53,7 @@ type Unfurled = {
     attachments: {
       contentType: string;
       content: { actions?: { type: string; title: string; url?: string; data?: unknown }[] };
-      preview: { content: { title: string; tap?: { type: string; value: string } } };
+      preview: { content: { title: string; text?: string; tap?: { type: string; value: string } } };
     }[];
   };
 };
@@ -147,6 +150,46 @@ describe('a link to a record, as the tab makes it, pasted into a compose box', (
       `${TAB}/workspaces/${ws}/leads/${records.lead!.address.recordId}`,
     ])
       expect([url, (await unfurl(url)).composeExtension.attachments]).toEqual([url, []]);
+  });
+});
+
+describe('the search command as Microsoft 365 Copilot calls it (the manifest’s parameters)', () => {
+  const manifest = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', 'appPackage', 'manifest.json'), 'utf8'),
+  ) as {
+    composeExtensions: {
+      commands: { id: string; parameters: { name: string; choices?: { value: string }[] }[] }[];
+    }[];
+  };
+  const search = manifest.composeExtensions[0]!.commands.find((c) => c.id === 'searchRecords')!;
+  const kinds = search.parameters.find((p) => p.name === 'kind')!.choices!.map((c) => c.value);
+
+  it('declares a query and a kind; each kind it offers finds that kind only, with nothing typed', async () => {
+    expect(search.parameters.map((p) => p.name)).toEqual(['query', 'kind']);
+    const label = { lead: 'Lead', organisation: 'Organisation', contact: 'Contact', deal: 'Deal' };
+    expect(kinds).toEqual(Object.keys(label));
+    for (const kind of kinds) {
+      const body = (await post(composeQuery(connector.url, { search: '', kind }, sender(ALICE))))
+        .body as Unfurled;
+      // A thumbnail card's second line is its `text`.
+      const subtitles = body.composeExtension.attachments.map((a) => a.preview.content.text ?? '');
+      expect([kind, subtitles.length > 0]).toEqual([kind, true]);
+      for (const subtitle of subtitles)
+        expect(subtitle.startsWith(label[kind as keyof typeof label])).toBe(true);
+    }
+  });
+
+  it('a query with a kind: the matching deal only, its preview opening it in the tab', async () => {
+    const body = (await post(composeQuery(connector.url, { search: 'Engines', kind: 'deal' }, sender(ALICE))))
+      .body as Unfurled;
+    const [only, ...rest] = body.composeExtension.attachments;
+    expect(rest).toEqual([]);
+    expect(only?.preview.content.title).toBe(records.opportunity!.title);
+    expect(parseRecordLink(only?.preview.content.tap?.value ?? '')).toEqual(records.opportunity!.address);
+    // Without a kind the same words find the organisation, the contact's company and the deal.
+    const all = (await post(composeQuery(connector.url, { search: 'Engines' }, sender(ALICE))))
+      .body as Unfurled;
+    expect(all.composeExtension.attachments.length).toBeGreaterThan(1);
   });
 });
 

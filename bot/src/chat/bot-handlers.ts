@@ -21,7 +21,13 @@ export type CardAnswer = { readonly card: AdaptiveCard; readonly everyone?: Adap
 
 /** A compose-box search, or a pasted link to unfurl. */
 export type ComposeQuery =
-  | { readonly kind: 'search'; readonly text: string; readonly from: ChatMessage }
+  | {
+      readonly kind: 'search';
+      readonly text: string;
+      /** The manifest's `kind` parameter (Copilot fills it): `lead`, `organisation`, `contact`, `deal`. */
+      readonly recordKind?: string;
+      readonly from: ChatMessage;
+    }
   | { readonly kind: 'link'; readonly url: string; readonly from: ChatMessage };
 
 /** A record card to insert in the compose box, with its one-line preview and its link in the tab. */

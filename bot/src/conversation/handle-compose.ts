@@ -13,6 +13,13 @@ import { actorOf, type ConversationDeps } from './handle-message';
 
 const PER_KIND = 5;
 const KINDS = ['lead', 'organisation', 'contact', 'opportunity'] as const;
+/** The search command's `kind` choices (the user's words: a deal is an opportunity). */
+const KIND_CHOICES: Readonly<Record<string, (typeof KINDS)[number]>> = {
+  lead: 'lead',
+  organisation: 'organisation',
+  contact: 'contact',
+  deal: 'opportunity',
+};
 
 /**
  * Compose-box search over leads, organisations, contacts and deals (the workspace of this team, or
@@ -48,14 +55,16 @@ export async function handleCompose(
         : [];
     }
     const text = query.text.trim();
-    if (!text) return [];
+    const only = query.recordKind ? KIND_CHOICES[query.recordKind.trim().toLowerCase()] : undefined;
+    // Nothing typed: nothing found, unless a kind was asked for (Copilot: "my deals").
+    if (!text && !only) return [];
     const workspaces = await searchable(deps, actor, query.from.teamId);
     const results: ComposeResult[] = [];
     for (const workspace of workspaces) {
-      for (const kind of KINDS) {
+      for (const kind of only ? [only] : KINDS) {
         const page = await listRecords(deps.app, { actor }, workspace.record.id, kind, {
-          q: text,
-          limit: PER_KIND,
+          ...(text ? { q: text } : {}),
+          limit: only ? PER_KIND * KINDS.length : PER_KIND,
         });
         if (!page.ok) continue;
         for (const item of page.value.items)

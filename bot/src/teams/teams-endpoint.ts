@@ -150,10 +150,15 @@ async function invoke(context: TurnContext, handlers: BotHandlers, logger: Logge
       return respond(context, { statusCode: 200, type: CARD, value: answer.card });
     }
     case 'composeExtension/query': {
-      const query = value.parameters?.find((p) => p.name === 'query')?.value;
+      const parameter = (name: string) => {
+        const found = value.parameters?.find((p) => p.name === name)?.value;
+        return typeof found === 'string' ? found : '';
+      };
+      const recordKind = parameter('kind');
       const results = await handlers.onCompose({
         kind: 'search',
-        text: typeof query === 'string' ? query : '',
+        text: parameter('query'),
+        ...(recordKind ? { recordKind } : {}),
         from,
       });
       return respond(context, composeResult(results));

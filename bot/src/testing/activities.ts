@@ -221,7 +221,7 @@ export function cardAction(
 /** A compose-box search or a pasted link. */
 export function composeQuery(
   serviceUrl: string,
-  query: { search: string } | { url: string },
+  query: { search: string; kind?: string } | { url: string },
   from: TestSender,
 ): Record<string, unknown> {
   const message = teamsMessage(serviceUrl, '', from);
@@ -230,7 +230,13 @@ export function composeQuery(
         ...message,
         type: 'invoke',
         name: 'composeExtension/query',
-        value: { commandId: 'searchRecords', parameters: [{ name: 'query', value: query.search }] },
+        value: {
+          commandId: 'searchRecords',
+          parameters: [
+            { name: 'query', value: query.search },
+            ...(query.kind ? [{ name: 'kind', value: query.kind }] : []),
+          ],
+        },
       }
     : { ...message, type: 'invoke', name: 'composeExtension/queryLink', value: { url: query.url } };
 }
