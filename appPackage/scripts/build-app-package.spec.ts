@@ -83,7 +83,11 @@ describe('the Teams app package', () => {
     ]);
     expect(manifest.composeExtensions[0]).toMatchObject({
       botId,
-      commands: [{ type: 'query' }],
+      commands: [
+        { id: 'searchRecords', type: 'query' },
+        { id: 'createLeadFromMessage', type: 'action', context: ['message'], fetchTask: true },
+        { id: 'logToCrm', type: 'action', context: ['message'], fetchTask: true },
+      ],
       messageHandlers: [{ type: 'link', value: { domains: [local.get('TAB_DOMAIN')] } }],
     });
     // Copilot-ready: it reads the command's and each parameter's semantic description, and shows the

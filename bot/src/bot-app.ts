@@ -7,6 +7,7 @@ import type { BotHandlers } from './chat/bot-handlers';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
 import { handleMessage, type ConversationDeps } from './conversation/handle-message';
+import { handleMessageAction } from './conversation/handle-message-action';
 import { handleTeamEvent } from './conversation/handle-team-event';
 import { createBotServer } from './http/bot-server';
 import type { Translator } from './messages/translator';
@@ -63,6 +64,7 @@ export function createBot({
     onTeamEvent: (event) => handleTeamEvent(conversation, event),
     onCardAction: (action) => handleCardAction(conversation, action),
     onCompose: (query) => handleCompose(conversation, query),
+    onMessageAction: (action) => handleMessageAction(conversation, action),
   };
   const adapter = createTeamsAdapter(credentials, logger);
   const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });

@@ -43,7 +43,11 @@ function expectTeamsCard(card: AdaptiveCard): void {
   expect(card.version).toBe('1.5');
   for (const type of elementTypes(card.body)) expect(ELEMENTS).toContain(type);
   for (const action of card.actions ?? []) {
-    if (action.type === 'Action.Submit') expect(action.data.msteams.value.type).toBe('tab/tabInfoAction');
+    // A posted card's only Action.Submit is Stage View (a dialog's submits stay in the dialog).
+    if (action.type === 'Action.Submit')
+      expect((action.data as { msteams?: { value?: { type?: string } } }).msteams?.value?.type).toBe(
+        'tab/tabInfoAction',
+      );
     else expect(['Action.Execute', 'Action.OpenUrl']).toContain(action.type);
   }
   if (card.refresh) expect(card.refresh.action.type).toBe('Action.Execute');

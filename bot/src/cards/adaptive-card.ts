@@ -96,12 +96,20 @@ export type LinkAction =
       };
     };
 
+/** A dialog's button (a message action's dialog): Teams sends its inputs and data to the bot. */
+export type SubmitAction = {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'positive';
+};
+
 export type AdaptiveCard = {
   readonly type: 'AdaptiveCard';
   readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   readonly version: '1.5';
   readonly body: readonly CardElement[];
-  readonly actions?: readonly (CardAction | LinkAction)[];
+  readonly actions?: readonly (CardAction | LinkAction | SubmitAction)[];
   /** Shown to each viewer as the bot renders it for them (their language, their actions). */
   readonly refresh?: { readonly action: CardAction; readonly userIds?: readonly string[] };
 };
@@ -121,6 +129,13 @@ export const adaptiveCard = (
 /** A card's own buttons, without the ones that leave it (links, Stage View). */
 export const executeActions = (card: AdaptiveCard): CardAction[] =>
   (card.actions ?? []).filter((a): a is CardAction => a.type === 'Action.Execute');
+
+export const submit = (title: string, data: Readonly<Record<string, unknown>>): SubmitAction => ({
+  type: 'Action.Submit',
+  title,
+  data,
+  style: 'positive',
+});
 
 /** Teams refreshes a card by itself for at most 60 listed people. */
 export const MAX_REFRESH_USERS = 60;

@@ -7,6 +7,7 @@ import { cardProblems } from '../testing/card-schema';
 import { dealCard } from './deal-card';
 import { dealsCard } from './deals-card';
 import { leadsCard } from './leads-card';
+import { leadCreatedCard, leadFromMessageCard, logToCrmCard } from './message-action-cards';
 import { pipelineCard } from './pipeline-card';
 import { qualifyCard } from './qualify-card';
 import { recordCard } from './record-card';
@@ -32,7 +33,7 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
   });
 
   it.each(LOCALES)(
-    'the list, pipeline, deal, qualify and record cards, with their links, in %s: no problem',
+    'the list, pipeline, deal, qualify and record cards, and the message actions’ dialogs, with their links, in %s: no problem',
     (locale) => {
       const localized = createTranslator().forLocale(locale);
       const lead = aLead({ id: 'L1', company: 'Engines' });
@@ -75,6 +76,22 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
               { id: 'W1', name: 'WS', stages: DEFAULT_STAGES, links: LINKS, stageView: true },
             ).card,
         ),
+        leadFromMessageCard(localized, {
+          draft: { firstName: 'Ingrid', lastName: 'Berg', email: 'i@f.example', description: 'Hi' },
+          workspaces: [
+            { id: 'W1', name: 'One' },
+            { id: 'W2', name: 'Two' },
+          ],
+          duplicates: [lead],
+          messageId: 'm1',
+        }),
+        logToCrmCard(localized, {
+          workspaces: [{ id: 'W1', name: 'One' }],
+          targets: [{ value: 'W1|lead|L1', title: 'Lead: Ada' }],
+          subject: 'S',
+          messageId: 'm1',
+        }),
+        leadCreatedCard(localized, lead, 'https://crm.example/#/w/W1/leads/L1'),
       ];
       for (const card of cards) expect([card.body[0], cardProblems(card)]).toEqual([card.body[0], []]);
     },

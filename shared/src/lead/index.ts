@@ -13,3 +13,4 @@ export * from './delete-lead';
 export * from './lead-import';
 export * from './lead-import-tally';
 export * from './lead-import-job';
+export * from './lead-from-message';
