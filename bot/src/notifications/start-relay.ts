@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { BotApp } from '../bot-app';
 import type { RecordLinks } from '../cards/record-links';
 import type { Translator } from '../messages/translator';
+import { pacedPoster } from './paced-poster';
 import { createTeamsNotificationChannel } from './teams-notification-channel';
 
 /**
@@ -27,7 +28,8 @@ export function startRelay(options: {
   const channel = createTeamsNotificationChannel({
     app,
     translator,
-    poster: bot.poster,
+    // Within Teams' limits per conversation (7/s, 60/30 s, 1,800/h) rather than into 429s.
+    poster: pacedPoster(bot.poster),
     startChat: bot.startChat,
     logger,
     ...(options.links ? { links: options.links } : {}),
