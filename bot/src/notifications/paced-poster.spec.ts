@@ -7,7 +7,7 @@ const reply = { kind: 'text', text: 'hi' } as const;
 
 describe('pacedPoster', () => {
   it('posts seven into a conversation at once, waits its turn for the eighth, and leaves other conversations alone', async () => {
-    let clock = 0;
+    const clock = 0;
     const waits: number[] = [];
     const posted: string[] = [];
     const paced = pacedPoster(
