@@ -76,10 +76,10 @@ export function createTeamsNotificationChannel({
         await poster(address, { kind: 'card', card: built.card, summary: built.summary }),
       );
       if (outcome.kind === 'gone') {
-        await dropTarget(app, event, target);
+        await dropTarget(app, event, target, outcome.reason);
         logger.warn(
           { target: target.key, event: event.id, reason: outcome.reason },
-          'conversation gone: unsubscribed',
+          'conversation refused the post: subscription marked broken',
         );
       }
       return outcome;

@@ -410,6 +410,10 @@ export const en = {
     team: 'Team',
     topics: 'Hears about',
     changed: 'Changed',
+    state: 'State',
+    posting: 'Posting',
+    broken:
+      'Teams refuses posts here (the bot was removed, or the channel closed): nothing is sent. Mention the bot with subscribe there to mend it, or stop posting.',
     general: 'General',
     unnamed: 'A channel of the team',
     nothing: 'nothing',

@@ -411,6 +411,10 @@ export const nb: Messages = {
     team: 'Team',
     topics: 'Hører om',
     changed: 'Endret',
+    state: 'Status',
+    posting: 'Poster',
+    broken:
+      'Teams avviser innlegg her (boten ble fjernet eller kanalen stengt): ingenting sendes. Nevn boten med subscribe i kanalen for å rette det, eller slutt å poste.',
     general: 'Generelt',
     unnamed: 'En kanal i teamet',
     nothing: 'ingenting',

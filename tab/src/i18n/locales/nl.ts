@@ -411,6 +411,10 @@ export const nl: Messages = {
     team: 'Team',
     topics: 'Hoort over',
     changed: 'Gewijzigd',
+    state: 'Status',
+    posting: 'Actief',
+    broken:
+      'Teams weigert berichten hier (de bot is verwijderd of het kanaal gesloten): er wordt niets verstuurd. Noem de bot met subscribe in dat kanaal om het te herstellen, of stop met posten.',
     general: 'Algemeen',
     unnamed: 'Een kanaal van het team',
     nothing: 'niets',

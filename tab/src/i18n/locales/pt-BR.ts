@@ -411,6 +411,10 @@ export const ptBR: Messages = {
     team: 'Equipe',
     topics: 'É avisado sobre',
     changed: 'Alterado',
+    state: 'Situação',
+    posting: 'Publicando',
+    broken:
+      'O Teams recusa publicações aqui (o bot foi removido ou o canal fechado): nada é enviado. Mencione o bot com subscribe nesse canal para corrigir, ou pare de publicar.',
     general: 'Geral',
     unnamed: 'Um canal da equipe',
     nothing: 'nada',
