@@ -1,20 +1,13 @@
-import {
-  decideLeadDraft,
-  decideMessageNote,
-  leadDisplayName,
-  likelyDuplicateLeads,
-  type Actor,
-  type Lead,
-} from '@crm/shared';
+import { decideLeadDraft, decideMessageNote, leadDisplayName, type Actor, type Lead } from '@crm/shared';
 import {
   createActivity,
   createLead,
+  findDuplicates,
   getWorkspace,
   idempotencyKeyUsed,
   listMyWorkspaces,
   listOpenDeals,
   listOpenLeads,
-  listRecords,
 } from '@crm/shared/application';
 import {
   leadCreatedCard,
@@ -102,17 +95,11 @@ async function leadDialog(context: ActionContext): Promise<MessageActionAnswer> 
   const { deps, localized, actor, action, workspaces } = context;
   const draft = decideLeadDraft(action.message);
   const duplicates: Lead[] = [];
-  // Duplicates by e-mail in the first workspace offered (the team's, or the user's first).
-  const ws = workspaces[0]!.id;
+  // Leads with the sender's e-mail in the first workspace offered (the team's, or the user's first):
+  // the matching the tab's form shows too (`findDuplicates`).
   if (draft.email) {
-    const page = await listRecords(deps.app, { actor }, ws, 'lead', { q: draft.email, limit: LIST });
-    if (page.ok)
-      duplicates.push(
-        ...likelyDuplicateLeads(
-          draft,
-          page.value.items.map((i) => i.record),
-        ),
-      );
+    const found = await findDuplicates(deps.app, { actor }, workspaces[0]!.id, { email: draft.email });
+    if (found.ok) duplicates.push(...found.value.leads.map((match) => match.record.record));
   }
   return {
     kind: 'dialog',

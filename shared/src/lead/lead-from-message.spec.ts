@@ -1,10 +1,4 @@
-import { aLead } from '../testing';
-import {
-  decideLeadDraft,
-  decideMessageNote,
-  likelyDuplicateLeads,
-  messagePlainText,
-} from './lead-from-message';
+import { decideLeadDraft, decideMessageNote, messagePlainText } from './lead-from-message';
 
 describe('a lead from a chat message', () => {
   it('reads a Teams message’s HTML as text: paragraphs and breaks as lines, entities decoded, tags gone', () => {
@@ -34,18 +28,5 @@ describe('a lead from a chat message', () => {
       'xxxxx',
     );
     expect(decideMessageNote({ html: '<p>Budget OK</p>', link: 'L' })).toBe('Budget OK\n\nL');
-  });
-
-  it('flags leads with the same e-mail (any case) or the same company (suffixes aside) as likely duplicates', () => {
-    const same = aLead({ id: 'A', email: 'Ingrid@Fjord.example' });
-    const company = aLead({ id: 'B', company: 'Fjordlys AS' });
-    const other = aLead({ id: 'C', email: 'x@y.example', company: 'Nordlys' });
-    const found = likelyDuplicateLeads({ email: 'ingrid@fjord.example', company: 'Fjordlys' }, [
-      same,
-      company,
-      other,
-    ]);
-    expect(found.map((l) => l.id)).toEqual(['A', 'B']);
-    expect(likelyDuplicateLeads({}, [same, company, other])).toEqual([]);
   });
 });

@@ -1,6 +1,3 @@
-import { normaliseOrganisationName } from '../organisation/organisation-identity';
-import type { Lead } from './lead';
-
 /** A chat message someone turns into CRM data ("Create lead from this message", "Log to CRM"). */
 export type ChatMessageForCrm = {
   /** The sender as the chat names them. */
@@ -66,24 +63,4 @@ export function decideLeadDraft(message: ChatMessageForCrm, limits = { descripti
 /** The note a message becomes on a record: its text, and the link back to it. */
 export function decideMessageNote(message: ChatMessageForCrm, limit = 10_000): string {
   return [messagePlainText(message.html), message.link].filter(Boolean).join('\n\n').slice(0, limit);
-}
-
-/**
- * Leads that are probably the same as the one about to be created: the same e-mail address (any
- * case), or the same company once legal suffixes and punctuation are set aside.
- */
-export function likelyDuplicateLeads(
-  draft: { readonly email?: string; readonly company?: string },
-  candidates: readonly Lead[],
-): Lead[] {
-  const email = draft.email?.trim().toLowerCase();
-  const company = draft.company?.trim() ? normaliseOrganisationName(draft.company) : undefined;
-  return candidates.filter(
-    (lead) =>
-      (email !== undefined && email !== '' && lead.email?.trim().toLowerCase() === email) ||
-      (company !== undefined &&
-        company !== '' &&
-        lead.company !== undefined &&
-        normaliseOrganisationName(lead.company) === company),
-  );
 }

@@ -9,3 +9,4 @@ export * from './team';
 export * from './roster-sync';
 export * from './notification-topics';
 export * from './post-pace';
+export * from './lead-assignment';

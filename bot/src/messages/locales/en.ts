@@ -89,7 +89,7 @@ export const en = {
   'field.lastName': 'Last name',
   'field.description': 'Description',
   'field.required': 'This is required.',
-  'messageLead.duplicates': 'Maybe already a lead (same e-mail or company):',
+  'messageLead.duplicates': 'Maybe already a lead (same e-mail):',
   'messageLead.create': 'Create lead',
   'messageLead.created': 'Lead created from a message: {{name}}',
   'messageLead.activity': 'From Teams message',
@@ -176,6 +176,8 @@ export const en = {
   'notify.lost': '{{deal}} was lost.',
   'notify.reason': 'Reason',
   'notify.by': 'By',
+  'notify.ownerTitle': '{{deal}} is yours now',
+  'notify.owner': '{{actor}} made you the owner of {{deal}}.',
   'notify.someone': 'Someone',
 } as const;
 

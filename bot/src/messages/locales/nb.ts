@@ -93,7 +93,7 @@ export const nb: Messages = {
   'field.lastName': 'Etternavn',
   'field.description': 'Beskrivelse',
   'field.required': 'Dette er påkrevd.',
-  'messageLead.duplicates': 'Kanskje allerede en lead (samme e-post eller firma):',
+  'messageLead.duplicates': 'Kanskje allerede en lead (samme e-post):',
   'messageLead.create': 'Opprett lead',
   'messageLead.created': 'Lead opprettet fra en melding: {{name}}',
   'messageLead.activity': 'Fra Teams-melding',
@@ -180,5 +180,7 @@ export const nb: Messages = {
   'notify.lost': '{{deal}} ble tapt.',
   'notify.reason': 'Grunn',
   'notify.by': 'Av',
+  'notify.ownerTitle': '{{deal}} er din nå',
+  'notify.owner': '{{actor}} gjorde deg til eier av {{deal}}.',
   'notify.someone': 'Noen',
 };

@@ -92,7 +92,7 @@ export const nl: Messages = {
   'field.lastName': 'Achternaam',
   'field.description': 'Omschrijving',
   'field.required': 'Dit is verplicht.',
-  'messageLead.duplicates': 'Misschien al een lead (zelfde e-mail of bedrijf):',
+  'messageLead.duplicates': 'Misschien al een lead (zelfde e-mail):',
   'messageLead.create': 'Lead maken',
   'messageLead.created': 'Lead gemaakt van een bericht: {{name}}',
   'messageLead.activity': 'Uit Teams-bericht',
@@ -179,5 +179,7 @@ export const nl: Messages = {
   'notify.lost': '{{deal}} is verloren.',
   'notify.reason': 'Reden',
   'notify.by': 'Door',
+  'notify.ownerTitle': '{{deal}} is nu van jou',
+  'notify.owner': '{{actor}} heeft jou eigenaar gemaakt van {{deal}}.',
   'notify.someone': 'Iemand',
 };

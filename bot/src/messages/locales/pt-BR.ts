@@ -91,7 +91,7 @@ export const ptBR: Messages = {
   'field.lastName': 'Sobrenome',
   'field.description': 'Descrição',
   'field.required': 'Campo obrigatório.',
-  'messageLead.duplicates': 'Talvez já seja um lead (mesmo e-mail ou empresa):',
+  'messageLead.duplicates': 'Talvez já seja um lead (mesmo e-mail):',
   'messageLead.create': 'Criar lead',
   'messageLead.created': 'Lead criado a partir de uma mensagem: {{name}}',
   'messageLead.activity': 'De uma mensagem do Teams',
@@ -178,5 +178,7 @@ export const ptBR: Messages = {
   'notify.lost': '{{deal}} foi perdido.',
   'notify.reason': 'Motivo',
   'notify.by': 'Por',
+  'notify.ownerTitle': '{{deal}} agora é sua',
+  'notify.owner': '{{actor}} tornou você responsável por {{deal}}.',
   'notify.someone': 'Alguém',
 };
