@@ -79,6 +79,9 @@ param botTenantId string = subscription().tenantId
 @maxLength(42)
 param botDisplayName string
 
+@description('The Teams app\'s id (TEAMS_APP_ID): the bot\'s cards link to records as Teams deep links into its tab.')
+param teamsAppId string = ''
+
 @allowed([
   'F0'
   'S1'
@@ -857,6 +860,14 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'BOT_TENANT_ID'
           value: botTenantId
+        }
+        {
+          name: 'TAB_ENDPOINT'
+          value: 'https://${tabApp.properties.defaultHostName}'
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
       ])
     }

@@ -13,6 +13,7 @@ import { startMorningDigests, type AppDeps, type OutboxRelay } from '@crm/shared
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBot } from './bot-app';
+import { recordLinks } from './cards/record-links';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
 import { startRelay } from './notifications/start-relay';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
 
   const translator = createTranslator();
+  const links = recordLinks(config.links);
   const bot = createBot({
     app,
     credentials: config.bot,
@@ -62,8 +64,9 @@ async function main(): Promise<void> {
     },
     relayMetrics: () => relay.metrics(),
     metrics: config.metrics,
+    links,
   });
-  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
+  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger, links });
   late.relay = relay;
   observeRelay(() => relay.metrics());
   // Every minute: whose 08:00 it is, in workspaces with the morning digest on (the relay posts them).

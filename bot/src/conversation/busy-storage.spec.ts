@@ -8,6 +8,7 @@ import type { ChatMessage } from '../chat/chat-message';
 import { backingOffWhenBusy } from './busy-storage';
 import { handleCardAction } from './handle-card-action';
 import { handleCompose } from './handle-compose';
+import { handleMessageAction } from './handle-message-action';
 import { handleMessage, type ConversationDeps } from './handle-message';
 import { handleTeamEvent } from './handle-team-event';
 
@@ -40,6 +41,7 @@ async function botWith(times: number, ambiguous = false) {
       onTeamEvent: (event) => handleTeamEvent(deps, event),
       onCardAction: (action) => handleCardAction(deps, action),
       onCompose: (query) => handleCompose(deps, query),
+      onMessageAction: (action) => handleMessageAction(deps, action),
     },
     QUICK,
   );

@@ -50,6 +50,11 @@ export function backingOffWhenBusy(
         () => handlers.onCompose(query),
         () => [],
       ),
+    onMessageAction: (action) =>
+      answering(
+        () => handlers.onMessageAction(action),
+        (error) => ({ kind: 'say', text: busyText(action.from.locale, error) }),
+      ),
     onTeamEvent: (event) => retryWhenBusy(() => handlers.onTeamEvent(event), policy, time),
   };
 }

@@ -54,6 +54,7 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
       workspace: workspace.value,
       localized,
       viewers: viewersOf(audience),
+      links: deps.links,
     });
     if (!card.ok) return say(answerText(deps, localized, card, action.verb));
     if (!press.writes) return mine(card.value);

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { helpText } from '../commands/help.command';
 import { parseLine } from '../commands/parse-command';
 import { HELP_WORDS, resolveCommand } from '../commands/registry';
+import type { RecordLinks } from '../cards/record-links';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
@@ -19,6 +20,8 @@ export type ConversationDeps = {
   readonly logger: Logger;
   /** A single-tenant bot answers only its own tenant's users. */
   readonly tenantId?: string;
+  /** Where cards' "Open in Pipeline CRM" and unfurled links go (none: no such buttons). */
+  readonly links?: RecordLinks;
 };
 
 /**
@@ -76,6 +79,7 @@ export async function handleMessage(
       message,
       args: named.args,
       viewers: viewersOf(audience),
+      links: deps.links,
     });
     return answer(deps, localized, result, { command: command.name, workspace: ws });
   } catch (error) {

@@ -29,7 +29,7 @@ export async function idempotent<T>(
   replay: (response: unknown) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   if (!caller.idempotencyKey) return execute({ record: () => undefined });
-  const key = `${caller.actor.userId}:${operation}:${caller.idempotencyKey}`;
+  const key = idempotencyRowKey(caller, operation);
   const print = fingerprint(request);
   const replayStored = async (): Promise<Result<T> | undefined> => {
     const stored = await deps.records.findIdempotency(ws, key);
@@ -62,3 +62,20 @@ export async function idempotent<T>(
   if (!result.ok) return (await replayStored()) ?? result;
   return ok(result.value);
 }
+
+/**
+ * Whether a write with this Idempotency-Key already ran (`operation`: e.g. `lead.create`): a caller that
+ * does something besides the write (a bot posting a card about it) does that once, not on a replay.
+ */
+export async function idempotencyKeyUsed(
+  deps: Pick<AppDeps, 'records'>,
+  ws: WorkspaceId,
+  caller: Caller,
+  operation: string,
+): Promise<boolean> {
+  if (!caller.idempotencyKey) return false;
+  return Boolean(await deps.records.findIdempotency(ws, idempotencyRowKey(caller, operation)));
+}
+
+const idempotencyRowKey = (caller: Caller, operation: string) =>
+  `${caller.actor.userId}:${operation}:${caller.idempotencyKey ?? ''}`;

@@ -10,3 +10,4 @@ export * from './reopen-lead';
 export * from './convert-lead';
 export type { ConversionOutcome } from './conversion-records';
 export * from './delete-lead';
+export * from './lead-from-message';

@@ -49,6 +49,7 @@ export function Shell({ teams }: ShellProps) {
             route={route}
             navigate={navigate}
             {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+            {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
           />
         </ApiProvider>
       )}

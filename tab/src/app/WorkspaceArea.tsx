@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
+import type { ShareDeepLink } from '../teams/teams-host';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
 import { NavigationProvider } from './navigation';
 import { NavMenu } from './NavMenu';
-import { OWNER_VIEWS, parseViewPath, type Route } from './routes';
+import { RecordLinkProvider } from './record-link';
+import { deepLinkRoute, OWNER_VIEWS, type Route } from './routes';
 import { useShellStyles } from './Shell.styles';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import { ViewBoundary } from './ViewBoundary';
@@ -18,12 +20,14 @@ import { VIEWS } from './views';
 export type WorkspaceAreaProps = {
   readonly route: Route;
   readonly navigate: (route: Route) => void;
-  /** A Teams deep link's target inside the tab (`leads/L1`), followed once. */
+  /** A Teams deep link's target (`<ws>/leads/L1`, or `leads/L1` in the tab's workspace), followed once. */
   readonly subPageId?: string;
+  /** Teams' "Copy link" (`pages.shareDeepLink`), inside Teams. */
+  readonly shareDeepLink?: (link: ShareDeepLink) => void;
 };
 
 /** The chosen workspace: navigation and the routed view; without one, the workspace picker. */
-export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps) {
+export function WorkspaceArea({ route, navigate, subPageId, shareDeepLink }: WorkspaceAreaProps) {
   const { t } = useTranslation();
   const api = useApi();
   const styles = useAppStyles();
@@ -31,9 +35,11 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
   const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
   const followed = useRef(false);
   useEffect(() => {
-    if (followed.current || !subPageId || !route.workspaceId) return;
+    if (followed.current || !subPageId) return;
+    const target = deepLinkRoute(subPageId, route.workspaceId);
+    if (!target) return;
     followed.current = true;
-    navigate(parseViewPath(subPageId, route.workspaceId));
+    navigate(target);
   }, [subPageId, route.workspaceId, navigate]);
 
   const pick = (
@@ -56,28 +62,30 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
   const View = VIEWS[route.view];
   return (
     <NavigationProvider workspaceId={workspace.id} navigate={navigate}>
-      <div className={styles.header}>
-        <Text weight="semibold">{workspace.name}</Text>
-        <Button onClick={() => navigate({ view: 'leads' })}>{t('workspaces.change')}</Button>
-      </div>
-      <div className={shell.frame}>
-        <NavMenu workspaceId={workspace.id} current={route.view} isOwner={isOwner} />
-        <div className={shell.content}>
-          <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
-            <Suspense fallback={<LoadingState />}>
-              {OWNER_VIEWS.has(route.view) && !isOwner ? (
-                <EmptyState text={t('app.ownersOnly')} />
-              ) : (
-                <View
-                  key={`${route.view}/${route.recordId ?? ''}`}
-                  workspaceId={workspace.id}
-                  {...(route.recordId ? { recordId: route.recordId } : {})}
-                />
-              )}
-            </Suspense>
-          </ViewBoundary>
+      <RecordLinkProvider {...(shareDeepLink ? { shareDeepLink } : {})}>
+        <div className={styles.header}>
+          <Text weight="semibold">{workspace.name}</Text>
+          <Button onClick={() => navigate({ view: 'leads' })}>{t('workspaces.change')}</Button>
         </div>
-      </div>
+        <div className={shell.frame}>
+          <NavMenu workspaceId={workspace.id} current={route.view} isOwner={isOwner} />
+          <div className={shell.content}>
+            <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
+              <Suspense fallback={<LoadingState />}>
+                {OWNER_VIEWS.has(route.view) && !isOwner ? (
+                  <EmptyState text={t('app.ownersOnly')} />
+                ) : (
+                  <View
+                    key={`${route.view}/${route.recordId ?? ''}`}
+                    workspaceId={workspace.id}
+                    {...(route.recordId ? { recordId: route.recordId } : {})}
+                  />
+                )}
+              </Suspense>
+            </ViewBoundary>
+          </div>
+        </div>
+      </RecordLinkProvider>
     </NavigationProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { parseHash, parseViewPath, routeHash, subPageIdOf } from './routes';
+import { deepLinkRoute, parseHash, parseViewPath, routeHash, subPageIdOf } from './routes';
 
 describe('routes', () => {
   it.each([
@@ -20,9 +20,21 @@ describe('routes', () => {
     expect(routeHash({ view: 'leads' })).toBe('#/');
   });
 
-  it('follows a Teams deep link’s subPageId inside the tab’s workspace', () => {
+  it('follows a Teams deep link’s subPageId: its workspace, or the older form inside the tab’s own', () => {
     expect(parseViewPath('leads/L1', 'ws')).toEqual({ workspaceId: 'ws', view: 'leads', recordId: 'L1' });
-    expect(subPageIdOf({ workspaceId: 'ws', view: 'leads', recordId: 'L1' })).toBe('leads/L1');
-    expect(subPageIdOf({ workspaceId: 'ws', view: 'dashboard' })).toBe('dashboard');
+    expect(subPageIdOf({ workspaceId: 'w s', view: 'leads', recordId: 'L/1' })).toBe('w%20s/leads/L%2F1');
+    expect(subPageIdOf({ workspaceId: 'ws', view: 'dashboard' })).toBe('ws/dashboard');
+    expect(deepLinkRoute('w%20s/leads/L%2F1')).toEqual({
+      workspaceId: 'w s',
+      view: 'leads',
+      recordId: 'L/1',
+    });
+    expect(deepLinkRoute('contacts/C1', 'ws')).toEqual({
+      workspaceId: 'ws',
+      view: 'contacts',
+      recordId: 'C1',
+    });
+    expect(deepLinkRoute('contacts/C1')).toBeUndefined();
+    expect(deepLinkRoute('ws/nonsense/x')).toBeUndefined();
   });
 });

@@ -1,21 +1,20 @@
+import {
+  parseSubEntityId,
+  parseViewTail,
+  splitTabHash,
+  subEntityIdOf,
+  TAB_VIEWS,
+  tabHash,
+  type TabView,
+} from '@crm/shared';
+
 /**
  * The tab's addresses. Every view has one, in the URL's hash so the server serves the same page for
- * all of them: `#/w/<workspace>/<view>[/<record>]`. Teams deep links carry the part after the
- * workspace as `subPageId` (`leads/L1`), and the bot unfurls links of this shape.
+ * all of them: `#/w/<workspace>/<view>[/<record>]` (`tabHash` in `@crm/shared`, which the bot's links
+ * and unfurling use too). Teams deep links carry `<workspace>/<view>[/<record>]` as `subPageId`.
  */
-export const VIEW_IDS = [
-  'leads',
-  'organisations',
-  'contacts',
-  'opportunities',
-  'pipeline',
-  'campaigns',
-  'activities',
-  'dashboard',
-  'settings',
-  'recycle-bin',
-] as const;
-export type ViewId = (typeof VIEW_IDS)[number];
+export const VIEW_IDS = TAB_VIEWS;
+export type ViewId = TabView;
 
 /** Views only workspace owners see in the navigation (the server enforces the rule itself). */
 export const OWNER_VIEWS: ReadonlySet<ViewId> = new Set(['settings', 'recycle-bin']);
@@ -28,44 +27,34 @@ export type Route = {
 
 export const DEFAULT_VIEW: ViewId = 'leads';
 
-const isView = (value: string | undefined): value is ViewId =>
-  (VIEW_IDS as readonly string[]).includes(value ?? '');
-
-const decode = (part: string | undefined): string | undefined => {
-  if (!part) return undefined;
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return undefined;
-  }
-};
-
-/** `view[/record]` (a Teams `subPageId`, or the tail of a hash) → a route in the given workspace. */
+/** `view[/record]` (the tail of a hash) → a route in the given workspace; an unknown view is the default. */
 export function parseViewPath(path: string, workspaceId?: string): Route {
-  const [view, record] = path.replace(/^\/+/, '').split('/');
-  const recordId = decode(record);
-  return {
-    ...(workspaceId ? { workspaceId } : {}),
-    view: isView(view) ? view : DEFAULT_VIEW,
-    ...(isView(view) && recordId ? { recordId } : {}),
-  };
+  const found = parseViewTail(path, workspaceId ?? '');
+  if (!found) return { ...(workspaceId ? { workspaceId } : {}), view: DEFAULT_VIEW };
+  const { workspaceId: _ws, ...rest } = found;
+  return { ...(workspaceId ? { workspaceId } : {}), ...rest };
 }
 
 /** `#/w/<ws>/<view>/<id>` → a route; anything else is the default view with no workspace chosen. */
 export function parseHash(hash: string): Route {
-  const match = /^#?\/w\/([^/]+)(?:\/(.*))?$/.exec(hash);
-  if (!match) return { view: DEFAULT_VIEW };
-  const workspaceId = decode(match[1]);
-  return parseViewPath(match[2] ?? '', workspaceId);
+  const split = splitTabHash(hash);
+  if (!split) return { view: DEFAULT_VIEW };
+  return parseViewPath(split.tail, split.workspaceId);
 }
 
 /** The hash of a route (what links and `location.hash` take). */
 export function routeHash(route: Route): string {
   if (!route.workspaceId) return '#/';
-  const record = route.recordId ? `/${encodeURIComponent(route.recordId)}` : '';
-  return `#/w/${encodeURIComponent(route.workspaceId)}/${route.view}${record}`;
+  return tabHash({ ...route, workspaceId: route.workspaceId });
 }
 
-/** The `subPageId` a Teams deep link carries for a route (workspace is implied by the tab). */
-export const subPageIdOf = (route: Route): string =>
-  route.recordId ? `${route.view}/${route.recordId}` : route.view;
+/**
+ * Where a Teams deep link's `subPageId` points: `<ws>/<view>[/<record>]`, or `<view>[/<record>]` in
+ * the tab's own workspace. Undefined when it points nowhere the tab knows.
+ */
+export function deepLinkRoute(subPageId: string, workspaceId?: string): Route | undefined {
+  return parseSubEntityId(subPageId, workspaceId);
+}
+
+/** The `subPageId` a Teams deep link carries for a route in a workspace. */
+export const subPageIdOf = (route: Route & { readonly workspaceId: string }): string => subEntityIdOf(route);

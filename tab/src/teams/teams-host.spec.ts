@@ -27,7 +27,10 @@ function fakeTeams(initialize: () => Promise<void>, context: Partial<Context> = 
       notifySuccess: () => calls.push('notifySuccess'),
       registerOnThemeChangeHandler: () => calls.push('registerOnThemeChangeHandler'),
     },
-    pages: { config: {} },
+    pages: {
+      config: {},
+      shareDeepLink: (link: unknown) => calls.push(`shareDeepLink(${JSON.stringify(link)})`),
+    },
   } as unknown as TeamsSdk;
   const modules: TeamsModules = {
     sdk: async () => sdk,
@@ -75,6 +78,15 @@ describe('connectTeams', () => {
       subPageId: 'leads/L1',
     });
     expect(teams.calls).toEqual(['initialize', 'notifySuccess']);
+    // "Copy link" is Teams' own share of a deep link back into the tab.
+    host!.shareDeepLink?.({
+      subPageId: 'ws/leads/L1',
+      subPageLabel: 'Ada',
+      subPageWebUrl: 'https://x/#/w/ws/leads/L1',
+    });
+    expect(teams.calls.pop()).toBe(
+      'shareDeepLink({"subPageId":"ws/leads/L1","subPageLabel":"Ada","subPageWebUrl":"https://x/#/w/ws/leads/L1"})',
+    );
     // The tab's own SSO token: TeamsUserCredential.getToken with no scopes.
     expect(await host!.getToken()).toBe('sso-1.1');
     expect(teams.calls.at(-1)).toBe('getToken("")');

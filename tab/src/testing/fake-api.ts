@@ -146,7 +146,12 @@ export async function fakeApi(options: FakeApiOptions = {}) {
      */
     subscribeChannels: async (
       team: { readonly teamId: string; readonly name: string },
-      channels: readonly { readonly name?: string; readonly topics: readonly Topic[] }[],
+      channels: readonly {
+        readonly name?: string;
+        readonly topics: readonly Topic[];
+        /** Teams refused posts there (the relay marked it). */
+        readonly broken?: { readonly at: string; readonly reason: string };
+      }[],
     ) => {
       await deps.teams.saveTeam({
         tenantId: TEST_TENANT,
@@ -165,6 +170,7 @@ export async function fakeApi(options: FakeApiOptions = {}) {
           topics: channel.topics,
           updatedAt: clock.now(),
           updatedBy: ERIN.userId,
+          ...(channel.broken ? { broken: channel.broken } : {}),
         });
         if (!saved.ok) throw new Error(`the fake's channel: ${saved.error.code}`);
       }

@@ -53,7 +53,8 @@ export async function channelTopics(
   const access = await accessWorkspace(deps, actor, ws, 'read');
   if (!access.ok) return access;
   const found = await deps.conversations.getSubscription(ws, conversationId);
-  return ok(found?.record.topics ?? []);
+  // A channel Teams refuses posts in hears nothing until it subscribes again.
+  return ok(found && !found.record.broken ? found.record.topics : []);
 }
 
 /** Every channel subscribed to the workspace, with its version (owners only). */
@@ -83,6 +84,7 @@ export async function listSubscribedChannels(
           topics: record.topics,
           updatedAt: record.updatedAt,
           updatedBy: record.updatedBy,
+          ...(record.broken ? { broken: record.broken } : {}),
         },
         version,
       };
@@ -164,7 +166,8 @@ async function changeTopics(
   }
   for (let attempt = 0; ; attempt++) {
     const current = await deps.conversations.getSubscription(ws, channel.conversationId);
-    const topics = next(current?.record.topics ?? []);
+    // A broken subscription (Teams refused posts) starts afresh: its old topics are not revived.
+    const topics = next(current && !current.record.broken ? current.record.topics : []);
     const subscription: ChannelSubscription = {
       conversationId: channel.conversationId,
       address: channel.address,
@@ -208,7 +211,7 @@ export const personalTarget = (userId: UserId): NotificationTarget => ({
 export async function notificationTargets(deps: AppDeps, event: DomainEvent): Promise<NotificationTarget[]> {
   const channels = await deps.conversations.listSubscriptions(event.workspaceId);
   const targets = channels
-    .filter((c) => hearsOf(event, c.topics))
+    .filter((c) => c.broken === undefined && hearsOf(event, c.topics))
     .map((c) => channelTarget(c.conversationId));
   const person = await personToTell(deps, event);
   if (person) targets.push(personalTarget(person));
@@ -265,7 +268,9 @@ export async function targetReach(
       event.workspaceId,
       target.key.slice(CHANNEL.length),
     );
-    return found ? { kind: 'address', address: found.record.address } : undefined;
+    return found && found.record.broken === undefined
+      ? { kind: 'address', address: found.record.address }
+      : undefined;
   }
   if (target.key.startsWith(PERSONAL)) {
     const workspace = await deps.workspaces.get(event.workspaceId);
@@ -308,13 +313,24 @@ export function rememberStartedChat(
   return deps.conversations.savePersonalChat(person.tenantId, person.userId, address);
 }
 
-/** Teams answered 403/404 for a channel: it is gone, and so is its subscription. */
+/**
+ * Teams answered 403/404 for a channel (the bot was removed, the channel deleted or closed to it):
+ * its subscription is marked broken, so nothing more is posted or retried there, and owners see it in
+ * Settings; `subscribe` in the channel (the bot is back) mends it, an owner can remove it.
+ */
 export async function dropTarget(
   deps: AppDeps,
   event: DomainEvent,
   target: NotificationTarget,
+  reason = 'Teams refused the post',
 ): Promise<void> {
-  if (target.key.startsWith(CHANNEL)) {
-    await deps.conversations.removeSubscription(event.workspaceId, target.key.slice(CHANNEL.length));
+  if (!target.key.startsWith(CHANNEL)) return;
+  const conversationId = target.key.slice(CHANNEL.length);
+  for (let attempt = 0; attempt <= SAVE_RETRIES; attempt++) {
+    const current = await deps.conversations.getSubscription(event.workspaceId, conversationId);
+    if (!current || current.record.broken) return;
+    const broken = { at: deps.clock.now(), reason: reason.slice(0, 500) };
+    const saved = await deps.conversations.saveSubscription({ ...current.record, broken }, current.version);
+    if (saved.ok || saved.error.code !== 'CONCURRENCY.STALE') return;
   }
 }
