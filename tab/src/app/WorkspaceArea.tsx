@@ -9,7 +9,7 @@ import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { useAppStyles } from './App.styles';
 import { NavigationProvider } from './navigation';
 import { NavMenu } from './NavMenu';
-import { OWNER_VIEWS, parseViewPath, type Route } from './routes';
+import { DEFAULT_VIEW, OWNER_VIEWS, parseViewPath, type Route } from './routes';
 import { useShellStyles } from './Shell.styles';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import { ViewBoundary } from './ViewBoundary';
@@ -37,7 +37,7 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
   }, [subPageId, route.workspaceId, navigate]);
 
   const pick = (
-    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: 'leads' })} />
+    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: DEFAULT_VIEW })} />
   );
   if (!route.workspaceId) return pick;
   if (workspaces.isPending) return <LoadingState />;
@@ -58,7 +58,7 @@ export function WorkspaceArea({ route, navigate, subPageId }: WorkspaceAreaProps
     <NavigationProvider workspaceId={workspace.id} navigate={navigate}>
       <div className={styles.header}>
         <Text weight="semibold">{workspace.name}</Text>
-        <Button onClick={() => navigate({ view: 'leads' })}>{t('workspaces.change')}</Button>
+        <Button onClick={() => navigate({ view: DEFAULT_VIEW })}>{t('workspaces.change')}</Button>
       </div>
       <div className={shell.frame}>
         <NavMenu workspaceId={workspace.id} current={route.view} isOwner={isOwner} />

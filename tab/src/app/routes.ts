@@ -4,6 +4,7 @@
  * workspace as `subPageId` (`leads/L1`), and the bot unfurls links of this shape.
  */
 export const VIEW_IDS = [
+  'my-day',
   'leads',
   'organisations',
   'contacts',
@@ -26,7 +27,8 @@ export type Route = {
   readonly recordId?: string;
 };
 
-export const DEFAULT_VIEW: ViewId = 'leads';
+/** The tab's home: what to do today. */
+export const DEFAULT_VIEW: ViewId = 'my-day';
 
 const isView = (value: string | undefined): value is ViewId =>
   (VIEW_IDS as readonly string[]).includes(value ?? '');

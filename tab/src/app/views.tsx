@@ -9,6 +9,7 @@ export type ViewProps = { readonly workspaceId: string; readonly recordId?: stri
  * loaded when first opened, so the first screen does not pay for the rest.
  */
 export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
+  'my-day': lazy(() => import('../my-day/MyDayView')),
   leads: LeadsView,
   organisations: lazy(() => import('../organisations/OrganisationsView')),
   contacts: lazy(() => import('../contacts/ContactsView')),
