@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import type { Activity, Lead } from '@crm/shared';
+import type { Activity } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi } from '../testing/fake-api';
+import { fakeApiWithKari } from '../testing/fake-day';
 import { renderView } from '../testing/render-view';
 import MyDayView from './MyDayView';
 
@@ -11,13 +11,7 @@ const DAY = 24 * HOUR;
 
 /** A lead with an overdue call, a task due at 23:59 today and a meeting in three days; the server's clock is the reader's. */
 async function seeded() {
-  const fake = await fakeApi();
-  fake.clock.advance(Date.now() - Date.parse(fake.clock.now()));
-  const lead = await fake.add<Lead>('leads', {
-    firstName: 'Kari',
-    lastName: 'Nordmann',
-    company: 'Fjordlys',
-  });
+  const { fake, lead } = await fakeApiWithKari();
   const regarding = { type: 'lead', id: lead.id };
   const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).getTime();
   const at = (ms: number) => new Date(ms).toISOString();
