@@ -8,7 +8,8 @@ import type { EntityDescriptor } from '../records/entity';
 import { dateField, enumField, textField, type FieldDescriptor } from '../records/field-descriptor';
 import type { FormField } from '../records/form-field';
 import { createElement } from 'react';
-import { MemberName, RegardingLink } from './ActivityCells';
+import { ownerColumn } from '../owners/MemberName';
+import { RegardingLink } from './ActivityCells';
 
 export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
   textField('subject', 'activities.field.subject', (a) => a.subject),
@@ -20,11 +21,7 @@ export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
     render: (a) => createElement(RegardingLink, { activity: a }),
   },
   enumField('completed', 'activityList.done', 'activityList.doneOption', (a) => String(a.completed)),
-  {
-    id: 'owner',
-    labelKey: 'activityList.owner',
-    render: (a) => createElement(MemberName, { userId: a.ownerId }),
-  },
+  ownerColumn<Activity>(),
   textField('outcome', 'activities.field.outcome', (a) => a.outcome),
 ];
 
@@ -55,7 +52,7 @@ export const ACTIVITY_ENTITY: EntityDescriptor<Activity> = {
       prefix: 'activities.typeLabel',
       options: ACTIVITY_TYPES,
     },
-    { kind: 'owner', name: 'ownerId', labelKey: 'activityList.owner' },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner' },
     {
       name: 'completed',
       labelKey: 'activityList.done',

@@ -8,7 +8,7 @@ import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
-import { MemberName } from '../activities/ActivityCells';
+import { MemberName } from '../owners/MemberName';
 import { useFormat } from '../i18n/useFormat';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { RecordLink } from '../records/RecordProperties';

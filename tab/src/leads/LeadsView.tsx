@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
+import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
 import { RecordListView } from '../records/RecordListView';
 import { convertedText } from './conversion-notice';
@@ -89,7 +90,12 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       workspaceId={workspaceId}
       {...(debounceMs === undefined ? {} : { debounceMs })}
       tools={<ImportLeadsDialog workspaceId={workspaceId} />}
-      bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
+      bulk={(leads, done) => (
+        <>
+          <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />
+          {reassignBulk(workspaceId, 'leads', LEAD_ENTITY.title)(leads, done)}
+        </>
+      )}
       actions={(lead, notify) =>
         isOpenLeadStatus(lead.status) && (
           <ConvertLeadDialog

@@ -28,6 +28,7 @@ export const LEAD_FORM: readonly FormField[] = [
   },
   { kind: 'reference', name: 'campaignId', labelKey: 'leads.field.campaignId', plural: 'campaigns' },
   { kind: 'text', name: 'description', labelKey: 'leads.field.description', multiline: true },
+  { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.auto' },
 ];
 
 /** Leads: people who may buy. A converted lead is read-only. */

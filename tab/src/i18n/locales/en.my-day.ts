@@ -55,7 +55,6 @@ export const enMyDay = {
     to: 'Until',
     done: 'Done',
     doneOption: { true: 'Done', false: 'Open' },
-    owner: 'Owner',
   },
   nextStep: {
     label: 'Next step',
@@ -65,6 +64,7 @@ export const enMyDay = {
   owners: {
     owner: 'Owner',
     me: 'Me',
+    auto: 'Me (or in turn, when owners turned that on)',
     reassign: 'Give to…',
     reassignTitle: 'Give {{count}} records to another owner',
     newOwner: 'New owner',
@@ -79,7 +79,7 @@ export const enMyDay = {
       'round-robin': 'In turn, among the members chosen here',
     },
     members: 'Members who take turns',
-    save: 'Save',
+    save: 'Save lead assignment',
     saved: 'Lead assignment saved.',
   },
 };

@@ -53,7 +53,6 @@ export const nbMyDay: MyDayMessages = {
     to: 'Til',
     done: 'Utført',
     doneOption: { true: 'Utført', false: 'Åpen' },
-    owner: 'Eier',
   },
   nextStep: {
     label: 'Neste steg',
@@ -63,6 +62,7 @@ export const nbMyDay: MyDayMessages = {
   owners: {
     owner: 'Eier',
     me: 'Meg',
+    auto: 'Meg (eller på omgang, når eiere har slått det på)',
     reassign: 'Gi til…',
     reassignTitle: 'Gi {{count}} poster til en annen eier',
     newOwner: 'Ny eier',
@@ -77,7 +77,7 @@ export const nbMyDay: MyDayMessages = {
       'round-robin': 'På omgang, blant medlemmene valgt her',
     },
     members: 'Medlemmer som går på omgang',
-    save: 'Lagre',
+    save: 'Lagre fordeling av leads',
     saved: 'Fordeling av leads er lagret.',
   },
 };

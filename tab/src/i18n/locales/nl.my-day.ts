@@ -53,7 +53,6 @@ export const nlMyDay: MyDayMessages = {
     to: 'Tot',
     done: 'Gedaan',
     doneOption: { true: 'Gedaan', false: 'Open' },
-    owner: 'Eigenaar',
   },
   nextStep: {
     label: 'Volgende stap',
@@ -63,6 +62,7 @@ export const nlMyDay: MyDayMessages = {
   owners: {
     owner: 'Eigenaar',
     me: 'Ik',
+    auto: 'Ik (of om de beurt, als eigenaren dat aanzetten)',
     reassign: 'Overdragen aan…',
     reassignTitle: '{{count}} records aan een andere eigenaar geven',
     newOwner: 'Nieuwe eigenaar',
@@ -77,7 +77,7 @@ export const nlMyDay: MyDayMessages = {
       'round-robin': 'Om de beurt, onder de leden die hier gekozen zijn',
     },
     members: 'Leden die om de beurt gaan',
-    save: 'Opslaan',
+    save: 'Verdeling van leads opslaan',
     saved: 'Verdeling van leads opgeslagen.',
   },
 };

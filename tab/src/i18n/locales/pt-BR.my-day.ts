@@ -53,7 +53,6 @@ export const ptBRMyDay: MyDayMessages = {
     to: 'Até',
     done: 'Concluída',
     doneOption: { true: 'Concluída', false: 'Aberta' },
-    owner: 'Responsável',
   },
   nextStep: {
     label: 'Próximo passo',
@@ -63,6 +62,7 @@ export const ptBRMyDay: MyDayMessages = {
   owners: {
     owner: 'Responsável',
     me: 'Eu',
+    auto: 'Eu (ou em rodízio, se os proprietários ativaram)',
     reassign: 'Passar para…',
     reassignTitle: 'Passar {{count}} registros para outro responsável',
     newOwner: 'Novo responsável',
@@ -77,7 +77,7 @@ export const ptBRMyDay: MyDayMessages = {
       'round-robin': 'Em rodízio, entre os membros escolhidos aqui',
     },
     members: 'Membros no rodízio',
-    save: 'Salvar',
+    save: 'Salvar distribuição de leads',
     saved: 'Distribuição de leads salva.',
   },
 };
