@@ -1,11 +1,11 @@
-import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
+import { aContact, aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { DEFAULT_STAGES } from '@crm/shared';
 import { createTranslator } from '../messages/translator';
 import type { AdaptiveCard } from './adaptive-card';
 import { dealCard } from './deal-card';
 import { leadCard } from './lead-card';
 import { pickCard } from './pick-card';
-import { disqualifyCard, qualifyCard } from './qualify-card';
+import { disqualifyCard, NEW_RECORD, qualifyCard } from './qualify-card';
 import { recordCard } from './record-card';
 import { welcomeCard } from './welcome-card';
 
@@ -31,12 +31,18 @@ const elementTypes = (items: readonly unknown[]): string[] =>
     const el = e as { type: string; items?: unknown[]; columns?: unknown[] };
     return [el.type, ...elementTypes(el.items ?? []), ...elementTypes(el.columns ?? [])];
   });
-/** Teams renders schema ≤ 1.5; every button is a Universal Action. */
+/**
+ * Teams renders schema ≤ 1.5; every button is a Universal Action. No button's data names a property
+ * `key`: the Agents Playground's renderer reserves it and a press of such a button sends nothing.
+ */
 function expectTeamsCard(card: AdaptiveCard): void {
   expect(card.version).toBe('1.5');
   for (const type of elementTypes(card.body)) expect(ELEMENTS).toContain(type);
   for (const action of card.actions ?? []) expect(action.type).toBe('Action.Execute');
   if (card.refresh) expect(card.refresh.action.type).toBe('Action.Execute');
+  for (const action of [...(card.actions ?? []), ...(card.refresh ? [card.refresh.action] : [])]) {
+    expect(Object.keys(action.data ?? {})).not.toContain('key');
+  }
   expect((card.refresh?.userIds ?? []).length).toBeLessThanOrEqual(60);
 }
 
@@ -68,6 +74,27 @@ describe('leadCard', () => {
 });
 
 describe('qualifyCard and disqualifyCard', () => {
+  it('given a suggested organisation and contact, then they are selected; without, create new is', () => {
+    const input = {
+      ws: 'W1',
+      lead: aLead({ id: 'L1', lastName: 'Nordmann', company: 'Fjordlys Logistikk' }),
+      version: 'v1',
+      key: 'k1',
+      organisations: [anOrganisation({ id: 'O1', name: 'Fjordlys Logistikk AS' })],
+      contacts: [aContact({ id: 'C1', organisationId: 'O1', lastName: 'Solberg' })],
+      currency: 'EUR',
+      today: '2026-11-29',
+    };
+    const choice = (card: ReturnType<typeof qualifyCard>, id: string) =>
+      JSON.stringify(card).match(new RegExp(`"id":"${id}","label":"[^"]*","value":"([^"]*)"`))?.[1];
+
+    const suggested = qualifyCard(en, { ...input, suggested: { organisationId: 'O1', contactId: 'C1' } });
+    expectTeamsCard(suggested);
+    expect([choice(suggested, 'organisationId'), choice(suggested, 'contactId')]).toEqual(['O1', 'C1']);
+    const plain = qualifyCard(en, input);
+    expect([choice(plain, 'organisationId'), choice(plain, 'contactId')]).toEqual([NEW_RECORD, NEW_RECORD]);
+  });
+
   it('given matches, then the checklist, the suggestions, the new deal and a keyed submit', () => {
     const lead = aLead({
       id: 'L1',
@@ -91,11 +118,14 @@ describe('qualifyCard and disqualifyCard', () => {
     expect(json).toContain('Existing: Engines Ltd');
     expect(card.actions?.[0]).toMatchObject({
       verb: 'lead.convert',
-      data: { ws: 'W1', leadId: 'L1', version: 'v1', key: 'k1' },
+      data: { ws: 'W1', leadId: 'L1', version: 'v1', idempotencyKey: 'k1' },
     });
     // Each viewer's rendering is asked for with the same key: one conversion, whoever presses.
     expect(card.refresh).toEqual({
-      action: expect.objectContaining({ verb: 'lead.qualify', data: { ws: 'W1', leadId: 'L1', key: 'k1' } }),
+      action: expect.objectContaining({
+        verb: 'lead.qualify',
+        data: { ws: 'W1', leadId: 'L1', idempotencyKey: 'k1' },
+      }),
     });
   });
 

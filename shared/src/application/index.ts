@@ -34,6 +34,7 @@ export * from './lead/import-leads.use-case';
 export * from './lead/import-jobs.use-case';
 export * from './record/export-records.use-case';
 export * from './lead/conversion-matches.use-case';
+export * from './duplicates/merge-records.use-case';
 export * from './relay/backoff';
 export * from './relay/delivery';
 export * from './relay/relay-ports';

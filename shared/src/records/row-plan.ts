@@ -159,6 +159,20 @@ const sameEntries = (a: readonly IndexEntry[], b: readonly IndexEntry[]): boolea
  * event, one row twice, more than COMMIT_CAPACITY operations in the transaction.
  */
 export function planCommit(ws: string, changes: ChangeSet, options: PlanOptions = {}): CommitPlan {
+  const plan = buildPlan(ws, changes, options);
+  checkPartition(plan.partition);
+  return plan;
+}
+
+/**
+ * How many transaction operations a change set takes (at most: rows a record written before the
+ * activity layout never had are counted too), so a use case that gathers many writes (a merge) can
+ * refuse what one transaction cannot hold instead of failing at commit.
+ */
+export const commitOperationCount = (ws: string, changes: ChangeSet): number =>
+  buildPlan(ws, changes, {}).partition.length;
+
+function buildPlan(ws: string, changes: ChangeSet, options: PlanOptions): CommitPlan {
   const partition: PartitionOp[] = [];
   const versionAt = new Map<string, number>();
   const indexBefore: IndexEntry[] = [];
@@ -244,8 +258,6 @@ export function planCommit(ws: string, changes: ChangeSet, options: PlanOptions 
   }
   if (changes.idempotency)
     partition.push({ action: 'create', row: { type: 'idempotency', record: changes.idempotency } });
-
-  checkPartition(partition);
   return { partition, versionAt, indexBefore, indexAfter };
 }
 

@@ -4,6 +4,7 @@ import {
   ActivityRescheduleInputSchema,
   ok,
   REGARDING_TYPES,
+  type Activity,
   type Versioned,
 } from '@crm/shared';
 import {
@@ -27,9 +28,9 @@ const NOT_FOUND = 'No such activity (ACTIVITY.NOT_FOUND; a deleted one too), or 
 const ONE_CLICK =
   'If-Match is optional: send it to refuse acting on a stale view (412), leave it out to act on the activity as it is now.';
 
-const reply = (versioned: Versioned<object>): HttpReply => ({
+const reply = (versioned: Versioned<Activity>): HttpReply => ({
   status: 200,
-  body: representation(versioned),
+  body: representation('activity', versioned),
   version: versioned.version,
 });
 
@@ -53,7 +54,10 @@ const SectionSchema = named(
   }),
 );
 
-const section = (s: MyDaySection) => ({ items: s.items.map(representation), more: s.more });
+const section = (s: MyDaySection) => ({
+  items: s.items.map((item) => representation('activity', item)),
+  more: s.more,
+});
 
 /** Done, undone, another day, and a person's day: what My day and the activity lists act with. */
 export const activityRoutes: RouteSpec[] = [
@@ -81,7 +85,7 @@ export const activityRoutes: RouteSpec[] = [
       if (!done.ok) return done;
       return ok({
         status: 200,
-        body: { activity: representation(done.value.activity), planNext: done.value.planNext },
+        body: { activity: representation('activity', done.value.activity), planNext: done.value.planNext },
       });
     },
   }),

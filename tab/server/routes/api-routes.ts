@@ -15,8 +15,9 @@ import {
 } from '@crm/shared/application';
 import { activityRoutes } from './activity-routes';
 import { channelRoutes } from './channel-routes';
-import { leadRoutes } from './lead-routes';
+import { leadCreated, leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
+import { mergeRoutes } from './merge-routes';
 import { reassignRoutes } from './reassign-routes';
 import { recordRoutes } from './record-routes';
 import { recycleBinRoutes } from './recycle-bin-routes';
@@ -32,9 +33,11 @@ export const apiRoutes = (): RouteSpec[] => [
     entity: leadEntity,
     plural: 'leads',
     remove: deleteLead,
+    created: leadCreated,
     notes: {
       create:
-        'Needs lastName; source defaults to other; status open-not-contacted unless working-contacted is sent.',
+        'Needs lastName; source defaults to other; status open-not-contacted unless working-contacted is sent. ' +
+        'The answer lists possibleDuplicates (leads and contacts with its e-mail, organisations its company may be).',
       update:
         'Details, qualification (budget, authority, need, timeline, notes) and status between the open ones; ' +
         'reopening a disqualified lead is status working-contacted. Converting and disqualifying have their own operations (convertLead, disqualifyLead). A converted lead is read-only.',
@@ -141,6 +144,7 @@ export const apiRoutes = (): RouteSpec[] => [
   }),
   ...activityRoutes,
   ...reassignRoutes,
+  ...mergeRoutes,
   ...recycleBinRoutes,
   ...reportRoutes,
 ];

@@ -23,6 +23,7 @@ import {
   type AppDeps,
   type Caller,
 } from '@crm/shared/application';
+import { named } from '../openapi/component-schemas';
 import { listParams, type ListParams } from './query';
 import { pageOf, representation } from './representation';
 import { route, type HttpReply, type RouteSpec } from './route-spec';
@@ -59,7 +60,20 @@ export type RecordKindApi<K extends RecordKind> = {
     deps: AppDeps,
     ws: WorkspaceId,
     item: Versioned<RecordOf[K]>,
-  ) => Promise<Versioned<object>>;
+  ) => Promise<Versioned<RecordOf[K]>>;
+  /**
+   * What a create's answer carries beside the record (a lead: what it may duplicate), read after the
+   * commit: `shape` documents it, `add` reads it.
+   */
+  readonly created?: {
+    readonly name: string;
+    readonly shape: z.ZodRawShape;
+    readonly add: (
+      deps: AppDeps,
+      ws: WorkspaceId,
+      item: Versioned<RecordOf[K]>,
+    ) => Promise<Readonly<Record<string, unknown>>>;
+  };
   /** What the kind's own rules add to the generic descriptions (what a change can do, what refuses it). */
   readonly notes?: {
     readonly create?: string;
@@ -82,9 +96,15 @@ const LIST_ERRORS = {
 const NOT_FOUND = (kind: string) =>
   `No such ${kind} in this workspace (${kind.toUpperCase()}.NOT_FOUND; a deleted one too), or no such workspace`;
 
-const itemReply = (status: number, versioned: Versioned<object>, location?: string): HttpReply => ({
+const itemReply = <K extends RecordKind>(
+  kind: K,
+  status: number,
+  versioned: Versioned<RecordOf[K]>,
+  location?: string,
+  extra: Readonly<Record<string, unknown>> = {},
+): HttpReply => ({
   status,
-  body: representation(versioned),
+  body: { ...representation(kind, versioned), ...extra },
   version: versioned.version,
   ...(location ? { location } : {}),
 });
@@ -138,7 +158,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         const page = api.list
           ? await api.list(deps, caller, params.ws, parsed.value)
           : await listRecords(deps, caller, params.ws, kind, parsed.value);
-        return page.ok ? ok({ status: 200, body: pageOf(page.value) }) : page;
+        return page.ok ? ok({ status: 200, body: pageOf(kind, page.value) }) : page;
       },
     }),
     route({
@@ -155,7 +175,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       success: {
         status: 201,
         description: `The new ${kind}`,
-        schema,
+        schema: api.created ? named(api.created.name, schema.extend(api.created.shape)) : schema,
         headers: ['ETag', 'Location'],
       },
       ...(api.errors?.create ? { errors: api.errors.create } : {}),
@@ -164,9 +184,11 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         if (!created.ok) return created;
         return ok(
           itemReply(
+            kind,
             201,
             await view(deps, params.ws, created.value),
             `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
+            api.created ? await api.created.add(deps, params.ws, created.value) : {},
           ),
         );
       },
@@ -182,7 +204,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind) },
       handle: async (deps, { params, caller }) => {
         const found = await getRecord(deps, caller, params.ws, kind, params.id);
-        return found.ok ? ok(itemReply(200, await view(deps, params.ws, found.value))) : found;
+        return found.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, found.value))) : found;
       },
     }),
     route({
@@ -200,7 +222,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind), ...api.errors?.update },
       handle: async (deps, { params, body, caller, expected }) => {
         const updated = await updateRecord(deps, caller, params.ws, entity, params.id, expected, body);
-        return updated.ok ? ok(itemReply(200, await view(deps, params.ws, updated.value))) : updated;
+        return updated.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, updated.value))) : updated;
       },
     }),
     route({
@@ -237,7 +259,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       },
       handle: async (deps, { params, caller }) => {
         const restored = await restoreRecord(deps, caller, params.ws, kind, params.id);
-        return restored.ok ? ok(itemReply(200, await view(deps, params.ws, restored.value))) : restored;
+        return restored.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, restored.value))) : restored;
       },
     }),
   ];

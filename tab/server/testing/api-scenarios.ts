@@ -347,6 +347,90 @@ const reassignScenarios = (): Record<string, Scenario> =>
     ]),
   );
 
+const STALE_ETAG = '"c3RhbGU"';
+
+const mergeScenarios = (): Record<string, Scenario> => ({
+  mergeOrganisations: {
+    ok: async (ctx) => {
+      const name = `Fjordlys Logistikk ${tag('mo')}`;
+      const survivor = await ctx.create('organisations', { name: `${name} AS` });
+      const loser = await ctx.create('organisations', { name, website: 'fjordlys.example' });
+      await ctx.create('contacts', { organisationId: loser.id });
+      return { body: { survivor, loser } };
+    },
+    also: {
+      400: async (ctx) => {
+        const one = await ctx.create('organisations');
+        return { body: { survivor: one, loser: one }, code: 'MERGE.SAME_RECORD' };
+      },
+      404: async (ctx) => ({
+        body: { survivor: await ctx.create('organisations'), loser: { id: 'no-such-org', etag: STALE_ETAG } },
+        code: 'ORGANISATION.NOT_FOUND',
+      }),
+      409: async (ctx) => {
+        const [survivor, loser] = [await ctx.create('organisations'), await ctx.create('organisations')];
+        // 3 rows an activity (its row and its regarding row twice): 33 of them and the two records pass 100.
+        for (let i = 0; i < 33; i++)
+          await ctx.create('activities', { regarding: { type: 'organisation', id: loser.id } });
+        return { body: { survivor, loser }, code: 'MERGE.TOO_LARGE' };
+      },
+      412: async (ctx) => ({
+        body: {
+          survivor: await ctx.create('organisations'),
+          loser: { id: (await ctx.create('organisations')).id, etag: STALE_ETAG },
+        },
+        code: 'CONCURRENCY.STALE',
+      }),
+      428: async (ctx) => ({
+        body: {
+          survivor: await ctx.create('organisations'),
+          loser: { id: (await ctx.create('organisations')).id },
+        },
+        code: 'CONCURRENCY.VERSION_REQUIRED',
+      }),
+    },
+  },
+  mergeContacts: {
+    ok: async (ctx) => {
+      const { id: organisationId } = await ctx.create('organisations');
+      const survivor = await ctx.create('contacts', { organisationId, lastName: 'Solberg' });
+      const loser = await ctx.create('contacts', {
+        organisationId,
+        lastName: 'Solberg',
+        phone: '+47 55 00 00 00',
+      });
+      await ctx.create('opportunities', { organisationId, primaryContactId: loser.id });
+      return { body: { survivor, loser } };
+    },
+    also: {
+      400: async (ctx) => {
+        const one = await ctx.create('contacts');
+        return { body: { survivor: one, loser: one }, code: 'MERGE.SAME_RECORD' };
+      },
+      404: async (ctx) => ({
+        body: { survivor: await ctx.create('contacts'), loser: { id: 'no-such-contact', etag: STALE_ETAG } },
+        code: 'CONTACT.NOT_FOUND',
+      }),
+      409: async (ctx) => ({
+        body: { survivor: await ctx.create('contacts'), loser: await ctx.create('contacts') },
+        code: 'MERGE.DIFFERENT_ORGANISATIONS',
+      }),
+      412: async (ctx) => {
+        const { id: organisationId } = await ctx.create('organisations');
+        const survivor = await ctx.create('contacts', { organisationId });
+        const loser = await ctx.create('contacts', { organisationId });
+        return { body: { survivor: { ...survivor, etag: STALE_ETAG }, loser }, code: 'CONCURRENCY.STALE' };
+      },
+      428: async (ctx) => {
+        const { id: organisationId } = await ctx.create('organisations');
+        const survivor = await ctx.create('contacts', { organisationId });
+        const loser = await ctx.create('contacts', { organisationId });
+        return { body: { survivor: { id: survivor.id }, loser }, code: 'CONCURRENCY.VERSION_REQUIRED' };
+      },
+    },
+  },
+});
+
 const REPORTS = {
   getPipelineReport: 'pipeline',
   getForecastReport: 'forecast',
@@ -579,6 +663,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
 
   ...activityScenarios(),
   ...reassignScenarios(),
+  ...mergeScenarios(),
 
   listLeadMatches: {
     ok: async (ctx) => {
@@ -587,6 +672,16 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       return { params: { id: (await ctx.create('leads', { company })).id } };
     },
     also: { 404: async () => ({ params: { id: 'no-such-lead' }, code: 'LEAD.NOT_FOUND' }) },
+  },
+  findDuplicates: {
+    ok: async (ctx) => {
+      const name = `Fjordlys Logistikk ${tag('d')}`;
+      await ctx.create('organisations', { name: `${name} AS`, website: 'https://fjordlys.example' });
+      const email = `${tag('dup')}@fjordlys.example`;
+      await ctx.create('leads', { email });
+      return { query: { email, company: name, website: 'fjordlys.example' } };
+    },
+    also: { 400: async () => ({ query: {}, code: 'VALIDATION.FAILED' }) },
   },
   convertLead: {
     ok: async (ctx) => ({
@@ -621,6 +716,34 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       }),
       404: async () => ({ params: { id: 'no-such-lead' }, body: { reason: 'x' }, code: 'LEAD.NOT_FOUND' }),
       409: async (ctx) => ({ params: { id: (await ctx.convertedLead()).id }, body: { reason: 'x' } }),
+    },
+  },
+  reopenLead: {
+    ok: async (ctx) => {
+      const { id, etag } = await ctx.create('leads');
+      const closed = await ctx.send('disqualifyLead', {
+        params: { id },
+        headers: { 'If-Match': etag },
+        body: { reason: 'No budget this year' },
+      });
+      return { params: { id }, headers: { 'If-Match': closed.headers.etag ?? '' } };
+    },
+    also: {
+      404: async () => ({
+        params: { id: 'no-such-lead' },
+        headers: { 'If-Match': '"eA"' },
+        code: 'LEAD.NOT_FOUND',
+      }),
+      409: [
+        async (ctx) => {
+          const { id, etag } = await ctx.create('leads');
+          return { params: { id }, headers: { 'If-Match': etag }, code: 'LEAD.INVALID_TRANSITION' };
+        },
+        async (ctx) => {
+          const { id, etag } = await ctx.convertedLead();
+          return { params: { id }, headers: { 'If-Match': etag }, code: 'LEAD.READ_ONLY' };
+        },
+      ],
     },
   },
   getOpportunityHistory: {

@@ -167,11 +167,23 @@ export const useDisqualifyLead = (ws: string) =>
     refresh: 'success-or-stale',
   });
 
+/** A disqualified lead reopened on the version shown; a stale page shows the lead as it is now. */
+export const useReopenLead = (ws: string) =>
+  useWrite({
+    run: (api, lead: WithEtag<Lead>) => api.reopenLead(ws, lead),
+    touches: () => [queryKeys.kind(ws, 'leads')],
+    refresh: 'success-or-stale',
+  });
+
 /** One status for several leads; each change stands alone, the lists refresh once. */
 export const useSetLeadsStatus = (ws: string) =>
   useWrite({
-    run: (api, { leads, status }: { leads: readonly WithEtag<Lead>[]; status: string }) =>
-      Promise.allSettled(leads.map((lead) => api.updateLead(ws, lead, { status }))),
+    run: async (api, { leads, status }: { leads: readonly WithEtag<Lead>[]; status: string }) => {
+      let failed = 0;
+      const refused = () => void (failed += 1);
+      await Promise.all(leads.map((lead) => api.updateLead(ws, lead, { status }).catch(refused)));
+      return { changed: leads.length - failed, failed };
+    },
     touches: () => [queryKeys.kind(ws, 'leads')],
     refresh: 'success',
   });

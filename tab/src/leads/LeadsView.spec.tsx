@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { Lead, Organisation } from '@crm/shared';
+import type { Contact, Lead, Organisation } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../testing/fake-api';
@@ -80,7 +80,9 @@ describe('LeadsView: the list', () => {
     await user.click(await screen.findByRole('button', { name: 'Convert Pieter Jansen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
     await user.click(
-      await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (same name)' }),
+      await within(dialog).findByRole('radio', {
+        name: 'Use Jansen Transport B.V. (same name but for B.V.)',
+      }),
     );
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Amount' }), '12000');
     await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
@@ -92,6 +94,50 @@ describe('LeadsView: the list', () => {
     await screen.findByRole('cell', { name: 'Closed – Converted' });
   });
 
+  it("selects the organisation and contact that hold the lead's e-mail, with why; creating new stays a deliberate choice", async () => {
+    const fake = await fakeApi();
+    const fjordlys = await fake.add<Organisation>('organisations', {
+      name: 'Fjordlys Logistikk AS',
+      website: 'fjordlys.example',
+      status: 'customer',
+    });
+    const ingrid = await fake.add<Contact>('contacts', {
+      organisationId: fjordlys.id,
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      email: 'ingrid@fjordlys.example',
+    });
+    const kari = await fake.add<Lead>('leads', {
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      company: 'Fjordlys Logistikk',
+      email: 'ingrid@fjordlys.example',
+      status: 'open-not-contacted',
+      source: 'web',
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Convert Kari Nordmann' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Convert Kari Nordmann' });
+
+    const existing = await within(dialog).findByRole('radio', {
+      name: 'Use Fjordlys Logistikk AS (same e-mail, same domain, same name but for AS)',
+    });
+    await waitFor(() => expect((existing as HTMLInputElement).checked).toBe(true));
+    const contact = within(dialog).getByRole('radio', { name: 'Use Ingrid Solberg ingrid@fjordlys.example' });
+    expect((contact as HTMLInputElement).checked).toBe(true);
+    const anyway = within(dialog).getByRole('radio', {
+      name: 'Create a new organisation anyway: Fjordlys Logistikk',
+    });
+    expect((anyway as HTMLInputElement).checked).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
+    await screen.findByText(/^Kari Nordmann was converted into Fjordlys Logistikk AS/);
+    expect(fake.bodiesOf('POST', `/leads/${kari.id}/convert`)).toEqual([
+      { organisationId: fjordlys.id, contactId: ingrid.id, createOpportunity: true },
+    ]);
+  });
+
   it('changes the status of the selected leads in bulk', async () => {
     const { fake, pieter } = await seeded();
     const user = userEvent.setup({ delay: null });
@@ -100,6 +146,20 @@ describe('LeadsView: the list', () => {
     await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
     await screen.findByText('1 leads changed, 0 failed.');
     expect((await fake.read<Lead>('leads', pieter.id)).status).toBe('working-contacted');
+  });
+
+  it('offers a converted lead to no bulk change: its box is disabled and select-all leaves it out', async () => {
+    const { fake, pieter, ana } = await seeded();
+    await fake.api.convertLead('ws', ana.id, { createOpportunity: false });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    const converted = await screen.findByRole('checkbox', { name: 'Select Ana Souza' });
+    expect((converted as HTMLInputElement).disabled).toBe(true);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
+    await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
+    await screen.findByText('1 leads changed, 0 failed.');
+    expect(fake.sent.filter((s) => s.method === 'PATCH').map((s) => s.path)).toEqual([`/leads/${pieter.id}`]);
   });
 });
 
@@ -234,6 +294,25 @@ describe('LeadsView: one lead', () => {
       status: 'closed-not-converted',
       disqualificationReason: 'No budget this year',
     });
-    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Disqualify' })).toBeNull();
+
+    await user.click(await screen.findByRole('button', { name: 'Reopen' }));
+    await screen.findByText('Pieter Jansen was reopened.');
+    expect(await fake.read<Lead>('leads', pieter.id)).toMatchObject({ status: 'working-contacted' });
+    // Through the reopen route on the version shown, not a status PATCH.
+    const reopen = fake.sent.filter((s) => s.path === `/leads/${pieter.id}/reopen`);
+    expect(reopen).toEqual([expect.objectContaining({ method: 'POST', ifMatch: expect.any(String) })]);
+    expect(fake.bodiesOf('PATCH', `/leads/${pieter.id}`)).not.toContainEqual({ status: 'working-contacted' });
+  });
+
+  it('shows a converted lead read-only: no edit, delete, convert, disqualify or reopen', async () => {
+    const { fake, ana } = await seeded();
+    await fake.api.convertLead('ws', ana.id, { createOpportunity: false });
+    renderView(<LeadsView workspaceId="ws" recordId={ana.id} />, fake.api);
+    await screen.findByText(/^Converted/);
+    expect(screen.getByRole('heading', { name: 'Ana Souza' })).toBeTruthy();
+    for (const name of ['Edit', 'Delete', 'Convert', 'Disqualify', 'Reopen'])
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    expect((screen.getByRole('checkbox', { name: 'Budget' }) as HTMLInputElement).disabled).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Button, Select } from '@fluentui/react-components';
-import { isOpenLeadStatus, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
+import { leadCapabilities, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
@@ -39,15 +39,14 @@ function BulkStatus({
   const [busy, setBusy] = useState(false);
   const apply = async () => {
     setBusy(true);
-    const results = await setLeadsStatus.mutateAsync({
+    const { changed, failed } = await setLeadsStatus.mutateAsync({
       leads: leads.filter((l) => l.status !== status),
       status,
     });
-    const failed = results.filter((r) => r.status === 'rejected').length;
     setBusy(false);
     done({
       intent: failed ? 'warning' : 'success',
-      text: t('leads.bulkDone', { count: results.length - failed, failed }),
+      text: t('leads.bulkDone', { count: changed, failed }),
     });
   };
   return (
@@ -97,7 +96,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
         </>
       )}
       actions={(lead, notify) =>
-        isOpenLeadStatus(lead.status) && (
+        leadCapabilities(lead).convert && (
           <ConvertLeadDialog
             workspaceId={workspaceId}
             lead={lead}

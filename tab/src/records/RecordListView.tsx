@@ -93,6 +93,8 @@ export function RecordListView<T extends { readonly id: string }>({
         selected,
         onChange: setSelected,
         rowLabel: (record) => t('table.selectRow', { name: entity.title(record) }),
+        // A bulk action changes the records: one that cannot be edited is not offered.
+        ...(entity.editable ? { selectable: entity.editable } : {}),
       }
     : undefined;
   const selectedRecords = list.records.filter((r) => selected.has(r.id));

@@ -22,6 +22,8 @@ export type RecordSelection<T> = {
   readonly onChange: (selected: ReadonlySet<string>) => void;
   /** Accessible name of a row's checkbox: "Select Pieter Jansen" (the record itself: no lookup in 100k). */
   readonly rowLabel: (record: T) => string;
+  /** Rows a bulk action cannot change (a converted lead) have a disabled checkbox; absent: every row. */
+  readonly selectable?: (record: T) => boolean;
 };
 
 export type RecordTableProps<T> = {
@@ -92,6 +94,7 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
           <Checkbox
             aria-label={selection.rowLabel(record)}
             checked={selection.selected.has(record.id)}
+            disabled={selection.selectable?.(record) === false}
             onChange={(_e, data) => toggle(data.checked === true)}
           />
         </TableCell>
@@ -151,7 +154,11 @@ export function RecordTable<T extends { readonly id: string }>({
   const columns = fields.length + (actions ? 1 : 0) + (selection ? 1 : 0);
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const allSelected = selection !== undefined && rows.every((r) => selection.selected.has(r.id));
+  const selectableRows = selection?.selectable ? rows.filter(selection.selectable) : rows;
+  const allSelected =
+    selection !== undefined &&
+    selectableRows.length > 0 &&
+    selectableRows.every((r) => selection.selected.has(r.id));
 
   return (
     <>
@@ -165,7 +172,9 @@ export function RecordTable<T extends { readonly id: string }>({
                     aria-label={t('table.selectAll')}
                     checked={allSelected ? true : selection.selected.size > 0 ? 'mixed' : false}
                     onChange={(_e, data) =>
-                      selection.onChange(new Set(data.checked === true ? rows.map((r) => r.id) : []))
+                      selection.onChange(
+                        new Set(data.checked === true ? selectableRows.map((r) => r.id) : []),
+                      )
                     }
                   />
                 </TableHeaderCell>

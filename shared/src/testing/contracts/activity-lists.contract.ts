@@ -164,5 +164,27 @@ export function activityListsContract(storage: () => StorageUnderTest): void {
       );
       expect(ids(sorted.items)).toEqual(ids([open6!, open3!]));
     });
+
+    it("filters activity lists by type and owner, also a record's activities", async () => {
+      const { records } = storage();
+      const ws = uniqueId('ws');
+      const deal = { type: 'opportunity' as const, id: 'opp-f' };
+      const [alexCall, , samCall, elsewhere] = await seed(records, ws, 'activity', [
+        planned(ws, 'alex', 3, { type: 'call', regarding: deal }),
+        planned(ws, 'alex', 4, { type: 'task', regarding: deal }),
+        held(ws, 'sam', 5, { type: 'call', regarding: deal }),
+        planned(ws, 'alex', 6, { type: 'call', regarding: { type: 'lead', id: 'lead-f' } }),
+      ]);
+      const list = async (filters: Record<string, string>, regarding?: (typeof deal)[]) =>
+        ids(
+          (await records.listActivities(ws, { limit: 100, filters, ...(regarding ? { regarding } : {}) }))
+            .items,
+        ).sort();
+
+      expect(await list({ type: 'call' })).toEqual(ids([alexCall!, samCall!, elsewhere!]).sort());
+      expect(await list({ type: 'call', ownerId: 'alex' })).toEqual(ids([alexCall!, elsewhere!]).sort());
+      expect(await list({ type: 'call', ownerId: 'alex' }, [deal])).toEqual([alexCall!.record.id]);
+      expect(await list({ ownerId: 'sam', completed: 'true' }, [deal])).toEqual([samCall!.record.id]);
+    });
   });
 }

@@ -1,5 +1,6 @@
 import { activityListsContract } from './activity-lists.contract';
 import type { StorageUnderTest } from './contract-fixtures';
+import { mergeContract } from './merge.contract';
 import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
 import { recordListContract } from './record-list.contract';
@@ -28,6 +29,7 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     activityListsContract(current);
     recordSortContract(current);
     recordRecycleContract(current);
+    mergeContract(current);
     workspaceContract(current);
     outboxContract(current);
     teamContract(current);

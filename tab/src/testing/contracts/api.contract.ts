@@ -29,8 +29,16 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
     const workspace = await api.createWorkspace('Contract');
     return { api, ws: workspace.id, workspace };
   };
-  const aLead = (api: ApiClient, ws: string, input: Partial<LeadCreateInput> = {}) =>
-    api.createLead(ws, { lastName: 'Jansen', company: 'Jansen Transport BV', source: 'web', ...input });
+  /** A new lead as reads show it (createLead's answer also lists its possible duplicates). */
+  const aLead = async (api: ApiClient, ws: string, input: Partial<LeadCreateInput> = {}) => {
+    const { possibleDuplicates: _duplicates, ...lead } = await api.createLead(ws, {
+      lastName: 'Jansen',
+      company: 'Jansen Transport BV',
+      source: 'web',
+      ...input,
+    });
+    return lead;
+  };
   const anOrganisation = (api: ApiClient, ws: string, name = 'Souza Ltda') =>
     api.create<Organisation>(ws, 'organisations', { name });
   const aDeal = async (api: ApiClient, ws: string) => {
@@ -288,13 +296,64 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
         createOpportunity: false,
       });
 
-      expect(matches.organisations.map((m) => [m.organisation.id, m.matches])).toEqual([
-        [existing.id, ['similar-name']],
-      ]);
+      expect(
+        matches.organisations.map((m) => [m.organisation.id, m.matches.map((x) => x.reason), m.suggested]),
+      ).toEqual([[existing.id, ['similar-name'], false]]);
       expect(matches.organisations[0]?.organisation.etag).toBe(existing.etag);
       expect(result.organisation.id).toBe(existing.id);
       expect(result.opportunity ?? undefined).toBeUndefined();
       expect(result.lead).not.toHaveProperty('convertedOpportunityId');
+    });
+
+    it('merges two organisations: fill-only, contacts, deals and activities moved, the loser in the recycle bin', async () => {
+      const { api, ws } = await fresh();
+      const survivor = await api.create<Organisation>(ws, 'organisations', { name: 'Fjordlys Logistikk AS' });
+      const loser = await api.create<Organisation>(ws, 'organisations', {
+        name: 'Fjordlys Logistikk',
+        website: 'fjordlys.example',
+      });
+      const contact = await api.create<Contact>(ws, 'contacts', {
+        organisationId: loser.id,
+        lastName: 'Solberg',
+      });
+      const deal = await api.create<Opportunity>(ws, 'opportunities', {
+        name: 'Scanners',
+        organisationId: loser.id,
+        currency: 'EUR',
+      });
+      const call = await api.create<Activity>(ws, 'activities', {
+        type: 'call',
+        subject: 'Intro',
+        regarding: { type: 'organisation', id: loser.id },
+      });
+
+      const stale = await refusal(
+        api.merge(ws, 'organisations', survivor, { ...loser, etag: survivor.etag }),
+      );
+      expect(stale).toMatchObject({ status: 412, code: 'CONCURRENCY.STALE' });
+      expect((await api.get<Contact>(ws, 'contacts', contact.id)).organisationId).toBe(loser.id);
+
+      const merged = await api.merge<Organisation>(ws, 'organisations', survivor, loser);
+
+      expect(merged.survivor).toMatchObject({
+        id: survivor.id,
+        name: 'Fjordlys Logistikk AS',
+        website: 'fjordlys.example',
+      });
+      expect(merged.moved).toEqual({ contacts: 1, opportunities: 1, activities: 1, leads: 0 });
+      expect((await api.get<Contact>(ws, 'contacts', contact.id)).organisationId).toBe(survivor.id);
+      expect((await api.get<Opportunity>(ws, 'opportunities', deal.id)).organisationId).toBe(survivor.id);
+      expect((await api.get<Activity>(ws, 'activities', call.id)).regarding).toEqual({
+        type: 'organisation',
+        id: survivor.id,
+      });
+      expect(await refusal(api.get(ws, 'organisations', loser.id))).toMatchObject({ status: 404 });
+      const bin = await api.recycleBin(ws, {});
+      expect(bin.items.map((d) => d.record.id)).toContain(loser.id);
+      expect(await refusal(api.merge(ws, 'organisations', merged.survivor, merged.survivor))).toMatchObject({
+        status: 400,
+        code: 'MERGE.SAME_RECORD',
+      });
     });
 
     it('refuses to convert into an organisation the workspace does not have', async () => {
@@ -326,6 +385,64 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
       expect(await refusal(api.disqualifyLead(ws, lead, 'Again'))).toMatchObject({
         code: 'CONCURRENCY.STALE',
       });
+    });
+
+    it('reopens a disqualified lead on its etag; an open or converted one is refused', async () => {
+      const { api, ws } = await fresh();
+      const lead = await aLead(api, ws);
+      const disqualified = await api.disqualifyLead(ws, lead, 'No budget this year');
+
+      const stale = await refusal(api.reopenLead(ws, lead));
+      const reopened = await api.reopenLead(ws, disqualified);
+
+      expect(stale).toMatchObject({ status: 412, code: 'CONCURRENCY.STALE' });
+      expect(reopened).toMatchObject({ id: lead.id, status: 'working-contacted' });
+      expect(reopened).not.toHaveProperty('disqualificationReason');
+      expect(await api.get(ws, 'leads', lead.id)).toEqual(reopened);
+      expect(await refusal(api.reopenLead(ws, reopened))).toMatchObject({
+        status: 409,
+        code: 'LEAD.INVALID_TRANSITION',
+      });
+      const converted = (await api.convertLead(ws, reopened.id, { createOpportunity: false })).lead;
+      expect(await refusal(api.reopenLead(ws, converted))).toMatchObject({
+        status: 409,
+        code: 'LEAD.READ_ONLY',
+      });
+    });
+
+    it('says with every lead what it allows now (its capabilities)', async () => {
+      const { api, ws } = await fresh();
+      const lead = await aLead(api, ws);
+      const disqualified = await api.disqualifyLead(ws, await aLead(api, ws, { lastName: 'Souza' }), 'No');
+      const converted = (await api.convertLead(ws, lead.id, { createOpportunity: false })).lead;
+      const open = await aLead(api, ws, { lastName: 'Hansen' });
+
+      const listed = (await api.list<Lead>(ws, 'leads', {})).items;
+      const allows = (id: string) =>
+        (listed.find((l) => l.id === id) as { capabilities?: unknown }).capabilities;
+
+      expect(allows(open.id)).toEqual({
+        edit: true,
+        convert: true,
+        disqualify: true,
+        reopen: false,
+        delete: true,
+      });
+      expect(allows(disqualified.id)).toEqual({
+        edit: true,
+        convert: false,
+        disqualify: false,
+        reopen: true,
+        delete: true,
+      });
+      expect(allows(converted.id)).toEqual({
+        edit: false,
+        convert: false,
+        disqualify: false,
+        reopen: false,
+        delete: false,
+      });
+      expect(converted).toHaveProperty('capabilities', allows(converted.id));
     });
 
     it('saves the qualification checklist with the lead', async () => {

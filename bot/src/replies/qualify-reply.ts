@@ -1,16 +1,18 @@
-import { ok, type Lead, type Result, type Versioned } from '@crm/shared';
+import { leadCapabilities, ok, type Lead, type Result, type Versioned } from '@crm/shared';
 import { conversionMatches } from '@crm/shared/application';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { leadCard } from '../cards/lead-card';
 import { qualifyCard } from '../cards/qualify-card';
-import type { CommandContext } from './command';
+import type { ReplyContext } from './reply-context';
+
+const optionalId = (name: string, id: string | undefined) => (id ? { [name]: id } : {});
 
 /**
  * The qualify card for a lead, with the duplicates the matches use case suggests; a lead that is no
- * longer open shows itself instead. The card's key makes its submit convert once.
+ * longer convertible shows itself instead. The card's key makes its submit convert once.
  */
 export async function qualifyReply(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
+  ctx: ReplyContext,
   lead: Versioned<Lead>,
   notice?: string,
   /** The key of the card being refreshed; a new card gets a new one. */
@@ -20,7 +22,7 @@ export async function qualifyReply(
   const { t } = ctx.localized;
   const record = lead.record;
   const viewers = await ctx.viewers();
-  if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
+  if (!leadCapabilities(record).convert) {
     return ok(
       leadCard(ctx.localized, {
         ws,
@@ -38,8 +40,16 @@ export async function qualifyReply(
       lead: record,
       version: lead.version,
       key: key ?? `bot-convert-${ctx.app.ids.newId()}`,
-      organisations: matches.value.organisations.map((o) => o.organisation.record),
-      contacts: matches.value.contacts.map((c) => c.record),
+      organisations: matches.value.organisations.map((o) => o.record.record),
+      contacts: matches.value.contacts.map((c) => c.record.record),
+      // A strong match is selected, as in the tab's dialog: creating a duplicate is a deliberate choice.
+      suggested: {
+        ...optionalId(
+          'organisationId',
+          matches.value.organisations.find((o) => o.suggested)?.record.record.id,
+        ),
+        ...optionalId('contactId', matches.value.contacts.find((c) => c.suggested)?.record.record.id),
+      },
       currency: ctx.workspace.record.settings.defaultCurrency,
       today: ctx.app.clock.now().slice(0, 10),
       ...(notice ? { notice } : {}),
