@@ -8,6 +8,7 @@ import type { RecordKind } from './records';
  * both with this one module, so they cannot drift apart.
  */
 export const TAB_VIEWS = [
+  'my-day',
   'leads',
   'organisations',
   'contacts',

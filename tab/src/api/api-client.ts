@@ -1,4 +1,5 @@
 import type {
+  Activity,
   Contact,
   ConvertLeadInput,
   DuplicatePolicy,
@@ -15,7 +16,9 @@ import type {
   Member,
   MemberRole,
   Opportunity,
+  NextActivity,
   Organisation,
+  Regarding,
   StageChange,
   SubscribedChannel,
   Workspace,
@@ -131,6 +134,39 @@ export type PreviewAnswer = ImportPreview & { readonly id: string; readonly expi
 
 /** The mapping and duplicate choice an import (or a re-checked preview) uses. */
 export type ImportChoices = { readonly mapping?: MappingInput; readonly duplicates?: DuplicatePolicy };
+/** An activity as the API answers it: with the name of the record it is about (absent once that is deleted). */
+export type ActivityView = Activity & { readonly regardingName?: string };
+export type MyDaySection = { readonly items: readonly WithEtag<ActivityView>[]; readonly more: boolean };
+/** A person's open activities: before today, today and the days after, cut in their time zone. */
+export type MyDay = {
+  readonly ownerId: string;
+  readonly timeZone: string;
+  readonly date: string;
+  readonly startOfToday: string;
+  readonly startOfTomorrow: string;
+  readonly end: string;
+  readonly overdue: MyDaySection;
+  readonly today: MyDaySection;
+  readonly upcoming: MyDaySection;
+};
+export type MyDayQuery = { readonly ownerId?: string; readonly days?: number; readonly tz?: string };
+/** What completing an activity offers next: another about the same record, for the same owner. */
+export type PlanNext = {
+  readonly regarding: Regarding;
+  readonly regardingName?: string;
+  readonly ownerId: string;
+  readonly nextActivity?: NextActivity;
+};
+export type ActivityDone = { readonly activity: WithEtag<ActivityView>; readonly planNext: PlanNext };
+/** The kinds whose records have an owner that can be handed over in bulk. */
+export type OwnedPlural = 'leads' | 'organisations' | 'contacts' | 'opportunities';
+export type ReassignResult = {
+  readonly ownerId: string;
+  readonly results: readonly (
+    | { readonly id: string; readonly ok: true; readonly etag: string }
+    | { readonly id: string; readonly ok: false; readonly code: string; readonly detail: string }
+  )[];
+};
 
 /** Every call the tab makes. Components get it from context, so tests can hand them a fake. */
 export type ApiClient = {
@@ -202,6 +238,23 @@ export type ApiClient = {
   startImport(ws: string, previewId: string, choices: ImportChoices): Promise<ImportAnswer>;
   /** The CSV export as a file to save. */
   exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
+  /** Someone's open activities: overdue, today, upcoming (default: mine, 7 days, UTC). */
+  myDay(ws: string, query: MyDayQuery): Promise<MyDay>;
+  /** Done now; If-Match from `etag`, so a stale view is refused (412). */
+  completeActivity(ws: string, activity: { id: string; etag: string }): Promise<ActivityDone>;
+  reopenActivity(ws: string, activity: { id: string; etag: string }): Promise<WithEtag<ActivityView>>;
+  rescheduleActivity(
+    ws: string,
+    activity: { id: string; etag: string },
+    dueAt: string,
+  ): Promise<WithEtag<ActivityView>>;
+  /** A new owner for several records, each guarded by its own ETag; failures come back one by one. */
+  reassign(
+    ws: string,
+    plural: OwnedPlural,
+    ownerId: string,
+    records: readonly { id: string; etag: string }[],
+  ): Promise<ReassignResult>;
 };
 
 /** What the client reads of an answer: the browser's `Response` is one, the specs' in-process API another. */
@@ -443,6 +496,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const json = (await response.json()) as never;
       return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
     },
+    myDay: (ws, params) =>
+      request(
+        'GET',
+        `${wsPath(ws)}/my-day${query({
+          ownerId: params.ownerId,
+          tz: params.tz,
+          days: params.days === undefined ? undefined : String(params.days),
+        })}`,
+      ),
+    completeActivity: (ws, activity) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/complete', {
+        body: {},
+        ifMatch: activity.etag,
+      }),
+    reopenActivity: (ws, activity) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/reopen', { ifMatch: activity.etag }),
+    rescheduleActivity: (ws, activity, dueAt) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/reschedule', {
+        body: { dueAt },
+        ifMatch: activity.etag,
+      }),
+    reassign: (ws, plural, ownerId, records) =>
+      request('POST', `${recordPath(ws, plural)}/reassign`, {
+        body: { ownerId, items: records.map(({ id, etag }) => ({ id, etag })) },
+      }),
     exportCsv: async (ws, plural) => (await send('GET', `${recordPath(ws, plural)}/export`, {})).blob(),
     listWorkspaces: async () => (await request<ListPage<WorkspaceSummary>>('GET', '/workspaces')).items,
     createWorkspace: (name) => request('POST', '/workspaces', { body: { name }, idempotencyKey: newKey() }),

@@ -1,7 +1,14 @@
-import type { ConvertLeadInput, Lead, MemberRole, Opportunity } from '@crm/shared';
+import type { Activity, ConvertLeadInput, Lead, MemberRole, Opportunity } from '@crm/shared';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { ImportKind } from '@crm/shared';
-import type { ApiClient, ImportChoices, RecordPlural, WithEtag, WorkspaceSummary } from './api-client';
+import type {
+  ApiClient,
+  ImportChoices,
+  OwnedPlural,
+  RecordPlural,
+  WithEtag,
+  WorkspaceSummary,
+} from './api-client';
 import { isStale } from './api-error';
 import { useApi } from './ApiContext';
 import { queryKeys } from './query-keys';
@@ -69,6 +76,56 @@ export const useDeleteRecord = (ws: string, plural: RecordPlural) =>
     run: (api, record: { id: string; etag: string }) => api.remove(ws, plural, record),
     touches: () => [queryKeys.kind(ws, plural)],
     refresh: 'success-or-stale',
+  });
+
+/**
+ * An activity write also rewrites the next and last activity of the lead or deal it is about, so the
+ * lists that show those (and My day, which is kept with the activities) refresh with it.
+ */
+const activityTouches = (ws: string) => () =>
+  (['activities', 'leads', 'opportunities'] as const).map((plural) => queryKeys.kind(ws, plural));
+
+/** A new activity, planned or done. */
+export const useCreateActivity = (ws: string) =>
+  useWrite({
+    run: (api, input: unknown) => api.create<Activity>(ws, 'activities', input),
+    touches: activityTouches(ws),
+    refresh: 'success',
+  });
+
+type ActivityRef = { readonly id: string; readonly etag: string };
+
+/** Done in one click; refreshed after a refusal too, so the view shows the activity as it now is. */
+export const useCompleteActivity = (ws: string) =>
+  useWrite({
+    run: (api, activity: ActivityRef) => api.completeActivity(ws, activity),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+export const useReopenActivity = (ws: string) =>
+  useWrite({
+    run: (api, activity: ActivityRef) => api.reopenActivity(ws, activity),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+/** Another day for an open activity. */
+export const useRescheduleActivity = (ws: string) =>
+  useWrite({
+    run: (api, { activity, dueAt }: { activity: ActivityRef; dueAt: string }) =>
+      api.rescheduleActivity(ws, activity, dueAt),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+/** Several records to another owner; each may fail alone (the answer lists why). */
+export const useReassign = (ws: string, plural: OwnedPlural) =>
+  useWrite({
+    run: (api, { ownerId, records }: { ownerId: string; records: readonly ActivityRef[] }) =>
+      api.reassign(ws, plural, ownerId, records),
+    touches: () => [queryKeys.kind(ws, plural)],
+    refresh: 'settled',
   });
 
 export type BinEntry = { readonly plural: RecordPlural; readonly id: string };

@@ -1,4 +1,4 @@
-import type { ListQuery, RecordPlural } from './api-client';
+import type { ListQuery, MyDayQuery, RecordPlural } from './api-client';
 
 /**
  * Every query key the tab uses, made here only (lint refuses a literal `queryKey: [...]`
@@ -27,6 +27,8 @@ export const queryKeys = {
   stageHistory: (ws: string, opportunityId: string) =>
     ['opportunities', ws, 'history', opportunityId] as const,
   conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,
+  /** A person's day (open activities), kept with the activities so every activity write refreshes it. */
+  myDay: (ws: string, query: MyDayQuery) => ['activities', ws, 'my-day', query] as const,
   /** The campaigns report, kept with the campaigns it reports on. */
   campaignResults: (ws: string) => ['campaigns', ws, 'report'] as const,
 

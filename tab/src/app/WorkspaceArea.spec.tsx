@@ -17,6 +17,7 @@ describe('the shell around a workspace', () => {
     const nav = await screen.findByRole('navigation', { name: 'Views' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((l) => l.textContent)).toEqual([
+      'My day',
       'Leads',
       'Organisations',
       'Contacts',

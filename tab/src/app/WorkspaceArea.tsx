@@ -11,7 +11,7 @@ import { useAppStyles } from './App.styles';
 import { NavigationProvider } from './navigation';
 import { NavMenu } from './NavMenu';
 import { RecordLinkProvider } from './record-link';
-import { deepLinkRoute, OWNER_VIEWS, type Route } from './routes';
+import { deepLinkRoute, DEFAULT_VIEW, OWNER_VIEWS, type Route } from './routes';
 import { useShellStyles } from './Shell.styles';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import { ViewBoundary } from './ViewBoundary';
@@ -43,7 +43,7 @@ export function WorkspaceArea({ route, navigate, subPageId, shareDeepLink }: Wor
   }, [subPageId, route.workspaceId, navigate]);
 
   const pick = (
-    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: 'leads' })} />
+    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: DEFAULT_VIEW })} />
   );
   if (!route.workspaceId) return pick;
   if (workspaces.isPending) return <LoadingState />;
@@ -65,7 +65,7 @@ export function WorkspaceArea({ route, navigate, subPageId, shareDeepLink }: Wor
       <RecordLinkProvider {...(shareDeepLink ? { shareDeepLink } : {})}>
         <div className={styles.header}>
           <Text weight="semibold">{workspace.name}</Text>
-          <Button onClick={() => navigate({ view: 'leads' })}>{t('workspaces.change')}</Button>
+          <Button onClick={() => navigate({ view: DEFAULT_VIEW })}>{t('workspaces.change')}</Button>
         </div>
         <div className={shell.frame}>
           <NavMenu workspaceId={workspace.id} current={route.view} isOwner={isOwner} />

@@ -5,10 +5,10 @@ describe('routes', () => {
     ['#/w/ws1/leads', { workspaceId: 'ws1', view: 'leads' }],
     ['#/w/ws1/organisations/O%2F1', { workspaceId: 'ws1', view: 'organisations', recordId: 'O/1' }],
     ['#/w/ws1/recycle-bin', { workspaceId: 'ws1', view: 'recycle-bin' }],
-    ['#/w/ws1', { workspaceId: 'ws1', view: 'leads' }],
-    ['#/w/ws1/nonsense/x', { workspaceId: 'ws1', view: 'leads' }],
-    ['', { view: 'leads' }],
-    ['#/whatever', { view: 'leads' }],
+    ['#/w/ws1', { workspaceId: 'ws1', view: 'my-day' }],
+    ['#/w/ws1/nonsense/x', { workspaceId: 'ws1', view: 'my-day' }],
+    ['', { view: 'my-day' }],
+    ['#/whatever', { view: 'my-day' }],
   ])('%s is %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });

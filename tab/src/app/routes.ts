@@ -25,7 +25,8 @@ export type Route = {
   readonly recordId?: string;
 };
 
-export const DEFAULT_VIEW: ViewId = 'leads';
+/** The tab's home: what to do today. */
+export const DEFAULT_VIEW: ViewId = 'my-day';
 
 /** `view[/record]` (the tail of a hash) → a route in the given workspace; an unknown view is the default. */
 export function parseViewPath(path: string, workspaceId?: string): Route {

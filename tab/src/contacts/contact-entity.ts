@@ -7,6 +7,7 @@ import {
 } from '@crm/shared';
 import { createElement } from 'react';
 import type { EntityDescriptor } from '../records/entity';
+import { ownerColumn } from '../owners/MemberName';
 import { enumField, textField } from '../records/field-descriptor';
 import { RecordLink } from '../records/RecordProperties';
 
@@ -29,6 +30,7 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
       'contacts.relationshipLabel',
       (c) => c.relationship,
     ),
+    ownerColumn<Contact>(),
   ],
   filters: [
     {
@@ -48,6 +50,8 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
     },
     { kind: 'text', name: 'firstName', labelKey: 'contacts.field.firstName' },
     { kind: 'text', name: 'lastName', labelKey: 'contacts.field.lastName', required: true },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.me' },
+
     { kind: 'text', name: 'email', labelKey: 'contacts.field.email', inputType: 'email' },
     { kind: 'text', name: 'phone', labelKey: 'contacts.field.phone', inputType: 'tel' },
     { kind: 'text', name: 'mobile', labelKey: 'contacts.field.mobile', inputType: 'tel' },

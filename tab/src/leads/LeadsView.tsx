@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
+import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
 import { ImportDialog } from '../imports/ImportDialog';
 import { RecordListView } from '../records/RecordListView';
@@ -88,7 +89,12 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       workspaceId={workspaceId}
       {...(debounceMs === undefined ? {} : { debounceMs })}
       tools={<ImportDialog workspaceId={workspaceId} kind="lead" />}
-      bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
+      bulk={(leads, done) => (
+        <>
+          <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />
+          {reassignBulk(workspaceId, 'leads', LEAD_ENTITY.title)(leads, done)}
+        </>
+      )}
       actions={(lead, notify) =>
         leadCapabilities(lead).convert && (
           <ConvertLeadDialog

@@ -22,6 +22,8 @@ import { SortNotices } from '../records/SortNotices';
 import { useDebouncedValue } from '../records/useDebouncedValue';
 import { sortableFields, useListSort, useSortRefusal } from '../records/useListSort';
 import { useRecordList } from '../records/useRecordList';
+import { useNavigation } from '../app/navigation';
+import { DealPage } from '../deals/DealPage';
 import { OpportunityDialog } from './OpportunityDialog';
 import { opportunityFields } from './opportunity-fields';
 import {
@@ -34,6 +36,8 @@ import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
 
 export type OpportunitiesViewProps = {
   readonly workspaceId: string;
+  /** A deal's own page. */
+  readonly recordId?: string;
   /** Search debounce; tests pass 0. */
   readonly debounceMs?: number;
 };
@@ -47,7 +51,15 @@ type Editing = {
 };
 
 /** Opportunities: search, filters (stage, owner, organisation), create and edit. */
-export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
+export default function OpportunitiesView({ recordId, ...props }: OpportunitiesViewProps) {
+  return recordId ? (
+    <DealPage workspaceId={props.workspaceId} recordId={recordId} />
+  ) : (
+    <DealList {...props} />
+  );
+}
+
+function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
   const { t, i18n } = useTranslation();
   const styles = useOpportunitiesViewStyles();
   const api = useApi();
@@ -76,15 +88,17 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
     () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
     [lookups.stages, t],
   );
+  const navigation = useNavigation();
   const fields = useMemo(
     () =>
       opportunityFields({
+        dealHref: (id) => navigation.href('opportunities', id),
         language: i18n.language,
         organisationName: lookups.organisationName,
         memberName: lookups.memberName,
         stageName: (id) => stageLabels.get(id) ?? stageName(id, t),
       }),
-    [i18n.language, lookups, stageLabels, t],
+    [i18n.language, lookups, stageLabels, t, navigation],
   );
 
   const save = async (input: unknown) => {

@@ -69,13 +69,20 @@ describe('organisations and contacts', () => {
     await screen.findByRole('heading', { name: 'Pieter Jansen' });
     expect(await screen.findByRole('link', { name: 'Jansen Transport BV' })).toBeTruthy();
     await screen.findByText('Nothing logged yet.');
-    await user.click(screen.getByRole('button', { name: 'Log activity' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Log activity' });
+    await user.click(screen.getByRole('button', { name: 'New activity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New activity' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Intro call');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await screen.findByText('Call: Intro call')).toBeTruthy();
+    // Logged as done, when it happened (now), owned by whoever logged it.
     expect(fake.bodiesOf('POST', '/activities')).toEqual([
-      { regarding: { type: 'contact', id: contact.id }, type: 'call', subject: 'Intro call' },
+      {
+        regarding: { type: 'contact', id: contact.id },
+        type: 'call',
+        subject: 'Intro call',
+        completed: true,
+        occurredAt: expect.any(String),
+      },
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   type Organisation,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
+import { ownerColumn } from '../owners/MemberName';
 import { enumField, textField } from '../records/field-descriptor';
 
 /** Organisations (accounts): prospect until the first won deal makes them a customer. */
@@ -18,6 +19,7 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
     textField('industry', 'organisations.field.industry', (o) => o.industry),
     textField('city', 'organisations.field.city', (o) => o.city),
     textField('website', 'organisations.field.website', (o) => o.website),
+    ownerColumn<Organisation>(),
   ],
   filters: [
     {
@@ -29,6 +31,8 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
   ],
   form: [
     { kind: 'text', name: 'name', labelKey: 'organisations.field.name', required: true },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.me' },
+
     {
       kind: 'enum',
       name: 'status',

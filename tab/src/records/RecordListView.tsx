@@ -2,7 +2,7 @@ import { Field, Link, SearchBox, Title2 } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WithEtag } from '../api/api-client';
+import type { ListQuery, WithEtag } from '../api/api-client';
 import { useCreateRecord } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
@@ -28,6 +28,8 @@ export type RecordListViewProps<T extends { readonly id: string }> = {
   readonly debounceMs?: number;
   /** More toolbar buttons (a lead import). */
   readonly tools?: ReactNode;
+  /** Query parameters the view's own tools set (an activity list's due range). */
+  readonly extraQuery?: ListQuery;
   readonly actions?: (record: WithEtag<T>, notify: (notice: Notice) => void) => ReactNode;
   /** Bulk actions over the selected rows; rows get checkboxes when given. */
   readonly bulk?: (selected: readonly WithEtag<T>[], done: (notice: Notice) => void) => ReactNode;
@@ -60,6 +62,7 @@ export function RecordListView<T extends { readonly id: string }>({
   workspaceId,
   debounceMs = 300,
   tools,
+  extraQuery,
   actions,
   bulk,
 }: RecordListViewProps<T>) {
@@ -77,6 +80,7 @@ export function RecordListView<T extends { readonly id: string }>({
   const query = {
     ...(q ? { q } : {}),
     ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+    ...Object.fromEntries(Object.entries(extraQuery ?? {}).filter(([name, v]) => v && !filters[name])),
     ...listSort.param,
   };
   const list = useRecordList<T>(workspaceId, entity.plural, query);

@@ -13,6 +13,7 @@ import { useRecordActions, type RecordActions } from '../records/useRecordAction
 import { validateWith } from '../records/validate';
 import { stageName } from '../pipeline/pipeline-format';
 import { ChannelsSection } from './ChannelsSection';
+import { LeadAssignmentSection } from './LeadAssignmentSection';
 import { MembersSection } from './MembersSection';
 import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
@@ -45,6 +46,13 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       <NoticeBar notice={act.notice} />
       {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} act={act} />}
       <MembersSection workspaceId={workspaceId} />
+      {workspace.data && (
+        <LeadAssignmentSection
+          key={`lead-assignment-${workspace.data.etag}`}
+          workspace={workspace.data}
+          act={act}
+        />
+      )}
       <ChannelsSection workspaceId={workspaceId} />
       <UndeliveredSection workspaceId={workspaceId} />
     </section>

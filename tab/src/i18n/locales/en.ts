@@ -1,8 +1,10 @@
 import { enPipeline } from './en.pipeline';
+import { enMyDay } from './en.my-day';
 
 /** English: the source of every key. The other locales are typed `Messages`, so a missing key fails tsc. */
 export const en = {
   ...enPipeline,
+  ...enMyDay,
   app: {
     title: 'Pipeline CRM',
     loading: 'Loading…',
@@ -12,6 +14,7 @@ export const en = {
   },
   nav: {
     label: 'Views',
+    'my-day': 'My day',
     leads: 'Leads',
     organisations: 'Organisations',
     contacts: 'Contacts',

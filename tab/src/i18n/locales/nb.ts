@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { nbPipeline } from './nb.pipeline';
+import { nbMyDay } from './nb.my-day';
 
 export const nb: Messages = {
   ...nbPipeline,
+  ...nbMyDay,
   app: {
     title: 'Pipeline CRM',
     loading: 'Laster inn …',
@@ -12,6 +14,7 @@ export const nb: Messages = {
   },
   nav: {
     label: 'Visninger',
+    'my-day': 'Min dag',
     leads: 'Leads',
     organisations: 'Organisasjoner',
     contacts: 'Kontakter',

@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { nlPipeline } from './nl.pipeline';
+import { nlMyDay } from './nl.my-day';
 
 export const nl: Messages = {
   ...nlPipeline,
+  ...nlMyDay,
   app: {
     title: 'Pipeline CRM',
     loading: 'Laden…',
@@ -12,6 +14,7 @@ export const nl: Messages = {
   },
   nav: {
     label: 'Schermen',
+    'my-day': 'Mijn dag',
     leads: 'Leads',
     organisations: 'Organisaties',
     contacts: 'Contactpersonen',

@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { ptBRPipeline } from './pt-BR.pipeline';
+import { ptBRMyDay } from './pt-BR.my-day';
 
 export const ptBR: Messages = {
   ...ptBRPipeline,
+  ...ptBRMyDay,
   app: {
     title: 'Pipeline CRM',
     loading: 'Carregando…',
@@ -12,6 +14,7 @@ export const ptBR: Messages = {
   },
   nav: {
     label: 'Telas',
+    'my-day': 'Meu dia',
     leads: 'Leads',
     organisations: 'Organizações',
     contacts: 'Contatos',
