@@ -9,11 +9,11 @@ import { dateField, enumField, textField, type FieldDescriptor } from '../record
 import type { FormField } from '../records/form-field';
 
 export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
-  textField('subject', 'activities.field.subject', (a) => a.subject),
+  textField('subject', 'activities.field.subject', (a) => a.subject, 'name'),
   enumField('type', 'activities.field.type', 'activities.typeLabel', (a) => a.type),
   dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
   enumField('regarding', 'activities.field.regarding', 'activities.regardingLabel', (a) => a.regarding.type),
-  textField('outcome', 'activities.field.outcome', (a) => a.outcome),
+  textField('outcome', 'activities.field.outcome', (a) => a.outcome, 'long'),
 ];
 
 export const ACTIVITY_FORM: readonly FormField[] = [

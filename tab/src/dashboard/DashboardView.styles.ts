@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { VISUALLY_HIDDEN } from '../app/visually-hidden';
 import { PIPELINE_LAYOUT } from '../pipeline/pipeline-layout';
 
 export const useDashboardStyles = makeStyles({
@@ -19,15 +20,5 @@ export const useDashboardStyles = makeStyles({
   },
   chart: { minHeight: PIPELINE_LAYOUT.chartHeight },
   // Read by screen readers, not shown: the standard visually-hidden pattern.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });

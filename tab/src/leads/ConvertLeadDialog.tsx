@@ -33,6 +33,9 @@ export type ConvertLeadDialogProps = {
   readonly workspaceId: string;
   readonly lead: WithEtag<Lead>;
   readonly onConverted: (result: LeadConversion) => void;
+  /** Opened from elsewhere (a row's menu): no button of its own, open while true. */
+  readonly open?: boolean;
+  readonly onClose?: () => void;
 };
 
 const NEW = '';
@@ -41,19 +44,24 @@ const NEW = '';
  * Convert: reuse a suggested organisation and contact (duplicates by name, website and email) or
  * create new ones, and name the opportunity. The server's rules decide; this only asks.
  */
-export function ConvertLeadDialog({ workspaceId, lead, onConverted }: ConvertLeadDialogProps) {
+export function ConvertLeadDialog({ workspaceId, lead, onConverted, ...controlled }: ConvertLeadDialogProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlled.open ?? ownOpen;
+  const setOpen = (next: boolean) =>
+    controlled.open === undefined ? setOwnOpen(next) : !next && controlled.onClose?.();
   return (
     <>
-      <Button
-        size="small"
-        appearance="primary"
-        aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
-        onClick={() => setOpen(true)}
-      >
-        {t('leads.convert')}
-      </Button>
+      {controlled.open === undefined && (
+        <Button
+          size="small"
+          appearance="primary"
+          aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
+          onClick={() => setOpen(true)}
+        >
+          {t('leads.convert')}
+        </Button>
+      )}
       <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
         <DialogSurface aria-describedby={undefined}>
           <ConvertForm

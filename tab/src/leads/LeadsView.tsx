@@ -1,12 +1,15 @@
 import { Button, Select } from '@fluentui/react-components';
-import { isOpenLeadStatus, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
+import { isOpenLeadStatus, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
+import { errorMessage } from '../api/api-error';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
+import { useToast } from '../app/Toasts';
 import { RecordDetail } from '../records/RecordDetail';
 import { RecordListView } from '../records/RecordListView';
+import { useClosingDialog } from '../records/useClosingDialog';
 import { convertedText } from './conversion-notice';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { ImportLeadsDialog } from './ImportLeadsDialog';
@@ -38,15 +41,27 @@ function BulkStatus({
   const [busy, setBusy] = useState(false);
   const apply = async () => {
     setBusy(true);
-    const results = await setLeadsStatus.mutateAsync({
-      leads: leads.filter((l) => l.status !== status),
-      status,
-    });
-    const failed = results.filter((r) => r.status === 'rejected').length;
+    const changing = leads.filter((l) => l.status !== status);
+    const results = await setLeadsStatus.mutateAsync({ leads: changing, status });
+    // Each lead stands alone: say which ones failed, and what the server said about each.
+    const failures = results.flatMap((result, i) =>
+      result.status === 'rejected'
+        ? [
+            t('leads.bulkFailure', {
+              name: leadDisplayName(changing[i]!),
+              reason: errorMessage(result.reason, t),
+            }),
+          ]
+        : [],
+    );
     setBusy(false);
+    const changed = results.length - failures.length;
     done({
-      intent: failed ? 'warning' : 'success',
-      text: t('leads.bulkDone', { count: results.length - failed, failed }),
+      intent: failures.length ? 'warning' : 'success',
+      text: failures.length
+        ? t('leads.bulkPartly', { count: changed, failed: failures.length })
+        : t('leads.bulkDone', { count: changed }),
+      items: failures,
     });
   };
   return (
@@ -72,6 +87,10 @@ function BulkStatus({
 /** Leads: the list (filters, search, import, export, bulk status, convert) or one lead's page. */
 export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps) {
   const { t } = useTranslation();
+  const toast = useToast();
+  const [converting, setConverting] = useState<WithEtag<Lead>>();
+  // Kept mounted while it closes, so Fluent gives the page back to assistive tech.
+  const convertDialog = useClosingDialog(converting);
   if (recordId)
     return (
       <RecordDetail
@@ -90,16 +109,26 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       {...(debounceMs === undefined ? {} : { debounceMs })}
       tools={<ImportLeadsDialog workspaceId={workspaceId} />}
       bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
-      actions={(lead, notify) =>
-        isOpenLeadStatus(lead.status) && (
-          <ConvertLeadDialog
-            workspaceId={workspaceId}
-            lead={lead}
-            onConverted={(result) => notify({ intent: 'success', text: convertedText(t, result) })}
-          />
-        )
+      actions={(lead) =>
+        isOpenLeadStatus(lead.status)
+          ? [{ id: 'convert', label: t('leads.convert'), run: () => setConverting(lead) }]
+          : []
       }
-    />
+    >
+      {convertDialog.shown && (
+        <ConvertLeadDialog
+          key={convertDialog.key}
+          workspaceId={workspaceId}
+          lead={convertDialog.shown}
+          open={convertDialog.open}
+          onClose={() => setConverting(undefined)}
+          onConverted={(result) => {
+            setConverting(undefined);
+            toast({ intent: 'success', text: convertedText(t, result) });
+          }}
+        />
+      )}
+    </RecordListView>
   );
 }
 

@@ -6,7 +6,7 @@ import { FormDialog } from '../records/FormDialog';
 import { stageName } from '../pipeline/pipeline-format';
 import type { WorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import type { FormResult, OpportunityFormField, OpportunityFormValues } from './opportunity-form';
-import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
+import { useRecordFormStyles } from '../records/RecordForm.styles';
 
 export type OpportunityDialogProps = {
   readonly open: boolean;
@@ -32,7 +32,7 @@ const TEXT_FIELDS: readonly { field: OpportunityFormField; type: 'text' | 'date'
 /** Create or edit an opportunity; the shared schema checks the form before anything is sent. */
 export function OpportunityDialog(props: OpportunityDialogProps) {
   const { t } = useTranslation();
-  const styles = useOpportunitiesViewStyles();
+  const styles = useRecordFormStyles();
   const { lookups } = props;
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});

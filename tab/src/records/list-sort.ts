@@ -1,7 +1,5 @@
 import { sortFields, type RecordKind } from '@crm/shared';
-import { useCallback, useEffect, useState } from 'react';
 import type { RecordPlural } from '../api/api-client';
-import { ApiError } from '../api/api-error';
 
 /** The column the server sorts a list by (`sort=<field>` / `sort=-<field>`). */
 export type TableSort = { readonly field: string; readonly direction: 'ascending' | 'descending' };
@@ -19,49 +17,19 @@ export const KIND_OF: Record<RecordPlural, RecordKind> = {
 /** The fields the API sorts this list by (shared's RECORD_SORTS): the sortable columns of the same id. */
 export const sortableFields = (plural: RecordPlural): readonly string[] => sortFields(KIND_OF[plural]);
 
-const sortParam = (sort: TableSort): string => `${sort.direction === 'descending' ? '-' : ''}${sort.field}`;
+/** `name` → ascending by name, `-name` → descending. */
+export const parseSort = (param: string | undefined): TableSort | undefined =>
+  param
+    ? param.startsWith('-')
+      ? { field: param.slice(1), direction: 'descending' }
+      : { field: param, direction: 'ascending' }
+    : undefined;
 
-type SortState = { readonly sort?: TableSort; readonly refused?: boolean };
+export const sortParam = (sort: TableSort): string =>
+  `${sort.direction === 'descending' ? '-' : ''}${sort.field}`;
 
-/**
- * A list's sort, done by the server over the whole list (never over the rows loaded so far): a
- * header click sorts by that column ascending, a second click descending. Search results keep the
- * index's order, so while `q` is set no sort is sent. A sort the server refuses because too many
- * records match falls back to the unsorted list and says so (`refused`: ask the user to filter).
- */
-export function useListSort(q: string | undefined) {
-  const [state, setState] = useState<SortState>({});
-  const toggle = useCallback(
-    (field: string) =>
-      setState(({ sort }) => ({
-        sort: {
-          field,
-          direction: sort?.field === field && sort.direction === 'ascending' ? 'descending' : 'ascending',
-        },
-      })),
-    [],
-  );
-  const refuse = useCallback(() => setState({ refused: true }), []);
-  const sort = q ? undefined : state.sort;
-  return {
-    /** The sort in force (none while searching). */
-    sort,
-    /** The query parameter to send, if any. */
-    param: sort ? { sort: sortParam(sort) } : {},
-    /** Sorting was chosen but a search is on, so results are unsorted. */
-    searching: Boolean(q && state.sort),
-    refused: state.refused === true,
-    toggle,
-    refuse,
-  };
-}
-
-/** True (and the sort dropped) when the server answered the sorted list with LIST.TOO_MANY_TO_SORT. */
-export function useSortRefusal(listSort: { readonly refuse: () => void }, error: unknown): boolean {
-  const tooMany = error instanceof ApiError && error.code === 'LIST.TOO_MANY_TO_SORT';
-  const { refuse } = listSort;
-  useEffect(() => {
-    if (tooMany) refuse();
-  }, [tooMany, refuse]);
-  return tooMany;
-}
+/** A header click: that column ascending, or descending when it was already ascending. */
+export const nextSort = (current: TableSort | undefined, field: string): TableSort => ({
+  field,
+  direction: current?.field === field && current.direction === 'ascending' ? 'descending' : 'ascending',
+});

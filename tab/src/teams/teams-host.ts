@@ -24,6 +24,8 @@ export type TeamsHost = {
   readonly teamId?: string;
   /** A deep link's target inside the tab (`leads/L1`). */
   readonly subPageId?: string;
+  /** Who is signed in to Teams, as Teams names them (the header shows it). */
+  readonly userName?: string;
   onThemeChange(handler: (theme: string) => void): void;
   getToken: GetToken;
   readonly config: TeamsTabConfig;
@@ -94,11 +96,13 @@ export async function connectTeams(
     app.notifySuccess();
     const teamId = context.team?.internalId;
     const subPageId = context.page.subPageId;
+    const userName = context.user?.displayName ?? context.user?.userPrincipalName;
     return {
       theme: context.app.theme,
       locale: context.app.locale,
       ...(teamId ? { teamId } : {}),
       ...(subPageId ? { subPageId } : {}),
+      ...(userName ? { userName } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
       getToken: ssoToken(modules.credential),
       config: {

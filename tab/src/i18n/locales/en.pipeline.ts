@@ -4,6 +4,13 @@
  */
 export const enPipeline = {
   opportunities: {
+    column: {
+      closeDate: 'Close date',
+      probability: 'Probability',
+    },
+    count_one: '{{number}} opportunity',
+    count_other: '{{number}} opportunities',
+    countMore: '{{number}}+ opportunities',
     heading: 'Opportunities',
     tableLabel: 'Opportunities',
     empty: 'No opportunities match.',

@@ -2,6 +2,13 @@ import type { PipelineMessages } from './en.pipeline';
 
 export const nbPipeline: PipelineMessages = {
   opportunities: {
+    column: {
+      closeDate: 'Lukkedato',
+      probability: 'Sannsynlighet',
+    },
+    count_one: '{{number}} salgsmulighet',
+    count_other: '{{number}} salgsmuligheter',
+    countMore: '{{number}}+ salgsmuligheter',
     heading: 'Salgsmuligheter',
     tableLabel: 'Salgsmuligheter',
     empty: 'Ingen salgsmuligheter passer.',

@@ -4,6 +4,7 @@ import { nbPipeline } from './nb.pipeline';
 export const nb: Messages = {
   ...nbPipeline,
   app: {
+    dismiss: 'Lukk',
     title: 'Pipeline CRM',
     loading: 'Laster inn …',
     signedInAs: 'Logget inn som {{name}}',
@@ -11,6 +12,7 @@ export const nb: Messages = {
     ownersOnly: 'Bare eiere av dette arbeidsområdet kan åpne denne siden.',
   },
   nav: {
+    open: 'Visninger (nå {{view}})',
     label: 'Visninger',
     leads: 'Leads',
     organisations: 'Organisasjoner',
@@ -24,6 +26,11 @@ export const nb: Messages = {
     'recycle-bin': 'Papirkurv',
   },
   table: {
+    actionsFor: 'Handlinger for {{name}}',
+    columns: 'Kolonner',
+    filters: 'Filtre',
+    filtersOn: 'Filtre ({{count}})',
+    selected: '{{count}} valgt',
     all: 'Alle',
     actions: 'Handlinger',
     loadMore: 'Last inn flere',
@@ -38,6 +45,10 @@ export const nb: Messages = {
     choose: 'Velg …',
   },
   records: {
+    open: 'Åpne',
+    deleted: '{{name}} er flyttet til papirkurven.',
+    undo: 'Angre',
+    restored: '{{name}} er tilbake.',
     created: '{{name}} er opprettet.',
     saved: 'Lagret.',
     stale:
@@ -54,6 +65,7 @@ export const nb: Messages = {
     no: 'Nei',
   },
   signIn: {
+    signOut: 'Logg ut',
     heading: 'Logg inn',
     intro: 'Lokal innlogging for utvikling, utenfor Teams.',
     tenantId: 'Leietaker-ID',
@@ -62,6 +74,8 @@ export const nb: Messages = {
     submit: 'Logg inn',
   },
   workspaces: {
+    switch: 'Arbeidsområde {{name}}, bytt',
+    all: 'Alle arbeidsområder…',
     heading: 'Arbeidsområder',
     empty: 'Du er ikke medlem av noe arbeidsområde ennå. Opprett et for å begynne.',
     listLabel: 'Dine arbeidsområder',
@@ -71,6 +85,13 @@ export const nb: Messages = {
     change: 'Bytt arbeidsområde',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead endret.',
+    bulkDone_other: '{{count}} leads endret.',
+    bulkPartly: '{{count}} endret, {{failed}} mislyktes:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Søk i leads',
     status: 'Status',
@@ -93,7 +114,6 @@ export const nb: Messages = {
     reopened: '{{name}} er gjenåpnet.',
     bulkStatus: 'Ny status for valgte leads',
     bulkApply: 'Sett status for {{count}}',
-    bulkDone: '{{count}} leads endret, {{failed}} mislyktes.',
     qualification: {
       heading: 'Kvalifisering',
       budget: 'Budsjett',
@@ -181,6 +201,9 @@ export const nb: Messages = {
     errorRow: 'Rad {{row}}: {{field}} er ikke gyldig.',
   },
   organisations: {
+    count_one: '{{number}} organisasjon',
+    count_other: '{{number}} organisasjoner',
+    countMore: '{{number}}+ organisasjoner',
     heading: 'Organisasjoner',
     search: 'Søk i organisasjoner',
     new: 'Ny organisasjon',
@@ -218,6 +241,9 @@ export const nb: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} kontakt',
+    count_other: '{{number}} kontakter',
+    countMore: '{{number}}+ kontakter',
     heading: 'Kontakter',
     search: 'Søk i kontakter',
     new: 'Ny kontakt',
@@ -265,6 +291,9 @@ export const nb: Messages = {
     'closed-lost': 'Lukket – Tapt',
   },
   campaigns: {
+    count_one: '{{number}} kampanje',
+    count_other: '{{number}} kampanjer',
+    countMore: '{{number}}+ kampanjer',
     heading: 'Kampanjer',
     search: 'Søk i kampanjer',
     new: 'Ny kampanje',
@@ -313,6 +342,9 @@ export const nb: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} aktivitet',
+    count_other: '{{number}} aktiviteter',
+    countMore: '{{number}}+ aktiviteter',
     heading: 'Aktiviteter',
     search: 'Søk i aktiviteter',
     new: 'Registrer aktivitet',
@@ -420,6 +452,9 @@ export const nb: Messages = {
     removed: '{{name}} hører ikke noe mer.',
   },
   recycleBin: {
+    count_one: '{{number}} slettet oppføring',
+    count_other: '{{number}} slettede oppføringer',
+    countMore: '{{number}}+ slettede oppføringer',
     heading: 'Papirkurv',
     empty: 'Papirkurven er tom.',
     name: 'Navn',
@@ -451,6 +486,16 @@ export const nb: Messages = {
       'Legg først til Pipeline CRM-boten i dette teamet: da knyttes teamet til et arbeidsområde, og teamets medlemmer blir medlemmer der. Legg deretter til fanen på nytt.',
     noTeam:
       'Legg til denne fanen i en teamkanal. For dine egne arbeidsområder bruker du den personlige appen.',
+  },
+  search: {
+    open: 'Søk',
+    label: 'Søk i alle oppføringer',
+    placeholder: 'Søk i leads, kontakter, salg…',
+    close: 'Lukk søk',
+    results: 'Søkeresultater',
+    searching: 'Søker…',
+    nothing: 'Fant ingenting for «{{q}}».',
+    all: 'Alle i {{view}}',
   },
   dialog: {
     save: 'Lagre',

@@ -2,6 +2,13 @@ import type { PipelineMessages } from './en.pipeline';
 
 export const nlPipeline: PipelineMessages = {
   opportunities: {
+    column: {
+      closeDate: 'Sluitingsdatum',
+      probability: 'Kans',
+    },
+    count_one: '{{number}} verkoopkans',
+    count_other: '{{number}} verkoopkansen',
+    countMore: '{{number}}+ verkoopkansen',
     heading: 'Verkoopkansen',
     tableLabel: 'Verkoopkansen',
     empty: 'Geen verkoopkansen gevonden.',

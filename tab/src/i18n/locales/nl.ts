@@ -4,6 +4,7 @@ import { nlPipeline } from './nl.pipeline';
 export const nl: Messages = {
   ...nlPipeline,
   app: {
+    dismiss: 'Sluiten',
     title: 'Pipeline CRM',
     loading: 'Laden…',
     signedInAs: 'Aangemeld als {{name}}',
@@ -11,6 +12,7 @@ export const nl: Messages = {
     ownersOnly: 'Alleen eigenaren van deze werkruimte kunnen deze pagina openen.',
   },
   nav: {
+    open: 'Weergaven (nu {{view}})',
     label: 'Schermen',
     leads: 'Leads',
     organisations: 'Organisaties',
@@ -24,6 +26,11 @@ export const nl: Messages = {
     'recycle-bin': 'Prullenbak',
   },
   table: {
+    actionsFor: 'Acties voor {{name}}',
+    columns: 'Kolommen',
+    filters: 'Filters',
+    filtersOn: 'Filters ({{count}})',
+    selected: '{{count}} geselecteerd',
     all: 'Alle',
     actions: 'Acties',
     loadMore: 'Meer laden',
@@ -38,6 +45,10 @@ export const nl: Messages = {
     choose: 'Kies…',
   },
   records: {
+    open: 'Openen',
+    deleted: '{{name}} is naar de prullenbak verplaatst.',
+    undo: 'Ongedaan maken',
+    restored: '{{name}} is terug.',
     created: '{{name}} is aangemaakt.',
     saved: 'Opgeslagen.',
     stale:
@@ -54,6 +65,7 @@ export const nl: Messages = {
     no: 'Nee',
   },
   signIn: {
+    signOut: 'Afmelden',
     heading: 'Aanmelden',
     intro: 'Lokaal aanmelden voor ontwikkeling, buiten Teams.',
     tenantId: 'Tenant-id',
@@ -62,6 +74,8 @@ export const nl: Messages = {
     submit: 'Aanmelden',
   },
   workspaces: {
+    switch: 'Werkruimte {{name}}, wisselen',
+    all: 'Alle werkruimtes…',
     heading: 'Werkruimtes',
     empty: 'Je bent nog geen lid van een werkruimte. Maak er een aan om te beginnen.',
     listLabel: 'Jouw werkruimtes',
@@ -71,6 +85,13 @@ export const nl: Messages = {
     change: 'Andere werkruimte',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead gewijzigd.',
+    bulkDone_other: '{{count}} leads gewijzigd.',
+    bulkPartly: '{{count}} gewijzigd, {{failed}} mislukt:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Leads zoeken',
     status: 'Status',
@@ -93,7 +114,6 @@ export const nl: Messages = {
     reopened: '{{name}} is heropend.',
     bulkStatus: 'Nieuwe status voor de geselecteerde leads',
     bulkApply: 'Status van {{count}} instellen',
-    bulkDone: '{{count}} leads gewijzigd, {{failed}} mislukt.',
     qualification: {
       heading: 'Kwalificatie',
       budget: 'Budget',
@@ -181,6 +201,9 @@ export const nl: Messages = {
     errorRow: 'Rij {{row}}: {{field}} is niet geldig.',
   },
   organisations: {
+    count_one: '{{number}} organisatie',
+    count_other: '{{number}} organisaties',
+    countMore: '{{number}}+ organisaties',
     heading: 'Organisaties',
     search: 'Organisaties zoeken',
     new: 'Nieuwe organisatie',
@@ -218,6 +241,9 @@ export const nl: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} contactpersoon',
+    count_other: '{{number}} contactpersonen',
+    countMore: '{{number}}+ contactpersonen',
     heading: 'Contactpersonen',
     search: 'Contactpersonen zoeken',
     new: 'Nieuwe contactpersoon',
@@ -265,6 +291,9 @@ export const nl: Messages = {
     'closed-lost': 'Gesloten – Verloren',
   },
   campaigns: {
+    count_one: '{{number}} campagne',
+    count_other: '{{number}} campagnes',
+    countMore: '{{number}}+ campagnes',
     heading: 'Campagnes',
     search: 'Campagnes zoeken',
     new: 'Nieuwe campagne',
@@ -313,6 +342,9 @@ export const nl: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} activiteit',
+    count_other: '{{number}} activiteiten',
+    countMore: '{{number}}+ activiteiten',
     heading: 'Activiteiten',
     search: 'Activiteiten zoeken',
     new: 'Activiteit vastleggen',
@@ -421,6 +453,9 @@ export const nl: Messages = {
     removed: '{{name}} hoort niets meer.',
   },
   recycleBin: {
+    count_one: '{{number}} verwijderd record',
+    count_other: '{{number}} verwijderde records',
+    countMore: '{{number}}+ verwijderde records',
     heading: 'Prullenbak',
     empty: 'De prullenbak is leeg.',
     name: 'Naam',
@@ -452,6 +487,16 @@ export const nl: Messages = {
       'Voeg eerst de Pipeline CRM-bot aan dit team toe: dan wordt het team aan een werkruimte gekoppeld en worden de teamleden er lid van. Voeg daarna het tabblad opnieuw toe.',
     noTeam:
       'Voeg dit tabblad toe aan een teamkanaal. Voor je eigen werkruimtes gebruik je de persoonlijke app.',
+  },
+  search: {
+    open: 'Zoeken',
+    label: 'Alles doorzoeken',
+    placeholder: 'Zoek leads, contactpersonen, kansen…',
+    close: 'Zoeken sluiten',
+    results: 'Zoekresultaten',
+    searching: 'Zoeken…',
+    nothing: 'Niets gevonden voor “{{q}}”.',
+    all: 'Alles in {{view}}',
   },
   dialog: {
     save: 'Opslaan',

@@ -2,6 +2,13 @@ import type { PipelineMessages } from './en.pipeline';
 
 export const ptBRPipeline: PipelineMessages = {
   opportunities: {
+    column: {
+      closeDate: 'Fechamento',
+      probability: 'Probabilidade',
+    },
+    count_one: '{{number}} oportunidade',
+    count_other: '{{number}} oportunidades',
+    countMore: '{{number}}+ oportunidades',
     heading: 'Oportunidades',
     tableLabel: 'Oportunidades',
     empty: 'Nenhuma oportunidade encontrada.',

@@ -4,6 +4,7 @@ import { ptBRPipeline } from './pt-BR.pipeline';
 export const ptBR: Messages = {
   ...ptBRPipeline,
   app: {
+    dismiss: 'Dispensar',
     title: 'Pipeline CRM',
     loading: 'Carregando…',
     signedInAs: 'Conectado como {{name}}',
@@ -11,6 +12,7 @@ export const ptBR: Messages = {
     ownersOnly: 'Somente proprietários deste espaço de trabalho podem abrir esta página.',
   },
   nav: {
+    open: 'Visões (agora {{view}})',
     label: 'Telas',
     leads: 'Leads',
     organisations: 'Organizações',
@@ -24,6 +26,11 @@ export const ptBR: Messages = {
     'recycle-bin': 'Lixeira',
   },
   table: {
+    actionsFor: 'Ações para {{name}}',
+    columns: 'Colunas',
+    filters: 'Filtros',
+    filtersOn: 'Filtros ({{count}})',
+    selected: '{{count}} selecionado(s)',
     all: 'Todos',
     actions: 'Ações',
     loadMore: 'Carregar mais',
@@ -38,6 +45,10 @@ export const ptBR: Messages = {
     choose: 'Escolha…',
   },
   records: {
+    open: 'Abrir',
+    deleted: '{{name}} foi movido para a lixeira.',
+    undo: 'Desfazer',
+    restored: '{{name}} foi restaurado.',
     created: '{{name}} foi criado.',
     saved: 'Salvo.',
     stale:
@@ -54,6 +65,7 @@ export const ptBR: Messages = {
     no: 'Não',
   },
   signIn: {
+    signOut: 'Sair',
     heading: 'Entrar',
     intro: 'Login local para desenvolvimento, fora do Teams.',
     tenantId: 'ID do locatário',
@@ -62,6 +74,8 @@ export const ptBR: Messages = {
     submit: 'Entrar',
   },
   workspaces: {
+    switch: 'Espaço de trabalho {{name}}, trocar',
+    all: 'Todos os espaços de trabalho…',
     heading: 'Espaços de trabalho',
     empty: 'Você ainda não participa de nenhum espaço de trabalho. Crie um para começar.',
     listLabel: 'Seus espaços de trabalho',
@@ -71,6 +85,13 @@ export const ptBR: Messages = {
     change: 'Trocar de espaço de trabalho',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead alterado.',
+    bulkDone_other: '{{count}} leads alterados.',
+    bulkPartly: '{{count}} alterado(s), {{failed}} com falha:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Pesquisar leads',
     status: 'Status',
@@ -93,7 +114,6 @@ export const ptBR: Messages = {
     reopened: '{{name}} foi reaberto.',
     bulkStatus: 'Novo status para os leads selecionados',
     bulkApply: 'Definir status de {{count}}',
-    bulkDone: '{{count}} leads alterados, {{failed}} falharam.',
     qualification: {
       heading: 'Qualificação',
       budget: 'Orçamento',
@@ -181,6 +201,9 @@ export const ptBR: Messages = {
     errorRow: 'Linha {{row}}: {{field}} não é válido.',
   },
   organisations: {
+    count_one: '{{number}} organização',
+    count_other: '{{number}} organizações',
+    countMore: '{{number}}+ organizações',
     heading: 'Organizações',
     search: 'Pesquisar organizações',
     new: 'Nova organização',
@@ -218,6 +241,9 @@ export const ptBR: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} contato',
+    count_other: '{{number}} contatos',
+    countMore: '{{number}}+ contatos',
     heading: 'Contatos',
     search: 'Pesquisar contatos',
     new: 'Novo contato',
@@ -265,6 +291,9 @@ export const ptBR: Messages = {
     'closed-lost': 'Fechada – Perdida',
   },
   campaigns: {
+    count_one: '{{number}} campanha',
+    count_other: '{{number}} campanhas',
+    countMore: '{{number}}+ campanhas',
     heading: 'Campanhas',
     search: 'Pesquisar campanhas',
     new: 'Nova campanha',
@@ -313,6 +342,9 @@ export const ptBR: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} atividade',
+    count_other: '{{number}} atividades',
+    countMore: '{{number}}+ atividades',
     heading: 'Atividades',
     search: 'Pesquisar atividades',
     new: 'Registrar atividade',
@@ -420,6 +452,9 @@ export const ptBR: Messages = {
     removed: '{{name}} não é mais avisado.',
   },
   recycleBin: {
+    count_one: '{{number}} registro excluído',
+    count_other: '{{number}} registros excluídos',
+    countMore: '{{number}}+ registros excluídos',
     heading: 'Lixeira',
     empty: 'A lixeira está vazia.',
     name: 'Nome',
@@ -451,6 +486,16 @@ export const ptBR: Messages = {
       'Adicione primeiro o bot do Pipeline CRM a esta equipe: isso vincula a equipe a um espaço de trabalho e torna os membros da equipe seus membros. Depois adicione a guia novamente.',
     noTeam:
       'Adicione esta guia a um canal de equipe. Para os seus espaços de trabalho, use o aplicativo pessoal.',
+  },
+  search: {
+    open: 'Pesquisar',
+    label: 'Pesquisar todos os registros',
+    placeholder: 'Pesquisar leads, contatos, oportunidades…',
+    close: 'Fechar pesquisa',
+    results: 'Resultados da pesquisa',
+    searching: 'Pesquisando…',
+    nothing: 'Nada encontrado para “{{q}}”.',
+    all: 'Tudo em {{view}}',
   },
   dialog: {
     save: 'Salvar',
