@@ -1,4 +1,5 @@
 import type { Lead } from '../lead/lead';
+import { inPeriod, type Period } from './period';
 
 export type ConversionGrouping = 'source' | 'campaign' | 'owner';
 
@@ -35,10 +36,18 @@ const keyOf = (lead: Lead, by: ConversionGrouping): string | null => {
 
 type Counts = { leads: number; converted: number; disqualified: number; open: number };
 
-/** Lead conversion per source, campaign or owner; the biggest groups first. */
-export function conversionReport(leads: readonly Lead[], by: ConversionGrouping): ConversionRow[] {
+/**
+ * Lead conversion per source, campaign or owner, over the leads that came in during the period (by
+ * the UTC day they were created; default: every lead); the biggest groups first.
+ */
+export function conversionReport(
+  leads: readonly Lead[],
+  by: ConversionGrouping,
+  period: Period = {},
+): ConversionRow[] {
   const groups = new Map<string | null, Counts>();
   for (const lead of leads) {
+    if (!inPeriod(lead.createdAt, period)) continue;
     const key = keyOf(lead, by);
     const c = groups.get(key) ?? { leads: 0, converted: 0, disqualified: 0, open: 0 };
     c.leads += 1;

@@ -1,4 +1,5 @@
 export * from './deal-totals';
+export * from './period';
 export * from './pipeline-report';
 export * from './forecast-report';
 export * from './conversion-report';

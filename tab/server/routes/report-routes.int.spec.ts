@@ -61,7 +61,22 @@ describe('GET /reports/*', () => {
     expect(JSON.stringify(res.body)).toContain('trade-show');
   });
 
+  it('conversion, win rate and sales cycle over a period count only what falls in it', async () => {
+    const alice = await server.as(ALICE);
+    const before = await alice.get(`${base}/reports/conversion?from=2000-01-01&to=2000-12-31`);
+    expect(before.body).toEqual({ by: 'source', rows: [] });
+    const since = await alice.get(`${base}/reports/conversion?from=2000-01-01&to=2999-12-31`);
+    expect(JSON.stringify(since.body)).toContain('trade-show');
+    const won = await alice.get(`${base}/reports/win-rate?to=2000-12-31`);
+    expect(won.body).toEqual({ won: 0, lost: 0, winRate: null, wonAmount: {} });
+    const cycle = await alice.get(`${base}/reports/sales-cycle?from=2000-01-01&to=2000-12-31`);
+    expect(cycle.body).toEqual({ wonDeals: 0, averageDays: null });
+  });
+
   it.each([
+    ['conversion?from=2026-13-01', 'from'],
+    ['win-rate?to=2026-12', 'to'],
+    ['sales-cycle?from=yesterday', 'from'],
     ['forecast?months=99', 'months'],
     ['forecast?from=yesterday', 'from'],
     ['conversion?by=mood', 'by'],

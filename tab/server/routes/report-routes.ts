@@ -7,6 +7,12 @@ import { route, type RouteSpec } from './route-spec';
 
 const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by'];
 
+/** A report over a period: both bounds optional and inclusive. */
+const PERIOD = z.object({
+  from: z.string().optional().describe('The period’s first day, YYYY-MM-DD (inclusive)'),
+  to: z.string().optional().describe('The period’s last day, YYYY-MM-DD (inclusive)'),
+});
+
 /** The query each report reads; the use case checks the values. */
 const QUERY: { [R in ReportName]: z.ZodObject } = {
   pipeline: z.object({}),
@@ -14,10 +20,10 @@ const QUERY: { [R in ReportName]: z.ZodObject } = {
     from: z.string().optional().describe('First month, YYYY-MM; default this month'),
     months: z.number().int().min(1).max(24).optional().describe('How many months (default 6)'),
   }),
-  conversion: z.object({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
+  conversion: PERIOD.extend({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
   campaigns: z.object({}),
-  'win-rate': z.object({ from: z.string().optional(), to: z.string().optional() }),
-  'sales-cycle': z.object({}),
+  'win-rate': PERIOD,
+  'sales-cycle': PERIOD,
   'stale-deals': z.object({}),
 };
 
@@ -37,7 +43,8 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   conversion: [
     'getConversionReport',
     'Report lead conversion rates',
-    'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`).',
+    'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`), ' +
+      'over the leads created between `from` and `to` (YYYY-MM-DD, both optional, inclusive).',
   ],
   campaigns: [
     'getCampaignReport',
@@ -47,12 +54,13 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   'win-rate': [
     'getWinRateReport',
     'Report the win rate',
-    'Deals won and lost, and won / (won + lost), for deals closed between `from` and `to` (YYYY-MM-DD, both optional, inclusive).',
+    'Deals won and lost, won / (won + lost), and the amount won per currency, for deals closed between `from` and `to` ' +
+      '(YYYY-MM-DD, both optional, inclusive).',
   ],
   'sales-cycle': [
     'getSalesCycleReport',
     'Report the average sales cycle',
-    'Won deals and the mean days from a deal’s creation to its win.',
+    'Deals won between `from` and `to` (YYYY-MM-DD, both optional, inclusive) and the mean days from a deal’s creation to its win.',
   ],
   'stale-deals': [
     'getStaleDealsReport',

@@ -11,6 +11,7 @@ import {
   staleDealsReport,
   winRateReport,
   type ActivityTouch,
+  type Period,
 } from '../../reports';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
@@ -28,9 +29,12 @@ export const REPORTS = [
 export type ReportName = (typeof REPORTS)[number];
 
 export type ReportParams = {
-  /** forecast: first month (YYYY-MM or YYYY-MM-DD), default this month; win-rate: period start. */
+  /**
+   * forecast: first month (YYYY-MM or YYYY-MM-DD), default this month; win-rate, sales-cycle,
+   * conversion: the period's first day (YYYY-MM-DD).
+   */
   readonly from?: string;
-  /** win-rate: period end (YYYY-MM-DD). */
+  /** win-rate, sales-cycle, conversion: the period's last day (YYYY-MM-DD). */
   readonly to?: string;
   /** forecast: how many months, 1–24, default 6. */
   readonly months?: string;
@@ -42,6 +46,7 @@ const invalid = (field: string, message: string) =>
   err(domainError('VALIDATION.FAILED', message, { fields: { [field]: message } }));
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * Runs one report over the workspace's live records. Reports read everything of the kinds they need;
@@ -80,7 +85,9 @@ export async function runReport(
       const by = params.by ?? 'source';
       if (by !== 'source' && by !== 'campaign' && by !== 'owner')
         return invalid('by', 'one of source, campaign, owner');
-      return ok({ by, rows: conversionReport(await load('lead'), by) });
+      const period = periodOf(params);
+      if (!period.ok) return period;
+      return ok({ by, rows: conversionReport(await load('lead'), by, period.value) });
     }
     case 'campaigns': {
       const [campaigns, leads, opportunities] = await Promise.all([
@@ -91,21 +98,15 @@ export async function runReport(
       return ok({ rows: campaignReport(campaigns, leads, opportunities) });
     }
     case 'win-rate': {
-      for (const [field, value] of [
-        ['from', params.from],
-        ['to', params.to],
-      ] as const) {
-        if (value !== undefined && !DATE.test(value)) return invalid(field, 'must be YYYY-MM-DD');
-      }
-      return ok(
-        winRateReport(await load('opportunity'), {
-          ...(params.from ? { from: params.from } : {}),
-          ...(params.to ? { to: params.to } : {}),
-        }),
-      );
+      const period = periodOf(params);
+      if (!period.ok) return period;
+      return ok(winRateReport(await load('opportunity'), period.value));
     }
-    case 'sales-cycle':
-      return ok(salesCycleReport(await load('opportunity')));
+    case 'sales-cycle': {
+      const period = periodOf(params);
+      if (!period.ok) return period;
+      return ok(salesCycleReport(await load('opportunity'), period.value));
+    }
     case 'stale-deals': {
       const [opportunities, logged] = await Promise.all([load('opportunity'), load('activity')]);
       const activities = followToDeals(logged, opportunities);
@@ -124,6 +125,17 @@ export async function runReport(
       return _exhaustive;
     }
   }
+}
+
+/** `from` and `to` (YYYY-MM-DD, both optional, inclusive) as a report period. */
+function periodOf(params: ReportParams): Result<Period> {
+  for (const [field, value] of [
+    ['from', params.from],
+    ['to', params.to],
+  ] as const) {
+    if (value !== undefined && !DAY.test(value)) return invalid(field, 'must be YYYY-MM-DD');
+  }
+  return ok({ ...(params.from ? { from: params.from } : {}), ...(params.to ? { to: params.to } : {}) });
 }
 
 async function collect<K extends RecordKind>(
