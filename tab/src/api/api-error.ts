@@ -10,9 +10,18 @@ import {
 /** Failure kinds the transport adds to the domain's. */
 export type ClientErrorKind = ErrorKind | TransportKind | 'network' | 'unknown';
 
+/** What the server said about a refused request, beyond its code: per field and in a sentence. */
+export type ProblemText = {
+  /** Field path → the reason it was refused ("completed" → "only for tasks"). */
+  readonly reasons?: Readonly<Record<string, string>>;
+  /** The problem's `detail`: one sentence ("Only a task can be completed, not a call."). */
+  readonly detail?: string;
+};
+
 /**
- * A failed API call: the problem's stable `code` and its kind, never the server's text (which stays
- * in `requestId`-keyed server logs). Field paths come from validation problems.
+ * A failed API call: the problem's stable `code` and its kind (the user's sentence comes from the
+ * code); field paths and, for a refused request (4xx), what the server said about each field, so a
+ * form can show the reason next to the field.
  */
 export class ApiError extends Error {
   constructor(
@@ -22,6 +31,7 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** The problem's `details` (which stage is still in use, …), for a sentence of the client's own. */
     readonly details: Readonly<Record<string, unknown>> = {},
+    readonly problem: ProblemText = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiError';
@@ -54,6 +64,24 @@ export class ApiError extends Error {
         return 'unknown';
     }
   }
+}
+
+/**
+ * What the server said about a refused request, one line per point: each field with its value (when
+ * the form has one) and reason, else the problem's sentence. Nothing for server failures (5xx),
+ * whose text is for the logs.
+ */
+export function problemLines(
+  error: unknown,
+  describe: (field: string) => { readonly label?: string; readonly value?: string } = () => ({}),
+): readonly string[] {
+  if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) return [];
+  const reasons = Object.entries(error.problem.reasons ?? {});
+  if (reasons.length === 0) return error.problem.detail ? [error.problem.detail] : [];
+  return reasons.map(([field, reason]) => {
+    const { label = field, value } = describe(field);
+    return value ? `${label} (${value}): ${reason}` : `${label}: ${reason}`;
+  });
 }
 
 /** A 412: someone else changed the record since it was read. */

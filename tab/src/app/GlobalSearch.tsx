@@ -78,11 +78,14 @@ export function GlobalSearch({ workspaceId, debounceMs = 250 }: GlobalSearchProp
     setOpen(false);
     setExpanded(false);
   };
+  /** Focus given back to the box by Escape does not open the results again; typing does. */
+  const quiet = useRef(false);
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      close();
-      box.current?.focus();
-    }
+    if (event.key !== 'Escape') return;
+    close();
+    quiet.current = true;
+    box.current?.focus();
+    quiet.current = false;
   };
   let index = -1;
 
@@ -112,7 +115,7 @@ export function GlobalSearch({ workspaceId, debounceMs = 250 }: GlobalSearchProp
           aria-label={t('search.label')}
           placeholder={t('search.placeholder')}
           value={text}
-          onFocus={() => setOpen(true)}
+          onFocus={() => !quiet.current && setOpen(true)}
           onChange={(_e, data) => {
             setText(data.value);
             setOpen(true);

@@ -22,7 +22,7 @@ export const LAYOUT = {
   /** The global search's results panel. */
   searchPanelMaxHeight: '70vh',
   /** A dashboard tile's smallest width before tiles wrap. */
-  tileMinWidth: '200px',
+  tileMinWidth: '160px',
   chartMinWidth: '320px',
   /** A horizontal bar chart's label column. */
   chartLabelWidth: '140px',

@@ -97,7 +97,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
         edit({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
         return;
       }
-      throw new Error(errorMessage(error, t), { cause: error });
+      throw error;
     }
   };
 

@@ -79,6 +79,23 @@ describe('organisations and contacts', () => {
     ]);
   });
 
+  it('shows what the server said next to the field it refused, with the value given', async () => {
+    const { fake, contact } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<ContactsView workspaceId="ws" recordId={contact.id} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Log activity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Log activity' });
+    await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Intro call');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Done' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    // A call is not done or undone; the server's reason shows beside the box, and in the bar below.
+    expect(await within(dialog).findByText('Not accepted: only for tasks')).toBeTruthy();
+    expect(within(dialog).getByText('Some of the data is not valid.')).toBeTruthy();
+    expect(within(dialog).getByRole('listitem').textContent).toBe('Done (Yes): only for tasks');
+    expect(fake.bodiesOf('POST', '/activities')).toHaveLength(1);
+  });
+
   it('lists every activity and opens one with a link to what it concerns', async () => {
     const { fake, org } = await seeded();
     await fake.add('activities', {

@@ -508,6 +508,7 @@ export const en = {
     invalid: 'This value is not valid.',
   },
   errors: {
+    refusedField: 'Not accepted: {{reason}}',
     generic: 'Something went wrong. Try again.',
     network: 'The server cannot be reached. Check your connection and try again.',
     kind: {

@@ -510,6 +510,7 @@ export const nb: Messages = {
     invalid: 'Denne verdien er ikke gyldig.',
   },
   errors: {
+    refusedField: 'Ikke godtatt: {{reason}}',
     generic: 'Noe gikk galt. Prøv igjen.',
     network: 'Får ikke kontakt med serveren. Sjekk tilkoblingen og prøv igjen.',
     kind: {

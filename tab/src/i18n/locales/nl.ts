@@ -511,6 +511,7 @@ export const nl: Messages = {
     invalid: 'Deze waarde is ongeldig.',
   },
   errors: {
+    refusedField: 'Niet geaccepteerd: {{reason}}',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     kind: {

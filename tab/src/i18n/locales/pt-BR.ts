@@ -510,6 +510,7 @@ export const ptBR: Messages = {
     invalid: 'Este valor não é válido.',
   },
   errors: {
+    refusedField: 'Não aceito: {{reason}}',
     generic: 'Algo deu errado. Tente novamente.',
     network: 'Não foi possível acessar o servidor. Verifique sua conexão e tente novamente.',
     kind: {
