@@ -108,7 +108,6 @@ describe('App inside Teams', () => {
         ({
           app: { initialize: () => Promise.reject(new Error('No Parent window found')) },
         }) as never,
-      credential: () => Promise.reject(new Error('not used')),
     };
     const framed = { self: {} as Window, top: {} as Window };
     render(<App i18n={createI18n('en')} connectTeams={() => connectTeams(framed, { modules: failing })} />);

@@ -1,10 +1,5 @@
-import {
-  clearDevSession,
-  loadDevSession,
-  saveDevSession,
-  tokenExpiry,
-  type SessionStore,
-} from './dev-session';
+import { clearDevSession, loadDevSession, saveDevSession, type SessionStore } from './dev-session';
+import { tokenExpiry } from './jwt';
 
 const base64url = (value: object) =>
   Buffer.from(JSON.stringify(value))

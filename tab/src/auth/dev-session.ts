@@ -1,3 +1,5 @@
+import { tokenExpiry } from './jwt';
+
 /** A local (dev) sign-in kept across reloads for as long as its token is valid. */
 export type DevSession = {
   readonly token: string;
@@ -12,19 +14,6 @@ export type SessionStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 const KEY = 'crm.devSession';
 /** A token this close to its end is not worth restoring: the first call would fail. */
 const MARGIN_MS = 60_000;
-
-/** The `exp` claim of a JWT, in ms; undefined when the token cannot be read. */
-export function tokenExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Keeps the session (nothing is kept for a token without an expiry). */
 export function saveDevSession(store: SessionStore, token: string, name: string): DevSession | undefined {
