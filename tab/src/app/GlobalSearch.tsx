@@ -121,8 +121,7 @@ export function GlobalSearch({ workspaceId, debounceMs = 250 }: GlobalSearchProp
             setOpen(true);
           }}
           onKeyDown={(event) => move(event, -1)}
-          aria-controls="global-search-results"
-          aria-expanded={shown}
+          {...(shown ? { 'aria-controls': 'global-search-results' } : {})}
         />
         <Button
           appearance="subtle"

@@ -9,7 +9,7 @@ import {
   MenuPopover,
   MenuTrigger,
 } from '@fluentui/react-components';
-import { SignOut20Regular } from '@fluentui/react-icons';
+import { Person20Regular, SignOut20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useShellStyles } from './Shell.styles';
 
@@ -25,22 +25,28 @@ export function PersonMenu({ name, onSignOut }: PersonMenuProps) {
   const styles = useShellStyles();
   if (!name) return null;
   const label = t('app.signedInAs', { name });
+  // The name is the visible text; "Signed in as" is said to assistive tech (and in the tooltip).
+  const [before = '', after = ''] = label.split(name);
   const person = (
     <>
-      <Avatar name={name} size={24} aria-hidden />
-      <span className={styles.personName}>{name}</span>
+      <Avatar icon={<Person20Regular />} size={24} aria-hidden />
+      <span className={styles.personName}>
+        {before && <span className={styles.visuallyHidden}>{before}</span>}
+        {name}
+        {after && <span className={styles.visuallyHidden}>{after}</span>}
+      </span>
     </>
   );
   if (!onSignOut)
     return (
-      <span className={styles.mark} role="img" aria-label={label} title={label}>
+      <span className={styles.mark} title={label}>
         {person}
       </span>
     );
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" className={styles.person} aria-label={label} title={label}>
+        <Button appearance="subtle" className={styles.person} title={label}>
           {person}
         </Button>
       </MenuTrigger>

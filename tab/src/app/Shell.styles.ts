@@ -104,9 +104,23 @@ export const useShellStyles = makeStyles({
     [MEDIA.compactNav]: { justifyContent: 'center', paddingLeft: 0, paddingRight: 0 },
   },
   navLinkCurrent: {
+    position: 'relative',
     backgroundColor: tokens.colorNeutralBackground1Selected,
-    color: tokens.colorBrandForeground1,
+    color: tokens.colorNeutralForeground1,
     fontWeight: tokens.fontWeightSemibold,
+    // The brand shows in the icon and an accent bar: brand-coloured text on the selected
+    // background is too faint in the dark theme.
+    '& > span:first-child': { color: tokens.colorCompoundBrandForeground1 },
+    '::before': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      top: tokens.spacingVerticalS,
+      bottom: tokens.spacingVerticalS,
+      width: tokens.strokeWidthThicker,
+      borderRadius: tokens.borderRadiusSmall,
+      backgroundColor: tokens.colorCompoundBrandStroke,
+    },
   },
   navIcon: {
     display: 'flex',
@@ -153,6 +167,7 @@ export const useShellStyles = makeStyles({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
-    [MEDIA.narrow]: { display: 'none' },
+    // Only the avatar on a narrow screen; the name is still the button's accessible name.
+    [MEDIA.narrow]: VISUALLY_HIDDEN,
   },
 });

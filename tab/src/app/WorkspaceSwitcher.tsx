@@ -39,7 +39,7 @@ export function WorkspaceSwitcher({ current, workspaces, onPick, onManage }: Wor
           icon={<ChevronDown16Regular />}
           iconPosition="after"
           className={styles.switcher}
-          aria-label={t('workspaces.switch', { name: current.name })}
+          title={t('workspaces.change')}
         >
           <span className={styles.switcherText}>{current.name}</span>
         </Button>

@@ -73,7 +73,6 @@ export const en = {
     submit: 'Sign in',
   },
   workspaces: {
-    switch: 'Workspace {{name}}, switch',
     all: 'All workspaces…',
     heading: 'Workspaces',
     empty: 'You are not a member of any workspace yet. Create one to start.',

@@ -74,7 +74,6 @@ export const nb: Messages = {
     submit: 'Logg inn',
   },
   workspaces: {
-    switch: 'Arbeidsområde {{name}}, bytt',
     all: 'Alle arbeidsområder…',
     heading: 'Arbeidsområder',
     empty: 'Du er ikke medlem av noe arbeidsområde ennå. Opprett et for å begynne.',

@@ -74,7 +74,6 @@ export const nl: Messages = {
     submit: 'Aanmelden',
   },
   workspaces: {
-    switch: 'Werkruimte {{name}}, wisselen',
     all: 'Alle werkruimtes…',
     heading: 'Werkruimtes',
     empty: 'Je bent nog geen lid van een werkruimte. Maak er een aan om te beginnen.',

@@ -74,7 +74,6 @@ export const ptBR: Messages = {
     submit: 'Entrar',
   },
   workspaces: {
-    switch: 'Espaço de trabalho {{name}}, trocar',
     all: 'Todos os espaços de trabalho…',
     heading: 'Espaços de trabalho',
     empty: 'Você ainda não participa de nenhum espaço de trabalho. Crie um para começar.',
