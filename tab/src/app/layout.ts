@@ -19,6 +19,8 @@ export const LAYOUT = {
   dialogWideWidth: '640px',
   /** The settings' stage order column: a position and two buttons side by side. */
   stageOrderColumn: '220px',
+  /** The stages editor's least width: below it, it scrolls sideways inside itself. */
+  stagesTableMinWidth: '760px',
   /** The global search's results panel. */
   searchPanelMaxHeight: '70vh',
   /** A dashboard tile's smallest width before tiles wrap. */
@@ -47,7 +49,7 @@ export const MEDIA = {
 export const ROW_HEIGHT_PX = 36;
 export const CARD_HEIGHT_PX = 84;
 /** The row checkbox's and the row menu's columns, in pixels. */
-export const CHECKBOX_COLUMN_PX = 44;
+export const CHECKBOX_COLUMN_PX = 48;
 export const ACTIONS_COLUMN_PX = 48;
 
 /**

@@ -24,6 +24,8 @@ export function cardLines<T>(
 type CardProps<T> = {
   readonly record: T;
   readonly index: number;
+  /** How many records the list holds (loaded so far): only the cards in view are in the DOM. */
+  readonly count: number;
   readonly title: FieldDescriptor<T>;
   readonly status?: FieldDescriptor<T>;
   readonly lines: readonly FieldDescriptor<T>[];
@@ -36,6 +38,7 @@ type CardProps<T> = {
 const Card = memo(function Card<T>({
   record,
   index,
+  count,
   title,
   status,
   lines,
@@ -47,7 +50,7 @@ const Card = memo(function Card<T>({
   const { t } = useTranslation();
   const styles = useRecordTableStyles();
   return (
-    <div role="listitem" aria-posinset={index + 1} className={styles.card}>
+    <div role="listitem" aria-posinset={index + 1} aria-setsize={count} className={styles.card}>
       <div className={styles.cardInner}>
         <div className={styles.cardTitle}>
           <RecordCell
@@ -101,13 +104,14 @@ export function RecordCards<T extends { readonly id: string }>(props: RecordTabl
   return (
     <>
       <div ref={scroller} className={styles.cards}>
-        <div role="list" aria-label={label} aria-setsize={records.length}>
+        <div role="list" aria-label={label}>
           {top > 0 && <div aria-hidden style={{ height: top }} />}
           {items.map((item) => (
             <Card
               key={records[item.index]!.id}
               record={records[item.index]!}
               index={item.index}
+              count={records.length}
               title={title}
               {...(status ? { status } : {})}
               lines={lines}
