@@ -98,3 +98,22 @@ export function errorMessage(error: unknown, t: Translate): string {
   const byKind = kind === 'unknown' ? generic : t(`errors.kind.${kind}`, { defaultValue: generic });
   return t(`errors.code.${error.code.replace(/\./g, '_')}`, { defaultValue: byKind });
 }
+
+/**
+ * The user's sentence followed by what the server said, for places with no form field to put a
+ * reason next to (an action's notice, a toast, a bulk result): the problem's own sentence, then each
+ * field's reason that sentence does not already name ("Some of the data is not valid. Only a task can
+ * be completed, not a call."). A code with a sentence of its own (in the user's language) says it
+ * all; server failures (5xx) say only the user's sentence.
+ */
+export function errorText(error: unknown, t: Translate): string {
+  const sentence = errorMessage(error, t);
+  if (!(error instanceof ApiError) || error.status < 400 || error.status >= 500) return sentence;
+  if (t(`errors.code.${error.code.replace(/\./g, '_')}`, { defaultValue: '' })) return sentence;
+  const detail = error.problem.detail ?? '';
+  const named = (field: string) => detail.toLowerCase().includes(field.toLowerCase());
+  const reasons = Object.entries(error.problem.reasons ?? {}).filter(([field]) => !named(field));
+  return [sentence, detail, ...reasons.map(([field, reason]) => `${field}: ${reason}`)]
+    .filter(Boolean)
+    .join(' ');
+}

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/api-error';
+import { errorText } from '../api/api-error';
 import { useToastStyles } from './Toasts.styles';
 
 export type Toast = {
@@ -42,7 +42,7 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
     try {
       await toast.action?.run();
     } catch (error) {
-      show({ intent: 'error', text: errorMessage(error, t) });
+      show({ intent: 'error', text: errorText(error, t) });
     }
   };
   return (

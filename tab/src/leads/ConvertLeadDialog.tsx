@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadConversion, WithEtag } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
+import { errorText } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useConvertLead } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
@@ -122,7 +122,7 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
     try {
       onConverted(await convert.mutateAsync({ id: lead.id, input: conversionInput(choice) }));
     } catch (error) {
-      setFailure(errorMessage(error, t));
+      setFailure(errorText(error, t));
       setBusy(false);
     }
   };

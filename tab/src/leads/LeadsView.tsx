@@ -3,7 +3,7 @@ import { isOpenLeadStatus, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
+import { errorText } from '../api/api-error';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
 import { useToast } from '../app/Toasts';
@@ -49,7 +49,7 @@ function BulkStatus({
         ? [
             t('leads.bulkFailure', {
               name: leadDisplayName(changing[i]!),
-              reason: errorMessage(result.reason, t),
+              reason: errorText(result.reason, t),
             }),
           ]
         : [],

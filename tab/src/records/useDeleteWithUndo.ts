@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
-import { errorMessage, isStale } from '../api/api-error';
+import { errorText, isStale } from '../api/api-error';
 import { useDeleteRecord, useRestoreRecord } from '../api/mutations';
 import { useToast } from '../app/Toasts';
 import type { EntityDescriptor } from './entity';
@@ -33,7 +33,7 @@ export function useDeleteWithUndo<T extends { readonly id: string }>(
         try {
           await remove.mutateAsync(record);
         } catch (error) {
-          toast({ intent: isStale(error) ? 'warning' : 'error', text: errorMessage(error, t) });
+          toast({ intent: isStale(error) ? 'warning' : 'error', text: errorText(error, t) });
           return;
         }
         toast({
