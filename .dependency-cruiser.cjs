@@ -7,7 +7,8 @@
  * - the browser code (tab/src) never imports @crm/shared/storage or Node built-ins;
  * - shared never imports the tab or the bot;
  * - production code never imports a testing/ module (fakes, test servers); specs and helpers do;
- * - the folders of shared/src are ranked: a folder imports only folders of a lower rank (see below).
+ * - the folders of shared/src and of bot/src are ranked: a folder imports only folders of a lower rank
+ *   (see below), so folders form no cycle.
  */
 
 /**
@@ -37,6 +38,37 @@ const folderRankRules = ranks.map((rank, i) => {
     severity: 'error',
     from: { path: `^shared/src/(${rank.join('|')})/`, pathNot: '\\.spec\\.tsx?$' },
     to: { path: `^shared/src/(${notBelow.join('|')})/`, pathNot: '^shared/src/$1/' },
+  };
+});
+
+/**
+ * The folders of bot/src from the bottom up, ranked as shared's are: a folder imports only folders on
+ * earlier lines, so no two folders import each other, even through a third (the old conversation ↔
+ * commands tangle). Reply builders that commands and card verbs share live in replies/, the SDK-free
+ * chat vocabulary (messages in, handlers' port) in chat/. The files at the top of bot/src (index.ts,
+ * bot-app.ts, config.ts) wire the folders and are not ranked. Specs are exempt.
+ */
+const botRanks = [
+  ['messages'],
+  ['cards'],
+  ['replies'],
+  ['chat'],
+  ['workspace'],
+  ['commands', 'actions'],
+  ['conversation'],
+  ['teams'],
+  ['notifications'],
+  ['http'],
+  ['testing'],
+];
+const botFolderRankRules = botRanks.map((rank, i) => {
+  const notBelow = botRanks.slice(i).flat();
+  return {
+    name: `bot-folder-rank-${rank.join('-')}`,
+    comment: `bot/src/${rank.join(', ')} may import only lower-ranked folders (.dependency-cruiser.cjs botRanks)`,
+    severity: 'error',
+    from: { path: `^bot/src/(${rank.join('|')})/`, pathNot: '\\.spec\\.tsx?$' },
+    to: { path: `^bot/src/(${notBelow.join('|')})/`, pathNot: '^bot/src/$1/' },
   };
 });
 
@@ -107,6 +139,7 @@ module.exports = {
       from: { pathNot: ['\\.spec\\.tsx?$', '(^|/)testing/', '^scripts/jest/'] },
       to: { path: ['(^|/)testing/', '@crm/shared/testing'] },
     },
+    ...botFolderRankRules,
     {
       name: 'no-circular',
       severity: 'error',

@@ -24,6 +24,33 @@ const QUERY_KEY_FACTORY_ONLY = [
   },
 ];
 
+/**
+ * What a record's status allows is decided in `shared/` (`leadCapabilities`, `isConvertedLead`,
+ * `isImportJobFinished`, ...): a status compared with a string literal elsewhere is a rule in a
+ * shell, which drifts from the transition table. Covers `x.status`, `x?.status` and a bare `status`
+ * against a string literal (either side of `===`, `!==`, `==`, `!=`) and a `switch` on a status with
+ * a string-literal case.
+ */
+const statusIn = (field) =>
+  `:matches([${field}.name='status'], [${field}.property.name='status'], [${field}.expression.property.name='status'])`;
+const stringLiteral = (field) => `[${field}.type='Literal'][${field}.value=/.*/]`;
+const STATUS_MESSAGE =
+  'Ask `@crm/shared` what the status allows (leadCapabilities, a named predicate); do not compare it with a literal.';
+const STATUS_LITERAL = [
+  {
+    selector: `BinaryExpression[operator=/^[!=]==?$/]${statusIn('left')}${stringLiteral('right')}`,
+    message: STATUS_MESSAGE,
+  },
+  {
+    selector: `BinaryExpression[operator=/^[!=]==?$/]${statusIn('right')}${stringLiteral('left')}`,
+    message: STATUS_MESSAGE,
+  },
+  {
+    selector: `SwitchStatement${statusIn('discriminant')} > SwitchCase${stringLiteral('test')}`,
+    message: STATUS_MESSAGE,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -46,6 +73,17 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js'],
+    ignores: ['shared/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
+        ...STATUS_LITERAL,
       ],
     },
   },
@@ -87,6 +125,7 @@ export default tseslint.config(
         { selector: 'TSEnumDeclaration', message: 'Use string-literal unions.' },
         ZOD_NAMESPACE_IMPORT,
         ...QUERY_KEY_FACTORY_ONLY,
+        ...STATUS_LITERAL,
       ],
     },
   },

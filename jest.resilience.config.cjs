@@ -1,6 +1,6 @@
 // `npm run test:resilience`: storage faults (also under the outbox relay), SIGKILL mid-import and
 // mid-delivery, and a soak, over the same Azurite set-up as the integration tests. Kept out of
-// `npm test` (minutes, not seconds; `.ci/run` runs it after with a short soak); see README "Guarantees".
+// `npm test` (minutes, not seconds; `.ci/run` runs it after with a short soak); see docs/guarantees.md.
 const { projects } = require('./jest.config.js');
 const integration = projects.find((p) => p.displayName === 'integration');
 /** @type {import('jest').Config} */

@@ -1,5 +1,5 @@
 /**
- * The README's Performance tables from a benchmark run's results, so the figures there are the
+ * bench/README.md's tables from a benchmark run's results, so the figures there are the
  * run's own: `npm run bench` writes bench/results.md; `npx tsx scripts/bench-markdown.ts
  * [bench/results.json]` prints them again from a results file.
  */

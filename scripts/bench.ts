@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; README "Performance")
+ * `npm run bench` (≈ 15–19 min on an idle 2-core machine at the default sizes; bench/README.md)
  * and `npm run bench:100k` (the large sizes at 100,000; hours on Azurite).
  *
  * One run, one stock embedded Azurite (in memory), the real tab server as a child process. Phases
@@ -16,7 +16,7 @@
  *  load    autocannon: mixed reads, then writes; Azurite's own point reads in the same partition as
  *          the ceiling; the server's peak memory (VmHWM);
  *  relay   scripts/bench-relay.ts;  tab  scripts/bench-tab.ts (each a child process).
- * Prints the tables and writes bench/results.json and bench/results.md (the README's tables);
+ * Prints the tables and writes bench/results.json and bench/results.md (the tables of bench/README.md);
  * a subset run writes bench/results-partial.json/.md instead. Absolute figures depend on the machine
  * and on what else runs on it: read the ratios, which come from one run.
  */
@@ -28,6 +28,11 @@ import autocannon from 'autocannon';
 import { TableClient, type TransactionAction } from '@azure/data-tables';
 import Papa from 'papaparse';
 import type { Lead } from '../shared/src/lead/lead';
+import {
+  isImportJobCompleted,
+  isImportJobFailed,
+  type ImportJobStatus,
+} from '../shared/src/lead/lead-import-job';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import { planCommit } from '../shared/src/records/row-plan';
 import { connectTableStorage, type TableStorage } from '../shared/src/storage/connect';
@@ -261,13 +266,13 @@ async function importThroughApi(api: Api, dir: string, rows: string[][], tag: st
   });
   let job = (await response.json()) as {
     id?: string;
-    status?: string;
+    status?: ImportJobStatus;
     created: number;
     processedRows?: number;
   };
   const tick = progress(`import of ${size}`, size, 'rows');
-  while (response.status === 202 && job.status !== 'completed') {
-    if (job.status === 'failed') throw new Error(`import failed: ${JSON.stringify(job)}`);
+  while (response.status === 202 && !isImportJobCompleted(job)) {
+    if (isImportJobFailed(job)) throw new Error(`import failed: ${JSON.stringify(job)}`);
     await new Promise((r) => setTimeout(r, 250));
     job = (await (
       await call(api, 'GET', `/workspaces/${ws}/imports/${String(job.id)}`)

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { freePort } from '../shared/src/storage/azurite';
+import { join } from 'node:path';
+import { DEMO_ACTOR } from '../tab/server/seed/demo-data';
+import { startProduct } from './jest/start-product';
 
 // The README's first command: `npm start` brings up storage and the tab server, and Ctrl-C stops
 // everything cleanly (exit 0), with the data kept for the next start.
@@ -10,66 +10,30 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function startProduct() {
-    const [tabPort, botPort, azuritePort, queuePort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'start.ts')], {
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        TAB_PORT: String(tabPort),
-        BOT_PORT: String(botPort),
-        AZURITE_TABLE_PORT: String(azuritePort),
-        AZURITE_QUEUE_PORT: String(queuePort),
-        LOG_LEVEL: 'warn',
-        STORAGE_CONNECTION_STRING: '',
-        STORAGE_ACCOUNT_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const start = (env: NodeJS.ProcessEnv = {}) =>
+    startProduct({
+      DATA_DIR: dataDir,
+      STORAGE_CONNECTION_STRING: '',
+      STORAGE_ACCOUNT_URL: '',
+      ...env,
     });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const base = `http://127.0.0.1:${tabPort}`;
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      const ready = await fetch(`${base}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const stop = () =>
-      new Promise<number | null>((done) => {
-        child.once('exit', (code) => done(code));
-        child.kill('SIGINT');
-      });
-    return { base, stop, output: () => output };
-  }
 
   it('given a fresh data folder, when started, then the tab serves health and the demo data, and Ctrl-C exits 0', async () => {
-    const product = await startProduct();
+    const product = await start();
     expect((await fetch(`${product.base}/healthz`)).status).toBe(200);
-    // A newcomer is told, in one plain line, where to open the tab and how to sign in.
+    // A newcomer is told, in plain lines, where to open the tab and how to sign in, and where to chat
+    // with the bot: the Agents Playground, which `npm start` runs against the bot.
     const port = new URL(product.base).port;
-    while (
-      !product.output().includes(`Pipeline CRM is running: open http://localhost:${port} and press "Sign in"`)
-    )
-      await new Promise((r) => setTimeout(r, 100));
+    await product.told(`Pipeline CRM is running: open http://localhost:${port} and press "Sign in"`);
+    const playground = `http://localhost:${product.playgroundPort}`;
+    await product.told(
+      `Chat with the bot as Teams shows it: open ${playground} (Microsoft 365 Agents Playground)`,
+    );
+    expect((await fetch(playground)).status).toBe(200);
     const token = await fetch(`${product.base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenantId: '00000000-0000-0000-0000-000000000001',
-        userId: 'demo-user',
-        name: 'Demo',
-      }),
+      body: JSON.stringify(DEMO_ACTOR),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const workspaces = await fetch(`${product.base}/api/v1/workspaces`, {
       headers: { authorization: `Bearer ${token.token}` },
@@ -78,17 +42,17 @@ describe('npm start', () => {
 
     expect(await product.stop()).toBe(0);
     expect(product.output()).toContain('stopped');
+    await expect(fetch(playground)).rejects.toThrow(); // Ctrl-C stopped the playground too
 
-    // What was acknowledged before Ctrl-C is there after a restart (and the demo is not seeded twice).
-    const again = await startProduct();
+    // What was acknowledged before Ctrl-C is there after a restart (and the demo is not seeded twice);
+    // PLAYGROUND=false leaves the playground out, and the banner says so.
+    const again = await start({ PLAYGROUND: 'false' });
+    await again.told('(PLAYGROUND=false: the Agents Playground is not started)');
+    await expect(fetch(`http://localhost:${again.playgroundPort}`)).rejects.toThrow();
     const token2 = await fetch(`${again.base}/api/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        tenantId: '00000000-0000-0000-0000-000000000001',
-        userId: 'demo-user',
-        name: 'Demo',
-      }),
+      body: JSON.stringify(DEMO_ACTOR),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const kept = await fetch(`${again.base}/api/v1/workspaces`, {
       headers: { authorization: `Bearer ${token2.token}` },

@@ -1,13 +1,20 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded Azurite (tables and queues, data
  * under .data/) unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then
- * the tab server and the bot as child processes. Ctrl-C stops the children first, then Azurite gracefully, so
- * nothing it acknowledged is lost.
+ * the tab server and the bot as child processes, and the Microsoft 365 Agents Playground against the
+ * bot (a local Teams; PLAYGROUND=false leaves it out). Ctrl-C stops the children first, then Azurite
+ * gracefully, so nothing it acknowledged is lost.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { azuriteVersion, startAzurite, type RunningAzurite } from '../shared/src/storage/azurite';
+import {
+  DEFAULT_PLAYGROUND_PORT,
+  playgroundServiceUrl,
+  startPlayground,
+  type RunningPlayground,
+} from './playground/start-playground';
 
 const root = resolve(__dirname, '..');
 const parts = [
@@ -36,6 +43,9 @@ async function main(): Promise<void> {
   }
   env.AUTH_MODE ??= env.AAD_APP_CLIENT_ID ? 'entra' : 'dev';
   env.SEED_DEMO_DATA ??= 'true';
+  // The demo team's General channel is the playground's: the seed points its conversation there.
+  const playgroundPort = Number(env.PLAYGROUND_PORT || DEFAULT_PLAYGROUND_PORT);
+  env.DEMO_TEAMS_SERVICE_URL ??= playgroundServiceUrl(playgroundPort);
 
   const children: ChildProcess[] = [];
   for (const part of parts) {
@@ -49,13 +59,36 @@ async function main(): Promise<void> {
     });
     children.push(child);
   }
+  let playground: Promise<RunningPlayground | string> = Promise.resolve(
+    'PLAYGROUND=false: the Agents Playground is not started',
+  );
+  const playgroundWanted = !/^(false|0|off|no)$/i.test(env.PLAYGROUND ?? '');
+  if (playgroundWanted && children.length === parts.length) {
+    playground = startPlayground({
+      port: playgroundPort,
+      botEndpoint: `http://127.0.0.1:${Number(env.BOT_PORT ?? 3978)}/api/messages`,
+      dataDir: env.DATA_DIR,
+      env,
+    }).then(
+      (running) => {
+        void running.exited.then((code) => {
+          if (!stopping)
+            console.error(`Agents Playground exited (${code}); the tab and the bot keep running`);
+        });
+        return running;
+      },
+      (error: unknown) => `the Agents Playground did not start: ${(error as Error).message}`,
+    );
+  }
   if (children.length === 0) console.log('no tab or bot yet: only storage is running');
-  else void announceTab(env);
+  else void announce(env, playground);
 
   let stopping = false;
   async function stop(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
+    const running = await playground;
+    if (typeof running !== 'string') await running.stop();
     await Promise.all(
       children.map(
         (child) =>
@@ -78,29 +111,40 @@ async function main(): Promise<void> {
 const READY_TIMEOUT_MS = 120_000;
 
 /**
- * Once the tab is ready (demo data seeded), one plain line for a newcomer: where to open it and how to
- * sign in (after the JSON log lines, which are for machines).
+ * Once the tab (demo data seeded) and the bot are ready and the playground listens, plain lines for a
+ * newcomer: where to open the tab and how to sign in, and where to chat with the bot (after the JSON
+ * log lines, which are for machines). The playground installs the bot in a channel when its page
+ * opens that channel: the bot must answer by then.
  */
-async function announceTab(env: NodeJS.ProcessEnv): Promise<void> {
-  const port = Number(env.TAB_PORT ?? 53_000);
+async function announce(
+  env: NodeJS.ProcessEnv,
+  playground: Promise<RunningPlayground | string>,
+): Promise<void> {
+  const tabPort = Number(env.TAB_PORT ?? 53_000);
+  const botPort = Number(env.BOT_PORT ?? 3978);
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+  const ready = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/readyz`).then(
       (response) => response.ok,
       () => false,
     );
-    if (ok) {
-      const signIn =
-        env.AUTH_MODE === 'dev'
-          ? 'press "Sign in" (the form is filled in as the demo user, who owns the demo workspace)'
-          : 'sign in with your Microsoft 365 account (in Teams the tab signs you in by itself)';
-      console.log(
-        `\nPipeline CRM is running: open http://localhost:${port} and ${signIn}. Ctrl-C stops it.\n`,
-      );
-      return;
-    }
+  while (!((await ready(tabPort)) && (await ready(botPort)))) {
+    if (Date.now() > deadline) return;
     await new Promise((wait) => setTimeout(wait, 250));
   }
+  const signIn =
+    env.AUTH_MODE === 'dev'
+      ? 'press "Sign in" (as Alex Wilber, who owns the demo workspace, or pick Megan Bowen or Adele Vance)'
+      : 'sign in with your Microsoft 365 account (in Teams the tab signs you in by itself)';
+  const running = await playground;
+  const chat =
+    typeof running === 'string'
+      ? `The bot listens on http://127.0.0.1:${botPort}/api/messages (${running}).`
+      : `Chat with the bot as Teams shows it: open ${running.url} (Microsoft 365 Agents Playground), ` +
+        'choose "General" under "My Team" and post "@Pipeline CRM help". Deals you win in the tab are posted there.';
+  console.log(
+    `\nPipeline CRM is running: open http://localhost:${tabPort} and ${signIn}. Ctrl-C stops it.\n${chat}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

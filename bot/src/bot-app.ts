@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials, MetricsAccess } from './config';
-import type { BotHandlers } from './conversation/bot-handlers';
+import type { BotHandlers } from './chat/bot-handlers';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
 import { handleMessage, type ConversationDeps } from './conversation/handle-message';

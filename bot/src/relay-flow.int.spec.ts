@@ -146,9 +146,10 @@ describe('live cards and notifications, with the relay running', () => {
 
   it('the qualify card keeps one key in everyone’s rendering, so whoever presses Convert converts once', async () => {
     const { card } = await client.say('qualify ada@engines.example', sender(ALICE));
-    const key = card!.actions!.find((a) => a.verb === 'lead.convert')!.data.key;
+    const idempotencyKey = card!.actions!.find((a) => a.verb === 'lead.convert')!.data.idempotencyKey;
+    expect(idempotencyKey).toEqual(expect.any(String));
     expect(card!.refresh).toMatchObject({
-      action: { verb: 'lead.qualify', data: { key } },
+      action: { verb: 'lead.qualify', data: { idempotencyKey } },
       userIds: ROSTER_IDS,
     });
     const carols = await client.press(
@@ -158,7 +159,7 @@ describe('live cards and notifications, with the relay running', () => {
       { trigger: 'automatic' },
     );
     const convert = carols.actions!.find((a) => a.verb === 'lead.convert')!;
-    expect(convert).toMatchObject({ title: 'Omzetten', data: { key } });
+    expect(convert).toMatchObject({ title: 'Omzetten', data: { idempotencyKey } });
 
     const inputs = {
       budget: 'true',

@@ -226,7 +226,7 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     });
   });
 
-  it('notification: the channel hears of the conversion (who, organisation, opportunity)', async () => {
+  it('notification: the channel hears of the conversion (who, organisation, deal)', async () => {
     const { outcomes } = await deliver('lead.converted');
     expect(outcomes).toEqual([
       { target: { key: `channel:${TEAM.teamId}`, kind: 'channel' }, outcome: { kind: 'sent' } },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Topic } from '@crm/shared';
+import { isConvertedLead, type Topic } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import { freePort } from '@crm/shared/storage';
 import type { ConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
@@ -301,7 +301,7 @@ export async function tallyDeliveries(
   // Token → events it names: a converted lead's conversion, a deal's moves.
   const owed = new Map<string, number>();
   for await (const { record } of storage.records.scan(ws, 'lead'))
-    if (record.status === 'closed-converted') owed.set(record.lastName ?? '', 1);
+    if (isConvertedLead(record)) owed.set(record.lastName ?? '', 1);
   for await (const { record } of storage.records.scan(ws, 'opportunity')) {
     const history = await storage.records.stageHistory(ws, record.id);
     owed.set(record.name, history.filter((h) => h.from !== undefined).length);

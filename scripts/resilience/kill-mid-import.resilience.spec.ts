@@ -1,3 +1,4 @@
+import { isImportJobFinished, type ImportJobStatus } from '@crm/shared';
 import { csvText, leadRows, TEMPLATE } from '../../tab/server/testing/csv-test-server';
 import { connectTestStorage } from '../../tab/server/testing/test-server';
 import { createWorkspace, sleep, startTabProcess, stopProcess, uniquePrefix } from './crm-processes';
@@ -25,7 +26,7 @@ it('resumes an import after the server is killed mid-way: every row once, none l
   const jobPath = `/workspaces/${ws}/imports/${String(accepted.body.id)}`;
   const job = async () =>
     (await tab.call(jobPath)).body as {
-      status: string;
+      status: ImportJobStatus;
       processedRows: number;
       created: number;
       duplicateCount: number;
@@ -48,7 +49,7 @@ it('resumes an import after the server is killed mid-way: every row once, none l
     let after = await job();
     // Waits for the job to end (a busy 2-core machine imports a few dozen rows a second).
     const deadline = Date.now() + 540_000;
-    while ((after.status === 'queued' || after.status === 'running') && Date.now() < deadline) {
+    while (!isImportJobFinished(after) && Date.now() < deadline) {
       await sleep(500);
       after = await job();
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Opportunity } from '@crm/shared';
+import { isConvertedLead, type Opportunity } from '@crm/shared';
 import {
   csvText,
   leadRows,
@@ -130,10 +130,10 @@ it('keeps every acknowledged conversion, stage change and import whole, with its
   for (const lead of leads) {
     const stored = (await direct.records.get(ws, 'lead', lead))?.record;
     const made = opportunities.filter((o) => o.leadId === lead);
-    const converted = stored?.status === 'closed-converted';
+    const converted = stored !== undefined && isConvertedLead(stored);
     if (made.length > 1) duplicated += made.length - 1;
     if (converted !== (made.length === 1)) halfWritten += 1;
-    if (converted && stored.status === 'closed-converted') {
+    if (stored && isConvertedLead(stored)) {
       const organisation = await direct.records.get(ws, 'organisation', stored.convertedOrganisationId);
       const contact = await direct.records.get(ws, 'contact', stored.convertedContactId);
       if (!organisation || !contact || stored.convertedOpportunityId !== made[0]?.id) halfWritten += 1;

@@ -103,10 +103,29 @@ describe('loadConfig', () => {
     ['no storage', {}, /STORAGE_CONNECTION_STRING/],
     ['a port out of range', { ...storage, TAB_PORT: '70000' }, /TAB_PORT/],
     ['an unknown auth mode', { ...storage, AUTH_MODE: 'none' }, /AUTH_MODE/],
+    [
+      'a demo team whose channel is reached through a machine other than this one (the bot would post there)',
+      { ...storage, DEMO_TEAMS_SERVICE_URL: 'http://playground.example:56150/_connector' },
+      /DEMO_TEAMS_SERVICE_URL.*loopback/,
+    ],
   ])('refuses %s', (_, env, message) => {
     const loaded = loadConfig(env);
     expect(loaded.ok).toBe(false);
     expect(!loaded.ok && loaded.problems.join('\n')).toMatch(message);
+  });
+
+  it("seeds the demo team's channel with the local Agents Playground's connector when given", () => {
+    expect(loadConfig(storage)).toMatchObject({ config: { seedDemoData: false } });
+    expect(loadConfig(storage).ok && loadConfig(storage)).not.toHaveProperty('config.demoTeamsServiceUrl');
+    for (const url of [
+      'http://127.0.0.1:56150/_connector',
+      'http://localhost:1/_connector',
+      'http://[::1]:2/x',
+    ]) {
+      expect(loadConfig({ ...storage, DEMO_TEAMS_SERVICE_URL: url })).toMatchObject({
+        config: { demoTeamsServiceUrl: url },
+      });
+    }
   });
 
   it("honours a sovereign cloud's authority host and the tab's own app id URI", () => {

@@ -51,6 +51,17 @@ const EnvSchema = z
       .default('crm'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO_DATA: flag,
+    /**
+     * The Bot Connector the seeded demo team's channel is reached through: the Agents Playground's
+     * (`npm start` sets it from PLAYGROUND_PORT). Loopback only, as the bot without a bot id accepts.
+     */
+    DEMO_TEAMS_SERVICE_URL: z
+      .url()
+      .refine(
+        (url) => isLoopback(new URL(url).hostname.replace(/^\[|\]$/g, '')),
+        'a loopback URL (the local Agents Playground)',
+      )
+      .optional(),
     /** Files the server keeps (uploaded CSV imports until their job ends); `npm start` passes an absolute path. */
     DATA_DIR: z.string().min(1).default('.data'),
     /** Requests per user per minute before 429; bulk work (imports, seeding scripts) wants headroom. */
@@ -138,6 +149,7 @@ const EnvSchema = z
       tablePrefix: env.TABLE_PREFIX,
       logLevel: env.LOG_LEVEL,
       seedDemoData: env.SEED_DEMO_DATA,
+      ...(env.DEMO_TEAMS_SERVICE_URL ? { demoTeamsServiceUrl: env.DEMO_TEAMS_SERVICE_URL } : {}),
       dataDir: env.DATA_DIR,
       spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
       limits: env.WORKSPACES_PER_USER ? { workspacesPerUser: env.WORKSPACES_PER_USER } : {},

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from '@crm/shared/storage';
 import { startProcess, waitForHealth } from '../../scripts/jest/process-under-test';
+import { DEMO_ACTOR } from './seed/demo-data';
 
 /** The composition root as `npm start` runs it: a real process, real storage, real signals. */
 const entry = join(__dirname, 'index.ts');
@@ -25,11 +26,7 @@ describe('tab/server/index.ts', () => {
       const issued = await fetch(`${url}/api/dev/token`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          tenantId: '00000000-0000-0000-0000-000000000001',
-          userId: 'demo-user',
-          name: 'Demo',
-        }),
+        body: JSON.stringify(DEMO_ACTOR),
       });
       const { token } = (await issued.json()) as { token: string };
       const mine = await fetch(`${url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } });

@@ -77,7 +77,10 @@ async function main(): Promise<void> {
   );
   if (devTokens) logger.warn('AUTH_MODE=dev: POST /api/dev/token signs in anyone who asks (loopback only)');
 
-  if (config.seedDemoData) await seedDemoData(deps, logger);
+  if (config.seedDemoData) {
+    const seedOptions = config.demoTeamsServiceUrl ? { teamsServiceUrl: config.demoTeamsServiceUrl } : {};
+    await seedDemoData(deps, logger, seedOptions);
+  }
   const importDeps = { ...deps, importJobs: storage.importJobs };
   const purge = startRecyclePurge(importDeps, logger);
   const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });

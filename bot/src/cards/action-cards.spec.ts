@@ -31,12 +31,18 @@ const elementTypes = (items: readonly unknown[]): string[] =>
     const el = e as { type: string; items?: unknown[]; columns?: unknown[] };
     return [el.type, ...elementTypes(el.items ?? []), ...elementTypes(el.columns ?? [])];
   });
-/** Teams renders schema ≤ 1.5; every button is a Universal Action. */
+/**
+ * Teams renders schema ≤ 1.5; every button is a Universal Action. No button's data names a property
+ * `key`: the Agents Playground's renderer reserves it and a press of such a button sends nothing.
+ */
 function expectTeamsCard(card: AdaptiveCard): void {
   expect(card.version).toBe('1.5');
   for (const type of elementTypes(card.body)) expect(ELEMENTS).toContain(type);
   for (const action of card.actions ?? []) expect(action.type).toBe('Action.Execute');
   if (card.refresh) expect(card.refresh.action.type).toBe('Action.Execute');
+  for (const action of [...(card.actions ?? []), ...(card.refresh ? [card.refresh.action] : [])]) {
+    expect(Object.keys(action.data ?? {})).not.toContain('key');
+  }
   expect((card.refresh?.userIds ?? []).length).toBeLessThanOrEqual(60);
 }
 
@@ -91,11 +97,14 @@ describe('qualifyCard and disqualifyCard', () => {
     expect(json).toContain('Existing: Engines Ltd');
     expect(card.actions?.[0]).toMatchObject({
       verb: 'lead.convert',
-      data: { ws: 'W1', leadId: 'L1', version: 'v1', key: 'k1' },
+      data: { ws: 'W1', leadId: 'L1', version: 'v1', idempotencyKey: 'k1' },
     });
     // Each viewer's rendering is asked for with the same key: one conversion, whoever presses.
     expect(card.refresh).toEqual({
-      action: expect.objectContaining({ verb: 'lead.qualify', data: { ws: 'W1', leadId: 'L1', key: 'k1' } }),
+      action: expect.objectContaining({
+        verb: 'lead.qualify',
+        data: { ws: 'W1', leadId: 'L1', idempotencyKey: 'k1' },
+      }),
     });
   });
 

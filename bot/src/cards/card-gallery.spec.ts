@@ -43,7 +43,7 @@ const ctx = {
   stages: DEFAULT_STAGES,
   actorName: 'Carol',
   ownerName: 'Alice',
-  opportunity: deal,
+  deal,
 };
 const notify = (event: DomainEvent) => notificationCard(en, event, ctx)!.card;
 

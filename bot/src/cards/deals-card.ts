@@ -11,7 +11,7 @@ export type DealsCardInput = {
   readonly more: boolean;
 };
 
-/** Name, stage and amount of up to ten opportunities. */
+/** Name, stage and amount of up to ten deals. */
 export function dealsCard({ t, locale }: Localized, input: DealsCardInput): AdaptiveCard {
   if (input.deals.length === 0) return adaptiveCard([title(input.heading), note(t('deals.none'))]);
   const rows = input.deals.map((deal) => [

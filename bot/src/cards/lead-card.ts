@@ -1,4 +1,11 @@
-import { leadDisplayName, type Lead, type Qualification } from '@crm/shared';
+import {
+  isConvertedLead,
+  isDisqualifiedLead,
+  leadCapabilities,
+  leadDisplayName,
+  type Lead,
+  type Qualification,
+} from '@crm/shared';
 import type { Localized } from '../messages/translator';
 import { md } from '../messages/markdown';
 import {
@@ -24,15 +31,18 @@ export type LeadCardInput = {
 
 const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
 
-/** A lead: who, where from, its status and checklist; open leads offer qualify and disqualify. */
+/**
+ * A lead: who, where from, its status and checklist; qualify (which converts) and disqualify as its
+ * capabilities allow.
+ */
 export function leadCard({ t }: Localized, { ws, lead, notice, viewers }: LeadCardInput): AdaptiveCard {
-  const open = lead.status === 'open-not-contacted' || lead.status === 'working-contacted';
-  const actions: CardAction[] = open
-    ? [
-        execute(t('action.qualify'), 'lead.qualify', { ws, leadId: lead.id }, 'positive'),
-        execute(t('action.disqualify'), 'lead.disqualify', { ws, leadId: lead.id }),
-      ]
-    : [];
+  const can = leadCapabilities(lead);
+  const actions: CardAction[] = [
+    ...(can.convert
+      ? [execute(t('action.qualify'), 'lead.qualify', { ws, leadId: lead.id }, 'positive')]
+      : []),
+    ...(can.disqualify ? [execute(t('action.disqualify'), 'lead.disqualify', { ws, leadId: lead.id })] : []),
+  ];
   return adaptiveCard(
     [
       ...(notice ? [note(notice)] : []),
@@ -43,10 +53,10 @@ export function leadCard({ t }: Localized, { ws, lead, notice, viewers }: LeadCa
         [t('column.status'), t(`leadStatus.${lead.status}`)],
         [t('field.checklist'), checklist(t, lead.qualification)],
       ]),
-      ...(lead.status === 'closed-not-converted'
+      ...(isDisqualifiedLead(lead)
         ? [line(t('lead.disqualifiedBecause', { reason: lead.disqualificationReason }))]
         : []),
-      ...(lead.status === 'closed-converted' ? [line(t('lead.convertedNote'))] : []),
+      ...(isConvertedLead(lead) ? [line(t('lead.convertedNote'))] : []),
     ],
     {
       actions,

@@ -36,8 +36,8 @@ const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
 export const NEW_RECORD = 'new';
 
 /**
- * The qualification checklist, duplicate suggestions and the new opportunity; its submit converts
- * the lead (the checklist is saved first).
+ * The qualification checklist, duplicate suggestions and the new deal; its submit converts the
+ * lead with the checklist, in one commit.
  */
 export function qualifyCard({ t }: Localized, input: QualifyCardInput): AdaptiveCard {
   const { lead } = input;
@@ -81,7 +81,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
       ...toggles,
       organisation,
       contact,
-      { type: 'Input.Toggle', id: 'createOpportunity', title: t('qualify.createOpportunity'), value: 'true' },
+      { type: 'Input.Toggle', id: 'createOpportunity', title: t('qualify.createDeal'), value: 'true' },
       { type: 'Input.Number', id: 'amount', label: t('column.amount'), min: 0 },
       { type: 'Input.Text', id: 'currency', label: t('field.currency'), value: input.currency, maxLength: 3 },
       { type: 'Input.Date', id: 'closeDate', label: t('field.closeDate'), value: input.today },
@@ -91,7 +91,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
         execute(
           t('action.convert'),
           'lead.convert',
-          { ws: input.ws, leadId: lead.id, version: input.version, key: input.key },
+          { ws: input.ws, leadId: lead.id, version: input.version, idempotencyKey: input.key },
           'positive',
         ),
         execute(t('action.cancel'), 'lead.show', { ws: input.ws, leadId: lead.id }),
@@ -101,7 +101,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
         action: execute(t('action.refresh'), 'lead.qualify', {
           ws: input.ws,
           leadId: lead.id,
-          key: input.key,
+          idempotencyKey: input.key,
         }),
         ...refreshFor(input.viewers),
       },

@@ -59,7 +59,7 @@ export function recordCard(
       const amount = deal.amount === undefined ? undefined : formatMoney(deal.amount, deal.currency, locale);
       return {
         title: deal.name,
-        subtitle: [t('kind.opportunity'), stage, amount].filter(Boolean).join(' · '),
+        subtitle: [t('kind.deal'), stage, amount].filter(Boolean).join(' · '),
         card: adaptiveCard([
           title(md(deal.name)),
           facts([

@@ -1,26 +1,19 @@
 import type { Result } from '@crm/shared';
-import type { AppDeps, Caller, WorkspaceView } from '@crm/shared/application';
-import type { Viewers } from '../conversation/audience';
-import type { BotReply, ChatMessage } from '../conversation/chat-message';
+import type { ChatMessage } from '../chat/chat-message';
 import type { MessageKey } from '../messages/locales/en';
-import type { Localized } from '../messages/translator';
+import type { BotReply } from '../replies/bot-reply';
+import type { ReplyContext } from '../replies/reply-context';
 
 /** What a command runs with: who asks, in which workspace, in which language, and the rest of the line. */
-export type CommandContext = {
-  readonly app: AppDeps;
-  readonly caller: Caller;
-  readonly workspace: WorkspaceView;
-  readonly localized: Localized;
+export type CommandContext = ReplyContext & {
   readonly message: ChatMessage;
   /** The words after the command, trimmed; undefined when there are none. */
   readonly args: string | undefined;
-  /** Who the cards this command posts refresh themselves for (`refresh.userIds`). */
-  readonly viewers: Viewers;
 };
 
 /**
- * One command of the bot: adding one is one entry in the registry plus its texts. `help` is its line
- * in the help text (and, in English, the manifest's description).
+ * One command of the bot: adding one is one exported spec, its entry in the registry, and its texts.
+ * `help` is its line in the help text (and, in English, the manifest's description).
  */
 export type CommandSpec = {
   readonly name: string;

@@ -1,7 +1,15 @@
-import { leadDisplayName, ok, type Lead, type Opportunity, type Result, type Versioned } from '@crm/shared';
+import {
+  leadDisplayName,
+  ok,
+  type Lead,
+  type Opportunity,
+  type RecordOf,
+  type Result,
+  type Versioned,
+} from '@crm/shared';
 import { listRecords } from '@crm/shared/application';
 import { PICK_MAX } from '../cards/pick-card';
-import type { CommandContext } from './command';
+import type { ReplyContext } from '../replies/reply-context';
 
 /** What a name or email the user typed came to. */
 export type Found<T> =
@@ -9,7 +17,7 @@ export type Found<T> =
   | { readonly kind: 'one'; readonly item: Versioned<T> }
   | { readonly kind: 'many'; readonly items: readonly Versioned<T>[]; readonly more: boolean };
 
-type Ctx = Pick<CommandContext, 'app' | 'caller' | 'workspace'>;
+type Ctx = Pick<ReplyContext, 'app' | 'caller' | 'workspace'>;
 
 /** Leads by name or email (the search index); an exact name or email wins over prefix matches. */
 export function findLead(ctx: Ctx, text: string): Promise<Result<Found<Lead>>> {
@@ -25,12 +33,11 @@ async function find<K extends 'lead' | 'opportunity'>(
   { app, caller, workspace }: Ctx,
   kind: K,
   text: string,
-  names: (record: K extends 'lead' ? Lead : Opportunity) => string[],
-): Promise<Result<Found<K extends 'lead' ? Lead : Opportunity>>> {
-  type T = K extends 'lead' ? Lead : Opportunity;
+  names: (record: RecordOf[K]) => string[],
+): Promise<Result<Found<RecordOf[K]>>> {
   const page = await listRecords(app, caller, workspace.record.id, kind, { q: text, limit: PICK_MAX + 1 });
   if (!page.ok) return page;
-  const items = page.value.items as unknown as Versioned<T>[];
+  const items = page.value.items;
   const wanted = text.trim().toLowerCase();
   const exact = items.filter((i) => names(i.record).some((n) => n.toLowerCase() === wanted));
   const [only] = exact.length === 1 ? exact : items.length === 1 ? items : [];

@@ -1,10 +1,9 @@
 import { leadDisplayName, ok, type Lead, type Result } from '@crm/shared';
-import { disqualifyLead } from '@crm/shared/application';
 import { leadCard } from '../cards/lead-card';
 import { pickCard } from '../cards/pick-card';
-import { disqualifyCard } from '../cards/qualify-card';
-import { cardReply, textReply, type BotReply } from '../conversation/chat-message';
-import { qualifyReply } from './qualify-reply';
+import { cardReply, textReply, type BotReply } from '../replies/bot-reply';
+import { disqualifyReply } from '../replies/lead-replies';
+import { qualifyReply } from '../replies/qualify-reply';
 import type { CommandContext, CommandSpec } from './command';
 import { findLead, type Found } from './find-records';
 
@@ -96,34 +95,8 @@ export const disqualifyCommand: CommandSpec = {
       const reason = words.slice(n).join(' ').trim();
       if (found.value.kind === 'many')
         return ok(pick(ctx, 'lead.disqualify', found.value, reason ? { reason } : {}));
-      return disqualifyOne(ctx, found.value.item.record.id, reason);
+      return disqualifyReply(ctx, found.value.item.record.id, reason);
     }
     return ok(textReply(t('lead.none', { search: ctx.args })));
   },
 };
-
-/** Disqualifies with a reason, or asks for one. */
-export async function disqualifyOne(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
-  leadId: string,
-  reason: string,
-): Promise<Result<BotReply>> {
-  const ws = ctx.workspace.record.id;
-  const { t } = ctx.localized;
-  if (!reason) {
-    const lead = await ctx.app.records.get(ws, 'lead', leadId);
-    if (!lead) return ok(textReply(t('error.notFound')));
-    return ok(
-      cardReply(
-        disqualifyCard(ctx.localized, ws, lead.record),
-        t('disqualify.title', { name: leadDisplayName(lead.record) }),
-      ),
-    );
-  }
-  const done = await disqualifyLead(ctx.app, ctx.caller, ws, leadId, undefined, { reason });
-  if (!done.ok) return done;
-  const notice = t('disqualify.done');
-  const viewers = await ctx.viewers();
-  const card = leadCard(ctx.localized, { ws, lead: done.value.record, notice, viewers });
-  return ok(cardReply(card, notice));
-}

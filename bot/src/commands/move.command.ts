@@ -1,19 +1,10 @@
-import {
-  isClosedStageId,
-  LOST,
-  ok,
-  type Opportunity,
-  type Result,
-  type StageConfig,
-  type Versioned,
-} from '@crm/shared';
-import { updateOpportunity } from '@crm/shared/application';
-import { dealCard } from '../cards/deal-card';
+import { LOST, ok, type StageConfig } from '@crm/shared';
 import { pickCard } from '../cards/pick-card';
 import { stageLabel } from '../cards/stage-label';
-import { cardReply, textReply, type BotReply } from '../conversation/chat-message';
 import type { Localized } from '../messages/translator';
-import type { CommandContext, CommandSpec } from './command';
+import { cardReply, textReply } from '../replies/bot-reply';
+import { moveDealReply } from '../replies/deal-replies';
+import type { CommandSpec } from './command';
 import { findDeal } from './find-records';
 
 /** `move <deal> <stage>`: the stage is the end of the line (its id, or its label in the user's language). */
@@ -69,50 +60,7 @@ export const moveCommand: CommandSpec = {
         return ok(cardReply(pickCard(ctx.localized, heading, items, found.value.more), heading));
       }
       case 'one':
-        return moveDeal(ctx, found.value.item, parts.stage, undefined);
+        return moveDealReply(ctx, found.value.item, parts.stage, undefined);
     }
   },
 };
-
-/**
- * Moves a deal as it is now (the version just read guards the write). Already there: nothing
- * changes (a retried or double-clicked move). Lost without a reason: the card asks for one.
- */
-export async function moveDeal(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
-  deal: Versioned<Opportunity>,
-  stage: string,
-  lostReason: string | undefined,
-): Promise<Result<BotReply>> {
-  const { t } = ctx.localized;
-  const ws = ctx.workspace.record.id;
-  const stages = ctx.workspace.record.settings.stages;
-  const viewers = await ctx.viewers();
-  const card = (d: Versioned<Opportunity>, notice: string) =>
-    cardReply(
-      dealCard(ctx.localized, {
-        ws,
-        deal: d.record,
-        version: d.version,
-        stages,
-        notice,
-        viewers,
-      }),
-      notice,
-    );
-  if (deal.record.stage === stage) {
-    return ok(card(deal, t('move.already', { stage: stageLabel(t, stages, stage) })));
-  }
-  if (stage === LOST && !lostReason?.trim()) {
-    return ok(card(deal, t('move.lostNeedsReason', { stage: stageLabel(t, stages, LOST) })));
-  }
-  // Naming an open stage for a closed deal is reopening it on purpose.
-  const reopen = isClosedStageId(deal.record.stage) && !isClosedStageId(stage);
-  const moved = await updateOpportunity(ctx.app, ctx.caller, ws, deal.record.id, deal.version, {
-    stage,
-    ...(stage === LOST ? { lostReason: lostReason?.trim() } : {}),
-    ...(reopen ? { reopen: true } : {}),
-  });
-  if (!moved.ok) return moved;
-  return ok(card(moved.value, t('move.done', { stage: stageLabel(t, stages, stage) })));
-}

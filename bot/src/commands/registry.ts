@@ -1,41 +1,22 @@
-import { dealsCommand } from './deals.command';
-import { leadsCommand } from './leads.command';
-import { pipelineCommand } from './pipeline.command';
 import type { CommandSpec } from './command';
 import { disqualifyCommand, leadCommand, qualifyCommand } from './lead.commands';
+import { dealsCommand, leadsCommand } from './list.command';
 import { moveCommand } from './move.command';
+import { pipelineCommand } from './pipeline.command';
 import { subscribeCommand, subscriptionsCommand, unsubscribeCommand } from './subscription.commands';
 
 /**
- * Every command the bot answers, in the order help lists them. `help` itself is answered before a
- * workspace is needed (conversation/handle-message.ts); the manifest's command list is checked
- * against this table (appPackage/scripts/bot-commands.spec.ts).
+ * Every command the bot answers, in the order help lists them; each is an exported `CommandSpec` of
+ * its own file. `help` itself is answered before a workspace is needed (conversation/handle-message.ts);
+ * the manifest's command list is checked against this table (commands/manifest-commands.spec.ts).
  */
 export const COMMANDS: readonly CommandSpec[] = [
-  {
-    name: 'leads',
-    showsRecords: true,
-    help: 'help.leads',
-    manifest: 'manifest.leads',
-    run: (ctx) => leadsCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized, ctx.args),
-  },
+  leadsCommand,
   leadCommand,
   qualifyCommand,
   disqualifyCommand,
-  {
-    name: 'pipeline',
-    showsRecords: true,
-    help: 'help.pipeline',
-    manifest: 'manifest.pipeline',
-    run: (ctx) => pipelineCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized),
-  },
-  {
-    name: 'deals',
-    showsRecords: true,
-    help: 'help.deals',
-    manifest: 'manifest.deals',
-    run: (ctx) => dealsCommand(ctx.app, ctx.caller, ctx.workspace, ctx.localized, ctx.args),
-  },
+  pipelineCommand,
+  dealsCommand,
   moveCommand,
   subscribeCommand,
   unsubscribeCommand,

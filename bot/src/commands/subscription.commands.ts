@@ -1,6 +1,6 @@
 import { ok, type Result, type Topic } from '@crm/shared';
 import { changeChannelTopics, channelTopics, type ChannelRef } from '@crm/shared/application';
-import { textReply, type BotReply } from '../conversation/chat-message';
+import { textReply, type BotReply } from '../replies/bot-reply';
 import type { Localized } from '../messages/translator';
 import type { CommandContext, CommandSpec } from './command';
 

@@ -1,6 +1,7 @@
 import { teamCardAudience, type AppDeps, type Caller } from '@crm/shared/application';
 import { MAX_REFRESH_USERS } from '../cards/adaptive-card';
-import type { ChatConversation, ChatMessage } from './chat-message';
+import type { ChatConversation, ChatMessage } from '../chat/chat-message';
+import type { Viewers } from '../replies/reply-context';
 
 /** Who reads what the bot posts in a conversation, as far as it can tell. */
 export type Audience = {
@@ -20,9 +21,6 @@ export type Audience = {
 
 /** The audience, read once when first needed. */
 export type AudienceOf = () => Promise<Audience>;
-
-/** Who the cards a command posts refresh themselves for (`refresh.userIds`); undefined: not listed. */
-export type Viewers = () => Promise<readonly string[] | undefined>;
 
 export const viewersOf =
   (audience: AudienceOf): Viewers =>

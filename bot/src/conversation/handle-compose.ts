@@ -6,7 +6,7 @@ import {
   type WorkspaceView,
 } from '@crm/shared/application';
 import { recordCard, type AnyShownRecord } from '../cards/record-card';
-import type { ComposeQuery, ComposeResult } from './bot-handlers';
+import type { ComposeQuery, ComposeResult } from '../chat/bot-handlers';
 import { conversationKind } from './audience';
 import { actorOf, type ConversationDeps } from './handle-message';
 

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { createTranslator } from '../messages/translator';
 import { inMemoryAppDeps } from '../testing/in-memory-app';
 import { must } from '../testing/must';
-import type { ChatMessage } from './chat-message';
+import type { ChatMessage } from '../chat/chat-message';
 import { actorOf, handleMessage, type ConversationDeps } from './handle-message';
 
 const ANNA = { tenantId: 'tenant-a', userId: 'anna' };

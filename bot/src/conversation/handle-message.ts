@@ -8,8 +8,9 @@ import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
 import { audienceOf, conversationKind, viewersOf } from './audience';
-import { textReply, type BotReply, type ChatMessage } from './chat-message';
-import { workspacePickCard } from './workspace-pick';
+import type { ChatMessage } from '../chat/chat-message';
+import { textReply, type BotReply } from '../replies/bot-reply';
+import { workspacePickCard } from '../replies/workspace-pick-reply';
 
 export type ConversationDeps = {
   readonly app: AppDeps;

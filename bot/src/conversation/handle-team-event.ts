@@ -1,8 +1,8 @@
 import { installBot, teamMembersJoined, teamMembersLeft, uninstallBot } from '@crm/shared/application';
 import { welcomeCard } from '../cards/welcome-card';
-import { cardReply, type BotReply } from './chat-message';
+import type { TeamEvent } from '../chat/team-event';
+import { cardReply, type BotReply } from '../replies/bot-reply';
 import type { ConversationDeps } from './handle-message';
-import type { TeamEvent } from './team-event';
 
 /** The bot's own id as the one who changed members when Teams reports people joining. */
 const TEAMS = 'teams-roster';

@@ -14,7 +14,7 @@ const ctx = { workspace: 'Nordic Sales', stages: DEFAULT_STAGES, actorName: 'Car
 const text = (value: unknown) => JSON.stringify(value);
 
 describe('notificationCard', () => {
-  it('given a conversion, then who, organisation and opportunity', () => {
+  it('given a conversion, then who, organisation and deal', () => {
     const event: DomainEvent = {
       ...meta,
       type: 'lead.converted',
@@ -29,11 +29,11 @@ describe('notificationCard', () => {
     };
     const built = notificationCard(en, event, {
       ...ctx,
-      opportunity: anOpportunity({ name: 'Engines – 2026', amount: 500, currency: 'EUR' }),
+      deal: anOpportunity({ name: 'Engines – 2026', amount: 500, currency: 'EUR' }),
     });
     expect(built?.summary).toBe('Carol converted Ada Lovelace.');
     expect(text(built?.card)).toContain('"title":"Organisation","value":"Engines"');
-    expect(text(built?.card)).toContain('"title":"Opportunity","value":"Engines – 2026"');
+    expect(text(built?.card)).toContain('"title":"Deal","value":"Engines – 2026"');
   });
 
   it('given a stage change, then from → to and the amount, the deal name escaped', () => {

@@ -20,8 +20,8 @@ export type NotificationContext = {
   readonly actorName: string;
   /** The deal's owner (won cards). */
   readonly ownerName?: string;
-  /** The opportunity a conversion made. */
-  readonly opportunity?: Opportunity;
+  /** The deal a conversion made. */
+  readonly deal?: Opportunity;
 };
 
 /** The card a channel (or a deal's owner) gets for an event; undefined for events nobody hears of. */
@@ -45,7 +45,7 @@ export function notificationCard(
     case 'lead.converted': {
       const d = event.data;
       const summary = t('notify.converted', { actor: ctx.actorName, lead: d.leadName });
-      const opportunity = ctx.opportunity;
+      const deal = ctx.deal;
       return {
         summary,
         card: adaptiveCard([
@@ -53,8 +53,8 @@ export function notificationCard(
           line(summary),
           facts([
             [t('field.organisation'), d.organisationName],
-            [t('field.opportunity'), opportunity?.name],
-            [t('column.amount'), opportunity ? money(opportunity.amount, opportunity.currency) : undefined],
+            [t('field.deal'), deal?.name],
+            [t('column.amount'), deal ? money(deal.amount, deal.currency) : undefined],
           ]),
           footer,
         ]),

@@ -96,7 +96,7 @@ async function buildCard(
     'opportunityId' in event.data && event.type !== 'lead.converted'
       ? (await app.records.get(event.workspaceId, 'opportunity', event.data.opportunityId))?.record.ownerId
       : undefined;
-  const opportunity =
+  const deal =
     event.type === 'lead.converted' && event.data.opportunityId
       ? (await app.records.get(event.workspaceId, 'opportunity', event.data.opportunityId))?.record
       : undefined;
@@ -107,6 +107,6 @@ async function buildCard(
     stages: workspace.settings.stages,
     actorName: (await nameOf(event.actorId)) ?? localized.t('notify.someone'),
     ...(ownerName ? { ownerName } : {}),
-    ...(opportunity ? { opportunity } : {}),
+    ...(deal ? { deal } : {}),
   });
 }

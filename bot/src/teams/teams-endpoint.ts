@@ -8,8 +8,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { BotHandlers, ComposeResult } from '../conversation/bot-handlers';
-import type { TeamEvent } from '../conversation/team-event';
+import type { BotHandlers, ComposeResult } from '../chat/bot-handlers';
+import type { TeamEvent } from '../chat/team-event';
 import { confirmJoiners, fetchRoster } from './roster';
 import { toActivity } from './to-activity';
 import { toChatMessage } from './to-chat-message';

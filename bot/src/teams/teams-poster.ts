@@ -1,7 +1,7 @@
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConversationAddress } from '@crm/shared';
 import type { PersonToReach } from '@crm/shared/application';
-import type { BotReply } from '../conversation/chat-message';
+import type { BotReply } from '../replies/bot-reply';
 import { toActivity } from './to-activity';
 import { isLoopbackUrl } from './trust';
 

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import type { BotReply } from '../conversation/chat-message';
+import type { BotReply } from '../replies/bot-reply';
 
 /** A reply as a Bot Framework activity: Teams markdown text, or an Adaptive Card with a summary. */
 export function toActivity(reply: BotReply): Partial<Activity> {

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { ChatConversation, ChatMessage } from '../conversation/chat-message';
+import type { ChatConversation, ChatMessage } from '../chat/chat-message';
 
 type TeamsChannelData = {
   readonly tenant?: { readonly id?: string };

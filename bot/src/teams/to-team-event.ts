@@ -1,7 +1,7 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import type { RosterEntry } from '@crm/shared';
-import type { TeamEvent } from '../conversation/team-event';
+import type { TeamEvent } from '../chat/team-event';
 
 type TeamsChannelData = {
   readonly eventType?: string;

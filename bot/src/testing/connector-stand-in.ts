@@ -52,8 +52,8 @@ export type ConnectorStandIn = {
   readonly sent: SentActivity[];
   /** `performance.now()` when each of `sent` arrived (latency measurements). */
   readonly receivedAt: number[];
-  /** Every post, with the status answered (`hang` for none). */
-  readonly attempts: { readonly conversationId: string; readonly status: number | 'hang' }[];
+  /** Every post, with the HTTP status answered (none for a post left unanswered: `hang`). */
+  readonly attempts: { readonly conversationId: string; readonly status?: number }[];
   /**
    * Team id → its roster, served page by page from `GET /v3/conversations/{team}/pagedmembers`, and
    * one member (by Teams or Entra id) from `GET /v3/conversations/{team}/members/{id}` (404 when not on it).
@@ -144,7 +144,7 @@ export async function startConnectorStandIn(
       : nextFault(conversationId);
     if (fault && 'hang' in fault) {
       record();
-      attempts.push({ conversationId, status: 'hang' });
+      attempts.push({ conversationId });
       return;
     }
     const answer = () => {

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../common/result';
 import type { Lead } from './lead';
+import { leadCapabilities } from './lead-capabilities';
 import { leadReadOnly } from './lead-errors';
 
 /**
@@ -7,5 +8,5 @@ import { leadReadOnly } from './lead-errors';
  * activities follow it): it stays, read-only. Any other lead may go to the recycle bin.
  */
 export function ensureLeadDeletable(lead: Lead): Result<void> {
-  return lead.status === 'closed-converted' ? err(leadReadOnly()) : ok(undefined);
+  return leadCapabilities(lead).delete ? ok(undefined) : err(leadReadOnly());
 }

@@ -1,5 +1,6 @@
 import { err, type Result } from '../common/result';
 import type { Lead } from './lead';
+import { isConvertedLead } from './lead-capabilities';
 import { leadReadOnly } from './lead-errors';
 import { decideLeadUpdate, type LeadChange, type LeadChangeContext } from './update-lead';
 
@@ -12,6 +13,6 @@ export function decideDisqualification(
   reason: string,
   ctx: LeadChangeContext,
 ): Result<LeadChange> {
-  if (lead.status === 'closed-converted') return err(leadReadOnly());
+  if (isConvertedLead(lead)) return err(leadReadOnly());
   return decideLeadUpdate(lead, { status: 'closed-not-converted', disqualificationReason: reason }, ctx);
 }

@@ -1,6 +1,7 @@
 export * from './lead';
 export * from './lead.schema';
 export * from './lead-transitions';
+export * from './lead-capabilities';
 export * from './qualification';
 export * from './create-lead';
 export * from './update-lead';

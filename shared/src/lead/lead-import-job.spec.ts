@@ -1,10 +1,14 @@
 import {
   completeImportJob,
   failImportJob,
+  isImportJobCompleted,
+  isImportJobFailed,
+  isImportJobFinished,
   queueImportJob,
   recordImportProgress,
   startImportJob,
   type ImportJob,
+  type ImportJobStatus,
 } from './lead-import-job';
 import { EMPTY_TALLY, addToTally, MAX_LISTED } from './lead-import-tally';
 
@@ -60,6 +64,29 @@ describe('import job lifecycle', () => {
       finishedAt: T1,
       failure: { code: 'IMPORT.FILE_GONE' },
     });
+  });
+});
+
+describe('import job states', () => {
+  it.each<[ImportJobStatus, boolean, boolean, boolean]>([
+    ['queued', false, false, false],
+    ['running', false, false, false],
+    ['completed', true, true, false],
+    ['failed', true, false, true],
+  ])(
+    'given a %s job, then finished is %s, completed %s, failed %s',
+    (status, finished, completed, failed) => {
+      const job = { status };
+      expect([isImportJobFinished(job), isImportJobCompleted(job), isImportJobFailed(job)]).toEqual([
+        finished,
+        completed,
+        failed,
+      ]);
+    },
+  );
+
+  it('given a job whose status is not known yet, then it is not finished', () => {
+    expect(isImportJobFinished({})).toBe(false);
   });
 });
 

@@ -36,6 +36,19 @@ export type ImportJob =
 export type ImportJobStatus = ImportJob['status'];
 export type RunningImportJob = Extract<ImportJob, { status: 'running' }>;
 
+/** A job that changes no more (completed or failed): pollers stop, the spooled file goes. */
+export const isImportJobFinished = (job: { readonly status?: ImportJobStatus }): boolean =>
+  isImportJobCompleted(job) || isImportJobFailed(job);
+
+export const isImportJobCompleted = <J extends { readonly status?: ImportJobStatus }>(
+  job: J,
+): job is J & { readonly status: 'completed' } => job.status === 'completed';
+
+/** A failed job carries its `failure`. */
+export const isImportJobFailed = <J extends { readonly status?: ImportJobStatus }>(
+  job: J,
+): job is J & { readonly status: 'failed' } => job.status === 'failed';
+
 export function queueImportJob(
   input: {
     id: Id;

@@ -8,6 +8,7 @@ import { leadReadOnly, leadInvalidTransition, leadReasonRequired } from './lead-
 import { leadDisqualified } from './lead-events';
 import { leadBase, withState, type LeadState } from './lead-state';
 import { canMoveLead } from './lead-transitions';
+import { isConvertedLead } from './lead-capabilities';
 import type { LeadPatchInput } from './lead.schema';
 import { mergeQualification, sameQualification } from './qualification';
 
@@ -24,7 +25,7 @@ export function decideLeadUpdate(
   patch: LeadPatchInput,
   ctx: LeadChangeContext,
 ): Result<LeadChange> {
-  if (lead.status === 'closed-converted') return err(leadReadOnly());
+  if (isConvertedLead(lead)) return err(leadReadOnly());
   const { status = lead.status, disqualificationReason, qualification, ...details } = patch;
 
   const state = nextState(lead, status, disqualificationReason?.trim(), ctx);

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { queueImportJob } from '@crm/shared';
+import { isImportJobFinished, queueImportJob, type ImportJob } from '@crm/shared';
 import { ALICE, BOB, MALLORY, workspaceWith } from '../testing/test-server';
 import {
   csvText,
@@ -29,7 +29,7 @@ async function pollUntilFinished(location: string) {
   // Waits for the condition, up to a minute: a busy 2-core machine can take many seconds for 400 rows.
   for (let i = 0; i < 1200; i++) {
     const res = await server.getPath(ALICE, location);
-    if (res.body.status === 'completed' || res.body.status === 'failed') return res;
+    if (isImportJobFinished(res.body as ImportJob)) return res;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('the import did not finish');

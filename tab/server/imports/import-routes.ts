@@ -1,6 +1,6 @@
 import { rename, rm } from 'node:fs/promises';
 import type { Request, Response, Router } from 'express';
-import { domainError, idSchema, type ImportJob, type WorkspaceId } from '@crm/shared';
+import { domainError, idSchema, isImportJobFinished, type ImportJob, type WorkspaceId } from '@crm/shared';
 import {
   accessWorkspace,
   createImportJob,
@@ -87,7 +87,7 @@ function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitE
 
 /** Pollers are told to come back in a second while the job is not finished. */
 function sendJob(res: Response, status: number, job: ImportJob): void {
-  if (job.status === 'queued' || job.status === 'running') res.set('Retry-After', '1');
+  if (!isImportJobFinished(job)) res.set('Retry-After', '1');
   res.status(status).json(job);
 }
 

@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WorkspaceId } from '@crm/shared';
+import { isImportJobFinished, type WorkspaceId } from '@crm/shared';
 import { runImportJob, type ImportDeps, type ImportSource } from '@crm/shared/application';
 import type { Logger } from '../http/logging';
 import { csvRecords, type CsvFormat } from './csv-file';
@@ -90,7 +90,7 @@ export function createImportWorker(
       const found = exists ? (format ?? (await inspectCsv(path))) : undefined;
       const source: ImportSource | undefined = found ? { rows: () => csvRecords(path, found) } : undefined;
       const job = await runImportJob(deps, ws, jobId, source, { signal: stopping.signal });
-      if (job?.status === 'completed' || job?.status === 'failed') await rm(path, { force: true });
+      if (job && isImportJobFinished(job)) await rm(path, { force: true });
       log.info(
         { status: job?.status, processedRows: job?.processedRows, created: job?.created },
         'import job left',

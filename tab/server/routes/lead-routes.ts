@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
-import { conversionMatches, convertLead, disqualifyLead } from '@crm/shared/application';
+import { conversionMatches, convertLead, disqualifyLead, reopenLead } from '@crm/shared/application';
 import { representation } from './representation';
 import { route, type RouteSpec } from './route-spec';
 import { RECORD_SCHEMAS } from './record-schemas';
@@ -8,7 +8,7 @@ import { RECORD_SCHEMAS } from './record-schemas';
 const { lead: LeadSchema, organisation: OrganisationSchema, contact: ContactSchema } = RECORD_SCHEMAS;
 const OpportunitySchema = RECORD_SCHEMAS.opportunity;
 
-/** The lead's two deliberate actions beyond editing (convert, disqualify), and what conversion may reuse. */
+/** The lead's deliberate actions beyond editing (convert, disqualify, reopen), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
   route({
     method: 'get',
@@ -40,10 +40,10 @@ export const leadRoutes: RouteSpec[] = [
         status: 200,
         body: {
           organisations: found.value.organisations.map((m) => ({
-            organisation: representation(m.organisation),
+            organisation: representation('organisation', m.organisation),
             matches: m.matches,
           })),
-          contacts: found.value.contacts.map(representation),
+          contacts: found.value.contacts.map((c) => representation('contact', c)),
         },
       });
     },
@@ -84,10 +84,10 @@ export const leadRoutes: RouteSpec[] = [
       return ok({
         status: 200,
         body: {
-          lead: representation(lead),
-          organisation: representation(organisation),
-          contact: representation(contact),
-          ...(opportunity ? { opportunity: representation(opportunity) } : {}),
+          lead: representation('lead', lead),
+          organisation: representation('organisation', organisation),
+          contact: representation('contact', contact),
+          ...(opportunity ? { opportunity: representation('opportunity', opportunity) } : {}),
         },
       });
     },
@@ -100,7 +100,7 @@ export const leadRoutes: RouteSpec[] = [
     summary: 'Disqualify a lead with a reason',
     description:
       'Closes an open lead as not converted (closed-not-converted) with {reason}; it is kept, and can be reopened ' +
-      'later with updateLead status working-contacted. If-Match is optional: send it to refuse acting on a stale view.',
+      'later (reopenLead). If-Match is optional: send it to refuse acting on a stale view.',
     body: DisqualifyInputSchema,
     ifMatch: 'optional',
     success: { status: 200, description: 'The disqualified lead', schema: LeadSchema, headers: ['ETag'] },
@@ -112,7 +112,30 @@ export const leadRoutes: RouteSpec[] = [
     handle: async (deps, { params, body, caller, expected }) => {
       const lead = await disqualifyLead(deps, caller, params.ws, params.id, expected, body);
       return lead.ok
-        ? ok({ status: 200, body: representation(lead.value), version: lead.value.version })
+        ? ok({ status: 200, body: representation('lead', lead.value), version: lead.value.version })
+        : lead;
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/workspaces/:ws/leads/:id/reopen',
+    tag: 'leads',
+    operationId: 'reopenLead',
+    summary: 'Reopen a disqualified lead',
+    description:
+      'Takes a disqualified (closed-not-converted) lead back to working-contacted and drops its reason: someone ' +
+      'is talking to them again. Allowed when its capabilities say reopen. No body. (updateLead with status ' +
+      'working-contacted does the same.)',
+    ifMatch: 'required',
+    success: { status: 200, description: 'The reopened lead', schema: LeadSchema, headers: ['ETag'] },
+    errors: {
+      404: 'No such lead (LEAD.NOT_FOUND) or workspace',
+      409: 'LEAD.INVALID_TRANSITION (the lead is open) or LEAD.READ_ONLY (converted): only a disqualified lead reopens',
+    },
+    handle: async (deps, { params, caller, expected }) => {
+      const lead = await reopenLead(deps, caller, params.ws, params.id, expected);
+      return lead.ok
+        ? ok({ status: 200, body: representation('lead', lead.value), version: lead.value.version })
         : lead;
     },
   }),

@@ -76,9 +76,14 @@ const LIST_ERRORS = {
 const NOT_FOUND = (kind: string) =>
   `No such ${kind} in this workspace (${kind.toUpperCase()}.NOT_FOUND; a deleted one too), or no such workspace`;
 
-const itemReply = (status: number, versioned: Versioned<object>, location?: string): HttpReply => ({
+const itemReply = <K extends RecordKind>(
+  kind: K,
+  status: number,
+  versioned: Versioned<RecordOf[K]>,
+  location?: string,
+): HttpReply => ({
   status,
-  body: representation(versioned),
+  body: representation(kind, versioned),
   version: versioned.version,
   ...(location ? { location } : {}),
 });
@@ -130,7 +135,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         const page = api.list
           ? await api.list(deps, caller, params.ws, parsed.value)
           : await listRecords(deps, caller, params.ws, kind, parsed.value);
-        return page.ok ? ok({ status: 200, body: pageOf(page.value) }) : page;
+        return page.ok ? ok({ status: 200, body: pageOf(kind, page.value) }) : page;
       },
     }),
     route({
@@ -156,6 +161,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
         if (!created.ok) return created;
         return ok(
           itemReply(
+            kind,
             201,
             created.value,
             `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
@@ -174,7 +180,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind) },
       handle: async (deps, { params, caller }) => {
         const found = await getRecord(deps, caller, params.ws, kind, params.id);
-        return found.ok ? ok(itemReply(200, found.value)) : found;
+        return found.ok ? ok(itemReply(kind, 200, found.value)) : found;
       },
     }),
     route({
@@ -192,7 +198,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind), ...api.errors?.update },
       handle: async (deps, { params, body, caller, expected }) => {
         const updated = await updateRecord(deps, caller, params.ws, entity, params.id, expected, body);
-        return updated.ok ? ok(itemReply(200, updated.value)) : updated;
+        return updated.ok ? ok(itemReply(kind, 200, updated.value)) : updated;
       },
     }),
     route({
@@ -229,7 +235,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       },
       handle: async (deps, { params, caller }) => {
         const restored = await restoreRecord(deps, caller, params.ws, kind, params.id);
-        return restored.ok ? ok(itemReply(200, restored.value)) : restored;
+        return restored.ok ? ok(itemReply(kind, 200, restored.value)) : restored;
       },
     }),
   ];

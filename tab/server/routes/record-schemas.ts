@@ -146,16 +146,38 @@ const activity = {
 const FIELDS = { lead, organisation, contact, opportunity, campaign, activity } as const;
 const etag = z.string().describe('Its ETag, for If-Match');
 
-/** A live record of each kind, with its `etag`. */
+const can = (what: string) => z.boolean().describe(what);
+const LeadCapabilitiesSchema = named(
+  'LeadCapabilities',
+  z
+    .strictObject({
+      edit: can('updateLead may change its details, checklist and status (not a converted lead)'),
+      convert: can('convertLead accepts it (an open lead)'),
+      disqualify: can('disqualifyLead closes it (an open lead)'),
+      reopen: can('reopenLead takes it back to working-contacted (a disqualified lead)'),
+      delete: can('deleteLead may move it to the recycle bin (not a converted lead)'),
+    })
+    .describe(
+      'What can be done to the lead as it is now, from its status (the transition table in shared); a client ' +
+        'shows the buttons this allows instead of reading the status itself.',
+    ),
+);
+
+/** What a live record says beyond its fields (`DERIVED` in representation.ts makes the same). */
+const DERIVED_FIELDS: { readonly [K in RecordKind]?: z.ZodRawShape } = {
+  lead: { capabilities: LeadCapabilitiesSchema },
+};
+
+/** A live record of each kind, with what it derives and its `etag`. */
 export const RECORD_SCHEMAS = Object.fromEntries(
   (Object.keys(FIELDS) as RecordKind[]).map((kind) => [
     kind,
-    named(capital(kind), z.strictObject({ ...FIELDS[kind], etag })),
+    named(capital(kind), z.strictObject({ ...FIELDS[kind], ...DERIVED_FIELDS[kind], etag })),
   ]),
 ) as unknown as Readonly<Record<RecordKind, z.ZodObject>>;
 
 /**
- * A record's fields without `etag`: a deleted record in the recycle bin (nothing there takes
+ * A record's fields without `etag` (nor what a live one derives): a deleted record in the recycle bin (nothing there takes
  * If-Match) and the deals a report lists.
  */
 export const RECORD_FIELD_SCHEMAS = Object.fromEntries(

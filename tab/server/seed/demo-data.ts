@@ -1,6 +1,5 @@
 import { type Actor, type Result } from '@crm/shared';
 import {
-  addMember,
   convertLead,
   createActivity,
   createCampaign,
@@ -8,20 +7,25 @@ import {
   createLead,
   createOpportunity,
   createOrganisation,
-  createWorkspace,
   deleteLead,
   disqualifyLead,
+  installBot,
   updateOpportunity,
   type AppDeps,
   type Caller,
 } from '@crm/shared/application';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../../src/auth/demo-people';
 import type { Logger } from '../http/logging';
+import { DEFAULT_PLAYGROUND_SERVICE_URL, playgroundTeamInstall } from './playground-team';
 
-/** Sign in as this user (POST /api/dev/token) to see the demo workspace. */
-export const DEMO_ACTOR: Actor = {
-  tenantId: '00000000-0000-0000-0000-000000000001',
-  userId: 'demo-user',
-  name: 'Demo User',
+const [OWNER] = DEMO_PEOPLE;
+
+/** Sign in as this user (POST /api/dev/token) to see the demo workspace: Alex Wilber, its owner. */
+export const DEMO_ACTOR: Actor = { tenantId: DEMO_TENANT_ID, userId: OWNER.userId, name: OWNER.name };
+
+export type DemoSeedOptions = {
+  /** The Bot Connector of the demo team's channel: the Agents Playground's, where `npm start` runs it. */
+  readonly teamsServiceUrl?: string;
 };
 
 /** A seed that fails is a bug in the seed or the rules: stop loudly. */
@@ -38,28 +42,23 @@ const isoDay = (from: Date, days: number): string =>
 
 /**
  * When storage has no workspace at all, fills one demo workspace through the use cases (so the data
- * obeys every rule): a campaign with a won deal, organisations with contacts, deals across the
+ * obeys every rule). It is the workspace of the Agents Playground's team "My Team", bound as the bot
+ * binds a team it is installed in (so its roster are the members, Alex the owner, and the General
+ * channel hears about everything); then a campaign with a won deal, organisations with contacts, deals across the
  * stages (two left alone long enough to be stale), leads in every state, a few activities and a
  * deleted lead in the recycle bin — so every view of the tab has something to show.
  */
-export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boolean> {
+export async function seedDemoData(
+  deps: AppDeps,
+  logger: Logger,
+  options: DemoSeedOptions = {},
+): Promise<boolean> {
   for await (const _ of deps.workspaces.listAll()) return false;
   const caller: Caller = { actor: DEMO_ACTOR };
   const today = new Date(deps.clock.now());
 
-  const workspace = must(
-    await createWorkspace(deps, DEMO_ACTOR, { name: 'Demo sales team', defaultCurrency: 'EUR' }),
-    'workspace',
-  );
-  const ws = workspace.record.id;
-  must(
-    await addMember(deps, DEMO_ACTOR, ws, {
-      userId: 'demo-colleague',
-      role: 'member',
-      name: 'Demo Colleague',
-    }),
-    'member',
-  );
+  const install = playgroundTeamInstall(options.teamsServiceUrl ?? DEFAULT_PLAYGROUND_SERVICE_URL);
+  const ws = must(await installBot(deps, install), 'the team install').workspace.record.id;
 
   const fair = must(
     await createCampaign(deps, caller, ws, {
@@ -308,7 +307,7 @@ export async function seedDemoData(deps: AppDeps, logger: Logger): Promise<boole
   must(await deleteLead(deps, caller, ws, copy.record.id, copy.version), 'deleted lead');
 
   logger.info(
-    { workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId },
+    { workspaceId: ws, tenantId: DEMO_ACTOR.tenantId, userId: DEMO_ACTOR.userId, teamId: install.teamId },
     'seeded the demo workspace',
   );
   return true;

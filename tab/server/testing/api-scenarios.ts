@@ -530,6 +530,34 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       409: async (ctx) => ({ params: { id: (await ctx.convertedLead()).id }, body: { reason: 'x' } }),
     },
   },
+  reopenLead: {
+    ok: async (ctx) => {
+      const { id, etag } = await ctx.create('leads');
+      const closed = await ctx.send('disqualifyLead', {
+        params: { id },
+        headers: { 'If-Match': etag },
+        body: { reason: 'No budget this year' },
+      });
+      return { params: { id }, headers: { 'If-Match': closed.headers.etag ?? '' } };
+    },
+    also: {
+      404: async () => ({
+        params: { id: 'no-such-lead' },
+        headers: { 'If-Match': '"eA"' },
+        code: 'LEAD.NOT_FOUND',
+      }),
+      409: [
+        async (ctx) => {
+          const { id, etag } = await ctx.create('leads');
+          return { params: { id }, headers: { 'If-Match': etag }, code: 'LEAD.INVALID_TRANSITION' };
+        },
+        async (ctx) => {
+          const { id, etag } = await ctx.convertedLead();
+          return { params: { id }, headers: { 'If-Match': etag }, code: 'LEAD.READ_ONLY' };
+        },
+      ],
+    },
+  },
   getOpportunityHistory: {
     ok: async (ctx) => {
       const { id, etag } = await ctx.create('opportunities');

@@ -69,6 +69,8 @@ export type ApiClient = {
   restore(ws: string, plural: RecordPlural, id: string): Promise<unknown>;
   conversionMatches(ws: string, leadId: string): Promise<ConversionMatches>;
   disqualifyLead(ws: string, lead: WithEtag<Lead>, reason: string): Promise<WithEtag<Lead>>;
+  /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
+  reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
   report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
   /** An opportunity's stage changes, oldest first. */
   opportunityHistory(ws: string, id: string): Promise<readonly StageChange[]>;
@@ -239,6 +241,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         body: { reason },
         ifMatch: lead.etag,
       }),
+    reopenLead: (ws, lead) =>
+      request('POST', recordPath(ws, 'leads', lead.id) + '/reopen', { ifMatch: lead.etag }),
     report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
     opportunityHistory: async (ws, id) =>
       (await request<ListPage<StageChange>>('GET', recordPath(ws, 'opportunities', id) + '/history')).items,

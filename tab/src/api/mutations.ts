@@ -117,7 +117,18 @@ export const useDisqualifyLead = (ws: string) =>
     refresh: 'success-or-stale',
   });
 
-/** One status for several leads; each change stands alone, the lists refresh once. */
+/** A disqualified lead reopened on the version shown; a stale page shows the lead as it is now. */
+export const useReopenLead = (ws: string) =>
+  useWrite({
+    run: (api, lead: WithEtag<Lead>) => api.reopenLead(ws, lead),
+    touches: () => [queryKeys.kind(ws, 'leads')],
+    refresh: 'success-or-stale',
+  });
+
+/**
+ * One status for several leads; each change stands alone (one result per lead, in order, so the view
+ * can say which failed and why), the lists refresh once.
+ */
 export const useSetLeadsStatus = (ws: string) =>
   useWrite({
     run: (api, { leads, status }: { leads: readonly WithEtag<Lead>[]; status: string }) =>

@@ -1,7 +1,18 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, Title2 } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  Title2,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, type DemoPerson } from './demo-people';
 import { requestDevToken, type DevIdentity } from './dev-token';
 import { useSignInFormStyles } from './SignInForm.styles';
 
@@ -10,19 +21,26 @@ export type SignInFormProps = {
   readonly fetch?: typeof fetch;
 };
 
-const DEFAULTS: DevIdentity = {
-  tenantId: '00000000-0000-0000-0000-000000000001',
-  userId: 'demo-user',
-  name: 'Demo User',
-};
+const identityOf = (person: DemoPerson): DevIdentity => ({
+  tenantId: DEMO_TENANT_ID,
+  userId: person.userId,
+  name: person.name,
+});
 
-/** Outside Teams (local, dev mode): ask the server for a dev token for the given identity. */
+/**
+ * Outside Teams (local, dev mode): ask the server for a dev token for the given identity. It offers
+ * the demo's people (the Agents Playground's, so the tab and the playground are the same people),
+ * the owner first, and takes anyone else typed in.
+ */
 export function SignInForm({ onSignedIn, fetch: doFetch }: SignInFormProps) {
   const { t } = useTranslation();
   const styles = useSignInFormStyles();
-  const [identity, setIdentity] = useState<DevIdentity>(DEFAULTS);
+  const [identity, setIdentity] = useState<DevIdentity>(identityOf(DEMO_PEOPLE[0]));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const picked = DEMO_PEOPLE.find(
+    (p) => p.userId === identity.userId && identity.tenantId === DEMO_TENANT_ID,
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,6 +68,23 @@ export function SignInForm({ onSignedIn, fetch: doFetch }: SignInFormProps) {
         {t('signIn.heading')}
       </Title2>
       <Text>{t('signIn.intro')}</Text>
+      <Field label={t('signIn.person')} hint={t('signIn.otherPerson')}>
+        <RadioGroup
+          value={picked?.userId ?? ''}
+          onChange={(_e, data) => {
+            const person = DEMO_PEOPLE.find((p) => p.userId === data.value);
+            if (person) setIdentity(identityOf(person));
+          }}
+        >
+          {DEMO_PEOPLE.map((person) => (
+            <Radio
+              key={person.userId}
+              value={person.userId}
+              label={`${person.name} (${t(`workspaces.role.${person.role}`)})`}
+            />
+          ))}
+        </RadioGroup>
+      </Field>
       {field('tenantId')}
       {field('userId')}
       {field('name')}

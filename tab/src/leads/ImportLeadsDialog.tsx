@@ -12,7 +12,7 @@ import {
   ProgressBar,
   Text,
 } from '@fluentui/react-components';
-import type { ImportTally } from '@crm/shared';
+import { isImportJobCompleted, isImportJobFailed, type ImportTally } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,11 +54,11 @@ export function ImportLeadsDialog({ workspaceId, pollMs = 1000 }: ImportLeadsDia
     queryKey: queryKeys.importJob(workspaceId, jobId),
     queryFn: async () => {
       const current = await api.importJob(workspaceId, jobId!);
-      if (current.status === 'completed') {
+      if (isImportJobCompleted(current)) {
         setStage({ step: 'done', tally: current });
         void imported();
       }
-      if (current.status === 'failed')
+      if (isImportJobFailed(current))
         setStage({ step: 'failed', message: errorMessage(new ApiError(400, current.failure.code), t) });
       return current;
     },

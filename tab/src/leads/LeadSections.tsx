@@ -1,5 +1,12 @@
 import { Button, Checkbox, Field, Text, Textarea, Title3 } from '@fluentui/react-components';
-import type { Lead, Qualification } from '@crm/shared';
+import {
+  isConvertedLead,
+  isDisqualifiedLead,
+  leadCapabilities,
+  sameQualification,
+  type Lead,
+  type Qualification,
+} from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
@@ -24,8 +31,8 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
   const format = useFormat();
   const styles = useRecordDetailStyles();
   const [checklist, setChecklist] = useState<Qualification>(lead.qualification);
-  const readOnly = lead.status === 'closed-converted';
-  const changed = JSON.stringify(checklist) !== JSON.stringify(lead.qualification);
+  const readOnly = !leadCapabilities(lead).edit;
+  const changed = !sameQualification(checklist, lead.qualification);
   return (
     <>
       <section className={styles.section} aria-labelledby="qualification-heading">
@@ -85,7 +92,7 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
             {t('leads.history.updated', { when: format.dateTime(lead.updatedAt), who: lead.updatedBy })}
           </Text>
         )}
-        {lead.status === 'closed-not-converted' && (
+        {isDisqualifiedLead(lead) && (
           <Text>
             {t('leads.history.disqualified', {
               when: format.dateTime(lead.disqualifiedAt),
@@ -93,7 +100,7 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
             })}
           </Text>
         )}
-        {lead.status === 'closed-converted' && (
+        {isConvertedLead(lead) && (
           <>
             <Text>{t('leads.history.converted', { when: format.dateTime(lead.convertedAt) })}</Text>
             <Text>

@@ -147,6 +147,20 @@ describe('LeadsView: the list', () => {
     expect(await screen.findByText('Ana Souza is back.')).toBeTruthy();
     expect((await fake.read<Lead>('leads', ana.id)).status).toBe('working-contacted');
   });
+
+  it('offers a converted lead to no bulk change: its box is disabled and select-all leaves it out', async () => {
+    const { fake, pieter, ana } = await seeded();
+    await fake.api.convertLead('ws', ana.id, { createOpportunity: false });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    const converted = await screen.findByRole('checkbox', { name: 'Select Ana Souza' });
+    expect((converted as HTMLInputElement).disabled).toBe(true);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
+    await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
+    await screen.findByText('1 lead changed.');
+    expect(fake.sent.filter((s) => s.method === 'PATCH').map((s) => s.path)).toEqual([`/leads/${pieter.id}`]);
+  });
 });
 
 describe('LeadsView: sorting on the server', () => {
@@ -280,6 +294,25 @@ describe('LeadsView: one lead', () => {
       status: 'closed-not-converted',
       disqualificationReason: 'No budget this year',
     });
-    expect(await screen.findByRole('button', { name: 'Reopen' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Disqualify' })).toBeNull();
+
+    await user.click(await screen.findByRole('button', { name: 'Reopen' }));
+    await screen.findByText('Pieter Jansen was reopened.');
+    expect(await fake.read<Lead>('leads', pieter.id)).toMatchObject({ status: 'working-contacted' });
+    // Through the reopen route on the version shown, not a status PATCH.
+    const reopen = fake.sent.filter((s) => s.path === `/leads/${pieter.id}/reopen`);
+    expect(reopen).toEqual([expect.objectContaining({ method: 'POST', ifMatch: expect.any(String) })]);
+    expect(fake.bodiesOf('PATCH', `/leads/${pieter.id}`)).not.toContainEqual({ status: 'working-contacted' });
+  });
+
+  it('shows a converted lead read-only: no edit, delete, convert, disqualify or reopen', async () => {
+    const { fake, ana } = await seeded();
+    await fake.api.convertLead('ws', ana.id, { createOpportunity: false });
+    renderView(<LeadsView workspaceId="ws" recordId={ana.id} />, fake.api);
+    await screen.findByText(/^Converted/);
+    expect(screen.getByRole('heading', { name: 'Ana Souza' })).toBeTruthy();
+    for (const name of ['Edit', 'Delete', 'Convert', 'Disqualify', 'Reopen'])
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    expect((screen.getByRole('checkbox', { name: 'Budget' }) as HTMLInputElement).disabled).toBe(true);
   });
 });

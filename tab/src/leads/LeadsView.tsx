@@ -1,5 +1,5 @@
 import { Button, Select } from '@fluentui/react-components';
-import { isOpenLeadStatus, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
+import { leadCapabilities, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
@@ -110,7 +110,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       tools={<ImportLeadsDialog workspaceId={workspaceId} />}
       bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
       actions={(lead) =>
-        isOpenLeadStatus(lead.status)
+        leadCapabilities(lead).convert
           ? [{ id: 'convert', label: t('leads.convert'), run: () => setConverting(lead) }]
           : []
       }

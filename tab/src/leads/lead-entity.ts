@@ -3,6 +3,7 @@ import {
   LEAD_STATUSES,
   LeadCreateInputSchema,
   LeadPatchInputSchema,
+  leadCapabilities,
   leadDisplayName,
   type Lead,
 } from '@crm/shared';
@@ -30,7 +31,7 @@ export const LEAD_FORM: readonly FormField[] = [
   { kind: 'text', name: 'description', labelKey: 'leads.field.description', multiline: true },
 ];
 
-/** Leads: people who may buy. A converted lead is read-only. */
+/** Leads: people who may buy. What a lead allows (a converted one is read-only) is shared's `leadCapabilities`. */
 export const LEAD_ENTITY: EntityDescriptor<Lead> = {
   plural: 'leads',
   ns: 'leads',
@@ -45,6 +46,7 @@ export const LEAD_ENTITY: EntityDescriptor<Lead> = {
   createSchema: LeadCreateInputSchema,
   patchSchema: LeadPatchInputSchema,
   title: leadDisplayName,
-  editable: (lead) => lead.status !== 'closed-converted',
+  editable: (lead) => leadCapabilities(lead).edit,
+  deletable: (lead) => leadCapabilities(lead).delete,
   exportable: true,
 };

@@ -70,6 +70,7 @@ export function RecordDetail<T extends { readonly id: string }>({
   const current = record.data;
   const title = entity.title(current);
   const editable = entity.editable?.(current) ?? true;
+  const deletable = entity.deletable?.(current) ?? true;
 
   return (
     <article className={styles.view} aria-labelledby="record-heading">
@@ -85,16 +86,18 @@ export function RecordDetail<T extends { readonly id: string }>({
             </Button>
           )}
           {actions?.(current, act)}
-          <ConfirmButton
-            label={t('records.delete')}
-            title={t('records.deleteTitle', { name: title })}
-            text={t('records.deleteText')}
-            confirmLabel={t('records.delete')}
-            onConfirm={async () => {
-              const done = await act.run(() => remove.mutateAsync(current));
-              if (done) navigation.go(entity.plural);
-            }}
-          />
+          {deletable && (
+            <ConfirmButton
+              label={t('records.delete')}
+              title={t('records.deleteTitle', { name: title })}
+              text={t('records.deleteText')}
+              confirmLabel={t('records.delete')}
+              onConfirm={async () => {
+                const done = await act.run(() => remove.mutateAsync(current));
+                if (done) navigation.go(entity.plural);
+              }}
+            />
+          )}
         </div>
       </div>
       <NoticeBar notice={act.notice} />

@@ -70,7 +70,14 @@ export function RecordListView<T extends { readonly id: string }>({
   const remove = useDeleteWithUndo<T>(workspaceId, entity);
   const ns = entity.ns;
 
-  const selection: RecordSelection | undefined = bulk ? { selected, onChange: setSelected } : undefined;
+  const selection: RecordSelection<WithEtag<T>> | undefined = bulk
+    ? {
+        selected,
+        onChange: setSelected,
+        // A bulk action changes the records: one that cannot be edited is not offered.
+        ...(entity.editable ? { selectable: entity.editable } : {}),
+      }
+    : undefined;
   const selectedRecords = list.records.filter((r) => selected.has(r.id));
   /** A bulk action is a mutation: it has refreshed the list already. */
   const afterBulk = (done: Notice) => {
@@ -80,7 +87,7 @@ export function RecordListView<T extends { readonly id: string }>({
   const rowActions = (record: WithEtag<T>): readonly RowAction[] => [
     ...(actions?.(record) ?? []),
     { id: 'open', label: t('records.open'), run: () => navigation.go(entity.plural, record.id) },
-    ...(entity.editable?.(record) === false ? [] : [remove(record)]),
+    ...(entity.deletable?.(record) === false ? [] : [remove(record)]),
   ];
 
   return (

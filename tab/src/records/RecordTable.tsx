@@ -32,7 +32,7 @@ type RecordRowProps<T> = {
   readonly name: (record: T) => string;
   readonly href?: (record: T) => string;
   readonly actions?: (record: T) => readonly RowAction[];
-  readonly selection?: RecordSelection;
+  readonly selection?: RecordSelection<T>;
 };
 
 /**
@@ -65,6 +65,7 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
           <Checkbox
             aria-label={t('table.selectRow', { name: name(record) })}
             checked={selection.selected.has(record.id)}
+            disabled={selection.selectable?.(record) === false}
             onChange={(_e, data) => toggle(data.checked === true)}
           />
         </TableCell>
@@ -124,7 +125,11 @@ function WideTable<T extends { readonly id: string }>(props: RecordTableProps<T>
 
   if (records.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
   const columns = fields.length + (actions ? 1 : 0) + (selection ? 1 : 0);
-  const allSelected = selection !== undefined && rows.every((r) => selection.selected.has(r.id));
+  const selectableRows = selection?.selectable ? rows.filter(selection.selectable) : rows;
+  const allSelected =
+    selection !== undefined &&
+    selectableRows.length > 0 &&
+    selectableRows.every((r) => selection.selected.has(r.id));
 
   return (
     <>
@@ -151,7 +156,9 @@ function WideTable<T extends { readonly id: string }>(props: RecordTableProps<T>
                     aria-label={t('table.selectAll')}
                     checked={allSelected ? true : selection.selected.size > 0 ? 'mixed' : false}
                     onChange={(_e, data) =>
-                      selection.onChange(new Set(data.checked === true ? rows.map((r) => r.id) : []))
+                      selection.onChange(
+                        new Set(data.checked === true ? selectableRows.map((r) => r.id) : []),
+                      )
                     }
                   />
                 </TableHeaderCell>

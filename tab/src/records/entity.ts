@@ -34,8 +34,10 @@ export type EntityDescriptor<T extends { readonly id: string }> = {
   readonly patchSchema: ZodType;
   /** How a record is named in headings, links and announcements. */
   readonly title: (record: T) => string;
-  /** False for records that can no longer be edited (a converted lead). */
+  /** False for records that can no longer be edited (a converted lead), nor selected for a bulk change. */
   readonly editable?: (record: T) => boolean;
+  /** False for records that may not go to the recycle bin (a converted lead): no Delete on their page. */
+  readonly deletable?: (record: T) => boolean;
   /** False where records are only made from elsewhere (activities are logged from a record). */
   readonly creatable?: boolean;
   /** On a narrow screen, the two fields a record's card shows under its name (default: the next two). */

@@ -2,9 +2,11 @@ import type { FieldDescriptor } from './field-descriptor';
 import type { TableSort } from './list-sort';
 import type { RowAction } from './row-action';
 
-export type RecordSelection = {
+export type RecordSelection<T> = {
   readonly selected: ReadonlySet<string>;
   readonly onChange: (selected: ReadonlySet<string>) => void;
+  /** Rows a bulk action cannot change (a converted lead) have a disabled checkbox; absent: every row. */
+  readonly selectable?: (record: T) => boolean;
 };
 
 export type RecordTableProps<T> = {
@@ -23,7 +25,7 @@ export type RecordTableProps<T> = {
   readonly hasMore?: boolean;
   readonly loadingMore?: boolean;
   readonly onLoadMore?: () => void;
-  readonly selection?: RecordSelection;
+  readonly selection?: RecordSelection<T>;
   /**
    * Server-side sort: the columns whose ids are in `sortable` get sortable headers (a button,
    * `aria-sort`); a click asks `onSort`, and the rows arrive in that order from the server.

@@ -9,6 +9,9 @@ import {
   LeadCreateInputSchema,
   LeadPatchInputSchema,
   decideLeadUpdate,
+  decideReopening,
+  type LeadChange,
+  type LeadChangeContext,
 } from '../../lead';
 import type { Lead } from '../../lead/lead';
 import { accessWorkspace } from '../access';
@@ -38,7 +41,7 @@ export const createLead = createUseCase(leadEntity);
 export const updateLead = updateUseCase(leadEntity);
 
 /** Disqualifying is a deliberate action on the lead as it is now, so If-Match is optional here. */
-export async function disqualifyLead(
+export function disqualifyLead(
   deps: AppDeps,
   caller: Caller,
   ws: WorkspaceId,
@@ -46,15 +49,57 @@ export async function disqualifyLead(
   expected: Version | undefined,
   input: unknown,
 ): Promise<Result<Versioned<Lead>>> {
+  return changeLead(deps, caller, ws, id, {
+    on: expected ? { expected } : 'as-it-is',
+    parse: () => parseInput(DisqualifyInputSchema, input),
+    decide: (lead, { reason }, ctx) => decideDisqualification(lead, reason, ctx),
+  });
+}
+
+/**
+ * Reopens a disqualified lead (back to working-contacted, its reason dropped) on the version the user
+ * saw: the tab's Reopen button. A status PATCH to working-contacted (`updateLead`) does the same.
+ */
+export function reopenLead(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  expected: Version | undefined,
+): Promise<Result<Versioned<Lead>>> {
+  return changeLead(deps, caller, ws, id, {
+    on: { expected },
+    parse: () => ok(undefined),
+    decide: (lead, _input, ctx) => decideReopening(lead, ctx),
+  });
+}
+
+/**
+ * A deliberate action on one lead: access, its input, the lead (on the version the client saw, or as
+ * it is now), the pure decision, one commit with its events.
+ */
+async function changeLead<Input>(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  id: Id,
+  action: {
+    readonly on: { readonly expected: Version | undefined } | 'as-it-is';
+    readonly parse: () => Result<Input>;
+    readonly decide: (lead: Lead, input: Input, ctx: LeadChangeContext) => Result<LeadChange>;
+  },
+): Promise<Result<Versioned<Lead>>> {
   const access = await accessWorkspace(deps, caller.actor, ws, 'write');
   if (!access.ok) return access;
-  const parsed = parseInput(DisqualifyInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const current = expected
-    ? await loadForChange(deps, ws, 'lead', id, expected)
-    : await loadRecord(deps, ws, 'lead', id);
+  const input = action.parse();
+  if (!input.ok) return input;
+  const { on } = action;
+  const current =
+    on === 'as-it-is'
+      ? await loadRecord(deps, ws, 'lead', id)
+      : await loadForChange(deps, ws, 'lead', id, on.expected);
   if (!current.ok) return current;
-  const decided = decideDisqualification(current.value.record, parsed.value.reason, {
+  const decided = action.decide(current.value.record, input.value, {
     actor: caller.actor.userId,
     now: deps.clock.now(),
     newEventId: () => deps.ids.newId(),

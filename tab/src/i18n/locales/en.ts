@@ -67,6 +67,8 @@ export const en = {
     signOut: 'Sign out',
     heading: 'Sign in',
     intro: 'Local sign-in for development, outside Teams.',
+    person: 'Sign in as',
+    otherPerson: 'Or anyone else: type their ids below.',
     tenantId: 'Tenant id',
     userId: 'User id',
     name: 'Name',

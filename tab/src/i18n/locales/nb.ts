@@ -68,6 +68,8 @@ export const nb: Messages = {
     signOut: 'Logg ut',
     heading: 'Logg inn',
     intro: 'Lokal innlogging for utvikling, utenfor Teams.',
+    person: 'Logg inn som',
+    otherPerson: 'Eller noen andre: skriv inn ID-ene deres nedenfor.',
     tenantId: 'Leietaker-ID',
     userId: 'Bruker-ID',
     name: 'Navn',

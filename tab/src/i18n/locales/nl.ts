@@ -68,6 +68,8 @@ export const nl: Messages = {
     signOut: 'Afmelden',
     heading: 'Aanmelden',
     intro: 'Lokaal aanmelden voor ontwikkeling, buiten Teams.',
+    person: 'Aanmelden als',
+    otherPerson: 'Of iemand anders: vul hieronder diens ids in.',
     tenantId: 'Tenant-id',
     userId: 'Gebruikers-id',
     name: 'Naam',

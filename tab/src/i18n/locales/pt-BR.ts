@@ -68,6 +68,8 @@ export const ptBR: Messages = {
     signOut: 'Sair',
     heading: 'Entrar',
     intro: 'Login local para desenvolvimento, fora do Teams.',
+    person: 'Entrar como',
+    otherPerson: 'Ou outra pessoa: digite os IDs abaixo.',
     tenantId: 'ID do locatário',
     userId: 'ID do usuário',
     name: 'Nome',

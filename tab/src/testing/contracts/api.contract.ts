@@ -328,6 +328,64 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
       });
     });
 
+    it('reopens a disqualified lead on its etag; an open or converted one is refused', async () => {
+      const { api, ws } = await fresh();
+      const lead = await aLead(api, ws);
+      const disqualified = await api.disqualifyLead(ws, lead, 'No budget this year');
+
+      const stale = await refusal(api.reopenLead(ws, lead));
+      const reopened = await api.reopenLead(ws, disqualified);
+
+      expect(stale).toMatchObject({ status: 412, code: 'CONCURRENCY.STALE' });
+      expect(reopened).toMatchObject({ id: lead.id, status: 'working-contacted' });
+      expect(reopened).not.toHaveProperty('disqualificationReason');
+      expect(await api.get(ws, 'leads', lead.id)).toEqual(reopened);
+      expect(await refusal(api.reopenLead(ws, reopened))).toMatchObject({
+        status: 409,
+        code: 'LEAD.INVALID_TRANSITION',
+      });
+      const converted = (await api.convertLead(ws, reopened.id, { createOpportunity: false })).lead;
+      expect(await refusal(api.reopenLead(ws, converted))).toMatchObject({
+        status: 409,
+        code: 'LEAD.READ_ONLY',
+      });
+    });
+
+    it('says with every lead what it allows now (its capabilities)', async () => {
+      const { api, ws } = await fresh();
+      const lead = await aLead(api, ws);
+      const disqualified = await api.disqualifyLead(ws, await aLead(api, ws, { lastName: 'Souza' }), 'No');
+      const converted = (await api.convertLead(ws, lead.id, { createOpportunity: false })).lead;
+      const open = await aLead(api, ws, { lastName: 'Hansen' });
+
+      const listed = (await api.list<Lead>(ws, 'leads', {})).items;
+      const allows = (id: string) =>
+        (listed.find((l) => l.id === id) as { capabilities?: unknown }).capabilities;
+
+      expect(allows(open.id)).toEqual({
+        edit: true,
+        convert: true,
+        disqualify: true,
+        reopen: false,
+        delete: true,
+      });
+      expect(allows(disqualified.id)).toEqual({
+        edit: true,
+        convert: false,
+        disqualify: false,
+        reopen: true,
+        delete: true,
+      });
+      expect(allows(converted.id)).toEqual({
+        edit: false,
+        convert: false,
+        disqualify: false,
+        reopen: false,
+        delete: false,
+      });
+      expect(converted).toHaveProperty('capabilities', allows(converted.id));
+    });
+
     it('saves the qualification checklist with the lead', async () => {
       const { api, ws } = await fresh();
       const lead = await aLead(api, ws);

@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import type { BotReply, ChatMessage } from './chat-message';
+import type { BotReply } from '../replies/bot-reply';
+import type { ChatMessage } from './chat-message';
 import type { TeamEvent } from './team-event';
 
 /** A press of an `Action.Execute` button (or a card's automatic refresh). */

@@ -1,16 +1,16 @@
-import { ok, type Lead, type Result, type Versioned } from '@crm/shared';
+import { leadCapabilities, ok, type Lead, type Result, type Versioned } from '@crm/shared';
 import { conversionMatches } from '@crm/shared/application';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { leadCard } from '../cards/lead-card';
 import { qualifyCard } from '../cards/qualify-card';
-import type { CommandContext } from './command';
+import type { ReplyContext } from './reply-context';
 
 /**
  * The qualify card for a lead, with the duplicates the matches use case suggests; a lead that is no
- * longer open shows itself instead. The card's key makes its submit convert once.
+ * longer convertible shows itself instead. The card's key makes its submit convert once.
  */
 export async function qualifyReply(
-  ctx: Pick<CommandContext, 'app' | 'caller' | 'workspace' | 'localized' | 'viewers'>,
+  ctx: ReplyContext,
   lead: Versioned<Lead>,
   notice?: string,
   /** The key of the card being refreshed; a new card gets a new one. */
@@ -20,7 +20,7 @@ export async function qualifyReply(
   const { t } = ctx.localized;
   const record = lead.record;
   const viewers = await ctx.viewers();
-  if (record.status === 'closed-converted' || record.status === 'closed-not-converted') {
+  if (!leadCapabilities(record).convert) {
     return ok(
       leadCard(ctx.localized, {
         ws,

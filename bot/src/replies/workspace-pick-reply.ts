@@ -1,6 +1,6 @@
 import { adaptiveCard, execute, title } from '../cards/adaptive-card';
 import type { Localized } from '../messages/translator';
-import { cardReply, type BotReply } from './chat-message';
+import { cardReply, type BotReply } from './bot-reply';
 
 /** In a personal chat with several workspaces: which one the command is about (it then runs there). */
 export function workspacePickCard(

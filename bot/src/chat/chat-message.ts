@@ -1,5 +1,4 @@
 import type { ConversationAddress } from '@crm/shared';
-import type { AdaptiveCard } from '../cards/adaptive-card';
 
 /**
  * Where a message was written: a standard channel of a team (everyone on the team's roster reads
@@ -27,11 +26,3 @@ export type ChatMessage = {
   readonly teamId?: string;
   readonly conversation?: ChatConversation;
 };
-
-/** What the bot answers with; the Teams module turns it into an activity. */
-export type BotReply =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'card'; readonly card: AdaptiveCard; readonly summary: string };
-
-export const textReply = (text: string): BotReply => ({ kind: 'text', text });
-export const cardReply = (card: AdaptiveCard, summary: string): BotReply => ({ kind: 'card', card, summary });
