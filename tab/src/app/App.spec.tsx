@@ -102,6 +102,21 @@ describe('App inside Teams', () => {
     expect(authorizations).toEqual(['Bearer sso-token', 'Bearer fresh-sso-token']);
   });
 
+  it('starts where the browser denies the framed tab its storage (third-party storage blocked)', async () => {
+    const denied = jest.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    try {
+      const teams = fakeTeams();
+      render(<App i18n={createI18n('en')} connectTeams={teams.connect} />);
+      await act(async () => teams.connect_());
+      expect(await screen.findByRole('heading', { name: 'Werkruimtes' })).toBeTruthy();
+      expect(authorizations).toEqual(['Bearer sso-token']);
+    } finally {
+      denied.mockRestore();
+    }
+  });
+
   it('when Teams fails to initialise, offers the dev sign-in', async () => {
     const failing: TeamsModules = {
       sdk: async () =>

@@ -17,7 +17,17 @@ export type ShellProps = { readonly teams: TeamsState };
 
 type Session = { readonly getToken: GetToken; readonly name?: string };
 
-const storage = () => (typeof window.localStorage === 'undefined' ? undefined : window.localStorage);
+/**
+ * The browser's local storage, if the page may use it: reading `window.localStorage` throws where the
+ * browser denies storage to a framed page (Teams in a browser that blocks third-party storage).
+ */
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Signs the user in (Teams SSO, or the local sign-in outside Teams, kept across reloads for its
