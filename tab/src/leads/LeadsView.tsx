@@ -41,21 +41,15 @@ function BulkStatus({
   const [busy, setBusy] = useState(false);
   const apply = async () => {
     setBusy(true);
-    const changing = leads.filter((l) => l.status !== status);
-    const results = await setLeadsStatus.mutateAsync({ leads: changing, status });
+    const { changed, refused } = await setLeadsStatus.mutateAsync({
+      leads: leads.filter((l) => l.status !== status),
+      status,
+    });
     // Each lead stands alone: say which ones failed, and what the server said about each.
-    const failures = results.flatMap((result, i) =>
-      result.status === 'rejected'
-        ? [
-            t('leads.bulkFailure', {
-              name: leadDisplayName(changing[i]!),
-              reason: errorText(result.reason, t),
-            }),
-          ]
-        : [],
+    const failures = refused.map(({ lead, error }) =>
+      t('leads.bulkFailure', { name: leadDisplayName(lead), reason: errorText(error, t) }),
     );
     setBusy(false);
-    const changed = results.length - failures.length;
     done({
       intent: failures.length ? 'warning' : 'success',
       text: failures.length
