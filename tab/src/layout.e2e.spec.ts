@@ -31,7 +31,11 @@ let browser: Browser;
 let server: BrowserServer;
 let ws: string;
 /** Each view's address after the workspace, and what it is called in the findings and file names. */
-const views: { path: string; name: string }[] = VIEW_IDS.map((path) => ({ path, name: path }));
+/** The workspace picker (no workspace in the address), then every view of the workspace. */
+const views: { path: string; name: string }[] = [
+  { path: '', name: 'workspaces' },
+  ...VIEW_IDS.map((path) => ({ path, name: path })),
+];
 
 beforeAll(async () => {
   const [deps] = await Promise.all([testStorage(), writeBundle()]);
@@ -115,7 +119,8 @@ async function signedIn(scheme: (typeof SCHEMES)[number]) {
 }
 
 async function show(page: Page, path: string, ready: () => Promise<void>) {
-  await page.evaluate(`location.hash = ${JSON.stringify(`#/w/${ws}/${path}`)}`);
+  const hash = path ? `#/w/${ws}/${path}` : '#/';
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
   await page.locator('main h2').first().waitFor();
   await ready();
 }
