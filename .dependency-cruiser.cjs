@@ -24,7 +24,7 @@ const ranks = [
   ['opportunity'],
   ['workspace'],
   ['lead'],
-  ['campaign'],
+  ['campaign', 'duplicates'],
   ['reports', 'records'],
   ['application'],
   ['storage', 'testing'],
@@ -73,7 +73,7 @@ const botFolderRankRules = botRanks.map((rank, i) => {
 });
 
 const core =
-  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|application)/';
+  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|duplicates|application)/';
 module.exports = {
   forbidden: [
     ...folderRankRules,

@@ -22,6 +22,7 @@ export * from './contact';
 export * from './opportunity';
 export * from './campaign';
 export * from './activity';
+export * from './duplicates';
 export * from './workspace';
 export * from './reports';
 export * from './records';

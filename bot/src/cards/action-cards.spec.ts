@@ -1,11 +1,11 @@
-import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
+import { aContact, aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { DEFAULT_STAGES } from '@crm/shared';
 import { createTranslator } from '../messages/translator';
 import type { AdaptiveCard } from './adaptive-card';
 import { dealCard } from './deal-card';
 import { leadCard } from './lead-card';
 import { pickCard } from './pick-card';
-import { disqualifyCard, qualifyCard } from './qualify-card';
+import { disqualifyCard, NEW_RECORD, qualifyCard } from './qualify-card';
 import { recordCard } from './record-card';
 import { welcomeCard } from './welcome-card';
 
@@ -74,6 +74,27 @@ describe('leadCard', () => {
 });
 
 describe('qualifyCard and disqualifyCard', () => {
+  it('given a suggested organisation and contact, then they are selected; without, create new is', () => {
+    const input = {
+      ws: 'W1',
+      lead: aLead({ id: 'L1', lastName: 'Nordmann', company: 'Fjordlys Logistikk' }),
+      version: 'v1',
+      key: 'k1',
+      organisations: [anOrganisation({ id: 'O1', name: 'Fjordlys Logistikk AS' })],
+      contacts: [aContact({ id: 'C1', organisationId: 'O1', lastName: 'Solberg' })],
+      currency: 'EUR',
+      today: '2026-11-29',
+    };
+    const choice = (card: ReturnType<typeof qualifyCard>, id: string) =>
+      JSON.stringify(card).match(new RegExp(`"id":"${id}","label":"[^"]*","value":"([^"]*)"`))?.[1];
+
+    const suggested = qualifyCard(en, { ...input, suggested: { organisationId: 'O1', contactId: 'C1' } });
+    expectTeamsCard(suggested);
+    expect([choice(suggested, 'organisationId'), choice(suggested, 'contactId')]).toEqual(['O1', 'C1']);
+    const plain = qualifyCard(en, input);
+    expect([choice(plain, 'organisationId'), choice(plain, 'contactId')]).toEqual([NEW_RECORD, NEW_RECORD]);
+  });
+
   it('given matches, then the checklist, the suggestions, the new deal and a keyed submit', () => {
     const lead = aLead({
       id: 'L1',

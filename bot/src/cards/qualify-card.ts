@@ -20,6 +20,8 @@ export type QualifyCardInput = {
   readonly key: string;
   readonly organisations: readonly Organisation[];
   readonly contacts: readonly Contact[];
+  /** What the matches use case selects by default (a strong match); absent: create new. */
+  readonly suggested?: { readonly organisationId?: string; readonly contactId?: string };
   readonly currency: string;
   readonly today: string;
   readonly notice?: string;
@@ -51,7 +53,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
     type: 'Input.ChoiceSet',
     id: 'organisationId',
     label: t('qualify.organisation'),
-    value: NEW_RECORD,
+    value: input.suggested?.organisationId ?? NEW_RECORD,
     choices: [
       {
         title: t('qualify.newOrganisation', { name: lead.company ?? leadDisplayName(lead) }),
@@ -64,7 +66,7 @@ export function qualifyCard({ t }: Localized, input: QualifyCardInput): Adaptive
     type: 'Input.ChoiceSet',
     id: 'contactId',
     label: t('qualify.contact'),
-    value: NEW_RECORD,
+    value: input.suggested?.contactId ?? NEW_RECORD,
     choices: [
       { title: t('qualify.newContact', { name: leadDisplayName(lead) }), value: NEW_RECORD },
       ...input.contacts.map((c) => ({

@@ -57,6 +57,24 @@ describe('notificationCard', () => {
     expect(text(built?.card)).toContain('Congratulations, Alice!');
   });
 
+  it.each([
+    ['en', 'Carol made you the owner of Fjord.', 'Proposal', /"value":"€12,000\.00"/],
+    ['nb', 'Carol gjorde deg til eier av Fjord.', 'Tilbud', /"value":"12\s000,00\s€"/],
+  ] as const)(
+    'given a deal handed to someone (%s), then who gave it, the stage and the amount',
+    (locale, said, stage, amount) => {
+      const event: DomainEvent = {
+        ...meta,
+        type: 'opportunity.owner-changed',
+        data: { ...dealSummary('Fjord'), from: 'carol', to: 'bob', stage: 'proposal' },
+      };
+      const built = notificationCard(translator.forLocale(locale), event, ctx);
+      expect(built?.summary).toBe(said);
+      expect(text(built?.card)).toContain(`"value":"${stage}"`);
+      expect(text(built?.card)).toMatch(amount);
+    },
+  );
+
   it('given a loss, then the reason; a disqualification is told to nobody', () => {
     const lost: DomainEvent = { ...meta, type: 'opportunity.lost', data: { ...deal, lostReason: 'Price' } };
     expect(text(notificationCard(en, lost, ctx)?.card)).toContain('"title":"Reason","value":"Price"');

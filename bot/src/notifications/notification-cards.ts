@@ -127,6 +127,22 @@ export function notificationCard(
         ]),
       };
     }
+    case 'opportunity.owner-changed': {
+      const d = event.data;
+      const summary = t('notify.owner', { actor: ctx.actorName, deal: d.name });
+      return {
+        summary,
+        card: adaptiveCard([
+          title(t('notify.ownerTitle', { deal: d.name })),
+          line(summary),
+          facts([
+            [t('column.stage'), stage(d.stage)],
+            [t('column.amount'), money(d.amount, d.currency)],
+          ]),
+          footer,
+        ]),
+      };
+    }
     case 'lead.disqualified':
       return undefined;
     default: {

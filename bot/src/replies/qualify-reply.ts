@@ -5,6 +5,8 @@ import { leadCard } from '../cards/lead-card';
 import { qualifyCard } from '../cards/qualify-card';
 import type { ReplyContext } from './reply-context';
 
+const optionalId = (name: string, id: string | undefined) => (id ? { [name]: id } : {});
+
 /**
  * The qualify card for a lead, with the duplicates the matches use case suggests; a lead that is no
  * longer convertible shows itself instead. The card's key makes its submit convert once.
@@ -38,8 +40,16 @@ export async function qualifyReply(
       lead: record,
       version: lead.version,
       key: key ?? `bot-convert-${ctx.app.ids.newId()}`,
-      organisations: matches.value.organisations.map((o) => o.organisation.record),
-      contacts: matches.value.contacts.map((c) => c.record),
+      organisations: matches.value.organisations.map((o) => o.record.record),
+      contacts: matches.value.contacts.map((c) => c.record.record),
+      // A strong match is selected, as in the tab's dialog: creating a duplicate is a deliberate choice.
+      suggested: {
+        ...optionalId(
+          'organisationId',
+          matches.value.organisations.find((o) => o.suggested)?.record.record.id,
+        ),
+        ...optionalId('contactId', matches.value.contacts.find((c) => c.suggested)?.record.record.id),
+      },
       currency: ctx.workspace.record.settings.defaultCurrency,
       today: ctx.app.clock.now().slice(0, 10),
       ...(notice ? { notice } : {}),

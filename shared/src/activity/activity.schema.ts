@@ -12,10 +12,10 @@ export const ActivityCreateInputSchema = z.strictObject({
   subject: shortText(200),
   notes: absentIfBlank(text(10_000)),
   regarding: RegardingSchema,
-  /** ISO instant with an offset, stored in UTC; defaults to now. */
+  /** ISO instant with an offset, stored in UTC; defaults to now. When it is due, or when it happened. */
   occurredAt: instantSchema.optional(),
   outcome: absentIfBlank(text(1000)),
-  /** Tasks only. */
+  /** Done or not; defaults to done for anything but a task at or before now, open otherwise. */
   completed: z.boolean().optional(),
   /** Defaults to the actor. */
   ownerId: userIdSchema.optional(),
@@ -34,3 +34,11 @@ export const ActivityPatchInputSchema = z.strictObject({
   ownerId: userIdSchema.optional(),
 });
 export type ActivityPatchInput = z.infer<typeof ActivityPatchInputSchema>;
+
+/** Marking done may say how it went. */
+export const ActivityCompleteInputSchema = z.strictObject({ outcome: absentIfBlank(text(1000)) });
+export type ActivityCompleteInput = z.infer<typeof ActivityCompleteInputSchema>;
+
+/** Moving an open activity: the new due instant (with an offset; stored in UTC). */
+export const ActivityRescheduleInputSchema = z.strictObject({ dueAt: instantSchema });
+export type ActivityRescheduleInput = z.infer<typeof ActivityRescheduleInputSchema>;

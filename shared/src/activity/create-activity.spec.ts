@@ -7,7 +7,7 @@ const ctx: CreateContext = { id: 'act-1', workspaceId: 'ws-1', actor: 'alice', n
 const regarding = { type: 'opportunity' as const, id: 'opp-1' };
 
 describe('decideActivityCreation', () => {
-  it('given a logged call, then it happened now, by the actor, with no done flag', () => {
+  it('given a call logged as it happens, then it happened now, by the actor, and is done', () => {
     expect(decideActivityCreation({ type: 'call', subject: 'Intro', regarding }, ctx)).toEqual({
       ok: true,
       value: {
@@ -18,6 +18,8 @@ describe('decideActivityCreation', () => {
         regarding,
         occurredAt: T0,
         ownerId: 'alice',
+        completed: true,
+        completedAt: T0,
         createdAt: T0,
         createdBy: 'alice',
         updatedAt: T0,
@@ -38,22 +40,32 @@ describe('decideActivityCreation', () => {
       ownerId: 'bob',
     };
     const result = decideActivityCreation(input, ctx);
-    expect(result.ok && result.value).toMatchObject(input);
+    expect(result.ok && result.value).toMatchObject({ ...input, completedAt: T0 });
   });
 
-  it('given a task without a done flag, then it starts open', () => {
-    const result = decideActivityCreation({ type: 'task', subject: 'Follow up', regarding }, ctx);
-    expect(result.ok && result.value.completed).toBe(false);
+  it.each<[string, ActivityType, string | undefined, boolean]>([
+    ['a call held this morning', 'call', '2026-03-02T07:00:00.000Z', true],
+    ['a call planned for Friday', 'call', '2026-03-06T09:00:00.000Z', false],
+    ['a meeting planned for later today', 'meeting', '2026-03-02T15:00:00.000Z', false],
+    ['a note written now', 'note', undefined, true],
+    ['an email sent now', 'email', undefined, true],
+    ['a task due now', 'task', undefined, false],
+    ['a task that was due yesterday', 'task', '2026-03-01T09:00:00.000Z', false],
+  ])('given %s without a done flag, then completed is %s', (_case, type, occurredAt, completed) => {
+    const result = decideActivityCreation(
+      { type, subject: 'x', regarding, ...(occurredAt ? { occurredAt } : {}) },
+      ctx,
+    );
+    expect(result.ok && result.value.completed).toBe(completed);
+    expect(result.ok && result.value.completedAt).toBe(completed ? T0 : undefined);
   });
 
-  it.each<ActivityType>(['call', 'email', 'meeting', 'note'])(
-    'given a %s marked completed, then VALIDATION.FAILED',
-    (type) => {
-      const result = decideActivityCreation({ type, subject: 'x', regarding, completed: false }, ctx);
-      expect(!result.ok && result.error).toMatchObject({
-        code: 'VALIDATION.FAILED',
-        fields: { completed: 'only for tasks' },
-      });
-    },
-  );
+  it.each<[ActivityType, boolean]>([
+    ['call', false],
+    ['meeting', true],
+    ['note', false],
+  ])('given a %s with completed %s, then the flag decides', (type, completed) => {
+    const result = decideActivityCreation({ type, subject: 'x', regarding, completed }, ctx);
+    expect(result.ok && result.value.completed).toBe(completed);
+  });
 });

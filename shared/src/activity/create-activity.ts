@@ -2,13 +2,15 @@ import { definedOnly, newAudit, type CreateContext } from '../common/record-chan
 import { ok, type Result } from '../common/result';
 import type { Activity } from './activity';
 import type { ActivityCreateInput } from './activity.schema';
-import { completionFor } from './task-completion';
+import { completionAtCreation } from './activity-completion';
 
-/** The regarding record's existence is the use case's to check: it needs storage. */
+/**
+ * A new activity, owned by the actor unless the input names another member, happening (or due) now
+ * unless `occurredAt` says when. Done by default when logged as it happens (activity-completion.ts).
+ * The regarding record's existence is the use case's to check: it needs storage.
+ */
 export function decideActivityCreation(input: ActivityCreateInput, ctx: CreateContext): Result<Activity> {
-  const completed = completionFor(input.type, undefined, input.completed);
-  if (!completed.ok) return completed;
-  const { occurredAt, ownerId, ...details } = input;
+  const { occurredAt, ownerId, completed: _given, ...details } = input;
   return ok(
     definedOnly({
       ...details,
@@ -16,7 +18,7 @@ export function decideActivityCreation(input: ActivityCreateInput, ctx: CreateCo
       workspaceId: ctx.workspaceId,
       occurredAt: occurredAt ?? ctx.now,
       ownerId: ownerId ?? ctx.actor,
-      completed: completed.value,
+      ...completionAtCreation(input, ctx.now),
       ...newAudit(ctx),
     }),
   );

@@ -2,18 +2,18 @@ import { applyPatch, definedOnly, touched, type ChangeContext } from '../common/
 import { ok, type Result } from '../common/result';
 import type { Activity } from './activity';
 import type { ActivityPatchInput } from './activity.schema';
-import { completionFor } from './task-completion';
+import { completionAfter } from './activity-completion';
 
-/** A task turned into another type loses its done flag; a call turned into a task starts open. */
+/**
+ * Edits an activity. Any type can be marked done or undone (`completed`); `occurredAt` is when it is
+ * due while open, when it happened once done. Changing its type keeps its state.
+ */
 export function decideActivityUpdate(
   activity: Activity,
   patch: ActivityPatchInput,
   ctx: ChangeContext,
 ): Result<Activity> {
   const { completed: given, ...rest } = patch;
-  const type = patch.type ?? activity.type;
-  const completed = completionFor(type, activity.completed, given);
-  if (!completed.ok) return completed;
-  const next = applyPatch(activity, rest).record;
-  return ok(touched(definedOnly({ ...next, completed: completed.value }), ctx));
+  const { completedAt: _at, ...next } = applyPatch(activity, rest).record;
+  return ok(touched(definedOnly({ ...next, ...completionAfter(activity, given, ctx.now) }), ctx));
 }

@@ -31,6 +31,16 @@ export type SortedListQuery<K extends RecordKind> = Omit<ListQuery<K>, 'q' | 'so
 /** Activity lists also select by what they are about (the lead's activities follow it on conversion). */
 export type ActivityQuery = ListQuery<'activity'> & { readonly regarding?: readonly Regarding[] };
 
+/** One owner's open activities in due order, due from `from` (inclusive) to `to` (exclusive). */
+export type DueQuery = {
+  readonly ownerId: UserId;
+  readonly from?: Instant;
+  readonly to?: Instant;
+  /** 1–1000. */
+  readonly limit: number;
+  readonly cursor?: string;
+};
+
 /** New versions of the records written, keyed `${kind}:${id}`. */
 export type CommitReceipt = { readonly versions: Readonly<Record<string, Version>> };
 
@@ -78,7 +88,21 @@ export interface RecordRepository {
    */
   listEmails(ws: WorkspaceId, kind: 'lead' | 'contact'): AsyncIterable<EmailEntry>;
   listActivities(ws: WorkspaceId, query: ActivityQuery): Promise<Page<Versioned<RecordOf['activity']>>>;
+  /** Open activities of one owner, earliest due first (a key range: My day). */
+  listDue(ws: WorkspaceId, query: DueQuery): Promise<Page<Versioned<RecordOf['activity']>>>;
+  /**
+   * At most `limit` activities about one lead or opportunity (SUMMARY_KINDS): the open ones earliest
+   * due first, or the done ones latest first (a key range: what a summary is recomputed from).
+   */
+  activitiesAbout(
+    ws: WorkspaceId,
+    about: Regarding,
+    state: 'open' | 'done',
+    limit: number,
+  ): Promise<Versioned<RecordOf['activity']>[]>;
   stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]>;
+  /** A named counter (a `counter` write), with the version a write that moves it must name. */
+  getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined>;
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined>;
   recycleBin(ws: WorkspaceId, query: { limit: number; cursor?: string }): Promise<Page<DeletedRecord>>;
   /**

@@ -60,6 +60,16 @@ export const ERROR_CODES = {
   'CAMPAIGN.HAS_DEPENDENTS': 'conflict',
   'ACTIVITY.NOT_FOUND': 'not-found',
   'ACTIVITY.REGARDING_NOT_FOUND': 'invalid',
+  /** Rescheduling a done activity: it has happened (reopen it, or edit its time). */
+  'ACTIVITY.ALREADY_COMPLETED': 'conflict',
+  /** An owner (of a record, or the one a list or My day is asked for) must be a member of the workspace. */
+  'OWNER.NOT_A_MEMBER': 'invalid',
+  /** A record cannot be merged with itself. */
+  'MERGE.SAME_RECORD': 'invalid',
+  /** Two contacts merge only within one organisation (merge the organisations first). */
+  'MERGE.DIFFERENT_ORGANISATIONS': 'conflict',
+  /** Moving the other record's links takes more rows than one transaction holds (`details.rows`, `details.max`). */
+  'MERGE.TOO_LARGE': 'conflict',
   'IMPORT.EMPTY_FILE': 'invalid',
   'IMPORT.INVALID_HEADER': 'invalid',
   'IMPORT.NOT_FOUND': 'not-found',

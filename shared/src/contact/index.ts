@@ -2,4 +2,3 @@ export * from './contact';
 export * from './contact.schema';
 export * from './create-contact';
 export * from './update-contact';
-export * from './suggest-contacts';

@@ -37,9 +37,19 @@ export type OpportunityStageChanged = EventBase<
   DealSummary & { readonly from?: StageId; readonly to: StageId }
 >;
 export type OpportunityWon = EventBase<'opportunity.won', DealSummary>;
+/** Someone gave the deal to another member: the new owner hears of it in their personal chat. */
+export type OpportunityOwnerChanged = EventBase<
+  'opportunity.owner-changed',
+  DealSummary & { readonly from: UserId; readonly to: UserId; readonly stage: StageId }
+>;
 export type OpportunityLost = EventBase<'opportunity.lost', DealSummary & { readonly lostReason: string }>;
 
 /** What the bot tells channels about; written to the outbox in the same transaction as the change. */
 export type DomainEvent =
-  LeadConverted | LeadDisqualified | OpportunityStageChanged | OpportunityWon | OpportunityLost;
+  | LeadConverted
+  | LeadDisqualified
+  | OpportunityStageChanged
+  | OpportunityWon
+  | OpportunityLost
+  | OpportunityOwnerChanged;
 export type DomainEventType = DomainEvent['type'];

@@ -1,3 +1,4 @@
+import { withSummary } from '../activity/activity-summary';
 import type { Contact } from '../contact/contact';
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
@@ -90,7 +91,14 @@ export function decideConversion(input: ConvertLeadInput, ctx: ConversionContext
       ? undefined
       : opportunityFor(input, ctx, organisation.record, contact.record);
   if (opportunity && !opportunity.ok) return opportunity;
-  const deal = opportunity?.value;
+  // The lead's activities follow it: the new deal starts with the lead's next and last activity.
+  const deal = opportunity?.value && {
+    ...opportunity.value,
+    opportunity: withSummary(opportunity.value.opportunity, {
+      ...(lead.nextActivity ? { nextActivity: lead.nextActivity } : {}),
+      ...(lead.lastActivityAt ? { lastActivityAt: lead.lastActivityAt } : {}),
+    }),
+  };
   // Converting straight into a won deal is a first win like any other.
   const customer = deal && customerAfterWin(deal.events, organisation.record, ctx);
   if (customer) organisation = { ...organisation, record: customer, changed: !organisation.created };

@@ -1,3 +1,4 @@
+import type { ActivitySummary } from '../activity/activity-summary';
 import type { Audit, Id, Instant, UserId, WorkspaceId } from '../common/types';
 
 export const LEAD_STATUSES = [
@@ -63,8 +64,13 @@ export type LeadDetails = {
   readonly qualification: Qualification;
 };
 
-/** What every lead has whatever its status. */
-export type LeadBase = LeadDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
+/**
+ * What every lead has whatever its status. Its activity summary (next open, last done) is maintained
+ * by activity writes about it and passed on to the opportunity it is converted into.
+ */
+export type LeadBase = LeadDetails &
+  ActivitySummary &
+  Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };
 
 export type OpenLead = LeadBase & { readonly status: 'open-not-contacted' };
 export type WorkingLead = LeadBase & { readonly status: 'working-contacted' };

@@ -1,3 +1,4 @@
+import { sameUser } from '../common/schemas';
 import type { Id, Instant, UserId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import type { Opportunity } from './opportunity';
@@ -37,4 +38,19 @@ export function stageEvents(o: Opportunity, from: StageId | undefined, ctx: Even
     });
   }
   return events;
+}
+
+/** A deal given to another owner (by someone, or by a bulk reassign): told to the new owner. */
+export function ownerChangeEvents(before: Opportunity, after: Opportunity, ctx: EventContext): DomainEvent[] {
+  if (sameUser(before.ownerId, after.ownerId)) return [];
+  return [
+    {
+      id: ctx.newEventId(),
+      type: 'opportunity.owner-changed',
+      workspaceId: after.workspaceId,
+      occurredAt: ctx.now,
+      actorId: ctx.actor,
+      data: { ...summary(after), from: before.ownerId, to: after.ownerId, stage: after.stage },
+    },
+  ];
 }

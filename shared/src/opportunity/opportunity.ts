@@ -1,3 +1,4 @@
+import type { NextActivity } from '../activity/activity-summary';
 import type { Audit, Currency, Id, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
 import type { ForecastCategory, StageId } from './stage';
 
@@ -29,6 +30,13 @@ export type Opportunity = OpportunityDetails &
     /** Set while the stage is closed (won or lost). */
     readonly closedAt?: Instant;
     readonly stageChangedAt: Instant;
+    /**
+     * Maintained in the same transaction as every activity write about the deal (or its originating
+     * lead), never set by a client: the earliest open activity (absent: "no next step") and when the
+     * latest done one happened (absent: none done yet).
+     */
+    readonly nextActivity?: NextActivity;
+    readonly lastActivityAt?: Instant;
   };
 
 /** One row of an opportunity's stage history. `from` is absent for the opening stage. */

@@ -24,7 +24,7 @@ describe('decideOpportunityUpdate: details', () => {
   it('given detail edits, then they apply, null clears, and audit moves on without a stage change', () => {
     const result = update(open, { name: 'Bigger deal', amount: null, nextStep: null, ownerId: 'carol' });
     expect(result.ok && result.value.stageChange).toBeUndefined();
-    expect(result.ok && result.value.events).toEqual([]);
+    expect(result.ok && result.value.events.map((e) => e.type)).toEqual(['opportunity.owner-changed']);
     const opp = result.ok ? result.value.opportunity : undefined;
     expect(opp).toMatchObject({
       name: 'Bigger deal',
@@ -34,6 +34,22 @@ describe('decideOpportunityUpdate: details', () => {
       stageChangedAt: T0,
     });
     expect(opp && ('amount' in opp || 'nextStep' in opp)).toBe(false);
+  });
+
+  it('given a new owner, then the event names who had it, who has it, the stage and the amount', () => {
+    const result = update(open, { ownerId: 'carol', stage: 'proposal' });
+    expect(result.ok && result.value.events.map((e) => e.type)).toEqual([
+      'opportunity.stage-changed',
+      'opportunity.owner-changed',
+    ]);
+    expect(result.ok && result.value.events[1]).toMatchObject({
+      actorId: 'bob',
+      data: { from: open.ownerId, to: 'carol', stage: 'proposal', amount: 1000, opportunityId: open.id },
+    });
+  });
+
+  it('given the same owner again, then no owner event', () => {
+    expect(update(open, { ownerId: open.ownerId })).toMatchObject({ ok: true, value: { events: [] } });
   });
 
   it('given the same stage again, then it is no stage change', () => {

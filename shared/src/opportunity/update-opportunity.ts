@@ -5,7 +5,7 @@ import type { Id } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
 import { checkClosedDealEdit } from './closed-deal';
 import type { Opportunity, StageChange } from './opportunity';
-import { stageEvents } from './opportunity-events';
+import { ownerChangeEvents, stageEvents } from './opportunity-events';
 import { checkProbabilityFits, lostReasonFor, stagedFields, unknownStage } from './opportunity-rules';
 import type { OpportunityPatchInput } from './opportunity.schema';
 import type { PipelineSettings } from './stage';
@@ -95,7 +95,8 @@ export function decideOpportunityUpdate(
       ctx,
     ),
   );
-  if (!moves) return ok({ opportunity, events: [] });
+  const handedOver = ownerChangeEvents(opp, opportunity, ctx);
+  if (!moves) return ok({ opportunity, events: handedOver });
   const stageChange: StageChange = {
     id: ctx.stageChangeId,
     opportunityId: opp.id,
@@ -105,7 +106,11 @@ export function decideOpportunityUpdate(
     at: ctx.now,
     ...(reopening ? { reopened: true } : {}),
   };
-  return ok({ opportunity, stageChange, events: stageEvents(opportunity, opp.stage, ctx) });
+  return ok({
+    opportunity,
+    stageChange,
+    events: [...stageEvents(opportunity, opp.stage, ctx), ...handedOver],
+  });
 }
 
 /** Absent keeps the hand-set probability (if any), null drops it, a number sets it. */

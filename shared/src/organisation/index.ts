@@ -3,5 +3,3 @@ export * from './organisation.schema';
 export * from './create-organisation';
 export * from './update-organisation';
 export * from './mark-customer-on-win';
-export * from './organisation-identity';
-export * from './suggest-organisations';

@@ -28,7 +28,17 @@ export type Write =
       readonly record: AnyRecord;
       readonly expected: Version;
     }
-  | { readonly type: 'stage-change'; readonly change: StageChange };
+  | { readonly type: 'stage-change'; readonly change: StageChange }
+  /**
+   * A named counter of the workspace (the round-robin of new leads' owners): created when `expected`
+   * is absent, else replaced if still at that version, so two writers cannot both move it.
+   */
+  | { readonly type: 'counter'; readonly name: string; readonly value: string; readonly expected?: Version };
+
+/** Writes of records (every one but stage history and counters). */
+export type RecordWrite = Exclude<Write, { type: 'stage-change' | 'counter' }>;
+export const isRecordWrite = (write: Write): write is RecordWrite =>
+  write.type !== 'stage-change' && write.type !== 'counter';
 
 export type IdempotencyRecord = {
   readonly key: string;

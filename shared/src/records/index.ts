@@ -8,4 +8,6 @@ export * from './versions';
 export * from './change-set';
 export * from './record-sort';
 export * from './row-plan';
+export * from './upgrade-record';
+export * from './record-names';
 export * from './export-columns';

@@ -1,5 +1,5 @@
 import { queryTokens, searchTokens, wholeToken } from '../common/search-tokens';
-import type { RecordKind, RecordOf } from './records';
+import { RANGE_FILTERS, type RecordKind, type RecordOf } from './records';
 
 /**
  * What each kind is found by, shared by every RecordRepository so that search means the same in
@@ -97,14 +97,26 @@ export function listedUnder(indexTokens: readonly string[], driving: string): st
   return best;
 }
 
-/** List filters are exact matches on the record's field of the same name. */
+/**
+ * List filters are exact matches on the record's field of the same name (a yes/no field as `true` or
+ * `false`), or bounds of an instant field's range (RANGE_FILTERS: from inclusive, to exclusive).
+ */
 export function matchesFilters(
   record: object,
   filters: Readonly<Record<string, string | undefined>> | undefined,
 ): boolean {
   if (!filters) return true;
   const fields = record as Readonly<Record<string, unknown>>;
-  return Object.entries(filters).every(([name, value]) => value === undefined || fields[name] === value);
+  return Object.entries(filters).every(([name, value]) => {
+    if (value === undefined) return true;
+    const range = (RANGE_FILTERS as Readonly<Record<string, { field: string; bound: 'from' | 'to' }>>)[name];
+    if (range) {
+      const at = fields[range.field];
+      return typeof at === 'string' && (range.bound === 'from' ? at >= value : at < value);
+    }
+    const field = fields[name];
+    return typeof field === 'boolean' ? String(field) === value : field === value;
+  });
 }
 
 /** Stage history reads oldest first; changes at the same instant in id order. */

@@ -1,6 +1,6 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, Write } from '../records/change-set';
+import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import { COMMIT_CAPACITY, planCommit } from '../records/row-plan';
 import { isKeySafeId } from './record-keys';
 import { indexRow, partitionRow, type Deletion, type Row } from './record-rows';
@@ -28,15 +28,17 @@ const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
  * Turns the row plan (records/row-plan.ts) into table operations: ONE transaction in the
  * workspace's partition, where each record row is written with the expected ETag (never "*"), and
  * the search-index rows around it. `deletions` holds the stored deletion of each record being
- * restored (its bin row key). Throws for change sets no caller should build.
+ * restored (its bin row key), `legacy` the records whose stored row predates activities' list rows
+ * (row-plan.ts PlanOptions). Throws for change sets no caller should build.
  */
 export function planChangeSet(
   ws: WorkspaceId,
   changes: ChangeSet,
   deletions: ReadonlyMap<string, Deletion>,
+  legacy: ReadonlySet<string> = new Set(),
 ): PlannedCommit {
   for (const write of changes.writes) checkRecordId(write);
-  const plan = planCommit(ws, changes);
+  const plan = planCommit(ws, changes, { legacy });
   const actions = plan.partition.map((op): TransactionAction => {
     const deletedAt =
       op.row.type === 'bin' ? deletions.get(`${op.row.kind}:${op.row.id}`)?.deletedAt : undefined;
@@ -67,6 +69,6 @@ export function planChangeSet(
 }
 
 function checkRecordId(write: Write): void {
-  if (write.type === 'stage-change' || isKeySafeId(write.record.id)) return;
+  if (!isRecordWrite(write) || isKeySafeId(write.record.id)) return;
   throw new Error(`${write.kind} id ${JSON.stringify(write.record.id)} cannot be a key`);
 }

@@ -43,9 +43,30 @@ export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${t
 export const regardingKey = (type: RegardingType, id: Id, activityId: Id): string =>
   `${regardingPrefix(type, id)}${activityId}`;
 
+/**
+ * Open activities of one owner in due order (My day): `due|<owner>|<dueAt>|<activityId>`. `dueAt` is
+ * an ISO instant in UTC (`2026-03-02T09:00:00.000Z`, fixed width), so key order is time order.
+ */
+export const duePrefix = (ownerId: UserId): string => `due|${keyPart(ownerId)}|`;
+export const dueKey = (ownerId: UserId, dueAt: Instant, activityId: Id): string =>
+  `${duePrefix(ownerId)}${dueAt}|${activityId}`;
+
+/** Open activities about a lead or deal, earliest due first: `nxt|<type>|<id>|<dueAt>|<activityId>`. */
+export const openAboutPrefix = (type: RegardingType, id: Id): string => `nxt|${type}|${id}|`;
+export const openAboutKey = (type: RegardingType, id: Id, dueAt: Instant, activityId: Id): string =>
+  `${openAboutPrefix(type, id)}${dueAt}|${activityId}`;
+
+/** Done activities about a lead or deal, latest first: `lst|<type>|<id>|<inverted ms>|<activityId>`. */
+export const doneAboutPrefix = (type: RegardingType, id: Id): string => `lst|${type}|${id}|`;
+export const doneAboutKey = (type: RegardingType, id: Id, at: Instant, activityId: Id): string =>
+  `${doneAboutPrefix(type, id)}${invertedMs(at)}|${activityId}`;
+
 export const historyPrefix = (opportunityId: Id): string => `his|${opportunityId}|`;
 export const historyKey = (opportunityId: Id, changeId: Id): string =>
   `${historyPrefix(opportunityId)}${changeId}`;
+
+/** A named counter of the workspace (`cnt|lead-owner`: whom the round-robin gave the last new lead). */
+export const counterKey = (name: string): string => `cnt|${keyPart(name)}`;
 
 export const OUTBOX_PREFIX = 'out|';
 export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;

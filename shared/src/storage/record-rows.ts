@@ -8,11 +8,16 @@ import type { OutboxEntry } from '../application/ports';
 import type { Delivery } from '../application/relay/relay-ports';
 import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/records';
 import { sortColumnValues } from '../records/record-sort';
+import { upgradeRecord } from '../records/upgrade-record';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
 import {
   binKey,
+  counterKey,
+  doneAboutKey,
+  dueKey,
   emailKey,
+  openAboutKey,
   historyKey,
   idempotencyKey,
   outboxKey,
@@ -32,6 +37,13 @@ export const SORT_VERSION_COLUMN = 'o_v';
 export const SORT_COLUMNS_VERSION = 1;
 export const sortColumn = (field: string): string => `o_${field}`;
 
+/**
+ * `r_v` on a record row: the derived rows it has are those of `records/row-plan.ts` with activities'
+ * `due`, `nxt` and `lst` rows. A row without it was written before them (see PlanOptions.legacy).
+ */
+export const ROWS_VERSION_COLUMN = 'r_v';
+export const ROWS_VERSION = 1;
+
 /** The kind's sort fields as top-level columns, so a sorted list reads only them ($select). */
 function sortColumnsOf(kind: RecordKind, record: AnyRecord): Record<string, unknown> {
   const columns: Record<string, unknown> = { [SORT_VERSION_COLUMN]: SORT_COLUMNS_VERSION };
@@ -49,11 +61,11 @@ function sortColumnsOf(kind: RecordKind, record: AnyRecord): Record<string, unkn
  * flag.
  */
 export function recordRow(ws: WorkspaceId, kind: RecordKind, record: AnyRecord, deletion?: Deletion): Row {
-  const filters: Record<string, string> = {};
+  const filters: Record<string, string | boolean> = {};
   const fields = record as unknown as Readonly<Record<string, unknown>>;
   for (const name of RECORD_FILTERS[kind]) {
     const value = fields[name];
-    if (typeof value === 'string') filters[name] = value;
+    if (typeof value === 'string' || typeof value === 'boolean') filters[name] = value;
   }
   return {
     partitionKey: ws,
@@ -61,6 +73,7 @@ export function recordRow(ws: WorkspaceId, kind: RecordKind, record: AnyRecord, 
     ...jsonColumns(record),
     ...filters,
     ...sortColumnsOf(kind, record),
+    [ROWS_VERSION_COLUMN]: ROWS_VERSION,
     deleted: deletion !== undefined,
     ...(deletion ?? {}),
   };
@@ -69,7 +82,7 @@ export function recordRow(ws: WorkspaceId, kind: RecordKind, record: AnyRecord, 
 export type StoredRecord = { readonly record: AnyRecord; readonly deletion?: Deletion };
 
 export function readRecordRow(row: Readonly<Record<string, unknown>>): StoredRecord {
-  const record = readJsonColumns<AnyRecord>(row);
+  const record = upgradeRecord(readJsonColumns<AnyRecord>(row));
   if (row.deleted !== true) return { record };
   return { record, deletion: { deletedAt: String(row.deletedAt), deletedBy: String(row.deletedBy) } };
 }
@@ -101,6 +114,24 @@ export const regardingRow = (ws: WorkspaceId, regarding: Regarding, activityId: 
   partitionKey: ws,
   rowKey: regardingKey(regarding.type, regarding.id, activityId),
   id: activityId,
+});
+
+export const dueRow = (ws: WorkspaceId, ownerId: string, dueAt: Instant, id: Id): Row => ({
+  partitionKey: ws,
+  rowKey: dueKey(ownerId, dueAt, id),
+  id,
+});
+
+export const openAboutRow = (ws: WorkspaceId, regarding: Regarding, dueAt: Instant, id: Id): Row => ({
+  partitionKey: ws,
+  rowKey: openAboutKey(regarding.type, regarding.id, dueAt, id),
+  id,
+});
+
+export const doneAboutRow = (ws: WorkspaceId, regarding: Regarding, at: Instant, id: Id): Row => ({
+  partitionKey: ws,
+  rowKey: doneAboutKey(regarding.type, regarding.id, at, id),
+  id,
 });
 
 export const binRow = (ws: WorkspaceId, kind: RecordKind, id: Id, deletedAt: Instant): Row => ({
@@ -150,6 +181,12 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
       return emailRow(ws, row.kind, row.email, row.id);
     case 'regarding':
       return regardingRow(ws, row.regarding, row.id);
+    case 'due':
+      return dueRow(ws, row.ownerId, row.dueAt, row.id);
+    case 'open':
+      return openAboutRow(ws, row.regarding, row.dueAt, row.id);
+    case 'done':
+      return doneAboutRow(ws, row.regarding, row.at, row.id);
     case 'bin': {
       const at = row.deletedAt ?? deletedAt;
       if (!at) throw new Error(`Restore of ${row.kind} ${row.id} without its stored deletion`);
@@ -157,6 +194,8 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
     }
     case 'history':
       return historyRow(ws, row.change);
+    case 'counter':
+      return { partitionKey: ws, rowKey: counterKey(row.name), value: row.value };
     case 'outbox':
       return outboxRow(ws, { event: row.event, attempts: 0 });
     case 'idempotency':

@@ -4,10 +4,13 @@ import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import { matchesQuery } from '../common/search-tokens';
 import type { Id, Instant, WorkspaceId } from '../common/types';
+import type { Regarding } from '../activity/activity';
+import { sameUser } from '../common/schemas';
 import type {
   ActivityQuery,
   CommitReceipt,
   DeletedRecord,
+  DueQuery,
   EmailEntry,
   ListQuery,
   RecordRepository,
@@ -23,22 +26,33 @@ import {
   recordEmail,
   recordSearchTokens,
 } from '../records/record-search';
-import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../records/records';
+import {
+  BOOLEAN_FILTERS,
+  RANGE_FILTERS,
+  recordFilterNames,
+  type RecordKind,
+  type RecordOf,
+} from '../records/records';
 import { mapBounded } from './bounded';
 import { planChangeSet } from './change-set-actions';
 import { decodeCursor, encodeCursor } from './cursor';
 import { jsonColumnNames, readJsonColumns } from './json-columns';
 import {
+  counterKey,
+  doneAboutPrefix,
+  duePrefix,
   emailPrefix,
   historyPrefix,
+  openAboutPrefix,
   idempotencyKey,
   isKeySafeId,
   prefixRange,
+  recordKey,
   recordPrefix,
   regardingKey,
   regardingPrefix,
 } from './record-keys';
-import { indexRow, type Deletion } from './record-rows';
+import { indexRow, ROWS_VERSION_COLUMN, sortColumn, type Deletion } from './record-rows';
 import { deleteIndexRows, writeIndexRows } from './table-search-index';
 import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
@@ -184,10 +198,81 @@ export class TableRecordRepository implements RecordRepository {
     return more && last ? { items, nextCursor: encodeCursor(last) } : { items };
   }
 
+  /**
+   * `due|<owner>|` from `from` to `to`; each row's activity is read and re-checked (open, this owner,
+   * due when the key says), so a row left behind by an older record never shows.
+   */
+  async listDue(ws: WorkspaceId, query: DueQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+    checkLimit(query.limit);
+    if (!isKeySafeId(ws)) return { items: [] };
+    const prefix = duePrefix(query.ownerId);
+    const range = {
+      lo: query.from ? `${prefix}${query.from}` : prefix,
+      hi: query.to ? `${prefix}${query.to}` : prefixRange(prefix).hi,
+    };
+    const { rows, more } = await takeRows(
+      this.client,
+      rangeFilter(ws, range, decodeCursor(query.cursor)),
+      query.limit,
+      ['RowKey', 'id'],
+    );
+    const found = await mapBounded(rows, READ_CONCURRENCY, (row) => this.get(ws, 'activity', String(row.id)));
+    const items = found.filter(
+      (a, i): a is Versioned<RecordOf['activity']> =>
+        a !== undefined &&
+        !a.record.completed &&
+        sameUser(a.record.ownerId, query.ownerId) &&
+        String(rows[i]?.rowKey).startsWith(`${prefix}${a.record.occurredAt}|`),
+    );
+    const last = rows.at(-1)?.rowKey;
+    return more && last ? { items, nextCursor: encodeCursor(String(last)) } : { items };
+  }
+
+  /** `nxt|` (open, earliest first) or `lst|` (done, latest first) of one record, re-checked like listDue. */
+  async activitiesAbout(
+    ws: WorkspaceId,
+    about: Regarding,
+    state: 'open' | 'done',
+    limit: number,
+  ): Promise<Versioned<RecordOf['activity']>[]> {
+    checkLimit(limit);
+    if (!isKeySafeId(ws) || !isKeySafeId(about.id)) return [];
+    const prefix =
+      state === 'open' ? openAboutPrefix(about.type, about.id) : doneAboutPrefix(about.type, about.id);
+    const items: Versioned<RecordOf['activity']>[] = [];
+    let after: string | undefined;
+    // Rows that no longer match their record are skipped; a few more pages at most.
+    for (let round = 0; round < 5 && items.length < limit; round++) {
+      const { rows, more } = await takeRows(
+        this.client,
+        rangeFilter(ws, prefixRange(prefix), after),
+        limit - items.length,
+        ['RowKey', 'id'],
+      );
+      const found = await mapBounded(rows, READ_CONCURRENCY, (row) =>
+        this.get(ws, 'activity', String(row.id)),
+      );
+      for (const a of found) {
+        if (!a || a.record.regarding.type !== about.type || a.record.regarding.id !== about.id) continue;
+        if (a.record.completed === (state === 'open')) continue;
+        items.push(a);
+      }
+      after = rows.at(-1)?.rowKey;
+      if (!more || after === undefined) break;
+    }
+    return items;
+  }
+
   async stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]> {
     if (!isKeySafeId(ws) || !isKeySafeId(opportunityId)) return [];
     const rows = await allRows(this.client, rangeFilter(ws, prefixRange(historyPrefix(opportunityId))));
     return rows.map((row) => readJsonColumns<StageChange>(row)).sort(byChronology);
+  }
+
+  async getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined> {
+    if (!isKeySafeId(ws)) return undefined;
+    const row = await pointRead(this.client, ws, counterKey(name));
+    return row ? { record: String(row.value), version: row.etag as Version } : undefined;
   }
 
   getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {
@@ -217,7 +302,7 @@ export class TableRecordRepository implements RecordRepository {
     if (!isKeySafeId(ws)) throw new Error(`Workspace id ${JSON.stringify(ws)} cannot be a key`);
     const deletions = await this.deletionsToRestore(ws, changes);
     if (!deletions) return err(stale());
-    const plan = planChangeSet(ws, changes, deletions);
+    const plan = planChangeSet(ws, changes, deletions, await this.legacyRows(ws, changes));
     if (plan.actions.length === 0) return ok({ versions: {} });
     // Index rows first: until the transaction commits they point at records that do not match them.
     await writeIndexRows(this.index, plan.indexBefore);
@@ -257,6 +342,22 @@ export class TableRecordRepository implements RecordRepository {
     });
   }
 
+  /**
+   * Activities whose stored row predates their list rows (no `r_v`): their update or delete must not
+   * delete rows they never had (row-plan.ts PlanOptions). One point read per activity changed.
+   */
+  private async legacyRows(ws: WorkspaceId, changes: ChangeSet): Promise<Set<string>> {
+    const legacy = new Set<string>();
+    const changed = changes.writes.flatMap((w) =>
+      (w.type === 'update' || w.type === 'delete') && w.kind === 'activity' ? [w.record.id] : [],
+    );
+    await mapBounded(changed, READ_CONCURRENCY, async (id) => {
+      const row = await pointRead(this.client, ws, recordKey('activity', id));
+      if (row && row[ROWS_VERSION_COLUMN] === undefined) legacy.add(`activity:${id}`);
+    });
+    return legacy;
+  }
+
   /** A restore removes the record's bin pointer, whose key holds the deletion time: read it first. */
   private async deletionsToRestore(
     ws: WorkspaceId,
@@ -279,19 +380,30 @@ function checkLimit(limit: number): void {
   }
 }
 
-/** Filters become OData comparisons on the row's top-level columns; names are checked, values escaped. */
+/**
+ * Filters become OData comparisons on the row's top-level columns (a yes/no filter on a boolean
+ * column, a range on the field's sort column); names are checked, values escaped.
+ */
 function filterClause(
   kind: RecordKind,
   filters: Readonly<Record<string, string | undefined>> | undefined,
 ): string {
   let clause = '';
-  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  const allowed = recordFilterNames(kind);
   for (const [name, value] of Object.entries(filters ?? {})) {
     if (value === undefined) continue;
     if (!allowed.includes(name) || typeof value !== 'string') {
       throw new Error(`${kind} cannot be filtered by ${name}`);
     }
-    clause += ` and ${name}` + odata` eq ${value}`;
+    const range = (RANGE_FILTERS as Readonly<Record<string, { field: string; bound: 'from' | 'to' }>>)[name];
+    if (range) {
+      clause += ` and ${sortColumn(range.field)} ${range.bound === 'from' ? 'ge' : 'lt'}` + odata` ${value}`;
+    } else if (BOOLEAN_FILTERS.has(name)) {
+      if (value !== 'true' && value !== 'false') throw new Error(`${name} is true or false, not ${value}`);
+      clause += ` and ${name} eq ${value}`;
+    } else {
+      clause += ` and ${name}` + odata` eq ${value}`;
+    }
   }
   return clause;
 }

@@ -1,16 +1,19 @@
 import { TableClient } from '@azure/data-tables';
+import type { Activity } from '../activity/activity';
 import type { Lead } from '../lead/lead';
 import type { Version } from '../records/versions';
-import { aLead, aMember, aWorkspace } from '../testing/builders';
+import { aLead, aMember, anActivity, aWorkspace } from '../testing/builders';
 import {
   change,
   conversionOf,
   expectOk,
+  remove,
   seed,
   uniqueId,
   update,
 } from '../testing/contracts/contract-fixtures';
 import { connectTableStorage } from './connect';
+import { jsonColumns } from './json-columns';
 import { userPartition } from './workspace-rows';
 
 /** What the contract cannot see: the rows themselves. */
@@ -46,6 +49,30 @@ async function indexKeys(ws: string): Promise<string[]> {
     keys.push(`${String(row.partitionKey).slice(ws.length + 1)} ${String(row.rowKey)}`);
   }
   return keys.sort();
+}
+
+const DUE = '2026-03-06T09:00:00.000Z';
+const open = (over: Partial<Activity>): Activity => {
+  const { completedAt: _unused, ...rest } = anActivity({ occurredAt: DUE, ownerId: 'alex', ...over });
+  return { ...rest, completed: false };
+};
+
+/** An activity row as the version before activity lists wrote it: no `r_v`, a call without `completed`. */
+async function storeLegacy(ws: string, activity: Record<string, unknown> & { id: string }) {
+  const regarding = activity.regarding as { type: string; id: string };
+  await recordsTable.createEntity({
+    partitionKey: ws,
+    rowKey: `rec|activity|${activity.id}`,
+    ...jsonColumns(activity),
+    type: String(activity.type),
+    ownerId: String(activity.ownerId),
+    deleted: false,
+  });
+  await recordsTable.createEntity({
+    partitionKey: ws,
+    rowKey: `reg|${regarding.type}|${regarding.id}|${activity.id}`,
+    id: activity.id,
+  });
 }
 
 beforeAll(() => storage.ensureTables());
@@ -216,5 +243,71 @@ describe('Table rows', () => {
     expect(await storage.workspaces.findByTeam(tenantId, 'team-1')).toBeUndefined();
     const next = aWorkspace({ id: uniqueId('ws'), tenantId, teamId: 'team-1' });
     expect((await storage.workspaces.create(next, aMember(next))).ok).toBe(true);
+  });
+});
+
+describe('Table rows of activities', () => {
+  it("writes an open activity about a deal on its owner's list and the deal's open list; a done one on the deal's done list", async () => {
+    const ws = uniqueId('ws');
+    const deal = { type: 'opportunity' as const, id: 'opp-1' };
+    await seed(storage.records, ws, 'activity', [
+      open({ id: 'a-open', workspaceId: ws, regarding: deal }),
+      anActivity({
+        id: 'a-done',
+        workspaceId: ws,
+        regarding: deal,
+        occurredAt: '2026-03-02T09:00:00.000Z',
+        completed: true,
+        completedAt: '2026-03-02T10:00:00.000Z',
+      }),
+      open({ id: 'a-contact', workspaceId: ws, regarding: { type: 'contact', id: 'c-1' } }),
+    ]);
+
+    expect(await rowKeys(ws)).toEqual([
+      `due|alex|${DUE}|a-contact`,
+      `due|alex|${DUE}|a-open`,
+      `lst|opportunity|opp-1|${String(9_999_999_999_999 - Date.parse('2026-03-02T09:00:00.000Z')).padStart(13, '0')}|a-done`,
+      `nxt|opportunity|opp-1|${DUE}|a-open`,
+      'rec|activity|a-contact',
+      'rec|activity|a-done',
+      'rec|activity|a-open',
+      'reg|contact|c-1|a-contact',
+      'reg|opportunity|opp-1|a-done',
+      'reg|opportunity|opp-1|a-open',
+    ]);
+  });
+
+  it('reads an activity stored before lists as done (a call) or as it was (a task), and changes and deletes it', async () => {
+    const ws = uniqueId('ws');
+    const deal = { type: 'opportunity', id: 'opp-1' };
+    const {
+      completed: _c,
+      completedAt: _a,
+      ...call
+    } = anActivity({ id: 'old-call', workspaceId: ws, regarding: deal as never });
+    const task = { ...call, id: 'old-task', type: 'task', completed: false };
+    await storeLegacy(ws, call);
+    await storeLegacy(ws, task);
+
+    const readCall = (await storage.records.get(ws, 'activity', 'old-call'))!;
+    const readTask = (await storage.records.get(ws, 'activity', 'old-task'))!;
+    expect(readCall.record.completed).toBe(true);
+    expect(readTask.record.completed).toBe(false);
+
+    // Without knowing the rows are old, this update would delete a `lst|` row that is not there and fail.
+    const reopened: Activity = { ...readCall.record, completed: false, occurredAt: DUE };
+    expectOk(await storage.records.commit(ws, change(update('activity', readCall, reopened))));
+    expectOk(await storage.records.commit(ws, change(remove('activity', readTask, DUE))));
+
+    expect(await rowKeys(ws)).toEqual(
+      expect.arrayContaining([
+        `due|${call.ownerId}|${DUE}|old-call`,
+        `nxt|opportunity|opp-1|${DUE}|old-call`,
+      ]),
+    );
+    const due = await storage.records.listDue(ws, { ownerId: call.ownerId, limit: 10 });
+    expect(due.items.map((a) => a.record.id)).toEqual(['old-call']);
+    const again = (await storage.records.get(ws, 'activity', 'old-call'))!;
+    expect(again.version).not.toBe(readCall.version as Version);
   });
 });

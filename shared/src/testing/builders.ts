@@ -109,6 +109,8 @@ export const anActivity = (overrides: Partial<Activity> = {}): Activity => ({
   subject: 'Introductory call',
   regarding: { type: 'lead', id: 'lead-unset' },
   occurredAt: TEST_INSTANT,
+  completed: true,
+  completedAt: TEST_INSTANT,
   ownerId: TEST_USER,
   ...audit,
   ...overrides,

@@ -1,7 +1,7 @@
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
 import type { WorkspaceId } from '../common/types';
-import type { ChangeSet, Write } from '../records/change-set';
+import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import type { CommitReceipt } from '../application/ports';
 import type { Version } from '../records/versions';
 import { planCommit } from '../records/row-plan';
@@ -35,6 +35,12 @@ export function applyChangeSet(
       partition.history.set(write.change.id, copy(write.change));
       continue;
     }
+    if (write.type === 'counter') {
+      const version = store.nextVersion();
+      partition.counters.set(write.name, { value: write.value, version });
+      versions[`counter:${write.name}`] = version;
+      continue;
+    }
     const ref = recordRef(write.kind, write.record.id);
     const version = store.nextVersion();
     versions[ref] = version;
@@ -54,6 +60,10 @@ export function applyChangeSet(
 
 function passes(partition: Partition, write: Write): boolean {
   if (write.type === 'stage-change') return !partition.history.has(write.change.id);
+  if (write.type === 'counter') {
+    const current = partition.counters.get(write.name);
+    return write.expected ? current?.version === write.expected : current === undefined;
+  }
   const current = partition.records.get(recordRef(write.kind, write.record.id));
   switch (write.type) {
     case 'insert':
@@ -77,7 +87,7 @@ function passes(partition: Partition, write: Write): boolean {
 function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
   const seen = new Set<string>();
   for (const write of changes.writes) {
-    if (write.type === 'stage-change') continue;
+    if (!isRecordWrite(write)) continue;
     const ref = recordRef(write.kind, write.record.id);
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);

@@ -6,6 +6,7 @@ import type {
   ActivityQuery,
   CommitReceipt,
   DeletedRecord,
+  DueQuery,
   EmailEntry,
   ListQuery,
   RecordRepository,
@@ -25,7 +26,10 @@ import {
   recordEmail,
   recordSearchTokens,
 } from '../records/record-search';
-import { RECORD_FILTERS, type RecordKind, type RecordOf } from '../records/records';
+import { recordFilterNames, type RecordKind, type RecordOf } from '../records/records';
+import type { Activity, Regarding } from '../activity/activity';
+import { byDue, happenedAt } from '../activity/activity-time';
+import { sameUser } from '../common/schemas';
 import { applyChangeSet } from './in-memory-commit';
 import {
   byKey,
@@ -155,9 +159,53 @@ export class InMemoryRecordRepository implements RecordRepository {
     return pageAfter(keyed, query.limit, query.cursor);
   }
 
+  async listDue(ws: WorkspaceId, query: DueQuery): Promise<Page<Versioned<RecordOf['activity']>>> {
+    checkLimit(query.limit);
+    const keyed = this.live(ws, 'activity')
+      .map((s) => versioned<'activity'>(s))
+      .filter(
+        ({ record: a }) =>
+          !a.completed &&
+          sameUser(a.ownerId, query.ownerId) &&
+          (query.from === undefined || a.occurredAt >= query.from) &&
+          (query.to === undefined || a.occurredAt < query.to),
+      )
+      .sort((a, b) => byDue(a.record, b.record))
+      // The Table key's order: due instant, then id.
+      .map((a) => [`${a.record.occurredAt}|${a.record.id}`, a] as const);
+    return pageAfter(keyed, query.limit, query.cursor);
+  }
+
+  async activitiesAbout(
+    ws: WorkspaceId,
+    about: Regarding,
+    state: 'open' | 'done',
+    limit: number,
+  ): Promise<Versioned<RecordOf['activity']>[]> {
+    checkLimit(limit);
+    const mine = this.live(ws, 'activity')
+      .map((s) => versioned<'activity'>(s))
+      .filter(
+        ({ record: a }) =>
+          a.regarding.type === about.type &&
+          a.regarding.id === about.id &&
+          a.completed === (state === 'done'),
+      );
+    const ordered =
+      state === 'open'
+        ? mine.sort((a, b) => byDue(a.record, b.record))
+        : mine.sort((a, b) => byLatestDone(a.record, b.record));
+    return ordered.slice(0, limit);
+  }
+
   async stageHistory(ws: WorkspaceId, opportunityId: Id): Promise<StageChange[]> {
     const history = [...(this.store.partitions.get(ws)?.history.values() ?? [])];
     return copy(history.filter((c) => c.opportunityId === opportunityId).sort(byChronology));
+  }
+
+  async getCounter(ws: WorkspaceId, name: string): Promise<Versioned<string> | undefined> {
+    const found = this.store.partitions.get(ws)?.counters.get(name);
+    return found ? { record: found.value, version: found.version } : undefined;
   }
 
   async getDeleted(ws: WorkspaceId, kind: RecordKind, id: Id): Promise<DeletedRecord | undefined> {
@@ -235,7 +283,7 @@ function checkFilters(
   kind: RecordKind,
   filters: Readonly<Record<string, string | undefined>> | undefined,
 ): void {
-  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  const allowed = recordFilterNames(kind);
   for (const [name, value] of Object.entries(filters ?? {})) {
     if (value !== undefined && (!allowed.includes(name) || typeof value !== 'string')) {
       throw new Error(`${kind} cannot be filtered by ${name}`);
@@ -244,3 +292,7 @@ function checkFilters(
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The Table `lst|` rows' order: latest happened first (inverted time), then id. */
+const byLatestDone = (a: Activity, b: Activity): number =>
+  compareText(happenedAt(b) ?? '', happenedAt(a) ?? '') || compareText(a.id, b.id);

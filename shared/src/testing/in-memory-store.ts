@@ -23,6 +23,7 @@ export type Partition = {
   readonly history: Map<Id, StageChange>;
   readonly outbox: Map<Id, PendingEvent>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly counters: Map<string, { readonly value: string; readonly version: Version }>;
 };
 
 /**
@@ -45,6 +46,7 @@ export class InMemoryStore {
         history: new Map(),
         outbox: new Map(),
         idempotency: new Map(),
+        counters: new Map(),
       };
       this.partitions.set(ws, partition);
     }

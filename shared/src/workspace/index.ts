@@ -8,3 +8,4 @@ export * from './update-workspace-settings';
 export * from './team';
 export * from './roster-sync';
 export * from './notification-topics';
+export * from './lead-assignment';

@@ -22,6 +22,9 @@ export function hearsOf(event: DomainEvent, topics: readonly Topic[]): boolean {
       return has('won');
     case 'opportunity.lost':
       return has('stages');
+    case 'opportunity.owner-changed':
+      // Only the new owner hears of it, in their personal chat.
+      return false;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -1,5 +1,7 @@
 import { touched, type ChangeContext } from '../common/record-change';
-import { ok, type Result } from '../common/result';
+import { domainError } from '../common/domain-error';
+import { err, ok, type Result } from '../common/result';
+import type { UserId } from '../common/types';
 import type { Stage, StageConfig } from '../opportunity/stage';
 import { validateStageConfig } from '../opportunity/stages';
 import type { Workspace } from './workspace';
@@ -13,7 +15,7 @@ import type { WorkspacePatchInput } from './workspace.schema';
 export function decideWorkspaceSettingsUpdate(
   workspace: Workspace,
   patch: WorkspacePatchInput,
-  ctx: ChangeContext,
+  ctx: ChangeContext & { readonly members?: ReadonlySet<UserId> },
 ): Result<Workspace> {
   const current = workspace.settings;
   let stages = current.stages;
@@ -22,6 +24,17 @@ export function decideWorkspaceSettingsUpdate(
     if (!valid.ok) return valid;
     if (!sameStages(current.stages, valid.value)) stages = valid.value;
   }
+  const assignment = patch.leadAssignment
+    ? { mode: patch.leadAssignment.mode, memberIds: [...new Set(patch.leadAssignment.memberIds)] }
+    : current.leadAssignment;
+  const stranger = patch.leadAssignment?.memberIds.find((id) => ctx.members && !ctx.members.has(id));
+  if (stranger !== undefined) {
+    return err(
+      domainError('OWNER.NOT_A_MEMBER', `${stranger} is not a member of this workspace.`, {
+        fields: { 'leadAssignment.memberIds': `${stranger} is not a member` },
+      }),
+    );
+  }
   const next: Workspace = {
     ...workspace,
     name: patch.name ?? workspace.name,
@@ -29,13 +42,15 @@ export function decideWorkspaceSettingsUpdate(
       defaultCurrency: patch.defaultCurrency ?? current.defaultCurrency,
       stages,
       staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
+      ...(assignment ? { leadAssignment: assignment } : {}),
     },
   };
   const changed =
     next.name !== workspace.name ||
     next.settings.defaultCurrency !== current.defaultCurrency ||
     next.settings.staleAfterDays !== current.staleAfterDays ||
-    stages !== current.stages;
+    stages !== current.stages ||
+    JSON.stringify(assignment) !== JSON.stringify(current.leadAssignment);
   return ok(changed ? touched(next, ctx) : workspace);
 }
 

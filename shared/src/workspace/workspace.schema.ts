@@ -2,6 +2,13 @@ import * as z from 'zod';
 import { currencySchema, shortText, userIdSchema } from '../common/schemas';
 import { StageConfigInputSchema } from '../opportunity/stage.schema';
 import { MEMBER_ROLES } from './workspace';
+import { LEAD_ASSIGNMENT_MODES } from './lead-assignment';
+
+/** The round-robin of new leads: its mode and, in turn order, the members who opted in. */
+export const LeadAssignmentSchema = z.strictObject({
+  mode: z.enum(LEAD_ASSIGNMENT_MODES),
+  memberIds: z.array(userIdSchema).max(200).default([]),
+});
 
 /** A Teams team id ("19:…@thread.tacv2"): kept free of the characters Table keys forbid. */
 export const teamIdSchema = z
@@ -32,6 +39,8 @@ export const WorkspacePatchInputSchema = z
     staleAfterDays: z.number().int().min(MIN_STALE_DAYS).max(MAX_STALE_DAYS).optional(),
     /** The whole list, or only the open stages; `validateStageConfig` has the rules. */
     stages: StageConfigInputSchema.optional(),
+    /** Replaces the lead assignment; every member id must be a member (OWNER.NOT_A_MEMBER). */
+    leadAssignment: LeadAssignmentSchema.optional(),
   })
   .strict();
 export type WorkspacePatchInput = z.infer<typeof WorkspacePatchInputSchema>;

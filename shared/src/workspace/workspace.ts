@@ -1,5 +1,6 @@
 import type { Currency, Instant, TenantId, UserId, WorkspaceId } from '../common/types';
 import type { StageConfig } from '../opportunity/stage';
+import type { LeadAssignment } from './lead-assignment';
 
 export const MEMBER_ROLES = ['owner', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -9,6 +10,8 @@ export type WorkspaceSettings = {
   readonly stages: StageConfig;
   /** An open deal with no activity for this many days is stale. */
   readonly staleAfterDays: number;
+  /** Who owns a new lead that names no owner; absent: its creator. */
+  readonly leadAssignment?: LeadAssignment;
 };
 
 /** One team's CRM, inside one tenant, optionally bound to one Teams team. */

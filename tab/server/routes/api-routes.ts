@@ -10,11 +10,15 @@ import {
   leadEntity,
   listActivities,
   opportunityEntity,
+  withRegardingNames,
   organisationEntity,
 } from '@crm/shared/application';
+import { activityRoutes } from './activity-routes';
 import { channelRoutes } from './channel-routes';
-import { leadRoutes } from './lead-routes';
+import { leadCreated, leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
+import { mergeRoutes } from './merge-routes';
+import { reassignRoutes } from './reassign-routes';
 import { recordRoutes } from './record-routes';
 import { recycleBinRoutes } from './recycle-bin-routes';
 import { reportRoutes } from './report-routes';
@@ -29,9 +33,11 @@ export const apiRoutes = (): RouteSpec[] => [
     entity: leadEntity,
     plural: 'leads',
     remove: deleteLead,
+    created: leadCreated,
     notes: {
       create:
-        'Needs lastName; source defaults to other; status open-not-contacted unless working-contacted is sent.',
+        'Needs lastName; source defaults to other; status open-not-contacted unless working-contacted is sent. ' +
+        'The answer lists possibleDuplicates (leads and contacts with its e-mail, organisations its company may be).',
       update:
         'Details, qualification (budget, authority, need, timeline, notes) and status between the open ones; ' +
         'reopening a disqualified lead is status working-contacted. Converting and disqualifying have their own operations (convertLead, disqualifyLead). A converted lead is read-only.',
@@ -116,13 +122,29 @@ export const apiRoutes = (): RouteSpec[] => [
     listQuery: z.object({
       regardingType: z.enum(REGARDING_TYPES).optional().describe('With regardingId: the kind of record'),
       regardingId: z.string().optional().describe('With regardingType: the activities of this record'),
+      dueFrom: z.string().optional().describe('occurredAt at or after this instant (with an offset)'),
+      dueTo: z.string().optional().describe('occurredAt before this instant (with an offset)'),
     }),
+    view: async (deps, ws, item) => (await withRegardingNames(deps, ws, [item]))[0] ?? item,
     notes: {
       create:
-        'Needs type, subject and regarding {type, id} (a lead, organisation, contact or opportunity); occurredAt defaults to now (for a task: when it is due).',
+        'Needs type, subject and regarding {type, id} (a lead, organisation, contact or opportunity); occurredAt ' +
+        '(when it is due, or when it happened) defaults to now. completed defaults to true for anything but a task ' +
+        'at or before now (a call logged as it happens), false otherwise (planned, or a task); ownerId to you. ' +
+        'Answers carry regardingName. Writing an activity about a lead or deal rewrites its nextActivity and ' +
+        'lastActivityAt (and its ETag) in the same commit.',
+      update:
+        'completed: true marks it done now (completedAt), false reopens it; occurredAt is its due time while open. ' +
+        'completeActivity, reopenActivity and rescheduleActivity do the same in one click.',
     },
-    errors: { create: { 400: 'VALIDATION.FAILED with fields; ACTIVITY.REGARDING_NOT_FOUND' } },
+    errors: {
+      create: { 400: 'VALIDATION.FAILED with fields; ACTIVITY.REGARDING_NOT_FOUND; OWNER.NOT_A_MEMBER' },
+      update: { 400: 'VALIDATION.FAILED with fields; ACTIVITY.REGARDING_NOT_FOUND; OWNER.NOT_A_MEMBER' },
+    },
   }),
+  ...activityRoutes,
+  ...reassignRoutes,
+  ...mergeRoutes,
   ...recycleBinRoutes,
   ...reportRoutes,
 ];

@@ -222,3 +222,55 @@ describe('opportunity stages', () => {
     expect((await alice.get(`${base()}/opportunities/01NOSUCHDEAL/history`)).status).toBe(404);
   });
 });
+
+describe('POST /leads: possible duplicates', () => {
+  it("answers the contact and organisation a new lead's e-mail and company may be, with why, and never itself", async () => {
+    const alice = await server.as(ALICE);
+    const org = await alice.post(`${base()}/organisations`, {
+      name: 'Fjordlys Logistikk AS',
+      website: 'https://www.fjordlys.example',
+    });
+    const contact = await alice.post(`${base()}/contacts`, {
+      organisationId: org.body.id,
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      email: 'ingrid@fjordlys.example',
+    });
+
+    const kari = await newLead({
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      company: 'Fjordlys Logistikk',
+      email: 'Ingrid@fjordlys.example',
+    });
+
+    expect(kari.status).toBe(201);
+    expect(kari.body.possibleDuplicates).toEqual([
+      {
+        kind: 'contact',
+        id: contact.body.id,
+        name: 'Ingrid Solberg',
+        matches: [{ reason: 'same-email', strength: 'strong' }],
+        strength: 'strong',
+      },
+      {
+        kind: 'organisation',
+        id: org.body.id,
+        name: 'Fjordlys Logistikk AS',
+        matches: [
+          { reason: 'same-domain', strength: 'strong' },
+          { reason: 'same-name-but-suffix', strength: 'strong', suffix: 'AS' },
+        ],
+        strength: 'strong',
+      },
+    ]);
+    const again = await newLead({ lastName: 'Nordmann', company: 'Annet', email: 'ingrid@fjordlys.example' });
+    expect(again.body.possibleDuplicates.map((d: { kind: string; id: string }) => [d.kind, d.id])).toEqual([
+      ['lead', kari.body.id],
+      ['contact', contact.body.id],
+      ['organisation', org.body.id],
+    ]);
+    const alone = await newLead({ lastName: 'Berg', company: 'Ingen Likhet', email: 'berg@gmail.com' });
+    expect(alone.body.possibleDuplicates).toEqual([]);
+  });
+});

@@ -1,12 +1,100 @@
 import { z } from 'zod';
-import { ConvertLeadInputSchema, DisqualifyInputSchema, ok } from '@crm/shared';
-import { conversionMatches, convertLead, disqualifyLead, reopenLead } from '@crm/shared/application';
+import {
+  ConvertLeadInputSchema,
+  DisqualifyInputSchema,
+  MATCH_REASONS,
+  ok,
+  recordDisplayName,
+  type RecordOf,
+} from '@crm/shared';
+import {
+  conversionMatches,
+  convertLead,
+  disqualifyLead,
+  reopenLead,
+  duplicatesOfLead,
+  findDuplicates,
+  type Matched,
+} from '@crm/shared/application';
+import { named } from '../openapi/component-schemas';
+import { single } from './query';
 import { representation } from './representation';
+import type { RecordKindApi } from './record-routes';
 import { route, type RouteSpec } from './route-spec';
 import { RECORD_SCHEMAS } from './record-schemas';
 
 const { lead: LeadSchema, organisation: OrganisationSchema, contact: ContactSchema } = RECORD_SCHEMAS;
 const OpportunitySchema = RECORD_SCHEMAS.opportunity;
+
+const MatchSchema = named(
+  'DuplicateMatch',
+  z.strictObject({
+    reason: z.enum(MATCH_REASONS),
+    strength: z.enum(['strong', 'possible']),
+    suffix: z
+      .string()
+      .optional()
+      .describe('same-name-but-suffix: the legal form that differs, as written ("AS"); "" when it has none'),
+  }),
+);
+/** Why a record matched, and how strongly (its strongest match's). */
+const matchFields = {
+  matches: z.array(MatchSchema).describe('Why it matches, strongest first'),
+  strength: z.enum(['strong', 'possible']).describe('strong: almost surely the same; possible: worth a look'),
+};
+
+const PossibleDuplicateSchema = named(
+  'PossibleDuplicate',
+  z.strictObject({
+    kind: z.enum(['lead', 'contact', 'organisation']),
+    id: z.string().describe('With kind, the link: /workspaces/{ws}/{kind}s/{id}'),
+    name: z.string().describe('Its display name'),
+    ...matchFields,
+  }),
+);
+
+/**
+ * What createLead's answer adds: `possibleDuplicates`, the leads and contacts with its e-mail and the
+ * organisations its company may be (strong matches first), so the form can show and link to them.
+ */
+export const leadCreated: NonNullable<RecordKindApi<'lead'>['created']> = {
+  name: 'LeadCreated',
+  shape: {
+    possibleDuplicates: z
+      .array(PossibleDuplicateSchema)
+      .describe(
+        'Records the new lead may duplicate (the same e-mail; its company by name, legal form aside, or domain), ' +
+          'strong first; empty when none. Nothing was refused: this is for showing and linking.',
+      ),
+  },
+  add: async (deps, ws, created) => {
+    const found = await duplicatesOfLead(deps, ws, created.record);
+    const entries = [
+      ...found.leads.map((m) => ({
+        kind: 'lead' as const,
+        m,
+        name: recordDisplayName('lead', m.record.record),
+      })),
+      ...found.contacts.map((m) => ({
+        kind: 'contact' as const,
+        m,
+        name: recordDisplayName('contact', m.record.record),
+      })),
+      ...found.organisations.map((m) => ({ kind: 'organisation' as const, m, name: m.record.record.name })),
+    ];
+    return {
+      possibleDuplicates: entries
+        .sort((a, b) => (a.m.strength === b.m.strength ? 0 : a.m.strength === 'strong' ? -1 : 1))
+        .map(({ kind, m, name }) => ({
+          kind,
+          id: m.record.record.id,
+          name,
+          matches: m.matches,
+          strength: m.strength,
+        })),
+    };
+  },
+};
 
 /** The lead's deliberate actions beyond editing (convert, disqualify, reopen), and what conversion may reuse. */
 export const leadRoutes: RouteSpec[] = [
@@ -17,8 +105,11 @@ export const leadRoutes: RouteSpec[] = [
     operationId: 'listLeadMatches',
     summary: 'Find existing records a lead may convert into',
     description:
-      'Possible duplicates to offer before convertLead: organisations whose name or website matches the ' +
-      "lead's company (matches names which), and contacts with the lead's email. Pass the chosen ids to convertLead.",
+      'Possible duplicates to offer before convertLead: organisations by name (case, accents, punctuation and the ' +
+      'legal form aside: "Jansen Transport BV" finds "Jansen Transport B.V."), by web or company e-mail domain (free ' +
+      "mail never counts), or whose contact has the lead's e-mail; contacts with the lead's e-mail. Strong matches " +
+      'first; `suggested` marks what the dialog selects by default (the best strong organisation, and a strong ' +
+      'contact of it), with why in `matches`. Pass the chosen ids to convertLead; "create new" stays a choice.',
     success: {
       status: 200,
       description: 'Suggestions, best first',
@@ -26,10 +117,19 @@ export const leadRoutes: RouteSpec[] = [
         organisations: z.array(
           z.strictObject({
             organisation: OrganisationSchema,
-            matches: z.array(z.string()).describe('What matched: name, website'),
+            ...matchFields,
+            suggested: z.boolean().describe('Select it by default (at most one)'),
           }),
         ),
-        contacts: z.array(ContactSchema),
+        contacts: z.array(
+          z.strictObject({
+            contact: ContactSchema,
+            ...matchFields,
+            suggested: z
+              .boolean()
+              .describe('Select it by default (at most one; it works at the suggested organisation)'),
+          }),
+        ),
       }),
     },
     errors: { 404: 'No such lead (LEAD.NOT_FOUND) or workspace' },
@@ -39,11 +139,65 @@ export const leadRoutes: RouteSpec[] = [
       return ok({
         status: 200,
         body: {
-          organisations: found.value.organisations.map((m) => ({
-            organisation: representation('organisation', m.organisation),
-            matches: m.matches,
+          organisations: found.value.organisations.map(({ record, ...why }) => ({
+            organisation: representation('organisation', record),
+            ...why,
           })),
-          contacts: found.value.contacts.map((c) => representation('contact', c)),
+          contacts: found.value.contacts.map(({ record, ...why }) => ({
+            contact: representation('contact', record),
+            ...why,
+          })),
+        },
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/workspaces/:ws/duplicates',
+    tag: 'leads',
+    operationId: 'findDuplicates',
+    summary: 'Find possible duplicates of a record about to be created',
+    description:
+      'What a new lead (or contact, or organisation) may duplicate, for its form to show and link to: leads and ' +
+      'contacts with the e-mail (case ignored), organisations by company name (legal form aside), website or company ' +
+      'e-mail domain. Give at least one of email, company, website. Nothing is refused: creating stays a choice.',
+    query: z.object({
+      email: z.string().optional(),
+      company: z.string().optional().describe("A lead's company, or the organisation's name"),
+      website: z.string().optional(),
+    }),
+    success: {
+      status: 200,
+      description: 'Possible duplicates, strong ones first',
+      schema: named(
+        'Duplicates',
+        z.strictObject({
+          leads: z.array(z.strictObject({ lead: LeadSchema, ...matchFields })),
+          contacts: z.array(z.strictObject({ contact: ContactSchema, ...matchFields })),
+          organisations: z.array(z.strictObject({ organisation: OrganisationSchema, ...matchFields })),
+        }),
+      ),
+    },
+    errors: { 400: 'VALIDATION.FAILED: none of email, company, website; one too long or given twice' },
+    handle: async (deps, { params, query, caller }) => {
+      const read: Record<string, string> = {};
+      for (const name of ['email', 'company', 'website']) {
+        const value = single(query, name);
+        if (!value.ok) return value;
+        if (value.value !== undefined) read[name] = value.value;
+      }
+      const found = await findDuplicates(deps, caller, params.ws, read);
+      if (!found.ok) return found;
+      const each = <K extends 'lead' | 'contact' | 'organisation'>(
+        kind: K,
+        items: readonly Matched<RecordOf[K]>[],
+      ) => items.map(({ record, ...why }) => ({ [kind]: representation(kind, record), ...why }));
+      return ok({
+        status: 200,
+        body: {
+          leads: each('lead', found.value.leads),
+          contacts: each('contact', found.value.contacts),
+          organisations: each('organisation', found.value.organisations),
         },
       });
     },

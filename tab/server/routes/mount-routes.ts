@@ -61,8 +61,25 @@ export function mountRoutes(
     if (route.body) router[route.method](route.path, body, handle);
     else router[route.method](route.path, handle);
   }
-  for (const [path, methods] of methodsByPath) answerOtherMethods(router, path, methods);
+  // Most specific first: `/organisations/merge` must answer its own 405, not `/organisations/:id`'s.
+  const paths = [...methodsByPath.keys()].sort(bySpecificity);
+  for (const path of paths) answerOtherMethods(router, path, methodsByPath.get(path) ?? []);
 }
+
+/**
+ * Two paths that match one URL have as many segments, each the same literal or a `:param` on one
+ * side; ordered by where their params are (literal first), the more specific one comes first. A total
+ * order (it compares the param pattern only), so sort is well defined for paths that never clash too.
+ */
+const paramPattern = (path: string): string =>
+  path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '1' : '0'))
+    .join('');
+const bySpecificity = (a: string, b: string): number => {
+  const [x, y] = [paramPattern(a), paramPattern(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /** What a route reads from a request, whatever carried it: Express, or the tab specs' in-process API. */
 export type RouteRequest = {

@@ -9,12 +9,19 @@ export function single(query: Readonly<Record<string, unknown>>, name: string): 
   );
 }
 
-/** `limit` as a number; anything but digits becomes NaN so the use case's range check reports it. */
-export function limitOf(query: Readonly<Record<string, unknown>>): Result<number | undefined> {
-  const raw = single(query, 'limit');
+/** A whole-number parameter; anything but digits becomes NaN so the use case's range check reports it. */
+export function integerOf(
+  query: Readonly<Record<string, unknown>>,
+  name: string,
+): Result<number | undefined> {
+  const raw = single(query, name);
   if (!raw.ok || raw.value === undefined) return raw as Result<undefined>;
   return ok(/^\d{1,7}$/.test(raw.value) ? Number(raw.value) : Number.NaN);
 }
+
+/** `limit` as a number (see integerOf). */
+export const limitOf = (query: Readonly<Record<string, unknown>>): Result<number | undefined> =>
+  integerOf(query, 'limit');
 
 export type ListParams = {
   limit?: number;

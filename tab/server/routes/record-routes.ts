@@ -23,6 +23,7 @@ import {
   type AppDeps,
   type Caller,
 } from '@crm/shared/application';
+import { named } from '../openapi/component-schemas';
 import { listParams, type ListParams } from './query';
 import { pageOf, representation } from './representation';
 import { route, type HttpReply, type RouteSpec } from './route-spec';
@@ -54,6 +55,25 @@ export type RecordKindApi<K extends RecordKind> = {
     params: ListParams,
   ) => Promise<Result<Page<Versioned<RecordOf[K]>>>>;
   readonly listQuery?: z.ZodObject;
+  /** How one record of the kind reads in an answer (activities: with the name of what they are about). */
+  readonly view?: (
+    deps: AppDeps,
+    ws: WorkspaceId,
+    item: Versioned<RecordOf[K]>,
+  ) => Promise<Versioned<RecordOf[K]>>;
+  /**
+   * What a create's answer carries beside the record (a lead: what it may duplicate), read after the
+   * commit: `shape` documents it, `add` reads it.
+   */
+  readonly created?: {
+    readonly name: string;
+    readonly shape: z.ZodRawShape;
+    readonly add: (
+      deps: AppDeps,
+      ws: WorkspaceId,
+      item: Versioned<RecordOf[K]>,
+    ) => Promise<Readonly<Record<string, unknown>>>;
+  };
   /** What the kind's own rules add to the generic descriptions (what a change can do, what refuses it). */
   readonly notes?: {
     readonly create?: string;
@@ -81,9 +101,10 @@ const itemReply = <K extends RecordKind>(
   status: number,
   versioned: Versioned<RecordOf[K]>,
   location?: string,
+  extra: Readonly<Record<string, unknown>> = {},
 ): HttpReply => ({
   status,
-  body: representation(kind, versioned),
+  body: { ...representation(kind, versioned), ...extra },
   version: versioned.version,
   ...(location ? { location } : {}),
 });
@@ -112,6 +133,8 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
   const Plural = capital(plural);
   const schema = RECORD_SCHEMAS[kind];
   const etagNote = 'Send its ETag (header, or the `etag` field of a read) as If-Match.';
+  const view = (deps: AppDeps, ws: WorkspaceId, item: Versioned<RecordOf[K]>) =>
+    api.view ? api.view(deps, ws, item) : Promise.resolve(item);
   return [
     route({
       method: 'get',
@@ -152,7 +175,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       success: {
         status: 201,
         description: `The new ${kind}`,
-        schema,
+        schema: api.created ? named(api.created.name, schema.extend(api.created.shape)) : schema,
         headers: ['ETag', 'Location'],
       },
       ...(api.errors?.create ? { errors: api.errors.create } : {}),
@@ -163,8 +186,9 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
           itemReply(
             kind,
             201,
-            created.value,
+            await view(deps, params.ws, created.value),
             `/api/v1/workspaces/${params.ws}/${plural}/${created.value.record.id}`,
+            api.created ? await api.created.add(deps, params.ws, created.value) : {},
           ),
         );
       },
@@ -180,7 +204,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind) },
       handle: async (deps, { params, caller }) => {
         const found = await getRecord(deps, caller, params.ws, kind, params.id);
-        return found.ok ? ok(itemReply(kind, 200, found.value)) : found;
+        return found.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, found.value))) : found;
       },
     }),
     route({
@@ -198,7 +222,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       errors: { 404: NOT_FOUND(kind), ...api.errors?.update },
       handle: async (deps, { params, body, caller, expected }) => {
         const updated = await updateRecord(deps, caller, params.ws, entity, params.id, expected, body);
-        return updated.ok ? ok(itemReply(kind, 200, updated.value)) : updated;
+        return updated.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, updated.value))) : updated;
       },
     }),
     route({
@@ -235,7 +259,7 @@ export function recordRoutes<K extends RecordKind>(api: RecordKindApi<K>): Route
       },
       handle: async (deps, { params, caller }) => {
         const restored = await restoreRecord(deps, caller, params.ws, kind, params.id);
-        return restored.ok ? ok(itemReply(kind, 200, restored.value)) : restored;
+        return restored.ok ? ok(itemReply(kind, 200, await view(deps, params.ws, restored.value))) : restored;
       },
     }),
   ];

@@ -33,6 +33,24 @@ const base = {
   updatedBy: z.string(),
 };
 
+export const NextActivitySchema = named(
+  'NextActivity',
+  z.strictObject({
+    id: z.string(),
+    type: z.enum(ACTIVITY_TYPES),
+    subject: text,
+    dueAt: instant.describe('When it is due'),
+  }),
+);
+
+/** Maintained by every activity write about the record; never sent by a client. */
+const activitySummary = (about: string) => ({
+  nextActivity: NextActivitySchema.optional().describe(
+    `The earliest open activity about the ${about}; absent: no next step`,
+  ),
+  lastActivityAt: instant.optional().describe(`When the latest done activity about the ${about} happened`),
+});
+
 const QualificationSchema = named(
   'Qualification',
   z.strictObject({
@@ -66,6 +84,7 @@ const lead = {
   convertedOrganisationId: z.string().optional(),
   convertedContactId: z.string().optional(),
   convertedOpportunityId: z.string().optional(),
+  ...activitySummary('lead'),
 };
 
 const organisation = {
@@ -116,6 +135,7 @@ const opportunity = {
   lostReason: text.optional(),
   closedAt: instant.optional(),
   stageChangedAt: instant,
+  ...activitySummary('deal (or the lead converted into it)'),
 };
 
 const campaign = {
@@ -138,9 +158,13 @@ const activity = {
   subject: text,
   notes: text.optional(),
   regarding: z.strictObject({ type: z.enum(REGARDING_TYPES), id: z.string() }),
-  occurredAt: instant.describe('When it happened, or, for an open task, when it is due'),
+  occurredAt: instant.describe('While open: when it is due. Once done: when it happened'),
   outcome: text.optional(),
-  completed: z.boolean().optional().describe('Tasks only'),
+  completed: z.boolean().describe('Done (true) or still to do (false); any type'),
+  completedAt: instant.optional().describe('When it was marked done; present exactly while completed'),
+  regardingName: text
+    .optional()
+    .describe('The display name of the record it is about (absent when that record is deleted)'),
 };
 
 const FIELDS = { lead, organisation, contact, opportunity, campaign, activity } as const;

@@ -7,6 +7,7 @@ import {
   ok,
   WorkspaceCreateInputSchema,
   WorkspacePatchInputSchema,
+  LEAD_ASSIGNMENT_MODES,
 } from '@crm/shared';
 import {
   addMember,
@@ -45,6 +46,13 @@ const WorkspaceFields = z.strictObject({
     defaultCurrency: z.string().describe('ISO 4217'),
     stages: z.array(StageSchema).describe('Open stages in order, then closed-won and closed-lost'),
     staleAfterDays: z.number().int(),
+    leadAssignment: z
+      .strictObject({
+        mode: z.enum(LEAD_ASSIGNMENT_MODES),
+        memberIds: z.array(z.string()).describe('The round-robin, in turn order'),
+      })
+      .optional()
+      .describe('Who owns a new lead that names no owner: its creator (absent too), or the round-robin'),
   }),
   createdAt: instant,
   createdBy: z.string(),
@@ -151,8 +159,10 @@ export const workspaceRoutes: RouteSpec[] = [
     operationId: 'updateWorkspace',
     summary: "Change a workspace's name or settings",
     description:
-      'Owners change name, defaultCurrency, staleAfterDays or stages (the whole list, or only the open stages; ' +
-      'the closed ones are fixed). Needs If-Match with the ETag you read.',
+      'Owners change name, defaultCurrency, staleAfterDays, stages (the whole list, or only the open stages; ' +
+      'the closed ones are fixed) or leadAssignment ({mode: creator | round-robin, memberIds}: who owns a new lead ' +
+      'that names no owner, from the form, the bot or an import; members opt in by being listed). Needs If-Match ' +
+      'with the ETag you read.',
     body: WorkspacePatchInputSchema,
     ifMatch: 'required',
     success: {
@@ -162,7 +172,7 @@ export const workspaceRoutes: RouteSpec[] = [
       headers: ['ETag'],
     },
     errors: {
-      400: 'VALIDATION.FAILED with fields; WORKSPACE.INVALID_STAGES',
+      400: 'VALIDATION.FAILED with fields; WORKSPACE.INVALID_STAGES; OWNER.NOT_A_MEMBER (leadAssignment.memberIds)',
       403: OWNERS_ONLY,
       409: 'WORKSPACE.STAGE_IN_USE: an opportunity is still in a stage the change removes',
     },

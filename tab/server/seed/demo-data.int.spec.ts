@@ -63,6 +63,39 @@ describe('seedDemoData', () => {
     }
     const bin = (await demo.get(`${base}/recycle-bin`)).body.items;
     expect(bin).toHaveLength(1);
+
+    // My day opens with work in every section, and some open deal has no next step.
+    const day = (await demo.get(`${base}/my-day`)).body;
+    expect(day.overdue.items.length).toBeGreaterThanOrEqual(1);
+    expect(day.today.items.length).toBeGreaterThanOrEqual(1);
+    expect(day.upcoming.items.length).toBeGreaterThanOrEqual(1);
+    const deals = (await demo.get(`${base}/opportunities`)).body.items as {
+      name: string;
+      stage: string;
+      nextActivity?: object;
+      ownerId: string;
+    }[];
+    const open = deals.filter((d) => !d.stage.startsWith('closed'));
+    expect(open.filter((d) => !d.nextActivity).length).toBeGreaterThanOrEqual(1);
+    expect(open.filter((d) => d.nextActivity).length).toBeGreaterThanOrEqual(1);
+    expect(new Set(deals.map((d) => d.ownerId))).toEqual(
+      new Set([DEMO_ACTOR.userId, DEMO_PEOPLE[1]!.userId]),
+    );
+
+    // The duplicate lead: converting Kari selects the organisation and contact she already is.
+    const kari = (await demo.get(`${base}/leads?q=Nordmann`)).body.items[0];
+    expect(kari).toMatchObject({ company: 'Fjordlys Logistikk', email: 'ingrid@fjordlys.example' });
+    const matches = (await demo.get(`${base}/leads/${kari.id}/matches`)).body;
+    expect(
+      matches.organisations
+        .filter((o: { suggested: boolean }) => o.suggested)
+        .map((o: { organisation: { name: string } }) => o.organisation.name),
+    ).toEqual(['Fjordlys Logistikk AS']);
+    expect(
+      matches.contacts
+        .filter((c: { suggested: boolean }) => c.suggested)
+        .map((c: { contact: { lastName: string } }) => c.contact.lastName),
+    ).toEqual(['Solberg']);
   });
 
   it("binds the demo workspace to the playground's team as the bot's install does: roster, members, General subscribed", async () => {

@@ -28,6 +28,9 @@ export type DemoSeedOptions = {
   readonly teamsServiceUrl?: string;
 };
 
+/** Alex's colleague Megan: owns the Van der Berg account and a lead, and has a day of her own. */
+const COLLEAGUE = (DEMO_PEOPLE[1] ?? OWNER).userId;
+
 /** A seed that fails is a bug in the seed or the rules: stop loudly. */
 function must<T>(result: Result<T>, what: string): T {
   if (!result.ok)
@@ -44,8 +47,10 @@ const isoDay = (from: Date, days: number): string =>
  * When storage has no workspace at all, fills one demo workspace through the use cases (so the data
  * obeys every rule). It is the workspace of the Agents Playground's team "My Team", bound as the bot
  * binds a team it is installed in (so its roster are the members, Alex the owner, and the General
- * channel hears about everything); then a campaign with a won deal, organisations with contacts, deals across the
- * stages (two left alone long enough to be stale), leads in every state, a few activities and a
+ * channel hears about everything); then a campaign with a won deal, organisations with contacts,
+ * deals across the stages (two left alone long enough to be stale, with no next step), leads in every
+ * state (one, Kari Nordmann, a duplicate of the contact Ingrid at Fjordlys Logistikk AS), activities
+ * done and planned (My day: overdue, today, upcoming), records owned by Alex and by Megan, and a
  * deleted lead in the recycle bin — so every view of the tab has something to show.
  */
 export async function seedDemoData(
@@ -81,6 +86,7 @@ export async function seedDemoData(
     city: string;
     country: string;
     website?: string;
+    ownerId?: string;
   }) => must(await createOrganisation(deps, caller, ws, input), `organisation ${input.name}`).record;
   const fjordlys = await organisation({
     name: 'Fjordlys Logistikk AS',
@@ -100,6 +106,7 @@ export async function seedDemoData(
     industry: 'Construction',
     city: 'Utrecht',
     country: 'Netherlands',
+    ownerId: COLLEAGUE,
   });
 
   const ingrid = must(
@@ -129,6 +136,7 @@ export async function seedDemoData(
       firstName: 'Sanne',
       lastName: 'de Vries',
       relationship: 'partner',
+      ownerId: COLLEAGUE,
     }),
     'contact Sanne',
   );
@@ -194,6 +202,7 @@ export async function seedDemoData(
       lostReason: 'Chose a local supplier',
     },
   ];
+  const dealIds = new Map<string, string>();
   const daysAgo = (days: number | undefined): AppDeps =>
     days
       ? { ...deps, clock: { now: () => new Date(today.getTime() - days * 86_400_000).toISOString() } }
@@ -210,10 +219,12 @@ export async function seedDemoData(
         currency: 'EUR',
         closeDate: isoDay(today, deal.closeIn),
         ...(deal.organisationId === fjordlys.id ? { primaryContactId: ingrid.id } : {}),
+        ...(deal.organisationId === vanDerBerg.id ? { ownerId: COLLEAGUE } : {}),
         ...(deal.campaignId ? { campaignId: deal.campaignId } : {}),
       }),
       `opportunity ${deal.name}`,
     );
+    dealIds.set(deal.name, created.record.id);
     // Every deal opens in the first stage and moves from there, so the history reads like real work.
     if (deal.stage !== created.record.stage) {
       must(
@@ -245,6 +256,7 @@ export async function seedDemoData(
       source: 'trade-show',
       campaignId: fair.record.id,
       status: 'working-contacted',
+      ownerId: COLLEAGUE,
       qualification: { budget: true, need: true, timeline: false, notes: 'Wil offerte na de zomer' },
     }),
     'lead Marta',
@@ -298,6 +310,71 @@ export async function seedDemoData(
     }),
     'disqualification',
   );
+
+  // A lead that is already in the CRM: her e-mail is Ingrid's at Fjordlys Logistikk AS, so creating
+  // her lists both as possible duplicates and converting her selects them.
+  must(
+    await lead({
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      company: 'Fjordlys Logistikk',
+      email: 'ingrid@fjordlys.example',
+      source: 'web',
+    }),
+    'lead Kari',
+  );
+
+  // My day: something overdue, something today and what comes next; the Estrela and Van der Berg
+  // deals have no next step.
+  const hour = 3_600_000;
+  const startOfTomorrow = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1);
+  const laterToday = today.getTime() + Math.min(2 * hour, (startOfTomorrow - today.getTime()) / 2);
+  const planned: {
+    type: string;
+    subject: string;
+    about: { type: string; id: string };
+    due: number;
+    ownerId?: string;
+  }[] = [
+    {
+      type: 'task',
+      subject: 'Send the revised scanner proposal',
+      about: { type: 'opportunity', id: dealIds.get('Fjordlys – warehouse scanners')! },
+      due: today.getTime() - 2 * 24 * hour,
+    },
+    {
+      type: 'call',
+      subject: 'Agree the fleet tracking pilot',
+      about: { type: 'opportunity', id: dealIds.get('Fjordlys – fleet tracking')! },
+      due: laterToday,
+    },
+    {
+      type: 'meeting',
+      subject: 'Visit Nordkapp Fisk',
+      about: { type: 'lead', id: newLead.record.id },
+      due: today.getTime() + 3 * 24 * hour,
+    },
+    {
+      type: 'task',
+      subject: 'Check the site tablets order',
+      about: { type: 'organisation', id: vanDerBerg.id },
+      due: today.getTime() + 24 * hour,
+      ownerId: COLLEAGUE,
+    },
+  ];
+  for (const item of planned) {
+    must(
+      await createActivity(deps, caller, ws, {
+        type: item.type,
+        subject: item.subject,
+        regarding: item.about,
+        occurredAt: new Date(item.due).toISOString(),
+        completed: false,
+        ...(item.ownerId ? { ownerId: item.ownerId } : {}),
+      }),
+      `activity ${item.subject}`,
+    );
+  }
 
   // The recycle bin: a lead entered twice, the copy deleted.
   const copy = must(

@@ -261,6 +261,176 @@ export async function validBody(ctx: ScenarioContext, plural: Plural, ws = ctx.w
   }
 }
 
+/** An open activity (a call planned for 2031) of Alice's in `ws`, about an organisation. */
+const plannedActivity = (ctx: ScenarioContext) =>
+  ctx.create('activities', { completed: false, occurredAt: '2031-01-06T09:00:00+01:00' });
+
+const activityScenarios = (): Record<string, Scenario> => {
+  const missing = { params: { id: 'no-such-activity' }, code: 'ACTIVITY.NOT_FOUND' };
+  return {
+    completeActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await plannedActivity(ctx);
+        return { params: { id }, headers: { 'If-Match': etag }, body: { outcome: 'Agreed on a pilot' } };
+      },
+      also: {
+        400: async (ctx) => ({
+          params: { id: (await plannedActivity(ctx)).id },
+          body: { outcome: 'x'.repeat(1001) },
+          code: 'VALIDATION.FAILED',
+        }),
+        404: async () => ({ ...missing, body: {} }),
+      },
+    },
+    reopenActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await ctx.create('activities');
+        return { params: { id }, headers: { 'If-Match': etag } };
+      },
+      also: { 404: async () => missing },
+    },
+    rescheduleActivity: {
+      ok: async (ctx) => {
+        const { id, etag } = await plannedActivity(ctx);
+        return {
+          params: { id },
+          headers: { 'If-Match': etag },
+          body: { dueAt: '2031-01-07T09:00:00+01:00' },
+        };
+      },
+      also: {
+        400: async (ctx) => ({
+          params: { id: (await plannedActivity(ctx)).id },
+          body: { dueAt: 'friday' },
+          code: 'VALIDATION.FAILED',
+        }),
+        404: async () => ({ ...missing, body: { dueAt: '2031-01-07T09:00:00Z' } }),
+        409: async (ctx) => ({
+          params: { id: (await ctx.create('activities')).id },
+          body: { dueAt: '2031-01-07T09:00:00Z' },
+          code: 'ACTIVITY.ALREADY_COMPLETED',
+        }),
+      },
+    },
+    getMyDay: {
+      ok: async (ctx) => {
+        await plannedActivity(ctx);
+        return { query: { tz: 'Europe/Oslo', days: '31' } };
+      },
+      also: {
+        400: [
+          async () => ({ query: { tz: 'Mars/Olympus' }, code: 'VALIDATION.FAILED' }),
+          async () => ({ query: { ownerId: 'nobody' }, code: 'OWNER.NOT_A_MEMBER' }),
+        ],
+        403: async () => ({ query: { ownerId: ALICE.userId }, as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+      },
+    },
+  };
+};
+
+const reassignScenarios = (): Record<string, Scenario> =>
+  Object.fromEntries(
+    (['leads', 'organisations', 'contacts', 'opportunities'] as const).map((plural) => [
+      `reassign${capital(plural)}`,
+      {
+        ok: async (ctx: ScenarioContext) => {
+          const [a, b] = [await ctx.create(plural), await ctx.create(plural)];
+          return { body: { ownerId: BOB.userId, items: [a, { id: b.id, etag: '"c3RhbGU"' }] } };
+        },
+        also: {
+          400: async (ctx: ScenarioContext) => ({
+            body: { ownerId: 'mallory', items: [await ctx.create(plural)] },
+            code: 'OWNER.NOT_A_MEMBER',
+          }),
+        },
+      } satisfies Scenario,
+    ]),
+  );
+
+const STALE_ETAG = '"c3RhbGU"';
+
+const mergeScenarios = (): Record<string, Scenario> => ({
+  mergeOrganisations: {
+    ok: async (ctx) => {
+      const name = `Fjordlys Logistikk ${tag('mo')}`;
+      const survivor = await ctx.create('organisations', { name: `${name} AS` });
+      const loser = await ctx.create('organisations', { name, website: 'fjordlys.example' });
+      await ctx.create('contacts', { organisationId: loser.id });
+      return { body: { survivor, loser } };
+    },
+    also: {
+      400: async (ctx) => {
+        const one = await ctx.create('organisations');
+        return { body: { survivor: one, loser: one }, code: 'MERGE.SAME_RECORD' };
+      },
+      404: async (ctx) => ({
+        body: { survivor: await ctx.create('organisations'), loser: { id: 'no-such-org', etag: STALE_ETAG } },
+        code: 'ORGANISATION.NOT_FOUND',
+      }),
+      409: async (ctx) => {
+        const [survivor, loser] = [await ctx.create('organisations'), await ctx.create('organisations')];
+        // 3 rows an activity (its row and its regarding row twice): 33 of them and the two records pass 100.
+        for (let i = 0; i < 33; i++)
+          await ctx.create('activities', { regarding: { type: 'organisation', id: loser.id } });
+        return { body: { survivor, loser }, code: 'MERGE.TOO_LARGE' };
+      },
+      412: async (ctx) => ({
+        body: {
+          survivor: await ctx.create('organisations'),
+          loser: { id: (await ctx.create('organisations')).id, etag: STALE_ETAG },
+        },
+        code: 'CONCURRENCY.STALE',
+      }),
+      428: async (ctx) => ({
+        body: {
+          survivor: await ctx.create('organisations'),
+          loser: { id: (await ctx.create('organisations')).id },
+        },
+        code: 'CONCURRENCY.VERSION_REQUIRED',
+      }),
+    },
+  },
+  mergeContacts: {
+    ok: async (ctx) => {
+      const { id: organisationId } = await ctx.create('organisations');
+      const survivor = await ctx.create('contacts', { organisationId, lastName: 'Solberg' });
+      const loser = await ctx.create('contacts', {
+        organisationId,
+        lastName: 'Solberg',
+        phone: '+47 55 00 00 00',
+      });
+      await ctx.create('opportunities', { organisationId, primaryContactId: loser.id });
+      return { body: { survivor, loser } };
+    },
+    also: {
+      400: async (ctx) => {
+        const one = await ctx.create('contacts');
+        return { body: { survivor: one, loser: one }, code: 'MERGE.SAME_RECORD' };
+      },
+      404: async (ctx) => ({
+        body: { survivor: await ctx.create('contacts'), loser: { id: 'no-such-contact', etag: STALE_ETAG } },
+        code: 'CONTACT.NOT_FOUND',
+      }),
+      409: async (ctx) => ({
+        body: { survivor: await ctx.create('contacts'), loser: await ctx.create('contacts') },
+        code: 'MERGE.DIFFERENT_ORGANISATIONS',
+      }),
+      412: async (ctx) => {
+        const { id: organisationId } = await ctx.create('organisations');
+        const survivor = await ctx.create('contacts', { organisationId });
+        const loser = await ctx.create('contacts', { organisationId });
+        return { body: { survivor: { ...survivor, etag: STALE_ETAG }, loser }, code: 'CONCURRENCY.STALE' };
+      },
+      428: async (ctx) => {
+        const { id: organisationId } = await ctx.create('organisations');
+        const survivor = await ctx.create('contacts', { organisationId });
+        const loser = await ctx.create('contacts', { organisationId });
+        return { body: { survivor: { id: survivor.id }, loser }, code: 'CONCURRENCY.VERSION_REQUIRED' };
+      },
+    },
+  },
+});
+
 const REPORTS = {
   getPipelineReport: 'pipeline',
   getForecastReport: 'forecast',
@@ -363,7 +533,11 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       return {
         params: { ws },
         headers: { 'If-Match': etag },
-        body: { name: 'Verkoop Zuid', staleAfterDays: 21 },
+        body: {
+          name: 'Verkoop Zuid',
+          staleAfterDays: 21,
+          leadAssignment: { mode: 'round-robin', memberIds: [ALICE.userId, BOB.userId] },
+        },
       };
     },
     also: {
@@ -487,6 +661,10 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   ...recordScenarios('campaigns'),
   ...recordScenarios('activities'),
 
+  ...activityScenarios(),
+  ...reassignScenarios(),
+  ...mergeScenarios(),
+
   listLeadMatches: {
     ok: async (ctx) => {
       const company = `Håland Bygg ${tag('m')}`;
@@ -494,6 +672,16 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
       return { params: { id: (await ctx.create('leads', { company })).id } };
     },
     also: { 404: async () => ({ params: { id: 'no-such-lead' }, code: 'LEAD.NOT_FOUND' }) },
+  },
+  findDuplicates: {
+    ok: async (ctx) => {
+      const name = `Fjordlys Logistikk ${tag('d')}`;
+      await ctx.create('organisations', { name: `${name} AS`, website: 'https://fjordlys.example' });
+      const email = `${tag('dup')}@fjordlys.example`;
+      await ctx.create('leads', { email });
+      return { query: { email, company: name, website: 'fjordlys.example' } };
+    },
+    also: { 400: async () => ({ query: {}, code: 'VALIDATION.FAILED' }) },
   },
   convertLead: {
     ok: async (ctx) => ({

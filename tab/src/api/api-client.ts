@@ -5,6 +5,8 @@ import type {
   ImportTally,
   Lead,
   LeadCreateInput,
+  MatchReason,
+  MatchStrength,
   Member,
   MemberRole,
   Opportunity,
@@ -29,12 +31,53 @@ export type ListQuery = Readonly<Record<string, string | undefined>>;
 /** The URL segment of a record kind: `/workspaces/{ws}/{plural}`. */
 export type RecordPlural =
   'leads' | 'organisations' | 'contacts' | 'opportunities' | 'campaigns' | 'activities';
+/** Why a record may be a duplicate (listLeadMatches, findDuplicates). */
+export type DuplicateMatch = {
+  readonly reason: MatchReason;
+  readonly strength: MatchStrength;
+  /** same-name-but-suffix: the legal form that differs, as written ("AS"). */
+  readonly suffix?: string;
+};
+/** A record a new lead may duplicate: link it as /{kind}s/{id}. */
+export type PossibleDuplicate = {
+  readonly kind: 'lead' | 'contact' | 'organisation';
+  readonly id: string;
+  readonly name: string;
+  readonly matches: readonly DuplicateMatch[];
+  readonly strength: MatchStrength;
+};
+export type DuplicateQuery = {
+  readonly email?: string;
+  readonly company?: string;
+  readonly website?: string;
+};
+/** findDuplicates: each list strong matches first. */
+export type Duplicates = {
+  readonly leads: readonly ({ readonly lead: WithEtag<Lead> } & WhyMatched)[];
+  readonly contacts: readonly ({ readonly contact: WithEtag<Contact> } & WhyMatched)[];
+  readonly organisations: readonly ({ readonly organisation: WithEtag<Organisation> } & WhyMatched)[];
+};
+export type MergeResult<T> = {
+  readonly survivor: WithEtag<T>;
+  readonly moved: {
+    readonly contacts: number;
+    readonly opportunities: number;
+    readonly activities: number;
+    readonly leads: number;
+  };
+};
+export type CreatedLead = WithEtag<Lead> & { readonly possibleDuplicates: readonly PossibleDuplicate[] };
+type WhyMatched = { readonly matches: readonly DuplicateMatch[]; readonly strength: MatchStrength };
 export type ConversionMatches = {
-  readonly organisations: readonly {
+  /** Strong first; `suggested`: what the dialog selects by default (at most one). */
+  readonly organisations: readonly ({
     readonly organisation: WithEtag<Organisation>;
-    readonly matches: readonly string[];
-  }[];
-  readonly contacts: readonly WithEtag<Contact>[];
+    readonly suggested: boolean;
+  } & WhyMatched)[];
+  readonly contacts: readonly ({
+    readonly contact: WithEtag<Contact>;
+    readonly suggested: boolean;
+  } & WhyMatched)[];
 };
 export type DeletedRecord = {
   readonly kind: string;
@@ -52,7 +95,8 @@ export type ApiClient = {
   listWorkspaces(): Promise<readonly WorkspaceSummary[]>;
   createWorkspace(name: string): Promise<WithEtag<WorkspaceSummary>>;
   listLeads(ws: string, query: ListQuery): Promise<ListPage<WithEtag<Lead>>>;
-  createLead(ws: string, input: LeadCreateInput): Promise<WithEtag<Lead>>;
+  /** The new lead, with the records it may duplicate (createLead's `possibleDuplicates`). */
+  createLead(ws: string, input: LeadCreateInput): Promise<CreatedLead>;
   updateLead(ws: string, lead: WithEtag<Lead>, patch: Record<string, unknown>): Promise<WithEtag<Lead>>;
   convertLead(ws: string, id: string, input: Partial<ConvertLeadInput>): Promise<LeadConversion>;
   /** Any record kind, the same way: list, read, create, change (If-Match), delete, restore. */
@@ -68,6 +112,18 @@ export type ApiClient = {
   remove(ws: string, plural: RecordPlural, record: { id: string; etag: string }): Promise<void>;
   restore(ws: string, plural: RecordPlural, id: string): Promise<unknown>;
   conversionMatches(ws: string, leadId: string): Promise<ConversionMatches>;
+  /** What a record about to be created may duplicate (findDuplicates): give email, company or website. */
+  findDuplicates(ws: string, query: DuplicateQuery): Promise<Duplicates>;
+  /**
+   * Merges `loser` into `survivor` (two organisations or two contacts, each with the ETag read): the
+   * survivor as merged, and how many records now point at it; the loser is in the recycle bin.
+   */
+  merge<T>(
+    ws: string,
+    plural: 'organisations' | 'contacts',
+    survivor: { readonly id: string; readonly etag: string },
+    loser: { readonly id: string; readonly etag: string },
+  ): Promise<MergeResult<T>>;
   disqualifyLead(ws: string, lead: WithEtag<Lead>, reason: string): Promise<WithEtag<Lead>>;
   /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
   reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
@@ -236,6 +292,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request('DELETE', recordPath(ws, plural, record.id), { ifMatch: record.etag }),
     restore: (ws, plural, id) => request('POST', recordPath(ws, plural, id) + '/restore'),
     conversionMatches: (ws, id) => request('GET', recordPath(ws, 'leads', id) + '/matches'),
+    findDuplicates: (ws, params) => request('GET', `${wsPath(ws)}/duplicates${query(params)}`),
+    merge: (ws, plural, survivor, loser) =>
+      request('POST', `${recordPath(ws, plural)}/merge`, {
+        body: {
+          survivor: { id: survivor.id, etag: survivor.etag },
+          loser: { id: loser.id, etag: loser.etag },
+        },
+      }),
     disqualifyLead: (ws, lead, reason) =>
       request('POST', recordPath(ws, 'leads', lead.id) + '/disqualify', {
         body: { reason },

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lead } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadConversion, WithEtag } from '../api/api-client';
 import { errorText } from '../api/api-error';
@@ -41,8 +41,10 @@ export type ConvertLeadDialogProps = {
 const NEW = '';
 
 /**
- * Convert: reuse a suggested organisation and contact (duplicates by name, website and email) or
- * create new ones, and name the opportunity. The server's rules decide; this only asks.
+ * Convert: reuse a suggested organisation and contact (duplicates by e-mail, domain and name) or
+ * create new ones, and name the opportunity. What the server marks `suggested` (a strong match) is
+ * selected by default; "create new anyway" is a deliberate choice. The server's rules decide; this
+ * only asks.
  */
 export function ConvertLeadDialog({ workspaceId, lead, onConverted, ...controlled }: ConvertLeadDialogProps) {
   const { t } = useTranslation();
@@ -113,7 +115,25 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ConversionChoice>) => setChoice((current) => ({ ...current, ...patch }));
-  const contacts = (matches.data?.contacts ?? []).filter((c) => c.organisationId === choice.organisationId);
+  const contacts = (matches.data?.contacts ?? [])
+    .map((m) => m.contact)
+    .filter((c) => c.organisationId === choice.organisationId);
+  // What the server suggests (a strong match) is selected once, when the matches arrive; creating
+  // new stays one deliberate click away.
+  const suggestedOrganisation = matches.data?.organisations.find((o) => o.suggested)?.organisation.id;
+  const suggestedContact = matches.data?.contacts.find((c) => c.suggested)?.contact.id;
+  const preselected = useRef(false);
+  useEffect(() => {
+    if (preselected.current || !matches.data) return;
+    preselected.current = true;
+    if (suggestedOrganisation) {
+      setChoice((current) => ({
+        ...current,
+        organisationId: suggestedOrganisation,
+        contactId: suggestedContact ?? NEW,
+      }));
+    }
+  }, [matches.data, suggestedOrganisation, suggestedContact]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -147,13 +167,20 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
                       value={organisation.id}
                       label={t('convert.existing', {
                         name: organisation.name,
-                        why: why.map((w) => t(`convert.match.${w}`)).join(', '),
+                        why: why
+                          .map((w) => t(`convert.match.${w.reason}`, { suffix: w.suffix ?? '' }))
+                          .join(', '),
                       })}
                     />
                   ))}
                   <Radio
                     value={NEW}
-                    label={t('convert.newOrganisation', { name: lead.company ?? leadDisplayName(lead) })}
+                    label={t(
+                      suggestedOrganisation ? 'convert.newOrganisationAnyway' : 'convert.newOrganisation',
+                      {
+                        name: lead.company ?? leadDisplayName(lead),
+                      },
+                    )}
                   />
                 </RadioGroup>
               </Field>
@@ -169,7 +196,12 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
                       })}
                     />
                   ))}
-                  <Radio value={NEW} label={t('convert.newContact', { name: leadDisplayName(lead) })} />
+                  <Radio
+                    value={NEW}
+                    label={t(contacts.length > 0 ? 'convert.newContactAnyway' : 'convert.newContact', {
+                      name: leadDisplayName(lead),
+                    })}
+                  />
                 </RadioGroup>
               </Field>
             </>

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { Lead, Organisation } from '@crm/shared';
+import type { Contact, Lead, Organisation } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../testing/fake-api';
@@ -81,7 +81,9 @@ describe('LeadsView: the list', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'Convert' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
     await user.click(
-      await within(dialog).findByRole('radio', { name: 'Use Jansen Transport B.V. (same name)' }),
+      await within(dialog).findByRole('radio', {
+        name: 'Use Jansen Transport B.V. (same name but for B.V.)',
+      }),
     );
     await user.type(within(dialog).getByRole('spinbutton', { name: 'Amount' }), '12000');
     await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
@@ -91,6 +93,50 @@ describe('LeadsView: the list', () => {
       { organisationId: organisation.id, createOpportunity: true, opportunity: { amount: 12000 } },
     ]);
     await screen.findByRole('cell', { name: 'Closed – Converted' });
+  });
+
+  it("selects the organisation and contact that hold the lead's e-mail, with why; creating new stays a deliberate choice", async () => {
+    const fake = await fakeApi();
+    const fjordlys = await fake.add<Organisation>('organisations', {
+      name: 'Fjordlys Logistikk AS',
+      website: 'fjordlys.example',
+      status: 'customer',
+    });
+    const ingrid = await fake.add<Contact>('contacts', {
+      organisationId: fjordlys.id,
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      email: 'ingrid@fjordlys.example',
+    });
+    const kari = await fake.add<Lead>('leads', {
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      company: 'Fjordlys Logistikk',
+      email: 'ingrid@fjordlys.example',
+      status: 'open-not-contacted',
+      source: 'web',
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Convert Kari Nordmann' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Convert Kari Nordmann' });
+
+    const existing = await within(dialog).findByRole('radio', {
+      name: 'Use Fjordlys Logistikk AS (same e-mail, same domain, same name but for AS)',
+    });
+    await waitFor(() => expect((existing as HTMLInputElement).checked).toBe(true));
+    const contact = within(dialog).getByRole('radio', { name: 'Use Ingrid Solberg ingrid@fjordlys.example' });
+    expect((contact as HTMLInputElement).checked).toBe(true);
+    const anyway = within(dialog).getByRole('radio', {
+      name: 'Create a new organisation anyway: Fjordlys Logistikk',
+    });
+    expect((anyway as HTMLInputElement).checked).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
+    await screen.findByText(/^Kari Nordmann was converted into Fjordlys Logistikk AS/);
+    expect(fake.bodiesOf('POST', `/leads/${kari.id}/convert`)).toEqual([
+      { organisationId: fjordlys.id, contactId: ingrid.id, createOpportunity: true },
+    ]);
   });
 
   it('changes the status of the selected leads in bulk', async () => {

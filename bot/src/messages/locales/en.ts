@@ -155,6 +155,8 @@ export const en = {
   'notify.lost': '{{deal}} was lost.',
   'notify.reason': 'Reason',
   'notify.by': 'By',
+  'notify.ownerTitle': '{{deal}} is yours now',
+  'notify.owner': '{{actor}} made you the owner of {{deal}}.',
   'notify.someone': 'Someone',
 } as const;
 

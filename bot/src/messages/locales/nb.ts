@@ -159,5 +159,7 @@ export const nb: Messages = {
   'notify.lost': '{{deal}} ble tapt.',
   'notify.reason': 'Grunn',
   'notify.by': 'Av',
+  'notify.ownerTitle': '{{deal}} er din nå',
+  'notify.owner': '{{actor}} gjorde deg til eier av {{deal}}.',
   'notify.someone': 'Noen',
 };

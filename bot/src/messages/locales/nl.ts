@@ -158,5 +158,7 @@ export const nl: Messages = {
   'notify.lost': '{{deal}} is verloren.',
   'notify.reason': 'Reden',
   'notify.by': 'Door',
+  'notify.ownerTitle': '{{deal}} is nu van jou',
+  'notify.owner': '{{actor}} heeft jou eigenaar gemaakt van {{deal}}.',
   'notify.someone': 'Iemand',
 };

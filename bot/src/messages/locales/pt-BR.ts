@@ -157,5 +157,7 @@ export const ptBR: Messages = {
   'notify.lost': '{{deal}} foi perdido.',
   'notify.reason': 'Motivo',
   'notify.by': 'Por',
+  'notify.ownerTitle': '{{deal}} agora é sua',
+  'notify.owner': '{{actor}} tornou você responsável por {{deal}}.',
   'notify.someone': 'Alguém',
 };

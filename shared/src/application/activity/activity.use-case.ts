@@ -14,6 +14,7 @@ import { memberRef, type EntityDescriptor, type Reference } from '../record/enti
 import type { Page, Versioned } from '../../records/versions';
 import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
 import { listPage, toListQuery, type ListParams } from '../record/records.use-case';
+import { withRegardingNames, type ActivityView } from './activity-views';
 
 /** What an activity is about must exist; it is named in the activity's own terms. */
 const regardingRef = (regarding: Regarding | null | undefined): Reference => ({
@@ -58,10 +59,24 @@ const CONVERTED_INTO: {
 };
 
 /**
- * The activities about one record. A converted lead's activities follow it: asking for an
- * organisation, contact or opportunity also returns those logged against the lead(s) converted into it.
+ * Activities, each with its regarding record's name (`regardingName`), filtered by type, ownerId,
+ * completed, dueFrom and dueTo, or the activities about one record. A converted lead's activities
+ * follow it: asking for an organisation, contact or opportunity also returns those logged against
+ * the lead(s) converted into it.
  */
 export async function listActivities(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  params: ListParams & { regardingType?: string; regardingId?: string },
+): Promise<Result<Page<Versioned<ActivityView>>>> {
+  const page = await activityPage(deps, caller, ws, params);
+  if (!page.ok) return page;
+  const items = await withRegardingNames(deps, ws, page.value.items);
+  return ok(page.value.nextCursor ? { items, nextCursor: page.value.nextCursor } : { items });
+}
+
+async function activityPage(
   deps: AppDeps,
   caller: Caller,
   ws: WorkspaceId,

@@ -297,7 +297,7 @@ describe('deleting a converted lead', () => {
 });
 
 describe('conversion matches', () => {
-  it('given organisations and contacts like the lead, then they are suggested, best first', async () => {
+  it("given organisations and contacts like the lead, then they are suggested, best first, the e-mail's organisation selected", async () => {
     const app = inMemoryApp();
     const { ws, lead } = await givenWorkspaceWithLead(app, {
       company: 'Exemplo, Lda.',
@@ -318,11 +318,14 @@ describe('conversion matches', () => {
 
     const matches = value(await conversionMatches(app.deps, caller, ws, lead.id));
 
-    expect(matches.organisations.map((m) => m.organisation.record.id)).toEqual([
-      sameSite.record.id,
-      sameName.record.id,
+    expect(
+      matches.organisations.map((m) => [m.record.record.id, m.matches.map((x) => x.reason), m.suggested]),
+    ).toEqual([
+      [sameName.record.id, ['same-email', 'same-name'], true],
+      [sameSite.record.id, ['same-domain'], false],
     ]);
-    expect(matches.organisations[0]?.matches).toContain('same-website');
-    expect(matches.contacts.map((c) => c.record.id)).toEqual([contact.record.id]);
+    expect(matches.contacts.map((c) => [c.record.record.id, c.strength, c.suggested])).toEqual([
+      [contact.record.id, 'strong', true],
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import { accessWorkspace } from '../access';
 import { COMMIT_CAPACITY, insertCost } from '../../records/row-plan';
 import type { AppDeps, Caller } from '../deps';
 import { normaliseEmail } from '../../records/record-search';
+import { leadOwnerRotation, type LeadOwnerRotation } from './lead-owners';
 
 export type ImportResult = ImportTally & {
   /** Non-blank data rows in the file: created + duplicateCount + errorCount. */
@@ -71,9 +72,23 @@ export async function importLeads(
     }
     const header = readImportHeader(first.value);
     if (!header.ok) return header;
-    const [existing, campaigns] = await Promise.all([leadEmails(deps, ws), campaignIndex(deps, ws)]);
-    const run = new ImportRun(deps, ws, caller.actor.userId, header.value, campaigns, existing, options);
+    const [existing, campaigns, rotation] = await Promise.all([
+      leadEmails(deps, ws),
+      campaignIndex(deps, ws),
+      leadOwnerRotation(deps, access.value.workspace.record, caller.actor.userId),
+    ]);
+    const run = new ImportRun(
+      deps,
+      ws,
+      caller.actor.userId,
+      header.value,
+      campaigns,
+      existing,
+      options,
+      rotation,
+    );
     const tally = await run.readAll(iterator);
+    await rotation?.finish();
     return ok({ ...tally, total: tally.processedRows, ignoredColumns: header.value.ignored });
   } finally {
     await iterator.return?.();
@@ -142,6 +157,8 @@ class ImportRun {
     private readonly campaigns: CampaignIndex,
     private readonly existing: ReadonlyMap<string, Id>,
     private readonly options: ImportLeadsOptions,
+    /** The round-robin of owners, when the workspace has one on. */
+    private readonly rotation?: LeadOwnerRotation,
   ) {
     this.tally = options.resumeFrom ?? EMPTY_TALLY;
   }
@@ -170,13 +187,15 @@ class ImportRun {
     return this.tally;
   }
 
-  private async accept(row: number, input: Parameters<typeof decideLeadCreation>[0]): Promise<void> {
-    const email = input.email ? normaliseEmail(input.email) : undefined;
+  private async accept(row: number, given: Parameters<typeof decideLeadCreation>[0]): Promise<void> {
+    const email = given.email ? normaliseEmail(given.email) : undefined;
     const existingLeadId = email ? this.existing.get(email) : undefined;
     const duplicateOfRow = email ? this.firstRowOf.get(email) : undefined;
     if (email && existingLeadId) return this.segment.duplicate({ row, email, existingLeadId });
     if (email && duplicateOfRow) return this.segment.duplicate({ row, email, duplicateOfRow });
     if (email) this.firstRowOf.set(email, row);
+    const input =
+      given.ownerId === undefined && this.rotation ? { ...given, ownerId: this.rotation.next() } : given;
     const created = decideLeadCreation(input, {
       id: this.deps.ids.newId(),
       workspaceId: this.ws,

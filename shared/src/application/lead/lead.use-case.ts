@@ -21,6 +21,7 @@ import type { Version, Versioned } from '../../records/versions';
 import { commitRecord, loadForChange, loadRecord, updateWrite } from '../record/record-commands';
 import { asDecided, createUseCase, updateUseCase } from '../record/generic-record.use-case';
 import { deleteRecord } from '../record/records.use-case';
+import { assignLeadOwners } from './lead-owners';
 
 export const leadEntity: EntityDescriptor<'lead', typeof LeadCreateInputSchema, typeof LeadPatchInputSchema> =
   {
@@ -30,6 +31,11 @@ export const leadEntity: EntityDescriptor<'lead', typeof LeadCreateInputSchema, 
     createReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
     updateReferences: (i) => [memberRef(i.ownerId), recordRef('campaign', i.campaignId, 'campaignId')],
     create: (i, ctx) => asDecided(decideLeadCreation(i, { ...ctx, workspaceId: ctx.workspace.id })),
+    /** A lead that names no owner goes to the workspace's round-robin, when it is on. */
+    assignOwner: async (deps, workspace, actor) => {
+      const assigned = await assignLeadOwners(deps, workspace, actor);
+      return assigned ? { ownerId: assigned.owners[0] ?? actor, write: assigned.write } : undefined;
+    },
     /** Edits details, qualification and status (status moves follow the lead's transition table). */
     update: (current, i, ctx) => {
       const decided = decideLeadUpdate(current.record, i, { ...ctx, newEventId: ctx.newId });

@@ -6,6 +6,7 @@ import type { DomainEvent } from '../../events/domain-event';
 import type { Workspace } from '../../workspace/workspace';
 import type { Versioned } from '../../records/versions';
 import type { Write } from '../../records/change-set';
+import type { AppDeps } from '../deps';
 import type { AnyRecord, RecordKind, RecordOf } from '../../records/records';
 
 /** What a pure rule is told about the moment it runs in. */
@@ -75,6 +76,16 @@ export type EntityDescriptor<K extends RecordKind, C extends z.ZodType, P extend
     ctx: RuleContext,
     refs: Referenced,
   ) => Result<Decided<K>>;
+  /**
+   * Who owns a new record whose input names no owner, when that is not simply its creator (leads: the
+   * workspace's round-robin). The write (a counter) is committed with the record; a commit that loses
+   * a race on it is retried with a fresh pick.
+   */
+  readonly assignOwner?: (
+    deps: AppDeps,
+    workspace: Workspace,
+    actor: UserId,
+  ) => Promise<{ readonly ownerId: UserId; readonly write: Write } | undefined>;
 };
 
 /** Any entity's descriptor, for code that works on every kind. */

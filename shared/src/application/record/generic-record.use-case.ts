@@ -6,11 +6,14 @@ import type { AppDeps, Caller } from '../deps';
 import type { AnyEntity, RuleContext } from './entity-descriptor';
 import { idempotent } from '../idempotency';
 import type { Version, Versioned } from '../../records/versions';
-import { commitRecord, insertWrite, loadForChange, loadRecord, updateWrite } from './record-commands';
+import { commitFollowed, insertWrite, loadForChange, loadRecord, updateWrite } from './record-commands';
 import type { RecordKind, RecordOf } from '../../records/records';
 import { resolveReferences } from './references';
 
 export type { Decided, RuleContext } from './entity-descriptor';
+
+/** A create that loses the round-robin's counter to another create picks again, this often at most. */
+const ASSIGN_ATTEMPTS = 5;
 
 const ruleContext = (
   deps: AppDeps,
@@ -46,18 +49,36 @@ export async function createRecord<K extends RecordKind>(
     `${kind}.create`,
     parsed.value,
     async (idempotency) => {
-      const refs = await resolveReferences(deps, ws, entity.createReferences(parsed.value));
-      if (!refs.ok) return refs;
-      const ctx = { ...ruleContext(deps, caller, access.value), id: deps.ids.newId() };
-      const decided = entity.create(parsed.value, ctx, refs.value);
-      if (!decided.ok) return decided;
-      const { record, writes = [], events = [] } = decided.value;
-      const idem = idempotency.record({ id: record.id });
-      return commitRecord(deps, ws, kind, record, {
-        writes: [insertWrite(kind, record), ...writes],
-        events,
-        ...(idem ? { idempotency: idem } : {}),
-      });
+      for (let attempt = 1; ; attempt++) {
+        const given = parsed.value as { ownerId?: string };
+        const assigned =
+          given.ownerId === undefined && entity.assignOwner
+            ? await entity.assignOwner(deps, access.value.workspace.record, caller.actor.userId)
+            : undefined;
+        const input = assigned ? { ...parsed.value, ownerId: assigned.ownerId } : parsed.value;
+        const refs = await resolveReferences(deps, ws, entity.createReferences(input));
+        if (!refs.ok) return refs;
+        const ctx = { ...ruleContext(deps, caller, access.value), id: deps.ids.newId() };
+        const decided = entity.create(input, ctx, refs.value);
+        if (!decided.ok) return decided;
+        const { record, writes = [], events = [] } = decided.value;
+        const idem = idempotency.record({ id: record.id });
+        const created = await commitFollowed(
+          deps,
+          ws,
+          kind,
+          record,
+          {
+            writes: [insertWrite(kind, record), ...writes, ...(assigned ? [assigned.write] : [])],
+            events,
+            ...(idem ? { idempotency: idem } : {}),
+          },
+          { after: record, unchanged: async () => true },
+        );
+        // Lost the round-robin to another create: pick again from the counter it left.
+        const raced = !created.ok && created.error.code === 'CONCURRENCY.STALE';
+        if (!assigned || !raced || attempt >= ASSIGN_ATTEMPTS) return created;
+      }
     },
     (stored) => loadRecord(deps, ws, kind, (stored as { id: Id }).id),
   );
@@ -90,10 +111,18 @@ export async function updateRecord<K extends RecordKind>(
   );
   if (!decided.ok) return decided;
   const { record, writes = [], events = [] } = decided.value;
-  return commitRecord(deps, ws, kind, record, {
-    writes: [updateWrite(kind, current.value, record), ...writes],
-    events,
-  });
+  return commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    { writes: [updateWrite(kind, current.value, record), ...writes], events },
+    {
+      before: current.value.record,
+      after: record,
+      unchanged: async () => (await deps.records.get(ws, kind, id))?.version === current.value.version,
+    },
+  );
 }
 
 /** The create use case of one entity, bound to its description. */

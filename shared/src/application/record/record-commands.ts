@@ -8,6 +8,7 @@ import type { CommitReceipt } from '../ports';
 import type { IdempotencyRecord, Write } from '../../records/change-set';
 import type { Version, Versioned } from '../../records/versions';
 import type { RecordKind, RecordOf } from '../../records/records';
+import { followerWrites, hasFollowers } from './followers';
 
 const NOT_FOUND: { [K in RecordKind]: ErrorCode } = {
   lead: 'LEAD.NOT_FOUND',
@@ -85,6 +86,38 @@ export async function commitRecord<K extends RecordKind>(
   });
   if (!receipt.ok) return receipt;
   return ok({ record, version: versionFrom(receipt.value, kind, record.id) });
+}
+
+/** A commit that loses a race on a record that follows (a deal's summary) is tried again this often. */
+const FOLLOW_ATTEMPTS = 3;
+
+/**
+ * Commits a record's change together with the writes of the records that follow it (followers.ts).
+ * When the commit fails as stale while the record itself is still as it was read (`unchanged`), the
+ * race was lost on a follower: they are read again and the commit retried, a few times at most.
+ */
+export async function commitFollowed<K extends RecordKind>(
+  deps: Pick<AppDeps, 'records'>,
+  ws: WorkspaceId,
+  kind: K,
+  record: RecordOf[K],
+  change: Change,
+  followed: {
+    readonly before?: RecordOf[K];
+    readonly after?: RecordOf[K];
+    readonly unchanged: () => Promise<boolean>;
+  },
+): Promise<Result<Versioned<RecordOf[K]>>> {
+  if (!hasFollowers(kind)) return commitRecord(deps, ws, kind, record, change);
+  for (let attempt = 1; ; attempt++) {
+    const extra = await followerWrites(deps, ws, kind, followed.before, followed.after);
+    const result = await commitRecord(deps, ws, kind, record, {
+      ...change,
+      writes: [...change.writes, ...extra],
+    });
+    if (result.ok || result.error.code !== 'CONCURRENCY.STALE' || attempt >= FOLLOW_ATTEMPTS) return result;
+    if (!(await followed.unchanged())) return result;
+  }
 }
 
 export const insertWrite = <K extends RecordKind>(kind: K, record: RecordOf[K]): Write => ({

@@ -13,8 +13,15 @@ import { decodeCursor } from '../../records/cursor';
 import type { AppDeps, Caller } from '../deps';
 import type { DeletedRecord, ListQuery } from '../ports';
 import type { Page, Version, Versioned } from '../../records/versions';
-import { RECORD_FILTERS, type RecordFilter, type RecordKind, type RecordOf } from '../../records/records';
-import { commitRecord, loadForChange, loadRecord, notFound, stale } from './record-commands';
+import {
+  RANGE_FILTERS,
+  recordFilterNames,
+  type RecordFilter,
+  type RecordKind,
+  type RecordOf,
+} from '../../records/records';
+import { instantSchema } from '../../common/schemas';
+import { commitFollowed, loadForChange, loadRecord, notFound, stale } from './record-commands';
 import { isSortCursor, decodeSortCursor, parseSort, type ListSort } from '../../records/record-sort';
 
 export const LIST_LIMIT = { min: 1, max: 1000, default: 50 } as const;
@@ -49,7 +56,7 @@ const FILTER_VALUES: { [K in RecordKind]?: Partial<Record<RecordFilter<K>, reado
   contact: { relationship: CONTACT_RELATIONSHIPS },
   opportunity: { forecastCategory: FORECAST_CATEGORIES },
   campaign: { status: CAMPAIGN_STATUSES, type: CAMPAIGN_TYPES },
-  activity: { type: ACTIVITY_TYPES },
+  activity: { type: ACTIVITY_TYPES, completed: ['true', 'false'] },
 };
 
 export async function listRecords<K extends RecordKind>(
@@ -98,10 +105,11 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
       }),
     );
   }
-  const allowed: readonly string[] = RECORD_FILTERS[kind];
+  const allowed = recordFilterNames(kind);
   const filters: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params.filters ?? {})) {
-    if (value === undefined) continue;
+  for (const [name, given] of Object.entries(params.filters ?? {})) {
+    if (given === undefined) continue;
+    let value = given;
     if (!allowed.includes(name)) {
       return err(
         domainError('VALIDATION.FAILED', `${kind} lists cannot be filtered by ${name}.`, {
@@ -111,6 +119,18 @@ export function toListQuery<K extends RecordKind>(kind: K, params: ListParams): 
     }
     const values = (FILTER_VALUES[kind] as Record<string, readonly string[] | undefined> | undefined)?.[name];
     if (values && !values.includes(value)) return invalidFilter(name, values);
+    if (name in RANGE_FILTERS) {
+      // Compared with the stored UTC instants: any offset is accepted and turned into UTC.
+      const instant = instantSchema.safeParse(value);
+      if (!instant.success) {
+        return err(
+          domainError('VALIDATION.FAILED', `${name} must be an ISO 8601 instant with an offset.`, {
+            fields: { [name]: 'an ISO 8601 instant, e.g. 2026-03-02T00:00:00Z' },
+          }),
+        );
+      }
+      value = instant.data;
+    }
     if (value.length === 0 || value.length > 200) {
       return err(
         domainError('VALIDATION.FAILED', `Filter ${name} is empty or too long.`, {
@@ -188,20 +208,27 @@ export async function deleteRecord<K extends RecordKind>(
     const allowed = await guard(current.value.record);
     if (!allowed.ok) return allowed;
   }
-  const receipt = await deps.records.commit(ws, {
-    writes: [
-      {
-        type: 'delete',
-        kind,
-        record: current.value.record,
-        expected: current.value.version,
-        deletedAt: deps.clock.now(),
-        deletedBy: caller.actor.userId,
-      },
-    ],
-    events: [],
-  });
-  return receipt.ok ? ok(undefined) : receipt;
+  const { record, version } = current.value;
+  const deleted = await commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    {
+      writes: [
+        {
+          type: 'delete',
+          kind,
+          record,
+          expected: version,
+          deletedAt: deps.clock.now(),
+          deletedBy: caller.actor.userId,
+        },
+      ],
+    },
+    { before: record, unchanged: async () => (await deps.records.get(ws, kind, id))?.version === version },
+  );
+  return deleted.ok ? ok(undefined) : deleted;
 }
 
 export async function restoreRecord<K extends RecordKind>(
@@ -221,9 +248,17 @@ export async function restoreRecord<K extends RecordKind>(
     );
   }
   const record = deleted.record as RecordOf[K];
-  const result = await commitRecord(deps, ws, kind, record, {
-    writes: [{ type: 'restore', kind, record, expected: deleted.version }],
-  });
+  const result = await commitFollowed(
+    deps,
+    ws,
+    kind,
+    record,
+    { writes: [{ type: 'restore', kind, record, expected: deleted.version }] },
+    {
+      after: record,
+      unchanged: async () => (await deps.records.getDeleted(ws, kind, id))?.version === deleted.version,
+    },
+  );
   return !result.ok && result.error.code === 'CONCURRENCY.STALE' ? err(stale(kind)) : result;
 }
 

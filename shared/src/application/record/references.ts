@@ -7,6 +7,14 @@ import type { Reference, Referenced, ReferencedRecord } from './entity-descripto
 const invalidField = (field: string, message: string): DomainError =>
   domainError('VALIDATION.FAILED', message, { fields: { [field]: message } });
 
+/** An owner who is not a member has a code of its own (a form says so); any other user field is invalid. */
+export const notAMember = (field: string): DomainError =>
+  field === 'ownerId'
+    ? domainError('OWNER.NOT_A_MEMBER', 'The owner must be a member of this workspace.', {
+        fields: { ownerId: 'is not a member of this workspace' },
+      })
+    : invalidField(field, 'is not a member of this workspace');
+
 /**
  * Checks an input's references in order, stopping at the first that fails: members must belong to
  * the workspace (owners and any other user reference), records must exist there and not be deleted.
@@ -22,7 +30,7 @@ export async function resolveReferences(
     if ('member' in ref) {
       if (ref.member === undefined || ref.member === null) continue;
       const member = await deps.workspaces.getMember(ws, ref.member);
-      if (!member) return err(invalidField(ref.field ?? 'ownerId', 'is not a member of this workspace'));
+      if (!member) return err(notAMember(ref.field ?? 'ownerId'));
       continue;
     }
     if (ref.id === undefined || ref.id === null) continue;

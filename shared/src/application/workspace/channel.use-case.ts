@@ -179,24 +179,27 @@ export const personalTarget = (userId: UserId): NotificationTarget => ({
 });
 
 /**
- * Who hears of an event: every channel of the workspace subscribed to its topic, and the deal's
- * owner in a personal chat when someone else moved the deal (a chat the bot has, or one it can start
- * because the owner is on the bound team's roster).
+ * Who hears of an event: every channel of the workspace subscribed to its topic, and in a personal
+ * chat the deal's owner when someone else moved the deal, or the new owner when someone else gave
+ * them the deal (a chat the bot has, or one it can start because they are on the bound team's roster).
  */
 export async function notificationTargets(deps: AppDeps, event: DomainEvent): Promise<NotificationTarget[]> {
   const channels = await deps.conversations.listSubscriptions(event.workspaceId);
   const targets = channels
     .filter((c) => hearsOf(event, c.topics))
     .map((c) => channelTarget(c.conversationId));
-  const owner = await movedDealOwner(deps, event);
+  const owner = await dealOwnerToTell(deps, event);
   if (owner) targets.push(personalTarget(owner));
   return targets;
 }
 
-async function movedDealOwner(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
-  if (event.type !== 'opportunity.stage-changed') return undefined;
-  const deal = await deps.records.get(event.workspaceId, 'opportunity', event.data.opportunityId);
-  const owner = deal?.record.ownerId;
+async function dealOwnerToTell(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+  let owner: UserId | undefined;
+  if (event.type === 'opportunity.owner-changed') owner = event.data.to;
+  else if (event.type === 'opportunity.stage-changed') {
+    const deal = await deps.records.get(event.workspaceId, 'opportunity', event.data.opportunityId);
+    owner = deal?.record.ownerId;
+  }
   if (!owner || owner === event.actorId) return undefined;
   if (!(await deps.workspaces.getMember(event.workspaceId, owner))) return undefined;
   const workspace = await deps.workspaces.get(event.workspaceId);

@@ -188,6 +188,32 @@ describe('channel subscriptions and notification targets', () => {
       expect.objectContaining({ kind: 'personal' }),
     );
   });
+
+  it('given someone else gives a deal to Bo, then Bo hears in their personal chat and no channel does', async () => {
+    const { deps } = inMemoryApp();
+    const ws = expectOk(await installBot(deps, install)).workspace.record.id;
+    const handed = {
+      id: 'e2',
+      type: 'opportunity.owner-changed' as const,
+      workspaceId: ws,
+      occurredAt: '2026-11-22T10:00:00.000Z',
+      actorId: anna.userId,
+      data: {
+        opportunityId: 'opp-1',
+        name: 'Fjord',
+        organisationId: 'org-1',
+        currency: 'EUR',
+        from: anna.userId,
+        to: bo.userId,
+        stage: 'proposal',
+      },
+    };
+    const toBo = { key: `personal:${bo.userId}`, kind: 'personal' as const };
+
+    expect(await notificationTargets(deps, handed)).toEqual([toBo]);
+    // Taking a deal oneself tells nobody.
+    expect(await notificationTargets(deps, { ...handed, actorId: bo.userId })).toEqual([]);
+  });
 });
 
 describe('a channel is not another team', () => {

@@ -142,9 +142,13 @@ export async function updateWorkspace(
   }
   const parsed = parseInput(WorkspacePatchInputSchema, input);
   if (!parsed.ok) return parsed;
+  const members = parsed.value.leadAssignment
+    ? new Set((await deps.workspaces.listMembers(ws)).map((m) => m.userId))
+    : undefined;
   const decided = decideWorkspaceSettingsUpdate(access.value.workspace.record, parsed.value, {
     actor: actor.userId,
     now: deps.clock.now(),
+    ...(members ? { members } : {}),
   });
   if (!decided.ok) return decided;
   const inUse = await removedStageInUse(deps, ws, access.value.workspace.record, decided.value);

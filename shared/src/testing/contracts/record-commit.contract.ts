@@ -261,5 +261,46 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
 
       expect(scanned.sort()).toEqual(seeded.map((s) => s.record.id).sort());
     });
+
+    it('creates a counter once, then moves it only from the version read, in the same commit as a record', async () => {
+      const { records } = storage();
+      const ws = uniqueId('ws');
+      const first = aLead({ workspaceId: ws });
+      const created = expectOk(
+        await records.commit(ws, {
+          writes: [insert('lead', first), { type: 'counter', name: 'lead-owner', value: 'alex' }],
+          events: [],
+        }),
+      );
+      const read = await records.getCounter(ws, 'lead-owner');
+      expect(read).toEqual({ record: 'alex', version: created.versions['counter:lead-owner'] });
+
+      // A second "first" write, and a write from a version no longer current, both fail whole.
+      const again = aLead({ workspaceId: ws });
+      expect(
+        await records.commit(ws, {
+          writes: [insert('lead', again), { type: 'counter', name: 'lead-owner', value: 'megan' }],
+          events: [],
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
+      expectOk(
+        await records.commit(ws, {
+          writes: [{ type: 'counter', name: 'lead-owner', value: 'megan', expected: read!.version }],
+          events: [],
+        }),
+      );
+      expect(
+        await records.commit(ws, {
+          writes: [
+            insert('lead', again),
+            { type: 'counter', name: 'lead-owner', value: 'adele', expected: read!.version },
+          ],
+          events: [],
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'CONCURRENCY.STALE' } });
+      expect(await records.get(ws, 'lead', again.id)).toBeUndefined();
+      expect((await records.getCounter(ws, 'lead-owner'))?.record).toBe('megan');
+      expect(await records.getCounter(uniqueId('ws'), 'lead-owner')).toBeUndefined();
+    });
   });
 }

@@ -1,4 +1,6 @@
+import { activityListsContract } from './activity-lists.contract';
 import type { StorageUnderTest } from './contract-fixtures';
+import { mergeContract } from './merge.contract';
 import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
 import { recordListContract } from './record-list.contract';
@@ -24,8 +26,10 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     };
     recordCommitContract(current);
     recordListContract(current);
+    activityListsContract(current);
     recordSortContract(current);
     recordRecycleContract(current);
+    mergeContract(current);
     workspaceContract(current);
     outboxContract(current);
     teamContract(current);

@@ -172,9 +172,11 @@ export const nb: Messages = {
     organisation: 'Organisasjon',
     existing: 'Bruk {{name}} ({{why}})',
     newOrganisation: 'Opprett en ny organisasjon: {{name}}',
+    newOrganisationAnyway: 'Opprett en ny organisasjon likevel: {{name}}',
     contact: 'Kontakt',
     existingContact: 'Bruk {{name}} {{email}}',
     newContact: 'Opprett en ny kontakt: {{name}}',
+    newContactAnyway: 'Opprett en ny kontakt likevel: {{name}}',
     createOpportunity: 'Opprett en salgsmulighet',
     opportunityName: 'Navn på salgsmulighet',
     opportunityNameHint: 'La stå tomt for «organisasjon – dato».',
@@ -184,8 +186,10 @@ export const nb: Messages = {
     stage: 'Fase',
     firstStage: 'Første fase',
     match: {
-      'same-website': 'samme nettsted',
+      'same-email': 'samme e-post',
+      'same-domain': 'samme domene',
       'same-name': 'samme navn',
+      'same-name-but-suffix': 'samme navn bortsett fra {{suffix}}',
       'similar-name': 'lignende navn',
     },
   },
@@ -527,6 +531,13 @@ export const nb: Messages = {
       server: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     },
     code: {
+      MERGE_SAME_RECORD: 'En post kan ikke slås sammen med seg selv. Velg to forskjellige poster.',
+      MERGE_DIFFERENT_ORGANISATIONS:
+        'Disse kontaktene jobber i forskjellige organisasjoner. Slå sammen organisasjonene først, eller flytt én kontakt.',
+      MERGE_TOO_LARGE: 'Denne posten har for mange koblede poster til å slås sammen i ett steg.',
+      OWNER_NOT_A_MEMBER: 'Eieren må være medlem av dette arbeidsområdet.',
+      ACTIVITY_ALREADY_COMPLETED:
+        'Denne aktiviteten er fullført. Gjenåpne den for å flytte den til en annen dag.',
       CHANNEL_NOT_FOUND: 'Denne kanalen hører ikke lenger om dette arbeidsområdet.',
       CHANNEL_OTHER_TEAM: 'En kanal kan bare høre om arbeidsområdet til sitt eget team.',
       LEAD_ALREADY_CONVERTED: 'Denne leaden er allerede konvertert.',

@@ -172,9 +172,11 @@ export const nl: Messages = {
     organisation: 'Organisatie',
     existing: '{{name}} gebruiken ({{why}})',
     newOrganisation: 'Nieuwe organisatie aanmaken: {{name}}',
+    newOrganisationAnyway: 'Toch een nieuwe organisatie aanmaken: {{name}}',
     contact: 'Contactpersoon',
     existingContact: '{{name}} gebruiken {{email}}',
     newContact: 'Nieuwe contactpersoon aanmaken: {{name}}',
+    newContactAnyway: 'Toch een nieuwe contactpersoon aanmaken: {{name}}',
     createOpportunity: 'Een verkoopkans aanmaken',
     opportunityName: 'Naam verkoopkans',
     opportunityNameHint: 'Leeg laten voor “organisatie – datum”.',
@@ -184,8 +186,10 @@ export const nl: Messages = {
     stage: 'Fase',
     firstStage: 'Eerste fase',
     match: {
-      'same-website': 'zelfde website',
+      'same-email': 'zelfde e-mailadres',
+      'same-domain': 'zelfde domein',
       'same-name': 'zelfde naam',
+      'same-name-but-suffix': 'zelfde naam, op {{suffix}} na',
       'similar-name': 'vergelijkbare naam',
     },
   },
@@ -528,6 +532,14 @@ export const nl: Messages = {
       server: 'Er ging bij ons iets mis. Probeer het zo opnieuw.',
     },
     code: {
+      MERGE_SAME_RECORD:
+        'Een record kan niet met zichzelf worden samengevoegd. Kies twee verschillende records.',
+      MERGE_DIFFERENT_ORGANISATIONS:
+        'Deze contactpersonen werken bij verschillende organisaties. Voeg eerst de organisaties samen, of verplaats één contactpersoon.',
+      MERGE_TOO_LARGE: 'Aan dit record hangen te veel andere records om het in één keer samen te voegen.',
+      OWNER_NOT_A_MEMBER: 'De eigenaar moet lid zijn van deze werkruimte.',
+      ACTIVITY_ALREADY_COMPLETED:
+        'Deze activiteit is afgerond. Heropen haar om haar naar een andere dag te verplaatsen.',
       CHANNEL_NOT_FOUND: 'Dit kanaal hoort niet meer over deze werkruimte.',
       CHANNEL_OTHER_TEAM: 'Een kanaal kan alleen horen over de werkruimte van zijn eigen team.',
       LEAD_ALREADY_CONVERTED: 'Deze lead is al geconverteerd.',

@@ -172,9 +172,11 @@ export const ptBR: Messages = {
     organisation: 'Organização',
     existing: 'Usar {{name}} ({{why}})',
     newOrganisation: 'Criar uma nova organização: {{name}}',
+    newOrganisationAnyway: 'Criar uma nova organização mesmo assim: {{name}}',
     contact: 'Contato',
     existingContact: 'Usar {{name}} {{email}}',
     newContact: 'Criar um novo contato: {{name}}',
+    newContactAnyway: 'Criar um novo contato mesmo assim: {{name}}',
     createOpportunity: 'Criar uma oportunidade',
     opportunityName: 'Nome da oportunidade',
     opportunityNameHint: 'Deixe em branco para “organização – data”.',
@@ -184,8 +186,10 @@ export const ptBR: Messages = {
     stage: 'Etapa',
     firstStage: 'Primeira etapa',
     match: {
-      'same-website': 'mesmo site',
+      'same-email': 'mesmo e-mail',
+      'same-domain': 'mesmo domínio',
       'same-name': 'mesmo nome',
+      'same-name-but-suffix': 'mesmo nome, exceto {{suffix}}',
       'similar-name': 'nome parecido',
     },
   },
@@ -527,6 +531,13 @@ export const ptBR: Messages = {
       server: 'Algo deu errado do nosso lado. Tente novamente em instantes.',
     },
     code: {
+      MERGE_SAME_RECORD:
+        'Um registro não pode ser mesclado com ele mesmo. Escolha dois registros diferentes.',
+      MERGE_DIFFERENT_ORGANISATIONS:
+        'Estes contatos trabalham em organizações diferentes. Mescle as organizações primeiro ou mova um dos contatos.',
+      MERGE_TOO_LARGE: 'Este registro tem registros vinculados demais para ser mesclado de uma vez.',
+      OWNER_NOT_A_MEMBER: 'O responsável precisa ser membro deste espaço de trabalho.',
+      ACTIVITY_ALREADY_COMPLETED: 'Esta atividade está concluída. Reabra-a para movê-la para outro dia.',
       CHANNEL_NOT_FOUND: 'Este canal não é mais avisado sobre este espaço.',
       CHANNEL_OTHER_TEAM: 'Um canal só pode ser avisado sobre o espaço da sua própria equipe.',
       LEAD_ALREADY_CONVERTED: 'Este lead já foi convertido.',

@@ -29,8 +29,16 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
     const workspace = await api.createWorkspace('Contract');
     return { api, ws: workspace.id, workspace };
   };
-  const aLead = (api: ApiClient, ws: string, input: Partial<LeadCreateInput> = {}) =>
-    api.createLead(ws, { lastName: 'Jansen', company: 'Jansen Transport BV', source: 'web', ...input });
+  /** A new lead as reads show it (createLead's answer also lists its possible duplicates). */
+  const aLead = async (api: ApiClient, ws: string, input: Partial<LeadCreateInput> = {}) => {
+    const { possibleDuplicates: _duplicates, ...lead } = await api.createLead(ws, {
+      lastName: 'Jansen',
+      company: 'Jansen Transport BV',
+      source: 'web',
+      ...input,
+    });
+    return lead;
+  };
   const anOrganisation = (api: ApiClient, ws: string, name = 'Souza Ltda') =>
     api.create<Organisation>(ws, 'organisations', { name });
   const aDeal = async (api: ApiClient, ws: string) => {
@@ -288,13 +296,64 @@ export function apiContract(subject: () => Promise<ApiUnderTest>): void {
         createOpportunity: false,
       });
 
-      expect(matches.organisations.map((m) => [m.organisation.id, m.matches])).toEqual([
-        [existing.id, ['similar-name']],
-      ]);
+      expect(
+        matches.organisations.map((m) => [m.organisation.id, m.matches.map((x) => x.reason), m.suggested]),
+      ).toEqual([[existing.id, ['similar-name'], false]]);
       expect(matches.organisations[0]?.organisation.etag).toBe(existing.etag);
       expect(result.organisation.id).toBe(existing.id);
       expect(result.opportunity ?? undefined).toBeUndefined();
       expect(result.lead).not.toHaveProperty('convertedOpportunityId');
+    });
+
+    it('merges two organisations: fill-only, contacts, deals and activities moved, the loser in the recycle bin', async () => {
+      const { api, ws } = await fresh();
+      const survivor = await api.create<Organisation>(ws, 'organisations', { name: 'Fjordlys Logistikk AS' });
+      const loser = await api.create<Organisation>(ws, 'organisations', {
+        name: 'Fjordlys Logistikk',
+        website: 'fjordlys.example',
+      });
+      const contact = await api.create<Contact>(ws, 'contacts', {
+        organisationId: loser.id,
+        lastName: 'Solberg',
+      });
+      const deal = await api.create<Opportunity>(ws, 'opportunities', {
+        name: 'Scanners',
+        organisationId: loser.id,
+        currency: 'EUR',
+      });
+      const call = await api.create<Activity>(ws, 'activities', {
+        type: 'call',
+        subject: 'Intro',
+        regarding: { type: 'organisation', id: loser.id },
+      });
+
+      const stale = await refusal(
+        api.merge(ws, 'organisations', survivor, { ...loser, etag: survivor.etag }),
+      );
+      expect(stale).toMatchObject({ status: 412, code: 'CONCURRENCY.STALE' });
+      expect((await api.get<Contact>(ws, 'contacts', contact.id)).organisationId).toBe(loser.id);
+
+      const merged = await api.merge<Organisation>(ws, 'organisations', survivor, loser);
+
+      expect(merged.survivor).toMatchObject({
+        id: survivor.id,
+        name: 'Fjordlys Logistikk AS',
+        website: 'fjordlys.example',
+      });
+      expect(merged.moved).toEqual({ contacts: 1, opportunities: 1, activities: 1, leads: 0 });
+      expect((await api.get<Contact>(ws, 'contacts', contact.id)).organisationId).toBe(survivor.id);
+      expect((await api.get<Opportunity>(ws, 'opportunities', deal.id)).organisationId).toBe(survivor.id);
+      expect((await api.get<Activity>(ws, 'activities', call.id)).regarding).toEqual({
+        type: 'organisation',
+        id: survivor.id,
+      });
+      expect(await refusal(api.get(ws, 'organisations', loser.id))).toMatchObject({ status: 404 });
+      const bin = await api.recycleBin(ws, {});
+      expect(bin.items.map((d) => d.record.id)).toContain(loser.id);
+      expect(await refusal(api.merge(ws, 'organisations', merged.survivor, merged.survivor))).toMatchObject({
+        status: 400,
+        code: 'MERGE.SAME_RECORD',
+      });
     });
 
     it('refuses to convert into an organisation the workspace does not have', async () => {

@@ -1,0 +1,3 @@
+export * from './company-identity';
+export * from './duplicate-matching';
+export * from './merge-records';
