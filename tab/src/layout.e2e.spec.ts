@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { writeBundle } from '../server/bundle/browser-bundle';
 import { createLogger } from '../server/http/logging';
 import { DEMO_ACTOR, seedDemoData } from '../server/seed/demo-data';
 import { seriousAxeFindings } from '../server/testing/axe';
 import { launchChromium, startBrowserServer, type BrowserServer } from '../server/testing/browser';
-import { ARTIFACTS_DIR } from '../server/testing/e2e-harness';
-import { layoutFindings } from '../server/testing/layout-check';
+import { layoutFindings, layoutShot } from '../server/testing/layout-check';
 import { testStorage } from '../server/testing/test-server';
 import { VIEW_IDS } from './app/routes';
 
@@ -25,7 +22,6 @@ const WIDTHS = [
   { width: 1920, height: 1080 },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
-const SHOTS = join(ARTIFACTS_DIR, 'layout');
 
 let browser: Browser;
 let server: BrowserServer;
@@ -42,7 +38,6 @@ beforeAll(async () => {
   await seedDemoData(deps, createLogger('silent'));
   server = await startBrowserServer(deps);
   browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
   const mine = await server.api(DEMO_ACTOR, 'GET', '/workspaces');
   ws = mine.body.items[0].id;
   const base = `/workspaces/${ws}`;
@@ -170,7 +165,7 @@ it('draws every view within its boxes at 400, 1366 and 1920 px, light and dark, 
           for (const f of await seriousAxeFindings(page))
             findings.push(`${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}`);
         await page.screenshot({
-          path: join(SHOTS, `${view.name}-${size.width}-${scheme}.png`),
+          path: layoutShot(`${view.name}-${size.width}-${scheme}`),
           fullPage: true,
         });
       }
@@ -196,7 +191,7 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
       for (const finding of await layoutFindings(page)) findings.push(`${where}: ${finding}`);
       for (const f of await seriousAxeFindings(page))
         findings.push(`${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}`);
-      await page.screenshot({ path: join(SHOTS, `dialog-${name}-${size.width}-${scheme}.png`) });
+      await page.screenshot({ path: layoutShot(`dialog-${name}-${size.width}-${scheme}`) });
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     };

@@ -1,4 +1,14 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './e2e-harness';
+
+/** Where the layout check's screenshots go: `tab/test-artifacts/layout/<name>.png` (git-ignored). */
+export function layoutShot(name: string): string {
+  const dir = join(ARTIFACTS_DIR, 'layout');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
 
 // In-page code as JavaScript text: the server's TypeScript has no DOM (see first-screen.ts).
 const FIND = `(() => {
