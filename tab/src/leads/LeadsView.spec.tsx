@@ -118,7 +118,8 @@ describe('LeadsView: the list', () => {
     });
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Convert Kari Nordmann' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Kari Nordmann' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Convert' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Kari Nordmann' });
 
     const existing = await within(dialog).findByRole('radio', {
