@@ -1,6 +1,6 @@
 /**
  * Architecture rules that fail the build (`npm run lint`):
- * - the pure core (shared entity folders, common, events, reports, records, application) imports no
+ * - the pure core (shared entity folders, common, events, reports, records, imports, application) imports no
  *   storage, no SDK, nothing from node:;
  * - storage imports from application/ only its ports (the record catalogue is records/, below it);
  * - only shared/src/storage imports @azure/data-tables, @azure/storage-queue or @azure/identity;
@@ -25,8 +25,11 @@ const ranks = [
   ['workspace'],
   ['lead'],
   ['campaign', 'duplicates'],
-  ['reports', 'records'],
+  ['reports'],
+  ['records'],
+  ['imports'],
   ['application'],
+  ['telemetry'],
   ['storage', 'testing'],
   ['runtime'],
 ];
@@ -73,7 +76,7 @@ const botFolderRankRules = botRanks.map((rank, i) => {
 });
 
 const core =
-  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|duplicates|application)/';
+  '^shared/src/(common|lead|organisation|contact|opportunity|campaign|activity|workspace|events|reports|records|duplicates|imports|application)/';
 module.exports = {
   forbidden: [
     ...folderRankRules,

@@ -37,7 +37,7 @@ module.exports = {
         '!**/*.resilience.spec.ts',
       ],
       // jsdom specs: the layout Fluent's focus manager expects, and the Testing Library wait limit.
-      setupFiles: ['<rootDir>/tab/src/testing/jsdom-setup.ts'],
+      setupFiles: ['<rootDir>/scripts/jest/jsdom-globals.ts', '<rootDir>/tab/src/testing/jsdom-setup.ts'],
     },
     {
       ...common,

@@ -40,6 +40,10 @@ const appSettings = (symbol: string) =>
 const plausible = (name: string, value: string): string => {
   const literal = /^'([^'$]*)'$/.exec(value);
   if (literal) return literal[1]!;
+  // A number parameter as text: its default.
+  const text = /^string\((\w+)\)$/.exec(value)?.[1];
+  const number = text && new RegExp(`^param ${text} int = (\\d+)$`, 'm').exec(read('azure.bicep'))?.[1];
+  if (number) return number;
   // A variable or a parameter's default that is a plain string.
   const named =
     bicep.vars.get(value) ?? new RegExp(`^param ${value} \\w+ = (.+)$`, 'm').exec(read('azure.bicep'))?.[1];
@@ -55,6 +59,8 @@ const PLATFORM_SETTINGS = [
   'WEBSITE_RUN_FROM_PACKAGE',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
   'AZURE_CLIENT_ID',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'ApplicationInsightsAgent_EXTENSION_VERSION',
 ];
 const projectFile = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
@@ -62,7 +68,7 @@ describe('infra/azure.bicep', () => {
   it('declares the storage, network, identities, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
     expect(bicep.resources.map((resource) => resource.type).sort()).toEqual(
       [
-        ...Array<string>(5).fill('Microsoft.Authorization/roleAssignments'),
+        ...Array<string>(6).fill('Microsoft.Authorization/roleAssignments'),
         'Microsoft.KeyVault/vaults',
         'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
@@ -71,14 +77,41 @@ describe('infra/azure.bicep', () => {
         'Microsoft.ManagedIdentity/userAssignedIdentities',
         'Microsoft.Network/virtualNetworks',
         'Microsoft.Network/virtualNetworks/subnets',
+        'Microsoft.Network/virtualNetworks/subnets',
         'Microsoft.Storage/storageAccounts',
         'Microsoft.Storage/storageAccounts/tableServices',
+        'Microsoft.Storage/storageAccounts/blobServices',
+        'Microsoft.Storage/storageAccounts/blobServices/containers',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies',
         'Microsoft.Web/serverfarms',
+        'Microsoft.Web/serverfarms',
+        'Microsoft.Insights/autoscalesettings',
+        'Microsoft.Insights/autoscalesettings',
+        'Microsoft.OperationalInsights/workspaces',
+        'Microsoft.Insights/components',
+        'Microsoft.Insights/actionGroups',
+        'Microsoft.Insights/metricAlerts',
+        'Microsoft.Insights/metricAlerts',
+        'Microsoft.Insights/scheduledQueryRules',
+        'Microsoft.Authorization/locks',
+        'Microsoft.Authorization/locks',
         'Microsoft.Web/sites',
         'Microsoft.Web/sites',
         ...Array<string>(4).fill('Microsoft.Web/sites/basicPublishingCredentialsPolicies'),
       ].sort(),
     );
+  });
+
+  it('keeps backups immutable in a geo-redundant account, written by the tab alone', () => {
+    expect(read('azure.bicep')).toMatch(/^param storageSku string = 'Standard_GZRS'$/m);
+    expect(resource('backupContainer').body).toMatch(/name: 'crm-backups'/);
+    expect(resource('backupImmutability').body).toMatch(
+      /immutabilityPeriodSinceCreationInDays: backupRetentionDays[\s\S]*allowProtectedAppendWrites: false/,
+    );
+    expect(resource('tabBackups').body).toMatch(/scope: backupContainer/);
+    expect(resource('tabBackups').body).toMatch(/tabIdentity\.properties\.principalId/);
+    const loaded = loadTabConfig(environmentOf('tabApp'));
+    expect(loaded.ok && loaded.config.backupEveryHours).toBe(24);
   });
 
   it('pins a released (non-preview) API version on every resource', () => {
@@ -230,8 +263,8 @@ describe('infra/azure.bicep', () => {
   it("gives the tab's identity no role on the Key Vault or its secret, and the tab no Key Vault reference", () => {
     const roles = resourcesOf('Microsoft.Authorization/roleAssignments');
     const tabRoles = roles.filter((role) => /principalId: tabIdentity\./.test(role.body));
-    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabQueues', 'tabTables']);
-    expect(tabRoles.every((role) => /^\s+scope: storage$/m.test(role.body))).toBe(true);
+    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabBackups', 'tabQueues', 'tabTables']);
+    expect(tabRoles.every((role) => /^\s+scope: (storage|backupContainer)$/m.test(role.body))).toBe(true);
     const vaultRoles = roles.filter((role) => /^\s+scope: (vault|botPasswordSecret)$/m.test(role.body));
     expect(vaultRoles.map((role) => role.symbol)).toEqual(['botPasswordReader']);
     expect(webApp('tabApp').body).not.toMatch(/KeyVault|keyVaultReferenceIdentity/);
@@ -251,24 +284,36 @@ describe('infra/azure.bicep', () => {
       expect(acls).toMatch(/^\s+defaultAction: 'Deny'$/m);
       expect(acls).toMatch(/^\s+bypass: 'None'$/m);
       expect(acls).toMatch(/^\s+ipRules: \[\]$/m);
-      expect([...acls.matchAll(/^\s+id: (\S+)$/gm)].map((m) => m[1])).toEqual(['appsSubnet.id']);
+      expect([...acls.matchAll(/^\s+id: (\S+)$/gm)].map((m) => m[1])).toEqual([
+        'tabSubnet.id',
+        'botSubnet.id',
+      ]);
     },
   );
 
-  it('gives the apps their own delegated subnet with service endpoints for storage and Key Vault', () => {
+  it('gives each app its own plan and its own delegated subnet with service endpoints for storage and Key Vault', () => {
     const vnet = resource('vnet').body;
-    expect(vnet).toMatch(/name: 'apps'\n\s+properties: \{\n\s+addressPrefix: appsSubnetPrefix/);
-    expect(vnet).toMatch(/serviceName: 'Microsoft.Web\/serverFarms'/);
+    for (const [app, name] of [
+      ['tabApp', 'tab'],
+      ['botApp', 'bot'],
+    ] as const) {
+      expect(vnet).toMatch(
+        new RegExp(`name: '${name}'\\n\\s+properties: \\{\\n\\s+addressPrefix: ${name}SubnetPrefix`),
+      );
+      expect(resource(`${name}Subnet`).body).toMatch(new RegExp(`parent: vnet\\n\\s+name: '${name}'`));
+      expect(webApp(app).body).toMatch(new RegExp(`^\\s+virtualNetworkSubnetId: ${name}Subnet\\.id$`, 'm'));
+      expect(webApp(app).body).toMatch(new RegExp(`^\\s+serverFarmId: ${name}Plan\\.id$`, 'm'));
+      // Calls to Entra and the Bot Connector keep App Service's own way out.
+      expect(webApp(app).body).toMatch(/^\s+vnetRouteAllEnabled: false$/m);
+      expect(resource(`${name}Autoscale`).body).toMatch(new RegExp(`targetResourceUri: ${name}Plan\\.id`));
+    }
+    expect(vnet.match(/serviceName: 'Microsoft.Web\/serverFarms'/g)).toHaveLength(2);
     expect([...vnet.matchAll(/service: '([^']+)'/g)].map((m) => m[1])).toEqual([
       'Microsoft.Storage',
       'Microsoft.KeyVault',
+      'Microsoft.Storage',
+      'Microsoft.KeyVault',
     ]);
-    expect(resource('appsSubnet').body).toMatch(/parent: vnet\n\s+name: 'apps'/);
-    for (const app of ['tabApp', 'botApp']) {
-      expect(webApp(app).body).toMatch(/^\s+virtualNetworkSubnetId: appsSubnet\.id$/m);
-      // Calls to Entra and the Bot Connector keep App Service's own way out.
-      expect(webApp(app).body).toMatch(/^\s+vnetRouteAllEnabled: false$/m);
-    }
   });
 
   it.each(['tabApp', 'botApp'])('turns basic publishing credentials (FTP and SCM) off on %s', (app) => {
@@ -295,9 +340,31 @@ describe('infra/azure.bicep', () => {
     expect(unused).toEqual([]);
   });
 
-  it('claims zone redundancy only where the plan sets it', () => {
-    const claims = /zone/i.test(read('azure.bicep').replace(/No zone redundancy is set/, ''));
-    expect(claims).toBe(/zoneRedundant: true/.test(resource('plan').body));
+  it('defaults to production: Premium v3 over zones with 3 instances and autoscale, Azure Bot S1, locks, Application Insights and alerts', () => {
+    const text = read('azure.bicep');
+    expect(text).toMatch(/^param webAppSku string = 'P1v3'$/m);
+    expect(text).toMatch(/^param appInstanceCount int = 3$/m);
+    expect(text).toMatch(/^param zoneRedundant bool = true$/m);
+    expect(text).toMatch(/^param botServiceSku string = 'S1'$/m);
+    expect(text).toMatch(/^param lockResources bool = true$/m);
+    for (const plan of ['tabPlan', 'botPlan'])
+      expect(resource(plan).body).toMatch(/^\s+zoneRedundant: zoneRedundant$/m);
+    for (const autoscale of ['tabAutoscale', 'botAutoscale'])
+      expect(resource(autoscale).body).toMatch(/minimum: string\(appInstanceCount\)/);
+    expect(resource('insights').body).toMatch(/WorkspaceResourceId: logs\.id/);
+    expect(appSettings('tabApp').get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe(
+      'insights.properties.ConnectionString',
+    );
+    expect(appSettings('botApp').get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe(
+      'insights.properties.ConnectionString',
+    );
+    expect(resource('serverErrorsAlert').body).toMatch(/metricName: 'Http5xx'/);
+    expect(resource('throttlingAlert').body).toMatch(/'ServerBusyError'/);
+    expect(resource('relayLagAlert').body).toMatch(/crm\.relay\.lag[\s\S]*threshold: 300000/);
+    for (const lock of ['storageLock', 'vaultLock']) {
+      expect(resource(lock).body).toMatch(/level: 'CanNotDelete'/);
+    }
+    expect(text).toMatch(/^resource storageLock '[^']+' = if \(lockResources\) \{$/m);
   });
 
   it("points the Azure Bot at the bot app's /api/messages, single-tenant, with the Teams channel", () => {

@@ -1,8 +1,8 @@
-// Pipeline CRM in Azure: one storage account (Table Storage, no shared keys), a Key Vault holding the
-// bot's secret, one Linux App Service plan running the tab and the bot as two Node 22 web apps, each
+// Pipeline CRM in Azure: one storage account (Table Storage and a container of immutable backups, no shared keys), a Key Vault holding the
+// bot's secret, two zone-redundant, autoscaled Linux App Service plans running the tab and the bot as Node 22 web apps, each
 // with a user-assigned managed identity of its own (both may use the tables and the queue; only the
 // bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
-// answer only the apps' subnet (service endpoints; docs/deploy.md says why not private endpoints).
+// answer only the apps' subnets (service endpoints; docs/deploy.md says why not private endpoints).
 // Each web app runs the zip `npm run package:apps` builds, as it is, uploaded with Entra ID: basic
 // publishing credentials (FTP and SCM) are off.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
@@ -16,13 +16,27 @@ param resourceBaseName string
 @description('Region of everything but the Azure Bot, which is global.')
 param location string = resourceGroup().location
 
-@description('App Service plan SKU. B1 allows up to 3 instances; P0v3 and up allow more. No zone redundancy is set.')
-param webAppSku string = 'B1'
+@description('App Service plan SKU. Premium v3 (the default, P1v3) spreads instances over availability zones and autoscales; B1 is enough to try the app out (then set zoneRedundant to false and appInstanceCount to 1).')
+param webAppSku string = 'P1v3'
 
 @minValue(1)
 @maxValue(30)
-@description('Instances of each web app (the plan runs both apps on every instance).')
-param appInstanceCount int = 1
+@description('Instances each plan (tab, bot) starts with and autoscale keeps at least; zone redundancy needs 3 or more.')
+param appInstanceCount int = 3
+
+@minValue(1)
+@maxValue(30)
+@description('Instances autoscale may add up to (CPU above 70% for 10 minutes adds one; below 30% for 20 minutes removes one).')
+param maxInstanceCount int = 10
+
+@description('Spread each plan\'s instances over the region\'s availability zones (Premium v3 only, at least 3 instances).')
+param zoneRedundant bool = true
+
+@description('Put a delete lock on the storage account and the Key Vault: deleting them (or their resource group) fails until the lock is removed.')
+param lockResources bool = true
+
+@description('E-mail address the alerts go to (5xx rate, storage throttling); empty → alerts without a recipient (see them in the portal).')
+param alertEmail string = ''
 
 @allowed([
   'Standard_LRS'
@@ -30,7 +44,18 @@ param appInstanceCount int = 1
   'Standard_GRS'
   'Standard_GZRS'
 ])
-param storageSku string = 'Standard_LRS'
+@description('Storage redundancy. GZRS (three datacenters in the region, copied to the paired region) keeps the tables and the backups through a datacenter or a region outage.')
+param storageSku string = 'Standard_GZRS'
+
+@minValue(1)
+@maxValue(365)
+@description('Days each backup blob stays immutable (time-based retention: nobody, not even an owner, deletes or overwrites it before).')
+param backupRetentionDays int = 35
+
+@minValue(0)
+@maxValue(168)
+@description('Hours between backups of every workspace (BACKUP_EVERY_HOURS); 0 turns them off.')
+param backupEveryHours int = 24
 
 @description('Prefix of the table names (TABLE_PREFIX); the apps create their tables at start-up.')
 param tablePrefix string = 'crm'
@@ -54,16 +79,22 @@ param botTenantId string = subscription().tenantId
 @maxLength(42)
 param botDisplayName string
 
+@description('The Teams app\'s id (TEAMS_APP_ID): the bot\'s cards link to records as Teams deep links into its tab.')
+param teamsAppId string = ''
+
 @allowed([
   'F0'
   'S1'
 ])
-param botServiceSku string = 'F0'
+@description('Azure Bot SKU. S1 carries the SLA; Teams is a standard channel, so its messages cost nothing on either.')
+param botServiceSku string = 'S1'
 
 // Storage Table Data Contributor: read, write and create tables, no keys, nothing else.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Storage Queue Data Contributor: the outbox relay's wake-up queue in the same account (queue-outbox-signal).
 var queueDataContributorRoleId = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+// Storage Blob Data Contributor: the tab writes and lists the backups (on their container only).
+var blobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 // Key Vault Secrets User: read secret values, nothing else (assigned on the one secret, not the vault).
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
@@ -78,10 +109,11 @@ var startCommand = 'node server.js'
 // Run from package mounts wwwroot read-only: files the tab keeps (CSV uploads until their import ends)
 // go to /home, which App Service persists and shares between instances.
 var tabDataDir = '/home/pipeline-crm'
-// The apps' outbound subnet (regional virtual network integration; one per plan). Change the ranges
+// The apps' outbound subnets (regional virtual network integration: one subnet per plan). Change the ranges
 // if they overlap a network you peer this one with.
 var vnetAddressPrefix = '10.42.0.0/24'
-var appsSubnetPrefix = '10.42.0.0/26'
+var tabSubnetPrefix = '10.42.0.0/26'
+var botSubnetPrefix = '10.42.0.64/26'
 // Behind App Service's front end: one proxy hop, which appends the client to X-Forwarded-For.
 var trustProxyHops = '1'
 
@@ -109,9 +141,31 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
     }
     subnets: [
       {
-        name: 'apps'
+        name: 'tab'
         properties: {
-          addressPrefix: appsSubnetPrefix
+          addressPrefix: tabSubnetPrefix
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+        }
+      }
+      {
+        name: 'bot'
+        properties: {
+          addressPrefix: botSubnetPrefix
           delegations: [
             {
               name: 'app-service'
@@ -134,9 +188,14 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
   }
 }
 
-resource appsSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
+resource tabSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
   parent: vnet
-  name: 'apps'
+  name: 'tab'
+}
+
+resource botSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-11-01' existing = {
+  parent: vnet
+  name: 'bot'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -152,7 +211,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    // Reachable from the apps' subnet only; ARM (provisioning) is not affected.
+    // Reachable from the apps' subnets only; ARM (provisioning) is not affected.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       defaultAction: 'Deny'
@@ -160,7 +219,11 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       ipRules: []
       virtualNetworkRules: [
         {
-          id: appsSubnet.id
+          id: tabSubnet.id
+          action: 'Allow'
+        }
+        {
+          id: botSubnet.id
           action: 'Allow'
         }
       ]
@@ -172,6 +235,51 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
   name: 'default'
+}
+
+// Backups of every workspace (tab server, BACKUP_EVERY_HOURS; `npm run restore` reads them): one
+// container whose blobs are immutable for backupRetentionDays, in the geo-redundant account. Deleted
+// blobs and containers are kept 7 days more (soft delete).
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'crm-backups'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource backupImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: backupContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
+resource tabBackups 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(backupContainer.id, tabIdentity.id, blobDataContributorRoleId)
+  scope: backupContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
+    principalId: tabIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
 }
 
 // Both apps create and write the tables, create the outbox relay's wake-up queue and post to it; the
@@ -232,7 +340,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     // it for 7 days. The name stays reserved that long (docs/deploy.md). Cannot be turned off again.
     softDeleteRetentionInDays: 7
     enablePurgeProtection: true
-    // Reachable from the apps' subnet only, where App Service resolves the bot's Key Vault reference;
+    // Reachable from the apps' subnets only, where App Service resolves the bot's Key Vault reference;
     // provisioning writes the secret through ARM, which the network rules do not restrict.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
@@ -241,7 +349,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       ipRules: []
       virtualNetworkRules: [
         {
-          id: appsSubnet.id
+          id: tabSubnet.id
+          ignoreMissingVnetServiceEndpoint: false
+        }
+        {
+          id: botSubnet.id
           ignoreMissingVnetServiceEndpoint: false
         }
       ]
@@ -268,8 +380,9 @@ resource botPasswordReader 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${resourceBaseName}-plan'
+// The tab and the bot each on a plan of their own: they scale (and fail) apart.
+resource tabPlan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-tab-plan'
   location: location
   kind: 'linux'
   sku: {
@@ -278,6 +391,314 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
   properties: {
     reserved: true
+    zoneRedundant: zoneRedundant
+  }
+}
+
+resource botPlan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${resourceBaseName}-bot-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+    capacity: appInstanceCount
+  }
+  properties: {
+    reserved: true
+    zoneRedundant: zoneRedundant
+  }
+}
+
+// Scale out on CPU, back in when it is quiet; never below appInstanceCount (zone redundancy's minimum).
+resource tabAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${resourceBaseName}-tab-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: tabPlan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(appInstanceCount)
+          maximum: string(max(appInstanceCount, maxInstanceCount))
+          default: string(appInstanceCount)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: tabPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: tabPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT20M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+resource botAutoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${resourceBaseName}-bot-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: botPlan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: {
+          minimum: string(appInstanceCount)
+          maximum: string(max(appInstanceCount, maxInstanceCount))
+          default: string(appInstanceCount)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: botPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT10M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT10M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: botPlan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT20M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+// Logs and metrics of both apps land in one Log Analytics workspace, through Application Insights.
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${resourceBaseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${resourceBaseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+var operatorReceiver = {
+  name: 'operator'
+  emailAddress: alertEmail
+  useCommonAlertSchema: true
+}
+
+resource alertGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: '${resourceBaseName}-alerts'
+  location: 'global'
+  properties: {
+    groupShortName: 'crm-alerts'
+    enabled: true
+    emailReceivers: empty(alertEmail) ? [] : array(operatorReceiver)
+  }
+}
+
+// More than 10 answers 5xx in 5 minutes on either app (the API answers bad input with 4xx, storage
+// busy with 503: each 5xx is worth a look).
+resource serverErrorsAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-5xx'
+  location: 'global'
+  properties: {
+    description: 'The tab or the bot answered more than 10 server errors (5xx) in 5 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      tabApp.id
+      botApp.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    targetResourceType: 'Microsoft.Web/sites'
+    targetResourceRegion: location
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'http5xx'
+          metricName: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'GreaterThan'
+          threshold: 10
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: alertGroup.id
+      }
+    ]
+  }
+}
+
+// Storage throttling: requests the account refused as over its targets (ServerBusy, 503).
+resource throttlingAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-storage-throttling'
+  location: 'global'
+  properties: {
+    description: 'Table Storage refused requests as busy (ServerBusyError) in the last 5 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      tableService.id
+    ]
+    evaluationFrequency: 'PT1M'
+    windowSize: 'PT5M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'throttled'
+          metricName: 'Transactions'
+          metricNamespace: 'Microsoft.Storage/storageAccounts/tableServices'
+          dimensions: [
+            {
+              name: 'ResponseType'
+              operator: 'Include'
+              values: [
+                'ServerBusyError'
+                'ServerTimeoutError'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: alertGroup.id
+      }
+    ]
+  }
+}
+
+// Relay lag: the oldest event waiting for delivery is more than 5 minutes old (the bot reports
+// crm.relay.lag through OpenTelemetry; Application Insights keeps it in customMetrics).
+resource relayLagAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${resourceBaseName}-relay-lag'
+  location: location
+  properties: {
+    description: 'Teams notifications are more than 5 minutes late (crm.relay.lag).'
+    severity: 2
+    enabled: true
+    scopes: [
+      insights.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "crm.relay.lag" | summarize lagMs = max(value)'
+          timeAggregation: 'Maximum'
+          metricMeasureColumn: 'lagMs'
+          operator: 'GreaterThan'
+          threshold: 300000
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        alertGroup.id
+      ]
+    }
+  }
+}
+
+// Deleting the data (or the vault with the bot's secret) takes removing the lock first.
+resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockResources) {
+  name: 'do-not-delete-data'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Every CRM record and its backups live here.'
+  }
+}
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockResources) {
+  name: 'do-not-delete-secrets'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'The bot\'s client secret.'
   }
 }
 
@@ -297,6 +718,16 @@ var commonAppSettings = [
   {
     name: 'STORAGE_ACCOUNT_URL'
     value: storageAccountUrl
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  // App Service's Node.js auto-instrumentation: requests, dependencies (storage calls), exceptions
+  // and console logs to Application Insights, without code in the apps.
+  {
+    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+    value: '~3'
   }
   {
     name: 'TABLE_PREFIX'
@@ -323,10 +754,10 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: tabPlan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    virtualNetworkSubnetId: appsSubnet.id
+    virtualNetworkSubnetId: tabSubnet.id
     siteConfig: {
       // Storage and the vault through the subnet's service endpoints; the rest as before.
       vnetRouteAllEnabled: false
@@ -366,12 +797,17 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
           name: 'DATA_DIR'
           value: tabDataDir
         }
+        {
+          name: 'BACKUP_EVERY_HOURS'
+          value: string(backupEveryHours)
+        }
       ])
     }
   }
   dependsOn: [
     tabTables
     tabQueues
+    tabBackups
   ]
 }
 
@@ -386,12 +822,12 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
   properties: {
-    serverFarmId: plan.id
+    serverFarmId: botPlan.id
     httpsOnly: true
     clientAffinityEnabled: false
     // Key Vault references resolve with the bot's identity (the default would be a system one).
     keyVaultReferenceIdentity: botIdentity.id
-    virtualNetworkSubnetId: appsSubnet.id
+    virtualNetworkSubnetId: botSubnet.id
     siteConfig: {
       // Storage and the vault through the subnet's service endpoints; the rest as before.
       vnetRouteAllEnabled: false
@@ -424,6 +860,14 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'BOT_TENANT_ID'
           value: botTenantId
+        }
+        {
+          name: 'TAB_ENDPOINT'
+          value: 'https://${tabApp.properties.defaultHostName}'
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
       ])
     }

@@ -1,6 +1,6 @@
 /** Deterministic data for the benchmarks: leads as CSV rows, opportunities as records. */
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
-import type { ImportColumn } from '../shared/src/lead/lead-import';
+import type { ImportFieldOf } from '../shared/src/imports/import-fields';
 import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
 import { COMPANY, FIRST, LAST, SUFFIX } from './bench-names';
 
@@ -23,8 +23,8 @@ const TITLE = [
   'Innkjøpssjef',
 ];
 const SOURCE = ['web', 'phone-inquiry', 'trade-show', 'event', 'customer-referral', ''];
-/** A subset of the import's columns (IMPORT_COLUMNS), checked against them so a rename breaks the build. */
-export const CSV_HEADER: ImportColumn[] = [
+/** A subset of a lead import's fields (IMPORT_FIELDS.lead), checked against them so a rename breaks the build. */
+export const CSV_HEADER: ImportFieldOf<'lead'>[] = [
   'firstName',
   'lastName',
   'email',
@@ -53,15 +53,44 @@ export function leadRows(count: number, seed: number, tag: string): string[][] {
   });
 }
 
-/** Opportunities spread over the default stages, amounts and close dates. */
+const DAY_MS = 86_400_000;
+
+/** Opportunities spread over the default stages, amounts, close dates and last touches. */
 export function opportunities(count: number, ws: string, newId: () => string): Opportunity[] {
   const next = random(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const at = '2026-11-22T10:00:00.000Z';
-  return Array.from({ length: count }, () => {
+  // Dates relative to the run's day, so the share of stale deals is the same in every run.
+  const base = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const daysBefore = (days: number) => new Date(base - Math.floor(days) * DAY_MS).toISOString();
+  return Array.from({ length: count }, (_, i) => {
     const stage = pick(DEFAULT_STAGES);
     const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
+    // Moved within the last 90 days, created up to 60 days before; most worked on since, half with
+    // a planned activity: the stale and no-next-step lists hold some deals, not all.
+    const moved = next() * 90;
+    const at = daysBefore(moved);
+    const touched = next() < 0.6 ? { lastActivityAt: daysBefore(moved * next()) } : {};
+    const planned =
+      next() < 0.5
+        ? {
+            nextActivity: {
+              id: `bench-activity-${i}`,
+              type: 'call' as const,
+              subject: 'Follow up',
+              dueAt: new Date(base + Math.floor(next() * 30) * DAY_MS).toISOString(),
+            },
+          }
+        : {};
+    const closed =
+      stage.kind === 'won'
+        ? { closedAt: at }
+        : stage.kind === 'lost'
+          ? { closedAt: at, lostReason: 'Price' }
+          : {};
     return {
+      ...touched,
+      ...planned,
+      ...closed,
       id: newId(),
       workspaceId: ws,
       name: `${pick(COMPANY)} ${pick(SUFFIX)} – ${pick(['licenses', 'renewal', 'pilot', 'expansion'])}`,
@@ -75,7 +104,7 @@ export function opportunities(count: number, ws: string, newId: () => string): O
       forecastCategory: stage.forecastCategory,
       stageChangedAt: at,
       closeDate: `2027-${month}-15`,
-      createdAt: at,
+      createdAt: daysBefore(moved + next() * 60),
       createdBy: 'bench-user',
       updatedAt: at,
       updatedBy: 'bench-user',

@@ -4,6 +4,7 @@
  * [bench/results.json]` prints them again from a results file.
  */
 import { readFileSync } from 'node:fs';
+import type { CostResults } from './bench-costs';
 
 type P = { p50: number; p95: number };
 type Load = {
@@ -44,8 +45,12 @@ export type BenchResults = {
       search: Record<string, P & { hits: number }>;
       searchAll: P;
     } | null;
-    reports: { opportunities: number; pipeline: P; forecast: P } | null;
+    reports: { opportunities: number; byName: Record<string, P>; boardOpen: P; boardMore: P | null } | null;
   };
+  /** Storage calls per API operation at two sizes (scripts/bench-costs.ts), with the price used. */
+  costs?: (CostResults & { pricePer10k: number }) | null;
+  /** The machine's load average (1, 5, 15 min) when the run started and ended. */
+  loadAverage?: { start: number[]; end: number[] };
   api: { mixedReads: Load; writes: Load; azuritePointReadsPerSecond: number } | null;
   memory: { peakRssMb: number } | null;
   relay: { exitCode: number | null; output: string[] } | null;
@@ -64,6 +69,35 @@ function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }
 
+/**
+ * Per operation: calls / billed transactions / entities read at each size, the ratio of entities
+ * read between the sizes, and what a million such operations cost on Azure at the large size.
+ */
+export function costsTable(costs: CostResults & { pricePer10k: number }): string {
+  const [small, large] = costs.sizes.map(String) as [string, string];
+  const cell = (c: CostResults['operations'][keyof CostResults['operations']][string] | undefined) =>
+    c ? `${n(c.calls)} / ${n(c.transactions)} / ${n(c.entitiesRead)}` : '–';
+  const rows = Object.entries(costs.operations).map(([op, bySize]) => {
+    const a = bySize[small];
+    const b = bySize[large];
+    const ratio = a && b ? (b.entitiesRead / Math.max(1, a.entitiesRead)).toFixed(2) : '–';
+    const dollars = b ? `$${((b.transactions * 1e6 * costs.pricePer10k) / 1e4).toFixed(2)}` : '–';
+    const hits = op === 'search' ? costs.searchHits[large] : undefined;
+    return [hits === undefined ? op : `${op} (${hits} hits)`, cell(a), cell(b), ratio, dollars];
+  });
+  const counts = 'calls / transactions / entities read';
+  return table(
+    [
+      'storage per operation',
+      `${n(Number(small))} records: ${counts}`,
+      `${n(Number(large))} records: ${counts}`,
+      'read ratio',
+      `$ per million at ${n(Number(large))}`,
+    ],
+    rows,
+  );
+}
+
 export function benchMarkdown(r: BenchResults): string {
   const out: string[] = [];
   const { small, large, old, opportunities } = r.sizes;
@@ -73,6 +107,11 @@ export function benchMarkdown(r: BenchResults): string {
       `${r.machine.cpus} × ${r.machine.cpu ?? 'CPU'}, ${r.machine.memoryGb} GB, Node ${r.machine.node.slice(1)}, ` +
       `${r.machine.storage}.`,
   );
+  if (r.loadAverage)
+    out.push(
+      '',
+      `Load average (1, 5, 15 min) at the start: ${r.loadAverage.start.join(', ')}; at the end: ${r.loadAverage.end.join(', ')}.`,
+    );
   const cpu = Object.entries(r.phaseCpuSeconds ?? {}).map(
     ([p, c]) => `${p} ${n(c?.azurite)} / ${n(c?.tabServer)} / ${n(c?.bench)}`,
   );
@@ -148,15 +187,28 @@ export function benchMarkdown(r: BenchResults): string {
     );
   }
   if (rep) {
+    for (const [name, p] of Object.entries(rep.byName))
+      readRows.push([`report ${name}, ${n(opportunities)} deals`, n(p.p50), n(p.p95)]);
     readRows.push([
-      `reports over ${n(opportunities)} opportunities (pipeline / forecast)`,
-      pair(rep.pipeline, rep.forecast, 'p50'),
-      pair(rep.pipeline, rep.forecast, 'p95'),
+      `board, first load, ${n(opportunities)} deals`,
+      n(rep.boardOpen.p50),
+      n(rep.boardOpen.p95),
     ]);
+    if (rep.boardMore)
+      readRows.push(["board, a column's next 20", n(rep.boardMore.p50), n(rep.boardMore.p95)]);
   }
   if (readRows.length) {
     out.push('', table([`new layout at ${n(large)} leads, through the API`, 'p50 ms', 'p95 ms'], readRows));
   }
+  if (r.costs)
+    out.push(
+      '',
+      `Storage per API operation, counted at the SDK (\`scripts/bench-storage-calls.ts\`), warm, in workspaces of ` +
+        `${r.costs.sizes.map((s) => n(s)).join(' and ')} leads and as many deals; transactions count each ` +
+        `operation of a batch; dollars at $${r.costs.pricePer10k} per 10,000 transactions (\`BENCH_PRICE_PER_10K\`).`,
+      '',
+      costsTable(r.costs),
+    );
   if (r.api) {
     const cpu = (l: Load) =>
       l.cpuMsPerRequest ? `${n(l.cpuMsPerRequest.tabServer)} / ${n(l.cpuMsPerRequest.azurite)}` : '';
@@ -199,7 +251,7 @@ export function benchMarkdown(r: BenchResults): string {
     out.push(
       '',
       table(
-        ['target (issue 10)', 'this run', 'met'],
+        ['target (issue 19)', 'this run', 'met'],
         r.targets.map((t) => [
           t.target,
           `${typeof t.value === 'number' ? n(t.value) : t.value}${t.target.includes('raw') ? raw : ''}`,

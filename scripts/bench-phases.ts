@@ -2,7 +2,7 @@
  * The benchmark's phases, which of them run (`BENCH_ONLY=import,reads`), and a progress line for
  * every phase and every long loop, so a run on a slow machine shows where it is and what is left.
  */
-export const PHASES = ['raw', 'old', 'import', 'reads', 'reports', 'load', 'relay', 'tab'] as const;
+export const PHASES = ['raw', 'old', 'import', 'reads', 'reports', 'costs', 'load', 'relay', 'tab'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** `BENCH_ONLY` (comma-separated phase names) or every phase; an unknown name stops the run. */

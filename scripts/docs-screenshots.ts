@@ -40,6 +40,9 @@ async function main(): Promise<void> {
     await tab.getByRole('button', { name: 'Sign in' }).click();
     await tab.getByText(`Signed in as ${DEMO_ACTOR.name}`).waitFor(SLOW);
     await tab.getByRole('button', { name: 'My Team' }).click();
+    // The workspace opens on My day; the leads are the next link.
+    await tab.getByRole('heading', { name: 'My day', level: 2 }).waitFor(SLOW);
+    await tab.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
     await tab.getByRole('heading', { name: 'Leads', level: 2 }).waitFor(SLOW);
     await tab.getByRole('link', { name: 'Lars Hansen' }).waitFor(SLOW);
     await shoot(tab, 'leads.png');

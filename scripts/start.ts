@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   }
   env.AUTH_MODE ??= env.AAD_APP_CLIENT_ID ? 'entra' : 'dev';
   env.SEED_DEMO_DATA ??= 'true';
+  // Cards' "Open in Pipeline CRM" opens the local tab (its web URL: the playground is no Teams client).
+  if (env.AUTH_MODE === 'dev') env.TAB_ENDPOINT ??= `http://localhost:${Number(env.TAB_PORT ?? 53_000)}`;
   // The demo team's General channel is the playground's: the seed points its conversation there.
   const playgroundPort = Number(env.PLAYGROUND_PORT || DEFAULT_PLAYGROUND_PORT);
   env.DEMO_TEAMS_SERVICE_URL ??= playgroundServiceUrl(playgroundPort);

@@ -83,9 +83,26 @@ describe('the Teams app package', () => {
     ]);
     expect(manifest.composeExtensions[0]).toMatchObject({
       botId,
-      commands: [{ type: 'query' }],
+      commands: [
+        { id: 'searchRecords', type: 'query' },
+        { id: 'createLeadFromMessage', type: 'action', context: ['message'], fetchTask: true },
+        { id: 'logToCrm', type: 'action', context: ['message'], fetchTask: true },
+      ],
       messageHandlers: [{ type: 'link', value: { domains: [local.get('TAB_DOMAIN')] } }],
     });
+    // Copilot-ready: it reads the command's and each parameter's semantic description, and shows the
+    // sample prompts (each translated in every language file).
+    const search = manifest.composeExtensions[0].commands[0];
+    expect(search.semanticDescription).toMatch(/leads.*organisations.*contacts.*deals/);
+    for (const parameter of search.parameters)
+      expect(parameter.semanticDescription?.length).toBeGreaterThan(40);
+    expect(search.samplePrompts.length).toBeGreaterThanOrEqual(3);
+    for (const file of ['nl.json', 'pt-BR.json', 'nb.json']) {
+      const texts = JSON.parse(strFromU8(result.files.get(file)!)) as Record<string, string>;
+      search.samplePrompts.forEach((_: unknown, i: number) =>
+        expect(texts[`composeExtensions[0].commands[0].samplePrompts[${i}].text`]).toBeTruthy(),
+      );
+    }
     expect(manifest.webApplicationInfo).toEqual({
       id: local.get('AAD_APP_CLIENT_ID'),
       resource: `api://${local.get('TAB_DOMAIN')}/${local.get('AAD_APP_CLIENT_ID')}`,

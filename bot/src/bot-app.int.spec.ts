@@ -12,6 +12,8 @@ import {
 import { recordTeam } from '@crm/shared/testing';
 import { azuriteAppDeps } from './testing/azurite-app';
 import { must } from './testing/must';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import pino from 'pino';
 import { createBotApp } from './bot-app';
 import { createTranslator } from './messages/translator';
@@ -28,6 +30,11 @@ const alice: TestSender = { tenantId: TENANT, aadObjectId: ALICE.userId, name: '
 let connector: ConnectorStandIn;
 let server: Server;
 let botUrl: string;
+
+// Spans of every activity, for the tracing check (one trace per Teams activity).
+const exporter = new InMemorySpanExporter();
+const tracing = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+tracing.register();
 
 beforeAll(async () => {
   const app = await azuriteAppDeps('botapp');
@@ -47,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await connector?.close();
+  await tracing.shutdown();
 });
 
 /** Seeds one team-bound workspace through the use cases, as the tab would. */
@@ -105,6 +113,33 @@ async function say(text: string, from: TestSender) {
 }
 
 describe('the bot over HTTP, with a stand-in Bot Connector', () => {
+  it('traces a message: the activity span names the activity and the workspace, and holds its storage calls', async () => {
+    exporter.reset();
+    const activity = teamsMessage(connector.url, 'leads', alice);
+
+    const res = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+
+    expect(res.status).toBe(200);
+    const spans = exporter.getFinishedSpans();
+    const turn = spans.find((s) => s.name === 'teams message');
+    expect(turn?.attributes).toMatchObject({
+      'crm.teams.activity_id': activity.id,
+      'crm.teams.activity_type': 'message',
+      'crm.workspace.id': expect.any(String),
+    });
+    const storage = spans.filter(
+      (s) => s.name.startsWith('storage ') && s.spanContext().traceId === turn!.spanContext().traceId,
+    );
+    expect(storage.length).toBeGreaterThanOrEqual(2);
+    expect(
+      storage.some((s) => s.attributes['crm.workspace.id'] === turn!.attributes['crm.workspace.id']),
+    ).toBe(true);
+  });
+
   it('answers help with the command list', async () => {
     const reply = await say('<at>Pipeline CRM</at> help', alice);
     expect(reply.text).toContain('**leads**');

@@ -2,10 +2,13 @@ import type { Server } from 'node:http';
 import type { AppDeps, RelayMetrics } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import type { BotCredentials, MetricsAccess } from './config';
+import type { RecordLinks } from './cards/record-links';
 import type { BotHandlers } from './chat/bot-handlers';
+import { backingOffWhenBusy } from './conversation/busy-storage';
 import { handleCardAction } from './conversation/handle-card-action';
 import { handleCompose } from './conversation/handle-compose';
 import { handleMessage, type ConversationDeps } from './conversation/handle-message';
+import { handleMessageAction } from './conversation/handle-message-action';
 import { handleTeamEvent } from './conversation/handle-team-event';
 import { createBotServer } from './http/bot-server';
 import type { Translator } from './messages/translator';
@@ -27,6 +30,8 @@ export type BotAppOptions = {
   readonly relayMetrics?: () => RelayMetrics;
   /** Who may read /readyz and /metrics; default `off`. */
   readonly metrics?: MetricsAccess;
+  /** Where cards' "Open in Pipeline CRM" and unfurled links go; default none. */
+  readonly links?: RecordLinks;
 };
 
 export type BotApp = {
@@ -46,19 +51,22 @@ export function createBot({
   ready,
   relayMetrics,
   metrics = 'off',
+  links,
 }: BotAppOptions): BotApp {
   const conversation: ConversationDeps = {
     app,
     translator,
     logger,
+    ...(links ? { links } : {}),
     ...(credentials ? { tenantId: credentials.tenantId } : {}),
   };
-  const handlers: BotHandlers = {
+  const handlers: BotHandlers = backingOffWhenBusy(conversation, {
     onMessage: (message) => handleMessage(conversation, message),
     onTeamEvent: (event) => handleTeamEvent(conversation, event),
     onCardAction: (action) => handleCardAction(conversation, action),
     onCompose: (query) => handleCompose(conversation, query),
-  };
+    onMessageAction: (action) => handleMessageAction(conversation, action),
+  });
   const adapter = createTeamsAdapter(credentials, logger);
   const messages = createTeamsEndpoint({ adapter, authenticated: Boolean(credentials), logger, handlers });
   return {

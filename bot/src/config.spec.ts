@@ -15,7 +15,24 @@ describe('loadConfig', () => {
         tablePrefix: 'crm',
         logLevel: 'info',
         metrics: 'open',
+        links: {},
       },
+    });
+  });
+
+  it('given the tab’s URL and the Teams app id, then cards link to records (a bad one is refused)', () => {
+    const loaded = loadConfig({
+      ...STORAGE,
+      TAB_ENDPOINT: 'https://crm.example',
+      TEAMS_APP_ID: '6f1c2f59-8e0a-4a8e-9a8e-3d7b2f1c4e55',
+    });
+    expect(loaded.ok && loaded.config.links).toEqual({
+      tabUrl: 'https://crm.example',
+      teamsAppId: '6f1c2f59-8e0a-4a8e-9a8e-3d7b2f1c4e55',
+    });
+    expect(loadConfig({ ...STORAGE, TEAMS_APP_ID: 'my-app' })).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('TEAMS_APP_ID')],
     });
   });
 

@@ -15,6 +15,10 @@ const EnvSchema = z
       .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'letters and digits, starting with a letter, at most 20')
       .default('crm'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The tab's public URL: cards link to records there ("Open in Pipeline CRM"). */
+    TAB_ENDPOINT: z.url().optional(),
+    /** The Teams app's id (the manifest's): with it, those links are Teams deep links into the tab. */
+    TEAMS_APP_ID: z.uuid().optional(),
     /** The bearer key `/readyz` and `/metrics` want; at least 32 characters. */
     BOT_METRICS_KEY: z.string().trim().min(32, 'at least 32 characters').optional(),
   })
@@ -56,6 +60,10 @@ const EnvSchema = z
       tablePrefix: env.TABLE_PREFIX,
       logLevel: env.LOG_LEVEL,
       metrics: metricsAccess(env.BOT_METRICS_KEY, Boolean(env.BOT_ID)),
+      links: {
+        ...(env.TAB_ENDPOINT ? { tabUrl: env.TAB_ENDPOINT } : {}),
+        ...(env.TEAMS_APP_ID ? { teamsAppId: env.TEAMS_APP_ID } : {}),
+      },
     };
   });
 

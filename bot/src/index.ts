@@ -2,11 +2,18 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
-import type { AppDeps, OutboxRelay } from '@crm/shared/application';
+import {
+  connectOutboxSignalling,
+  drainServer,
+  observeRelay,
+  startLocalTracing,
+  storageTransientCounter,
+} from '@crm/shared/runtime';
+import { startMorningDigests, type AppDeps, type OutboxRelay } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBot } from './bot-app';
+import { recordLinks } from './cards/record-links';
 import { loadConfig } from './config';
 import { createTranslator } from './messages/translator';
 import { startRelay } from './notifications/start-relay';
@@ -23,7 +30,11 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = pino({ level: config.logLevel, name: 'bot' });
 
-  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  const tracing = startLocalTracing(process.env);
+  const storage = connectTableStorage(config.storage, {
+    tablePrefix: config.tablePrefix,
+    onTransient: storageTransientCounter(),
+  });
   await storage.ensureTables();
   const signalling = await connectOutboxSignalling(config.storage, storage, {
     tablePrefix: config.tablePrefix,
@@ -42,6 +53,7 @@ async function main(): Promise<void> {
     logger.warn('no BOT_ID: accepting unauthenticated activities (local use on loopback only)');
 
   const translator = createTranslator();
+  const links = recordLinks(config.links);
   const bot = createBot({
     app,
     credentials: config.bot,
@@ -52,9 +64,13 @@ async function main(): Promise<void> {
     },
     relayMetrics: () => relay.metrics(),
     metrics: config.metrics,
+    links,
   });
-  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger });
+  const relay = startRelay({ storage, queue: signalling.queue, app, bot, translator, logger, links });
   late.relay = relay;
+  observeRelay(() => relay.metrics());
+  // Every minute: whose 08:00 it is, in workspaces with the morning digest on (the relay posts them).
+  const digests = startMorningDigests(app, { log: logger.child({ component: 'morning-digest' }) });
   const { server } = bot;
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -70,10 +86,12 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
     // The relay finishes the send in flight and records it; the rest waits for the next instance.
-    Promise.all([drainServer(server, DRAIN_MS), relay.stop()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.all([drainServer(server, DRAIN_MS), relay.stop(), digests.stop()])
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -5,6 +5,7 @@ import {
   createWorkspace,
   listMembers,
   listRecords,
+  listSubscribedChannels,
   type AppDeps,
   type NotificationChannel,
 } from '@crm/shared/application';
@@ -91,7 +92,7 @@ async function deliver(eventType: string) {
   const targets = await channel.targetsFor(entry.event);
   const outcomes = [];
   for (const target of targets) outcomes.push({ target, outcome: await channel.send(target, entry.event) });
-  await app.outbox.markDelivered(ws, entry.event.id);
+  await app.outbox.markDelivered(ws, entry);
   return { event: entry.event, outcomes };
 }
 
@@ -303,8 +304,16 @@ describe('a team installs the bot and works its pipeline from the channel', () =
     expect(await attempts({ status: 503 })).toMatchObject({ outcome: { kind: 'retry' }, requests: 1 });
     expect(await attempts({ status: 412 })).toMatchObject({ outcome: { kind: 'retry' }, requests: 1 });
     expect(await attempts({ status: 403 })).toMatchObject({ outcome: { kind: 'gone' }, requests: 1 });
-    expect(await app.conversations.listSubscriptions(ws)).toEqual([]);
+    // Not retried, not dropped silently: marked broken, so owners see it in Settings.
+    expect(await app.conversations.listSubscriptions(ws)).toEqual([
+      expect.objectContaining({
+        conversationId: TEAM.teamId,
+        broken: { at: expect.any(String), reason: 'Bot Connector answered 403' },
+      }),
+    ]);
     expect(await channel.targetsFor(pending)).toEqual([]);
+    const owners = must(await listSubscribedChannels(app, actor(ALICE), ws));
+    expect(owners.map((c) => c.record.broken?.reason)).toEqual(['Bot Connector answered 403']);
   });
 
   it('subscribe / unsubscribe / subscriptions per channel, in the user’s language', async () => {
@@ -345,11 +354,7 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       expect.arrayContaining(['Analytical Engines']),
     );
     const link = await post(
-      composeQuery(
-        connector.url,
-        { url: `https://tab.example/personal#/workspaces/${ws}/leads/nope` },
-        sender(ALICE),
-      ),
+      composeQuery(connector.url, { url: `https://tab.example/personal#/w/${ws}/leads/nope` }, sender(ALICE)),
     );
     expect(
       (link.body as { composeExtension: { attachments: unknown[] } }).composeExtension.attachments,

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { isConvertedLead, type Topic } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import { freePort } from '@crm/shared/storage';
-import type { ConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
+import { startConnectorStandIn, type ConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
+import { connectTestStorage } from '../../tab/server/testing/test-server';
 import { startProcess, waitForHealth } from '../jest/process-under-test';
+import { startStorageFaults, type StorageFaults } from './fault-proxy';
 import { inParallel, untilAnswered } from './resilience-report';
 
 /**
@@ -353,4 +355,40 @@ export async function untilDelivered(
     last = await tally();
   }
   return last;
+}
+
+/** What a delivery check requires once storage is healthy again: nothing lost, nothing made up, nothing left. */
+export const undelivered = (tally: DeliveryTally) => ({
+  lost: tally.lost,
+  unexplained: tally.unexplained,
+  pending: tally.pendingInOutbox,
+});
+
+/**
+ * The tab server and the bot as real processes, each reaching Azurite (tables and the wake-up queue)
+ * through its own fault proxy, the Bot Connector stand-in, and storage read directly (no faults).
+ */
+export async function startFaultyStack(azurite: string, tag: string, tenant: string, random: () => number) {
+  const prefix = uniquePrefix(tag);
+  const tabFaults: StorageFaults = await startStorageFaults(azurite, random);
+  const botFaults: StorageFaults = await startStorageFaults(azurite, random);
+  const connector = await startConnectorStandIn();
+  const direct = await connectTestStorage(azurite, prefix);
+  const tab = await startTabProcess(tabFaults.connectionString, prefix, tenant);
+  const bot = await startBotProcess(botFaults.connectionString, prefix);
+  return {
+    tabFaults,
+    botFaults,
+    connector,
+    direct,
+    tab,
+    bot,
+    async stop(): Promise<void> {
+      await stopProcess(bot.running);
+      await stopProcess(tab.running);
+      await connector.close();
+      await tabFaults.stop();
+      await botFaults.stop();
+    },
+  };
 }

@@ -8,14 +8,23 @@ import { azuriteConnectionString } from '../../shared/src/storage/azurite';
  * - `before`: the request never reaches storage (half the time a 503 Server Busy, half a reset);
  * - `after`: storage applies the request but its answer is lost (the connection is reset) — the
  *   nasty case, where the app cannot know whether its write happened;
- * - `delayMs`: every request waits up to this long first (a slow link).
+ * - `delayMs`: every request waits up to this long first (a slow link);
+ * - `busyOnly`: every `before` fault is a 503 Server Busy (an overloaded account), never a reset.
  */
-export type FaultPlan = { readonly before: number; readonly after: number; readonly delayMs: number };
+export type FaultPlan = {
+  readonly before: number;
+  readonly after: number;
+  readonly delayMs: number;
+  readonly busyOnly?: boolean;
+};
 
 export const NO_FAULTS: FaultPlan = { before: 0, after: 0, delayMs: 0 };
 
 /** The faults the storage checks inject: about one request in five fails, every one is slowed. */
 export const STORAGE_FAULTS: FaultPlan = { before: 0.12, after: 0.06, delayMs: 25 };
+
+/** Storage refusing everything with 503 Server Busy (Table Storage over its scalability targets). */
+export const STORAGE_BUSY: FaultPlan = { before: 1, after: 0, delayMs: 0, busyOnly: true };
 
 /** The stages the checks move deals through, in order. */
 export const STAGES = ['qualification', 'proposal', 'negotiation'] as const;
@@ -79,7 +88,7 @@ export async function startFaultProxy(targetPort: number, random: () => number):
       const go = () => {
         if (roll < plan.before) {
           counts.failedBefore += 1;
-          if (random() < 0.5) return void res.socket?.destroy();
+          if (!plan.busyOnly && random() < 0.5) return void res.socket?.destroy();
           res.writeHead(503, { 'Content-Type': 'application/json', 'x-ms-error-code': 'ServerBusy' });
           return void res.end(BUSY);
         }

@@ -1,18 +1,14 @@
-import { startConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
-import { connectTestStorage } from '../../tab/server/testing/test-server';
 import {
   CHANNELS,
   convertAllAndMove,
   sleep,
-  startBotProcess,
-  startTabProcess,
-  stopProcess,
   tallyDeliveries,
-  uniquePrefix,
+  undelivered,
   untilDelivered,
+  startFaultyStack,
   workspaceWithChannels,
 } from './crm-processes';
-import { NO_FAULTS, seededRandom, startStorageFaults, STAGES, STORAGE_FAULTS } from './fault-proxy';
+import { NO_FAULTS, seededRandom, STAGES, STORAGE_FAULTS } from './fault-proxy';
 import { reportFigures } from './resilience-report';
 
 /**
@@ -28,14 +24,8 @@ const TENANT = '00000000-0000-4000-8000-0000000000c3';
 
 it('delivers every event of every acknowledged change once storage faults clear (none lost, duplicates counted)', async () => {
   const azurite = process.env.TEST_STORAGE_CONNECTION_STRING as string;
-  const prefix = uniquePrefix('rly');
-  const random = seededRandom(SEED);
-  const tabFaults = await startStorageFaults(azurite, random);
-  const botFaults = await startStorageFaults(azurite, random);
-  const connector = await startConnectorStandIn();
-  const direct = await connectTestStorage(azurite, prefix);
-  const tab = await startTabProcess(tabFaults.connectionString, prefix, TENANT);
-  const bot = await startBotProcess(botFaults.connectionString, prefix);
+  const stack = await startFaultyStack(azurite, 'rly', TENANT, seededRandom(SEED));
+  const { tabFaults, botFaults, connector, direct, tab } = stack;
   try {
     const { ws, leads } = await workspaceWithChannels(tab, direct, connector, 'Relay, faults', LEADS);
     tabFaults.plan(STORAGE_FAULTS);
@@ -66,16 +56,8 @@ it('delivers every event of every acknowledged change once storage faults clear 
     expect(acked.conversions).toBeGreaterThan(LEADS / 2);
     // Every acknowledged change is among the stored ones whose events are owed.
     expect(tally.events).toBeGreaterThanOrEqual(acked.conversions + acked.stageChanges);
-    expect({ lost: tally.lost, unexplained: tally.unexplained, pending: tally.pendingInOutbox }).toEqual({
-      lost: 0,
-      unexplained: 0,
-      pending: 0,
-    });
+    expect(undelivered(tally)).toEqual({ lost: 0, unexplained: 0, pending: 0 });
   } finally {
-    await stopProcess(bot.running);
-    await stopProcess(tab.running);
-    await connector.close();
-    await tabFaults.stop();
-    await botFaults.stop();
+    await stack.stop();
   }
 }, 480_000);

@@ -37,9 +37,10 @@ beforeAll(async () => {
   const azurite = process.env.TEST_STORAGE_CONNECTION_STRING as string;
   proxy = await startFaultProxy(tablePortOf(azurite), seededRandom(SEED));
   const prefix = `res${randomBytes(5).toString('hex')}`;
-  // The SDK's own retries stay on (3), with short pauses so that the run stays short.
+  // The storage layer's retries (4 tries of what is safe to repeat), with short pauses so that the
+  // run stays short.
   const proxied = await connectTestStorage(proxy.connectionString, prefix, {
-    retryOptions: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
+    retry: { baseMs: 20, capMs: 200 },
   });
   direct = await connectTestStorage(azurite, prefix);
   server = await startCsvTestServer({ inlineMaxRows: 1000 }, proxied);

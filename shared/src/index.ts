@@ -7,6 +7,8 @@
  * (`npm run lint`: scripts/check-export-names.ts).
  */
 export * from './common/result';
+export * from './common/backoff';
+export * from './common/storage-busy';
 export * from './common/domain-error';
 export * from './common/error-codes';
 export * from './common/types';
@@ -15,6 +17,7 @@ export * from './common/validation';
 export * from './common/search-tokens';
 export * from './common/csv';
 export * from './common/money-totals';
+export * from './common/rating';
 export * from './events/domain-event';
 export * from './lead';
 export * from './organisation';
@@ -26,3 +29,4 @@ export * from './duplicates';
 export * from './workspace';
 export * from './reports';
 export * from './records';
+export * from './imports';

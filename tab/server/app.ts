@@ -6,6 +6,7 @@ import type { DevTokenIssuer } from './auth/dev-token-issuer';
 import type { TokenVerifier } from './auth/token-verifier';
 import { bodyErrors, jsonBody } from './http/json-body';
 import { requestLogging, type Logger } from './http/logging';
+import { isStorageBusy, retryAfterSeconds } from '@crm/shared';
 import { requestIdOf, sendTransportError, transportProblem, sendProblem } from './http/problem';
 import {
   DEFAULT_ADDRESS_RATE_LIMIT,
@@ -116,6 +117,7 @@ export function createApp(deps: ServerDeps) {
   app.use((req, res) => sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'));
   app.use(bodyErrors);
   app.use(undecodablePath);
+  app.use(storageBusy);
   app.use(lastResort);
   return app;
 }
@@ -129,6 +131,22 @@ const undecodablePath: ErrorRequestHandler = (error: unknown, req, res, next) =>
     return sendTransportError(req, res, 'ROUTE.NOT_FOUND', 'There is nothing at this address.');
   }
   next(error);
+};
+
+/**
+ * Storage refused or did not answer after the storage layer's own retries: 503 with Retry-After, so
+ * that clients back off instead of retrying at once (a 500 would invite that).
+ */
+const storageBusy: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (!isStorageBusy(error) || res.headersSent) return next(error);
+  req.log.warn({ err: error, retryAfterMs: error.retryAfterMs, ambiguous: error.ambiguous }, 'storage busy');
+  res.set('Retry-After', String(retryAfterSeconds(error)));
+  sendTransportError(
+    req,
+    res,
+    'STORAGE.BUSY',
+    'Storage is busy or did not answer in time; try again after Retry-After seconds.',
+  );
 };
 
 /** An exception is a bug or an outage: log it whole, answer 500 without a word of internals. */

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         seedDemoData: false,
         dataDir: '.data',
         spoolLimitBytes: 1024 * 1024 * 1024,
+        backupEveryHours: 24,
         limits: {},
       }),
     });
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       storage: { accountUrl: 'https://acct.table.core.windows.net' },
       seedDemoData: true,
       spoolLimitBytes: 200 * 1024 * 1024,
+      backupEveryHours: 24,
       limits: { workspacesPerUser: 5 },
     });
   });

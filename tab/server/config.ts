@@ -91,6 +91,15 @@ const EnvSchema = z
       .optional(),
     /** Disk that uploaded and queued CSV imports may take together, in MB (429 IMPORT.SPOOL_FULL beyond). */
     IMPORT_SPOOL_LIMIT_MB: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
+    /**
+     * How often every workspace is backed up to Blob Storage (the storage account's blob endpoint,
+     * container crm-backups), once per period whatever the instance count; 0 turns it off.
+     */
+    BACKUP_EVERY_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 31)
+      .default(24),
     /** Workspaces one person may create (409 WORKSPACE.LIMIT_REACHED beyond); shared's default when unset. */
     WORKSPACES_PER_USER: z.coerce.number().int().min(1).max(100_000).optional(),
   })
@@ -152,6 +161,7 @@ const EnvSchema = z
       ...(env.DEMO_TEAMS_SERVICE_URL ? { demoTeamsServiceUrl: env.DEMO_TEAMS_SERVICE_URL } : {}),
       dataDir: env.DATA_DIR,
       spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
+      backupEveryHours: env.BACKUP_EVERY_HOURS,
       limits: env.WORKSPACES_PER_USER ? { workspacesPerUser: env.WORKSPACES_PER_USER } : {},
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:

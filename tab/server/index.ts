@@ -3,9 +3,19 @@
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
 import { join } from 'node:path';
-import { connectOutboxSignalling, drainServer } from '@crm/shared/runtime';
+import {
+  connectOutboxSignalling,
+  drainServer,
+  startLocalTracing,
+  storageTransientCounter,
+} from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
-import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import {
+  connectBlobBackupStore,
+  connectTableStorage,
+  createIdGenerator,
+  systemClock,
+} from '@crm/shared/storage';
 import { createApp } from './app';
 import { createDevTokenIssuer } from './auth/dev-token-issuer';
 import { entraSigningKeys } from './auth/entra-keys';
@@ -16,6 +26,7 @@ import { createLogger } from './http/logging';
 import { csvExtension } from './imports/csv-extension';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
+import { startBackupSchedule } from './backup-schedule';
 import { onDemandBundle, PACKAGED_ASSETS_FOLDER, prebuiltBundle } from './bundle/browser-bundle';
 import { seedDemoData } from './seed/demo-data';
 
@@ -45,7 +56,11 @@ async function main(): Promise<void> {
     });
   }
 
-  const storage = connectTableStorage(config.storage, { tablePrefix: config.tablePrefix });
+  const tracing = startLocalTracing(process.env);
+  const storage = connectTableStorage(config.storage, {
+    tablePrefix: config.tablePrefix,
+    onTransient: storageTransientCounter(),
+  });
   await storage.ensureTables();
   // Commits with events mark the pending-outbox index and signal the bot's relay through the queue.
   const signalling = await connectOutboxSignalling(config.storage, storage, {
@@ -55,7 +70,7 @@ async function main(): Promise<void> {
   const deps: AppDeps = {
     records: signalling.records(),
     workspaces: storage.workspaces,
-    outbox: storage.outbox,
+    outbox: signalling.outbox(),
     teams: storage.teams,
     conversations: storage.conversations,
     clock: systemClock,
@@ -83,6 +98,12 @@ async function main(): Promise<void> {
   }
   const importDeps = { ...deps, importJobs: storage.importJobs };
   const purge = startRecyclePurge(importDeps, logger);
+  const backupStore = config.backupEveryHours > 0 ? connectBlobBackupStore(config.storage) : undefined;
+  if (config.backupEveryHours > 0 && !backupStore)
+    logger.warn({}, 'no blob endpoint in the storage configuration: workspaces are not backed up');
+  const backups = backupStore
+    ? startBackupSchedule(storage, backupStore, { everyHours: config.backupEveryHours, logger })
+    : undefined;
   const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
 
   const app = createApp({
@@ -121,11 +142,14 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
     purge.stop();
+    backups?.stop();
     // Running imports stop after their batches in flight, progress saved, and resume on the next start.
-    Promise.all([drainServer(server, DRAIN_MS), imports.stop()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.all([drainServer(server, DRAIN_MS), imports.stop()])
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

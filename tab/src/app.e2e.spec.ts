@@ -40,6 +40,9 @@ it('signs in, creates a workspace and leads, searches and converts one', async (
   await page.getByText('You are not a member of any workspace yet.', { exact: false }).waitFor();
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Sales NL');
   await page.getByRole('button', { name: 'Create workspace' }).click();
+  // It opens on My day; the leads are one link away.
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
   await page.getByRole('heading', { name: 'Leads' }).waitFor();
   await page.getByText('No leads match.').waitFor();
 

@@ -42,6 +42,9 @@ it('loads at most 350 KB of gzipped JavaScript for sign-in → workspace → lea
   });
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Speed');
   await page.getByRole('button', { name: 'Create workspace' }).click();
+  // The workspace opens on My day; the leads are the next link.
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
   await waitForUsableLeads(page, PAGE);
 
   // Every script the page asked for up to a usable leads table, lazy chunks included.

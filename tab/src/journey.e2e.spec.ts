@@ -26,6 +26,7 @@ async function open(page: Page, workspaceId: string, path: string, heading: stri
 
 const VIEWS: ReadonlyArray<[path: string, heading: string]> = [
   ['leads', 'Leads'],
+  ['my-day', 'My day'],
   ['organisations', 'Organisations'],
   ['contacts', 'Contacts'],
   ['campaigns', 'Campaigns'],
@@ -40,7 +41,7 @@ it('adds a lead and converts it into the suggested organisation; every view pass
   await devSignIn(page, USER);
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Journey BV');
   await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.getByRole('heading', { name: 'Leads', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
   const workspaceId = /#\/w\/([^/]+)\//.exec(page.url())?.[1] ?? '';
   expect(workspaceId).not.toBe('');
 

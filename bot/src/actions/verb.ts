@@ -12,6 +12,8 @@ export type Press = {
   readonly ws: string;
   /** Whether it writes (its answer then becomes everyone's card); otherwise it only shows. */
   readonly writes: boolean;
+  /** It shows the presser's own things (their day): pressed only in their personal chat. */
+  readonly personalOnly: boolean;
   readonly run: (ctx: ActionContext) => Promise<Result<AdaptiveCard>>;
 };
 
@@ -32,6 +34,8 @@ export function verb<Schema extends z.ZodType<{ readonly ws: string }>>(spec: {
   readonly run: (ctx: ActionContext, data: z.output<Schema>) => Promise<Result<AdaptiveCard>>;
   /** Whether a press writes; absent: it only shows. */
   readonly writes?: (data: z.output<Schema>) => boolean;
+  /** About the presser's own things: refused outside their personal chat. */
+  readonly personalOnly?: boolean;
 }): CardVerb {
   return {
     read: (data) => {
@@ -41,6 +45,7 @@ export function verb<Schema extends z.ZodType<{ readonly ws: string }>>(spec: {
       return {
         ws: value.ws,
         writes: spec.writes?.(value) ?? false,
+        personalOnly: spec.personalOnly ?? false,
         run: (ctx) => spec.run(ctx, value),
       };
     },

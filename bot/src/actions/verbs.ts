@@ -1,3 +1,6 @@
+import { activityDoneVerb } from './activity-done.verb';
+import { activitySnoozeVerb } from './activity-snooze.verb';
+import { dayShowVerb } from './day-show.verb';
 import { dealMoveVerb } from './deal-move.verb';
 import { dealShowVerb } from './deal-show.verb';
 import { leadConvertVerb } from './lead-convert.verb';
@@ -19,4 +22,7 @@ export const CARD_VERBS: ReadonlyMap<string, CardVerb> = new Map([
   ['lead.disqualify', leadDisqualifyVerb],
   ['deal.show', dealShowVerb],
   ['deal.move', dealMoveVerb],
+  ['day.show', dayShowVerb],
+  ['activity.done', activityDoneVerb],
+  ['activity.snooze', activitySnoozeVerb],
 ]);

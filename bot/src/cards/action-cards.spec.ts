@@ -1,7 +1,9 @@
 import { aContact, aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { DEFAULT_STAGES } from '@crm/shared';
 import { createTranslator } from '../messages/translator';
-import type { AdaptiveCard } from './adaptive-card';
+import { executeActions, type AdaptiveCard } from './adaptive-card';
+import { leadsCard } from './leads-card';
+import { recordLinks } from './record-links';
 import { dealCard } from './deal-card';
 import { leadCard } from './lead-card';
 import { pickCard } from './pick-card';
@@ -10,6 +12,7 @@ import { recordCard } from './record-card';
 import { welcomeCard } from './welcome-card';
 
 const translator = createTranslator();
+const APP_ID = '6f1c2f59-8e0a-4a8e-9a8e-3d7b2f1c4e55';
 const en = translator.forLocale('en');
 const nb = translator.forLocale('nb-NO');
 
@@ -32,15 +35,23 @@ const elementTypes = (items: readonly unknown[]): string[] =>
     return [el.type, ...elementTypes(el.items ?? []), ...elementTypes(el.columns ?? [])];
   });
 /**
- * Teams renders schema ≤ 1.5; every button is a Universal Action. No button's data names a property
+ * Teams renders schema ≤ 1.5; every button is a Universal Action, or a link out of the card (the
+ * record in the tab, or Stage View of it). No button's data names a property
  * `key`: the Agents Playground's renderer reserves it and a press of such a button sends nothing.
  */
 function expectTeamsCard(card: AdaptiveCard): void {
   expect(card.version).toBe('1.5');
   for (const type of elementTypes(card.body)) expect(ELEMENTS).toContain(type);
-  for (const action of card.actions ?? []) expect(action.type).toBe('Action.Execute');
+  for (const action of card.actions ?? []) {
+    // A posted card's only Action.Submit is Stage View (a dialog's submits stay in the dialog).
+    if (action.type === 'Action.Submit')
+      expect((action.data as { msteams?: { value?: { type?: string } } }).msteams?.value?.type).toBe(
+        'tab/tabInfoAction',
+      );
+    else expect(['Action.Execute', 'Action.OpenUrl']).toContain(action.type);
+  }
   if (card.refresh) expect(card.refresh.action.type).toBe('Action.Execute');
-  for (const action of [...(card.actions ?? []), ...(card.refresh ? [card.refresh.action] : [])]) {
+  for (const action of [...executeActions(card), ...(card.refresh ? [card.refresh.action] : [])]) {
     expect(Object.keys(action.data ?? {})).not.toContain('key');
   }
   expect((card.refresh?.userIds ?? []).length).toBeLessThanOrEqual(60);
@@ -51,7 +62,7 @@ describe('leadCard', () => {
     const lead = aLead({ id: 'L1', firstName: 'Ada', lastName: 'Lovelace', company: 'Engines' });
     const card = leadCard(en, { ws: 'W1', lead, viewers: ['29:ada'] });
     expectTeamsCard(card);
-    expect(card.actions?.map((a) => [a.verb, a.data])).toEqual([
+    expect(executeActions(card).map((a) => [a.verb, a.data])).toEqual([
       ['lead.qualify', { ws: 'W1', leadId: 'L1' }],
       ['lead.disqualify', { ws: 'W1', leadId: 'L1' }],
     ]);
@@ -210,10 +221,67 @@ describe('pickCard, welcomeCard, recordCard', () => {
     const shown = recordCard(
       en,
       { kind: 'organisation', record: anOrganisation({ name: '*Acme*' }) },
-      { name: 'WS', stages: DEFAULT_STAGES },
+      { id: 'W1', name: 'WS', stages: DEFAULT_STAGES },
     );
     expectTeamsCard(shown.card);
     expect(shown.card.actions).toBeUndefined();
     expect(JSON.stringify(shown.card)).toContain('\\\\*Acme\\\\*');
+  });
+
+  it('inserts a contact; with the tab known, "Open in Pipeline CRM" is a Teams deep link to it, and an unfurl adds Stage View', () => {
+    const links = recordLinks({ tabUrl: 'https://crm.example/', teamsAppId: APP_ID });
+    const shown = recordCard(
+      en,
+      {
+        kind: 'contact',
+        record: aContact({ id: 'C/1', firstName: 'Ada', lastName: 'Lovelace', title: 'CTO' }),
+      },
+      { id: 'W1', name: 'WS', stages: DEFAULT_STAGES, links, stageView: true },
+    );
+    expectTeamsCard(shown.card);
+    expect(shown.subtitle).toBe('Contact · CTO');
+    const [open, stage] = shown.card.actions ?? [];
+    expect(open).toEqual({ type: 'Action.OpenUrl', title: 'Open in Pipeline CRM', url: shown.link });
+    const url = new URL(shown.link ?? '');
+    expect(url.origin + url.pathname).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/pipeline`);
+    expect(JSON.parse(url.searchParams.get('context') ?? '')).toEqual({ subEntityId: 'W1/contacts/C%2F1' });
+    expect(url.searchParams.get('webUrl')).toBe('https://crm.example/#/w/W1/contacts/C%2F1');
+    expect(stage).toEqual({
+      type: 'Action.Submit',
+      title: 'Open here',
+      data: {
+        msteams: {
+          type: 'invoke',
+          value: {
+            type: 'tab/tabInfoAction',
+            tabInfo: {
+              contentUrl: 'https://crm.example/personal#/w/W1/contacts/C%2F1',
+              websiteUrl: 'https://crm.example/#/w/W1/contacts/C%2F1',
+              name: 'Ada Lovelace',
+              entityId: 'pipeline',
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('links every lead and deal card, and each row of a list, to its record; without the Teams app id, to the web URL', () => {
+    const links = recordLinks({ tabUrl: 'https://crm.example' });
+    const lead = aLead({ id: 'L1', firstName: 'Ada', lastName: '(Love)lace' });
+    const card = leadCard(en, { ws: 'W1', lead, links });
+    expect(card.actions?.at(-1)).toEqual({
+      type: 'Action.OpenUrl',
+      title: 'Open in Pipeline CRM',
+      url: 'https://crm.example/#/w/W1/leads/L1',
+    });
+    const deal = anOpportunity({ id: 'D1' });
+    expect(
+      dealCard(en, { ws: 'W1', deal, version: 'v', stages: DEFAULT_STAGES, links }).actions?.at(-1),
+    ).toEqual(expect.objectContaining({ url: 'https://crm.example/#/w/W1/opportunities/D1' }));
+    const list = JSON.stringify(leadsCard(en, { heading: 'H', leads: [lead], more: false, ws: 'W1', links }));
+    // The name is the link's text, escaped; the URL keeps no bracket that would end it early.
+    expect(list).toContain('[Ada \\\\(Love\\\\)lace](https://crm.example/#/w/W1/leads/L1)');
+    expect(leadCard(en, { ws: 'W1', lead }).actions?.some((a) => a.type === 'Action.OpenUrl')).toBe(false);
   });
 });

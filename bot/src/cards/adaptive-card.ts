@@ -54,7 +54,7 @@ export type CardElement =
       readonly value?: string;
       readonly choices: readonly { readonly title: string; readonly value: string }[];
     }
-  | { readonly type: 'ActionSet'; readonly actions: readonly CardAction[] };
+  | { readonly type: 'ActionSet'; readonly actions: readonly (CardAction | LinkAction)[] };
 
 export type CardColumn = {
   readonly type: 'Column';
@@ -71,12 +71,45 @@ export type CardAction = {
   readonly style?: 'positive' | 'destructive';
 };
 
+/**
+ * A button that leaves the card: a URL to open (a Teams deep link opens the app's tab), or Teams'
+ * Stage View of a tab page (`tab/tabInfoAction`, an `Action.Submit` Teams handles itself).
+ */
+export type LinkAction =
+  | { readonly type: 'Action.OpenUrl'; readonly title: string; readonly url: string }
+  | {
+      readonly type: 'Action.Submit';
+      readonly title: string;
+      readonly data: {
+        readonly msteams: {
+          readonly type: 'invoke';
+          readonly value: {
+            readonly type: 'tab/tabInfoAction';
+            readonly tabInfo: {
+              readonly contentUrl: string;
+              readonly websiteUrl: string;
+              readonly name: string;
+              readonly entityId: string;
+            };
+          };
+        };
+      };
+    };
+
+/** A dialog's button (a message action's dialog): Teams sends its inputs and data to the bot. */
+export type SubmitAction = {
+  readonly type: 'Action.Submit';
+  readonly title: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly style?: 'positive';
+};
+
 export type AdaptiveCard = {
   readonly type: 'AdaptiveCard';
   readonly $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   readonly version: '1.5';
   readonly body: readonly CardElement[];
-  readonly actions?: readonly CardAction[];
+  readonly actions?: readonly (CardAction | LinkAction | SubmitAction)[];
   /** Shown to each viewer as the bot renders it for them (their language, their actions). */
   readonly refresh?: { readonly action: CardAction; readonly userIds?: readonly string[] };
 };
@@ -91,6 +124,17 @@ export const adaptiveCard = (
   body,
   ...(extra.actions && extra.actions.length > 0 ? { actions: extra.actions } : {}),
   ...(extra.refresh ? { refresh: extra.refresh } : {}),
+});
+
+/** A card's own buttons, without the ones that leave it (links, Stage View). */
+export const executeActions = (card: AdaptiveCard): CardAction[] =>
+  (card.actions ?? []).filter((a): a is CardAction => a.type === 'Action.Execute');
+
+export const submit = (title: string, data: Readonly<Record<string, unknown>>): SubmitAction => ({
+  type: 'Action.Submit',
+  title,
+  data,
+  style: 'positive',
 });
 
 /** Teams refreshes a card by itself for at most 60 listed people. */
@@ -111,6 +155,19 @@ export const execute = (
   data: Readonly<Record<string, unknown>>,
   style?: CardAction['style'],
 ): CardAction => ({ type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) });
+
+/** "Open in Pipeline CRM": the record in the tab (a Teams deep link, or its web URL). */
+export const openLink = (title: string, url: string): LinkAction => ({ type: 'Action.OpenUrl', title, url });
+
+/** The record's tab page in Teams' Stage View. */
+export const stageView = (
+  title: string,
+  tabInfo: Extract<LinkAction, { type: 'Action.Submit' }>['data']['msteams']['value']['tabInfo'],
+): LinkAction => ({
+  type: 'Action.Submit',
+  title,
+  data: { msteams: { type: 'invoke', value: { type: 'tab/tabInfoAction', tabInfo } } },
+});
 
 /** `title`, `note` and `line` take markdown: a translation (its values escaped), or `md(…)` of typed text. */
 export const title = (text: string): CardElement => ({
@@ -142,17 +199,26 @@ export function table(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   widths: readonly number[],
+  /** A row's link: its first cell becomes a link to it (the record in the tab). */
+  links: readonly (string | undefined)[] = [],
 ): CardElement[] {
-  const row = (cells: readonly string[], header: boolean): CardElement => ({
+  const cell = (text: string, link: string | undefined) =>
+    link ? `[${md(text)}](${link.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : md(text);
+  const row = (cells: readonly string[], header: boolean, link?: string): CardElement => ({
     type: 'ColumnSet',
     separator: header ? false : true,
     columns: cells.map((text, i) => ({
       type: 'Column',
       width: widths[i] ?? 1,
       items: [
-        { type: 'TextBlock', text: md(text), wrap: true, ...(header ? { weight: 'Bolder' as const } : {}) },
+        {
+          type: 'TextBlock',
+          text: i === 0 ? cell(text, link) : md(text),
+          wrap: true,
+          ...(header ? { weight: 'Bolder' as const } : {}),
+        },
       ],
     })),
   });
-  return [row(headers, true), ...rows.map((cells) => row(cells, false))];
+  return [row(headers, true), ...rows.map((cells, i) => row(cells, false, links[i]))];
 }

@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_STAGES, type DomainEvent } from '@crm/shared';
-import { aLead, anOpportunity, anOrganisation } from '@crm/shared/testing';
+import { aLead, anActivity, anOpportunity, anOrganisation } from '@crm/shared/testing';
 import { createTranslator } from '../messages/translator';
 import { dealSummary, EVENT_META } from '../testing/deal-events';
 import { notificationCard } from '../notifications/notification-cards';
 import type { AdaptiveCard } from './adaptive-card';
+import { dayCard } from './day-card';
 import { dealCard } from './deal-card';
 import { leadCard } from './lead-card';
 import { pickCard } from './pick-card';
@@ -79,6 +80,38 @@ const GALLERY: Record<string, AdaptiveCard> = {
     ],
     false,
   ),
+  day: dayCard(en, {
+    ws: 'W1',
+    timeZone: 'Europe/Oslo',
+    startOfToday: '2026-03-29T22:00:00.000Z',
+    heading: 'digest.title',
+    overdue: {
+      items: [
+        {
+          activity: {
+            ...anActivity({ id: 'A1', type: 'call', subject: 'Call Ada back', completed: false }),
+            occurredAt: '2026-03-27T13:00:00.000Z',
+            regardingName: 'Engines rollout',
+          },
+          version: 'v3',
+        },
+      ],
+      more: false,
+    },
+    today: {
+      items: [
+        {
+          activity: {
+            ...anActivity({ id: 'A2', type: 'task', subject: 'Send the proposal', completed: false }),
+            occurredAt: '2026-03-30T12:30:00.000Z',
+            regardingName: 'Analytical Engines',
+          },
+          version: 'v1',
+        },
+      ],
+      more: false,
+    },
+  }),
   'notify-converted': notify({
     ...meta,
     type: 'lead.converted',

@@ -8,10 +8,12 @@ import {
   line,
   note,
   title,
+  openLink,
   refreshFor,
   type AdaptiveCard,
   type CardElement,
 } from './adaptive-card';
+import type { RecordLinks } from './record-links';
 import { formatMoney } from './money';
 import { stageLabel } from './stage-label';
 
@@ -22,6 +24,8 @@ export type DealCardInput = {
   readonly stages: StageConfig;
   readonly notice?: string;
   readonly viewers?: readonly string[];
+  /** Where "Open in Pipeline CRM" goes; no button without. */
+  readonly links?: RecordLinks;
 };
 
 /** A deal with its stage, amount and close date, and a move to any other stage (lost asks a reason). */
@@ -29,6 +33,7 @@ export function dealCard(localized: Localized, input: DealCardInput): AdaptiveCa
   const { t, locale } = localized;
   const { deal, ws, stages } = input;
   const others = stages.filter((s) => s.id !== deal.stage);
+  const url = input.links?.open({ workspaceId: ws, kind: 'opportunity', recordId: deal.id }, deal.name);
   const move: CardElement[] = [
     {
       type: 'Input.ChoiceSet',
@@ -61,7 +66,10 @@ export function dealCard(localized: Localized, input: DealCardInput): AdaptiveCa
       ...move,
     ],
     {
-      actions: [execute(t('action.move'), 'deal.move', { ws, dealId: deal.id, version: input.version })],
+      actions: [
+        execute(t('action.move'), 'deal.move', { ws, dealId: deal.id, version: input.version }),
+        ...(url ? [openLink(t('action.open'), url)] : []),
+      ],
       refresh: {
         action: execute(t('action.refresh'), 'deal.show', { ws, dealId: deal.id }),
         ...refreshFor(input.viewers),

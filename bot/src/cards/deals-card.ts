@@ -1,6 +1,7 @@
 import type { Opportunity, StageConfig } from '@crm/shared';
 import type { Localized } from '../messages/translator';
 import { adaptiveCard, note, table, title, type AdaptiveCard } from './adaptive-card';
+import type { RecordLinks } from './record-links';
 import { formatMoney } from './money';
 import { stageLabel } from './stage-label';
 
@@ -9,6 +10,9 @@ export type DealsCardInput = {
   readonly deals: readonly Opportunity[];
   readonly stages: StageConfig;
   readonly more: boolean;
+  /** The workspace listed and where its records open: each name links to its deal. */
+  readonly ws?: string;
+  readonly links?: RecordLinks;
 };
 
 /** Name, stage and amount of up to ten deals. */
@@ -21,7 +25,16 @@ export function dealsCard({ t, locale }: Localized, input: DealsCardInput): Adap
   ]);
   return adaptiveCard([
     title(input.heading),
-    ...table([t('column.name'), t('column.stage'), t('column.amount')], rows, [3, 2, 2]),
+    ...table(
+      [t('column.name'), t('column.stage'), t('column.amount')],
+      rows,
+      [3, 2, 2],
+      input.deals.map((deal) =>
+        input.ws
+          ? input.links?.open({ workspaceId: input.ws, kind: 'opportunity', recordId: deal.id }, deal.name)
+          : undefined,
+      ),
+    ),
     ...(input.more ? [note(t('list.more', { count: input.deals.length }))] : []),
   ]);
 }

@@ -15,10 +15,13 @@ import {
   line,
   note,
   title,
+  openLink,
   refreshFor,
   type AdaptiveCard,
   type CardAction,
+  type LinkAction,
 } from './adaptive-card';
+import type { RecordLinks } from './record-links';
 
 export type LeadCardInput = {
   readonly ws: string;
@@ -27,6 +30,8 @@ export type LeadCardInput = {
   readonly notice?: string;
   /** Teams user ids (29:…) whose view refreshes itself (≤ 60); absent: everyone in a small chat. */
   readonly viewers?: readonly string[];
+  /** Where "Open in Pipeline CRM" goes; no button without. */
+  readonly links?: RecordLinks;
 };
 
 const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
@@ -35,13 +40,18 @@ const CRITERIA = ['budget', 'authority', 'need', 'timeline'] as const;
  * A lead: who, where from, its status and checklist; qualify (which converts) and disqualify as its
  * capabilities allow.
  */
-export function leadCard({ t }: Localized, { ws, lead, notice, viewers }: LeadCardInput): AdaptiveCard {
+export function leadCard(
+  { t }: Localized,
+  { ws, lead, notice, viewers, links }: LeadCardInput,
+): AdaptiveCard {
   const can = leadCapabilities(lead);
-  const actions: CardAction[] = [
+  const url = links?.open({ workspaceId: ws, kind: 'lead', recordId: lead.id }, leadDisplayName(lead));
+  const actions: (CardAction | LinkAction)[] = [
     ...(can.convert
       ? [execute(t('action.qualify'), 'lead.qualify', { ws, leadId: lead.id }, 'positive')]
       : []),
     ...(can.disqualify ? [execute(t('action.disqualify'), 'lead.disqualify', { ws, leadId: lead.id })] : []),
+    ...(url ? [openLink(t('action.open'), url)] : []),
   ];
   return adaptiveCard(
     [

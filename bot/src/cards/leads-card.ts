@@ -1,12 +1,16 @@
 import { leadDisplayName, type Lead } from '@crm/shared';
 import type { Localized } from '../messages/translator';
 import { adaptiveCard, note, table, title, type AdaptiveCard } from './adaptive-card';
+import type { RecordLinks } from './record-links';
 
 export type LeadsCardInput = {
   readonly heading: string;
   readonly leads: readonly Lead[];
   /** True when there were more than the card shows. */
   readonly more: boolean;
+  /** The workspace listed and where its records open: each name links to its lead. */
+  readonly ws?: string;
+  readonly links?: RecordLinks;
 };
 
 /** Name, company and status of up to ten leads. */
@@ -19,7 +23,19 @@ export function leadsCard({ t }: Localized, input: LeadsCardInput): AdaptiveCard
   ]);
   return adaptiveCard([
     title(input.heading),
-    ...table([t('column.name'), t('column.company'), t('column.status')], rows, [3, 3, 2]),
+    ...table(
+      [t('column.name'), t('column.company'), t('column.status')],
+      rows,
+      [3, 3, 2],
+      input.leads.map((lead) =>
+        input.ws
+          ? input.links?.open(
+              { workspaceId: input.ws, kind: 'lead', recordId: lead.id },
+              leadDisplayName(lead),
+            )
+          : undefined,
+      ),
+    ),
     ...(input.more ? [note(t('list.more', { count: input.leads.length }))] : []),
   ]);
 }

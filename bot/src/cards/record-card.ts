@@ -1,27 +1,74 @@
 import {
   leadDisplayName,
+  type Contact,
   type Lead,
   type Opportunity,
   type Organisation,
+  type RecordKind,
   type StageConfig,
 } from '@crm/shared';
 import { md } from '../messages/markdown';
 import type { Localized } from '../messages/translator';
-import { adaptiveCard, facts, title, type AdaptiveCard } from './adaptive-card';
+import {
+  adaptiveCard,
+  facts,
+  openLink,
+  stageView,
+  title,
+  type AdaptiveCard,
+  type CardElement,
+  type LinkAction,
+} from './adaptive-card';
+import type { RecordLinks } from './record-links';
 import { formatMoney } from './money';
 import { stageLabel } from './stage-label';
 
 export type AnyShownRecord =
   | { readonly kind: 'lead'; readonly record: Lead }
   | { readonly kind: 'organisation'; readonly record: Organisation }
+  | { readonly kind: 'contact'; readonly record: Contact }
   | { readonly kind: 'opportunity'; readonly record: Opportunity };
 
-/** A record as a card to insert into a message (compose-box search, unfurled links): no buttons. */
+/** The workspace a record card shows, and where its records open. */
+export type RecordCardWorkspace = {
+  readonly id: string;
+  readonly name: string;
+  readonly stages: StageConfig;
+  readonly links?: RecordLinks;
+  /** An unfurled link's card also opens the record in Teams' Stage View. */
+  readonly stageView?: boolean;
+};
+
+/**
+ * A record as a card to insert into a message (compose-box search, unfurled links): its facts, and
+ * "Open in Pipeline CRM" (plus Stage View on an unfurled link) when the bot knows where the tab is.
+ */
 export function recordCard(
+  localized: Localized,
+  shown: AnyShownRecord,
+  workspace: RecordCardWorkspace,
+): { card: AdaptiveCard; title: string; subtitle: string; link?: string } {
+  const shape = recordShape(localized, shown, workspace);
+  const record = { workspaceId: workspace.id, kind: shown.kind as RecordKind, recordId: shown.record.id };
+  const link = workspace.links?.open(record, shape.title);
+  const stage = workspace.stageView ? workspace.links?.stage(record, shape.title) : undefined;
+  const actions: LinkAction[] = [
+    ...(link ? [openLink(localized.t('action.open'), link)] : []),
+    ...(stage ? [stageView(localized.t('action.stageView'), stage)] : []),
+  ];
+  return {
+    title: shape.title,
+    subtitle: shape.subtitle,
+    card: adaptiveCard(shape.body, { actions }),
+    ...(link ? { link } : {}),
+  };
+}
+
+function recordShape(
   { t, locale }: Localized,
   shown: AnyShownRecord,
-  workspace: { readonly name: string; readonly stages: StageConfig },
-): { card: AdaptiveCard; title: string; subtitle: string } {
+  workspace: RecordCardWorkspace,
+): { body: CardElement[]; title: string; subtitle: string } {
   switch (shown.kind) {
     case 'lead': {
       const lead = shown.record;
@@ -29,14 +76,14 @@ export function recordCard(
       return {
         title: leadDisplayName(lead),
         subtitle,
-        card: adaptiveCard([
+        body: [
           title(md(leadDisplayName(lead))),
           facts([
             [t('column.company'), lead.company],
             [t('column.status'), t(`leadStatus.${lead.status}`)],
             [t('field.workspace'), workspace.name],
           ]),
-        ]),
+        ],
       };
     }
     case 'organisation': {
@@ -44,13 +91,29 @@ export function recordCard(
       return {
         title: org.name,
         subtitle: t('kind.organisation'),
-        card: adaptiveCard([
+        body: [
           title(md(org.name)),
           facts([
             [t('field.website'), org.website],
             [t('field.workspace'), workspace.name],
           ]),
-        ]),
+        ],
+      };
+    }
+    case 'contact': {
+      const contact = shown.record;
+      const name = leadDisplayName(contact);
+      return {
+        title: name,
+        subtitle: [t('kind.contact'), contact.title].filter(Boolean).join(' · '),
+        body: [
+          title(md(name)),
+          facts([
+            [t('field.jobTitle'), contact.title],
+            [t('field.email'), contact.email],
+            [t('field.workspace'), workspace.name],
+          ]),
+        ],
       };
     }
     case 'opportunity': {
@@ -60,7 +123,7 @@ export function recordCard(
       return {
         title: deal.name,
         subtitle: [t('kind.deal'), stage, amount].filter(Boolean).join(' · '),
-        card: adaptiveCard([
+        body: [
           title(md(deal.name)),
           facts([
             [t('column.stage'), stage],
@@ -68,7 +131,7 @@ export function recordCard(
             [t('field.closeDate'), deal.closeDate],
             [t('field.workspace'), workspace.name],
           ]),
-        ]),
+        ],
       };
     }
     default: {

@@ -22,6 +22,8 @@ export type ChatMessage = {
   readonly userName?: string;
   /** The sender's Teams user id (`29:…`): what a card's `refresh.userIds` lists. */
   readonly teamsUserId?: string;
+  /** The IANA time zone of the sender's client, as Teams says it (`localTimezone`); unchecked. */
+  readonly timeZone?: string;
   /** The Teams team the message was posted in (channel messages only). */
   readonly teamId?: string;
   readonly conversation?: ChatConversation;

@@ -17,14 +17,19 @@ export type CommandContext = ReplyContext & {
  */
 export type CommandSpec = {
   readonly name: string;
+  /** Other words for it (the languages we speak), one or two words each, lower case. */
   readonly aliases?: readonly string[];
   readonly help: MessageKey;
   /** The manifest's short description (≤ 128 characters); Teams lists at most 10 commands, so not every one is there. */
   readonly manifest?: MessageKey;
+  /** Which of the manifest's lists names it: personal chats' or teams' and group chats' (absent: both). */
+  readonly listedIn?: 'personal' | 'team';
   /**
    * Its answer shows the workspace's records (names, amounts...): it is answered only where everyone
    * reading the conversation is a member (`Audience.open`), elsewhere it says to ask in a personal chat.
    */
   readonly showsRecords: boolean;
+  /** It is about the one asking (their day): answered in their personal chat only. */
+  readonly personalOnly?: boolean;
   readonly run: (ctx: CommandContext) => Promise<Result<BotReply>>;
 };

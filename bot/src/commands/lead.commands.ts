@@ -60,7 +60,7 @@ export const leadCommand: CommandSpec = {
   run: (ctx) =>
     withOneLead(ctx, 'lead.usage', 'lead.show', async ({ record: lead }) => {
       const viewers = await ctx.viewers();
-      const card = leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead, viewers });
+      const card = leadCard(ctx.localized, { ws: ctx.workspace.record.id, lead, viewers, links: ctx.links });
       return ok(cardReply(card, leadDisplayName(lead)));
     }),
 };

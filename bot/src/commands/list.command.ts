@@ -41,7 +41,8 @@ const LISTINGS = {
       return status ? { status } : undefined;
     },
     open: (ctx, params) => listOpenLeads(ctx.app, ctx.caller, ctx.workspace.record.id, params),
-    card: (ctx, heading, leads, more) => leadsCard(ctx.localized, { heading, leads, more }),
+    card: (ctx, heading, leads, more) =>
+      leadsCard(ctx.localized, { heading, leads, more, ws: ctx.workspace.record.id, links: ctx.links }),
   }),
   deal: listing({
     name: 'deals',
@@ -55,7 +56,14 @@ const LISTINGS = {
     },
     open: (ctx, params) => listOpenDeals(ctx.app, ctx.caller, ctx.workspace.record.id, params),
     card: (ctx, heading, deals, more) =>
-      dealsCard(ctx.localized, { heading, deals, stages: ctx.workspace.record.settings.stages, more }),
+      dealsCard(ctx.localized, {
+        heading,
+        deals,
+        stages: ctx.workspace.record.settings.stages,
+        more,
+        ws: ctx.workspace.record.id,
+        links: ctx.links,
+      }),
   }),
 };
 

@@ -46,6 +46,7 @@ export const subscribeCommand: CommandSpec = {
   showsRecords: false,
   help: 'help.subscribe',
   manifest: 'manifest.subscribe',
+  listedIn: 'team',
   run: change('subscribe'),
 };
 
@@ -54,6 +55,7 @@ export const unsubscribeCommand: CommandSpec = {
   showsRecords: false,
   help: 'help.unsubscribe',
   manifest: 'manifest.unsubscribe',
+  listedIn: 'team',
   run: change('unsubscribe'),
 };
 

@@ -1,5 +1,6 @@
 import { createLead, createWorkspace, type AppDeps } from '@crm/shared/application';
 import pino from 'pino';
+import { executeActions } from '../cards/adaptive-card';
 import { createTranslator } from '../messages/translator';
 import { inMemoryAppDeps } from '../testing/in-memory-app';
 import { must } from '../testing/must';
@@ -38,7 +39,7 @@ describe('handleCardAction: the qualify card’s Idempotency-Key', () => {
 
   it('carries it under a name the Agents Playground lets a press through: no `key` in any button’s data', async () => {
     const { card } = await press('lead.qualify', { ws, leadId });
-    const convert = card.actions?.find((a) => a.verb === 'lead.convert');
+    const convert = executeActions(card).find((a) => a.verb === 'lead.convert');
     expect(convert?.data).toEqual(expect.objectContaining({ idempotencyKey: expect.any(String) }));
     expect(card.refresh?.action.data).toEqual(
       expect.objectContaining({
@@ -52,7 +53,7 @@ describe('handleCardAction: the qualify card’s Idempotency-Key', () => {
 
   it('given a card posted before the rename (`key`), when Convert is pressed twice, then the lead converts once', async () => {
     const { card } = await press('lead.qualify', { ws, leadId });
-    const { idempotencyKey, ...data } = card.actions!.find((a) => a.verb === 'lead.convert')!.data as {
+    const { idempotencyKey, ...data } = executeActions(card).find((a) => a.verb === 'lead.convert')!.data as {
       idempotencyKey: string;
     };
     const old = { ...data, key: idempotencyKey, createOpportunity: 'false' };
@@ -67,7 +68,8 @@ describe('handleCardAction: the qualify card’s Idempotency-Key', () => {
 
   it('given a Convert press without any key, then it is refused as invalid and nothing converts', async () => {
     const { card } = await press('lead.qualify', { ws, leadId });
-    const { idempotencyKey: _, ...data } = card.actions!.find((a) => a.verb === 'lead.convert')!.data as {
+    const { idempotencyKey: _, ...data } = executeActions(card).find((a) => a.verb === 'lead.convert')!
+      .data as {
       idempotencyKey: string;
     };
     const answer = await press('lead.convert', data);

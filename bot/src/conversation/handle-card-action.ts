@@ -1,4 +1,4 @@
-import type { Result } from '@crm/shared';
+import { isStorageBusy, type Result } from '@crm/shared';
 import { getWorkspace } from '@crm/shared/application';
 import { z } from 'zod';
 import { Ws } from '../actions/verb-data';
@@ -35,6 +35,10 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
     }
     const press = CARD_VERBS.get(action.verb)?.read(action.data);
     if (!press) return say(localized.t('error.invalid'));
+    // A card of someone's own day shows and changes their things: in their personal chat only.
+    if (press.personalOnly && (kind !== 'personal' || action.from.teamId)) {
+      return say(localized.t('day.personalOnly'));
+    }
     const { ws } = press;
     const workspace = actor ? await getWorkspace(deps.app, actor, ws) : undefined;
     if (!actor || !workspace) return mine(membersOnly(localized, action.data));
@@ -50,6 +54,7 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
       workspace: workspace.value,
       localized,
       viewers: viewersOf(audience),
+      links: deps.links,
     });
     if (!card.ok) return say(answerText(deps, localized, card, action.verb));
     if (!press.writes) return mine(card.value);
@@ -63,6 +68,8 @@ export async function handleCardAction(deps: ConversationDeps, action: CardActio
         : membersOnly(localized, action.data, { viewers: everyone.userIds }),
     };
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, verb: action.verb }, 'card action failed');
     return say(localized.t('error.unexpected'));
   }

@@ -1,9 +1,10 @@
-import type { Actor, Result } from '@crm/shared';
+import { isStorageBusy, type Actor, type Result } from '@crm/shared';
 import { rememberPersonalChat, type AppDeps } from '@crm/shared/application';
 import type { Logger } from 'pino';
 import { helpText } from '../commands/help.command';
 import { parseLine } from '../commands/parse-command';
-import { findCommand, HELP_WORDS } from '../commands/registry';
+import { HELP_WORDS, resolveCommand } from '../commands/registry';
+import type { RecordLinks } from '../cards/record-links';
 import { errorText } from '../messages/error-text';
 import type { Localized, Translator } from '../messages/translator';
 import { resolveWorkspace, type WorkspaceResolution } from '../workspace/resolve-workspace';
@@ -11,6 +12,7 @@ import { audienceOf, conversationKind, viewersOf } from './audience';
 import type { ChatMessage } from '../chat/chat-message';
 import { textReply, type BotReply } from '../replies/bot-reply';
 import { workspacePickCard } from '../replies/workspace-pick-reply';
+import { annotate } from '@crm/shared/telemetry';
 
 export type ConversationDeps = {
   readonly app: AppDeps;
@@ -18,6 +20,8 @@ export type ConversationDeps = {
   readonly logger: Logger;
   /** A single-tenant bot answers only its own tenant's users. */
   readonly tenantId?: string;
+  /** Where cards' "Open in Pipeline CRM" and unfurled links go (none: no such buttons). */
+  readonly links?: RecordLinks;
 };
 
 /**
@@ -33,11 +37,12 @@ export async function handleMessage(
 ): Promise<BotReply> {
   const localized = deps.translator.forLocale(message.locale);
   const line = parseLine(message.text);
-  const command = findCommand(line.word);
-  if (!command) {
+  const named = resolveCommand(line);
+  if (!named) {
     const known = (HELP_WORDS as readonly string[]).includes(line.word);
     return textReply(helpText(localized, known ? undefined : line.plain.slice(0, 60)));
   }
+  const { command } = named;
   const actor = actorOf(message, deps.tenantId);
   if (!actor) return textReply(localized.t('identity.unknown'));
   const kind = conversationKind(message);
@@ -45,8 +50,12 @@ export async function handleMessage(
   if (kind === 'restrictedChannel') return textReply(localized.t('conversation.restrictedChannel'));
   try {
     if (kind === 'personal' && message.conversation) {
-      // Remembered so the bot can tell this person when someone else moves their deal.
-      await rememberPersonalChat(deps.app, actor, message.conversation.address);
+      // Remembered so the bot can tell this person when someone else moves their deal, and send their
+      // morning digest at 08:00 where they are.
+      await rememberPersonalChat(deps.app, actor, message.conversation.address, message.timeZone);
+    }
+    if (command.personalOnly && (kind !== 'personal' || message.teamId)) {
+      return textReply(localized.t('day.personalOnly'));
     }
     const where = await resolveWorkspace(
       deps.app,
@@ -57,6 +66,7 @@ export async function handleMessage(
     if (where.kind !== 'found') return notFound(localized, where, message);
     const caller = { actor };
     const ws = where.workspace.record.id;
+    annotate({ 'crm.workspace.id': ws });
     const audience = audienceOf(deps.app, caller, ws, message);
     if (command.showsRecords && !(await audience()).open) {
       return textReply(localized.t('conversation.notAllMembers'));
@@ -67,11 +77,14 @@ export async function handleMessage(
       workspace: where.workspace,
       localized,
       message,
-      args: line.args,
+      args: named.args,
       viewers: viewersOf(audience),
+      links: deps.links,
     });
     return answer(deps, localized, result, { command: command.name, workspace: ws });
   } catch (error) {
+    // Answered (after retries) by the handlers' busy wrapper: `busy-storage.ts`.
+    if (isStorageBusy(error)) throw error;
     deps.logger.error({ err: error, command: command.name }, 'command failed');
     return textReply(localized.t('error.unexpected'));
   }

@@ -3,6 +3,7 @@ import {
   adaptiveCard,
   facts,
   line,
+  openLink,
   title,
   type AdaptiveCard,
   type CardElement,
@@ -22,10 +23,25 @@ export type NotificationContext = {
   readonly ownerName?: string;
   /** The deal a conversion made. */
   readonly deal?: Opportunity;
+  /** "Open in Pipeline CRM": the deal (or the converted lead) in the tab. */
+  readonly link?: string;
 };
 
 /** The card a channel (or a deal's owner) gets for an event; undefined for events nobody hears of. */
 export function notificationCard(
+  localized: Localized,
+  event: DomainEvent,
+  ctx: NotificationContext,
+): { card: AdaptiveCard; summary: string } | undefined {
+  const built = notificationShape(localized, event, ctx);
+  if (!built || !ctx.link) return built;
+  return {
+    summary: built.summary,
+    card: { ...built.card, actions: [openLink(localized.t('action.open'), ctx.link)] },
+  };
+}
+
+function notificationShape(
   localized: Localized,
   event: DomainEvent,
   ctx: NotificationContext,
@@ -144,6 +160,9 @@ export function notificationCard(
       };
     }
     case 'lead.disqualified':
+      return undefined;
+    case 'activity.morning-digest':
+      // The person's day as it is when it is posted: the day card (teams-notification-channel.ts).
       return undefined;
     default: {
       const _exhaustive: never = event;

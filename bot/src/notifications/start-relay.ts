@@ -5,8 +5,11 @@ import type { OutboxQueue, TableStorage } from '@crm/shared/storage';
 import { systemClock } from '@crm/shared/storage';
 import type { Logger } from 'pino';
 import type { BotApp } from '../bot-app';
+import type { RecordLinks } from '../cards/record-links';
 import type { Translator } from '../messages/translator';
+import { pacedPoster } from './paced-poster';
 import { createTeamsNotificationChannel } from './teams-notification-channel';
+import { inSpan } from '@crm/shared/telemetry';
 
 /**
  * The bot process runs the outbox relay: storage, the wake-up queue and the Teams channel (posting
@@ -19,14 +22,18 @@ export function startRelay(options: {
   readonly bot: Pick<BotApp, 'poster' | 'startChat'>;
   readonly translator: Translator;
   readonly logger: Logger;
+  /** Where a notification card's "Open in Pipeline CRM" goes. */
+  readonly links?: RecordLinks;
 }): OutboxRelay {
   const { storage, queue, app, bot, translator, logger } = options;
   const channel = createTeamsNotificationChannel({
     app,
     translator,
-    poster: bot.poster,
+    // Within Teams' limits per conversation (7/s, 60/30 s, 1,800/h) rather than into 429s.
+    poster: pacedPoster(bot.poster),
     startChat: bot.startChat,
     logger,
+    ...(options.links ? { links: options.links } : {}),
   });
   return startOutboxRelay(
     {
@@ -38,6 +45,8 @@ export function startRelay(options: {
       clock: systemClock,
       random: Math.random,
       log: logger.child({ component: 'outbox-relay' }),
+      // A span per pass over a workspace and per post, with the workspace and event ids.
+      trace: inSpan,
     },
     // Unique per process, so a restarted instance does not mistake a dead one's lease for its own.
     { owner: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}` },

@@ -10,9 +10,11 @@ import {
   type SendOutcome,
 } from '@crm/shared/application';
 import type { Logger } from 'pino';
+import { NO_RECORD_LINKS, type RecordLinks } from '../cards/record-links';
 import type { Translator } from '../messages/translator';
 import { localeOf } from '../teams/address';
 import type { ChatStarter, TeamsPoster } from '../teams/teams-poster';
+import { morningDigestCard } from './morning-digest-card';
 import { notificationCard } from './notification-cards';
 import { sendOutcomeOf } from './send-outcome';
 
@@ -22,6 +24,8 @@ export type TeamsNotificationChannelOptions = {
   readonly poster: TeamsPoster;
   readonly startChat: ChatStarter;
   readonly logger: Logger;
+  /** Where a card's "Open in Pipeline CRM" goes (none: no button). */
+  readonly links?: RecordLinks;
 };
 
 /**
@@ -36,6 +40,7 @@ export function createTeamsNotificationChannel({
   poster,
   startChat,
   logger,
+  links = NO_RECORD_LINKS,
 }: TeamsNotificationChannelOptions): NotificationChannel {
   const where = async (
     event: DomainEvent,
@@ -66,16 +71,19 @@ export function createTeamsNotificationChannel({
       const { address } = found;
       const workspace = await app.workspaces.get(event.workspaceId);
       if (!workspace) return { kind: 'gone', reason: 'workspace gone' };
-      const built = await buildCard(app, translator, event, workspace.record, address);
+      const built =
+        event.type === 'activity.morning-digest'
+          ? await morningDigestCard(app, translator, event, workspace.record, address)
+          : await buildCard(app, translator, links, event, workspace.record, address);
       if (!built) return { kind: 'sent' };
       const outcome = sendOutcomeOf(
         await poster(address, { kind: 'card', card: built.card, summary: built.summary }),
       );
       if (outcome.kind === 'gone') {
-        await dropTarget(app, event, target);
+        await dropTarget(app, event, target, outcome.reason);
         logger.warn(
           { target: target.key, event: event.id, reason: outcome.reason },
-          'conversation gone: unsubscribed',
+          'conversation refused the post: subscription marked broken',
         );
       }
       return outcome;
@@ -87,6 +95,7 @@ export function createTeamsNotificationChannel({
 async function buildCard(
   app: AppDeps,
   translator: Translator,
+  links: RecordLinks,
   event: DomainEvent,
   workspace: Workspace,
   address: ConversationAddress,
@@ -102,11 +111,30 @@ async function buildCard(
       : undefined;
   const localized = translator.forLocale(localeOf(address));
   const ownerName = ownerId ? await nameOf(ownerId) : undefined;
+  const link = linkOf(links, event);
   return notificationCard(localized, event, {
     workspace: workspace.name,
     stages: workspace.settings.stages,
     actorName: (await nameOf(event.actorId)) ?? localized.t('notify.someone'),
     ...(ownerName ? { ownerName } : {}),
     ...(deal ? { deal } : {}),
+    ...(link ? { link } : {}),
   });
+}
+
+/** The record an event's card opens: the deal (a conversion's, else the lead). */
+function linkOf(links: RecordLinks, event: DomainEvent): string | undefined {
+  const workspaceId = event.workspaceId;
+  switch (event.type) {
+    case 'lead.converted':
+      return event.data.opportunityId
+        ? links.open({ workspaceId, kind: 'opportunity', recordId: event.data.opportunityId })
+        : links.open({ workspaceId, kind: 'lead', recordId: event.data.leadId });
+    case 'lead.disqualified':
+      return links.open({ workspaceId, kind: 'lead', recordId: event.data.leadId });
+    default:
+      return 'opportunityId' in event.data
+        ? links.open({ workspaceId, kind: 'opportunity', recordId: event.data.opportunityId })
+        : undefined;
+  }
 }

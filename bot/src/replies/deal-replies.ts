@@ -21,6 +21,7 @@ export async function freshDealCard(
       version: deal.value.version,
       stages: ctx.workspace.record.settings.stages,
       viewers: await ctx.viewers(),
+      links: ctx.links,
       ...(notice ? { notice } : {}),
     }),
   );
@@ -49,6 +50,7 @@ export async function moveDealReply(
         stages,
         notice,
         viewers,
+        links: ctx.links,
       }),
       notice,
     );

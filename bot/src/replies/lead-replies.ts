@@ -19,6 +19,7 @@ export async function freshLeadCard(
       ws: ctx.workspace.record.id,
       lead: lead.value.record,
       viewers: await ctx.viewers(),
+      links: ctx.links,
       ...(notice ? { notice } : {}),
     }),
   );
@@ -46,6 +47,6 @@ export async function disqualifyReply(
   if (!done.ok) return done;
   const notice = t('disqualify.done');
   const viewers = await ctx.viewers();
-  const card = leadCard(ctx.localized, { ws, lead: done.value.record, notice, viewers });
+  const card = leadCard(ctx.localized, { ws, lead: done.value.record, notice, viewers, links: ctx.links });
   return ok(cardReply(card, notice));
 }

@@ -29,6 +29,7 @@ export async function qualifyReply(
         lead: record,
         notice: t('qualify.notOpen'),
         viewers,
+        links: ctx.links,
       }),
     );
   }

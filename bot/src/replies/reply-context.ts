@@ -1,4 +1,5 @@
 import type { AppDeps, Caller, WorkspaceView } from '@crm/shared/application';
+import type { RecordLinks } from '../cards/record-links';
 import type { Localized } from '../messages/translator';
 
 /** Who the cards a reply posts refresh themselves for (`refresh.userIds`); undefined: not listed. */
@@ -14,4 +15,6 @@ export type ReplyContext = {
   readonly workspace: WorkspaceView;
   readonly localized: Localized;
   readonly viewers: Viewers;
+  /** Where a card's "Open in Pipeline CRM" goes (none: no button). */
+  readonly links?: RecordLinks;
 };

@@ -4,6 +4,9 @@ import {
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  MessageFactory,
+  TeamsInfo,
+  type MessageActionsPayload,
   type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
@@ -15,6 +18,7 @@ import { toActivity } from './to-activity';
 import { toChatMessage } from './to-chat-message';
 import { toTeamActivity } from './to-team-event';
 import { distrust } from './trust';
+import { inSpan } from '@crm/shared/telemetry';
 
 /**
  * The only place that knows the Bot Framework SDK (botbuilder's CloudAdapter). Moving to the
@@ -83,7 +87,18 @@ export function createTeamsEndpoint({
       return;
     }
     const request = { body, headers: req.headers, method: req.method ?? 'POST' };
-    await adapter.process(request, botResponse(res), (context) => dispatch(context, handlers, logger));
+    // One trace per Teams activity: its id and type as attributes, the use case's storage calls inside.
+    await adapter.process(request, botResponse(res), (context) =>
+      inSpan(
+        `teams ${context.activity.type}${context.activity.name ? ` ${context.activity.name}` : ''}`,
+        {
+          'crm.teams.activity_id': context.activity.id ?? '',
+          'crm.teams.activity_type': context.activity.type ?? '',
+          'crm.teams.conversation_id': context.activity.conversation?.id ?? '',
+        },
+        () => dispatch(context, handlers, logger),
+      ),
+    );
   };
 }
 
@@ -132,6 +147,9 @@ async function settleTeamEvent(context: TurnContext, logger: Logger): Promise<Te
 
 type InvokeValue = {
   readonly action?: { readonly verb?: string; readonly data?: Record<string, unknown> };
+  readonly commandId?: string;
+  readonly data?: Record<string, unknown>;
+  readonly messagePayload?: MessageActionsPayload;
   readonly parameters?: readonly { readonly name?: string; readonly value?: unknown }[];
   readonly url?: string;
 };
@@ -150,10 +168,15 @@ async function invoke(context: TurnContext, handlers: BotHandlers, logger: Logge
       return respond(context, { statusCode: 200, type: CARD, value: answer.card });
     }
     case 'composeExtension/query': {
-      const query = value.parameters?.find((p) => p.name === 'query')?.value;
+      const parameter = (name: string) => {
+        const found = value.parameters?.find((p) => p.name === name)?.value;
+        return typeof found === 'string' ? found : '';
+      };
+      const recordKind = parameter('kind');
       const results = await handlers.onCompose({
         kind: 'search',
-        text: typeof query === 'string' ? query : '',
+        text: parameter('query'),
+        ...(recordKind ? { recordKind } : {}),
         from,
       });
       return respond(context, composeResult(results));
@@ -162,9 +185,59 @@ async function invoke(context: TurnContext, handlers: BotHandlers, logger: Logge
       const results = await handlers.onCompose({ kind: 'link', url: value.url ?? '', from });
       return respond(context, composeResult(results));
     }
+    case 'composeExtension/fetchTask':
+    case 'composeExtension/submitAction': {
+      const step = context.activity.name === 'composeExtension/fetchTask' ? 'fetch' : 'submit';
+      const answer = await handlers.onMessageAction({
+        command: value.commandId ?? '',
+        step,
+        message: await messageOf(context, value.messagePayload, step, logger),
+        data: value.data ?? {},
+        from,
+      });
+      if (answer.kind === 'dialog') {
+        const card = CardFactory.adaptiveCard(answer.card);
+        return respond(context, {
+          task: { type: 'continue', value: { title: answer.title, width: 'medium', height: 'large', card } },
+        });
+      }
+      if (answer.kind === 'say') return respond(context, { task: { type: 'message', value: answer.text } });
+      if (answer.post)
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(answer.post)));
+      return respond(context, {});
+    }
     default:
       return respond(context, undefined, 501);
   }
+}
+
+/**
+ * The message a message action was invoked on: its sender (with their e-mail, which Teams gives only
+ * through the roster: asked when the dialog opens), its HTML and the link back to it.
+ */
+async function messageOf(
+  context: TurnContext,
+  payload: MessageActionsPayload | undefined,
+  step: 'fetch' | 'submit',
+  logger: Logger,
+) {
+  const user = payload?.from?.user;
+  let senderEmail: string | undefined;
+  if (step === 'fetch' && user?.id) {
+    try {
+      const member = await TeamsInfo.getMember(context, user.id);
+      senderEmail = member.email ?? undefined;
+    } catch (error) {
+      logger.info({ err: error }, 'message sender not found on the roster: no e-mail');
+    }
+  }
+  return {
+    id: payload?.id ?? '',
+    html: payload?.body?.content ?? '',
+    ...(user?.displayName ? { senderName: user.displayName } : {}),
+    ...(senderEmail ? { senderEmail } : {}),
+    ...(payload?.linkToMessage ? { link: payload.linkToMessage } : {}),
+  };
 }
 
 /**
@@ -193,7 +266,10 @@ function composeResult(results: readonly ComposeResult[]) {
       attachmentLayout: 'list',
       attachments: results.map((r) => ({
         ...CardFactory.adaptiveCard(r.card),
-        preview: CardFactory.thumbnailCard(r.title, r.subtitle),
+        // The preview (the result list, Copilot's citation) opens the record too.
+        preview: CardFactory.thumbnailCard(r.title, r.subtitle, undefined, undefined, {
+          ...(r.link ? { tap: { type: 'openUrl', title: r.title, value: r.link } } : {}),
+        }),
       })),
     },
   };

@@ -36,6 +36,18 @@ describe('toChatMessage', () => {
     });
   });
 
+  it.each([
+    [{ localTimezone: 'Europe/Oslo' }, 'Europe/Oslo'],
+    [
+      { entities: [{ type: 'clientInfo', locale: 'pt-BR', timezone: 'America/Sao_Paulo' }] },
+      'America/Sao_Paulo',
+    ],
+    [{ entities: [{ type: 'mention' }] }, undefined],
+  ])('given %j, then the sender’s time zone is %s', (extra, timeZone) => {
+    const message = toChatMessage({ text: 'today', from: { id: '29:x', name: 'Kari' }, ...extra });
+    expect(message.timeZone).toBe(timeZone);
+  });
+
   it('given an Emulator message, then no identity', () => {
     expect(toChatMessage({ text: 'help', from: { id: 'emulator-user', name: 'User' } })).toEqual({
       text: 'help',

@@ -17,6 +17,7 @@ export function toChatMessage(activity: Partial<Activity>): ChatMessage {
   const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
   const teamId = channelData.team?.id;
   const conversation = toConversation(activity);
+  const timeZone = timeZoneOf(activity);
   return {
     text: activity.text ?? '',
     ...(activity.locale ? { locale: activity.locale } : {}),
@@ -24,9 +25,21 @@ export function toChatMessage(activity: Partial<Activity>): ChatMessage {
     ...(activity.from?.aadObjectId ? { userId: activity.from.aadObjectId } : {}),
     ...(activity.from?.name ? { userName: activity.from.name } : {}),
     ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
+    ...(timeZone ? { timeZone } : {}),
     ...(teamId ? { teamId } : {}),
     ...(conversation ? { conversation } : {}),
   };
+}
+
+/**
+ * Where the sender's client is: Teams sends `localTimezone` ("Europe/Oslo") with messages and
+ * invokes, and the same in its `clientInfo` entity.
+ */
+function timeZoneOf(activity: Partial<Activity>): string | undefined {
+  if (typeof activity.localTimezone === 'string' && activity.localTimezone) return activity.localTimezone;
+  const clientInfo = activity.entities?.find((e) => e.type === 'clientInfo') as
+    { timezone?: unknown } | undefined;
+  return typeof clientInfo?.timezone === 'string' && clientInfo.timezone ? clientInfo.timezone : undefined;
 }
 
 /** The conversation, as the channel itself (a reply thread's `;messageid=` cut off, so posts start threads). */

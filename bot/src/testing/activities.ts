@@ -11,6 +11,8 @@ export type TestSender = {
   readonly channelType?: 'standard' | 'shared' | 'private';
   /** A group chat rather than a personal one (without `teamId`). */
   readonly groupChat?: boolean;
+  /** The client's IANA time zone (`localTimezone`, as Teams sends it). */
+  readonly timeZone?: string;
 };
 
 let sequence = 0;
@@ -27,6 +29,7 @@ export function teamsMessage(serviceUrl: string, text: string, from: TestSender)
     serviceUrl,
     text,
     ...(from.locale ? { locale: from.locale } : {}),
+    ...(from.timeZone ? { localTimezone: from.timeZone } : {}),
     from: {
       id: `29:${from.aadObjectId ?? 'anonymous'}`,
       name: from.name ?? 'Someone',
@@ -221,7 +224,7 @@ export function cardAction(
 /** A compose-box search or a pasted link. */
 export function composeQuery(
   serviceUrl: string,
-  query: { search: string } | { url: string },
+  query: { search: string; kind?: string } | { url: string },
   from: TestSender,
 ): Record<string, unknown> {
   const message = teamsMessage(serviceUrl, '', from);
@@ -230,7 +233,56 @@ export function composeQuery(
         ...message,
         type: 'invoke',
         name: 'composeExtension/query',
-        value: { commandId: 'searchRecords', parameters: [{ name: 'query', value: query.search }] },
+        value: {
+          commandId: 'searchRecords',
+          parameters: [
+            { name: 'query', value: query.search },
+            ...(query.kind ? [{ name: 'kind', value: query.kind }] : []),
+          ],
+        },
       }
     : { ...message, type: 'invoke', name: 'composeExtension/queryLink', value: { url: query.url } };
+}
+
+/**
+ * A message action invoked on a message (`composeExtension/fetchTask`, then `submitAction` with the
+ * dialog's inputs), as Teams sends it: the message's id, sender (Entra object id), HTML and link.
+ */
+export function messageActionInvoke(
+  serviceUrl: string,
+  step: 'fetch' | 'submit',
+  commandId: string,
+  message: {
+    readonly id: string;
+    readonly sender: { readonly aadObjectId: string; readonly name: string };
+    readonly html: string;
+    readonly link: string;
+  },
+  from: TestSender,
+  data: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    ...teamsMessage(serviceUrl, '', from),
+    type: 'invoke',
+    name: step === 'fetch' ? 'composeExtension/fetchTask' : 'composeExtension/submitAction',
+    value: {
+      commandId,
+      commandContext: 'message',
+      ...(step === 'submit' ? { data } : {}),
+      messagePayload: {
+        id: message.id,
+        messageType: 'message',
+        createdDateTime: '2026-12-06T08:00:00.000Z',
+        linkToMessage: message.link,
+        from: {
+          user: {
+            id: message.sender.aadObjectId,
+            displayName: message.sender.name,
+            userIdentityType: 'aadUser',
+          },
+        },
+        body: { contentType: 'html', content: message.html },
+      },
+    },
+  };
 }

@@ -34,6 +34,8 @@ export type StandInMember = {
   readonly name: string;
   readonly aadObjectId: string;
   readonly tenantId?: string;
+  /** What Teams gives as `email` (the user principal's address). */
+  readonly email?: string;
 };
 
 /**

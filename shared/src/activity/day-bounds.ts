@@ -12,8 +12,11 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date and wall-clock time an instant shows in a time zone. */
-function wallClock(ms: number, timeZone: string) {
+/**
+ * The calendar date and wall-clock time an instant shows in a time zone (`asUtc`: that wall-clock
+ * time read as if it were UTC, in ms).
+ */
+export function wallClock(ms: number, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

@@ -7,3 +7,6 @@ export * from './create-activity';
 export * from './update-activity';
 export * from './complete-activity';
 export * from './day-bounds';
+export * from './zoned-time';
+export * from './snooze-activity';
+export * from './morning-digest';

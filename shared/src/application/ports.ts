@@ -1,10 +1,12 @@
 import type { Result } from '../common/result';
 import type { Id, Instant, TenantId, UserId, WorkspaceId } from '../common/types';
 import type { DomainEvent } from '../events/domain-event';
-import type { StageChange } from '../opportunity/opportunity';
+import type { Opportunity, StageChange } from '../opportunity/opportunity';
+import type { StageId } from '../opportunity/stage';
+import type { FigureSet } from '../reports/figures';
 import type { Member, Workspace } from '../workspace/workspace';
 import type { Regarding } from '../activity/activity';
-import type { ImportJob } from '../lead/lead-import-job';
+import type { ImportJob } from '../imports/import-job';
 import type { Delivery } from './relay/relay-ports';
 import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
 import type { AnyRecord, RecordFilter, RecordKind, RecordOf } from '../records/records';
@@ -51,6 +53,17 @@ export type DeletedRecord = {
   readonly deletedAt: Instant;
   readonly deletedBy: UserId;
 };
+
+/**
+ * Which figure rows to read (reports/figure-contributions.ts names them): some by name, or the rows
+ * whose name starts with `prefix`, optionally from `from` up to `to` (both names, inclusive).
+ */
+export type FigureQuery =
+  | { readonly rows: readonly string[] }
+  | { readonly prefix: string; readonly from?: string; readonly to?: string };
+
+/** A page of one deal view: at most `limit` (1–1000), after `cursor`. */
+export type DealViewQuery = { readonly limit: number; readonly cursor?: string };
 
 /** Records of every kind in one workspace. Reads never return soft-deleted records. */
 export interface RecordRepository {
@@ -114,6 +127,17 @@ export interface RecordRepository {
   purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number>;
   findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined>;
   /**
+   * The workspace's maintained figures (reports/figures.ts), which every commit keeps equal to a
+   * recount of the live records. Rows never written read as absent (all zeros).
+   */
+  readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet>;
+  /** One board column: the deals in `stage`, newest first (a key range, whatever the workspace's size). */
+  boardColumn(ws: WorkspaceId, stage: StageId, query: DealViewQuery): Promise<Page<Versioned<Opportunity>>>;
+  /** Open deals last touched (deal-touch.ts) before `before`, the longest untouched first. */
+  staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>>;
+  /** Open deals without a next activity, newest first. */
+  dealsWithoutNextStep(ws: WorkspaceId, query: DealViewQuery): Promise<Page<Opportunity>>;
+  /**
    * Atomic: one entity-group transaction in the workspace's partition. A stale `expected` version
    * (or an insert of an id that exists, or an idempotency key already recorded) fails the whole
    * set with CONCURRENCY.STALE and writes nothing.
@@ -132,6 +156,11 @@ export interface WorkspaceRepository {
   listForUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
   /** Every workspace. */
   listAll(): AsyncIterable<Workspace>;
+  /**
+   * Every workspace whose morning digest is on (`settings.morningDigest.enabled`), read from an index
+   * that `update` keeps; each is checked against the workspace itself.
+   */
+  listWithMorningDigest(): AsyncIterable<Workspace>;
   getMember(id: WorkspaceId, userId: UserId): Promise<Member | undefined>;
   /**
    * The workspace with the user's member row (absent when not a member): what one access check
@@ -160,24 +189,64 @@ export type OutboxEntry = {
   readonly lastError?: string;
 };
 
-/** A pending event as the relay reads it: with its per-target delivery state and its version. */
-export type PendingEvent = OutboxEntry & { readonly delivery?: Delivery; readonly version: Version };
+/**
+ * A pending event as the relay reads it: with its per-target delivery state, its version, and its
+ * place in the outbox (opaque; `pending` continues after it).
+ */
+export type PendingEvent = OutboxEntry & {
+  readonly delivery?: Delivery;
+  readonly version: Version;
+  readonly position: string;
+};
+
+/** An event the relay gave up on after its attempts: kept for the workspace's owners to send again. */
+export type DeadLetter = {
+  readonly event: DomainEvent;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly deadAt: Instant;
+  /** Where delivery stood: targets that had the post keep it when the event is sent again. */
+  readonly delivery?: Delivery;
+};
 
 /** Events written by `commit`, waiting for the bot to deliver them. */
 export interface OutboxRepository {
-  pending(ws: WorkspaceId, limit: number): Promise<PendingEvent[]>;
+  /**
+   * Up to `limit` pending events, oldest first (by occurredAt, then id), after `after` (a position
+   * an earlier page gave): a pass pages through the outbox once instead of re-reading it.
+   */
+  pending(ws: WorkspaceId, limit: number, after?: string): Promise<PendingEvent[]>;
   /**
    * Records where delivery stands (and the attempts/last error it sums up), guarded by the version
    * read: another relay's write in between fails it with CONCURRENCY.STALE.
    */
   saveDelivery(
     ws: WorkspaceId,
-    event: DomainEvent,
+    entry: Pick<PendingEvent, 'event' | 'position'>,
     delivery: Delivery,
     expected: Version,
   ): Promise<Result<Version>>;
-  markDelivered(ws: WorkspaceId, eventId: Id): Promise<void>;
-  markFailed(ws: WorkspaceId, eventId: Id, error: string): Promise<void>;
+  markDelivered(ws: WorkspaceId, entry: Pick<PendingEvent, 'position'>): Promise<void>;
+  /**
+   * Moves the event out of the outbox into the workspace's dead letters, in one transaction; false
+   * when it is no longer there as read (another relay moved on).
+   */
+  deadLetter(
+    ws: WorkspaceId,
+    entry: PendingEvent,
+    delivery: Delivery | undefined,
+    at: Instant,
+  ): Promise<boolean>;
+  /** The workspace's dead letters, newest event first. */
+  deadLetters(
+    ws: WorkspaceId,
+    page: { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<DeadLetter>>;
+  /**
+   * Puts a dead letter back in the outbox at its old place (targets that had the post keep it), in one
+   * transaction. NOTIFICATION.NOT_FOUND when there is no such dead letter.
+   */
+  requeue(ws: WorkspaceId, eventId: Id): Promise<Result<DeadLetter>>;
 }
 
 export type Clock = { now(): Instant };

@@ -38,6 +38,14 @@ export interface ConversationRepository {
    * (CONCURRENCY.STALE when it changed or is gone). Without, removing one that is gone is no error.
    */
   removeSubscription(ws: WorkspaceId, conversationId: string, expected?: Version): Promise<Result<void>>;
-  savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void>;
+  /** Keeps the person's chat with the bot and, when the message said it, their time zone. */
+  savePersonalChat(
+    tenantId: TenantId,
+    userId: UserId,
+    address: ConversationAddress,
+    timeZone?: string,
+  ): Promise<void>;
   getPersonalChat(tenantId: TenantId, userId: UserId): Promise<ConversationAddress | undefined>;
+  /** The IANA time zone Teams last said the person is in; undefined when it never did. */
+  getPersonalTimeZone(tenantId: TenantId, userId: UserId): Promise<string | undefined>;
 }

@@ -4,4 +4,3 @@ export * from './campaign-dates';
 export * from './campaign-transitions';
 export * from './create-campaign';
 export * from './update-campaign';
-export * from './campaign-results';

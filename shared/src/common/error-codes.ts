@@ -41,6 +41,8 @@ export const ERROR_CODES = {
   'LEAD.INVALID_TRANSITION': 'conflict',
   'LEAD.REASON_REQUIRED': 'invalid',
   'LEAD.USE_CONVERT': 'invalid',
+  /** Another lead of the workspace has this email: a lead's email is unique in its workspace. */
+  'LEAD.EMAIL_IN_USE': 'conflict',
   'CONVERSION.ORGANISATION_NOT_FOUND': 'invalid',
   'CONVERSION.CONTACT_NOT_FOUND': 'invalid',
   'CONVERSION.CONTACT_NOT_IN_ORGANISATION': 'invalid',
@@ -72,11 +74,17 @@ export const ERROR_CODES = {
   'MERGE.TOO_LARGE': 'conflict',
   'IMPORT.EMPTY_FILE': 'invalid',
   'IMPORT.INVALID_HEADER': 'invalid',
+  /** An import's mapping names a field the kind does not have, or a value its field cannot take. */
+  'IMPORT.INVALID_MAPPING': 'invalid',
+  /** The preview an import names is not (or no longer) there: preview the file again. */
+  'IMPORT.PREVIEW_NOT_FOUND': 'not-found',
   'IMPORT.NOT_FOUND': 'not-found',
   'IMPORT.ALREADY_FINISHED': 'conflict',
   'IMPORT.FILE_GONE': 'gone',
   /** An import job that stopped on a fault of ours (its `failure`, never an HTTP answer). */
   'IMPORT.UNEXPECTED': 'conflict',
+  /** No such dead letter (already sent again, or never there). */
+  'NOTIFICATION.NOT_FOUND': 'not-found',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -109,6 +117,11 @@ export const TRANSPORT_CODES = {
   'IMPORT.SERVER_BUSY': 'rate-limited',
   'ROUTE.NOT_FOUND': 'not-found',
   'ROUTE.METHOD_NOT_ALLOWED': 'invalid',
+  /**
+   * Storage is busy or did not answer in time (503 with Retry-After): wait and ask again — a write
+   * only with its Idempotency-Key, or after reading the record again.
+   */
+  'STORAGE.BUSY': 'rate-limited',
   'SERVER.NOT_READY': 'server',
   'SERVER.INTERNAL': 'server',
 } as const;

@@ -30,6 +30,10 @@ export const isoDateSchema = z.iso.date();
 export const instantSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 export const amountSchema = z.number().finite().min(0).max(1e15);
 export const percentSchema = z.number().int().min(0).max(100);
+/** A company's yearly revenue (major unit of the workspace's currency). */
+export const revenueSchema = z.number().finite().min(0).max(1e15);
+/** A company's head count. */
+export const employeesSchema = z.number().int().min(0).max(100_000_000);
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 200) => z.string().trim().max(max).optional();
 export const longText = (max = 10_000) => z.string().max(max).optional();

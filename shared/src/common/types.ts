@@ -23,6 +23,17 @@ export type Audit = {
   readonly updatedBy: UserId;
 };
 
+/**
+ * Where an imported record came from: its id in the system it was exported from (Salesforce's
+ * `0015g00000AbCdE`, HubSpot's Record ID, Pipedrive's ID), by which later files link to it; and the
+ * file's own words for picklist values that were mapped to ours (`{source: 'Seminar - Internal'}`),
+ * so nothing the old system said is lost. Set by imports only; no form edits them.
+ */
+export type ImportedFrom = {
+  readonly externalId?: string;
+  readonly importedValues?: Readonly<Record<string, string>>;
+};
+
 /** Fresh ids handed to pure rules by the caller. */
 export type IdSource = () => Id;
 

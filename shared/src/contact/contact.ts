@@ -1,4 +1,4 @@
-import type { Audit, Id, UserId, WorkspaceId } from '../common/types';
+import type { Audit, Id, ImportedFrom, UserId, WorkspaceId } from '../common/types';
 
 export const CONTACT_RELATIONSHIPS = ['customer', 'supplier', 'colleague', 'partner', 'other'] as const;
 export type ContactRelationship = (typeof CONTACT_RELATIONSHIPS)[number];
@@ -15,6 +15,6 @@ export type ContactDetails = {
   readonly isDecisionMaker: boolean;
   readonly description?: string;
   readonly ownerId: UserId;
-};
+} & ImportedFrom;
 
 export type Contact = ContactDetails & Audit & { readonly id: Id; readonly workspaceId: WorkspaceId };

@@ -78,6 +78,9 @@ export function companyName(name: string): CompanyName {
   return { base: words.join(' '), suffix: suffix.join(' ') };
 }
 
+/** A company name as an import matches it: its words without the legal form ("jansen transport"). */
+export const normaliseOrganisationName = (name: string): string => companyName(name).base;
+
 /** The legal form as it is written in `name` ("AS", "B.V."), for saying "the same name but for AS". */
 export function writtenSuffix(name: string): string {
   const { suffix } = companyName(name);

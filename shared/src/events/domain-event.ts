@@ -1,4 +1,4 @@
-import type { Currency, Id, Instant, StageId, UserId, WorkspaceId } from '../common/types';
+import type { Currency, Id, Instant, IsoDate, StageId, UserId, WorkspaceId } from '../common/types';
 
 type EventBase<T extends string, D> = {
   readonly id: Id;
@@ -44,6 +44,15 @@ export type OpportunityOwnerChanged = EventBase<
 >;
 export type OpportunityLost = EventBase<'opportunity.lost', DealSummary & { readonly lostReason: string }>;
 
+/**
+ * A member's morning digest is due: their day (overdue and today) in their personal chat, read when
+ * it is posted. The member is also the actor: nobody else did anything.
+ */
+export type MorningDigestDue = EventBase<
+  'activity.morning-digest',
+  { readonly userId: UserId; readonly date: IsoDate; readonly timeZone: string }
+>;
+
 /** What the bot tells channels about; written to the outbox in the same transaction as the change. */
 export type DomainEvent =
   | LeadConverted
@@ -51,5 +60,6 @@ export type DomainEvent =
   | OpportunityStageChanged
   | OpportunityWon
   | OpportunityLost
-  | OpportunityOwnerChanged;
+  | OpportunityOwnerChanged
+  | MorningDigestDue;
 export type DomainEventType = DomainEvent['type'];

@@ -13,12 +13,23 @@ export type ConversionOutcome<T> = {
 
 type RecordContext = ChangeContext & { readonly id: Id };
 
-/** The lead's company data; a person without a company becomes an organisation of their own name. */
+/**
+ * The lead's company data (its address is the company's); a person without a company becomes an
+ * organisation of their own name.
+ */
 const organisationData = (lead: Lead) =>
   definedOnly({
     name: lead.company?.trim() || leadDisplayName(lead),
     website: lead.website,
     industry: lead.industry,
+    address: lead.address,
+    city: lead.city,
+    postalCode: lead.postalCode,
+    region: lead.region,
+    country: lead.country,
+    annualRevenue: lead.annualRevenue,
+    employees: lead.employees,
+    rating: lead.rating,
   });
 
 const contactData = (lead: Lead) =>
@@ -27,6 +38,7 @@ const contactData = (lead: Lead) =>
     lastName: lead.lastName,
     email: lead.email,
     phone: lead.phone,
+    mobile: lead.mobile,
     title: lead.title,
     description: lead.description,
   });

@@ -10,6 +10,4 @@ export * from './reopen-lead';
 export * from './convert-lead';
 export type { ConversionOutcome } from './conversion-records';
 export * from './delete-lead';
-export * from './lead-import';
-export * from './lead-import-tally';
-export * from './lead-import-job';
+export * from './lead-from-message';

@@ -4,12 +4,16 @@ import {
   amountSchema,
   currencySchema,
   emailSchema,
+  employeesSchema,
   idSchema,
   isoDateSchema,
+  revenueSchema,
   shortText,
   urlSchema,
   userIdSchema,
 } from '../common/schemas';
+import { addressFields, addressPatchFields } from '../common/address';
+import { RATINGS } from '../common/rating';
 import { stageIdSchema } from '../opportunity/stage.schema';
 import { LEAD_SOURCES, LEAD_STATUSES, OPEN_LEAD_STATUSES } from './lead';
 
@@ -33,11 +37,16 @@ export const LeadCreateInputSchema = z
     lastName: shortText(100),
     email: absentIfBlank(emailSchema),
     phone: absentIfBlank(text(50)),
+    mobile: absentIfBlank(text(50)),
     title: absentIfBlank(text(100)),
     company: absentIfBlank(text(200)),
     website: absentIfBlank(urlSchema),
     industry: absentIfBlank(text(100)),
     description: absentIfBlank(text(10_000)),
+    ...addressFields,
+    annualRevenue: revenueSchema.optional(),
+    employees: employeesSchema.optional(),
+    rating: z.enum(RATINGS).optional(),
     source: z.enum(LEAD_SOURCES).default('other'),
     campaignId: idSchema.optional(),
     /** Defaults to the actor. */
@@ -56,11 +65,16 @@ export const LeadPatchInputSchema = z
     lastName: shortText(100).optional(),
     email: clearIfBlank(emailSchema),
     phone: clearIfBlank(text(50)),
+    mobile: clearIfBlank(text(50)),
     title: clearIfBlank(text(100)),
     company: clearIfBlank(text(200)),
     website: clearIfBlank(urlSchema),
     industry: clearIfBlank(text(100)),
     description: clearIfBlank(text(10_000)),
+    ...addressPatchFields,
+    annualRevenue: revenueSchema.nullable().optional(),
+    employees: employeesSchema.nullable().optional(),
+    rating: z.enum(RATINGS).nullable().optional(),
     source: z.enum(LEAD_SOURCES).optional(),
     campaignId: idSchema.nullable().optional(),
     ownerId: userIdSchema.optional(),

@@ -1,5 +1,6 @@
 import type { ActivitySummary } from '../activity/activity-summary';
-import type { Audit, Id, Instant, UserId, WorkspaceId } from '../common/types';
+import type { Rating } from '../common/rating';
+import type { Audit, Id, ImportedFrom, Instant, UserId, WorkspaceId } from '../common/types';
 
 export const LEAD_STATUSES = [
   'open-not-contacted',
@@ -47,22 +48,44 @@ export const EMPTY_QUALIFICATION: Qualification = {
   timeline: false,
 };
 
-/** Person and company data held together until conversion splits them. */
+/**
+ * Person and company data held together until conversion splits them. The company's address,
+ * revenue and head count go to the organisation on conversion, the mobile number to the contact.
+ */
 export type LeadDetails = {
   readonly firstName?: string;
   readonly lastName: string;
   readonly email?: string;
   readonly phone?: string;
+  readonly mobile?: string;
   readonly title?: string;
   readonly company?: string;
   readonly website?: string;
   readonly industry?: string;
   readonly description?: string;
+  /** Street and number. */
+  readonly address?: string;
+  readonly city?: string;
+  readonly postalCode?: string;
+  /** State, province or county. */
+  readonly region?: string;
+  readonly country?: string;
+  /** The company's yearly revenue, in the workspace's currency's major unit. */
+  readonly annualRevenue?: number;
+  /** The company's number of employees. */
+  readonly employees?: number;
+  readonly rating?: Rating;
   readonly source: LeadSource;
   readonly campaignId?: Id;
   readonly ownerId: UserId;
   readonly qualification: Qualification;
-};
+  /**
+   * Set when a person created (or moved) the lead to an email another lead of the workspace has:
+   * they were shown the duplicate and kept both. Such a lead does not hold the email's unique row,
+   * so imports and other writers still cannot add a third (KEYS.md).
+   */
+  readonly emailShared?: true;
+} & ImportedFrom;
 
 /**
  * What every lead has whatever its status. Its activity summary (next open, last done) is maintained

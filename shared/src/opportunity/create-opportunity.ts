@@ -14,6 +14,8 @@ export type CreateOpportunityContext = CreateContext & {
   readonly settings: PipelineSettings;
   readonly stageChangeId: Id;
   readonly newEventId: () => Id;
+  /** The campaign of the lead the input names: a deal from a lead counts for its campaign unless told another. */
+  readonly leadCampaignId?: Id;
 };
 
 export type OpportunityCreated = {
@@ -53,7 +55,7 @@ export function decideOpportunityCreation(
     ownerId: input.ownerId ?? ctx.actor,
     primaryContactId: input.primaryContactId,
     leadId: input.leadId,
-    campaignId: input.campaignId,
+    campaignId: input.campaignId ?? (input.leadId !== undefined ? ctx.leadCampaignId : undefined),
     description: input.description,
     nextStep: input.nextStep,
     stage: stage.id,

@@ -7,3 +7,4 @@ export * from './create-opportunity';
 export * from './closed-deal';
 export * from './update-opportunity';
 export * from './deal-policies';
+export * from './deal-touch';

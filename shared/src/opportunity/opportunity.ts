@@ -1,5 +1,14 @@
 import type { NextActivity } from '../activity/activity-summary';
-import type { Audit, Currency, Id, Instant, IsoDate, UserId, WorkspaceId } from '../common/types';
+import type {
+  Audit,
+  Currency,
+  Id,
+  ImportedFrom,
+  Instant,
+  IsoDate,
+  UserId,
+  WorkspaceId,
+} from '../common/types';
 import type { ForecastCategory, StageId } from './stage';
 
 export type OpportunityDetails = {
@@ -14,7 +23,7 @@ export type OpportunityDetails = {
   readonly campaignId?: Id;
   readonly description?: string;
   readonly nextStep?: string;
-};
+} & ImportedFrom;
 
 export type Opportunity = OpportunityDetails &
   Audit & {

@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import { absentIfBlank, clearIfBlank } from '../common/record-change';
-import { emailSchema, shortText, urlSchema, userIdSchema } from '../common/schemas';
+import { addressFields, addressPatchFields } from '../common/address';
+import { RATINGS } from '../common/rating';
+import {
+  emailSchema,
+  employeesSchema,
+  revenueSchema,
+  shortText,
+  urlSchema,
+  userIdSchema,
+} from '../common/schemas';
 import { ORGANISATION_SIZES, ORGANISATION_STATUSES } from './organisation';
 
 const text = (max: number) => z.string().max(max);
@@ -14,10 +23,11 @@ export const OrganisationCreateInputSchema = z
     size: z.enum(ORGANISATION_SIZES).optional(),
     phone: absentIfBlank(text(50)),
     email: absentIfBlank(emailSchema),
-    address: absentIfBlank(text(500)),
-    city: absentIfBlank(text(100)),
-    country: absentIfBlank(text(100)),
+    ...addressFields,
     description: absentIfBlank(text(10_000)),
+    annualRevenue: revenueSchema.optional(),
+    employees: employeesSchema.optional(),
+    rating: z.enum(RATINGS).optional(),
     /** Defaults to the actor. */
     ownerId: userIdSchema.optional(),
   })
@@ -34,10 +44,11 @@ export const OrganisationPatchInputSchema = z
     size: z.enum(ORGANISATION_SIZES).nullable().optional(),
     phone: clearIfBlank(text(50)),
     email: clearIfBlank(emailSchema),
-    address: clearIfBlank(text(500)),
-    city: clearIfBlank(text(100)),
-    country: clearIfBlank(text(100)),
+    ...addressPatchFields,
     description: clearIfBlank(text(10_000)),
+    annualRevenue: revenueSchema.nullable().optional(),
+    employees: employeesSchema.nullable().optional(),
+    rating: z.enum(RATINGS).nullable().optional(),
     ownerId: userIdSchema.optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
-import type { Audit, Id, UserId, WorkspaceId } from '../common/types';
+import type { Audit, Id, ImportedFrom, UserId, WorkspaceId } from '../common/types';
+import type { Rating } from '../common/rating';
 
 export const ORGANISATION_STATUSES = [
   'prospect',
@@ -19,12 +20,21 @@ export type OrganisationDetails = {
   readonly size?: OrganisationSize;
   readonly phone?: string;
   readonly email?: string;
+  /** Street and number. */
   readonly address?: string;
   readonly city?: string;
+  readonly postalCode?: string;
+  /** State, province or county. */
+  readonly region?: string;
   readonly country?: string;
   readonly description?: string;
+  /** Yearly revenue, in the workspace's currency's major unit. */
+  readonly annualRevenue?: number;
+  /** Number of employees (the `size` band is kept beside it). */
+  readonly employees?: number;
+  readonly rating?: Rating;
   readonly ownerId: UserId;
-};
+} & ImportedFrom;
 
 export type Organisation = OrganisationDetails &
   Audit & {

@@ -11,3 +11,4 @@ export * from './row-plan';
 export * from './upgrade-record';
 export * from './record-names';
 export * from './export-columns';
+export * from './record-links';

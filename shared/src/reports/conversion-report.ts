@@ -1,5 +1,6 @@
 import type { Lead } from '../lead/lead';
-import { inPeriod, type Period } from './period';
+import { LEAD_ROW, recountFigures } from './figure-contributions';
+import { entriesUnder, type FigureSet } from './figures';
 
 export type ConversionGrouping = 'source' | 'campaign' | 'owner';
 
@@ -19,58 +20,29 @@ export type ConversionRow = {
   readonly conversionRate: number;
 };
 
-const keyOf = (lead: Lead, by: ConversionGrouping): string | null => {
-  switch (by) {
-    case 'source':
-      return lead.source;
-    case 'campaign':
-      return lead.campaignId ?? null;
-    case 'owner':
-      return lead.ownerId;
-    default: {
-      const _exhaustive: never = by;
-      return _exhaustive;
-    }
-  }
-};
-
 type Counts = { leads: number; converted: number; disqualified: number; open: number };
 
-/**
- * Lead conversion per source, campaign or owner, over the leads that came in during the period (by
- * the UTC day they were created; default: every lead); the biggest groups first.
- */
-export function conversionReport(
-  leads: readonly Lead[],
-  by: ConversionGrouping,
-  period: Period = {},
-): ConversionRow[] {
+/** Where each grouping's counters live in the `lead` figure row. */
+const PATH: Readonly<Record<ConversionGrouping, string>> = { source: 'src', campaign: 'cmp', owner: 'own' };
+
+/** Lead conversion per source, campaign or owner, from the maintained figures; the biggest groups first. */
+export function conversionFromFigures(figures: FigureSet, by: ConversionGrouping): ConversionRow[] {
   const groups = new Map<string | null, Counts>();
-  for (const lead of leads) {
-    if (!inPeriod(lead.createdAt, period)) continue;
-    const key = keyOf(lead, by);
-    const c = groups.get(key) ?? { leads: 0, converted: 0, disqualified: 0, open: 0 };
-    c.leads += 1;
-    c[outcomeOf(lead)] += 1;
-    groups.set(key, c);
+  for (const [[key, outcome], value] of entriesUnder(figures.get(LEAD_ROW), PATH[by])) {
+    if (key === undefined || (outcome !== 'converted' && outcome !== 'disqualified' && outcome !== 'open'))
+      continue;
+    const group = by === 'campaign' && key === '' ? null : key;
+    const c = groups.get(group) ?? { leads: 0, converted: 0, disqualified: 0, open: 0 };
+    c.leads += Number(value);
+    c[outcome] += Number(value);
+    groups.set(group, c);
   }
   return [...groups.entries()]
+    .filter(([, c]) => c.leads > 0)
     .map(([key, c]) => ({ key, ...c, conversionRate: c.converted / c.leads }))
     .sort((a, b) => b.leads - a.leads || String(a.key).localeCompare(String(b.key)));
 }
 
-function outcomeOf(lead: Lead): 'converted' | 'disqualified' | 'open' {
-  switch (lead.status) {
-    case 'closed-converted':
-      return 'converted';
-    case 'closed-not-converted':
-      return 'disqualified';
-    case 'open-not-contacted':
-    case 'working-contacted':
-      return 'open';
-    default: {
-      const _exhaustive: never = lead;
-      return _exhaustive;
-    }
-  }
-}
+/** The same over records. */
+export const conversionReport = (leads: readonly Lead[], by: ConversionGrouping): ConversionRow[] =>
+  conversionFromFigures(recountFigures(leads, []), by);

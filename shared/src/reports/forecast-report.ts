@@ -1,9 +1,10 @@
 import type { Currency, IsoDate } from '../common/types';
 import type { Opportunity } from '../opportunity/opportunity';
-import type { StageConfig } from '../opportunity/stage';
+import { WON, type ForecastCategory, type StageConfig, type StageId } from '../opportunity/stage';
 import { findStage } from '../opportunity/stages';
-import { addDeal, type DealTotals } from './deal-totals';
-import { roundAmount } from '../common/money-totals';
+import { totalsOf, type DealTotals, type TotalsUnits } from './deal-totals';
+import { FORECAST_UNDATED, forecastRow, recountFigures } from './figure-contributions';
+import { amountOf, entriesUnder, type FigureSet, type FigureValues } from './figures';
 
 /** The forecast categories a forecast shows: lost deals (omitted) are not expected sales. */
 export const FORECAST_COLUMNS = ['pipeline', 'best-case', 'commit', 'closed'] as const;
@@ -26,38 +27,87 @@ export type ForecastReport = {
 
 export type ForecastPeriod = { readonly from: IsoDate; readonly months: number };
 
+/** The figure rows a forecast of `period` reads: one per month, and the undated deals. */
+export const forecastFigureRows = (period: ForecastPeriod): string[] => [
+  ...monthKeys(period.from, period.months).map(forecastRow),
+  FORECAST_UNDATED,
+];
+
 /**
- * Expected sales by close month. An open deal falls in the month of its expected close date; a won
- * deal in the month it was actually won (its closedAt), since that is when the sale happened.
+ * Expected sales by close month, from the maintained figures. An open deal falls in the month of its
+ * expected close date; a won deal in the month it was actually won (its closedAt), since that is
+ * when the sale happened. The forecast category comes from the workspace's stages (the copy on the
+ * deal only stands in for a stage since removed).
  */
-export function forecastReport(
-  opportunities: readonly Opportunity[],
+export function forecastFromFigures(
+  figures: FigureSet,
   stages: StageConfig,
   period: ForecastPeriod,
 ): ForecastReport {
   const keys = monthKeys(period.from, period.months);
-  const months = new Map<string, Record<Currency, ForecastTotals>>(keys.map((k) => [k, {}]));
-  const undated: Record<Currency, ForecastTotals> = {};
-  for (const deal of opportunities) {
-    const column = columnOf(deal, stages);
-    if (!column) continue;
-    const date = column === 'closed' ? deal.closedAt : deal.closeDate;
-    const bucket =
-      date === undefined ? (column === 'closed' ? undefined : undated) : months.get(date.slice(0, 7));
-    if (bucket) bucket[deal.currency] = addForecast(bucket[deal.currency], deal, column);
-  }
-  return { months: keys.map((month) => ({ month, byCurrency: months.get(month) ?? {} })), undated };
+  return {
+    months: keys.map((month) => ({
+      month,
+      byCurrency: monthTotals(figures.get(forecastRow(month)), stages),
+    })),
+    undated: monthTotals(figures.get(FORECAST_UNDATED), stages),
+  };
 }
 
-function columnOf(deal: Opportunity, stages: StageConfig): ForecastColumn | undefined {
-  // The stage config is the truth for categories; the stored one only stands in for a stage since removed.
-  const category = findStage(stages, deal.stage)?.forecastCategory ?? deal.forecastCategory;
+/** The same over records. */
+export const forecastReport = (
+  opportunities: readonly Opportunity[],
+  stages: StageConfig,
+  period: ForecastPeriod,
+): ForecastReport => forecastFromFigures(recountFigures([], opportunities), stages, period);
+
+type Units = TotalsUnits & { byCategory: Record<ForecastColumn, bigint> };
+
+function monthTotals(row: FigureValues | undefined, stages: StageConfig): Record<Currency, ForecastTotals> {
+  const byCurrency = new Map<Currency, Units>();
+  for (const [[stage, stored, currency, field], value] of entriesUnder(row)) {
+    if (stage === undefined || currency === undefined) continue;
+    const column = columnOf(stage, stored as ForecastCategory, stages);
+    if (!column) continue;
+    const t = byCurrency.get(currency) ?? {
+      count: 0n,
+      amount: 0n,
+      weighted: 0n,
+      byCategory: { pipeline: 0n, 'best-case': 0n, commit: 0n, closed: 0n },
+    };
+    if (field === 'n') t.count += value;
+    else if (field === 'a') {
+      t.amount += value;
+      t.byCategory[column] += value;
+    } else if (field === 'w') t.weighted += value;
+    byCurrency.set(currency, t);
+  }
+  const out: Record<Currency, ForecastTotals> = {};
+  for (const [currency, t] of byCurrency) {
+    if (t.count === 0n) continue;
+    out[currency] = {
+      ...totalsOf(t),
+      byCategory: {
+        pipeline: amountOf(t.byCategory.pipeline),
+        'best-case': amountOf(t.byCategory['best-case']),
+        commit: amountOf(t.byCategory.commit),
+        closed: amountOf(t.byCategory.closed),
+      },
+    };
+  }
+  return out;
+}
+
+function columnOf(stage: StageId, stored: ForecastCategory, stages: StageConfig): ForecastColumn | undefined {
+  const category = findStage(stages, stage)?.forecastCategory ?? stored;
   switch (category) {
     case 'pipeline':
     case 'best-case':
     case 'commit':
-    case 'closed':
       return category;
+    case 'closed':
+      // Only a won deal has a month it closed in.
+      return stage === WON ? category : undefined;
     case 'omitted':
       return undefined;
     default: {
@@ -65,20 +115,6 @@ function columnOf(deal: Opportunity, stages: StageConfig): ForecastColumn | unde
       return _exhaustive;
     }
   }
-}
-
-const NO_CATEGORIES: Record<ForecastColumn, number> = { pipeline: 0, 'best-case': 0, commit: 0, closed: 0 };
-
-function addForecast(
-  totals: ForecastTotals | undefined,
-  deal: Opportunity,
-  column: ForecastColumn,
-): ForecastTotals {
-  const byCategory = totals?.byCategory ?? NO_CATEGORIES;
-  return {
-    ...addDeal(totals, deal),
-    byCategory: { ...byCategory, [column]: roundAmount(byCategory[column] + (deal.amount ?? 0)) },
-  };
 }
 
 /** `count` months from the month of `from`: ['2026-11', '2026-12', '2027-01', ...]. */

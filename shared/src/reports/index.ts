@@ -1,5 +1,4 @@
 export * from './deal-totals';
-export * from './period';
 export * from './pipeline-report';
 export * from './forecast-report';
 export * from './conversion-report';
@@ -7,3 +6,5 @@ export * from './campaign-report';
 export * from './win-rate-report';
 export * from './sales-cycle-report';
 export * from './stale-deals-report';
+export * from './figures';
+export * from './figure-contributions';

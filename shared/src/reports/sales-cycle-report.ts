@@ -1,6 +1,7 @@
 import type { Opportunity } from '../opportunity/opportunity';
-import { WON } from '../opportunity/stage';
-import { inPeriod, type Period } from './period';
+import { recountFigures } from './figure-contributions';
+import type { FigureSet } from './figures';
+import { closuresIn, type Period } from './win-rate-report';
 
 export type SalesCycleReport = {
   readonly wonDeals: number;
@@ -11,20 +12,19 @@ export type SalesCycleReport = {
 const DAY_MS = 86_400_000;
 
 /**
- * Average sales cycle of the deals won in the period (by the UTC day they closed; default: ever). It
- * starts when the opportunity was created (for a converted lead: at conversion), not when the lead
- * came in: lead handling is the conversion report's subject.
+ * Average sales cycle of the deals won in the period (all of them without one), from the
+ * maintained figures. It starts when the opportunity was created (for a converted lead: at
+ * conversion), not when the lead came in: lead handling is the conversion report's subject.
  */
-export function salesCycleReport(
+export function salesCycleFromFigures(figures: FigureSet, period: Period = {}): SalesCycleReport {
+  const { won, cycleMs } = closuresIn(figures, period);
+  if (won === 0n) return { wonDeals: 0, averageDays: null };
+  const average = Number(cycleMs) / Number(won) / DAY_MS;
+  return { wonDeals: Number(won), averageDays: Math.round(average * 10) / 10 };
+}
+
+/** The same over records. */
+export const salesCycleReport = (
   opportunities: readonly Opportunity[],
   period: Period = {},
-): SalesCycleReport {
-  const cycles = opportunities.flatMap((o) =>
-    o.stage === WON && o.closedAt !== undefined && inPeriod(o.closedAt, period)
-      ? [(Date.parse(o.closedAt) - Date.parse(o.createdAt)) / DAY_MS]
-      : [],
-  );
-  if (cycles.length === 0) return { wonDeals: 0, averageDays: null };
-  const average = cycles.reduce((sum, days) => sum + days, 0) / cycles.length;
-  return { wonDeals: cycles.length, averageDays: Math.round(average * 10) / 10 };
-}
+): SalesCycleReport => salesCycleFromFigures(recountFigures([], opportunities), period);

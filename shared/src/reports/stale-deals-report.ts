@@ -1,7 +1,7 @@
 import type { Activity } from '../activity/activity';
 import type { Instant } from '../common/types';
 import type { Opportunity } from '../opportunity/opportunity';
-import { isClosedStageId } from '../opportunity/stages';
+import { daysInactive, lastTouch, staleDays } from '../opportunity/deal-touch';
 
 /**
  * What counts as a sign of life on a deal. The use case passes the deal's own activities and those
@@ -25,8 +25,6 @@ export type StaleDeal = {
   readonly daysInactive: number;
 };
 
-const DAY_MS = 86_400_000;
-
 /**
  * An activity counts once it has happened: not an open task (it is a plan, not a contact), nor
  * anything dated after `now`.
@@ -34,10 +32,23 @@ const DAY_MS = 86_400_000;
 const happened = (a: ActivityTouch, now: number): boolean =>
   Date.parse(a.occurredAt) <= now && (a.type !== 'task' || a.completed === true);
 
+/** One open deal nobody touched for too long, as the stale-deals report lists it. */
+export function staleDeal(opportunity: Opportunity, now: Instant): StaleDeal {
+  const touch = lastTouch(opportunity);
+  return {
+    opportunity,
+    lastTouchAt: touch.at,
+    lastTouch: touch.kind,
+    daysInactive: daysInactive(opportunity, now),
+  };
+}
+
 /**
- * Open deals nobody has touched for longer than `staleAfterDays`, oldest first. Moving a deal to
- * another stage is work on it too, so a recent stage change (or the creation, which is the first
- * one) keeps a deal fresh even when its last logged activity is old.
+ * Open deals nobody has touched for longer than `staleAfterDays`, oldest first, given the deals and
+ * their activities (the deals' own `lastActivityAt` stands in where no activity is given). Moving a
+ * deal to another stage is work on it too, so a recent stage change (or the creation, which is the
+ * first one) keeps a deal fresh even when its last logged activity is old. The API reads the same
+ * list as a key range (`RecordRepository.staleDeals`); this is its recount.
  */
 export function staleDealsReport(input: StaleDealsInput): StaleDeal[] {
   const now = Date.parse(input.now);
@@ -47,22 +58,20 @@ export function staleDealsReport(input: StaleDealsInput): StaleDeal[] {
     const at = Date.parse(a.occurredAt);
     if (at > (latest.get(a.regarding.id) ?? -Infinity)) latest.set(a.regarding.id, at);
   }
-  const limit = now - input.staleAfterDays * DAY_MS;
+  const given = new Map(input.opportunities.map((o) => [o.id, o]));
   return input.opportunities
-    .filter((o) => !isClosedStageId(o.stage))
     .map((o) => {
-      const activityAt = latest.get(o.id) ?? -Infinity;
-      const stageAt = Date.parse(o.stageChangedAt);
-      const last = Math.max(activityAt, stageAt);
-      return {
-        opportunity: o,
-        lastTouchAt: new Date(last).toISOString(),
-        lastTouch: activityAt > stageAt ? ('activity' as const) : ('stage-change' as const),
-        daysInactive: Math.floor((now - last) / DAY_MS),
-        last,
-      };
+      const at = Math.max(
+        latest.get(o.id) ?? -Infinity,
+        o.lastActivityAt ? Date.parse(o.lastActivityAt) : -Infinity,
+      );
+      return at === -Infinity ? o : { ...o, lastActivityAt: new Date(at).toISOString() };
     })
-    .filter((d) => d.last < limit)
-    .sort((a, b) => a.last - b.last || a.opportunity.id.localeCompare(b.opportunity.id))
-    .map(({ last: _last, ...deal }) => deal);
+    .filter((o) => staleDays(o, input.now, input.staleAfterDays) !== undefined)
+    .map((o) => staleDeal(o, input.now))
+    .sort(
+      (a, b) =>
+        a.lastTouchAt.localeCompare(b.lastTouchAt) || a.opportunity.id.localeCompare(b.opportunity.id),
+    )
+    .map((d) => ({ ...d, opportunity: given.get(d.opportunity.id) ?? d.opportunity }));
 }

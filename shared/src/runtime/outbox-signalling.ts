@@ -1,6 +1,6 @@
 import type { OutboxSignal, RelayLog } from '../application/relay/relay-ports';
-import { allSignals, withOutboxSignal } from '../application/relay/signalling-records';
-import type { RecordRepository } from '../application/ports';
+import { allSignals, withOutboxSignal, withRequeueSignal } from '../application/relay/signalling-records';
+import type { OutboxRepository, RecordRepository } from '../application/ports';
 import type { TableStorage, TableStorageConfig } from '../storage/connect';
 import { systemClock } from '../storage/ids';
 import { connectOutboxQueue, type OutboxQueue } from '../storage/queue-outbox-signal';
@@ -10,6 +10,8 @@ export type OutboxSignalling = {
   readonly queue?: OutboxQueue;
   /** The records repository every use case of this process commits through: marks, then signals. */
   records(local?: OutboxSignal): RecordRepository;
+  /** The outbox owners requeue dead letters through: marks, then signals, like a commit. */
+  outbox(local?: OutboxSignal): OutboxRepository;
 };
 
 /**
@@ -35,14 +37,15 @@ export async function connectOutboxSignalling(
       options.log.warn({ err: error }, 'outbox queue not available: notifications wait for the relay sweep');
     });
   }
+  const signalDeps = (local: OutboxSignal | undefined) => ({
+    index: storage.pendingOutbox,
+    signal: allSignals(...[queue, local].filter((s): s is OutboxSignal => s !== undefined)),
+    clock: systemClock,
+    log: options.log,
+  });
   return {
     ...(queue ? { queue } : {}),
-    records: (local) =>
-      withOutboxSignal(storage.records, {
-        index: storage.pendingOutbox,
-        signal: allSignals(...[queue, local].filter((s): s is OutboxSignal => s !== undefined)),
-        clock: systemClock,
-        log: options.log,
-      }),
+    records: (local) => withOutboxSignal(storage.records, signalDeps(local)),
+    outbox: (local) => withRequeueSignal(storage.outbox, signalDeps(local)),
   };
 }

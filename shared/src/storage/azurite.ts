@@ -15,6 +15,11 @@ export type AzuriteOptions = {
   port?: number;
   /** The queue service's port (the outbox relay's wake-up signal); omitted → a free port. */
   queuePort?: number;
+  /**
+   * Also start the blob service (backups), on this port or a free one; omitted → no blob service (the
+   * app needs it only for backups: the processes most tests start stay two).
+   */
+  blob?: boolean | { port: number };
   silent?: boolean;
   /**
    * Azurite exactly as published, without the key-order preload (`azurite-key-order.js`: partition
@@ -29,6 +34,8 @@ export type RunningAzurite = {
   connectionString: string;
   port: number;
   queuePort: number;
+  /** The blob service's port, when started. */
+  blobPort?: number;
   /** The table service's process (to read its CPU time in a measurement). */
   tablePid: number | undefined;
   /** Whether the table service runs with the key-order preload (off when stock, or on another Azurite version). */
@@ -37,11 +44,17 @@ export type RunningAzurite = {
   stop(): Promise<void>;
 };
 
-export function azuriteConnectionString(host: string, port: number, queuePort?: number): string {
+export function azuriteConnectionString(
+  host: string,
+  port: number,
+  queuePort?: number,
+  blobPort?: number,
+): string {
   return (
     `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
     `TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};` +
-    (queuePort !== undefined ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : '')
+    (queuePort !== undefined ? `QueueEndpoint=http://${host}:${queuePort}/${AZURITE_ACCOUNT};` : '') +
+    (blobPort !== undefined ? `BlobEndpoint=http://${host}:${blobPort}/${AZURITE_ACCOUNT};` : '')
   );
 }
 
@@ -64,12 +77,17 @@ export function azuriteVersion(): string {
   return (JSON.parse(manifest) as { version: string }).version;
 }
 
-/** Azurite's table and queue services, each its own process, sharing the data folder. */
+/** Azurite's table and queue services (and blob, when asked), each its own process, sharing the data folder. */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? (await freePort(host));
   let queuePort = options.queuePort ?? (await freePort(host));
   while (queuePort === port) queuePort = await freePort(host);
+  let blobPort = typeof options.blob === 'object' ? options.blob.port : undefined;
+  if (options.blob === true) {
+    blobPort = await freePort(host);
+    while (blobPort === port || blobPort === queuePort) blobPort = await freePort(host);
+  }
   const common = ['--skipApiVersionCheck', '--disableProductStyleUrl', '--disableTelemetry'];
   if (options.location) {
     mkdirSync(options.location, { recursive: true });
@@ -88,6 +106,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       silent,
     ),
     startService('queue', [], ['--queueHost', host, '--queuePort', String(queuePort), ...common], silent),
+    ...(blobPort === undefined
+      ? []
+      : [startService('blob', [], ['--blobHost', host, '--blobPort', String(blobPort), ...common], silent)]),
   ]);
   const started = children.flatMap((c) => (c.status === 'fulfilled' ? [c.value.child] : []));
   const failed = children.find((c) => c.status === 'rejected');
@@ -95,7 +116,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     await Promise.all(started.map(stopChild));
     throw failed.reason;
   }
-  const tableOutput = children[0].status === 'fulfilled' ? children[0].value.output : '';
+  const first = children[0];
+  const tableOutput = first?.status === 'fulfilled' ? first.value.output : '';
   const keyOrder = /\[azurite-key-order\] on\b/.test(tableOutput);
   if (!stock && !keyOrder) {
     // The preload switched itself off (another Azurite version): say so even when Azurite is silent.
@@ -103,9 +125,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     console.warn(`${line} (embedded Azurite on port ${port})`);
   }
   return {
-    connectionString: azuriteConnectionString(host, port, queuePort),
+    connectionString: azuriteConnectionString(host, port, queuePort, blobPort),
     port,
     queuePort,
+    ...(blobPort !== undefined ? { blobPort } : {}),
     keyOrder,
     tablePid: started[0]?.pid,
     stop: async () => {
@@ -115,7 +138,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
 }
 
 async function startService(
-  service: 'table' | 'queue',
+  service: 'table' | 'queue' | 'blob',
   nodeArgs: string[],
   args: string[],
   silent: boolean,
@@ -134,8 +157,8 @@ function waitForListening(child: ChildProcess, silent: boolean): Promise<string>
     let listening = false;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`Azurite did not start within 20 s:\n${output}`));
-    }, 20_000);
+      reject(new Error(`Azurite did not start within 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       if (!silent) process.stdout.write(chunk);
       // Past the start the output is the access log: keep draining the pipe, but keep none of it.

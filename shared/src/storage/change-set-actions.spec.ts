@@ -24,28 +24,39 @@ describe('planChangeSet', () => {
     email: undefined,
   });
 
-  it('writes an update with the expected ETag and no index rows when the tokens stay', () => {
-    const p = plan([
-      { type: 'update', kind: 'lead', record: { ...lead, title: 'CEO' }, previous: lead, expected: v },
-    ]);
+  it('writes an update with the expected ETag; its index rows, which carry it, unconfirmed before and confirmed after', () => {
+    const ceo = { ...lead, title: 'CEO' };
+    const p = plan([{ type: 'update', kind: 'lead', record: ceo, previous: lead, expected: v }]);
 
     expect(summary(p)).toEqual([['update', 'rec|lead|l1', v]]);
     expect(p.versionAt.get('lead:l1')).toBe(0);
+    expect(p.indexBefore.map(({ row }) => [row.rowKey, row.v, JSON.parse(String(row.d)).title])).toEqual([
+      ['lead|jan|l1', undefined, 'CEO'],
+      ['lead|smit|l1', undefined, 'CEO'],
+    ]);
+    expect(p.indexConfirm.map(({ row, ref }) => [row.rowKey, ref])).toEqual([
+      ['lead|jan|l1', 'lead:l1'],
+      ['lead|smit|l1', 'lead:l1'],
+    ]);
+    expect(p.indexAfter).toEqual([]);
   });
 
-  it('rewrites index rows before the transaction and deletes the old ones after it', () => {
+  it('rewrites index rows unconfirmed before the transaction and deletes the old ones after it', () => {
     const renamed = { ...lead, lastName: 'Visser' } as Lead;
     const p = plan([{ type: 'update', kind: 'lead', record: renamed, previous: lead, expected: v }]);
 
     expect(summary(p)).toEqual([['update', 'rec|lead|l1', v]]);
+    // The dropped token's row too: unconfirmed before (so it never shows the old name), gone after.
     expect(p.indexBefore.map(({ row, fresh }) => [row.partitionKey, row.rowKey, row.tokens, fresh])).toEqual([
       ['ws-1|10', 'lead|jan|l1', 'jan visser', false],
       ['ws-1|06', 'lead|visser|l1', 'jan visser', false],
+      ['ws-1|03', 'lead|smit|l1', 'jan smit', false],
     ]);
     expect(p.indexAfter.map((row) => row.rowKey)).toEqual(['lead|smit|l1']);
+    expect(p.indexConfirm.map(({ row }) => row.rowKey)).toEqual(['lead|jan|l1', 'lead|visser|l1']);
   });
 
-  it('deletes softly: flag and bin pointer in the transaction, index rows out after it', () => {
+  it('deletes softly: flag and bin pointer in the transaction, index rows unconfirmed before and out after it', () => {
     const p = plan([
       {
         type: 'delete',
@@ -62,7 +73,12 @@ describe('planChangeSet', () => {
       'create bin|T|lead|l1',
     ]);
     expect(p.indexAfter.map((row) => row.rowKey)).toEqual(['lead|jan|l1', 'lead|smit|l1']);
-    expect(p.indexBefore).toEqual([]);
+    // Unconfirmed first: between the transaction and the deletes, search reads the (deleted) record.
+    expect(p.indexBefore.map(({ row }) => [row.rowKey, row.v])).toEqual([
+      ['lead|jan|l1', undefined],
+      ['lead|smit|l1', undefined],
+    ]);
+    expect(p.indexConfirm).toEqual([]);
     expect(p.actions[0]?.[1]).toMatchObject({ deleted: true, deletedBy: 'u' });
   });
 

@@ -1,6 +1,7 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { WorkspaceId } from '../common/types';
 import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
+import type { FigureSet } from '../reports/figures';
 import { COMMIT_CAPACITY, planCommit } from '../records/row-plan';
 import { isKeySafeId } from './record-keys';
 import { indexRow, partitionRow, type Deletion, type Row } from './record-rows';
@@ -17,6 +18,14 @@ export type PlannedCommit = {
   readonly indexBefore: readonly { readonly row: Row; readonly fresh: boolean }[];
   /** Search-index rows deleted after it. */
   readonly indexAfter: readonly Row[];
+  /** Search-index rows confirmed after it (with the version of `${kind}:${id}`). */
+  readonly indexConfirm: readonly { readonly row: Row; readonly ref: string }[];
+  /** What the transaction adds to the figure rows (their operations are appended to `actions`). */
+  readonly figures: FigureSet;
+  /** Deletes of deal copies (by action index): data written before copies existed has none to delete. */
+  readonly copyDeletes: ReadonlySet<number>;
+  /** Board copies the transaction writes: the action's index, and the key of the record it copies. */
+  readonly boardCopies: readonly { readonly at: number; readonly ref: string }[];
 };
 
 const key = (row: Row): Pick<Row, 'partitionKey' | 'rowKey'> => ({
@@ -51,7 +60,9 @@ export function planChangeSet(
       case 'update':
         return ['update', row, 'Replace', { etag: op.expected }];
       case 'delete':
-        return ['delete', key(row)];
+        // An email row's delete keeps the record's id: a lead written before emails were unique
+        // has its row under `…|<id>` (table-email-rows.ts).
+        return ['delete', op.row.type === 'email' ? { ...key(row), id: op.row.id } : key(row)];
     }
   });
   const fresh = new Set(
@@ -65,6 +76,15 @@ export function planChangeSet(
       fresh: fresh.has(`${entry.kind}:${entry.id}`),
     })),
     indexAfter: plan.indexAfter.map((entry) => indexRow(ws, entry)),
+    indexConfirm: plan.indexConfirm.map((entry) => ({
+      row: indexRow(ws, entry),
+      ref: `${entry.kind}:${entry.id}`,
+    })),
+    figures: plan.figures,
+    copyDeletes: new Set(
+      plan.partition.flatMap((op, i) => (op.action === 'delete' && op.row.type === 'deal' ? [i] : [])),
+    ),
+    boardCopies: plan.boardCopies,
   };
 }
 

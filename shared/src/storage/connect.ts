@@ -14,8 +14,12 @@ import { TableRelayLeases } from './table-relay-leases';
 import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
 import { reindexWorkspace, type ReindexReport } from './table-reindex';
+import { rebuildWorkspaceFigures, type RebuildReport } from './table-rebuild-figures';
 import { TableImportJobRepository } from './table-import-job.repository';
+import { storageTracingPolicy } from './storage-tracing-policy';
+import { DEFAULT_STORAGE_RETRY, storageRetryPolicy, type StorageRetryOptions } from './storage-retry-policy';
 import { TableOutboxRepository } from './table-outbox.repository';
+import type { BackupTables } from './table-backup';
 import { TableRecordRepository } from './table-record.repository';
 import { TableWorkspaceRepository } from './table-workspace.repository';
 
@@ -37,8 +41,15 @@ export type TableStorage = {
   readonly relayLeases: RelayLeases;
   /** Creates the tables if missing (at start-up and in tests; idempotent). */
   ensureTables(): Promise<void>;
+  /** The tables workspace backups read and restore write (`table-backup.ts`). */
+  readonly backupTables: BackupTables;
   /** Rebuilds the search index of one workspace, or of every workspace (`npm run reindex`). */
   reindexSearch(workspaceId?: WorkspaceId): Promise<ReindexReport[]>;
+  /**
+   * Recounts the figures of one workspace, or of every workspace, from their records and rewrites
+   * the rows that differ, with the deal copies (`npm run rebuild-figures`).
+   */
+  rebuildFigures(workspaceId?: WorkspaceId): Promise<RebuildReport[]>;
 };
 
 /** Table names are letters and digits, starting with a letter: the prefix keeps to that. */
@@ -51,25 +62,52 @@ const PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{0,40})?$/;
  */
 export function connectTableStorage(
   config: TableStorageConfig,
-  options: { tablePrefix: string; clientOptions?: TableServiceClientOptions },
+  options: {
+    tablePrefix: string;
+    /** Extra SDK options; `additionalPolicies` run outside the retry policy (they see final answers). */
+    clientOptions?: TableServiceClientOptions;
+    /** How requests storage failed are retried (`storage-retry-policy.ts`); the SDK's own retry is off. */
+    retry?: Partial<StorageRetryOptions>;
+    /** Hears of every transient failure (503, timeout, lost connection): the throttling metric. */
+    onTransient?: (failure: { method: string; what: string; refused: boolean }) => void;
+  },
 ): TableStorage {
   if (!PREFIX.test(options.tablePrefix)) {
     throw new Error(`Table prefix ${JSON.stringify(options.tablePrefix)} must be letters and digits`);
   }
-  const client = (name: string) =>
-    tableClient(config, `${options.tablePrefix}${name}`, options.clientOptions);
+  const retry = storageRetryPolicy(
+    { ...DEFAULT_STORAGE_RETRY, ...options.retry },
+    options.onTransient ? { onTransient: options.onTransient } : {},
+  );
+  const clientOptions: TableServiceClientOptions = {
+    ...options.clientOptions,
+    retryOptions: { maxRetries: 0 },
+    additionalPolicies: [
+      ...(options.clientOptions?.additionalPolicies ?? []),
+      { policy: storageTracingPolicy(), position: 'perCall' },
+      { policy: retry, position: 'perCall' },
+    ],
+  };
+  const client = (name: string) => tableClient(config, `${options.tablePrefix}${name}`, clientOptions);
   const records = client('records');
   const directory = client('directory');
   const search = client('search');
   const workspaces = new TableWorkspaceRepository(records, directory);
+  const recordRepository = new TableRecordRepository(records, search);
+  const rebuild = async (ws: WorkspaceId) => {
+    const report = await rebuildWorkspaceFigures(records, ws);
+    recordRepository.forgetFigures(ws);
+    return report;
+  };
   return {
-    records: new TableRecordRepository(records, search),
+    records: recordRepository,
     workspaces,
     outbox: new TableOutboxRepository(records),
     importJobs: new TableImportJobRepository(records),
     teams: new TableTeamRepository(directory),
     conversations: new TableConversationRepository(directory),
     pendingOutbox: new TablePendingOutboxIndex(directory),
+    backupTables: { records, directory },
     relayLeases: new TableRelayLeases(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory), createTable(search)]);
@@ -79,6 +117,12 @@ export function connectTableStorage(
       const reports: ReindexReport[] = [];
       for await (const ws of workspaces.listAll())
         reports.push(await reindexWorkspace(records, search, ws.id));
+      return reports;
+    },
+    async rebuildFigures(workspaceId) {
+      if (workspaceId) return [await rebuild(workspaceId)];
+      const reports: RebuildReport[] = [];
+      for await (const ws of workspaces.listAll()) reports.push(await rebuild(ws.id));
       return reports;
     },
   };

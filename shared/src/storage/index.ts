@@ -17,3 +17,16 @@ export {
   type AzuriteOptions,
   type RunningAzurite,
 } from './azurite';
+export {
+  backupAll,
+  backupWorkspace,
+  backupWorkspaces,
+  claimBackup,
+  restoreWorkspace,
+  workspaceRows,
+  type BackupReport,
+  type BackupRow,
+  type BackupStore,
+  type BackupTables,
+} from './table-backup';
+export { BACKUP_CONTAINER, blobBackupStore, connectBlobBackupStore } from './blob-backup-store';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RegardingType } from '../activity/activity';
 import type { Id, Instant, UserId } from '../common/types';
 import type { RecordKind } from '../records/records';
+import type { DealView } from '../records/row-plan';
 
 /**
  * RowKeys of the records table (one partition per workspace); see KEYS.md. `|` separates parts: it
@@ -35,13 +36,35 @@ export const searchKey = (kind: RecordKind, token: string, id: Id): string =>
 export const LEGACY_INDEX_PREFIX = 'idx|';
 
 export const emailPrefix = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}|`;
+/** A contact's email row (several contacts may share an email); a lead's before emails were unique. */
 export const emailKey = (kind: RecordKind, email: string, id: Id): string =>
   `${emailPrefix(kind, email)}${id}`;
+/** A lead's email row: keyed by the email alone, so a second lead with it fails its transaction. */
+export const uniqueEmailKey = (kind: RecordKind, email: string): string => `eml|${kind}|${keyPart(email)}`;
 
 /** Activities by what they are about: `reg|<type>|<id>|<activityId>`. */
 export const regardingPrefix = (type: RegardingType, id: Id): string => `reg|${type}|${id}|`;
 export const regardingKey = (type: RegardingType, id: Id, activityId: Id): string =>
   `${regardingPrefix(type, id)}${activityId}`;
+
+/**
+ * Copies of deals in the order their lists read them (row-plan.ts `dealViews`): the board's column
+ * `dls|<stage>|<id>`, open deals by last touch `dlt|<instant>|<id>` (stale = the range before a
+ * cutoff), open deals without a next activity `dln|<id>`.
+ */
+export const DEAL_VIEW_PREFIX: Readonly<Record<DealView, string>> = {
+  stage: 'dls|',
+  touch: 'dlt|',
+  'no-next': 'dln|',
+};
+export const dealViewKey = (view: DealView, order: string, id: Id): string =>
+  view === 'no-next' ? `${DEAL_VIEW_PREFIX[view]}${id}` : `${DEAL_VIEW_PREFIX[view]}${keyPart(order)}|${id}`;
+/** The keys of one board column. */
+export const boardColumnPrefix = (stage: string): string => `${DEAL_VIEW_PREFIX.stage}${keyPart(stage)}|`;
+
+/** Maintained figures (reports/figures.ts): `fig|<row>`, e.g. `fig|deal`, `fig|fc|2026-11`. */
+export const FIGURE_PREFIX = 'fig|';
+export const figureKey = (row: string): string => `${FIGURE_PREFIX}${row}`;
 
 /**
  * Open activities of one owner in due order (My day): `due|<owner>|<dueAt>|<activityId>`. `dueAt` is
@@ -68,8 +91,18 @@ export const historyKey = (opportunityId: Id, changeId: Id): string =>
 /** A named counter of the workspace (`cnt|lead-owner`: whom the round-robin gave the last new lead). */
 export const counterKey = (name: string): string => `cnt|${keyPart(name)}`;
 
+/**
+ * Outbox rows in delivery order: the event's time, then its id, so the relay reads the oldest page
+ * by key and goes on from where it stopped. (Rows written before had `out|<eventId>`: still in the
+ * range, read and delivered like the others, only not in time order.)
+ */
 export const OUTBOX_PREFIX = 'out|';
-export const outboxKey = (eventId: Id): string => `${OUTBOX_PREFIX}${eventId}`;
+export const outboxKey = (event: { readonly id: Id; readonly occurredAt: Instant }): string =>
+  `${OUTBOX_PREFIX}${keyPart(event.occurredAt)}|${event.id}`;
+
+/** Events the relay gave up on, newest first (event ids sort so). */
+export const DEAD_LETTER_PREFIX = 'dlq|';
+export const deadLetterKey = (eventId: Id): string => `${DEAD_LETTER_PREFIX}${eventId}`;
 
 /** Idempotency keys are client text: hashed, so any key is a valid RowKey of fixed length. */
 export const idempotencyKey = (key: string): string =>

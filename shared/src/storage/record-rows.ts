@@ -10,13 +10,21 @@ import { RECORD_FILTERS, type AnyRecord, type RecordKind } from '../records/reco
 import { sortColumnValues } from '../records/record-sort';
 import { upgradeRecord } from '../records/upgrade-record';
 import { jsonColumns, readJsonColumns } from './json-columns';
-import type { Deletion, IndexEntry, PartitionRow } from '../records/row-plan';
 import {
+  dealViewOrder,
+  hasUniqueEmail,
+  type Deletion,
+  type IndexEntry,
+  type PartitionRow,
+} from '../records/row-plan';
+import {
+  dealViewKey,
   binKey,
   counterKey,
   doneAboutKey,
   dueKey,
   emailKey,
+  uniqueEmailKey,
   openAboutKey,
   historyKey,
   idempotencyKey,
@@ -87,7 +95,14 @@ export function readRecordRow(row: Readonly<Record<string, unknown>>): StoredRec
   return { record, deletion: { deletedAt: String(row.deletedAt), deletedBy: String(row.deletedBy) } };
 }
 
-/** `<ws>|<shard>` / `<kind>|<token>|<id>` in the search table, carrying all the record's tokens so the scan can match. */
+/** Columns of an index row holding the record's JSON (`d`, `d1`...) and its confirmed version (`v`). */
+export const INDEX_RECORD = 'd';
+export const INDEX_VERSION = 'v';
+
+/**
+ * `<ws>|<shard>` / `<kind>|<token>|<id>` in the search table, carrying all the record's tokens so
+ * the scan can match, and the record itself. Written without a version: unconfirmed (KEYS.md).
+ */
 export const indexRow = (ws: WorkspaceId, entry: IndexEntry): Row => ({
   partitionKey: searchPartition(ws, entry.token),
   rowKey: searchKey(entry.kind, entry.token, entry.id),
@@ -95,18 +110,31 @@ export const indexRow = (ws: WorkspaceId, entry: IndexEntry): Row => ({
   token: entry.token,
   tokens: entry.tokens.join(' '),
   indexed: entry.indexed.join(' '),
+  ...jsonColumns(entry.record, INDEX_RECORD),
 });
 
-export const readIndexRow = (row: Readonly<Record<string, unknown>>): Omit<IndexEntry, 'kind'> => ({
-  id: String(row.id),
-  token: String(row.token),
-  tokens: String(row.tokens).split(' '),
-  indexed: String(row.indexed ?? '').split(' '),
-});
+export type IndexRow = Omit<IndexEntry, 'kind' | 'record'> & {
+  /** The record as the row's writer knew it, and its version once confirmed (then it is the record). */
+  readonly confirmed?: { readonly record: AnyRecord; readonly version: string };
+};
 
-export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id): Row => ({
+export const readIndexRow = (row: Readonly<Record<string, unknown>>): IndexRow => {
+  const version = row[INDEX_VERSION];
+  return {
+    id: String(row.id),
+    token: String(row.token),
+    tokens: String(row.tokens).split(' '),
+    indexed: String(row.indexed ?? '').split(' '),
+    ...(typeof version === 'string' && typeof row[INDEX_RECORD] === 'string'
+      ? { confirmed: { record: readJsonColumns<AnyRecord>(row, INDEX_RECORD), version } }
+      : {}),
+  };
+};
+
+/** A lead's email row is keyed by the email alone (unique in the workspace), a contact's by email and id. */
+export const emailRow = (ws: WorkspaceId, kind: RecordKind, email: string, id: Id, shared = false): Row => ({
   partitionKey: ws,
-  rowKey: emailKey(kind, email, id),
+  rowKey: hasUniqueEmail(kind) && !shared ? uniqueEmailKey(kind, email) : emailKey(kind, email, id),
   id,
 });
 
@@ -150,7 +178,7 @@ export const historyRow = (ws: WorkspaceId, change: StageChange): Row => ({
 /** An outbox row; the relay adds its per-target delivery state (`delivery`, `delivery1`...) once it starts. */
 export const outboxRow = (ws: WorkspaceId, entry: OutboxEntry & { readonly delivery?: Delivery }): Row => ({
   partitionKey: ws,
-  rowKey: outboxKey(entry.event.id),
+  rowKey: outboxKey(entry.event),
   ...jsonColumns(entry.event),
   attempts: entry.attempts,
   ...(entry.lastError !== undefined ? { lastError: entry.lastError } : {}),
@@ -178,9 +206,15 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
     case 'record':
       return recordRow(ws, row.kind, row.record, row.deletion);
     case 'email':
-      return emailRow(ws, row.kind, row.email, row.id);
+      return emailRow(ws, row.kind, row.email, row.id, row.shared);
     case 'regarding':
       return regardingRow(ws, row.regarding, row.id);
+    case 'deal':
+      return {
+        partitionKey: ws,
+        rowKey: dealViewKey(row.view, dealViewOrder(row.view, row.record), row.record.id),
+        ...jsonColumns(row.record),
+      };
     case 'due':
       return dueRow(ws, row.ownerId, row.dueAt, row.id);
     case 'open':

@@ -9,8 +9,9 @@ export const unescapeKeyPart = (part: string): string =>
   part.replace(/%([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 /**
- * `eml|<kind>|<email>|<id>` rows in key order: the email and the id are both in the RowKey (the id
- * holds no `|`), so only keys are read.
+ * The email rows of a kind in key order: a contact's `eml|contact|<email>|<id>` (both in the key:
+ * escaped emails and ids hold no `|`), a lead's `eml|lead|<email>` with the id in a column (and, for
+ * leads written before emails were unique, `eml|lead|<email>|<id>`, read alike).
  */
 export async function* listEmails(
   client: TableClient,
@@ -20,11 +21,18 @@ export async function* listEmails(
   if (!isKeySafeId(ws)) return;
   const prefix = emailPrefix(kind, '').slice(0, -1);
   const filter = rangeFilter(ws, prefixRange(prefix));
-  for await (const page of pagesOf(client, filter, { select: ['RowKey'] })) {
+  for await (const page of pagesOf(client, filter, { select: ['RowKey', 'id'] })) {
     for (const row of page.rows) {
-      const rest = (row.rowKey ?? '').slice(prefix.length);
-      const cut = rest.lastIndexOf('|');
-      if (cut > 0) yield { email: unescapeKeyPart(rest.slice(0, cut)), id: rest.slice(cut + 1) };
+      const entry = emailEntryOf(prefix, String(row.rowKey ?? ''), row.id);
+      if (entry) yield entry;
     }
   }
+}
+
+/** The email and id an email row stands for, in either key form. */
+export function emailEntryOf(prefix: string, rowKey: string, idColumn: unknown): EmailEntry | undefined {
+  const rest = rowKey.slice(prefix.length);
+  const cut = rest.lastIndexOf('|');
+  if (cut > 0) return { email: unescapeKeyPart(rest.slice(0, cut)), id: rest.slice(cut + 1) };
+  return rest && typeof idColumn === 'string' ? { email: unescapeKeyPart(rest), id: idColumn } : undefined;
 }

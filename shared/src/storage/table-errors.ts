@@ -20,3 +20,10 @@ export const isConflict = (error: unknown): boolean => {
   const status = statusOf(error);
   return status === 404 || status === 409 || status === 412;
 };
+
+/** Which operation of a failed transaction failed: its message starts with the index (`"1:The specified…"`). */
+export const failedOperation = (error: unknown): number | undefined => {
+  const message = error instanceof Error ? error.message : undefined;
+  const match = message ? /^(\d+):/.exec(message) : null;
+  return match ? Number(match[1]) : undefined;
+};

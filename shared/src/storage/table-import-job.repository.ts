@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { ImportJobRepository } from '../application/ports';
 import type { Version, Versioned } from '../records/versions';
-import type { ImportJob } from '../lead/lead-import-job';
+import type { ImportJob } from '../imports/import-job';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import { isKeySafeId, prefixRange } from './record-keys';
 import { isConflict } from './table-errors';

@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { StageChange } from '../opportunity/opportunity';
 import { domainError } from '../common/domain-error';
 import { err, ok, type Result } from '../common/result';
@@ -9,13 +9,20 @@ import { sameUser } from '../common/schemas';
 import type {
   ActivityQuery,
   CommitReceipt,
+  DealViewQuery,
   DeletedRecord,
   DueQuery,
   EmailEntry,
+  FigureQuery,
   ListQuery,
   RecordRepository,
   SortedListQuery,
 } from '../application/ports';
+import type { Opportunity } from '../opportunity/opportunity';
+import type { StageId } from '../opportunity/stage';
+import type { FigureSet } from '../reports/figures';
+import { boardColumn, confirmBoardCopies, dealsWithoutNextStep, staleDeals } from './table-deal-views';
+import { TableFigures } from './table-figures';
 import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
 import type { Page, Version, Versioned } from '../records/versions';
 import {
@@ -53,18 +60,24 @@ import {
   regardingPrefix,
 } from './record-keys';
 import { indexRow, ROWS_VERSION_COLUMN, sortColumn, type Deletion } from './record-rows';
-import { deleteIndexRows, writeIndexRows } from './table-search-index';
+import { confirmIndexRows, deleteIndexRows, writeIndexRows } from './table-search-index';
 import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
-import { isConflict } from './table-errors';
 import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
 import { listEmails } from './table-email-index';
+import { emailTaken, withOlderEmailRow } from './table-email-rows';
 import { listSortedRecords } from './table-record-sort';
 
 const READ_CONCURRENCY = 16;
 const SCAN_COLUMNS = jsonColumnNames();
+
+const emailInUse = (email: string) =>
+  domainError('LEAD.EMAIL_IN_USE', 'Another lead of this workspace has this email.', {
+    fields: { email: 'another lead has it' },
+    details: { email },
+  });
 
 const stale = () =>
   domainError(
@@ -74,12 +87,16 @@ const stale = () =>
 
 /** Records of every kind, one partition per workspace (see KEYS.md). */
 export class TableRecordRepository implements RecordRepository {
+  private readonly figures: TableFigures;
+
   /** `client`: the records table; `index`: the search table (see KEYS.md). */
   constructor(
     private readonly client: TableClient,
     private readonly index: TableClient,
     private readonly searchBudget: SearchBudget = SEARCH_BUDGET,
-  ) {}
+  ) {
+    this.figures = new TableFigures(client);
+  }
 
   get<K extends RecordKind>(ws: WorkspaceId, kind: K, id: Id): Promise<Versioned<RecordOf[K]> | undefined> {
     return readLiveRecord(this.client, ws, kind, id);
@@ -150,12 +167,14 @@ export class TableRecordRepository implements RecordRepository {
   ): Promise<Versioned<RecordOf[K]>[]> {
     const wanted = normaliseEmail(email);
     if (!isKeySafeId(ws) || !wanted) return [];
-    const rows = await allRows(this.client, rangeFilter(ws, prefixRange(emailPrefix(kind, wanted))), ['id']);
-    const found = await this.getMany(
-      ws,
-      kind,
-      rows.map((r) => String(r.id)),
-    );
+    // A lead's row is keyed by the email alone; contacts' (and leads' written before) by email and id.
+    const prefix = emailPrefix(kind, wanted);
+    const range = { lo: prefix.slice(0, -1), hi: prefixRange(prefix).hi };
+    const rows = await allRows(this.client, rangeFilter(ws, range), ['RowKey', 'id']);
+    const ids = rows
+      .filter((r) => r.rowKey === range.lo || String(r.rowKey).startsWith(prefix))
+      .map((r) => String(r.id));
+    const found = await this.getMany(ws, kind, [...new Set(ids)]);
     return found.filter((r) => recordEmail(kind, r.record) === wanted);
   }
 
@@ -298,31 +317,104 @@ export class TableRecordRepository implements RecordRepository {
     return row ? readJsonColumns<IdempotencyRecord>(row) : undefined;
   }
 
+  /** Drops what this process remembers of the workspace's figure rows (after `rebuildFigures`). */
+  forgetFigures(ws: WorkspaceId): void {
+    this.figures.forget(ws);
+  }
+
+  readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet> {
+    if (!isKeySafeId(ws)) return Promise.resolve(new Map());
+    return this.figures.read(ws, query);
+  }
+
+  boardColumn(ws: WorkspaceId, stage: StageId, query: DealViewQuery): Promise<Page<Versioned<Opportunity>>> {
+    checkLimit(query.limit);
+    return boardColumn(this.client, ws, stage, query);
+  }
+
+  staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    return staleDeals(this.client, ws, before, query);
+  }
+
+  dealsWithoutNextStep(ws: WorkspaceId, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    return dealsWithoutNextStep(this.client, ws, query);
+  }
+
   async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
     if (!isKeySafeId(ws)) throw new Error(`Workspace id ${JSON.stringify(ws)} cannot be a key`);
     const deletions = await this.deletionsToRestore(ws, changes);
     if (!deletions) return err(stale());
     const plan = planChangeSet(ws, changes, deletions, await this.legacyRows(ws, changes));
     if (plan.actions.length === 0) return ok({ versions: {} });
-    // Index rows first: until the transaction commits they point at records that do not match them.
-    await writeIndexRows(this.index, plan.indexBefore);
+    // Index rows first, unconfirmed: until the transaction commits they point at records that do
+    // not match them, and search reads the record behind an unconfirmed row.
+    const indexEtags = await writeIndexRows(this.index, plan.indexBefore);
+    // The figure rows ride in the same transaction; a figure row that changed meanwhile is retried
+    // inside, so only a record that changed fails the commit. A lead's email row in its older form
+    // is looked for under its older key (every action keeps its position, so versionAt holds).
+    let actions: readonly TransactionAction[] = plan.actions;
+    const mayBeMissing = new Set(plan.copyDeletes);
     let response;
-    try {
-      response = await this.client.submitTransaction(plan.actions);
-    } catch (error) {
-      if (!isConflict(error)) throw error;
+    for (;;) {
+      const sent = await this.figures.commit(ws, actions, plan.figures, mayBeMissing);
+      if ('subResponses' in sent) {
+        response = sent;
+        break;
+      }
+      const older = withOlderEmailRow(sent, actions);
+      if (older) {
+        actions = older.actions;
+        if (older.missing !== undefined) mayBeMissing.add(older.missing);
+        continue;
+      }
       await this.repairIndex(ws, changes);
-      return err(stale());
+      const email = emailTaken(sent, actions);
+      return err(email === undefined ? stale() : emailInUse(email));
     }
-    // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them).
-    await deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined);
     const versions: Record<string, Version> = {};
     for (const [key, index] of plan.versionAt) {
       const etag = response.subResponses[index]?.etag;
       if (!etag) throw new Error(`The transaction returned no ETag for ${key}`);
       versions[key] = etag as Version;
     }
+    // Committed: a failure here only leaves index rows that search skips (the re-index sweeps them),
+    // index rows and board copies without a version (read through their record).
+    await Promise.all([
+      deleteIndexRows(this.index, plan.indexAfter).catch(() => undefined),
+      this.confirmIndex(ws, plan, versions, indexEtags).catch(() => undefined),
+      confirmBoardCopies(
+        this.client,
+        ws,
+        plan.boardCopies.map(({ at, ref }) => ({
+          rowKey: String(actions[at]?.[1].rowKey),
+          etag: response.subResponses[at]?.etag,
+          version: versions[ref] as Version,
+        })),
+      ).catch(() => undefined),
+    ]);
     return ok({ versions });
+  }
+
+  /**
+   * Marks the commit's index rows with the records' new versions. A row another write changed since
+   * this commit wrote it (a failed commit's repair, say, which read the record before this one
+   * landed) may hold another token list: its record's rows are written again from the record.
+   */
+  private async confirmIndex(
+    ws: WorkspaceId,
+    plan: ReturnType<typeof planChangeSet>,
+    versions: Readonly<Record<string, Version>>,
+    etags: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const rows = plan.indexConfirm.map(({ row, ref }) => ({ row, ref, version: versions[ref] as Version }));
+    const moved = await confirmIndexRows(this.index, rows, etags);
+    const records = [...new Set(moved.map((m) => m.ref))];
+    await mapBounded(records, READ_CONCURRENCY, (ref) => {
+      const [kind, id] = ref.split(':') as [RecordKind, string];
+      return this.rewriteIndex(ws, kind, id);
+    });
   }
 
   /**
@@ -331,15 +423,27 @@ export class TableRecordRepository implements RecordRepository {
    */
   private async repairIndex(ws: WorkspaceId, changes: ChangeSet): Promise<void> {
     const touched = changes.writes.flatMap((w) => (w.type === 'update' || w.type === 'restore' ? [w] : []));
-    await mapBounded(touched, READ_CONCURRENCY, async (write) => {
-      const current = await readLiveRecord(this.client, ws, write.kind, write.record.id);
+    await mapBounded(touched, READ_CONCURRENCY, (write) =>
+      this.rewriteIndex(ws, write.kind, write.record.id),
+    );
+  }
+
+  /**
+   * Writes a record's index rows from the record as stored, unconfirmed (only the commit that made a
+   * version may confirm rows for it: KEYS.md "Search"), and again if the record changed meanwhile.
+   */
+  private async rewriteIndex(ws: WorkspaceId, kind: RecordKind, id: string): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      const current = await readLiveRecord(this.client, ws, kind, id);
       if (!current) return;
-      const rows = indexEntries(write.kind, current.record).map((entry) => ({
+      const rows = indexEntries(kind, current.record).map((entry) => ({
         row: indexRow(ws, entry),
         fresh: false,
       }));
       await writeIndexRows(this.index, rows);
-    });
+      const after = await readLiveRecord(this.client, ws, kind, id);
+      if (after?.version === current.version) return;
+    }
   }
 
   /**

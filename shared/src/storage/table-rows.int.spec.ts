@@ -89,7 +89,10 @@ describe('Table rows', () => {
     });
     await seed(storage.records, ws, 'lead', [{ ...lead, email: 'J@X.pt' } as Lead]);
 
-    expect(await rowKeys(ws)).toEqual(['eml|lead|j@x.pt|lead-1', 'rec|lead|lead-1']);
+    // A lead's email row is keyed by the email alone (unique in the workspace), the id in a column;
+    // the lead counts in the workspace's figures (its source, campaign and owner): one `fig|` row.
+    expect(await rowKeys(ws)).toEqual(['eml|lead|j@x.pt', 'fig|lead', 'rec|lead|lead-1']);
+    expect(await recordsTable.getEntity(ws, 'eml|lead|j@x.pt')).toMatchObject({ id: 'lead-1' });
     // One-letter and email-only words ("j", "x", "pt") get no row; they ride along in every row's list.
     expect(await indexKeys(ws)).toEqual([
       '07 lead|goncalves|lead-1',
@@ -110,6 +113,34 @@ describe('Table rows', () => {
     expect(Object.values(row).some((v) => typeof v === 'bigint')).toBe(false);
   });
 
+  it('given a lead written before emails were unique (`eml|lead|<email>|<id>`), then changing its email replaces that row', async () => {
+    const ws = uniqueId('ws');
+    const [lead] = await seed(storage.records, ws, 'lead', [
+      aLead({ id: 'lead-1', workspaceId: ws, email: 'old@x.pt' }),
+    ]);
+    // The row as it was written before: keyed by email and id.
+    await recordsTable.deleteEntity(ws, 'eml|lead|old@x.pt');
+    await recordsTable.createEntity({ partitionKey: ws, rowKey: 'eml|lead|old@x.pt|lead-1', id: 'lead-1' });
+    const found = await storage.records.findByEmail(ws, 'lead', 'OLD@x.pt');
+    expect(found.map((f) => f.record.id)).toEqual(['lead-1']);
+
+    const moved = { ...lead!.record, email: 'new@x.pt' } as Lead;
+    const receipt = expectOk(await storage.records.commit(ws, change(update('lead', lead!, moved))));
+    expect(receipt.versions['lead:lead-1']).toEqual(expect.any(String));
+    expect(await rowKeys(ws)).toEqual(['eml|lead|new@x.pt', 'fig|lead', 'rec|lead|lead-1']);
+
+    // With neither row there (deleted by hand), the change still commits.
+    await recordsTable.deleteEntity(ws, 'eml|lead|new@x.pt');
+    const current = { record: moved, version: receipt.versions['lead:lead-1'] as Version };
+    expectOk(
+      await storage.records.commit(
+        ws,
+        change(update('lead', current, { ...moved, email: 'third@x.pt' } as Lead)),
+      ),
+    );
+    expect(await rowKeys(ws)).toEqual(['eml|lead|third@x.pt', 'fig|lead', 'rec|lead|lead-1']);
+  });
+
   it('rewrites only the index rows whose tokens changed, and moves them to the bin on delete', async () => {
     const ws = uniqueId('ws');
     const [lead] = await seed(storage.records, ws, 'lead', [
@@ -124,7 +155,7 @@ describe('Table rows', () => {
     ]);
     const renamed = { ...lead!.record, lastName: 'Visser' } as Lead;
     const receipt = expectOk(await storage.records.commit(ws, change(update('lead', lead!, renamed))));
-    expect(await rowKeys(ws)).toEqual(['rec|lead|lead-1']);
+    expect(await rowKeys(ws)).toEqual(['fig|lead', 'rec|lead|lead-1']);
     expect(await indexKeys(ws)).toEqual(['06 lead|visser|lead-1', '10 lead|jan|lead-1']);
 
     const version = receipt.versions['lead:lead-1']!;
@@ -139,9 +170,10 @@ describe('Table rows', () => {
     expectOk(await storage.records.commit(ws, change(deletion)));
 
     const keys = await rowKeys(ws);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     expect(keys[0]).toMatch(/^bin\|\d{13}\|lead\|lead-1$/);
-    expect(keys[1]).toBe('rec|lead|lead-1');
+    // The figure row stays (counting nothing now): deleting it could not be guarded by its ETag.
+    expect(keys.slice(1)).toEqual(['fig|lead', 'rec|lead|lead-1']);
     expect(await indexKeys(ws)).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ import {
   channelKey,
   channelPartition,
   PERSONAL_CHAT_KEY,
+  PERSONAL_TIME_ZONE_KEY,
   personalPartition,
   ROSTER_PREFIX,
   rosterKey,
@@ -138,15 +139,28 @@ export class TableConversationRepository implements ConversationRepository {
     }
   }
 
-  async savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void> {
-    await this.directory.upsertEntity(
-      {
-        partitionKey: personalPartition(tenantId, userId),
-        rowKey: PERSONAL_CHAT_KEY,
-        ...jsonColumns(address),
-      },
-      'Replace',
-    );
+  /** The chat row and, when given, the time zone row, in one transaction (one partition per person). */
+  async savePersonalChat(
+    tenantId: TenantId,
+    userId: UserId,
+    address: ConversationAddress,
+    timeZone?: string,
+  ): Promise<void> {
+    const partitionKey = personalPartition(tenantId, userId);
+    const chat = { partitionKey, rowKey: PERSONAL_CHAT_KEY, ...jsonColumns(address) };
+    if (timeZone === undefined) {
+      await this.directory.upsertEntity(chat, 'Replace');
+      return;
+    }
+    await this.directory.submitTransaction([
+      ['upsert', chat, 'Replace'],
+      ['upsert', { partitionKey, rowKey: PERSONAL_TIME_ZONE_KEY, timeZone }, 'Replace'],
+    ]);
+  }
+
+  async getPersonalTimeZone(tenantId: TenantId, userId: UserId): Promise<string | undefined> {
+    const row = await pointRead(this.directory, personalPartition(tenantId, userId), PERSONAL_TIME_ZONE_KEY);
+    return typeof row?.timeZone === 'string' ? row.timeZone : undefined;
   }
 
   async getPersonalChat(tenantId: TenantId, userId: UserId): Promise<ConversationAddress | undefined> {

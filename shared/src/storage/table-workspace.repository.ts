@@ -16,6 +16,8 @@ import {
   allWorkspacesRow,
   BINDING_KEY,
   bindingRow,
+  DIGEST_PARTITION,
+  digestRow,
   memberRow,
   teamPartition,
   userIndexRow,
@@ -96,19 +98,34 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
     return row ? { record: readJsonColumns<Workspace>(row), version: row.etag as Version } : undefined;
   }
 
+  /**
+   * The digest index follows the setting: its row is written before an update that has the digest on
+   * (a crash after leaves a row the listing re-checks) and removed after one that has it off, then
+   * put back if another update turned it on meanwhile.
+   */
   async update(workspace: Workspace, expected: Version): Promise<Result<Versioned<Workspace>>> {
     if (!isKeySafeId(workspace.id)) return err(notFound());
+    const digest = hasMorningDigest(workspace);
+    if (digest) await this.directory.upsertEntity(digestRow(workspace), 'Replace');
+    let updated: Versioned<Workspace>;
     try {
       const response = await this.records.updateEntity(workspaceRow(workspace), 'Replace', {
         etag: expected,
       });
       if (!response.etag) throw new Error('The update returned no ETag');
-      return ok({ record: workspace, version: response.etag as Version });
+      updated = { record: workspace, version: response.etag as Version };
     } catch (error) {
       if (statusOf(error) === 404) return err(notFound());
       if (statusOf(error) === 412) return err(stale());
       throw error;
     }
+    if (!digest && (await deleteIfExists(this.directory, DIGEST_PARTITION, workspace.id))) {
+      const now = await this.get(workspace.id);
+      if (now && hasMorningDigest(now.record)) {
+        await this.directory.upsertEntity(digestRow(now.record), 'Replace');
+      }
+    }
+    return ok(updated);
   }
 
   async findByTeam(tenantId: TenantId, teamId: string): Promise<Workspace | undefined> {
@@ -140,6 +157,16 @@ export class TableWorkspaceRepository implements WorkspaceRepository {
     })) {
       const found = await mapBounded(page.rows, CONCURRENCY, (row) => this.get(String(row.rowKey)));
       for (const workspace of found) if (workspace) yield workspace.record;
+    }
+  }
+
+  async *listWithMorningDigest(): AsyncIterable<Workspace> {
+    for await (const page of pagesOf(this.directory, odata`PartitionKey eq ${DIGEST_PARTITION}`, {
+      select: ['RowKey'],
+    })) {
+      const found = await mapBounded(page.rows, CONCURRENCY, (row) => this.get(String(row.rowKey)));
+      for (const workspace of found)
+        if (workspace && hasMorningDigest(workspace.record)) yield workspace.record;
     }
   }
 
@@ -241,3 +268,6 @@ function checkMemberChange(id: WorkspaceId, upsert: readonly Member[], remove: r
     throw new Error('A member change holds another workspace’s member');
   }
 }
+
+const hasMorningDigest = (workspace: Workspace): boolean =>
+  workspace.settings.morningDigest?.enabled === true;

@@ -37,3 +37,5 @@ export const subscriptionRow = (subscription: ChannelSubscription): Row => ({
 export const personalPartition = (tenantId: TenantId, userId: UserId): string =>
   `p|${keyPart(tenantId)}|${keyPart(userId)}`;
 export const PERSONAL_CHAT_KEY = 'chat';
+/** The IANA time zone Teams last named for the person (column `timeZone`). */
+export const PERSONAL_TIME_ZONE_KEY = 'tz';

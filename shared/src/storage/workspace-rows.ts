@@ -47,3 +47,12 @@ export const allWorkspacesRow = (workspace: Workspace): Row => ({
   rowKey: workspace.id,
   tenantId: workspace.tenantId,
 });
+
+/** Workspaces whose morning digest is on: written before the update that turns it on. */
+export const DIGEST_PARTITION = 'dgs';
+
+export const digestRow = (workspace: Workspace): Row => ({
+  partitionKey: DIGEST_PARTITION,
+  rowKey: workspace.id,
+  tenantId: workspace.tenantId,
+});

@@ -32,21 +32,24 @@ const audit: Audit = {
 type LeadOverrides = Partial<Omit<ConvertedLead, 'status'>> &
   Partial<Omit<DisqualifiedLead, 'status'>> & { readonly status?: LeadStatus };
 
-export const aLead = (overrides: LeadOverrides = {}): Lead =>
-  ({
-    id: nextId('lead'),
+/** Leads built without an email of their own get distinct ones: a lead's email is unique in its workspace. */
+export const aLead = (overrides: LeadOverrides = {}): Lead => {
+  const id = nextId('lead');
+  return {
+    id,
     workspaceId: TEST_WORKSPACE,
     status: 'open-not-contacted',
     firstName: 'Ana',
     lastName: 'Silva',
-    email: 'ana.silva@example.pt',
+    email: `ana.silva.${id.slice('lead-'.length)}@example.pt`,
     company: 'Exemplo Lda',
     source: 'web',
     ownerId: TEST_USER,
     qualification: EMPTY_QUALIFICATION,
     ...audit,
     ...overrides,
-  }) as Lead;
+  } as Lead;
+};
 
 export const anOrganisation = (overrides: Partial<Organisation> = {}): Organisation => ({
   id: nextId('org'),

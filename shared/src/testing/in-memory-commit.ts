@@ -4,7 +4,10 @@ import type { WorkspaceId } from '../common/types';
 import { isRecordWrite, type ChangeSet, type Write } from '../records/change-set';
 import type { CommitReceipt } from '../application/ports';
 import type { Version } from '../records/versions';
-import { planCommit } from '../records/row-plan';
+import { planCommit, type CommitPlan } from '../records/row-plan';
+import { addFigures } from '../reports/figures';
+import { recordEmail } from '../records/record-search';
+import type { Lead } from '../lead/lead';
 import { copy, recordRef, type InMemoryStore, type Partition, type StoredRecord } from './in-memory-store';
 
 const stale = () =>
@@ -23,11 +26,19 @@ export function applyChangeSet(
   ws: WorkspaceId,
   changes: ChangeSet,
 ): Result<CommitReceipt> {
-  checkShape(ws, changes);
+  const plan = checkShape(ws, changes);
   const partition = store.partition(ws);
   if (!changes.writes.every((write) => passes(partition, write))) return err(stale());
   if (changes.events.some((e) => partition.outbox.has(e.id))) return err(stale());
   if (changes.idempotency && partition.idempotency.has(changes.idempotency.key)) return err(stale());
+  const taken = emailTaken(partition, changes);
+  if (taken)
+    return err(
+      domainError('LEAD.EMAIL_IN_USE', 'Another lead of this workspace has this email.', {
+        fields: { email: 'another lead has it' },
+        details: { email: taken },
+      }),
+    );
 
   const versions: Record<string, Version> = {};
   for (const write of changes.writes) {
@@ -55,7 +66,36 @@ export function applyChangeSet(
   for (const event of changes.events)
     partition.outbox.set(event.id, { event: copy(event), attempts: 0, version: store.nextVersion() });
   if (changes.idempotency) partition.idempotency.set(changes.idempotency.key, copy(changes.idempotency));
+  addFigures(partition.figures, plan.figures);
   return ok({ versions });
+}
+
+/**
+ * A lead's email is unique in its workspace, as Table Storage's email row keyed by the email alone
+ * makes it: the email a written lead takes, if another live lead has it.
+ */
+function emailTaken(partition: Partition, changes: ChangeSet): string | undefined {
+  // Writes that claim an email's row: a new lead, a lead restored, or one whose email changed; not a
+  // lead a person kept beside another with its email (`emailShared`).
+  const written = changes.writes.flatMap((w) =>
+    isRecordWrite(w) &&
+    w.type !== 'delete' &&
+    w.kind === 'lead' &&
+    !(w.record as Lead).emailShared &&
+    (w.type !== 'update' || recordEmail('lead', w.previous) !== recordEmail('lead', w.record))
+      ? [w.record as Lead]
+      : [],
+  );
+  if (written.every((lead) => !lead.email)) return undefined;
+  const ids = new Set(written.map((lead) => lead.id));
+  const others = new Set<string>();
+  for (const stored of partition.records.values()) {
+    if (stored.kind !== 'lead' || stored.deletion || ids.has(stored.record.id)) continue;
+    if ((stored.record as Lead).emailShared) continue;
+    const email = recordEmail('lead', stored.record);
+    if (email) others.add(email);
+  }
+  return written.map((lead) => recordEmail('lead', lead)).find((email) => email && others.has(email));
 }
 
 function passes(partition: Partition, write: Write): boolean {
@@ -84,7 +124,7 @@ function passes(partition: Partition, write: Write): boolean {
  * The same bug checks as the Table implementation, from the same row plan: foreign records and
  * events, one row twice, more rows than one transaction holds.
  */
-function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
+function checkShape(ws: WorkspaceId, changes: ChangeSet): CommitPlan {
   const seen = new Set<string>();
   for (const write of changes.writes) {
     if (!isRecordWrite(write)) continue;
@@ -92,5 +132,5 @@ function checkShape(ws: WorkspaceId, changes: ChangeSet): void {
     if (seen.has(ref)) throw new Error(`A change set writes ${ref} twice`);
     seen.add(ref);
   }
-  planCommit(ws, changes);
+  return planCommit(ws, changes);
 }

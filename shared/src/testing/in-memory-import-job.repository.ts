@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../common/result';
 import type { Id, Instant, WorkspaceId } from '../common/types';
 import type { ImportJobRepository } from '../application/ports';
 import type { Version, Versioned } from '../records/versions';
-import type { ImportJob } from '../lead/lead-import-job';
+import type { ImportJob } from '../imports/import-job';
 import { copy, type InMemoryStore } from './in-memory-store';
 
 /** Import jobs in memory, keyed by workspace and id, with the Table implementation's version checks. */

@@ -1,19 +1,26 @@
 import type { Result } from '../common/result';
 import { matchesQuery } from '../common/search-tokens';
 import type { Id, Instant, WorkspaceId } from '../common/types';
-import type { StageChange } from '../opportunity/opportunity';
 import type {
   ActivityQuery,
   CommitReceipt,
+  DealViewQuery,
   DeletedRecord,
   DueQuery,
   EmailEntry,
+  FigureQuery,
   ListQuery,
   RecordRepository,
   SortedListQuery,
 } from '../application/ports';
+import type { Opportunity } from '../opportunity/opportunity';
+import { hasNoNextStep, lastTouch } from '../opportunity/deal-touch';
+import type { StageId } from '../opportunity/stage';
+import { isClosedStageId } from '../opportunity/stages';
+import type { FigureSet } from '../reports/figures';
 import type { ChangeSet, IdempotencyRecord } from '../records/change-set';
 import type { Page, Versioned } from '../records/versions';
+import type { StageChange } from '../opportunity/opportunity';
 import { SORT_CAP, sortColumnValues, sortedPage, sortEntry, tooManyToSort } from '../records/record-sort';
 import { err, ok } from '../common/result';
 import {
@@ -259,6 +266,50 @@ export class InMemoryRecordRepository implements RecordRepository {
 
   async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
     return applyChangeSet(this.store, ws, changes);
+  }
+
+  async readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet> {
+    const figures = this.store.partitions.get(ws)?.figures ?? new Map<string, Map<string, bigint>>();
+    const wanted = (row: string): boolean =>
+      'rows' in query
+        ? query.rows.includes(row)
+        : row.startsWith(query.prefix) &&
+          (query.from === undefined || row >= query.from) &&
+          (query.to === undefined || row <= query.to);
+    return new Map(
+      [...figures].filter(([row]) => wanted(row)).map(([row, values]) => [row, new Map(values)]),
+    );
+  }
+
+  async boardColumn(
+    ws: WorkspaceId,
+    stage: StageId,
+    query: DealViewQuery,
+  ): Promise<Page<Versioned<Opportunity>>> {
+    checkLimit(query.limit);
+    const keyed = this.live(ws, 'opportunity')
+      .filter((s) => (s.record as Opportunity).stage === stage)
+      .map((s) => [s.record.id, versioned<'opportunity'>(s)] as const);
+    return pageAfter(keyed, query.limit, query.cursor);
+  }
+
+  async staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    const keyed = this.live(ws, 'opportunity')
+      .map((s) => s.record as Opportunity)
+      .filter((deal) => !isClosedStageId(deal.stage) && lastTouch(deal).at < before)
+      .map((deal) => [`${lastTouch(deal).at}|${deal.id}`, copy(deal)] as const)
+      .sort(byKey);
+    return pageAfter(keyed, query.limit, query.cursor);
+  }
+
+  async dealsWithoutNextStep(ws: WorkspaceId, query: DealViewQuery): Promise<Page<Opportunity>> {
+    checkLimit(query.limit);
+    const keyed = this.live(ws, 'opportunity')
+      .map((s) => s.record as Opportunity)
+      .filter(hasNoNextStep)
+      .map((deal) => [deal.id, copy(deal)] as const);
+    return pageAfter(keyed, query.limit, query.cursor);
   }
 
   /** Live records of a kind in id order (the Table RowKey order). */

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from '../records/cursor';
 import type { Id, Instant, UserId, WorkspaceId } from '../common/types';
 import type { StageChange } from '../opportunity/opportunity';
 import type { IdempotencyRecord } from '../records/change-set';
-import type { PendingEvent } from '../application/ports';
+import type { DeadLetter, PendingEvent } from '../application/ports';
 import type { Version } from '../records/versions';
 import type { AnyRecord, RecordKind } from '../records/records';
 import type { Member, Workspace } from '../workspace/workspace';
@@ -21,8 +21,12 @@ export type Partition = {
   /** Keyed `${kind}:${id}`. */
   readonly records: Map<string, StoredRecord>;
   readonly history: Map<Id, StageChange>;
-  readonly outbox: Map<Id, PendingEvent>;
+  /** By event id; its position (time, then id) is worked out when read. */
+  readonly outbox: Map<Id, Omit<PendingEvent, 'position'>>;
+  readonly deadLetters: Map<Id, DeadLetter>;
   readonly idempotency: Map<string, IdempotencyRecord>;
+  /** The maintained figures (reports/figures.ts), kept by every commit like the Table rows. */
+  readonly figures: Map<string, Map<string, bigint>>;
   readonly counters: Map<string, { readonly value: string; readonly version: Version }>;
 };
 
@@ -45,7 +49,9 @@ export class InMemoryStore {
         records: new Map(),
         history: new Map(),
         outbox: new Map(),
+        deadLetters: new Map(),
         idempotency: new Map(),
+        figures: new Map(),
         counters: new Map(),
       };
       this.partitions.set(ws, partition);

@@ -54,6 +54,7 @@ export class InMemoryTeamRepository implements TeamRepository {
 export class InMemoryConversationRepository implements ConversationRepository {
   private readonly channels = new Map<WorkspaceId, Map<string, Versioned<ChannelSubscription>>>();
   private readonly chats = new Map<string, ConversationAddress>();
+  private readonly timeZones = new Map<string, string>();
   private versions = 0;
 
   async getSubscription(
@@ -101,8 +102,18 @@ export class InMemoryConversationRepository implements ConversationRepository {
     return ok(undefined);
   }
 
-  async savePersonalChat(tenantId: TenantId, userId: UserId, address: ConversationAddress): Promise<void> {
+  async savePersonalChat(
+    tenantId: TenantId,
+    userId: UserId,
+    address: ConversationAddress,
+    timeZone?: string,
+  ): Promise<void> {
     this.chats.set(`${tenantId}|${userId}`, copy(address));
+    if (timeZone !== undefined) this.timeZones.set(`${tenantId}|${userId}`, timeZone);
+  }
+
+  async getPersonalTimeZone(tenantId: TenantId, userId: UserId): Promise<string | undefined> {
+    return this.timeZones.get(`${tenantId}|${userId}`);
   }
 
   async getPersonalChat(tenantId: TenantId, userId: UserId): Promise<ConversationAddress | undefined> {

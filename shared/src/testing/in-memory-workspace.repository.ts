@@ -71,6 +71,12 @@ export class InMemoryWorkspaceRepository implements WorkspaceRepository {
     for (const workspace of all.sort(byId)) yield copy(workspace);
   }
 
+  async *listWithMorningDigest(): AsyncIterable<Workspace> {
+    for await (const workspace of this.listAll()) {
+      if (workspace.settings.morningDigest?.enabled) yield workspace;
+    }
+  }
+
   async getWithMember(
     id: WorkspaceId,
     userId: UserId,

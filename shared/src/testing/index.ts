@@ -27,3 +27,4 @@ export {
 export { recordTeam } from './teams';
 export { InMemoryPendingOutboxIndex, InMemoryRelayLeases } from './in-memory-relay';
 export { ScriptedChannel, type ScriptedSend, type SendScript } from './scripted-channel';
+export { csvRows, fixturePath, fixtureRows, rowsOf } from './csv-fixtures';

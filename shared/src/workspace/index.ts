@@ -8,4 +8,5 @@ export * from './update-workspace-settings';
 export * from './team';
 export * from './roster-sync';
 export * from './notification-topics';
+export * from './post-pace';
 export * from './lead-assignment';

@@ -25,6 +25,9 @@ export function hearsOf(event: DomainEvent, topics: readonly Topic[]): boolean {
     case 'opportunity.owner-changed':
       // Only the new owner hears of it, in their personal chat.
       return false;
+    case 'activity.morning-digest':
+      // A person's own day, in their personal chat only.
+      return false;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

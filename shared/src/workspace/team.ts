@@ -50,7 +50,12 @@ export type ChannelSubscription = Conversation & {
   readonly topics: readonly Topic[];
   readonly updatedAt: Instant;
   readonly updatedBy: UserId;
+  /** Teams refused a post here (403/404): nothing is posted until someone subscribes it again. */
+  readonly broken?: BrokenSubscription;
 };
+
+/** When and why Teams refused to take posts in a subscribed channel. */
+export type BrokenSubscription = { readonly at: Instant; readonly reason: string };
 
 /** A channel that hears the workspace's news, as owners see it in Settings. */
 export type SubscribedChannel = {
@@ -65,4 +70,6 @@ export type SubscribedChannel = {
   readonly topics: readonly Topic[];
   readonly updatedAt: Instant;
   readonly updatedBy: UserId;
+  /** Teams refused posts here: owners see it, and `subscribe` in the channel mends it. */
+  readonly broken?: BrokenSubscription;
 };

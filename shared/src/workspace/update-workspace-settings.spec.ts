@@ -1,6 +1,7 @@
 import { DEFAULT_STAGES } from '../opportunity/stage';
 import { decideWorkspaceSettingsUpdate } from './update-workspace-settings';
 import { aWorkspace, T0, T1 } from './workspace.fixtures';
+import type { MorningDigestSetting, Workspace } from './workspace';
 import type { WorkspacePatchInput } from './workspace.schema';
 
 describe('decideWorkspaceSettingsUpdate', () => {
@@ -63,5 +64,46 @@ describe('decideWorkspaceSettingsUpdate', () => {
   ])('given %s, then the workspace comes back unchanged, audit included', (_, patch) => {
     const workspace = aWorkspace();
     expect(decideWorkspaceSettingsUpdate(workspace, patch, ctx)).toEqual({ ok: true, value: workspace });
+  });
+
+  describe('the morning digest', () => {
+    const withDigest = (morningDigest: MorningDigestSetting): Workspace => {
+      const workspace = aWorkspace();
+      return { ...workspace, settings: { ...workspace.settings, morningDigest } };
+    };
+
+    it('given it is turned on with a time zone, then it is on with that zone', () => {
+      const result = decideWorkspaceSettingsUpdate(
+        aWorkspace(),
+        { morningDigest: { enabled: true, timeZone: 'Europe/Oslo' } },
+        ctx,
+      );
+      expect(result.ok && result.value.settings.morningDigest).toEqual({
+        enabled: true,
+        timeZone: 'Europe/Oslo',
+      });
+    });
+
+    it('given it is turned on without a time zone, then UTC stands in for people not heard from', () => {
+      const result = decideWorkspaceSettingsUpdate(aWorkspace(), { morningDigest: { enabled: true } }, ctx);
+      expect(result.ok && result.value.settings.morningDigest).toEqual({ enabled: true, timeZone: 'UTC' });
+    });
+
+    it('given it is turned off without a time zone, then the zone chosen before stays', () => {
+      const on = withDigest({ enabled: true, timeZone: 'America/Sao_Paulo' });
+      const result = decideWorkspaceSettingsUpdate(on, { morningDigest: { enabled: false } }, ctx);
+      expect(result.ok && result.value).toMatchObject({
+        settings: { morningDigest: { enabled: false, timeZone: 'America/Sao_Paulo' } },
+        updatedAt: T1,
+      });
+    });
+
+    it('given the setting it has, then nothing changes', () => {
+      const on = withDigest({ enabled: true, timeZone: 'UTC' });
+      expect(decideWorkspaceSettingsUpdate(on, { morningDigest: { enabled: true } }, ctx)).toEqual({
+        ok: true,
+        value: on,
+      });
+    });
   });
 });

@@ -27,6 +27,12 @@ export function decideWorkspaceSettingsUpdate(
   const assignment = patch.leadAssignment
     ? { mode: patch.leadAssignment.mode, memberIds: [...new Set(patch.leadAssignment.memberIds)] }
     : current.leadAssignment;
+  const digest = patch.morningDigest
+    ? {
+        enabled: patch.morningDigest.enabled,
+        timeZone: patch.morningDigest.timeZone ?? current.morningDigest?.timeZone ?? 'UTC',
+      }
+    : current.morningDigest;
   const stranger = patch.leadAssignment?.memberIds.find((id) => ctx.members && !ctx.members.has(id));
   if (stranger !== undefined) {
     return err(
@@ -43,6 +49,7 @@ export function decideWorkspaceSettingsUpdate(
       stages,
       staleAfterDays: patch.staleAfterDays ?? current.staleAfterDays,
       ...(assignment ? { leadAssignment: assignment } : {}),
+      ...(digest ? { morningDigest: digest } : {}),
     },
   };
   const changed =
@@ -50,7 +57,8 @@ export function decideWorkspaceSettingsUpdate(
     next.settings.defaultCurrency !== current.defaultCurrency ||
     next.settings.staleAfterDays !== current.staleAfterDays ||
     stages !== current.stages ||
-    JSON.stringify(assignment) !== JSON.stringify(current.leadAssignment);
+    JSON.stringify(assignment) !== JSON.stringify(current.leadAssignment) ||
+    JSON.stringify(digest) !== JSON.stringify(current.morningDigest);
   return ok(changed ? touched(next, ctx) : workspace);
 }
 

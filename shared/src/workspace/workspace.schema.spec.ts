@@ -44,6 +44,12 @@ describe('workspace input schemas', () => {
     [WorkspacePatchInputSchema, { staleAfterDays: 2.5 }, 'staleAfterDays'],
     [WorkspacePatchInputSchema, { stages: [] }, 'stages'],
     [WorkspacePatchInputSchema, { teamId: 'x' }, '(body)'],
+    [
+      WorkspacePatchInputSchema,
+      { morningDigest: { enabled: true, timeZone: 'Mars/Olympus' } },
+      'morningDigest.timeZone',
+    ],
+    [WorkspacePatchInputSchema, { morningDigest: { timeZone: 'UTC' } }, 'morningDigest.enabled'],
     [MemberAddInputSchema, { userId: 'u-1' }, 'role'],
     [MemberAddInputSchema, { userId: 'u 1', role: 'member' }, 'userId'],
     [MemberAddInputSchema, { userId: 'u-1', role: 'admin' }, 'role'],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { currencySchema, shortText, userIdSchema } from '../common/schemas';
 import { StageConfigInputSchema } from '../opportunity/stage.schema';
+import { timeZoneSchema } from '../activity/zoned-time';
 import { MEMBER_ROLES } from './workspace';
 import { LEAD_ASSIGNMENT_MODES } from './lead-assignment';
 
@@ -17,6 +18,12 @@ export const teamIdSchema = z
   .min(1)
   .max(256)
   .regex(/^[^\s/\\#?]+$/, 'must be a Teams team id');
+
+/** The morning digest on or off; `timeZone` (kept when left out; UTC at first) for people the bot has not heard from. */
+export const MorningDigestInputSchema = z.strictObject({
+  enabled: z.boolean(),
+  timeZone: timeZoneSchema.optional(),
+});
 
 export const MIN_STALE_DAYS = 1;
 export const MAX_STALE_DAYS = 365;
@@ -41,6 +48,8 @@ export const WorkspacePatchInputSchema = z
     stages: StageConfigInputSchema.optional(),
     /** Replaces the lead assignment; every member id must be a member (OWNER.NOT_A_MEMBER). */
     leadAssignment: LeadAssignmentSchema.optional(),
+    /** Turns the morning digest in personal chat on or off. */
+    morningDigest: MorningDigestInputSchema.optional(),
   })
   .strict();
 export type WorkspacePatchInput = z.infer<typeof WorkspacePatchInputSchema>;

@@ -12,7 +12,16 @@ export type WorkspaceSettings = {
   readonly staleAfterDays: number;
   /** Who owns a new lead that names no owner; absent: its creator. */
   readonly leadAssignment?: LeadAssignment;
+  /** The morning digest of each member's day in their personal chat with the bot; absent: off. */
+  readonly morningDigest?: MorningDigestSetting;
 };
+
+/**
+ * Owners turn the morning digest on for every member: at 08:00 on working days where each person is
+ * (`activity/morning-digest.ts`). `timeZone` stands in for the people the bot has not heard from yet
+ * (Teams tells it a person's time zone with each message they send).
+ */
+export type MorningDigestSetting = { readonly enabled: boolean; readonly timeZone: string };
 
 /** One team's CRM, inside one tenant, optionally bound to one Teams team. */
 export type Workspace = {

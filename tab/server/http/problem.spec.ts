@@ -52,6 +52,7 @@ describe('transportProblem', () => {
     ['IMPORT.SERVER_BUSY', 429],
     ['ROUTE.NOT_FOUND', 404],
     ['ROUTE.METHOD_NOT_ALLOWED', 405],
+    ['STORAGE.BUSY', 503],
     ['SERVER.NOT_READY', 503],
     ['SERVER.INTERNAL', 500],
   ] as const;

@@ -39,6 +39,7 @@ const BY_TRANSPORT_CODE = {
   'IMPORT.SERVER_BUSY': { status: 429, title: 'The server is busy with other imports' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },
   'ROUTE.METHOD_NOT_ALLOWED': { status: 405, title: 'Method not allowed' },
+  'STORAGE.BUSY': { status: 503, title: 'Storage is busy' },
   'SERVER.NOT_READY': { status: 503, title: 'Not ready' },
   'SERVER.INTERNAL': { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies { [C in TransportCode]: { status: number; title: string } };

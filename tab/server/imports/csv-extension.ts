@@ -3,7 +3,15 @@ import type { ImportDeps } from '@crm/shared/application';
 import type { ApiExtension } from '../app';
 import { answerOtherMethods } from '../http/method-not-allowed';
 import { EXPORTS, exportPath, mountExportRoutes } from './export-routes';
-import { IMPORT_JOB_PATH, IMPORT_PATH, mountImportRoutes, type ImportRouteOptions } from './import-routes';
+import {
+  IMPORT_JOB_PATH,
+  IMPORTS,
+  importPath,
+  mountImportRoutes,
+  type ImportRouteOptions,
+} from './import-routes';
+import { createPreviewStore, type PreviewStore } from './preview-store';
+import { PREVIEW_PATH, PREVIEWS_PATH, START_IMPORT_PATH, mountPreviewRoutes } from './preview-routes';
 import { DEFAULT_CSV_LIMITS } from './csv-file';
 import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
@@ -15,6 +23,8 @@ export const DEFAULT_IMPORT_LIMITS = {
   inlineMaxRows: 1000,
   /** One running and three waiting. */
   maxJobsPerWorkspace: 4,
+  /** A previewed file waits this long for its import, and a person keeps this many at once. */
+  previews: { ttlMs: 60 * 60 * 1000, perOwner: 2 },
   spoolLimitBytes: 1024 * 1024 * 1024,
   csvLimits: DEFAULT_CSV_LIMITS,
   /**
@@ -31,24 +41,34 @@ export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'>
     readonly spoolLimitBytes?: number;
     /** Ignored when `slots` is given. */
     readonly inFlight?: ImportSlotLimits;
+    readonly previews?: { readonly ttlMs: number; readonly perOwner: number };
   };
+
+export type CsvExtension = ApiExtension & { readonly previews: PreviewStore };
 
 /**
  * CSV import and export of records, on the authenticated /api/v1 router ahead of the JSON routes
  * (so `/leads/import` and `/leads/export` are never read as `/leads/{id}`).
  */
-export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): ApiExtension {
+export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): CsvExtension {
   const router = Router();
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
   const quota = createSpoolQuota(spoolDir(options.dataDir), limits.spoolLimitBytes);
   const slots = options.slots ?? createImportSlots(limits.inFlight);
-  mountImportRoutes(router, deps, { ...limits, quota, slots });
+  const previews = createPreviewStore(options.dataDir, limits.previews);
+  const routeOptions = { ...limits, quota, slots };
+  // Previews first: `/imports/previews` is not an import job's id.
+  mountPreviewRoutes(router, deps, routeOptions, previews);
+  mountImportRoutes(router, deps, routeOptions);
   mountExportRoutes(router, deps);
   const allowed: [string, string][] = [
-    [IMPORT_PATH, 'POST'],
+    [PREVIEWS_PATH, 'POST'],
+    [PREVIEW_PATH, 'POST'],
+    [START_IMPORT_PATH, 'POST'],
+    ...Object.keys(IMPORTS).map((plural): [string, string] => [importPath(plural), 'POST']),
     [IMPORT_JOB_PATH, 'GET'],
     ...Object.keys(EXPORTS).map((plural): [string, string] => [exportPath(plural), 'GET']),
   ];
   for (const [path, method] of allowed) answerOtherMethods(router, path, [method]);
-  return { router, operations: CSV_OPERATIONS };
+  return { router, operations: CSV_OPERATIONS, previews };
 }

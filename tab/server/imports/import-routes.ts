@@ -1,54 +1,66 @@
 import { rename, rm } from 'node:fs/promises';
 import type { Request, Response, Router } from 'express';
-import { domainError, idSchema, isImportJobFinished, type ImportJob, type WorkspaceId } from '@crm/shared';
+import {
+  DUPLICATE_POLICIES,
+  domainError,
+  idSchema,
+  isImportJobFinished,
+  tallyAliases,
+  type DuplicatePolicy,
+  type ImportJob,
+  type ImportKind,
+  type MappingInput,
+  type WorkspaceId,
+} from '@crm/shared';
 import {
   accessWorkspace,
   createImportJob,
   getImportJob,
-  importLeads,
+  importRecords,
   type Caller,
   type ImportDeps,
+  type ImportResult,
 } from '@crm/shared/application';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import { callerOf } from '../http/request-context';
-import { csvRecords } from './csv-file';
-import { CsvScanner } from './csv-scanner';
-import { CsvLimitExceeded, type CsvLimits } from './csv-tokenizer';
-import { jobFilePath, uploadPath } from './import-files';
+import { csvRecords, type CsvFormat } from './csv-file';
+import type { CsvLimits } from './csv-tokenizer';
+import { jobFilePath } from './import-files';
 import type { ImportSlots } from './import-slots';
 import type { ImportWorker } from './import-worker';
-import { spoolBody } from './spool';
+import { isCsvRequest, receiveCsv, type UploadOptions } from './upload';
 import type { SpoolQuota } from './spool-quota';
 
-export type ImportRouteOptions = {
+export type ImportRouteOptions = UploadOptions & {
   readonly worker: ImportWorker;
-  readonly dataDir: string;
-  /** Largest CSV body accepted (413 beyond). */
-  readonly maxBytes: number;
   /** Files with at most this many rows are imported within the request (200); larger ones become a job (202). */
   readonly inlineMaxRows: number;
-  /** Every upload and queued job file together (429 IMPORT.SPOOL_FULL beyond). */
   readonly quota: SpoolQuota;
   /** Jobs one workspace may have queued or running (429 IMPORT.QUEUE_FULL beyond). */
   readonly maxJobsPerWorkspace: number;
-  /** Columns and bytes one record may have (400 IMPORT.TOO_MANY_COLUMNS, 413 IMPORT.RECORD_TOO_LARGE). */
   readonly csvLimits: CsvLimits;
   /** Imports in flight per user and in this process (429 IMPORT.TOO_MANY_AT_ONCE / IMPORT.SERVER_BUSY). */
   readonly slots: ImportSlots;
 };
 
-/** Seconds a client is asked to wait: a queued job takes a while, freeing the spool longer. */
+/** Seconds a client is asked to wait: a queued job takes a while. */
 const RETRY_QUEUE_FULL = '30';
-const RETRY_SPOOL_FULL = '60';
 /** An import within the request takes seconds; an upload of the largest file, longer. */
 const RETRY_BUSY = '10';
 
-export const IMPORT_PATH = '/workspaces/:ws/leads/import';
+/** URL segment → kind: `POST /workspaces/{ws}/organisations/import`... */
+export const IMPORTS: Readonly<Record<string, ImportKind>> = {
+  leads: 'lead',
+  organisations: 'organisation',
+  contacts: 'contact',
+  opportunities: 'opportunity',
+};
+export const importPath = (plural: string): string => `/workspaces/:ws/${plural}/import`;
+export const IMPORT_PATH = importPath('leads');
 export const IMPORT_JOB_PATH = '/workspaces/:ws/imports/:id';
-const CSV_TYPES = new Set(['text/csv', 'application/csv']);
 
 /** A path segment that cannot be an id names nothing: 404, before storage or the file system see it. */
-function checkedIds(req: Request, res: Response): { ws: string; id?: string } | undefined {
+export function checkedIds(req: Request, res: Response): { ws: string; id?: string } | undefined {
   const { ws, id } = req.params as { ws: string; id?: string };
   if (!idSchema.safeParse(ws).success) {
     sendDomainError(req, res, domainError('WORKSPACE.NOT_FOUND', 'No such workspace.'));
@@ -63,71 +75,178 @@ function checkedIds(req: Request, res: Response): { ws: string; id?: string } | 
 
 const jobLocation = (job: ImportJob): string => `/api/v1/workspaces/${job.workspaceId}/imports/${job.id}`;
 
-/** The rest of the body is not read: the connection closes after the answer. */
-function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitExceeded): void {
-  res.set('Connection', 'close');
-  const details = { limit: limit.limit, max: limit.max, record: limit.record };
-  if (limit.limit === 'columns') {
-    return sendTransportError(
-      req,
-      res,
-      'IMPORT.TOO_MANY_COLUMNS',
-      `Record ${limit.record} has more than ${limit.max} columns, the most one record may have; check the delimiter, or remove empty columns.`,
-      details,
-    );
-  }
-  return sendTransportError(
-    req,
-    res,
-    'IMPORT.RECORD_TOO_LARGE',
-    `Record ${limit.record} takes more than ${limit.max} bytes, the most one record may take; a quote that is never closed makes the rest of the file one record.`,
-    details,
-  );
+/** The job as the API answers it: the stored job, its mapping left out, with the earlier names beside the new. */
+export function jobBody(job: ImportJob): object {
+  const { mapping: _mapping, ...rest } = job;
+  return {
+    ...rest,
+    kind: job.kind ?? 'lead',
+    duplicatePolicy: job.duplicatePolicy ?? 'skip',
+    ...tallyAliases(job),
+  };
 }
 
+/** An inline import's result, with the earlier names beside the new. */
+export const resultBody = (result: ImportResult): object => ({ ...result, ...tallyAliases(result) });
+
 /** Pollers are told to come back in a second while the job is not finished. */
-function sendJob(res: Response, status: number, job: ImportJob): void {
+export function sendJob(res: Response, status: number, job: ImportJob): void {
   if (!isImportJobFinished(job)) res.set('Retry-After', '1');
-  res.status(status).json(job);
+  res.status(status).json(jobBody(job));
+}
+
+/** `?duplicates=skip|update|create`; undefined when absent, null when not one of them (answered 400). */
+export function duplicatesParam(req: Request, res: Response): DuplicatePolicy | undefined | null {
+  const given = req.query.duplicates;
+  if (given === undefined) return undefined;
+  if (typeof given === 'string' && (DUPLICATE_POLICIES as readonly string[]).includes(given))
+    return given as DuplicatePolicy;
+  sendDomainError(
+    req,
+    res,
+    domainError('VALIDATION.FAILED', 'duplicates must be skip, update or create.', {
+      fields: { duplicates: 'skip, update or create' },
+    }),
+  );
+  return null;
+}
+
+/**
+ * Runs `body` while holding one of the caller's import slots; refuses (429, Retry-After) when they
+ * or the server have as many imports in flight as allowed. The body of a refused request is not read.
+ */
+export async function withImportSlot(
+  req: Request,
+  res: Response,
+  slots: ImportSlots,
+  caller: Caller,
+  body: () => Promise<void>,
+): Promise<void> {
+  const slot = slots.acquire(`${caller.actor.tenantId}/${caller.actor.userId}`);
+  if (!slot.ok) {
+    req.resume();
+    res.set({ Connection: 'close', 'Retry-After': RETRY_BUSY });
+    return slot.refused === 'user'
+      ? sendTransportError(
+          req,
+          res,
+          'IMPORT.TOO_MANY_AT_ONCE',
+          'You have as many imports uploading or importing as one person may; try again when one has finished.',
+        )
+      : sendTransportError(
+          req,
+          res,
+          'IMPORT.SERVER_BUSY',
+          'The server is importing as many files as it takes at once; try again in a moment.',
+        );
+  }
+  try {
+    await body();
+  } finally {
+    slot.release();
+  }
+}
+
+/** What an uploaded file is imported as. */
+export type ImportPlan = {
+  readonly kind: ImportKind;
+  readonly changes?: MappingInput;
+  readonly duplicates?: DuplicatePolicy;
+};
+
+/**
+ * Imports a spooled file: within the request when it is small (200, the result), else as a queued
+ * job (202, Location to poll). The file is moved to the job, or removed.
+ */
+export async function importSpooled(
+  req: Request,
+  res: Response,
+  deps: ImportDeps,
+  options: ImportRouteOptions,
+  caller: Caller,
+  ws: WorkspaceId,
+  file: {
+    readonly path: string;
+    readonly csv: CsvFormat & { readonly header: readonly string[]; readonly total: number };
+  },
+  plan: ImportPlan,
+): Promise<void> {
+  // The file is moved to its job or removed before the answer goes: a client that reads the answer
+  // finds no file of its upload left behind.
+  let keep = false;
+  let answer: () => void;
+  try {
+    answer = await importOrQueue();
+  } finally {
+    if (!keep) await rm(file.path, { force: true });
+  }
+  answer();
+
+  async function importOrQueue(): Promise<() => void> {
+    if (file.csv.total <= options.inlineMaxRows) {
+      const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), {
+        kind: plan.kind,
+        ...(plan.changes ? { changes: plan.changes } : {}),
+        ...(plan.duplicates ? { duplicates: plan.duplicates } : {}),
+      });
+      return () =>
+        result.ok
+          ? void res.status(200).json(resultBody(result.value))
+          : sendDomainError(req, res, result.error);
+    }
+    if (options.worker.unfinished(ws) >= options.maxJobsPerWorkspace) {
+      return () => {
+        res.set('Retry-After', RETRY_QUEUE_FULL);
+        sendTransportError(
+          req,
+          res,
+          'IMPORT.QUEUE_FULL',
+          'This workspace already has imports waiting; try again when one has finished.',
+        );
+      };
+    }
+    const job = await createImportJob(
+      deps,
+      caller,
+      ws,
+      { header: file.csv.header, total: file.csv.total },
+      plan,
+    );
+    if (!job.ok) return () => sendDomainError(req, res, job.error);
+    await rename(file.path, jobFilePath(options.dataDir, ws, job.value.id));
+    keep = true;
+    options.worker.enqueue(ws, job.value.id, file.csv);
+    return () => {
+      res.location(jobLocation(job.value));
+      sendJob(res, 202, job.value);
+    };
+  }
 }
 
 export function mountImportRoutes(router: Router, deps: ImportDeps, options: ImportRouteOptions): void {
-  router.post(IMPORT_PATH, async (req, res) => {
-    const ids = checkedIds(req, res);
-    if (!ids) return;
-    const mediaType = (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!CSV_TYPES.has(mediaType)) {
-      return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
-    }
-    const caller = callerOf(req, res);
-    // Outsiders are turned away before a byte of their file is stored.
-    const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
-    if (!access.ok) return sendDomainError(req, res, access.error);
-
-    const slot = options.slots.acquire(`${caller.actor.tenantId}/${caller.actor.userId}`);
-    if (!slot.ok) {
-      req.resume();
-      res.set({ Connection: 'close', 'Retry-After': RETRY_BUSY });
-      return slot.refused === 'user'
-        ? sendTransportError(
-            req,
-            res,
-            'IMPORT.TOO_MANY_AT_ONCE',
-            'You have as many imports uploading or importing as one person may; try again when one has finished.',
-          )
-        : sendTransportError(
-            req,
-            res,
-            'IMPORT.SERVER_BUSY',
-            'The server is importing as many files as it takes at once; try again in a moment.',
-          );
-    }
-    try {
-      await receiveImport(req, res, deps, options, caller, ids.ws);
-    } finally {
-      slot.release();
-    }
-  });
+  for (const [plural, kind] of Object.entries(IMPORTS)) {
+    router.post(importPath(plural), async (req, res) => {
+      const ids = checkedIds(req, res);
+      if (!ids) return;
+      if (!isCsvRequest(req)) {
+        return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
+      }
+      const duplicates = duplicatesParam(req, res);
+      if (duplicates === null) return;
+      const caller = callerOf(req, res);
+      // Outsiders are turned away before a byte of their file is stored.
+      const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
+      if (!access.ok) return sendDomainError(req, res, access.error);
+      await withImportSlot(req, res, options.slots, caller, async () => {
+        const upload = await receiveCsv(req, res, options, ids.ws);
+        if (!upload) return;
+        await importSpooled(req, res, deps, options, caller, ids.ws, upload, {
+          kind,
+          ...(duplicates ? { duplicates } : {}),
+        });
+      });
+    });
+  }
 
   router.get(IMPORT_JOB_PATH, async (req, res) => {
     const ids = checkedIds(req, res);
@@ -135,94 +254,4 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
     const job = await getImportJob(deps, callerOf(req, res), ids.ws, ids.id);
     return job.ok ? sendJob(res, 200, job.value) : sendDomainError(req, res, job.error);
   });
-}
-
-/**
- * Spools the body while scanning it (limits, encoding, delimiter, header, row count), then imports a
- * small file within the request or queues a job for a larger one. The file is parsed into cells once,
- * by the import.
- */
-async function receiveImport(
-  req: Request,
-  res: Response,
-  deps: ImportDeps,
-  options: ImportRouteOptions,
-  caller: Caller,
-  ws: WorkspaceId,
-): Promise<void> {
-  const declared = Number(req.get('content-length') ?? Number.NaN);
-  const reservation = await options.quota.reserve(
-    Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, options.maxBytes) : options.maxBytes,
-  );
-  const spoolFull = () => {
-    res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
-    sendTransportError(
-      req,
-      res,
-      'IMPORT.SPOOL_FULL',
-      'The server is busy with other imports; try again later.',
-    );
-  };
-  if (!reservation) {
-    req.resume();
-    return spoolFull();
-  }
-  const path = uploadPath(options.dataDir, ws);
-  const scanner = new CsvScanner(options.csvLimits);
-  const spooled = await spoolBody(req, path, reservation.bytes, (chunk) => scanner.write(chunk)).finally(
-    reservation.release,
-  );
-  if (!spooled.ok && spooled.reason === 'refused') {
-    if (!(spooled.error instanceof CsvLimitExceeded)) throw spooled.error;
-    req.log.warn(
-      {
-        limit: spooled.error.limit,
-        max: spooled.error.max,
-        record: spooled.error.record,
-        bytesRead: spooled.bytes,
-      },
-      'CSV import refused while uploading',
-    );
-    return sendRefusedWhileUploading(req, res, spooled.error);
-  }
-  if (!spooled.ok) {
-    if (reservation.bytes < options.maxBytes && !(declared > options.maxBytes)) return spoolFull();
-    res.set('Connection', 'close');
-    const mb = Math.floor(options.maxBytes / 1_000_000);
-    return sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
-  }
-  let keep = false;
-  try {
-    const csv = scanner.end();
-    if (!csv.header) {
-      return sendDomainError(
-        req,
-        res,
-        domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'),
-      );
-    }
-    if (csv.total <= options.inlineMaxRows) {
-      const result = await importLeads(deps, caller, ws, csvRecords(path, csv));
-      return result.ok ? void res.status(200).json(result.value) : sendDomainError(req, res, result.error);
-    }
-    if (options.worker.unfinished(ws) >= options.maxJobsPerWorkspace) {
-      await rm(path, { force: true });
-      res.set('Retry-After', RETRY_QUEUE_FULL);
-      return sendTransportError(
-        req,
-        res,
-        'IMPORT.QUEUE_FULL',
-        'This workspace already has imports waiting; try again when one has finished.',
-      );
-    }
-    const job = await createImportJob(deps, caller, ws, { header: csv.header, total: csv.total });
-    if (!job.ok) return sendDomainError(req, res, job.error);
-    await rename(path, jobFilePath(options.dataDir, ws, job.value.id));
-    keep = true;
-    options.worker.enqueue(ws, job.value.id, csv);
-    res.location(jobLocation(job.value));
-    return sendJob(res, 202, job.value);
-  } finally {
-    if (!keep) await rm(path, { force: true });
-  }
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { dirname } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Utf16ToUtf8 } from './utf16';
 
 export type Spooled =
   | { readonly ok: true; readonly bytes: number }
@@ -31,6 +32,17 @@ export async function spoolBody(
   maxBytes: number,
   watch?: (chunk: Buffer) => void,
 ): Promise<Spooled> {
+  // `maxBytes` counts the body as sent; `watch` and the file see it as UTF-8 when it was UTF-16.
+  const recode = new Utf16ToUtf8();
+  const pass = (chunk: Buffer, done: (error?: Error | null, data?: Buffer) => void) => {
+    if (chunk.length === 0) return done();
+    try {
+      watch?.(chunk);
+    } catch (refusal) {
+      return done(new Refused(refusal));
+    }
+    done(null, chunk);
+  };
   if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
     req.resume();
     return { ok: false, reason: 'too-large' };
@@ -41,12 +53,10 @@ export async function spoolBody(
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes > maxBytes) return done(new TooLarge());
-      try {
-        watch?.(chunk);
-      } catch (refusal) {
-        return done(new Refused(refusal));
-      }
-      done(null, chunk);
+      pass(recode.write(chunk), done);
+    },
+    flush(done) {
+      pass(recode.end(), done);
     },
   });
   const interrupted = () => {

@@ -2,8 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import type { Actor } from '@crm/shared';
+import { StorageBusyError, type Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
+import { aLeadConvertedEvent } from '@crm/shared/testing';
 import { createDevTokenIssuer } from '../auth/dev-token-issuer';
 import { createLogger } from '../http/logging';
 import { csvExtension, type CsvExtensionOptions } from '../imports/csv-extension';
@@ -65,27 +66,36 @@ const onExchange = (exchange: Exchange) => {
     );
 };
 
-/** Every call of the repository fails. */
-const failing = <T extends object>(repository: T): T =>
+/** Every call of the repository throws what `fault` makes. */
+const failing = <T extends object>(repository: T, fault: () => Error): T =>
   new Proxy(repository, {
     get: (object, key) =>
       typeof (object as Record<string | symbol, unknown>)[key] === 'function'
         ? () => {
-            throw new Error('storage is down (conformance test)');
+            throw fault();
           }
         : (object as Record<string | symbol, unknown>)[key],
   });
 
-/** Storage that is down: the outage a 500 (and /readyz's 503) answers. */
-const outage = (deps: ImportDeps): ImportDeps => ({
+/**
+ * Storage that fails every call: down (a bug-like error: the 500, and /readyz's 503), or busy (what
+ * the storage layer throws once its retries give up: 503 STORAGE.BUSY with Retry-After).
+ */
+const outage = (deps: ImportDeps, fault: () => Error): ImportDeps => ({
   ...deps,
-  records: failing(deps.records),
-  workspaces: failing(deps.workspaces),
-  outbox: failing(deps.outbox),
-  importJobs: failing(deps.importJobs),
-  teams: failing(deps.teams),
-  conversations: failing(deps.conversations),
+  records: failing(deps.records, fault),
+  workspaces: failing(deps.workspaces, fault),
+  outbox: failing(deps.outbox, fault),
+  importJobs: failing(deps.importJobs, fault),
+  teams: failing(deps.teams, fault),
+  conversations: failing(deps.conversations, fault),
 });
+const down = () => new Error('storage is down (conformance test)');
+const busy = () =>
+  new StorageBusyError('Storage answered 503 ServerBusy (conformance test)', {
+    retryAfterMs: 2_000,
+    ambiguous: false,
+  });
 
 async function startServer(
   name: ServerName,
@@ -233,6 +243,21 @@ const ctx: ScenarioContext = {
     if (!channel) throw new Error('channel: not listed');
     return { conversationId, etag: channel.etag };
   },
+  async deadLetter() {
+    // Older than anything else in the outbox, so it is the first pending event.
+    const event = aLeadConvertedEvent({
+      workspaceId: ws,
+      id: `dl${tag()}`,
+      occurredAt: '2000-01-01T00:00:00.000Z',
+    });
+    const committed = await mainDeps.records.commit(ws, { writes: [], events: [event] });
+    if (!committed.ok) throw new Error(`dead letter: ${committed.error.code}`);
+    const [entry] = await mainDeps.outbox.pending(ws, 1);
+    if (entry?.event.id !== event.id) throw new Error('dead letter: not the first pending event');
+    if (!(await mainDeps.outbox.deadLetter(ws, entry, undefined, new Date().toISOString())))
+      throw new Error('dead letter: not moved');
+    return event.id;
+  },
   send: sendById,
   importsIdle: () => servers.main.worker.idle(),
 };
@@ -246,7 +271,8 @@ beforeAll(async () => {
   doc = (await request(servers.main.base.app).get('/api/openapi.json')).body as Doc;
   conformance = conformanceOf(doc);
   servers.limited = await startServer('limited', deps, limits, { addressLimit: 1 });
-  servers.broken = await startServer('broken', outage(deps), limits, { paused: true });
+  servers.broken = await startServer('broken', outage(deps, down), limits, { paused: true });
+  servers.busy = await startServer('busy', outage(deps, busy), limits, { paused: true });
   servers.paused = await startServer('paused', deps, { ...limits, maxJobsPerWorkspace: 1 }, { paused: true });
   servers.full = await startServer('full', deps, { ...limits, spoolLimitBytes: 0 }, { paused: true });
   // The limited server lets one request through its address limit, then refuses everything.
@@ -323,6 +349,7 @@ function sharedCalls(op: DocumentedOperation, ok: Call): [number, Call][] {
     [401, { ...ok, as: null, code: 'AUTH.UNAUTHENTICATED' }],
     [429, { ...ok, server: 'limited', code: 'REQUEST.RATE_LIMITED' }],
     [500, { ...ok, server: 'broken', code: 'SERVER.INTERNAL' }],
+    [503, { ...ok, server: 'busy', code: 'STORAGE.BUSY' }],
     [404, { ...ok, params: { ...ok.params, ws: 'no-such-workspace' }, code: 'WORKSPACE.NOT_FOUND' }],
   ];
   if (json) {
@@ -366,7 +393,7 @@ function sharedCalls(op: DocumentedOperation, ok: Call): [number, Call][] {
   // What the operation is decides which of these apply, not what its responses list: an error the
   // document forgot is then an undocumented status.
   return calls.filter(([status]) => {
-    if (status === 401 || status === 429 || status === 500) return secured(op);
+    if (status === 401 || status === 429 || status === 500 || status === 503) return secured(op);
     if (status === 404) return op.path.includes('{ws}');
     return true;
   });

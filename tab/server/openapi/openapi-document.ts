@@ -24,7 +24,8 @@ const STATUS_RESPONSE: Readonly<Record<number, SharedResponse>> = {
 
 /**
  * The errors an operation has because of what it is, not what it does: every /api/v1 call can be
- * refused a token (401), rate limited (429) or fail on our side (500); a path with an id can name
+ * refused a token (401), rate limited (429), fail on our side (500) or find storage busy (503
+ * STORAGE.BUSY with Retry-After); a path with an id can name
  * nothing (404); a body can be malformed (400), too large (413) or not the media type (415); an
  * Idempotency-Key can be malformed (400) or reused with another body (409); If-Match can be stale
  * (412) or missing (428).
@@ -32,7 +33,7 @@ const STATUS_RESPONSE: Readonly<Record<number, SharedResponse>> = {
 export function sharedErrors(doc: OperationDoc): readonly number[] {
   const api = (doc.scope ?? 'api') === 'api';
   return [
-    ...(api ? [401, 429, 500] : []),
+    ...(api ? [401, 429, 500, 503] : []),
     ...(/:\w+/.test(doc.path) ? [404] : []),
     ...(doc.body || doc.query || doc.idempotent ? [400] : []),
     ...(doc.body ? [413, 415] : []),
@@ -51,6 +52,8 @@ const PATH_PARAMETERS: Readonly<Record<string, string>> = {
   id: 'RecordId',
   userId: 'UserId',
   conversationId: 'ConversationId',
+  stage: 'StageId',
+  eventId: 'EventId',
 };
 
 const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
@@ -91,7 +94,8 @@ function operation(doc: OperationDoc, schemas: Record<string, JsonObject>): Json
   }
   const errors = new Set([...sharedErrors(doc), ...Object.keys(doc.errors ?? {}).map(Number)]);
   for (const status of [...errors].sort((a, b) => a - b)) {
-    const component = STATUS_RESPONSE[status];
+    // A public endpoint's 503 is the readiness probe's; an API operation's is busy storage.
+    const component = status === 503 && api ? 'StorageBusy' : STATUS_RESPONSE[status];
     if (!component) throw new Error(`No shared response for ${status} (${doc.operationId})`);
     const description = doc.errors?.[status];
     responses[status] = { ...ref('responses', component), ...(description ? { description } : {}) };
@@ -147,6 +151,20 @@ const PARAMETERS = {
     required: true,
     description: "The Teams channel's conversation id (`19:…@thread.tacv2`), as listChannels gives it",
     schema: { type: 'string', pattern: '^[A-Za-z0-9._:@;=-]{1,256}$' },
+  },
+  StageId: {
+    name: 'stage',
+    in: 'path',
+    required: true,
+    description: "One of the workspace's stage ids (kebab-case)",
+    schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
+  },
+  EventId: {
+    name: 'eventId',
+    in: 'path',
+    required: true,
+    description: "The notification's event id, as listUndeliveredNotifications gives it",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
   IfMatch: {
     name: 'If-Match',

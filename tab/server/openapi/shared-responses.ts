@@ -82,6 +82,12 @@ export const SHARED_RESPONSES = {
     'SERVER.INTERNAL: something failed on our side (no internals disclosed); quote requestId',
   ),
   ServiceUnavailable: problem('SERVER.NOT_READY: storage cannot be reached'),
+  StorageBusy: problem(
+    'STORAGE.BUSY: storage is busy or did not answer in time; wait as Retry-After says, then ask again ' +
+      '(a write with the same Idempotency-Key, which answers the first attempt if it was applied; ' +
+      'a change with If-Match after reading the record again)',
+    { 'Retry-After': header('Retry-After') },
+  ),
 } as const;
 
 export type SharedResponse = keyof typeof SHARED_RESPONSES;

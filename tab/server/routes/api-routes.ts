@@ -15,6 +15,7 @@ import {
 } from '@crm/shared/application';
 import { activityRoutes } from './activity-routes';
 import { channelRoutes } from './channel-routes';
+import { deadLetterRoutes } from './dead-letter-routes';
 import { leadCreated, leadRoutes } from './lead-routes';
 import { opportunityRoutes } from './opportunity-routes';
 import { mergeRoutes } from './merge-routes';
@@ -29,6 +30,7 @@ import { workspaceRoutes } from './workspace-routes';
 export const apiRoutes = (): RouteSpec[] => [
   ...workspaceRoutes,
   ...channelRoutes,
+  ...deadLetterRoutes,
   ...recordRoutes({
     entity: leadEntity,
     plural: 'leads',

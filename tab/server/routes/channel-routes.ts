@@ -17,6 +17,12 @@ const ChannelSchema = named(
     topics: z.array(z.enum(['conversions', 'stages', 'won'])),
     updatedAt: z.string(),
     updatedBy: z.string(),
+    broken: z
+      .object({ at: z.string(), reason: z.string() })
+      .optional()
+      .describe(
+        'Teams refused a post here (403/404): nothing is posted until `subscribe` in the channel again.',
+      ),
     etag: z.string(),
   }),
 );
@@ -32,7 +38,7 @@ export const channelRoutes: RouteSpec[] = [
     description:
       'Owners: every Teams channel the bot posts this workspace’s notifications in (a channel subscribes with the ' +
       'bot’s `subscribe` command), with its team, its topics (conversions, stages, won), when and by whom it last ' +
-      'changed, and its ETag for removeChannel. Members get 403 WORKSPACE.OWNER_REQUIRED.',
+      'changed, whether Teams refuses posts there (`broken`), and its ETag for removeChannel. Members get 403 WORKSPACE.OWNER_REQUIRED.',
     success: {
       status: 200,
       description: 'Subscribed channels',

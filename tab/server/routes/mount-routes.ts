@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { domainError, err, type DomainError, type Result } from '@crm/shared';
 import { type AppDeps, type Caller } from '@crm/shared/application';
+import { inSpan } from '@crm/shared/telemetry';
 import { toEtag, versionFromIfMatch } from '../http/etag';
 import { answerOtherMethods } from '../http/method-not-allowed';
 import { sendDomainError } from '../http/problem';
@@ -21,6 +22,14 @@ const PARAM_RULES: Record<string, { pattern: RegExp; notFound: () => DomainError
   ws: { pattern: ID, notFound: () => domainError('WORKSPACE.NOT_FOUND', 'No such workspace.') },
   id: { pattern: ID, notFound: () => domainError('RECORD.NOT_FOUND', 'No such record in this workspace.') },
   userId: { pattern: USER_ID, notFound: () => domainError('WORKSPACE.MEMBER_NOT_FOUND', 'No such member.') },
+  stage: {
+    pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    notFound: () => domainError('OPPORTUNITY.UNKNOWN_STAGE', "That is not one of this workspace's stages."),
+  },
+  eventId: {
+    pattern: ID,
+    notFound: () => domainError('NOTIFICATION.NOT_FOUND', 'There is no such undelivered notification.'),
+  },
   conversationId: {
     pattern: CONVERSATION_ID,
     notFound: () => domainError('CHANNEL.NOT_FOUND', 'This channel does not hear this workspace.'),
@@ -99,13 +108,20 @@ export async function runRoute(
 ): Promise<Result<HttpReply, DomainError>> {
   const invalid = checkParams(request.params) ?? checkIdempotencyKey(request.caller.idempotencyKey);
   if (invalid) return err(invalid);
-  return route.handle(deps, {
-    params: request.params,
-    query: request.query,
-    body: request.body,
-    caller: request.caller,
-    expected: versionFromIfMatch(request.ifMatch),
-  });
+  // The use case's span: a child of the HTTP request's, the parent of each storage call's.
+  const ws = request.params.ws;
+  return inSpan(
+    `api ${route.operationId}`,
+    { 'crm.operation': route.operationId, ...(ws ? { 'crm.workspace.id': ws } : {}) },
+    () =>
+      route.handle(deps, {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        caller: request.caller,
+        expected: versionFromIfMatch(request.ifMatch),
+      }),
+  );
 }
 
 async function run(route: RouteSpec, deps: AppDeps, req: Request, res: Response): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ok, type RecordKind } from '@crm/shared';
+import { ok, RECORD_VIEW, type RecordKind } from '@crm/shared';
 import { listRecycleBin, purgeRecord } from '@crm/shared/application';
 import { limitOf, single } from './query';
 import { route, type RouteSpec } from './route-spec';
@@ -27,14 +27,8 @@ const DeletedSchema = named(
   ),
 );
 
-const PLURALS: Record<RecordKind, string> = {
-  lead: 'leads',
-  organisation: 'organisations',
-  contact: 'contacts',
-  opportunity: 'opportunities',
-  campaign: 'campaigns',
-  activity: 'activities',
-};
+/** A kind's plural in the API's paths: the tab's view of that kind. */
+const PLURALS: Record<RecordKind, string> = RECORD_VIEW;
 
 /** `DELETE .../recycle-bin/{kind}/{id}`: purge one record for good (owners only). */
 const purgeRoutes: RouteSpec[] = (Object.entries(PLURALS) as [RecordKind, string][]).map(([kind, plural]) =>

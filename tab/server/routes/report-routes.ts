@@ -5,7 +5,12 @@ import { single } from './query';
 import { REPORT_SCHEMAS } from './report-schemas';
 import { route, type RouteSpec } from './route-spec';
 
-const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by'];
+const PARAMS: readonly (keyof ReportParams)[] = ['from', 'to', 'months', 'by', 'limit', 'cursor'];
+
+const page = z.object({
+  limit: z.number().int().min(1).max(200).optional().describe('Deals per page (default 50)'),
+  cursor: z.string().optional().describe('The `nextCursor` of the page before'),
+});
 
 /** A report over a period: both bounds optional and inclusive. */
 const PERIOD = z.object({
@@ -20,11 +25,12 @@ const QUERY: { [R in ReportName]: z.ZodObject } = {
     from: z.string().optional().describe('First month, YYYY-MM; default this month'),
     months: z.number().int().min(1).max(24).optional().describe('How many months (default 6)'),
   }),
-  conversion: PERIOD.extend({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
+  conversion: z.object({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
   campaigns: z.object({}),
   'win-rate': PERIOD,
   'sales-cycle': PERIOD,
-  'stale-deals': z.object({}),
+  'stale-deals': page,
+  'no-next-step': page,
 };
 
 /** operationId, summary and description of each report. */
@@ -44,7 +50,7 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
     'getConversionReport',
     'Report lead conversion rates',
     'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`), ' +
-      'over the leads created between `from` and `to` (YYYY-MM-DD, both optional, inclusive).',
+      'over every lead of the workspace (from its maintained figures).',
   ],
   campaigns: [
     'getCampaignReport',
@@ -65,7 +71,13 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   'stale-deals': [
     'getStaleDealsReport',
     'Report deals with no recent activity',
-    'Open deals whose last activity or stage change is older than the workspace’s staleAfterDays, with the days since.',
+    'Open deals whose last activity or stage change is older than the workspace’s staleAfterDays, with the days since, ' +
+      'longest untouched first, a page at a time (`limit`, `cursor`).',
+  ],
+  'no-next-step': [
+    'getNoNextStepReport',
+    'Report open deals without a next step',
+    'Open deals with no planned activity (no `nextActivity`), newest first, a page at a time (`limit`, `cursor`).',
   ],
 };
 

@@ -8,7 +8,7 @@ import { RECORD_FIELD_SCHEMAS } from './record-schemas';
 const byCurrency = <T extends z.ZodType>(value: T) =>
   z.record(z.string(), value).describe('By currency (ISO 4217): currencies are never added together');
 
-const DealTotalsSchema = named(
+export const DealTotalsSchema = named(
   'DealTotals',
   z.strictObject({ count: z.number().int(), amount: z.number(), weightedAmount: z.number() }),
 );
@@ -95,5 +95,10 @@ export const REPORT_SCHEMAS: { readonly [R in ReportName]: z.ZodType } = {
         daysInactive: z.number().int(),
       }),
     ),
+    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last'),
+  }),
+  'no-next-step': z.strictObject({
+    deals: z.array(RECORD_FIELD_SCHEMAS.opportunity),
+    nextCursor: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last'),
   }),
 };

@@ -102,6 +102,35 @@ describe('workspaces', () => {
     expect((await alice.get(url)).body.name).toBe('After');
   });
 
+  it('lets an owner turn the morning digest on with a time zone; a zone nobody knows is a 400 naming it', async () => {
+    const alice = await server.as(ALICE);
+    const created = await alice.post('/api/v1/workspaces', { name: 'Digest' });
+    const url = `/api/v1/workspaces/${created.body.id}`;
+
+    const wrong = await alice.patch(
+      url,
+      { morningDigest: { enabled: true, timeZone: 'Europe/Atlantis' } },
+      created.headers.etag,
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect(Object.keys(wrong.body.fields)).toEqual(['morningDigest.timeZone']);
+
+    const on = await alice.patch(
+      url,
+      { morningDigest: { enabled: true, timeZone: 'Europe/Oslo' } },
+      created.headers.etag,
+    );
+    expect(on.status).toBe(200);
+    expect(on.body.settings.morningDigest).toEqual({ enabled: true, timeZone: 'Europe/Oslo' });
+    const off = await alice.patch(url, { morningDigest: { enabled: false } }, on.headers.etag);
+    expect((await alice.get(url)).body.settings.morningDigest).toEqual({
+      enabled: false,
+      timeZone: 'Europe/Oslo',
+    });
+    expect(off.status).toBe(200);
+  });
+
   it('refuses the workspace past the per-person cap with 409 WORKSPACE.LIMIT_REACHED, nothing created', async () => {
     const capped = await startTestServer({ app: { ...server.deps, limits: { workspacesPerUser: 3 } } });
     const dave = await capped.as({ tenantId: ALICE.tenantId, userId: 'dave-cap', name: 'Dave' });

@@ -53,6 +53,16 @@ const WorkspaceFields = z.strictObject({
       })
       .optional()
       .describe('Who owns a new lead that names no owner: its creator (absent too), or the round-robin'),
+    morningDigest: z
+      .strictObject({
+        enabled: z.boolean(),
+        timeZone: z.string().describe('IANA time zone for members the bot has not heard from yet'),
+      })
+      .optional()
+      .describe(
+        "Each member's overdue and today's activities in their personal chat with the bot, at 08:00 on working " +
+          'days in their time zone (absent: off)',
+      ),
   }),
   createdAt: instant,
   createdBy: z.string(),
@@ -160,9 +170,11 @@ export const workspaceRoutes: RouteSpec[] = [
     summary: "Change a workspace's name or settings",
     description:
       'Owners change name, defaultCurrency, staleAfterDays, stages (the whole list, or only the open stages; ' +
-      'the closed ones are fixed) or leadAssignment ({mode: creator | round-robin, memberIds}: who owns a new lead ' +
-      'that names no owner, from the form, the bot or an import; members opt in by being listed). Needs If-Match ' +
-      'with the ETag you read.',
+      'the closed ones are fixed), leadAssignment ({mode: creator | round-robin, memberIds}: who owns a new lead ' +
+      'that names no owner, from the form, the bot or an import; members opt in by being listed) or morningDigest ' +
+      "({enabled, timeZone?}: every member's day in their personal chat with the bot at 08:00 on working days where " +
+      'they are, nothing when nothing is due; timeZone, an IANA zone kept when left out, stands in for members the ' +
+      'bot has not heard from). Needs If-Match with the ETag you read.',
     body: WorkspacePatchInputSchema,
     ifMatch: 'required',
     success: {

@@ -19,7 +19,8 @@ export type Call = {
   readonly as?: Actor | null;
   /**
    * Which server answers. `main`: the real one. `limited`: every /api/v1 request is rate limited.
-   * `broken`: storage fails. `paused`: imports queue and never run, one unfinished job a workspace.
+   * `broken`: storage fails. `busy`: storage is busy (the storage layer gave up retrying).
+   * `paused`: imports queue and never run, one unfinished job a workspace.
    * `full`: no room for an uploaded file.
    */
   readonly server?: ServerName;
@@ -27,7 +28,7 @@ export type Call = {
   readonly code?: string;
 };
 
-export type ServerName = 'main' | 'limited' | 'broken' | 'paused' | 'full';
+export type ServerName = 'main' | 'limited' | 'broken' | 'busy' | 'paused' | 'full';
 
 /** What a scenario can build its calls on; every request it sends is checked against the document too. */
 export type ScenarioContext = {
@@ -46,6 +47,8 @@ export type ScenarioContext = {
    * its conversation id and the ETag listChannels gives it.
    */
   subscribedChannel(): Promise<{ conversationId: string; etag: string }>;
+  /** A notification of `ws` the relay gave up on (a dead letter): its event id. */
+  deadLetter(): Promise<string>;
   /** Sends a call to an operation (setup) and gives back status and parsed body. */
   send(
     operationId: string,
@@ -61,7 +64,7 @@ export type Step = (ctx: ScenarioContext) => Promise<Call>;
  * How the test drives one documented operation. `ok` must get its (first) success status; the test
  * derives the shared errors from it (no token → 401, unknown workspace → 404, a malformed, oversized
  * or non-JSON body → 400/413/415, no or a stale If-Match → 428/412, the `limited` server → 429, the
- * `broken` one → 500). `also` triggers the operation's other statuses. Every status the document lists
+ * `broken` one → 500, the `busy` one → 503 STORAGE.BUSY with Retry-After). `also` triggers the operation's other statuses. Every status the document lists
  * must be triggered by one or the other, or be named in `untriggered` with the reason.
  */
 export type Scenario = {
@@ -86,6 +89,65 @@ const PATCHES: Readonly<Record<string, object>> = {
   campaigns: { description: 'Stand 42' },
   activities: { notes: 'Called back' },
 };
+
+/** A file previewed (as Alice, on `call`'s server and workspace): its preview id. */
+async function previewOf(ctx: ScenarioContext, data: string, call: Partial<Call> = {}): Promise<string> {
+  const answer = await ctx.send('previewImport', { ...call, raw: { type: 'text/csv', data } });
+  return (answer.body as { id: string }).id;
+}
+
+/** Files of organisations, contacts and deals (a contact's or deal's unknown organisation is a row error, not a refusal). */
+const SIBLING_FILES: Readonly<Record<string, (rows: number, tag: string) => string>> = {
+  organisations: (rows, t) =>
+    [
+      'Account Name,Website',
+      ...Array.from({ length: rows }, (_, i) => `Bakkerij ${t} ${i},bakkerij-${t}-${i}.nl`),
+    ].join('\r\n'),
+  contacts: (rows, t) =>
+    [
+      'First Name,Last Name,Email,Account Name',
+      ...Array.from({ length: rows }, (_, i) => `Sanne,de Vries,${t}.${i}@example.com,Bakkerij ${t}`),
+    ].join('\r\n'),
+  opportunities: (rows, t) =>
+    [
+      'Opportunity Name,Account Name,Amount',
+      ...Array.from({ length: rows }, (_, i) => `Ovens ${i},Bakkerij ${t},1000`),
+    ].join('\r\n'),
+};
+
+/** An upload too large (413), not CSV (415), or with no room on the server (429). */
+const uploadRefusals = (file: (rows: number, tag: string) => string) => ({
+  413: async (): Promise<Call> => ({
+    raw: { type: 'text/csv', data: file(3000, tag('big')) },
+    code: 'REQUEST.TOO_LARGE',
+  }),
+  415: async (): Promise<Call> => ({
+    raw: { type: 'application/json', data: '{}' },
+    code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  }),
+  429: async (): Promise<Call> => ({
+    server: 'full',
+    raw: { type: 'text/csv', data: file(2, tag('full')) },
+    code: 'IMPORT.SPOOL_FULL',
+  }),
+});
+
+/** importOrganisations, importContacts, importOpportunities: the same answers as importLeads. */
+function siblingImportScenarios(): Record<string, Scenario> {
+  return Object.fromEntries(
+    Object.entries(SIBLING_FILES).map(([plural, file]): [string, Scenario] => [
+      `import${capital(plural)}`,
+      {
+        ok: async () => ({ raw: { type: 'text/csv', data: file(2, tag('sib')) } }),
+        also: {
+          202: async () => ({ raw: { type: 'text/csv', data: file(5, tag('sibj')) } }),
+          400: async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
+          ...uploadRefusals(file),
+        },
+      },
+    ]),
+  );
+}
 
 /** The record kinds by URL segment, with the name their operations use (`createLead`). */
 export const KINDS = {
@@ -439,6 +501,7 @@ const REPORTS = {
   getWinRateReport: 'win-rate',
   getSalesCycleReport: 'sales-cycle',
   getStaleDealsReport: 'stale-deals',
+  getNoNextStepReport: 'no-next-step',
 };
 
 const reportScenarios = (): Record<string, Scenario> =>
@@ -537,19 +600,31 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           name: 'Verkoop Zuid',
           staleAfterDays: 21,
           leadAssignment: { mode: 'round-robin', memberIds: [ALICE.userId, BOB.userId] },
+          morningDigest: { enabled: true, timeZone: 'Europe/Amsterdam' },
         },
       };
     },
     also: {
-      400: async (ctx) => {
-        const { ws, etag } = await workspaceWithBob(ctx);
-        return {
-          params: { ws },
-          headers: { 'If-Match': etag },
-          body: { staleAfterDays: 0 },
-          code: 'VALIDATION.FAILED',
-        };
-      },
+      400: [
+        async (ctx) => {
+          const { ws, etag } = await workspaceWithBob(ctx);
+          return {
+            params: { ws },
+            headers: { 'If-Match': etag },
+            body: { staleAfterDays: 0 },
+            code: 'VALIDATION.FAILED',
+          };
+        },
+        async (ctx) => {
+          const { ws, etag } = await workspaceWithBob(ctx);
+          return {
+            params: { ws },
+            headers: { 'If-Match': etag },
+            body: { morningDigest: { enabled: true, timeZone: 'Europe/Atlantis' } },
+            code: 'VALIDATION.FAILED',
+          };
+        },
+      ],
       403: async (ctx) => {
         const { ws, etag } = await workspaceWithBob(ctx);
         return {
@@ -651,6 +726,28 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         headers: { 'If-Match': '"1"' },
         code: 'CHANNEL.NOT_FOUND',
       }),
+    },
+  },
+
+  listUndeliveredNotifications: {
+    ok: async (ctx) => {
+      await ctx.deadLetter();
+      return {};
+    },
+    also: {
+      400: async () => ({ query: { cursor: 'not-a-cursor' }, code: 'VALIDATION.FAILED' }),
+      403: async () => ({ as: BOB, code: 'WORKSPACE.OWNER_REQUIRED' }),
+    },
+  },
+  requeueUndeliveredNotification: {
+    ok: async (ctx) => ({ params: { eventId: await ctx.deadLetter() } }),
+    also: {
+      403: async (ctx) => ({
+        params: { eventId: await ctx.deadLetter() },
+        as: BOB,
+        code: 'WORKSPACE.OWNER_REQUIRED',
+      }),
+      404: async () => ({ params: { eventId: 'never-dead' }, code: 'NOTIFICATION.NOT_FOUND' }),
     },
   },
 
@@ -758,6 +855,31 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
     },
     also: { 404: async () => ({ params: { id: 'no-such-deal' }, code: 'OPPORTUNITY.NOT_FOUND' }) },
   },
+  getBoard: {
+    ok: async (ctx) => {
+      await ctx.create('opportunities', { amount: 700, stage: 'proposal' });
+      await ctx.create('opportunities', { amount: 300, stage: 'proposal' });
+      return { query: { limit: '1' } };
+    },
+    also: { 400: async () => ({ query: { limit: '0' }, code: 'VALIDATION.FAILED' }) },
+  },
+  getBoardColumn: {
+    ok: async (ctx) => {
+      await ctx.create('opportunities', { stage: 'negotiation' });
+      await ctx.create('opportunities', { stage: 'negotiation' });
+      const board = await ctx.send('getBoard', { query: { limit: '1' } });
+      const column = (board.body as { columns: { stage: string; nextCursor: string | null }[] }).columns.find(
+        (c) => c.stage === 'negotiation',
+      );
+      return { params: { stage: 'negotiation' }, query: { limit: '1', cursor: column?.nextCursor ?? '' } };
+    },
+    also: {
+      400: [
+        async () => ({ params: { stage: 'no-such-stage' }, code: 'OPPORTUNITY.UNKNOWN_STAGE' }),
+        async () => ({ params: { stage: 'negotiation' }, query: { limit: 'x' }, code: 'VALIDATION.FAILED' }),
+      ],
+    },
+  },
   listRecycleBin: {
     ok: async (ctx) => {
       for (const plural of Object.keys(KINDS)) await ctx.deleted(plural);
@@ -805,6 +927,59 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
           code: 'IMPORT.SPOOL_FULL',
         }),
       ],
+    },
+  },
+  ...siblingImportScenarios(),
+  previewImport: {
+    ok: async () => ({ query: { kind: 'lead' }, raw: { type: 'text/csv', data: csv(3, tag('pv')) } }),
+    also: {
+      400: [
+        async () => ({ raw: { type: 'text/csv', data: '' }, code: 'IMPORT.EMPTY_FILE' }),
+        async () => ({
+          query: { kind: 'shoe' },
+          raw: { type: 'text/csv', data: csv(1, tag('pv')) },
+          code: 'VALIDATION.FAILED',
+        }),
+      ],
+      ...uploadRefusals(csv),
+    },
+  },
+  recheckImportPreview: {
+    ok: async (ctx) => ({
+      params: { id: await previewOf(ctx, csv(3, tag('re'))) },
+      body: { mapping: { columns: { company: null } }, duplicates: 'update' },
+    }),
+    also: {
+      400: async (ctx) => ({
+        params: { id: await previewOf(ctx, csv(3, tag('re'))) },
+        body: { mapping: { columns: { company: 'shoeSize' } } },
+        code: 'IMPORT.INVALID_MAPPING',
+      }),
+      404: async () => ({ params: { id: 'no-such-preview' }, body: {}, code: 'IMPORT.PREVIEW_NOT_FOUND' }),
+    },
+  },
+  startImport: {
+    ok: async (ctx) => ({ body: { previewId: await previewOf(ctx, csv(2, tag('st'))) } }),
+    also: {
+      202: async (ctx) => ({ body: { previewId: await previewOf(ctx, csv(5, tag('stj'))) } }),
+      400: async (ctx) => ({
+        body: {
+          previewId: await previewOf(ctx, csv(2, tag('st'))),
+          mapping: { columns: { lastName: null } },
+        },
+        code: 'IMPORT.INVALID_HEADER',
+      }),
+      404: async () => ({ body: { previewId: 'no-such-preview' }, code: 'IMPORT.PREVIEW_NOT_FOUND' }),
+      429: async (ctx) => {
+        const ws = await ctx.workspace();
+        await ctx.send('importLeads', {
+          server: 'paused',
+          params: { ws },
+          raw: { type: 'text/csv', data: csv(5, tag('stq')) },
+        });
+        const previewId = await previewOf(ctx, csv(5, tag('stq')), { server: 'paused', params: { ws } });
+        return { server: 'paused', params: { ws }, body: { previewId }, code: 'IMPORT.QUEUE_FULL' };
+      },
     },
   },
   getImportJob: {

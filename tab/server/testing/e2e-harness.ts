@@ -1,4 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createApp } from '../app';
@@ -6,6 +7,8 @@ import { createDevTokenIssuer } from '../auth/dev-token-issuer';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { createLogger } from '../http/logging';
 import { writeBundle } from '../bundle/browser-bundle';
+import { csvExtension } from '../imports/csv-extension';
+import { createImportWorker } from '../imports/import-worker';
 import { launchChromium } from './browser';
 import { testStorage } from './test-server';
 
@@ -26,18 +29,23 @@ export type E2e = {
  * The real tab server over the run's Azurite with dev tokens, today's bundle, Debian's Chromium.
  * One per spec file.
  */
-export async function startE2e(): Promise<E2e> {
+export async function startE2e(options: { readonly inlineMaxRows?: number } = {}): Promise<E2e> {
   const [deps, devTokens] = await Promise.all([
     testStorage(),
     createDevTokenIssuer(CLIENT_ID),
     writeBundle(), // always today's source, not a bundle left from an older checkout
   ]);
+  // The CSV routes as the server mounts them: a small file imports in the request, a larger one
+  // becomes a job the worker runs.
+  const dataDir = await mkdtemp(join(tmpdir(), 'crm-e2e-'));
+  const worker = createImportWorker(deps, { dataDir, logger: createLogger('silent') });
   const app = createApp({
     app: deps,
     verifier: createTokenVerifier({ keys: devTokens.keys, clientId: CLIENT_ID }),
     devTokens,
     logger: createLogger('silent'),
     ready: async () => undefined,
+    extensions: [csvExtension(deps, { worker, dataDir, ...options })],
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
@@ -60,6 +68,7 @@ export async function startE2e(): Promise<E2e> {
     },
     close: async () => {
       await browser.close();
+      await worker.stop();
       await new Promise((closed) => server.close(closed));
     },
   };

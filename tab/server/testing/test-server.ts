@@ -21,12 +21,9 @@ export const MALLORY: Actor = { tenantId: TENANT_B, userId: 'alice', name: 'Mall
 export async function connectTestStorage(
   connectionString: string,
   tablePrefix: string,
-  clientOptions?: Parameters<typeof connectTableStorage>[1]['clientOptions'],
+  options: Omit<Parameters<typeof connectTableStorage>[1], 'tablePrefix'> = {},
 ): Promise<ImportDeps> {
-  const storage = connectTableStorage(
-    { connectionString },
-    { tablePrefix, ...(clientOptions ? { clientOptions } : {}) },
-  );
+  const storage = connectTableStorage({ connectionString }, { tablePrefix, ...options });
   await storage.ensureTables();
   return {
     records: storage.records,

@@ -1,23 +1,27 @@
 import { Caption1, Text, Title3 } from '@fluentui/react-components';
 import type { Activity, Regarding } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
-import { useCreateRecord } from '../api/mutations';
-import { ErrorState, LoadingState } from '../app/StateViews';
+import { useState } from 'react';
+import type { ActivityView, PlanNext } from '../api/api-client';
+import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { useFormat } from '../i18n/useFormat';
-import { formValuesOf } from '../records/form-field';
-import { NewRecordButton } from '../records/NewRecordButton';
+import { PlanNextOffer } from '../my-day/PlanNextOffer';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { useRecordList } from '../records/useRecordList';
-import { ACTIVITY_ENTITY } from './activity-entity';
+import { NewActivityButton } from './ActivityFormDialog';
 import { useActivityTimelineStyles } from './ActivityTimeline.styles';
 
 export type ActivityTimelineProps = { readonly workspaceId: string; readonly regarding: Regarding };
 
-/** A record's calls, emails, meetings, notes and tasks, newest first, and "Log activity". */
+/**
+ * A record's calls, emails, meetings, notes and tasks, newest first, and "New activity"; logging a
+ * done one offers to plan the next.
+ */
 export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const create = useCreateRecord<Activity>(workspaceId, 'activities');
+  const [notice, setNotice] = useState<Notice>();
+  const [offer, setOffer] = useState<{ text: string; hint: PlanNext; seq: number }>();
   const section = useRecordDetailStyles();
   const styles = useActivityTimelineStyles();
   const list = useRecordList<Activity>(workspaceId, 'activities', {
@@ -31,16 +35,34 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
         {t('activities.timeline')}
       </Title3>
       <div>
-        <NewRecordButton
-          entity={ACTIVITY_ENTITY}
-          label={t('activities.log')}
-          initial={formValuesOf(ACTIVITY_ENTITY.form)}
-          extra={{ regarding }}
-          onCreate={async (input) => {
-            await create.mutateAsync(input);
+        <NewActivityButton
+          workspaceId={workspaceId}
+          regarding={regarding}
+          onCreated={(activity: ActivityView) => {
+            const subject = activity.subject;
+            if (!activity.completed) {
+              setOffer(undefined);
+              return setNotice({ intent: 'success', text: t('activityForm.planned', { subject }) });
+            }
+            setNotice(undefined);
+            setOffer((current) => ({
+              text: t('activityForm.logged', { subject }),
+              hint: { regarding, ownerId: activity.ownerId, ...pick(activity) },
+              seq: (current?.seq ?? 0) + 1,
+            }));
           }}
         />
       </div>
+      <NoticeBar notice={notice} />
+      {offer && (
+        <PlanNextOffer
+          key={offer.seq}
+          workspaceId={workspaceId}
+          text={offer.text}
+          hint={offer.hint}
+          onPlanned={() => setOffer(undefined)}
+        />
+      )}
       {list.error && <ErrorState error={list.error} />}
       {list.isPending ? (
         <LoadingState />
@@ -54,6 +76,7 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
                 {t(`activities.typeLabel.${activity.type}`)}: {activity.subject}
               </Text>
               <Caption1>
+                {t(activity.completed ? 'activityList.doneOption.true' : 'activityForm.due')} ·{' '}
                 {format.dateTime(activity.occurredAt)}
                 {activity.outcome ? ` · ${activity.outcome}` : ''}
               </Caption1>
@@ -65,3 +88,6 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
     </section>
   );
 }
+
+const pick = (activity: ActivityView) =>
+  activity.regardingName !== undefined ? { regardingName: activity.regardingName } : {};

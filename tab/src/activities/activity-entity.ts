@@ -7,12 +7,26 @@ import {
 import type { EntityDescriptor } from '../records/entity';
 import { dateField, enumField, textField, type FieldDescriptor } from '../records/field-descriptor';
 import type { FormField } from '../records/form-field';
+import { createElement } from 'react';
+import { ownerColumn } from '../owners/MemberName';
+import { RegardingLink } from './ActivityCells';
 
 export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
   textField('subject', 'activities.field.subject', (a) => a.subject, 'name'),
   enumField('type', 'activities.field.type', 'activities.typeLabel', (a) => a.type),
   dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
-  enumField('regarding', 'activities.field.regarding', 'activities.regardingLabel', (a) => a.regarding.type),
+  {
+    ...enumField(
+      'regarding',
+      'activities.field.regarding',
+      'activities.regardingLabel',
+      (a) => a.regarding.type,
+    ),
+    size: 'name',
+    cell: (a) => createElement(RegardingLink, { activity: a }),
+  },
+  enumField('completed', 'activityList.done', 'activityList.doneOption', (a) => String(a.completed)),
+  ownerColumn<Activity>(),
   textField('outcome', 'activities.field.outcome', (a) => a.outcome, 'long'),
 ];
 
@@ -31,7 +45,7 @@ export const ACTIVITY_FORM: readonly FormField[] = [
   { kind: 'boolean', name: 'completed', labelKey: 'activities.field.completed' },
 ];
 
-/** Activities are logged from the record they concern; the list shows them all. */
+/** Activities: the list filters by type, owner, done and (in the view) due; "New activity" is the view's own. */
 export const ACTIVITY_ENTITY: EntityDescriptor<Activity> = {
   plural: 'activities',
   ns: 'activities',
@@ -42,6 +56,13 @@ export const ACTIVITY_ENTITY: EntityDescriptor<Activity> = {
       labelKey: 'activities.field.type',
       prefix: 'activities.typeLabel',
       options: ACTIVITY_TYPES,
+    },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner' },
+    {
+      name: 'completed',
+      labelKey: 'activityList.done',
+      prefix: 'activityList.doneOption',
+      options: ['true', 'false'],
     },
   ],
   form: ACTIVITY_FORM,

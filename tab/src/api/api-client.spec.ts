@@ -2,7 +2,7 @@ import type { Lead } from '@crm/shared';
 import { createI18n } from '../i18n/i18n';
 import { RESOURCES } from '../i18n/resources';
 import { createApiClient, type WithEtag } from './api-client';
-import { ApiError, errorMessage, errorText } from './api-error';
+import { ApiError, errorMessage, errorText, retryQuery } from './api-error';
 
 type Call = { url: string; init: RequestInit };
 
@@ -36,7 +36,12 @@ const headersOf = (call: Call | undefined) => new Headers(call?.init.headers);
 
 const lead = { id: 'L1', lastName: 'Jansen', etag: '"djE"' } as unknown as WithEtag<Lead>;
 const client = (fetch: typeof globalThis.fetch) =>
-  createApiClient({ getToken: async () => 'tok', fetch, newKey: () => 'key-1' });
+  createApiClient({
+    getToken: async () => 'tok',
+    fetch,
+    newKey: () => 'key-1',
+    sleep: async () => undefined,
+  });
 
 describe('api client: requests', () => {
   it('sends the bearer token and list filters, dropping empty ones', async () => {
@@ -100,6 +105,76 @@ describe('api client: failures', () => {
   it('reports an unreachable server as a network error', async () => {
     const { fetch } = fakeFetch(new TypeError('Failed to fetch'));
     await expect(client(fetch).listWorkspaces()).rejects.toMatchObject({ kind: 'network' });
+  });
+});
+
+describe('api client: busy answers', () => {
+  const busy = (retryAfter?: string) =>
+    new Response(JSON.stringify({ status: 503, code: 'STORAGE.BUSY', detail: 'x' }), {
+      status: 503,
+      headers: {
+        'content-type': 'application/problem+json',
+        ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+      },
+    });
+  /** A client whose waits are recorded instead of slept; jitter at its middle. */
+  function waiting(fetch: typeof globalThis.fetch) {
+    const waits: number[] = [];
+    const api = createApiClient({
+      getToken: async () => 'tok',
+      fetch,
+      newKey: () => 'key-1',
+      random: () => 0.5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    return { api, waits };
+  }
+
+  it('retries a read as Retry-After says, then returns the answer', async () => {
+    const { calls, fetch } = fakeFetch(busy('2'), busy('1'), json(200, { items: [], nextCursor: null }));
+    const { api, waits } = waiting(fetch);
+    expect(await api.listWorkspaces()).toEqual([]);
+    expect(calls).toHaveLength(3);
+    expect(waits).toEqual([2_000, 1_000]);
+  });
+
+  it('retries a create with the same Idempotency-Key, with backoff and jitter when no Retry-After came', async () => {
+    const { calls, fetch } = fakeFetch(busy(), busy(), json(201, { id: 'L1' }, { etag: '"djE"' }));
+    const { api, waits } = waiting(fetch);
+    expect(await api.createLead('ws', { lastName: 'J', source: 'web' })).toMatchObject({ id: 'L1' });
+    expect(calls.map((c) => headersOf(c).get('idempotency-key'))).toEqual(['key-1', 'key-1', 'key-1']);
+    // Three quarters of 500 ms·2^(n-1) at jitter 0.5.
+    expect(waits).toEqual([375, 750]);
+  });
+
+  it('does not repeat a change without an Idempotency-Key: the busy answer reaches the user', async () => {
+    const { calls, fetch } = fakeFetch(busy('1'));
+    const { api, waits } = waiting(fetch);
+    const error = await api.updateLead('ws', lead, { company: 'X' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, code: 'STORAGE.BUSY', kind: 'rate-limited' });
+    expect({ calls: calls.length, waits }).toEqual({ calls: 1, waits: [] });
+  });
+
+  it('gives up after four tries, and does not wait out a Retry-After past 30 s', async () => {
+    const always = fakeFetch(busy('1'), busy('1'), busy('1'), busy('1'), busy('1'));
+    const first = waiting(always.fetch);
+    await expect(first.api.listWorkspaces()).rejects.toMatchObject({ status: 503, code: 'STORAGE.BUSY' });
+    expect(always.calls).toHaveLength(4);
+    const long = fakeFetch(busy('120'));
+    const second = waiting(long.fetch);
+    await expect(second.api.listWorkspaces()).rejects.toMatchObject({ status: 503 });
+    expect({ calls: long.calls.length, waits: second.waits }).toEqual({ calls: 1, waits: [] });
+  });
+
+  it('retries a read whose connection failed, then reports the network if it stays down', async () => {
+    const { calls, fetch } = fakeFetch(
+      new TypeError('Failed to fetch'),
+      json(200, { items: [], nextCursor: null }),
+    );
+    expect(await waiting(fetch).api.listWorkspaces()).toEqual([]);
+    expect(calls).toHaveLength(2);
   });
 });
 
@@ -192,5 +267,15 @@ describe('errorText', () => {
     expect(errorText(refused(500, 'SERVER.INTERNAL', 'TypeError at line 3'), t)).toBe(
       'Something went wrong on our side. Try again in a moment.',
     );
+  });
+});
+
+describe('retryQuery', () => {
+  it('lets React Query ask once more, except after busy answers the client already retried', () => {
+    expect(retryQuery(0, new ApiError(500, 'SERVER.INTERNAL'))).toBe(true);
+    expect(retryQuery(1, new ApiError(500, 'SERVER.INTERNAL'))).toBe(false);
+    expect(retryQuery(0, new ApiError(503, 'STORAGE.BUSY'))).toBe(false);
+    expect(retryQuery(0, new ApiError(429, 'REQUEST.RATE_LIMITED'))).toBe(false);
+    expect(retryQuery(0, new ApiError(0, 'NETWORK.UNAVAILABLE'))).toBe(false);
   });
 });

@@ -1,20 +1,29 @@
 import type {
+  Activity,
   Contact,
   ConvertLeadInput,
+  DuplicatePolicy,
+  DealTotalsByCurrency,
   ImportJob,
+  ImportKind,
+  ImportPreview,
   ImportTally,
   Lead,
+  MappingInput,
   LeadCreateInput,
   MatchReason,
   MatchStrength,
   Member,
   MemberRole,
   Opportunity,
+  NextActivity,
   Organisation,
+  Regarding,
   StageChange,
   SubscribedChannel,
   Workspace,
 } from '@crm/shared';
+import { backoffDelay } from '@crm/shared';
 import { ApiError } from './api-error';
 
 /** Records as the API shows them: their own fields plus `etag`, the value If-Match wants. */
@@ -28,6 +37,18 @@ export type LeadConversion = {
   readonly opportunity?: WithEtag<Opportunity> | null;
 };
 export type ListQuery = Readonly<Record<string, string | undefined>>;
+/** A notification the bot gave up on after its attempts (a dead letter of the outbox relay). */
+export type UndeliveredNotification = {
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly deadAt: string;
+  readonly targets: readonly { readonly key: string; readonly status: 'pending' | 'sent' | 'gone' }[];
+  /** How many of the targets had the post. */
+  readonly sent: number;
+};
 /** The URL segment of a record kind: `/workspaces/{ws}/{plural}`. */
 export type RecordPlural =
   'leads' | 'organisations' | 'contacts' | 'opportunities' | 'campaigns' | 'activities';
@@ -85,10 +106,67 @@ export type DeletedRecord = {
   readonly deletedAt: string;
   readonly deletedBy: string;
 };
+/** One board column's cards: the deals with their ETags, and the stale ones' days since the last touch. */
+export type BoardCards = {
+  readonly items: readonly WithEtag<Opportunity>[];
+  readonly nextCursor: string | null;
+  readonly stale: Readonly<Record<string, number>>;
+};
+export type BoardColumn = BoardCards & {
+  readonly stage: string;
+  readonly label?: string;
+  /** Every deal of the stage and their totals per currency (not only the cards loaded). */
+  readonly count: number;
+  readonly totals: DealTotalsByCurrency;
+};
+export type Board = { readonly staleAfterDays: number; readonly columns: readonly BoardColumn[] };
+
 /** A small CSV is imported in the request (its tally); a larger one becomes a job to poll. */
 export type ImportAnswer =
-  | { readonly kind: 'done'; readonly result: ImportTally & { readonly total: number } }
+  | {
+      readonly kind: 'done';
+      readonly result: ImportTally & { readonly total: number; readonly ignoredColumns: readonly string[] };
+    }
   | { readonly kind: 'job'; readonly job: ImportJob };
+
+/** An uploaded file read as the import would read it (nothing written); kept an hour under `id`. */
+export type PreviewAnswer = ImportPreview & { readonly id: string; readonly expiresAt: string };
+
+/** The mapping and duplicate choice an import (or a re-checked preview) uses. */
+export type ImportChoices = { readonly mapping?: MappingInput; readonly duplicates?: DuplicatePolicy };
+/** An activity as the API answers it: with the name of the record it is about (absent once that is deleted). */
+export type ActivityView = Activity & { readonly regardingName?: string };
+export type MyDaySection = { readonly items: readonly WithEtag<ActivityView>[]; readonly more: boolean };
+/** A person's open activities: before today, today and the days after, cut in their time zone. */
+export type MyDay = {
+  readonly ownerId: string;
+  readonly timeZone: string;
+  readonly date: string;
+  readonly startOfToday: string;
+  readonly startOfTomorrow: string;
+  readonly end: string;
+  readonly overdue: MyDaySection;
+  readonly today: MyDaySection;
+  readonly upcoming: MyDaySection;
+};
+export type MyDayQuery = { readonly ownerId?: string; readonly days?: number; readonly tz?: string };
+/** What completing an activity offers next: another about the same record, for the same owner. */
+export type PlanNext = {
+  readonly regarding: Regarding;
+  readonly regardingName?: string;
+  readonly ownerId: string;
+  readonly nextActivity?: NextActivity;
+};
+export type ActivityDone = { readonly activity: WithEtag<ActivityView>; readonly planNext: PlanNext };
+/** The kinds whose records have an owner that can be handed over in bulk. */
+export type OwnedPlural = 'leads' | 'organisations' | 'contacts' | 'opportunities';
+export type ReassignResult = {
+  readonly ownerId: string;
+  readonly results: readonly (
+    | { readonly id: string; readonly ok: true; readonly etag: string }
+    | { readonly id: string; readonly ok: false; readonly code: string; readonly detail: string }
+  )[];
+};
 
 /** Every call the tab makes. Components get it from context, so tests can hand them a fake. */
 export type ApiClient = {
@@ -128,6 +206,10 @@ export type ApiClient = {
   /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
   reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
   report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
+  /** The pipeline board: per stage its first deals, count and totals (`GET .../board`). */
+  board(ws: string): Promise<Board>;
+  /** More deals of one board column, after its `nextCursor`. */
+  boardColumn(ws: string, stage: string, cursor: string): Promise<BoardCards>;
   /** An opportunity's stage changes, oldest first. */
   opportunityHistory(ws: string, id: string): Promise<readonly StageChange[]>;
   getWorkspace(ws: string): Promise<WithEtag<WorkspaceSummary>>;
@@ -143,12 +225,36 @@ export type ApiClient = {
   /** Owners: the channels that hear the workspace's news; taking one off needs its ETag. */
   listChannels(ws: string): Promise<readonly WithEtag<SubscribedChannel>[]>;
   removeChannel(ws: string, channel: { conversationId: string; etag: string }): Promise<void>;
+  /** Owners: notifications the bot gave up on (first page, newest first); sending one again. */
+  listUndelivered(ws: string): Promise<readonly UndeliveredNotification[]>;
+  requeueUndelivered(ws: string, eventId: string): Promise<UndeliveredNotification>;
   recycleBin(ws: string, query: ListQuery): Promise<ListPage<DeletedRecord>>;
   purge(ws: string, plural: RecordPlural, id: string): Promise<void>;
   importLeads(ws: string, csv: Blob | string): Promise<ImportAnswer>;
   importJob(ws: string, id: string): Promise<ImportJob>;
+  /** Preview, then import: upload the file once, change the mapping and check again, then import it. */
+  previewImport(ws: string, kind: ImportKind, file: Blob | string): Promise<PreviewAnswer>;
+  recheckImport(ws: string, previewId: string, choices: ImportChoices): Promise<PreviewAnswer>;
+  startImport(ws: string, previewId: string, choices: ImportChoices): Promise<ImportAnswer>;
   /** The CSV export as a file to save. */
   exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
+  /** Someone's open activities: overdue, today, upcoming (default: mine, 7 days, UTC). */
+  myDay(ws: string, query: MyDayQuery): Promise<MyDay>;
+  /** Done now; If-Match from `etag`, so a stale view is refused (412). */
+  completeActivity(ws: string, activity: { id: string; etag: string }): Promise<ActivityDone>;
+  reopenActivity(ws: string, activity: { id: string; etag: string }): Promise<WithEtag<ActivityView>>;
+  rescheduleActivity(
+    ws: string,
+    activity: { id: string; etag: string },
+    dueAt: string,
+  ): Promise<WithEtag<ActivityView>>;
+  /** A new owner for several records, each guarded by its own ETag; failures come back one by one. */
+  reassign(
+    ws: string,
+    plural: OwnedPlural,
+    ownerId: string,
+    records: readonly { id: string; etag: string }[],
+  ): Promise<ReassignResult>;
 };
 
 /** What the client reads of an answer: the browser's `Response` is one, the specs' in-process API another. */
@@ -168,7 +274,25 @@ export type ApiClientOptions = {
   baseUrl?: string;
   /** Idempotency keys for creates and conversions; one per user action. */
   newKey?: () => string;
+  /** How a busy answer (503, 429) or a lost connection is retried; `sleep`/`random` for tests. */
+  retry?: Partial<RetryPolicy>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
 };
+
+/**
+ * Busy answers are retried, never amplified: only requests that are safe to repeat (reads, and writes
+ * with an Idempotency-Key, which the server answers once), at most `attempts` tries, waiting what
+ * `Retry-After` says or else backoff with jitter; a wait longer than `maxWaitMs` is not waited out.
+ */
+export type RetryPolicy = {
+  readonly attempts: number;
+  readonly baseMs: number;
+  readonly capMs: number;
+  readonly maxWaitMs: number;
+};
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseMs: 500, capMs: 8_000, maxWaitMs: 30_000 };
 
 /** A random Idempotency-Key (randomUUID needs a secure context; getRandomValues does not). */
 export const randomKey = (): string =>
@@ -183,6 +307,13 @@ type RequestOptions = {
 };
 
 const enc = encodeURIComponent;
+
+/** `Retry-After` in seconds (what our server sends), as milliseconds. */
+const retryAfterMs = (response: ApiResponse | undefined): number | undefined => {
+  const header = response?.headers.get('retry-after');
+  const seconds = header ? Number(header) : NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+};
 
 /** The problem's code and field paths; anything that is not problem JSON becomes a bare status. */
 async function toApiError(response: ApiResponse): Promise<ApiError> {
@@ -225,6 +356,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch: ApiFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const newKey = options.newKey ?? randomKey;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
 
   async function attempt(
     method: string,
@@ -250,17 +384,39 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   /**
-   * One call. A 401 is answered before the server does anything, so it is safe to send once more
+   * One try. A 401 is answered before the server does anything, so it is safe to send once more
    * with a fresh token (an SSO token can expire between Teams handing it out and the server
    * checking it); a second 401 stands.
    */
+  async function once(method: string, path: string, requestOptions: RequestOptions) {
+    const response = await attempt(method, path, requestOptions, await options.getToken());
+    if (response.status !== 401) return response;
+    return attempt(method, path, requestOptions, await options.getToken({ refresh: true }));
+  }
+
+  /** One call: busy answers and lost connections retried as `RetryPolicy` says. */
   async function send(method: string, path: string, requestOptions: RequestOptions) {
-    let response = await attempt(method, path, requestOptions, await options.getToken());
-    if (response.status === 401) {
-      response = await attempt(method, path, requestOptions, await options.getToken({ refresh: true }));
+    const repeatable = method === 'GET' || requestOptions.idempotencyKey !== undefined;
+    for (let tries = 1; ; tries++) {
+      let response: ApiResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await once(method, path, requestOptions);
+      } catch (error) {
+        failure = error;
+      }
+      const busy = response ? response.status === 503 || response.status === 429 : true;
+      if (busy && repeatable && tries < retry.attempts) {
+        const wait = retryAfterMs(response) ?? backoffDelay(tries, random(), retry);
+        if (wait <= retry.maxWaitMs) {
+          await sleep(wait);
+          continue;
+        }
+      }
+      if (!response) throw failure;
+      if (!response.ok) throw await toApiError(response);
+      return response;
     }
-    if (!response.ok) throw await toApiError(response);
-    return response;
   }
 
   async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}) {
@@ -308,6 +464,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     reopenLead: (ws, lead) =>
       request('POST', recordPath(ws, 'leads', lead.id) + '/reopen', { ifMatch: lead.etag }),
     report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
+    board: (ws) => request('GET', `${wsPath(ws)}/board`),
+    boardColumn: (ws, stage, cursor) =>
+      request('GET', `${wsPath(ws)}/board/${enc(stage)}${query({ cursor })}`),
     opportunityHistory: async (ws, id) =>
       (await request<ListPage<StageChange>>('GET', recordPath(ws, 'opportunities', id) + '/history')).items,
     getWorkspace: (ws) => request('GET', wsPath(ws)),
@@ -322,6 +481,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       (await request<ListPage<WithEtag<SubscribedChannel>>>('GET', `${wsPath(ws)}/channels`)).items,
     removeChannel: (ws, channel) =>
       request('DELETE', `${wsPath(ws)}/channels/${enc(channel.conversationId)}`, { ifMatch: channel.etag }),
+    listUndelivered: async (ws) =>
+      (await request<ListPage<UndeliveredNotification>>('GET', `${wsPath(ws)}/undelivered-notifications`))
+        .items,
+    requeueUndelivered: (ws, eventId) =>
+      request('POST', `${wsPath(ws)}/undelivered-notifications/${enc(eventId)}/requeue`),
     recycleBin: (ws, params) => request('GET', `${wsPath(ws)}/recycle-bin${query(params)}`),
     purge: (ws, plural, id) => request('DELETE', `${wsPath(ws)}/recycle-bin/${plural}/${enc(id)}`),
     importLeads: async (ws, csv) => {
@@ -332,6 +496,42 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
     },
     importJob: (ws, id) => request('GET', `${wsPath(ws)}/imports/${enc(id)}`),
+    previewImport: async (ws, kind, file) =>
+      (await send('POST', `${wsPath(ws)}/imports/previews${query({ kind })}`, {
+        raw: { type: 'text/csv', data: file },
+      }).then((response) => response.json())) as PreviewAnswer,
+    recheckImport: (ws, previewId, choices) =>
+      request('POST', `${wsPath(ws)}/imports/previews/${enc(previewId)}`, { body: choices }),
+    startImport: async (ws, previewId, choices) => {
+      const response = await send('POST', `${wsPath(ws)}/imports`, { body: { previewId, ...choices } });
+      const json = (await response.json()) as never;
+      return response.status === 202 ? { kind: 'job', job: json } : { kind: 'done', result: json };
+    },
+    myDay: (ws, params) =>
+      request(
+        'GET',
+        `${wsPath(ws)}/my-day${query({
+          ownerId: params.ownerId,
+          tz: params.tz,
+          days: params.days === undefined ? undefined : String(params.days),
+        })}`,
+      ),
+    completeActivity: (ws, activity) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/complete', {
+        body: {},
+        ifMatch: activity.etag,
+      }),
+    reopenActivity: (ws, activity) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/reopen', { ifMatch: activity.etag }),
+    rescheduleActivity: (ws, activity, dueAt) =>
+      request('POST', recordPath(ws, 'activities', activity.id) + '/reschedule', {
+        body: { dueAt },
+        ifMatch: activity.etag,
+      }),
+    reassign: (ws, plural, ownerId, records) =>
+      request('POST', `${recordPath(ws, plural)}/reassign`, {
+        body: { ownerId, items: records.map(({ id, etag }) => ({ id, etag })) },
+      }),
     exportCsv: async (ws, plural) => (await send('GET', `${recordPath(ws, plural)}/export`, {})).blob(),
     listWorkspaces: async () => (await request<ListPage<WorkspaceSummary>>('GET', '/workspaces')).items,
     createWorkspace: (name) => request('POST', '/workspaces', { body: { name }, idempotencyKey: newKey() }),

@@ -84,6 +84,13 @@ export function problemLines(
   });
 }
 
+/**
+ * Whether React Query asks again after a failed read: once, except when the API client has already
+ * retried it (busy answers, a lost connection) — a second round of retries would only add load.
+ */
+export const retryQuery = (failures: number, error: unknown): boolean =>
+  failures < 1 && !(error instanceof ApiError && [0, 429, 503].includes(error.status));
+
 /** A 412: someone else changed the record since it was read. */
 export const isStale = (error: unknown): boolean => error instanceof ApiError && error.kind === 'stale';
 

@@ -25,7 +25,7 @@ const CACHED: Record<string, QueryKey> = {
   'lead matches': queryKeys.conversionMatches(WS, 'L1'),
   'organisation names': queryKeys.organisationNames(WS),
   'contact record': queryKeys.record(WS, 'contacts', 'C1'),
-  'board column': queryKeys.stageColumn(WS, { stage: 'proposal' }),
+  board: queryKeys.board(WS),
   'deal history': queryKeys.stageHistory(WS, 'D1'),
   'activities list': queryKeys.list(WS, 'activities', {}),
   'campaign results': queryKeys.campaignResults(WS),
@@ -121,7 +121,7 @@ describe('what each write refreshes', () => {
       'lead matches',
       'organisation names',
       'contact record',
-      'board column',
+      'board',
       'deal history',
     ]);
   });
@@ -138,7 +138,7 @@ describe('what each write refreshes', () => {
     );
 
     for (const { refreshed } of [moved, refused])
-      expect(refreshed()).toEqual(['board column', 'deal history', 'stale deals report']);
+      expect(refreshed()).toEqual(['board', 'deal history', 'stale deals report']);
   });
 
   it('the recycle bin: a restore refreshes the bin and the kind, a purge the bin', async () => {

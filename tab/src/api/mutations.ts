@@ -1,6 +1,14 @@
-import type { ConvertLeadInput, Lead, MemberRole, Opportunity } from '@crm/shared';
+import type { Activity, ConvertLeadInput, Lead, MemberRole, Opportunity } from '@crm/shared';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ApiClient, RecordPlural, WithEtag, WorkspaceSummary } from './api-client';
+import type { ImportKind } from '@crm/shared';
+import type {
+  ApiClient,
+  ImportChoices,
+  OwnedPlural,
+  RecordPlural,
+  WithEtag,
+  WorkspaceSummary,
+} from './api-client';
 import { isStale } from './api-error';
 import { useApi } from './ApiContext';
 import { queryKeys } from './query-keys';
@@ -70,6 +78,56 @@ export const useDeleteRecord = (ws: string, plural: RecordPlural) =>
     refresh: 'success-or-stale',
   });
 
+/**
+ * An activity write also rewrites the next and last activity of the lead or deal it is about, so the
+ * lists that show those (and My day, which is kept with the activities) refresh with it.
+ */
+const activityTouches = (ws: string) => () =>
+  (['activities', 'leads', 'opportunities'] as const).map((plural) => queryKeys.kind(ws, plural));
+
+/** A new activity, planned or done. */
+export const useCreateActivity = (ws: string) =>
+  useWrite({
+    run: (api, input: unknown) => api.create<Activity>(ws, 'activities', input),
+    touches: activityTouches(ws),
+    refresh: 'success',
+  });
+
+type ActivityRef = { readonly id: string; readonly etag: string };
+
+/** Done in one click; refreshed after a refusal too, so the view shows the activity as it now is. */
+export const useCompleteActivity = (ws: string) =>
+  useWrite({
+    run: (api, activity: ActivityRef) => api.completeActivity(ws, activity),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+export const useReopenActivity = (ws: string) =>
+  useWrite({
+    run: (api, activity: ActivityRef) => api.reopenActivity(ws, activity),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+/** Another day for an open activity. */
+export const useRescheduleActivity = (ws: string) =>
+  useWrite({
+    run: (api, { activity, dueAt }: { activity: ActivityRef; dueAt: string }) =>
+      api.rescheduleActivity(ws, activity, dueAt),
+    touches: activityTouches(ws),
+    refresh: 'settled',
+  });
+
+/** Several records to another owner; each may fail alone (the answer lists why). */
+export const useReassign = (ws: string, plural: OwnedPlural) =>
+  useWrite({
+    run: (api, { ownerId, records }: { ownerId: string; records: readonly ActivityRef[] }) =>
+      api.reassign(ws, plural, ownerId, records),
+    touches: () => [queryKeys.kind(ws, plural)],
+    refresh: 'settled',
+  });
+
 export type BinEntry = { readonly plural: RecordPlural; readonly id: string };
 
 /** Back from the recycle bin, into its kind's lists. */
@@ -94,6 +152,14 @@ export const useRemoveChannel = (ws: string) =>
     run: (api, channel: { conversationId: string; etag: string }) => api.removeChannel(ws, channel),
     touches: () => [queryKeys.channels(ws)],
     refresh: 'success-or-stale',
+  });
+
+/** A notification the bot gave up on goes back to be sent again. */
+export const useRequeueUndelivered = (ws: string) =>
+  useWrite({
+    run: (api, eventId: string) => api.requeueUndelivered(ws, eventId),
+    touches: () => [queryKeys.undelivered(ws)],
+    refresh: 'settled',
   });
 
 /** The lead, and the organisation, contact and deal it became. */
@@ -214,8 +280,43 @@ export const useImportLeads = (ws: string) =>
     refresh: 'success',
   });
 
-/** A background import completed: its leads are in the lists now. */
-export function useImportCompleted(ws: string) {
+/** The plural of what an import writes: the list it refreshes. */
+const IMPORTED: Readonly<Record<ImportKind, RecordPlural>> = {
+  lead: 'leads',
+  organisation: 'organisations',
+  contact: 'contacts',
+  opportunity: 'opportunities',
+};
+
+/** A background import completed: its records are in the lists now. */
+export function useImportCompleted(ws: string, kind: ImportKind = 'lead') {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: queryKeys.kind(ws, 'leads') });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.kind(ws, IMPORTED[kind]) });
 }
+
+/** Uploads a file to be previewed: nothing is written yet. */
+export const usePreviewImport = (ws: string) =>
+  useWrite({
+    run: (api, { kind, file }: { kind: ImportKind; file: Blob | string }) =>
+      api.previewImport(ws, kind, file),
+    touches: () => [],
+    refresh: 'success',
+  });
+
+/** The preview again with a changed mapping. */
+export const useRecheckImport = (ws: string) =>
+  useWrite({
+    run: (api, { previewId, choices }: { previewId: string; choices: ImportChoices }) =>
+      api.recheckImport(ws, previewId, choices),
+    touches: () => [],
+    refresh: 'success',
+  });
+
+/** Imports a previewed file: a small one's records are in at once; a large one's when its job completes. */
+export const useStartImport = (ws: string, kind: ImportKind) =>
+  useWrite({
+    run: (api, { previewId, choices }: { previewId: string; choices: ImportChoices }) =>
+      api.startImport(ws, previewId, choices),
+    touches: (_v, answer) => (answer?.kind === 'done' ? [queryKeys.kind(ws, IMPORTED[kind])] : []),
+    refresh: 'success',
+  });

@@ -1,4 +1,4 @@
-import type { ListQuery, RecordPlural } from './api-client';
+import type { ListQuery, MyDayQuery, RecordPlural } from './api-client';
 
 /**
  * Every query key the tab uses, made here only (lint refuses a literal `queryKey: [...]`
@@ -24,11 +24,13 @@ export const queryKeys = {
   options: (ws: string, plural: RecordPlural) => [plural, ws, 'options'] as const,
   /** Organisation names beside deals (the opportunity views' lookups). */
   organisationNames: (ws: string) => ['organisations', ws, 'picker'] as const,
-  /** One column of the pipeline board. */
-  stageColumn: (ws: string, query: ListQuery) => ['opportunities', ws, query] as const,
+  /** The pipeline board (every column's first deals, counts and totals). */
+  board: (ws: string) => ['opportunities', ws, 'board'] as const,
   stageHistory: (ws: string, opportunityId: string) =>
     ['opportunities', ws, 'history', opportunityId] as const,
   conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,
+  /** A person's day (open activities), kept with the activities so every activity write refreshes it. */
+  myDay: (ws: string, query: MyDayQuery) => ['activities', ws, 'my-day', query] as const,
   /** The campaigns report, kept with the campaigns it reports on. */
   campaignResults: (ws: string) => ['campaigns', ws, 'report'] as const,
 
@@ -38,5 +40,7 @@ export const queryKeys = {
   recycleBin: (ws: string) => ['recycle-bin', ws] as const,
   /** The Teams channels that hear the workspace's news. */
   channels: (ws: string) => ['channels', ws] as const,
+  /** Notifications the bot gave up on (dead letters). */
+  undelivered: (ws: string) => ['undelivered', ws] as const,
   importJob: (ws: string, jobId: string | undefined) => ['imports', ws, jobId] as const,
 };

@@ -1,5 +1,6 @@
 import type {
   CampaignReportRow,
+  Opportunity,
   ConversionRow,
   ForecastReport,
   PipelineReport,
@@ -17,7 +18,12 @@ export type Reports = {
   campaigns: { readonly rows: readonly CampaignReportRow[] };
   'win-rate': WinRateReport;
   'sales-cycle': SalesCycleReport;
-  'stale-deals': { readonly staleAfterDays: number; readonly deals: readonly StaleDeal[] };
+  'stale-deals': {
+    readonly staleAfterDays: number;
+    readonly deals: readonly StaleDeal[];
+    readonly nextCursor?: string;
+  };
+  'no-next-step': { readonly deals: readonly Opportunity[]; readonly nextCursor?: string };
 };
 export type ReportName = keyof Reports;
 

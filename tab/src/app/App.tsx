@@ -9,6 +9,7 @@ import { ConfigPage } from '../config/ConfigPage';
 import { useAppStyles, useGlobalStyles } from './App.styles';
 import { Shell } from './Shell';
 import { useTeamsHost } from './useTeamsHost';
+import { retryQuery } from '../api/api-error';
 
 export type AppProps = {
   readonly i18n: i18n;
@@ -22,7 +23,8 @@ export type AppProps = {
 export function App({ i18n, connectTeams, page = 'app' }: AppProps) {
   const teams = useTeamsHost(connectTeams, i18n);
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({ defaultOptions: { queries: { retry: retryQuery, refetchOnWindowFocus: false } } }),
   );
   const styles = useAppStyles();
   useGlobalStyles();

@@ -87,6 +87,7 @@ export function Shell({ teams }: ShellProps) {
           {...(session?.name ? { person: session.name } : {})}
           {...(host ? {} : { onSignOut: signOut })}
           {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+          {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
         />
       </ToastProvider>
     </ApiProvider>

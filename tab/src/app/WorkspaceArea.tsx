@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
+import type { ShareDeepLink } from '../teams/teams-host';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { AppFrame } from './AppFrame';
 import { GlobalSearch } from './GlobalSearch';
 import { NavigationProvider } from './navigation';
 import { NavMenu, NavMenuButton } from './NavMenu';
 import { PersonMenu } from './PersonMenu';
-import { OWNER_VIEWS, parseViewPath, type Route } from './routes';
+import { RecordLinkProvider } from './record-link';
+import { deepLinkRoute, DEFAULT_VIEW, OWNER_VIEWS, type Route } from './routes';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
 import type { NavigateOptions } from './useRoute';
 import { ViewBoundary } from './ViewBoundary';
@@ -20,8 +22,10 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 export type WorkspaceAreaProps = {
   readonly route: Route;
   readonly navigate: (route: Route, options?: NavigateOptions) => void;
-  /** A Teams deep link's target inside the tab (`leads/L1`), followed once. */
+  /** A Teams deep link's target (`<ws>/leads/L1`, or `leads/L1` in the tab's workspace), followed once. */
   readonly subPageId?: string;
+  /** Teams' "Copy link" (`pages.shareDeepLink`), inside Teams. */
+  readonly shareDeepLink?: (link: ShareDeepLink) => void;
   /** In Teams (no product mark, no sign-out). */
   readonly inTeams?: boolean;
   /** Who is signed in. */
@@ -34,6 +38,7 @@ export function WorkspaceArea({
   route,
   navigate,
   subPageId,
+  shareDeepLink,
   inTeams = false,
   person,
   onSignOut,
@@ -43,9 +48,11 @@ export function WorkspaceArea({
   const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
   const followed = useRef(false);
   useEffect(() => {
-    if (followed.current || !subPageId || !route.workspaceId) return;
+    if (followed.current || !subPageId) return;
+    const target = deepLinkRoute(subPageId, route.workspaceId);
+    if (!target) return;
     followed.current = true;
-    navigate(parseViewPath(subPageId, route.workspaceId));
+    navigate(target);
   }, [subPageId, route.workspaceId, navigate]);
 
   const end = <PersonMenu {...(person ? { name: person } : {})} {...(onSignOut ? { onSignOut } : {})} />;
@@ -55,7 +62,7 @@ export function WorkspaceArea({
     </AppFrame>
   );
   const pick = (
-    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: 'leads' })} />
+    <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: DEFAULT_VIEW })} />
   );
   if (!route.workspaceId) return frame(pick);
   if (workspaces.isPending) return frame(<LoadingState />);
@@ -75,37 +82,39 @@ export function WorkspaceArea({
   const nav = { workspaceId: workspace.id, current: route.view, isOwner };
   return (
     <NavigationProvider workspaceId={workspace.id} navigate={navigate} route={route}>
-      <AppFrame
-        inTeams={inTeams}
-        start={
-          <>
-            <NavMenuButton {...nav} />
-            <WorkspaceSwitcher
-              current={workspace}
-              workspaces={workspaces.data}
-              onPick={(picked) => navigate({ workspaceId: picked.id, view: route.view })}
-              onManage={() => navigate({ view: 'leads' })}
-            />
-          </>
-        }
-        search={<GlobalSearch workspaceId={workspace.id} />}
-        end={end}
-        nav={<NavMenu {...nav} />}
-      >
-        <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
-          <Suspense fallback={<LoadingState />}>
-            {OWNER_VIEWS.has(route.view) && !isOwner ? (
-              <EmptyState text={t('app.ownersOnly')} />
-            ) : (
-              <View
-                key={`${route.view}/${route.recordId ?? ''}`}
-                workspaceId={workspace.id}
-                {...(route.recordId ? { recordId: route.recordId } : {})}
+      <RecordLinkProvider {...(shareDeepLink ? { shareDeepLink } : {})}>
+        <AppFrame
+          inTeams={inTeams}
+          start={
+            <>
+              <NavMenuButton {...nav} />
+              <WorkspaceSwitcher
+                current={workspace}
+                workspaces={workspaces.data}
+                onPick={(picked) => navigate({ workspaceId: picked.id, view: route.view })}
+                onManage={() => navigate({ view: DEFAULT_VIEW })}
               />
-            )}
-          </Suspense>
-        </ViewBoundary>
-      </AppFrame>
+            </>
+          }
+          search={<GlobalSearch workspaceId={workspace.id} />}
+          end={end}
+          nav={<NavMenu {...nav} />}
+        >
+          <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
+            <Suspense fallback={<LoadingState />}>
+              {OWNER_VIEWS.has(route.view) && !isOwner ? (
+                <EmptyState text={t('app.ownersOnly')} />
+              ) : (
+                <View
+                  key={`${route.view}/${route.recordId ?? ''}`}
+                  workspaceId={workspace.id}
+                  {...(route.recordId ? { recordId: route.recordId } : {})}
+                />
+              )}
+            </Suspense>
+          </ViewBoundary>
+        </AppFrame>
+      </RecordLinkProvider>
     </NavigationProvider>
   );
 }

@@ -1,23 +1,22 @@
+import {
+  parseSubEntityId,
+  parseViewTail,
+  splitTabHash,
+  subEntityIdOf,
+  TAB_VIEWS,
+  tabHash,
+  type TabView,
+} from '@crm/shared';
+
 /**
  * The tab's addresses. Every view has one, in the URL's hash so the server serves the same page for
- * all of them: `#/w/<workspace>/<view>[/<record>][?<query>]`. A list's search, filters and sort are
- * the query (`?q=jan&status=working-contacted&sort=-name`), so a link or a reload shows the same
- * list. Teams deep links carry the part after the workspace as `subPageId` (`leads/L1`), and the
- * bot unfurls links of this shape.
+ * all of them: `#/w/<workspace>/<view>[/<record>][?<query>]` (`tabHash` in `@crm/shared`, which the
+ * bot's links and unfurling use too, plus the query). A list's search, filters and sort are the query
+ * (`?q=jan&status=working-contacted&sort=-name`), so a link or a reload shows the same list. Teams
+ * deep links carry `<workspace>/<view>[/<record>]` as `subPageId`.
  */
-export const VIEW_IDS = [
-  'leads',
-  'organisations',
-  'contacts',
-  'opportunities',
-  'pipeline',
-  'campaigns',
-  'activities',
-  'dashboard',
-  'settings',
-  'recycle-bin',
-] as const;
-export type ViewId = (typeof VIEW_IDS)[number];
+export const VIEW_IDS = TAB_VIEWS;
+export type ViewId = TabView;
 
 /** Views only workspace owners see in the navigation (the server enforces the rule itself). */
 export const OWNER_VIEWS: ReadonlySet<ViewId> = new Set(['settings', 'recycle-bin']);
@@ -32,19 +31,8 @@ export type Route = {
   readonly query?: RouteQuery;
 };
 
-export const DEFAULT_VIEW: ViewId = 'leads';
-
-const isView = (value: string | undefined): value is ViewId =>
-  (VIEW_IDS as readonly string[]).includes(value ?? '');
-
-const decode = (part: string | undefined): string | undefined => {
-  if (!part) return undefined;
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return undefined;
-  }
-};
+/** The tab's home: what to do today. */
+export const DEFAULT_VIEW: ViewId = 'my-day';
 
 /** `a=1&b=` → `{a: '1'}`: blank values say nothing, so they are left out. */
 function parseQuery(search: string | undefined): RouteQuery | undefined {
@@ -54,26 +42,25 @@ function parseQuery(search: string | undefined): RouteQuery | undefined {
   return Object.keys(query).length ? query : undefined;
 }
 
-/** `view[/record][?query]` (a Teams `subPageId`, or the tail of a hash) → a route in the given workspace. */
+/**
+ * `view[/record][?query]` (the tail of a hash) → a route in the given workspace; an unknown view is
+ * the default (without the query).
+ */
 export function parseViewPath(path: string, workspaceId?: string): Route {
   const [where = '', search] = path.split('?', 2);
-  const [view, record] = where.replace(/^\/+/, '').split('/');
-  const recordId = decode(record);
-  const query = isView(view) ? parseQuery(search) : undefined;
-  return {
-    ...(workspaceId ? { workspaceId } : {}),
-    view: isView(view) ? view : DEFAULT_VIEW,
-    ...(isView(view) && recordId ? { recordId } : {}),
-    ...(query ? { query } : {}),
-  };
+  const found = parseViewTail(where, workspaceId ?? '');
+  if (!found) return { ...(workspaceId ? { workspaceId } : {}), view: DEFAULT_VIEW };
+  const { workspaceId: _ws, ...rest } = found;
+  const query = parseQuery(search);
+  return { ...(workspaceId ? { workspaceId } : {}), ...rest, ...(query ? { query } : {}) };
 }
 
 /** `#/w/<ws>/<view>/<id>` → a route; anything else is the default view with no workspace chosen. */
 export function parseHash(hash: string): Route {
-  const match = /^#?\/w\/([^/?]+)(?:\/(.*))?$/.exec(hash);
-  if (!match) return { view: DEFAULT_VIEW };
-  const workspaceId = decode(match[1]);
-  return parseViewPath(match[2] ?? '', workspaceId);
+  const [path = '', search] = hash.split('?', 2);
+  const split = splitTabHash(path);
+  if (!split) return { view: DEFAULT_VIEW };
+  return parseViewPath(search === undefined ? split.tail : `${split.tail}?${search}`, split.workspaceId);
 }
 
 /** `?a=1&b=2` in a stable order (sorted by name), or nothing for an empty query. */
@@ -87,10 +74,17 @@ function queryString(query: RouteQuery | undefined): string {
 /** The hash of a route (what links and `location.hash` take). */
 export function routeHash(route: Route): string {
   if (!route.workspaceId) return '#/';
-  const record = route.recordId ? `/${encodeURIComponent(route.recordId)}` : '';
-  return `#/w/${encodeURIComponent(route.workspaceId)}/${route.view}${record}${queryString(route.query)}`;
+  const { workspaceId, view, recordId } = route;
+  return tabHash({ workspaceId, view, ...(recordId ? { recordId } : {}) }) + queryString(route.query);
 }
 
-/** The `subPageId` a Teams deep link carries for a route (workspace is implied by the tab). */
-export const subPageIdOf = (route: Route): string =>
-  route.recordId ? `${route.view}/${route.recordId}` : route.view;
+/**
+ * Where a Teams deep link's `subPageId` points: `<ws>/<view>[/<record>]`, or `<view>[/<record>]` in
+ * the tab's own workspace. Undefined when it points nowhere the tab knows.
+ */
+export function deepLinkRoute(subPageId: string, workspaceId?: string): Route | undefined {
+  return parseSubEntityId(subPageId, workspaceId);
+}
+
+/** The `subPageId` a Teams deep link carries for a route in a workspace. */
+export const subPageIdOf = (route: Route & { readonly workspaceId: string }): string => subEntityIdOf(route);

@@ -9,12 +9,14 @@ import {
   Money20Regular,
   PersonAdd20Regular,
   Settings20Regular,
+  WeatherSunny20Regular,
 } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { ViewId } from './routes';
 
 /** Each view's icon: the navigation shows only these on a medium-wide screen. */
 export const VIEW_ICONS: Record<ViewId, ReactElement> = {
+  'my-day': <WeatherSunny20Regular />,
   leads: <PersonAdd20Regular />,
   organisations: <Building20Regular />,
   contacts: <ContactCard20Regular />,

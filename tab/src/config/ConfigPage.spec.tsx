@@ -40,8 +40,8 @@ describe('the team tab’s configuration page', () => {
     await waitFor(() => expect(teams.valid.at(-1)).toBe(true));
     expect(await teams.save()).toEqual(tabSettings('https://crm.example', { id: 'ws1', name: 'Sales NL' }));
     expect(tabSettings('https://crm.example', { id: 'ws1', name: 'Sales NL' })).toEqual({
-      contentUrl: 'https://crm.example/tab#/w/ws1/leads',
-      websiteUrl: 'https://crm.example/tab#/w/ws1/leads',
+      contentUrl: 'https://crm.example/tab#/w/ws1/my-day',
+      websiteUrl: 'https://crm.example/tab#/w/ws1/my-day',
       entityId: 'pipeline-ws1',
       suggestedDisplayName: 'Sales NL',
     });

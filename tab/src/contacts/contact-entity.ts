@@ -6,6 +6,7 @@ import {
   type Contact,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
+import { ownerColumn } from '../owners/MemberName';
 import { enumField, referenceField, textField } from '../records/field-descriptor';
 
 /** Contacts: people at an organisation, with their relationship to us. */
@@ -23,6 +24,7 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
       'contacts.relationshipLabel',
       (c) => c.relationship,
     ),
+    ownerColumn<Contact>(),
   ],
   filters: [
     {
@@ -42,6 +44,8 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
     },
     { kind: 'text', name: 'firstName', labelKey: 'contacts.field.firstName' },
     { kind: 'text', name: 'lastName', labelKey: 'contacts.field.lastName', required: true },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.me' },
+
     { kind: 'text', name: 'email', labelKey: 'contacts.field.email', inputType: 'email' },
     { kind: 'text', name: 'phone', labelKey: 'contacts.field.phone', inputType: 'tel' },
     { kind: 'text', name: 'mobile', labelKey: 'contacts.field.mobile', inputType: 'tel' },
@@ -60,4 +64,5 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
   patchSchema: ContactPatchInputSchema,
   title: leadDisplayName,
   exportable: true,
+  importKind: 'contact',
 };

@@ -1,12 +1,14 @@
 import { Subtitle2, Text, Title2 } from '@fluentui/react-components';
 import type { StaleDeal } from '@crm/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import { useFormat } from '../i18n/useFormat';
 import { stageName as nameOf } from '../pipeline/pipeline-format';
-import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import type { FieldDescriptor } from '../records/field-descriptor';
 import { ToolbarSelect } from '../records/FilterSelect';
 import { RecordTable } from '../records/RecordTable';
@@ -49,7 +51,12 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
   const period = parsePeriod(navigation.query.period);
   const range = useMemo(() => periodRange(period, new Date()), [period]);
   const data = useDashboardData(workspaceId, range);
-  const lookups = useWorkspaceLookups(workspaceId);
+  const api = useApi();
+  // Only the stages' names: not the member and organisation lookups the deal views need.
+  const workspace = useQuery({
+    queryKey: queryKeys.workspace(workspaceId),
+    queryFn: () => api.getWorkspace(workspaceId),
+  });
   const periodName = t(`dashboard.period.${period}`);
 
   return (
@@ -71,13 +78,13 @@ export default function DashboardView({ workspaceId }: DashboardViewProps) {
       </div>
       {data.state === 'failed' ? (
         <ErrorState error={data.error} onRetry={data.retry} />
-      ) : data.state === 'pending' || lookups.isPending ? (
+      ) : data.state === 'pending' || workspace.isPending ? (
         <LoadingState />
       ) : (
         <Figures
           reports={data.reports}
           periodName={periodName}
-          stageName={(id) => nameOf(lookups.stages.find((s) => s.id === id) ?? id, t)}
+          stageName={(id) => nameOf(workspace.data?.settings.stages.find((s) => s.id === id) ?? id, t)}
         />
       )}
     </section>
@@ -162,7 +169,13 @@ function Figures({ reports: r, periodName, stageName }: FiguresProps) {
             ['chart-campaign', t('dashboard.conversionByCampaign'), byCampaign],
           ] as const
         ).map(([id, title, conversion]) => (
-          <ChartCard key={id} id={id} title={title} note={periodName} numbers={conversion.table}>
+          <ChartCard
+            key={id}
+            id={id}
+            title={title}
+            note={t('dashboard.period.all')}
+            numbers={conversion.table}
+          >
             <BarList rows={conversion.bars} />
           </ChartCard>
         ))}

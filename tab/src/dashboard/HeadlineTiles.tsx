@@ -25,7 +25,7 @@ function Tile({ label, children, detail }: TileProps) {
 
 export type HeadlineTilesProps = {
   readonly figures: HeadlineFigures;
-  /** The period the won, win rate, cycle and leads figures cover ("This month"). */
+  /** The period the won, win rate and cycle figures cover ("This month"); leads count all time. */
   readonly period: string;
 };
 
@@ -82,7 +82,7 @@ export function HeadlineTiles({ figures, period }: HeadlineTilesProps) {
         )}
       </Tile>
       <Tile
-        label={t('dashboard.tile.leads', { period })}
+        label={t('dashboard.tile.leads', { period: t('dashboard.period.all') })}
         detail={
           figures.conversionRate === null
             ? t('dashboard.tile.noLeads')

@@ -26,7 +26,7 @@ type Ask = readonly [key: keyof DashboardReports, name: ReportName, query: ListQ
 
 /**
  * What the dashboard reads, apart from how it shows it: one request per report, those that count
- * over time (won, win rate, sales cycle, conversion) for the period asked. The view depends only on
+ * over time (won, win rate, sales cycle) for the period asked. The view depends only on
  * `DashboardData`, so where the figures come from can change without touching it.
  */
 export function useDashboardData(workspaceId: string, period: PeriodRange): DashboardData {
@@ -38,8 +38,9 @@ export function useDashboardData(workspaceId: string, period: PeriodRange): Dash
   const asks: readonly Ask[] = [
     ['pipeline', 'pipeline', {}, false],
     ['forecast', 'forecast', {}, false],
-    ['conversionBySource', 'conversion', { by: 'source', ...range }, true],
-    ['conversionByCampaign', 'conversion', { by: 'campaign', ...range }, true],
+    // Conversion counts every lead (the maintained figures have no period by creation day).
+    ['conversionBySource', 'conversion', { by: 'source' }, false],
+    ['conversionByCampaign', 'conversion', { by: 'campaign' }, false],
     ['campaigns', 'campaigns', {}, false],
     ['winRate', 'win-rate', range, true],
     ['salesCycle', 'sales-cycle', range, true],

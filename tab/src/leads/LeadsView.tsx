@@ -7,12 +7,13 @@ import { errorText } from '../api/api-error';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
 import { useToast } from '../app/Toasts';
+import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
+import { ImportDialog } from '../imports/ImportDialog';
 import { RecordListView } from '../records/RecordListView';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { convertedText } from './conversion-notice';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
-import { ImportLeadsDialog } from './ImportLeadsDialog';
 import { LEAD_ENTITY } from './lead-entity';
 import { LeadActions } from './LeadActions';
 import { LeadSections } from './LeadSections';
@@ -101,8 +102,13 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       entity={LEAD_ENTITY}
       workspaceId={workspaceId}
       {...(debounceMs === undefined ? {} : { debounceMs })}
-      tools={<ImportLeadsDialog workspaceId={workspaceId} />}
-      bulk={(leads, done) => <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />}
+      tools={<ImportDialog workspaceId={workspaceId} kind="lead" />}
+      bulk={(leads, done) => (
+        <>
+          <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />
+          {reassignBulk(workspaceId, 'leads', LEAD_ENTITY.title)(leads, done)}
+        </>
+      )}
       actions={(lead) =>
         leadCapabilities(lead).convert
           ? [{ id: 'convert', label: t('leads.convert'), run: () => setConverting(lead) }]

@@ -29,6 +29,7 @@ export const LEAD_FORM: readonly FormField[] = [
   },
   { kind: 'reference', name: 'campaignId', labelKey: 'leads.field.campaignId', plural: 'campaigns' },
   { kind: 'text', name: 'description', labelKey: 'leads.field.description', multiline: true },
+  { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.auto' },
 ];
 
 /** Leads: people who may buy. What a lead allows (a converted one is read-only) is shared's `leadCapabilities`. */

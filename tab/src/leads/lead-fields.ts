@@ -1,4 +1,5 @@
 import { leadDisplayName, type Lead, type LeadStatus } from '@crm/shared';
+import { ownerColumn } from '../owners/MemberName';
 import {
   enumField,
   statusField,
@@ -28,4 +29,5 @@ export const LEAD_FIELDS: readonly FieldDescriptor<Lead>[] = [
     (lead) => lead.status,
     LEAD_STATUS_COLOURS,
   ),
+  ownerColumn<Lead>(),
 ];

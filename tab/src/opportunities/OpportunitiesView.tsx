@@ -23,6 +23,8 @@ import { useColumnChoice } from '../records/useColumnChoice';
 import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
 import { useListState, useSortRefusal } from '../records/useListState';
 import { useRecordList } from '../records/useRecordList';
+import { useNavigation } from '../app/navigation';
+import { DealPage } from '../deals/DealPage';
 import { OpportunityDialog } from './OpportunityDialog';
 import { opportunityFields } from './opportunity-fields';
 import {
@@ -34,6 +36,8 @@ import {
 
 export type OpportunitiesViewProps = {
   readonly workspaceId: string;
+  /** A deal's own page. */
+  readonly recordId?: string;
   /** Search debounce; tests pass 0. */
   readonly debounceMs?: number;
 };
@@ -47,7 +51,15 @@ type Editing = {
 };
 
 /** Opportunities: search, filters (stage, owner, organisation), create and edit. */
-export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
+export default function OpportunitiesView({ recordId, ...props }: OpportunitiesViewProps) {
+  return recordId ? (
+    <DealPage workspaceId={props.workspaceId} recordId={recordId} />
+  ) : (
+    <DealList {...props} />
+  );
+}
+
+function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
   const { t } = useTranslation();
   const styles = useRecordListStyles();
   const narrow = useNarrow();
@@ -69,6 +81,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
     () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
     [lookups.stages, t],
   );
+  const navigation = useNavigation();
   const fields = useMemo(
     () =>
       opportunityFields({
@@ -174,6 +187,7 @@ export default function OpportunitiesView({ workspaceId, debounceMs = 300 }: Opp
           records={list.records}
           emptyText={t('opportunities.empty')}
           name={(record) => record.name}
+          href={(record) => navigation.href('opportunities', record.id)}
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}
           onLoadMore={list.loadMore}

@@ -1,4 +1,6 @@
 import type { Opportunity } from '@crm/shared';
+import { createElement } from 'react';
+import { NextStep } from '../deals/NextStep';
 import { dateField, moneyField, textField, type FieldDescriptor } from '../records/field-descriptor';
 
 export type OpportunityFieldContext = {
@@ -27,4 +29,11 @@ export const opportunityFields = (c: OpportunityFieldContext): readonly FieldDes
     text: (o, { format }) => format.number(o.probability),
   },
   textField('owner', 'opportunities.field.owner', (o) => c.memberName(o.ownerId)),
+  {
+    id: 'nextActivity',
+    labelKey: 'nextStep.label',
+    size: 'text',
+    text: () => '',
+    cell: (o) => createElement(NextStep, { deal: o }),
+  },
 ];

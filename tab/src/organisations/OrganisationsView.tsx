@@ -1,6 +1,7 @@
 import type { Contact, Opportunity, Organisation } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_ENTITY } from '../contacts/contact-entity';
+import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
 import { RecordListView } from '../records/RecordListView';
 import { RelatedList } from '../records/RelatedList';
@@ -13,7 +14,13 @@ export type OrganisationsViewProps = { readonly workspaceId: string; readonly re
 export function OrganisationsView({ workspaceId, recordId }: OrganisationsViewProps) {
   const { t } = useTranslation();
   if (!recordId)
-    return <RecordListView<Organisation> entity={ORGANISATION_ENTITY} workspaceId={workspaceId} />;
+    return (
+      <RecordListView<Organisation>
+        entity={ORGANISATION_ENTITY}
+        workspaceId={workspaceId}
+        bulk={reassignBulk(workspaceId, 'organisations', ORGANISATION_ENTITY.title)}
+      />
+    );
   return (
     <RecordDetail<Organisation>
       entity={ORGANISATION_ENTITY}

@@ -7,6 +7,7 @@ import {
   type OrganisationStatus,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
+import { ownerColumn } from '../owners/MemberName';
 import { statusField, textField, type BadgeColor } from '../records/field-descriptor';
 
 const ORGANISATION_STATUS_COLOURS: Readonly<Record<OrganisationStatus, BadgeColor>> = {
@@ -33,6 +34,7 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
     textField('industry', 'organisations.field.industry', (o) => o.industry),
     textField('city', 'organisations.field.city', (o) => o.city),
     textField('website', 'organisations.field.website', (o) => o.website, 'long'),
+    ownerColumn<Organisation>(),
   ],
   filters: [
     {
@@ -44,6 +46,8 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
   ],
   form: [
     { kind: 'text', name: 'name', labelKey: 'organisations.field.name', required: true },
+    { kind: 'owner', name: 'ownerId', labelKey: 'owners.owner', blankKey: 'owners.me' },
+
     {
       kind: 'enum',
       name: 'status',
@@ -72,4 +76,5 @@ export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
   patchSchema: OrganisationPatchInputSchema,
   title: (o) => o.name,
   exportable: true,
+  importKind: 'organisation',
 };

@@ -113,4 +113,34 @@ describe('PipelineBoard', () => {
     const totals = within(await column('Proposal')).getByRole('list', { name: 'Totals per currency' });
     await waitFor(() => expect(totals.textContent).toContain('€30,000.00'));
   });
+
+  it('shows a long column a page at a time, with the count and totals of all its deals', async () => {
+    const user = userEvent.setup({ delay: null });
+    const many = Array.from({ length: 23 }, (_, i): NewDeal => ({
+      ...trucks,
+      name: `Truck ${i + 1}`,
+      amount: 1_000,
+    }));
+    const { fake } = await board(...many);
+    const proposal = await column('Proposal');
+    expect(within(proposal).getByText('Deals: 23')).toBeTruthy();
+    expect(within(proposal).getByRole('list', { name: 'Totals per currency' }).textContent).toContain(
+      '€23,000.00',
+    );
+    expect(
+      within(proposal)
+        .getAllByRole('listitem')
+        .filter((li) => li.textContent?.includes('Truck')),
+    ).toHaveLength(20);
+    // One request opened the board: not one per stage, and no report.
+    expect(fake.sent.filter((s) => s.method === 'GET' && /board|reports|opportunities/.test(s.path))).toEqual(
+      [expect.objectContaining({ path: '/board' })],
+    );
+
+    await user.click(within(proposal).getByRole('button', { name: 'More deals (20 of 23 shown)' }));
+
+    expect(await within(proposal).findByText('Truck 1')).toBeTruthy();
+    expect(within(proposal).getAllByText(/^Truck \d+$/)).toHaveLength(23);
+    expect(within(proposal).queryByRole('button', { name: /More deals/ })).toBeNull();
+  });
 });

@@ -1,4 +1,3 @@
-import type { Opportunity } from '@crm/shared';
 import {
   DndContext,
   DragOverlay,
@@ -9,13 +8,13 @@ import {
   type Announcements,
 } from '@dnd-kit/core';
 import { Card, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
-import { fetchReport } from '../api/reports';
+import type { BoardCards } from '../api/api-client';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { DealCard } from './DealCard';
 import { MoveQuestionDialog } from './MoveQuestionDialog';
@@ -37,9 +36,6 @@ const SILENT: Announcements = {
   onDragCancel: () => undefined,
 };
 
-/** Deals per column; a column holding more is rare enough to show its first page only. */
-const COLUMN_LIMIT = '1000';
-
 /** The pipeline board: a column per workspace stage; drag a card, or move it by keyboard. */
 export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const { t } = useTranslation();
@@ -47,21 +43,38 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const api = useApi();
   const lookups = useWorkspaceLookups(workspaceId);
   const stages = lookups.stages;
-  const columns = useQueries({
-    queries: stages.map((stage) => ({
-      queryKey: queryKeys.stageColumn(workspaceId, { stage: stage.id, limit: COLUMN_LIMIT }),
-      queryFn: () =>
-        api.list<Opportunity>(workspaceId, 'opportunities', { stage: stage.id, limit: COLUMN_LIMIT }),
-    })),
-  });
-  const stale = useQuery({
-    queryKey: queryKeys.report(workspaceId, 'stale-deals'),
-    queryFn: () => fetchReport(api, workspaceId, 'stale-deals'),
-  });
-  const staleDays = useMemo(
-    () => new Map((stale.data?.deals ?? []).map((d) => [d.opportunity.id, d.daysInactive])),
-    [stale.data],
-  );
+  // One request: per stage its first deals, with every column's count and totals from the figures.
+  const board = useQuery({ queryKey: queryKeys.board(workspaceId), queryFn: () => api.board(workspaceId) });
+  // Deals loaded by "more" per stage; a fresh board (after a move, say) starts from its first pages.
+  const [more, setMore] = useState<Readonly<Record<string, BoardCards>>>({});
+  const [loadingMore, setLoadingMore] = useState<string>();
+  const [moreError, setMoreError] = useState<unknown>();
+  useEffect(() => setMore({}), [board.dataUpdatedAt]);
+  const columnOf = (stageId: string) => board.data?.columns.find((c) => c.stage === stageId);
+  const loadMore = async (stageId: string) => {
+    const cursor = more[stageId]?.nextCursor ?? columnOf(stageId)?.nextCursor;
+    if (!cursor) return;
+    setLoadingMore(stageId);
+    try {
+      const page = await api.boardColumn(workspaceId, stageId, cursor);
+      setMore((current) => ({
+        ...current,
+        [stageId]: {
+          items: [...(current[stageId]?.items ?? []), ...page.items],
+          nextCursor: page.nextCursor,
+          stale: { ...current[stageId]?.stale, ...page.stale },
+        },
+      }));
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(undefined);
+    }
+  };
+  const staleDays = useMemo(() => {
+    const all = [...(board.data?.columns ?? []), ...Object.values(more)];
+    return new Map(all.flatMap((c) => Object.entries(c.stale)));
+  }, [board.data, more]);
   const stageName = (id: string) => {
     const stage = stages.find((s) => s.id === id);
     return stage ? nameOf(stage, t) : nameOf(id, t);
@@ -75,10 +88,15 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
   // Every deal once, in the column it is moving to while its PATCH is on its way.
-  const deals = columns.flatMap((c) => c.data?.items ?? []);
+  const deals = [
+    ...(board.data?.columns ?? []).flatMap((c) => c.items),
+    ...Object.values(more).flatMap((c) => c.items),
+  ].filter((deal, i, all) => all.findIndex((d) => d.id === deal.id) === i);
   const dealsIn = (stageId: string) => deals.filter((d) => (moving.get(d.id) ?? d.stage) === stageId);
-  const error = lookups.error ?? columns.find((c) => c.error)?.error ?? stale.error;
-  const loading = lookups.isPending || columns.some((c) => c.isPending);
+  const hasMore = (stageId: string) =>
+    Boolean(stageId in more ? more[stageId]?.nextCursor : columnOf(stageId)?.nextCursor);
+  const error = lookups.error ?? board.error ?? moreError;
+  const loading = lookups.isPending || board.isPending;
 
   return (
     <section className={styles.view} aria-labelledby="pipeline-heading">
@@ -129,6 +147,11 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
                 stage={stage}
                 name={stageName(stage.id)}
                 deals={dealsIn(stage.id)}
+                count={columnOf(stage.id)?.count ?? 0}
+                totals={columnOf(stage.id)?.totals ?? {}}
+                {...(hasMore(stage.id)
+                  ? { onMore: () => void loadMore(stage.id), loadingMore: loadingMore === stage.id }
+                  : {})}
                 renderCard={(deal) => (
                   <DealCard
                     key={deal.id}

@@ -1,6 +1,6 @@
-import { Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
 import { useDroppable } from '@dnd-kit/core';
-import { totalsByCurrency, type Stage } from '@crm/shared';
+import type { DealTotalsByCurrency, Stage } from '@crm/shared';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from './pipeline-format';
@@ -11,16 +11,34 @@ export type PipelineColumnProps = {
   readonly stage: Stage;
   readonly name: string;
   readonly deals: readonly Deal[];
+  /** Every deal of the stage and their totals per currency, from the server's figures. */
+  readonly count: number;
+  readonly totals: DealTotalsByCurrency;
+  /** Loads the column's next deals; absent when every deal is shown. */
+  readonly onMore?: () => void;
+  readonly loadingMore?: boolean;
   readonly renderCard: (deal: Deal) => ReactNode;
 };
 
-/** A stage: its name, how many deals, their totals per currency (never added across currencies), the cards. */
-export function PipelineColumn({ stage, name, deals, renderCard }: PipelineColumnProps) {
+/**
+ * A stage: its name, how many deals, their totals per currency (never added across currencies, all
+ * from the server), the cards loaded so far and a button for more.
+ */
+export function PipelineColumn({
+  stage,
+  name,
+  deals,
+  count,
+  totals: byCurrency,
+  onMore,
+  loadingMore,
+  renderCard,
+}: PipelineColumnProps) {
   const { t, i18n } = useTranslation();
   const styles = usePipelineBoardStyles();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
   const headingId = `stage-${stage.id}`;
-  const totals = Object.entries(totalsByCurrency(deals as Deal[])).sort(([a], [b]) => a.localeCompare(b));
+  const totals = Object.entries(byCurrency).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section
       aria-labelledby={headingId}
@@ -33,7 +51,7 @@ export function PipelineColumn({ stage, name, deals, renderCard }: PipelineColum
         <Subtitle2 as="h3" id={headingId}>
           {name}
         </Subtitle2>
-        <Text size={200}>{t('pipeline.deals', { count: deals.length })}</Text>
+        <Text size={200}>{t('pipeline.deals', { count })}</Text>
         {totals.length > 0 && (
           <ul className={styles.totals} aria-label={t('pipeline.totalsLabel')}>
             {totals.map(([currency, total]) => (
@@ -61,6 +79,11 @@ export function PipelineColumn({ stage, name, deals, renderCard }: PipelineColum
         <ul className={styles.cards} aria-label={name}>
           {deals.map(renderCard)}
         </ul>
+      )}
+      {onMore && (
+        <Button appearance="subtle" size="small" onClick={onMore} disabled={loadingMore}>
+          {t('pipeline.more', { shown: deals.length, count })}
+        </Button>
       )}
     </section>
   );

@@ -109,7 +109,7 @@ it('moves deals on the board by mouse and keyboard and shows the result on the d
   });
   await page.goto(server.base + '/tab');
   await signInAndOpen(page, ERIN, 'Board NL');
-  await page.getByRole('heading', { name: 'Leads', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
   // The first screen did not fetch the board's or the charts' code.
   expect(scripts.filter((s) => /PipelineBoard|DashboardView/.test(s))).toEqual([]);
 

@@ -75,7 +75,7 @@ const Card = memo(function Card<T>({
           return (
             <div key={field.id} className={styles.cardLine}>
               <span className={styles.cardLabel}>{label}</span>
-              {field.reference?.(record) || field.text(record, context) ? (
+              {field.cell || field.reference?.(record) || field.text(record, context) ? (
                 <RecordCell field={field} record={record} context={context} />
               ) : (
                 <span className={styles.cardLabel}>—</span>

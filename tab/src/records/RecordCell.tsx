@@ -35,6 +35,12 @@ export function RecordCell<T>({ field, record, context, href }: RecordCellProps<
     return target ? <RecordLink plural={target.plural} id={target.id} className={textClass} /> : null;
   }
   const text = field.text(record, context);
+  if (field.cell)
+    return (
+      <span className={textClass} title={text || undefined}>
+        {field.cell(record)}
+      </span>
+    );
   if (href) {
     const name = text || t('records.untitled');
     return (

@@ -8,6 +8,7 @@ import { useApi } from '../api/ApiContext';
 import { useDeleteRecord, useUpdateRecord } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
+import { CopyLinkButton } from '../app/record-link';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { ConfirmButton } from './ConfirmButton';
@@ -85,6 +86,11 @@ export function RecordDetail<T extends { readonly id: string }>({
               {t('records.edit')}
             </Button>
           )}
+          <CopyLinkButton
+            address={{ workspaceId, view: entity.plural, recordId: current.id }}
+            label={title || t('records.untitled')}
+            onNotice={act.notify}
+          />
           {actions?.(current, act)}
           {deletable && (
             <ConfirmButton

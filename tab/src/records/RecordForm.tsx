@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
+import { MemberSelect } from '../owners/MemberSelect';
 import type { FormField, FormValues } from './form-field';
 
 export type RecordFormProps = {
@@ -49,6 +50,7 @@ function ReferenceSelect({
 /** The inputs of a create or edit form, from the entity's field list. */
 export function RecordForm({ fields, values, errors, onChange }: RecordFormProps) {
   const { t } = useTranslation();
+  const { workspaceId } = useNavigation();
   return (
     <>
       {fields.map((field) => {
@@ -81,6 +83,14 @@ export function RecordForm({ fields, values, errors, onChange }: RecordFormProps
                   </option>
                 ))}
               </Select>
+            ) : field.kind === 'owner' ? (
+              <MemberSelect
+                workspaceId={workspaceId}
+                value={text}
+                onChange={(v) => onChange(field.name, v)}
+                // A record's owner can change, not go: blank (the default) only while there is none.
+                {...(text === '' ? { blankLabel: t(field.blankKey) } : {})}
+              />
             ) : field.kind === 'reference' ? (
               <ReferenceSelect field={field} value={text} onChange={(v) => onChange(field.name, v)} />
             ) : field.kind === 'text' && field.multiline ? (

@@ -1,7 +1,7 @@
 import { Text, Title2 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WithEtag } from '../api/api-client';
+import type { ListQuery, WithEtag } from '../api/api-client';
 import { useCreateRecord } from '../api/mutations';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { useNavigation } from '../app/navigation';
@@ -9,6 +9,7 @@ import { useToast } from '../app/Toasts';
 import { useNarrow } from '../app/useNarrow';
 import { ColumnChooser } from './ColumnChooser';
 import type { EntityDescriptor } from './entity';
+import { ImportDialog } from '../imports/ImportDialog';
 import { ExportButton } from './ExportButton';
 import { FilterSelect } from './FilterSelect';
 import { formValuesOf } from './form-field';
@@ -32,6 +33,8 @@ export type RecordListViewProps<T extends { readonly id: string }> = {
   readonly debounceMs?: number;
   /** More toolbar buttons (a lead import). */
   readonly tools?: ReactNode;
+  /** Query parameters the view's own tools set (an activity list's due range). */
+  readonly extraQuery?: ListQuery;
   /** The entity's own row actions (convert), shown before Open and Delete. */
   readonly actions?: (record: WithEtag<T>) => readonly RowAction[];
   /** Bulk actions over the selected rows; rows get checkboxes when given. */
@@ -51,6 +54,7 @@ export function RecordListView<T extends { readonly id: string }>({
   workspaceId,
   debounceMs = 300,
   tools,
+  extraQuery,
   actions,
   bulk,
   children,
@@ -65,7 +69,11 @@ export function RecordListView<T extends { readonly id: string }>({
   const columns = useColumnChoice(entity.plural, entity.columns);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>();
-  const list = useRecordList<T>(workspaceId, entity.plural, state.query);
+  const query = {
+    ...Object.fromEntries(Object.entries(extraQuery ?? {}).filter(([name, v]) => v && !state.filters[name])),
+    ...state.query,
+  };
+  const list = useRecordList<T>(workspaceId, entity.plural, query);
   const refused = useSortRefusal(state, list.error);
   const remove = useDeleteWithUndo<T>(workspaceId, entity);
   const ns = entity.ns;
@@ -103,6 +111,7 @@ export function RecordListView<T extends { readonly id: string }>({
         </div>
         <div className={styles.tools}>
           {tools}
+          {entity.importKind && <ImportDialog workspaceId={workspaceId} kind={entity.importKind} />}
           {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
           {!narrow && (
             <ColumnChooser fields={entity.columns} hidden={columns.hidden} onToggle={columns.toggle} />

@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { useFormat } from '../i18n/useFormat';
+import { MemberName } from '../owners/MemberName';
 import type { FormField } from './form-field';
 import { useRecordDetailStyles } from './RecordDetail.styles';
 
@@ -53,6 +54,8 @@ export function RecordProperties({ fields, record }: RecordPropertiesProps) {
         return t(`${field.prefix}.${String(value)}`);
       case 'reference':
         return <RecordLink plural={field.plural} id={String(value)} />;
+      case 'owner':
+        return <MemberName userId={String(value)} />;
       case 'number':
         return format.number(Number(value));
       case 'date':

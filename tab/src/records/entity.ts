@@ -1,3 +1,4 @@
+import type { ImportKind } from '@crm/shared';
 import type { ZodType } from 'zod';
 import type { RecordPlural } from '../api/api-client';
 import type { FieldDescriptor } from './field-descriptor';
@@ -44,4 +45,6 @@ export type EntityDescriptor<T extends { readonly id: string }> = {
   readonly cardFields?: readonly string[];
   /** Whether the list offers CSV export (the API has it for leads, organisations, contacts, deals). */
   readonly exportable?: boolean;
+  /** What the list's CSV import brings in (leads have their own toolbar entry). */
+  readonly importKind?: ImportKind;
 };

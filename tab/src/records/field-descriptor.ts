@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import type { RecordPlural } from '../api/api-client';
 import type { Format } from '../i18n/useFormat';
 
@@ -32,6 +33,11 @@ export type FieldDescriptor<T> = {
   readonly badge?: (record: T) => BadgeColor;
   /** Another record: shown as a link named as that record is (`text` is unused then). */
   readonly reference?: (record: T) => { readonly plural: RecordPlural; readonly id: string } | undefined;
+  /**
+   * A value only a component can show (a member's name, the record an activity is about, a deal's next
+   * step): drawn on the cell's one line, cut like text; `text` stays what sorting and hover read.
+   */
+  readonly cell?: (record: T) => ReactNode;
 };
 
 /** Plain text, blank when absent. */

@@ -20,6 +20,8 @@ export type FormField =
   | { readonly kind: 'number'; readonly name: string; readonly labelKey: string }
   | { readonly kind: 'date'; readonly name: string; readonly labelKey: string }
   | { readonly kind: 'datetime'; readonly name: string; readonly labelKey: string }
+  /** A member (an owner); blank in a new record means the server's default, named by `blankKey`. */
+  | { readonly kind: 'owner'; readonly name: string; readonly labelKey: string; readonly blankKey: string }
   /** An id of another record, chosen from that kind's list (organisations, campaigns). */
   | {
       readonly kind: 'reference';

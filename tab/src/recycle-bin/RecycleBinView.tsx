@@ -1,3 +1,4 @@
+import { RECORD_VIEW } from '@crm/shared';
 import { Title2 } from '@fluentui/react-components';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,14 +16,7 @@ import { RecordCount } from '../records/RecordCount';
 
 export type RecycleBinViewProps = { readonly workspaceId: string };
 
-const PLURALS: Record<string, RecordPlural> = {
-  lead: 'leads',
-  organisation: 'organisations',
-  contact: 'contacts',
-  opportunity: 'opportunities',
-  campaign: 'campaigns',
-  activity: 'activities',
-};
+const PLURALS: Record<string, RecordPlural> = RECORD_VIEW;
 
 type Row = DeletedRecord & { readonly id: string };
 

@@ -62,4 +62,23 @@ describe('the Teams channels that hear the workspace, in Settings', () => {
     await user.click(within(again).getByRole('button', { name: 'Stop posting' }));
     await screen.findByText('Sales Nordics › General hears nothing more.');
   });
+
+  it('shows a channel Teams refuses posts in (the relay marked it broken), and how to mend it', async () => {
+    const fake = await fakeApi();
+    await fake.subscribeChannels(SALES_NORDICS, [
+      { topics: ['won'] },
+      {
+        name: 'Closed',
+        topics: ['won'],
+        broken: { at: '2026-12-06T08:00:00.000Z', reason: 'Bot Connector answered 403' },
+      },
+    ]);
+    renderView(<ChannelsSection workspaceId="ws" />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Teams channels' });
+    const closed = within(table).getByRole('row', { name: /Closed/ });
+    expect(within(closed).getByRole('cell', { name: /^Teams refuses posts here/ })).toBeTruthy();
+    expect(within(closed).getByText(/Mention the bot with subscribe there to mend it/)).toBeTruthy();
+    const general = within(table).getByRole('row', { name: /General/ });
+    expect(within(general).getByRole('cell', { name: 'Posting' })).toBeTruthy();
+  });
 });

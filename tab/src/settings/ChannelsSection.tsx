@@ -38,6 +38,12 @@ const COLUMNS: readonly FieldDescriptor<Row>[] = [
         : c.topics.map((topic) => t(`channels.topic.${topic}`)).join(', '),
   },
   dateField('changed', 'channels.changed', (c) => c.updatedAt, 'dateTime'),
+  {
+    id: 'state',
+    labelKey: 'channels.state',
+    size: 'enum',
+    text: (c, { t }) => (c.broken ? t('channels.broken') : t('channels.posting')),
+  },
 ];
 
 /**

@@ -13,14 +13,19 @@ import { useRecordActions, type RecordActions } from '../records/useRecordAction
 import { validateWith } from '../records/validate';
 import { stageName } from '../pipeline/pipeline-format';
 import { ChannelsSection } from './ChannelsSection';
+import { LeadAssignmentSection } from './LeadAssignmentSection';
 import { MembersSection } from './MembersSection';
 import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
+import { UndeliveredSection } from './UndeliveredSection';
 import { useSettingsStyles } from './SettingsView.styles';
 
 export type SettingsViewProps = { readonly workspaceId: string };
 
-/** Owners: the workspace's name, currency, stale threshold, its stages, its members and its channels. */
+/**
+ * Owners: the workspace's name, currency, stale threshold, its stages, its members, its channels and
+ * the notifications the bot gave up on.
+ */
 export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -41,7 +46,15 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       <NoticeBar notice={act.notice} />
       {workspace.data && <SettingsForm key={workspace.data.etag} workspace={workspace.data} act={act} />}
       <MembersSection workspaceId={workspaceId} />
+      {workspace.data && (
+        <LeadAssignmentSection
+          key={`lead-assignment-${workspace.data.etag}`}
+          workspace={workspace.data}
+          act={act}
+        />
+      )}
       <ChannelsSection workspaceId={workspaceId} />
+      <UndeliveredSection workspaceId={workspaceId} />
     </section>
   );
 }

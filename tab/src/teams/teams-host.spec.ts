@@ -31,7 +31,10 @@ function fakeTeams(initialize: () => Promise<void>, context: Partial<Context> = 
       notifySuccess: () => calls.push('notifySuccess'),
       registerOnThemeChangeHandler: () => calls.push('registerOnThemeChangeHandler'),
     },
-    pages: { config: {} },
+    pages: {
+      config: {},
+      shareDeepLink: (link: unknown) => calls.push(`shareDeepLink(${JSON.stringify(link)})`),
+    },
     authentication: {
       getAuthToken: async (request?: { resources?: string[] }) => {
         calls.push(`getAuthToken(${JSON.stringify(request)})`);
@@ -76,6 +79,15 @@ describe('connectTeams', () => {
       userName: 'Adele Vance',
     });
     expect(teams.calls).toEqual(['initialize', 'notifySuccess']);
+    // "Copy link" is Teams' own share of a deep link back into the tab.
+    host!.shareDeepLink?.({
+      subPageId: 'ws/leads/L1',
+      subPageLabel: 'Ada',
+      subPageWebUrl: 'https://x/#/w/ws/leads/L1',
+    });
+    expect(teams.calls.pop()).toBe(
+      'shareDeepLink({"subPageId":"ws/leads/L1","subPageLabel":"Ada","subPageWebUrl":"https://x/#/w/ws/leads/L1"})',
+    );
     // The tab's own SSO token: no other resource asked for.
     expect(await host!.getToken()).toBe(teams.token(1));
     expect(teams.calls.at(-1)).toBe('getAuthToken({"resources":[]})');

@@ -13,6 +13,13 @@ export type TabSettings = {
   readonly suggestedDisplayName: string;
 };
 
+/** A place in the tab to share: what Teams' deep link carries, its label, and the web page behind it. */
+export type ShareDeepLink = {
+  readonly subPageId: string;
+  readonly subPageLabel: string;
+  readonly subPageWebUrl?: string;
+};
+
 /** Asked with `refresh` when the server refused the last token (401): a fresh one, not a cached one. */
 export type TokenRequest = { readonly refresh?: boolean };
 export type GetToken = (request?: TokenRequest) => Promise<string>;
@@ -23,10 +30,12 @@ export type TeamsHost = {
   readonly locale: string;
   /** The team's thread id (`19:…@thread.tacv2`) in a team tab; absent in a personal tab. */
   readonly teamId?: string;
-  /** A deep link's target inside the tab (`leads/L1`). */
+  /** A deep link's target inside the tab (`<ws>/leads/L1`, or `leads/L1` from older links). */
   readonly subPageId?: string;
   /** Who is signed in to Teams, as Teams names them (the header shows it). */
   readonly userName?: string;
+  /** Teams' "Copy link" for a place in the tab (`pages.shareDeepLink`): a deep link back to it. */
+  shareDeepLink?(link: ShareDeepLink): void;
   onThemeChange(handler: (theme: string) => void): void;
   getToken: GetToken;
   readonly config: TeamsTabConfig;
@@ -101,6 +110,7 @@ export async function connectTeams(
       ...(subPageId ? { subPageId } : {}),
       ...(userName ? { userName } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
+      shareDeepLink: (link) => pages.shareDeepLink(link),
       getToken: ssoToken(async () => ({ authentication })),
       config: {
         setValid: (valid) => pages.config.setValidityState(valid),

@@ -1,12 +1,15 @@
 import { SORT_CAP, type Actor, type RecordKind, type Stage, type Topic, type WorkspaceId } from '@crm/shared';
 import {
   createWorkspace,
+  recordOutcome,
+  startDelivery,
   type AppDeps,
   type Clock,
   type IdGenerator,
   type SortedListQuery,
 } from '@crm/shared/application';
 import {
+  aLeadConvertedEvent,
   createInMemoryStorage,
   fixedClock,
   type FixedClock,
@@ -143,7 +146,12 @@ export async function fakeApi(options: FakeApiOptions = {}) {
      */
     subscribeChannels: async (
       team: { readonly teamId: string; readonly name: string },
-      channels: readonly { readonly name?: string; readonly topics: readonly Topic[] }[],
+      channels: readonly {
+        readonly name?: string;
+        readonly topics: readonly Topic[];
+        /** Teams refused posts there (the relay marked it). */
+        readonly broken?: { readonly at: string; readonly reason: string };
+      }[],
     ) => {
       await deps.teams.saveTeam({
         tenantId: TEST_TENANT,
@@ -162,6 +170,7 @@ export async function fakeApi(options: FakeApiOptions = {}) {
           topics: channel.topics,
           updatedAt: clock.now(),
           updatedBy: ERIN.userId,
+          ...(channel.broken ? { broken: channel.broken } : {}),
         });
         if (!saved.ok) throw new Error(`the fake's channel: ${saved.error.code}`);
       }
@@ -175,6 +184,36 @@ export async function fakeApi(options: FakeApiOptions = {}) {
         current.version,
       );
       if (!saved.ok) throw new Error(`the fake's channel: ${saved.error.code}`);
+    },
+    /**
+     * The bot gave up on a conversion's notification: channel `sent` had the post, channel `failing`
+     * kept answering 502. Gives the event.
+     */
+    undeliveredConversion: async () => {
+      const event = aLeadConvertedEvent({ workspaceId: WS, occurredAt: clock.now() });
+      const committed = await deps.records.commit(WS, { writes: [], events: [event] });
+      if (!committed.ok) throw new Error(`the fake's event: ${committed.error.code}`);
+      const entry = (await deps.outbox.pending(WS, 1000)).find((e) => e.event.id === event.id);
+      if (!entry) throw new Error("the fake's event is not pending");
+      const context = { now: clock.now(), random: 0 };
+      let delivery = recordOutcome(
+        startDelivery([
+          { key: 'channel:sent', kind: 'channel' },
+          { key: 'channel:failing', kind: 'channel' },
+        ]),
+        'channel:sent',
+        { kind: 'sent' },
+        context,
+      );
+      delivery = recordOutcome(
+        delivery,
+        'channel:failing',
+        { kind: 'retry', reason: 'Bot Framework answered 502' },
+        context,
+      );
+      if (!(await deps.outbox.deadLetter(WS, entry, delivery, clock.now())))
+        throw new Error("the fake's event was not dead-lettered");
+      return event;
     },
     /** More matching records than this make a sorted list LIST.TOO_MANY_TO_SORT, as SORT_CAP does. */
     setSortCap: (cap: number) => {

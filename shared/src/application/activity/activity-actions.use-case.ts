@@ -1,9 +1,12 @@
+import type * as z from 'zod';
 import type { Activity, Regarding } from '../../activity/activity';
 import type { NextActivity } from '../../activity/activity-summary';
 import {
   ActivityCompleteInputSchema,
   ActivityRescheduleInputSchema,
+  ActivitySnoozeInputSchema,
   decideActivityCompletion,
+  decideActivitySnooze,
   decideActivityReopening,
   decideActivityRescheduling,
   type ActivityDecision,
@@ -118,26 +121,44 @@ export async function reopenActivity(
   id: Id,
   expected: Version | undefined,
 ): Promise<Result<Versioned<ActivityView>>> {
-  const reopened = await actOn(deps, caller, ws, id, expected, decideActivityReopening);
-  return reopened.ok ? ok((await withRegardingNames(deps, ws, [reopened.value]))[0]!) : reopened;
+  return named(deps, ws, await actOn(deps, caller, ws, id, expected, decideActivityReopening));
 }
 
+/** A one-click action that takes input (checked by its schema), answered with the activity named. */
+const withInput =
+  <S extends z.ZodType>(
+    schema: S,
+    decide: (activity: Activity, input: z.output<S>, ctx: ChangeContext) => Result<ActivityDecision>,
+  ) =>
+  async (
+    deps: AppDeps,
+    caller: Caller,
+    ws: WorkspaceId,
+    id: Id,
+    expected: Version | undefined,
+    input: unknown,
+  ): Promise<Result<Versioned<ActivityView>>> => {
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return parsed;
+    const acted = await actOn(deps, caller, ws, id, expected, (a, ctx) => decide(a, parsed.value, ctx));
+    return named(deps, ws, acted);
+  };
+
 /** Moves an open activity to another time (`{dueAt}`). */
-export async function rescheduleActivity(
+export const rescheduleActivity = withInput(ActivityRescheduleInputSchema, decideActivityRescheduling);
+
+/**
+ * Snoozes an open activity (`{until: tomorrow | next-week, timeZone}`): due that day at the time of day
+ * it was due, the days being the time zone's (`snoozedDueAt`).
+ */
+export const snoozeActivity = withInput(ActivitySnoozeInputSchema, decideActivitySnooze);
+
+const named = async (
   deps: AppDeps,
-  caller: Caller,
   ws: WorkspaceId,
-  id: Id,
-  expected: Version | undefined,
-  input: unknown,
-): Promise<Result<Versioned<ActivityView>>> {
-  const parsed = parseInput(ActivityRescheduleInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const moved = await actOn(deps, caller, ws, id, expected, (a, ctx) =>
-    decideActivityRescheduling(a, parsed.value, ctx),
-  );
-  return moved.ok ? ok((await withRegardingNames(deps, ws, [moved.value]))[0]!) : moved;
-}
+  acted: Result<Versioned<Activity>>,
+): Promise<Result<Versioned<ActivityView>>> =>
+  acted.ok ? ok((await withRegardingNames(deps, ws, [acted.value]))[0]!) : acted;
 
 /** A deal's next activity, or a lead's (its converted deal's, once converted); none for other records. */
 async function nextActivityAbout(

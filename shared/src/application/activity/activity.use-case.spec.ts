@@ -8,7 +8,12 @@ import { createOpportunity } from '../opportunity/opportunity.use-case';
 import { createOrganisation } from '../organisation/organisation.use-case';
 import { deleteRecord, getRecord, restoreRecord } from '../record/records.use-case';
 import { addMember, createWorkspace } from '../workspace/workspace.use-case';
-import { completeActivity, reopenActivity, rescheduleActivity } from './activity-actions.use-case';
+import {
+  completeActivity,
+  reopenActivity,
+  rescheduleActivity,
+  snoozeActivity,
+} from './activity-actions.use-case';
 import { createActivity, listActivities, updateActivity } from './activity.use-case';
 import { myDay } from './my-day.use-case';
 
@@ -240,6 +245,39 @@ describe('my day', () => {
     const mine = expectOk(await myDay(app.deps, caller, ws, {}));
     expect(subjects(mine.overdue.items)).toEqual([]);
     expect(subjects(mine.upcoming.items)).toEqual(['Tomorrow', 'Today']);
+  });
+
+  it('given an overdue call snoozed to next week, then it leaves my day and is the deal’s next step on Monday at its hour', async () => {
+    const { app, ws, deal, overdue } = await week();
+
+    const snoozed = expectOk(
+      await snoozeActivity(app.deps, caller, ws, overdue.record.id, overdue.version, {
+        until: 'next-week',
+        timeZone: 'Europe/Oslo',
+      }),
+    );
+
+    // Due Monday 2 March 09:00 UTC (10:00 in Oslo) → Monday 9 March, 10:00 in Oslo.
+    expect(snoozed.record).toMatchObject({ occurredAt: day(9), regardingName: 'Fjord – lisenser' });
+    const mine = expectOk(await myDay(app.deps, caller, ws, {}));
+    expect(subjects(mine.overdue.items)).toEqual([]);
+    expect((await dealOf(app, ws, deal.record.id)).nextActivity?.subject).toBe('Today');
+    expect(
+      codeOf(
+        await snoozeActivity(app.deps, caller, ws, overdue.record.id, overdue.version, {
+          until: 'tomorrow',
+          timeZone: 'Europe/Oslo',
+        }),
+      ),
+    ).toBe('CONCURRENCY.STALE');
+    expect(
+      codeOf(
+        await snoozeActivity(app.deps, caller, ws, overdue.record.id, undefined, {
+          until: 'someday',
+          timeZone: 'Europe/Oslo',
+        }),
+      ),
+    ).toBe('VALIDATION.FAILED');
   });
 
   it("given an owner, then they may see a member's day; a member may not see another's", async () => {

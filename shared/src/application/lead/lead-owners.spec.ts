@@ -1,6 +1,6 @@
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/app-harness';
 import { getWorkspace, addMember, createWorkspace, updateWorkspace } from '../workspace/workspace.use-case';
-import { importLeads } from './import-leads.use-case';
+import { importRecords } from '../imports/import-records.use-case';
 import { createLead } from './lead.use-case';
 
 const alex = anActor({ userId: 'alex' });
@@ -49,7 +49,7 @@ describe('owners of new leads', () => {
       ...[1, 2, 3, 4, 5].map((n) => [`Nordmann ${n}`, `n${n}@fjordlys.example`]),
     ];
 
-    expectOk(await importLeads(app.deps, caller, ws, rowsOf(rows)));
+    expectOk(await importRecords(app.deps, caller, ws, rowsOf(rows)));
     const owners: string[] = [];
     for await (const { record } of app.deps.records.scan(ws, 'lead')) owners.push(record.ownerId);
 

@@ -72,6 +72,12 @@ function decideDeal(
   return ok({ record: opportunity, events, writes });
 }
 
+/** The campaign of the lead a new deal names, which the deal takes unless told another. */
+function leadCampaign(refs: Referenced): { leadCampaignId?: Id } {
+  const campaignId = referenced(refs, 'lead', 'leadId')?.record.campaignId;
+  return campaignId === undefined ? {} : { leadCampaignId: campaignId };
+}
+
 export const opportunityEntity: EntityDescriptor<
   'opportunity',
   typeof OpportunityCreateInputSchema,
@@ -95,6 +101,7 @@ export const opportunityEntity: EntityDescriptor<
           settings: ctx.workspace.settings,
           stageChangeId: ctx.newId(),
           newEventId: ctx.newId,
+          ...leadCampaign(refs),
         }),
       i.organisationId,
     ),

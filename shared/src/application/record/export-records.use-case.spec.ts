@@ -1,4 +1,4 @@
-import { IGNORED_IMPORT_COLUMNS, IMPORT_COLUMNS } from '../../lead/lead-import';
+import { detectColumns } from '../../imports/import-mapping';
 import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/app-harness';
 import { createCampaign } from '../campaign/campaign.use-case';
 import { createContact } from '../contact/contact.use-case';
@@ -88,10 +88,16 @@ describe('exportRecords', () => {
     }
   });
 
-  it('given the lead export, then an import knows every column (reads it or skips it), so the file imports back', () => {
-    const known = new Set<string>([...IMPORT_COLUMNS, ...IGNORED_IMPORT_COLUMNS]);
-    expect(EXPORT_COLUMNS.lead.map(([name]) => name).filter((name) => !known.has(name))).toEqual([]);
-  });
+  it.each(EXPORT_KINDS)(
+    'given the %s export, then an import reads every column, so the file imports back',
+    (kind) => {
+      const columns = detectColumns(
+        kind,
+        EXPORT_COLUMNS[kind].map(([name]) => name),
+      );
+      expect(columns.filter((c) => c.field === null).map((c) => c.header)).toEqual([]);
+    },
+  );
 
   it('given a stranger, then there is nothing to export', async () => {
     const { app, ws } = await given();

@@ -49,6 +49,9 @@ export async function createRecord<K extends RecordKind>(
     `${kind}.create`,
     parsed.value,
     async (idempotency) => {
+      // A person may keep a lead beside another with its email (they are shown it: possibleDuplicates);
+      // only imports are refused it. The second try marks the lead so it does not claim the email's row.
+      let shareEmail = false;
       for (let attempt = 1; ; attempt++) {
         const given = parsed.value as { ownerId?: string };
         const assigned =
@@ -61,7 +64,10 @@ export async function createRecord<K extends RecordKind>(
         const ctx = { ...ruleContext(deps, caller, access.value), id: deps.ids.newId() };
         const decided = entity.create(input, ctx, refs.value);
         if (!decided.ok) return decided;
-        const { record, writes = [], events = [] } = decided.value;
+        const { writes = [], events = [] } = decided.value;
+        const record = shareEmail
+          ? ({ ...decided.value.record, emailShared: true } as RecordOf[K])
+          : decided.value.record;
         const idem = idempotency.record({ id: record.id });
         const created = await commitFollowed(
           deps,
@@ -75,6 +81,10 @@ export async function createRecord<K extends RecordKind>(
           },
           { after: record, unchanged: async () => true },
         );
+        if (!created.ok && created.error.code === 'LEAD.EMAIL_IN_USE' && kind === 'lead' && !shareEmail) {
+          shareEmail = true;
+          continue;
+        }
         // Lost the round-robin to another create: pick again from the counter it left.
         const raced = !created.ok && created.error.code === 'CONCURRENCY.STALE';
         if (!assigned || !raced || attempt >= ASSIGN_ATTEMPTS) return created;

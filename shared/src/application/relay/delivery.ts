@@ -1,7 +1,7 @@
 import type { Instant } from '../../common/types';
 import { plusMs } from '../../common/instant';
 import type { NotificationTarget, SendOutcome } from '../notification-ports';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../common/backoff';
 import type { Delivery, TargetDelivery } from './relay-ports';
 
 /** A Retry-After beyond this is clamped: a broken header must not park an event for days. */
@@ -14,9 +14,9 @@ export function startDelivery(targets: readonly NotificationTarget[]): Delivery 
   return { targets: unique.map((target) => ({ target, status: 'pending', attempts: 0 })) };
 }
 
-/** Done when every target has the post or is gone for good. */
+/** Done when its targets are known and every one has the post or is gone for good. */
 export const isFinished = (delivery: Delivery): boolean =>
-  delivery.targets.every((t) => t.status !== 'pending');
+  delivery.resolution === undefined && delivery.targets.every((t) => t.status !== 'pending');
 
 /**
  * Targets to send to now: pending, past their notBefore, and not blocked (a target that asked this
@@ -92,3 +92,29 @@ export function recordOutcome(
 
 const after = (instant: Instant | undefined, now: Instant): boolean => instant !== undefined && instant > now;
 const latest = (a: Instant, b: Instant | undefined): Instant => (b !== undefined && b > a ? b : a);
+
+/** Targets not resolved yet (first attempt, or `targetsFor` failed before): the channel must be asked. */
+export const needsTargets = (delivery: Delivery | undefined): boolean =>
+  delivery === undefined || delivery.resolution !== undefined;
+
+/** `targetsFor` threw: counted, and not asked again before a backoff (with jitter). */
+export function failedResolution(
+  delivery: Delivery | undefined,
+  reason: string,
+  context: { readonly now: Instant; readonly random: number; readonly backoff?: BackoffPolicy },
+): Delivery {
+  const attempts = (delivery?.resolution?.attempts ?? 0) + 1;
+  const wait = backoffDelay(attempts, context.random, context.backoff ?? DEFAULT_BACKOFF);
+  return {
+    targets: [],
+    resolution: { attempts, notBefore: plusMs(context.now, wait), lastError: reason },
+  };
+}
+
+/**
+ * Given up on: the targets could not be resolved, or a target still waiting has failed, `maxAttempts`
+ * times. The relay then moves the event to the workspace's dead letters (owners retry from Settings).
+ */
+export const isExhausted = (delivery: Delivery, maxAttempts: number): boolean =>
+  (delivery.resolution?.attempts ?? 0) >= maxAttempts ||
+  delivery.targets.some((t) => t.status === 'pending' && t.attempts >= maxAttempts);

@@ -208,4 +208,77 @@ describe('the outbox relay over Azurite', () => {
     }
     expect(sends).toHaveLength(events.length * 2);
   });
+  it('given an event whose targets cannot be worked out ahead of two good ones, then the good ones post, the bad one becomes a dead letter, and sent again it posts', async () => {
+    const ws = uniqueWs();
+    const [bad, ...good] = eventsIn(ws, 3).map((event, i) => ({
+      ...event,
+      occurredAt: new Date(Date.UTC(2026, 10, 22, 9, 0, i)).toISOString(),
+    }));
+    let broken = true;
+    const channel = new ScriptedChannel({
+      targets: (event) => {
+        if (event.id === bad!.id && broken) throw new Error('the subscriptions could not be read');
+        return [channelA];
+      },
+    });
+    const relay = h.relay(channel, { maxAttempts: 3 });
+
+    await h.commit([bad!, ...good]);
+
+    await until(() => channel.delivered().size === 2, 'the two good events posted');
+    await until(
+      async () => (await h.storage.outbox.deadLetters(ws, { limit: 10 })).items.length === 1,
+      'the bad event dead-lettered',
+    );
+    expect([...channel.delivered().keys()].sort()).toEqual(good.map((e) => `${e.id}>channel:a`).sort());
+    expect(await h.pendingCount(ws)).toBe(0);
+    expect((await h.storage.outbox.deadLetters(ws, { limit: 10 })).items).toEqual([
+      expect.objectContaining({
+        event: bad,
+        attempts: 3,
+        lastError: 'the subscriptions could not be read',
+      }),
+    ]);
+    expect(relay.metrics()).toMatchObject({ unresolved: 3, deadLettered: 1, eventsDelivered: 2 });
+
+    broken = false;
+    expect((await h.storage.outbox.requeue(ws, bad!.id)).ok).toBe(true);
+    relay.wake(ws);
+    await until(
+      () => channel.delivered().has(`${bad!.id}>channel:a`),
+      'the dead letter posted once sent again',
+    );
+    expect((await h.storage.outbox.deadLetters(ws, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('given a target that keeps failing, then after the attempts the event is a dead letter and later events still go out', async () => {
+    const ws = uniqueWs();
+    const [first, second] = eventsIn(ws, 2).map((event, i) => ({
+      ...event,
+      occurredAt: new Date(Date.UTC(2026, 10, 22, 10, 0, i)).toISOString(),
+    }));
+    const channel = new ScriptedChannel({
+      targets: () => [channelA, channelB],
+      script: (target, event) =>
+        target.key === 'channel:b' && event.id === first!.id
+          ? { kind: 'retry', reason: 'Bot Framework answered 502' }
+          : { kind: 'sent' },
+    });
+    h.relay(channel, { maxAttempts: 3 });
+
+    await h.commit([first!, second!]);
+
+    await until(
+      async () => (await h.storage.outbox.deadLetters(ws, { limit: 10 })).items.length === 1,
+      'the failing event dead-lettered',
+    );
+    await until(() => channel.delivered().size === 3, 'every other post');
+    const [letter] = (await h.storage.outbox.deadLetters(ws, { limit: 10 })).items;
+    expect(letter).toMatchObject({ event: { id: first!.id }, lastError: 'Bot Framework answered 502' });
+    expect(letter!.delivery!.targets.map((t) => [t.target.key, t.status])).toEqual([
+      ['channel:a', 'sent'],
+      ['channel:b', 'pending'],
+    ]);
+    expect(channel.sends.filter((s) => s.eventId === first!.id && s.target === 'channel:b')).toHaveLength(3);
+  });
 });

@@ -4,7 +4,7 @@ import { InMemoryPendingOutboxIndex, InMemoryRelayLeases } from '../../testing/i
 import { ScriptedChannel } from '../../testing/scripted-channel';
 import type { NotificationChannel } from '../notification-ports';
 import { startOutboxRelay } from './outbox-relay';
-import { withOutboxSignal } from './signalling-records';
+import { withOutboxSignal, withRequeueSignal } from './signalling-records';
 
 /** The engine over the in-memory fakes: wiring and lifecycle; the behaviour runs over Azurite too. */
 const clock = { now: () => new Date().toISOString() };
@@ -48,6 +48,74 @@ describe('startOutboxRelay', () => {
     await until(() => !index.marks.has('ws-unit'));
     await relay.stop();
     expect(relay.metrics()).toMatchObject({ running: false, sent: 1, eventsDelivered: 1, lagMs: 0 });
+  });
+
+  it('given a dead letter sent again through the signalling outbox, then its workspace is marked again and the wake-up delivers it', async () => {
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const { storage, index, relay } = setup(channel);
+    const outbox = withRequeueSignal(storage.outbox, {
+      index,
+      signal: { notify: async (ws) => relay.wake(ws) },
+      clock,
+      log: quiet,
+    });
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-requeue' });
+    await storage.records.commit('ws-requeue', { writes: [], events: [event] });
+    const [entry] = await storage.outbox.pending('ws-requeue', 1);
+    expect(await storage.outbox.deadLetter('ws-requeue', entry!, undefined, clock.now())).toBe(true);
+    expect(index.marks.has('ws-requeue')).toBe(false);
+
+    expect((await outbox.requeue('ws-requeue', event.id)).ok).toBe(true);
+
+    await until(() => channel.delivered().has(`${event.id}>channel:a`));
+    expect(await storage.outbox.pending('ws-requeue', 10)).toEqual([]);
+    await relay.stop();
+  });
+
+  it('given a trace hook, then each pass is a span with the workspace and each post a span inside it with the event', async () => {
+    const channel = new ScriptedChannel({ targets: () => [target] });
+    const storage = createInMemoryStorage();
+    const spans: { name: string; attributes: Readonly<Record<string, string | number>>; depth: number }[] =
+      [];
+    let depth = 0;
+    const relay = startOutboxRelay(
+      {
+        outbox: storage.outbox,
+        index: new InMemoryPendingOutboxIndex(),
+        leases: new InMemoryRelayLeases(),
+        channel,
+        clock,
+        random: () => 0.5,
+        log: quiet,
+        trace: async (name, attributes, work) => {
+          spans.push({ name, attributes, depth });
+          depth++;
+          try {
+            return await work();
+          } finally {
+            depth--;
+          }
+        },
+      },
+      { owner: 'unit', sweepMs: 60_000, markGraceMs: 0 },
+    );
+    const event = aLeadConvertedEvent({ workspaceId: 'ws-traced' });
+    await storage.records.commit('ws-traced', { writes: [], events: [event] });
+
+    relay.wake('ws-traced');
+
+    await until(() => channel.delivered().size === 1);
+    await relay.stop();
+    expect(spans[0]).toEqual({
+      name: 'relay.pass',
+      attributes: { 'crm.workspace.id': 'ws-traced' },
+      depth: 0,
+    });
+    expect(spans).toContainEqual({
+      name: 'relay.send',
+      attributes: expect.objectContaining({ 'crm.workspace.id': 'ws-traced', 'crm.event.id': event.id }),
+      depth: 1,
+    });
   });
 
   it('marks before the commit and signals after it, only when it succeeds', async () => {

@@ -2,8 +2,17 @@ import type { Instant, WorkspaceId } from '../../common/types';
 import type { NotificationChannel, SendOutcome } from '../notification-ports';
 import type { Clock, OutboxRepository, PendingEvent } from '../ports';
 import type { Version } from '../../records/versions';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { dueTargets, isFinished, nextAttemptAt, recordOutcome, startDelivery } from './delivery';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../common/backoff';
+import {
+  dueTargets,
+  failedResolution,
+  isExhausted,
+  isFinished,
+  needsTargets,
+  nextAttemptAt,
+  recordOutcome,
+  startDelivery,
+} from './delivery';
 import { plusMs } from '../../common/instant';
 import { zeroCounters, type RelayMetrics } from './relay-metrics';
 import { createRelayScheduler } from './relay-scheduler';
@@ -28,7 +37,19 @@ export type OutboxRelayDeps = {
   /** In [0, 1): jitter. */
   readonly random: () => number;
   readonly log: RelayLog;
+  /**
+   * Runs a piece of the relay's work inside a trace span (a pass over a workspace, one send), with
+   * the workspace and event ids as attributes; absent → no tracing. The bot passes OpenTelemetry's.
+   */
+  readonly trace?: RelayTrace;
 };
+
+/** `name`, its attributes, the work: the span ends when the work does. */
+export type RelayTrace = <T>(
+  name: string,
+  attributes: Readonly<Record<string, string | number>>,
+  work: () => Promise<T>,
+) => Promise<T>;
 
 export type OutboxRelayOptions = {
   /** This instance's name on the leases it holds. */
@@ -49,6 +70,12 @@ export type OutboxRelayOptions = {
   readonly storageBackoff: BackoffPolicy;
   /** How soon to look again at a workspace another instance is delivering. */
   readonly busyRecheckMs: number;
+  /**
+   * Tries per event before it is given up on and moved to the dead letters (owners send it again from
+   * Settings): resolving its targets, or sending to a target that keeps failing (with the default
+   * backoff capped at 5 min, 20 tries take about an hour and a quarter).
+   */
+  readonly maxAttempts: number;
 };
 
 export const DEFAULT_RELAY_OPTIONS: Omit<OutboxRelayOptions, 'owner'> = {
@@ -61,6 +88,7 @@ export const DEFAULT_RELAY_OPTIONS: Omit<OutboxRelayOptions, 'owner'> = {
   backoff: DEFAULT_BACKOFF,
   storageBackoff: { baseMs: 500, capMs: 30_000 },
   busyRecheckMs: 2_000,
+  maxAttempts: 20,
 };
 
 export type OutboxRelay = {
@@ -76,7 +104,11 @@ export type OutboxRelay = {
 
 type Pass = { readonly blocked: Map<string, Instant>; readonly gone: Map<string, string> };
 
+/** Done: delivered or dead-lettered (gone from the outbox). Else: when to look at it again. */
 type EventResult = { readonly done: true } | { readonly done: false; readonly next?: Instant } | 'lease-lost';
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const noTrace: RelayTrace = (_name, _attributes, work) => work();
 
 /**
  * Delivers outbox events to the channel's targets, at least once: per-(event, target) state written
@@ -97,7 +129,19 @@ export function startOutboxRelay(
   let knownPending = 0;
 
   const nowMs = () => Date.parse(deps.clock.now());
-  const send = countedSend({ channel: deps.channel, counters, log: deps.log, nowMs });
+  const trace = deps.trace ?? noTrace;
+  const counted = countedSend({ channel: deps.channel, counters, log: deps.log, nowMs });
+  const send: typeof counted = (target, event) =>
+    trace(
+      'relay.send',
+      {
+        'crm.workspace.id': event.workspaceId,
+        'crm.event.id': event.id,
+        'crm.event.type': event.type,
+        'crm.target': target.key,
+      },
+      () => counted(target, event),
+    );
   const scheduler = createRelayScheduler({ nowMs, concurrency: o.concurrency, run: passOver });
   const schedule = scheduler.schedule;
 
@@ -119,7 +163,9 @@ export function startOutboxRelay(
         },
       };
       try {
-        const next = await deliverWorkspace(ws, holder);
+        const next = await trace('relay.pass', { 'crm.workspace.id': ws }, () =>
+          deliverWorkspace(ws, holder),
+        );
         storageFailures.delete(ws);
         return next;
       } finally {
@@ -144,26 +190,35 @@ export function startOutboxRelay(
     // Targets that asked to wait (429) are not sent the next events before their time either, and
     // a conversation found gone (403/404) is not tried again in this pass.
     const pass: Pass = { blocked: new Map(), gone: new Map() };
+    // One walk through the outbox in pages, each read from where the last one ended: every pending
+    // event is read once per pass, however long the backlog (events committed meanwhile come after).
+    let after: string | undefined;
+    let waiting = 0;
+    let next: Instant | undefined;
     for (;;) {
-      const entries = await deps.outbox.pending(ws, o.batch);
-      if (entries.length === 0) {
-        oldest.delete(ws);
-        await deps.index.clear(ws, plusMs(deps.clock.now(), -o.markGraceMs));
-        return undefined;
+      const entries = await deps.outbox.pending(ws, o.batch, after);
+      if (after === undefined) {
+        if (entries.length === 0) oldest.delete(ws);
+        else oldest.set(ws, entries[0]!.event.occurredAt);
       }
-      oldest.set(ws, entries[0]!.event.occurredAt);
-      let progressed = false;
-      let next: Instant | undefined;
       for (const entry of entries) {
         if (scheduler.stopping) return undefined;
         const result = await deliverEvent(ws, entry, pass, holder);
         if (result === 'lease-lost') return nowMs() + o.busyRecheckMs;
-        if (result.done) progressed = true;
-        else if (result.next !== undefined && (next === undefined || result.next < next)) next = result.next;
+        if (result.done) continue;
+        waiting++;
+        if (result.next !== undefined && (next === undefined || result.next < next)) next = result.next;
       }
-      // Finished events make room: read again (new events may have come meanwhile).
-      if (!progressed) return next === undefined ? undefined : Date.parse(next);
+      if (entries.length < o.batch) break;
+      after = entries.at(-1)!.position;
     }
+    if (waiting > 0) return next === undefined ? undefined : Date.parse(next);
+    // Everything read was delivered. An event committed meanwhile with an earlier time (another
+    // instance's clock) sits before where the walk went: look once more from the start.
+    if (after !== undefined && (await deps.outbox.pending(ws, 1)).length > 0) return nowMs();
+    oldest.delete(ws);
+    await deps.index.clear(ws, plusMs(deps.clock.now(), -o.markGraceMs));
+    return undefined;
   }
 
   async function deliverEvent(
@@ -174,10 +229,33 @@ export function startOutboxRelay(
   ): Promise<EventResult> {
     const { event } = entry;
     let version: Version = entry.version;
-    let delivery: Delivery = entry.delivery ?? startDelivery(await deps.channel.targetsFor(event));
+    let delivery: Delivery;
+    if (needsTargets(entry.delivery)) {
+      const notBefore = entry.delivery?.resolution?.notBefore;
+      if (notBefore !== undefined && notBefore > deps.clock.now()) return { done: false, next: notBefore };
+      try {
+        delivery = startDelivery(await deps.channel.targetsFor(event));
+      } catch (error) {
+        // One event whose targets cannot be worked out must not hold up the workspace: it waits
+        // (backoff) or, out of attempts, becomes a dead letter; the next events go on.
+        counters.unresolved++;
+        const failed = failedResolution(entry.delivery, reasonOf(error), {
+          now: deps.clock.now(),
+          random: deps.random(),
+          backoff: o.backoff,
+        });
+        deps.log.warn(
+          { err: error, workspaceId: ws, eventId: event.id, attempts: failed.resolution?.attempts },
+          'targets of an outbox event could not be resolved; later events go on',
+        );
+        return settle(ws, entry, failed, version);
+      }
+    } else {
+      delivery = entry.delivery as Delivery;
+    }
     for (;;) {
       if (isFinished(delivery)) {
-        await deps.outbox.markDelivered(ws, event.id);
+        await deps.outbox.markDelivered(ws, entry);
         counters.eventsDelivered++;
         deps.log.info(
           { workspaceId: ws, eventId: event.id, type: event.type, targets: delivery.targets.length },
@@ -205,14 +283,46 @@ export function startOutboxRelay(
       }
       // A finished event is deleted at the top of the loop: that deletion records the last send.
       if (isFinished(delivery)) continue;
-      const saved = await deps.outbox.saveDelivery(ws, event, delivery, version);
-      if (!saved.ok) {
-        counters.staleWrites++;
-        deps.log.warn({ workspaceId: ws, eventId: event.id }, 'another relay changed this event; leaving it');
-        return 'lease-lost';
-      }
+      if (isExhausted(delivery, o.maxAttempts)) return settle(ws, entry, delivery, version);
+      const saved = await deps.outbox.saveDelivery(ws, entry, delivery, version);
+      if (!saved.ok) return staleWrite(ws, entry);
       version = saved.value;
     }
+  }
+
+  /**
+   * Keeps where an unfinished event stands: out of attempts, it moves to the dead letters (done, as
+   * far as the outbox goes); else its state is saved and it waits for its next attempt.
+   */
+  async function settle(
+    ws: WorkspaceId,
+    entry: PendingEvent,
+    delivery: Delivery,
+    version: Version,
+  ): Promise<EventResult> {
+    const { event } = entry;
+    if (isExhausted(delivery, o.maxAttempts)) {
+      const moved = await deps.outbox.deadLetter(ws, { ...entry, version }, delivery, deps.clock.now());
+      if (!moved) return staleWrite(ws, entry);
+      counters.deadLettered++;
+      deps.log.error(
+        { workspaceId: ws, eventId: event.id, type: event.type, attempts: o.maxAttempts },
+        'outbox event given up on: moved to the dead letters (owners can send it again from Settings)',
+      );
+      return { done: true };
+    }
+    const saved = await deps.outbox.saveDelivery(ws, entry, delivery, version);
+    if (!saved.ok) return staleWrite(ws, entry);
+    return { done: false, next: nextAttemptAt(delivery, deps.clock.now()) ?? delivery.resolution?.notBefore };
+  }
+
+  function staleWrite(ws: WorkspaceId, entry: PendingEvent): 'lease-lost' {
+    counters.staleWrites++;
+    deps.log.warn(
+      { workspaceId: ws, eventId: entry.event.id },
+      'another relay changed this event; leaving it',
+    );
+    return 'lease-lost';
   }
 
   async function pollLoop(wakeups: OutboxWakeups): Promise<void> {

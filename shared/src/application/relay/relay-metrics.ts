@@ -17,6 +17,10 @@ export type RelayMetrics = {
   readonly eventsDelivered: number;
   /** Delivery-state writes that lost to another relay (the event was left to it). */
   readonly staleWrites: number;
+  /** Events whose targets could not be worked out (`targetsFor` threw; retried, later events go on). */
+  readonly unresolved: number;
+  /** Events given up on after their attempts and moved to the workspace's dead letters. */
+  readonly deadLettered: number;
   /** Workspaces in which this instance last saw pending events. */
   readonly pendingWorkspaces: number;
   /** Marks in the pending index at the last sweep (a mark outlives its events by a grace period). */
@@ -39,6 +43,8 @@ export type Counters = {
       | 'failures'
       | 'eventsDelivered'
       | 'staleWrites'
+      | 'unresolved'
+      | 'deadLettered'
       | 'signalsReceived'
       | 'sweeps'
   ]: number;
@@ -52,6 +58,8 @@ export const zeroCounters = (): Counters => ({
   failures: 0,
   eventsDelivered: 0,
   staleWrites: 0,
+  unresolved: 0,
+  deadLettered: 0,
   signalsReceived: 0,
   sweeps: 0,
 });

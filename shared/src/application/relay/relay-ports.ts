@@ -87,15 +87,42 @@ export type TargetDelivery =
       readonly reason: string;
     };
 
-export type Delivery = { readonly targets: readonly TargetDelivery[] };
+/**
+ * Who hears of the event could not be worked out yet (`targetsFor` threw): tried `attempts` times,
+ * not again before `notBefore`. Later events of the workspace go on meanwhile.
+ */
+export type Resolution = {
+  readonly attempts: number;
+  readonly notBefore: Instant;
+  readonly lastError: string;
+};
+
+export type Delivery = { readonly targets: readonly TargetDelivery[]; readonly resolution?: Resolution };
 
 /** Attempts over all targets, and the latest error still standing (shown on the outbox row). */
 export function summary(delivery: Delivery): { attempts: number; lastError?: string } {
-  let attempts = 0;
-  let lastError: string | undefined;
+  let attempts = delivery.resolution?.attempts ?? 0;
+  let lastError: string | undefined = delivery.resolution?.lastError;
   for (const t of delivery.targets) {
     attempts += t.attempts;
     if (t.status === 'pending' && t.lastError) lastError = t.lastError;
   }
   return lastError === undefined ? { attempts } : { attempts, lastError };
+}
+
+/** Targets that have the post. */
+export const sentCount = (delivery: Delivery | undefined): number =>
+  delivery?.targets.filter((t) => t.status === 'sent').length ?? 0;
+
+/**
+ * A dead letter sent again: targets that had the post keep it, the others start over (no attempts,
+ * no wait); an event whose targets were never resolved is resolved afresh.
+ */
+export function restartDelivery(delivery: Delivery | undefined): Delivery | undefined {
+  if (delivery === undefined || delivery.resolution !== undefined) return undefined;
+  return {
+    targets: delivery.targets.map((t): TargetDelivery =>
+      t.status === 'pending' ? { target: t.target, status: 'pending', attempts: 0 } : t,
+    ),
+  };
 }

@@ -1,21 +1,29 @@
-import type { Activity } from '../../activity/activity';
+import type { Campaign } from '../../campaign/campaign';
 import { domainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { WorkspaceId } from '../../common/types';
+import { staleBefore } from '../../opportunity/deal-touch';
 import {
-  campaignReport,
-  conversionReport,
-  forecastReport,
-  pipelineReport,
-  salesCycleReport,
-  staleDealsReport,
-  winRateReport,
-  type ActivityTouch,
+  CAMPAIGN_FIGURES,
+  campaignReportFromFigures,
+  CLOSED_PREFIX,
+  closedRowRange,
+  conversionFromFigures,
+  FORECAST_PREFIX,
+  FORECAST_UNDATED,
+  forecastFromFigures,
+  forecastRow,
+  monthKeys,
+  PIPELINE_FIGURES,
+  pipelineFromFigures,
+  salesCycleFromFigures,
+  staleDeal,
+  winRateFromFigures,
+  LEAD_ROW,
   type Period,
 } from '../../reports';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
-import type { RecordKind, RecordOf } from '../../records/records';
 
 export const REPORTS = [
   'pipeline',
@@ -25,21 +33,23 @@ export const REPORTS = [
   'win-rate',
   'sales-cycle',
   'stale-deals',
+  'no-next-step',
 ] as const;
 export type ReportName = (typeof REPORTS)[number];
 
 export type ReportParams = {
-  /**
-   * forecast: first month (YYYY-MM or YYYY-MM-DD), default this month; win-rate, sales-cycle,
-   * conversion: the period's first day (YYYY-MM-DD).
-   */
+  /** forecast: first month (YYYY-MM or YYYY-MM-DD), default this month; win-rate, sales-cycle: period start. */
   readonly from?: string;
-  /** win-rate, sales-cycle, conversion: the period's last day (YYYY-MM-DD). */
+  /** win-rate, sales-cycle: period end (YYYY-MM-DD). */
   readonly to?: string;
   /** forecast: how many months, 1–24, default 6. */
   readonly months?: string;
   /** conversion: source | campaign | owner, default source. */
   readonly by?: string;
+  /** stale-deals, no-next-step: deals per page, 1–200, default 50. */
+  readonly limit?: string;
+  /** stale-deals, no-next-step: the page after this one. */
+  readonly cursor?: string;
 };
 
 const invalid = (field: string, message: string) =>
@@ -47,10 +57,14 @@ const invalid = (field: string, message: string) =>
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 200;
 
 /**
- * Runs one report over the workspace's live records. Reports read everything of the kinds they need;
- * they are computed by the pure functions in reports/, so tab and bot show the same numbers.
+ * Runs one report. Reports read the workspace's maintained figures (reports/figures.ts), which every
+ * commit keeps equal to a recount of the records, and lists of deals read key ranges: what a report
+ * reads is bounded by stages, months, sources and campaigns, never by the number of records. The
+ * pure functions in reports/ build the answers, so tab and bot show the same numbers.
  */
 export async function runReport(
   deps: AppDeps,
@@ -64,61 +78,72 @@ export async function runReport(
   const settings = access.value.workspace.record.settings;
   const report = name as ReportName;
   if (!REPORTS.includes(report)) return invalid('report', `one of ${REPORTS.join(', ')}`);
-  const load = <K extends RecordKind>(kind: K) => collect(deps, ws, kind);
+  const figures = deps.records.readFigures.bind(deps.records, ws);
   switch (report) {
     case 'pipeline':
-      return ok(pipelineReport(await load('opportunity'), settings.stages));
+      return ok(pipelineFromFigures(await figures({ rows: PIPELINE_FIGURES }), settings.stages));
     case 'forecast': {
       const from = params.from ?? deps.clock.now().slice(0, 7);
       if (!DATE.test(from)) return invalid('from', 'must be YYYY-MM or YYYY-MM-DD');
       const months = params.months === undefined ? 6 : Number(params.months);
       if (!Number.isInteger(months) || months < 1 || months > 24)
         return invalid('months', 'must be a whole number from 1 to 24');
-      return ok(
-        forecastReport(await load('opportunity'), settings.stages, {
-          from: from.slice(0, 7) + '-01',
-          months,
+      const period = { from: from.slice(0, 7) + '-01', months };
+      const keys = monthKeys(period.from, months);
+      // The months are one key range; the undated deals one row beside it.
+      const [dated, undated] = await Promise.all([
+        figures({
+          prefix: FORECAST_PREFIX,
+          from: forecastRow(keys[0] ?? ''),
+          to: forecastRow(keys.at(-1) ?? ''),
         }),
-      );
+        figures({ rows: [FORECAST_UNDATED] }),
+      ]);
+      return ok(forecastFromFigures(new Map([...dated, ...undated]), settings.stages, period));
     }
     case 'conversion': {
       const by = params.by ?? 'source';
       if (by !== 'source' && by !== 'campaign' && by !== 'owner')
         return invalid('by', 'one of source, campaign, owner');
-      const period = periodOf(params);
-      if (!period.ok) return period;
-      return ok({ by, rows: conversionReport(await load('lead'), by, period.value) });
+      return ok({ by, rows: conversionFromFigures(await figures({ rows: [LEAD_ROW] }), by) });
     }
     case 'campaigns': {
-      const [campaigns, leads, opportunities] = await Promise.all([
-        load('campaign'),
-        load('lead'),
-        load('opportunity'),
+      const campaigns: Campaign[] = [];
+      const [figureSet] = await Promise.all([
+        figures({ rows: CAMPAIGN_FIGURES }),
+        (async () => {
+          for await (const { record } of deps.records.scan(ws, 'campaign')) campaigns.push(record);
+        })(),
       ]);
-      return ok({ rows: campaignReport(campaigns, leads, opportunities) });
+      return ok({ rows: campaignReportFromFigures(campaigns, figureSet) });
     }
-    case 'win-rate': {
-      const period = periodOf(params);
-      if (!period.ok) return period;
-      return ok(winRateReport(await load('opportunity'), period.value));
-    }
+    case 'win-rate':
     case 'sales-cycle': {
-      const period = periodOf(params);
+      const period = readPeriod(params);
       if (!period.ok) return period;
-      return ok(salesCycleReport(await load('opportunity'), period.value));
+      const closures = await figures({ prefix: CLOSED_PREFIX, ...closedRowRange(period.value) });
+      return ok(
+        report === 'win-rate'
+          ? winRateFromFigures(closures, period.value)
+          : salesCycleFromFigures(closures, period.value),
+      );
     }
     case 'stale-deals': {
-      const [opportunities, logged] = await Promise.all([load('opportunity'), load('activity')]);
-      const activities = followToDeals(logged, opportunities);
+      const page = readPage(params);
+      if (!page.ok) return page;
+      const now = deps.clock.now();
+      const found = await deps.records.staleDeals(ws, staleBefore(now, settings.staleAfterDays), page.value);
       return ok({
         staleAfterDays: settings.staleAfterDays,
-        deals: staleDealsReport({
-          opportunities,
-          activities,
-          now: deps.clock.now(),
-          staleAfterDays: settings.staleAfterDays,
-        }),
+        deals: found.items.map((deal) => staleDeal(deal, now)),
+        ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
       });
+    }
+    case 'no-next-step': {
+      const page = readPage(params);
+      if (!page.ok) return page;
+      const found = await deps.records.dealsWithoutNextStep(ws, page.value);
+      return ok({ deals: found.items, ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) });
     }
     default: {
       const _exhaustive: never = report;
@@ -127,8 +152,7 @@ export async function runReport(
   }
 }
 
-/** `from` and `to` (YYYY-MM-DD, both optional, inclusive) as a report period. */
-function periodOf(params: ReportParams): Result<Period> {
+function readPeriod(params: ReportParams): Result<Period> {
   for (const [field, value] of [
     ['from', params.from],
     ['to', params.to],
@@ -138,24 +162,9 @@ function periodOf(params: ReportParams): Result<Period> {
   return ok({ ...(params.from ? { from: params.from } : {}), ...(params.to ? { to: params.to } : {}) });
 }
 
-async function collect<K extends RecordKind>(
-  deps: AppDeps,
-  ws: WorkspaceId,
-  kind: K,
-): Promise<RecordOf[K][]> {
-  const all: RecordOf[K][] = [];
-  for await (const item of deps.records.scan(ws, kind)) all.push(item.record);
-  return all;
-}
-
-/** Activities logged on a lead count for the deal it was converted into. */
-function followToDeals(
-  activities: readonly Activity[],
-  opportunities: readonly RecordOf['opportunity'][],
-): ActivityTouch[] {
-  const dealOfLead = new Map(opportunities.filter((o) => o.leadId).map((o) => [o.leadId as string, o.id]));
-  return activities.map((a) => {
-    const deal = a.regarding.type === 'lead' ? dealOfLead.get(a.regarding.id) : undefined;
-    return deal ? { ...a, regarding: { type: 'opportunity' as const, id: deal } } : a;
-  });
+function readPage(params: ReportParams): Result<{ limit: number; cursor?: string }> {
+  const limit = params.limit === undefined ? DEFAULT_PAGE : Number(params.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+    return invalid('limit', `must be a whole number from 1 to ${MAX_PAGE}`);
+  return ok({ limit, ...(params.cursor ? { cursor: params.cursor } : {}) });
 }

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../activity/day-bounds';
 import { domainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { Actor, TenantId, UserId, WorkspaceId } from '../../common/types';
@@ -52,7 +53,8 @@ export async function channelTopics(
   const access = await accessWorkspace(deps, actor, ws, 'read');
   if (!access.ok) return access;
   const found = await deps.conversations.getSubscription(ws, conversationId);
-  return ok(found?.record.topics ?? []);
+  // A channel Teams refuses posts in hears nothing until it subscribes again.
+  return ok(found && !found.record.broken ? found.record.topics : []);
 }
 
 /** Every channel subscribed to the workspace, with its version (owners only). */
@@ -82,6 +84,7 @@ export async function listSubscribedChannels(
           topics: record.topics,
           updatedAt: record.updatedAt,
           updatedBy: record.updatedBy,
+          ...(record.broken ? { broken: record.broken } : {}),
         },
         version,
       };
@@ -117,13 +120,34 @@ export async function removeSubscribedChannel(
   return deps.conversations.removeSubscription(ws, conversationId, expected);
 }
 
-/** A personal chat with the bot, so it can tell this person about their deals later. */
+/**
+ * A personal chat with the bot, so it can tell this person about their deals later, and the time zone
+ * Teams named with their message (their morning digest comes at 08:00 there). An unknown zone is not
+ * kept.
+ */
 export function rememberPersonalChat(
   deps: AppDeps,
   actor: Actor,
   address: ConversationAddress,
+  timeZone?: string,
 ): Promise<void> {
-  return deps.conversations.savePersonalChat(actor.tenantId, actor.userId, address);
+  const known = timeZone !== undefined && isTimeZone(timeZone) ? timeZone : undefined;
+  return deps.conversations.savePersonalChat(actor.tenantId, actor.userId, address, known);
+}
+
+/**
+ * Where a person's days begin: the time zone their client names now (when the platform knows it),
+ * else the one Teams named with their last personal message, else the workspace's digest zone, else UTC.
+ */
+export async function personalTimeZone(
+  deps: AppDeps,
+  actor: Actor,
+  workspace: Workspace,
+  told?: string,
+): Promise<string> {
+  if (told !== undefined && isTimeZone(told)) return told;
+  const known = await deps.conversations.getPersonalTimeZone(actor.tenantId, actor.userId);
+  return known ?? workspace.settings.morningDigest?.timeZone ?? 'UTC';
 }
 
 async function changeTopics(
@@ -142,7 +166,8 @@ async function changeTopics(
   }
   for (let attempt = 0; ; attempt++) {
     const current = await deps.conversations.getSubscription(ws, channel.conversationId);
-    const topics = next(current?.record.topics ?? []);
+    // A broken subscription (Teams refused posts) starts afresh: its old topics are not revived.
+    const topics = next(current && !current.record.broken ? current.record.topics : []);
     const subscription: ChannelSubscription = {
       conversationId: channel.conversationId,
       address: channel.address,
@@ -186,25 +211,33 @@ export const personalTarget = (userId: UserId): NotificationTarget => ({
 export async function notificationTargets(deps: AppDeps, event: DomainEvent): Promise<NotificationTarget[]> {
   const channels = await deps.conversations.listSubscriptions(event.workspaceId);
   const targets = channels
-    .filter((c) => hearsOf(event, c.topics))
+    .filter((c) => c.broken === undefined && hearsOf(event, c.topics))
     .map((c) => channelTarget(c.conversationId));
-  const owner = await dealOwnerToTell(deps, event);
-  if (owner) targets.push(personalTarget(owner));
+  const person = await personToTell(deps, event);
+  if (person) targets.push(personalTarget(person));
   return targets;
 }
 
-async function dealOwnerToTell(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+/** The member who hears of the event in their personal chat, when they are still one and reachable. */
+async function personToTell(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+  const person = await personOf(deps, event);
+  if (!person) return undefined;
+  if (!(await deps.workspaces.getMember(event.workspaceId, person))) return undefined;
+  const workspace = await deps.workspaces.get(event.workspaceId);
+  const reach = workspace ? await reachPerson(deps, workspace.record, person) : undefined;
+  return reach ? person : undefined;
+}
+
+/** The deal's owner when someone else moved it or gave it to them; the person whose digest it is. */
+async function personOf(deps: AppDeps, event: DomainEvent): Promise<UserId | undefined> {
+  if (event.type === 'activity.morning-digest') return event.data.userId;
   let owner: UserId | undefined;
   if (event.type === 'opportunity.owner-changed') owner = event.data.to;
   else if (event.type === 'opportunity.stage-changed') {
     const deal = await deps.records.get(event.workspaceId, 'opportunity', event.data.opportunityId);
     owner = deal?.record.ownerId;
   }
-  if (!owner || owner === event.actorId) return undefined;
-  if (!(await deps.workspaces.getMember(event.workspaceId, owner))) return undefined;
-  const workspace = await deps.workspaces.get(event.workspaceId);
-  const reach = workspace ? await reachPerson(deps, workspace.record, owner) : undefined;
-  return reach ? owner : undefined;
+  return owner === event.actorId ? undefined : owner;
 }
 
 /**
@@ -235,7 +268,9 @@ export async function targetReach(
       event.workspaceId,
       target.key.slice(CHANNEL.length),
     );
-    return found ? { kind: 'address', address: found.record.address } : undefined;
+    return found && found.record.broken === undefined
+      ? { kind: 'address', address: found.record.address }
+      : undefined;
   }
   if (target.key.startsWith(PERSONAL)) {
     const workspace = await deps.workspaces.get(event.workspaceId);
@@ -278,13 +313,24 @@ export function rememberStartedChat(
   return deps.conversations.savePersonalChat(person.tenantId, person.userId, address);
 }
 
-/** Teams answered 403/404 for a channel: it is gone, and so is its subscription. */
+/**
+ * Teams answered 403/404 for a channel (the bot was removed, the channel deleted or closed to it):
+ * its subscription is marked broken, so nothing more is posted or retried there, and owners see it in
+ * Settings; `subscribe` in the channel (the bot is back) mends it, an owner can remove it.
+ */
 export async function dropTarget(
   deps: AppDeps,
   event: DomainEvent,
   target: NotificationTarget,
+  reason = 'Teams refused the post',
 ): Promise<void> {
-  if (target.key.startsWith(CHANNEL)) {
-    await deps.conversations.removeSubscription(event.workspaceId, target.key.slice(CHANNEL.length));
+  if (!target.key.startsWith(CHANNEL)) return;
+  const conversationId = target.key.slice(CHANNEL.length);
+  for (let attempt = 0; attempt <= SAVE_RETRIES; attempt++) {
+    const current = await deps.conversations.getSubscription(event.workspaceId, conversationId);
+    if (!current || current.record.broken) return;
+    const broken = { at: deps.clock.now(), reason: reason.slice(0, 500) };
+    const saved = await deps.conversations.saveSubscription({ ...current.record, broken }, current.version);
+    if (saved.ok || saved.error.code !== 'CONCURRENCY.STALE') return;
   }
 }

@@ -1,7 +1,8 @@
 import type { ImportJobRepository, RecordRepository } from '../../application/ports';
-import { queueImportJob, type ImportJob } from '../../lead/lead-import-job';
+import { queueImportJob, type ImportJob } from '../../imports/import-job';
 import { aContact, aLead } from '../builders';
-import { change, expectOk, seed, uniqueId } from './contract-fixtures';
+import { change, expectOk, insert, remove, seed, uniqueId, update } from './contract-fixtures';
+import type { Lead } from '../../lead/lead';
 
 export type ImportStorageUnderTest = {
   readonly records: RecordRepository;
@@ -38,14 +39,14 @@ export function importStorageContract(name: string, open: () => Promise<ImportSt
     };
 
     describe('listEmails', () => {
-      it('given leads and contacts, then it lists live leads by normalised email, in email then id order', async () => {
+      it('given leads and contacts, then it lists live leads by normalised email, in email order', async () => {
         const { records } = current();
         const ws = uniqueId('ws');
         const [gone, ...kept] = await seed(records, ws, 'lead', [
           aLead({ workspaceId: ws, id: 'lead-a', email: 'Gone@Example.no' }),
           aLead({ workspaceId: ws, id: 'lead-c', email: 'Ana.Silva@Exemplo.PT' }),
           aLead({ workspaceId: ws, id: 'lead-b', email: "o'brien+crm@example.ie" }),
-          aLead({ workspaceId: ws, id: 'lead-d', email: 'ana.silva@exemplo.pt' }),
+          aLead({ workspaceId: ws, id: 'lead-d', email: 'ana@exemplo.pt' }),
           aLead({ workspaceId: ws, id: 'lead-e', email: undefined }),
         ]);
         await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'contact@example.no' })]);
@@ -66,13 +67,93 @@ export function importStorageContract(name: string, open: () => Promise<ImportSt
         expect(kept).toHaveLength(4);
         expect(await emailsOf(records, ws, 'lead')).toEqual([
           { email: 'ana.silva@exemplo.pt', id: 'lead-c' },
-          { email: 'ana.silva@exemplo.pt', id: 'lead-d' },
+          { email: 'ana@exemplo.pt', id: 'lead-d' },
           { email: "o'brien+crm@example.ie", id: 'lead-b' },
         ]);
         expect(await emailsOf(records, ws, 'contact')).toEqual([
           { email: 'contact@example.no', id: expect.any(String) },
         ]);
         expect(await emailsOf(records, uniqueId('ws'), 'lead')).toEqual([]);
+      });
+    });
+
+    describe("a lead's email is unique in its workspace", () => {
+      const taken = { ok: false, error: { code: 'LEAD.EMAIL_IN_USE', details: { email: 'ana@exemplo.pt' } } };
+
+      it('given two leads with one email committed at once, then exactly one is stored and the other is told why', async () => {
+        const { records } = current();
+        const ws = uniqueId('ws');
+        const results = await Promise.all(
+          ['lead-1', 'lead-2', 'lead-3'].map((id) =>
+            records.commit(
+              ws,
+              change(insert('lead', aLead({ workspaceId: ws, id, email: 'Ana@Exemplo.pt' }))),
+            ),
+          ),
+        );
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        for (const failed of results.filter((r) => !r.ok)) expect(failed).toMatchObject(taken);
+        expect(await emailsOf(records, ws, 'lead')).toHaveLength(1);
+        // Another workspace, and a contact, may have the same email.
+        const other = uniqueId('ws');
+        await seed(records, other, 'lead', [aLead({ workspaceId: other, email: 'ana@exemplo.pt' })]);
+        await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+        await seed(records, ws, 'contact', [aContact({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+      });
+
+      it('given a lead a person kept beside another with its email (emailShared), then both are stored, a third is refused, and it changes freely', async () => {
+        const { records } = current();
+        const ws = uniqueId('ws');
+        await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+        const [kept] = await seed(records, ws, 'lead', [
+          aLead({ workspaceId: ws, email: 'ana@exemplo.pt', emailShared: true }),
+        ]);
+        expect(
+          await records.commit(
+            ws,
+            change(insert('lead', aLead({ workspaceId: ws, email: 'ana@exemplo.pt' }))),
+          ),
+        ).toMatchObject(taken);
+        expectOk(
+          await records.commit(ws, change(update('lead', kept!, { ...kept!.record, title: 'CFO' } as Lead))),
+        );
+        expect((await emailsOf(records, ws, 'lead')).map((e) => e.email)).toEqual([
+          'ana@exemplo.pt',
+          'ana@exemplo.pt',
+        ]);
+      });
+
+      it('given a lead whose email changes or is deleted, then its old email is free and the new one taken', async () => {
+        const { records } = current();
+        const ws = uniqueId('ws');
+        const [ana] = await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+        const moved = expectOk(
+          await records.commit(
+            ws,
+            change(update('lead', ana!, { ...ana!.record, email: 'ana.silva@exemplo.pt' } as Lead)),
+          ),
+        );
+        await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'ana@exemplo.pt' })]);
+        expect(
+          await records.commit(
+            ws,
+            change(insert('lead', aLead({ workspaceId: ws, email: 'ANA.SILVA@exemplo.pt' }))),
+          ),
+        ).toMatchObject({ ok: false, error: { code: 'LEAD.EMAIL_IN_USE' } });
+        const version = moved.versions[`lead:${ana!.record.id}`]!;
+        expectOk(
+          await records.commit(
+            ws,
+            change(
+              remove(
+                'lead',
+                { record: { ...ana!.record, email: 'ana.silva@exemplo.pt' } as Lead, version },
+                T0,
+              ),
+            ),
+          ),
+        );
+        await seed(records, ws, 'lead', [aLead({ workspaceId: ws, email: 'ana.silva@exemplo.pt' })]);
       });
     });
 

@@ -1,5 +1,6 @@
 import { activityListsContract } from './activity-lists.contract';
 import type { StorageUnderTest } from './contract-fixtures';
+import { figuresContract } from './figures.contract';
 import { mergeContract } from './merge.contract';
 import { outboxContract } from './outbox.contract';
 import { recordCommitContract } from './record-commit.contract';
@@ -14,7 +15,11 @@ import { workspaceContract } from './workspace.contract';
  * fakes (`*.spec.ts`) and against Azurite (`*.int.spec.ts`). `open` runs once; each test works in
  * fresh workspaces, so one store serves the whole suite.
  */
-export function storageContract(name: string, open: () => Promise<StorageUnderTest>): void {
+export function storageContract(
+  name: string,
+  open: () => Promise<StorageUnderTest>,
+  options: { readonly propertyRuns?: number } = {},
+): void {
   describe(name, () => {
     let storage: StorageUnderTest | undefined;
     beforeAll(async () => {
@@ -33,5 +38,6 @@ export function storageContract(name: string, open: () => Promise<StorageUnderTe
     workspaceContract(current);
     outboxContract(current);
     teamContract(current);
+    figuresContract(current, { runs: options.propertyRuns ?? 100 });
   });
 }

@@ -86,6 +86,14 @@ export function teamContract(storage: () => StorageUnderTest): void {
       await conversations.savePersonalChat(tenant, 'u1', { conversation: { id: 'a:1' } });
       expect(await conversations.getPersonalChat(tenant, 'u1')).toEqual({ conversation: { id: 'a:1' } });
       expect(await conversations.getPersonalChat(tenant, 'u2')).toBeUndefined();
+
+      // The time zone Teams names with a message is kept; a chat saved without one keeps it.
+      expect(await conversations.getPersonalTimeZone(tenant, 'u1')).toBeUndefined();
+      await conversations.savePersonalChat(tenant, 'u1', { conversation: { id: 'a:1' } }, 'Europe/Oslo');
+      await conversations.savePersonalChat(tenant, 'u1', { conversation: { id: 'a:1b' } });
+      expect(await conversations.getPersonalTimeZone(tenant, 'u1')).toBe('Europe/Oslo');
+      expect(await conversations.getPersonalChat(tenant, 'u1')).toEqual({ conversation: { id: 'a:1b' } });
+      expect(await conversations.getPersonalTimeZone(uniqueId('t'), 'u1')).toBeUndefined();
     });
   });
 }

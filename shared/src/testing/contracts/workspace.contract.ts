@@ -136,5 +136,33 @@ export function workspaceContract(storage: () => StorageUnderTest): void {
 
       expect(ids).toEqual(expect.arrayContaining([a.workspace.id, b.workspace.id]));
     });
+
+    it('lists the workspaces whose morning digest is on, following each update', async () => {
+      const { workspaces } = storage();
+      const digestIds = async () => {
+        const ids: string[] = [];
+        for await (const w of workspaces.listWithMorningDigest()) ids.push(w.id);
+        return ids;
+      };
+      const a = fresh();
+      const b = fresh();
+      const created = expectOk(await workspaces.create(a.workspace, a.owner));
+      expectOk(await workspaces.create(b.workspace, b.owner));
+      expect(await digestIds()).not.toContain(a.workspace.id);
+
+      const digest = (enabled: boolean): Workspace => ({
+        ...a.workspace,
+        settings: { ...a.workspace.settings, morningDigest: { enabled, timeZone: 'Europe/Oslo' } },
+      });
+      const on = expectOk(await workspaces.update(digest(true), created.version));
+      expect(await digestIds()).toContain(a.workspace.id);
+      expect(await digestIds()).not.toContain(b.workspace.id);
+
+      // A refused update changes nothing, an update that turns it off takes it off the list.
+      expect((await workspaces.update(digest(false), created.version)).ok).toBe(false);
+      expect(await digestIds()).toContain(a.workspace.id);
+      expectOk(await workspaces.update(digest(false), on.version));
+      expect(await digestIds()).not.toContain(a.workspace.id);
+    });
   });
 }

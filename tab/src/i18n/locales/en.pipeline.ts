@@ -45,6 +45,7 @@ export const enPipeline = {
     boardLabel: 'Pipeline board',
     deals: 'Deals: {{count}}',
     noDeals: 'No deals',
+    more: 'More deals ({{shown}} of {{count}} shown)',
     noAmount: 'No amount',
     totalsLabel: 'Totals per currency',
     weighted: 'weighted {{amount}}',

@@ -44,6 +44,7 @@ export const nbPipeline: PipelineMessages = {
     boardLabel: 'Pipelinetavle',
     deals: 'Avtaler: {{count}}',
     noDeals: 'Ingen avtaler',
+    more: 'Flere avtaler ({{shown}} av {{count}} vises)',
     noAmount: 'Uten beløp',
     totalsLabel: 'Summer per valuta',
     weighted: 'vektet {{amount}}',

@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { nbPipeline } from './nb.pipeline';
+import { nbMyDay } from './nb.my-day';
 
 export const nb: Messages = {
   ...nbPipeline,
+  ...nbMyDay,
   app: {
     dismiss: 'Lukk',
     title: 'Pipeline CRM',
@@ -14,6 +16,7 @@ export const nb: Messages = {
   nav: {
     open: 'Visninger (nå {{view}})',
     label: 'Visninger',
+    'my-day': 'Min dag',
     leads: 'Leads',
     organisations: 'Organisasjoner',
     contacts: 'Kontakter',
@@ -56,6 +59,9 @@ export const nb: Messages = {
     untitled: '(uten navn)',
     backTo: 'Tilbake til {{list}}',
     edit: 'Rediger',
+    copyLink: 'Kopier lenke',
+    linkCopied: 'Lenken er kopiert.',
+    linkNotCopied: 'Lenken kunne ikke kopieres: {{url}}',
     editTitle: 'Rediger {{name}}',
     delete: 'Slett',
     deleteTitle: 'Slette {{name}}?',
@@ -195,15 +201,68 @@ export const nb: Messages = {
   },
   import: {
     button: 'Importer CSV',
-    title: 'Importer leads fra CSV',
+    title: {
+      lead: 'Importer leads fra CSV',
+      organisation: 'Importer organisasjoner fra CSV',
+      contact: 'Importer kontakter fra CSV',
+      opportunity: 'Importer muligheter fra CSV',
+    },
     file: 'CSV-fil',
-    hint: 'Første rad: kolonnenavn, minst lastName.',
+    hint: 'En eksport fra oss, Salesforce, HubSpot eller Pipedrive, eller en hvilken som helst CSV med overskriftsrad.',
+    reading: 'Leser filen …',
+    previewOf: '{{total}} rader. Sjekk hva hver kolonne blir; ingenting er lagret ennå.',
+    missing: 'Ingen kolonne gir {{fields}} ennå: velg en nedenfor.',
+    columns: 'Kolonner',
+    column: 'Kolonne',
+    sample: 'Første verdier',
+    field: 'Importeres som',
+    fieldOf: 'Importeres som, for {{column}}',
+    dontImport: 'Ikke importer',
+    values: 'Verdier',
+    mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rader)',
+    valueAsk: '{{field}} "{{value}}" finnes ikke i dette arbeidsområdet: {{to}} ({{rows}} rader)',
+    kept: 'beholdt som skrevet',
+    firstRows: 'Første rader',
+    rowSays: 'Rad {{row}}: {{text}}',
+    outcome: { create: 'ny', update: 'fyller ut en post', skip: 'hoppet over', error: 'ikke importert' },
+    duplicates: 'En rad som samsvarer med en eksisterende post',
+    duplicatePolicy: {
+      skip: 'Hopp over',
+      update: 'Fyll ut tomme felt',
+      create: 'Opprett en ny post likevel',
+    },
+    start: 'Importer {{total}} rader',
+    again: 'Velg en annen fil',
     progress: 'Importerer',
     uploading: 'Laster opp …',
     processed: '{{done}} av {{total}} rader',
-    summary: '{{created}} importert, {{duplicates}} duplikater, {{errors}} feil.',
-    duplicateRow: 'Rad {{row}}: {{email}} er allerede en lead.',
-    errorRow: 'Rad {{row}}: {{field}} er ikke gyldig.',
+    result:
+      '{{created}} opprettet, {{updated}} oppdatert, {{skipped}} hoppet over, {{errors}} ikke importert.',
+    ignored: 'Kolonner som ikke importeres: {{columns}}.',
+    downloadErrors: 'Last ned radene som ikke ble importert',
+    errorFile: { row: 'Rad', reason: 'Årsak', suffix: 'ikke-importert' },
+    code: {
+      required: '{{field}} er påkrevd.',
+      invalid: '{{field}} er ikke gyldig: "{{value}}".',
+      'too-long': '{{field}} er for lang.',
+      'invalid-email': '{{field}} er ikke en e-postadresse: "{{value}}".',
+      'invalid-number': '{{field}} er ikke et tall: "{{value}}".',
+      'invalid-date': '{{field}} er ikke en dato: "{{value}}".',
+      'invalid-boolean': '{{field}} er ikke ja eller nei: "{{value}}".',
+      'invalid-id': '{{field}} er ikke en id: "{{value}}".',
+      'organisation-not-found': 'Ingen organisasjon heter "{{value}}"; importer organisasjonene først.',
+      'organisation-ambiguous': 'Flere organisasjoner heter "{{value}}"; bruk id-en fra eksporten.',
+      'too-many-cells': 'Raden har flere celler enn overskriftsraden.',
+      'not-saved': 'Raden kunne ikke lagres.',
+    },
+    skip: {
+      duplicate: 'Finnes allerede ({{email}}).',
+      converted:
+        'Konvertert i det gamle systemet: importer organisasjon, kontakt og mulighet fra egne filer.',
+      deleted: 'Slettet i det gamle systemet.',
+      'email-in-use': 'En annen lead har {{email}}.',
+      unchanged: 'Ikke noe nytt for posten raden samsvarer med.',
+    },
   },
   organisations: {
     count_one: '{{number}} organisasjon',
@@ -443,6 +502,10 @@ export const nb: Messages = {
     team: 'Team',
     topics: 'Hører om',
     changed: 'Endret',
+    state: 'Status',
+    posting: 'Poster',
+    broken:
+      'Teams avviser innlegg her (boten ble fjernet eller kanalen stengt): ingenting sendes. Nevn boten med subscribe i kanalen for å rette det, eller slutt å poste.',
     general: 'Generelt',
     unnamed: 'En kanal i teamet',
     nothing: 'ingenting',
@@ -455,6 +518,25 @@ export const nb: Messages = {
     removeName: 'Slutt å poste i {{name}}',
     removeText: 'Boten poster ikke lenger nyheter fra dette arbeidsområdet der. Kanalen kan abonnere igjen.',
     removed: '{{name}} hører ikke noe mer.',
+  },
+  undelivered: {
+    heading: 'Varsler som ikke ble levert',
+    hint: 'Varsler boten ga opp etter å ha prøvd i omtrent en time: en kanal feilet hele tiden, eller det var ikke mulig å finne ut hvem som skulle få dem. Send et på nytt når årsaken er rettet; kanaler som alt har fått det, får det ikke to ganger.',
+    none: 'Alle varsler ble levert.',
+    what: 'Varsel',
+    happened: 'Skjedde',
+    where: 'Levert',
+    noTargets: 'til ingen ennå',
+    targets: 'til {{sent}} av {{total}}',
+    error: 'Siste feil',
+    gaveUp: 'Gitt opp',
+    sendAgain: 'Send på nytt',
+    sendAgainName: 'Send {{what}} på nytt',
+    sentAgain: '{{what}}: satt i kø for å sendes på nytt.',
+    type: {
+      lead: { converted: 'konvertert lead', disqualified: 'diskvalifisert lead' },
+      opportunity: { 'stage-changed': 'avtale endret fase', won: 'avtale vunnet', lost: 'avtale tapt' },
+    },
   },
   recycleBin: {
     count_one: '{{number}} slettet oppføring',
@@ -560,11 +642,18 @@ export const nb: Messages = {
       IMPORT_SERVER_BUSY: 'Serveren er opptatt med andre importer. Prøv igjen om litt.',
       IMPORT_UNEXPECTED:
         'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
+      LEAD_EMAIL_IN_USE: 'En annen lead i dette arbeidsområdet har denne e-postadressen.',
+      IMPORT_INVALID_MAPPING: 'Koblingen nevner et felt denne typen post ikke har.',
+      IMPORT_PREVIEW_NOT_FOUND:
+        'Denne forhåndsvisningen finnes ikke lenger (allerede importert eller utløpt). Velg filen på nytt.',
       IMPORT_FILE_GONE:
         'Den opplastede filen er ikke lenger tilgjengelig. Last den opp på nytt; rader som alt er importert, telles som duplikater.',
       REQUEST_TOO_LARGE: 'Filen eller dataene er for store.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Denne typen fil eller data godtas ikke.',
       ROUTE_METHOD_NOT_ALLOWED: 'Appen ba om noe serveren ikke tilbyr. Last inn på nytt og prøv igjen.',
+      NOTIFICATION_NOT_FOUND:
+        'Dette ikke-leverte varselet finnes ikke lenger: det kan allerede være sendt på nytt.',
+      STORAGE_BUSY: 'Serveren er svært opptatt akkurat nå. Vent noen sekunder og prøv igjen.',
       SERVER_NOT_READY: 'Serveren starter fortsatt eller får ikke kontakt med lagringen. Prøv igjen om litt.',
       WORKSPACE_STAGE_IN_USE:
         'En fase du fjernet, har fortsatt muligheter. Flytt dem til en annen fase først.',

@@ -44,6 +44,7 @@ export const nlPipeline: PipelineMessages = {
     boardLabel: 'Pijplijnbord',
     deals: 'Deals: {{count}}',
     noDeals: 'Geen deals',
+    more: 'Meer deals ({{shown}} van {{count}} getoond)',
     noAmount: 'Geen bedrag',
     totalsLabel: 'Totalen per valuta',
     weighted: 'gewogen {{amount}}',

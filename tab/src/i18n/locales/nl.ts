@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { nlPipeline } from './nl.pipeline';
+import { nlMyDay } from './nl.my-day';
 
 export const nl: Messages = {
   ...nlPipeline,
+  ...nlMyDay,
   app: {
     dismiss: 'Sluiten',
     title: 'Pipeline CRM',
@@ -14,6 +16,7 @@ export const nl: Messages = {
   nav: {
     open: 'Weergaven (nu {{view}})',
     label: 'Schermen',
+    'my-day': 'Mijn dag',
     leads: 'Leads',
     organisations: 'Organisaties',
     contacts: 'Contactpersonen',
@@ -56,6 +59,9 @@ export const nl: Messages = {
     untitled: '(geen naam)',
     backTo: 'Terug naar {{list}}',
     edit: 'Bewerken',
+    copyLink: 'Link kopiëren',
+    linkCopied: 'Link gekopieerd.',
+    linkNotCopied: 'De link kon niet worden gekopieerd: {{url}}',
     editTitle: '{{name}} bewerken',
     delete: 'Verwijderen',
     deleteTitle: '{{name}} verwijderen?',
@@ -195,15 +201,73 @@ export const nl: Messages = {
   },
   import: {
     button: 'CSV importeren',
-    title: 'Leads importeren uit CSV',
+    title: {
+      lead: 'Leads importeren uit CSV',
+      organisation: 'Organisaties importeren uit CSV',
+      contact: 'Contactpersonen importeren uit CSV',
+      opportunity: 'Kansen importeren uit CSV',
+    },
     file: 'CSV-bestand',
-    hint: 'Eerste rij: kolomnamen, met minstens lastName.',
+    hint: 'Een export van ons, Salesforce, HubSpot of Pipedrive, of elke CSV met een kopregel.',
+    reading: 'Bestand lezen…',
+    previewOf: '{{total}} rijen. Controleer wat elke kolom wordt; er is nog niets opgeslagen.',
+    missing: 'Nog geen kolom geeft {{fields}}: kies er hieronder een.',
+    columns: 'Kolommen',
+    column: 'Kolom',
+    sample: 'Eerste waarden',
+    field: 'Geïmporteerd als',
+    fieldOf: 'Geïmporteerd als, voor {{column}}',
+    dontImport: 'Niet importeren',
+    values: 'Waarden',
+    mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rijen)',
+    valueAsk: '{{field}} "{{value}}" bestaat niet in deze werkruimte: {{to}} ({{rows}} rijen)',
+    kept: 'bewaard zoals geschreven',
+    firstRows: 'Eerste rijen',
+    rowSays: 'Rij {{row}}: {{text}}',
+    outcome: {
+      create: 'nieuw',
+      update: 'vult een record aan',
+      skip: 'overgeslagen',
+      error: 'niet geïmporteerd',
+    },
+    duplicates: 'Een rij die met een bestaand record overeenkomt',
+    duplicatePolicy: {
+      skip: 'Overslaan',
+      update: 'Lege velden aanvullen',
+      create: 'Toch een nieuw record maken',
+    },
+    start: '{{total}} rijen importeren',
+    again: 'Ander bestand kiezen',
     progress: 'Bezig met importeren',
     uploading: 'Uploaden…',
     processed: '{{done}} van {{total}} rijen',
-    summary: '{{created}} geïmporteerd, {{duplicates}} dubbel, {{errors}} fouten.',
-    duplicateRow: 'Rij {{row}}: {{email}} is al een lead.',
-    errorRow: 'Rij {{row}}: {{field}} is niet geldig.',
+    result:
+      '{{created}} aangemaakt, {{updated}} bijgewerkt, {{skipped}} overgeslagen, {{errors}} niet geïmporteerd.',
+    ignored: 'Niet geïmporteerde kolommen: {{columns}}.',
+    downloadErrors: 'Niet geïmporteerde rijen downloaden',
+    errorFile: { row: 'Rij', reason: 'Reden', suffix: 'niet-geimporteerd' },
+    code: {
+      required: '{{field}} is verplicht.',
+      invalid: '{{field}} is niet geldig: "{{value}}".',
+      'too-long': '{{field}} is te lang.',
+      'invalid-email': '{{field}} is geen e-mailadres: "{{value}}".',
+      'invalid-number': '{{field}} is geen getal: "{{value}}".',
+      'invalid-date': '{{field}} is geen datum: "{{value}}".',
+      'invalid-boolean': '{{field}} is geen ja of nee: "{{value}}".',
+      'invalid-id': '{{field}} is geen id: "{{value}}".',
+      'organisation-not-found': 'Geen organisatie heet "{{value}}"; importeer eerst de organisaties.',
+      'organisation-ambiguous': 'Meerdere organisaties heten "{{value}}"; gebruik het id uit de export.',
+      'too-many-cells': 'De rij heeft meer cellen dan de kopregel.',
+      'not-saved': 'De rij kon niet worden opgeslagen.',
+    },
+    skip: {
+      duplicate: 'Bestaat al ({{email}}).',
+      converted:
+        'Geconverteerd in het oude systeem: importeer organisatie, contactpersoon en kans uit hun eigen bestanden.',
+      deleted: 'Verwijderd in het oude systeem.',
+      'email-in-use': 'Een andere lead heeft {{email}}.',
+      unchanged: 'Niets nieuws voor het record waarmee de rij overeenkomt.',
+    },
   },
   organisations: {
     count_one: '{{number}} organisatie',
@@ -443,6 +507,10 @@ export const nl: Messages = {
     team: 'Team',
     topics: 'Hoort over',
     changed: 'Gewijzigd',
+    state: 'Status',
+    posting: 'Actief',
+    broken:
+      'Teams weigert berichten hier (de bot is verwijderd of het kanaal gesloten): er wordt niets verstuurd. Noem de bot met subscribe in dat kanaal om het te herstellen, of stop met posten.',
     general: 'Algemeen',
     unnamed: 'Een kanaal van het team',
     nothing: 'niets',
@@ -456,6 +524,29 @@ export const nl: Messages = {
     removeText:
       'De bot post het nieuws van deze werkruimte daar niet meer. Het kanaal kan zich opnieuw abonneren.',
     removed: '{{name}} hoort niets meer.',
+  },
+  undelivered: {
+    heading: 'Niet-bezorgde meldingen',
+    hint: 'Meldingen die de bot na ongeveer een uur proberen heeft opgegeven: een kanaal bleef falen, of wie ervan moest horen kon niet worden bepaald. Verstuur er een opnieuw zodra de oorzaak is verholpen; kanalen die hem al hadden, krijgen hem niet twee keer.',
+    none: 'Elke melding is bezorgd.',
+    what: 'Melding',
+    happened: 'Gebeurd',
+    where: 'Bezorgd',
+    noTargets: 'nog aan niemand',
+    targets: 'aan {{sent}} van {{total}}',
+    error: 'Laatste fout',
+    gaveUp: 'Opgegeven',
+    sendAgain: 'Opnieuw versturen',
+    sendAgainName: '{{what}} opnieuw versturen',
+    sentAgain: '{{what}}: klaargezet om opnieuw te versturen.',
+    type: {
+      lead: { converted: 'geconverteerde lead', disqualified: 'gediskwalificeerde lead' },
+      opportunity: {
+        'stage-changed': 'deal van fase veranderd',
+        won: 'deal gewonnen',
+        lost: 'deal verloren',
+      },
+    },
   },
   recycleBin: {
     count_one: '{{number}} verwijderd record',
@@ -563,12 +654,19 @@ export const nl: Messages = {
       IMPORT_SERVER_BUSY: 'De server is bezig met andere imports. Probeer het zo opnieuw.',
       IMPORT_UNEXPECTED:
         'De import is onverwacht gestopt. Upload het bestand opnieuw; al geïmporteerde rijen tellen als dubbel.',
+      LEAD_EMAIL_IN_USE: 'Een andere lead in deze werkruimte heeft dit e-mailadres.',
+      IMPORT_INVALID_MAPPING: 'De koppeling noemt een veld dat dit soort record niet heeft.',
+      IMPORT_PREVIEW_NOT_FOUND:
+        'Deze voorvertoning is er niet meer (al geïmporteerd of verlopen). Kies het bestand opnieuw.',
       IMPORT_FILE_GONE:
         'Het geüploade bestand is niet meer beschikbaar. Upload het opnieuw; al geïmporteerde rijen tellen als dubbel.',
       REQUEST_TOO_LARGE: 'Het bestand of de gegevens zijn te groot.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Dit soort bestand of gegevens wordt niet geaccepteerd.',
       ROUTE_METHOD_NOT_ALLOWED:
         'De app vroeg iets wat de server niet aanbiedt. Laad opnieuw en probeer het nog eens.',
+      NOTIFICATION_NOT_FOUND:
+        'Deze niet-bezorgde melding is er niet meer: misschien is ze al opnieuw verstuurd.',
+      STORAGE_BUSY: 'De server is het nu erg druk. Wacht een paar seconden en probeer het opnieuw.',
       SERVER_NOT_READY: 'De server start nog of kan zijn opslag niet bereiken. Probeer het zo opnieuw.',
       WORKSPACE_STAGE_IN_USE:
         'Een fase die je verwijderde heeft nog verkoopkansen. Verplaats ze eerst naar een andere fase.',

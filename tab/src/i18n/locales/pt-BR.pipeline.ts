@@ -44,6 +44,7 @@ export const ptBRPipeline: PipelineMessages = {
     boardLabel: 'Quadro do funil',
     deals: 'Negócios: {{count}}',
     noDeals: 'Nenhum negócio',
+    more: 'Mais negócios ({{shown}} de {{count}} exibidos)',
     noAmount: 'Sem valor',
     totalsLabel: 'Totais por moeda',
     weighted: 'ponderado {{amount}}',

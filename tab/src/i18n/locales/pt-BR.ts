@@ -1,8 +1,10 @@
 import type { Messages } from './en';
 import { ptBRPipeline } from './pt-BR.pipeline';
+import { ptBRMyDay } from './pt-BR.my-day';
 
 export const ptBR: Messages = {
   ...ptBRPipeline,
+  ...ptBRMyDay,
   app: {
     dismiss: 'Dispensar',
     title: 'Pipeline CRM',
@@ -14,6 +16,7 @@ export const ptBR: Messages = {
   nav: {
     open: 'Visões (agora {{view}})',
     label: 'Telas',
+    'my-day': 'Meu dia',
     leads: 'Leads',
     organisations: 'Organizações',
     contacts: 'Contatos',
@@ -56,6 +59,9 @@ export const ptBR: Messages = {
     untitled: '(sem nome)',
     backTo: 'Voltar para {{list}}',
     edit: 'Editar',
+    copyLink: 'Copiar link',
+    linkCopied: 'Link copiado.',
+    linkNotCopied: 'Não foi possível copiar o link: {{url}}',
     editTitle: 'Editar {{name}}',
     delete: 'Excluir',
     deleteTitle: 'Excluir {{name}}?',
@@ -195,15 +201,67 @@ export const ptBR: Messages = {
   },
   import: {
     button: 'Importar CSV',
-    title: 'Importar leads de CSV',
+    title: {
+      lead: 'Importar leads de CSV',
+      organisation: 'Importar organizações de CSV',
+      contact: 'Importar contatos de CSV',
+      opportunity: 'Importar oportunidades de CSV',
+    },
     file: 'Arquivo CSV',
-    hint: 'Primeira linha: nomes das colunas, com pelo menos lastName.',
+    hint: 'Uma exportação nossa, do Salesforce, HubSpot ou Pipedrive, ou qualquer CSV com cabeçalho.',
+    reading: 'Lendo o arquivo…',
+    previewOf: '{{total}} linhas. Confira o que cada coluna vira; nada foi gravado ainda.',
+    missing: 'Nenhuma coluna fornece {{fields}} ainda: escolha uma abaixo.',
+    columns: 'Colunas',
+    column: 'Coluna',
+    sample: 'Primeiros valores',
+    field: 'Importada como',
+    fieldOf: 'Importada como, para {{column}}',
+    dontImport: 'Não importar',
+    values: 'Valores',
+    mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} linhas)',
+    valueAsk: '{{field}} "{{value}}" não existe neste espaço de trabalho: {{to}} ({{rows}} linhas)',
+    kept: 'mantido como escrito',
+    firstRows: 'Primeiras linhas',
+    rowSays: 'Linha {{row}}: {{text}}',
+    outcome: { create: 'novo', update: 'completa um registro', skip: 'ignorada', error: 'não importada' },
+    duplicates: 'Uma linha que corresponde a um registro existente',
+    duplicatePolicy: {
+      skip: 'Ignorar',
+      update: 'Preencher os campos vazios',
+      create: 'Criar um novo registro mesmo assim',
+    },
+    start: 'Importar {{total}} linhas',
+    again: 'Escolher outro arquivo',
     progress: 'Importando',
     uploading: 'Enviando…',
     processed: '{{done}} de {{total}} linhas',
-    summary: '{{created}} importados, {{duplicates}} duplicados, {{errors}} erros.',
-    duplicateRow: 'Linha {{row}}: {{email}} já é um lead.',
-    errorRow: 'Linha {{row}}: {{field}} não é válido.',
+    result: '{{created}} criados, {{updated}} atualizados, {{skipped}} ignorados, {{errors}} não importados.',
+    ignored: 'Colunas não importadas: {{columns}}.',
+    downloadErrors: 'Baixar as linhas não importadas',
+    errorFile: { row: 'Linha', reason: 'Motivo', suffix: 'nao-importadas' },
+    code: {
+      required: '{{field}} é obrigatório.',
+      invalid: '{{field}} não é válido: "{{value}}".',
+      'too-long': '{{field}} é longo demais.',
+      'invalid-email': '{{field}} não é um e-mail: "{{value}}".',
+      'invalid-number': '{{field}} não é um número: "{{value}}".',
+      'invalid-date': '{{field}} não é uma data: "{{value}}".',
+      'invalid-boolean': '{{field}} não é sim ou não: "{{value}}".',
+      'invalid-id': '{{field}} não é um id: "{{value}}".',
+      'organisation-not-found': 'Nenhuma organização se chama "{{value}}"; importe as organizações primeiro.',
+      'organisation-ambiguous': 'Várias organizações se chamam "{{value}}"; use o id da exportação.',
+      'too-many-cells': 'A linha tem mais células que o cabeçalho.',
+      'not-saved': 'A linha não pôde ser gravada.',
+    },
+    skip: {
+      duplicate: 'Já existe ({{email}}).',
+      converted:
+        'Convertido no sistema antigo: importe a organização, o contato e a oportunidade dos arquivos deles.',
+      deleted: 'Excluído no sistema antigo.',
+      'email-in-use': 'Outro lead tem {{email}}.',
+      unchanged: 'Nada novo para o registro correspondente.',
+    },
   },
   organisations: {
     count_one: '{{number}} organização',
@@ -443,6 +501,10 @@ export const ptBR: Messages = {
     team: 'Equipe',
     topics: 'É avisado sobre',
     changed: 'Alterado',
+    state: 'Situação',
+    posting: 'Publicando',
+    broken:
+      'O Teams recusa publicações aqui (o bot foi removido ou o canal fechado): nada é enviado. Mencione o bot com subscribe nesse canal para corrigir, ou pare de publicar.',
     general: 'Geral',
     unnamed: 'Um canal da equipe',
     nothing: 'nada',
@@ -455,6 +517,29 @@ export const ptBR: Messages = {
     removeName: 'Parar de postar em {{name}}',
     removeText: 'O bot não vai mais postar as novidades deste espaço lá. O canal pode se inscrever de novo.',
     removed: '{{name}} não é mais avisado.',
+  },
+  undelivered: {
+    heading: 'Notificações não entregues',
+    hint: 'Notificações que o bot abandonou depois de tentar por cerca de uma hora: um canal continuou falhando, ou não foi possível saber quem deveria recebê-las. Reenvie uma quando a causa for corrigida; canais que já a receberam não a recebem duas vezes.',
+    none: 'Todas as notificações foram entregues.',
+    what: 'Notificação',
+    happened: 'Ocorreu',
+    where: 'Entregue',
+    noTargets: 'a ninguém ainda',
+    targets: 'a {{sent}} de {{total}}',
+    error: 'Último erro',
+    gaveUp: 'Abandonada',
+    sendAgain: 'Reenviar',
+    sendAgainName: 'Reenviar {{what}}',
+    sentAgain: '{{what}}: na fila para ser reenviada.',
+    type: {
+      lead: { converted: 'lead convertido', disqualified: 'lead desqualificado' },
+      opportunity: {
+        'stage-changed': 'negócio mudou de etapa',
+        won: 'negócio ganho',
+        lost: 'negócio perdido',
+      },
+    },
   },
   recycleBin: {
     count_one: '{{number}} registro excluído',
@@ -560,11 +645,18 @@ export const ptBR: Messages = {
       IMPORT_SERVER_BUSY: 'O servidor está ocupado com outras importações. Tente novamente em instantes.',
       IMPORT_UNEXPECTED:
         'A importação parou inesperadamente. Envie o arquivo novamente; linhas já importadas contam como duplicadas.',
+      LEAD_EMAIL_IN_USE: 'Outro lead deste espaço de trabalho tem este e-mail.',
+      IMPORT_INVALID_MAPPING: 'O mapeamento cita um campo que este tipo de registro não tem.',
+      IMPORT_PREVIEW_NOT_FOUND:
+        'Esta prévia não existe mais (já importada ou expirada). Escolha o arquivo novamente.',
       IMPORT_FILE_GONE:
         'O arquivo enviado não está mais disponível. Envie-o novamente; linhas já importadas contam como duplicadas.',
       REQUEST_TOO_LARGE: 'O arquivo ou os dados são grandes demais.',
       REQUEST_UNSUPPORTED_MEDIA_TYPE: 'Este tipo de arquivo ou dado não é aceito.',
       ROUTE_METHOD_NOT_ALLOWED: 'O app pediu algo que o servidor não oferece. Recarregue e tente novamente.',
+      NOTIFICATION_NOT_FOUND:
+        'Esta notificação não entregue não existe mais: talvez já tenha sido reenviada.',
+      STORAGE_BUSY: 'O servidor está muito ocupado agora. Aguarde alguns segundos e tente novamente.',
       SERVER_NOT_READY:
         'O servidor está iniciando ou não consegue acessar o armazenamento. Tente novamente em instantes.',
       WORKSPACE_STAGE_IN_USE:

@@ -1,0 +1,127 @@
+import { rm } from 'node:fs/promises';
+import type { Request, Response } from 'express';
+import { domainError, type WorkspaceId } from '@crm/shared';
+import { sendDomainError, sendTransportError } from '../http/problem';
+import type { CsvInspection } from './csv-file';
+import { CsvScanner } from './csv-scanner';
+import { CsvLimitExceeded, type CsvLimits } from './csv-tokenizer';
+import { uploadPath } from './import-files';
+import { spoolBody } from './spool';
+import type { SpoolQuota } from './spool-quota';
+
+export type UploadOptions = {
+  readonly dataDir: string;
+  /** Largest CSV body accepted (413 beyond). */
+  readonly maxBytes: number;
+  /** Every upload and queued job file together (429 IMPORT.SPOOL_FULL beyond). */
+  readonly quota: SpoolQuota;
+  /** Columns and bytes one record may have (400 IMPORT.TOO_MANY_COLUMNS, 413 IMPORT.RECORD_TOO_LARGE). */
+  readonly csvLimits: CsvLimits;
+};
+
+/** An uploaded CSV file on disk, and what its scan found. The caller moves or removes the file. */
+export type Upload = {
+  readonly path: string;
+  readonly csv: CsvInspection & { readonly header: readonly string[] };
+};
+
+const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'text/tab-separated-values']);
+/** Seconds a client is asked to wait while the spool has no room. */
+const RETRY_SPOOL_FULL = '60';
+
+export const isCsvRequest = (req: Request): boolean =>
+  CSV_TYPES.has((req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
+
+/** The rest of the body is not read: the connection closes after the answer. */
+function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitExceeded): void {
+  res.set('Connection', 'close');
+  const details = { limit: limit.limit, max: limit.max, record: limit.record };
+  if (limit.limit === 'columns') {
+    return sendTransportError(
+      req,
+      res,
+      'IMPORT.TOO_MANY_COLUMNS',
+      `Record ${limit.record} has more than ${limit.max} columns, the most one record may have; check the delimiter, or remove empty columns.`,
+      details,
+    );
+  }
+  return sendTransportError(
+    req,
+    res,
+    'IMPORT.RECORD_TOO_LARGE',
+    `Record ${limit.record} takes more than ${limit.max} bytes, the most one record may take; a quote that is never closed makes the rest of the file one record.`,
+    details,
+  );
+}
+
+/**
+ * Spools the body while scanning it (limits, encoding, delimiter, header, row count). Answers the
+ * request itself when the upload is refused (no room, too large, a record past a limit, an empty
+ * file) and then returns undefined; otherwise the file is on disk and the caller owns it.
+ */
+export async function receiveCsv(
+  req: Request,
+  res: Response,
+  options: UploadOptions,
+  ws: WorkspaceId,
+): Promise<Upload | undefined> {
+  const declared = Number(req.get('content-length') ?? Number.NaN);
+  const reservation = await options.quota.reserve(
+    Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, options.maxBytes) : options.maxBytes,
+  );
+  const spoolFull = () => {
+    res.set({ Connection: 'close', 'Retry-After': RETRY_SPOOL_FULL });
+    sendTransportError(
+      req,
+      res,
+      'IMPORT.SPOOL_FULL',
+      'The server is busy with other imports; try again later.',
+    );
+  };
+  if (!reservation) {
+    req.resume();
+    spoolFull();
+    return undefined;
+  }
+  const path = uploadPath(options.dataDir, ws);
+  const scanner = new CsvScanner(options.csvLimits);
+  const spooled = await spoolBody(req, path, reservation.bytes, (chunk) => scanner.write(chunk)).finally(
+    reservation.release,
+  );
+  if (!spooled.ok && spooled.reason === 'refused') {
+    if (!(spooled.error instanceof CsvLimitExceeded)) throw spooled.error;
+    req.log.warn(
+      {
+        limit: spooled.error.limit,
+        max: spooled.error.max,
+        record: spooled.error.record,
+        bytesRead: spooled.bytes,
+      },
+      'CSV import refused while uploading',
+    );
+    sendRefusedWhileUploading(req, res, spooled.error);
+    return undefined;
+  }
+  if (!spooled.ok) {
+    if (reservation.bytes < options.maxBytes && !(declared > options.maxBytes)) {
+      spoolFull();
+      return undefined;
+    }
+    res.set('Connection', 'close');
+    const mb = Math.floor(options.maxBytes / 1_000_000);
+    sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
+    return undefined;
+  }
+  const csv = scanner.end();
+  const header = csv.header;
+  if (!header) {
+    await rm(path, { force: true });
+    sendDomainError(
+      req,
+      res,
+      domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'),
+    );
+    return undefined;
+  }
+  return { path, csv: { ...csv, header } };
+}

@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+import type { Activity, Lead } from '@crm/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LeadsView } from '../leads/LeadsView';
+import { fakeApiWithKari } from '../testing/fake-day';
+import { renderView } from '../testing/render-view';
+import { ActivitiesView } from './ActivitiesView';
+
+async function seeded() {
+  const { fake, lead } = await fakeApiWithKari();
+  const call = await fake.add<Activity>('activities', {
+    type: 'call',
+    subject: 'Intro call',
+    regarding: { type: 'lead', id: lead.id },
+  });
+  return { fake, lead, call };
+}
+
+describe('ActivitiesView', () => {
+  it('names the record each activity is about, links to it, and filters by owner, done and due on the server', async () => {
+    const { fake, lead } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Activities' });
+    const row = within(table).getByRole('row', { name: /Intro call/ });
+    expect(within(row).getByRole('link', { name: 'Kari Nordmann' }).getAttribute('href')).toContain(
+      `leads/${lead.id}`,
+    );
+    expect(within(row).getByRole('cell', { name: 'Done' })).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Owner' }), 'erin');
+    await waitFor(() => expect(fake.lastQuery('/activities')).toMatchObject({ ownerId: 'erin' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Done' }), 'false');
+    await waitFor(() => expect(fake.lastQuery('/activities')).toMatchObject({ completed: 'false' }));
+    await screen.findByText('No activities match.');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Due' }), 'today');
+    await waitFor(() => expect(fake.lastQuery('/activities')).toHaveProperty('dueTo'));
+    const { dueFrom, dueTo } = fake.lastQuery('/activities') as { dueFrom: string; dueTo: string };
+    expect(new Date(dueFrom).getHours()).toBe(0);
+    expect(Date.parse(dueTo) - Date.parse(dueFrom)).toBeGreaterThanOrEqual(23 * 3_600_000);
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Due' }), 'range');
+    await user.type(screen.getByLabelText('From'), '2026-12-01');
+    await user.type(screen.getByLabelText('Until'), '2026-12-31');
+    await waitFor(() =>
+      expect(fake.lastQuery('/activities')).toMatchObject({
+        dueFrom: new Date(2026, 11, 1).toISOString(),
+        dueTo: new Date(2027, 0, 1).toISOString(),
+      }),
+    );
+  });
+
+  it('logs a done call about a chosen record: what the API wants, with the time it happened', async () => {
+    const { fake, lead } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    await screen.findByRole('table', { name: 'Activities' });
+    await user.click(screen.getByRole('button', { name: 'New activity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New activity' });
+    // Done is ticked and When is now; unticking plans it for a full hour instead.
+    expect((within(dialog).getByRole('checkbox', { name: 'Done' }) as HTMLInputElement).checked).toBe(true);
+    const when = within(dialog).getByLabelText('When') as HTMLInputElement;
+    expect(Math.abs(Date.parse(when.value) - Date.now())).toBeLessThan(5 * 60_000);
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findAllByText('This field is required.')).toHaveLength(2);
+
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /^Regarding/ }), lead.id);
+    await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Asked about fleet size');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const [body] = fake.bodiesOf('POST', '/activities') as [Record<string, unknown>];
+    expect(body).toMatchObject({
+      type: 'call',
+      subject: 'Asked about fleet size',
+      regarding: { type: 'lead', id: lead.id },
+      completed: true,
+    });
+    expect(Math.abs(Date.parse(String(body.occurredAt)) - Date.now())).toBeLessThan(5 * 60_000);
+    await screen.findByRole('row', { name: /Asked about fleet size/ });
+  });
+
+  it("on a lead's page, logs a done call and offers to plan the next one about the lead", async () => {
+    const { fake, lead } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" recordId={lead.id} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'New activity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New activity' });
+    expect(within(dialog).queryByRole('combobox', { name: /^Regarding/ })).toBeNull();
+    await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Called Kari');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await screen.findByText('Called Kari was logged.');
+    await user.click(await screen.findByRole('button', { name: 'Plan next activity' }));
+    const next = await screen.findByRole('dialog', { name: 'Plan the next activity for Kari Nordmann' });
+    await user.selectOptions(within(next).getByRole('combobox', { name: 'Type' }), 'meeting');
+    await user.type(within(next).getByRole('textbox', { name: /^Subject/ }), 'Visit Fjordlys');
+    await user.click(within(next).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.bodiesOf('POST', '/activities')).toEqual([
+      expect.objectContaining({ type: 'call', subject: 'Called Kari', completed: true }),
+      expect.objectContaining({
+        type: 'meeting',
+        subject: 'Visit Fjordlys',
+        regarding: { type: 'lead', id: lead.id },
+        completed: false,
+      }),
+    ]);
+    const timeline = await screen.findByRole('list', { name: 'Activities' });
+    await within(timeline).findByText(/Visit Fjordlys/);
+    expect(
+      (await fake.read<Lead & { nextActivity?: { subject: string } }>('leads', lead.id)).nextActivity
+        ?.subject,
+    ).toBe('Visit Fjordlys');
+  });
+});

@@ -1,0 +1,32 @@
+import { Select } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../api/ApiContext';
+import { queryKeys } from '../api/query-keys';
+
+export type MemberSelectProps = {
+  readonly workspaceId: string;
+  readonly value: string;
+  readonly onChange: (userId: string) => void;
+  /** The first choice, value `''` ("Me": the server's default; "Choose…"); none when absent. */
+  readonly blankLabel?: string;
+  readonly disabled?: boolean;
+};
+
+/** A member of the workspace, by name (owner pickers, whose day, the new owner of a reassign). */
+export function MemberSelect({ workspaceId, value, onChange, blankLabel, disabled }: MemberSelectProps) {
+  const api = useApi();
+  const members = useQuery({
+    queryKey: queryKeys.members(workspaceId),
+    queryFn: () => api.listMembers(workspaceId),
+  });
+  return (
+    <Select value={value} disabled={disabled} onChange={(_e, data) => onChange(data.value)}>
+      {blankLabel !== undefined && <option value="">{blankLabel}</option>}
+      {members.data?.map((member) => (
+        <option key={member.userId} value={member.userId}>
+          {member.name ?? member.userId}
+        </option>
+      ))}
+    </Select>
+  );
+}
