@@ -109,7 +109,7 @@ async function signedIn(scheme: (typeof SCHEMES)[number]) {
   // The form comes filled in as the demo user, who owns the demo workspace.
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'My Team', exact: true }).click();
-  await page.getByRole('heading', { name: 'Leads', level: 2 }).waitFor();
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
   return { page, problems, ready };
 }
 
@@ -215,7 +215,7 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await show(page, views.find((v) => v.name === 'organisations-record')!.path, ready);
     await page.getByRole('button', { name: 'Edit' }).click();
     await check('edit-organisation');
-    await page.getByRole('button', { name: 'Log activity' }).click();
+    await page.getByRole('button', { name: 'New activity' }).click();
     await check('log-activity');
     await page.close();
   }
