@@ -97,8 +97,8 @@ it('adds a lead and converts it into the suggested organisation; every view pass
     .getByRole('row')
     .nth(1)
     .waitFor();
-  await page.getByRole('button', { name: 'Log activity' }).click();
-  const log = page.getByRole('dialog', { name: 'Log activity' });
+  await page.getByRole('button', { name: 'New activity' }).click();
+  const log = page.getByRole('dialog', { name: 'New activity' });
   await log.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Call' });
   await log.getByRole('textbox', { name: /^Subject/ }).fill('Intro call');
   await log.getByRole('button', { name: 'Create' }).click();

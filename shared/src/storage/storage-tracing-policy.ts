@@ -23,9 +23,17 @@ export function storageTracingPolicy(): PipelinePolicy {
           ...(partition ? { 'crm.workspace.id': partition } : {}),
         },
         async () => {
-          const response = await next(request);
-          annotate({ 'http.response.status_code': response.status });
-          return response;
+          try {
+            const response = await next(request);
+            annotate({ 'http.response.status_code': response.status });
+            return response;
+          } catch (error) {
+            // A policy inside may throw for an answer (a 404 read, a 409 transaction): still its status.
+            const status = (error as { statusCode?: unknown; response?: { status?: unknown } }) ?? {};
+            const code = status.statusCode ?? status.response?.status;
+            if (typeof code === 'number') annotate({ 'http.response.status_code': code });
+            throw error;
+          }
         },
       );
     },

@@ -190,7 +190,9 @@ describe('recycle bin purge and read-only converted leads', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.organisations[0].organisation.id).toBe(org.body.id);
-    expect(res.body.contacts.map((c: { email: string }) => c.email)).toEqual(['jan@smit.nl']);
+    expect(res.body.contacts.map((c: { contact: { email: string } }) => c.contact.email)).toEqual([
+      'jan@smit.nl',
+    ]);
   });
 
   it('refuses to delete a converted lead', async () => {

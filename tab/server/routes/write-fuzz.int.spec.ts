@@ -20,8 +20,11 @@ beforeAll(async () => {
 
 const fieldNames = (route: RouteSpec): string[] => {
   if (!route.body) return ['name'];
-  const json = z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as { properties?: object };
-  return Object.keys(json.properties ?? {});
+  type Shape = { properties?: object; $ref?: string; $defs?: Record<string, Shape> };
+  const json = z.toJSONSchema(route.body, { io: 'input', unrepresentable: 'any' }) as Shape;
+  // A named body (a component schema) comes back as a reference into $defs.
+  const shape = json.$ref ? json.$defs?.[json.$ref.split('/').pop() ?? ''] : json;
+  return Object.keys(shape?.properties ?? {});
 };
 
 type Payload = { kind: 'json'; value: unknown } | { kind: 'raw'; text: string };

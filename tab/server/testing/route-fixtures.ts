@@ -49,6 +49,11 @@ export async function createFixture(server: TestServer): Promise<Fixture> {
 /** The collection a route's `:id` belongs to: the path segment before it. */
 const collectionOf = (path: string): string => /\/([a-z-]+)\/:id/.exec(path)?.[1] ?? '';
 
+/** The query a route needs to answer 200 at all (so that only access decides). */
+const QUERIES: Readonly<Record<string, string>> = {
+  '/workspaces/:ws/duplicates': '?email=fixture%40example.com',
+};
+
 export function urlFor(route: RouteSpec, fixture: Fixture): string {
   const collection = collectionOf(route.path);
   const id = fixture.ids[collection]?.id ?? '';
@@ -56,7 +61,8 @@ export function urlFor(route: RouteSpec, fixture: Fixture): string {
     .replace(':ws', fixture.ws)
     .replace(':id', id)
     .replace(':userId', ALICE.userId)
-    .replace(':conversationId', encodeURIComponent('19:general@thread.tacv2'))}`;
+    .replace(':stage', 'prospecting')
+    .replace(':conversationId', encodeURIComponent('19:general@thread.tacv2'))}${QUERIES[route.path] ?? ''}`;
 }
 
 export function etagFor(route: RouteSpec, fixture: Fixture): string | undefined {
@@ -70,6 +76,8 @@ export function validBodyFor(route: RouteSpec, fixture: Fixture): object | undef
   if (path.endsWith('/convert')) return {};
   if (path.endsWith('/disqualify')) return { reason: 'Not a fit' };
   if (path.endsWith('/restore')) return undefined;
+  if (path.endsWith('/complete')) return {};
+  if (path.endsWith('/reschedule')) return { dueAt: '2030-01-07T09:00:00.000Z' };
   if (path === '/workspaces') return { name: 'Attacker team' };
   if (path === '/workspaces/:ws') return { name: 'pwned' };
   if (path.endsWith('/members')) return { userId: 'mallory', role: 'owner' };

@@ -88,6 +88,9 @@ it("imports a Salesforce lead report through the tab's preview: every row import
   });
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Vendas');
   await page.getByRole('button', { name: 'Create workspace' }).click();
+  // It opens on My day; the leads are one link away.
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
   await page.getByRole('heading', { name: 'Leads' }).waitFor();
 
   const csv = '\uFEFF' + Papa.unparse(salesforceLeads(), { delimiter: ';', newline: '\r\n' });
