@@ -1,5 +1,4 @@
 import {
-  Button,
   Caption1,
   Checkbox,
   Field,
