@@ -21,11 +21,15 @@ export function startProcess(
   return { child, output: () => output, exited };
 }
 
-/** Polls `/healthz` until it answers (15 s at most), failing early when the process exits. */
+/**
+ * Polls `/healthz` until it answers, failing early when the process exits. Up to 60 s: compiling a
+ * composition root with tsx takes 15 s and more on a busy two-core machine.
+ */
 export async function waitForHealth(url: string, exited: Promise<unknown>): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
-  for (let i = 0; i < 150 && !gone; i++) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !gone) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
     } catch {

@@ -101,7 +101,7 @@ describe('tab/server/index.ts', () => {
     }
     expect(await server.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  }, 30_000);
+  }, 90_000);
 
   it('sends its traces and metrics to OTEL_EXPORTER_OTLP_ENDPOINT: a request becomes an api span with the workspace, holding its storage calls', async () => {
     const receiver = await startOtlpReceiver();
@@ -147,7 +147,7 @@ describe('tab/server/index.ts', () => {
       await server.exited;
       await receiver.close();
     }
-  }, 60_000);
+  }, 90_000);
 
   it('refuses dev sign-in on a non-loopback host, saying why', async () => {
     const server = start({
