@@ -151,7 +151,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       tab.child.kill('SIGTERM');
     }
     expect(await tab.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('tab: refuses dev sign-in (AUTH_MODE=dev): the artifact is a production build', async () => {
     const dir = await unpack('tab');
@@ -181,7 +181,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       /no browser bundle at .*public.bundle\.json: in production .* never builds one/,
     );
     expect(await readdir(dir)).not.toContain('public');
-  }, 60_000);
+  }, 90_000);
 
   it('bot: starts from its zip, answers health and replies to an activity through the Bot Connector', async () => {
     const dir = await unpack('bot');
@@ -215,5 +215,5 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       await connector.close();
     }
     expect(await bot.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });

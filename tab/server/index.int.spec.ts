@@ -157,5 +157,5 @@ describe('tab/server/index.ts', () => {
     });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/AUTH_MODE=dev .* refused unless HOST is loopback/);
-  }, 30_000);
+  }, 90_000);
 });
