@@ -12,6 +12,7 @@ import {
 import type { AppDeps } from '@crm/shared/application';
 import {
   connectBlobBackupStore,
+  connectBlobContainer,
   connectTableStorage,
   createIdGenerator,
   systemClock,
@@ -23,7 +24,9 @@ import { createTokenVerifier } from './auth/token-verifier';
 import { cachingVerifier } from './auth/verified-token-cache';
 import { loadConfig } from './config';
 import { createLogger } from './http/logging';
-import { csvExtension } from './imports/csv-extension';
+import { csvExtension, DEFAULT_IMPORT_LIMITS } from './imports/csv-extension';
+import { createSharedImportSlots } from './imports/import-slots';
+import { blobJobFiles, IMPORT_FILES_CONTAINER } from './imports/job-files';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
 import { startBackupSchedule } from './backup-schedule';
@@ -104,7 +107,20 @@ async function main(): Promise<void> {
   const backups = backupStore
     ? startBackupSchedule(storage, backupStore, { everyHours: config.backupEveryHours, logger })
     : undefined;
-  const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
+  // Jobs and their files belong to no instance: leases in the directory table, files in Blob Storage.
+  const importContainer = connectBlobContainer(config.storage, IMPORT_FILES_CONTAINER);
+  if (!importContainer)
+    logger.warn(
+      {},
+      'no blob endpoint in the storage configuration: import files stay on this instance’s disk',
+    );
+  const imports = createImportWorker(importDeps, {
+    dataDir: config.dataDir,
+    logger,
+    leases: storage.leases,
+    leaseMs: config.importLeaseMs,
+    ...(importContainer ? { files: blobJobFiles(importContainer, config.dataDir) } : {}),
+  });
 
   const app = createApp({
     app: deps,
@@ -122,6 +138,7 @@ async function main(): Promise<void> {
         worker: imports,
         dataDir: config.dataDir,
         spoolLimitBytes: config.spoolLimitBytes,
+        slots: createSharedImportSlots(storage.leases, DEFAULT_IMPORT_LIMITS.inFlight),
       }),
     ],
     bundle,

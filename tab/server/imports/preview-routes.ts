@@ -19,6 +19,7 @@ import {
   checkedIds,
   duplicatesParam,
   importSpooled,
+  queueFull,
   withImportSlot,
   type ImportRouteOptions,
 } from './import-routes';
@@ -158,10 +159,7 @@ export function mountPreviewRoutes(
     // Refusals that a second try can get past keep the preview: a bad mapping, a full queue.
     const mapping = resolveMapping(file.kind, file.csv.header, body.value.mapping);
     if (!mapping.ok) return sendDomainError(req, res, mapping.error);
-    if (
-      file.csv.total > options.inlineMaxRows &&
-      options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace
-    ) {
+    if (file.csv.total > options.inlineMaxRows && (await queueFull(deps, ids.ws, options))) {
       res.set('Retry-After', '30');
       return sendTransportError(
         req,
