@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     logger,
     leases: storage.leases,
     leaseMs: config.importLeaseMs,
-    ...(importContainer ? { files: blobJobFiles(importContainer, config.dataDir) } : {}),
+    ...(importContainer ? { files: blobJobFiles(importContainer, config.dataDir, config.tablePrefix) } : {}),
   });
 
   const app = createApp({

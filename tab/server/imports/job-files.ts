@@ -71,15 +71,20 @@ export const IMPORT_FILES_CONTAINER = 'crm-imports';
 /** A shared file is swept only this long after it was written, whatever the instance's age. */
 const SHARED_SWEEP_AFTER_MS = 60 * 60 * 1000;
 
-const blobName = (ws: string, jobId: string) => `${ws}/${jobId}.csv`;
-
 /**
  * Job files in Blob Storage, so that every instance reads them: the instance that received the
  * upload keeps its local copy as a cache (it usually runs the job), another one downloads the blob
  * into its own spool folder before it reads it. The spool folder stays this instance's disk.
  */
-export function blobJobFiles(container: ContainerClient, dataDir: string): JobFiles {
+export function blobJobFiles(
+  container: ContainerClient,
+  dataDir: string,
+  /** The deployment's table prefix: deployments sharing an account keep (and sweep) their own files. */
+  prefix = '',
+): JobFiles {
   const local = localJobFiles(dataDir);
+  const folder = `${prefix || '-'}/`;
+  const blobName = (ws: string, jobId: string) => `${folder}${ws}/${jobId}.csv`;
   let ready: Promise<unknown> | undefined;
   const ensure = () =>
     (ready ??= container.createIfNotExists().catch((error: unknown) => {
@@ -118,8 +123,8 @@ export function blobJobFiles(container: ContainerClient, dataDir: string): JobFi
       await local.sweep(olderThanMs, isUnfinished);
       await ensure();
       const before = Math.min(olderThanMs, Date.now() - SHARED_SWEEP_AFTER_MS);
-      for await (const blob of container.listBlobsFlat()) {
-        const [ws, name] = blob.name.split('/');
+      for await (const blob of container.listBlobsFlat({ prefix: folder })) {
+        const [ws, name] = blob.name.slice(folder.length).split('/');
         const jobId = name ? jobIdOfFile(name) : undefined;
         if (ws && jobId && isUnfinished(ws, jobId)) continue;
         if (blob.properties.lastModified.getTime() >= before) continue;
