@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     await seedDemoData(deps, logger, seedOptions);
   }
   const importDeps = { ...deps, importJobs: storage.importJobs };
-  const purge = startRecyclePurge(importDeps, logger);
+  const purge = startRecyclePurge(importDeps, logger, { leases: storage.leases });
   const backupStore = config.backupEveryHours > 0 ? connectBlobBackupStore(config.storage) : undefined;
   if (config.backupEveryHours > 0 && !backupStore)
     logger.warn({}, 'no blob endpoint in the storage configuration: workspaces are not backed up');
