@@ -1,8 +1,9 @@
 import { isImportJobFinished, type ImportJobStatus } from '@crm/shared';
-import { connectTableStorage } from '@crm/shared/storage';
+import { connectBlobContainer, connectTableStorage } from '@crm/shared/storage';
 import { csvText, leadRows, TEMPLATE } from '../../tab/server/testing/csv-test-server';
 import { connectTestStorage } from '../../tab/server/testing/test-server';
 import { IMPORT_LEASES } from '../../tab/server/imports/import-worker';
+import { IMPORT_FILES_CONTAINER } from '../../tab/server/imports/job-files';
 import {
   createWorkspace,
   sleep,
@@ -86,6 +87,14 @@ it('two instances: the one running an import is killed, the other resumes it —
     const holder = tabs.find((tab) => row?.owner.includes(`:${String(tab.running.child.pid)}:`));
     if (!holder) throw new Error(`no instance holds the job: ${JSON.stringify(row)}`);
     const survivor = holder === a ? b : a;
+    // The job's file is in the shared container (each process has a data folder of its own).
+    const files = connectBlobContainer({ connectionString }, IMPORT_FILES_CONTAINER);
+    const blobs = async () => {
+      const names: string[] = [];
+      for await (const blob of files!.listBlobsFlat({ prefix: `${tablePrefix}/` })) names.push(blob.name);
+      return names;
+    };
+    expect(await blobs()).toEqual([`${tablePrefix}/${ws}/${String(accepted.body.id)}.csv`]);
     holder.running.child.kill('SIGKILL');
     await holder.running.exited;
     // What the dead instance left (the survivor waits for the lease to expire before it starts).
@@ -122,8 +131,9 @@ it('two instances: the one running an import is killed, the other resumes it —
       errors: 0,
     });
     expect({ lost: ROWS - emails.size, duplicated }).toEqual({ lost: 0, duplicated: 0 });
-    // The finished job's lease row is gone (the survivor released it).
+    // The finished job's lease row and its shared file are gone (the survivor removed them).
     expect(await storage.leases.list(IMPORT_LEASES)).toEqual([]);
+    expect(await blobs()).toEqual([]);
   } finally {
     for (const tab of tabs)
       if (tab.running.child.exitCode === null && !tab.running.child.killed) await stopProcess(tab.running);

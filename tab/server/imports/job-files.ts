@@ -14,9 +14,10 @@ export type JobFiles = {
   open(ws: string, jobId: string): Promise<string | undefined>;
   remove(ws: string, jobId: string): Promise<void>;
   /**
-   * Removes this instance's files older than `olderThanMs` (epoch ms: when it started) whose job
+   * Removes files older than `olderThanMs` (epoch ms: when this instance started) whose job
    * `isUnfinished` does not name (uploads a crash cut short, files of jobs that ended just before a
-   * crash), and shared ones an hour older (another instance may be storing a new job's file).
+   * crash); shared ones only once they are an hour old as well (another instance may be storing a
+   * new job's file, or uploading into a shared spool folder).
    */
   sweep(olderThanMs: number, isUnfinished: (ws: string, jobId: string) => boolean): Promise<void>;
 };
@@ -120,9 +121,11 @@ export function blobJobFiles(
       await container.getBlockBlobClient(blobName(ws, jobId)).deleteIfExists();
     },
     async sweep(olderThanMs, isUnfinished) {
-      await local.sweep(olderThanMs, isUnfinished);
-      await ensure();
+      // The spool folder may be shared too (App Service's /home): another instance's upload in progress
+      // is younger than an hour.
       const before = Math.min(olderThanMs, Date.now() - SHARED_SWEEP_AFTER_MS);
+      await local.sweep(before, isUnfinished);
+      await ensure();
       for await (const blob of container.listBlobsFlat({ prefix: folder })) {
         const [ws, name] = blob.name.slice(folder.length).split('/');
         const jobId = name ? jobIdOfFile(name) : undefined;
