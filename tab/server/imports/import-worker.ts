@@ -146,12 +146,14 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
       },
       Math.max(50, Math.floor(leaseMs / 3)),
     );
-    let finished = false;
+    let finished: boolean;
+    let started = false;
     try {
       const path = await files.open(ws, jobId);
       const found = path ? (format ?? (await inspectCsv(path))) : undefined;
       const source: ImportSource | undefined =
         path && found ? { rows: () => csvRecords(path, found) } : undefined;
+      started = true;
       const job = await runImportJob(deps, ws, jobId, source, { signal });
       // Gone, or ended (here or before): nothing more to run.
       finished =
@@ -164,7 +166,9 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
       );
     } catch (error) {
       log.error({ err: error }, 'import job failed unexpectedly');
-      finished = true;
+      // The job records itself as failed before it throws; a file that could not be read yet (storage
+      // busy) is tried again once the lease is free.
+      finished = started;
     } finally {
       clearInterval(heartbeat);
     }
