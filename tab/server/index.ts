@@ -114,12 +114,15 @@ async function main(): Promise<void> {
       {},
       'no blob endpoint in the storage configuration: import files stay on this instance’s disk',
     );
+  const importFiles = importContainer
+    ? { files: blobJobFiles(importContainer, config.dataDir, config.tablePrefix) }
+    : {};
   const imports = createImportWorker(importDeps, {
     dataDir: config.dataDir,
     logger,
     leases: storage.leases,
     leaseMs: config.importLeaseMs,
-    ...(importContainer ? { files: blobJobFiles(importContainer, config.dataDir, config.tablePrefix) } : {}),
+    ...importFiles,
   });
 
   const app = createApp({
@@ -139,6 +142,7 @@ async function main(): Promise<void> {
         dataDir: config.dataDir,
         spoolLimitBytes: config.spoolLimitBytes,
         slots: createSharedImportSlots(storage.leases, DEFAULT_IMPORT_LIMITS.inFlight),
+        shared: { leases: storage.leases, ...importFiles },
       }),
     ],
     bundle,

@@ -50,9 +50,11 @@ describe.each(kinds)('leases (%s)', (_name, make) => {
     now += 900;
     expect(await leases.acquire('isl', 's|0', 'b', 1000)).toBeUndefined();
     // A release with an old version leaves the row (it is the renewed lease's).
-    await leases.release(a!);
+    expect(await leases.release(a!)).toBe(false);
     expect(await leases.acquire('isl', 's|0', 'b', 1000)).toBeUndefined();
-    await leases.release(renewed!);
+    expect(await leases.get('isl', 's|0')).toMatchObject({ owner: 'a', version: renewed!.version });
+    expect(await leases.release(renewed!)).toBe(true);
+    expect(await leases.get('isl', 's|0')).toBeUndefined();
     expect(await leases.acquire('isl', 's|0', 'b', 1000)).toMatchObject({ owner: 'b' });
   });
 

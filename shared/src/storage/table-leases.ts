@@ -32,8 +32,10 @@ export interface Leases {
   ): Promise<Lease | undefined>;
   /** Extends a held lease; undefined when another took it over meanwhile. */
   renew(lease: Lease, ttlMs: number): Promise<Lease | undefined>;
-  /** Deletes the row if it is still this lease (a taken-over one stays the new holder's). */
-  release(lease: Lease): Promise<void>;
+  /** Deletes the row if it is still this lease (a taken-over one stays the new holder's); whether it did. */
+  release(lease: Lease): Promise<boolean>;
+  /** The row as it is, held or expired, with its version; undefined when there is none. */
+  get(partition: string, key: string): Promise<Lease | undefined>;
   /** Every row of a partition, held or expired. */
   list(partition: string): Promise<LeaseRow[]>;
   /**
@@ -107,9 +109,9 @@ export class TableLeases implements Leases {
     }
   }
 
-  async release(lease: Lease): Promise<void> {
+  async release(lease: Lease): Promise<boolean> {
     try {
-      await deleteIfExists(
+      return await deleteIfExists(
         this.directory,
         LEASE_PARTITION_PREFIX + lease.partition,
         lease.key,
@@ -117,7 +119,21 @@ export class TableLeases implements Leases {
       );
     } catch (error) {
       if (!isConflict(error)) throw error;
+      return false;
     }
+  }
+
+  async get(partition: string, key: string): Promise<Lease | undefined> {
+    const row = await pointRead(this.directory, LEASE_PARTITION_PREFIX + partition, key);
+    if (!row) return undefined;
+    return {
+      partition,
+      key,
+      owner: typeof row.owner === 'string' ? row.owner : '',
+      untilMs: typeof row.untilMs === 'number' ? row.untilMs : 0,
+      version: row.etag as string,
+      data: dataOf(row),
+    };
   }
 
   async list(partition: string): Promise<LeaseRow[]> {
@@ -196,7 +212,13 @@ export function memoryLeases(nowMs: () => number = Date.now): Leases {
     },
     async release(lease) {
       const held = partitionOf(lease.partition).get(lease.key);
-      if (held && String(held.version) === lease.version) partitionOf(lease.partition).delete(lease.key);
+      if (!held || String(held.version) !== lease.version) return false;
+      partitionOf(lease.partition).delete(lease.key);
+      return true;
+    },
+    async get(partition, key) {
+      const row = partitionOf(partition).get(key);
+      return row ? leaseOf(partition, key, row) : undefined;
     },
     async list(partition) {
       return [...partitionOf(partition)].map(([key, row]) => ({

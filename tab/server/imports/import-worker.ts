@@ -7,6 +7,7 @@ import type { Logger } from '../http/logging';
 import { csvRecords, type CsvFormat } from './csv-file';
 import { inspectCsv } from './csv-scanner';
 import { localJobFiles, type JobFiles } from './job-files';
+import { PREVIEWS } from './preview-store';
 
 export type ImportWorker = {
   /**
@@ -57,6 +58,7 @@ export const IMPORT_LEASES = 'imp';
 const NOBODY = '';
 
 const leaseKey = (ws: string, jobId: string) => `${ws}|${jobId}`;
+const SWEEP_EVERY_MS = 15 * 60 * 1000;
 
 /**
  * Runs import jobs, a few at a time, from their files. A job is run by the instance holding its lease
@@ -76,6 +78,7 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
   const runningIn = new Map<WorkspaceId, number>();
   const stopping = new AbortController();
   let scanner: NodeJS.Timeout | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
   let idleWaiters: (() => void)[] = [];
 
   const notifyIdle = () => {
@@ -197,6 +200,21 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
     return count;
   }
 
+  /** Files no unfinished job (a lease row) names; `files` keeps what is younger than an hour or this instance. */
+  async function sweepNow(): Promise<void> {
+    try {
+      const unfinished = new Set((await leases.list(IMPORT_LEASES)).map((row) => row.key));
+      const previews = new Set((await leases.list(PREVIEWS)).map((row) => row.key));
+      await files.sweep(startedAt, (ws, name) =>
+        name.startsWith('preview-')
+          ? previews.has(name.slice('preview-'.length))
+          : unfinished.has(leaseKey(ws, name)),
+      );
+    } catch (error) {
+      logger.warn({ err: error }, 'cannot sweep import files');
+    }
+  }
+
   const look = () => {
     if (stopping.signal.aborted) return;
     claimExpired().catch((error: unknown) => logger.warn({ err: error }, 'cannot look for import jobs'));
@@ -226,6 +244,9 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
       if (!scanner && !stopping.signal.aborted) {
         scanner = setInterval(look, options.scanMs ?? Math.max(100, Math.floor(leaseMs / 2)));
         scanner.unref();
+        // Copies this instance downloaded (a preview checked here, imported elsewhere) do not pile up.
+        sweeper = setInterval(() => void sweepNow(), SWEEP_EVERY_MS);
+        sweeper.unref();
       }
       if (count > 0) logger.info({ count }, 'unfinished imports');
       return count;
@@ -239,6 +260,7 @@ export function createImportWorker(deps: ImportDeps, options: ImportWorkerOption
     },
     async stop() {
       if (scanner) clearInterval(scanner);
+      if (sweeper) clearInterval(sweeper);
       stopping.abort(new Error('The server is stopping'));
       queue.length = 0;
       await Promise.allSettled([...running]);

@@ -13,6 +13,8 @@ export type JobFiles = {
   /** A local path holding the job's file, or undefined when the file is gone. */
   open(ws: string, jobId: string): Promise<string | undefined>;
   remove(ws: string, jobId: string): Promise<void>;
+  /** Forgets the shared copy only (this instance's local copy is the caller's now). */
+  forget(ws: string, jobId: string): Promise<void>;
   /**
    * Removes files older than `olderThanMs` (epoch ms: when this instance started) whose job
    * `isUnfinished` does not name (uploads a crash cut short, files of jobs that ended just before a
@@ -53,7 +55,9 @@ async function sweepLocal(
 export function localJobFiles(dataDir: string): JobFiles {
   return {
     async keep(ws, jobId, upload) {
-      await rename(upload, jobFilePath(dataDir, ws, jobId));
+      const path = jobFilePath(dataDir, ws, jobId);
+      await mkdir(dirname(path), { recursive: true });
+      await rename(upload, path);
     },
     async open(ws, jobId) {
       const path = jobFilePath(dataDir, ws, jobId);
@@ -61,6 +65,9 @@ export function localJobFiles(dataDir: string): JobFiles {
     },
     async remove(ws, jobId) {
       await rm(jobFilePath(dataDir, ws, jobId), { force: true });
+    },
+    async forget() {
+      // The local copy is the only one.
     },
     sweep: (olderThanMs, isUnfinished) => sweepLocal(dataDir, olderThanMs, isUnfinished),
   };
@@ -118,6 +125,9 @@ export function blobJobFiles(
     },
     async remove(ws, jobId) {
       await local.remove(ws, jobId);
+      await container.getBlockBlobClient(blobName(ws, jobId)).deleteIfExists();
+    },
+    async forget(ws, jobId) {
       await container.getBlockBlobClient(blobName(ws, jobId)).deleteIfExists();
     },
     async sweep(olderThanMs, isUnfinished) {
