@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { isImportJobFinished } from '@crm/shared';
 import { createImportJob, createWorkspace, type ImportDeps } from '@crm/shared/application';
 import { memoryLeases } from '@crm/shared/storage';
 import { createInMemoryStorage, fixedClock, sequentialIds } from '@crm/shared/testing';
@@ -52,8 +53,12 @@ describe('import worker leases', () => {
       expect(await worker.resumeUnfinished()).toBe(1);
       // Not while the lease holds.
       expect((await deps.importJobs.get(ws, job.value.id))?.record.status).toBe('queued');
-      await until(async () => (await deps.importJobs.get(ws, job.value.id))?.record.status === 'completed');
+      await until(async () => {
+        const found = await deps.importJobs.get(ws, job.value.id);
+        return found !== undefined && isImportJobFinished(found.record);
+      });
       expect((await deps.importJobs.get(ws, job.value.id))?.record).toMatchObject({
+        status: 'completed',
         processedRows: 30,
         created: 30,
       });
