@@ -82,7 +82,7 @@ describe('infra/azure.bicep', () => {
   it('declares the storage, network, identities, roles, Key Vault, App Service, web apps and Azure Bot with its Teams channel', () => {
     expect(bicep.resources.map((resource) => resource.type).sort()).toEqual(
       [
-        ...Array<string>(6).fill('Microsoft.Authorization/roleAssignments'),
+        ...Array<string>(7).fill('Microsoft.Authorization/roleAssignments'),
         'Microsoft.KeyVault/vaults',
         'Microsoft.KeyVault/vaults/secrets',
         'Microsoft.BotService/botServices',
@@ -95,6 +95,7 @@ describe('infra/azure.bicep', () => {
         'Microsoft.Storage/storageAccounts',
         'Microsoft.Storage/storageAccounts/tableServices',
         'Microsoft.Storage/storageAccounts/blobServices',
+        'Microsoft.Storage/storageAccounts/blobServices/containers',
         'Microsoft.Storage/storageAccounts/blobServices/containers',
         'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies',
         'Microsoft.Web/serverfarms',
@@ -131,6 +132,13 @@ describe('infra/azure.bicep', () => {
     expect(resource('tabBackups').body).toMatch(/tabIdentity\.properties\.principalId/);
     const loaded = loadTabConfig(environmentOf('tabApp'));
     expect(loaded.ok && loaded.config.backupEveryHours).toBe(24);
+  });
+
+  it('keeps import job files in a private container every tab instance writes and reads', () => {
+    expect(resource('importContainer').body).toMatch(/name: 'crm-imports'[\s\S]*publicAccess: 'None'/);
+    expect(resource('tabImportFiles').body).toMatch(/scope: importContainer/);
+    expect(resource('tabImportFiles').body).toMatch(/tabIdentity\.properties\.principalId/);
+    expect(webApp('tabApp').body).toMatch(/dependsOn: \[[^\]]*tabImportFiles/);
   });
 
   it('pins a released (non-preview) API version on every resource', () => {
@@ -282,8 +290,15 @@ describe('infra/azure.bicep', () => {
   it("gives the tab's identity no role on the Key Vault or its secret, and the tab no Key Vault reference", () => {
     const roles = resourcesOf('Microsoft.Authorization/roleAssignments');
     const tabRoles = roles.filter((role) => /principalId: tabIdentity\./.test(role.body));
-    expect(tabRoles.map((role) => role.symbol).sort()).toEqual(['tabBackups', 'tabQueues', 'tabTables']);
-    expect(tabRoles.every((role) => /^\s+scope: (storage|backupContainer)$/m.test(role.body))).toBe(true);
+    expect(tabRoles.map((role) => role.symbol).sort()).toEqual([
+      'tabBackups',
+      'tabImportFiles',
+      'tabQueues',
+      'tabTables',
+    ]);
+    expect(
+      tabRoles.every((role) => /^\s+scope: (storage|backupContainer|importContainer)$/m.test(role.body)),
+    ).toBe(true);
     const vaultRoles = roles.filter((role) => /^\s+scope: (vault|botPasswordSecret)$/m.test(role.body));
     expect(vaultRoles.map((role) => role.symbol)).toEqual(['botPasswordReader']);
     expect(webApp('tabApp').body).not.toMatch(/KeyVault|keyVaultReferenceIdentity/);

@@ -285,6 +285,26 @@ resource tabBackups 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Uploaded CSV files of import jobs, read by whichever tab instance runs the job (docs/deploy.md);
+// each is deleted when its job ends.
+resource importContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'crm-imports'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource tabImportFiles 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(importContainer.id, tabIdentity.id, blobDataContributorRoleId)
+  scope: importContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributorRoleId)
+    principalId: tabIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // Both apps create and write the tables, create the outbox relay's wake-up queue and post to it; the
 // bot also takes from it. Table and Queue Data Contributor are the narrowest built-in roles for that.
 resource tabTables 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -820,6 +840,7 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     tabTables
     tabQueues
     tabBackups
+    tabImportFiles
   ]
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole product on one machine. Starts the embedded Azurite (tables and queues, data
+ * `npm start`: the whole product on one machine. Starts the embedded Azurite (tables, queues and blobs, data
  * under .data/) unless STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL points at real storage, then
  * the tab server and the bot as child processes, and the Microsoft 365 Agents Playground against the
  * bot (a local Teams; PLAYGROUND=false leaves it out). Ctrl-C stops the children first, then Azurite
@@ -32,11 +32,14 @@ async function main(): Promise<void> {
     const location = join(env.DATA_DIR, 'azurite');
     const port = Number(env.AZURITE_TABLE_PORT ?? 10002);
     const queuePort = Number(env.AZURITE_QUEUE_PORT ?? 10001);
-    azurite = await startAzurite({ location, port, queuePort });
+    // Blobs: import job files (shared by every instance, as in Azure) and backups.
+    const blob = { port: Number(env.AZURITE_BLOB_PORT ?? 10000) };
+    azurite = await startAzurite({ location, port, queuePort, blob });
     env.STORAGE_CONNECTION_STRING = azurite.connectionString;
     console.log(
       `storage: embedded Azurite ${azuriteVersion()}${azurite.keyOrder ? ' (key-order queries)' : ''}, ` +
-        `tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, data in ${location}`,
+        `tables on 127.0.0.1:${azurite.port}, queues on ${azurite.queuePort}, blobs on ${azurite.blobPort}, ` +
+        `data in ${location}`,
     );
   } else {
     console.log('storage: external (STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL)');

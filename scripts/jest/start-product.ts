@@ -19,7 +19,8 @@ export type StartedProduct = {
  * (DATA_DIR, storage, PLAYGROUND...).
  */
 export async function startProduct(env: NodeJS.ProcessEnv): Promise<StartedProduct> {
-  const [tabPort, botPort, azuritePort, queuePort, playgroundPort] = [
+  const [tabPort, botPort, azuritePort, queuePort, blobPort, playgroundPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -33,6 +34,7 @@ export async function startProduct(env: NodeJS.ProcessEnv): Promise<StartedProdu
       BOT_PORT: String(botPort),
       AZURITE_TABLE_PORT: String(azuritePort),
       AZURITE_QUEUE_PORT: String(queuePort),
+      AZURITE_BLOB_PORT: String(blobPort),
       PLAYGROUND_PORT: String(playgroundPort),
       LOG_LEVEL: 'warn',
       ...env,

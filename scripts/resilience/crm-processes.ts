@@ -48,11 +48,12 @@ export type TabProcess = {
   restart(): Promise<void>;
 };
 
-/** The tab server process on a free port, dev sign-in, with a data directory of its own. */
+/** The tab server process on a free port, dev sign-in, with a data directory of its own; `extraEnv` adds settings. */
 export async function startTabProcess(
   connectionString: string,
   tablePrefix: string,
   tenantId: string,
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<TabProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -64,6 +65,7 @@ export async function startTabProcess(
     DATA_DIR: await mkdtemp(join(tmpdir(), 'crm-resilience-')),
     RATE_LIMIT_PER_MINUTE: '1000000',
     RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+    ...extraEnv,
   };
   const auth = { Authorization: '' };
   const tab: TabProcess = {

@@ -100,6 +100,11 @@ const EnvSchema = z
       .min(0)
       .max(24 * 31)
       .default(24),
+    /**
+     * How long an import job's lease lasts unless its instance renews it (every third of it): a job
+     * whose instance died is resumed by another within about this long (tests shorten it).
+     */
+    IMPORT_LEASE_SECONDS: z.coerce.number().min(0.3).max(3600).default(60),
     /** Workspaces one person may create (409 WORKSPACE.LIMIT_REACHED beyond); shared's default when unset. */
     WORKSPACES_PER_USER: z.coerce.number().int().min(1).max(100_000).optional(),
   })
@@ -162,6 +167,7 @@ const EnvSchema = z
       dataDir: env.DATA_DIR,
       spoolLimitBytes: env.IMPORT_SPOOL_LIMIT_MB * 1024 * 1024,
       backupEveryHours: env.BACKUP_EVERY_HOURS,
+      importLeaseMs: Math.round(env.IMPORT_LEASE_SECONDS * 1000),
       limits: env.WORKSPACES_PER_USER ? { workspacesPerUser: env.WORKSPACES_PER_USER } : {},
       rateLimit: { windowMs: 60_000, limit: env.RATE_LIMIT_PER_MINUTE },
       bundle:

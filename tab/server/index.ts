@@ -12,6 +12,7 @@ import {
 import type { AppDeps } from '@crm/shared/application';
 import {
   connectBlobBackupStore,
+  connectBlobContainer,
   connectTableStorage,
   createIdGenerator,
   systemClock,
@@ -23,7 +24,9 @@ import { createTokenVerifier } from './auth/token-verifier';
 import { cachingVerifier } from './auth/verified-token-cache';
 import { loadConfig } from './config';
 import { createLogger } from './http/logging';
-import { csvExtension } from './imports/csv-extension';
+import { csvExtension, DEFAULT_IMPORT_LIMITS } from './imports/csv-extension';
+import { createSharedImportSlots } from './imports/import-slots';
+import { blobJobFiles, IMPORT_FILES_CONTAINER } from './imports/job-files';
 import { createImportWorker } from './imports/import-worker';
 import { startRecyclePurge } from './recycle-purge';
 import { startBackupSchedule } from './backup-schedule';
@@ -97,14 +100,30 @@ async function main(): Promise<void> {
     await seedDemoData(deps, logger, seedOptions);
   }
   const importDeps = { ...deps, importJobs: storage.importJobs };
-  const purge = startRecyclePurge(importDeps, logger);
+  const purge = startRecyclePurge(importDeps, logger, { leases: storage.leases });
   const backupStore = config.backupEveryHours > 0 ? connectBlobBackupStore(config.storage) : undefined;
   if (config.backupEveryHours > 0 && !backupStore)
     logger.warn({}, 'no blob endpoint in the storage configuration: workspaces are not backed up');
   const backups = backupStore
     ? startBackupSchedule(storage, backupStore, { everyHours: config.backupEveryHours, logger })
     : undefined;
-  const imports = createImportWorker(importDeps, { dataDir: config.dataDir, logger });
+  // Jobs and their files belong to no instance: leases in the directory table, files in Blob Storage.
+  const importContainer = connectBlobContainer(config.storage, IMPORT_FILES_CONTAINER);
+  if (!importContainer)
+    logger.warn(
+      {},
+      'no blob endpoint in the storage configuration: import files stay on this instance’s disk',
+    );
+  const importFiles = importContainer
+    ? { files: blobJobFiles(importContainer, config.dataDir, config.tablePrefix) }
+    : {};
+  const imports = createImportWorker(importDeps, {
+    dataDir: config.dataDir,
+    logger,
+    leases: storage.leases,
+    leaseMs: config.importLeaseMs,
+    ...importFiles,
+  });
 
   const app = createApp({
     app: deps,
@@ -122,6 +141,8 @@ async function main(): Promise<void> {
         worker: imports,
         dataDir: config.dataDir,
         spoolLimitBytes: config.spoolLimitBytes,
+        slots: createSharedImportSlots(storage.leases, DEFAULT_IMPORT_LIMITS.inFlight),
+        shared: { leases: storage.leases, ...importFiles },
       }),
     ],
     bundle,

@@ -79,3 +79,18 @@ export async function idempotencyKeyUsed(
 
 const idempotencyRowKey = (caller: Caller, operation: string) =>
   `${caller.actor.userId}:${operation}:${caller.idempotencyKey ?? ''}`;
+
+/**
+ * How long an Idempotency-Key is remembered: a client retries within minutes (the tab, the bot) or
+ * hours (a device that was offline); a week covers both, and the morning digest's claims of a day.
+ */
+export const IDEMPOTENCY_DAYS = 7;
+
+/** Housekeeping: forgets the workspace's idempotency rows older than `IDEMPOTENCY_DAYS`; how many. */
+export async function forgetOldIdempotencyKeys(
+  deps: Pick<AppDeps, 'records' | 'clock'>,
+  ws: WorkspaceId,
+): Promise<number> {
+  const cutoff = new Date(Date.parse(deps.clock.now()) - IDEMPOTENCY_DAYS * 86_400_000).toISOString();
+  return deps.records.purgeIdempotency(ws, cutoff);
+}

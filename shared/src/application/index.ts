@@ -15,7 +15,7 @@ export * from './record/entity-descriptor';
 export { createRecord, updateRecord, createUseCase, updateUseCase } from './record/generic-record.use-case';
 export * from './access';
 export * from './fingerprint';
-export { idempotencyKeyUsed } from './idempotency';
+export { forgetOldIdempotencyKeys, IDEMPOTENCY_DAYS, idempotencyKeyUsed } from './idempotency';
 export * from './record/records.use-case';
 export * from './record/reassign.use-case';
 export * from './record/open-records.use-case';

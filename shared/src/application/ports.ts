@@ -126,6 +126,8 @@ export interface RecordRepository {
   /** Removes records deleted before `before` for good. Returns how many. */
   purgeDeleted(ws: WorkspaceId, before: Instant): Promise<number>;
   findIdempotency(ws: WorkspaceId, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Housekeeping: forgets idempotency rows created before `before`. Returns how many. */
+  purgeIdempotency(ws: WorkspaceId, before: Instant): Promise<number>;
   /**
    * The workspace's maintained figures (reports/figures.ts), which every commit keeps equal to a
    * recount of the live records. Rows never written read as absent (all zeros).

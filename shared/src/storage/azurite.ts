@@ -16,8 +16,8 @@ export type AzuriteOptions = {
   /** The queue service's port (the outbox relay's wake-up signal); omitted → a free port. */
   queuePort?: number;
   /**
-   * Also start the blob service (backups), on this port or a free one; omitted → no blob service (the
-   * app needs it only for backups: the processes most tests start stay two).
+   * Also start the blob service (import job files shared by every instance, backups), on this port or
+   * a free one; omitted → no blob service (import files then stay on the instance's disk).
    */
   blob?: boolean | { port: number };
   silent?: boolean;

@@ -21,6 +21,16 @@ export function connectBlobBackupStore(
   return service ? blobBackupStore(service.getContainerClient(container)) : undefined;
 }
 
+/** A container beside the tables (see `connectBlobBackupStore`), or undefined without a blob endpoint. */
+export function connectBlobContainer(
+  config: TableStorageConfig,
+  container: string,
+): ContainerClient | undefined {
+  return blobService(config)?.getContainerClient(container);
+}
+
+export type { ContainerClient };
+
 function blobService(config: TableStorageConfig): BlobServiceClient | undefined {
   if ('connectionString' in config) {
     if (

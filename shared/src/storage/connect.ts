@@ -10,6 +10,7 @@ import type { ConversationRepository, TeamRepository } from '../application/team
 import { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 import type { PendingOutboxIndex, RelayLeases } from '../application/relay/relay-ports';
 import { TablePendingOutboxIndex } from './table-pending-outbox-index';
+import { TableLeases, type Leases } from './table-leases';
 import { TableRelayLeases } from './table-relay-leases';
 import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';
@@ -32,6 +33,8 @@ export type TableStorage = {
   readonly workspaces: WorkspaceRepository;
   readonly outbox: OutboxRepository;
   /** Background lead imports, in the records table. */
+  /** Import jobs' leases, shared import slots and once-per-period markers of scheduled work (directory table). */
+  readonly leases: Leases;
   readonly importJobs: ImportJobRepository;
   /** Teams, rosters, channel subscriptions and personal chats, in the directory table. */
   readonly teams: TeamRepository;
@@ -109,6 +112,7 @@ export function connectTableStorage(
     pendingOutbox: new TablePendingOutboxIndex(directory),
     backupTables: { records, directory },
     relayLeases: new TableRelayLeases(directory),
+    leases: new TableLeases(directory),
     async ensureTables() {
       await Promise.all([createTable(records), createTable(directory), createTable(search)]);
     },

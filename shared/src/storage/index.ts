@@ -6,6 +6,7 @@ export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
 export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
+export { memoryLeases, TableLeases, type Lease, type LeaseRow, type Leases } from './table-leases';
 export { connectOutboxQueue, type OutboxQueue } from './queue-outbox-signal';
 export { createIdGenerator, systemClock } from './ids';
 export {
@@ -29,4 +30,10 @@ export {
   type BackupStore,
   type BackupTables,
 } from './table-backup';
-export { BACKUP_CONTAINER, blobBackupStore, connectBlobBackupStore } from './blob-backup-store';
+export {
+  BACKUP_CONTAINER,
+  blobBackupStore,
+  connectBlobBackupStore,
+  connectBlobContainer,
+  type ContainerClient,
+} from './blob-backup-store';

@@ -105,8 +105,9 @@ export const DEAD_LETTER_PREFIX = 'dlq|';
 export const deadLetterKey = (eventId: Id): string => `${DEAD_LETTER_PREFIX}${eventId}`;
 
 /** Idempotency keys are client text: hashed, so any key is a valid RowKey of fixed length. */
+export const IDEMPOTENCY_PREFIX = 'idm|';
 export const idempotencyKey = (key: string): string =>
-  `idm|${createHash('sha256').update(key).digest('hex')}`;
+  `${IDEMPOTENCY_PREFIX}${createHash('sha256').update(key).digest('hex')}`;
 
 /**
  * Recycle-bin pointers, newest deletion first (like every other list): the time part is the

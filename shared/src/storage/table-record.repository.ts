@@ -51,6 +51,7 @@ import {
   emailPrefix,
   historyPrefix,
   openAboutPrefix,
+  IDEMPOTENCY_PREFIX,
   idempotencyKey,
   isKeySafeId,
   prefixRange,
@@ -63,7 +64,7 @@ import { indexRow, ROWS_VERSION_COLUMN, sortColumn, type Deletion } from './reco
 import { confirmIndexRows, deleteIndexRows, writeIndexRows } from './table-search-index';
 import { indexEntries } from '../records/row-plan';
 import { getDeleted, purgeDeleted, purgeRecord, recycleBin } from './table-recycle-bin';
-import { allRows, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
+import { allRows, deleteIfExists, pagesOf, pointRead, rangeFilter, takeRows } from './table-queries';
 import { liveFromRow, readLiveRecord, readStoredRecord } from './table-record-reads';
 import { SEARCH_BUDGET, searchRecords, type SearchBudget } from './table-record-search';
 import { listEmails } from './table-email-index';
@@ -315,6 +316,20 @@ export class TableRecordRepository implements RecordRepository {
     if (!isKeySafeId(ws)) return undefined;
     const row = await pointRead(this.client, ws, idempotencyKey(key));
     return row ? readJsonColumns<IdempotencyRecord>(row) : undefined;
+  }
+
+  /** Reads the workspace's `idm|` range and deletes the rows made before `before`, each with its ETag. */
+  async purgeIdempotency(ws: WorkspaceId, before: Instant): Promise<number> {
+    if (!isKeySafeId(ws)) return 0;
+    let purged = 0;
+    for await (const page of pagesOf(this.client, rangeFilter(ws, prefixRange(IDEMPOTENCY_PREFIX)))) {
+      for (const row of page.rows) {
+        const made = Date.parse(readJsonColumns<IdempotencyRecord>(row).createdAt);
+        if (!(made < Date.parse(before))) continue;
+        if (await deleteIfExists(this.client, ws, row.rowKey as string, row.etag as string)) purged += 1;
+      }
+    }
+    return purged;
   }
 
   /** Drops what this process remembers of the workspace's figure rows (after `rebuildFigures`). */

@@ -264,6 +264,17 @@ export class InMemoryRecordRepository implements RecordRepository {
     return found ? copy(found) : undefined;
   }
 
+  async purgeIdempotency(ws: WorkspaceId, before: Instant): Promise<number> {
+    const rows = this.store.partitions.get(ws)?.idempotency;
+    let purged = 0;
+    for (const [key, row] of rows ?? []) {
+      if (!(Date.parse(row.createdAt) < Date.parse(before))) continue;
+      rows?.delete(key);
+      purged += 1;
+    }
+    return purged;
+  }
+
   async commit(ws: WorkspaceId, changes: ChangeSet): Promise<Result<CommitReceipt>> {
     return applyChangeSet(this.store, ws, changes);
   }

@@ -16,6 +16,8 @@ import { DEFAULT_CSV_LIMITS } from './csv-file';
 import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
 import { createImportSlots, type ImportSlotLimits } from './import-slots';
+import type { JobFiles } from './job-files';
+import type { Leases } from '@crm/shared/storage';
 import { createSpoolQuota } from './spool-quota';
 
 export const DEFAULT_IMPORT_LIMITS = {
@@ -42,6 +44,9 @@ export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'>
     /** Ignored when `slots` is given. */
     readonly inFlight?: ImportSlotLimits;
     readonly previews?: { readonly ttlMs: number; readonly perOwner: number };
+    /** Where previews are kept for every instance (the directory table, Blob Storage); default: this process. */
+    readonly shared?: { readonly leases?: Leases; readonly files?: JobFiles };
+    readonly previewStore?: PreviewStore;
   };
 
 export type CsvExtension = ApiExtension & { readonly previews: PreviewStore };
@@ -55,7 +60,8 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Cs
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...options };
   const quota = createSpoolQuota(spoolDir(options.dataDir), limits.spoolLimitBytes);
   const slots = options.slots ?? createImportSlots(limits.inFlight);
-  const previews = createPreviewStore(options.dataDir, limits.previews);
+  const previews =
+    options.previewStore ?? createPreviewStore(options.dataDir, limits.previews, options.shared ?? {});
   const routeOptions = { ...limits, quota, slots };
   // Previews first: `/imports/previews` is not an import job's id.
   mountPreviewRoutes(router, deps, routeOptions, previews);

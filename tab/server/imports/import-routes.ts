@@ -1,4 +1,4 @@
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Request, Response, Router } from 'express';
 import {
   DUPLICATE_POLICIES,
@@ -25,7 +25,6 @@ import { sendDomainError, sendTransportError } from '../http/problem';
 import { callerOf } from '../http/request-context';
 import { csvRecords, type CsvFormat } from './csv-file';
 import type { CsvLimits } from './csv-tokenizer';
-import { jobFilePath } from './import-files';
 import type { ImportSlots } from './import-slots';
 import type { ImportWorker } from './import-worker';
 import { isCsvRequest, receiveCsv, type UploadOptions } from './upload';
@@ -122,7 +121,7 @@ export async function withImportSlot(
   caller: Caller,
   body: () => Promise<void>,
 ): Promise<void> {
-  const slot = slots.acquire(`${caller.actor.tenantId}/${caller.actor.userId}`);
+  const slot = await slots.acquire(`${caller.actor.tenantId}/${caller.actor.userId}`);
   if (!slot.ok) {
     req.resume();
     res.set({ Connection: 'close', 'Retry-After': RETRY_BUSY });
@@ -145,6 +144,15 @@ export async function withImportSlot(
   } finally {
     slot.release();
   }
+}
+
+/** The workspace has as many jobs queued or running as it may (counted in storage: every instance's). */
+export async function queueFull(
+  deps: ImportDeps,
+  ws: WorkspaceId,
+  options: Pick<ImportRouteOptions, 'maxJobsPerWorkspace'>,
+): Promise<boolean> {
+  return (await deps.importJobs.listUnfinished(ws)).length >= options.maxJobsPerWorkspace;
 }
 
 /** What an uploaded file is imported as. */
@@ -194,7 +202,7 @@ export async function importSpooled(
           ? void res.status(200).json(resultBody(result.value))
           : sendDomainError(req, res, result.error);
     }
-    if (options.worker.unfinished(ws) >= options.maxJobsPerWorkspace) {
+    if (await queueFull(deps, ws, options)) {
       return () => {
         res.set('Retry-After', RETRY_QUEUE_FULL);
         sendTransportError(
@@ -213,9 +221,9 @@ export async function importSpooled(
       plan,
     );
     if (!job.ok) return () => sendDomainError(req, res, job.error);
-    await rename(file.path, jobFilePath(options.dataDir, ws, job.value.id));
+    await options.worker.keepFile(ws, job.value.id, file.path);
     keep = true;
-    options.worker.enqueue(ws, job.value.id, file.csv);
+    await options.worker.enqueue(ws, job.value.id, file.csv);
     return () => {
       res.location(jobLocation(job.value));
       sendJob(res, 202, job.value);

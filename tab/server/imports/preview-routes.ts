@@ -19,6 +19,7 @@ import {
   checkedIds,
   duplicatesParam,
   importSpooled,
+  queueFull,
   withImportSlot,
   type ImportRouteOptions,
 } from './import-routes';
@@ -132,7 +133,7 @@ export function mountPreviewRoutes(
     const caller = callerOf(req, res);
     const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
     if (!access.ok) return sendDomainError(req, res, access.error);
-    const file = previews.find(ids.ws, ids.id, ownerOf(caller));
+    const file = await previews.find(ids.ws, ids.id, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
     const preview = await previewImport(deps, caller, ids.ws, csvRecords(file.path, file.csv), {
       kind: file.kind,
@@ -153,15 +154,12 @@ export function mountPreviewRoutes(
     const caller = callerOf(req, res);
     const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
     if (!access.ok) return sendDomainError(req, res, access.error);
-    const file = previews.find(ids.ws, body.value.previewId, ownerOf(caller));
+    const file = await previews.find(ids.ws, body.value.previewId, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
     // Refusals that a second try can get past keep the preview: a bad mapping, a full queue.
     const mapping = resolveMapping(file.kind, file.csv.header, body.value.mapping);
     if (!mapping.ok) return sendDomainError(req, res, mapping.error);
-    if (
-      file.csv.total > options.inlineMaxRows &&
-      options.worker.unfinished(ids.ws) >= options.maxJobsPerWorkspace
-    ) {
+    if (file.csv.total > options.inlineMaxRows && (await queueFull(deps, ids.ws, options))) {
       res.set('Retry-After', '30');
       return sendTransportError(
         req,
@@ -171,7 +169,8 @@ export function mountPreviewRoutes(
       );
     }
     await withImportSlot(req, res, options.slots, caller, async () => {
-      previews.take(file);
+      // Of two starts from one preview (two instances), one imports; the other hears it is gone.
+      if (!(await previews.take(file))) return sendDomainError(req, res, notFound());
       await importSpooled(req, res, deps, options, caller, ids.ws, file, {
         kind: file.kind,
         ...(body.value.mapping ? { changes: body.value.mapping } : {}),

@@ -111,6 +111,27 @@ const UNEXPECTED: ImportFailure = {
     'The import stopped unexpectedly; upload the file again (rows already imported count as duplicates).',
 };
 
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Ids a row may take: up to 8 (a deal takes 2, and its events), counted in 32^7 (7 characters). */
+const ROW_ID_SPACE = 32 ** 7;
+
+/**
+ * The `n`-th id row `row` of job `jobId` gives a record: the same on every run, so a resumed job
+ * recognises what an interrupted run of it committed. From a generated job id (26 characters, newest
+ * first): its time and the first 9 of its random characters, then 7 that count down with the row,
+ * so a job's records list in file order, newest last-row first, like ids made one after another.
+ */
+export function importRowId(jobId: Id, row: number, n: number): Id {
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(jobId)) return `${jobId.slice(0, 40)}-r${row}-${n}`;
+  let rest = ROW_ID_SPACE - 1 - ((row * 8 + n) % ROW_ID_SPACE);
+  let tail = '';
+  for (let i = 0; i < 7; i++) {
+    tail = (CROCKFORD[rest % 32] as string) + tail;
+    rest = Math.floor(rest / 32);
+  }
+  return jobId.slice(0, 19) + tail;
+}
+
 /** Another worker saved the job since this one read it: it is theirs now. */
 class JobTakenOver extends Error {}
 
@@ -184,6 +205,7 @@ export async function runImportJob(
         ...(running.mapping ? { mapping: running.mapping } : {}),
         duplicates: running.duplicatePolicy ?? 'skip',
         resumeFrom: latest,
+        rowIds: (row, n) => importRowId(id, row, n),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         onProgress: async (tally) => {

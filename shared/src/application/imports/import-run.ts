@@ -44,6 +44,12 @@ export type ImportRunOptions = {
    * workspace's round-robin when it is on (importRecords).
    */
   readonly assignOwner?: () => UserId;
+  /**
+   * The ids a row's records take (its `n`-th id), the same on every run of the file: a resumed job
+   * (`runImportJob`) finds a record that a row committed after the last saved progress under the
+   * row's own id and counts it as created once, never as its own duplicate nor twice. Default: fresh ids.
+   */
+  readonly rowIds?: (row: number, n: number) => Id;
 };
 
 /**
@@ -78,6 +84,8 @@ class Segment {
   /** The figure rows the segment's writes count in: one transaction operation each. */
   readonly figureRows = new Set<string>();
   rows = 0;
+  /** Rows an earlier run of the job committed (found under their own ids): created, nothing to write. */
+  replayed = 0;
   skipped = 0;
   duplicateCount = 0;
   errors = 0;
@@ -99,6 +107,11 @@ class Segment {
     this.skipped += 1;
     if (skip.reason === 'duplicate' || skip.reason === 'email-in-use') this.duplicateCount += 1;
     if (this.skippedRows.length < MAX_LISTED) this.skippedRows.push(skip);
+  }
+
+  replay(): void {
+    this.rows += 1;
+    this.replayed += 1;
   }
 
   reject(errors: readonly ImportRowError[]): void {
@@ -197,15 +210,17 @@ export class ImportRun {
       settings: this.workspace.settings,
       defaultOwner: this.options.assignOwner ?? (() => this.actor),
     };
+    const rowIds = this.options.rowIds;
     const items = reads.map((read): Item => {
       if (read.type !== 'record') return read;
+      let n = 0;
       const built = buildImportedRecord(
         kind,
         read.row,
         read.values,
         read.imported,
         this.context.lookups,
-        ctx,
+        rowIds ? { ...ctx, newId: () => rowIds(read.row, n++) } : ctx,
       );
       return built.ok
         ? {
@@ -250,6 +265,18 @@ export class ImportRun {
     const { row, built: record, uses } = item;
     const keys = duplicateKeys(record);
     const match = matchDuplicate(keys, idExists, this.context.existing, this.earlier);
+    if (
+      match &&
+      'existingId' in match &&
+      this.options.rowIds &&
+      !item.ownId &&
+      match.existingId === record.record.id
+    ) {
+      // This row's own record: an earlier run of the job committed it after its last saved progress.
+      rememberKeys(this.earlier, keys, row);
+      await this.settleRow(uses, (s) => s.replay());
+      return undefined;
+    }
     if (!match) {
       rememberKeys(this.earlier, keys, row);
       await this.insert(row, record, uses);
@@ -411,7 +438,7 @@ async function settle(segment: Segment, deps: AppDeps, ws: WorkspaceId): Promise
   const saved = await saveEntries(deps, ws, segment.entries);
   return {
     rows: segment.rows,
-    created: saved.created,
+    created: segment.replayed + saved.created,
     updated: saved.updated,
     skipped: segment.skipped + saved.skippedRows.length,
     duplicateCount: segment.duplicateCount + saved.skippedRows.length,
@@ -469,6 +496,17 @@ async function saveEntries(
       count(entry);
       continue;
     }
+    const first = entry.writes[0];
+    // Its record is there under its own id: the commit went through after all (a reply lost on the
+    // way), or an earlier run of the job wrote it (its row's ids are the same on every run).
+    const written =
+      entry.change === 'created' && first && first.type === 'insert'
+        ? await deps.records.get(ws, first.kind, first.record.id)
+        : undefined;
+    if (written) {
+      count(entry);
+      continue;
+    }
     if (outcome?.code === 'LEAD.EMAIL_IN_USE') {
       result.skippedRows.push({
         row: entry.row,
@@ -480,19 +518,12 @@ async function saveEntries(
       });
       continue;
     }
-    const first = entry.writes[0];
-    const written =
-      entry.change === 'created' && first && first.type === 'insert'
-        ? await deps.records.get(ws, first.kind, first.record.id)
-        : undefined;
-    if (written) count(entry);
-    else
-      result.errorRows.push({
-        row: entry.row,
-        field: '(row)',
-        code: 'not-saved',
-        message: 'The row could not be saved; try it again.',
-      });
+    result.errorRows.push({
+      row: entry.row,
+      field: '(row)',
+      code: 'not-saved',
+      message: 'The row could not be saved; try it again.',
+    });
   }
   return result;
 }

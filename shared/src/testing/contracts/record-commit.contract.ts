@@ -185,6 +185,23 @@ export function recordCommitContract(storage: () => StorageUnderTest): void {
       expect(await records.findIdempotency(ws, 'another key')).toBeUndefined();
     });
 
+    it('forgets idempotency rows made before a cutoff, and keeps the later ones', async () => {
+      const { records } = storage();
+      const ws = uniqueId('ws');
+      const keyed = (key: string, createdAt: string) =>
+        records.commit(ws, {
+          ...change(insert('lead', aLead({ workspaceId: ws }))),
+          idempotency: { key, fingerprint: 'f', response: { key }, createdAt },
+        });
+      expectOk(await keyed('old', '2026-11-01T10:00:00.000Z'));
+      expectOk(await keyed('new', '2026-11-20T10:00:00.000Z'));
+
+      expect(await records.purgeIdempotency(ws, '2026-11-10T00:00:00.000Z')).toBe(1);
+      expect(await records.findIdempotency(ws, 'old')).toBeUndefined();
+      expect((await records.findIdempotency(ws, 'new'))?.response).toEqual({ key: 'new' });
+      expect(await records.purgeIdempotency(ws, '2026-11-10T00:00:00.000Z')).toBe(0);
+    });
+
     it('throws for change sets no caller may build', async () => {
       const { records } = storage();
       const ws = uniqueId('ws');
