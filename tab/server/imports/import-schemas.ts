@@ -183,5 +183,21 @@ export const ImportPreviewSchema = named(
       }),
     ),
     fields: z.array(z.strictObject({ name: z.string(), type: z.string() })),
+    choices: z
+      .array(
+        z.strictObject({
+          field: fieldName,
+          options: z.array(
+            z.strictObject({
+              value: z.string().describe('Give it as mapping.values[field][file value]'),
+              label: z.string().optional().describe("The workspace's label (stages)"),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'Per picklist or stage field listed in `values`: the values of ours a file value may be mapped to ' +
+          '(mapping.values); a value whose how is `ask` (a stage the workspace lacks) is answered so',
+      ),
   }),
 );

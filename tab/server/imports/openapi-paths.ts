@@ -144,11 +144,14 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     summary: 'Check a previewed file again with a changed mapping',
     description:
       'The same preview with `mapping` applied: columns: {header: field or null}, values: {field: {file value: ' +
-      'our value}} (a picklist id, a stage id, a member or campaign id), dateOrder dmy or mdy. Nothing is written.',
+      'our value}} (a picklist id, a stage id, a member or campaign id: one of `choices`), dateOrder dmy or mdy. ' +
+      'Nothing is written.',
     body: RecheckPreviewSchema,
     success: { status: 200, description: 'The preview with the mapping', schema: ImportPreviewSchema },
     errors: {
-      400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have)',
+      400:
+        'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have, or a value answer that is not ' +
+        'one of ours: `fields` names each as values.<field>.<file value>, `details.allowed` lists ours)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
     },
   },
@@ -161,11 +164,16 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     description:
       'Imports the file previewImport kept, with the mapping settled on (the detected one, changed as `mapping` ' +
       'says) and what duplicates do. As importLeads and its siblings answer: ≤ 1,000 rows within the request ' +
-      '(200), else a job (202). The preview is used up, unless the import is refused for its mapping or a full queue.',
+      '(200), else a job (202). `mapping.values` gives a file value our value explicitly ({"source": {"Seminar - ' +
+      'Internal": "trade-show"}, "stage": {"Verbal": "negotiation"}}); every row with that value gets it. The ' +
+      'preview is used up, unless the import is refused for its mapping or a full queue.',
     body: StartImportSchema,
     success: answers,
     errors: {
-      400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING; IMPORT.INVALID_HEADER (no column gives a required field)',
+      400:
+        'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have, or a value answer that is not ' +
+        'one of ours, named in `fields` as values.<field>.<file value>); IMPORT.INVALID_HEADER (no column gives a ' +
+        'required field)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
       429: LIMITS_429,
     },

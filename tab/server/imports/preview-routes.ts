@@ -7,10 +7,15 @@ import {
   MappingInputSchema,
   domainError,
   parseInput,
-  resolveMapping,
   type ImportKind,
 } from '@crm/shared';
-import { accessWorkspace, previewImport, type Caller, type ImportDeps } from '@crm/shared/application';
+import {
+  accessWorkspace,
+  checkImportMapping,
+  previewImport,
+  type Caller,
+  type ImportDeps,
+} from '@crm/shared/application';
 import { jsonBody } from '../http/json-body';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import { callerOf } from '../http/request-context';
@@ -156,7 +161,14 @@ export function mountPreviewRoutes(
     const file = previews.find(ids.ws, body.value.previewId, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
     // Refusals that a second try can get past keep the preview: a bad mapping, a full queue.
-    const mapping = resolveMapping(file.kind, file.csv.header, body.value.mapping);
+    const mapping = await checkImportMapping(
+      deps,
+      caller,
+      ids.ws,
+      file.kind,
+      file.csv.header,
+      body.value.mapping,
+    );
     if (!mapping.ok) return sendDomainError(req, res, mapping.error);
     if (
       file.csv.total > options.inlineMaxRows &&

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+// node:timers: the Node timers (unref) also where a test environment replaces the globals (jsdom).
+import { clearTimeout, setTimeout } from 'node:timers';
 import type { ImportKind, WorkspaceId } from '@crm/shared';
 import type { CsvFormat } from './csv-file';
 import { spoolDir } from './import-files';

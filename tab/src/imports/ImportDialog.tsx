@@ -77,6 +77,8 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [file, setFile] = useState<File>();
   const [columns, setColumns] = useState<Record<string, string | null>>({});
+  /** Field → (the file's value → ours): the user's answers in the value list. */
+  const [values, setValues] = useState<Record<string, Record<string, string>>>({});
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
   const [problem, setProblem] = useState<string>();
   /** Field → the file's column, from the last preview: a row's error names the column the user knows. */
@@ -109,6 +111,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
     if (!picked) return;
     setFile(picked);
     setColumns({});
+    setValues({});
     setStage({ step: 'reading' });
     try {
       previewed(await previewImport.mutateAsync({ kind, file: picked }));
@@ -117,19 +120,30 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
     }
   };
 
-  const remap = async (preview: PreviewAnswer, header: string, field: string) => {
-    const changed = { ...columns, [header]: field === SKIP ? null : field };
-    setColumns(changed);
+  const check = async (
+    preview: PreviewAnswer,
+    changed: { columns: Record<string, string | null>; values: Record<string, Record<string, string>> },
+  ) => {
+    setColumns(changed.columns);
+    setValues(changed.values);
     setProblem(undefined);
     try {
-      const again = await recheck.mutateAsync({
-        previewId: preview.id,
-        choices: { mapping: { columns: changed } },
-      });
-      previewed(again);
+      previewed(await recheck.mutateAsync({ previewId: preview.id, choices: { mapping: changed } }));
     } catch (error) {
       setProblem(errorMessage(error, t));
     }
+  };
+  const remap = (preview: PreviewAnswer, header: string, field: string) =>
+    check(preview, { columns: { ...columns, [header]: field === SKIP ? null : field }, values });
+  /** Another of our values for a file's value; SKIP: back to what the import finds itself. */
+  const revalue = (preview: PreviewAnswer, field: string, value: string, to: string) => {
+    const { [value]: _old, ...others } = values[field] ?? {};
+    const answers = to === SKIP ? others : { ...others, [value]: to };
+    const { [field]: _field, ...rest } = values;
+    return check(preview, {
+      columns,
+      values: Object.keys(answers).length > 0 ? { ...rest, [field]: answers } : rest,
+    });
   };
 
   const run = async (preview: PreviewAnswer) => {
@@ -137,7 +151,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
     try {
       const answer = await start.mutateAsync({
         previewId: preview.id,
-        choices: { mapping: { columns }, duplicates },
+        choices: { mapping: { columns, values }, duplicates },
       });
       setStage(
         answer.kind === 'job'
@@ -217,6 +231,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
                   duplicates={duplicates}
                   onDuplicates={setDuplicates}
                   onRemap={(header, field) => void remap(stage.preview, header, field)}
+                  onRevalue={(field, value, to) => void revalue(stage.preview, field, value, to)}
                   errorText={errorText}
                   skipText={skipText}
                 />
@@ -314,6 +329,7 @@ type PreviewViewProps = {
   readonly duplicates: DuplicatePolicy;
   readonly onDuplicates: (policy: DuplicatePolicy) => void;
   readonly onRemap: (header: string, field: string) => void;
+  readonly onRevalue: (field: string, value: string, to: string) => void;
   readonly errorText: (e: ImportRowError) => string;
   readonly skipText: (s: ImportSkip) => string;
 };
@@ -325,11 +341,13 @@ function PreviewView({
   duplicates,
   onDuplicates,
   onRemap,
+  onRevalue,
   errorText,
   skipText,
 }: PreviewViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const optionsOf = new Map(preview.choices.map((c) => [c.field, c.options]));
   return (
     <>
       <Text>{t('import.previewOf', { total: format.number(preview.total) })}</Text>
@@ -375,16 +393,38 @@ function PreviewView({
       </table>
       {preview.values.length > 0 && (
         <ul aria-label={t('import.values')}>
-          {preview.values.map((v) => (
-            <li key={`${v.field}\n${v.value}`}>
-              {t(v.how === 'ask' ? 'import.valueAsk' : 'import.mapped', {
-                field: v.field,
-                value: v.value,
-                to: v.to ?? t('import.kept'),
-                rows: v.count,
-              })}
-            </li>
-          ))}
+          {preview.values.map((v) => {
+            const options = optionsOf.get(v.field);
+            return (
+              <li key={`${v.field}\n${v.value}`}>
+                {t(v.how === 'ask' ? 'import.valueAsk' : 'import.mapped', {
+                  field: v.field,
+                  value: v.value,
+                  to: v.to ?? t('import.kept'),
+                  rows: v.count,
+                })}
+                {options && (
+                  <Select
+                    aria-label={t('import.valueOf', { field: v.field, value: v.value })}
+                    value={v.how === 'chosen' ? (v.to ?? SKIP) : SKIP}
+                    disabled={busy}
+                    onChange={(_e, data) => onRevalue(v.field, v.value, data.value)}
+                  >
+                    <option value={SKIP}>
+                      {v.how === 'ask'
+                        ? t('import.valueAskFirst', { to: v.to ?? '' })
+                        : t('import.valueFound')}
+                    </option>
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label ?? o.value}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <ul aria-label={t('import.firstRows')}>

@@ -201,6 +201,9 @@ export const en = {
     values: 'Values',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rows)',
     valueAsk: '{{field}} "{{value}}" is not one of this workspace\'s: {{to}} ({{rows}} rows)',
+    valueOf: '{{field}} "{{value}}" becomes',
+    valueFound: 'As found',
+    valueAskFirst: 'Choose one (else {{to}})',
     kept: 'kept as written',
     firstRows: 'First rows',
     rowSays: 'Row {{row}}: {{text}}',
@@ -592,7 +595,8 @@ export const en = {
       IMPORT_UNEXPECTED:
         'The import stopped unexpectedly. Upload the file again; rows already imported count as duplicates.',
       LEAD_EMAIL_IN_USE: 'Another lead of this workspace has this email.',
-      IMPORT_INVALID_MAPPING: 'The mapping names a field this kind of record does not have.',
+      IMPORT_INVALID_MAPPING:
+        'The mapping names a field this kind of record does not have, or a value this workspace does not have.',
       IMPORT_PREVIEW_NOT_FOUND: 'This preview is gone (imported already or expired). Choose the file again.',
       IMPORT_FILE_GONE:
         'The uploaded file is no longer available. Upload it again; rows already imported count as duplicates.',

@@ -202,6 +202,9 @@ export const nb: Messages = {
     values: 'Verdier',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rader)',
     valueAsk: '{{field}} "{{value}}" finnes ikke i dette arbeidsområdet: {{to}} ({{rows}} rader)',
+    valueOf: '{{field}} "{{value}}" blir',
+    valueFound: 'Som funnet',
+    valueAskFirst: 'Velg en (ellers {{to}})',
     kept: 'beholdt som skrevet',
     firstRows: 'Første rader',
     rowSays: 'Rad {{row}}: {{text}}',
@@ -598,7 +601,8 @@ export const nb: Messages = {
       IMPORT_UNEXPECTED:
         'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
       LEAD_EMAIL_IN_USE: 'En annen lead i dette arbeidsområdet har denne e-postadressen.',
-      IMPORT_INVALID_MAPPING: 'Koblingen nevner et felt denne typen post ikke har.',
+      IMPORT_INVALID_MAPPING:
+        'Koblingen nevner et felt denne typen post ikke har, eller en verdi dette arbeidsområdet ikke har.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Denne forhåndsvisningen finnes ikke lenger (allerede importert eller utløpt). Velg filen på nytt.',
       IMPORT_FILE_GONE:

@@ -202,6 +202,9 @@ export const nl: Messages = {
     values: 'Waarden',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rijen)',
     valueAsk: '{{field}} "{{value}}" bestaat niet in deze werkruimte: {{to}} ({{rows}} rijen)',
+    valueOf: '{{field}} "{{value}}" wordt',
+    valueFound: 'Zoals gevonden',
+    valueAskFirst: 'Kies er een (anders {{to}})',
     kept: 'bewaard zoals geschreven',
     firstRows: 'Eerste rijen',
     rowSays: 'Rij {{row}}: {{text}}',
@@ -610,7 +613,8 @@ export const nl: Messages = {
       IMPORT_UNEXPECTED:
         'De import is onverwacht gestopt. Upload het bestand opnieuw; al geïmporteerde rijen tellen als dubbel.',
       LEAD_EMAIL_IN_USE: 'Een andere lead in deze werkruimte heeft dit e-mailadres.',
-      IMPORT_INVALID_MAPPING: 'De koppeling noemt een veld dat dit soort record niet heeft.',
+      IMPORT_INVALID_MAPPING:
+        'De koppeling noemt een veld dat dit soort record niet heeft, of een waarde die deze werkruimte niet heeft.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Deze voorvertoning is er niet meer (al geïmporteerd of verlopen). Kies het bestand opnieuw.',
       IMPORT_FILE_GONE:

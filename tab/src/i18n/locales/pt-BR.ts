@@ -202,6 +202,9 @@ export const ptBR: Messages = {
     values: 'Valores',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} linhas)',
     valueAsk: '{{field}} "{{value}}" não existe neste espaço de trabalho: {{to}} ({{rows}} linhas)',
+    valueOf: '{{field}} "{{value}}" vira',
+    valueFound: 'Como encontrado',
+    valueAskFirst: 'Escolha um (senão {{to}})',
     kept: 'mantido como escrito',
     firstRows: 'Primeiras linhas',
     rowSays: 'Linha {{row}}: {{text}}',
@@ -601,7 +604,8 @@ export const ptBR: Messages = {
       IMPORT_UNEXPECTED:
         'A importação parou inesperadamente. Envie o arquivo novamente; linhas já importadas contam como duplicadas.',
       LEAD_EMAIL_IN_USE: 'Outro lead deste espaço de trabalho tem este e-mail.',
-      IMPORT_INVALID_MAPPING: 'O mapeamento cita um campo que este tipo de registro não tem.',
+      IMPORT_INVALID_MAPPING:
+        'O mapeamento cita um campo que este tipo de registro não tem, ou um valor que este espaço de trabalho não tem.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Esta prévia não existe mais (já importada ou expirada). Escolha o arquivo novamente.',
       IMPORT_FILE_GONE:
