@@ -15,6 +15,7 @@ import { PREVIEW_PATH, PREVIEWS_PATH, START_IMPORT_PATH, mountPreviewRoutes } fr
 import { DEFAULT_CSV_LIMITS } from './csv-file';
 import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-file';
 import { createImportSlots, type ImportSlotLimits } from './import-slots';
 import { createSpoolQuota } from './spool-quota';
 
@@ -42,6 +43,8 @@ export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'>
     /** Ignored when `slots` is given. */
     readonly inFlight?: ImportSlotLimits;
     readonly previews?: { readonly ttlMs: number; readonly perOwner: number };
+    /** What an .xlsx may hold, over DEFAULT_XLSX_LIMITS. */
+    readonly xlsxLimits?: Partial<XlsxLimits>;
   };
 
 export type CsvExtension = ApiExtension & { readonly previews: PreviewStore };
@@ -56,7 +59,12 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Cs
   const quota = createSpoolQuota(spoolDir(options.dataDir), limits.spoolLimitBytes);
   const slots = options.slots ?? createImportSlots(limits.inFlight);
   const previews = createPreviewStore(options.dataDir, limits.previews);
-  const routeOptions = { ...limits, quota, slots };
+  const routeOptions = {
+    ...limits,
+    quota,
+    slots,
+    xlsxLimits: { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits },
+  };
   // Previews first: `/imports/previews` is not an import job's id.
   mountPreviewRoutes(router, deps, routeOptions, previews);
   mountImportRoutes(router, deps, routeOptions);

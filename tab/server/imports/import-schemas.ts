@@ -183,6 +183,10 @@ export const ImportPreviewSchema = named(
       }),
     ),
     fields: z.array(z.strictObject({ name: z.string(), type: z.string() })),
+    sheet: z
+      .strictObject({ name: z.string(), count: z.number().int() })
+      .optional()
+      .describe('An .xlsx upload: only its first sheet is read (`name`), of the `count` the workbook has'),
     choices: z
       .array(
         z.strictObject({

@@ -40,15 +40,20 @@ const exportOperation = (plural: string): OperationDoc => ({
 
 const FORMATS =
   'UTF-8 (with or without BOM), UTF-16 LE or BE with BOM (Excel\'s "Unicode text") or Windows-1252; comma, ' +
-  'semicolon or tab separated (found from the header line); quoted cells may hold line breaks.';
+  'semicolon or tab separated (found from the header line); quoted cells may hold line breaks. An Excel ' +
+  'workbook goes as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx): its first sheet ' +
+  'only, Excel dates as dates, read as the CSV would be.';
 
 const LIMITS_400 =
   'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (no column gives a required field: fields name it); ' +
   'IMPORT.TOO_MANY_COLUMNS (a record has more than 1,000 columns; details {limit, max, record}), refused while uploading; ' +
+  'IMPORT.UNREADABLE_WORKBOOK (sent as .xlsx, not a workbook); ' +
   'VALIDATION.FAILED (a query parameter)';
 const LIMITS_413 =
   'REQUEST.TOO_LARGE: the file is larger than 50 MB; IMPORT.RECORD_TOO_LARGE: one record takes more than ' +
-  '1 MiB (details {limit, max, record}), refused while uploading';
+  '1 MiB (details {limit, max, record}), refused while uploading; IMPORT.WORKBOOK_TOO_LARGE: an .xlsx over a ' +
+  'limit inside (details {limit: entries | uncompressed-bytes | shared-strings-bytes | rows | columns | csv-bytes, max}: ' +
+  'a zip bomb is refused so)';
 const LIMITS_429 =
   'REQUEST.RATE_LIMITED; IMPORT.TOO_MANY_AT_ONCE (2 imports a person in flight), IMPORT.SERVER_BUSY (4 in ' +
   'the server), IMPORT.QUEUE_FULL (the workspace has 4 imports unfinished) or IMPORT.SPOOL_FULL (the server ' +
@@ -98,7 +103,7 @@ const importOperation = (plural: string): OperationDoc => ({
   errors: {
     400: LIMITS_400,
     413: LIMITS_413,
-    415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+    415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv or .xlsx',
     429: LIMITS_429,
   },
 });
@@ -132,7 +137,7 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     errors: {
       400: LIMITS_400,
       413: LIMITS_413,
-      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv or .xlsx',
       429: LIMITS_429,
     },
   },

@@ -28,7 +28,7 @@ import {
   type ImportRouteOptions,
 } from './import-routes';
 import type { PreviewStore, PreviewedFile } from './preview-store';
-import { isCsvRequest, receiveCsv } from './upload';
+import { isImportRequest, receiveCsv, sendUnsupportedType } from './upload';
 
 export const PREVIEWS_PATH = '/workspaces/:ws/imports/previews';
 export const PREVIEW_PATH = '/workspaces/:ws/imports/previews/:id';
@@ -94,9 +94,7 @@ export function mountPreviewRoutes(
   router.post(PREVIEWS_PATH, async (req, res) => {
     const ids = checkedIds(req, res);
     if (!ids) return;
-    if (!isCsvRequest(req)) {
-      return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
-    }
+    if (!isImportRequest(req)) return sendUnsupportedType(req, res);
     const kind = kindParam(req, res);
     if (!kind) return;
     const duplicates = duplicatesParam(req, res);
@@ -123,9 +121,12 @@ export function mountPreviewRoutes(
         upload: upload.path,
       });
       res.location(previewLocation(file));
-      res
-        .status(201)
-        .json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
+      res.status(201).json({
+        id: file.id,
+        expiresAt: new Date(file.expiresAt).toISOString(),
+        ...preview.value,
+        ...(upload.sheet ? { sheet: upload.sheet } : {}),
+      });
     });
   });
 

@@ -80,6 +80,8 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
   /** Field → (the file's value → ours): the user's answers in the value list. */
   const [values, setValues] = useState<Record<string, Record<string, string>>>({});
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
+  /** An .xlsx: the sheet the upload's preview read (a re-check does not repeat it). */
+  const [sheet, setSheet] = useState<PreviewAnswer['sheet']>();
   const [problem, setProblem] = useState<string>();
   /** Field → the file's column, from the last preview: a row's error names the column the user knows. */
   const [headerOf, setHeaderOf] = useState<Readonly<Record<string, string>>>({});
@@ -114,7 +116,9 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
     setValues({});
     setStage({ step: 'reading' });
     try {
-      previewed(await previewImport.mutateAsync({ kind, file: picked }));
+      const first = await previewImport.mutateAsync({ kind, file: picked });
+      setSheet(first.sheet);
+      previewed(first);
     } catch (error) {
       fail(error);
     }
@@ -213,7 +217,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
                     <input
                       {...control}
                       type="file"
-                      accept=".csv,.tsv,.txt,text/csv"
+                      accept=".csv,.tsv,.txt,.xlsx,text/csv"
                       onChange={(e) => void choose(e)}
                     />
                   )}
@@ -227,6 +231,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
               {stage.step === 'preview' && (
                 <PreviewView
                   preview={stage.preview}
+                  sheet={sheet}
                   busy={busy}
                   duplicates={duplicates}
                   onDuplicates={setDuplicates}
@@ -325,6 +330,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
 
 type PreviewViewProps = {
   readonly preview: PreviewAnswer;
+  readonly sheet: PreviewAnswer['sheet'];
   readonly busy: boolean;
   readonly duplicates: DuplicatePolicy;
   readonly onDuplicates: (policy: DuplicatePolicy) => void;
@@ -337,6 +343,7 @@ type PreviewViewProps = {
 /** The detected mapping, each column's field changeable; the value mappings; the first rows checked. */
 function PreviewView({
   preview,
+  sheet,
   busy,
   duplicates,
   onDuplicates,
@@ -351,6 +358,7 @@ function PreviewView({
   return (
     <>
       <Text>{t('import.previewOf', { total: format.number(preview.total) })}</Text>
+      {sheet && <Text>{t('import.firstSheet', { name: sheet.name, count: sheet.count })}</Text>}
       {preview.ignoredColumns.length > 0 && (
         <Text>{t('import.ignored', { columns: preview.ignoredColumns.join(', ') })}</Text>
       )}

@@ -191,6 +191,7 @@ export const en = {
     hint: 'An export of ours, Salesforce, HubSpot or Pipedrive, or any CSV with a header row.',
     reading: 'Reading the file…',
     previewOf: '{{total}} rows. Check what each column becomes; nothing is written yet.',
+    firstSheet: 'Only the first sheet, {{name}}, is read (the workbook has {{count}}).',
     missing: 'No column gives {{fields}} yet: choose one below.',
     columns: 'Columns',
     column: 'Column',
@@ -591,6 +592,9 @@ export const en = {
       IMPORT_RECORD_TOO_LARGE:
         'A row of the file is larger than 1 MB, so it was not imported. A quotation mark that is never closed makes the rest of the file one row.',
       IMPORT_TOO_MANY_AT_ONCE: 'You already have imports uploading. Try again when one has finished.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'The workbook is larger inside than an import may read. Save the sheet as CSV, or split it.',
+      IMPORT_UNREADABLE_WORKBOOK: 'The file is not an Excel workbook (.xlsx) the import can read.',
       IMPORT_SERVER_BUSY: 'The server is busy with other imports. Try again in a moment.',
       IMPORT_UNEXPECTED:
         'The import stopped unexpectedly. Upload the file again; rows already imported count as duplicates.',

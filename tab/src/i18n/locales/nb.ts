@@ -192,6 +192,7 @@ export const nb: Messages = {
     hint: 'En eksport fra oss, Salesforce, HubSpot eller Pipedrive, eller en hvilken som helst CSV med overskriftsrad.',
     reading: 'Leser filen …',
     previewOf: '{{total}} rader. Sjekk hva hver kolonne blir; ingenting er lagret ennå.',
+    firstSheet: 'Bare det første arket, {{name}}, leses (arbeidsboken har {{count}}).',
     missing: 'Ingen kolonne gir {{fields}} ennå: velg en nedenfor.',
     columns: 'Kolonner',
     column: 'Kolonne',
@@ -597,6 +598,9 @@ export const nb: Messages = {
       IMPORT_RECORD_TOO_LARGE:
         'En rad i filen er større enn 1 MB, så den ble ikke importert. Et anførselstegn som aldri lukkes gjør resten av filen til én rad.',
       IMPORT_TOO_MANY_AT_ONCE: 'Du har allerede importer som lastes opp. Prøv igjen når en er ferdig.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'Arbeidsboken er større innvendig enn en import kan lese. Lagre arket som CSV, eller del det opp.',
+      IMPORT_UNREADABLE_WORKBOOK: 'Filen er ikke en Excel-arbeidsbok (.xlsx) som importen kan lese.',
       IMPORT_SERVER_BUSY: 'Serveren er opptatt med andre importer. Prøv igjen om litt.',
       IMPORT_UNEXPECTED:
         'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
