@@ -7,6 +7,7 @@ import {
   valueOptions,
   detectColumns,
   detectDateOrder,
+  duplicateSkip,
   duplicateKeys,
   emptyKeyIndex,
   fieldType,
@@ -21,7 +22,6 @@ import {
   type FieldType,
   type ImportKind,
   type ImportMapping,
-  type ImportSkip,
   type MappingInput,
 } from '../../imports';
 import type { ImportPreview, PreviewRow, PreviewValue } from '../../imports/import-preview';
@@ -228,19 +228,7 @@ async function checkRows(
     const uniqueEmail = mapping.kind === 'lead' && match.matchedBy === 'email';
     if (policy === 'create' && !uniqueEmail) return { row, cells, outcome: 'create' };
     if (policy === 'update' && 'existingId' in match) return { row, cells, outcome: 'update' };
-    const skip: ImportSkip = {
-      row,
-      reason: policy === 'create' ? 'email-in-use' : 'duplicate',
-      message:
-        'existingId' in match
-          ? 'A record already matches this row.'
-          : 'An earlier row of the file matches this row.',
-      matchedBy: match.matchedBy,
-      ...('existingId' in match
-        ? { existingId: match.existingId }
-        : { duplicateOfRow: match.duplicateOfRow }),
-      ...(keys.email ? { email: keys.email } : {}),
-    };
+    const skip = duplicateSkip(row, match, keys, policy === 'create' ? 'email-in-use' : 'duplicate');
     return { row, cells, outcome: 'skip', skip };
   });
 }
