@@ -24,8 +24,9 @@ import {
   InMemoryRecordRepository,
   TEST_TENANT,
 } from '@crm/shared/testing';
+import { bytesOf } from '../imports/import-file';
 import { createApiClient, type ApiFetch, type RecordPlural } from '../api/api-client';
-import { csvRoutesFetch, isCsvPath } from './csv-routes-fetch';
+import { csvRoutesFetch, isCsvPath } from '../../server/testing/csv-routes-fetch';
 import { inProcessFetch } from './in-process-fetch';
 
 /** The workspace every view is rendered in (`renderView` names it) and its owner, who signs in. */
@@ -123,8 +124,11 @@ export async function fakeApi(options: FakeApiOptions = {}) {
   const csv = options.imports
     ? await csvRoutesFetch({ ...deps, importJobs: storage.importJobs }, ERIN)
     : undefined;
-  const serve: ApiFetch = (url, init) =>
-    csv && isCsvPath(new URL(url, 'http://tab.test').pathname) ? csv.fetch(url, init) : json(url, init);
+  const serve: ApiFetch = async (url, init) => {
+    if (!csv || !isCsvPath(new URL(url, 'http://tab.test').pathname)) return json(url, init);
+    const body = init.body instanceof Blob ? await bytesOf(init.body) : init.body;
+    return csv.fetch(url, { ...init, body: body as BodyInit | null | undefined });
+  };
   const sent: SentRequest[] = [];
   let keys = 0;
   const client = (fetch: ApiFetch) =>

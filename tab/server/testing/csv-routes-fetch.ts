@@ -6,13 +6,12 @@ import { clearImmediate, setImmediate } from 'node:timers';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
-import { createLogger } from '../../server/http/logging';
-import { sendTransportError } from '../../server/http/problem';
-import { setActor } from '../../server/http/request-context';
-import { csvExtension } from '../../server/imports/csv-extension';
-import { createImportWorker } from '../../server/imports/import-worker';
-import type { ApiFetch, ApiResponse } from '../api/api-client';
-import { bytesOf } from '../imports/import-file';
+import { createLogger } from '../http/logging';
+import { sendTransportError } from '../http/problem';
+import { setActor } from '../http/request-context';
+import { csvExtension } from '../imports/csv-extension';
+import { createImportWorker } from '../imports/import-worker';
+import type { ApiFetch, ApiResponse } from '../../src/api/api-client';
 
 /** The paths the CSV extension answers (an upload streams to disk, so `inProcessFetch` has not got them). */
 export const isCsvPath = (path: string): boolean => /\/(imports(\/|$)|[a-z]+\/(import|export)$)/.test(path);
@@ -20,7 +19,7 @@ export const isCsvPath = (path: string): boolean => /\/(imports(\/|$)|[a-z]+\/(i
 /**
  * The server's CSV routes (preview, import, jobs, export) for the tab's specs: the real Express
  * extension, its spool in a temporary directory and its worker, over `deps`, on a loopback port;
- * every request is `actor`'s (no tokens). Jest's jsdom environment hides Node's setImmediate, which
+ * every request is `actor`'s (no tokens); a body is a string or bytes. Jest's jsdom environment hides Node's setImmediate, which
  * Express uses: it is put back from node:timers.
  */
 export async function csvRoutesFetch(
@@ -51,12 +50,11 @@ export async function csvRoutesFetch(
 
   const fetch: ApiFetch = async (url, init) => {
     const { pathname, search } = new URL(url, 'http://tab.test');
+    // A string, or bytes (the tab's fake reads a picked file's Blob first: jsdom has no Blob streams).
     const body =
       init.body === undefined || init.body === null
         ? undefined
-        : typeof init.body === 'string'
-          ? Buffer.from(init.body)
-          : Buffer.from(await bytesOf(init.body as Blob));
+        : Buffer.from(init.body as string | Uint8Array);
     const headers = Object.fromEntries(
       Object.entries((init.headers ?? {}) as Record<string, string>).filter(
         ([name]) => name.toLowerCase() !== 'authorization',
