@@ -111,6 +111,13 @@ export const TRANSPORT_CODES = {
   'IMPORT.TOO_MANY_COLUMNS': 'invalid',
   /** A record of the uploaded CSV takes more bytes than one may (`details.max`); refused while uploading. */
   'IMPORT.RECORD_TOO_LARGE': 'invalid',
+  /**
+   * An uploaded .xlsx is over a limit (`details.limit`: entries, uncompressed-bytes,
+   * shared-strings-bytes, rows, columns or csv-bytes; `details.max`): a zip bomb is refused so.
+   */
+  'IMPORT.WORKBOOK_TOO_LARGE': 'invalid',
+  /** An upload sent as .xlsx that is not a workbook the import reads (not a zip, no worksheet). */
+  'IMPORT.UNREADABLE_WORKBOOK': 'invalid',
   /** The caller already has as many imports uploading or importing as one person may. */
   'IMPORT.TOO_MANY_AT_ONCE': 'rate-limited',
   /** The server is uploading or importing as many files as it takes at once. */

@@ -3,6 +3,7 @@ import type { Id } from '../common/types';
 import { bareDomain, normaliseOrganisationName } from '../duplicates/company-identity';
 import { normaliseEmail } from '../records/record-search';
 import type { ImportedRecord } from './import-records';
+import type { ImportSkip } from './import-row';
 
 /**
  * Which record a row is the same as. The keys a kind is matched on: our own id (our export read
@@ -74,6 +75,26 @@ const ORDER: readonly Exclude<MatchedBy, 'id'>[] = ['externalId', 'email', 'name
  * The record or earlier row a row duplicates, in order of certainty: our id (a record of that id
  * exists), the export's own id, then email, name, domain. Existing records come before earlier rows.
  */
+/** A row skipped for the record or earlier row it matched (`email-in-use`: "create anyway" met a lead's unique email). */
+export function duplicateSkip(
+  row: number,
+  match: DuplicateMatch,
+  keys: DuplicateKeys,
+  reason: 'duplicate' | 'email-in-use' = 'duplicate',
+): ImportSkip {
+  return {
+    row,
+    reason,
+    message:
+      'existingId' in match
+        ? 'A record already matches this row.'
+        : 'An earlier row of the file matches this row.',
+    matchedBy: match.matchedBy,
+    ...('existingId' in match ? { existingId: match.existingId } : { duplicateOfRow: match.duplicateOfRow }),
+    ...(keys.email ? { email: keys.email } : {}),
+  };
+}
+
 export function matchDuplicate(
   keys: DuplicateKeys,
   idExists: boolean,

@@ -198,6 +198,36 @@ const COMPANY_FACTS: Aliases = {
 
 const OWN_ID = ['Our ID', 'Pipeline CRM ID'];
 
+/** A contact's or deal's organisation, by name (Salesforce's account, HubSpot's company, Pipedrive's organization). */
+const ORGANISATION_NAME = [
+  'Account Name',
+  'Account',
+  'Company',
+  'Company Name',
+  'Associated Company',
+  'Organization',
+  'Organisation',
+  'Organization Name',
+  'Organization - Name',
+  'Organisatie',
+  'Organização',
+  'Empresa',
+  'Bedrijf',
+  'Organisasjon',
+  'Firma',
+];
+
+/** The same organisation by the export's own id. */
+const ORGANISATION_ID = [
+  'AccountId',
+  'Account ID',
+  'Associated Company ID',
+  'Associated Company IDs',
+  'Company ID',
+  'Organization ID',
+  'Organization - ID',
+];
+
 /** Per kind: field → the headers that name it (compared by `headerKey`). */
 const ALIASES: { readonly [K in ImportKind]: Aliases } = {
   lead: {
@@ -314,32 +344,8 @@ const ALIASES: { readonly [K in ImportKind]: Aliases } = {
     ...PERSON,
     id: OWN_ID,
     externalId: [...(PERSON.externalId ?? []), 'Contact ID', 'Person ID'],
-    organisation: [
-      'Account Name',
-      'Account',
-      'Company',
-      'Company Name',
-      'Associated Company',
-      'Organization',
-      'Organisation',
-      'Organization Name',
-      'Organization - Name',
-      'Organisatie',
-      'Organização',
-      'Empresa',
-      'Bedrijf',
-      'Organisasjon',
-      'Firma',
-    ],
-    organisationExternalId: [
-      'AccountId',
-      'Account ID',
-      'Associated Company ID',
-      'Associated Company IDs',
-      'Company ID',
-      'Organization ID',
-      'Organization - ID',
-    ],
+    organisation: ORGANISATION_NAME,
+    organisationExternalId: ORGANISATION_ID,
     relationship: ['Relationship', 'Contact Type', 'Relatie', 'Relacionamento', 'Relasjon'],
     lifecycleStage: ['Lifecycle Stage', 'Lifecyclestage'],
     isDecisionMaker: ['Decision Maker', 'Is Decision Maker', 'Beslisser', 'Decisor', 'Beslutningstaker'],
@@ -362,28 +368,8 @@ const ALIASES: { readonly [K in ImportKind]: Aliases } = {
       'Oportunidade',
       'Salgsmulighet',
     ],
-    organisation: [
-      'Account Name',
-      'Account',
-      'Company',
-      'Company Name',
-      'Associated Company',
-      'Organization',
-      'Organisation',
-      'Organization - Name',
-      'Organisatie',
-      'Organização',
-      'Empresa',
-      'Organisasjon',
-    ],
-    organisationExternalId: [
-      'AccountId',
-      'Account ID',
-      'Associated Company ID',
-      'Associated Company IDs',
-      'Organization ID',
-      'Organization - ID',
-    ],
+    organisation: ORGANISATION_NAME,
+    organisationExternalId: ORGANISATION_ID,
     primaryContact: [
       'Contact',
       'Contact Name',

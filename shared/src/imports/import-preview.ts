@@ -2,6 +2,7 @@ import type { DetectedColumn } from './import-mapping';
 import type { FieldType, ImportKind } from './import-fields';
 import type { ImportRowError, ImportSkip, ValueUse } from './import-row';
 import type { DateOrder } from './import-parse';
+import type { ValueOption } from './import-values';
 
 /** What previewing an import answers (the API's body and the tab's mapping screen read it). */
 
@@ -47,4 +48,9 @@ export type ImportPreview = {
   readonly rows: readonly PreviewRow[];
   /** The kind's fields a column can be mapped to, with how each reads its text. */
   readonly fields: readonly { readonly name: string; readonly type: FieldType }[];
+  /**
+   * Per picklist or stage field with values listed: the values of ours each may be mapped to
+   * (`mapping.values`); a stage the workspace lacks (`ask`) is answered with one of these.
+   */
+  readonly choices: readonly { readonly field: string; readonly options: readonly ValueOption[] }[];
 };

@@ -17,3 +17,4 @@ export * from './import-tally';
 export * from './import-job';
 export * from './import-preview';
 export * from './import-error-file';
+export * from './import-values';

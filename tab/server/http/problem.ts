@@ -35,6 +35,8 @@ const BY_TRANSPORT_CODE = {
   'IMPORT.SPOOL_FULL': { status: 429, title: 'The server has no room for another import now' },
   'IMPORT.TOO_MANY_COLUMNS': { status: 400, title: 'A record of the file has too many columns' },
   'IMPORT.RECORD_TOO_LARGE': { status: 413, title: 'A record of the file is too large' },
+  'IMPORT.WORKBOOK_TOO_LARGE': { status: 413, title: 'The workbook is over a limit of an import' },
+  'IMPORT.UNREADABLE_WORKBOOK': { status: 400, title: 'The file is not a workbook the import reads' },
   'IMPORT.TOO_MANY_AT_ONCE': { status: 429, title: 'You have enough imports running' },
   'IMPORT.SERVER_BUSY': { status: 429, title: 'The server is busy with other imports' },
   'ROUTE.NOT_FOUND': { status: 404, title: 'Not found' },

@@ -15,6 +15,7 @@ import { PREVIEW_PATH, PREVIEWS_PATH, START_IMPORT_PATH, mountPreviewRoutes } fr
 import { DEFAULT_CSV_LIMITS } from './csv-file';
 import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-file';
 import { createImportSlots, type ImportSlotLimits } from './import-slots';
 import type { JobFiles } from './job-files';
 import type { Leases } from '@crm/shared/storage';
@@ -47,6 +48,8 @@ export type CsvExtensionOptions = Pick<ImportRouteOptions, 'worker' | 'dataDir'>
     /** Where previews are kept for every instance (the directory table, Blob Storage); default: this process. */
     readonly shared?: { readonly leases?: Leases; readonly files?: JobFiles };
     readonly previewStore?: PreviewStore;
+    /** What an .xlsx may hold, over DEFAULT_XLSX_LIMITS. */
+    readonly xlsxLimits?: Partial<XlsxLimits>;
   };
 
 export type CsvExtension = ApiExtension & { readonly previews: PreviewStore };
@@ -62,7 +65,12 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Cs
   const slots = options.slots ?? createImportSlots(limits.inFlight);
   const previews =
     options.previewStore ?? createPreviewStore(options.dataDir, limits.previews, options.shared ?? {});
-  const routeOptions = { ...limits, quota, slots };
+  const routeOptions = {
+    ...limits,
+    quota,
+    slots,
+    xlsxLimits: { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits },
+  };
   // Previews first: `/imports/previews` is not an import job's id.
   mountPreviewRoutes(router, deps, routeOptions, previews);
   mountImportRoutes(router, deps, routeOptions);

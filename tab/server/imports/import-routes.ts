@@ -27,7 +27,7 @@ import { csvRecords, type CsvFormat } from './csv-file';
 import type { CsvLimits } from './csv-tokenizer';
 import type { ImportSlots } from './import-slots';
 import type { ImportWorker } from './import-worker';
-import { isCsvRequest, receiveCsv, type UploadOptions } from './upload';
+import { isImportRequest, receiveCsv, sendUnsupportedType, type UploadOptions } from './upload';
 import type { SpoolQuota } from './spool-quota';
 
 export type ImportRouteOptions = UploadOptions & {
@@ -236,9 +236,7 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
     router.post(importPath(plural), async (req, res) => {
       const ids = checkedIds(req, res);
       if (!ids) return;
-      if (!isCsvRequest(req)) {
-        return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
-      }
+      if (!isImportRequest(req)) return sendUnsupportedType(req, res);
       const duplicates = duplicatesParam(req, res);
       if (duplicates === null) return;
       const caller = callerOf(req, res);

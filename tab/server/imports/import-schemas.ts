@@ -183,5 +183,25 @@ export const ImportPreviewSchema = named(
       }),
     ),
     fields: z.array(z.strictObject({ name: z.string(), type: z.string() })),
+    sheet: z
+      .strictObject({ name: z.string(), count: z.number().int() })
+      .optional()
+      .describe('An .xlsx upload: only its first sheet is read (`name`), of the `count` the workbook has'),
+    choices: z
+      .array(
+        z.strictObject({
+          field: fieldName,
+          options: z.array(
+            z.strictObject({
+              value: z.string().describe('Give it as mapping.values[field][file value]'),
+              label: z.string().optional().describe("The workspace's label (stages)"),
+            }),
+          ),
+        }),
+      )
+      .describe(
+        'Per picklist or stage field listed in `values`: the values of ours a file value may be mapped to ' +
+          '(mapping.values); a value whose how is `ask` (a stage the workspace lacks) is answered so',
+      ),
   }),
 );

@@ -40,15 +40,20 @@ const exportOperation = (plural: string): OperationDoc => ({
 
 const FORMATS =
   'UTF-8 (with or without BOM), UTF-16 LE or BE with BOM (Excel\'s "Unicode text") or Windows-1252; comma, ' +
-  'semicolon or tab separated (found from the header line); quoted cells may hold line breaks.';
+  'semicolon or tab separated (found from the header line); quoted cells may hold line breaks. An Excel ' +
+  'workbook goes as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx): its first sheet ' +
+  'only, Excel dates as dates, read as the CSV would be.';
 
 const LIMITS_400 =
   'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (no column gives a required field: fields name it); ' +
   'IMPORT.TOO_MANY_COLUMNS (a record has more than 1,000 columns; details {limit, max, record}), refused while uploading; ' +
+  'IMPORT.UNREADABLE_WORKBOOK (sent as .xlsx, not a workbook); ' +
   'VALIDATION.FAILED (a query parameter)';
 const LIMITS_413 =
   'REQUEST.TOO_LARGE: the file is larger than 50 MB; IMPORT.RECORD_TOO_LARGE: one record takes more than ' +
-  '1 MiB (details {limit, max, record}), refused while uploading';
+  '1 MiB (details {limit, max, record}), refused while uploading; IMPORT.WORKBOOK_TOO_LARGE: an .xlsx over a ' +
+  'limit inside (details {limit: entries | uncompressed-bytes | shared-strings-bytes | rows | columns | csv-bytes, max}: ' +
+  'a zip bomb is refused so)';
 const LIMITS_429 =
   'REQUEST.RATE_LIMITED; IMPORT.TOO_MANY_AT_ONCE (2 imports a person in flight), IMPORT.SERVER_BUSY (4 in ' +
   'the server), IMPORT.QUEUE_FULL (the workspace has 4 imports unfinished) or IMPORT.SPOOL_FULL (the server ' +
@@ -98,7 +103,7 @@ const importOperation = (plural: string): OperationDoc => ({
   errors: {
     400: LIMITS_400,
     413: LIMITS_413,
-    415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+    415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv or .xlsx',
     429: LIMITS_429,
   },
 });
@@ -132,7 +137,7 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     errors: {
       400: LIMITS_400,
       413: LIMITS_413,
-      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv',
+      415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE: send text/csv or .xlsx',
       429: LIMITS_429,
     },
   },
@@ -144,11 +149,14 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     summary: 'Check a previewed file again with a changed mapping',
     description:
       'The same preview with `mapping` applied: columns: {header: field or null}, values: {field: {file value: ' +
-      'our value}} (a picklist id, a stage id, a member or campaign id), dateOrder dmy or mdy. Nothing is written.',
+      'our value}} (a picklist id, a stage id, a member or campaign id: one of `choices`), dateOrder dmy or mdy. ' +
+      'Nothing is written.',
     body: RecheckPreviewSchema,
     success: { status: 200, description: 'The preview with the mapping', schema: ImportPreviewSchema },
     errors: {
-      400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have)',
+      400:
+        'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have, or a value answer that is not ' +
+        'one of ours: `fields` names each as values.<field>.<file value>, `details.allowed` lists ours)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
     },
   },
@@ -161,11 +169,16 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
     description:
       'Imports the file previewImport kept, with the mapping settled on (the detected one, changed as `mapping` ' +
       'says) and what duplicates do. As importLeads and its siblings answer: ≤ 1,000 rows within the request ' +
-      '(200), else a job (202). The preview is used up, unless the import is refused for its mapping or a full queue.',
+      '(200), else a job (202). `mapping.values` gives a file value our value explicitly ({"source": {"Seminar - ' +
+      'Internal": "trade-show"}, "stage": {"Verbal": "negotiation"}}); every row with that value gets it. The ' +
+      'preview is used up, unless the import is refused for its mapping or a full queue.',
     body: StartImportSchema,
     success: answers,
     errors: {
-      400: 'VALIDATION.FAILED; IMPORT.INVALID_MAPPING; IMPORT.INVALID_HEADER (no column gives a required field)',
+      400:
+        'VALIDATION.FAILED; IMPORT.INVALID_MAPPING (a field the kind does not have, or a value answer that is not ' +
+        'one of ours, named in `fields` as values.<field>.<file value>); IMPORT.INVALID_HEADER (no column gives a ' +
+        'required field)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
       429: LIMITS_429,
     },

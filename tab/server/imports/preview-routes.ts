@@ -7,10 +7,15 @@ import {
   MappingInputSchema,
   domainError,
   parseInput,
-  resolveMapping,
   type ImportKind,
 } from '@crm/shared';
-import { accessWorkspace, previewImport, type Caller, type ImportDeps } from '@crm/shared/application';
+import {
+  accessWorkspace,
+  checkImportMapping,
+  previewImport,
+  type Caller,
+  type ImportDeps,
+} from '@crm/shared/application';
 import { jsonBody } from '../http/json-body';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import { callerOf } from '../http/request-context';
@@ -24,7 +29,7 @@ import {
   type ImportRouteOptions,
 } from './import-routes';
 import type { PreviewStore, PreviewedFile } from './preview-store';
-import { isCsvRequest, receiveCsv } from './upload';
+import { isImportRequest, receiveCsv, sendUnsupportedType } from './upload';
 
 export const PREVIEWS_PATH = '/workspaces/:ws/imports/previews';
 export const PREVIEW_PATH = '/workspaces/:ws/imports/previews/:id';
@@ -90,9 +95,7 @@ export function mountPreviewRoutes(
   router.post(PREVIEWS_PATH, async (req, res) => {
     const ids = checkedIds(req, res);
     if (!ids) return;
-    if (!isCsvRequest(req)) {
-      return sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
-    }
+    if (!isImportRequest(req)) return sendUnsupportedType(req, res);
     const kind = kindParam(req, res);
     if (!kind) return;
     const duplicates = duplicatesParam(req, res);
@@ -119,9 +122,12 @@ export function mountPreviewRoutes(
         upload: upload.path,
       });
       res.location(previewLocation(file));
-      res
-        .status(201)
-        .json({ id: file.id, expiresAt: new Date(file.expiresAt).toISOString(), ...preview.value });
+      res.status(201).json({
+        id: file.id,
+        expiresAt: new Date(file.expiresAt).toISOString(),
+        ...preview.value,
+        ...(upload.sheet ? { sheet: upload.sheet } : {}),
+      });
     });
   });
 
@@ -157,7 +163,14 @@ export function mountPreviewRoutes(
     const file = await previews.find(ids.ws, body.value.previewId, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
     // Refusals that a second try can get past keep the preview: a bad mapping, a full queue.
-    const mapping = resolveMapping(file.kind, file.csv.header, body.value.mapping);
+    const mapping = await checkImportMapping(
+      deps,
+      caller,
+      ids.ws,
+      file.kind,
+      file.csv.header,
+      body.value.mapping,
+    );
     if (!mapping.ok) return sendDomainError(req, res, mapping.error);
     if (file.csv.total > options.inlineMaxRows && (await queueFull(deps, ids.ws, options))) {
       res.set('Retry-After', '30');

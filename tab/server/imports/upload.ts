@@ -7,6 +7,14 @@ import { CsvScanner } from './csv-scanner';
 import { CsvLimitExceeded, type CsvLimits } from './csv-tokenizer';
 import { uploadPath } from './import-files';
 import { spoolBody } from './spool';
+import {
+  DEFAULT_XLSX_LIMITS,
+  XLSX_TYPE,
+  XlsxLimitExceeded,
+  XlsxUnreadable,
+  xlsxToCsv,
+  type XlsxLimits,
+} from './xlsx-file';
 import type { SpoolQuota } from './spool-quota';
 
 export type UploadOptions = {
@@ -17,20 +25,38 @@ export type UploadOptions = {
   readonly quota: SpoolQuota;
   /** Columns and bytes one record may have (400 IMPORT.TOO_MANY_COLUMNS, 413 IMPORT.RECORD_TOO_LARGE). */
   readonly csvLimits: CsvLimits;
+  /** What an .xlsx may hold (413 IMPORT.WORKBOOK_TOO_LARGE); DEFAULT_XLSX_LIMITS unless given. */
+  readonly xlsxLimits?: XlsxLimits;
 };
 
 /** An uploaded CSV file on disk, and what its scan found. The caller moves or removes the file. */
 export type Upload = {
   readonly path: string;
   readonly csv: CsvInspection & { readonly header: readonly string[] };
+  /** An .xlsx upload: the sheet read (the first) and how many the workbook has. */
+  readonly sheet?: { readonly name: string; readonly count: number };
 };
 
 const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/plain', 'text/tab-separated-values']);
 /** Seconds a client is asked to wait while the spool has no room. */
 const RETRY_SPOOL_FULL = '60';
 
-export const isCsvRequest = (req: Request): boolean =>
-  CSV_TYPES.has((req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '');
+const mediaType = (req: Request): string =>
+  (req.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+export const isCsvRequest = (req: Request): boolean => CSV_TYPES.has(mediaType(req));
+
+/** A CSV, or an Excel workbook (.xlsx): both are read through the same import. */
+export const isImportRequest = (req: Request): boolean => isCsvRequest(req) || mediaType(req) === XLSX_TYPE;
+
+/** 415 for a body that is neither a CSV nor a workbook. */
+export const sendUnsupportedType = (req: Request, res: Response): void =>
+  sendTransportError(
+    req,
+    res,
+    'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+    'Send the file as text/csv, or as an .xlsx workbook.',
+  );
 
 /** The rest of the body is not read: the connection closes after the answer. */
 function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitExceeded): void {
@@ -84,10 +110,14 @@ export async function receiveCsv(
     return undefined;
   }
   const path = uploadPath(options.dataDir, ws);
+  const xlsx = mediaType(req) === XLSX_TYPE;
   const scanner = new CsvScanner(options.csvLimits);
-  const spooled = await spoolBody(req, path, reservation.bytes, (chunk) => scanner.write(chunk)).finally(
-    reservation.release,
-  );
+  const spooled = await spoolBody(
+    req,
+    xlsx ? `${path}.xlsx` : path,
+    reservation.bytes,
+    xlsx ? undefined : (chunk) => scanner.write(chunk),
+  ).finally(reservation.release);
   if (!spooled.ok && spooled.reason === 'refused') {
     if (!(spooled.error instanceof CsvLimitExceeded)) throw spooled.error;
     req.log.warn(
@@ -112,6 +142,12 @@ export async function receiveCsv(
     sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
     return undefined;
   }
+  let sheet: Upload['sheet'];
+  if (xlsx) {
+    const read = await readWorkbook(req, res, options, `${path}.xlsx`, path, scanner);
+    if (!read) return undefined;
+    sheet = read;
+  }
   const csv = scanner.end();
   const header = csv.header;
   if (!header) {
@@ -123,5 +159,58 @@ export async function receiveCsv(
     );
     return undefined;
   }
-  return { path, csv: { ...csv, header } };
+  return { path, csv: { ...csv, header }, ...(sheet ? { sheet } : {}) };
+}
+
+/**
+ * An uploaded workbook's first sheet written as the CSV the import reads (then the workbook is
+ * removed). Answers the request itself when the workbook is refused (over a limit: 413
+ * IMPORT.WORKBOOK_TOO_LARGE naming it; not a workbook: 400 IMPORT.UNREADABLE_WORKBOOK).
+ */
+async function readWorkbook(
+  req: Request,
+  res: Response,
+  options: UploadOptions,
+  xlsxPath: string,
+  csvPath: string,
+  scanner: CsvScanner,
+): Promise<{ name: string; count: number } | undefined> {
+  try {
+    const { sheet, sheets } = await xlsxToCsv(
+      xlsxPath,
+      csvPath,
+      options.xlsxLimits ?? DEFAULT_XLSX_LIMITS,
+      (chunk) => scanner.write(chunk),
+    );
+    await rm(xlsxPath, { force: true });
+    return { name: sheet, count: sheets };
+  } catch (error) {
+    // No file of the upload is left when the answer goes.
+    await Promise.all([rm(csvPath, { force: true }), rm(xlsxPath, { force: true })]);
+    if (error instanceof XlsxLimitExceeded) {
+      req.log.warn({ limit: error.limit, max: error.max }, 'XLSX import refused');
+      sendTransportError(
+        req,
+        res,
+        'IMPORT.WORKBOOK_TOO_LARGE',
+        `The workbook is over the ${error.limit} limit (${error.max}) of an import; save the sheet as CSV, or split it.`,
+        { limit: error.limit, max: error.max },
+      );
+      return undefined;
+    }
+    if (error instanceof XlsxUnreadable || error instanceof CsvLimitExceeded) {
+      if (error instanceof CsvLimitExceeded) {
+        sendRefusedWhileUploading(req, res, error);
+        return undefined;
+      }
+      sendTransportError(
+        req,
+        res,
+        'IMPORT.UNREADABLE_WORKBOOK',
+        `The file is not an Excel workbook this import reads (.xlsx): ${error.message}.`,
+      );
+      return undefined;
+    }
+    throw error;
+  }
 }

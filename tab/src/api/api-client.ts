@@ -130,7 +130,15 @@ export type ImportAnswer =
   | { readonly kind: 'job'; readonly job: ImportJob };
 
 /** An uploaded file read as the import would read it (nothing written); kept an hour under `id`. */
-export type PreviewAnswer = ImportPreview & { readonly id: string; readonly expiresAt: string };
+/** An Excel workbook: previewed and imported as its first sheet. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type PreviewAnswer = ImportPreview & {
+  readonly id: string;
+  readonly expiresAt: string;
+  /** An .xlsx: the sheet read (its first) and how many the workbook has. */
+  readonly sheet?: { readonly name: string; readonly count: number };
+};
 
 /** The mapping and duplicate choice an import (or a re-checked preview) uses. */
 export type ImportChoices = { readonly mapping?: MappingInput; readonly duplicates?: DuplicatePolicy };
@@ -498,7 +506,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     importJob: (ws, id) => request('GET', `${wsPath(ws)}/imports/${enc(id)}`),
     previewImport: async (ws, kind, file) =>
       (await send('POST', `${wsPath(ws)}/imports/previews${query({ kind })}`, {
-        raw: { type: 'text/csv', data: file },
+        raw: {
+          type: typeof file !== 'string' && file.type === XLSX_TYPE ? XLSX_TYPE : 'text/csv',
+          data: file,
+        },
       }).then((response) => response.json())) as PreviewAnswer,
     recheckImport: (ws, previewId, choices) =>
       request('POST', `${wsPath(ws)}/imports/previews/${enc(previewId)}`, { body: choices }),

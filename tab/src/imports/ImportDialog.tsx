@@ -79,7 +79,11 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [file, setFile] = useState<File>();
   const [columns, setColumns] = useState<Record<string, string | null>>({});
+  /** Field → (the file's value → ours): the user's answers in the value list. */
+  const [values, setValues] = useState<Record<string, Record<string, string>>>({});
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
+  /** An .xlsx: the sheet the upload's preview read (a re-check does not repeat it). */
+  const [sheet, setSheet] = useState<PreviewAnswer['sheet']>();
   const [problem, setProblem] = useState<string>();
   /** Field → the file's column, from the last preview: a row's error names the column the user knows. */
   const [headerOf, setHeaderOf] = useState<Readonly<Record<string, string>>>({});
@@ -111,27 +115,41 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
     if (!picked) return;
     setFile(picked);
     setColumns({});
+    setValues({});
     setStage({ step: 'reading' });
     try {
-      previewed(await previewImport.mutateAsync({ kind, file: picked }));
+      const first = await previewImport.mutateAsync({ kind, file: picked });
+      setSheet(first.sheet);
+      previewed(first);
     } catch (error) {
       fail(error);
     }
   };
 
-  const remap = async (preview: PreviewAnswer, header: string, field: string) => {
-    const changed = { ...columns, [header]: field === SKIP ? null : field };
-    setColumns(changed);
+  const check = async (
+    preview: PreviewAnswer,
+    changed: { columns: Record<string, string | null>; values: Record<string, Record<string, string>> },
+  ) => {
+    setColumns(changed.columns);
+    setValues(changed.values);
     setProblem(undefined);
     try {
-      const again = await recheck.mutateAsync({
-        previewId: preview.id,
-        choices: { mapping: { columns: changed } },
-      });
-      previewed(again);
+      previewed(await recheck.mutateAsync({ previewId: preview.id, choices: { mapping: changed } }));
     } catch (error) {
       setProblem(errorMessage(error, t));
     }
+  };
+  const remap = (preview: PreviewAnswer, header: string, field: string) =>
+    check(preview, { columns: { ...columns, [header]: field === SKIP ? null : field }, values });
+  /** Another of our values for a file's value; SKIP: back to what the import finds itself. */
+  const revalue = (preview: PreviewAnswer, field: string, value: string, to: string) => {
+    const { [value]: _old, ...others } = values[field] ?? {};
+    const answers = to === SKIP ? others : { ...others, [value]: to };
+    const { [field]: _field, ...rest } = values;
+    return check(preview, {
+      columns,
+      values: Object.keys(answers).length > 0 ? { ...rest, [field]: answers } : rest,
+    });
   };
 
   const run = async (preview: PreviewAnswer) => {
@@ -139,7 +157,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
     try {
       const answer = await start.mutateAsync({
         previewId: preview.id,
-        choices: { mapping: { columns }, duplicates },
+        choices: { mapping: { columns, values }, duplicates },
       });
       setStage(
         answer.kind === 'job'
@@ -201,7 +219,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
                     <input
                       {...control}
                       type="file"
-                      accept=".csv,.tsv,.txt,text/csv"
+                      accept=".csv,.tsv,.txt,.xlsx,text/csv"
                       onChange={(e) => void choose(e)}
                     />
                   )}
@@ -215,10 +233,12 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
               {stage.step === 'preview' && (
                 <PreviewView
                   preview={stage.preview}
+                  sheet={sheet}
                   busy={busy}
                   duplicates={duplicates}
                   onDuplicates={setDuplicates}
                   onRemap={(header, field) => void remap(stage.preview, header, field)}
+                  onRevalue={(field, value, to) => void revalue(stage.preview, field, value, to)}
                   errorText={errorText}
                   skipText={skipText}
                 />
@@ -312,10 +332,12 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
 
 type PreviewViewProps = {
   readonly preview: PreviewAnswer;
+  readonly sheet: PreviewAnswer['sheet'];
   readonly busy: boolean;
   readonly duplicates: DuplicatePolicy;
   readonly onDuplicates: (policy: DuplicatePolicy) => void;
   readonly onRemap: (header: string, field: string) => void;
+  readonly onRevalue: (field: string, value: string, to: string) => void;
   readonly errorText: (e: ImportRowError) => string;
   readonly skipText: (s: ImportSkip) => string;
 };
@@ -323,18 +345,22 @@ type PreviewViewProps = {
 /** The detected mapping, each column's field changeable; the value mappings; the first rows checked. */
 function PreviewView({
   preview,
+  sheet,
   busy,
   duplicates,
   onDuplicates,
   onRemap,
+  onRevalue,
   errorText,
   skipText,
 }: PreviewViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const optionsOf = new Map(preview.choices.map((c) => [c.field, c.options]));
   return (
     <>
       <Text>{t('import.previewOf', { total: format.number(preview.total) })}</Text>
+      {sheet && <Text>{t('import.firstSheet', { name: sheet.name, count: sheet.count })}</Text>}
       {preview.ignoredColumns.length > 0 && (
         <Text>{t('import.ignored', { columns: preview.ignoredColumns.join(', ') })}</Text>
       )}
@@ -377,16 +403,38 @@ function PreviewView({
       </table>
       {preview.values.length > 0 && (
         <ul aria-label={t('import.values')}>
-          {preview.values.map((v) => (
-            <li key={`${v.field}\n${v.value}`}>
-              {t(v.how === 'ask' ? 'import.valueAsk' : 'import.mapped', {
-                field: v.field,
-                value: v.value,
-                to: v.to ?? t('import.kept'),
-                rows: v.count,
-              })}
-            </li>
-          ))}
+          {preview.values.map((v) => {
+            const options = optionsOf.get(v.field);
+            return (
+              <li key={`${v.field}\n${v.value}`}>
+                {t(v.how === 'ask' ? 'import.valueAsk' : 'import.mapped', {
+                  field: v.field,
+                  value: v.value,
+                  to: v.to ?? t('import.kept'),
+                  rows: v.count,
+                })}
+                {options && (
+                  <Select
+                    aria-label={t('import.valueOf', { field: v.field, value: v.value })}
+                    value={v.how === 'chosen' ? (v.to ?? SKIP) : SKIP}
+                    disabled={busy}
+                    onChange={(_e, data) => onRevalue(v.field, v.value, data.value)}
+                  >
+                    <option value={SKIP}>
+                      {v.how === 'ask'
+                        ? t('import.valueAskFirst', { to: v.to ?? '' })
+                        : t('import.valueFound')}
+                    </option>
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label ?? o.value}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <ul aria-label={t('import.firstRows')}>

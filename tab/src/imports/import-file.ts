@@ -11,7 +11,8 @@ export function decodeCsv(bytes: Uint8Array): string {
   }
 }
 
-const bytesOf = (file: Blob): Promise<Uint8Array> =>
+/** A Blob's bytes, read as a browser (and jsdom) reads a picked file. */
+export const bytesOf = (file: Blob): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));

@@ -1,4 +1,12 @@
-import { SORT_CAP, type Actor, type RecordKind, type Stage, type Topic, type WorkspaceId } from '@crm/shared';
+import {
+  SORT_CAP,
+  type Actor,
+  type RecordKind,
+  type RecordOf,
+  type Stage,
+  type Topic,
+  type WorkspaceId,
+} from '@crm/shared';
 import {
   createWorkspace,
   recordOutcome,
@@ -16,7 +24,9 @@ import {
   InMemoryRecordRepository,
   TEST_TENANT,
 } from '@crm/shared/testing';
+import { bytesOf } from '../imports/import-file';
 import { createApiClient, type ApiFetch, type RecordPlural } from '../api/api-client';
+import { csvRoutesFetch, isCsvPath } from '../../server/testing/csv-routes-fetch';
 import { inProcessFetch } from './in-process-fetch';
 
 /** The workspace every view is rendered in (`renderView` names it) and its owner, who signs in. */
@@ -35,6 +45,11 @@ export type SentRequest = {
 export type FakeApiOptions = {
   /** The workspace's stages; the server's defaults otherwise. */
   readonly stages?: readonly Stage[];
+  /**
+   * The CSV routes too (import previews, imports, jobs, exports): the server's Express extension on
+   * a loopback port over the same storage (`close` stops it).
+   */
+  readonly imports?: boolean;
 };
 
 /** Sorted lists refuse more matches than `cap`, as the server does above SORT_CAP. */
@@ -105,7 +120,15 @@ export async function fakeApi(options: FakeApiOptions = {}) {
   const created = await createWorkspace({ ...deps, ids: { newId: () => WS } }, ERIN, { name: 'Sales' });
   if (!created.ok) throw new Error(`the fake's workspace: ${created.error.code}`);
 
-  const serve = inProcessFetch(deps, ERIN);
+  const json = inProcessFetch(deps, ERIN);
+  const csv = options.imports
+    ? await csvRoutesFetch({ ...deps, importJobs: storage.importJobs }, ERIN)
+    : undefined;
+  const serve: ApiFetch = async (url, init) => {
+    if (!csv || !isCsvPath(new URL(url, 'http://tab.test').pathname)) return json(url, init);
+    const body = init.body instanceof Blob ? await bytesOf(init.body) : init.body;
+    return csv.fetch(url, { ...init, body: body as BodyInit | null | undefined });
+  };
   const sent: SentRequest[] = [];
   let keys = 0;
   const client = (fetch: ApiFetch) =>
@@ -124,6 +147,8 @@ export async function fakeApi(options: FakeApiOptions = {}) {
     }),
     sent,
     clock,
+    /** Stops the CSV routes' server and worker (with `imports`). */
+    close: async () => csv?.close(),
     /** The bodies the views sent with `method` to `path`, in order. */
     bodiesOf: (method: string, path: string) =>
       sent.filter((s) => s.method === method && s.path === path).map((s) => s.body),
@@ -131,6 +156,12 @@ export async function fakeApi(options: FakeApiOptions = {}) {
     lastQuery: (path: string) => sent.filter((s) => s.method === 'GET' && s.path === path).at(-1)?.query,
     add: <T>(plural: RecordPlural, input: object) => direct.create<T>(WS, plural, input),
     read: <T>(plural: RecordPlural, id: string) => direct.get<T>(WS, plural, id),
+    /** Every stored record of a kind, read from storage (not through a list's pages). */
+    stored: async <K extends RecordKind>(kind: K) => {
+      const found: RecordOf[K][] = [];
+      for await (const { record } of records.scan(WS, kind)) found.push(record);
+      return found;
+    },
     /** Into the recycle bin. */
     remove: async (plural: RecordPlural, id: string) =>
       direct.remove(WS, plural, await direct.get(WS, plural, id)),

@@ -1,6 +1,8 @@
 import type { Id, WorkspaceId } from '../../common/types';
+import { err, ok, type Result } from '../../common/result';
 import {
   EMPTY_REFERENCES,
+  checkValueMapping,
   emptyKeyIndex,
   indexContacts,
   indexMembers,
@@ -24,7 +26,8 @@ export type ImportContext = {
 };
 
 const mapsAny = (mapping: ImportMapping, fields: readonly string[]) =>
-  mapping.columns.some((field) => field !== null && fields.includes(field));
+  mapping.columns.some((field) => field !== null && fields.includes(field)) ||
+  Object.keys(mapping.values).some((field) => fields.includes(field));
 
 /**
  * Loads only what the mapping needs: campaigns when a column names one, organisations when the kind
@@ -125,4 +128,27 @@ async function externalIds(
   for await (const { record } of deps.records.scan(ws, kind))
     if (record.externalId && !existing.externalId.has(record.externalId))
       existing.externalId.set(record.externalId, record.id);
+}
+
+/**
+ * A mapping's value answers checked against the workspace's stages, members and campaigns before
+ * an import is queued (a wrong one is refused then, not row by row later).
+ */
+export async function checkMappingValues(
+  deps: AppDeps,
+  ws: WorkspaceId,
+  workspace: Workspace,
+  mapping: ImportMapping,
+): Promise<Result<void>> {
+  if (Object.keys(mapping.values).length === 0) return ok(undefined);
+  const [members, campaigns] = await Promise.all([
+    deps.workspaces.listMembers(ws),
+    mapsAny(mapping, ['campaign', 'campaignId']) ? campaignNames(deps, ws) : [],
+  ]);
+  const checked = checkValueMapping(mapping.kind, mapping.values, {
+    stages: workspace.settings.stages,
+    members: indexMembers(members),
+    campaigns: indexNames(campaigns),
+  });
+  return checked.ok ? checked : err(checked.error);
 }

@@ -20,6 +20,7 @@ import {
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
 import { importRecords } from './import-records.use-case';
+import { checkMappingValues } from './import-context';
 import type { ImportJobRepository } from '../ports';
 import type { Version } from '../../records/versions';
 
@@ -48,6 +49,8 @@ export async function createImportJob(
   if (!access.ok) return access;
   const resolved = resolveMapping(request.kind, file.header, request.changes);
   if (!resolved.ok) return resolved;
+  const values = await checkMappingValues(deps, ws, access.value.workspace.record, resolved.value.mapping);
+  if (!values.ok) return values;
   const job = queueImportJob(
     {
       id: deps.ids.newId(),

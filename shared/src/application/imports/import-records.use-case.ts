@@ -2,6 +2,7 @@ import { domainError, type DomainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { WorkspaceId } from '../../common/types';
 import {
+  checkValueMapping,
   ignoredColumns,
   resolveMapping,
   type ImportKind,
@@ -63,6 +64,10 @@ export async function importRecords(
     if ('error' in mapped) return err(mapped.error);
     const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapped.mapping);
+    if (!options.mapping) {
+      const values = checkValueMapping(kind, mapped.mapping.values, context.lookups);
+      if (!values.ok) return values;
+    }
     // New leads that name no owner go round the workspace's members when its owners turned that on;
     // the counter moves once, at the end.
     const rotation =

@@ -3,6 +3,7 @@ import {
   addToTally,
   buildImportedRecord,
   duplicateKeys,
+  duplicateSkip,
   emptyKeyIndex,
   fillEmptyFields,
   matchDuplicate,
@@ -282,19 +283,7 @@ export class ImportRun {
       await this.insert(row, record, uses);
       return undefined;
     }
-    const duplicate: ImportSkip = {
-      row,
-      reason: 'duplicate',
-      message:
-        'existingId' in match
-          ? 'A record already matches this row.'
-          : 'An earlier row of the file matches this row.',
-      matchedBy: match.matchedBy,
-      ...('existingId' in match
-        ? { existingId: match.existingId }
-        : { duplicateOfRow: match.duplicateOfRow }),
-      ...(keys.email ? { email: keys.email } : {}),
-    };
+    const duplicate = duplicateSkip(row, match, keys);
     // A lead's email is unique in its workspace: "create anyway" cannot give a second lead one.
     const uniqueEmail = this.mapping.kind === 'lead' && match.matchedBy === 'email';
     if (this.policy === 'create' && uniqueEmail) {

@@ -3,8 +3,11 @@ import { err, ok, type Result } from '../../common/result';
 import type { Id, WorkspaceId } from '../../common/types';
 import {
   buildImportedRecord,
+  checkValueMapping,
+  valueOptions,
   detectColumns,
   detectDateOrder,
+  duplicateSkip,
   duplicateKeys,
   emptyKeyIndex,
   fieldType,
@@ -19,14 +22,13 @@ import {
   type FieldType,
   type ImportKind,
   type ImportMapping,
-  type ImportSkip,
   type MappingInput,
 } from '../../imports';
 import type { ImportPreview, PreviewRow, PreviewValue } from '../../imports/import-preview';
 import type { Workspace } from '../../workspace/workspace';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
-import { loadImportContext } from './import-context';
+import { checkMappingValues, loadImportContext } from './import-context';
 
 export type PreviewOptions = {
   readonly kind: ImportKind;
@@ -48,6 +50,8 @@ const LISTED_TYPES: ReadonlySet<FieldType> = new Set([
   'currency',
   'industry',
 ]);
+/** The fields whose values the preview offers to map to another of ours. */
+const CHOSEN_TYPES: ReadonlySet<FieldType> = new Set(['choice', 'stage']);
 const DATE_TYPES: ReadonlySet<FieldType> = new Set(['date', 'instant']);
 
 /**
@@ -116,6 +120,8 @@ export async function previewImport(
     };
     const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapping);
+    const answers = checkValueMapping(kind, mapping.values, context.lookups);
+    if (!answers.ok) return answers;
 
     const values: PreviewValue[] = [];
     fields.forEach((field, i) => {
@@ -148,6 +154,12 @@ export async function previewImport(
       dateOrderDetected: found !== undefined,
       rows: checked,
       fields: importFieldsOf(kind).map((name) => ({ name, type: fieldType(kind, name)! })),
+      choices: [...new Set(values.map((v) => v.field))].flatMap((field) => {
+        const options = CHOSEN_TYPES.has(fieldType(kind, field)!)
+          ? valueOptions(kind, field, context.lookups)
+          : undefined;
+        return options ? [{ field, options }] : [];
+      }),
     });
   } finally {
     await iterator.return?.();
@@ -216,19 +228,28 @@ async function checkRows(
     const uniqueEmail = mapping.kind === 'lead' && match.matchedBy === 'email';
     if (policy === 'create' && !uniqueEmail) return { row, cells, outcome: 'create' };
     if (policy === 'update' && 'existingId' in match) return { row, cells, outcome: 'update' };
-    const skip: ImportSkip = {
-      row,
-      reason: policy === 'create' ? 'email-in-use' : 'duplicate',
-      message:
-        'existingId' in match
-          ? 'A record already matches this row.'
-          : 'An earlier row of the file matches this row.',
-      matchedBy: match.matchedBy,
-      ...('existingId' in match
-        ? { existingId: match.existingId }
-        : { duplicateOfRow: match.duplicateOfRow }),
-      ...(keys.email ? { email: keys.email } : {}),
-    };
+    const skip = duplicateSkip(row, match, keys, policy === 'create' ? 'email-in-use' : 'duplicate');
     return { row, cells, outcome: 'skip', skip };
   });
+}
+
+/**
+ * The mapping a previewed file would be imported with, checked before the preview is used up: its
+ * columns (`resolveMapping`) and its value answers against the workspace's stages, members and
+ * campaigns. Either refusal leaves the preview for another try.
+ */
+export async function checkImportMapping(
+  deps: AppDeps,
+  caller: Caller,
+  ws: WorkspaceId,
+  kind: ImportKind,
+  header: readonly string[],
+  changes: MappingInput | undefined,
+): Promise<Result<ImportMapping>> {
+  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
+  if (!access.ok) return access;
+  const resolved = resolveMapping(kind, header, changes);
+  if (!resolved.ok) return resolved;
+  const values = await checkMappingValues(deps, ws, access.value.workspace.record, resolved.value.mapping);
+  return values.ok ? ok(resolved.value.mapping) : values;
 }

@@ -210,6 +210,7 @@ export const en = {
     hint: 'An export of ours, Salesforce, HubSpot or Pipedrive, or any CSV with a header row.',
     reading: 'Reading the file…',
     previewOf: '{{total}} rows. Check what each column becomes; nothing is written yet.',
+    firstSheet: 'Only the first sheet, {{name}}, is read (the workbook has {{count}}).',
     missing: 'No column gives {{fields}} yet: choose one below.',
     columns: 'Columns',
     column: 'Column',
@@ -220,6 +221,9 @@ export const en = {
     values: 'Values',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rows)',
     valueAsk: '{{field}} "{{value}}" is not one of this workspace\'s: {{to}} ({{rows}} rows)',
+    valueOf: '{{field}} "{{value}}" becomes',
+    valueFound: 'As found',
+    valueAskFirst: 'Choose one (else {{to}})',
     kept: 'kept as written',
     firstRows: 'First rows',
     rowSays: 'Row {{row}}: {{text}}',
@@ -633,11 +637,15 @@ export const en = {
       IMPORT_RECORD_TOO_LARGE:
         'A row of the file is larger than 1 MB, so it was not imported. A quotation mark that is never closed makes the rest of the file one row.',
       IMPORT_TOO_MANY_AT_ONCE: 'You already have imports uploading. Try again when one has finished.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'The workbook is larger inside than an import may read. Save the sheet as CSV, or split it.',
+      IMPORT_UNREADABLE_WORKBOOK: 'The file is not an Excel workbook (.xlsx) the import can read.',
       IMPORT_SERVER_BUSY: 'The server is busy with other imports. Try again in a moment.',
       IMPORT_UNEXPECTED:
         'The import stopped unexpectedly. Upload the file again; rows already imported count as duplicates.',
       LEAD_EMAIL_IN_USE: 'Another lead of this workspace has this email.',
-      IMPORT_INVALID_MAPPING: 'The mapping names a field this kind of record does not have.',
+      IMPORT_INVALID_MAPPING:
+        'The mapping names a field this kind of record does not have, or a value this workspace does not have.',
       IMPORT_PREVIEW_NOT_FOUND: 'This preview is gone (imported already or expired). Choose the file again.',
       IMPORT_FILE_GONE:
         'The uploaded file is no longer available. Upload it again; rows already imported count as duplicates.',

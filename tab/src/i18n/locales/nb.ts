@@ -211,6 +211,7 @@ export const nb: Messages = {
     hint: 'En eksport fra oss, Salesforce, HubSpot eller Pipedrive, eller en hvilken som helst CSV med overskriftsrad.',
     reading: 'Leser filen …',
     previewOf: '{{total}} rader. Sjekk hva hver kolonne blir; ingenting er lagret ennå.',
+    firstSheet: 'Bare det første arket, {{name}}, leses (arbeidsboken har {{count}}).',
     missing: 'Ingen kolonne gir {{fields}} ennå: velg en nedenfor.',
     columns: 'Kolonner',
     column: 'Kolonne',
@@ -221,6 +222,9 @@ export const nb: Messages = {
     values: 'Verdier',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rader)',
     valueAsk: '{{field}} "{{value}}" finnes ikke i dette arbeidsområdet: {{to}} ({{rows}} rader)',
+    valueOf: '{{field}} "{{value}}" blir',
+    valueFound: 'Som funnet',
+    valueAskFirst: 'Velg en (ellers {{to}})',
     kept: 'beholdt som skrevet',
     firstRows: 'Første rader',
     rowSays: 'Rad {{row}}: {{text}}',
@@ -639,11 +643,15 @@ export const nb: Messages = {
       IMPORT_RECORD_TOO_LARGE:
         'En rad i filen er større enn 1 MB, så den ble ikke importert. Et anførselstegn som aldri lukkes gjør resten av filen til én rad.',
       IMPORT_TOO_MANY_AT_ONCE: 'Du har allerede importer som lastes opp. Prøv igjen når en er ferdig.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'Arbeidsboken er større innvendig enn en import kan lese. Lagre arket som CSV, eller del det opp.',
+      IMPORT_UNREADABLE_WORKBOOK: 'Filen er ikke en Excel-arbeidsbok (.xlsx) som importen kan lese.',
       IMPORT_SERVER_BUSY: 'Serveren er opptatt med andre importer. Prøv igjen om litt.',
       IMPORT_UNEXPECTED:
         'Importen stoppet uventet. Last opp filen på nytt; rader som alt er importert, telles som duplikater.',
       LEAD_EMAIL_IN_USE: 'En annen lead i dette arbeidsområdet har denne e-postadressen.',
-      IMPORT_INVALID_MAPPING: 'Koblingen nevner et felt denne typen post ikke har.',
+      IMPORT_INVALID_MAPPING:
+        'Koblingen nevner et felt denne typen post ikke har, eller en verdi dette arbeidsområdet ikke har.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Denne forhåndsvisningen finnes ikke lenger (allerede importert eller utløpt). Velg filen på nytt.',
       IMPORT_FILE_GONE:

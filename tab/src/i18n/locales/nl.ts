@@ -211,6 +211,7 @@ export const nl: Messages = {
     hint: 'Een export van ons, Salesforce, HubSpot of Pipedrive, of elke CSV met een kopregel.',
     reading: 'Bestand lezen…',
     previewOf: '{{total}} rijen. Controleer wat elke kolom wordt; er is nog niets opgeslagen.',
+    firstSheet: 'Alleen het eerste blad, {{name}}, wordt gelezen (de werkmap heeft er {{count}}).',
     missing: 'Nog geen kolom geeft {{fields}}: kies er hieronder een.',
     columns: 'Kolommen',
     column: 'Kolom',
@@ -221,6 +222,9 @@ export const nl: Messages = {
     values: 'Waarden',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} rijen)',
     valueAsk: '{{field}} "{{value}}" bestaat niet in deze werkruimte: {{to}} ({{rows}} rijen)',
+    valueOf: '{{field}} "{{value}}" wordt',
+    valueFound: 'Zoals gevonden',
+    valueAskFirst: 'Kies er een (anders {{to}})',
     kept: 'bewaard zoals geschreven',
     firstRows: 'Eerste rijen',
     rowSays: 'Rij {{row}}: {{text}}',
@@ -651,11 +655,15 @@ export const nl: Messages = {
         'Een rij van het bestand is groter dan 1 MB, dus het is niet geïmporteerd. Een aanhalingsteken dat nooit wordt gesloten maakt van de rest van het bestand één rij.',
       IMPORT_TOO_MANY_AT_ONCE:
         'Je hebt al imports die worden geüpload. Probeer het opnieuw als er een klaar is.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'De werkmap is van binnen groter dan een import mag lezen. Sla het blad op als CSV, of splits het.',
+      IMPORT_UNREADABLE_WORKBOOK: 'Het bestand is geen Excel-werkmap (.xlsx) die de import kan lezen.',
       IMPORT_SERVER_BUSY: 'De server is bezig met andere imports. Probeer het zo opnieuw.',
       IMPORT_UNEXPECTED:
         'De import is onverwacht gestopt. Upload het bestand opnieuw; al geïmporteerde rijen tellen als dubbel.',
       LEAD_EMAIL_IN_USE: 'Een andere lead in deze werkruimte heeft dit e-mailadres.',
-      IMPORT_INVALID_MAPPING: 'De koppeling noemt een veld dat dit soort record niet heeft.',
+      IMPORT_INVALID_MAPPING:
+        'De koppeling noemt een veld dat dit soort record niet heeft, of een waarde die deze werkruimte niet heeft.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Deze voorvertoning is er niet meer (al geïmporteerd of verlopen). Kies het bestand opnieuw.',
       IMPORT_FILE_GONE:

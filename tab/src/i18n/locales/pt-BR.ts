@@ -211,6 +211,7 @@ export const ptBR: Messages = {
     hint: 'Uma exportação nossa, do Salesforce, HubSpot ou Pipedrive, ou qualquer CSV com cabeçalho.',
     reading: 'Lendo o arquivo…',
     previewOf: '{{total}} linhas. Confira o que cada coluna vira; nada foi gravado ainda.',
+    firstSheet: 'Só a primeira planilha, {{name}}, é lida (a pasta de trabalho tem {{count}}).',
     missing: 'Nenhuma coluna fornece {{fields}} ainda: escolha uma abaixo.',
     columns: 'Colunas',
     column: 'Coluna',
@@ -221,6 +222,9 @@ export const ptBR: Messages = {
     values: 'Valores',
     mapped: '{{field}} "{{value}}" → {{to}} ({{rows}} linhas)',
     valueAsk: '{{field}} "{{value}}" não existe neste espaço de trabalho: {{to}} ({{rows}} linhas)',
+    valueOf: '{{field}} "{{value}}" vira',
+    valueFound: 'Como encontrado',
+    valueAskFirst: 'Escolha um (senão {{to}})',
     kept: 'mantido como escrito',
     firstRows: 'Primeiras linhas',
     rowSays: 'Linha {{row}}: {{text}}',
@@ -642,11 +646,16 @@ export const ptBR: Messages = {
       IMPORT_RECORD_TOO_LARGE:
         'Uma linha do arquivo tem mais de 1 MB, então ele não foi importado. Uma aspa que nunca é fechada transforma o resto do arquivo em uma só linha.',
       IMPORT_TOO_MANY_AT_ONCE: 'Você já tem importações sendo enviadas. Tente novamente quando uma terminar.',
+      IMPORT_WORKBOOK_TOO_LARGE:
+        'A pasta de trabalho é maior por dentro do que uma importação pode ler. Salve a planilha como CSV ou divida-a.',
+      IMPORT_UNREADABLE_WORKBOOK:
+        'O arquivo não é uma pasta de trabalho do Excel (.xlsx) que a importação consiga ler.',
       IMPORT_SERVER_BUSY: 'O servidor está ocupado com outras importações. Tente novamente em instantes.',
       IMPORT_UNEXPECTED:
         'A importação parou inesperadamente. Envie o arquivo novamente; linhas já importadas contam como duplicadas.',
       LEAD_EMAIL_IN_USE: 'Outro lead deste espaço de trabalho tem este e-mail.',
-      IMPORT_INVALID_MAPPING: 'O mapeamento cita um campo que este tipo de registro não tem.',
+      IMPORT_INVALID_MAPPING:
+        'O mapeamento cita um campo que este tipo de registro não tem, ou um valor que este espaço de trabalho não tem.',
       IMPORT_PREVIEW_NOT_FOUND:
         'Esta prévia não existe mais (já importada ou expirada). Escolha o arquivo novamente.',
       IMPORT_FILE_GONE:
