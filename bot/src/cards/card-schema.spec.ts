@@ -103,8 +103,21 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
             { id: 'W1', name: 'One' },
             { id: 'W2', name: 'Two' },
           ],
-          duplicates: [lead],
+          duplicates: [
+            {
+              kind: 'organisation',
+              name: 'Fjordlys Logistikk AS',
+              matches: [
+                { reason: 'same-domain', strength: 'strong' },
+                { reason: 'same-name-but-suffix', strength: 'strong', suffix: 'AS' },
+              ],
+              link: 'https://crm.example/#/w/W1/organisations/O1',
+            },
+            { kind: 'lead', name: 'Ingrid Berg', matches: [{ reason: 'same-email', strength: 'strong' }] },
+          ],
+          shown: ['organisation:O1', 'lead:L1'],
           messageId: 'm1',
+          recheck: true,
         }),
         logToCrmCard(localized, {
           workspaces: [{ id: 'W1', name: 'One' }],
