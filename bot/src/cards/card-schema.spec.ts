@@ -13,6 +13,7 @@ import { pipelineCard } from './pipeline-card';
 import { qualifyCard } from './qualify-card';
 import { recordCard } from './record-card';
 import { recordLinks } from './record-links';
+import { subscriptionsCard } from './subscriptions-card';
 
 const LINKS = recordLinks({
   tabUrl: 'https://crm.example',
@@ -126,6 +127,29 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
           messageId: 'm1',
         }),
         leadCreatedCard(localized, lead, 'https://crm.example/#/w/W1/leads/L1'),
+        subscriptionsCard(localized, {
+          workspace: 'Nordic Sales',
+          here: { topics: [], broken: { at: '2026-12-05T10:00:00.000Z', reason: '403' } },
+          channels: [
+            {
+              conversationId: '19:g',
+              teamName: 'Nordic Sales',
+              general: true,
+              topics: ['won'],
+              updatedAt: '2026-12-01T10:00:00.000Z',
+              updatedBy: 'u1',
+            },
+            {
+              conversationId: '19:s',
+              channelName: 'Support',
+              general: false,
+              topics: ['stages'],
+              updatedAt: '2026-12-01T10:00:00.000Z',
+              updatedBy: 'u1',
+              broken: { at: '2026-12-05T10:00:00.000Z', reason: '404' },
+            },
+          ],
+        }),
       ];
       for (const card of cards) expect([card.body[0], cardProblems(card)]).toEqual([card.body[0], []]);
     },

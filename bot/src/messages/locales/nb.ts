@@ -63,7 +63,8 @@ export const nb: Messages = {
   'help.subscribe':
     '**subscribe** [all|conversions|stages|won]: legg ut disse oppdateringene i denne kanalen',
   'help.unsubscribe': '**unsubscribe** [all|conversions|stages|won]: slutt å legge dem ut her',
-  'help.subscriptions': '**subscriptions**: hva denne kanalen får høre om',
+  'help.subscriptions':
+    '**subscriptions**: hva denne kanalen får høre om; for eiere alle kanaler, og de Teams avviser innlegg i',
   'manifest.help': 'Hva jeg kan gjøre',
   'manifest.leads': 'Åpne leads, eller leadene som passer til et søk',
   'manifest.lead': 'Ett lead med sjekklisten',
@@ -170,6 +171,20 @@ export const nb: Messages = {
   'subscribe.usage': 'Prøv **subscribe** all, conversions, stages eller won.',
   'subscribe.now': 'Denne kanalen får høre om: {{topics}}.',
   'subscribe.nothing': 'ingenting',
+  'subscriptions.title': 'Varsler fra {{workspace}} i Teams',
+  'subscriptions.hereBroken':
+    '⚠ Teams har avvist innleggene mine i denne kanalen siden {{date}}, så den hører ingenting nå. Si **subscribe** her for å høre igjen.',
+  'subscriptions.channels': 'Kanaler som hører om dette arbeidsområdet:',
+  'subscriptions.channel': 'Kanal',
+  'subscriptions.topics': 'Hører om',
+  'subscriptions.state': 'Status',
+  'subscriptions.working': 'virker',
+  'subscriptions.broken': '⚠ Teams avviser innlegg her (siden {{date}})',
+  'subscriptions.mend':
+    'Der Teams avviser innlegg: legg Pipeline CRM til i teamet igjen og si **subscribe** i kanalen, eller fjern abonnementet i fanens Innstillinger.',
+  'subscriptions.general': 'Generelt',
+  'subscriptions.none':
+    'Ingen kanal hører om dette arbeidsområdet ennå: si **subscribe** i en kanal i teamet.',
   'topic.conversions': 'konverterte leads',
   'topic.stages': 'avtaler som bytter fase (og tapte avtaler)',
   'topic.won': 'vunne avtaler',

@@ -62,7 +62,8 @@ export const nl: Messages = {
     '**move** &lt;deal&gt; &lt;fase&gt;: zet een deal in een andere fase (verloren vraagt een reden)',
   'help.subscribe': '**subscribe** [all|conversions|stages|won]: plaats die updates in dit kanaal',
   'help.unsubscribe': '**unsubscribe** [all|conversions|stages|won]: plaats ze hier niet meer',
-  'help.subscriptions': '**subscriptions**: waarover dit kanaal hoort',
+  'help.subscriptions':
+    '**subscriptions**: waarover dit kanaal hoort; voor eigenaren alle kanalen, en waar Teams berichten weigert',
   'manifest.help': 'Wat ik kan doen',
   'manifest.leads': 'Open leads, of de leads die bij een zoekterm passen',
   'manifest.lead': 'Eén lead met zijn checklist',
@@ -169,6 +170,20 @@ export const nl: Messages = {
   'subscribe.usage': 'Probeer **subscribe** all, conversions, stages of won.',
   'subscribe.now': 'Dit kanaal hoort over: {{topics}}.',
   'subscribe.nothing': 'niets',
+  'subscriptions.title': 'Meldingen van {{workspace}} in Teams',
+  'subscriptions.hereBroken':
+    '⚠ Teams weigert mijn berichten in dit kanaal sinds {{date}}, dus het hoort nu niets. Zeg hier **subscribe** om weer te horen.',
+  'subscriptions.channels': 'Kanalen die over deze werkruimte horen:',
+  'subscriptions.channel': 'Kanaal',
+  'subscriptions.topics': 'Hoort over',
+  'subscriptions.state': 'Status',
+  'subscriptions.working': 'werkt',
+  'subscriptions.broken': '⚠ Teams weigert hier berichten (sinds {{date}})',
+  'subscriptions.mend':
+    'Waar Teams berichten weigert: voeg Pipeline CRM opnieuw toe aan het team en zeg **subscribe** in het kanaal, of verwijder het abonnement in de Instellingen van het tabblad.',
+  'subscriptions.general': 'Algemeen',
+  'subscriptions.none':
+    'Nog geen kanaal hoort over deze werkruimte: zeg **subscribe** in een kanaal van het team.',
   'topic.conversions': 'omgezette leads',
   'topic.stages': 'deals die van fase wisselen (en verloren deals)',
   'topic.won': 'gewonnen deals',

@@ -61,7 +61,8 @@ export const ptBR: Messages = {
     '**move** &lt;negócio&gt; &lt;etapa&gt;: move um negócio para outra etapa (perdido pede um motivo)',
   'help.subscribe': '**subscribe** [all|conversions|stages|won]: publicar essas atualizações neste canal',
   'help.unsubscribe': '**unsubscribe** [all|conversions|stages|won]: deixar de publicá-las aqui',
-  'help.subscriptions': '**subscriptions**: sobre o que este canal é avisado',
+  'help.subscriptions':
+    '**subscriptions**: sobre o que este canal é avisado; para proprietários, todos os canais e onde o Teams recusa mensagens',
   'manifest.help': 'O que eu sei fazer',
   'manifest.leads': 'Leads abertos, ou os leads que correspondem a uma busca',
   'manifest.lead': 'Um lead com seu checklist',
@@ -168,6 +169,20 @@ export const ptBR: Messages = {
   'subscribe.usage': 'Tente **subscribe** all, conversions, stages ou won.',
   'subscribe.now': 'Este canal é avisado sobre: {{topics}}.',
   'subscribe.nothing': 'nada',
+  'subscriptions.title': 'Notificações de {{workspace}} no Teams',
+  'subscriptions.hereBroken':
+    '⚠ O Teams recusa minhas mensagens neste canal desde {{date}}, então ele não é avisado de nada agora. Diga **subscribe** aqui para voltar a ser avisado.',
+  'subscriptions.channels': 'Canais avisados sobre este espaço de trabalho:',
+  'subscriptions.channel': 'Canal',
+  'subscriptions.topics': 'É avisado sobre',
+  'subscriptions.state': 'Estado',
+  'subscriptions.working': 'funcionando',
+  'subscriptions.broken': '⚠ O Teams recusa mensagens aqui (desde {{date}})',
+  'subscriptions.mend':
+    'Onde o Teams recusa mensagens: adicione o Pipeline CRM à equipe de novo e diga **subscribe** no canal, ou remova a assinatura nas Configurações da guia.',
+  'subscriptions.general': 'Geral',
+  'subscriptions.none':
+    'Nenhum canal é avisado sobre este espaço de trabalho ainda: diga **subscribe** em um canal da equipe.',
   'topic.conversions': 'leads convertidos',
   'topic.stages': 'negócios mudando de etapa (e negócios perdidos)',
   'topic.won': 'negócios ganhos',
