@@ -90,7 +90,7 @@ const invoke = async (
   command: string,
   data: Record<string, unknown> = {},
   who = ALICE,
-  message: typeof MESSAGE = MESSAGE,
+  message: Parameters<typeof messageActionInvoke>[3] = MESSAGE,
 ) =>
   (await post(messageActionInvoke(connector.url, step, command, message, sender(who), data)))
     .body as TaskAnswer;

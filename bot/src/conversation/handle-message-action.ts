@@ -2,7 +2,7 @@ import { decideLeadDraft, decideMessageNote, leadDisplayName, type Actor } from 
 import {
   createActivity,
   createLead,
-  duplicateKeys,
+  matchedRecordKeys,
   duplicatesUnseen,
   findDuplicates,
   type Duplicates,
@@ -144,7 +144,7 @@ async function leadDialog(context: ActionContext): Promise<MessageActionAnswer> 
       draft,
       workspaces,
       duplicates: duplicates.rows,
-      shown: duplicateKeys(duplicates.found),
+      shown: matchedRecordKeys(duplicates.found),
       messageId: action.message.id,
     }),
   };
@@ -184,7 +184,7 @@ async function createLeadFromMessage(context: ActionContext): Promise<MessageAct
           workspaces,
           ws: workspace.id,
           duplicates: duplicates.rows,
-          shown: duplicateKeys(duplicates.found),
+          shown: matchedRecordKeys(duplicates.found),
           messageId: action.message.id,
           recheck: true,
         }),

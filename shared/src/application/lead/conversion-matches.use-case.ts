@@ -160,7 +160,7 @@ export async function duplicatesOfLead(deps: AppDeps, ws: WorkspaceId, lead: Lea
 }
 
 /** Every record a duplicates answer names, as `{kind}:{id}` (what a dialog that showed them remembers). */
-export function duplicateKeys(found: Duplicates): string[] {
+export function matchedRecordKeys(found: Duplicates): string[] {
   return [
     ...found.leads.map((m) => `lead:${m.record.record.id}`),
     ...found.contacts.map((m) => `contact:${m.record.record.id}`),
@@ -170,10 +170,10 @@ export function duplicateKeys(found: Duplicates): string[] {
 
 /**
  * Whether creating must show the duplicates first: one of them was not among those the person was
- * shown (`shown`, from `duplicateKeys`). Once they saw them all, creating is their deliberate choice.
+ * shown (`shown`, from `matchedRecordKeys`). Once they saw them all, creating is their deliberate choice.
  */
 export const duplicatesUnseen = (found: Duplicates, shown: readonly string[]): boolean =>
-  duplicateKeys(found).some((key) => !shown.includes(key));
+  matchedRecordKeys(found).some((key) => !shown.includes(key));
 
 async function duplicatesOf(deps: AppDeps, ws: WorkspaceId, wanted: Wanted, self?: Id): Promise<Duplicates> {
   const email = emailOf(wanted.email);
