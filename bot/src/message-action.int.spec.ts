@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLead, createOrganisation, listRecords, type AppDeps } from '@crm/shared/application';
-import pino from 'pino';
-import { createBot, type BotApp } from './bot-app';
+import type { BotApp } from './bot-app';
 import { recordLinks } from './cards/record-links';
 import { MESSAGE_ACTIONS } from './conversation/handle-message-action';
-import { createTranslator } from './messages/translator';
 import {
   botInstalled,
   channelSender,
@@ -16,7 +13,7 @@ import {
   type TestTeam,
 } from './testing/activities';
 import { azuriteAppDeps } from './testing/azurite-app';
-import { botClient } from './testing/bot-client';
+import { listeningBot, type botClient } from './testing/bot-client';
 import { startConnectorStandIn, type ConnectorStandIn } from './testing/connector-stand-in';
 import { must } from './testing/must';
 
@@ -66,16 +63,10 @@ beforeAll(async () => {
   app = await azuriteAppDeps('msgaction');
   connector = await startConnectorStandIn();
   connector.rosters.set(TEAM.teamId, [ALICE, INGRID, KARI]);
-  bot = createBot({
-    app,
-    credentials: undefined,
-    translator: createTranslator(),
-    logger: pino({ level: 'silent' }),
-    ready: async () => undefined,
-    links: recordLinks({ tabUrl: 'https://crm.example' }),
-  });
-  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  ({ post } = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector));
+  ({
+    bot,
+    client: { post },
+  } = await listeningBot({ app, connector, links: recordLinks({ tabUrl: 'https://crm.example' }) }));
   await post(botInstalled(connector.url, TEAM, sender(ALICE, { locale: 'en-US' })));
   ws = (await app.workspaces.findByTeam(TENANT, TEAM.teamId))!.id;
 });
