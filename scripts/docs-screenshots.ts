@@ -1,9 +1,10 @@
 /**
  * The README's screenshots, from `npm start`'s demo: `npx tsx scripts/docs-screenshots.ts` starts the
  * product on free ports over a fresh data folder, signs in to the tab in headless Chromium (1366 px
- * wide) as the demo's owner and photographs the leads list and the pipeline board, then wins a deal
- * and photographs its card in the Agents Playground's General channel. Writes
- * docs/screenshots/{leads,pipeline,bot-card}.png (the README links these names: keep them).
+ * wide) as the demo's owner and photographs the leads list, the pipeline board and the dashboard, the
+ * leads list as Teams mobile shows it (400 px, dark), then wins a deal and photographs its card in the
+ * Agents Playground's General channel. Writes docs/screenshots/{leads,pipeline,dashboard,leads-mobile,
+ * bot-card}.png (the README links these names: keep them).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,29 @@ async function main(): Promise<void> {
     await tab.getByText('Fjordlys – fleet tracking').first().waitFor(SLOW);
     await shoot(tab, 'pipeline.png');
 
+    await tab.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Dashboard' }).click();
+    await tab.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor(SLOW);
+    await tab
+      .getByRole('table', { name: 'Pipeline by stage: the numbers' })
+      .waitFor({ state: 'attached', ...SLOW });
+    await waitForNoSpinner(tab);
+    await shoot(tab, 'dashboard.png');
+
+    // Teams mobile: the same session (kept across the reload), 400 px wide and dark.
+    const leadsUrl = tab.url().replace(/\/dashboard.*$/, '/leads');
+    const phone = await browser.newContext({
+      locale: 'en-US',
+      colorScheme: 'dark',
+      viewport: { width: 400, height: 800 },
+      storageState: await context.storageState(),
+    });
+    const mobile = await phone.newPage();
+    await mobile.goto(leadsUrl);
+    await mobile.getByRole('heading', { name: 'Leads', level: 2 }).waitFor(SLOW);
+    await mobile.getByRole('link', { name: 'Lars Hansen' }).waitFor(SLOW);
+    await shoot(mobile, 'leads-mobile.png');
+    await phone.close();
+
     const chat = await context.newPage();
     await product.told('Chat with the bot as Teams shows it');
     await chat.goto(`http://localhost:${product.playgroundPort}`);
@@ -72,8 +96,20 @@ async function main(): Promise<void> {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
+  // The pointer off every control: a navigation item left hovered reads as a second current view.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 1, size.height - 1);
   await page.screenshot({ path: join(out, name), animations: 'disabled' });
   report(name);
+}
+
+/** Until no spinner shows (the dashboard's charts arrive one by one). */
+async function waitForNoSpinner(page: Page): Promise<void> {
+  const deadline = Date.now() + SLOW.timeout;
+  while ((await page.getByRole('progressbar').count()) > 0) {
+    if (Date.now() > deadline) throw new Error('the page is still loading');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function report(name: string): void {

@@ -77,7 +77,8 @@ it('signs in, creates a workspace and leads, searches and converts one', async (
   await pieter.waitFor();
 
   // Convert: the result is announced and the status follows.
-  await pieter.getByRole('button', { name: 'Convert Pieter Jansen' }).click();
+  await pieter.getByRole('button', { name: 'Actions for Pieter Jansen' }).click();
+  await page.getByRole('menuitem', { name: 'Convert' }).click();
   const convert = page.getByRole('dialog', { name: 'Convert Pieter Jansen' });
   await convert.getByRole('radio', { name: /^Create a new organisation/ }).waitFor();
   await convert.getByRole('button', { name: 'Convert' }).click();
@@ -85,7 +86,11 @@ it('signs in, creates a workspace and leads, searches and converts one', async (
   await status.waitFor();
   expect(await status.textContent()).toContain('Jansen Transport BV');
   await pieter.getByRole('cell', { name: 'Closed – Converted' }).waitFor();
-  expect(await pieter.getByRole('button', { name: /^Convert/ }).count()).toBe(0);
+  // A converted lead is read-only: its menu offers no conversion any more.
+  await pieter.getByRole('button', { name: 'Actions for Pieter Jansen' }).click();
+  await page.getByRole('menuitem', { name: 'Open' }).waitFor();
+  expect(await page.getByRole('menuitem', { name: 'Convert' }).count()).toBe(0);
+  await page.keyboard.press('Escape');
 
   // The status filter asks the server for converted leads only.
   await page.getByRole('searchbox', { name: 'Search leads' }).fill('');

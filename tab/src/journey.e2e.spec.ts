@@ -67,7 +67,8 @@ it('adds a lead and converts it into the suggested organisation; every view pass
   await leadDialog.waitFor({ state: 'hidden' });
 
   // Convert: the existing organisation is suggested, and chosen.
-  await page.getByRole('button', { name: 'Convert Pieter Jansen' }).click();
+  await page.getByRole('button', { name: 'Actions for Pieter Jansen' }).click();
+  await page.getByRole('menuitem', { name: 'Convert' }).click();
   const convert = page.getByRole('dialog', { name: 'Convert Pieter Jansen' });
   await convert.getByRole('radio', { name: /^Use Jansen Transport BV/ }).check();
   await convert.getByRole('spinbutton', { name: 'Amount' }).fill('25000');

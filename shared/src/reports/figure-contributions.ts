@@ -14,7 +14,7 @@ import { addFigures, amountUnits, FigureBuilder, type FigureSet } from './figure
  * | `deal`         | `s`, stage, currency, `n/a/w`; `c`, campaign, `n/won`, `c`, campaign, currency, `wa` | pipeline, board, campaigns |
  * | `fc|<YYYY-MM>` | stage, stored category, currency, `n/a/w` (open deals by close date, won deals by the month won) | forecast |
  * | `fc|undated`   | the same for open deals without a close date              | forecast                  |
- * | `cl|<YYYY-MM>` | day, `won/lost/cyc` (cycle: ms from creation to the win)  | win rate, sales cycle     |
+ * | `cl|<YYYY-MM>` | day, `won/lost/cyc` (cycle: ms from creation to the win); day, `wa`, currency (amount won) | win rate, sales cycle |
  *
  * A lead counts once under its source, its campaign ('' for none) and its owner, by outcome. A deal
  * counts under its stage (every stage, closed ones too: the board's columns), under the campaign it
@@ -62,8 +62,10 @@ export function dealFigures(deal: Opportunity): FigureSet {
     const row = closedRow(deal.closedAt.slice(0, 7));
     const day = deal.closedAt.slice(8, 10);
     b.add(row, [day, deal.stage === WON ? 'won' : 'lost'], 1n);
-    if (deal.stage === WON)
+    if (deal.stage === WON) {
       b.add(row, [day, 'cyc'], BigInt(Date.parse(deal.closedAt) - Date.parse(deal.createdAt)));
+      b.add(row, [day, 'wa', deal.currency], amount);
+    }
   }
   return b.figures;
 }

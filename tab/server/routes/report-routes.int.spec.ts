@@ -61,7 +61,17 @@ describe('GET /reports/*', () => {
     expect(JSON.stringify(res.body)).toContain('trade-show');
   });
 
+  it('win rate and sales cycle over a period count only what falls in it', async () => {
+    const alice = await server.as(ALICE);
+    const won = await alice.get(`${base}/reports/win-rate?to=2000-12-31`);
+    expect(won.body).toEqual({ won: 0, lost: 0, winRate: null, wonAmount: {} });
+    const cycle = await alice.get(`${base}/reports/sales-cycle?from=2000-01-01&to=2000-12-31`);
+    expect(cycle.body).toEqual({ wonDeals: 0, averageDays: null });
+  });
+
   it.each([
+    ['win-rate?to=2026-12', 'to'],
+    ['sales-cycle?from=yesterday', 'from'],
     ['forecast?months=99', 'months'],
     ['forecast?from=yesterday', 'from'],
     ['conversion?by=mood', 'by'],

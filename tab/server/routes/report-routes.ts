@@ -12,6 +12,12 @@ const page = z.object({
   cursor: z.string().optional().describe('The `nextCursor` of the page before'),
 });
 
+/** A report over a period: both bounds optional and inclusive. */
+const PERIOD = z.object({
+  from: z.string().optional().describe('The period’s first day, YYYY-MM-DD (inclusive)'),
+  to: z.string().optional().describe('The period’s last day, YYYY-MM-DD (inclusive)'),
+});
+
 /** The query each report reads; the use case checks the values. */
 const QUERY: { [R in ReportName]: z.ZodObject } = {
   pipeline: z.object({}),
@@ -21,8 +27,8 @@ const QUERY: { [R in ReportName]: z.ZodObject } = {
   }),
   conversion: z.object({ by: z.enum(['source', 'campaign', 'owner']).optional() }),
   campaigns: z.object({}),
-  'win-rate': z.object({ from: z.string().optional(), to: z.string().optional() }),
-  'sales-cycle': z.object({ from: z.string().optional(), to: z.string().optional() }),
+  'win-rate': PERIOD,
+  'sales-cycle': PERIOD,
   'stale-deals': page,
   'no-next-step': page,
 };
@@ -43,7 +49,8 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   conversion: [
     'getConversionReport',
     'Report lead conversion rates',
-    'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`).',
+    'Leads, converted, disqualified and open counts and the conversion rate, grouped by source (default), campaign or owner (`by`), ' +
+      'over every lead of the workspace (from its maintained figures).',
   ],
   campaigns: [
     'getCampaignReport',
@@ -53,13 +60,13 @@ const DOCS: { [R in ReportName]: readonly [string, string, string] } = {
   'win-rate': [
     'getWinRateReport',
     'Report the win rate',
-    'Deals won and lost, and won / (won + lost), for deals closed between `from` and `to` (YYYY-MM-DD, both optional, inclusive).',
+    'Deals won and lost, won / (won + lost), and the amount won per currency, for deals closed between `from` and `to` ' +
+      '(YYYY-MM-DD, both optional, inclusive).',
   ],
   'sales-cycle': [
     'getSalesCycleReport',
     'Report the average sales cycle',
-    'Won deals and the mean days from a deal’s creation to its win, for deals won between `from` and `to` ' +
-      '(YYYY-MM-DD, both optional, inclusive).',
+    'Deals won between `from` and `to` (YYYY-MM-DD, both optional, inclusive) and the mean days from a deal’s creation to its win.',
   ],
   'stale-deals': [
     'getStaleDealsReport',

@@ -79,6 +79,7 @@ export const REPORT_SCHEMAS: { readonly [R in ReportName]: z.ZodType } = {
     won: z.number().int(),
     lost: z.number().int(),
     winRate: z.number().nullable().describe('won / (won + lost); null when nothing closed'),
+    wonAmount: byCurrency(z.number()).describe('What the deals won in the period brought, per currency'),
   }),
   'sales-cycle': z.strictObject({
     wonDeals: z.number().int(),

@@ -39,6 +39,8 @@ export type BrowserServer = {
     body?: unknown,
     ifMatch?: string,
   ) => Promise<{ status: number; body: Json; etag: string | null }>;
+  /** A dev token for `actor`: what the simulated Teams host hands out as its SSO token. */
+  readonly token: (actor: Actor) => Promise<string>;
   readonly close: () => Promise<void>;
 };
 
@@ -74,6 +76,7 @@ export async function startBrowserServer(deps: AppDeps): Promise<BrowserServer> 
   };
   return {
     base,
+    token: tokenFor,
     api: async (actor, method, path, body, ifMatch) => {
       const headers: Record<string, string> = { Authorization: `Bearer ${await tokenFor(actor)}` };
       if (body !== undefined) headers['Content-Type'] = 'application/json';

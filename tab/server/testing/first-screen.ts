@@ -1,5 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+
+/** Where the tab is: a page of its own, or the frame a (simulated) Teams host shows it in. */
+export type TabView = Page | Frame;
 
 /** The speed budget of issue 9: the first screen's JavaScript, gzipped as App Service sends it. */
 export const FIRST_SCREEN_GZIP_BUDGET_BYTES = 350_000;
@@ -34,14 +37,14 @@ const TABLE = `document.querySelector('table[aria-label="Leads"]')`;
 const RECORD_COUNT = `(Number(${TABLE}?.getAttribute('aria-rowcount') ?? 1) - 1)`;
 
 /** The records the leads table counts (loaded so far). */
-export const leadRecordCount = (page: Page): Promise<number> =>
+export const leadRecordCount = (page: TabView): Promise<number> =>
   page.evaluate(RECORD_COUNT) as Promise<number>;
 
 /**
  * Waits until the leads table counts more than `records` records (polled from here: the page's CSP
  * forbids the eval `waitForFunction` needs for text).
  */
-export async function waitForMoreLeads(page: Page, records: number, timeoutMs = 60_000): Promise<number> {
+export async function waitForMoreLeads(page: TabView, records: number, timeoutMs = 60_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const count = await leadRecordCount(page);
@@ -56,14 +59,14 @@ export async function waitForMoreLeads(page: Page, records: number, timeoutMs = 
  * screen and the table counts at least `rows` records; it is virtualised, so most rows are not in
  * the DOM) and the first row's link can be clicked.
  */
-export async function waitForUsableLeads(page: Page, rows: number): Promise<void> {
+export async function waitForUsableLeads(page: TabView, rows: number): Promise<void> {
   const table = page.getByRole('table', { name: 'Leads' });
   await table.locator('tr[aria-rowindex="2"]').getByRole('link').waitFor();
   await waitForMoreLeads(page, rows - 1);
 }
 
 /** The rows of the leads table in the DOM now (header included). */
-export const renderedLeadRows = (page: Page): Promise<number> =>
+export const renderedLeadRows = (page: TabView): Promise<number> =>
   page.getByRole('table', { name: 'Leads' }).getByRole('row').count();
 
 /**

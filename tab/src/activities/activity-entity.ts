@@ -12,17 +12,22 @@ import { ownerColumn } from '../owners/MemberName';
 import { RegardingLink } from './ActivityCells';
 
 export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
-  textField('subject', 'activities.field.subject', (a) => a.subject),
+  textField('subject', 'activities.field.subject', (a) => a.subject, 'name'),
   enumField('type', 'activities.field.type', 'activities.typeLabel', (a) => a.type),
   dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
   {
-    id: 'regarding',
-    labelKey: 'activities.field.regarding',
-    render: (a) => createElement(RegardingLink, { activity: a }),
+    ...enumField(
+      'regarding',
+      'activities.field.regarding',
+      'activities.regardingLabel',
+      (a) => a.regarding.type,
+    ),
+    size: 'name',
+    cell: (a) => createElement(RegardingLink, { activity: a }),
   },
   enumField('completed', 'activityList.done', 'activityList.doneOption', (a) => String(a.completed)),
   ownerColumn<Activity>(),
-  textField('outcome', 'activities.field.outcome', (a) => a.outcome),
+  textField('outcome', 'activities.field.outcome', (a) => a.outcome, 'long'),
 ];
 
 export const ACTIVITY_FORM: readonly FormField[] = [

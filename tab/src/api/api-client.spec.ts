@@ -2,7 +2,7 @@ import type { Lead } from '@crm/shared';
 import { createI18n } from '../i18n/i18n';
 import { RESOURCES } from '../i18n/resources';
 import { createApiClient, type WithEtag } from './api-client';
-import { ApiError, errorMessage, retryQuery } from './api-error';
+import { ApiError, errorMessage, errorText, retryQuery } from './api-error';
 
 type Call = { url: string; init: RequestInit };
 
@@ -239,6 +239,34 @@ describe('errorMessage', () => {
     );
     expect(errorMessage(new Error('SECRET stack'), t)).toBe('Er ging iets mis. Probeer het opnieuw.');
     expect(errorMessage(new ApiError(0, 'NETWORK.UNAVAILABLE'), t)).toMatch(/server is niet bereikbaar/);
+  });
+});
+
+describe('errorText', () => {
+  const t = createI18n('en', RESOURCES).t;
+  const refused = (status: number, code: string, detail: string, reasons: Record<string, string> = {}) =>
+    new ApiError(status, code, Object.keys(reasons), undefined, {}, { detail, reasons });
+  it('adds what the server said to the sentence: its detail, and the reasons it does not name', () => {
+    const notATask = refused(400, 'VALIDATION.FAILED', 'Only a task can be completed, not a call.', {
+      completed: 'only for tasks',
+    });
+    expect(errorText(notATask, t)).toBe(
+      'Some of the data is not valid. Only a task can be completed, not a call.',
+    );
+    const badEmail = refused(400, 'VALIDATION.FAILED', 'The input is not valid.', {
+      email: 'Invalid email address',
+    });
+    expect(errorText(badEmail, t)).toBe(
+      'Some of the data is not valid. The input is not valid. email: Invalid email address',
+    );
+  });
+  it('says only the sentence for a code with its own, and for a server failure', () => {
+    expect(errorText(refused(409, 'LEAD.ALREADY_CONVERTED', 'Lead L1 is converted.'), t)).toBe(
+      'This lead has already been converted.',
+    );
+    expect(errorText(refused(500, 'SERVER.INTERNAL', 'TypeError at line 3'), t)).toBe(
+      'Something went wrong on our side. Try again in a moment.',
+    );
   });
 });
 

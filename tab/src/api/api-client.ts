@@ -325,6 +325,7 @@ async function toApiError(response: ApiResponse): Promise<ApiError> {
         fields?: unknown;
         requestId?: unknown;
         details?: unknown;
+        detail?: unknown;
       };
       const code = typeof problem.code === 'string' ? problem.code : 'HTTP.' + response.status;
       const fields = problem.fields && typeof problem.fields === 'object' ? Object.keys(problem.fields) : [];
@@ -333,7 +334,17 @@ async function toApiError(response: ApiResponse): Promise<ApiError> {
         problem.details && typeof problem.details === 'object'
           ? (problem.details as Record<string, unknown>)
           : {};
-      return new ApiError(response.status, code, fields, requestId, details);
+      const reasons =
+        problem.fields && typeof problem.fields === 'object'
+          ? Object.fromEntries(
+              Object.entries(problem.fields).filter((e): e is [string, string] => typeof e[1] === 'string'),
+            )
+          : {};
+      const detail = typeof problem.detail === 'string' ? problem.detail : undefined;
+      return new ApiError(response.status, code, fields, requestId, details, {
+        reasons,
+        ...(detail ? { detail } : {}),
+      });
     } catch {
       // fall through: an unreadable body is reported by status alone
     }

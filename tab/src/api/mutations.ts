@@ -191,14 +191,26 @@ export const useReopenLead = (ws: string) =>
     refresh: 'success-or-stale',
   });
 
-/** One status for several leads; each change stands alone, the lists refresh once. */
+/** A lead a bulk change could not change, and why. */
+export type LeadRefusal = { readonly lead: WithEtag<Lead>; readonly error: unknown };
+
+/**
+ * One status for several leads; each change stands alone, the lists refresh once. Answers how many
+ * changed and which were refused with the server's answer, so the view can say which and why.
+ */
 export const useSetLeadsStatus = (ws: string) =>
   useWrite({
     run: async (api, { leads, status }: { leads: readonly WithEtag<Lead>[]; status: string }) => {
-      let failed = 0;
-      const refused = () => void (failed += 1);
-      await Promise.all(leads.map((lead) => api.updateLead(ws, lead, { status }).catch(refused)));
-      return { changed: leads.length - failed, failed };
+      const outcomes = await Promise.all(
+        leads.map((lead) =>
+          api.updateLead(ws, lead, { status }).then(
+            () => undefined,
+            (error: unknown): LeadRefusal => ({ lead, error }),
+          ),
+        ),
+      );
+      const refused = outcomes.filter((outcome): outcome is LeadRefusal => outcome !== undefined);
+      return { changed: leads.length - refused.length, refused };
     },
     touches: () => [queryKeys.kind(ws, 'leads')],
     refresh: 'success',

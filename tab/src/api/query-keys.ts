@@ -18,6 +18,8 @@ export const queryKeys = {
   /** One list as a view asked for it (search, filters, sort), page after page. */
   list: (ws: string, plural: RecordPlural, query: ListQuery) => [plural, ws, 'list', query] as const,
   record: (ws: string, plural: RecordPlural, id: string) => [plural, ws, 'item', id] as const,
+  /** The header's search across every kind: the first few hits of one kind. */
+  search: (ws: string, plural: RecordPlural, q: string) => [plural, ws, 'search', q] as const,
   /** The records a form's reference field or a filter offers. */
   options: (ws: string, plural: RecordPlural) => [plural, ws, 'options'] as const,
   /** Organisation names beside deals (the opportunity views' lookups). */

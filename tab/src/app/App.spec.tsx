@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { createI18n } from '../i18n/i18n';
 import { connectTeams, type TeamsHost, type TeamsModules } from '../teams/teams-host';
 import { App } from './App';
@@ -102,13 +102,27 @@ describe('App inside Teams', () => {
     expect(authorizations).toEqual(['Bearer sso-token', 'Bearer fresh-sso-token']);
   });
 
+  it('starts where the browser denies the framed tab its storage (third-party storage blocked)', async () => {
+    const denied = jest.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    });
+    try {
+      const teams = fakeTeams();
+      render(<App i18n={createI18n('en')} connectTeams={teams.connect} />);
+      await act(async () => teams.connect_());
+      expect(await screen.findByRole('heading', { name: 'Werkruimtes' })).toBeTruthy();
+      expect(authorizations).toEqual(['Bearer sso-token']);
+    } finally {
+      denied.mockRestore();
+    }
+  });
+
   it('when Teams fails to initialise, offers the dev sign-in', async () => {
     const failing: TeamsModules = {
       sdk: async () =>
         ({
           app: { initialize: () => Promise.reject(new Error('No Parent window found')) },
         }) as never,
-      credential: () => Promise.reject(new Error('not used')),
     };
     const framed = { self: {} as Window, top: {} as Window };
     render(<App i18n={createI18n('en')} connectTeams={() => connectTeams(framed, { modules: failing })} />);
@@ -118,9 +132,68 @@ describe('App inside Teams', () => {
 });
 
 describe('App in a browser', () => {
+  /** A dev token as the server mints it: only its `exp` matters to the app. */
+  const devToken = (expiresInS: number) => {
+    const claims = { name: 'Dé Mo', exp: Math.floor(Date.now() / 1000) + expiresInS };
+    return `e30.${btoa(JSON.stringify(claims)).replace(/=+$/, '')}.sig`;
+  };
+  const answerDevToken = (token: string) => {
+    const api = window.fetch;
+    window.fetch = (async (url: string, init: RequestInit) =>
+      url === '/api/dev/token'
+        ? { ok: true, status: 200, headers: { get: () => null }, json: async () => ({ token }) }
+        : api(url, init)) as unknown as typeof fetch;
+  };
+
+  beforeEach(() => window.localStorage.clear());
+
   it('shows the local sign-in form at once', () => {
     render(<App i18n={createI18n('en')} />);
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: /^Tenant id/ })).toBeTruthy();
+  });
+
+  it('keeps the local sign-in across a reload for its token’s lifetime, until signed out', async () => {
+    const token = devToken(3600);
+    answerDevToken(token);
+    const first = render(<App i18n={createI18n('en')} />);
+    fireEvent.change(screen.getByRole('textbox', { name: /^Name/ }), { target: { value: 'Dé Mo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('button', { name: 'Signed in as Dé Mo' })).toBeTruthy();
+    first.unmount();
+
+    // The reload: no form, the same person, their token on the first call.
+    authorizations = [];
+    render(<App i18n={createI18n('en')} />);
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    expect(await screen.findByRole('heading', { name: 'Workspaces' })).toBeTruthy();
+    expect(authorizations).toEqual([`Bearer ${token}`]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Signed in as Dé Mo' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  it('asks to sign in again when the kept token has expired, or the server refuses it', async () => {
+    answerDevToken(devToken(30)); // inside the minute it would not be worth restoring
+    const first = render(<App i18n={createI18n('en')} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'Workspaces' });
+    first.unmount();
+    const second = render(<App i18n={createI18n('en')} />);
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    second.unmount();
+
+    // A server restarted with new keys refuses a token that has not expired.
+    answerDevToken(devToken(3600));
+    const third = render(<App i18n={createI18n('en')} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'Workspaces' });
+    third.unmount();
+    refuse = 2;
+    render(<App i18n={createI18n('en')} />);
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(window.localStorage.length).toBe(0);
   });
 });

@@ -1,24 +1,16 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
-import { LAYOUT } from './layout';
 
 export const useAppStyles = makeStyles({
   root: {
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  /** A page outside the app's frame (the team tab's configuration). */
   page: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    maxWidth: LAYOUT.pageMaxWidth,
-    margin: '0 auto',
-    padding: tokens.spacingHorizontalXL,
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
   },
 });
 

@@ -1,18 +1,83 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { LAYOUT } from './layout';
+import { VISUALLY_HIDDEN } from './visually-hidden';
+import { LAYOUT, MEDIA } from './layout';
 
 export const useShellStyles = makeStyles({
   frame: {
+    minHeight: '100vh',
     display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    gap: tokens.spacingHorizontalL,
+    flexDirection: 'column',
+  },
+  header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 10,
+    boxSizing: 'border-box',
+    height: LAYOUT.headerHeight,
+    flexShrink: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  headerStart: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    flexShrink: 1,
+  },
+  headerSearch: {
+    flexGrow: 1,
+    display: 'flex',
+    justifyContent: 'center',
+    minWidth: 0,
+  },
+  headerEnd: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+  },
+  mark: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalS,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
+  markText: {
+    color: tokens.colorNeutralForeground1,
+    [MEDIA.narrow]: { display: 'none' },
+  },
+  body: {
+    flexGrow: 1,
+    display: 'flex',
+    alignItems: 'stretch',
+    minWidth: 0,
   },
   nav: {
     flexShrink: 0,
+    boxSizing: 'border-box',
     width: LAYOUT.navWidth,
+    paddingTop: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [MEDIA.compactNav]: { width: LAYOUT.navCollapsedWidth },
+    [MEDIA.narrow]: { display: 'none' },
   },
   navList: {
+    position: 'sticky',
+    top: `calc(${LAYOUT.headerHeight} + ${tokens.spacingVerticalS})`,
     listStyleType: 'none',
     margin: 0,
     padding: 0,
@@ -21,15 +86,88 @@ export const useShellStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   navLink: {
-    width: '100%',
-    justifyContent: 'flex-start',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minHeight: LAYOUT.navItemHeight,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+    textDecorationLine: 'none',
+    fontSize: tokens.fontSizeBase300,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+    [MEDIA.compactNav]: { justifyContent: 'center', paddingLeft: 0, paddingRight: 0 },
   },
-  content: {
+  navLinkCurrent: {
+    position: 'relative',
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    // The brand shows in the icon and an accent bar: brand-coloured text on the selected
+    // background is too faint in the dark theme.
+    '& > span:first-child': { color: tokens.colorCompoundBrandForeground1 },
+    '::before': {
+      content: '""',
+      position: 'absolute',
+      left: 0,
+      top: tokens.spacingVerticalS,
+      bottom: tokens.spacingVerticalS,
+      width: tokens.strokeWidthThicker,
+      borderRadius: tokens.borderRadiusSmall,
+      backgroundColor: tokens.colorCompoundBrandStroke,
+    },
+  },
+  navIcon: {
+    display: 'flex',
+    flexShrink: 0,
+  },
+  /** The view's name: hidden on a medium screen (icons only), still the link's accessible name. */
+  navLabel: {
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    [MEDIA.compactNav]: VISUALLY_HIDDEN,
+  },
+  narrowOnly: {
+    [MEDIA.wide]: { display: 'none' },
+  },
+  main: {
     flexGrow: 1,
-    flexBasis: 0,
     minWidth: 0,
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    [MEDIA.narrow]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
+  },
+  visuallyHidden: VISUALLY_HIDDEN,
+  switcher: {
+    minWidth: 0,
+    maxWidth: LAYOUT.switcherMaxWidth,
+    justifyContent: 'flex-start',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  switcherText: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  person: {
+    minWidth: 0,
+    gap: tokens.spacingHorizontalS,
+    maxWidth: LAYOUT.personMaxWidth,
+  },
+  personName: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    // Only the avatar on a narrow screen; the name is still the button's accessible name.
+    [MEDIA.narrow]: VISUALLY_HIDDEN,
   },
 });

@@ -1,12 +1,15 @@
-import { Spinner, Text, Title1 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { Spinner } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/api-client';
+import { ApiError } from '../api/api-error';
 import { ApiProvider } from '../api/ApiContext';
+import { clearDevSession, loadDevSession, saveDevSession, type DevSession } from '../auth/dev-session';
 import { SignInForm } from '../auth/SignInForm';
-import { useAppStyles } from './App.styles';
-import { useRoute } from './useRoute';
 import type { GetToken } from '../teams/teams-host';
+import { AppFrame } from './AppFrame';
+import { ToastProvider } from './Toasts';
+import { useRoute } from './useRoute';
 import type { TeamsState } from './useTeamsHost';
 import { WorkspaceArea } from './WorkspaceArea';
 
@@ -14,45 +17,79 @@ export type ShellProps = { readonly teams: TeamsState };
 
 type Session = { readonly getToken: GetToken; readonly name?: string };
 
-/** Signs the user in (Teams SSO, or the dev form outside Teams), then the workspace and its views. */
+/**
+ * The browser's local storage, if the page may use it: reading `window.localStorage` throws where the
+ * browser denies storage to a framed page (Teams in a browser that blocks third-party storage).
+ */
+const storage = (): Storage | undefined => {
+  try {
+    return window.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Signs the user in (Teams SSO, or the local sign-in outside Teams, kept across reloads for its
+ * token's lifetime), then the workspace and its views.
+ */
 export function Shell({ teams }: ShellProps) {
   const { t } = useTranslation();
-  const styles = useAppStyles();
   const { route, navigate } = useRoute();
-  const [devSession, setDevSession] = useState<Session>();
+  const [devSession, setDevSession] = useState<DevSession | undefined>(() => {
+    const store = storage();
+    return store && loadDevSession(store, Date.now());
+  });
+  const signOut = useCallback(() => {
+    const store = storage();
+    if (store) clearDevSession(store);
+    setDevSession(undefined);
+  }, []);
   const host = teams.host;
-  const session = useMemo<Session | undefined>(
-    () => (host ? { getToken: host.getToken } : devSession),
-    [host, devSession],
-  );
+  const session = useMemo<Session | undefined>(() => {
+    if (host) return { getToken: host.getToken, ...(host.userName ? { name: host.userName } : {}) };
+    if (!devSession) return undefined;
+    return {
+      name: devSession.name,
+      // A dev token cannot be renewed: refused (the server restarted with new keys), sign in again.
+      getToken: async (request) => {
+        if (!request?.refresh) return devSession.token;
+        signOut();
+        throw new ApiError(401, 'AUTH.UNAUTHENTICATED');
+      },
+    };
+  }, [host, devSession, signOut]);
   const api = useMemo(
     () => (session ? createApiClient({ getToken: session.getToken }) : undefined),
     [session],
   );
 
   if (teams.connecting) return <Spinner label={t('app.loading')} />;
-  return (
-    <main className={styles.page}>
-      <header className={styles.header}>
-        <Title1 as="h1">{t('app.title')}</Title1>
-        {session?.name && <Text>{t('app.signedInAs', { name: session.name })}</Text>}
-      </header>
-      {!api ? (
+  if (!api)
+    return (
+      <AppFrame inTeams={false}>
         <SignInForm
-          onSignedIn={(token, identity) =>
-            setDevSession({ getToken: () => Promise.resolve(token), name: identity.name })
-          }
+          onSignedIn={(token, identity) => {
+            const store = storage();
+            const kept = store && saveDevSession(store, token, identity.name);
+            setDevSession(kept ?? { token, name: identity.name, expiresAt: Number.POSITIVE_INFINITY });
+          }}
         />
-      ) : (
-        <ApiProvider client={api}>
-          <WorkspaceArea
-            route={route}
-            navigate={navigate}
-            {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
-            {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
-          />
-        </ApiProvider>
-      )}
-    </main>
+      </AppFrame>
+    );
+  return (
+    <ApiProvider client={api}>
+      <ToastProvider>
+        <WorkspaceArea
+          route={route}
+          navigate={navigate}
+          inTeams={Boolean(host)}
+          {...(session?.name ? { person: session.name } : {})}
+          {...(host ? {} : { onSignOut: signOut })}
+          {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+          {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
+        />
+      </ToastProvider>
+    </ApiProvider>
   );
 }

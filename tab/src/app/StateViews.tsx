@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
+import { useStateStyles } from './StateViews.styles';
 
 /** While something loads: a labelled spinner screen readers announce. */
 export function LoadingState() {
@@ -32,14 +33,29 @@ export function ErrorState({ error, onRetry }: ErrorStateProps) {
   );
 }
 
-export type Notice = { readonly intent: 'success' | 'error' | 'warning'; readonly text: string };
+export type Notice = {
+  readonly intent: 'success' | 'error' | 'warning';
+  readonly text: string;
+  /** What it is made of, one line each: which records of a bulk action failed, and why. */
+  readonly items?: readonly string[];
+};
 
 /** The outcome of the last action, announced politely (role=status). */
 export function NoticeBar({ notice }: { readonly notice: Notice | undefined }) {
+  const styles = useStateStyles();
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} role="status">
-      <MessageBarBody>{notice.text}</MessageBarBody>
+    <MessageBar intent={notice.intent} role="status" layout={notice.items?.length ? 'multiline' : 'auto'}>
+      <MessageBarBody>
+        {notice.text}
+        {notice.items && notice.items.length > 0 && (
+          <ul className={styles.items}>
+            {notice.items.map((item, i) => (
+              <li key={i}>{item}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
     </MessageBar>
   );
 }

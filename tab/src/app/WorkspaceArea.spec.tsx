@@ -1,11 +1,12 @@
 /** @jest-environment jsdom */
-import { parseRecordLink, teamsDeepLink, type TabAddress } from '@crm/shared';
-import { screen, within } from '@testing-library/react';
+import { parseRecordLink, teamsDeepLink, type TabAddress, type Lead } from '@crm/shared';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ShareDeepLink } from '../teams/teams-host';
 import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
 import { deepLinkRoute, type Route } from './routes';
+import type { NavigateOptions } from './useRoute';
 import { WorkspaceArea } from './WorkspaceArea';
 
 describe('the shell around a workspace', () => {
@@ -69,6 +70,58 @@ describe('the shell around a workspace', () => {
     );
     expect(await screen.findByText('This no longer exists, or you cannot see it.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Workspaces' })).toBeTruthy();
+  });
+
+  it('reads a list’s search, filters and sort from the address, and writes a change back in place', async () => {
+    const fake = await fakeApi();
+    await fake.add<Lead>('leads', { lastName: 'Souza', status: 'working-contacted', source: 'web' });
+    await fake.add<Lead>('leads', { lastName: 'Jansen', status: 'open-not-contacted', source: 'web' });
+    const moves: [Route, NavigateOptions | undefined][] = [];
+    const route: Route = {
+      workspaceId: 'ws',
+      view: 'leads',
+      query: { status: 'working-contacted', sort: '-name' },
+    };
+    const user = userEvent.setup({ delay: null });
+    const { rerender } = renderView(
+      <WorkspaceArea route={route} navigate={(r, o) => moves.push([r, o])} />,
+      fake.api,
+    );
+    const table = await screen.findByRole('table', { name: 'Leads' });
+    expect(within(table).getByRole('link', { name: 'Souza' })).toBeTruthy();
+    expect(within(table).queryByRole('link', { name: 'Jansen' })).toBeNull();
+    expect(fake.lastQuery('/leads')).toMatchObject({ status: 'working-contacted', sort: '-name' });
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe(
+      'working-contacted',
+    );
+    expect(within(table).getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'web');
+    expect(moves.at(-1)).toEqual([
+      {
+        workspaceId: 'ws',
+        view: 'leads',
+        query: { status: 'working-contacted', sort: '-name', source: 'web' },
+      },
+      { replace: true },
+    ]);
+    await user.type(screen.getByRole('searchbox', { name: 'Search leads' }), 'Sou');
+    await waitFor(() =>
+      expect(moves.at(-1)?.[0].query).toEqual({ status: 'working-contacted', sort: '-name', q: 'Sou' }),
+    );
+
+    // Back, or a link: the address changes by itself, and the list and its search box follow.
+    rerender(
+      <WorkspaceArea
+        route={{ workspaceId: 'ws', view: 'leads', query: { q: 'Jans' } }}
+        navigate={(r, o) => moves.push([r, o])}
+      />,
+    );
+    await screen.findByRole('link', { name: 'Jansen' });
+    expect((screen.getByRole('searchbox', { name: 'Search leads' }) as HTMLInputElement).value).toBe('Jans');
+    expect(fake.lastQuery('/leads')).toEqual({ q: 'Jans', limit: '100' });
   });
 
   describe('"Copy link" on a record', () => {

@@ -1,4 +1,3 @@
-import { Button, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,31 +6,45 @@ import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import type { ShareDeepLink } from '../teams/teams-host';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
-import { useAppStyles } from './App.styles';
+import { AppFrame } from './AppFrame';
+import { GlobalSearch } from './GlobalSearch';
 import { NavigationProvider } from './navigation';
-import { NavMenu } from './NavMenu';
+import { NavMenu, NavMenuButton } from './NavMenu';
+import { PersonMenu } from './PersonMenu';
 import { RecordLinkProvider } from './record-link';
 import { deepLinkRoute, DEFAULT_VIEW, OWNER_VIEWS, type Route } from './routes';
-import { useShellStyles } from './Shell.styles';
 import { EmptyState, ErrorState, LoadingState } from './StateViews';
+import type { NavigateOptions } from './useRoute';
 import { ViewBoundary } from './ViewBoundary';
 import { VIEWS } from './views';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 export type WorkspaceAreaProps = {
   readonly route: Route;
-  readonly navigate: (route: Route) => void;
+  readonly navigate: (route: Route, options?: NavigateOptions) => void;
   /** A Teams deep link's target (`<ws>/leads/L1`, or `leads/L1` in the tab's workspace), followed once. */
   readonly subPageId?: string;
   /** Teams' "Copy link" (`pages.shareDeepLink`), inside Teams. */
   readonly shareDeepLink?: (link: ShareDeepLink) => void;
+  /** In Teams (no product mark, no sign-out). */
+  readonly inTeams?: boolean;
+  /** Who is signed in. */
+  readonly person?: string;
+  readonly onSignOut?: () => void;
 };
 
-/** The chosen workspace: navigation and the routed view; without one, the workspace picker. */
-export function WorkspaceArea({ route, navigate, subPageId, shareDeepLink }: WorkspaceAreaProps) {
+/** The chosen workspace in the app's frame: header, navigation and the routed view; else the picker. */
+export function WorkspaceArea({
+  route,
+  navigate,
+  subPageId,
+  shareDeepLink,
+  inTeams = false,
+  person,
+  onSignOut,
+}: WorkspaceAreaProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const styles = useAppStyles();
-  const shell = useShellStyles();
   const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
   const followed = useRef(false);
   useEffect(() => {
@@ -42,49 +55,65 @@ export function WorkspaceArea({ route, navigate, subPageId, shareDeepLink }: Wor
     navigate(target);
   }, [subPageId, route.workspaceId, navigate]);
 
+  const end = <PersonMenu {...(person ? { name: person } : {})} {...(onSignOut ? { onSignOut } : {})} />;
+  const frame = (children: React.ReactNode) => (
+    <AppFrame inTeams={inTeams} end={end}>
+      {children}
+    </AppFrame>
+  );
   const pick = (
     <WorkspacePicker onPick={(workspace) => navigate({ workspaceId: workspace.id, view: DEFAULT_VIEW })} />
   );
-  if (!route.workspaceId) return pick;
-  if (workspaces.isPending) return <LoadingState />;
+  if (!route.workspaceId) return frame(pick);
+  if (workspaces.isPending) return frame(<LoadingState />);
   if (workspaces.isError)
-    return <ErrorState error={workspaces.error} onRetry={() => void workspaces.refetch()} />;
+    return frame(<ErrorState error={workspaces.error} onRetry={() => void workspaces.refetch()} />);
   const workspace = workspaces.data.find((w) => w.id === route.workspaceId);
   if (!workspace)
-    return (
+    return frame(
       <>
         <ErrorState error={new ApiError(404, 'WORKSPACE.NOT_FOUND')} />
         {pick}
-      </>
+      </>,
     );
 
   const isOwner = workspace.role === 'owner';
   const View = VIEWS[route.view];
+  const nav = { workspaceId: workspace.id, current: route.view, isOwner };
   return (
-    <NavigationProvider workspaceId={workspace.id} navigate={navigate}>
+    <NavigationProvider workspaceId={workspace.id} navigate={navigate} route={route}>
       <RecordLinkProvider {...(shareDeepLink ? { shareDeepLink } : {})}>
-        <div className={styles.header}>
-          <Text weight="semibold">{workspace.name}</Text>
-          <Button onClick={() => navigate({ view: DEFAULT_VIEW })}>{t('workspaces.change')}</Button>
-        </div>
-        <div className={shell.frame}>
-          <NavMenu workspaceId={workspace.id} current={route.view} isOwner={isOwner} />
-          <div className={shell.content}>
-            <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
-              <Suspense fallback={<LoadingState />}>
-                {OWNER_VIEWS.has(route.view) && !isOwner ? (
-                  <EmptyState text={t('app.ownersOnly')} />
-                ) : (
-                  <View
-                    key={`${route.view}/${route.recordId ?? ''}`}
-                    workspaceId={workspace.id}
-                    {...(route.recordId ? { recordId: route.recordId } : {})}
-                  />
-                )}
-              </Suspense>
-            </ViewBoundary>
-          </div>
-        </div>
+        <AppFrame
+          inTeams={inTeams}
+          start={
+            <>
+              <NavMenuButton {...nav} />
+              <WorkspaceSwitcher
+                current={workspace}
+                workspaces={workspaces.data}
+                onPick={(picked) => navigate({ workspaceId: picked.id, view: route.view })}
+                onManage={() => navigate({ view: DEFAULT_VIEW })}
+              />
+            </>
+          }
+          search={<GlobalSearch workspaceId={workspace.id} />}
+          end={end}
+          nav={<NavMenu {...nav} />}
+        >
+          <ViewBoundary resetKey={`${route.view}/${route.recordId ?? ''}`}>
+            <Suspense fallback={<LoadingState />}>
+              {OWNER_VIEWS.has(route.view) && !isOwner ? (
+                <EmptyState text={t('app.ownersOnly')} />
+              ) : (
+                <View
+                  key={`${route.view}/${route.recordId ?? ''}`}
+                  workspaceId={workspace.id}
+                  {...(route.recordId ? { recordId: route.recordId } : {})}
+                />
+              )}
+            </Suspense>
+          </ViewBoundary>
+        </AppFrame>
       </RecordLinkProvider>
     </NavigationProvider>
   );

@@ -1,27 +1,51 @@
-import { createContext, useContext, type ReactNode } from 'react';
-import { routeHash, type Route, type ViewId } from './routes';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { NavigateOptions } from './useRoute';
+import { routeHash, type Route, type RouteQuery, type ViewId } from './routes';
 
 export type Navigation = {
   readonly workspaceId: string;
-  readonly href: (view: ViewId, recordId?: string) => string;
-  readonly go: (view: ViewId, recordId?: string) => void;
+  readonly href: (view: ViewId, recordId?: string, query?: RouteQuery) => string;
+  readonly go: (view: ViewId, recordId?: string, query?: RouteQuery) => void;
+  /** The current view's query: a list's search, filters and sort, as the address holds them. */
+  readonly query: RouteQuery;
+  /** A new query for the current view (the history entry is replaced, not added to). */
+  readonly setQuery: (query: RouteQuery) => void;
 };
 
 const NavigationContext = createContext<Navigation | undefined>(undefined);
 
 export type NavigationProviderProps = {
   readonly workspaceId: string;
-  readonly navigate: (route: Route) => void;
+  readonly navigate: (route: Route, options?: NavigateOptions) => void;
+  /** The route shown; without one (a view alone in a spec) the query lives in the provider. */
+  readonly route?: Route;
   readonly children: ReactNode;
 };
 
-/** Links between records (an organisation's contacts, a contact's organisation) go through this. */
-export function NavigationProvider({ workspaceId, navigate, children }: NavigationProviderProps) {
-  const value: Navigation = {
-    workspaceId,
-    href: (view, recordId) => routeHash({ workspaceId, view, ...(recordId ? { recordId } : {}) }),
-    go: (view, recordId) => navigate({ workspaceId, view, ...(recordId ? { recordId } : {}) }),
-  };
+const EMPTY: RouteQuery = {};
+
+/** Links between records, and a list's state in the address, go through this. */
+export function NavigationProvider({ workspaceId, navigate, route, children }: NavigationProviderProps) {
+  const [localQuery, setLocalQuery] = useState<RouteQuery>(EMPTY);
+  const query = route ? (route.query ?? EMPTY) : localQuery;
+  const value = useMemo<Navigation>(() => {
+    const to = (view: ViewId, recordId?: string, q?: RouteQuery): Route => ({
+      workspaceId,
+      view,
+      ...(recordId ? { recordId } : {}),
+      ...(q && Object.keys(q).length ? { query: q } : {}),
+    });
+    return {
+      workspaceId,
+      href: (view, recordId, q) => routeHash(to(view, recordId, q)),
+      go: (view, recordId, q) => navigate(to(view, recordId, q)),
+      query,
+      setQuery: (next) => {
+        if (!route) return setLocalQuery(next);
+        navigate(to(route.view, route.recordId, next), { replace: true });
+      },
+    };
+  }, [workspaceId, navigate, route, query]);
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
 }
 
@@ -32,6 +56,8 @@ export function useNavigation(): Navigation {
       workspaceId: '',
       href: (view, recordId) => `#/${view}${recordId ? '/' + recordId : ''}`,
       go: () => undefined,
+      query: EMPTY,
+      setQuery: () => undefined,
     }
   );
 }

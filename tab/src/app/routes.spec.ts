@@ -9,6 +9,16 @@ describe('routes', () => {
     ['#/w/ws1/nonsense/x', { workspaceId: 'ws1', view: 'my-day' }],
     ['', { view: 'my-day' }],
     ['#/whatever', { view: 'my-day' }],
+    [
+      '#/w/ws1/leads?q=jan%20b&status=working-contacted&sort=-name&source=',
+      {
+        workspaceId: 'ws1',
+        view: 'leads',
+        query: { q: 'jan b', status: 'working-contacted', sort: '-name' },
+      },
+    ],
+    ['#/w/ws1/leads?', { workspaceId: 'ws1', view: 'leads' }],
+    ['#/w/ws1/nonsense?q=x', { workspaceId: 'ws1', view: 'my-day' }],
   ])('%s is %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
@@ -18,6 +28,17 @@ describe('routes', () => {
     expect(routeHash(route)).toBe('#/w/w%20s/contacts/C1');
     expect(parseHash(routeHash(route))).toEqual(route);
     expect(routeHash({ view: 'leads' })).toBe('#/');
+  });
+
+  it('keeps a list’s search, filters and sort in the query, in a stable order', () => {
+    const route = {
+      workspaceId: 'ws',
+      view: 'leads',
+      query: { status: 'open-not-contacted', q: 'ø&=?', sort: '-name' },
+    } as const;
+    expect(routeHash(route)).toBe('#/w/ws/leads?q=%C3%B8%26%3D%3F&sort=-name&status=open-not-contacted');
+    expect(parseHash(routeHash(route))).toEqual(route);
+    expect(routeHash({ workspaceId: 'ws', view: 'leads', query: { q: '' } })).toBe('#/w/ws/leads');
   });
 
   it('follows a Teams deep link’s subPageId: its workspace, or the older form inside the tab’s own', () => {

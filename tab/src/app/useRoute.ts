@@ -1,9 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { parseHash, routeHash, type Route } from './routes';
 
+export type NavigateOptions = {
+  /**
+   * Replace the current history entry instead of adding one: a list's search and filters change
+   * the address as the user types, and Back should leave the list, not undo a keystroke.
+   */
+  readonly replace?: boolean;
+};
+
 export type RouteState = {
   readonly route: Route;
-  readonly navigate: (route: Route) => void;
+  readonly navigate: (route: Route, options?: NavigateOptions) => void;
 };
 
 /** The route in the address bar, kept in step with back/forward and links. */
@@ -15,10 +23,14 @@ export function useRoute(win: Window = window): RouteState {
     return () => win.removeEventListener('hashchange', follow);
   }, [win]);
   const navigate = useCallback(
-    (next: Route) => {
+    (next: Route, options: NavigateOptions = {}) => {
       const hash = routeHash(next);
-      if (win.location.hash !== hash) win.location.hash = hash;
-      setRoute(next);
+      if (win.location.hash !== hash) {
+        // replaceState fires no hashchange: the state below is what moves the view.
+        if (options.replace) win.history.replaceState(win.history.state, '', hash);
+        else win.location.hash = hash;
+      }
+      setRoute(parseHash(hash));
     },
     [win],
   );

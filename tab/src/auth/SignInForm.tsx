@@ -64,7 +64,7 @@ export function SignInForm({ onSignedIn, fetch: doFetch }: SignInFormProps) {
 
   return (
     <form className={styles.form} onSubmit={submit} aria-labelledby="sign-in-heading">
-      <Title2 as="h1" id="sign-in-heading">
+      <Title2 as="h2" id="sign-in-heading">
         {t('signIn.heading')}
       </Title2>
       <Text>{t('signIn.intro')}</Text>

@@ -4,18 +4,32 @@ import {
   CampaignCreateInputSchema,
   CampaignPatchInputSchema,
   type Campaign,
+  type CampaignStatus,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
-import { dateField, enumField, textField } from '../records/field-descriptor';
+import { dateField, enumField, statusField, textField, type BadgeColor } from '../records/field-descriptor';
+
+const CAMPAIGN_STATUS_COLOURS: Readonly<Record<CampaignStatus, BadgeColor>> = {
+  planned: 'informative',
+  active: 'brand',
+  completed: 'success',
+  aborted: 'subtle',
+};
 
 /** Campaigns: what a trade show or webinar cost and brought. */
 export const CAMPAIGN_ENTITY: EntityDescriptor<Campaign> = {
   plural: 'campaigns',
   ns: 'campaigns',
   columns: [
-    textField('name', 'campaigns.field.name', (c) => c.name),
+    textField('name', 'campaigns.field.name', (c) => c.name, 'name'),
     enumField('type', 'campaigns.field.type', 'campaigns.typeLabel', (c) => c.type),
-    enumField('status', 'campaigns.field.status', 'campaigns.statusLabel', (c) => c.status),
+    statusField(
+      'status',
+      'campaigns.field.status',
+      'campaigns.statusLabel',
+      (c) => c.status,
+      CAMPAIGN_STATUS_COLOURS,
+    ),
     dateField('startDate', 'campaigns.field.startDate', (c) => c.startDate),
     dateField('endDate', 'campaigns.field.endDate', (c) => c.endDate),
   ],

@@ -5,24 +5,18 @@ import {
   leadDisplayName,
   type Contact,
 } from '@crm/shared';
-import { createElement } from 'react';
 import type { EntityDescriptor } from '../records/entity';
 import { ownerColumn } from '../owners/MemberName';
-import { enumField, textField } from '../records/field-descriptor';
-import { RecordLink } from '../records/RecordProperties';
+import { enumField, referenceField, textField } from '../records/field-descriptor';
 
 /** Contacts: people at an organisation, with their relationship to us. */
 export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
   plural: 'contacts',
   ns: 'contacts',
   columns: [
-    textField('name', 'contacts.field.name', leadDisplayName),
-    {
-      id: 'organisation',
-      labelKey: 'contacts.field.organisationId',
-      render: (c) => createElement(RecordLink, { plural: 'organisations', id: c.organisationId }),
-    },
-    textField('email', 'contacts.field.email', (c) => c.email),
+    textField('name', 'contacts.field.name', leadDisplayName, 'name'),
+    referenceField('organisation', 'contacts.field.organisationId', 'organisations', (c) => c.organisationId),
+    textField('email', 'contacts.field.email', (c) => c.email, 'long'),
     textField('title', 'contacts.field.title', (c) => c.title),
     enumField(
       'relationship',

@@ -1,33 +1,61 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { PIPELINE_LAYOUT } from '../pipeline/pipeline-layout';
+import { LAYOUT, MEDIA } from '../app/layout';
+import { VISUALLY_HIDDEN } from '../app/visually-hidden';
+
+const panel = {
+  boxSizing: 'border-box',
+  minWidth: 0,
+  padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  borderRadius: tokens.borderRadiusMedium,
+  backgroundColor: tokens.colorNeutralBackground1,
+  boxShadow: tokens.shadow2,
+} as const;
 
 export const useDashboardStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  grid: {
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  tiles: {
     display: 'grid',
-    gridTemplateColumns: `repeat(auto-fill, minmax(${PIPELINE_LAYOUT.chartWidth}, 1fr))`,
-    gap: tokens.spacingHorizontalL,
+    gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${LAYOUT.tileMinWidth}), 1fr))`,
+    gap: tokens.spacingHorizontalM,
   },
-  card: {
+  tile: {
+    ...panel,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: 0,
+    gap: tokens.spacingVerticalXXS,
+    [MEDIA.narrow]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
   },
-  chart: { minHeight: PIPELINE_LAYOUT.chartHeight },
-  // Read by screen readers, not shown: the standard visually-hidden pattern.
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
+  tileLabel: {
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
+  tileValues: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, minWidth: 0 },
+  tileValue: {
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    [MEDIA.narrow]: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
     whiteSpace: 'nowrap',
-    border: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxWidth: '100%',
   },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: `repeat(auto-fill, minmax(min(100%, ${LAYOUT.chartMinWidth}), 1fr))`,
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
+  card: { ...panel, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  cardHeading: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  series: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  note: { color: tokens.colorNeutralForeground3 },
+  visuallyHidden: VISUALLY_HIDDEN,
 });

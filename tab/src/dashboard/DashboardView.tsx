@@ -1,227 +1,207 @@
-import { MessageBar, MessageBarBody, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
-import { DonutChart, VerticalBarChart } from '@fluentui/react-charts';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { Subtitle2, Text, Title2 } from '@fluentui/react-components';
+import type { StaleDeal } from '@crm/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchReport, type Reports, type ReportName } from '../api/reports';
-import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
-import { formatPercent, stageName as nameOf } from '../pipeline/pipeline-format';
+import { useNavigation } from '../app/navigation';
+import { ErrorState, LoadingState } from '../app/StateViews';
+import { useFormat } from '../i18n/useFormat';
+import { stageName as nameOf } from '../pipeline/pipeline-format';
+import type { FieldDescriptor } from '../records/field-descriptor';
+import { ToolbarSelect } from '../records/FilterSelect';
+import { RecordTable } from '../records/RecordTable';
+import { useRecordListStyles } from '../records/RecordListView.styles';
+import { BarList } from './BarList';
 import { ChartCard } from './ChartCard';
-import {
-  campaignRoiSeries,
-  conversionSeries,
-  forecastSeries,
-  pipelineSeries,
-  axisLayout,
-  type Bar,
-  type CurrencySeries,
-} from './dashboard-series';
+import { useChartStyles } from './charts.styles';
+import { ColumnChart } from './ColumnChart';
+import { DASHBOARD_PERIODS, parsePeriod, periodRange } from './dashboard-period';
+import { campaignRoiSeries, conversionSeries, forecastSeries, pipelineSeries } from './dashboard-series';
 import { useDashboardStyles } from './DashboardView.styles';
+import { headlineFigures } from './headline-figures';
+import { HeadlineTiles } from './HeadlineTiles';
+import { useDashboardData, type DashboardReports } from './useDashboardData';
 
 export type DashboardViewProps = { readonly workspaceId: string };
 
-const CHART_HEIGHT = 240;
+type StaleRow = StaleDeal & { readonly id: string };
 
-type BarChartProps = {
-  readonly title: string;
-  readonly bars: readonly Bar[];
-  /** The series' name, shown in the bars' tooltips. */
-  readonly legend: string;
-  readonly culture?: string;
-};
+const STALE_COLUMNS: readonly FieldDescriptor<StaleRow>[] = [
+  { id: 'deal', labelKey: 'dashboard.col.deal', size: 'name', text: (row) => row.opportunity.name },
+  {
+    id: 'days',
+    labelKey: 'dashboard.col.idleDays',
+    size: 'number',
+    text: (row, { format }) => format.number(row.daysInactive),
+  },
+];
 
-function BarChart({ title, bars, legend, culture }: BarChartProps) {
-  return (
-    <VerticalBarChart
-      chartTitle={title}
-      data={bars.map((bar) => ({ x: bar.x, y: bar.y, legend }))}
-      height={CHART_HEIGHT}
-      {...(culture ? { culture } : {})}
-      {...axisLayout(bars.length)}
-      hideLegend
-    />
-  );
-}
-
-type Loaded = { [R in ReportName]?: Reports[R] } & { conversionByCampaign?: Reports['conversion'] };
-
-/** Reports as charts; each chart's numbers are also in a table for screen readers. */
+/**
+ * The dashboard: headline figures first (pipeline, won, win rate, sales cycle, leads), then the
+ * charts, each with its numbers in a table for screen readers, for the period chosen (kept in the
+ * address, `?period=quarter`). What it reads comes from `useDashboardData`; this only shows it.
+ */
 export default function DashboardView({ workspaceId }: DashboardViewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const styles = useDashboardStyles();
+  const list = useRecordListStyles();
+  const navigation = useNavigation();
+  const period = parsePeriod(navigation.query.period);
+  const range = useMemo(() => periodRange(period, new Date()), [period]);
+  const data = useDashboardData(workspaceId, range);
   const api = useApi();
   // Only the stages' names: not the member and organisation lookups the deal views need.
   const workspace = useQuery({
     queryKey: queryKeys.workspace(workspaceId),
     queryFn: () => api.getWorkspace(workspaceId),
   });
-  const asks = [
-    ['pipeline', 'pipeline', {}],
-    ['forecast', 'forecast', {}],
-    ['conversion', 'conversion', { by: 'source' }],
-    ['conversionByCampaign', 'conversion', { by: 'campaign' }],
-    ['campaigns', 'campaigns', {}],
-    ['win-rate', 'win-rate', {}],
-    ['sales-cycle', 'sales-cycle', {}],
-    ['stale-deals', 'stale-deals', {}],
-  ] as const;
-  const results = useQueries({
-    queries: asks.map(([key, name, query]) => ({
-      queryKey: queryKeys.report(workspaceId, key),
-      queryFn: () => fetchReport(api, workspaceId, name, query),
-    })),
-  });
-  const r = Object.fromEntries(asks.map(([key], i) => [key, results[i]?.data])) as Loaded;
-  const error = results.find((q) => q.error)?.error ?? workspace.error;
-  if (error)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
-      </MessageBar>
-    );
-  if (results.some((q) => q.isPending) || workspace.isPending) return <Spinner label={t('app.loading')} />;
-
-  const stageName = (id: string) => {
-    const stage = workspace.data?.settings.stages.find((s) => s.id === id);
-    return nameOf(stage ?? id, t);
-  };
-  const f = { t, language: i18n.language, stageName };
-  const campaignNames = new Map((r.campaigns?.rows ?? []).map((c) => [c.campaignId, c.name]));
-  const perCurrency = (title: string, series: readonly CurrencySeries[]) =>
-    series.map((s) => (
-      <BarChart
-        key={s.currency}
-        title={t('dashboard.inCurrency', { title, currency: s.currency })}
-        bars={s.bars}
-        legend={s.currency}
-        culture={i18n.language}
-      />
-    ));
-
-  const pipeline = r.pipeline && pipelineSeries(r.pipeline, f);
-  const forecast = r.forecast && forecastSeries(r.forecast, f);
-  const bySource =
-    r.conversion &&
-    conversionSeries(r.conversion, (key) => t(`leads.sourceLabel.${key}`, { defaultValue: key ?? '' }), f);
-  const byCampaign =
-    r.conversionByCampaign &&
-    conversionSeries(
-      r.conversionByCampaign,
-      (key) => (key ? (campaignNames.get(key) ?? key) : t('dashboard.noCampaign')),
-      f,
-    );
-  const roi = r.campaigns && campaignRoiSeries(r.campaigns, f);
-  const win = r['win-rate'];
-  const cycle = r['sales-cycle'];
-  const stale = r['stale-deals'];
-  const titles = {
-    pipeline: t('dashboard.pipelineByStage'),
-    forecast: t('dashboard.forecast'),
-    source: t('dashboard.conversionBySource'),
-    campaign: t('dashboard.conversionByCampaign'),
-    win: t('dashboard.winRate'),
-    roi: t('dashboard.campaignRoi'),
-    stale: t('dashboard.staleDeals', { days: stale?.staleAfterDays ?? 0 }),
-  };
+  const periodName = t(`dashboard.period.${period}`);
 
   return (
     <section className={styles.view} aria-labelledby="dashboard-heading">
-      <Title2 as="h2" id="dashboard-heading">
-        {t('dashboard.heading')}
-      </Title2>
-      {cycle && cycle.averageDays !== null && (
-        <Text>{t('dashboard.salesCycle', { days: cycle.averageDays, count: cycle.wonDeals })}</Text>
+      <div className={list.heading}>
+        <Title2 as="h2" id="dashboard-heading" className={list.titleText}>
+          {t('dashboard.heading')}
+        </Title2>
+        <ToolbarSelect
+          label={t('dashboard.periodLabel')}
+          value={period === 'month' ? '' : period}
+          allLabel={t('dashboard.period.month')}
+          options={DASHBOARD_PERIODS.filter((p) => p !== 'month').map((p) => ({
+            id: p,
+            label: t(`dashboard.period.${p}`),
+          }))}
+          onChange={(value) => navigation.setQuery(value ? { period: value } : {})}
+        />
+      </div>
+      {data.state === 'failed' ? (
+        <ErrorState error={data.error} onRetry={data.retry} />
+      ) : data.state === 'pending' || workspace.isPending ? (
+        <LoadingState />
+      ) : (
+        <Figures
+          reports={data.reports}
+          periodName={periodName}
+          stageName={(id) => nameOf(workspace.data?.settings.stages.find((s) => s.id === id) ?? id, t)}
+        />
       )}
+    </section>
+  );
+}
+
+type FiguresProps = {
+  readonly reports: DashboardReports;
+  readonly periodName: string;
+  readonly stageName: (id: string) => string;
+};
+
+function Figures({ reports: r, periodName, stageName }: FiguresProps) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const styles = useDashboardStyles();
+  const chart = useChartStyles();
+  const f = { t, format, language: i18n.language, stageName };
+  const campaignNames = new Map(r.campaigns.rows.map((c) => [c.campaignId, c.name]));
+  const pipeline = pipelineSeries(r.pipeline, f);
+  const forecast = forecastSeries(r.forecast, f);
+  const bySource = conversionSeries(
+    r.conversionBySource,
+    (key) => t(`leads.sourceLabel.${key}`, { defaultValue: key ?? '' }),
+    f,
+  );
+  const byCampaign = conversionSeries(
+    r.conversionByCampaign,
+    (key) => (key ? (campaignNames.get(key) ?? key) : t('dashboard.noCampaign')),
+    f,
+  );
+  const roi = campaignRoiSeries(r.campaigns, f);
+  const stale: StaleRow[] = r.staleDeals.deals.map((d) => ({ ...d, id: d.opportunity.id }));
+  const inCurrency = (currency: string, several: boolean) =>
+    several ? (
+      <Text size={200} className={styles.note}>
+        {currency}
+      </Text>
+    ) : null;
+
+  return (
+    <>
+      <HeadlineTiles
+        figures={headlineFigures({
+          pipeline: r.pipeline,
+          winRate: r.winRate,
+          salesCycle: r.salesCycle,
+          conversion: r.conversionBySource,
+        })}
+        period={periodName}
+      />
       <div className={styles.grid}>
-        {pipeline && (
-          <ChartCard id="chart-pipeline" title={titles.pipeline} numbers={pipeline.table}>
-            {perCurrency(titles.pipeline, pipeline.series)}
-          </ChartCard>
-        )}
-        {forecast && (
-          <ChartCard id="chart-forecast" title={titles.forecast} numbers={forecast.table}>
-            {perCurrency(titles.forecast, forecast.series)}
-          </ChartCard>
-        )}
+        <ChartCard id="chart-pipeline" title={t('dashboard.pipelineByStage')} numbers={pipeline.table}>
+          <div className={chart.legend} aria-hidden>
+            <span>
+              <span className={`${chart.swatch} ${chart.swatchOuter}`} />
+              {t('dashboard.col.amount')}
+            </span>
+            <span>
+              <span className={`${chart.swatch} ${chart.swatchInner}`} />
+              {t('dashboard.col.weighted')}
+            </span>
+          </div>
+          {pipeline.series.map((s) => (
+            <div key={s.currency} className={styles.series}>
+              {inCurrency(s.currency, pipeline.series.length > 1)}
+              <BarList rows={s.items} />
+            </div>
+          ))}
+        </ChartCard>
+        <ChartCard id="chart-forecast" title={t('dashboard.forecast')} numbers={forecast.table}>
+          {forecast.series.map((s) => (
+            <div key={s.currency} className={styles.series}>
+              {inCurrency(s.currency, forecast.series.length > 1)}
+              <ColumnChart columns={s.items} />
+            </div>
+          ))}
+        </ChartCard>
         {(
           [
-            ['chart-source', titles.source, bySource],
-            ['chart-campaign', titles.campaign, byCampaign],
+            ['chart-source', t('dashboard.conversionBySource'), bySource],
+            ['chart-campaign', t('dashboard.conversionByCampaign'), byCampaign],
           ] as const
-        ).map(
-          ([id, title, conversion]) =>
-            conversion && (
-              <ChartCard key={id} id={id} title={title} numbers={conversion.table}>
-                <BarChart title={title} bars={conversion.bars} legend={t('dashboard.col.rate')} />
-              </ChartCard>
-            ),
-        )}
-        {win && (
+        ).map(([id, title, conversion]) => (
           <ChartCard
-            id="chart-win"
-            title={titles.win}
-            numbers={{
-              columns: [t('dashboard.won'), t('dashboard.lost'), t('dashboard.winRate')],
-              rows:
-                win.winRate === null
-                  ? []
-                  : [[String(win.won), String(win.lost), formatPercent(win.winRate, i18n.language)]],
-            }}
+            key={id}
+            id={id}
+            title={title}
+            note={t('dashboard.period.all')}
+            numbers={conversion.table}
           >
-            {win.winRate !== null && (
-              <>
-                <Text>
-                  {t('dashboard.winRateValue', {
-                    rate: formatPercent(win.winRate, i18n.language),
-                    won: win.won,
-                    lost: win.lost,
-                  })}
-                </Text>
-                <DonutChart
-                  data={{
-                    chartTitle: titles.win,
-                    chartData: [
-                      // Without colours of its own the donut draws both halves black.
-                      {
-                        legend: t('dashboard.won'),
-                        data: win.won,
-                        color: tokens.colorPaletteGreenBackground3,
-                      },
-                      {
-                        legend: t('dashboard.lost'),
-                        data: win.lost,
-                        color: tokens.colorPaletteRedBackground3,
-                      },
-                    ],
-                  }}
-                  innerRadius={50}
-                  height={CHART_HEIGHT}
-                  valueInsideDonut={formatPercent(win.winRate, i18n.language)}
-                />
-              </>
-            )}
+            <BarList rows={conversion.bars} />
           </ChartCard>
-        )}
-        {roi && (
-          <ChartCard id="chart-roi" title={titles.roi} numbers={roi.table}>
-            {roi.bars.length > 0 && (
-              <BarChart title={titles.roi} bars={roi.bars} legend={t('dashboard.col.roi')} />
-            )}
-          </ChartCard>
-        )}
-        {stale && (
-          <ChartCard
-            id="chart-stale"
-            title={titles.stale}
-            tableVisible
-            numbers={{
-              columns: [t('dashboard.col.deal'), t('dashboard.col.days')],
-              rows: stale.deals.map((d) => [d.opportunity.name, String(d.daysInactive)]),
-            }}
+        ))}
+        <ChartCard id="chart-roi" title={t('dashboard.campaignRoi')} numbers={roi.table}>
+          {roi.bars.length > 0 ? (
+            <BarList rows={roi.bars} />
+          ) : (
+            <Text className={styles.note}>{t('dashboard.noRoi')}</Text>
+          )}
+        </ChartCard>
+        <section className={styles.card} aria-labelledby="chart-stale">
+          <div className={styles.cardHeading}>
+            <Subtitle2 as="h3" id="chart-stale">
+              {t('dashboard.staleDeals', { days: r.staleDeals.staleAfterDays })}
+            </Subtitle2>
+          </div>
+          <RecordTable
+            label={t('dashboard.staleDeals', { days: r.staleDeals.staleAfterDays })}
+            fields={STALE_COLUMNS}
+            records={stale}
+            emptyText={t('dashboard.noStale')}
+            name={(row) => row.opportunity.name}
+            cardFields={['days']}
           />
-        )}
+        </section>
       </div>
-    </section>
+    </>
   );
 }

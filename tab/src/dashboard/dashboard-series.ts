@@ -1,30 +1,17 @@
+import type { DealTotals } from '@crm/shared';
 import type { TFunction } from 'i18next';
 import type { Reports } from '../api/reports';
-import { formatMoney, formatPercent } from '../pipeline/pipeline-format';
+import type { Format } from '../i18n/useFormat';
+import type { TextRows } from '../records/TextTable';
+import type { BarRow } from './BarList';
+import type { Column } from './ColumnChart';
 
-/** One bar: its label and value. */
-export type Bar = { readonly x: string; readonly y: number };
+/** One chart per currency: amounts in different currencies are never on one axis, nor added. */
+export type PerCurrency<T> = { readonly currency: string; readonly items: readonly T[] };
 
-/** Up to this many bars, every bar keeps its x label. */
-export const MAX_LABELLED_BARS = 12;
-
-/**
- * How a bar chart lays out its axes' labels. By default the chart hides an x label that would overlap
- * its neighbour, which drops every other month or campaign name; wrapped to the bar's width, they all
- * fit (past MAX_LABELLED_BARS the chart may thin them out again). And it leaves a fixed margin for
- * the y labels, which cuts the first digit off "52.88k"; measured, the margin fits the longest one.
- */
-export const axisLayout = (bars: number) => ({
-  wrapXAxisLables: true,
-  hideTickOverlap: bars > MAX_LABELLED_BARS,
-  showYAxisLables: true,
-});
-
-/** A chart per currency: amounts in different currencies are never on one axis, nor added. */
-export type CurrencySeries = { readonly currency: string; readonly bars: readonly Bar[] };
-
-type Format = {
+type Context = {
   readonly t: TFunction;
+  readonly format: Format;
   readonly language: string;
   readonly stageName: (id: string) => string;
 };
@@ -32,76 +19,107 @@ type Format = {
 const currenciesOf = (maps: readonly Readonly<Record<string, unknown>>[]): string[] =>
   [...new Set(maps.flatMap((m) => Object.keys(m)))].sort();
 
-export function pipelineSeries(report: Reports['pipeline'], f: Format) {
-  const series: CurrencySeries[] = currenciesOf([report.totals]).map((currency) => ({
+const columns = (f: Context, keys: readonly string[]) => keys.map((c) => f.t(`dashboard.col.${c}`));
+
+/** A stage's or a month's deals as table rows: one per currency (count, amount, weighted). */
+const totalsRows = (
+  label: string,
+  byCurrency: Readonly<Record<string, DealTotals>>,
+  f: Context,
+): string[][] =>
+  Object.entries(byCurrency).map(([currency, total]) => [
+    label,
     currency,
-    bars: report.stages.map((s) => ({ x: f.stageName(s.stage), y: s.byCurrency[currency]?.amount ?? 0 })),
+    f.format.number(total.count),
+    f.format.money(total.amount, currency),
+    f.format.money(total.weightedAmount, currency),
+  ]);
+
+/** The open pipeline per stage: the amount as the bar, the weighted amount inside it. */
+export function pipelineSeries(report: Reports['pipeline'], f: Context) {
+  const series: PerCurrency<BarRow>[] = currenciesOf([report.totals]).map((currency) => ({
+    currency,
+    items: report.stages.map((s) => {
+      const total = s.byCurrency[currency];
+      return {
+        label: f.stageName(s.stage),
+        value: total?.amount ?? 0,
+        inner: total?.weightedAmount ?? 0,
+        text: f.format.compactMoney(total?.amount ?? 0, currency),
+      };
+    }),
   }));
-  const rows = report.stages.flatMap((s) =>
-    Object.entries(s.byCurrency).map(([currency, total]) => [
-      f.stageName(s.stage),
-      currency,
-      String(total.count),
-      formatMoney(total.amount, currency, f.language),
-      formatMoney(total.weightedAmount, currency, f.language),
-    ]),
-  );
-  const columns = ['stage', 'currency', 'count', 'amount', 'weighted'].map((c) => f.t(`dashboard.col.${c}`));
-  return { series, table: { columns, rows } };
+  const rows = report.stages.flatMap((s) => totalsRows(f.stageName(s.stage), s.byCurrency, f));
+  return {
+    series,
+    table: { columns: columns(f, ['stage', 'currency', 'count', 'amount', 'weighted']), rows },
+  };
 }
 
-export function forecastSeries(report: Reports['forecast'], f: Format) {
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat(f.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
-  const series: CurrencySeries[] = currenciesOf(report.months.map((m) => m.byCurrency)).map((currency) => ({
-    currency,
-    bars: report.months.map((m) => ({ x: monthName(m.month), y: m.byCurrency[currency]?.amount ?? 0 })),
-  }));
-  const rows = report.months.flatMap((m) =>
-    Object.entries(m.byCurrency).map(([currency, total]) => [
-      monthName(m.month),
+/** Expected sales by close month: a column per month, its year under the first month of each year. */
+export function forecastSeries(report: Reports['forecast'], f: Context) {
+  const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
+  const short = new Intl.DateTimeFormat(f.language, { month: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(f.language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const series: PerCurrency<Column>[] = currenciesOf(report.months.map((m) => m.byCurrency)).map(
+    (currency) => ({
       currency,
-      String(total.count),
-      formatMoney(total.amount, currency, f.language),
-      formatMoney(total.weightedAmount, currency, f.language),
-    ]),
+      items: report.months.map((m, i) => {
+        const amount = m.byCurrency[currency]?.amount ?? 0;
+        const year = m.month.slice(0, 4);
+        const newYear = i === 0 || report.months[i - 1]?.month.slice(0, 4) !== year;
+        return {
+          label: short.format(date(m.month)),
+          ...(newYear ? { group: year } : {}),
+          value: amount,
+          text: f.format.compactMoney(amount, currency),
+          title: long.format(date(m.month)),
+        };
+      }),
+    }),
   );
-  const columns = ['month', 'currency', 'count', 'amount', 'weighted'].map((c) => f.t(`dashboard.col.${c}`));
-  return { series, table: { columns, rows } };
+  const rows = report.months.flatMap((m) => totalsRows(long.format(date(m.month)), m.byCurrency, f));
+  return {
+    series,
+    table: { columns: columns(f, ['month', 'currency', 'count', 'amount', 'weighted']), rows },
+  };
 }
 
+/** Conversion rate per source or campaign: the rate as the bar, "25% · 1 of 4" beside it. */
 export function conversionSeries(
   report: Reports['conversion'],
   keyName: (key: string | null) => string,
-  f: Format,
-) {
-  const bars: Bar[] = report.rows.map((r) => ({
-    x: keyName(r.key),
-    y: Math.round(r.conversionRate * 1000) / 10,
+  f: Context,
+): { readonly bars: readonly BarRow[]; readonly table: TextRows } {
+  const bars: BarRow[] = report.rows.map((r) => ({
+    label: keyName(r.key),
+    value: r.conversionRate,
+    text: f.t('dashboard.rateOf', {
+      rate: f.format.percent(r.conversionRate),
+      converted: f.format.number(r.converted),
+      leads: f.format.number(r.leads),
+    }),
   }));
   const rows = report.rows.map((r) => [
     keyName(r.key),
-    String(r.leads),
-    String(r.converted),
-    formatPercent(r.conversionRate, f.language),
+    f.format.number(r.leads),
+    f.format.number(r.converted),
+    f.format.percent(r.conversionRate),
   ]);
   const key = report.by === 'campaign' ? 'campaign' : 'source';
-  const columns = [key, 'leads', 'converted', 'rate'].map((c) => f.t(`dashboard.col.${c}`));
-  return { bars, table: { columns, rows } };
+  return { bars, table: { columns: columns(f, [key, 'leads', 'converted', 'rate']), rows } };
 }
 
-export function campaignRoiSeries(report: Reports['campaigns'], f: Format) {
-  const bars: Bar[] = report.rows.flatMap((r) =>
-    r.roi === null ? [] : [{ x: r.name, y: Math.round(r.roi * 1000) / 10 }],
+/** What each campaign returned on its cost: a bar to the right of zero for a gain, left for a loss. */
+export function campaignRoiSeries(report: Reports['campaigns'], f: Context) {
+  const bars: BarRow[] = report.rows.flatMap((r) =>
+    r.roi === null ? [] : [{ label: r.name, value: r.roi, text: f.format.percent(r.roi) }],
   );
   const rows = report.rows.map((r) => [
     r.name,
-    formatMoney(r.wonAmount[r.currency] ?? 0, r.currency, f.language),
-    r.actualCost === null ? '–' : formatMoney(r.actualCost, r.currency, f.language),
-    r.roi === null ? '–' : formatPercent(r.roi, f.language),
+    f.format.money(r.wonAmount[r.currency] ?? 0, r.currency),
+    r.actualCost === null ? '–' : f.format.money(r.actualCost, r.currency),
+    r.roi === null ? '–' : f.format.percent(r.roi),
   ]);
-  const columns = ['campaign', 'wonAmount', 'cost', 'roi'].map((c) => f.t(`dashboard.col.${c}`));
-  return { bars, table: { columns, rows } };
+  return { bars, table: { columns: columns(f, ['campaign', 'wonAmount', 'cost', 'roi']), rows } };
 }

@@ -5,6 +5,8 @@ export type Format = {
   readonly number: (value: number) => string;
   readonly percent: (ratio: number) => string;
   readonly money: (amount: number, currency: string) => string;
+  /** Short, for charts and tiles: "€48K", "NOK 1.2M". */
+  readonly compactMoney: (amount: number, currency: string) => string;
   /** `YYYY-MM-DD` as a calendar date (no time zone shift). */
   readonly date: (isoDate: string) => string;
   readonly dateTime: (instant: string) => string;
@@ -24,6 +26,14 @@ export function formatFor(language: string): Format {
         return new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
       } catch {
         return `${number.format(amount)} ${currency}`;
+      }
+    },
+    compactMoney: (amount, currency) => {
+      const compact = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 } as const;
+      try {
+        return new Intl.NumberFormat(language, { style: 'currency', currency, ...compact }).format(amount);
+      } catch {
+        return `${new Intl.NumberFormat(language, compact).format(amount)} ${currency}`;
       }
     },
     date: (isoDate) => {

@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadConversion, WithEtag } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
+import { errorText } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useConvertLead } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
@@ -33,6 +33,9 @@ export type ConvertLeadDialogProps = {
   readonly workspaceId: string;
   readonly lead: WithEtag<Lead>;
   readonly onConverted: (result: LeadConversion) => void;
+  /** Opened from elsewhere (a row's menu): no button of its own, open while true. */
+  readonly open?: boolean;
+  readonly onClose?: () => void;
 };
 
 const NEW = '';
@@ -43,19 +46,24 @@ const NEW = '';
  * selected by default; "create new anyway" is a deliberate choice. The server's rules decide; this
  * only asks.
  */
-export function ConvertLeadDialog({ workspaceId, lead, onConverted }: ConvertLeadDialogProps) {
+export function ConvertLeadDialog({ workspaceId, lead, onConverted, ...controlled }: ConvertLeadDialogProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlled.open ?? ownOpen;
+  const setOpen = (next: boolean) =>
+    controlled.open === undefined ? setOwnOpen(next) : !next && controlled.onClose?.();
   return (
     <>
-      <Button
-        size="small"
-        appearance="primary"
-        aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
-        onClick={() => setOpen(true)}
-      >
-        {t('leads.convert')}
-      </Button>
+      {controlled.open === undefined && (
+        <Button
+          size="small"
+          appearance="primary"
+          aria-label={t('leads.convertLead', { name: leadDisplayName(lead) })}
+          onClick={() => setOpen(true)}
+        >
+          {t('leads.convert')}
+        </Button>
+      )}
       <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
         <DialogSurface aria-describedby={undefined}>
           <ConvertForm
@@ -134,7 +142,7 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
     try {
       onConverted(await convert.mutateAsync({ id: lead.id, input: conversionInput(choice) }));
     } catch (error) {
-      setFailure(errorMessage(error, t));
+      setFailure(errorText(error, t));
       setBusy(false);
     }
   };

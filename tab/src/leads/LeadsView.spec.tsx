@@ -77,7 +77,8 @@ describe('LeadsView: the list', () => {
     const { fake, pieter, organisation } = await seeded();
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Convert Pieter Jansen' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Pieter Jansen' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Convert' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Pieter Jansen' });
     await user.click(
       await within(dialog).findByRole('radio', {
@@ -117,7 +118,8 @@ describe('LeadsView: the list', () => {
     });
     const user = userEvent.setup({ delay: null });
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Convert Kari Nordmann' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Kari Nordmann' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Convert' }));
     const dialog = await screen.findByRole('dialog', { name: 'Convert Kari Nordmann' });
 
     const existing = await within(dialog).findByRole('radio', {
@@ -144,8 +146,53 @@ describe('LeadsView: the list', () => {
     renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
     await user.click(await screen.findByRole('checkbox', { name: 'Select Pieter Jansen' }));
     await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
-    await screen.findByText('1 leads changed, 0 failed.');
+    await screen.findByText('1 lead changed.');
     expect((await fake.read<Lead>('leads', pieter.id)).status).toBe('working-contacted');
+  });
+
+  it('says which leads of a bulk change failed, and what the server said about each', async () => {
+    const { fake, pieter } = await seeded();
+    const kari = await fake.add<Lead>('leads', {
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      status: 'open-not-contacted',
+      source: 'event',
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await screen.findByRole('link', { name: 'Kari Nordmann' });
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
+    // Someone else works on Pieter meanwhile: the list's copy of him is stale.
+    await fake.changeBehindTheScenes('leads', pieter.id, { company: 'Jansen Logistiek' });
+    await user.click(screen.getByRole('button', { name: 'Set status of 3' }));
+
+    const notice = (await screen.findByText('1 changed, 1 failed:')).closest('.fui-MessageBar');
+    expect(
+      within(notice as HTMLElement)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Pieter Jansen: Someone else changed this meanwhile. Reload and try again.']);
+    expect((await fake.read<Lead>('leads', kari.id)).status).toBe('working-contacted');
+    expect((await fake.read<Lead>('leads', pieter.id)).status).toBe('open-not-contacted');
+  });
+
+  it('deletes a lead from its row’s menu, after asking, and brings it back with Undo', async () => {
+    const { fake, ana } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Ana Souza' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Delete' }));
+    const ask = await screen.findByRole('dialog', { name: 'Delete Ana Souza?' });
+    await user.click(within(ask).getByRole('button', { name: 'Delete' }));
+
+    await screen.findByText('Ana Souza moved to the recycle bin.');
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Ana Souza' })).toBeNull());
+    expect(fake.bodiesOf('DELETE', `/leads/${ana.id}`)).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('link', { name: 'Ana Souza' })).toBeTruthy();
+    expect(await screen.findByText('Ana Souza is back.')).toBeTruthy();
+    expect((await fake.read<Lead>('leads', ana.id)).status).toBe('working-contacted');
   });
 
   it('offers a converted lead to no bulk change: its box is disabled and select-all leaves it out', async () => {
@@ -158,7 +205,7 @@ describe('LeadsView: the list', () => {
 
     await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
     await user.click(screen.getByRole('button', { name: 'Set status of 1' }));
-    await screen.findByText('1 leads changed, 0 failed.');
+    await screen.findByText('1 lead changed.');
     expect(fake.sent.filter((s) => s.method === 'PATCH').map((s) => s.path)).toEqual([`/leads/${pieter.id}`]);
   });
 });

@@ -1,14 +1,17 @@
 import { Button, Select } from '@fluentui/react-components';
-import { leadCapabilities, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
+import { leadCapabilities, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
+import { errorText } from '../api/api-error';
 import { useSetLeadsStatus } from '../api/mutations';
 import type { Notice } from '../app/StateViews';
+import { useToast } from '../app/Toasts';
 import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
 import { ImportDialog } from '../imports/ImportDialog';
 import { RecordListView } from '../records/RecordListView';
+import { useClosingDialog } from '../records/useClosingDialog';
 import { convertedText } from './conversion-notice';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { LEAD_ENTITY } from './lead-entity';
@@ -39,14 +42,21 @@ function BulkStatus({
   const [busy, setBusy] = useState(false);
   const apply = async () => {
     setBusy(true);
-    const { changed, failed } = await setLeadsStatus.mutateAsync({
+    const { changed, refused } = await setLeadsStatus.mutateAsync({
       leads: leads.filter((l) => l.status !== status),
       status,
     });
+    // Each lead stands alone: say which ones failed, and what the server said about each.
+    const failures = refused.map(({ lead, error }) =>
+      t('leads.bulkFailure', { name: leadDisplayName(lead), reason: errorText(error, t) }),
+    );
     setBusy(false);
     done({
-      intent: failed ? 'warning' : 'success',
-      text: t('leads.bulkDone', { count: changed, failed }),
+      intent: failures.length ? 'warning' : 'success',
+      text: failures.length
+        ? t('leads.bulkPartly', { count: changed, failed: failures.length })
+        : t('leads.bulkDone', { count: changed }),
+      items: failures,
     });
   };
   return (
@@ -72,6 +82,10 @@ function BulkStatus({
 /** Leads: the list (filters, search, import, export, bulk status, convert) or one lead's page. */
 export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps) {
   const { t } = useTranslation();
+  const toast = useToast();
+  const [converting, setConverting] = useState<WithEtag<Lead>>();
+  // Kept mounted while it closes, so Fluent gives the page back to assistive tech.
+  const convertDialog = useClosingDialog(converting);
   if (recordId)
     return (
       <RecordDetail
@@ -95,16 +109,26 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
           {reassignBulk(workspaceId, 'leads', LEAD_ENTITY.title)(leads, done)}
         </>
       )}
-      actions={(lead, notify) =>
-        leadCapabilities(lead).convert && (
-          <ConvertLeadDialog
-            workspaceId={workspaceId}
-            lead={lead}
-            onConverted={(result) => notify({ intent: 'success', text: convertedText(t, result) })}
-          />
-        )
+      actions={(lead) =>
+        leadCapabilities(lead).convert
+          ? [{ id: 'convert', label: t('leads.convert'), run: () => setConverting(lead) }]
+          : []
       }
-    />
+    >
+      {convertDialog.shown && (
+        <ConvertLeadDialog
+          key={convertDialog.key}
+          workspaceId={workspaceId}
+          lead={convertDialog.shown}
+          open={convertDialog.open}
+          onClose={() => setConverting(undefined)}
+          onConverted={(result) => {
+            setConverting(undefined);
+            toast({ intent: 'success', text: convertedText(t, result) });
+          }}
+        />
+      )}
+    </RecordListView>
   );
 }
 

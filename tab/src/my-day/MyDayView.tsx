@@ -1,11 +1,11 @@
 import {
-  Button,
   Caption1,
   Checkbox,
   Field,
   Input,
   Link,
   Menu,
+  MenuButton,
   MenuItem,
   MenuList,
   MenuPopover,
@@ -269,9 +269,10 @@ function DayItem({ activity, overdue, done, onDone, onUndo, onMove, onPick }: Da
       {!done && (
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" aria-label={t('myDay.moveNamed', { subject: activity.subject })}>
+            {/* The visible word starts the accessible name, so voice control users can say it. */}
+            <MenuButton size="small" aria-label={t('myDay.moveNamed', { subject: activity.subject })}>
               {t('myDay.move')}
-            </Button>
+            </MenuButton>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>

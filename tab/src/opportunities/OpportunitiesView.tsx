@@ -1,13 +1,4 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  SearchBox,
-  Select,
-  Spinner,
-  Title2,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Title2 } from '@fluentui/react-components';
 import { type Opportunity } from '@crm/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,12 +6,22 @@ import type { WithEtag } from '../api/api-client';
 import { errorMessage, isStale } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCreateRecord, useUpdateRecord } from '../api/mutations';
+import { useToast } from '../app/Toasts';
+import { useNarrow } from '../app/useNarrow';
+import { DEAL_LINKS } from '../organisations/deal-entity';
 import { stageName } from '../pipeline/pipeline-format';
 import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
+import { ColumnChooser } from '../records/ColumnChooser';
+import { ToolbarSelect } from '../records/FilterSelect';
+import { sortableFields } from '../records/list-sort';
+import { ListToolbar } from '../records/ListToolbar';
+import { RecordCount } from '../records/RecordCount';
+import { useRecordListStyles } from '../records/RecordListView.styles';
 import { RecordTable } from '../records/RecordTable';
 import { SortNotices } from '../records/SortNotices';
-import { useDebouncedValue } from '../records/useDebouncedValue';
-import { sortableFields, useListSort, useSortRefusal } from '../records/useListSort';
+import { useColumnChoice } from '../records/useColumnChoice';
+import { useDeleteWithUndo } from '../records/useDeleteWithUndo';
+import { useListState, useSortRefusal } from '../records/useListState';
 import { useRecordList } from '../records/useRecordList';
 import { useNavigation } from '../app/navigation';
 import { DealPage } from '../deals/DealPage';
@@ -32,7 +33,6 @@ import {
   validateNewOpportunity,
   validateOpportunityChange,
 } from './opportunity-form';
-import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
 
 export type OpportunitiesViewProps = {
   readonly workspaceId: string;
@@ -60,29 +60,22 @@ export default function OpportunitiesView({ recordId, ...props }: OpportunitiesV
 }
 
 function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
-  const { t, i18n } = useTranslation();
-  const styles = useOpportunitiesViewStyles();
+  const { t } = useTranslation();
+  const styles = useRecordListStyles();
+  const narrow = useNarrow();
+  const toast = useToast();
   const api = useApi();
   const create = useCreateRecord<Opportunity>(workspaceId, 'opportunities');
   const update = useUpdateRecord<Opportunity>(workspaceId, 'opportunities');
   const lookups = useWorkspaceLookups(workspaceId);
-  const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState({ stage: '', ownerId: '', organisationId: '' });
-  const q = useDebouncedValue(search.trim(), debounceMs);
+  const state = useListState(debounceMs);
   const [editing, setEditing] = useState<Editing>();
   const edit = (next: Omit<Editing, 'open' | 'seq'>) =>
     setEditing((current) => ({ ...next, open: true, seq: (current?.seq ?? 0) + 1 }));
   const close = () => setEditing((current) => current && { ...current, open: false });
-  const [notice, setNotice] = useState<string>();
-
-  const listSort = useListSort(q);
-  const query = {
-    ...(q ? { q } : {}),
-    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
-    ...listSort.param,
-  };
-  const list = useRecordList<Opportunity>(workspaceId, 'opportunities', query);
-  const refused = useSortRefusal(listSort, list.error);
+  const list = useRecordList<Opportunity>(workspaceId, 'opportunities', state.query);
+  const refused = useSortRefusal(state, list.error);
+  const remove = useDeleteWithUndo(workspaceId, DEAL_LINKS);
 
   const stageLabels = useMemo(
     () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
@@ -92,13 +85,11 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
   const fields = useMemo(
     () =>
       opportunityFields({
-        dealHref: (id) => navigation.href('opportunities', id),
-        language: i18n.language,
         organisationName: lookups.organisationName,
         memberName: lookups.memberName,
         stageName: (id) => stageLabels.get(id) ?? stageName(id, t),
       }),
-    [i18n.language, lookups, stageLabels, t, navigation],
+    [lookups, stageLabels, t],
   );
 
   const save = async (input: unknown) => {
@@ -108,7 +99,10 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
         ? await update.mutateAsync({ record, patch: input as Record<string, unknown> })
         : await create.mutateAsync(input);
       close();
-      setNotice(t(record ? 'opportunities.saved' : 'opportunities.created', { name: saved.name }));
+      toast({
+        intent: 'success',
+        text: t(record ? 'opportunities.saved' : 'opportunities.created', { name: saved.name }),
+      });
     } catch (error) {
       if (record && isStale(error)) {
         // Someone else saved first: show their version, so the user decides again on fresh data.
@@ -116,56 +110,69 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
         edit({ record: fresh, notice: t('opportunities.stale', { name: fresh.name }) });
         return;
       }
-      throw new Error(errorMessage(error, t), { cause: error });
+      throw error;
     }
   };
 
-  const filter = (name: keyof typeof filters, label: string, all: string, options: [string, string][]) => (
-    <Field label={label}>
-      <Select value={filters[name]} onChange={(_e, d) => setFilters((f) => ({ ...f, [name]: d.value }))}>
-        <option value="">{all}</option>
-        {options.map(([id, text]) => (
-          <option key={id} value={id}>
-            {text}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
+  const columns = useColumnChoice('opportunities', fields);
+  const filterSelects: readonly [string, string, string, readonly { id: string; label: string }[]][] = [
+    [
+      'stage',
+      t('opportunities.field.stage'),
+      t('opportunities.allStages'),
+      [...stageLabels].map(([id, label]) => ({ id, label })),
+    ],
+    [
+      'ownerId',
+      t('opportunities.field.owner'),
+      t('opportunities.allOwners'),
+      lookups.members.map((m) => ({ id: m.userId, label: lookups.memberName(m.userId) })),
+    ],
+    [
+      'organisationId',
+      t('opportunities.field.organisation'),
+      t('opportunities.allOrganisations'),
+      [...lookups.organisations].map(([id, label]) => ({ id, label })),
+    ],
+  ];
 
   const error = (refused ? null : list.error) ?? lookups.error;
   return (
     <section className={styles.view} aria-labelledby="opportunities-heading">
-      <Title2 as="h2" id="opportunities-heading">
-        {t('opportunities.heading')}
-      </Title2>
-      <div className={styles.toolbar}>
-        <Field label={t('opportunities.search')}>
-          <SearchBox className={styles.search} value={search} onChange={(_e, d) => setSearch(d.value)} />
-        </Field>
-        {filter('stage', t('opportunities.field.stage'), t('opportunities.allStages'), [...stageLabels])}
-        {filter(
-          'ownerId',
-          t('opportunities.field.owner'),
-          t('opportunities.allOwners'),
-          lookups.members.map((m) => [m.userId, lookups.memberName(m.userId)]),
-        )}
-        {filter(
-          'organisationId',
-          t('opportunities.field.organisation'),
-          t('opportunities.allOrganisations'),
-          [...lookups.organisations],
-        )}
-        <Button appearance="primary" disabled={lookups.isPending} onClick={() => edit({})}>
-          {t('opportunities.new')}
-        </Button>
+      <div className={styles.heading}>
+        <div className={styles.title}>
+          <Title2 as="h2" id="opportunities-heading" className={styles.titleText}>
+            {t('opportunities.heading')}
+          </Title2>
+          {!list.isPending && !list.error && (
+            <RecordCount ns="opportunities" count={list.records.length} more={list.hasMore} />
+          )}
+        </div>
+        <div className={styles.tools}>
+          {!narrow && <ColumnChooser fields={fields} hidden={columns.hidden} onToggle={columns.toggle} />}
+          <Button appearance="primary" disabled={lookups.isPending} onClick={() => edit({})}>
+            {t('opportunities.new')}
+          </Button>
+        </div>
       </div>
-      {notice && (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
-      <SortNotices refused={listSort.refused} searching={listSort.searching} />
+      <ListToolbar
+        searchLabel={t('opportunities.search')}
+        search={state.search}
+        onSearch={state.setSearch}
+        filtersOn={Object.keys(state.filters).length}
+      >
+        {filterSelects.map(([name, label, all, options]) => (
+          <ToolbarSelect
+            key={name}
+            label={label}
+            allLabel={all}
+            value={state.filters[name] ?? ''}
+            onChange={(value) => state.setFilter(name, value)}
+            options={options}
+          />
+        ))}
+      </ListToolbar>
+      <SortNotices refused={state.refused} searching={state.searching} />
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{errorMessage(error, t)}</MessageBarBody>
@@ -176,25 +183,22 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
       ) : (
         <RecordTable
           label={t('opportunities.tableLabel')}
-          fields={fields}
+          fields={columns.visible}
           records={list.records}
           emptyText={t('opportunities.empty')}
+          name={(record) => record.name}
+          href={(record) => navigation.href('opportunities', record.id)}
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}
           onLoadMore={list.loadMore}
-          {...(listSort.sort ? { sort: listSort.sort } : {})}
-          sortable={q ? [] : sortableFields('opportunities')}
-          onSort={listSort.toggle}
-          actionsLabel={t('opportunities.actions')}
-          actions={(record) => (
-            <Button
-              size="small"
-              aria-label={t('opportunities.editNamed', { name: record.name })}
-              onClick={() => edit({ record })}
-            >
-              {t('opportunities.edit')}
-            </Button>
-          )}
+          {...(state.sort ? { sort: state.sort } : {})}
+          sortable={state.q ? [] : sortableFields('opportunities')}
+          onSort={state.toggleSort}
+          cardFields={['organisation', 'amount']}
+          actions={(record) => [
+            { id: 'edit', label: t('opportunities.edit'), run: () => edit({ record }) },
+            remove(record),
+          ]}
         />
       )}
       {editing && (

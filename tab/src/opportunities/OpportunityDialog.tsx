@@ -6,7 +6,8 @@ import { FormDialog } from '../records/FormDialog';
 import { stageName } from '../pipeline/pipeline-format';
 import type { WorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import type { FormResult, OpportunityFormField, OpportunityFormValues } from './opportunity-form';
-import { useOpportunitiesViewStyles } from './OpportunitiesView.styles';
+import { useRecordFormStyles } from '../records/RecordForm.styles';
+import { refusalOf, type Refusal } from '../records/refusal';
 
 export type OpportunityDialogProps = {
   readonly open: boolean;
@@ -32,17 +33,17 @@ const TEXT_FIELDS: readonly { field: OpportunityFormField; type: 'text' | 'date'
 /** Create or edit an opportunity; the shared schema checks the form before anything is sent. */
 export function OpportunityDialog(props: OpportunityDialogProps) {
   const { t } = useTranslation();
-  const styles = useOpportunitiesViewStyles();
+  const styles = useRecordFormStyles();
   const { lookups } = props;
   const [values, setValues] = useState(props.initial);
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
   const set = (field: OpportunityFormField) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
   const fieldProps = (field: OpportunityFormField) => ({
     label: t(`opportunities.field.${field.replace(/Id$/, '')}`),
-    validationMessage: errors[field] ? t(errors[field]) : undefined,
+    validationMessage: errors[field] ? t(errors[field]) : failure?.fieldErrors[field],
   });
 
   const submit = async (event: FormEvent) => {
@@ -50,11 +51,18 @@ export function OpportunityDialog(props: OpportunityDialogProps) {
     const result = props.validate(values);
     if (!result.ok) return setErrors(result.errors);
     setErrors({});
+    setFailure(undefined);
     setBusy(true);
     try {
       await props.onSubmit(result.input);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : t('errors.generic'));
+      // The server's reasons next to their fields, and with the values given in the failure bar.
+      const views = (Object.keys(values) as OpportunityFormField[]).map((field) => ({
+        name: field,
+        label: fieldProps(field).label,
+        value: values[field],
+      }));
+      setFailure(refusalOf(error, t, views));
     } finally {
       setBusy(false);
     }
@@ -68,7 +76,7 @@ export function OpportunityDialog(props: OpportunityDialogProps) {
       onSubmit={submit}
       onClose={props.onClose}
       busy={busy}
-      {...(failure ? { failure } : {})}
+      {...(failure ? { failure: failure.failure, failureLines: failure.lines } : {})}
       contentClassName={styles.form}
     >
       {props.notice && (

@@ -1,8 +1,6 @@
 import { OpportunityCreateInputSchema, OpportunityPatchInputSchema, type Opportunity } from '@crm/shared';
-import { createElement } from 'react';
-import { FormattedMoney } from '../i18n/Formatted';
 import type { EntityDescriptor } from '../records/entity';
-import { dateField, textField } from '../records/field-descriptor';
+import { dateField, moneyField, textField } from '../records/field-descriptor';
 
 /**
  * Just enough of an opportunity to list it under its organisation or campaign and link to it; the
@@ -12,19 +10,13 @@ export const DEAL_LINKS: EntityDescriptor<Opportunity> = {
   plural: 'opportunities',
   ns: 'deals',
   columns: [
-    textField('name', 'deals.field.name', (o) => o.name),
-    {
-      id: 'amount',
-      labelKey: 'deals.field.amount',
-      render: (o) =>
-        o.amount === undefined
-          ? ''
-          : createElement(FormattedMoney, { amount: o.amount, currency: o.currency }),
-    },
+    textField('name', 'deals.field.name', (o) => o.name, 'name'),
+    moneyField('amount', 'deals.field.amount', (o) => o),
     {
       id: 'stage',
       labelKey: 'deals.field.stage',
-      render: (o, t) => t(`stages.${o.stage}`, { defaultValue: o.stage }),
+      size: 'enum',
+      text: (o, { t }) => t(`stages.${o.stage}`, { defaultValue: o.stage }),
     },
     dateField('closeDate', 'deals.field.closeDate', (o) => o.closeDate),
   ],

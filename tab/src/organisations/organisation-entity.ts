@@ -4,21 +4,36 @@ import {
   OrganisationCreateInputSchema,
   OrganisationPatchInputSchema,
   type Organisation,
+  type OrganisationStatus,
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
 import { ownerColumn } from '../owners/MemberName';
-import { enumField, textField } from '../records/field-descriptor';
+import { statusField, textField, type BadgeColor } from '../records/field-descriptor';
+
+const ORGANISATION_STATUS_COLOURS: Readonly<Record<OrganisationStatus, BadgeColor>> = {
+  prospect: 'informative',
+  customer: 'success',
+  partner: 'brand',
+  supplier: 'subtle',
+  'former-customer': 'warning',
+};
 
 /** Organisations (accounts): prospect until the first won deal makes them a customer. */
 export const ORGANISATION_ENTITY: EntityDescriptor<Organisation> = {
   plural: 'organisations',
   ns: 'organisations',
   columns: [
-    textField('name', 'organisations.field.name', (o) => o.name),
-    enumField('status', 'organisations.field.status', 'organisations.statusLabel', (o) => o.status),
+    textField('name', 'organisations.field.name', (o) => o.name, 'name'),
+    statusField(
+      'status',
+      'organisations.field.status',
+      'organisations.statusLabel',
+      (o) => o.status,
+      ORGANISATION_STATUS_COLOURS,
+    ),
     textField('industry', 'organisations.field.industry', (o) => o.industry),
     textField('city', 'organisations.field.city', (o) => o.city),
-    textField('website', 'organisations.field.website', (o) => o.website),
+    textField('website', 'organisations.field.website', (o) => o.website, 'long'),
     ownerColumn<Organisation>(),
   ],
   filters: [

@@ -21,5 +21,7 @@ export function MemberName({ userId }: { readonly userId: string }) {
 export const ownerColumn = <T extends { readonly ownerId: string }>(): FieldDescriptor<T> => ({
   id: 'owner',
   labelKey: 'owners.owner',
-  render: (record) => createElement(MemberName, { userId: record.ownerId }),
+  size: 'name',
+  text: () => '',
+  cell: (record) => createElement(MemberName, { userId: record.ownerId }),
 });

@@ -63,7 +63,7 @@ export function DealCard(props: DealCardProps) {
           {props.ownerName}
         </Text>
         {props.staleDays !== undefined && (
-          <Badge appearance="tint" color="warning">
+          <Badge appearance="tint" color="warning" className={styles.staleBadge}>
             {t('pipeline.stale', { days: props.staleDays })}
           </Badge>
         )}

@@ -39,6 +39,15 @@ export const usePipelineBoardStyles = makeStyles({
     listStyleType: 'none',
   },
   card: { cursor: 'grab', touchAction: 'none' },
+  /** A pill that grows with its text when a narrow column wraps it, rather than spill out. */
+  staleBadge: {
+    height: 'auto',
+    minHeight: tokens.lineHeightBase300,
+    whiteSpace: 'normal',
+    textAlign: 'start',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   dragging: { opacity: 0.4 },
   overlay: { cursor: 'grabbing', boxShadow: tokens.shadow16 },
   pending: { opacity: 0.6 },

@@ -1,9 +1,10 @@
-import { Field, Select } from '@fluentui/react-components';
+import { Label, Select, useId } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import type { FilterDescriptor } from './entity';
+import { useFilterSelectStyles } from './FilterSelect.styles';
 
 export type FilterSelectProps = {
   readonly workspaceId: string;
@@ -40,20 +41,46 @@ function useFilterOptions(workspaceId: string, filter: FilterDescriptor) {
   }
 }
 
-/** One filter of a list, as a labelled select whose first choice is "All". */
-export function FilterSelect({ workspaceId, filter, value, onChange }: FilterSelectProps) {
+export type ToolbarSelectProps = {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly options: readonly { readonly id: string; readonly label: string }[];
+  /** The first choice, which filters nothing (default "All"). */
+  readonly allLabel?: string;
+};
+
+/** A filter in a toolbar: its name beside a select whose first choice is "All" (one line). */
+export function ToolbarSelect({ label, value, onChange, options, allLabel }: ToolbarSelectProps) {
   const { t } = useTranslation();
-  const options = useFilterOptions(workspaceId, filter);
+  const styles = useFilterSelectStyles();
+  const id = useId('filter');
   return (
-    <Field label={t(filter.labelKey)}>
-      <Select value={value} onChange={(_e, data) => onChange(data.value)}>
-        <option value="">{t('table.all')}</option>
+    <div className={styles.filter}>
+      <Label htmlFor={id} size="small" className={styles.label}>
+        {label}
+      </Label>
+      <Select
+        id={id}
+        size="small"
+        className={styles.select}
+        value={value}
+        onChange={(_e, data) => onChange(data.value)}
+      >
+        <option value="">{allLabel ?? t('table.all')}</option>
         {options.map((option) => (
           <option key={option.id} value={option.id}>
             {option.label}
           </option>
         ))}
       </Select>
-    </Field>
+    </div>
   );
+}
+
+/** One filter of a list, from the entity's description. */
+export function FilterSelect({ workspaceId, filter, value, onChange }: FilterSelectProps) {
+  const { t } = useTranslation();
+  const options = useFilterOptions(workspaceId, filter);
+  return <ToolbarSelect label={t(filter.labelKey)} value={value} onChange={onChange} options={options} />;
 }

@@ -6,11 +6,10 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
 } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoticeBar } from '../app/StateViews';
 
 export type FormDialogProps = {
   /** Open unless false: closing before unmounting lets Fluent give the page back to assistive tech. */
@@ -22,6 +21,8 @@ export type FormDialogProps = {
   readonly busy?: boolean;
   /** A translated sentence saying why the last try failed. */
   readonly failure?: string;
+  /** What the server said about it, point by point (field, value, reason). */
+  readonly failureLines?: readonly string[];
   readonly contentClassName?: string;
   readonly children: ReactNode;
 };
@@ -38,9 +39,13 @@ export function FormDialog(props: FormDialogProps) {
             <DialogContent className={props.contentClassName}>
               {props.children}
               {props.failure && (
-                <MessageBar intent="error">
-                  <MessageBarBody>{props.failure}</MessageBarBody>
-                </MessageBar>
+                <NoticeBar
+                  notice={{
+                    intent: 'error',
+                    text: props.failure,
+                    ...(props.failureLines ? { items: props.failureLines } : {}),
+                  }}
+                />
               )}
             </DialogContent>
             <DialogActions>

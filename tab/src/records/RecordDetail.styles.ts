@@ -11,6 +11,8 @@ export const useRecordDetailStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   actions: {
     display: 'flex',
@@ -19,7 +21,7 @@ export const useRecordDetailStyles = makeStyles({
   },
   properties: {
     display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalXL,
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
@@ -32,7 +34,10 @@ export const useRecordDetailStyles = makeStyles({
   },
   value: {
     margin: 0,
+    minWidth: 0,
     whiteSpace: 'pre-wrap',
+    // A long e-mail address or web address breaks rather than widening the page.
+    overflowWrap: 'anywhere',
   },
   section: {
     display: 'flex',

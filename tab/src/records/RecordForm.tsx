@@ -10,6 +10,7 @@ import type { FormField, FormValues } from './form-field';
 export type RecordFormProps = {
   readonly fields: readonly FormField[];
   readonly values: FormValues;
+  /** Field name → what is wrong with it, in the user's words (the form's check or the server's reason). */
   readonly errors: Partial<Record<string, string>>;
   readonly onChange: (name: string, value: string | boolean) => void;
 };
@@ -58,19 +59,20 @@ export function RecordForm({ fields, values, errors, onChange }: RecordFormProps
         const text = typeof value === 'string' ? value : '';
         if (field.kind === 'boolean')
           return (
-            <Checkbox
-              key={field.name}
-              label={t(field.labelKey)}
-              checked={value === true}
-              onChange={(_e, data) => onChange(field.name, data.checked === true)}
-            />
+            <Field key={field.name} validationMessage={error}>
+              <Checkbox
+                label={t(field.labelKey)}
+                checked={value === true}
+                onChange={(_e, data) => onChange(field.name, data.checked === true)}
+              />
+            </Field>
           );
         return (
           <Field
             key={field.name}
             label={t(field.labelKey)}
             required={'required' in field && field.required === true}
-            validationMessage={error ? t(error) : undefined}
+            validationMessage={error}
           >
             {field.kind === 'enum' ? (
               <Select value={text} onChange={(_e, data) => onChange(field.name, data.value)}>

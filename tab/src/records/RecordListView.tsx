@@ -1,24 +1,29 @@
-import { Field, Link, SearchBox, Title2 } from '@fluentui/react-components';
-import { useQueryClient } from '@tanstack/react-query';
+import { Text, Title2 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery, WithEtag } from '../api/api-client';
 import { useCreateRecord } from '../api/mutations';
-import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { useNavigation } from '../app/navigation';
+import { useToast } from '../app/Toasts';
+import { useNarrow } from '../app/useNarrow';
+import { ColumnChooser } from './ColumnChooser';
 import type { EntityDescriptor } from './entity';
-import type { FieldDescriptor } from './field-descriptor';
 import { ImportDialog } from '../imports/ImportDialog';
 import { ExportButton } from './ExportButton';
 import { FilterSelect } from './FilterSelect';
 import { formValuesOf } from './form-field';
+import { ListToolbar } from './ListToolbar';
+import { sortableFields } from './list-sort';
 import { NewRecordButton } from './NewRecordButton';
+import { RecordCount } from './RecordCount';
 import { RecordTable, type RecordSelection } from './RecordTable';
 import { useRecordListStyles } from './RecordListView.styles';
+import type { RowAction } from './row-action';
 import { SortNotices } from './SortNotices';
-import { useDebouncedValue } from './useDebouncedValue';
-import { sortableFields, useListSort, useSortRefusal } from './useListSort';
+import { useColumnChoice } from './useColumnChoice';
+import { useDeleteWithUndo } from './useDeleteWithUndo';
+import { useListState, useSortRefusal } from './useListState';
 import { useRecordList } from './useRecordList';
 
 export type RecordListViewProps<T extends { readonly id: string }> = {
@@ -30,32 +35,19 @@ export type RecordListViewProps<T extends { readonly id: string }> = {
   readonly tools?: ReactNode;
   /** Query parameters the view's own tools set (an activity list's due range). */
   readonly extraQuery?: ListQuery;
-  readonly actions?: (record: WithEtag<T>, notify: (notice: Notice) => void) => ReactNode;
+  /** The entity's own row actions (convert), shown before Open and Delete. */
+  readonly actions?: (record: WithEtag<T>) => readonly RowAction[];
   /** Bulk actions over the selected rows; rows get checkboxes when given. */
   readonly bulk?: (selected: readonly WithEtag<T>[], done: (notice: Notice) => void) => ReactNode;
+  /** What the row actions open (a lead's conversion dialog). */
+  readonly children?: ReactNode;
 };
 
-/** The first column links to the record's own page. */
-export function linkedColumns<T extends { readonly id: string }>(
-  entity: EntityDescriptor<T>,
-  href: (view: EntityDescriptor<T>['plural'], id: string) => string,
-): FieldDescriptor<T>[] {
-  const [first, ...rest] = entity.columns;
-  if (!first) return [];
-  return [
-    {
-      ...first,
-      render: (record, t) => (
-        <Link href={href(entity.plural, record.id)}>{first.render(record, t) || t('records.untitled')}</Link>
-      ),
-    },
-    ...rest,
-  ];
-}
-
 /**
- * Any entity's list: search, its filters, "New", export, and the virtualised table whose first
- * column opens the record. Everything specific comes from the entity descriptor.
+ * Any entity's list: its name and how many, search and filters (kept in the address), "New",
+ * export, a column chooser, and the table (cards on a narrow screen) whose first column opens the
+ * record and whose rows have a menu (open, delete with undo, the entity's own). Everything specific
+ * comes from the entity descriptor.
  */
 export function RecordListView<T extends { readonly id: string }>({
   entity,
@@ -65,35 +57,31 @@ export function RecordListView<T extends { readonly id: string }>({
   extraQuery,
   actions,
   bulk,
+  children,
 }: RecordListViewProps<T>) {
   const { t } = useTranslation();
   const styles = useRecordListStyles();
-  const queryClient = useQueryClient();
+  const narrow = useNarrow();
+  const toast = useToast();
   const create = useCreateRecord<T>(workspaceId, entity.plural);
   const navigation = useNavigation();
-  const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<Record<string, string>>({});
+  const state = useListState(debounceMs);
+  const columns = useColumnChoice(entity.plural, entity.columns);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>();
-  const q = useDebouncedValue(search.trim(), debounceMs);
-  const listSort = useListSort(q);
   const query = {
-    ...(q ? { q } : {}),
-    ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
-    ...Object.fromEntries(Object.entries(extraQuery ?? {}).filter(([name, v]) => v && !filters[name])),
-    ...listSort.param,
+    ...Object.fromEntries(Object.entries(extraQuery ?? {}).filter(([name, v]) => v && !state.filters[name])),
+    ...state.query,
   };
   const list = useRecordList<T>(workspaceId, entity.plural, query);
-  const refused = useSortRefusal(listSort, list.error);
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: queryKeys.kind(workspaceId, entity.plural) });
+  const refused = useSortRefusal(state, list.error);
+  const remove = useDeleteWithUndo<T>(workspaceId, entity);
   const ns = entity.ns;
 
   const selection: RecordSelection<WithEtag<T>> | undefined = bulk
     ? {
         selected,
         onChange: setSelected,
-        rowLabel: (record) => t('table.selectRow', { name: entity.title(record) }),
         // A bulk action changes the records: one that cannot be edited is not offered.
         ...(entity.editable ? { selectable: entity.editable } : {}),
       }
@@ -104,78 +92,94 @@ export function RecordListView<T extends { readonly id: string }>({
     setNotice(done);
     setSelected(new Set());
   };
+  const rowActions = (record: WithEtag<T>): readonly RowAction[] => [
+    ...(actions?.(record) ?? []),
+    { id: 'open', label: t('records.open'), run: () => navigation.go(entity.plural, record.id) },
+    ...(entity.deletable?.(record) === false ? [] : [remove(record)]),
+  ];
 
   return (
     <section className={styles.view} aria-labelledby={`${entity.plural}-heading`}>
-      <Title2 as="h2" id={`${entity.plural}-heading`}>
-        {t(`${ns}.heading`)}
-      </Title2>
-      <div className={styles.toolbar}>
-        <Field label={t(`${ns}.search`)}>
-          <SearchBox
-            className={styles.search}
-            value={search}
-            onChange={(_e, data) => setSearch(data.value)}
-          />
-        </Field>
-        {entity.filters.map((filter) => (
-          <FilterSelect
-            key={filter.name}
-            workspaceId={workspaceId}
-            filter={filter}
-            value={filters[filter.name] ?? ''}
-            onChange={(value) => setFilters((current) => ({ ...current, [filter.name]: value }))}
-          />
-        ))}
-        {entity.creatable !== false && (
-          <NewRecordButton
-            entity={entity}
-            initial={formValuesOf(entity.form)}
-            onCreate={async (input) => {
-              const created = await create.mutateAsync(input);
-              setNotice({ intent: 'success', text: t('records.created', { name: entity.title(created) }) });
-            }}
-          />
-        )}
-        {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
-        {entity.importKind && <ImportDialog workspaceId={workspaceId} kind={entity.importKind} />}
-        {tools}
+      <div className={styles.heading}>
+        <div className={styles.title}>
+          <Title2 as="h2" id={`${entity.plural}-heading`} className={styles.titleText}>
+            {t(`${ns}.heading`)}
+          </Title2>
+          {!list.isPending && !list.error && (
+            <RecordCount ns={ns} count={list.records.length} more={list.hasMore} />
+          )}
+        </div>
+        <div className={styles.tools}>
+          {tools}
+          {entity.importKind && <ImportDialog workspaceId={workspaceId} kind={entity.importKind} />}
+          {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
+          {!narrow && (
+            <ColumnChooser fields={entity.columns} hidden={columns.hidden} onToggle={columns.toggle} />
+          )}
+          {entity.creatable !== false && (
+            <NewRecordButton
+              entity={entity}
+              initial={formValuesOf(entity.form)}
+              onCreate={async (input) => {
+                const created = await create.mutateAsync(input);
+                toast({ intent: 'success', text: t('records.created', { name: entity.title(created) }) });
+              }}
+            />
+          )}
+        </div>
       </div>
+      <ListToolbar
+        searchLabel={t(`${ns}.search`)}
+        search={state.search}
+        onSearch={state.setSearch}
+        filtersOn={Object.keys(state.filters).length}
+      >
+        {entity.filters.length > 0 &&
+          entity.filters.map((filter) => (
+            <FilterSelect
+              key={filter.name}
+              workspaceId={workspaceId}
+              filter={filter}
+              value={state.filters[filter.name] ?? ''}
+              onChange={(value) => state.setFilter(filter.name, value)}
+            />
+          ))}
+      </ListToolbar>
       {bulk && selectedRecords.length > 0 && (
         <div
           className={styles.toolbar}
           role="group"
           aria-label={t('table.bulkLabel', { count: selectedRecords.length })}
         >
+          <Text>{t('table.selected', { count: selectedRecords.length })}</Text>
           {bulk(selectedRecords, afterBulk)}
         </div>
       )}
       <NoticeBar notice={notice} />
-      <SortNotices refused={listSort.refused} searching={listSort.searching} />
-      {list.error && !refused && <ErrorState error={list.error} onRetry={() => void refresh()} />}
+      <SortNotices refused={state.refused} searching={state.searching} />
+      {list.error && !refused && <ErrorState error={list.error} onRetry={list.retry} />}
       {list.isPending ? (
         <LoadingState />
       ) : (
         <RecordTable
           label={t(`${ns}.tableLabel`)}
-          fields={linkedColumns(entity, navigation.href)}
+          fields={columns.visible}
           records={list.records}
           emptyText={t(`${ns}.empty`)}
+          name={(record) => entity.title(record) || t('records.untitled')}
+          href={(record) => navigation.href(entity.plural, record.id)}
+          actions={rowActions}
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}
           onLoadMore={list.loadMore}
-          {...(listSort.sort ? { sort: listSort.sort } : {})}
-          sortable={q ? [] : sortableFields(entity.plural)}
-          onSort={listSort.toggle}
+          {...(state.sort ? { sort: state.sort } : {})}
+          sortable={state.q ? [] : sortableFields(entity.plural)}
+          onSort={state.toggleSort}
+          {...(entity.cardFields ? { cardFields: entity.cardFields } : {})}
           {...(selection ? { selection } : {})}
-          {...(actions
-            ? {
-                actions: (record: WithEtag<T>) => actions(record, setNotice),
-                actionsLabel: t('table.actions'),
-              }
-            : {})}
         />
       )}
+      {children}
     </section>
   );
 }

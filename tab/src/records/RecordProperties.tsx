@@ -10,8 +10,14 @@ import { MemberName } from '../owners/MemberName';
 import type { FormField } from './form-field';
 import { useRecordDetailStyles } from './RecordDetail.styles';
 
+export type RecordLinkProps = {
+  readonly plural: RecordPlural;
+  readonly id: string;
+  readonly className?: string;
+};
+
 /** A link to another record, named as that record is (fetched once, cached). */
-export function RecordLink({ plural, id }: { readonly plural: RecordPlural; readonly id: string }) {
+export function RecordLink({ plural, id, className }: RecordLinkProps) {
   const api = useApi();
   const navigation = useNavigation();
   const record = useQuery({
@@ -22,7 +28,11 @@ export function RecordLink({ plural, id }: { readonly plural: RecordPlural; read
   const name = data
     ? String(data.name ?? [data.firstName, data.lastName].filter(Boolean).join(' ') ?? data.subject ?? id)
     : id;
-  return <Link href={navigation.href(plural, id)}>{name}</Link>;
+  return (
+    <Link href={navigation.href(plural, id)} className={className} title={name}>
+      {name}
+    </Link>
+  );
 }
 
 export type RecordPropertiesProps = {

@@ -1,7 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -10,60 +8,30 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldDescriptor } from './field-descriptor';
+import { ACTIONS_COLUMN_PX, CHECKBOX_COLUMN_PX, ROW_HEIGHT_PX } from '../app/layout';
+import { useNarrow } from '../app/useNarrow';
+import { columnWidths } from './column-widths';
+import type { CellContext, FieldDescriptor } from './field-descriptor';
+import { RecordCards } from './RecordCards';
+import { RecordCell, useCellContext } from './RecordCell';
+import type { RowAction } from './row-action';
+import type { RecordSelection, RecordTableProps } from './record-table-props';
+import { LoadMore } from './LoadMore';
+import { RowActionsMenu } from './RowActionsMenu';
 import { useRecordTableStyles } from './RecordTable.styles';
-import type { TableSort } from './useListSort';
-
-export type RecordSelection<T> = {
-  readonly selected: ReadonlySet<string>;
-  readonly onChange: (selected: ReadonlySet<string>) => void;
-  /** Accessible name of a row's checkbox: "Select Pieter Jansen" (the record itself: no lookup in 100k). */
-  readonly rowLabel: (record: T) => string;
-  /** Rows a bulk action cannot change (a converted lead) have a disabled checkbox; absent: every row. */
-  readonly selectable?: (record: T) => boolean;
-};
-
-export type RecordTableProps<T> = {
-  /** Accessible name of the table. */
-  readonly label: string;
-  readonly fields: readonly FieldDescriptor<T>[];
-  readonly records: readonly T[];
-  readonly emptyText: string;
-  /** Header of the actions column; the column is there only when `actions` is. */
-  readonly actionsLabel?: string;
-  readonly actions?: (record: T) => ReactNode;
-  /** More pages on the server: fetched when the last rows scroll into view (or on the button). */
-  readonly hasMore?: boolean;
-  readonly loadingMore?: boolean;
-  readonly onLoadMore?: () => void;
-  readonly selection?: RecordSelection<T>;
-  /**
-   * Server-side sort: the columns whose ids are in `sortable` get sortable headers (a button,
-   * `aria-sort`); a click asks `onSort`, and the rows arrive in that order from the server.
-   */
-  readonly sort?: TableSort;
-  readonly sortable?: readonly string[];
-  readonly onSort?: (field: string) => void;
-};
-
-const ROW_HEIGHT = 41;
-const OVERSCAN = 12;
-/**
- * A scroller with no height yet (before layout, or jsdom, which has none) is measured as this tall,
- * so the first rows render at once; a real size replaces it on the next resize.
- */
-const INITIAL_RECT = { width: 1000, height: 600 };
-const observeRect: typeof observeElementRect = (instance, callback) =>
-  observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : INITIAL_RECT));
+import { useElementWidth } from './useElementWidth';
+import { useVirtualRows } from './useVirtualRows';
 
 type RecordRowProps<T> = {
   readonly record: T;
   readonly index: number;
   readonly fields: readonly FieldDescriptor<T>[];
-  readonly actions?: (record: T) => ReactNode;
+  readonly context: CellContext;
+  readonly name: (record: T) => string;
+  readonly href?: (record: T) => string;
+  readonly actions?: (record: T) => readonly RowAction[];
   readonly selection?: RecordSelection<T>;
 };
 
@@ -75,6 +43,9 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
   record,
   index,
   fields,
+  context,
+  name,
+  href,
   actions,
   selection,
 }: RecordRowProps<T>) {
@@ -88,23 +59,33 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
     selection.onChange(next);
   };
   return (
-    <TableRow aria-rowindex={index + 2}>
+    <TableRow aria-rowindex={index + 2} className={styles.row}>
       {selection && (
-        <TableCell className={styles.selectCell}>
+        <TableCell className={styles.cell}>
           <Checkbox
-            aria-label={selection.rowLabel(record)}
+            aria-label={t('table.selectRow', { name: name(record) })}
             checked={selection.selected.has(record.id)}
             disabled={selection.selectable?.(record) === false}
             onChange={(_e, data) => toggle(data.checked === true)}
           />
         </TableCell>
       )}
-      {fields.map((field) => (
-        <TableCell key={field.id}>{field.render(record, t)}</TableCell>
+      {fields.map((field, i) => (
+        <TableCell
+          key={field.id}
+          className={field.size === 'money' || field.size === 'number' ? styles.numberCell : styles.cell}
+        >
+          <RecordCell
+            field={field}
+            record={record}
+            context={context}
+            {...(i === 0 && href ? { href: href(record) } : {})}
+          />
+        </TableCell>
       ))}
       {actions && (
-        <TableCell>
-          <div className={styles.actions}>{actions(record)}</div>
+        <TableCell className={styles.cell}>
+          <RowActionsMenu label={t('table.actionsFor', { name: name(record) })} actions={actions(record)} />
         </TableCell>
       )}
     </TableRow>
@@ -112,48 +93,38 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
 }) as <T extends { readonly id: string }>(props: RecordRowProps<T>) => ReactNode;
 
 /**
- * Every entity's list: columns from its field descriptors. Rows are virtualised (only those in view
- * are in the DOM), so a list scrolled through 100k records stays smooth; the next server page is
- * asked for as the end comes into view. Sorting is the server's (it orders the whole list, not the
- * rows loaded so far): the table only shows which column and asks for another.
+ * Every entity's list: columns from its field descriptors, each as wide as what it holds (a name
+ * or an e-mail takes the room there is, a date or a status its own width), every value on one line
+ * with the whole of it on hover and focus. On a narrow screen the rows are cards. Rows are
+ * virtualised (only those in view are in the DOM), so a list scrolled through 100k records stays
+ * smooth; the next server page is asked for as the end comes into view. Sorting is the server's
+ * (it orders the whole list, not the rows loaded so far): the table only shows which column and
+ * asks for another.
  */
-export function RecordTable<T extends { readonly id: string }>({
-  label,
-  fields,
-  records,
-  emptyText,
-  actionsLabel,
-  actions,
-  hasMore,
-  loadingMore,
-  onLoadMore,
-  selection,
-  sort,
-  sortable,
-  onSort,
-}: RecordTableProps<T>) {
+export type { RecordSelection, RecordTableProps } from './record-table-props';
+
+export function RecordTable<T extends { readonly id: string }>(props: RecordTableProps<T>) {
+  const narrow = useNarrow();
+  return narrow ? <RecordCards {...props} /> : <WideTable {...props} />;
+}
+
+function WideTable<T extends { readonly id: string }>(props: RecordTableProps<T>) {
+  const { label, fields, records, emptyText, name, href, actions, selection, sort, sortable, onSort } = props;
   const { t } = useTranslation();
+  const context = useCellContext();
   const styles = useRecordTableStyles();
-  const scroller = useRef<HTMLDivElement>(null);
   const rows = records;
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    initialRect: INITIAL_RECT,
-    observeElementRect: observeRect,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? -1;
-  useEffect(() => {
-    if (hasMore && !loadingMore && onLoadMore && lastIndex >= rows.length - OVERSCAN) onLoadMore();
-  }, [hasMore, loadingMore, onLoadMore, lastIndex, rows.length]);
+  const { scroller, items, top, bottom } = useVirtualRows(rows.length, ROW_HEIGHT_PX, props);
+  const available = useElementWidth(scroller, rows.length > 0);
+  const fixed = (selection ? CHECKBOX_COLUMN_PX : 0) + (actions ? ACTIONS_COLUMN_PX : 0);
+  const { widths, total } = columnWidths(
+    fields.map((f) => f.size),
+    available,
+    fixed,
+  );
 
   if (records.length === 0) return <Text className={styles.empty}>{emptyText}</Text>;
   const columns = fields.length + (actions ? 1 : 0) + (selection ? 1 : 0);
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const selectableRows = selection?.selectable ? rows.filter(selection.selectable) : rows;
   const allSelected =
     selection !== undefined &&
@@ -163,11 +134,24 @@ export function RecordTable<T extends { readonly id: string }>({
   return (
     <>
       <div ref={scroller} className={styles.scroller}>
-        <Table aria-label={label} aria-rowcount={rows.length + 1} size="small">
+        <Table
+          aria-label={label}
+          aria-rowcount={rows.length + 1}
+          size="small"
+          className={styles.table}
+          style={{ width: total }}
+        >
+          <colgroup>
+            {selection && <col style={{ width: CHECKBOX_COLUMN_PX }} />}
+            {widths.map((width, i) => (
+              <col key={fields[i]?.id ?? i} style={{ width }} />
+            ))}
+            {actions && <col style={{ width: ACTIONS_COLUMN_PX }} />}
+          </colgroup>
           <TableHeader className={styles.header}>
             <TableRow aria-rowindex={1}>
               {selection && (
-                <TableHeaderCell className={styles.selectCell}>
+                <TableHeaderCell className={styles.cell}>
                   <Checkbox
                     aria-label={t('table.selectAll')}
                     checked={allSelected ? true : selection.selected.size > 0 ? 'mixed' : false}
@@ -179,21 +163,34 @@ export function RecordTable<T extends { readonly id: string }>({
                   />
                 </TableHeaderCell>
               )}
-              {fields.map((field) =>
-                onSort && sortable?.includes(field.id) ? (
+              {fields.map((field) => {
+                const text = t(field.labelKey);
+                const heading = (
+                  <span className={styles.text} title={text}>
+                    {text}
+                  </span>
+                );
+                return onSort && sortable?.includes(field.id) ? (
                   <TableHeaderCell
                     key={field.id}
+                    className={styles.cell}
                     sortable
                     sortDirection={sort?.field === field.id ? sort.direction : undefined}
                     onClick={() => onSort(field.id)}
                   >
-                    {t(field.labelKey)}
+                    {heading}
                   </TableHeaderCell>
                 ) : (
-                  <TableHeaderCell key={field.id}>{t(field.labelKey)}</TableHeaderCell>
-                ),
+                  <TableHeaderCell key={field.id} className={styles.cell}>
+                    {heading}
+                  </TableHeaderCell>
+                );
+              })}
+              {actions && (
+                <TableHeaderCell className={styles.cell}>
+                  <span className={styles.visuallyHidden}>{t('table.actions')}</span>
+                </TableHeaderCell>
               )}
-              {actions && <TableHeaderCell>{actionsLabel}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -208,6 +205,9 @@ export function RecordTable<T extends { readonly id: string }>({
                 record={rows[item.index]!}
                 index={item.index}
                 fields={fields}
+                context={context}
+                name={name}
+                {...(href ? { href } : {})}
                 {...(actions ? { actions } : {})}
                 {...(selection ? { selection } : {})}
               />
@@ -220,15 +220,7 @@ export function RecordTable<T extends { readonly id: string }>({
           </TableBody>
         </Table>
       </div>
-      {hasMore && (
-        <div className={styles.more}>
-          {loadingMore ? (
-            <Spinner size="tiny" label={t('app.loading')} />
-          ) : (
-            <Button onClick={onLoadMore}>{t('table.loadMore')}</Button>
-          )}
-        </div>
-      )}
+      {props.hasMore && <LoadMore loadingMore={props.loadingMore} onLoadMore={props.onLoadMore} />}
     </>
   );
 }

@@ -5,7 +5,6 @@ import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState } from '../app/StateViews';
 import type { EntityDescriptor } from './entity';
 import { useRecordDetailStyles } from './RecordDetail.styles';
-import { linkedColumns } from './RecordListView';
 import { RecordTable } from './RecordTable';
 import { useRecordList } from './useRecordList';
 
@@ -40,8 +39,10 @@ export function RelatedList<T extends { readonly id: string }>({
       ) : (
         <RecordTable
           label={heading}
-          fields={linkedColumns(entity, navigation.href)}
+          fields={entity.columns}
           records={list.records}
+          name={(record) => entity.title(record) || t('records.untitled')}
+          href={(record) => navigation.href(entity.plural, record.id)}
           emptyText={t(`${entity.ns}.empty`)}
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}

@@ -41,6 +41,8 @@ export type EntityDescriptor<T extends { readonly id: string }> = {
   readonly deletable?: (record: T) => boolean;
   /** False where records are only made from elsewhere (activities are logged from a record). */
   readonly creatable?: boolean;
+  /** On a narrow screen, the two fields a record's card shows under its name (default: the next two). */
+  readonly cardFields?: readonly string[];
   /** Whether the list offers CSV export (the API has it for leads, organisations, contacts, deals). */
   readonly exportable?: boolean;
   /** What the list's CSV import brings in (leads have their own toolbar entry). */

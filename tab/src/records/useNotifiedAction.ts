@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/api-error';
+import { errorText } from '../api/api-error';
 import type { Notice } from '../app/StateViews';
 
 /**
@@ -15,7 +15,7 @@ export function useNotifiedAction() {
       await action();
       setNotice({ intent: 'success', text: success });
     } catch (error) {
-      setNotice({ intent: 'error', text: errorMessage(error, t) });
+      setNotice({ intent: 'error', text: errorText(error, t) });
     }
   };
   return { notice, run };

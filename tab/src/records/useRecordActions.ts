@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, isStale } from '../api/api-error';
+import { errorText, isStale } from '../api/api-error';
 import type { Notice } from '../app/StateViews';
 
 export type RecordActions = {
@@ -31,7 +31,7 @@ export function useRecordActions(staleText = 'records.stale'): RecordActions {
         return true;
       } catch (error) {
         if (isStale(error)) stale();
-        else setNotice({ intent: 'error', text: errorMessage(error, t) });
+        else setNotice({ intent: 'error', text: errorText(error, t) });
         return false;
       }
     },

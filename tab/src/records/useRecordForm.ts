@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
-import { errorMessage } from '../api/api-error';
 import type { FormDialogProps } from './FormDialog';
 import { inputOf, patchOf, type FormField, type FormValues } from './form-field';
+import { refusalOf, type FormFieldView } from './refusal';
 import type { RecordFormProps } from './RecordForm';
 import { validateWith } from './validate';
 
@@ -25,8 +25,10 @@ export type RecordFormOptions = {
 
 type FormState = {
   readonly values: FormValues;
+  /** Field name → what is wrong with it, in the user's words. */
   readonly errors: Partial<Record<string, string>>;
   readonly failure?: string;
+  readonly failureLines?: readonly string[];
   readonly busy: boolean;
 };
 
@@ -37,7 +39,7 @@ type FormState = {
  * dialog closes), so the state starts afresh whenever it opens.
  */
 export function useRecordForm(options: RecordFormOptions): {
-  readonly dialog: Pick<FormDialogProps, 'onSubmit' | 'busy' | 'failure'>;
+  readonly dialog: Pick<FormDialogProps, 'onSubmit' | 'busy' | 'failure' | 'failureLines'>;
   readonly form: RecordFormProps;
 } {
   const { open, fields, schema, initial, mode, extra, onSubmit, onDone } = options;
@@ -58,18 +60,40 @@ export function useRecordForm(options: RecordFormOptions): {
         ? { ...extra, ...inputOf(fields, state.values) }
         : patchOf(fields, initial, state.values);
     const checked = validateWith(schema, input);
-    if (!checked.ok) return setState((s) => ({ ...s, errors: checked.errors }));
-    setState((s) => ({ ...s, errors: {}, failure: undefined, busy: true }));
+    if (!checked.ok) {
+      const errors = Object.fromEntries(
+        Object.entries(checked.errors).map(([name, key]) => [name, t(key ?? '')]),
+      );
+      return setState((s) => ({ ...s, errors }));
+    }
+    setState((s) => ({ ...s, errors: {}, failure: undefined, failureLines: undefined, busy: true }));
     try {
       await onSubmit(input);
       onDone();
     } catch (error) {
-      setState((s) => ({ ...s, failure: errorMessage(error, t), busy: false }));
+      // The server's reasons go next to their fields, and with the value given into the failure bar.
+      const refusal = refusalOf(
+        error,
+        t,
+        fields.map((field) => fieldView(field, state.values, t)),
+      );
+      setState((s) => ({
+        ...s,
+        errors: refusal.fieldErrors,
+        failure: refusal.failure,
+        failureLines: refusal.lines,
+        busy: false,
+      }));
     }
   };
 
   return {
-    dialog: { onSubmit: (event) => void submit(event), busy: state.busy, failure: state.failure },
+    dialog: {
+      onSubmit: (event) => void submit(event),
+      busy: state.busy,
+      ...(state.failure ? { failure: state.failure } : {}),
+      ...(state.failureLines ? { failureLines: state.failureLines } : {}),
+    },
     form: {
       fields,
       values: state.values,
@@ -77,4 +101,16 @@ export function useRecordForm(options: RecordFormOptions): {
       onChange: (name, value) => setState((s) => ({ ...s, values: { ...s.values, [name]: value } })),
     },
   };
+}
+
+type Translate = (key: string) => string;
+
+/** A field as the user sees it: its label and the value they gave, as they would read it. */
+function fieldView(field: FormField, values: FormValues, t: Translate): FormFieldView {
+  const value = values[field.name];
+  const label = t(field.labelKey);
+  if (typeof value === 'boolean')
+    return { name: field.name, label, value: t(value ? 'records.yes' : 'records.no') };
+  if (!value) return { name: field.name, label };
+  return { name: field.name, label, value: field.kind === 'enum' ? t(`${field.prefix}.${value}`) : value };
 }

@@ -22,7 +22,7 @@ export function useRecordList<T>(workspaceId: string, plural: RecordPlural, quer
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
   });
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = list;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
@@ -33,5 +33,6 @@ export function useRecordList<T>(workspaceId: string, plural: RecordPlural, quer
     hasMore: hasNextPage,
     loadingMore: isFetchingNextPage,
     loadMore,
+    retry: () => void refetch(),
   };
 }

@@ -7,13 +7,12 @@ import { useApi } from '../api/ApiContext';
 import { usePurgeRecord, useRestoreRecord } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
-import { FormattedDateTime } from '../i18n/Formatted';
-import { ConfirmButton } from '../records/ConfirmButton';
 import { useNotifiedAction } from '../records/useNotifiedAction';
 import { useRecordListStyles } from '../records/RecordListView.styles';
 import { RecordTable } from '../records/RecordTable';
 import { PAGE_SIZE } from '../records/useRecordList';
-import type { FieldDescriptor } from '../records/field-descriptor';
+import { dateField, textField, type FieldDescriptor } from '../records/field-descriptor';
+import { RecordCount } from '../records/RecordCount';
 
 export type RecycleBinViewProps = { readonly workspaceId: string };
 
@@ -28,18 +27,15 @@ const nameOf = (row: DeletedRecord): string => {
 };
 
 const COLUMNS: readonly FieldDescriptor<Row>[] = [
-  { id: 'name', labelKey: 'recycleBin.name', render: nameOf },
+  textField('name', 'recycleBin.name', nameOf, 'name'),
   {
     id: 'kind',
     labelKey: 'recycleBin.kind',
-    render: (row, t) => t(`recycleBin.kindLabel.${row.kind}`),
+    size: 'enum',
+    text: (row, { t }) => t(`recycleBin.kindLabel.${row.kind}`),
   },
-  {
-    id: 'deletedAt',
-    labelKey: 'recycleBin.deletedAt',
-    render: (row) => <FormattedDateTime value={row.deletedAt} />,
-  },
-  { id: 'deletedBy', labelKey: 'recycleBin.deletedBy', render: (row) => row.deletedBy },
+  dateField('deletedAt', 'recycleBin.deletedAt', (row) => row.deletedAt, 'dateTime'),
+  textField('deletedBy', 'recycleBin.deletedBy', (row) => row.deletedBy),
 ];
 
 /** Owners: deleted records, restored or purged for good. */
@@ -64,9 +60,14 @@ export function RecycleBinView({ workspaceId }: RecycleBinViewProps) {
 
   return (
     <section className={styles.view} aria-labelledby="recycle-bin-heading">
-      <Title2 as="h2" id="recycle-bin-heading">
-        {t('recycleBin.heading')}
-      </Title2>
+      <div className={styles.heading}>
+        <div className={styles.title}>
+          <Title2 as="h2" id="recycle-bin-heading" className={styles.titleText}>
+            {t('recycleBin.heading')}
+          </Title2>
+          {bin.data && <RecordCount ns="recycleBin" count={rows.length} more={bin.hasNextPage} />}
+        </div>
+      </div>
       <NoticeBar notice={notice} />
       {bin.isError && <ErrorState error={bin.error} onRetry={() => void bin.refetch()} />}
       {bin.isPending ? (
@@ -77,43 +78,40 @@ export function RecycleBinView({ workspaceId }: RecycleBinViewProps) {
           fields={COLUMNS}
           records={rows}
           emptyText={t('recycleBin.empty')}
+          name={nameOf}
           hasMore={bin.hasNextPage}
           loadingMore={bin.isFetchingNextPage}
           onLoadMore={() => void bin.fetchNextPage()}
-          actionsLabel={t('table.actions')}
+          cardFields={['kind', 'deletedAt']}
           actions={(row) => {
             const plural = PLURALS[row.kind];
             const name = nameOf(row);
-            if (!plural) return null;
-            return (
-              <>
-                <ConfirmButton
-                  label={t('recycleBin.restore')}
-                  ariaLabel={t('recycleBin.restoreName', { name })}
-                  title={t('recycleBin.restoreName', { name })}
-                  confirmLabel={t('recycleBin.restore')}
-                  onConfirm={() =>
-                    run(
-                      () => restore.mutateAsync({ plural, id: row.record.id }),
-                      t('recycleBin.restored', { name }),
-                    )
-                  }
-                />
-                <ConfirmButton
-                  label={t('recycleBin.purge')}
-                  ariaLabel={t('recycleBin.purgeName', { name })}
-                  title={t('recycleBin.purgeName', { name })}
-                  text={t('recycleBin.purgeText')}
-                  confirmLabel={t('recycleBin.purge')}
-                  onConfirm={() =>
-                    run(
-                      () => purge.mutateAsync({ plural, id: row.record.id }),
-                      t('recycleBin.purged', { name }),
-                    )
-                  }
-                />
-              </>
-            );
+            if (!plural) return [];
+            return [
+              {
+                id: 'restore',
+                label: t('recycleBin.restore'),
+                run: () =>
+                  run(
+                    () => restore.mutateAsync({ plural, id: row.record.id }),
+                    t('recycleBin.restored', { name }),
+                  ),
+              },
+              {
+                id: 'purge',
+                label: t('recycleBin.purge'),
+                confirm: {
+                  title: t('recycleBin.purgeName', { name }),
+                  text: t('recycleBin.purgeText'),
+                  confirmLabel: t('recycleBin.purge'),
+                },
+                run: () =>
+                  run(
+                    () => purge.mutateAsync({ plural, id: row.record.id }),
+                    t('recycleBin.purged', { name }),
+                  ),
+              },
+            ];
           }}
         />
       )}

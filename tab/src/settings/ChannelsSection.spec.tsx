@@ -31,7 +31,8 @@ describe('the Teams channels that hear the workspace, in Settings', () => {
       within(within(table).getByRole('row', { name: /Wins/ })).getByRole('cell', { name: 'won deals' }),
     ).toBeTruthy();
 
-    await user.click(screen.getByRole('button', { name: 'Stop posting in Sales Nordics › Wins' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Sales Nordics › Wins' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Stop posting' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop posting in Sales Nordics › Wins' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop posting' }));
     await screen.findByText('Sales Nordics › Wins hears nothing more.');
@@ -49,12 +50,14 @@ describe('the Teams channels that hear the workspace, in Settings', () => {
     renderView(<ChannelsSection workspaceId="ws" />, fake.api);
     await screen.findByRole('table', { name: 'Teams channels' });
     await fake.changeChannelBehindTheScenes(SALES_NORDICS.teamId);
-    await user.click(screen.getByRole('button', { name: 'Stop posting in Sales Nordics › General' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Sales Nordics › General' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Stop posting' }));
     const dialog = await screen.findByRole('dialog', { name: 'Stop posting in Sales Nordics › General' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop posting' }));
     await screen.findByText('Someone else changed this meanwhile. Reload and try again.');
     // Still listed, now with the fresh ETag: a second try goes through.
-    await user.click(await screen.findByRole('button', { name: 'Stop posting in Sales Nordics › General' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Sales Nordics › General' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Stop posting' }));
     const again = await screen.findByRole('dialog', { name: 'Stop posting in Sales Nordics › General' });
     await user.click(within(again).getByRole('button', { name: 'Stop posting' }));
     await screen.findByText('Sales Nordics › General hears nothing more.');

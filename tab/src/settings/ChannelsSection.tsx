@@ -7,7 +7,6 @@ import { useApi } from '../api/ApiContext';
 import { useRemoveChannel } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
-import { ConfirmButton } from '../records/ConfirmButton';
 import { dateField, textField, type FieldDescriptor } from '../records/field-descriptor';
 import { RecordTable } from '../records/RecordTable';
 import { useNotifiedAction } from '../records/useNotifiedAction';
@@ -20,13 +19,20 @@ type Row = SubscribedChannel & { readonly id: string; readonly etag: string };
 const channelName = (c: SubscribedChannel, t: TFunction) =>
   c.channelName ?? (c.general ? t('channels.general') : t('channels.unnamed'));
 
+/** A channel as people name it: "Sales › General". */
+const channelLabel = (c: SubscribedChannel, t: TFunction) => {
+  const name = channelName(c, t);
+  return c.teamName ? `${c.teamName} › ${name}` : name;
+};
+
 const COLUMNS: readonly FieldDescriptor<Row>[] = [
-  { id: 'channel', labelKey: 'channels.channel', render: channelName },
+  { id: 'channel', labelKey: 'channels.channel', size: 'name', text: (c, { t }) => channelName(c, t) },
   textField('team', 'channels.team', (c) => c.teamName),
   {
     id: 'topics',
     labelKey: 'channels.topics',
-    render: (c, t) =>
+    size: 'long',
+    text: (c, { t }) =>
       c.topics.length === 0
         ? t('channels.nothing')
         : c.topics.map((topic) => t(`channels.topic.${topic}`)).join(', '),
@@ -35,7 +41,8 @@ const COLUMNS: readonly FieldDescriptor<Row>[] = [
   {
     id: 'state',
     labelKey: 'channels.state',
-    render: (c, t) => (c.broken ? t('channels.broken') : t('channels.posting')),
+    size: 'enum',
+    text: (c, { t }) => (c.broken ? t('channels.broken') : t('channels.posting')),
   },
 ];
 
@@ -71,22 +78,21 @@ export function ChannelsSection({ workspaceId }: ChannelsSectionProps) {
           fields={COLUMNS}
           records={rows}
           emptyText={t('channels.none')}
-          actionsLabel={t('table.actions')}
+          name={(channel) => channelLabel(channel, t)}
           actions={(channel) => {
-            const name = channelName(channel, t);
-            const label = channel.teamName ? `${channel.teamName} › ${name}` : name;
-            return (
-              <ConfirmButton
-                label={t('channels.remove')}
-                ariaLabel={t('channels.removeName', { name: label })}
-                title={t('channels.removeName', { name: label })}
-                text={t('channels.removeText')}
-                confirmLabel={t('channels.remove')}
-                onConfirm={() =>
-                  run(() => remove.mutateAsync(channel), t('channels.removed', { name: label }))
-                }
-              />
-            );
+            const label = channelLabel(channel, t);
+            return [
+              {
+                id: 'remove',
+                label: t('channels.remove'),
+                confirm: {
+                  title: t('channels.removeName', { name: label }),
+                  text: t('channels.removeText'),
+                  confirmLabel: t('channels.remove'),
+                },
+                run: () => run(() => remove.mutateAsync(channel), t('channels.removed', { name: label })),
+              },
+            ];
           }}
         />
       )}

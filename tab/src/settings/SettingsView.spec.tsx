@@ -195,15 +195,11 @@ describe('recycle bin', () => {
     renderView(<RecycleBinView workspaceId="ws" />, fake.api);
     const table = await screen.findByRole('table', { name: 'Recycle bin' });
     expect(within(table).getByRole('cell', { name: 'Organisation' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Restore Ana Souza' }));
-    await user.click(
-      within(await screen.findByRole('dialog', { name: 'Restore Ana Souza' })).getByRole('button', {
-        name: 'Restore',
-      }),
-    );
+    await user.click(screen.getByRole('button', { name: 'Actions for Ana Souza' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Restore' }));
     await screen.findByText('Ana Souza was restored.');
-    // findBy: once the restore dialog has closed, the page is given back to assistive tech a moment later.
-    await user.click(await screen.findByRole('button', { name: 'Purge Old BV for good' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Old BV' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Purge' }));
     await user.click(
       within(await screen.findByRole('dialog', { name: 'Purge Old BV for good' })).getByRole('button', {
         name: 'Purge',

@@ -15,6 +15,8 @@ export const useSettingsStyles = makeStyles({
   },
   announcement: { color: tokens.colorNeutralForeground2 },
   orderColumn: { width: LAYOUT.stageOrderColumn },
+  tableScroller: { overflowX: 'auto', maxWidth: '100%' },
+  stagesTable: { minWidth: LAYOUT.stagesTableMinWidth },
   /** Inputs fill their cell rather than keep Fluent's minimum width and spill into the next. */
   cellInput: { minWidth: 0, width: '100%' },
   order: {

@@ -70,117 +70,120 @@ export function StagesEditor({ drafts, errors, onChange }: StagesEditorProps) {
   return (
     <div className={styles.view}>
       <Text>{t('settings.stagesHint')}</Text>
-      <Table ref={table} aria-label={t('settings.stages')} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.orderColumn}>{t('settings.order')}</TableHeaderCell>
-            <TableHeaderCell>{t('settings.stage')}</TableHeaderCell>
-            <TableHeaderCell>{t('settings.probability')}</TableHeaderCell>
-            <TableHeaderCell>{t('settings.forecastCategory')}</TableHeaderCell>
-            <TableHeaderCell>{t('table.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {drafts.map((draft, index) => {
-            const open = draft.kind === 'open';
-            const stage = name(draft);
-            return (
-              <TableRow key={draft.key}>
-                <TableCell>
-                  <div className={styles.order}>
-                    <Text>{index + 1}</Text>
-                    {open && (
-                      <>
-                        <Button
-                          size="small"
-                          data-focus-id={`${draft.key}:-1`}
-                          aria-label={t('settings.moveUpName', { stage })}
-                          disabled={index === 0}
-                          onClick={() => move(index, -1)}
-                        >
-                          {t('settings.moveUp')}
-                        </Button>
-                        <Button
-                          size="small"
-                          data-focus-id={`${draft.key}:1`}
-                          aria-label={t('settings.moveDownName', { stage })}
-                          disabled={index === openCount - 1}
-                          onClick={() => move(index, 1)}
-                        >
-                          {t('settings.moveDown')}
-                        </Button>
-                      </>
+      {/* Five columns of inputs do not fit a phone: the table scrolls sideways inside itself. */}
+      <div className={styles.tableScroller}>
+        <Table ref={table} aria-label={t('settings.stages')} size="small" className={styles.stagesTable}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.orderColumn}>{t('settings.order')}</TableHeaderCell>
+              <TableHeaderCell>{t('settings.stage')}</TableHeaderCell>
+              <TableHeaderCell>{t('settings.probability')}</TableHeaderCell>
+              <TableHeaderCell>{t('settings.forecastCategory')}</TableHeaderCell>
+              <TableHeaderCell>{t('table.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {drafts.map((draft, index) => {
+              const open = draft.kind === 'open';
+              const stage = name(draft);
+              return (
+                <TableRow key={draft.key}>
+                  <TableCell>
+                    <div className={styles.order}>
+                      <Text>{index + 1}</Text>
+                      {open && (
+                        <>
+                          <Button
+                            size="small"
+                            data-focus-id={`${draft.key}:-1`}
+                            aria-label={t('settings.moveUpName', { stage })}
+                            disabled={index === 0}
+                            onClick={() => move(index, -1)}
+                          >
+                            {t('settings.moveUp')}
+                          </Button>
+                          <Button
+                            size="small"
+                            data-focus-id={`${draft.key}:1`}
+                            aria-label={t('settings.moveDownName', { stage })}
+                            disabled={index === openCount - 1}
+                            onClick={() => move(index, 1)}
+                          >
+                            {t('settings.moveDown')}
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <Field validationMessage={error(`${index}.name`)}>
+                      <Input
+                        className={styles.cellInput}
+                        aria-label={t('settings.nameOf', { position: index + 1 })}
+                        value={draft.name}
+                        maxLength={60}
+                        onChange={(_e, data) => set(index, { name: data.value })}
+                      />
+                    </Field>
+                  </TableCell>
+                  <TableCell>
+                    <Field validationMessage={error(`${index}.probability`)}>
+                      <Input
+                        className={styles.cellInput}
+                        type="number"
+                        min={0}
+                        max={100}
+                        aria-label={t('settings.probabilityOf', { stage })}
+                        disabled={!open}
+                        value={draft.probability}
+                        onChange={(_e, data) => set(index, { probability: data.value })}
+                      />
+                    </Field>
+                  </TableCell>
+                  <TableCell>
+                    {open ? (
+                      <Select
+                        aria-label={t('settings.forecastOf', { stage })}
+                        value={draft.forecastCategory}
+                        onChange={(_e, data) =>
+                          set(index, {
+                            forecastCategory: data.value as StageDraft['forecastCategory'],
+                          })
+                        }
+                      >
+                        {OPEN_FORECAST_CATEGORIES.map((category) => (
+                          <option key={category} value={category}>
+                            {t(`settings.forecast.${category}`)}
+                          </option>
+                        ))}
+                      </Select>
+                    ) : (
+                      <Text>{t(`settings.forecast.${draft.forecastCategory}`)}</Text>
                     )}
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <Field validationMessage={error(`${index}.name`)}>
-                    <Input
-                      className={styles.cellInput}
-                      aria-label={t('settings.nameOf', { position: index + 1 })}
-                      value={draft.name}
-                      maxLength={60}
-                      onChange={(_e, data) => set(index, { name: data.value })}
-                    />
-                  </Field>
-                </TableCell>
-                <TableCell>
-                  <Field validationMessage={error(`${index}.probability`)}>
-                    <Input
-                      className={styles.cellInput}
-                      type="number"
-                      min={0}
-                      max={100}
-                      aria-label={t('settings.probabilityOf', { stage })}
-                      disabled={!open}
-                      value={draft.probability}
-                      onChange={(_e, data) => set(index, { probability: data.value })}
-                    />
-                  </Field>
-                </TableCell>
-                <TableCell>
-                  {open ? (
-                    <Select
-                      aria-label={t('settings.forecastOf', { stage })}
-                      value={draft.forecastCategory}
-                      onChange={(_e, data) =>
-                        set(index, {
-                          forecastCategory: data.value as StageDraft['forecastCategory'],
-                        })
-                      }
-                    >
-                      {OPEN_FORECAST_CATEGORIES.map((category) => (
-                        <option key={category} value={category}>
-                          {t(`settings.forecast.${category}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    <Text>{t(`settings.forecast.${draft.forecastCategory}`)}</Text>
-                  )}
-                </TableCell>
-                <TableCell>
-                  {open ? (
-                    <Button
-                      size="small"
-                      aria-label={t('settings.removeName', { stage })}
-                      disabled={openCount === 1}
-                      onClick={() => {
-                        onChange(removeDraft(drafts, index));
-                        setAnnouncement(t('settings.removed', { stage }));
-                      }}
-                    >
-                      {t('settings.remove')}
-                    </Button>
-                  ) : (
-                    <Text>{t('settings.fixed')}</Text>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                  </TableCell>
+                  <TableCell>
+                    {open ? (
+                      <Button
+                        size="small"
+                        aria-label={t('settings.removeName', { stage })}
+                        disabled={openCount === 1}
+                        onClick={() => {
+                          onChange(removeDraft(drafts, index));
+                          setAnnouncement(t('settings.removed', { stage }));
+                        }}
+                      >
+                        {t('settings.remove')}
+                      </Button>
+                    ) : (
+                      <Text>{t('settings.fixed')}</Text>
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
       <Text role="status" className={styles.announcement}>
         {announcement}
       </Text>

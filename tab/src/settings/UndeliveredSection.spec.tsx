@@ -17,7 +17,8 @@ describe('the notifications the bot gave up on, in Settings', () => {
     expect(within(row).getByRole('cell', { name: 'to 1 of 2' })).toBeTruthy();
     expect(within(row).getByRole('cell', { name: 'Bot Framework answered 502' })).toBeTruthy();
 
-    await user.click(within(row).getByRole('button', { name: 'Send converted lead again' }));
+    await user.click(within(row).getByRole('button', { name: 'Actions for converted lead' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Send again' }));
     await screen.findByText('converted lead: queued to be sent again.');
     expect(fake.sent.filter((s) => s.method === 'POST')).toEqual([
       expect.objectContaining({ path: `/undelivered-notifications/${event.id}/requeue` }),
@@ -33,7 +34,8 @@ describe('the notifications the bot gave up on, in Settings', () => {
     const table = await screen.findByRole('table', { name: 'Undelivered notifications' });
     expect((await fake.api.requeueUndelivered('ws', event.id)).eventId).toBe(event.id);
 
-    await user.click(within(table).getByRole('button', { name: 'Send converted lead again' }));
+    await user.click(within(table).getByRole('button', { name: 'Actions for converted lead' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Send again' }));
 
     await screen.findByText(
       'This undelivered notification is no longer there: it may have been sent again already.',

@@ -1,4 +1,4 @@
-import { Button, Text, Title3 } from '@fluentui/react-components';
+import { Text, Title3 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
@@ -19,13 +19,15 @@ const COLUMNS: readonly FieldDescriptor<Row>[] = [
   {
     id: 'what',
     labelKey: 'undelivered.what',
-    render: (n, t) => t(`undelivered.type.${n.type}`, { defaultValue: n.type }),
+    size: 'enum',
+    text: (n, { t }) => t(`undelivered.type.${n.type}`, { defaultValue: n.type }),
   },
   dateField('happened', 'undelivered.happened', (n) => n.occurredAt, 'dateTime'),
   {
     id: 'where',
     labelKey: 'undelivered.where',
-    render: (n, t) =>
+    size: 'text',
+    text: (n, { t }) =>
       n.targets.length === 0
         ? t('undelivered.noTargets')
         : t('undelivered.targets', {
@@ -33,7 +35,7 @@ const COLUMNS: readonly FieldDescriptor<Row>[] = [
             total: n.targets.length,
           }),
   },
-  textField('error', 'undelivered.error', (n) => n.lastError),
+  textField('error', 'undelivered.error', (n) => n.lastError, 'long'),
   dateField('gaveUp', 'undelivered.gaveUp', (n) => n.deadAt, 'dateTime'),
 ];
 
@@ -71,21 +73,17 @@ export function UndeliveredSection({ workspaceId }: UndeliveredSectionProps) {
           fields={COLUMNS}
           records={rows}
           emptyText={t('undelivered.none')}
-          actionsLabel={t('table.actions')}
+          name={(n) => t(`undelivered.type.${n.type}`, { defaultValue: n.type })}
           actions={(n) => {
             const what = t(`undelivered.type.${n.type}`, { defaultValue: n.type });
-            return (
-              <Button
-                size="small"
-                aria-label={t('undelivered.sendAgainName', { what })}
-                disabled={requeue.isPending}
-                onClick={() =>
-                  void run(() => requeue.mutateAsync(n.eventId), t('undelivered.sentAgain', { what }))
-                }
-              >
-                {t('undelivered.sendAgain')}
-              </Button>
-            );
+            return [
+              {
+                id: 'requeue',
+                label: t('undelivered.sendAgain'),
+                disabled: requeue.isPending,
+                run: () => run(() => requeue.mutateAsync(n.eventId), t('undelivered.sentAgain', { what })),
+              },
+            ];
           }}
         />
       )}

@@ -1,16 +1,20 @@
-import { connectTeams, ssoToken, type SsoCredential, type TeamsModules, type TeamsSdk } from './teams-host';
+import { connectTeams, ssoToken, type TeamsModules, type TeamsSdk } from './teams-host';
 
 const FRAMED = { self: {} as Window, top: {} as Window };
 
 type Context = Awaited<ReturnType<TeamsSdk['app']['getContext']>>;
 
+/** A JWT as Teams hands it out: only its `exp` matters to the tab. */
+const jwt = (n: number, expiresInS = 3600) =>
+  `e30.${btoa(JSON.stringify({ n, exp: Math.floor(Date.now() / 1000) + expiresInS })).replace(/=+$/, '')}.sig`;
+
 /**
- * A fake Teams: `@microsoft/teams-js` answering `initialize` as told, and TeamsFx credentials that hand
- * out numbered SSO tokens (each new credential starts with an empty cache, as TeamsUserCredential does).
+ * A fake Teams: `@microsoft/teams-js` answering `initialize` as told, and `getAuthToken` handing
+ * out numbered SSO tokens that expire in `expiresInS`.
  */
-function fakeTeams(initialize: () => Promise<void>, context: Partial<Context> = {}) {
+function fakeTeams(initialize: () => Promise<void>, context: Partial<Context> = {}, expiresInS = 3600) {
   const calls: string[] = [];
-  let credentials = 0;
+  let handedOut = 0;
   const sdk = {
     app: {
       initialize: () => {
@@ -31,21 +35,15 @@ function fakeTeams(initialize: () => Promise<void>, context: Partial<Context> = 
       config: {},
       shareDeepLink: (link: unknown) => calls.push(`shareDeepLink(${JSON.stringify(link)})`),
     },
-  } as unknown as TeamsSdk;
-  const modules: TeamsModules = {
-    sdk: async () => sdk,
-    credential: async (): Promise<SsoCredential> => {
-      const n = ++credentials;
-      let handedOut = 0;
-      return {
-        getToken: async (scopes) => {
-          calls.push(`getToken(${JSON.stringify(scopes)})`);
-          return { token: `sso-${n}.${++handedOut}` };
-        },
-      };
+    authentication: {
+      getAuthToken: async (request?: { resources?: string[] }) => {
+        calls.push(`getAuthToken(${JSON.stringify(request)})`);
+        return jwt(++handedOut, expiresInS);
+      },
     },
-  };
-  return { modules, calls };
+  } as unknown as TeamsSdk;
+  const modules: TeamsModules = { sdk: async () => sdk };
+  return { modules, calls, token: (n: number) => jwt(n, expiresInS) };
 }
 
 describe('connectTeams', () => {
@@ -53,7 +51,7 @@ describe('connectTeams', () => {
     const sdk = jest.fn();
     const window = { self: {} as Window, top: undefined as unknown as Window };
     window.top = window.self;
-    expect(await connectTeams(window, { modules: { sdk, credential: jest.fn() } })).toBeUndefined();
+    expect(await connectTeams(window, { modules: { sdk } })).toBeUndefined();
     expect(sdk).not.toHaveBeenCalled();
   });
 
@@ -68,14 +66,17 @@ describe('connectTeams', () => {
     expect(await connectTeams(FRAMED, { modules: teams.modules, timeoutMs: 1 })).toBeUndefined();
   });
 
-  it('in Teams, takes theme, locale, team and deep link, and gets the SSO token from TeamsFx', async () => {
-    const teams = fakeTeams(() => Promise.resolve());
+  it('in Teams, takes theme, locale, team, user and deep link, and gets the tab’s SSO token from Teams', async () => {
+    const teams = fakeTeams(() => Promise.resolve(), {
+      user: { id: 'u', displayName: 'Adele Vance' },
+    } as Partial<Context>);
     const host = await connectTeams(FRAMED, { modules: teams.modules });
     expect(host).toMatchObject({
       theme: 'dark',
       locale: 'pt-BR',
       teamId: '19:abc@thread.tacv2',
       subPageId: 'leads/L1',
+      userName: 'Adele Vance',
     });
     expect(teams.calls).toEqual(['initialize', 'notifySuccess']);
     // "Copy link" is Teams' own share of a deep link back into the tab.
@@ -87,9 +88,9 @@ describe('connectTeams', () => {
     expect(teams.calls.pop()).toBe(
       'shareDeepLink({"subPageId":"ws/leads/L1","subPageLabel":"Ada","subPageWebUrl":"https://x/#/w/ws/leads/L1"})',
     );
-    // The tab's own SSO token: TeamsUserCredential.getToken with no scopes.
-    expect(await host!.getToken()).toBe('sso-1.1');
-    expect(teams.calls.at(-1)).toBe('getToken("")');
+    // The tab's own SSO token: no other resource asked for.
+    expect(await host!.getToken()).toBe(teams.token(1));
+    expect(teams.calls.at(-1)).toBe('getAuthToken({"resources":[]})');
   });
 
   it('in a personal tab, has no team', async () => {
@@ -101,16 +102,19 @@ describe('connectTeams', () => {
 });
 
 describe('ssoToken', () => {
-  it('keeps one credential (and its cache) until asked to refresh, then starts a fresh one', async () => {
+  it('keeps the token until five minutes before it expires, and asks again after a refusal', async () => {
     const teams = fakeTeams(() => Promise.resolve());
-    const getToken = ssoToken(teams.modules.credential);
-    expect(await getToken()).toBe('sso-1.1');
-    expect(await getToken()).toBe('sso-1.2');
-    expect(await getToken({ refresh: true })).toBe('sso-2.1');
+    let now = Date.now();
+    const getToken = ssoToken(teams.modules.sdk, () => now);
+    expect(await getToken()).toBe(teams.token(1));
+    expect(await getToken()).toBe(teams.token(1));
+    expect(await getToken({ refresh: true })).toBe(teams.token(2));
+    now += 56 * 60_000; // 4 minutes left: renewed
+    expect(await getToken()).toBe(teams.token(3));
   });
 
   it('fails when Teams hands out no token', async () => {
-    const getToken = ssoToken(async () => ({ getToken: async () => null }));
+    const getToken = ssoToken(async () => ({ authentication: { getAuthToken: async () => '' } }));
     await expect(getToken()).rejects.toThrow('no SSO token');
   });
 });

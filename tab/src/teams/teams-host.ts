@@ -1,4 +1,5 @@
-import type { app, pages } from '@microsoft/teams-js';
+import type { app, authentication, pages } from '@microsoft/teams-js';
+import { tokenExpiry } from '../auth/jwt';
 /** The team tab's configuration page: Teams' Save button and the tab it creates. */
 export type TeamsTabConfig = {
   setValid(valid: boolean): void;
@@ -31,6 +32,8 @@ export type TeamsHost = {
   readonly teamId?: string;
   /** A deep link's target inside the tab (`<ws>/leads/L1`, or `leads/L1` from older links). */
   readonly subPageId?: string;
+  /** Who is signed in to Teams, as Teams names them (the header shows it). */
+  readonly userName?: string;
   /** Teams' "Copy link" for a place in the tab (`pages.shareDeepLink`): a deep link back to it. */
   shareDeepLink?(link: ShareDeepLink): void;
   onThemeChange(handler: (theme: string) => void): void;
@@ -38,46 +41,42 @@ export type TeamsHost = {
   readonly config: TeamsTabConfig;
 };
 
-/** The parts of `@microsoft/teams-js` the seam uses. */
-export type TeamsSdk = { readonly app: typeof app; readonly pages: typeof pages };
-/** TeamsFx's `TeamsUserCredential`, as far as the seam uses it. */
-export type SsoCredential = { getToken(scopes: string): Promise<{ readonly token: string } | null> };
+/** The parts of `@microsoft/teams-js` the seam uses (`teams-sdk.ts` bundles only these). */
+export type TeamsSdk = {
+  readonly app: typeof app;
+  readonly pages: typeof pages;
+  readonly authentication: Pick<typeof authentication, 'getAuthToken'>;
+};
 
 /** Where the seam gets Teams from; tests hand it a fake Teams. */
-export type TeamsModules = {
-  readonly sdk: () => Promise<TeamsSdk>;
-  readonly credential: () => Promise<SsoCredential>;
-};
+export type TeamsModules = { readonly sdk: () => Promise<TeamsSdk> };
 
 const TEAMS_MODULES: TeamsModules = {
   // Loaded only when framed: the SDK reaches out to Microsoft's CDN as soon as it loads.
-  sdk: () => import('@microsoft/teams-js'),
-  // The client id it wants for interactive login is unused for the SSO token (`getToken('')`).
-  credential: () =>
-    import('@microsoft/teamsfx').then(
-      ({ TeamsUserCredential }) =>
-        new TeamsUserCredential({
-          clientId: 'sso',
-          initiateLoginEndpoint: `${window.location.origin}/auth-start`,
-        }),
-    ),
+  sdk: () => import('./teams-sdk'),
 };
 
 const INITIALIZE_TIMEOUT_MS = 3000;
 
+/** A cached token this close to its expiry is asked for again (as TeamsFx's credential did). */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
 /**
- * The Teams SSO token, through TeamsFx's `TeamsUserCredential`: it caches the token until five
- * minutes before expiry, and `getToken('')` asks Teams for the tab's own SSO token, the one our
- * server verifies. A refresh drops the credential (and its cache), so Teams is asked again.
+ * The tab's own Teams SSO token (`authentication.getAuthToken`), the one our server verifies: kept
+ * until five minutes before it expires, and asked for again after a refusal (`refresh`). No TeamsFx
+ * (and no MSAL) is needed for this: the tab never asks for tokens to other APIs.
  */
-export function ssoToken(create: () => Promise<SsoCredential>): GetToken {
-  let credential: Promise<SsoCredential> | undefined;
+export function ssoToken(
+  sdk: () => Promise<Pick<TeamsSdk, 'authentication'>>,
+  now: () => number = Date.now,
+): GetToken {
+  let cached: { readonly token: string; readonly expiresAt: number } | undefined;
   return async (request) => {
-    if (request?.refresh) credential = undefined;
-    credential ??= create();
-    const token = await (await credential).getToken('');
+    if (!request?.refresh && cached && cached.expiresAt - now() > RENEW_BEFORE_MS) return cached.token;
+    const token = await (await sdk()).authentication.getAuthToken({ resources: [] });
     if (!token) throw new Error('teams: no SSO token');
-    return token.token;
+    cached = { token, expiresAt: tokenExpiry(token) ?? 0 };
+    return token;
   };
 }
 
@@ -97,20 +96,22 @@ export async function connectTeams(
 ): Promise<TeamsHost | undefined> {
   if (win.self === win.top) return undefined;
   try {
-    const { app, pages } = await modules.sdk();
+    const { app, authentication, pages } = await modules.sdk();
     await Promise.race([app.initialize(), timeout(timeoutMs)]);
     const context = await Promise.race([app.getContext(), timeout(timeoutMs)]);
     app.notifySuccess();
     const teamId = context.team?.internalId;
     const subPageId = context.page.subPageId;
+    const userName = context.user?.displayName ?? context.user?.userPrincipalName;
     return {
       theme: context.app.theme,
       locale: context.app.locale,
       ...(teamId ? { teamId } : {}),
       ...(subPageId ? { subPageId } : {}),
+      ...(userName ? { userName } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
       shareDeepLink: (link) => pages.shareDeepLink(link),
-      getToken: ssoToken(modules.credential),
+      getToken: ssoToken(async () => ({ authentication })),
       config: {
         setValid: (valid) => pages.config.setValidityState(valid),
         onSave: (save) =>

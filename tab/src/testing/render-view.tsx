@@ -2,12 +2,13 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { MotionBehaviourProvider } from '@fluentui/react-motion';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ApiClient } from '../api/api-client';
 import { ApiProvider } from '../api/ApiContext';
 import { NavigationProvider } from '../app/navigation';
 import type { Route } from '../app/routes';
+import { ToastProvider } from '../app/Toasts';
 import { createI18n, type Language } from '../i18n/i18n';
 import { RESOURCES } from '../i18n/resources';
 
@@ -28,19 +29,22 @@ export function renderView(
   options: { language?: Language; navigate?: (route: Route) => void } = {},
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <I18nextProvider i18n={createI18n(options.language ?? 'en', RESOURCES)}>
+  const i18n = createI18n(options.language ?? 'en', RESOURCES);
+  // A wrapper, so `rerender` (a route changing by itself) keeps the providers and their state.
+  const Providers = ({ children }: { readonly children: ReactNode }) => (
+    <I18nextProvider i18n={i18n}>
       <FluentProvider theme={teamsLightTheme}>
         <MotionBehaviourProvider value="skip">
           <QueryClientProvider client={queryClient}>
             <ApiProvider client={api}>
               <NavigationProvider workspaceId="ws" navigate={options.navigate ?? (() => undefined)}>
-                {view}
+                <ToastProvider>{children}</ToastProvider>
               </NavigationProvider>
             </ApiProvider>
           </QueryClientProvider>
         </MotionBehaviourProvider>
       </FluentProvider>
-    </I18nextProvider>,
+    </I18nextProvider>
   );
+  return render(view, { wrapper: Providers });
 }

@@ -21,4 +21,8 @@ export const useWorkspacePickerStyles = makeStyles({
     alignItems: 'end',
     gap: tokens.spacingHorizontalS,
   },
+  /** The name takes the room there is; the button keeps its label on one line. */
+  createName: { flexGrow: 1, minWidth: 0 },
+  createInput: { width: '100%', minWidth: 0 },
+  createButton: { flexShrink: 0, whiteSpace: 'nowrap' },
 });

@@ -12,7 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSummary } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
+import { errorMessage, errorText } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCreateWorkspace } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
@@ -59,16 +59,21 @@ export function WorkspacePicker({ onPick }: WorkspacePickerProps) {
         </ul>
       )}
       <form className={styles.create} onSubmit={submit}>
-        <Field label={t('workspaces.newName')}>
-          <Input value={name} onChange={(_e, data) => setName(data.value)} />
+        <Field label={t('workspaces.newName')} className={styles.createName}>
+          <Input className={styles.createInput} value={name} onChange={(_e, data) => setName(data.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={create.isPending || !name.trim()}>
+        <Button
+          type="submit"
+          appearance="primary"
+          className={styles.createButton}
+          disabled={create.isPending || !name.trim()}
+        >
           {t('workspaces.create')}
         </Button>
       </form>
       {create.isError && (
         <MessageBar intent="error">
-          <MessageBarBody>{errorMessage(create.error, t)}</MessageBarBody>
+          <MessageBarBody>{errorText(create.error, t)}</MessageBarBody>
         </MessageBar>
       )}
     </section>

@@ -56,6 +56,7 @@ const invalid = (field: string, message: string) =>
   err(domainError('VALIDATION.FAILED', message, { fields: { [field]: message } }));
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
 
@@ -156,7 +157,7 @@ function readPeriod(params: ReportParams): Result<Period> {
     ['from', params.from],
     ['to', params.to],
   ] as const) {
-    if (value !== undefined && !DATE.test(value)) return invalid(field, 'must be YYYY-MM-DD');
+    if (value !== undefined && !DAY.test(value)) return invalid(field, 'must be YYYY-MM-DD');
   }
   return ok({ ...(params.from ? { from: params.from } : {}), ...(params.to ? { to: params.to } : {}) });
 }

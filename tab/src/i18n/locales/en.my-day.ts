@@ -16,7 +16,7 @@ export const enMyDay = {
       upcoming: 'Nothing planned for the coming week.',
     },
     more: 'Showing the first 100.',
-    move: 'Move to…',
+    move: 'Move',
     moveNamed: 'Move {{subject}} to another day',
     tomorrow: 'Tomorrow',
     nextWeek: 'Next week (Monday)',

@@ -6,6 +6,7 @@ export const en = {
   ...enPipeline,
   ...enMyDay,
   app: {
+    dismiss: 'Dismiss',
     title: 'Pipeline CRM',
     loading: 'Loading…',
     signedInAs: 'Signed in as {{name}}',
@@ -13,6 +14,7 @@ export const en = {
     ownersOnly: 'Only owners of this workspace can open this page.',
   },
   nav: {
+    open: 'Views (now {{view}})',
     label: 'Views',
     'my-day': 'My day',
     leads: 'Leads',
@@ -27,6 +29,11 @@ export const en = {
     'recycle-bin': 'Recycle bin',
   },
   table: {
+    actionsFor: 'Actions for {{name}}',
+    columns: 'Columns',
+    filters: 'Filters',
+    filtersOn: 'Filters ({{count}})',
+    selected: '{{count}} selected',
     all: 'All',
     actions: 'Actions',
     loadMore: 'Load more',
@@ -40,6 +47,10 @@ export const en = {
     choose: 'Choose…',
   },
   records: {
+    open: 'Open',
+    deleted: '{{name}} moved to the recycle bin.',
+    undo: 'Undo',
+    restored: '{{name}} is back.',
     created: '{{name}} was created.',
     saved: 'Saved.',
     stale:
@@ -59,6 +70,7 @@ export const en = {
     no: 'No',
   },
   signIn: {
+    signOut: 'Sign out',
     heading: 'Sign in',
     intro: 'Local sign-in for development, outside Teams.',
     person: 'Sign in as',
@@ -69,6 +81,7 @@ export const en = {
     submit: 'Sign in',
   },
   workspaces: {
+    all: 'All workspaces…',
     heading: 'Workspaces',
     empty: 'You are not a member of any workspace yet. Create one to start.',
     listLabel: 'Your workspaces',
@@ -78,6 +91,13 @@ export const en = {
     change: 'Change workspace',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead changed.',
+    bulkDone_other: '{{count}} leads changed.',
+    bulkPartly: '{{count}} changed, {{failed}} failed:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Search leads',
     status: 'Status',
@@ -100,7 +120,6 @@ export const en = {
     reopened: '{{name}} was reopened.',
     bulkStatus: 'New status for the selected leads',
     bulkApply: 'Set status of {{count}}',
-    bulkDone: '{{count}} leads changed, {{failed}} failed.',
     qualification: {
       heading: 'Qualification',
       budget: 'Budget',
@@ -243,6 +262,9 @@ export const en = {
     },
   },
   organisations: {
+    count_one: '{{number}} organisation',
+    count_other: '{{number}} organisations',
+    countMore: '{{number}}+ organisations',
     heading: 'Organisations',
     search: 'Search organisations',
     new: 'New organisation',
@@ -280,6 +302,9 @@ export const en = {
     },
   },
   contacts: {
+    count_one: '{{number}} contact',
+    count_other: '{{number}} contacts',
+    countMore: '{{number}}+ contacts',
     heading: 'Contacts',
     search: 'Search contacts',
     new: 'New contact',
@@ -327,6 +352,9 @@ export const en = {
     'closed-lost': 'Closed – Lost',
   },
   campaigns: {
+    count_one: '{{number}} campaign',
+    count_other: '{{number}} campaigns',
+    countMore: '{{number}}+ campaigns',
     heading: 'Campaigns',
     search: 'Search campaigns',
     new: 'New campaign',
@@ -375,6 +403,9 @@ export const en = {
     },
   },
   activities: {
+    count_one: '{{number}} activity',
+    count_other: '{{number}} activities',
+    countMore: '{{number}}+ activities',
     heading: 'Activities',
     search: 'Search activities',
     new: 'Log activity',
@@ -505,6 +536,9 @@ export const en = {
     },
   },
   recycleBin: {
+    count_one: '{{number}} deleted record',
+    count_other: '{{number}} deleted records',
+    countMore: '{{number}}+ deleted records',
     heading: 'Recycle bin',
     empty: 'The recycle bin is empty.',
     name: 'Name',
@@ -536,6 +570,16 @@ export const en = {
       'Add the Pipeline CRM bot to this team first: installing it binds the team to a workspace and makes the team’s members its members. Then add the tab again.',
     noTeam: 'Add this tab to a team channel. For your own workspaces, use the personal app.',
   },
+  search: {
+    open: 'Search',
+    label: 'Search all records',
+    placeholder: 'Search leads, contacts, deals…',
+    close: 'Close search',
+    results: 'Search results',
+    searching: 'Searching…',
+    nothing: 'Nothing found for “{{q}}”.',
+    all: 'All in {{view}}',
+  },
   dialog: {
     create: 'Create',
     save: 'Save',
@@ -549,6 +593,7 @@ export const en = {
     invalid: 'This value is not valid.',
   },
   errors: {
+    refusedField: 'Not accepted: {{reason}}',
     generic: 'Something went wrong. Try again.',
     network: 'The server cannot be reached. Check your connection and try again.',
     kind: {

@@ -14,7 +14,7 @@ export const nbMyDay: MyDayMessages = {
       upcoming: 'Ingenting planlagt den neste uken.',
     },
     more: 'Viser de første 100.',
-    move: 'Flytt til…',
+    move: 'Flytt',
     moveNamed: 'Flytt {{subject}} til en annen dag',
     tomorrow: 'I morgen',
     nextWeek: 'Neste uke (mandag)',

@@ -6,6 +6,7 @@ export const nb: Messages = {
   ...nbPipeline,
   ...nbMyDay,
   app: {
+    dismiss: 'Lukk',
     title: 'Pipeline CRM',
     loading: 'Laster inn …',
     signedInAs: 'Logget inn som {{name}}',
@@ -13,6 +14,7 @@ export const nb: Messages = {
     ownersOnly: 'Bare eiere av dette arbeidsområdet kan åpne denne siden.',
   },
   nav: {
+    open: 'Visninger (nå {{view}})',
     label: 'Visninger',
     'my-day': 'Min dag',
     leads: 'Leads',
@@ -27,6 +29,11 @@ export const nb: Messages = {
     'recycle-bin': 'Papirkurv',
   },
   table: {
+    actionsFor: 'Handlinger for {{name}}',
+    columns: 'Kolonner',
+    filters: 'Filtre',
+    filtersOn: 'Filtre ({{count}})',
+    selected: '{{count}} valgt',
     all: 'Alle',
     actions: 'Handlinger',
     loadMore: 'Last inn flere',
@@ -41,6 +48,10 @@ export const nb: Messages = {
     choose: 'Velg …',
   },
   records: {
+    open: 'Åpne',
+    deleted: '{{name}} er flyttet til papirkurven.',
+    undo: 'Angre',
+    restored: '{{name}} er tilbake.',
     created: '{{name}} er opprettet.',
     saved: 'Lagret.',
     stale:
@@ -60,6 +71,7 @@ export const nb: Messages = {
     no: 'Nei',
   },
   signIn: {
+    signOut: 'Logg ut',
     heading: 'Logg inn',
     intro: 'Lokal innlogging for utvikling, utenfor Teams.',
     person: 'Logg inn som',
@@ -70,6 +82,7 @@ export const nb: Messages = {
     submit: 'Logg inn',
   },
   workspaces: {
+    all: 'Alle arbeidsområder…',
     heading: 'Arbeidsområder',
     empty: 'Du er ikke medlem av noe arbeidsområde ennå. Opprett et for å begynne.',
     listLabel: 'Dine arbeidsområder',
@@ -79,6 +92,13 @@ export const nb: Messages = {
     change: 'Bytt arbeidsområde',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead endret.',
+    bulkDone_other: '{{count}} leads endret.',
+    bulkPartly: '{{count}} endret, {{failed}} mislyktes:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Søk i leads',
     status: 'Status',
@@ -101,7 +121,6 @@ export const nb: Messages = {
     reopened: '{{name}} er gjenåpnet.',
     bulkStatus: 'Ny status for valgte leads',
     bulkApply: 'Sett status for {{count}}',
-    bulkDone: '{{count}} leads endret, {{failed}} mislyktes.',
     qualification: {
       heading: 'Kvalifisering',
       budget: 'Budsjett',
@@ -246,6 +265,9 @@ export const nb: Messages = {
     },
   },
   organisations: {
+    count_one: '{{number}} organisasjon',
+    count_other: '{{number}} organisasjoner',
+    countMore: '{{number}}+ organisasjoner',
     heading: 'Organisasjoner',
     search: 'Søk i organisasjoner',
     new: 'Ny organisasjon',
@@ -283,6 +305,9 @@ export const nb: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} kontakt',
+    count_other: '{{number}} kontakter',
+    countMore: '{{number}}+ kontakter',
     heading: 'Kontakter',
     search: 'Søk i kontakter',
     new: 'Ny kontakt',
@@ -330,6 +355,9 @@ export const nb: Messages = {
     'closed-lost': 'Lukket – Tapt',
   },
   campaigns: {
+    count_one: '{{number}} kampanje',
+    count_other: '{{number}} kampanjer',
+    countMore: '{{number}}+ kampanjer',
     heading: 'Kampanjer',
     search: 'Søk i kampanjer',
     new: 'Ny kampanje',
@@ -378,6 +406,9 @@ export const nb: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} aktivitet',
+    count_other: '{{number}} aktiviteter',
+    countMore: '{{number}}+ aktiviteter',
     heading: 'Aktiviteter',
     search: 'Søk i aktiviteter',
     new: 'Registrer aktivitet',
@@ -508,6 +539,9 @@ export const nb: Messages = {
     },
   },
   recycleBin: {
+    count_one: '{{number}} slettet oppføring',
+    count_other: '{{number}} slettede oppføringer',
+    countMore: '{{number}}+ slettede oppføringer',
     heading: 'Papirkurv',
     empty: 'Papirkurven er tom.',
     name: 'Navn',
@@ -540,6 +574,16 @@ export const nb: Messages = {
     noTeam:
       'Legg til denne fanen i en teamkanal. For dine egne arbeidsområder bruker du den personlige appen.',
   },
+  search: {
+    open: 'Søk',
+    label: 'Søk i alle oppføringer',
+    placeholder: 'Søk i leads, kontakter, salg…',
+    close: 'Lukk søk',
+    results: 'Søkeresultater',
+    searching: 'Søker…',
+    nothing: 'Fant ingenting for «{{q}}».',
+    all: 'Alle i {{view}}',
+  },
   dialog: {
     save: 'Lagre',
     create: 'Opprett',
@@ -553,6 +597,7 @@ export const nb: Messages = {
     invalid: 'Denne verdien er ikke gyldig.',
   },
   errors: {
+    refusedField: 'Ikke godtatt: {{reason}}',
     generic: 'Noe gikk galt. Prøv igjen.',
     network: 'Får ikke kontakt med serveren. Sjekk tilkoblingen og prøv igjen.',
     kind: {

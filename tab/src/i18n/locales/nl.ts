@@ -6,6 +6,7 @@ export const nl: Messages = {
   ...nlPipeline,
   ...nlMyDay,
   app: {
+    dismiss: 'Sluiten',
     title: 'Pipeline CRM',
     loading: 'Laden…',
     signedInAs: 'Aangemeld als {{name}}',
@@ -13,6 +14,7 @@ export const nl: Messages = {
     ownersOnly: 'Alleen eigenaren van deze werkruimte kunnen deze pagina openen.',
   },
   nav: {
+    open: 'Weergaven (nu {{view}})',
     label: 'Schermen',
     'my-day': 'Mijn dag',
     leads: 'Leads',
@@ -27,6 +29,11 @@ export const nl: Messages = {
     'recycle-bin': 'Prullenbak',
   },
   table: {
+    actionsFor: 'Acties voor {{name}}',
+    columns: 'Kolommen',
+    filters: 'Filters',
+    filtersOn: 'Filters ({{count}})',
+    selected: '{{count}} geselecteerd',
     all: 'Alle',
     actions: 'Acties',
     loadMore: 'Meer laden',
@@ -41,6 +48,10 @@ export const nl: Messages = {
     choose: 'Kies…',
   },
   records: {
+    open: 'Openen',
+    deleted: '{{name}} is naar de prullenbak verplaatst.',
+    undo: 'Ongedaan maken',
+    restored: '{{name}} is terug.',
     created: '{{name}} is aangemaakt.',
     saved: 'Opgeslagen.',
     stale:
@@ -60,6 +71,7 @@ export const nl: Messages = {
     no: 'Nee',
   },
   signIn: {
+    signOut: 'Afmelden',
     heading: 'Aanmelden',
     intro: 'Lokaal aanmelden voor ontwikkeling, buiten Teams.',
     person: 'Aanmelden als',
@@ -70,6 +82,7 @@ export const nl: Messages = {
     submit: 'Aanmelden',
   },
   workspaces: {
+    all: 'Alle werkruimtes…',
     heading: 'Werkruimtes',
     empty: 'Je bent nog geen lid van een werkruimte. Maak er een aan om te beginnen.',
     listLabel: 'Jouw werkruimtes',
@@ -79,6 +92,13 @@ export const nl: Messages = {
     change: 'Andere werkruimte',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead gewijzigd.',
+    bulkDone_other: '{{count}} leads gewijzigd.',
+    bulkPartly: '{{count}} gewijzigd, {{failed}} mislukt:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Leads zoeken',
     status: 'Status',
@@ -101,7 +121,6 @@ export const nl: Messages = {
     reopened: '{{name}} is heropend.',
     bulkStatus: 'Nieuwe status voor de geselecteerde leads',
     bulkApply: 'Status van {{count}} instellen',
-    bulkDone: '{{count}} leads gewijzigd, {{failed}} mislukt.',
     qualification: {
       heading: 'Kwalificatie',
       budget: 'Budget',
@@ -251,6 +270,9 @@ export const nl: Messages = {
     },
   },
   organisations: {
+    count_one: '{{number}} organisatie',
+    count_other: '{{number}} organisaties',
+    countMore: '{{number}}+ organisaties',
     heading: 'Organisaties',
     search: 'Organisaties zoeken',
     new: 'Nieuwe organisatie',
@@ -288,6 +310,9 @@ export const nl: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} contactpersoon',
+    count_other: '{{number}} contactpersonen',
+    countMore: '{{number}}+ contactpersonen',
     heading: 'Contactpersonen',
     search: 'Contactpersonen zoeken',
     new: 'Nieuwe contactpersoon',
@@ -335,6 +360,9 @@ export const nl: Messages = {
     'closed-lost': 'Gesloten – Verloren',
   },
   campaigns: {
+    count_one: '{{number}} campagne',
+    count_other: '{{number}} campagnes',
+    countMore: '{{number}}+ campagnes',
     heading: 'Campagnes',
     search: 'Campagnes zoeken',
     new: 'Nieuwe campagne',
@@ -383,6 +411,9 @@ export const nl: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} activiteit',
+    count_other: '{{number}} activiteiten',
+    countMore: '{{number}}+ activiteiten',
     heading: 'Activiteiten',
     search: 'Activiteiten zoeken',
     new: 'Activiteit vastleggen',
@@ -518,6 +549,9 @@ export const nl: Messages = {
     },
   },
   recycleBin: {
+    count_one: '{{number}} verwijderd record',
+    count_other: '{{number}} verwijderde records',
+    countMore: '{{number}}+ verwijderde records',
     heading: 'Prullenbak',
     empty: 'De prullenbak is leeg.',
     name: 'Naam',
@@ -550,6 +584,16 @@ export const nl: Messages = {
     noTeam:
       'Voeg dit tabblad toe aan een teamkanaal. Voor je eigen werkruimtes gebruik je de persoonlijke app.',
   },
+  search: {
+    open: 'Zoeken',
+    label: 'Alles doorzoeken',
+    placeholder: 'Zoek leads, contactpersonen, kansen…',
+    close: 'Zoeken sluiten',
+    results: 'Zoekresultaten',
+    searching: 'Zoeken…',
+    nothing: 'Niets gevonden voor “{{q}}”.',
+    all: 'Alles in {{view}}',
+  },
   dialog: {
     save: 'Opslaan',
     create: 'Aanmaken',
@@ -563,6 +607,7 @@ export const nl: Messages = {
     invalid: 'Deze waarde is ongeldig.',
   },
   errors: {
+    refusedField: 'Niet geaccepteerd: {{reason}}',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
     network: 'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     kind: {

@@ -14,7 +14,7 @@ export const ptBRMyDay: MyDayMessages = {
       upcoming: 'Nada planejado para a próxima semana.',
     },
     more: 'Mostrando as primeiras 100.',
-    move: 'Mover para…',
+    move: 'Mover',
     moveNamed: 'Mover {{subject}} para outro dia',
     tomorrow: 'Amanhã',
     nextWeek: 'Próxima semana (segunda-feira)',

@@ -6,6 +6,7 @@ export const ptBR: Messages = {
   ...ptBRPipeline,
   ...ptBRMyDay,
   app: {
+    dismiss: 'Dispensar',
     title: 'Pipeline CRM',
     loading: 'Carregando…',
     signedInAs: 'Conectado como {{name}}',
@@ -13,6 +14,7 @@ export const ptBR: Messages = {
     ownersOnly: 'Somente proprietários deste espaço de trabalho podem abrir esta página.',
   },
   nav: {
+    open: 'Visões (agora {{view}})',
     label: 'Telas',
     'my-day': 'Meu dia',
     leads: 'Leads',
@@ -27,6 +29,11 @@ export const ptBR: Messages = {
     'recycle-bin': 'Lixeira',
   },
   table: {
+    actionsFor: 'Ações para {{name}}',
+    columns: 'Colunas',
+    filters: 'Filtros',
+    filtersOn: 'Filtros ({{count}})',
+    selected: '{{count}} selecionado(s)',
     all: 'Todos',
     actions: 'Ações',
     loadMore: 'Carregar mais',
@@ -41,6 +48,10 @@ export const ptBR: Messages = {
     choose: 'Escolha…',
   },
   records: {
+    open: 'Abrir',
+    deleted: '{{name}} foi movido para a lixeira.',
+    undo: 'Desfazer',
+    restored: '{{name}} foi restaurado.',
     created: '{{name}} foi criado.',
     saved: 'Salvo.',
     stale:
@@ -60,6 +71,7 @@ export const ptBR: Messages = {
     no: 'Não',
   },
   signIn: {
+    signOut: 'Sair',
     heading: 'Entrar',
     intro: 'Login local para desenvolvimento, fora do Teams.',
     person: 'Entrar como',
@@ -70,6 +82,7 @@ export const ptBR: Messages = {
     submit: 'Entrar',
   },
   workspaces: {
+    all: 'Todos os espaços de trabalho…',
     heading: 'Espaços de trabalho',
     empty: 'Você ainda não participa de nenhum espaço de trabalho. Crie um para começar.',
     listLabel: 'Seus espaços de trabalho',
@@ -79,6 +92,13 @@ export const ptBR: Messages = {
     change: 'Trocar de espaço de trabalho',
   },
   leads: {
+    count_one: '{{number}} lead',
+    count_other: '{{number}} leads',
+    countMore: '{{number}}+ leads',
+    bulkDone_one: '{{count}} lead alterado.',
+    bulkDone_other: '{{count}} leads alterados.',
+    bulkPartly: '{{count}} alterado(s), {{failed}} com falha:',
+    bulkFailure: '{{name}}: {{reason}}',
     heading: 'Leads',
     search: 'Pesquisar leads',
     status: 'Status',
@@ -101,7 +121,6 @@ export const ptBR: Messages = {
     reopened: '{{name}} foi reaberto.',
     bulkStatus: 'Novo status para os leads selecionados',
     bulkApply: 'Definir status de {{count}}',
-    bulkDone: '{{count}} leads alterados, {{failed}} falharam.',
     qualification: {
       heading: 'Qualificação',
       budget: 'Orçamento',
@@ -245,6 +264,9 @@ export const ptBR: Messages = {
     },
   },
   organisations: {
+    count_one: '{{number}} organização',
+    count_other: '{{number}} organizações',
+    countMore: '{{number}}+ organizações',
     heading: 'Organizações',
     search: 'Pesquisar organizações',
     new: 'Nova organização',
@@ -282,6 +304,9 @@ export const ptBR: Messages = {
     },
   },
   contacts: {
+    count_one: '{{number}} contato',
+    count_other: '{{number}} contatos',
+    countMore: '{{number}}+ contatos',
     heading: 'Contatos',
     search: 'Pesquisar contatos',
     new: 'Novo contato',
@@ -329,6 +354,9 @@ export const ptBR: Messages = {
     'closed-lost': 'Fechada – Perdida',
   },
   campaigns: {
+    count_one: '{{number}} campanha',
+    count_other: '{{number}} campanhas',
+    countMore: '{{number}}+ campanhas',
     heading: 'Campanhas',
     search: 'Pesquisar campanhas',
     new: 'Nova campanha',
@@ -377,6 +405,9 @@ export const ptBR: Messages = {
     },
   },
   activities: {
+    count_one: '{{number}} atividade',
+    count_other: '{{number}} atividades',
+    countMore: '{{number}}+ atividades',
     heading: 'Atividades',
     search: 'Pesquisar atividades',
     new: 'Registrar atividade',
@@ -511,6 +542,9 @@ export const ptBR: Messages = {
     },
   },
   recycleBin: {
+    count_one: '{{number}} registro excluído',
+    count_other: '{{number}} registros excluídos',
+    countMore: '{{number}}+ registros excluídos',
     heading: 'Lixeira',
     empty: 'A lixeira está vazia.',
     name: 'Nome',
@@ -543,6 +577,16 @@ export const ptBR: Messages = {
     noTeam:
       'Adicione esta guia a um canal de equipe. Para os seus espaços de trabalho, use o aplicativo pessoal.',
   },
+  search: {
+    open: 'Pesquisar',
+    label: 'Pesquisar todos os registros',
+    placeholder: 'Pesquisar leads, contatos, oportunidades…',
+    close: 'Fechar pesquisa',
+    results: 'Resultados da pesquisa',
+    searching: 'Pesquisando…',
+    nothing: 'Nada encontrado para “{{q}}”.',
+    all: 'Tudo em {{view}}',
+  },
   dialog: {
     save: 'Salvar',
     create: 'Criar',
@@ -556,6 +600,7 @@ export const ptBR: Messages = {
     invalid: 'Este valor não é válido.',
   },
   errors: {
+    refusedField: 'Não aceito: {{reason}}',
     generic: 'Algo deu errado. Tente novamente.',
     network: 'Não foi possível acessar o servidor. Verifique sua conexão e tente novamente.',
     kind: {
