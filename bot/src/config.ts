@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
+import { isLoopback, readEnvironment, storageOrIssue, type EnvironmentResult } from '@crm/shared/runtime';
 
 const EnvSchema = z
   .object({
@@ -40,15 +40,8 @@ const EnvSchema = z
     if (env.BOT_ID && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'required with BOT_ID' });
     }
-    const storage = storageConfigOf(env);
-    if (!storage) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['STORAGE_CONNECTION_STRING'],
-        message: STORAGE_REQUIRED,
-      });
-      return z.NEVER;
-    }
+    const storage = storageOrIssue(env, ctx);
+    if (!storage) return z.NEVER;
     return {
       port: env.BOT_PORT,
       host: env.HOST,
@@ -83,16 +76,7 @@ function metricsAccess(key: string | undefined, authenticated: boolean): Metrics
 export type BotConfig = z.output<typeof EnvSchema>;
 export type BotCredentials = NonNullable<BotConfig['bot']>;
 
-export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; problems: string[] };
+export type ConfigResult = EnvironmentResult<BotConfig>;
 
 /** Reads and validates the environment once; the composition root passes the result down. */
-export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parsed = EnvSchema.safeParse(withoutEmpty(env));
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
-    ),
-  };
-}
+export const loadConfig = (env: NodeJS.ProcessEnv): ConfigResult => readEnvironment(EnvSchema, env);

@@ -1,10 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { fixedClock } from '@crm/shared/testing';
-import pino from 'pino';
 import { ALICE, startTestServer, testStorage, type TestServer } from '../../tab/server/testing/test-server';
-import { createBot, type BotApp } from './bot-app';
-import { createTranslator } from './messages/translator';
-import { botClient, type CardJson } from './testing/bot-client';
+import type { BotApp } from './bot-app';
+import { listeningBot, type botClient, type CardJson } from './testing/bot-client';
 import { startConnectorStandIn, type ConnectorStandIn } from './testing/connector-stand-in';
 
 /**
@@ -23,15 +20,7 @@ beforeAll(async () => {
   const deps = { ...(await testStorage('journey')), clock };
   api = await startTestServer({ app: deps });
   connector = await startConnectorStandIn();
-  bot = createBot({
-    app: deps,
-    credentials: undefined,
-    translator: createTranslator(),
-    logger: pino({ level: 'silent' }),
-    ready: async () => undefined,
-  });
-  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  chat = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector);
+  ({ bot, client: chat } = await listeningBot({ app: deps, connector }));
 });
 
 afterAll(async () => {

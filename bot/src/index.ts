@@ -2,15 +2,9 @@
  * The bot's composition root: reads the configuration once, builds every collaborator once, listens,
  * and shuts down gracefully on SIGTERM/SIGINT.
  */
-import {
-  connectOutboxSignalling,
-  drainServer,
-  observeRelay,
-  startLocalTelemetry,
-  storageTransientCounter,
-} from '@crm/shared/runtime';
+import { observeRelay, openStorage, startLocalTelemetry, stopOnSignals } from '@crm/shared/runtime';
 import { startMorningDigests, type AppDeps, type OutboxRelay } from '@crm/shared/application';
-import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
+import { createIdGenerator, systemClock } from '@crm/shared/storage';
 import pino from 'pino';
 import { createBot } from './bot-app';
 import { recordLinks } from './cards/record-links';
@@ -31,15 +25,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, name: 'bot' });
 
   const tracing = startLocalTelemetry(process.env, 'pipeline-crm-bot');
-  const storage = connectTableStorage(config.storage, {
-    tablePrefix: config.tablePrefix,
-    onTransient: storageTransientCounter(),
-  });
-  await storage.ensureTables();
-  const signalling = await connectOutboxSignalling(config.storage, storage, {
-    tablePrefix: config.tablePrefix,
-    log: logger,
-  });
+  const { storage, signalling } = await openStorage(config, logger);
   // The relay needs the bot's poster and the app, and the app's commits wake the relay: bound late.
   const late: { relay?: OutboxRelay } = {};
   const app: AppDeps = {
@@ -83,18 +69,15 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping: no new connections, finishing activities in flight');
+  stopOnSignals({
+    server,
+    drainMs: DRAIN_MS,
+    log: logger,
+    inFlight: 'activities',
     // The relay finishes the send in flight and records it; the rest waits for the next instance.
-    Promise.all([drainServer(server, DRAIN_MS), relay.stop(), digests.stop()])
-      .then(() => tracing?.shutdown())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+    finish: () => [relay.stop(), digests.stop()],
+    tracing,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   parseRecordLink,
@@ -11,7 +10,7 @@ import {
 } from '@crm/shared';
 import { convertLead, createLead, type AppDeps } from '@crm/shared/application';
 import pino from 'pino';
-import { createBot, type BotApp } from './bot-app';
+import type { BotApp } from './bot-app';
 import { recordLinks } from './cards/record-links';
 import { createTranslator } from './messages/translator';
 import { createTeamsNotificationChannel } from './notifications/teams-notification-channel';
@@ -23,7 +22,7 @@ import {
   rosterPerson,
   type TestTeam,
 } from './testing/activities';
-import { botClient } from './testing/bot-client';
+import { listeningBot, type botClient } from './testing/bot-client';
 import { azuriteAppDeps } from './testing/azurite-app';
 import { startConnectorStandIn, type ConnectorStandIn } from './testing/connector-stand-in';
 import { must } from './testing/must';
@@ -69,16 +68,10 @@ beforeAll(async () => {
   app = await azuriteAppDeps('links');
   connector = await startConnectorStandIn();
   connector.rosters.set(TEAM.teamId, [ALICE]);
-  bot = createBot({
-    app,
-    credentials: undefined,
-    translator: createTranslator(),
-    logger: pino({ level: 'silent' }),
-    ready: async () => undefined,
-    links: recordLinks({ tabUrl: TAB, teamsAppId: APP_ID }),
-  });
-  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  ({ post } = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector));
+  ({
+    bot,
+    client: { post },
+  } = await listeningBot({ app, connector, links: recordLinks({ tabUrl: TAB, teamsAppId: APP_ID }) }));
   await post(botInstalled(connector.url, TEAM, sender(ALICE, { locale: 'en-US' })));
   ws = (await app.workspaces.findByTeam(TENANT, TEAM.teamId))!.id;
   const caller = { actor: personActor(TEAM, ALICE) };

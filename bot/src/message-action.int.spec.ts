@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createLead, listRecords, type AppDeps } from '@crm/shared/application';
-import pino from 'pino';
-import { createBot, type BotApp } from './bot-app';
+import { createLead, createOrganisation, listRecords, type AppDeps } from '@crm/shared/application';
+import type { BotApp } from './bot-app';
 import { recordLinks } from './cards/record-links';
 import { MESSAGE_ACTIONS } from './conversation/handle-message-action';
-import { createTranslator } from './messages/translator';
 import {
   botInstalled,
   channelSender,
@@ -16,7 +13,7 @@ import {
   type TestTeam,
 } from './testing/activities';
 import { azuriteAppDeps } from './testing/azurite-app';
-import { botClient } from './testing/bot-client';
+import { listeningBot, type botClient } from './testing/bot-client';
 import { startConnectorStandIn, type ConnectorStandIn } from './testing/connector-stand-in';
 import { must } from './testing/must';
 
@@ -35,6 +32,10 @@ const ALICE = rosterPerson('alice-msg', 'Alice', TENANT);
 const INGRID = {
   ...rosterPerson('ingrid-msg', 'Ingrid Marie Berg', TENANT),
   email: 'ingrid@fjordlys.example',
+};
+const KARI = {
+  ...rosterPerson('kari-msg', 'Kari Nordmann', TENANT),
+  email: 'kari@fjordlys.example',
 };
 const sender = channelSender(TEAM);
 const MESSAGE = {
@@ -61,17 +62,11 @@ let ws: string;
 beforeAll(async () => {
   app = await azuriteAppDeps('msgaction');
   connector = await startConnectorStandIn();
-  connector.rosters.set(TEAM.teamId, [ALICE, INGRID]);
-  bot = createBot({
-    app,
-    credentials: undefined,
-    translator: createTranslator(),
-    logger: pino({ level: 'silent' }),
-    ready: async () => undefined,
-    links: recordLinks({ tabUrl: 'https://crm.example' }),
-  });
-  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  ({ post } = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector));
+  connector.rosters.set(TEAM.teamId, [ALICE, INGRID, KARI]);
+  ({
+    bot,
+    client: { post },
+  } = await listeningBot({ app, connector, links: recordLinks({ tabUrl: 'https://crm.example' }) }));
   await post(botInstalled(connector.url, TEAM, sender(ALICE, { locale: 'en-US' })));
   ws = (await app.workspaces.findByTeam(TENANT, TEAM.teamId))!.id;
 });
@@ -86,8 +81,9 @@ const invoke = async (
   command: string,
   data: Record<string, unknown> = {},
   who = ALICE,
+  message: Parameters<typeof messageActionInvoke>[3] = MESSAGE,
 ) =>
-  (await post(messageActionInvoke(connector.url, step, command, MESSAGE, sender(who), data)))
+  (await post(messageActionInvoke(connector.url, step, command, message, sender(who), data)))
     .body as TaskAnswer;
 
 const dialogOf = (answer: TaskAnswer) => {
@@ -129,8 +125,15 @@ describe('message actions on a message in a channel', () => {
     expect(value('description')).toBe(
       `Hi! We'd like 40 trackers for our fleet.\nCan you send an offer?\n\n${MESSAGE.link}`,
     );
-    expect(JSON.stringify(dialog.body)).toContain('Maybe already a lead');
-    expect(JSON.stringify(dialog.body)).toContain('INGRID@fjordlys.example');
+    // The lead with that e-mail, why, and a link to it.
+    const earlier = must(
+      await listRecords(app, { actor: personActor(TEAM, ALICE) }, ws, 'lead', { q: 'Berg' }),
+    ).items[0]!.record;
+    expect(JSON.stringify(dialog.body)).toContain('Maybe already in the CRM');
+    expect(JSON.stringify(dialog.body)).toContain(
+      `[Berg](https://crm.example/#/w/${ws}/leads/${earlier.id})`,
+    );
+    expect(JSON.stringify(dialog.body)).toContain('"text":"same e-mail"');
 
     const inputs = {
       firstName: 'Ingrid Marie',
@@ -197,5 +200,95 @@ describe('message actions on a message in a channel', () => {
     const mallory = { ...rosterPerson('mallory-msg', 'Mallory', TENANT) };
     const refused = await invoke('fetch', MESSAGE_ACTIONS.logToCrm, {}, mallory);
     expect(refused.task?.type).toBe('message');
+  });
+});
+
+describe('"Create lead from this message" names what the lead may already be, with why and a link', () => {
+  const fromKari = {
+    id: '1733472100000',
+    sender: KARI,
+    html: '<p>We need trackers for 12 more trucks.</p>',
+    link: 'https://teams.microsoft.com/l/message/19:msg@thread.tacv2/1733472100000',
+  };
+  const leadsNamed = async (lastName: string) =>
+    must(
+      await listRecords(app, { actor: personActor(TEAM, ALICE) }, ws, 'lead', { q: lastName }),
+    ).items.filter((l) => l.record.lastName === lastName);
+  let org: string;
+
+  beforeAll(async () => {
+    org = must(
+      await createOrganisation(app, { actor: personActor(TEAM, ALICE) }, ws, {
+        name: 'Fjordlys Logistikk AS',
+        website: 'https://www.fjordlys.example',
+      }),
+    ).record.id;
+  });
+
+  it('a sender at fjordlys.example: the dialog names the organisation "Fjordlys Logistikk AS", same domain, linked; Create anyway creates', async () => {
+    const dialog = dialogOf(await invoke('fetch', MESSAGE_ACTIONS.createLead, {}, ALICE, fromKari));
+    const body = JSON.stringify(dialog.body);
+    expect(body).toContain('Maybe already in the CRM');
+    expect(body).toContain(`[Fjordlys Logistikk AS](https://crm.example/#/w/${ws}/organisations/${org})`);
+    expect(body).toContain('"text":"Organisation"');
+    expect(body).toContain('"text":"same domain"');
+    expect((dialog.actions[0] as unknown as { title: string }).title).toBe('Create lead anyway');
+
+    // The person saw the organisation and creates the lead anyway, naming the company.
+    const done = await invoke(
+      'submit',
+      MESSAGE_ACTIONS.createLead,
+      {
+        ...dialog.actions[0]!.data,
+        firstName: 'Kari',
+        lastName: 'Nordmann',
+        email: KARI.email,
+        company: 'Fjordlys Logistikk',
+      },
+      ALICE,
+      fromKari,
+    );
+    expect(done).toEqual({});
+    expect((await leadsNamed('Nordmann')).map((l) => l.record.company)).toEqual(['Fjordlys Logistikk']);
+  });
+
+  it('a company typed that matches an organisation the dialog did not show: shown first with "same name but for AS", then created on the second press', async () => {
+    // Teams gives no e-mail for this sender (not on the team's roster), so the dialog shows no match.
+    const stranger = {
+      id: '1733472200000',
+      sender: rosterPerson('ola-msg', 'Ola Dahl', TENANT),
+      html: '<p>Price for 3 trackers?</p>',
+      link: 'https://teams.microsoft.com/l/message/19:msg@thread.tacv2/1733472200000',
+    };
+    const dialog = dialogOf(await invoke('fetch', MESSAGE_ACTIONS.createLead, {}, ALICE, stranger));
+    expect(JSON.stringify(dialog.body)).not.toContain('Fjordlys');
+    expect((dialog.actions[0] as unknown as { title: string }).title).toBe('Create lead');
+
+    const inputs = { firstName: 'Ola', lastName: 'Dahl', company: 'fjordlys logistikk', description: 'x' };
+    const again = dialogOf(
+      await invoke(
+        'submit',
+        MESSAGE_ACTIONS.createLead,
+        { ...dialog.actions[0]!.data, ...inputs },
+        ALICE,
+        stranger,
+      ),
+    );
+    const body = JSON.stringify(again.body);
+    expect(body).toContain(`[Fjordlys Logistikk AS](https://crm.example/#/w/${ws}/organisations/${org})`);
+    expect(body).toContain('"text":"same name but for AS"');
+    expect(body).toContain('the lead is created when you press the button again');
+    expect(again.body.find((i) => i.id === 'company')?.value).toBe('fjordlys logistikk');
+    expect(await leadsNamed('Dahl')).toEqual([]);
+
+    const done = await invoke(
+      'submit',
+      MESSAGE_ACTIONS.createLead,
+      { ...again.actions[0]!.data, ...inputs },
+      ALICE,
+      stranger,
+    );
+    expect(done).toEqual({});
+    expect((await leadsNamed('Dahl')).map((l) => l.record.company)).toEqual(['fjordlys logistikk']);
   });
 });

@@ -7,6 +7,8 @@ import {
   createOpportunity,
   createOrganisation,
   listRecords,
+  reassignRecords,
+  updateOpportunity,
   type AppDeps,
   type OutboxRelay,
 } from '@crm/shared/application';
@@ -288,5 +290,39 @@ describe('live cards and notifications, with the relay running', () => {
       }),
     );
     expect(relay.metrics()).toMatchObject({ gone: 1 });
+  });
+
+  it('owner change: the deal page or a bulk reassign gives Carol a deal, and Carol hears it in her personal chat with the bot; the channel does not', async () => {
+    const caller = { actor: actor(ALICE) };
+    const org = must(await createOrganisation(app, caller, ws, { name: 'Babbage Works' }));
+    const deal = (name: string) =>
+      createOpportunity(app, caller, ws, { name, organisationId: org.record.id, amount: 3000 }).then(must);
+    const [one, two] = [await deal('Babbage rollout'), await deal('Babbage support')];
+    // Carol wrote to the bot in private earlier: her notices go to that chat.
+    const chat = `a:personal-${CAROL.aadObjectId}`;
+    expect(await app.conversations.getPersonalChat(TENANT, CAROL.aadObjectId)).toMatchObject({
+      conversation: { id: chat },
+    });
+
+    // The deal page's owner field: an update of the deal.
+    must(
+      await updateOpportunity(app, caller, ws, one.record.id, one.version, { ownerId: CAROL.aadObjectId }),
+    );
+    await until(() => proactive(chat).length === 1, 'Carol’s notice');
+    expect(text(proactive(chat)[0])).toContain('Alice made you the owner of Babbage rollout.');
+
+    // Bulk reassign (the lists' "Reassign"): the same.
+    must(
+      await reassignRecords(app, caller, ws, 'opportunity', {
+        ownerId: CAROL.aadObjectId,
+        items: [{ id: two.record.id, version: two.version }],
+      }),
+    );
+    await until(() => proactive(chat).length === 2, 'Carol’s second notice');
+    expect(text(proactive(chat)[1])).toContain('Alice made you the owner of Babbage support.');
+    // Into the chat she has: none started.
+    expect(connector.createdConversations.filter((c) => c.body.members?.[0]?.id === CAROL.id)).toEqual([]);
+    await until(async () => (await app.outbox.pending(ws, 50)).length === 0, 'the events to be done');
+    expect(proactive(TEAM.teamId).filter((c) => text(c).includes('made you the owner'))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   listMembers,
   listRecords,
   listSubscribedChannels,
+  removeSubscribedChannel,
   type AppDeps,
   type NotificationChannel,
 } from '@crm/shared/application';
@@ -317,7 +318,10 @@ describe('a team installs the bot and works its pipeline from the channel', () =
   });
 
   it('subscribe / unsubscribe / subscriptions per channel, in the user’s language', async () => {
-    expect((await say('subscriptions', sender(ALICE))).text).toBe('This channel hears about: nothing.');
+    // General was marked broken by the 403 above: it hears nothing, and says what mends it.
+    expect(JSON.stringify((await say('subscriptions', sender(ALICE))).card)).toContain(
+      'Teams has refused my posts in this channel since',
+    );
     expect((await say('subscribe won', sender(ALICE, { locale: 'nl-NL' }))).text).toBe(
       'Dit kanaal hoort over: gewonnen deals.',
     );
@@ -326,6 +330,57 @@ describe('a team installs the bot and works its pipeline from the channel', () =
       'Este canal é avisado sobre: negócios ganhos, leads convertidos.',
     );
     expect((await say('subscribe', { ...sender(ALICE), teamId: undefined })).text).toMatch(/team channel/);
+  });
+
+  it('subscriptions: a channel whose subscription is marked broken is named, with what to do; owners see every channel', async () => {
+    const SUPPORT = '19:support@thread.tacv2';
+    const inSupport = sender(ALICE, { channelId: SUPPORT });
+    expect((await say('subscribe stages', inSupport)).text).toBe(
+      'This channel hears about: deals changing stage \\(and lost deals\\).',
+    );
+    // The relay marks it broken when Teams answers 403/404; here it is marked in storage directly.
+    const saved = (await app.conversations.getSubscription(ws, SUPPORT))!;
+    must(
+      await app.conversations.saveSubscription(
+        { ...saved.record, broken: { at: '2026-12-05T10:00:00.000Z', reason: 'Bot Connector answered 404' } },
+        saved.version,
+      ),
+    );
+    const cardText = async (from: Parameters<typeof say>[1]) => {
+      const reply = await say('subscriptions', from);
+      // Card text as read: markdown escapes of table cells (`\\(`) taken out.
+      return JSON.stringify(reply.card ?? reply.text).replace(/\\\\([()])/g, '$1');
+    };
+
+    // An owner asking in General: General works (it was mended above), Support is broken, and what to do.
+    const inGeneral = await cardText(sender(ALICE));
+    expect(inGeneral).toContain('This channel hears about: won deals, converted leads.');
+    expect(inGeneral).toContain('Channels that hear this workspace:');
+    expect(inGeneral).toContain('Nordic Sales › General');
+    expect(inGeneral).toContain(`Nordic Sales › ${SUPPORT}`);
+    expect(inGeneral).toContain('⚠ Teams refuses posts here (since Dec 5, 2026)');
+    expect(inGeneral).toContain(
+      'add Pipeline CRM to the team again and say **subscribe** in the channel, or remove the subscription',
+    );
+    // In the broken channel itself: it hears nothing, since when, and how to mend it.
+    expect(await cardText(inSupport)).toContain(
+      '⚠ Teams has refused my posts in this channel since Dec 5, 2026, so it hears nothing now.',
+    );
+    // In the owner's personal chat: the channels, the broken one named.
+    const personal = await cardText({ ...sender(ALICE), teamId: undefined });
+    expect(personal).toContain(`Nordic Sales › ${SUPPORT}`);
+    expect(personal).toContain('⚠ Teams refuses posts here (since Dec 5, 2026)');
+    // A member sees this channel's state only; in a personal chat they are told to ask in a channel.
+    const member = await cardText(sender(CAROL, { channelId: SUPPORT }));
+    expect(member).toContain('Teams has refused my posts in this channel since Dec 5, 2026');
+    expect(member).not.toContain('Channels that hear this workspace');
+    expect(await cardText({ ...sender(CAROL), teamId: undefined })).toContain('team channel');
+    // `subscribe` in the channel mends it.
+    await say('subscribe won', inSupport);
+    expect(await cardText(inSupport)).toContain('This channel hears about: won deals.');
+    // …and an owner removes it in Settings.
+    const mended = (await app.conversations.getSubscription(ws, SUPPORT))!;
+    must(await removeSubscribedChannel(app, actor(ALICE), ws, SUPPORT, mended.version));
   });
 
   it('escapes what people typed: a lead named like a link stays text', async () => {

@@ -1,9 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { Actor } from '@crm/shared';
 import { addMember, createLead, listMembers, removeMember, type AppDeps } from '@crm/shared/application';
-import pino from 'pino';
-import { createBot, type BotApp } from './bot-app';
-import { createTranslator } from './messages/translator';
+import type { BotApp } from './bot-app';
 import {
   botInstalled,
   channelMembersChanged,
@@ -17,7 +14,7 @@ import {
   type TestTeam,
 } from './testing/activities';
 import { azuriteAppDeps } from './testing/azurite-app';
-import { botClient } from './testing/bot-client';
+import { listeningBot, type botClient } from './testing/bot-client';
 import { startConnectorStandIn, type ConnectorStandIn } from './testing/connector-stand-in';
 import { must } from './testing/must';
 import { ADA_LEAD } from './testing/seed';
@@ -62,16 +59,7 @@ beforeAll(async () => {
   connector = await startConnectorStandIn({ rosterPageSize: 50 });
   connector.rosters.set(NORDIC.teamId, [ALICE, BOB, CAROL]);
   connector.rosters.set(BENELUX.teamId, [BOB, ALICE]);
-  const logger = pino({ level: 'silent' });
-  bot = createBot({
-    app,
-    credentials: undefined,
-    translator: createTranslator(),
-    logger,
-    ready: async () => undefined,
-  });
-  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  client = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector);
+  ({ bot, client } = await listeningBot({ app, connector }));
   await client.post(botInstalled(connector.url, NORDIC, nordic(ALICE)));
   ws = (await app.workspaces.findByTeam(TENANT, NORDIC.teamId))!.id;
   const lead = must(await createLead(app, { actor: actor(ALICE) }, ws, ADA_LEAD));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '@crm/shared/runtime';
+import { isLoopback, readEnvironment, storageOrIssue, type EnvironmentResult } from '@crm/shared/runtime';
 import { PUBLIC_AUTHORITY_HOST } from './auth/token-verifier';
 
 /** Entra's authority hosts: public cloud, US Government (GCC High, DoD), China (21Vianet). */
@@ -136,15 +136,8 @@ const EnvSchema = z
         message: `AUTH_MODE=dev hands out tokens to anyone who asks; it is refused unless HOST is loopback (got ${env.HOST})`,
       });
     }
-    const storage = storageConfigOf(env);
-    if (!storage) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['STORAGE_CONNECTION_STRING'],
-        message: STORAGE_REQUIRED,
-      });
-      return z.NEVER;
-    }
+    const storage = storageOrIssue(env, ctx);
+    if (!storage) return z.NEVER;
     const tabDomain = env.TAB_DOMAIN ?? (env.TAB_ENDPOINT ? new URL(env.TAB_ENDPOINT).host : undefined);
     return {
       port: env.TAB_PORT,
@@ -183,16 +176,7 @@ export const DEV_CLIENT_ID = 'pipeline-crm-dev';
 
 export type ServerConfig = z.output<typeof EnvSchema>;
 
-export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
+export type ConfigResult = EnvironmentResult<ServerConfig>;
 
 /** Reads and validates the environment once; the composition root passes the result down. */
-export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parsed = EnvSchema.safeParse(withoutEmpty(env));
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`,
-    ),
-  };
-}
+export const loadConfig = (env: NodeJS.ProcessEnv): ConfigResult => readEnvironment(EnvSchema, env);

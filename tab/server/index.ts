@@ -3,17 +3,11 @@
  * hands them to the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
  */
 import { join } from 'node:path';
-import {
-  connectOutboxSignalling,
-  drainServer,
-  startLocalTelemetry,
-  storageTransientCounter,
-} from '@crm/shared/runtime';
+import { openStorage, startLocalTelemetry, stopOnSignals } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
 import {
   connectBlobBackupStore,
   connectBlobContainer,
-  connectTableStorage,
   createIdGenerator,
   systemClock,
 } from '@crm/shared/storage';
@@ -60,16 +54,8 @@ async function main(): Promise<void> {
   }
 
   const tracing = startLocalTelemetry(process.env, 'pipeline-crm-tab');
-  const storage = connectTableStorage(config.storage, {
-    tablePrefix: config.tablePrefix,
-    onTransient: storageTransientCounter(),
-  });
-  await storage.ensureTables();
   // Commits with events mark the pending-outbox index and signal the bot's relay through the queue.
-  const signalling = await connectOutboxSignalling(config.storage, storage, {
-    tablePrefix: config.tablePrefix,
-    log: logger,
-  });
+  const { storage, signalling } = await openStorage(config, logger);
   const deps: AppDeps = {
     records: signalling.records(),
     workspaces: storage.workspaces,
@@ -160,20 +146,19 @@ async function main(): Promise<void> {
   // Jobs an earlier process left queued or running go on from their saved progress.
   imports.resumeUnfinished().catch((error: unknown) => logger.error({ err: error }, 'cannot resume imports'));
 
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
-    purge.stop();
-    backups?.stop();
-    // Running imports stop after their batches in flight, progress saved, and resume on the next start.
-    Promise.all([drainServer(server, DRAIN_MS), imports.stop()])
-      .then(() => tracing?.shutdown())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  stopOnSignals({
+    server,
+    drainMs: DRAIN_MS,
+    log: logger,
+    inFlight: 'requests',
+    finish: () => {
+      purge.stop();
+      backups?.stop();
+      // Running imports stop after their batches in flight, progress saved, and resume on the next start.
+      return [imports.stop()];
+    },
+    tracing,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { pipelineCard } from './pipeline-card';
 import { qualifyCard } from './qualify-card';
 import { recordCard } from './record-card';
 import { recordLinks } from './record-links';
+import { subscriptionsCard } from './subscriptions-card';
 
 const LINKS = recordLinks({
   tabUrl: 'https://crm.example',
@@ -103,8 +104,21 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
             { id: 'W1', name: 'One' },
             { id: 'W2', name: 'Two' },
           ],
-          duplicates: [lead],
+          duplicates: [
+            {
+              kind: 'organisation',
+              name: 'Fjordlys Logistikk AS',
+              matches: [
+                { reason: 'same-domain', strength: 'strong' },
+                { reason: 'same-name-but-suffix', strength: 'strong', suffix: 'AS' },
+              ],
+              link: 'https://crm.example/#/w/W1/organisations/O1',
+            },
+            { kind: 'lead', name: 'Ingrid Berg', matches: [{ reason: 'same-email', strength: 'strong' }] },
+          ],
+          shown: ['organisation:O1', 'lead:L1'],
           messageId: 'm1',
+          recheck: true,
         }),
         logToCrmCard(localized, {
           workspaces: [{ id: 'W1', name: 'One' }],
@@ -113,6 +127,29 @@ describe('cards as the Adaptive Cards SDK reads them (schema 1.5)', () => {
           messageId: 'm1',
         }),
         leadCreatedCard(localized, lead, 'https://crm.example/#/w/W1/leads/L1'),
+        subscriptionsCard(localized, {
+          workspace: 'Nordic Sales',
+          here: { topics: [], broken: { at: '2026-12-05T10:00:00.000Z', reason: '403' } },
+          channels: [
+            {
+              conversationId: '19:g',
+              teamName: 'Nordic Sales',
+              general: true,
+              topics: ['won'],
+              updatedAt: '2026-12-01T10:00:00.000Z',
+              updatedBy: 'u1',
+            },
+            {
+              conversationId: '19:s',
+              channelName: 'Support',
+              general: false,
+              topics: ['stages'],
+              updatedAt: '2026-12-01T10:00:00.000Z',
+              updatedBy: 'u1',
+              broken: { at: '2026-12-05T10:00:00.000Z', reason: '404' },
+            },
+          ],
+        }),
       ];
       for (const card of cards) expect([card.body[0], cardProblems(card)]).toEqual([card.body[0], []]);
     },

@@ -1,5 +1,4 @@
-import { leadDisplayName, type Lead, type LeadDraft } from '@crm/shared';
-import { md } from '../messages/markdown';
+import { leadDisplayName, type Lead, type LeadDraft, type Match } from '@crm/shared';
 import type { Localized } from '../messages/translator';
 import {
   adaptiveCard,
@@ -7,6 +6,7 @@ import {
   note,
   openLink,
   submit,
+  table,
   title,
   type AdaptiveCard,
   type CardElement,
@@ -15,14 +15,26 @@ import {
 /** Where a message action's dialog can put the record: the team's workspace, or one of the user's. */
 export type WorkspaceChoice = { readonly id: string; readonly name: string };
 
-const workspaceInput = (t: Localized['t'], workspaces: readonly WorkspaceChoice[]): CardElement[] =>
+/** A record the lead may already be: what it is, why it matches, and where it opens. */
+export type DuplicateRow = {
+  readonly kind: 'lead' | 'contact' | 'organisation';
+  readonly name: string;
+  readonly matches: readonly Match[];
+  readonly link?: string | undefined;
+};
+
+const workspaceInput = (
+  t: Localized['t'],
+  workspaces: readonly WorkspaceChoice[],
+  selected: string | undefined,
+): CardElement[] =>
   workspaces.length > 1
     ? [
         {
           type: 'Input.ChoiceSet',
           id: 'ws',
           label: t('field.workspace'),
-          value: workspaces[0]?.id ?? '',
+          value: selected ?? workspaces[0]?.id ?? '',
           choices: workspaces.map((w) => ({ title: w.name, value: w.id })),
         },
       ]
@@ -38,35 +50,44 @@ const text = (id: string, label: string, value: string | undefined, extra: objec
 
 /**
  * "Create lead from this message": the lead pre-filled from the message (the sender as the person,
- * their e-mail where Teams gives it, the text and a link back as the description), the leads it
- * probably duplicates, and Create.
+ * their e-mail where Teams gives it, the text and a link back as the description), the records it
+ * may already be (leads and contacts by e-mail, organisations by name or domain), each with why and
+ * a link to it, and Create. `shown` goes back with the submit: what the person has seen.
  */
 export function leadFromMessageCard(
   { t }: Localized,
   input: {
-    readonly draft: LeadDraft;
+    readonly draft: LeadDraft & { readonly company?: string | undefined };
     readonly workspaces: readonly WorkspaceChoice[];
-    readonly duplicates: readonly Lead[];
+    /** The workspace the inputs name (a dialog shown again keeps the one chosen). */
+    readonly ws?: string | undefined;
+    readonly duplicates: readonly DuplicateRow[];
+    readonly shown: readonly string[];
     readonly messageId: string;
+    /** Shown again on a submit because of records not seen before: says so. */
+    readonly recheck?: boolean;
   },
 ): AdaptiveCard {
   const { draft } = input;
   const only = input.workspaces.length === 1 ? input.workspaces[0] : undefined;
+  const why = (matches: readonly Match[]) =>
+    [...new Set(matches.map((m) => t(`match.${m.reason}`, { suffix: m.suffix ?? '' })))].join(', ');
+  const rows = input.duplicates.slice(0, 8);
   return adaptiveCard(
     [
-      ...(input.duplicates.length > 0
+      ...(rows.length > 0
         ? [
             line(t('messageLead.duplicates')),
-            ...input.duplicates
-              .slice(0, 5)
-              .map((lead) =>
-                note(
-                  `${md(leadDisplayName(lead))}${lead.email ? ` · ${md(lead.email)}` : ''}${lead.company ? ` · ${md(lead.company)}` : ''}`,
-                ),
-              ),
+            ...table(
+              [t('column.name'), t('column.kind'), t('column.why')],
+              rows.map((row) => [row.name, t(`kind.${row.kind}`), why(row.matches)]),
+              [3, 2, 3],
+              rows.map((row) => row.link),
+            ),
+            ...(input.recheck ? [note(t('messageLead.checked'))] : []),
           ]
         : []),
-      ...workspaceInput(t, input.workspaces),
+      ...workspaceInput(t, input.workspaces, input.ws),
       text('firstName', t('field.firstName'), draft.firstName, { maxLength: 100 }),
       text('lastName', t('field.lastName'), draft.lastName, {
         maxLength: 100,
@@ -74,7 +95,7 @@ export function leadFromMessageCard(
         errorMessage: t('field.required'),
       }),
       text('email', t('field.email'), draft.email, { maxLength: 254 }),
-      text('company', t('column.company'), undefined, { maxLength: 200 }),
+      text('company', t('column.company'), draft.company, { maxLength: 200 }),
       text('description', t('field.description'), draft.description, {
         isMultiline: true,
         maxLength: 10_000,
@@ -82,9 +103,10 @@ export function leadFromMessageCard(
     ],
     {
       actions: [
-        submit(t('messageLead.create'), {
+        submit(t(rows.length > 0 ? 'messageLead.createAnyway' : 'messageLead.create'), {
           action: 'lead.fromMessage',
           messageId: input.messageId,
+          shown: input.shown.join(' '),
           ...(only ? { ws: only.id } : {}),
         }),
       ],

@@ -1,6 +1,7 @@
 import { ok, type Result, type Topic } from '@crm/shared';
-import { changeChannelTopics, channelTopics, type ChannelRef } from '@crm/shared/application';
-import { textReply, type BotReply } from '../replies/bot-reply';
+import { changeChannelTopics, channelSubscriptions, type ChannelRef } from '@crm/shared/application';
+import { subscriptionsCard } from '../cards/subscriptions-card';
+import { cardReply, textReply, type BotReply } from '../replies/bot-reply';
 import type { Localized } from '../messages/translator';
 import type { CommandContext, CommandSpec } from './command';
 
@@ -59,21 +60,35 @@ export const unsubscribeCommand: CommandSpec = {
   run: change('unsubscribe'),
 };
 
+/**
+ * `subscriptions`: in a channel, what it hears about (or that Teams refuses posts there); for owners,
+ * in a channel or their personal chat, every channel of the workspace, the broken ones marked with
+ * what to do. A member asking outside a channel is told where to ask.
+ */
 export const subscriptionsCommand: CommandSpec = {
   name: 'subscriptions',
   showsRecords: false,
   help: 'help.subscriptions',
-  run: (ctx) =>
-    inChannel(ctx, async (channel) => {
-      const topics = await channelTopics(
-        ctx.app,
-        ctx.caller.actor,
-        ctx.workspace.record.id,
-        channel.conversationId,
-      );
-      if (!topics.ok) return topics;
-      return ok(
-        textReply(ctx.localized.t('subscribe.now', { topics: topicList(ctx.localized, topics.value) })),
-      );
-    }),
+  run: async (ctx) => {
+    const conversation = ctx.message.conversation;
+    const inChannel = conversation?.type === 'channel' && !!ctx.message.teamId;
+    if (!inChannel && conversation?.type !== 'personal')
+      return ok(textReply(ctx.localized.t('subscribe.channelOnly')));
+    const found = await channelSubscriptions(
+      ctx.app,
+      ctx.caller.actor,
+      ctx.workspace.record.id,
+      inChannel ? conversation.id : undefined,
+    );
+    if (!found.ok) return found;
+    if (!found.value.here && !found.value.channels)
+      return ok(textReply(ctx.localized.t('subscribe.channelOnly')));
+    const workspace = ctx.workspace.record.name;
+    return ok(
+      cardReply(
+        subscriptionsCard(ctx.localized, { workspace, ...found.value }),
+        ctx.localized.t('subscriptions.title', { workspace }),
+      ),
+    );
+  },
 };

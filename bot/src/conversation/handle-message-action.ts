@@ -1,8 +1,12 @@
-import { decideLeadDraft, decideMessageNote, leadDisplayName, type Actor, type Lead } from '@crm/shared';
+import { decideLeadDraft, decideMessageNote, leadDisplayName, type Actor } from '@crm/shared';
 import {
   createActivity,
   createLead,
+  matchedRecordKeys,
+  duplicatesUnseen,
   findDuplicates,
+  type Duplicates,
+  type Matched,
   getWorkspace,
   idempotencyKeyUsed,
   listMyWorkspaces,
@@ -13,6 +17,7 @@ import {
   leadCreatedCard,
   leadFromMessageCard,
   logToCrmCard,
+  type DuplicateRow,
   type WorkspaceChoice,
 } from '../cards/message-action-cards';
 import type { MessageAction, MessageActionAnswer } from '../chat/bot-handlers';
@@ -91,20 +96,57 @@ const chosen = (action: MessageAction, workspaces: readonly WorkspaceChoice[]) =
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
+/** What the lead may already be in the workspace (`findDuplicates`, as the tab's form asks), as the dialog lists it. */
+async function duplicatesOf(
+  context: ActionContext,
+  ws: string,
+  wanted: { readonly email?: string | undefined; readonly company?: string | undefined },
+): Promise<{ readonly rows: DuplicateRow[]; readonly found: Duplicates }> {
+  const { deps, actor } = context;
+  const none = { leads: [], contacts: [], organisations: [] };
+  if (!wanted.email && !wanted.company) return { rows: [], found: none };
+  const found = await findDuplicates(deps.app, { actor }, ws, {
+    ...(wanted.email ? { email: wanted.email } : {}),
+    ...(wanted.company ? { company: wanted.company } : {}),
+  });
+  if (!found.ok) return { rows: [], found: none };
+  const link = (kind: DuplicateRow['kind'], recordId: string, name: string) =>
+    deps.links?.open({ workspaceId: ws, kind, recordId }, name);
+  const person =
+    (kind: 'lead' | 'contact') =>
+    (m: Matched<{ readonly id: string; readonly firstName?: string; readonly lastName: string }>) => {
+      const name = leadDisplayName(m.record.record);
+      return { kind, name, matches: m.matches, link: link(kind, m.record.record.id, name) };
+    };
+  const rows: DuplicateRow[] = [
+    ...found.value.organisations.map((m) => ({
+      kind: 'organisation' as const,
+      name: m.record.record.name,
+      matches: m.matches,
+      link: link('organisation', m.record.record.id, m.record.record.name),
+    })),
+    ...found.value.contacts.map(person('contact')),
+    ...found.value.leads.map(person('lead')),
+  ];
+  return { rows, found: found.value };
+}
+
 async function leadDialog(context: ActionContext): Promise<MessageActionAnswer> {
-  const { deps, localized, actor, action, workspaces } = context;
+  const { localized, action, workspaces } = context;
   const draft = decideLeadDraft(action.message);
-  const duplicates: Lead[] = [];
-  // Leads with the sender's e-mail in the first workspace offered (the team's, or the user's first):
-  // the matching the tab's form shows too (`findDuplicates`).
-  if (draft.email) {
-    const found = await findDuplicates(deps.app, { actor }, workspaces[0]!.id, { email: draft.email });
-    if (found.ok) duplicates.push(...found.value.leads.map((match) => match.record.record));
-  }
+  // Matches in the first workspace offered (the team's, or the user's first): by the sender's e-mail,
+  // its company domain among them.
+  const duplicates = await duplicatesOf(context, workspaces[0]!.id, { email: draft.email });
   return {
     kind: 'dialog',
     title: localized.t('messageLead.create'),
-    card: leadFromMessageCard(localized, { draft, workspaces, duplicates, messageId: action.message.id }),
+    card: leadFromMessageCard(localized, {
+      draft,
+      workspaces,
+      duplicates: duplicates.rows,
+      shown: matchedRecordKeys(duplicates.found),
+      messageId: action.message.id,
+    }),
   };
 }
 
@@ -113,16 +155,42 @@ async function createLeadFromMessage(context: ActionContext): Promise<MessageAct
   const { t } = localized;
   const workspace = chosen(action, workspaces);
   if (!workspace) return { kind: 'say', text: t('workspace.noneForUser') };
-  // One lead per message and person: a resent submit (Teams retries) replays the first.
-  const caller = { actor, idempotencyKey: `message-lead:${action.message.id}:${actor.userId}` };
-  const replayed = await idempotencyKeyUsed(deps.app, workspace.id, caller, 'lead.create');
-  const created = await createLead(deps.app, caller, workspace.id, {
+  const input = {
     firstName: str(action.data.firstName),
     lastName: str(action.data.lastName) ?? '',
     email: str(action.data.email),
     company: str(action.data.company),
     description: str(action.data.description),
-  });
+  };
+  // One lead per message and person: a resent submit (Teams retries) replays the first.
+  const caller = { actor, idempotencyKey: `message-lead:${action.message.id}:${actor.userId}` };
+  const replayed = await idempotencyKeyUsed(deps.app, workspace.id, caller, 'lead.create');
+  if (!replayed) {
+    // What the inputs now match (a company typed, an e-mail changed) and the dialog did not show yet:
+    // shown first, with the button to create anyway.
+    const shown = String(action.data.shown ?? '')
+      .split(' ')
+      .filter(Boolean);
+    const duplicates = await duplicatesOf(context, workspace.id, {
+      email: input.email,
+      company: input.company,
+    });
+    if (duplicatesUnseen(duplicates.found, shown))
+      return {
+        kind: 'dialog',
+        title: t('messageLead.create'),
+        card: leadFromMessageCard(localized, {
+          draft: { ...input, description: input.description ?? '' },
+          workspaces,
+          ws: workspace.id,
+          duplicates: duplicates.rows,
+          shown: matchedRecordKeys(duplicates.found),
+          messageId: action.message.id,
+          recheck: true,
+        }),
+      };
+  }
+  const created = await createLead(deps.app, caller, workspace.id, input);
   if (!created.ok) return { kind: 'say', text: errorText(localized.t, created.error) };
   const lead = created.value.record;
   const noted = await createActivity(

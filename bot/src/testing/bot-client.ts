@@ -1,3 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createBot, type BotApp, type BotAppOptions } from '../bot-app';
+import { createTranslator } from '../messages/translator';
 import { cardAction, teamsMessage, type TestSender } from './activities';
 import type { ConnectorStandIn } from './connector-stand-in';
 
@@ -65,4 +69,27 @@ export function botClient(botUrl: string, connector: ConnectorStandIn) {
   }
 
   return { post, say, press };
+}
+
+/**
+ * The bot as the integration specs run it: unauthenticated, listening on a free loopback port, with
+ * a client that talks to it as Teams does. Logs are silent and texts are every locale's unless given.
+ */
+export async function listeningBot(
+  options: Pick<BotAppOptions, 'app'> &
+    Partial<Pick<BotAppOptions, 'translator' | 'logger' | 'links'>> & {
+      readonly connector: ConnectorStandIn;
+    },
+): Promise<{ readonly bot: BotApp; readonly client: ReturnType<typeof botClient> }> {
+  const bot = createBot({
+    app: options.app,
+    credentials: undefined,
+    translator: options.translator ?? createTranslator(),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    ready: async () => undefined,
+    ...(options.links ? { links: options.links } : {}),
+  });
+  await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`;
+  return { bot, client: botClient(url, options.connector) };
 }

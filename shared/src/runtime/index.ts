@@ -1,6 +1,16 @@
 /** `@crm/shared/runtime` (Node only): what the tab server and the bot read and do alike as processes. */
-export { drainServer, isLoopback, STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from './process-config';
-export { connectOutboxSignalling, type OutboxSignalling } from './outbox-signalling';
+export {
+  drainServer,
+  isLoopback,
+  readEnvironment,
+  STORAGE_REQUIRED,
+  stopOnSignals,
+  storageConfigOf,
+  storageOrIssue,
+  withoutEmpty,
+  type EnvironmentResult,
+} from './process-config';
+export { connectOutboxSignalling, openStorage, type OutboxSignalling } from './outbox-signalling';
 export {
   annotate,
   inSpan,

@@ -1,7 +1,8 @@
 import type { OutboxSignal, RelayLog } from '../application/relay/relay-ports';
 import { allSignals, withOutboxSignal, withRequeueSignal } from '../application/relay/signalling-records';
 import type { OutboxRepository, RecordRepository } from '../application/ports';
-import type { TableStorage, TableStorageConfig } from '../storage/connect';
+import { connectTableStorage, type TableStorage, type TableStorageConfig } from '../storage/connect';
+import { storageTransientCounter } from '../telemetry/telemetry';
 import { systemClock } from '../storage/ids';
 import { connectOutboxQueue, type OutboxQueue } from '../storage/queue-outbox-signal';
 
@@ -48,4 +49,24 @@ export async function connectOutboxSignalling(
     records: (local) => withOutboxSignal(storage.records, signalDeps(local)),
     outbox: (local) => withRequeueSignal(storage.outbox, signalDeps(local)),
   };
+}
+
+/**
+ * A committing process's storage as it starts: the tables (made sure of, transient faults counted)
+ * and the outbox's signalling over them.
+ */
+export async function openStorage(
+  config: { readonly storage: TableStorageConfig; readonly tablePrefix: string },
+  log: RelayLog,
+): Promise<{ readonly storage: TableStorage; readonly signalling: OutboxSignalling }> {
+  const storage = connectTableStorage(config.storage, {
+    tablePrefix: config.tablePrefix,
+    onTransient: storageTransientCounter(),
+  });
+  await storage.ensureTables();
+  const signalling = await connectOutboxSignalling(config.storage, storage, {
+    tablePrefix: config.tablePrefix,
+    log,
+  });
+  return { storage, signalling };
 }

@@ -2,7 +2,12 @@ import { anActor, asCaller, codeOf, expectOk, inMemoryApp } from '../../testing/
 import { createContact } from '../contact/contact.use-case';
 import { createOrganisation } from '../organisation/organisation.use-case';
 import { createWorkspace } from '../workspace/workspace.use-case';
-import { conversionMatches, findDuplicates } from './conversion-matches.use-case';
+import {
+  conversionMatches,
+  duplicatesUnseen,
+  findDuplicates,
+  matchedRecordKeys,
+} from './conversion-matches.use-case';
 import { createLead } from './lead.use-case';
 
 const anna = anActor();
@@ -117,5 +122,28 @@ describe('findDuplicates', () => {
     expect(codeOf(await findDuplicates(app.deps, caller, ws, { company: 'x'.repeat(201) }))).toBe(
       'VALIDATION.FAILED',
     );
+  });
+});
+
+describe('duplicatesUnseen', () => {
+  it('given matches a dialog showed, then creating goes ahead; one it did not show, then it is shown first', async () => {
+    const { app, ws, org, lead } = await given();
+    const existing = await lead({ email: 'kari@fjordlys.example' });
+    const fjordlys = await org({ name: 'Fjordlys Logistikk AS' });
+    const byEmail = expectOk(await findDuplicates(app.deps, caller, ws, { email: 'kari@fjordlys.example' }));
+    const shown = matchedRecordKeys(byEmail);
+    expect(shown).toEqual([`lead:${existing.id}`]);
+    expect(duplicatesUnseen(byEmail, shown)).toBe(false);
+
+    // The company typed afterwards matches an organisation the dialog did not show.
+    const withCompany = expectOk(
+      await findDuplicates(app.deps, caller, ws, {
+        email: 'kari@fjordlys.example',
+        company: 'fjordlys logistikk',
+      }),
+    );
+    expect(duplicatesUnseen(withCompany, shown)).toBe(true);
+    expect(duplicatesUnseen(withCompany, matchedRecordKeys(withCompany))).toBe(false);
+    expect(matchedRecordKeys(withCompany)).toContain(`organisation:${fjordlys.record.id}`);
   });
 });

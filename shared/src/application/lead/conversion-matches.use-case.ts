@@ -159,6 +159,22 @@ export async function duplicatesOfLead(deps: AppDeps, ws: WorkspaceId, lead: Lea
   return duplicatesOf(deps, ws, { email, company, website }, lead.id);
 }
 
+/** Every record a duplicates answer names, as `{kind}:{id}` (what a dialog that showed them remembers). */
+export function matchedRecordKeys(found: Duplicates): string[] {
+  return [
+    ...found.leads.map((m) => `lead:${m.record.record.id}`),
+    ...found.contacts.map((m) => `contact:${m.record.record.id}`),
+    ...found.organisations.map((m) => `organisation:${m.record.record.id}`),
+  ];
+}
+
+/**
+ * Whether creating must show the duplicates first: one of them was not among those the person was
+ * shown (`shown`, from `matchedRecordKeys`). Once they saw them all, creating is their deliberate choice.
+ */
+export const duplicatesUnseen = (found: Duplicates, shown: readonly string[]): boolean =>
+  matchedRecordKeys(found).some((key) => !shown.includes(key));
+
 async function duplicatesOf(deps: AppDeps, ws: WorkspaceId, wanted: Wanted, self?: Id): Promise<Duplicates> {
   const email = emailOf(wanted.email);
   const [leads, contacts, organisations] = await Promise.all([

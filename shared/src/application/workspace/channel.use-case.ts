@@ -5,6 +5,7 @@ import type { Actor, TenantId, UserId, WorkspaceId } from '../../common/types';
 import type { DomainEvent } from '../../events/domain-event';
 import { hearsOf, topicsNamed } from '../../workspace/notification-topics';
 import type {
+  BrokenSubscription,
   ChannelSubscription,
   Conversation,
   ConversationAddress,
@@ -55,6 +56,42 @@ export async function channelTopics(
   const found = await deps.conversations.getSubscription(ws, conversationId);
   // A channel Teams refuses posts in hears nothing until it subscribes again.
   return ok(found && !found.record.broken ? found.record.topics : []);
+}
+
+/** What `subscriptions` shows: this channel's subscription, and for owners every channel's. */
+export type ChannelSubscriptions = {
+  /** The channel asked in (absent when asked elsewhere): its topics, and since when Teams refuses it. */
+  readonly here?: { readonly topics: readonly Topic[]; readonly broken?: BrokenSubscription };
+  /** Every channel subscribed to the workspace, broken ones among them: owners only (absent for others). */
+  readonly channels?: readonly SubscribedChannel[];
+};
+
+/**
+ * `subscriptions`: what the channel asked in hears about (a broken subscription hears nothing and says
+ * since when), and for an owner, every channel of the workspace with its topics and whether Teams
+ * refuses posts there, so a broken channel is seen where it cannot be asked (the bot was removed).
+ */
+export async function channelSubscriptions(
+  deps: AppDeps,
+  actor: Actor,
+  ws: WorkspaceId,
+  conversationId: string | undefined,
+): Promise<Result<ChannelSubscriptions>> {
+  const access = await accessWorkspace(deps, actor, ws, 'read');
+  if (!access.ok) return access;
+  const found = conversationId ? await deps.conversations.getSubscription(ws, conversationId) : undefined;
+  const here =
+    conversationId === undefined
+      ? undefined
+      : found?.record.broken
+        ? { topics: [], broken: found.record.broken }
+        : { topics: found?.record.topics ?? [] };
+  const all =
+    access.value.member.role === 'owner' ? await listSubscribedChannels(deps, actor, ws) : undefined;
+  return ok({
+    ...(here ? { here } : {}),
+    ...(all?.ok ? { channels: all.value.map((c) => c.record) } : {}),
+  });
 }
 
 /** Every channel subscribed to the workspace, with its version (owners only). */
