@@ -54,7 +54,8 @@ export async function boardColumn(
 ): Promise<Page<Versioned<Opportunity>>> {
   if (!isKeySafeId(ws)) return { items: [] };
   const prefix = boardColumnPrefix(stage);
-  const owner = query.owner === undefined ? '' : odata` and ${DEAL_COPY_OWNER} eq ${query.owner}`;
+  // odata`` quotes what it interpolates (after some text): the column name goes in as text.
+  const owner = query.owner === undefined ? '' : ` and ${DEAL_COPY_OWNER}` + odata` eq ${query.owner}`;
   const { rows, more } = await viewRows(client, ws, prefix, query, undefined, owner);
   const items = await mapBounded(rows, 16, async (row): Promise<Versioned<Opportunity> | undefined> => {
     const record = readJsonColumns<Opportunity>(row);
