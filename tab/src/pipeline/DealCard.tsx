@@ -67,7 +67,12 @@ export function DealCard(props: DealCardProps) {
         aria-label={deal.name}
       >
         <div className={styles.cardTop}>
-          <Link className={styles.cardTitle} href={navigation.href('opportunities', deal.id)}>
+          <Link
+            className={styles.cardTitle}
+            href={navigation.href('opportunities', deal.id)}
+            // The card is carried, not the link: no browser link drag.
+            draggable={false}
+          >
             {deal.name}
           </Link>
           {stale && (

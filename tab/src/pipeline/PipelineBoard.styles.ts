@@ -93,7 +93,15 @@ export const usePipelineBoardStyles = makeStyles({
     listStyleType: 'none',
   },
   // Mouse drags at once; a finger holds still a moment first, so a swipe still scrolls the board.
-  card: { cursor: 'grab', touchAction: 'manipulation', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  card: {
+    cursor: 'grab',
+    touchAction: 'manipulation',
+    // A held finger lifts the card: no text selection or link menu instead.
+    userSelect: 'none',
+    WebkitTouchCallout: 'none',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
   cardTop: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   cardTitle: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   line: { ...ELLIPSIS, display: 'block', minWidth: 0 },

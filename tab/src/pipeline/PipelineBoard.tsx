@@ -264,7 +264,8 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
             ))}
           </div>
           {dragged && <DropZones stages={stages} current={dragged.stage} stageName={stageName} />}
-          <DragOverlay>
+          {/* Above the drop zones (z-index 1000): the carried card stays in sight over Won and Lost. */}
+          <DragOverlay zIndex={1001}>
             {dragged && (
               <Card size="small" className={styles.overlay}>
                 <Text weight="semibold">{dragged.name}</Text>

@@ -407,6 +407,7 @@ it('drags a card onto the Won drop zone at 1366 px, and onto a column the board 
   const zone = await centre(won);
   await page.mouse.move(zone.x, zone.y, { steps: 12 });
   await won.and(page.locator('[data-drop-target]')).waitFor();
+  await page.screenshot({ path: screenshotPath('pipeline-dragging-1366.png') });
   await page.mouse.up();
   await page.getByRole('status').getByText('Barges moved to Closed – Won.').waitFor();
   await page.locator('[data-drop-zones]').waitFor({ state: 'detached' });
@@ -421,6 +422,9 @@ it('drags a card onto the Won drop zone at 1366 px, and onto a column the board 
     const [b, c] = await Promise.all([board.boundingBox(), negotiation.boundingBox()]);
     return Boolean(b && c && c.x >= b.x && c.x + c.width <= b.x + b.width);
   };
+  // From the board's start, where Tugs is (a drag or a scroll before may have moved it).
+  await board.evaluate((b) => b.scrollTo({ left: 0 }));
+  await until(page, async () => (await board.evaluate((b) => b.scrollLeft)) === 0, 'the board at its start');
   expect(await inView()).toBe(false);
   await liftWithMouse(page, 'Tugs');
   const edge = await board.boundingBox();
@@ -516,6 +520,7 @@ it('moves a card by touch at 400 px: hold, carry to Won, let go; a swipe scrolls
     );
   }
   await won.and(page.locator('[data-drop-target]')).waitFor();
+  await page.screenshot({ path: screenshotPath('pipeline-dragging-400.png') });
   await touch(cdp, 'touchEnd', 0, 0);
   await page.getByRole('status').getByText('Canoes moved to Closed – Won.').waitFor();
   expect(await releasedOver(page)).toBe('closed-won');
