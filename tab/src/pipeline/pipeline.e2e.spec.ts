@@ -372,9 +372,10 @@ async function centre(target: Locator): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-it('drags a card onto the Won drop zone at 1366 px, and onto a column the board scrolls to, where released', async () => {
+it('drags cards onto the Won and Lost drop zones at 1366 px, and onto a column the board scrolls to, where released', async () => {
   await makeDeal('Barges', 'prospecting');
   await makeDeal('Tugs', 'prospecting');
+  await makeDeal('Rafts', 'prospecting');
   const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -445,6 +446,25 @@ it('drags a card onto the Won drop zone at 1366 px, and onto a column the board 
   expect(await releasedOver(page)).toBe('negotiation');
   expect(await stagesByName()).toEqual({ ...stagesBefore, Barges: 'closed-won', Tugs: 'negotiation' });
   await negotiation.locator('li[data-deal-id]').filter({ hasText: 'Tugs' }).waitFor();
+
+  // Lost: the zone asks for the reason first, as a move to the Lost column does.
+  await liftWithMouse(page, 'Rafts');
+  const lostZone = page.locator('[data-zone="closed-lost"]');
+  const lostAt = await centre(lostZone);
+  await page.mouse.move(lostAt.x, lostAt.y, { steps: 12 });
+  await lostZone.and(page.locator('[data-drop-target]')).waitFor();
+  await page.mouse.up();
+  const why = page.getByRole('dialog', { name: 'Why was Rafts lost?' });
+  await why.getByRole('textbox', { name: /^Lost reason/ }).fill('No budget this year');
+  await why.getByRole('button', { name: 'Mark as lost' }).click();
+  await page.getByRole('status').getByText('Rafts moved to Closed – Lost.').waitFor();
+  expect(await releasedOver(page)).toBe('closed-lost');
+  expect(await stagesByName()).toEqual({
+    ...stagesBefore,
+    Barges: 'closed-won',
+    Tugs: 'negotiation',
+    Rafts: 'closed-lost',
+  });
   const after = await widths();
   expect(after.page).toBeLessThanOrEqual(after.window);
   expect(problems).toEqual([]);
