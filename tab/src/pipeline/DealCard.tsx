@@ -153,17 +153,21 @@ function NextActivityLine({ deal, now }: { readonly deal: Deal; readonly now: nu
     when: format.dateTime(next.dueAt),
     interpolation: { escapeValue: false },
   });
+  // A long subject is cut, never the due date: "Send the revised sc… · 8 Dec 2026, 10:00".
   return (
     <Text
       size={200}
       className={mergeClasses(styles.next, overdue && styles.overdue)}
       data-next-step={overdue ? 'overdue' : 'planned'}
+      title={text}
     >
       <CalendarClock16Regular className={styles.nextIcon} aria-hidden />
-      <span className={styles.line} title={text}>
+      <span className={styles.line}>
         {overdue && <span className={styles.overdueWord}>{t('pipeline.overdue')} </span>}
-        {text}
+        {next.subject}
       </span>
+      {/* Its leading space reads "subject · due"; the line's gap spaces it on screen. */}
+      <span className={styles.due}>{` · ${format.dateTime(next.dueAt)}`}</span>
     </Text>
   );
 }

@@ -126,11 +126,15 @@ describe('PipelineBoard', () => {
       (await screen.findByRole('link', { name })).closest('li[data-deal-id]') as HTMLElement;
 
     const vansCard = await cardOf('Vans');
-    const planned = within(vansCard).getByText(/Send the offer · /);
-    expect(planned.closest('[data-next-step]')?.getAttribute('data-next-step')).toBe('planned');
-    const overdue = within(await cardOf('Cranes')).getByText(/Call about the crane · /);
-    expect(overdue.closest('[data-next-step]')?.getAttribute('data-next-step')).toBe('overdue');
-    expect(overdue.textContent).toMatch(/^Overdue: Call about the crane · /);
+    const nextOf = (card: HTMLElement) => card.querySelector('[data-next-step]') as HTMLElement;
+    const planned = nextOf(vansCard);
+    expect(planned.getAttribute('data-next-step')).toBe('planned');
+    expect(planned.textContent).toMatch(/^Send the offer · \w+ \d+, \d{4}/);
+    expect(planned.getAttribute('title')).toBe(planned.textContent);
+    const overdue = nextOf(await cardOf('Cranes'));
+    expect(overdue.getAttribute('data-next-step')).toBe('overdue');
+    // Red, and said in words too (not by colour alone).
+    expect(overdue.textContent).toMatch(/^Overdue: Call about the crane · \w+ \d+, \d{4}/);
     const trucksCard = await cardOf('Trucks');
     expect(within(trucksCard).getByText('No next step')).toBeTruthy();
     // The stale deal: a small mark inside its card, the sentence as its name and tooltip.

@@ -5,7 +5,8 @@ import { PIPELINE_LAYOUT as LAYOUT } from './pipeline-layout';
 const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 export const usePipelineBoardStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The board takes the rest of the window's height, so every column is a tall target to drop on.
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, flexGrow: 1 },
   toolbar: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -53,6 +54,7 @@ export const usePipelineBoardStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     minWidth: 0,
     maxWidth: '100%',
+    flexGrow: 1,
   },
   column: {
     // Columns share a wide window; below their minimum the board scrolls sideways.
@@ -110,6 +112,7 @@ export const usePipelineBoardStyles = makeStyles({
   owner: { ...ELLIPSIS, minWidth: 0 },
   next: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   nextIcon: { flexShrink: 0 },
+  due: { flexShrink: 0, whiteSpace: 'nowrap' },
   overdue: { color: tokens.colorPaletteRedForeground1 },
   overdueWord: VISUALLY_HIDDEN,
   noNext: { color: tokens.colorPaletteDarkOrangeForeground1 },
