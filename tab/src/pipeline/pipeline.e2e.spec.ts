@@ -454,11 +454,12 @@ it('drags cards onto the Won and Lost drop zones at 1366 px, and onto a column t
   await page.mouse.move(lostAt.x, lostAt.y, { steps: 12 });
   await lostZone.and(page.locator('[data-drop-target]')).waitFor();
   await page.mouse.up();
+  // Read now: the dialog's own clicks are mouse-ups too.
+  expect(await releasedOver(page)).toBe('closed-lost');
   const why = page.getByRole('dialog', { name: 'Why was Rafts lost?' });
   await why.getByRole('textbox', { name: /^Lost reason/ }).fill('No budget this year');
   await why.getByRole('button', { name: 'Mark as lost' }).click();
   await page.getByRole('status').getByText('Rafts moved to Closed – Lost.').waitFor();
-  expect(await releasedOver(page)).toBe('closed-lost');
   expect(await stagesByName()).toEqual({
     ...stagesBefore,
     Barges: 'closed-won',
@@ -522,8 +523,15 @@ it('moves a card by touch at 400 px: hold, carry to Won, let go; a swipe scrolls
   await touch(cdp, 'touchEnd', 0, 0);
   await until(page, async () => (await scrollLeft()) > 0, 'the swipe scrolled the board');
   expect(await page.locator('[data-drop-zones]').count()).toBe(0);
-  await board.evaluate((b) => b.scrollTo({ left: 0 }));
-  await until(page, async () => (await scrollLeft()) === 0, 'the board is back at its start');
+  // Back to the start (again while the swipe's fling may still be moving it).
+  await until(
+    page,
+    async () => {
+      await board.evaluate((b) => b.scrollTo({ left: 0 }));
+      return (await scrollLeft()) === 0;
+    },
+    'the board is back at its start',
+  );
 
   // Hold still: the card lifts and the drop zones appear; carry it to Won and let go.
   const start = await centre(card(page, 'Canoes').getByText('Canoes', { exact: true }));
