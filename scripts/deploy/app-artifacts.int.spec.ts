@@ -111,7 +111,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       tab.child.kill('SIGTERM');
     }
     expect(await tab.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('tab: refuses dev sign-in (AUTH_MODE=dev): the artifact is a production build', async () => {
     const dir = await unpack('tab');
@@ -139,7 +139,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
     expect(await tab.exited).toBe(1);
     expect(tab.output()).toMatch(/no browser bundle at .*public.app\.js: in production .* never builds one/);
     expect(await readdir(dir)).not.toContain('public');
-  }, 60_000);
+  }, 90_000);
 
   it('bot: starts from its zip, answers health and replies to an activity through the Bot Connector', async () => {
     const dir = await unpack('bot');
@@ -173,5 +173,5 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       await connector.close();
     }
     expect(await bot.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });

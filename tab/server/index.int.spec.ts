@@ -36,7 +36,7 @@ describe('tab/server/index.ts', () => {
     }
     expect(await server.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  }, 30_000);
+  }, 90_000);
 
   it('refuses dev sign-in on a non-loopback host, saying why', async () => {
     const server = start({
@@ -46,5 +46,5 @@ describe('tab/server/index.ts', () => {
     });
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/AUTH_MODE=dev .* refused unless HOST is loopback/);
-  }, 30_000);
+  }, 90_000);
 });
