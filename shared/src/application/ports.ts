@@ -64,6 +64,8 @@ export type FigureQuery =
 
 /** A page of one deal view: at most `limit` (1–1000), after `cursor`. */
 export type DealViewQuery = { readonly limit: number; readonly cursor?: string };
+/** A board column's page, of one owner's deals when `owner` is given. */
+export type BoardColumnQuery = DealViewQuery & { readonly owner?: UserId };
 
 /** Records of every kind in one workspace. Reads never return soft-deleted records. */
 export interface RecordRepository {
@@ -133,8 +135,15 @@ export interface RecordRepository {
    * recount of the live records. Rows never written read as absent (all zeros).
    */
   readFigures(ws: WorkspaceId, query: FigureQuery): Promise<FigureSet>;
-  /** One board column: the deals in `stage`, newest first (a key range, whatever the workspace's size). */
-  boardColumn(ws: WorkspaceId, stage: StageId, query: DealViewQuery): Promise<Page<Versioned<Opportunity>>>;
+  /**
+   * One board column: the deals in `stage`, newest first (a key range, whatever the workspace's
+   * size); of one owner when `query.owner` is given.
+   */
+  boardColumn(
+    ws: WorkspaceId,
+    stage: StageId,
+    query: BoardColumnQuery,
+  ): Promise<Page<Versioned<Opportunity>>>;
   /** Open deals last touched (deal-touch.ts) before `before`, the longest untouched first. */
   staleDeals(ws: WorkspaceId, before: Instant, query: DealViewQuery): Promise<Page<Opportunity>>;
   /** Open deals without a next activity, newest first. */

@@ -40,9 +40,17 @@ export function totalsByCurrencyOf(units: ReadonlyMap<Currency, TotalsUnits>): D
   return out;
 }
 
-/** A stage's deals per currency, from the `deal` figure row. */
-export const stageTotals = (deal: FigureValues | undefined, stage: string): DealTotalsByCurrency =>
-  totalsByCurrencyOf(addTotalsUnder(new Map(), deal, 's', stage));
+/** A stage's deals per currency (of one owner when given), from the `deal` figure row. */
+export const stageTotals = (
+  deal: FigureValues | undefined,
+  stage: string,
+  owner?: string,
+): DealTotalsByCurrency =>
+  totalsByCurrencyOf(
+    owner === undefined
+      ? addTotalsUnder(new Map(), deal, 's', stage)
+      : addTotalsUnder(new Map(), deal, 'o', owner, stage),
+  );
 
 /** Totals of some deals per currency, counted in the figures' units (so both always agree). */
 export function totalsByCurrency(deals: readonly Opportunity[]): DealTotalsByCurrency {

@@ -11,13 +11,14 @@ import { addFigures, amountUnits, FigureBuilder, type FigureSet } from './figure
  * | row            | paths                                                     | read by                   |
  * | -------------- | --------------------------------------------------------- | ------------------------- |
  * | `lead`         | `src/cmp/own`, key, outcome → leads                       | conversion, campaigns      |
- * | `deal`         | `s`, stage, currency, `n/a/w`; `c`, campaign, `n/won`, `c`, campaign, currency, `wa` | pipeline, board, campaigns |
+ * | `deal`         | `s`, stage, currency, `n/a/w`; `o`, owner, stage, currency, `n/a/w`; `c`, campaign, `n/won`, `c`, campaign, currency, `wa` | pipeline, board, campaigns |
  * | `fc|<YYYY-MM>` | stage, stored category, currency, `n/a/w` (open deals by close date, won deals by the month won) | forecast |
  * | `fc|undated`   | the same for open deals without a close date              | forecast                  |
  * | `cl|<YYYY-MM>` | day, `won/lost/cyc` (cycle: ms from creation to the win); day, `wa`, currency (amount won) | win rate, sales cycle |
  *
  * A lead counts once under its source, its campaign ('' for none) and its owner, by outcome. A deal
- * counts under its stage (every stage, closed ones too: the board's columns), under the campaign it
+ * counts under its stage (every stage, closed ones too: the board's columns), under its owner and
+ * stage (the board filtered to one owner), under the campaign it
  * names, in its forecast month and, once closed, on the day it closed.
  */
 export const LEAD_ROW = 'lead';
@@ -49,6 +50,8 @@ export function dealFigures(deal: Opportunity): FigureSet {
       .add(row, [...path, 'w'], weighted);
 
   totals(DEAL_ROW, 's', deal.stage, deal.currency);
+  // The board filtered to one owner: the same totals per owner and stage.
+  totals(DEAL_ROW, 'o', deal.ownerId, deal.stage, deal.currency);
   if (deal.campaignId !== undefined) {
     b.add(DEAL_ROW, ['c', deal.campaignId, 'n'], 1n);
     if (deal.stage === WON) {

@@ -200,6 +200,9 @@ export const idempotencyRow = (ws: WorkspaceId, record: IdempotencyRecord): Row 
   ...jsonColumns(record),
 });
 
+/** Column `owner` of a deal copy: the deal's owner (the board filtered to one owner reads `owner eq`). */
+export const DEAL_COPY_OWNER = 'owner';
+
 /** The stored row of a planned partition row. A restore's bin row takes its time from `deletedAt`. */
 export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Instant): Row {
   switch (row.type) {
@@ -213,6 +216,7 @@ export function partitionRow(ws: WorkspaceId, row: PartitionRow, deletedAt?: Ins
       return {
         partitionKey: ws,
         rowKey: dealViewKey(row.view, dealViewOrder(row.view, row.record), row.record.id),
+        [DEAL_COPY_OWNER]: row.record.ownerId,
         ...jsonColumns(row.record),
       };
     case 'due':

@@ -1,7 +1,7 @@
-import type { TableClient, TableEntityResult } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { Instant, WorkspaceId } from '../common/types';
 import type { Opportunity } from '../opportunity/opportunity';
-import type { DealViewQuery } from '../application/ports';
+import type { BoardColumnQuery, DealViewQuery } from '../application/ports';
 import type { Page, Version, Versioned } from '../records/versions';
 import { mapBounded } from './bounded';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -10,6 +10,7 @@ import { boardColumnPrefix, DEAL_VIEW_PREFIX, dealViewKey, isKeySafeId, prefixRa
 import { isConflict } from './table-errors';
 import { rangeFilter, takeRows } from './table-queries';
 import { readLiveRecord } from './table-record-reads';
+import { DEAL_COPY_OWNER } from './record-rows';
 
 /**
  * Column `v` of a board copy: the version (ETag) of the record the copy equals. Set right after the
@@ -41,22 +42,28 @@ export async function confirmBoardCopies(
   });
 }
 
-/** One board column, newest first: copies with a version as they are, others read through their record. */
+/**
+ * One board column, newest first (of one owner when `query.owner` is given): copies with a version as
+ * they are, others read through their record.
+ */
 export async function boardColumn(
   client: TableClient,
   ws: WorkspaceId,
   stage: string,
-  query: DealViewQuery,
+  query: BoardColumnQuery,
 ): Promise<Page<Versioned<Opportunity>>> {
   if (!isKeySafeId(ws)) return { items: [] };
   const prefix = boardColumnPrefix(stage);
-  const { rows, more } = await viewRows(client, ws, prefix, query);
+  // odata`` quotes what it interpolates (after some text): the column name goes in as text.
+  const owner = query.owner === undefined ? '' : ` and ${DEAL_COPY_OWNER}` + odata` eq ${query.owner}`;
+  const { rows, more } = await viewRows(client, ws, prefix, query, undefined, owner);
   const items = await mapBounded(rows, 16, async (row): Promise<Versioned<Opportunity> | undefined> => {
     const record = readJsonColumns<Opportunity>(row);
     const version = row[COPY_VERSION];
     if (typeof version === 'string') return { record, version: version as Version };
     const live = await readLiveRecord(client, ws, 'opportunity', record.id);
-    return live && live.record.stage === stage ? live : undefined;
+    const owned = query.owner === undefined || live?.record.ownerId === query.owner;
+    return live && live.record.stage === stage && owned ? live : undefined;
   });
   return pageOf(
     items.filter((i): i is Versioned<Opportunity> => i !== undefined),
@@ -109,11 +116,17 @@ async function viewRows(
   prefix: string,
   query: DealViewQuery,
   end?: string,
+  extra = '',
 ): Promise<{ rows: TableEntityResult<Record<string, unknown>>[]; more: boolean }> {
   const range = prefixRange(prefix);
   const hi = end !== undefined && end < range.hi ? end : range.hi;
   const after = decodeCursor(query.cursor);
-  const filter = rangeFilter(ws, { lo: range.lo, hi }, after === undefined ? undefined : prefix + after);
+  const filter = rangeFilter(
+    ws,
+    { lo: range.lo, hi },
+    after === undefined ? undefined : prefix + after,
+    extra,
+  );
   return takeRows(client, filter, query.limit, COLUMNS);
 }
 

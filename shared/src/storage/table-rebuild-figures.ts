@@ -8,7 +8,7 @@ import { dealViews } from '../records/row-plan';
 import { mapBounded } from './bounded';
 import { jsonColumns, readJsonColumns } from './json-columns';
 import { DEAL_VIEW_PREFIX, FIGURE_PREFIX, figureKey, prefixRange, recordPrefix } from './record-keys';
-import { partitionRow, readRecordRow, type Row } from './record-rows';
+import { DEAL_COPY_OWNER, partitionRow, readRecordRow, type Row } from './record-rows';
 import { isConflict } from './table-errors';
 import { pagesOf, rangeFilter, type StoredRow } from './table-queries';
 
@@ -199,4 +199,7 @@ async function readDeal(
 }
 
 const sameCopy = (stored: StoredRow | undefined, row: Row): boolean =>
-  stored !== undefined && stored.data === row.data && stored.data1 === row.data1;
+  stored !== undefined &&
+  stored.data === row.data &&
+  stored.data1 === row.data1 &&
+  stored[DEAL_COPY_OWNER] === row[DEAL_COPY_OWNER];

@@ -3,6 +3,7 @@ import { matchesQuery } from '../common/search-tokens';
 import type { Id, Instant, WorkspaceId } from '../common/types';
 import type {
   ActivityQuery,
+  BoardColumnQuery,
   CommitReceipt,
   DealViewQuery,
   DeletedRecord,
@@ -295,11 +296,12 @@ export class InMemoryRecordRepository implements RecordRepository {
   async boardColumn(
     ws: WorkspaceId,
     stage: StageId,
-    query: DealViewQuery,
+    query: BoardColumnQuery,
   ): Promise<Page<Versioned<Opportunity>>> {
     checkLimit(query.limit);
     const keyed = this.live(ws, 'opportunity')
       .filter((s) => (s.record as Opportunity).stage === stage)
+      .filter((s) => query.owner === undefined || (s.record as Opportunity).ownerId === query.owner)
       .map((s) => [s.record.id, versioned<'opportunity'>(s)] as const);
     return pageAfter(keyed, query.limit, query.cursor);
   }

@@ -1,4 +1,4 @@
-import { ALICE, startTestServer, workspaceWith, type TestServer } from '../testing/test-server';
+import { ALICE, BOB, startTestServer, workspaceWith, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
 let base: string;
@@ -116,5 +116,90 @@ describe('deal lists kept by activity writes', () => {
       .flatMap((c) => c.items)
       .find((d) => d.id === deal.body.id);
     expect(card?.nextActivity?.subject).toBe('Discovery call');
+  });
+});
+
+describe('GET /board by owner', () => {
+  type Column = {
+    stage: string;
+    count: number;
+    totals: object;
+    items: { name: string }[];
+    nextCursor: string | null;
+  };
+
+  it("shows one owner's cards, counts and totals, and the open pipeline per currency", async () => {
+    const ws = `/api/v1/workspaces/${await workspaceWith(server, ALICE, [BOB])}`;
+    const alice = await server.as(ALICE);
+    const org = await alice.post(`${ws}/organisations`, { name: 'Owner Co' });
+    const deal = async (
+      name: string,
+      ownerId: string,
+      amount: number,
+      currency: string,
+      stage = 'proposal',
+    ) =>
+      expect(
+        (
+          await alice.post(`${ws}/opportunities`, {
+            name,
+            organisationId: org.body.id,
+            ownerId,
+            amount,
+            currency,
+            stage,
+            probability: 50,
+          })
+        ).status,
+      ).toBe(201);
+    await deal('A1', 'alice', 1_000, 'EUR');
+    await deal('B1', 'bob', 200, 'EUR');
+    await deal('B2', 'bob', 300, 'USD');
+    await deal('B3', 'bob', 400, 'EUR', 'qualification');
+
+    const board = async (query: string) => {
+      const res = await alice.get(`${ws}/board${query}`);
+      expect(res.status).toBe(200);
+      const proposal = (res.body.columns as Column[]).find((c) => c.stage === 'proposal')!;
+      return { body: res.body, proposal };
+    };
+    const everyone = await board('');
+    expect(everyone.body.owner).toBeUndefined();
+    expect(everyone.body.pipeline).toEqual({
+      count: 4,
+      totals: {
+        EUR: { count: 3, amount: 1_600, weightedAmount: 800 },
+        USD: { count: 1, amount: 300, weightedAmount: 150 },
+      },
+    });
+    expect(everyone.proposal.count).toBe(3);
+
+    const mine = await board('?owner=me');
+    expect(mine.body.owner).toBe('alice');
+    expect(mine.proposal.items.map((d) => d.name)).toEqual(['A1']);
+    expect(mine.proposal).toMatchObject({ count: 1, totals: { EUR: { count: 1, amount: 1_000 } } });
+    expect(mine.body.pipeline).toEqual({
+      count: 1,
+      totals: { EUR: { count: 1, amount: 1_000, weightedAmount: 500 } },
+    });
+
+    // Bob's, a card at a time: the next page of his column holds his other deal, never Alice's.
+    const bobs = await board('?owner=bob&limit=1');
+    expect(bobs.proposal.count).toBe(2);
+    expect(bobs.proposal.totals).toEqual({
+      EUR: { count: 1, amount: 200, weightedAmount: 100 },
+      USD: { count: 1, amount: 300, weightedAmount: 150 },
+    });
+    expect(bobs.body.pipeline.count).toBe(3);
+    const first = bobs.proposal.items.map((d) => d.name);
+    const rest = await alice.get(
+      `${ws}/board/proposal?owner=bob&limit=5&cursor=${encodeURIComponent(bobs.proposal.nextCursor!)}`,
+    );
+    expect(rest.status).toBe(200);
+    expect([...first, ...rest.body.items.map((d: { name: string }) => d.name)].sort()).toEqual(['B1', 'B2']);
+
+    const twice = await alice.get(`${ws}/board?owner=bob&owner=alice`);
+    expect(twice.status).toBe(400);
+    expect(twice.body.code).toBe('VALIDATION.FAILED');
   });
 });

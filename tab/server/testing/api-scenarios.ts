@@ -859,7 +859,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
     ok: async (ctx) => {
       await ctx.create('opportunities', { amount: 700, stage: 'proposal' });
       await ctx.create('opportunities', { amount: 300, stage: 'proposal' });
-      return { query: { limit: '1' } };
+      return { query: { limit: '1', owner: 'me' } };
     },
     also: { 400: async () => ({ query: { limit: '0' }, code: 'VALIDATION.FAILED' }) },
   },

@@ -119,7 +119,14 @@ export type BoardColumn = BoardCards & {
   readonly count: number;
   readonly totals: DealTotalsByCurrency;
 };
-export type Board = { readonly staleAfterDays: number; readonly columns: readonly BoardColumn[] };
+export type Board = {
+  readonly staleAfterDays: number;
+  /** The member whose deals are shown; absent: everyone's. */
+  readonly owner?: string;
+  /** Every deal in an open stage: how many, and their totals per currency. */
+  readonly pipeline: { readonly count: number; readonly totals: DealTotalsByCurrency };
+  readonly columns: readonly BoardColumn[];
+};
 
 /** A small CSV is imported in the request (its tally); a larger one becomes a job to poll. */
 export type ImportAnswer =
@@ -214,10 +221,10 @@ export type ApiClient = {
   /** A disqualified lead back to working-contacted (its ETag goes as If-Match). */
   reopenLead(ws: string, lead: WithEtag<Lead>): Promise<WithEtag<Lead>>;
   report<T>(ws: string, name: string, query?: ListQuery): Promise<T>;
-  /** The pipeline board: per stage its first deals, count and totals (`GET .../board`). */
-  board(ws: string): Promise<Board>;
+  /** The pipeline board: per stage its first deals, count and totals (`GET .../board`); of one owner (a user id or `me`) when given. */
+  board(ws: string, owner?: string): Promise<Board>;
   /** More deals of one board column, after its `nextCursor`. */
-  boardColumn(ws: string, stage: string, cursor: string): Promise<BoardCards>;
+  boardColumn(ws: string, stage: string, cursor: string, owner?: string): Promise<BoardCards>;
   /** An opportunity's stage changes, oldest first. */
   opportunityHistory(ws: string, id: string): Promise<readonly StageChange[]>;
   getWorkspace(ws: string): Promise<WithEtag<WorkspaceSummary>>;
@@ -472,9 +479,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     reopenLead: (ws, lead) =>
       request('POST', recordPath(ws, 'leads', lead.id) + '/reopen', { ifMatch: lead.etag }),
     report: (ws, name, params = {}) => request('GET', `${wsPath(ws)}/reports/${enc(name)}${query(params)}`),
-    board: (ws) => request('GET', `${wsPath(ws)}/board`),
-    boardColumn: (ws, stage, cursor) =>
-      request('GET', `${wsPath(ws)}/board/${enc(stage)}${query({ cursor })}`),
+    board: (ws, owner) => request('GET', `${wsPath(ws)}/board${query({ owner })}`),
+    boardColumn: (ws, stage, cursor, owner) =>
+      request('GET', `${wsPath(ws)}/board/${enc(stage)}${query({ cursor, owner })}`),
     opportunityHistory: async (ws, id) =>
       (await request<ListPage<StageChange>>('GET', recordPath(ws, 'opportunities', id) + '/history')).items,
     getWorkspace: (ws) => request('GET', wsPath(ws)),

@@ -25,7 +25,8 @@ export const queryKeys = {
   /** Organisation names beside deals (the opportunity views' lookups). */
   organisationNames: (ws: string) => ['organisations', ws, 'picker'] as const,
   /** The pipeline board (every column's first deals, counts and totals). */
-  board: (ws: string) => ['opportunities', ws, 'board'] as const,
+  board: (ws: string, owner?: string) =>
+    owner ? (['opportunities', ws, 'board', owner] as const) : (['opportunities', ws, 'board'] as const),
   stageHistory: (ws: string, opportunityId: string) =>
     ['opportunities', ws, 'history', opportunityId] as const,
   conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,

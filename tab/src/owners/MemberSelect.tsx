@@ -9,19 +9,40 @@ export type MemberSelectProps = {
   readonly onChange: (userId: string) => void;
   /** The first choice, value `''` ("Me": the server's default; "Choose…"); none when absent. */
   readonly blankLabel?: string;
+  /** Choices before the members (a filter's "Everyone", "Me"), after the blank one. */
+  readonly choices?: readonly { readonly value: string; readonly label: string }[];
+  readonly className?: string;
   readonly disabled?: boolean;
 };
 
 /** A member of the workspace, by name (owner pickers, whose day, the new owner of a reassign). */
-export function MemberSelect({ workspaceId, value, onChange, blankLabel, disabled }: MemberSelectProps) {
+export function MemberSelect({
+  workspaceId,
+  value,
+  onChange,
+  blankLabel,
+  choices,
+  className,
+  disabled,
+}: MemberSelectProps) {
   const api = useApi();
   const members = useQuery({
     queryKey: queryKeys.members(workspaceId),
     queryFn: () => api.listMembers(workspaceId),
   });
   return (
-    <Select value={value} disabled={disabled} onChange={(_e, data) => onChange(data.value)}>
+    <Select
+      value={value}
+      disabled={disabled}
+      onChange={(_e, data) => onChange(data.value)}
+      {...(className ? { className } : {})}
+    >
       {blankLabel !== undefined && <option value="">{blankLabel}</option>}
+      {choices?.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
       {members.data?.map((member) => (
         <option key={member.userId} value={member.userId}>
           {member.name ?? member.userId}

@@ -1,7 +1,7 @@
 import {
-  Badge,
   Button,
   Card,
+  Link,
   Menu,
   MenuButton,
   MenuItem,
@@ -11,10 +11,12 @@ import {
   Text,
   mergeClasses,
 } from '@fluentui/react-components';
+import { CalendarClock16Regular, Clock16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { useDraggable } from '@dnd-kit/core';
-import type { Stage } from '@crm/shared';
+import { isClosedStageId, type Stage } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from './pipeline-format';
+import { useNavigation } from '../app/navigation';
+import { useFormat } from '../i18n/useFormat';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import type { Deal } from './useBoardMoves';
 
@@ -27,16 +29,28 @@ export type DealCardProps = {
   /** Days without activity when the deal is stale. */
   readonly staleDays?: number;
   readonly pending: boolean;
+  /** Now, for "overdue" (the board's clock, so every card agrees). */
+  readonly now: number;
   readonly onMove: (to: string) => void;
   readonly onHistory: () => void;
 };
 
-/** One deal on the board: drag it to another column, or move it from its "Move to…" menu. */
+/**
+ * One deal on the board: its name (a link to the deal's page), organisation, amount, owner and next
+ * activity (red when overdue, a warning when there is none), a small stale marker; drag it to another
+ * column or a drop zone, or move it from its "Move to…" menu.
+ */
 export function DealCard(props: DealCardProps) {
   const { deal } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigation = useNavigation();
   const styles = usePipelineBoardStyles();
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: deal.id, disabled: props.pending });
+  const organisation = props.organisationName;
+  const amount =
+    deal.amount === undefined ? t('pipeline.noAmount') : format.money(deal.amount, deal.currency);
+  const stale = props.staleDays === undefined ? undefined : t('pipeline.stale', { days: props.staleDays });
   return (
     <li
       ref={setNodeRef}
@@ -52,21 +66,36 @@ export function DealCard(props: DealCardProps) {
         size="small"
         aria-label={deal.name}
       >
-        <Text weight="semibold">{deal.name}</Text>
-        <Text size={200}>{props.organisationName}</Text>
-        <Text size={200}>
-          {deal.amount === undefined
-            ? t('pipeline.noAmount')
-            : formatMoney(deal.amount, deal.currency, i18n.language)}
-        </Text>
-        <Text size={200} className={styles.muted}>
-          {props.ownerName}
-        </Text>
-        {props.staleDays !== undefined && (
-          <Badge appearance="tint" color="warning" className={styles.staleBadge}>
-            {t('pipeline.stale', { days: props.staleDays })}
-          </Badge>
+        <div className={styles.cardTop}>
+          <Link
+            className={styles.cardTitle}
+            href={navigation.href('opportunities', deal.id)}
+            // The card is carried, not the link: no browser link drag.
+            draggable={false}
+          >
+            {deal.name}
+          </Link>
+          {stale && (
+            <span className={styles.stale} title={stale} role="img" aria-label={stale} data-stale>
+              <Clock16Regular aria-hidden />
+              {t('pipeline.staleShort', { days: props.staleDays })}
+            </span>
+          )}
+        </div>
+        {organisation && (
+          <Text size={200} className={styles.line} title={organisation}>
+            {organisation}
+          </Text>
         )}
+        <div className={styles.amountLine}>
+          <Text size={200} className={styles.amount}>
+            {amount}
+          </Text>
+          <Text size={200} className={mergeClasses(styles.owner, styles.muted)} title={props.ownerName}>
+            · {props.ownerName}
+          </Text>
+        </div>
+        <NextActivityLine deal={deal} now={props.now} />
         <div className={styles.cardActions}>
           <Menu>
             <MenuTrigger disableButtonEnhancement>
@@ -101,5 +130,44 @@ export function DealCard(props: DealCardProps) {
         </div>
       </Card>
     </li>
+  );
+}
+
+/** An open deal's next activity (subject · due, red once overdue), or "No next step"; nothing when closed. */
+function NextActivityLine({ deal, now }: { readonly deal: Deal; readonly now: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const styles = usePipelineBoardStyles();
+  if (isClosedStageId(deal.stage)) return null;
+  const next = deal.nextActivity;
+  if (!next)
+    return (
+      <Text size={200} className={mergeClasses(styles.next, styles.noNext)} data-next-step="none">
+        <Warning16Regular className={styles.nextIcon} aria-hidden />
+        {t('nextStep.none')}
+      </Text>
+    );
+  const overdue = Date.parse(next.dueAt) < now;
+  const text = t('nextStep.at', {
+    subject: next.subject,
+    when: format.dateTime(next.dueAt),
+    interpolation: { escapeValue: false },
+  });
+  // A long subject is cut, never the due date: "Send the revised sc… · 8 Dec 2026, 10:00".
+  return (
+    <Text
+      size={200}
+      className={mergeClasses(styles.next, overdue && styles.overdue)}
+      data-next-step={overdue ? 'overdue' : 'planned'}
+      title={text}
+    >
+      <CalendarClock16Regular className={styles.nextIcon} aria-hidden />
+      <span className={styles.line}>
+        {overdue && <span className={styles.overdueWord}>{t('pipeline.overdue')} </span>}
+        {next.subject}
+      </span>
+      {/* Its leading space reads "subject · due"; the line's gap spaces it on screen. */}
+      <span className={styles.due}>{` · ${format.dateTime(next.dueAt)}`}</span>
+    </Text>
   );
 }

@@ -1,19 +1,66 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { VISUALLY_HIDDEN } from '../app/visually-hidden';
 import { PIPELINE_LAYOUT as LAYOUT } from './pipeline-layout';
 
+const ELLIPSIS = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 export const usePipelineBoardStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // The board takes the rest of the window's height, so every column is a tall target to drop on.
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, flexGrow: 1 },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+  },
+  ownerFilter: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    maxWidth: '100%',
+  },
+  ownerSelect: { minWidth: '160px', maxWidth: '240px' },
+  /** The whole pipeline: one line per currency. */
+  summary: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  summaryLines: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
+  /** The board scrolls sideways inside itself; the page never does. */
   board: {
     display: 'flex',
-    gap: tokens.spacingHorizontalM,
+    gap: tokens.spacingHorizontalS,
     overflowX: 'auto',
-    alignItems: 'flex-start',
+    overscrollBehaviorX: 'contain',
+    alignItems: 'stretch',
     paddingBottom: tokens.spacingVerticalS,
+    minWidth: 0,
+    maxWidth: '100%',
+    flexGrow: 1,
   },
   column: {
-    // Columns share the width; below their minimum the board scrolls sideways.
-    flex: '1 1 0',
+    // Columns share a wide window; below their minimum the board scrolls sideways.
+    flex: `1 0 ${LAYOUT.boardColumnMinWidth}`,
     minWidth: LAYOUT.boardColumnMinWidth,
+    boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
@@ -27,8 +74,17 @@ export const usePipelineBoardStyles = makeStyles({
     outlineStyle: 'dashed',
     outlineWidth: tokens.strokeWidthThick,
     outlineColor: tokens.colorBrandStroke1,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
   },
-  columnHeader: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  columnHeader: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  columnTitle: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  columnName: { ...ELLIPSIS, minWidth: 0 },
   totals: { margin: 0, padding: 0, listStyleType: 'none' },
   cards: {
     display: 'flex',
@@ -38,20 +94,91 @@ export const usePipelineBoardStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
-  card: { cursor: 'grab', touchAction: 'none' },
-  /** A pill that grows with its text when a narrow column wraps it, rather than spill out. */
-  staleBadge: {
-    height: 'auto',
-    minHeight: tokens.lineHeightBase300,
-    whiteSpace: 'normal',
-    textAlign: 'start',
-    paddingTop: tokens.spacingVerticalXXS,
-    paddingBottom: tokens.spacingVerticalXXS,
+  // Mouse drags at once; a finger holds still a moment first, so a swipe still scrolls the board.
+  card: {
+    cursor: 'grab',
+    touchAction: 'manipulation',
+    // A held finger lifts the card: no text selection or link menu instead.
+    userSelect: 'none',
+    WebkitTouchCallout: 'none',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
+  cardTop: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  cardTitle: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  line: { ...ELLIPSIS, display: 'block', minWidth: 0 },
+  amountLine: { display: 'flex', gap: tokens.spacingHorizontalXS, minWidth: 0, alignItems: 'baseline' },
+  amount: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold },
+  owner: { ...ELLIPSIS, minWidth: 0 },
+  next: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  nextIcon: { flexShrink: 0 },
+  due: { flexShrink: 0, whiteSpace: 'nowrap' },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  overdueWord: VISUALLY_HIDDEN,
+  noNext: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  /** The stale marker: a small chip inside the card's top line, its full sentence in its title. */
+  stale: {
+    flexShrink: 0,
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorPaletteDarkOrangeForeground2,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase200,
+    whiteSpace: 'nowrap',
   },
   dragging: { opacity: 0.4 },
-  overlay: { cursor: 'grabbing', boxShadow: tokens.shadow16 },
+  overlay: { cursor: 'grabbing', boxShadow: tokens.shadow16, maxWidth: LAYOUT.boardColumnMinWidth },
   pending: { opacity: 0.6 },
   cardActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  /** Won and Lost at the foot of the window while a card is carried (Pipedrive's pattern). */
+  zones: {
+    position: 'fixed',
+    left: 0,
+    right: 0,
+    bottom: 0,
+    zIndex: 1000,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalS,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
+  zone: {
+    flex: '1 1 0',
+    minWidth: 0,
+    height: LAYOUT.dropZoneHeight,
+    boxSizing: 'border-box',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+  },
+  won: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteGreenBorder2}`,
+    color: tokens.colorPaletteGreenForeground1,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+  },
+  lost: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorPaletteRedBorder2}`,
+    color: tokens.colorPaletteRedForeground1,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+  },
+  wonOver: {
+    border: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteGreenBorder2}`,
+    backgroundColor: tokens.colorPaletteGreenBackground2,
+  },
+  lostOver: {
+    border: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
+    backgroundColor: tokens.colorPaletteRedBackground2,
+  },
 });

@@ -1,26 +1,34 @@
 import {
   DndContext,
   DragOverlay,
-  PointerSensor,
+  MeasuringStrategy,
+  MouseSensor,
+  TouchSensor,
   pointerWithin,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
 } from '@dnd-kit/core';
-import { Card, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { Card, Field, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
 import type { BoardCards } from '../api/api-client';
+import { useNavigation } from '../app/navigation';
+import { useFormat } from '../i18n/useFormat';
+import { MemberSelect } from '../owners/MemberSelect';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { DealCard } from './DealCard';
+import { DealTotalsList } from './DealTotals';
+import { DropZones, ZONE_DROP } from './DropZones';
 import { MoveQuestionDialog } from './MoveQuestionDialog';
 import { stageName as nameOf } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
-import { PipelineColumn } from './PipelineColumn';
+import { COLUMN_DROP, PipelineColumn } from './PipelineColumn';
 import { StageHistoryDialog } from './StageHistoryDialog';
 import { useBoardMoves, type Deal } from './useBoardMoves';
 import { useWorkspaceLookups } from './useWorkspaceLookups';
@@ -36,27 +44,69 @@ const SILENT: Announcements = {
   onDragCancel: () => undefined,
 };
 
+/** The address's owner filter: absent (everyone), `me`, or a member's user id. */
+const OWNER_PARAM = 'owner';
+
+/**
+ * Where a carried card would land: a Won / Lost drop zone under the pointer first (they lie over the
+ * columns), else the column under the pointer, and only while the pointer is inside the board's
+ * visible part (a column scrolled out of view is not a target). Nothing else: no nearest column, so
+ * a card lands where it is released or nowhere. The rects dnd-kit hands over follow the board's
+ * scrolling (they are corrected by its scroll offset), so auto-scroll cannot shift the target.
+ */
+export function boardCollisions(board: () => DOMRect | undefined): CollisionDetection {
+  return (args) => {
+    const of = (kind: string) =>
+      args.droppableContainers.filter(
+        (c) => (c.data.current as { kind?: string } | undefined)?.kind === kind,
+      );
+    const zones = pointerWithin({ ...args, droppableContainers: of(ZONE_DROP.kind) });
+    if (zones.length > 0) return zones.slice(0, 1);
+    const pointer = args.pointerCoordinates;
+    const visible = board();
+    if (!pointer || !visible) return [];
+    const inside =
+      pointer.x >= visible.left &&
+      pointer.x <= visible.right &&
+      pointer.y >= visible.top &&
+      pointer.y <= visible.bottom;
+    return inside ? pointerWithin({ ...args, droppableContainers: of(COLUMN_DROP.kind) }).slice(0, 1) : [];
+  };
+}
+
 /** The pipeline board: a column per workspace stage; drag a card, or move it by keyboard. */
 export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const styles = usePipelineBoardStyles();
   const api = useApi();
+  const navigation = useNavigation();
+  const owner = navigation.query[OWNER_PARAM] ?? '';
+  const setOwner = (value: string) => {
+    const { [OWNER_PARAM]: _old, ...rest } = navigation.query;
+    navigation.setQuery(value ? { ...rest, [OWNER_PARAM]: value } : rest);
+  };
   const lookups = useWorkspaceLookups(workspaceId);
   const stages = lookups.stages;
   // One request: per stage its first deals, with every column's count and totals from the figures.
-  const board = useQuery({ queryKey: queryKeys.board(workspaceId), queryFn: () => api.board(workspaceId) });
+  const board = useQuery({
+    queryKey: queryKeys.board(workspaceId, owner || undefined),
+    queryFn: () => api.board(workspaceId, owner || undefined),
+    // Another owner chosen: the board stays as it was until theirs arrives (no spinner flash).
+    placeholderData: keepPreviousData,
+  });
   // Deals loaded by "more" per stage; a fresh board (after a move, say) starts from its first pages.
   const [more, setMore] = useState<Readonly<Record<string, BoardCards>>>({});
   const [loadingMore, setLoadingMore] = useState<string>();
   const [moreError, setMoreError] = useState<unknown>();
-  useEffect(() => setMore({}), [board.dataUpdatedAt]);
+  useEffect(() => setMore({}), [board.dataUpdatedAt, owner]);
   const columnOf = (stageId: string) => board.data?.columns.find((c) => c.stage === stageId);
   const loadMore = async (stageId: string) => {
     const cursor = more[stageId]?.nextCursor ?? columnOf(stageId)?.nextCursor;
     if (!cursor) return;
     setLoadingMore(stageId);
     try {
-      const page = await api.boardColumn(workspaceId, stageId, cursor);
+      const page = await api.boardColumn(workspaceId, stageId, cursor, owner || undefined);
       setMore((current) => ({
         ...current,
         [stageId]: {
@@ -84,8 +134,16 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const asking = useClosingDialog(question);
   const history = useClosingDialog(historyOf);
   const [dragged, setDragged] = useState<Deal>();
-  // A press that moves a few pixels starts a drag; a click on the card's buttons stays a click.
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const boardRef = useRef<HTMLDivElement>(null);
+  const collisions = useMemo(() => boardCollisions(() => boardRef.current?.getBoundingClientRect()), []);
+  const sensors = useSensors(
+    // A mouse press that moves a few pixels starts a drag; a click on the card's links and buttons
+    // stays a click.
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // A finger holds the card still for a moment first; a swipe (moving sooner) scrolls as ever.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+  );
+  const now = board.dataUpdatedAt || Date.now();
 
   // Every deal once, in the column it is moving to while its PATCH is on its way.
   const deals = [
@@ -97,13 +155,42 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
     Boolean(stageId in more ? more[stageId]?.nextCursor : columnOf(stageId)?.nextCursor);
   const error = lookups.error ?? board.error ?? moreError;
   const loading = lookups.isPending || board.isPending;
+  const pipeline = board.data?.pipeline;
 
   return (
     <section className={styles.view} aria-labelledby="pipeline-heading">
-      <Title2 as="h2" id="pipeline-heading">
-        {t('pipeline.heading')}
-      </Title2>
-      <Text id="pipeline-hint">{t('pipeline.dragHint')}</Text>
+      <div className={styles.toolbar}>
+        <Title2 as="h2" id="pipeline-heading">
+          {t('pipeline.heading')}
+        </Title2>
+        <Field label={t('pipeline.owner')} orientation="horizontal" className={styles.ownerFilter}>
+          <MemberSelect
+            workspaceId={workspaceId}
+            value={owner}
+            onChange={setOwner}
+            blankLabel={t('pipeline.everyone')}
+            choices={[{ value: 'me', label: t('pipeline.me') }]}
+            className={styles.ownerSelect}
+          />
+        </Field>
+      </div>
+      {pipeline && (
+        <section className={styles.summary} aria-labelledby="pipeline-summary">
+          <Text weight="semibold" id="pipeline-summary">
+            {t('pipeline.openPipeline')}
+          </Text>
+          {pipeline.count === 0 ? (
+            <Text size={200} className={styles.muted}>
+              {t('pipeline.noOpenDeals')}
+            </Text>
+          ) : (
+            <DealTotalsList totals={pipeline.totals} className={styles.summaryLines} counts="always" />
+          )}
+        </section>
+      )}
+      <Text id="pipeline-hint" size={200} className={styles.muted}>
+        {t('pipeline.dragHint')}
+      </Text>
       <div role="status" aria-live="polite">
         {announcement && (
           <MessageBar intent={announcement.intent}>
@@ -121,8 +208,11 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
       ) : (
         <DndContext
           sensors={sensors}
-          // The column under the pointer takes the card, wherever on the card the hand holds it.
-          collisionDetection={pointerWithin}
+          collisionDetection={collisions}
+          // Columns and zones are measured again while the board scrolls under a carried card.
+          measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+          // Near the board's (or the window's) edge the board scrolls, a tenth of its width wide.
+          autoScroll={{ threshold: { x: 0.1, y: 0.1 }, acceleration: 8 }}
           accessibility={{
             screenReaderInstructions: { draggable: t('pipeline.dragHint') },
             announcements: SILENT,
@@ -132,14 +222,17 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
           onDragEnd={({ active, over }) => {
             setDragged(undefined);
             const deal = deals.find((d) => d.id === active.id);
-            if (deal && over) move(deal, String(over.id));
+            const to = (over?.data.current as { stage?: string } | undefined)?.stage ?? over?.id;
+            if (deal && to !== undefined) move(deal, String(to));
           }}
         >
           <div
+            ref={boardRef}
             className={styles.board}
             role="group"
             aria-label={t('pipeline.boardLabel')}
             aria-describedby="pipeline-hint"
+            data-board
           >
             {stages.map((stage) => (
               <PipelineColumn
@@ -162,6 +255,7 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
                     ownerName={lookups.memberName(deal.ownerId)}
                     {...(staleDays.has(deal.id) ? { staleDays: staleDays.get(deal.id) } : {})}
                     pending={moving.has(deal.id)}
+                    now={now}
                     onMove={(to) => move(deal, to)}
                     onHistory={() => setHistoryOf(deal)}
                   />
@@ -169,10 +263,15 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
               />
             ))}
           </div>
-          <DragOverlay>
+          {dragged && <DropZones stages={stages} current={dragged.stage} stageName={stageName} />}
+          {/* Above the drop zones (z-index 1000): the carried card stays in sight over Won and Lost. */}
+          <DragOverlay zIndex={1001}>
             {dragged && (
               <Card size="small" className={styles.overlay}>
                 <Text weight="semibold">{dragged.name}</Text>
+                {dragged.amount !== undefined && (
+                  <Text size={200}>{format.money(dragged.amount, dragged.currency)}</Text>
+                )}
               </Card>
             )}
           </DragOverlay>

@@ -1,9 +1,10 @@
-import { Button, Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, CounterBadge, Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
 import { useDroppable } from '@dnd-kit/core';
 import type { DealTotalsByCurrency, Stage } from '@crm/shared';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from './pipeline-format';
+import { useFormat } from '../i18n/useFormat';
+import { DealTotalsList } from './DealTotals';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import type { Deal } from './useBoardMoves';
 
@@ -20,6 +21,9 @@ export type PipelineColumnProps = {
   readonly renderCard: (deal: Deal) => ReactNode;
 };
 
+/** What a column is to the board's collision detection (a stage column, not a drop zone). */
+export const COLUMN_DROP = { kind: 'column' } as const;
+
 /**
  * A stage: its name, how many deals, their totals per currency (never added across currencies, all
  * from the server), the cards loaded so far and a button for more.
@@ -29,16 +33,17 @@ export function PipelineColumn({
   name,
   deals,
   count,
-  totals: byCurrency,
+  totals,
   onMore,
   loadingMore,
   renderCard,
 }: PipelineColumnProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const styles = usePipelineBoardStyles();
-  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
+  const { setNodeRef, isOver } = useDroppable({ id: stage.id, data: COLUMN_DROP });
   const headingId = `stage-${stage.id}`;
-  const totals = Object.entries(byCurrency).sort(([a], [b]) => a.localeCompare(b));
+  const countText = t('pipeline.dealCount', { count, number: format.number(count) });
   return (
     <section
       aria-labelledby={headingId}
@@ -48,34 +53,30 @@ export function PipelineColumn({
       ref={setNodeRef}
     >
       <div className={styles.columnHeader}>
-        <Subtitle2 as="h3" id={headingId}>
-          {name}
-        </Subtitle2>
-        <Text size={200}>{t('pipeline.deals', { count })}</Text>
-        {totals.length > 0 && (
-          <ul className={styles.totals} aria-label={t('pipeline.totalsLabel')}>
-            {totals.map(([currency, total]) => (
-              <li key={currency}>
-                <Text size={200}>
-                  {formatMoney(total.amount, currency, i18n.language)}{' '}
-                  <span className={styles.muted}>
-                    (
-                    {t('pipeline.weighted', {
-                      amount: formatMoney(total.weightedAmount, currency, i18n.language),
-                    })}
-                    )
-                  </span>
-                </Text>
-              </li>
-            ))}
-          </ul>
+        <div className={styles.columnTitle}>
+          <Subtitle2 as="h3" id={headingId} className={styles.columnName} title={name}>
+            {name}
+          </Subtitle2>
+          <CounterBadge
+            count={count}
+            showZero
+            overflowCount={9999}
+            appearance="ghost"
+            color="informative"
+            size="small"
+            aria-label={countText}
+            title={countText}
+          />
+        </div>
+        {count === 0 && deals.length === 0 ? (
+          <Text size={200} className={styles.muted}>
+            {t('pipeline.noDeals')}
+          </Text>
+        ) : (
+          <DealTotalsList totals={totals} className={styles.totals} counts="several" />
         )}
       </div>
-      {deals.length === 0 ? (
-        <Text size={200} className={styles.muted}>
-          {t('pipeline.noDeals')}
-        </Text>
-      ) : (
+      {deals.length > 0 && (
         <ul className={styles.cards} aria-label={name}>
           {deals.map(renderCard)}
         </ul>

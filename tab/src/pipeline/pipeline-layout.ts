@@ -1,5 +1,8 @@
 /** Layout sizes of the board (beside `app/layout.ts`, which the shell owns). */
 export const PIPELINE_LAYOUT = {
-  boardColumnMinWidth: '120px',
+  /** A column never gets narrower: a card's name, amount and next step fit; the board scrolls instead. */
+  boardColumnMinWidth: '248px',
   boardColumnMinHeight: '160px',
+  /** The Won / Lost drop zones at the foot of the window while a card is carried. */
+  dropZoneHeight: '72px',
 } as const;

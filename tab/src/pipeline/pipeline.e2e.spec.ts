@@ -1,5 +1,5 @@
 import type { Actor } from '@crm/shared';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { writeBundle } from '../../server/bundle/browser-bundle';
 import { seriousAxeFindings } from '../../server/testing/axe';
 import {
@@ -297,3 +297,262 @@ it('renames, adds and reorders stages in Settings, and the board follows', async
   expect(problems).toEqual([]);
   await page.close();
 }, 120_000);
+
+/** Every deal of the workspace: its stage, by name (what the server holds, not what the page shows). */
+async function stagesByName(): Promise<Record<string, string>> {
+  const res = await server.api(ERIN, 'GET', `/workspaces/${ws}/opportunities?limit=200`);
+  expect(res.status).toBe(200);
+  return Object.fromEntries(
+    (res.body.items as { name: string; stage: string }[]).map((deal) => [deal.name, deal.stage]),
+  );
+}
+
+async function makeDeal(name: string, stage: string): Promise<void> {
+  const org = await server.api(ERIN, 'GET', `/workspaces/${ws}/organisations?limit=1`);
+  const res = await server.api(ERIN, 'POST', `/workspaces/${ws}/opportunities`, {
+    name,
+    organisationId: org.body.items[0].id,
+    amount: 1_500,
+    currency: 'EUR',
+    stage,
+  });
+  expect(res.status).toBe(201);
+}
+
+async function openBoard(page: Page): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(`#/w/${ws}/pipeline`)}`);
+  await page.getByRole('heading', { name: 'Pipeline', level: 2 }).waitFor();
+  await page.locator('[data-board]').waitFor();
+}
+
+/** The page records which column (or drop zone) was under the pointer when the button went up. */
+async function recordRelease(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { releasedOver?: string };
+    const under = (x: number, y: number) => {
+      for (const element of document.elementsFromPoint(x, y)) {
+        const target = element.closest('[data-zone], section[data-stage]');
+        if (target) return target.getAttribute('data-zone') ?? target.getAttribute('data-stage') ?? '';
+      }
+      return '';
+    };
+    // Capture on the window: before the board's own listener on the document ends the drag.
+    window.addEventListener('mouseup', (e) => (w.releasedOver = under(e.clientX, e.clientY)), true);
+    window.addEventListener(
+      'touchend',
+      (e) => {
+        const touch = e.changedTouches[0];
+        if (touch) w.releasedOver = under(touch.clientX, touch.clientY);
+      },
+      true,
+    );
+  });
+}
+
+const releasedOver = (page: Page) =>
+  page.evaluate(() => (window as unknown as { releasedOver?: string }).releasedOver);
+
+/** Presses a card's name with the mouse and moves a little, until the board lifts it. */
+async function liftWithMouse(page: Page, name: string): Promise<void> {
+  const handle = card(page, name).getByText(name, { exact: true });
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('not on screen');
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 10, y + 10, { steps: 5 });
+  await page.locator('[data-drop-zones]').waitFor();
+}
+
+/** The centre of an element as the page lays it out now. */
+async function centre(target: Locator): Promise<{ x: number; y: number }> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+it('drags cards onto the Won and Lost drop zones at 1366 px, and onto a column the board scrolls to, where released', async () => {
+  await makeDeal('Barges', 'prospecting');
+  await makeDeal('Tugs', 'prospecting');
+  await makeDeal('Rafts', 'prospecting');
+  const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.base + '/tab');
+  await signInAndOpen(page, ERIN, 'Board NL');
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await openBoard(page);
+  await card(page, 'Barges').waitFor();
+  await recordRelease(page);
+  // The page itself never scrolls sideways: the board does, inside itself.
+  const widths = () =>
+    page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+      board: document.querySelector('[data-board]')!.scrollWidth,
+      boardBox: document.querySelector('[data-board]')!.clientWidth,
+    }));
+  const before = await widths();
+  expect(before.page).toBeLessThanOrEqual(before.window);
+  expect(before.board).toBeGreaterThan(before.boardBox);
+  const columnWidths = await page
+    .locator('section[data-stage]')
+    .evaluateAll((sections) => sections.map((s) => s.getBoundingClientRect().width));
+  expect(Math.min(...columnWidths)).toBeGreaterThanOrEqual(240);
+  const stagesBefore = await stagesByName();
+
+  // Won: the drop zone at the foot of the window, whatever the board's scroll.
+  await liftWithMouse(page, 'Barges');
+  const won = page.locator('[data-zone="closed-won"]');
+  const zone = await centre(won);
+  await page.mouse.move(zone.x, zone.y, { steps: 12 });
+  await won.and(page.locator('[data-drop-target]')).waitFor();
+  await page.screenshot({ path: screenshotPath('pipeline-dragging-1366.png') });
+  await page.mouse.up();
+  await page.getByRole('status').getByText('Barges moved to Closed – Won.').waitFor();
+  await page.locator('[data-drop-zones]').waitFor({ state: 'detached' });
+  expect(await releasedOver(page)).toBe('closed-won');
+  expect(await stagesByName()).toEqual({ ...stagesBefore, Barges: 'closed-won' });
+
+  // Negotiation lies beyond the board's right edge: carried there, the board scrolls until it is in
+  // view; released on it, the card lands there and nowhere else.
+  const negotiation = column(page, 'negotiation');
+  const board = page.locator('[data-board]');
+  const inView = async () => {
+    const [b, c] = await Promise.all([board.boundingBox(), negotiation.boundingBox()]);
+    return Boolean(b && c && c.x >= b.x && c.x + c.width <= b.x + b.width);
+  };
+  // From the board's start, where Tugs is (a drag or a scroll before may have moved it).
+  await board.evaluate((b) => b.scrollTo({ left: 0 }));
+  await until(page, async () => (await board.evaluate((b) => b.scrollLeft)) === 0, 'the board at its start');
+  expect(await inView()).toBe(false);
+  await liftWithMouse(page, 'Tugs');
+  const edge = await board.boundingBox();
+  if (!edge) throw new Error('no board');
+  const nearEdge = { x: edge.x + edge.width - 20, y: edge.y + 80 };
+  await page.mouse.move(nearEdge.x, nearEdge.y, { steps: 12 });
+  // Held near the edge, the board scrolls by itself; a small move now and then keeps the drag alive.
+  for (let wiggle = 0; !(await inView()); wiggle++) {
+    if (wiggle > 400) throw new Error('the board did not scroll Negotiation into view');
+    await page.mouse.move(nearEdge.x - (wiggle % 2), nearEdge.y, { steps: 1 });
+    await negotiation.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  }
+  const target = await centre(negotiation.locator('h3'));
+  await page.mouse.move(target.x, target.y + 40, { steps: 8 });
+  await negotiation.and(page.locator('[data-drop-target]')).waitFor();
+  await page.mouse.up();
+  await page.getByRole('status').getByText('Tugs moved to Negotiation.').waitFor();
+  expect(await releasedOver(page)).toBe('negotiation');
+  expect(await stagesByName()).toEqual({ ...stagesBefore, Barges: 'closed-won', Tugs: 'negotiation' });
+  await negotiation.locator('li[data-deal-id]').filter({ hasText: 'Tugs' }).waitFor();
+
+  // Lost: the zone asks for the reason first, as a move to the Lost column does.
+  await liftWithMouse(page, 'Rafts');
+  const lostZone = page.locator('[data-zone="closed-lost"]');
+  const lostAt = await centre(lostZone);
+  await page.mouse.move(lostAt.x, lostAt.y, { steps: 12 });
+  await lostZone.and(page.locator('[data-drop-target]')).waitFor();
+  await page.mouse.up();
+  // Read now: the dialog's own clicks are mouse-ups too.
+  expect(await releasedOver(page)).toBe('closed-lost');
+  const why = page.getByRole('dialog', { name: 'Why was Rafts lost?' });
+  await why.getByRole('textbox', { name: /^Lost reason/ }).fill('No budget this year');
+  await why.getByRole('button', { name: 'Mark as lost' }).click();
+  await page.getByRole('status').getByText('Rafts moved to Closed – Lost.').waitFor();
+  expect(await stagesByName()).toEqual({
+    ...stagesBefore,
+    Barges: 'closed-won',
+    Tugs: 'negotiation',
+    Rafts: 'closed-lost',
+  });
+  const after = await widths();
+  expect(after.page).toBeLessThanOrEqual(after.window);
+  expect(problems).toEqual([]);
+  await page.close();
+}, 180_000);
+
+/** Waits, a frame at a time, until `check` holds (at most a minute on a busy machine). */
+async function until(page: Page, check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`never: ${what}`);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  }
+}
+
+/** A finger on the screen, through the DevTools protocol (the page reports touch support). */
+async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: Math.round(x), y: Math.round(y), id: 1 }],
+  });
+}
+
+it('moves a card by touch at 400 px: hold, carry to Won, let go; a swipe scrolls the board instead', async () => {
+  await makeDeal('Canoes', 'prospecting');
+  const page = await browser.newPage({
+    locale: 'en-US',
+    viewport: { width: 400, height: 800 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.base + '/tab');
+  await signInAndOpen(page, ERIN, 'Board NL');
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await openBoard(page);
+  await card(page, 'Canoes').waitFor();
+  await recordRelease(page);
+  const cdp = await page.context().newCDPSession(page);
+  const stagesBefore = await stagesByName();
+  const sizes = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(sizes.page).toBeLessThanOrEqual(sizes.window);
+
+  // A quick swipe sideways on a card scrolls the board and lifts nothing.
+  const board = page.locator('[data-board]');
+  const scrollLeft = () => board.evaluate((b) => b.scrollLeft);
+  const swipeFrom = await centre(card(page, 'Canoes').getByText('Canoes', { exact: true }));
+  await touch(cdp, 'touchStart', swipeFrom.x + 60, swipeFrom.y);
+  for (let step = 1; step <= 8; step++)
+    await touch(cdp, 'touchMove', swipeFrom.x + 60 - step * 20, swipeFrom.y);
+  await touch(cdp, 'touchEnd', 0, 0);
+  await until(page, async () => (await scrollLeft()) > 0, 'the swipe scrolled the board');
+  expect(await page.locator('[data-drop-zones]').count()).toBe(0);
+  // Back to the start (again while the swipe's fling may still be moving it).
+  await until(
+    page,
+    async () => {
+      await board.evaluate((b) => b.scrollTo({ left: 0 }));
+      return (await scrollLeft()) === 0;
+    },
+    'the board is back at its start',
+  );
+
+  // Hold still: the card lifts and the drop zones appear; carry it to Won and let go.
+  const start = await centre(card(page, 'Canoes').getByText('Canoes', { exact: true }));
+  await touch(cdp, 'touchStart', start.x, start.y);
+  await page.locator('[data-drop-zones]').waitFor();
+  const won = page.locator('[data-zone="closed-won"]');
+  const zone = await centre(won);
+  for (let step = 1; step <= 12; step++) {
+    await touch(
+      cdp,
+      'touchMove',
+      start.x + ((zone.x - start.x) * step) / 12,
+      start.y + ((zone.y - start.y) * step) / 12,
+    );
+  }
+  await won.and(page.locator('[data-drop-target]')).waitFor();
+  await page.screenshot({ path: screenshotPath('pipeline-dragging-400.png') });
+  await touch(cdp, 'touchEnd', 0, 0);
+  await page.getByRole('status').getByText('Canoes moved to Closed – Won.').waitFor();
+  expect(await releasedOver(page)).toBe('closed-won');
+  expect(await stagesByName()).toEqual({ ...stagesBefore, Canoes: 'closed-won' });
+  expect(problems).toEqual([]);
+  await page.close();
+}, 180_000);

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api/api-client';
 import { ApiProvider } from '../api/ApiContext';
 import { NavigationProvider } from '../app/navigation';
 import type { Route } from '../app/routes';
+import type { NavigateOptions } from '../app/useRoute';
 import { ToastProvider } from '../app/Toasts';
 import { createI18n, type Language } from '../i18n/i18n';
 import { RESOURCES } from '../i18n/resources';
@@ -26,7 +27,12 @@ window.ResizeObserver ??= class {
 export function renderView(
   view: ReactElement,
   api: ApiClient,
-  options: { language?: Language; navigate?: (route: Route) => void } = {},
+  options: {
+    language?: Language;
+    navigate?: (route: Route, navigateOptions?: NavigateOptions) => void;
+    /** The address shown (its query: a view's filters); without one the query lives in the provider. */
+    route?: Route;
+  } = {},
 ) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const i18n = createI18n(options.language ?? 'en', RESOURCES);
@@ -37,7 +43,11 @@ export function renderView(
         <MotionBehaviourProvider value="skip">
           <QueryClientProvider client={queryClient}>
             <ApiProvider client={api}>
-              <NavigationProvider workspaceId="ws" navigate={options.navigate ?? (() => undefined)}>
+              <NavigationProvider
+                workspaceId="ws"
+                navigate={options.navigate ?? (() => undefined)}
+                {...(options.route ? { route: options.route } : {})}
+              >
                 <ToastProvider>{children}</ToastProvider>
               </NavigationProvider>
             </ApiProvider>

@@ -1,12 +1,19 @@
 import { domainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
-import type { Id, WorkspaceId } from '../../common/types';
+import type { Id, UserId, WorkspaceId } from '../../common/types';
 import { staleDays } from '../../opportunity/deal-touch';
 import type { Opportunity } from '../../opportunity/opportunity';
 import { unknownStage } from '../../opportunity/opportunity-rules';
-import { findStage } from '../../opportunity/stages';
+import { findStage, openStages } from '../../opportunity/stages';
 import type { StageId } from '../../opportunity/stage';
-import { DEAL_ROW, stageTotals, type DealTotalsByCurrency } from '../../reports';
+import {
+  addTotalsUnder,
+  DEAL_ROW,
+  stageTotals,
+  totalsByCurrencyOf,
+  type DealTotalsByCurrency,
+  type TotalsUnits,
+} from '../../reports';
 import type { Page, Versioned } from '../../records/versions';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
@@ -30,18 +37,38 @@ export type BoardColumn = BoardCards & {
   readonly totals: DealTotalsByCurrency;
 };
 
-export type Board = { readonly staleAfterDays: number; readonly columns: readonly BoardColumn[] };
+/** The open stages together (the whole pipeline): how many deals, and their totals per currency. */
+export type BoardPipeline = { readonly count: number; readonly totals: DealTotalsByCurrency };
+
+export type Board = {
+  readonly staleAfterDays: number;
+  /** The owner the board shows (absent: everyone's deals). */
+  readonly owner?: UserId;
+  readonly pipeline: BoardPipeline;
+  readonly columns: readonly BoardColumn[];
+};
+
+/** Whose deals the board shows: a member's, `me` (the caller's), or everyone's when absent. */
+export type BoardOptions = { readonly limit?: number; readonly owner?: UserId | 'me' };
+
+/** `me` is the caller; an empty owner is everyone. */
+export const boardOwner = (caller: Caller, owner: string | undefined): UserId | undefined =>
+  owner === 'me' ? caller.actor.userId : owner || undefined;
+
+const countOf = (totals: DealTotalsByCurrency): number =>
+  Object.values(totals).reduce((n, t) => n + t.count, 0);
 
 /**
  * The pipeline board: per stage of the workspace, its first deals (newest first) with each column's
- * count and totals per currency from the maintained figures. One figure row and one key range per
+ * count and totals per currency from the maintained figures, and the open stages' sum (the whole
+ * pipeline). With an owner, only that owner's deals and figures. One figure row and one key range per
  * stage: what it reads grows with the stages, not with the deals.
  */
 export async function openBoard(
   deps: AppDeps,
   caller: Caller,
   ws: WorkspaceId,
-  options: { readonly limit?: number } = {},
+  options: BoardOptions = {},
 ): Promise<Result<Board>> {
   const access = await accessWorkspace(deps, caller.actor, ws, 'read');
   if (!access.ok) return access;
@@ -49,23 +76,37 @@ export async function openBoard(
   const size = pageSize(options.limit);
   if (!size.ok) return size;
   const limit = size.value;
+  const owner = boardOwner(caller, options.owner);
   const now = deps.clock.now();
   const [figures, ...pages] = await Promise.all([
     deps.records.readFigures(ws, { rows: [DEAL_ROW] }),
-    ...stages.map((stage) => deps.records.boardColumn(ws, stage.id, { limit })),
+    ...stages.map((stage) =>
+      deps.records.boardColumn(ws, stage.id, { limit, ...(owner !== undefined ? { owner } : {}) }),
+    ),
   ]);
   const deals = figures.get(DEAL_ROW);
   const columns = stages.map((stage, i): BoardColumn => {
-    const totals = stageTotals(deals, stage.id);
+    const totals = stageTotals(deals, stage.id, owner);
     return {
       stage: stage.id,
       ...(stage.label ? { label: stage.label } : {}),
-      count: Object.values(totals).reduce((n, t) => n + t.count, 0),
+      count: countOf(totals),
       totals,
       ...cards(pages[i] as Page<Versioned<Opportunity>>, now, staleAfterDays),
     };
   });
-  return ok({ staleAfterDays, columns });
+  const open = new Map<string, TotalsUnits>();
+  for (const stage of openStages(stages)) {
+    if (owner === undefined) addTotalsUnder(open, deals, 's', stage.id);
+    else addTotalsUnder(open, deals, 'o', owner, stage.id);
+  }
+  const pipeline = totalsByCurrencyOf(open);
+  return ok({
+    staleAfterDays,
+    ...(owner !== undefined ? { owner } : {}),
+    pipeline: { count: countOf(pipeline), totals: pipeline },
+    columns,
+  });
 }
 
 /** More deals of one column (the board scrolled): the page after `cursor`. */
@@ -74,7 +115,7 @@ export async function moreBoardCards(
   caller: Caller,
   ws: WorkspaceId,
   stage: StageId,
-  options: { readonly limit?: number; readonly cursor?: string } = {},
+  options: BoardOptions & { readonly cursor?: string } = {},
 ): Promise<Result<BoardCards>> {
   const access = await accessWorkspace(deps, caller.actor, ws, 'read');
   if (!access.ok) return access;
@@ -82,9 +123,11 @@ export async function moreBoardCards(
   if (!findStage(stages, stage)) return unknownStage(stage);
   const limit = pageSize(options.limit);
   if (!limit.ok) return limit;
+  const owner = boardOwner(caller, options.owner);
   const page = await deps.records.boardColumn(ws, stage, {
     limit: limit.value,
     ...(options.cursor ? { cursor: options.cursor } : {}),
+    ...(owner !== undefined ? { owner } : {}),
   });
   return ok(cards(page, deps.clock.now(), staleAfterDays));
 }

@@ -58,6 +58,10 @@ export function figuresContract(storage: () => StorageUnderTest, options: { read
           ['c', 'cmp-1', 'EUR', 'wa', '12345000'],
           ['c', 'cmp-1', 'n', '1'],
           ['c', 'cmp-1', 'won', '1'],
+          // Its owner's column of the board.
+          ['o', won.ownerId, WON, 'EUR', 'a', '12345000'],
+          ['o', won.ownerId, WON, 'EUR', 'n', '1'],
+          ['o', won.ownerId, WON, 'EUR', 'w', '1234500000'],
           ['s', WON, 'EUR', 'a', '12345000'],
           ['s', WON, 'EUR', 'n', '1'],
           ['s', WON, 'EUR', 'w', '1234500000'],
@@ -69,6 +73,7 @@ export function figuresContract(storage: () => StorageUnderTest, options: { read
         ],
         'cl|2026-03': [
           ['11', 'cyc', String(10 * 86_400_000)],
+          ['11', 'wa', 'EUR', '12345000'],
           ['11', 'won', '1'],
         ],
       });
@@ -108,6 +113,7 @@ const dealFields = fc.record({
     { nil: undefined },
   ),
   currency: fc.constantFrom('EUR', 'NOK'),
+  ownerId: fc.constantFrom(...OWNERS),
   probability: fc.integer({ min: 0, max: 100 }),
   closeDate: fc.option(
     instant.map((i) => i.slice(0, 10)),
@@ -274,6 +280,15 @@ class Model {
         .filter((s) => s.kind === 'opportunity' && (s.record as Opportunity).stage === stage)
         .sort((a, b) => (a.record.id < b.record.id ? -1 : 1));
       expect(column.map((d) => [d.record, d.version])).toEqual(expected.map((s) => [s.record, s.version]));
+      // The board filtered to one owner: the same column, that owner's deals only.
+      for (const owner of OWNERS) {
+        const own = await readAll((cursor) =>
+          records.boardColumn(this.ws, stage, { limit: 3, owner, ...cursor }),
+        );
+        expect(own.map((d) => d.record.id)).toEqual(
+          expected.filter((s) => (s.record as Opportunity).ownerId === owner).map((s) => s.record.id),
+        );
+      }
     }
 
     const now = '2027-07-01T00:00:00.000Z';
@@ -336,6 +351,7 @@ class Model {
       stage: f.stage,
       amount: f.amount,
       currency: f.currency,
+      ownerId: f.ownerId,
       probability: f.stage === WON ? 100 : f.stage === LOST ? 0 : f.probability,
       forecastCategory: DEFAULT_STAGES.find((s) => s.id === f.stage)?.forecastCategory ?? 'pipeline',
       closeDate: f.closeDate,
