@@ -12,19 +12,28 @@ export type MemberSelectProps = {
   readonly disabled?: boolean;
 };
 
-/** A member of the workspace, by name (owner pickers, whose day, the new owner of a reassign). */
-export function MemberSelect({ workspaceId, value, onChange, blankLabel, disabled }: MemberSelectProps) {
+/** The workspace's members as choices (value: user id, label: name), for a select or an in-place editor. */
+export function useMemberOptions(workspaceId: string): readonly { value: string; label: string }[] {
   const api = useApi();
   const members = useQuery({
     queryKey: queryKeys.members(workspaceId),
     queryFn: () => api.listMembers(workspaceId),
   });
+  return (members.data ?? []).map((member) => ({
+    value: member.userId,
+    label: member.name ?? member.userId,
+  }));
+}
+
+/** A member of the workspace, by name (owner pickers, whose day, the new owner of a reassign). */
+export function MemberSelect({ workspaceId, value, onChange, blankLabel, disabled }: MemberSelectProps) {
+  const members = useMemberOptions(workspaceId);
   return (
     <Select value={value} disabled={disabled} onChange={(_e, data) => onChange(data.value)}>
       {blankLabel !== undefined && <option value="">{blankLabel}</option>}
-      {members.data?.map((member) => (
-        <option key={member.userId} value={member.userId}>
-          {member.name ?? member.userId}
+      {members.map((member) => (
+        <option key={member.value} value={member.value}>
+          {member.label}
         </option>
       ))}
     </Select>

@@ -1,0 +1,62 @@
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+
+export const useInlineFieldStyles = makeStyles({
+  value: {
+    margin: 0,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  /** The value as a quiet button: it reads as text until hovered or focused. */
+  show: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    width: '100%',
+    minWidth: 0,
+    minHeight: '24px',
+    paddingBlock: 0,
+    paddingInline: tokens.spacingHorizontalXS,
+    marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalXS})`,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', 'transparent'),
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    textAlign: 'start',
+    cursor: 'pointer',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    ':hover': {
+      ...shorthands.borderColor(tokens.colorNeutralStroke1),
+      backgroundColor: tokens.colorSubtleBackgroundHover,
+    },
+    ':hover .inline-pencil': { visibility: 'visible' },
+    ':focus-visible .inline-pencil': { visibility: 'visible' },
+  },
+  text: {
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  placeholder: {
+    color: tokens.colorNeutralForeground3,
+  },
+  pencil: {
+    flexShrink: 0,
+    visibility: 'hidden',
+    color: tokens.colorNeutralForeground3,
+  },
+  /** A link shown as the value, with its own edit button beside it. */
+  linked: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
+  editor: {
+    width: '100%',
+    minWidth: 0,
+  },
+});
