@@ -20,6 +20,11 @@ export const useDealPageStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  /** Notes under their heading: the value takes the whole width. */
+  notes: {
+    margin: 0,
+    position: 'relative',
+  },
   contacts: {
     listStyleType: 'none',
     margin: 0,

@@ -209,9 +209,10 @@ function Deal({ workspaceId, deal, onReload }: DealProps) {
             <Title3 as="h3" id="deal-notes-heading">
               {t('dealPage.notes')}
             </Title3>
-            <dl className={styles.properties}>
+            <dl className={page.notes}>
               <InlineField
                 {...field('description', 'dealPage.notes')}
+                hideLabel
                 value={deal.description ?? ''}
                 display={deal.description ?? ''}
                 editor={{ kind: 'multiline' }}

@@ -1,4 +1,5 @@
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { VISUALLY_HIDDEN } from '../app/visually-hidden';
 
 export const useInlineFieldStyles = makeStyles({
   value: {
@@ -55,6 +56,7 @@ export const useInlineFieldStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  hidden: VISUALLY_HIDDEN,
   editor: {
     width: '100%',
     minWidth: 0,

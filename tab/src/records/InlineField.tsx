@@ -29,6 +29,8 @@ export type InlineFieldProps = {
   /** The display is a link (an organisation): the edit button sits beside it instead of around it. */
   readonly linked?: boolean;
   readonly editor: InlineEditor;
+  /** The label is said by a heading above (a page's Notes): read to screen readers only. */
+  readonly hideLabel?: boolean;
   /** Not editable now (a converted lead): the value only. */
   readonly readOnly?: boolean;
   /** Saves the new value with the record's ETag; rejects with the API's error to keep the editor open. */
@@ -51,6 +53,7 @@ export function InlineField({
   linked,
   editor,
   readOnly,
+  hideLabel,
   onSave,
   onReload,
 }: InlineFieldProps) {
@@ -169,7 +172,7 @@ export function InlineField({
 
   return (
     <div className={detail.group}>
-      <dt className={detail.term} id={termId}>
+      <dt className={hideLabel ? styles.hidden : detail.term} id={termId}>
         {label}
       </dt>
       <dd className={styles.value}>
