@@ -112,7 +112,8 @@ describe('the deal page', () => {
     ]);
 
     // Won from Lost: a confirmation, and the deal is reopened on purpose.
-    await user.click(within(path).getByRole('button', { name: 'Closed – Won' }));
+    // Fluent gives the page back to assistive tech a moment after the dialog closes (tabster's 250 ms).
+    await user.click(await within(path).findByRole('button', { name: 'Closed – Won' }));
     const won = await screen.findByRole('dialog', { name: 'Mark Fleet tracking as won?' });
     await user.click(within(won).getByRole('button', { name: 'Mark as won' }));
     await waitFor(() =>
