@@ -67,6 +67,10 @@ beforeAll(async () => {
     const first = await server.api(DEMO_ACTOR, 'GET', `${base}/${kind}?limit=1`);
     views.push({ path: `${kind}/${first.body.items[0].id}`, name: `${kind}-record` });
   }
+  // A deal's page: an open deal, so its stage path can still move to Lost (the dialogs below).
+  const deals = await server.api(DEMO_ACTOR, 'GET', `${base}/opportunities?limit=100`);
+  const open = deals.body.items.find((deal: { closedAt?: string }) => deal.closedAt === undefined);
+  views.push({ path: `opportunities/${open.id}`, name: 'opportunities-record' });
 }, 120_000);
 
 afterAll(async () => {
@@ -219,6 +223,12 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await check('edit-organisation');
     await page.getByRole('button', { name: 'New activity' }).click();
     await check('log-activity');
+    // The deal page's stage path (a select on a narrow screen): Lost asks for the reason.
+    await show(page, views.find((v) => v.name === 'opportunities-record')!.path, ready);
+    if (size.width <= 600) await page.getByRole('combobox', { name: 'Stage' }).selectOption('closed-lost');
+    else
+      await page.getByRole('list', { name: 'Stage' }).getByRole('button', { name: 'Closed – Lost' }).click();
+    await check('deal-lost-reason');
     await page.close();
   }
   expect(findings).toEqual([]);

@@ -52,6 +52,26 @@ describe('ActivitiesView', () => {
     );
   });
 
+  it('shows why the server refused an activity next to the field it is about', async () => {
+    const { fake, lead } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    await screen.findByRole('table', { name: 'Activities' });
+    await user.click(screen.getByRole('button', { name: 'New activity' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New activity' });
+    const regarding = within(dialog).getByRole('combobox', { name: /^Regarding/ });
+    await user.selectOptions(regarding, lead.id);
+    await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Follow-up');
+    // Someone else deletes the lead meanwhile.
+    await fake.remove('leads', lead.id);
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+
+    const reason = await within(dialog).findByText('Not accepted: no such lead');
+    expect(regarding.getAttribute('aria-describedby')).toContain(reason.closest('[id]')?.id);
+    expect(within(dialog).getByText('Regarding: no such lead')).toBeTruthy();
+    expect(fake.bodiesOf('POST', '/activities')).toHaveLength(1);
+  });
+
   it('logs a done call about a chosen record: what the API wants, with the time it happened', async () => {
     const { fake, lead } = await seeded();
     const user = userEvent.setup({ delay: null });

@@ -12,7 +12,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordPlural, WithEtag, ActivityView } from '../api/api-client';
-import { errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCreateActivity } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
@@ -20,6 +19,7 @@ import { localInput, nextWorkingHour } from '../my-day/when';
 import { MemberSelect } from '../owners/MemberSelect';
 import { FormDialog } from '../records/FormDialog';
 import { useRecordFormStyles } from '../records/RecordForm.styles';
+import { refusalOf, type Refusal } from '../records/refusal';
 import { validateWith } from '../records/validate';
 
 export const REGARDING_PLURAL: Record<RegardingType, RecordPlural> = {
@@ -139,7 +139,8 @@ export function ActivityFormDialog(props: ActivityFormDialogProps) {
   const create = useCreateActivity(workspaceId);
   const [values, setValues] = useState<Values>(() => valuesOf(draft));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [failure, setFailure] = useState<string>();
+  // What the server said about a refused activity: its sentence, each point, the reasons by field.
+  const [refusal, setRefusal] = useState<Refusal>();
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     // Each opening starts again from the draft (state reset during render, React's way).
@@ -147,7 +148,7 @@ export function ActivityFormDialog(props: ActivityFormDialogProps) {
     if (open) {
       setValues(valuesOf(draft));
       setErrors({});
-      setFailure(undefined);
+      setRefusal(undefined);
     }
   }
   const set = <K extends keyof Values>(name: K, value: Values[K]) =>
@@ -162,16 +163,35 @@ export function ActivityFormDialog(props: ActivityFormDialogProps) {
       return setErrors({ ...(checked.ok ? {} : checked.errors), ...missing });
     }
     setErrors({});
-    setFailure(undefined);
+    setRefusal(undefined);
     try {
       const created = await create.mutateAsync(input);
       onClose();
       onCreated?.(created as WithEtag<ActivityView>);
     } catch (error) {
-      setFailure(errorMessage(error, t));
+      // The server's reasons go next to their fields (a path `regarding.id` to What it is about).
+      setRefusal(
+        refusalOf(error, t, [
+          { name: 'regarding', label: t('activities.field.regarding') },
+          {
+            name: 'type',
+            label: t('activities.field.type'),
+            value: t(`activities.typeLabel.${values.type}`),
+          },
+          { name: 'subject', label: t('activities.field.subject'), value: values.subject },
+          { name: 'occurredAt', label: t('activities.field.occurredAt'), value: values.when },
+          { name: 'ownerId', label: t('activityForm.owner') },
+          { name: 'notes', label: t('activities.field.notes') },
+        ]),
+      );
     }
   };
-  const fieldError = (name: string) => (errors[name] ? { validationMessage: t(errors[name]) } : {});
+  const fieldError = (...names: string[]) => {
+    const message =
+      names.map((name) => refusal?.fieldErrors[name]).find(Boolean) ??
+      names.map((name) => errors[name] && t(errors[name])).find(Boolean);
+    return message ? { validationMessage: message } : {};
+  };
 
   return (
     <FormDialog
@@ -182,7 +202,7 @@ export function ActivityFormDialog(props: ActivityFormDialogProps) {
       onClose={onClose}
       busy={create.isPending}
       contentClassName={styles.form}
-      {...(failure ? { failure } : {})}
+      {...(refusal ? { failure: refusal.failure, failureLines: refusal.lines } : {})}
     >
       {!regardingFixed && (
         <>

@@ -1,8 +1,9 @@
-import { Caption1, Text, Title3 } from '@fluentui/react-components';
+import { Caption1, Link, Text, Title3 } from '@fluentui/react-components';
 import type { Activity, Regarding } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { ActivityView, PlanNext } from '../api/api-client';
+import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { useFormat } from '../i18n/useFormat';
 import { PlanNextOffer } from '../my-day/PlanNextOffer';
@@ -20,6 +21,7 @@ export type ActivityTimelineProps = { readonly workspaceId: string; readonly reg
 export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const navigation = useNavigation();
   const [notice, setNotice] = useState<Notice>();
   const [offer, setOffer] = useState<{ text: string; hint: PlanNext; seq: number }>();
   const section = useRecordDetailStyles();
@@ -73,7 +75,8 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
           {activities.map((activity) => (
             <li key={activity.id} className={styles.item}>
               <Text weight="semibold">
-                {t(`activities.typeLabel.${activity.type}`)}: {activity.subject}
+                {t(`activities.typeLabel.${activity.type}`)}:{' '}
+                <Link href={navigation.href('activities', activity.id)}>{activity.subject}</Link>
               </Text>
               <Caption1>
                 {t(activity.completed ? 'activityList.doneOption.true' : 'activityForm.due')} ·{' '}

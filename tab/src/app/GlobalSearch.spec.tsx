@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { Contact, Lead, Organisation } from '@crm/shared';
+import type { Contact, Lead, Opportunity, Organisation } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi } from '../testing/fake-api';
@@ -55,6 +55,24 @@ describe('the search across every kind of record', () => {
     expect(document.activeElement?.textContent).toMatch(/^Anna Jansen/);
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Search results' })).toBeNull());
+  });
+
+  it('opens a deal it finds on the deal’s own page', async () => {
+    const fake = await fakeApi();
+    const org = await fake.add<Organisation>('organisations', { name: 'Fjordlys AS' });
+    const deal = await fake.add<Opportunity>('opportunities', {
+      name: 'Fleet tracking',
+      organisationId: org.id,
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<GlobalSearch workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.type(screen.getByRole('searchbox', { name: 'Search all records' }), 'fleet');
+    const deals = await screen.findByRole('group', { name: 'Opportunities' });
+    expect(
+      within(deals)
+        .getByRole('link', { name: /^Fleet tracking/ })
+        .getAttribute('href'),
+    ).toBe(`#/w/ws/opportunities/${deal.id}`);
   });
 
   it('says when nothing matches', async () => {

@@ -19,15 +19,12 @@ export type GlobalSearchProps = {
   readonly debounceMs?: number;
 };
 
-/** Where a hit opens: its record's page (deals have none yet: their list, searched for it). */
+/** Where a hit opens: its record's page (a deal's too). */
 const hitHref = (
   navigation: ReturnType<typeof useNavigation>,
   plural: RecordPlural,
   hit: { readonly id: string; readonly title: string },
-) =>
-  plural === 'opportunities'
-    ? navigation.href(plural, undefined, { q: hit.title })
-    : navigation.href(plural, hit.id);
+) => navigation.href(plural, hit.id);
 
 /**
  * The header's search across every kind of record: the first hits of each kind, asked for in

@@ -40,8 +40,14 @@ export type Notice = {
   readonly items?: readonly string[];
 };
 
+export type NoticeBarProps = {
+  readonly notice: Notice | undefined;
+  /** One thing to do about it: "Reload" after someone else changed the record. */
+  readonly action?: { readonly label: string; readonly run: () => void };
+};
+
 /** The outcome of the last action, announced politely (role=status). */
-export function NoticeBar({ notice }: { readonly notice: Notice | undefined }) {
+export function NoticeBar({ notice, action }: NoticeBarProps) {
   const styles = useStateStyles();
   if (!notice) return null;
   return (
@@ -56,6 +62,13 @@ export function NoticeBar({ notice }: { readonly notice: Notice | undefined }) {
           </ul>
         )}
       </MessageBarBody>
+      {action && (
+        <MessageBarActions>
+          <Button size="small" onClick={action.run}>
+            {action.label}
+          </Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }

@@ -17,6 +17,11 @@ export const LAYOUT = {
   /** What a list leaves above and below itself: header, page padding, toolbar (its scroller fills the rest). */
   listChrome: '200px',
   dialogWideWidth: '640px',
+  /** A deal page's stage path: a step's least width (the path scrolls inside itself below the sum). */
+  stageStepMinWidth: '112px',
+  stageStepHeight: '32px',
+  /** A record page's side column (contacts, history) beside the main one, on wide screens. */
+  recordSideWidth: '340px',
   /** The settings' stage order column: a position and two buttons side by side. */
   stageOrderColumn: '220px',
   /** The stages editor's least width: below it, it scrolls sideways inside itself. */

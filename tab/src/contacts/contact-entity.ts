@@ -1,5 +1,6 @@
 import {
   CONTACT_RELATIONSHIPS,
+  type ContactRelationship,
   ContactCreateInputSchema,
   ContactPatchInputSchema,
   leadDisplayName,
@@ -7,7 +8,16 @@ import {
 } from '@crm/shared';
 import type { EntityDescriptor } from '../records/entity';
 import { ownerColumn } from '../owners/MemberName';
-import { enumField, referenceField, textField } from '../records/field-descriptor';
+import { referenceField, statusField, textField, type BadgeColor } from '../records/field-descriptor';
+
+/** What a contact is to us, at a glance: the badge on their row and their page. */
+const RELATIONSHIP_COLOURS: Readonly<Record<ContactRelationship, BadgeColor>> = {
+  customer: 'success',
+  supplier: 'informative',
+  colleague: 'brand',
+  partner: 'important',
+  other: 'subtle',
+};
 
 /** Contacts: people at an organisation, with their relationship to us. */
 export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
@@ -18,11 +28,12 @@ export const CONTACT_ENTITY: EntityDescriptor<Contact> = {
     referenceField('organisation', 'contacts.field.organisationId', 'organisations', (c) => c.organisationId),
     textField('email', 'contacts.field.email', (c) => c.email, 'long'),
     textField('title', 'contacts.field.title', (c) => c.title),
-    enumField(
+    statusField(
       'relationship',
       'contacts.field.relationship',
       'contacts.relationshipLabel',
       (c) => c.relationship,
+      RELATIONSHIP_COLOURS,
     ),
     ownerColumn<Contact>(),
   ],

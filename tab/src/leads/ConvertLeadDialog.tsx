@@ -25,6 +25,7 @@ import { useApi } from '../api/ApiContext';
 import { useConvertLead } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { LoadingState } from '../app/StateViews';
+import { refusalOf } from '../records/refusal';
 import { useRecordFormStyles } from '../records/RecordForm.styles';
 import { leadDisplayName } from '@crm/shared';
 import { conversionInput, type ConversionChoice } from './conversion-input';
@@ -113,6 +114,8 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
     stage: '',
   });
   const [failure, setFailure] = useState<string>();
+  // The server's reasons about the chosen organisation or contact, next to that choice.
+  const [reasons, setReasons] = useState<Readonly<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ConversionChoice>) => setChoice((current) => ({ ...current, ...patch }));
   const contacts = (matches.data?.contacts ?? [])
@@ -139,10 +142,17 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
     event.preventDefault();
     setBusy(true);
     setFailure(undefined);
+    setReasons({});
     try {
       onConverted(await convert.mutateAsync({ id: lead.id, input: conversionInput(choice) }));
     } catch (error) {
       setFailure(errorText(error, t));
+      setReasons(
+        refusalOf(error, t, [
+          { name: 'organisationId', label: t('convert.organisation') },
+          { name: 'contactId', label: t('convert.contact') },
+        ]).fieldErrors,
+      );
       setBusy(false);
     }
   };
@@ -156,7 +166,7 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
             <LoadingState />
           ) : (
             <>
-              <Field label={t('convert.organisation')}>
+              <Field label={t('convert.organisation')} validationMessage={reasons.organisationId}>
                 <RadioGroup
                   value={choice.organisationId}
                   onChange={(_e, data) => set({ organisationId: data.value, contactId: NEW })}
@@ -184,7 +194,7 @@ function ConvertForm({ workspaceId, lead, onClose, onConverted }: ConvertFormPro
                   />
                 </RadioGroup>
               </Field>
-              <Field label={t('convert.contact')}>
+              <Field label={t('convert.contact')} validationMessage={reasons.contactId}>
                 <RadioGroup value={choice.contactId} onChange={(_e, data) => set({ contactId: data.value })}>
                   {contacts.map((contact) => (
                     <Radio

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { useUpdateRecord } from '../api/mutations';
 import { useFormat } from '../i18n/useFormat';
+import { useMemberName } from '../owners/MemberName';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { RecordLink } from '../records/RecordProperties';
 import type { RecordActions } from '../records/useRecordActions';
@@ -29,6 +30,7 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
   const { t } = useTranslation();
   const update = useUpdateRecord<Lead>(workspaceId, 'leads');
   const format = useFormat();
+  const memberName = useMemberName();
   const styles = useRecordDetailStyles();
   const [checklist, setChecklist] = useState<Qualification>(lead.qualification);
   const readOnly = !leadCapabilities(lead).edit;
@@ -85,11 +87,17 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
           {t('leads.history.heading')}
         </Title3>
         <Text>
-          {t('leads.history.created', { when: format.dateTime(lead.createdAt), who: lead.createdBy })}
+          {t('leads.history.created', {
+            when: format.dateTime(lead.createdAt),
+            who: memberName(lead.createdBy),
+          })}
         </Text>
         {lead.updatedAt !== lead.createdAt && (
           <Text>
-            {t('leads.history.updated', { when: format.dateTime(lead.updatedAt), who: lead.updatedBy })}
+            {t('leads.history.updated', {
+              when: format.dateTime(lead.updatedAt),
+              who: memberName(lead.updatedBy),
+            })}
           </Text>
         )}
         {isDisqualifiedLead(lead) && (

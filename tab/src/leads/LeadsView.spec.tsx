@@ -140,6 +140,42 @@ describe('LeadsView: the list', () => {
     ]);
   });
 
+  it('shows next to the contact why the server refused it, when it moved to another organisation meanwhile', async () => {
+    const fake = await fakeApi();
+    const fjordlys = await fake.add<Organisation>('organisations', { name: 'Fjordlys Logistikk AS' });
+    const other = await fake.add<Organisation>('organisations', { name: 'Havbris AS' });
+    const ingrid = await fake.add<Contact>('contacts', {
+      organisationId: fjordlys.id,
+      firstName: 'Ingrid',
+      lastName: 'Solberg',
+      email: 'ingrid@fjordlys.example',
+    });
+    await fake.add<Lead>('leads', {
+      firstName: 'Kari',
+      lastName: 'Nordmann',
+      company: 'Fjordlys Logistikk',
+      email: 'ingrid@fjordlys.example',
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<LeadsView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Kari Nordmann' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Convert' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Convert Kari Nordmann' });
+    const contact = await within(dialog).findByRole('radio', {
+      name: 'Use Ingrid Solberg ingrid@fjordlys.example',
+    });
+    await waitFor(() => expect((contact as HTMLInputElement).checked).toBe(true));
+    await fake.changeBehindTheScenes('contacts', ingrid.id, { organisationId: other.id });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Convert' }));
+    const reason = await within(dialog).findByText('Not accepted: not in the chosen organisation');
+    expect(
+      within(dialog)
+        .getByRole('radiogroup', { name: /^Contact/ })
+        .getAttribute('aria-describedby'),
+    ).toContain(reason.closest('[id]')?.id);
+  });
+
   it('changes the status of the selected leads in bulk', async () => {
     const { fake, pieter } = await seeded();
     const user = userEvent.setup({ delay: null });

@@ -1,22 +1,23 @@
 import { Button, Select } from '@fluentui/react-components';
 import { leadCapabilities, leadDisplayName, OPEN_LEAD_STATUSES, type Lead } from '@crm/shared';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { errorText } from '../api/api-error';
 import { useSetLeadsStatus } from '../api/mutations';
-import type { Notice } from '../app/StateViews';
+import { LoadingState, type Notice } from '../app/StateViews';
+import { lazyView } from '../app/lazy-view';
 import { useToast } from '../app/Toasts';
 import { reassignBulk } from '../owners/ReassignButton';
-import { RecordDetail } from '../records/RecordDetail';
 import { ImportButton } from '../imports/ImportButton';
 import { RecordListView } from '../records/RecordListView';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { convertedText } from './conversion-notice';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { LEAD_ENTITY } from './lead-entity';
-import { LeadActions } from './LeadActions';
-import { LeadSections } from './LeadSections';
+
+/** A lead's page comes with its own chunk: the list is the first screen. */
+const LeadPage = lazyView(() => import('./LeadPage'));
 
 export type LeadsViewProps = {
   readonly workspaceId: string;
@@ -88,14 +89,9 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
   const convertDialog = useClosingDialog(converting);
   if (recordId)
     return (
-      <RecordDetail
-        entity={LEAD_ENTITY}
-        workspaceId={workspaceId}
-        recordId={recordId}
-        regarding="lead"
-        actions={(lead, act) => <LeadActions workspaceId={workspaceId} lead={lead} act={act} />}
-        sections={(lead, act) => <LeadSections workspaceId={workspaceId} lead={lead} act={act} />}
-      />
+      <Suspense fallback={<LoadingState />}>
+        <LeadPage workspaceId={workspaceId} recordId={recordId} />
+      </Suspense>
     );
   return (
     <RecordListView

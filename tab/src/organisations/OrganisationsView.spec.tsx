@@ -73,7 +73,10 @@ describe('organisations and contacts', () => {
     const dialog = await screen.findByRole('dialog', { name: 'New activity' });
     await user.type(within(dialog).getByRole('textbox', { name: /^Subject/ }), 'Intro call');
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
-    expect(await screen.findByText('Call: Intro call')).toBeTruthy();
+    // In the timeline, its subject opens the activity's own page.
+    const logged = await screen.findByRole('link', { name: 'Intro call' });
+    expect(logged.closest('li')?.textContent).toMatch(/^Call: Intro call/);
+    expect(logged.getAttribute('href')).toMatch(/^#\/w\/ws\/activities\/id-/);
     // Logged as done, when it happened (now), owned by whoever logged it.
     expect(fake.bodiesOf('POST', '/activities')).toEqual([
       {

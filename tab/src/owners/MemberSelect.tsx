@@ -15,6 +15,19 @@ export type MemberSelectProps = {
   readonly disabled?: boolean;
 };
 
+/** The workspace's members as choices (value: user id, label: name), for a select or an in-place editor. */
+export function useMemberOptions(workspaceId: string): readonly { value: string; label: string }[] {
+  const api = useApi();
+  const members = useQuery({
+    queryKey: queryKeys.members(workspaceId),
+    queryFn: () => api.listMembers(workspaceId),
+  });
+  return (members.data ?? []).map((member) => ({
+    value: member.userId,
+    label: member.name ?? member.userId,
+  }));
+}
+
 /** A member of the workspace, by name (owner pickers, whose day, the new owner of a reassign). */
 export function MemberSelect({
   workspaceId,
@@ -25,11 +38,7 @@ export function MemberSelect({
   className,
   disabled,
 }: MemberSelectProps) {
-  const api = useApi();
-  const members = useQuery({
-    queryKey: queryKeys.members(workspaceId),
-    queryFn: () => api.listMembers(workspaceId),
-  });
+  const members = useMemberOptions(workspaceId);
   return (
     <Select
       value={value}
@@ -43,9 +52,9 @@ export function MemberSelect({
           {choice.label}
         </option>
       ))}
-      {members.data?.map((member) => (
-        <option key={member.userId} value={member.userId}>
-          {member.name ?? member.userId}
+      {members.map((member) => (
+        <option key={member.value} value={member.value}>
+          {member.label}
         </option>
       ))}
     </Select>

@@ -1,17 +1,21 @@
-import { Button, Link, Title2 } from '@fluentui/react-components';
+import { Badge, Button, Link, Title2 } from '@fluentui/react-components';
 import type { RegardingType } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
-import { useDeleteRecord, useUpdateRecord } from '../api/mutations';
+import { useUpdateRecord } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { CopyLinkButton } from '../app/record-link';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
-import { ConfirmButton } from './ConfirmButton';
+import { useFormat } from '../i18n/useFormat';
+import { MemberName } from '../owners/MemberName';
+import { useMemberOptions } from '../owners/MemberSelect';
+import { InlineField } from './InlineField';
+import { DeleteRecordButton } from './DeleteRecordButton';
 import type { EntityDescriptor } from './entity';
 import { FormDialog } from './FormDialog';
 import { formValuesOf } from './form-field';
@@ -49,8 +53,9 @@ export function RecordDetail<T extends { readonly id: string }>({
   const navigation = useNavigation();
   const act = useRecordActions();
   const update = useUpdateRecord<T>(workspaceId, entity.plural);
-  const remove = useDeleteRecord(workspaceId, entity.plural);
   const [editing, setEditing] = useState(false);
+  const format = useFormat();
+  const members = useMemberOptions(workspaceId);
   const record = useQuery({
     queryKey: queryKeys.record(workspaceId, entity.plural, recordId),
     queryFn: () => api.get<T>(workspaceId, entity.plural, recordId),
@@ -72,6 +77,9 @@ export function RecordDetail<T extends { readonly id: string }>({
   const title = entity.title(current);
   const editable = entity.editable?.(current) ?? true;
   const deletable = entity.deletable?.(current) ?? true;
+  // The entity's status column (a lead's status, a contact's relationship) heads its page as a badge.
+  const status = entity.columns.find((column) => column.badge);
+  const save = (patch: Record<string, unknown>) => update.mutateAsync({ record: current, patch });
 
   return (
     <article className={styles.view} aria-labelledby="record-heading">
@@ -80,6 +88,11 @@ export function RecordDetail<T extends { readonly id: string }>({
         <Title2 as="h2" id="record-heading">
           {title || t('records.untitled')}
         </Title2>
+        {status?.badge && (
+          <Badge appearance="tint" shape="rounded" color={status.badge(current)}>
+            {status.text(current, { t, format })}
+          </Badge>
+        )}
         <div className={styles.actions}>
           {editable && (
             <Button size="small" onClick={() => setEditing(true)}>
@@ -92,22 +105,28 @@ export function RecordDetail<T extends { readonly id: string }>({
             onNotice={act.notify}
           />
           {actions?.(current, act)}
-          {deletable && (
-            <ConfirmButton
-              label={t('records.delete')}
-              title={t('records.deleteTitle', { name: title })}
-              text={t('records.deleteText')}
-              confirmLabel={t('records.delete')}
-              onConfirm={async () => {
-                const done = await act.run(() => remove.mutateAsync(current));
-                if (done) navigation.go(entity.plural);
-              }}
-            />
-          )}
+          {deletable && <DeleteRecordButton workspaceId={workspaceId} entity={entity} record={current} />}
         </div>
       </div>
       <NoticeBar notice={act.notice} />
-      <RecordProperties fields={entity.form} record={current as unknown as Record<string, unknown>} />
+      <RecordProperties
+        fields={entity.form}
+        record={current as unknown as Record<string, unknown>}
+        // The owner changes in place, as Pipedrive's and HubSpot's record pages do.
+        inPlace={(field) =>
+          field.kind === 'owner' && editable ? (
+            <InlineField
+              label={t(field.labelKey)}
+              name={field.name}
+              value={String((current as Record<string, unknown>)[field.name] ?? '')}
+              display={<MemberName userId={String((current as Record<string, unknown>)[field.name] ?? '')} />}
+              editor={{ kind: 'select', options: members }}
+              onSave={(ownerId) => save({ [field.name]: ownerId })}
+              onReload={() => void record.refetch()}
+            />
+          ) : undefined
+        }
+      />
       {sections?.(current, act)}
       {regarding && (
         <ActivityTimeline workspaceId={workspaceId} regarding={{ type: regarding, id: current.id }} />
@@ -118,7 +137,7 @@ export function RecordDetail<T extends { readonly id: string }>({
         title={title}
         open={editing}
         onClose={() => setEditing(false)}
-        onSubmit={(patch) => act.guardStale(() => update.mutateAsync({ record: current, patch }))}
+        onSubmit={(patch) => act.guardStale(() => save(patch))}
       />
     </article>
   );

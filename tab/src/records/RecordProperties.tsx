@@ -1,5 +1,6 @@
 import { Link } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
@@ -38,10 +39,12 @@ export function RecordLink({ plural, id, className }: RecordLinkProps) {
 export type RecordPropertiesProps = {
   readonly fields: readonly FormField[];
   readonly record: Record<string, unknown>;
+  /** A field edited in place (term and value), or undefined to show it as it is. */
+  readonly inPlace?: (field: FormField) => ReactNode | undefined;
 };
 
 /** A record's fields as a description list: label, then the value as the user reads it. */
-export function RecordProperties({ fields, record }: RecordPropertiesProps) {
+export function RecordProperties({ fields, record, inPlace }: RecordPropertiesProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = useRecordDetailStyles();
@@ -69,10 +72,14 @@ export function RecordProperties({ fields, record }: RecordPropertiesProps) {
   return (
     <dl className={styles.properties}>
       {fields.map((field) => (
-        <div key={field.name} className={styles.group}>
-          <dt className={styles.term}>{t(field.labelKey)}</dt>
-          <dd className={styles.value}>{shown(field)}</dd>
-        </div>
+        <Fragment key={field.name}>
+          {inPlace?.(field) ?? (
+            <div className={styles.group}>
+              <dt className={styles.term}>{t(field.labelKey)}</dt>
+              <dd className={styles.value}>{shown(field)}</dd>
+            </div>
+          )}
+        </Fragment>
       ))}
     </dl>
   );

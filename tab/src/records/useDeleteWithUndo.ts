@@ -6,14 +6,21 @@ import { useToast } from '../app/Toasts';
 import type { EntityDescriptor } from './entity';
 import type { RowAction } from './row-action';
 
+/** What a record's own page does around a delete: leave for the list, and come back on Undo. */
+export type DeleteFollowUp = {
+  readonly onDeleted?: () => void;
+  readonly onRestored?: () => void;
+};
+
 /**
- * A row's Delete: asks first, moves the record to the recycle bin, and says so in a toast whose
- * Undo restores it from there. A refusal (a converted lead, an organisation with contacts) is said
- * in the toast instead.
+ * A record's Delete (a row's menu, a record's page): asks first, moves the record to the recycle
+ * bin, and says so in a toast whose Undo restores it from there. A refusal (a converted lead, an
+ * organisation with contacts) is said in the toast instead.
  */
 export function useDeleteWithUndo<T extends { readonly id: string }>(
   workspaceId: string,
   entity: EntityDescriptor<T>,
+  followUp: DeleteFollowUp = {},
 ): (record: WithEtag<T>) => RowAction {
   const { t } = useTranslation();
   const toast = useToast();
@@ -36,6 +43,7 @@ export function useDeleteWithUndo<T extends { readonly id: string }>(
           toast({ intent: isStale(error) ? 'warning' : 'error', text: errorText(error, t) });
           return;
         }
+        followUp.onDeleted?.();
         toast({
           intent: 'success',
           text: t('records.deleted', { name }),
@@ -44,6 +52,7 @@ export function useDeleteWithUndo<T extends { readonly id: string }>(
             run: async () => {
               await restore.mutateAsync({ plural: entity.plural, id: record.id });
               toast({ intent: 'success', text: t('records.restored', { name }) });
+              followUp.onRestored?.();
             },
           },
         });

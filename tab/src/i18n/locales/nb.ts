@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { nbPipeline } from './nb.pipeline';
 import { nbMyDay } from './nb.my-day';
+import { nbRecordPages } from './nb.record-pages';
 
 export const nb: Messages = {
   ...nbPipeline,
   ...nbMyDay,
+  ...nbRecordPages,
   app: {
     dismiss: 'Lukk',
     title: 'Pipeline CRM',

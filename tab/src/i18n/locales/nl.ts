@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { nlPipeline } from './nl.pipeline';
 import { nlMyDay } from './nl.my-day';
+import { nlRecordPages } from './nl.record-pages';
 
 export const nl: Messages = {
   ...nlPipeline,
   ...nlMyDay,
+  ...nlRecordPages,
   app: {
     dismiss: 'Sluiten',
     title: 'Pipeline CRM',

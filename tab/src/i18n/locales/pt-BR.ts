@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { ptBRPipeline } from './pt-BR.pipeline';
 import { ptBRMyDay } from './pt-BR.my-day';
+import { ptBRRecordPages } from './pt-BR.record-pages';
 
 export const ptBR: Messages = {
   ...ptBRPipeline,
   ...ptBRMyDay,
+  ...ptBRRecordPages,
   app: {
     dismiss: 'Dispensar',
     title: 'Pipeline CRM',
