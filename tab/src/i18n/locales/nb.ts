@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { nbPipeline } from './nb.pipeline';
 import { nbMyDay } from './nb.my-day';
+import { nbDuplicates } from './nb.duplicates';
 
 export const nb: Messages = {
   ...nbPipeline,
   ...nbMyDay,
+  ...nbDuplicates,
   app: {
     dismiss: 'Lukk',
     title: 'Pipeline CRM',

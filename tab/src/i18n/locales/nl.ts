@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { nlPipeline } from './nl.pipeline';
 import { nlMyDay } from './nl.my-day';
+import { nlDuplicates } from './nl.duplicates';
 
 export const nl: Messages = {
   ...nlPipeline,
   ...nlMyDay,
+  ...nlDuplicates,
   app: {
     dismiss: 'Sluiten',
     title: 'Pipeline CRM',

@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { ptBRPipeline } from './pt-BR.pipeline';
 import { ptBRMyDay } from './pt-BR.my-day';
+import { ptBRDuplicates } from './pt-BR.duplicates';
 
 export const ptBR: Messages = {
   ...ptBRPipeline,
   ...ptBRMyDay,
+  ...ptBRDuplicates,
   app: {
     dismiss: 'Dispensar',
     title: 'Pipeline CRM',
