@@ -249,7 +249,6 @@ function DayItem({ activity, overdue, done, onDone, onUndo, onMove, onPick }: Da
   const format = useFormat();
   const navigation = useNavigation();
   const styles = useMyDayStyles();
-  const due = new Date(activity.occurredAt);
   const plural = REGARDING_PLURAL[activity.regarding.type];
   return (
     <li className={styles.item}>
