@@ -13,11 +13,12 @@ export const useMergeDialogStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
   },
+  // Name, then what tells it apart, one under the other whatever their length.
   candidate: {
     width: '100%',
-    justifyContent: 'flex-start',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
     textAlign: 'start',
     minHeight: '40px',
   },
@@ -27,11 +28,11 @@ export const useMergeDialogStyles = makeStyles({
   keepRow: {
     display: 'flex',
     flexWrap: 'wrap',
-    alignItems: 'center',
+    alignItems: 'flex-start',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
   },
-  keepLabel: { alignSelf: 'center', marginInlineEnd: tokens.spacingHorizontalS },
+  keepField: { flex: '1 1 320px', minWidth: 0 },
   tableScroll: { overflowX: 'auto' },
   table: {
     width: '100%',
@@ -46,7 +47,7 @@ export const useMergeDialogStyles = makeStyles({
     },
     '& thead th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
-  fieldHead: { width: '28%' },
+  fieldHead: { width: '22%' },
   fieldName: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   kept: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   unused: { color: tokens.colorNeutralForeground3 },

@@ -17,7 +17,7 @@ import {
 import { Checkmark16Regular, Search20Regular } from '@fluentui/react-icons';
 import { contactMergeFills, organisationMergeFills, type Contact, type Organisation } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { errorMessage, isStale } from '../api/api-error';
@@ -209,6 +209,9 @@ function Picker<T extends MergeableRecord>({
   const styles = useMergeDialogStyles();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), debounceMs);
+  // Back from "Choose another", focus is where the user goes on (the button pressed is gone).
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   const query = {
     limit: '11',
     ...(q ? { q } : {}),
@@ -223,6 +226,7 @@ function Picker<T extends MergeableRecord>({
     <div className={styles.picker}>
       <Field label={t('merge.search')} hint={t('merge.searchHint')}>
         <Input
+          ref={input}
           type="search"
           value={search}
           contentBefore={<Search20Regular aria-hidden />}
@@ -240,12 +244,7 @@ function Picker<T extends MergeableRecord>({
         <ul className={styles.candidates} aria-label={t('merge.search')}>
           {others.map((record) => (
             <li key={record.id}>
-              <Button
-                appearance="subtle"
-                className={styles.candidate}
-                aria-label={t('merge.choose', { name: name(record), interpolation: { escapeValue: false } })}
-                onClick={() => onPick(record)}
-              >
+              <Button appearance="subtle" className={styles.candidate} onClick={() => onPick(record)}>
                 <span className={styles.candidateName}>{name(record)}</span>
                 <Caption1 className={styles.candidateDetail}>{detailOf(record)}</Caption1>
               </Button>
@@ -298,22 +297,28 @@ function Comparison<T extends MergeableRecord>({
   );
   const moves = useMergeMoves(workspaceId, entity.plural, loser);
   const noEscape = { interpolation: { escapeValue: false } };
+  // The candidate pressed is gone: focus the choice of which one stays, so the keyboard (and
+  // Escape) carry on from inside the dialog.
+  const keepFirst = useRef<HTMLInputElement>(null);
+  useEffect(() => keepFirst.current?.focus(), []);
   return (
     <div className={styles.comparison}>
       <div className={styles.keepRow}>
-        <RadioGroup
-          layout="horizontal"
-          aria-label={t('merge.keep')}
-          value={keepSecond ? 'second' : 'first'}
-          onChange={(_e, data) => onKeep(data.value === 'second')}
-        >
-          <Text weight="semibold" className={styles.keepLabel} aria-hidden>
-            {t('merge.keep')}
-          </Text>
-          <Radio value="first" label={t('merge.keepOption', { name: name(first), ...noEscape })} />
-          <Radio value="second" label={t('merge.keepOption', { name: name(second), ...noEscape })} />
-        </RadioGroup>
-        <Button appearance="transparent" size="small" onClick={onOther}>
+        <Field label={t('merge.keep')} className={styles.keepField}>
+          <RadioGroup
+            layout="horizontal"
+            value={keepSecond ? 'second' : 'first'}
+            onChange={(_e, data) => onKeep(data.value === 'second')}
+          >
+            <Radio
+              ref={keepFirst}
+              value="first"
+              label={t('merge.keepOption', { name: name(first), ...noEscape })}
+            />
+            <Radio value="second" label={t('merge.keepOption', { name: name(second), ...noEscape })} />
+          </RadioGroup>
+        </Field>
+        <Button size="small" onClick={onOther}>
           {t('merge.other')}
         </Button>
       </div>

@@ -11,7 +11,6 @@ export const enDuplicates = {
     searchHint: 'Type part of its name.',
     noMatches: 'Nothing else matches “{{q}}”.',
     contactsHint: 'Only contacts of the same organisation can be merged.',
-    choose: 'Merge with {{name}}',
     chooseFirst: 'Choose the record to merge with first.',
     other: 'Choose another',
     keep: 'Which one stays?',

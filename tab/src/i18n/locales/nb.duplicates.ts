@@ -9,7 +9,6 @@ export const nbDuplicates: DuplicatesMessages = {
     searchHint: 'Skriv en del av navnet.',
     noMatches: 'Ingenting annet passer «{{q}}».',
     contactsHint: 'Bare kontakter i samme organisasjon kan slås sammen.',
-    choose: 'Slå sammen med {{name}}',
     chooseFirst: 'Velg først posten som skal slås sammen.',
     other: 'Velg en annen',
     keep: 'Hvilken blir?',

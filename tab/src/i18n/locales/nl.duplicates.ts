@@ -9,7 +9,6 @@ export const nlDuplicates: DuplicatesMessages = {
     searchHint: 'Typ een deel van de naam.',
     noMatches: 'Niets anders past bij “{{q}}”.',
     contactsHint: 'Alleen contactpersonen van dezelfde organisatie kunnen worden samengevoegd.',
-    choose: 'Samenvoegen met {{name}}',
     chooseFirst: 'Kies eerst het record om mee samen te voegen.',
     other: 'Een ander kiezen',
     keep: 'Welke blijft?',

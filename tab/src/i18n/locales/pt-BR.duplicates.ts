@@ -9,7 +9,6 @@ export const ptBRDuplicates: DuplicatesMessages = {
     searchHint: 'Digite parte do nome.',
     noMatches: 'Nada mais corresponde a “{{q}}”.',
     contactsHint: 'Só contatos da mesma organização podem ser mesclados.',
-    choose: 'Mesclar com {{name}}',
     chooseFirst: 'Escolha primeiro o registro para mesclar.',
     other: 'Escolher outro',
     keep: 'Qual permanece?',
