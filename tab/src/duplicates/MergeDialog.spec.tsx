@@ -3,9 +3,11 @@ import type { Activity, Contact, Organisation } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ContactsView } from '../contacts/ContactsView';
+import { ORGANISATION_ENTITY } from '../organisations/organisation-entity';
 import { OrganisationsView } from '../organisations/OrganisationsView';
 import { fakeApi, WS } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
+import { MergeDialog } from './MergeDialog';
 
 /** Fjordlys twice: the one we keep has no website; the other has one, a contact and a call. */
 async function twoFjordlys() {
@@ -50,7 +52,12 @@ describe('merging two records', () => {
       within(dialog).getByRole('searchbox', { name: /Find the record to merge with/ }),
       'fjord',
     );
-    await user.click(await within(dialog).findByRole('button', { name: /^Fjordlys Logistikk Oslo/ }));
+    await user.click(
+      await within(dialog).findByRole('button', {
+        name: 'Fjordlys Logistikk',
+        description: 'Oslo · https://fjordlys.example',
+      }),
+    );
 
     // Side by side: the survivor's name and city are kept, the other's website fills in.
     const table = await within(dialog).findByRole('table');
@@ -136,19 +143,30 @@ describe('merging two records', () => {
   });
 
   it('says why when one of them changed meanwhile, and shows them as they are now', async () => {
-    const { fake, other } = await twoFjordlys();
+    const { fake, kept, other } = await twoFjordlys();
     const user = userEvent.setup({ delay: null });
-    renderView(<OrganisationsView workspaceId={WS} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Actions for Fjordlys Logistikk AS' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'Merge with…' }));
+    // The dialog alone, opened on the two (as two selected rows open it).
+    renderView(
+      <MergeDialog
+        workspaceId={WS}
+        entity={{ ...ORGANISATION_ENTITY, plural: 'organisations' }}
+        request={{ first: kept, second: other }}
+        onClose={() => undefined}
+      />,
+      fake.api,
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Merge Fjordlys Logistikk AS' });
-    await user.click(await within(dialog).findByRole('button', { name: /^Fjordlys Logistikk Oslo/ }));
+    await within(dialog).findByRole('table');
     await fake.changeBehindTheScenes('organisations', other.id, { city: 'Tromsø' });
     await user.click(within(dialog).getByRole('button', { name: 'Merge' }));
     expect(await within(dialog).findByText(/changed/i)).toBeTruthy();
     expect(await within(dialog).findByRole('cell', { name: 'Tromsø' })).toBeTruthy();
     // The second try, on what is there now, merges.
     await user.click(within(dialog).getByRole('button', { name: 'Merge' }));
-    await screen.findByText('Fjordlys Logistikk was merged into Fjordlys Logistikk AS.');
+    await waitFor(async () =>
+      expect(await fake.read<Organisation>('organisations', kept.id)).toMatchObject({
+        website: 'https://fjordlys.example',
+      }),
+    );
   });
 });

@@ -14,16 +14,13 @@ export const useMergeDialogStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   // Name, then what tells it apart, one under the other whatever their length.
-  candidate: {
-    width: '100%',
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    textAlign: 'start',
-    minHeight: '40px',
+  candidateRow: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
+  candidate: { justifyContent: 'flex-start', textAlign: 'start', minHeight: '32px', maxWidth: '100%' },
+  candidateDetail: {
+    color: tokens.colorNeutralForeground3,
+    paddingInlineStart: tokens.spacingHorizontalM,
+    overflowWrap: 'anywhere',
   },
-  candidateName: { fontWeight: tokens.fontWeightSemibold },
-  candidateDetail: { color: tokens.colorNeutralForeground3 },
   comparison: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   keepRow: {
     display: 'flex',

@@ -243,11 +243,21 @@ function Picker<T extends MergeableRecord>({
       ) : (
         <ul className={styles.candidates} aria-label={t('merge.search')}>
           {others.map((record) => (
-            <li key={record.id}>
-              <Button appearance="subtle" className={styles.candidate} onClick={() => onPick(record)}>
-                <span className={styles.candidateName}>{name(record)}</span>
-                <Caption1 className={styles.candidateDetail}>{detailOf(record)}</Caption1>
+            // The button is named by the record's name alone; what tells two of one name apart describes it.
+            <li key={record.id} className={styles.candidateRow}>
+              <Button
+                appearance="subtle"
+                className={styles.candidate}
+                onClick={() => onPick(record)}
+                {...(detailOf(record) ? { 'aria-describedby': `merge-detail-${record.id}` } : {})}
+              >
+                {name(record)}
               </Button>
+              {detailOf(record) && (
+                <Caption1 id={`merge-detail-${record.id}`} className={styles.candidateDetail}>
+                  {detailOf(record)}
+                </Caption1>
+              )}
             </li>
           ))}
         </ul>
