@@ -24,18 +24,30 @@ const resource = (symbol: string): BicepResource => {
   if (!found) throw new Error(`no resource ${symbol}`);
   return found;
 };
-const webApp = resource;
+/** A multi-line `var name = [ ... ]` or `{ ... }` of the template, as written. */
+const varText = (name: string): string => {
+  const text = read('azure.bicep');
+  const start = text.search(new RegExp(`^var ${name} = `, 'm'));
+  if (start < 0) return '';
+  const end = text.slice(start).search(/\n[\]})][)]?\n/);
+  return text.slice(start, start + end + 3);
+};
+/**
+ * A web app or slot (`tabApp`, `tabStaging`) with what it is built from: its body and the site
+ * configuration and app settings its slots share (`tabSiteConfig`, `tabAppSettings`, `tabSwapSettings`).
+ */
+const webApp = (symbol: string): BicepResource => {
+  const app = /^(tab|bot)/.exec(symbol)?.[1] ?? symbol;
+  const shared = ['SiteConfig', 'AppSettings', 'SwapSettings'].map((part) => varText(`${app}${part}`));
+  const found = resource(symbol);
+  return { ...found, body: [found.body, ...shared].join('\n') };
+};
 
 /** The `{ name: 'X' value: ... }` pairs of a piece of the template, values as Bicep wrote them. */
 const settingsIn = (text: string): Map<string, string> =>
   new Map([...text.matchAll(/name: '([A-Z0-9_]+)'\s+value: (.+)/g)].map((m) => [m[1]!, m[2]!.trim()]));
-const commonSettingsText = (() => {
-  const text = read('azure.bicep');
-  const start = text.indexOf('var commonAppSettings = [');
-  return text.slice(start, text.indexOf('\n]\n', start));
-})();
 const appSettings = (symbol: string) =>
-  new Map([...settingsIn(commonSettingsText), ...settingsIn(webApp(symbol).body)]);
+  new Map([...settingsIn(varText('commonAppSettings')), ...settingsIn(webApp(symbol).body)]);
 /** What a setting's value would be in Azure, near enough for the apps' config to judge it. */
 const plausible = (name: string, value: string): string => {
   const literal = /^'([^'$]*)'$/.exec(value);
@@ -61,6 +73,8 @@ const PLATFORM_SETTINGS = [
   'AZURE_CLIENT_ID',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'ApplicationInsightsAgent_EXTENSION_VERSION',
+  'WEBSITE_SWAP_WARMUP_PING_PATH',
+  'WEBSITE_SWAP_WARMUP_PING_STATUSES',
 ];
 const projectFile = (path: string) => readFileSync(join(__dirname, '..', path), 'utf8');
 
@@ -98,6 +112,11 @@ describe('infra/azure.bicep', () => {
         'Microsoft.Web/sites',
         'Microsoft.Web/sites',
         ...Array<string>(4).fill('Microsoft.Web/sites/basicPublishingCredentialsPolicies'),
+        'Microsoft.Web/sites/slots',
+        'Microsoft.Web/sites/slots',
+        'Microsoft.Web/sites/config',
+        'Microsoft.Web/sites/config',
+        ...Array<string>(4).fill('Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies'),
       ].sort(),
     );
   });
@@ -197,7 +216,7 @@ describe('infra/azure.bicep', () => {
       expect(app).toMatch(/linuxFxVersion: nodeRuntime/);
       expect(app).toMatch(/healthCheckPath: '\/healthz'/);
       expect(app).toMatch(/type: 'UserAssigned'/);
-      expect(app).toMatch(/appSettings: concat\(commonAppSettings,/);
+      expect(app).toMatch(/AppSettings = concat\(commonAppSettings,/);
       expect(app).toMatch(/appCommandLine: startCommand$/m);
       expect(bicep.vars.get('startCommand')).toBe(`'${START_COMMAND}'`);
       // App Service routes to PORT on its built-in images; the app listens on its own variable.
@@ -366,6 +385,62 @@ describe('infra/azure.bicep', () => {
     }
     expect(text).toMatch(/^resource storageLock '[^']+' = if \(lockResources\) \{$/m);
   });
+
+  it.each([
+    ['tabApp', 'tabStaging', 'tabStickySettings', '/readyz'],
+    ['botApp', 'botStaging', 'botStickySettings', '/healthz'],
+  ])(
+    'gives %s a staging slot to swap from: same plan, identity, subnet, health check and settings; warmed up; its name sticky',
+    (production, staging, sticky, warmUp) => {
+      const text = read('azure.bicep');
+      expect(text).toMatch(/^param stagingSlot bool = true$/m);
+      expect(text).toMatch(new RegExp(`^resource ${staging} '[^']+' = if \\(stagingSlot\\) \\{$`, 'm'));
+      const slot = webApp(staging).body;
+      const app = webApp(production).body;
+      expect(slot).toMatch(new RegExp(`^\\s+parent: ${production}$`, 'm'));
+      expect(slot).toMatch(/^\s+name: 'staging'$/m);
+      // What production has, the slot has: the swap must not change how the app runs.
+      for (const line of [
+        /serverFarmId: (tab|bot)Plan\.id/,
+        /virtualNetworkSubnetId: (tab|bot)Subnet\.id/,
+        /userAssignedIdentities: \{\s+'\$\{(tab|bot)Identity\.id\}': \{\}/,
+        /healthCheckPath: '\/healthz'/,
+        /httpsOnly: true/,
+        /clientAffinityEnabled: false/,
+      ]) {
+        expect(app.match(line)?.[0]).toBeDefined();
+        expect(slot.match(line)?.[0]).toBe(app.match(line)?.[0]);
+      }
+      expect(resource(production).body).toMatch(
+        new RegExp(`siteConfig: union\\(${production.slice(0, 3)}SiteConfig, \\{`),
+      );
+      expect(resource(staging).body).toMatch(
+        new RegExp(`siteConfig: union\\(${production.slice(0, 3)}SiteConfig, \\{`),
+      );
+      const settings = (symbol: string) =>
+        /appSettings: concat\(([^\n]+)\n\s+slotSetting\('(\w+)'\)/.exec(resource(symbol).body)?.slice(1);
+      const base = `${production.slice(0, 3)}AppSettings, ${production.slice(0, 3)}SwapSettings, [`;
+      expect(settings(production)).toEqual([base, 'production']);
+      expect(settings(staging)).toEqual([base, 'staging']);
+      expect(appSettings(production).get('WEBSITE_SWAP_WARMUP_PING_PATH')).toBe(`'${warmUp}'`);
+      expect(appSettings(production).get('WEBSITE_SWAP_WARMUP_PING_STATUSES')).toBe("'200'");
+      // The one setting that differs between the slots stays with its slot through a swap.
+      expect(resource(sticky).body).toMatch(
+        new RegExp(`parent: ${production}\\n\\s+name: 'slotConfigNames'`),
+      );
+      expect(resource(sticky).body).toMatch(/appSettingNames: stickySettingNames/);
+      expect(varText('stickySettingNames')).toContain("'OTEL_RESOURCE_ATTRIBUTES'");
+      expect(text).toMatch(
+        /name: 'OTEL_RESOURCE_ATTRIBUTES'\n\s+value: 'deployment\.environment\.name=\$\{slot\}'/,
+      );
+      // Deploying to the slot uses Entra ID only, as to production.
+      const policies = resourcesOf('Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies').filter(
+        (p) => new RegExp(`parent: ${staging}\\n`).test(p.body),
+      );
+      expect(policies.map((p) => /name: '(\w+)'/.exec(p.body)?.[1]).sort()).toEqual(['ftp', 'scm']);
+      expect(policies.every((p) => /allow: false/.test(p.body))).toBe(true);
+    },
+  );
 
   it("points the Azure Bot at the bot app's /api/messages, single-tenant, with the Teams channel", () => {
     const bot = only('Microsoft.BotService/botServices');

@@ -4,7 +4,7 @@
 // bot's may read its secret), and the Azure Bot that connects the bot to Teams. Storage and the vault
 // answer only the apps' subnets (service endpoints; docs/deploy.md says why not private endpoints).
 // Each web app runs the zip `npm run package:apps` builds, as it is, uploaded with Entra ID: basic
-// publishing credentials (FTP and SCM) are off.
+// publishing credentials (FTP and SCM) are off. Each has a `staging` slot to deploy to and swap from.
 // Deployed by `arm/deploy` in teamsapp.yml; its outputs become variables in env/.env.<env>.
 // Kept to Bicep that the pinned CLI (bicepCliVersion in teamsapp.yml) compiles; see docs/deploy.md.
 
@@ -31,6 +31,9 @@ param maxInstanceCount int = 10
 
 @description('Spread each plan\'s instances over the region\'s availability zones (Premium v3 only, at least 3 instances).')
 param zoneRedundant bool = true
+
+@description('A `staging` deployment slot on each app, to deploy to, check, then swap into production (docs/deploy.md). Needs Standard or Premium: set false with B1.')
+param stagingSlot bool = true
 
 @description('Put a delete lock on the storage account and the Key Vault: deleting them (or their resource group) fails until the lock is removed.')
 param lockResources bool = true
@@ -743,6 +746,55 @@ var commonAppSettings = [
   }
 ]
 
+// The tab's own settings (production and its staging slot run the same).
+var tabAppSettings = concat(commonAppSettings, [
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: tabIdentity.properties.clientId
+  }
+  {
+    name: 'TAB_PORT'
+    value: appPort
+  }
+  {
+    name: 'TRUST_PROXY'
+    value: trustProxyHops
+  }
+  {
+    name: 'AUTH_MODE'
+    value: 'entra'
+  }
+  {
+    name: 'AAD_APP_CLIENT_ID'
+    value: aadAppClientId
+  }
+  {
+    name: 'AAD_APP_TENANT_ID'
+    value: aadAppTenantId
+  }
+  {
+    name: 'DATA_DIR'
+    value: tabDataDir
+  }
+  {
+    name: 'BACKUP_EVERY_HOURS'
+    value: string(backupEveryHours)
+  }
+])
+
+// The tab's site configuration, the same in production and in its staging slot.
+var tabSiteConfig = {
+  // Storage and the vault through the subnet's service endpoints; the rest as before.
+  vnetRouteAllEnabled: false
+  linuxFxVersion: nodeRuntime
+  appCommandLine: startCommand
+  alwaysOn: true
+  healthCheckPath: '/healthz'
+  http20Enabled: true
+  minTlsVersion: '1.2'
+  ftpsState: 'Disabled'
+}
+
 resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
   name: '${resourceBaseName}-tab'
   location: location
@@ -758,57 +810,64 @@ resource tabApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     virtualNetworkSubnetId: tabSubnet.id
-    siteConfig: {
-      // Storage and the vault through the subnet's service endpoints; the rest as before.
-      vnetRouteAllEnabled: false
-      linuxFxVersion: nodeRuntime
-      appCommandLine: startCommand
-      alwaysOn: true
-      healthCheckPath: '/healthz'
-      http20Enabled: true
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      appSettings: concat(commonAppSettings, [
-        {
-          name: 'AZURE_CLIENT_ID'
-          value: tabIdentity.properties.clientId
-        }
-        {
-          name: 'TAB_PORT'
-          value: appPort
-        }
-        {
-          name: 'TRUST_PROXY'
-          value: trustProxyHops
-        }
-        {
-          name: 'AUTH_MODE'
-          value: 'entra'
-        }
-        {
-          name: 'AAD_APP_CLIENT_ID'
-          value: aadAppClientId
-        }
-        {
-          name: 'AAD_APP_TENANT_ID'
-          value: aadAppTenantId
-        }
-        {
-          name: 'DATA_DIR'
-          value: tabDataDir
-        }
-        {
-          name: 'BACKUP_EVERY_HOURS'
-          value: string(backupEveryHours)
-        }
+    siteConfig: union(tabSiteConfig, {
+      appSettings: concat(tabAppSettings, tabSwapSettings, [
+        slotSetting('production')
       ])
-    }
+    })
   }
   dependsOn: [
     tabTables
     tabQueues
     tabBackups
   ]
+}
+
+// The bot's own settings (production and its staging slot run the same).
+var botAppSettings = concat(commonAppSettings, [
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: botIdentity.properties.clientId
+  }
+  {
+    name: 'BOT_PORT'
+    value: appPort
+  }
+  {
+    name: 'BOT_ID'
+    value: botAadAppClientId
+  }
+  {
+    name: 'BOT_PASSWORD'
+    value: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'
+  }
+  {
+    name: 'BOT_TENANT_ID'
+    value: botTenantId
+  }
+  {
+    name: 'TAB_ENDPOINT'
+    value: 'https://${tabApp.properties.defaultHostName}'
+  }
+  {
+    name: 'TEAMS_APP_ID'
+    value: teamsAppId
+  }
+])
+
+// The bot's site configuration, the same in production and in its staging slot.
+var botSiteConfig = {
+  // Storage and the vault through the subnet's service endpoints; the rest as before.
+  vnetRouteAllEnabled: false
+  linuxFxVersion: nodeRuntime
+  appCommandLine: startCommand
+  alwaysOn: true
+  // The one probe open to all. /readyz and /metrics (the relay's counters) answer only with
+  // BOT_METRICS_KEY as a bearer token; it is not set here, so in Azure they answer 404.
+  healthCheckPath: '/healthz'
+  http20Enabled: true
+  minTlsVersion: '1.2'
+  ftpsState: 'Disabled'
 }
 
 resource botApp 'Microsoft.Web/sites@2023-12-01' = {
@@ -828,49 +887,11 @@ resource botApp 'Microsoft.Web/sites@2023-12-01' = {
     // Key Vault references resolve with the bot's identity (the default would be a system one).
     keyVaultReferenceIdentity: botIdentity.id
     virtualNetworkSubnetId: botSubnet.id
-    siteConfig: {
-      // Storage and the vault through the subnet's service endpoints; the rest as before.
-      vnetRouteAllEnabled: false
-      linuxFxVersion: nodeRuntime
-      appCommandLine: startCommand
-      alwaysOn: true
-      // The one probe open to all. /readyz and /metrics (the relay's counters) answer only with
-      // BOT_METRICS_KEY as a bearer token; it is not set here, so in Azure they answer 404.
-      healthCheckPath: '/healthz'
-      http20Enabled: true
-      minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      appSettings: concat(commonAppSettings, [
-        {
-          name: 'AZURE_CLIENT_ID'
-          value: botIdentity.properties.clientId
-        }
-        {
-          name: 'BOT_PORT'
-          value: appPort
-        }
-        {
-          name: 'BOT_ID'
-          value: botAadAppClientId
-        }
-        {
-          name: 'BOT_PASSWORD'
-          value: '@Microsoft.KeyVault(SecretUri=${botPasswordSecret.properties.secretUriWithVersion})'
-        }
-        {
-          name: 'BOT_TENANT_ID'
-          value: botTenantId
-        }
-        {
-          name: 'TAB_ENDPOINT'
-          value: 'https://${tabApp.properties.defaultHostName}'
-        }
-        {
-          name: 'TEAMS_APP_ID'
-          value: teamsAppId
-        }
+    siteConfig: union(botSiteConfig, {
+      appSettings: concat(botAppSettings, botSwapSettings, [
+        slotSetting('production')
       ])
-    }
+    })
   }
   dependsOn: [
     botTables
@@ -912,6 +933,145 @@ resource botScmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies
     allow: false
   }
 }
+
+// ---- Staging slots (issue 23 item 6) -------------------------------------------------------------
+// Each app has a `staging` slot on its own plan: deploy the new zip there, check it on the slot's own
+// address, then swap (docs/deploy.md, "Staging and swap"). Before swapping, App Service starts the
+// slot on every instance and pings WEBSITE_SWAP_WARMUP_PING_PATH until it answers 200, so the swap
+// itself drops no request. Both slots run the same settings against the same storage; only the slot's
+// name in its telemetry stays with the slot (sticky), so that production's traces say production.
+var stickySettingNames = [
+  'OTEL_RESOURCE_ATTRIBUTES'
+]
+
+func slotSetting(slot string) object => {
+  name: 'OTEL_RESOURCE_ATTRIBUTES'
+  value: 'deployment.environment.name=${slot}'
+}
+
+// Warm-up before a swap: the tab's readiness reaches storage; the bot's readiness is closed in Azure.
+// In both slots (settings that are not sticky travel with the content when slots swap).
+var tabSwapSettings = [
+  {
+    name: 'WEBSITE_SWAP_WARMUP_PING_PATH'
+    value: '/readyz'
+  }
+  {
+    name: 'WEBSITE_SWAP_WARMUP_PING_STATUSES'
+    value: '200'
+  }
+]
+
+var botSwapSettings = [
+  {
+    name: 'WEBSITE_SWAP_WARMUP_PING_PATH'
+    value: '/healthz'
+  }
+  {
+    name: 'WEBSITE_SWAP_WARMUP_PING_STATUSES'
+    value: '200'
+  }
+]
+
+resource tabStaging 'Microsoft.Web/sites/slots@2023-12-01' = if (stagingSlot) {
+  parent: tabApp
+  name: 'staging'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${tabIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: tabPlan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    virtualNetworkSubnetId: tabSubnet.id
+    siteConfig: union(tabSiteConfig, {
+      appSettings: concat(tabAppSettings, tabSwapSettings, [
+        slotSetting('staging')
+      ])
+    })
+  }
+}
+
+resource botStaging 'Microsoft.Web/sites/slots@2023-12-01' = if (stagingSlot) {
+  parent: botApp
+  name: 'staging'
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${botIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: botPlan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: botIdentity.id
+    virtualNetworkSubnetId: botSubnet.id
+    siteConfig: union(botSiteConfig, {
+      appSettings: concat(botAppSettings, botSwapSettings, [
+        slotSetting('staging')
+      ])
+    })
+  }
+}
+
+// Which settings stay with their slot through a swap (set on the app, valid for all its slots).
+resource tabStickySettings 'Microsoft.Web/sites/config@2023-12-01' = if (stagingSlot) {
+  parent: tabApp
+  name: 'slotConfigNames'
+  properties: {
+    appSettingNames: stickySettingNames
+  }
+}
+
+resource botStickySettings 'Microsoft.Web/sites/config@2023-12-01' = if (stagingSlot) {
+  parent: botApp
+  name: 'slotConfigNames'
+  properties: {
+    appSettingNames: stickySettingNames
+  }
+}
+
+// Deploying to a slot also uses Entra ID only.
+resource tabStagingFtpBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2023-12-01' = if (stagingSlot) {
+  parent: tabStaging
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource tabStagingScmBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2023-12-01' = if (stagingSlot) {
+  parent: tabStaging
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource botStagingFtpBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2023-12-01' = if (stagingSlot) {
+  parent: botStaging
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource botStagingScmBasicAuth 'Microsoft.Web/sites/slots/basicPublishingCredentialsPolicies@2023-12-01' = if (stagingSlot) {
+  parent: botStaging
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+// ---- end of staging slots ----------------------------------------------------------------------
 
 // Multi-tenant bot registrations can no longer be created: the bot's Entra app is single-tenant.
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {

@@ -59,6 +59,7 @@ describe('teamsapp.yml (dev, in Azure)', () => {
       'TAB_AZURE_APP_SERVICE_RESOURCE_ID',
       'BOT_AZURE_APP_SERVICE_RESOURCE_ID',
       'TAB_DOMAIN',
+      'TAB_ENDPOINT',
       'BOT_ENDPOINT',
     ];
     expect(needed.filter((name) => !flow.written.has(name))).toEqual([]);
@@ -69,7 +70,8 @@ describe('teamsapp.yml (dev, in Azure)', () => {
     const deploy = (project('teamsapp.yml').deploy ?? []) as Step[];
     expect(deploy.map((step) => [step.uses, step.with?.args])).toEqual([
       ['cli/runNpmCommand', 'ci'],
-      ['cli/runNpmCommand', 'run package:apps'],
+      // The live tab's browser files go into the new tab artifact, for pages opened before the deploy.
+      ['cli/runNpmCommand', 'run package:apps -- --keep-assets-from=${{TAB_ENDPOINT}}'],
       ...APP_ARTIFACTS.map(() => ['azureAppService/zipDeploy', undefined]),
     ]);
     const uploads = deploy.filter((step) => step.uses === 'azureAppService/zipDeploy');

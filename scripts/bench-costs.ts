@@ -11,7 +11,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Lead } from '../shared/src/lead/lead';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
 import type { ChangeSet } from '../shared/src/records/change-set';
@@ -23,7 +22,7 @@ import { createApp } from '../tab/server/app';
 import { createDevTokenIssuer } from '../tab/server/auth/dev-token-issuer';
 import { createTokenVerifier } from '../tab/server/auth/token-verifier';
 import { createLogger } from '../tab/server/http/logging';
-import { leadRows, opportunities } from './bench-data';
+import { leadRows, leadsFromRows, opportunities } from './bench-data';
 import { countingPolicy, minus, noCalls, type StorageCalls } from './bench-storage-calls';
 
 export const OPERATIONS = [
@@ -224,28 +223,7 @@ async function seed(
   size: number,
 ): Promise<void> {
   const ids = createIdGenerator();
-  const at = '2026-11-22T10:00:00.000Z';
-  const leads = leadRows(size, 23, `s${size}`).map(
-    ([firstName, lastName, email, company, title, phone, source]) =>
-      ({
-        id: ids.newId(),
-        workspaceId: ws,
-        status: 'open-not-contacted',
-        firstName,
-        lastName,
-        email,
-        company,
-        title,
-        phone,
-        source: source || 'other',
-        ownerId: ACTOR.userId,
-        qualification: { budget: false, authority: false, need: false, timeline: false },
-        createdAt: at,
-        createdBy: ACTOR.userId,
-        updatedAt: at,
-        updatedBy: ACTOR.userId,
-      }) as Lead,
-  );
+  const leads = leadsFromRows(leadRows(size, 23, `s${size}`), ws, ACTOR.userId, () => ids.newId());
   const deals = opportunities(size, ws, () => ids.newId());
   await commitAll(storage, ws, 'lead', leads, LEADS_PER_COMMIT);
   await commitAll(storage, ws, 'opportunity', deals as Opportunity[], DEALS_PER_COMMIT);

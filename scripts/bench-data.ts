@@ -1,4 +1,5 @@
 /** Deterministic data for the benchmarks: leads as CSV rows, opportunities as records. */
+import type { Lead } from '../shared/src/lead/lead';
 import type { Opportunity } from '../shared/src/opportunity/opportunity';
 import type { ImportFieldOf } from '../shared/src/imports/import-fields';
 import { DEFAULT_STAGES } from '../shared/src/opportunity/stage';
@@ -51,6 +52,32 @@ export function leadRows(count: number, seed: number, tag: string): string[][] {
     const phone = `+${pick(['31', '351', '47'])} ${String(Math.floor(next() * 1e8)).padStart(8, '0')}`;
     return [first, last, email, company, pick(TITLE), phone, pick(SOURCE), ''];
   });
+}
+
+/** CSV rows of {@link leadRows} as open lead records owned by `ownerId`, as an import would store them. */
+export function leadsFromRows(rows: string[][], ws: string, ownerId: string, newId: () => string): Lead[] {
+  const at = '2026-11-22T10:00:00.000Z';
+  return rows.map(
+    ([firstName, lastName, email, company, title, phone, source]) =>
+      ({
+        id: newId(),
+        workspaceId: ws,
+        status: 'open-not-contacted',
+        firstName,
+        lastName,
+        email,
+        company,
+        title,
+        phone,
+        source: source || 'other',
+        ownerId,
+        qualification: { budget: false, authority: false, need: false, timeline: false },
+        createdAt: at,
+        createdBy: ownerId,
+        updatedAt: at,
+        updatedBy: ownerId,
+      }) as Lead,
+  );
 }
 
 const DAY_MS = 86_400_000;

@@ -47,7 +47,7 @@ import { azuriteVersion, freePort, startAzurite } from '../shared/src/storage/az
 import { mapBounded } from '../shared/src/storage/bounded';
 import { createIdGenerator } from '../shared/src/storage/ids';
 import { recordKey } from '../shared/src/storage/record-keys';
-import { CSV_HEADER, leadRows, opportunities, percentile, timed } from './bench-data';
+import { CSV_HEADER, leadRows, leadsFromRows, opportunities, percentile, timed } from './bench-data';
 import { benchMarkdown, type BenchResults } from './bench-markdown';
 import { storageCosts } from './bench-costs';
 import { firstPage, oldLayoutRows, oldSearch, writeOldLayout } from './bench-old-layout';
@@ -159,27 +159,7 @@ async function rawBaseline(
 
 function csvLeads(rows: string[][], ws: string): Lead[] {
   const ids = createIdGenerator();
-  return rows.map(([firstName, lastName, email, company, title, phone, source]) => {
-    const at = '2026-11-22T10:00:00.000Z';
-    return {
-      id: ids.newId(),
-      workspaceId: ws,
-      status: 'open-not-contacted',
-      firstName,
-      lastName,
-      email,
-      company,
-      title,
-      phone,
-      source: source || 'other',
-      ownerId: 'bench-user',
-      qualification: { budget: false, authority: false, need: false, timeline: false },
-      createdAt: at,
-      createdBy: 'bench-user',
-      updatedAt: at,
-      updatedBy: 'bench-user',
-    } as Lead;
-  });
+  return leadsFromRows(rows, ws, 'bench-user', () => ids.newId());
 }
 
 /** Rows per lead in each layout, counted from the row plans of the first 1,000 generated leads. */

@@ -1,23 +1,25 @@
 /**
- * `npm run package:apps [out-dir]`: one self-contained artifact per process, for App Service's zip
- * deploy with WEBSITE_RUN_FROM_PACKAGE=1 (docs/deploy.md). Writes `<out-dir>/tab/` and `<out-dir>/bot/`
- * (what teamsapp.yml uploads) and `<out-dir>/tab.zip`, `<out-dir>/bot.zip` (for `az webapp deploy`).
- * Default out-dir: build/apps.
+ * `npm run package:apps [-- [--keep-assets-from <live tab URL>] [out-dir]]`: one self-contained
+ * artifact per process, for App Service's zip deploy with WEBSITE_RUN_FROM_PACKAGE=1 (docs/deploy.md).
+ * Writes `<out-dir>/tab/` and `<out-dir>/bot/` (what teamsapp.yml uploads) and `<out-dir>/tab.zip`,
+ * `<out-dir>/bot.zip` (for `az webapp deploy`). Default out-dir: build/apps. With
+ * `--keep-assets-from`, the tab's artifact also carries the browser files the live tab serves now.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { APP_ARTIFACTS } from './deploy/app-artifacts';
+import { parseArgs } from 'node:util';
+import { APP_ARTIFACTS, type PackageOptions } from './deploy/app-artifacts';
 import { buildArtifact, type BuiltArtifact } from './deploy/build-artifact';
 
 const root = resolve(__dirname, '..');
 /** Where teamsapp.yml's deploy steps pick the artifacts up, from the repository root. */
 export const DEFAULT_OUT_DIR = 'build/apps';
 
-export async function packageApps(outDir: string): Promise<BuiltArtifact[]> {
+export async function packageApps(outDir: string, options: PackageOptions = {}): Promise<BuiltArtifact[]> {
   await mkdir(outDir, { recursive: true });
   const built: BuiltArtifact[] = [];
   // One after the other: each build is CPU-bound and the machines have two cores.
-  for (const artifact of APP_ARTIFACTS) built.push(await buildArtifact(artifact, root, outDir));
+  for (const artifact of APP_ARTIFACTS) built.push(await buildArtifact(artifact, root, outDir, options));
   return built;
 }
 
@@ -32,7 +34,12 @@ export const describeArtifacts = (built: readonly BuiltArtifact[]): string =>
     .join('\n');
 
 if (require.main === module) {
-  packageApps(resolve(process.argv[2] ?? resolve(root, DEFAULT_OUT_DIR))).then(
+  const { values, positionals } = parseArgs({
+    options: { 'keep-assets-from': { type: 'string' } },
+    allowPositionals: true,
+  });
+  const keepAssetsFrom = values['keep-assets-from'] || undefined; // an empty TAB_ENDPOINT: first deploy
+  packageApps(resolve(positionals[0] ?? resolve(root, DEFAULT_OUT_DIR)), { keepAssetsFrom }).then(
     (built) => console.log(describeArtifacts(built)),
     (error: unknown) => {
       console.error('package:apps failed:', error);

@@ -40,7 +40,7 @@ describe('bot/src/index.ts', () => {
     }
     expect(await bot.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  }, 20_000);
+  }, 90_000);
 
   it('delivers through its relay what another process commits (queue signal across processes)', async () => {
     const port = await freePort();
@@ -79,7 +79,7 @@ describe('bot/src/index.ts', () => {
       bot.child.kill('SIGTERM');
     }
     expect(await bot.exited).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses to start without BOT_ID on a non-loopback host, saying why', async () => {
     const bot = start({ STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', HOST: '0.0.0.0' });
@@ -87,5 +87,5 @@ describe('bot/src/index.ts', () => {
     expect(bot.output()).toMatch(
       /BOT_ID: without BOT_ID .* refused unless HOST is loopback \(got 0\.0\.0\.0\)/,
     );
-  }, 20_000);
+  }, 90_000);
 });

@@ -6,7 +6,7 @@ import {
   connectOutboxSignalling,
   drainServer,
   observeRelay,
-  startLocalTracing,
+  startLocalTelemetry,
   storageTransientCounter,
 } from '@crm/shared/runtime';
 import { startMorningDigests, type AppDeps, type OutboxRelay } from '@crm/shared/application';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const logger = pino({ level: config.logLevel, name: 'bot' });
 
-  const tracing = startLocalTracing(process.env);
+  const tracing = startLocalTelemetry(process.env, 'pipeline-crm-bot');
   const storage = connectTableStorage(config.storage, {
     tablePrefix: config.tablePrefix,
     onTransient: storageTransientCounter(),

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import express from 'express';
 import { freePort } from '@crm/shared/storage';
+import { readManifest, writeManifest } from '../../tab/server/bundle/browser-bundle';
+import { BUNDLE_MANIFEST, isContentHashed } from '../../tab/server/bundle/bundle-files';
+import { IMMUTABLE } from '../../tab/server/routes/page-routes';
 import { teamsMessage } from '../../bot/src/testing/activities';
 import { startConnectorStandIn } from '../../bot/src/testing/connector-stand-in';
 import { startProcess, waitForHealth } from '../jest/process-under-test';
@@ -26,12 +32,34 @@ const tablePrefix = () => `a${randomBytes(5).toString('hex')}`;
 
 let scratch: string;
 let built: Map<string, BuiltArtifact>;
+const logged: string[] = [];
+
+/** The build the deploy replaces, as the live tab serves it: its manifest, two files and a map. */
+const LIVE_FILES = { 'app-OLDOLD22.js': 'import("./View-OLDOLD33.js")', 'View-OLDOLD33.js': '//view' };
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'crm-artifacts-'));
-  const artifacts = await packageApps(join(scratch, 'build'));
-  console.log(describeArtifacts(artifacts));
-  built = new Map(artifacts.map((artifact) => [artifact.name, artifact]));
+  const live = join(scratch, 'live');
+  await mkdir(live);
+  for (const [file, text] of Object.entries(LIVE_FILES)) await writeFile(join(live, file), text);
+  await writeManifest(live, {
+    script: 'app-OLDOLD22.js',
+    files: [...Object.keys(LIVE_FILES), 'app-OLDOLD22.js.map'],
+    previous: [],
+  });
+  const liveTab = createServer(express().use('/assets', express.static(live)));
+  await new Promise<void>((done) => liveTab.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = liveTab.address() as AddressInfo;
+    const artifacts = await packageApps(join(scratch, 'build'), {
+      keepAssetsFrom: `http://127.0.0.1:${port}/`,
+      log: (line) => logged.push(line),
+    });
+    console.log(describeArtifacts(artifacts));
+    built = new Map(artifacts.map((artifact) => [artifact.name, artifact]));
+  } finally {
+    await new Promise((done) => liveTab.close(done));
+  }
 }, 180_000);
 
 afterAll(() => rm(scratch, { recursive: true, force: true }));
@@ -72,12 +100,19 @@ describe('the deploy artifacts (npm run package:apps)', () => {
 
   it('tab: starts from its zip in Entra mode, answers health, serves its prebuilt bundle and guards the API', async () => {
     const dir = await unpack('tab');
-    // The split build: the entry module and every chunk it or a lazy view imports.
+    // The split build, every file named by its content: the entry module and every chunk it or a
+    // lazy view imports; beside it the live build's files (not its source map), kept for open pages.
+    const manifest = (await readManifest(join(dir, 'public')))!;
+    expect(manifest.script).toMatch(/^app-[A-Z2-7]{8}\.js$/);
+    expect(manifest.previous).toEqual(Object.keys(LIVE_FILES));
+    expect(logged).toEqual([
+      expect.stringMatching(/keeps 2 browser files of the live build \(app-OLDOLD22\.js\)/),
+    ]);
     const assets = await filesUnder(join(dir, 'public'));
-    expect(assets).toContain('app.js');
-    const chunks = assets.filter((file) => file !== 'app.js');
+    expect(assets.sort()).toEqual([...manifest.files, ...manifest.previous, BUNDLE_MANIFEST].sort());
+    const chunks = manifest.files.filter((file) => file !== manifest.script);
     expect(chunks.length).toBeGreaterThan(0);
-    expect(chunks.every((file) => file.endsWith('.js'))).toBe(true);
+    expect(manifest.files.every((file) => file.endsWith('.js') && isContentHashed(file))).toBe(true);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const tab = startArtifact(dir, {
@@ -95,13 +130,18 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       await waitForHealth(url, tab.exited);
       expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      expect(await (await fetch(`${url}/tab`)).text()).toContain(
-        '<script type="module" src="/assets/app.js"',
-      );
-      const script = await fetch(`${url}/assets/app.js`);
+      const page = await fetch(`${url}/tab`);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toContain(`<script type="module" src="/assets/${manifest.script}"`);
+      const script = await fetch(`${url}/assets/${manifest.script}`);
       expect(script.status).toBe(200);
-      expect(await script.text()).toBe(await readFile(join(dir, 'public', 'app.js'), 'utf8'));
+      expect(script.headers.get('cache-control')).toBe(IMMUTABLE);
+      expect(await script.text()).toBe(await readFile(join(dir, 'public', manifest.script), 'utf8'));
       for (const chunk of chunks) expect((await fetch(`${url}/assets/${chunk}`)).status).toBe(200);
+      // A page opened before the deploy still gets its build's chunks.
+      const old = await fetch(`${url}/assets/View-OLDOLD33.js`);
+      expect(old.status).toBe(200);
+      expect(await old.text()).toBe('//view');
 
       const anonymous = await fetch(`${url}/api/v1/workspaces`);
       expect(anonymous.status).toBe(401);
@@ -111,7 +151,7 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       tab.child.kill('SIGTERM');
     }
     expect(await tab.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('tab: refuses dev sign-in (AUTH_MODE=dev): the artifact is a production build', async () => {
     const dir = await unpack('tab');
@@ -137,9 +177,11 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       AAD_APP_TENANT_ID: '00000000-0000-0000-0000-000000000001',
     });
     expect(await tab.exited).toBe(1);
-    expect(tab.output()).toMatch(/no browser bundle at .*public.app\.js: in production .* never builds one/);
+    expect(tab.output()).toMatch(
+      /no browser bundle at .*public.bundle\.json: in production .* never builds one/,
+    );
     expect(await readdir(dir)).not.toContain('public');
-  }, 60_000);
+  }, 90_000);
 
   it('bot: starts from its zip, answers health and replies to an activity through the Bot Connector', async () => {
     const dir = await unpack('bot');
@@ -173,5 +215,5 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       await connector.close();
     }
     expect(await bot.exited).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });

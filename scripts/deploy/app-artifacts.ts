@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { APP_ENTRY, PACKAGED_ASSETS_FOLDER } from '../../tab/server/bundle/browser-bundle';
 import { buildBundle } from '../../tab/server/bundle/build-bundle';
+import { keepPreviousAssets } from './previous-assets';
+
+/** How `npm run package:apps` was asked to build. */
+export type PackageOptions = {
+  /** The live tab (`https://<tab host>`) whose browser files the new tab artifact keeps for open pages. */
+  readonly keepAssetsFrom?: string;
+  readonly log?: (line: string) => void;
+};
 
 /** One process as App Service runs it: what goes into its artifact (`npm run package:apps`). */
 export type AppArtifact = {
@@ -16,7 +24,7 @@ export type AppArtifact = {
   /** Packages reached only on development paths, never in production: neither bundled nor shipped. */
   readonly developmentOnly: readonly string[];
   /** Builds whatever else the process serves into the artifact folder. */
-  readonly addExtras?: (dir: string) => Promise<void>;
+  readonly addExtras?: (dir: string, options: PackageOptions) => Promise<void>;
 };
 
 /** The bundled composition root at the artifact's root. */
@@ -38,9 +46,13 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
     runtimeDependencies: [],
     // esbuild builds the browser bundle on demand in development only (tab/server/bundle/browser-bundle.ts).
     developmentOnly: ['esbuild', AZURITE],
-    // Built now, into the fresh artifact folder: never a tab/dist left over from another checkout.
-    addExtras: (dir) =>
-      buildBundle({ entry: APP_ENTRY, outdir: join(dir, PACKAGED_ASSETS_FOLDER), sourcemap: false }),
+    // Built now, into the fresh artifact folder: never a tab/dist left over from another checkout;
+    // then the live tab's files beside it, for the pages still running that build.
+    addExtras: async (dir, { keepAssetsFrom, log = console.log }) => {
+      const assets = join(dir, PACKAGED_ASSETS_FOLDER);
+      const built = await buildBundle({ entry: APP_ENTRY, outdir: assets, sourcemap: false });
+      await keepPreviousAssets(keepAssetsFrom, assets, built, log);
+    },
   },
   {
     name: 'bot',

@@ -4,7 +4,13 @@ import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
-import { GUARDED_OPTIONAL, SERVER_FILE, START_COMMAND, type AppArtifact } from './app-artifacts';
+import {
+  GUARDED_OPTIONAL,
+  SERVER_FILE,
+  START_COMMAND,
+  type AppArtifact,
+  type PackageOptions,
+} from './app-artifacts';
 import { runtimeLockfile, type Lockfile } from './runtime-lockfile';
 import { filesUnder, zipFolder } from './zip-folder';
 
@@ -80,6 +86,7 @@ export async function buildArtifact(
   artifact: AppArtifact,
   root: string,
   outDir: string,
+  options: PackageOptions = {},
 ): Promise<BuiltArtifact> {
   const staging = await mkdtemp(join(outDir, `.${artifact.name}-`));
   const dir = join(outDir, artifact.name);
@@ -101,7 +108,7 @@ export async function buildArtifact(
       logLevel: 'error',
     });
     checkUnbundled(bundled.metafile, artifact);
-    await artifact.addExtras?.(staging);
+    await artifact.addExtras?.(staging, options);
     await installRuntimeDependencies(artifact, staging, root);
     await rm(dir, { recursive: true, force: true });
     await rename(staging, dir);

@@ -21,11 +21,17 @@ export function startProcess(
   return { child, output: () => output, exited };
 }
 
-/** Polls `/healthz` until it answers (15 s at most), failing early when the process exits. */
-export async function waitForHealth(url: string, exited: Promise<unknown>): Promise<void> {
+/** Polls `/healthz` until it answers (a minute at most), failing early when the process exits. */
+export async function waitForHealth(
+  url: string,
+  exited: Promise<unknown>,
+  timeoutMs = 60_000,
+): Promise<void> {
+  // A deadline, not a count of tries: on a busy 2-core machine tsx alone can take 15 s to start.
   let gone = false;
   void exited.then(() => (gone = true));
-  for (let i = 0; i < 150 && !gone; i++) {
+  const deadline = Date.now() + timeoutMs;
+  while (!gone && Date.now() < deadline) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
     } catch {
@@ -33,5 +39,5 @@ export async function waitForHealth(url: string, exited: Promise<unknown>): Prom
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not come up`);
+  throw new Error(gone ? `${url} exited before it came up` : `${url} did not come up within ${timeoutMs} ms`);
 }

@@ -6,6 +6,7 @@ import type { DevTokenIssuer } from './auth/dev-token-issuer';
 import type { TokenVerifier } from './auth/token-verifier';
 import { bodyErrors, jsonBody } from './http/json-body';
 import { requestLogging, type Logger } from './http/logging';
+import { requestDurations } from '@crm/shared/runtime';
 import { isStorageBusy, retryAfterSeconds } from '@crm/shared';
 import { requestIdOf, sendTransportError, transportProblem, sendProblem } from './http/problem';
 import {
@@ -75,6 +76,12 @@ export function createApp(deps: ServerDeps) {
   app.set('trust proxy', deps.trustProxy ?? false);
 
   app.use(requestLogging(deps.logger));
+  // Request latency by route template (`/api/v1/workspaces/:workspaceId/leads`), known once routed.
+  const timeRequest = requestDurations();
+  app.use((req, res, next) => {
+    timeRequest(req, res, () => (req.route ? `${req.baseUrl}${String(req.route.path)}` : undefined));
+    next();
+  });
   app.use(securityHeaders());
   app.use(healthRoutes(deps.ready));
   app.use(pageRoutes(deps.bundle ?? onDemandBundle()));

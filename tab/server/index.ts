@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import {
   connectOutboxSignalling,
   drainServer,
-  startLocalTracing,
+  startLocalTelemetry,
   storageTransientCounter,
 } from '@crm/shared/runtime';
 import type { AppDeps } from '@crm/shared/application';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const tracing = startLocalTracing(process.env);
+  const tracing = startLocalTelemetry(process.env, 'pipeline-crm-tab');
   const storage = connectTableStorage(config.storage, {
     tablePrefix: config.tablePrefix,
     onTransient: storageTransientCounter(),

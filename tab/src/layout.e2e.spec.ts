@@ -113,6 +113,8 @@ async function signedIn(scheme: (typeof SCHEMES)[number]) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'My Team', exact: true }).click();
   await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  // The pointer rests where it clicked, over the navigation: move it off, so no screenshot shows a hover.
+  await page.mouse.move(0, page.viewportSize()?.height ?? 0);
   return { page, problems, ready };
 }
 

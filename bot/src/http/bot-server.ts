@@ -1,11 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { RelayMetrics } from '@crm/shared/application';
+import { requestDurations } from '@crm/shared/runtime';
 import type { Logger } from 'pino';
 import type { MetricsAccess } from '../config';
 import type { TeamsEndpoint } from '../teams/teams-endpoint';
 
 const READY_TIMEOUT_MS = 3_000;
+/** The paths the server answers: request latency is recorded by these, anything else unnamed. */
+const ROUTES = new Set(['/api/messages', '/healthz', '/readyz', '/metrics']);
 
 export type BotServerOptions = {
   readonly messages: TeamsEndpoint;
@@ -30,9 +33,11 @@ export function createBotServer({
   relayMetrics,
   metrics,
 }: BotServerOptions): Server {
+  const timeRequest = requestDurations();
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const route = `${req.method ?? 'GET'} ${path}`;
+    timeRequest(req, res, () => (ROUTES.has(path ?? '') ? path : undefined));
     const handle = async (): Promise<void> => {
       switch (route) {
         case 'POST /api/messages':

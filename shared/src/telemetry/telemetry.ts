@@ -3,8 +3,8 @@ import { metrics, SpanStatusCode, trace, type Attributes } from '@opentelemetry/
 /**
  * Traces and metrics through the OpenTelemetry API: a no-op until a provider is registered. In Azure,
  * App Service's Node.js agent (`ApplicationInsightsAgent_EXTENSION_VERSION`, infra/azure.bicep)
- * registers one that sends to Application Insights, so these spans join its request spans; locally
- * `OTEL_TRACES_EXPORTER=console` prints them (`runtime/local-tracing.ts`).
+ * registers one that sends to Application Insights, so these spans join its request spans; elsewhere
+ * `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_TRACES_EXPORTER=console` set one up (`runtime/local-telemetry.ts`).
  */
 const NAME = 'pipeline-crm';
 
@@ -68,4 +68,43 @@ export function observeRelay(
       description: 'Events whose targets could not be worked out (retried)',
     })
     .addCallback((result) => result.observe(read().unresolved));
+}
+
+/** What a request timing needs of Node's request and response (no dependency on node:http here). */
+type TimedRequest = { readonly method?: string };
+type TimedResponse = {
+  readonly statusCode: number;
+  once(event: 'finish' | 'close', listener: () => void): unknown;
+};
+
+/**
+ * Request latency, as OpenTelemetry's HTTP conventions name it: `http.server.request.duration` in
+ * seconds, by method, route template (never the raw path: ids would make every series unique) and
+ * status. Returns a function to call when a request starts; `route` is read when it ends.
+ */
+export function requestDurations(): (
+  request: TimedRequest,
+  response: TimedResponse,
+  route: () => string | undefined,
+) => void {
+  const histogram = meter().createHistogram('http.server.request.duration', {
+    unit: 's',
+    description: 'Duration of HTTP server requests',
+  });
+  return (request, response, route) => {
+    const started = performance.now();
+    let done = false;
+    const record = () => {
+      if (done) return;
+      done = true;
+      const template = route();
+      histogram.record((performance.now() - started) / 1000, {
+        'http.request.method': request.method ?? 'GET',
+        'http.response.status_code': response.statusCode,
+        ...(template ? { 'http.route': template } : {}),
+      });
+    };
+    response.once('finish', record);
+    response.once('close', record);
+  };
 }

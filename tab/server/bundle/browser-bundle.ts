@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BUNDLE_FILES } from './bundle-files';
+import { BUNDLE_MANIFEST, parseManifest, type BundleManifest } from './bundle-files';
+import type { BuiltBundle } from './build-bundle';
 
 export const APP_ENTRY = resolve(__dirname, '../../src/main.tsx');
 /** The folder beside the bundled server where the deploy artifact keeps the prebuilt browser bundle. */
@@ -14,13 +15,13 @@ const SOURCE_DIRS = [resolve(__dirname, '../../src'), resolve(__dirname, '../../
 export type BrowserBundle = {
   /** The folder served under /assets. */
   readonly dir: string;
-  /** Settles once `dir` holds a bundle that may be served; rejects, saying why, when it cannot. */
-  ready(): Promise<void>;
+  /** Settles, with its manifest, once `dir` holds a bundle that may be served; rejects, saying why, when it cannot. */
+  ready(): Promise<BundleManifest>;
 };
 
 /** Remembers success; a failure is tried again on the next call. */
-function once(task: () => Promise<void>): () => Promise<void> {
-  let pending: Promise<void> | undefined;
+function once<T>(task: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
   return () =>
     (pending ??= task().catch((error: unknown) => {
       pending = undefined;
@@ -33,19 +34,48 @@ function once(task: () => Promise<void>): () => Promise<void> {
  * the server bundle) and never builds one, so neither esbuild nor the sources are needed.
  */
 export function prebuiltBundle(dir: string): BrowserBundle {
-  const script = join(dir, BUNDLE_FILES.script);
   return {
     dir,
     ready: once(async () => {
-      const found = await stat(script).catch(() => undefined);
-      if (!found?.isFile()) {
+      const manifest = await readManifest(dir);
+      const script = join(dir, manifest?.script ?? BUNDLE_MANIFEST);
+      const found = manifest && (await stat(script).catch(() => undefined));
+      if (!manifest || !found?.isFile()) {
         throw new Error(
-          `no browser bundle at ${script}: in production the tab serves only a bundle built ahead of time ` +
-            '(npm run package:apps) and never builds one on demand',
+          `no browser bundle at ${script}: in production the tab serves only a ` +
+            'bundle built ahead of time (npm run package:apps) and never builds one on demand',
         );
       }
+      return manifest;
     }),
   };
+}
+
+/** The manifest in `dir`, undefined when there is none (or it is not one). */
+export async function readManifest(dir: string): Promise<BundleManifest | undefined> {
+  const text = await readFile(join(dir, BUNDLE_MANIFEST), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    return parseManifest(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the manifest through a private file renamed over the old one: a reader sees the old or the new. */
+export async function writeManifest(dir: string, manifest: BundleManifest): Promise<void> {
+  const temporary = join(dir, `.${BUNDLE_MANIFEST}-${randomBytes(6).toString('hex')}`);
+  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(temporary, join(dir, BUNDLE_MANIFEST));
+}
+
+/**
+ * The manifest of `built`, the new build in a folder that held `before`: the files `before` had and
+ * `built` has not stay one more build (`previous`), for pages still running it.
+ */
+export function nextManifest(built: BuiltBundle, before: readonly string[]): BundleManifest {
+  const current = new Set(built.files);
+  return { script: built.script, files: built.files, previous: before.filter((file) => !current.has(file)) };
 }
 
 /**
@@ -56,23 +86,33 @@ export function onDemandBundle(dir: string = DIST_DIR): BrowserBundle {
   return {
     dir,
     ready: once(async () => {
-      if (!(await bundleIsCurrent(dir))) await writeBundle(dir);
+      const manifest = await readManifest(dir);
+      if (manifest && (await bundleIsCurrent(dir, manifest))) return manifest;
+      return writeBundle(dir);
     }),
   };
 }
 
 /**
- * Builds the bundle into `distDir`: into a private folder first, then renamed file by file, so a
- * reader (or a second process building at the same time) never sees half a bundle. esbuild is loaded
- * here only, so a server that never builds never loads it.
+ * Builds the bundle into `distDir`: into a private folder first, then renamed file by file, and the
+ * manifest naming the new script last, so a reader (or a second process building at the same time)
+ * never sees half a bundle. The previous build's files stay for one more build, as in a deploy; the
+ * ones before are deleted. esbuild is loaded here only, so a server that never builds never loads it.
  */
-export async function writeBundle(distDir: string = DIST_DIR): Promise<void> {
+export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleManifest> {
   const { buildBundle } = await import('./build-bundle');
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    await buildBundle({ entry: APP_ENTRY, outdir: staging });
+    const built = await buildBundle({ entry: APP_ENTRY, outdir: staging });
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
+    const before = await readManifest(distDir);
+    const manifest = nextManifest(built, before?.files ?? []);
+    await writeManifest(distDir, manifest);
+    const kept = new Set([...manifest.files, ...manifest.previous]);
+    for (const dropped of before?.previous ?? [])
+      if (!kept.has(dropped)) await rm(join(distDir, dropped), { force: true });
+    return manifest;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -90,8 +130,8 @@ async function newestSource(dir: string): Promise<number> {
   return newest;
 }
 
-async function bundleIsCurrent(distDir: string): Promise<boolean> {
-  const built = await stat(join(distDir, BUNDLE_FILES.script)).catch(() => undefined);
+async function bundleIsCurrent(distDir: string, manifest: BundleManifest): Promise<boolean> {
+  const built = await stat(join(distDir, manifest.script)).catch(() => undefined);
   if (!built) return false;
   const sources = await Promise.all(SOURCE_DIRS.map(newestSource));
   return Math.max(...sources) <= built.mtimeMs;

@@ -1,16 +1,23 @@
 import { build } from 'esbuild';
 import { fluentImports } from './fluent-imports';
 
-// The shell links `app.js` (an ES module); the chunks views load on demand (React.lazy) sit beside it.
-export { BUNDLE_FILES } from './bundle-files';
+// The shell links `app-<hash>.js` (an ES module); the chunks views load on demand (React.lazy) sit beside it.
 
 export type BuildOptions = {
   /** Absolute path of `tab/src/main.tsx`. */
   readonly entry: string;
   /** Absolute directory the bundle is written to. */
   readonly outdir: string;
-  /** Writes `app.js.map` beside it (default); deploy artifacts leave it out to stay small. */
+  /** Writes `app-<hash>.js.map` beside it (default); deploy artifacts leave it out to stay small. */
   readonly sourcemap?: boolean;
+};
+
+/** What one build wrote into `outdir`: file names, no folders. */
+export type BuiltBundle = {
+  /** The entry module, `app-<hash>.js`. */
+  readonly script: string;
+  /** Every file written, the script included. */
+  readonly files: readonly string[];
 };
 
 /**
@@ -18,8 +25,8 @@ export type BuildOptions = {
  * what the first screen does not need (the board, the charts) loads when a view asks for it. Paths
  * come from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
  */
-export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOptions): Promise<void> {
-  await build({
+export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOptions): Promise<BuiltBundle> {
+  const { metafile } = await build({
     entryPoints: { app: entry },
     outdir,
     bundle: true,
@@ -27,7 +34,10 @@ export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOpti
     sourcemap,
     format: 'esm',
     splitting: true,
+    // Content-hashed names: a deploy never changes what a name means (served as immutable).
+    entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
+    metafile: true,
     platform: 'browser',
     target: ['es2020'],
     jsx: 'automatic',
@@ -36,4 +46,15 @@ export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOpti
     logLevel: 'silent',
     plugins: [fluentImports()],
   });
+  // metafile paths are relative to the working directory, with `/` on every platform.
+  const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const outputs = Object.entries(metafile.outputs);
+  // Lazy views' chunks are entry points too; the app's is the one built from `entry`.
+  const entryPath = entry.replace(/\\/g, '/');
+  const entryOutput = outputs.find(
+    ([path, output]) =>
+      path.endsWith('.js') && output.entryPoint && entryPath.endsWith(`/${output.entryPoint}`),
+  );
+  if (!entryOutput) throw new Error('esbuild wrote no entry module');
+  return { script: basename(entryOutput[0]), files: outputs.map(([path]) => basename(path)) };
 }

@@ -1,43 +1,100 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { securityHeaders } from '../http/security-headers';
-import { onDemandBundle } from '../bundle/browser-bundle';
-import { PAGE_PATHS, pageRoutes, SHELL } from './page-routes';
+import { onDemandBundle, readManifest, writeBundle, writeManifest } from '../bundle/browser-bundle';
+import { BUNDLE_MANIFEST, isContentHashed } from '../bundle/bundle-files';
+import { IMMUTABLE, PAGE_PATHS, pageRoutes, shell } from './page-routes';
 
-const bundle = onDemandBundle();
-const app = express().use(securityHeaders()).use(pageRoutes(bundle));
+// A folder of its own: the build's files and manifest are checked exactly.
+let dir: string;
+let app: express.Express;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'crm-page-routes-'));
+  app = express()
+    .use(securityHeaders())
+    .use(pageRoutes(onDemandBundle(dir)));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('page routes', () => {
-  it.each(PAGE_PATHS)('serves the app shell on %s', async (path) => {
-    const res = await request(app).get(path);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.text).toBe(SHELL);
-    expect(res.text).toContain('<div id="root"></div>');
-    expect(res.text).toContain('<script type="module" src="/assets/app.js"></script>');
-  });
+  it.each(PAGE_PATHS)(
+    'serves the app shell on %s, linking the built entry module, revalidated on every load',
+    async (path) => {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      const manifest = await readManifest(dir);
+      expect(res.text).toBe(shell(manifest!.script));
+      expect(res.text).toContain('<div id="root"></div>');
+      expect(res.text).toMatch(/<script type="module" src="\/assets\/app-[A-Z2-7]{8}\.js"><\/script>/);
+    },
+    60_000,
+  );
 
   it('needs nothing the CSP forbids: no inline script, scripts from self only', async () => {
     const res = await request(app).get('/');
     expect(res.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
-    expect(SHELL).not.toMatch(/<script(?![^>]*\bsrc=)/);
-    expect(SHELL).not.toMatch(/\son\w+=/);
+    expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(res.text).not.toMatch(/\son\w+=/);
   });
 
-  it('serves the bundle (building it when missing) and its source map', async () => {
-    await bundle.ready();
-    const js = await request(app).get('/assets/app.js');
+  it('builds content-hashed files only, each of which the manifest lists and the server serves as immutable', async () => {
+    const manifest = (await readManifest(dir))!;
+    const files = (await readdir(dir)).filter((file) => file !== BUNDLE_MANIFEST);
+    expect([...files].sort()).toEqual([...manifest.files].sort());
+    expect(files.every(isContentHashed)).toBe(true);
+    expect(manifest.files.filter((file) => file.endsWith('.js')).length).toBeGreaterThan(1); // split
+    expect(manifest.script).toMatch(/^app-[A-Z2-7]{8}\.js$/);
+
+    const js = await request(app).get(`/assets/${manifest.script}`);
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.headers['cache-control']).toBe(IMMUTABLE);
     expect(js.headers['content-security-policy']).toContain('frame-ancestors');
-    expect(js.text).toContain('sourceMappingURL=app.js.map');
-    const map = await request(app).get('/assets/app.js.map');
+    expect(js.text).toContain(`sourceMappingURL=${manifest.script}.map`);
+    const map = await request(app).get(`/assets/${manifest.script}.map`);
     expect(map.status).toBe(200);
-  }, 30_000);
+    for (const chunk of manifest.files) expect((await request(app).get(`/assets/${chunk}`)).status).toBe(200);
+
+    const served = await request(app).get(`/assets/${BUNDLE_MANIFEST}`);
+    expect(served.headers['cache-control']).toBe('no-cache');
+    expect(served.body).toEqual(manifest);
+  });
 
   it('serves nothing else from the bundle folder', async () => {
     expect((await request(app).get('/assets/.build-x/app.js')).status).toBe(404);
     expect((await request(app).get('/assets/../package.json')).status).toBe(404);
     expect((await request(app).get('/assets/nothing.js')).status).toBe(404);
+    expect((await request(app).get('/assets/app.js')).status).toBe(404);
   });
+});
+
+describe('a new build beside an old one', () => {
+  it("keeps the previous build's files one more build and deletes the ones before", async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'crm-rebuild-'));
+    try {
+      // What two earlier builds left: `old` is the current one, `older` the one kept before it.
+      for (const file of ['app-OLDOLD22.js', 'View-OLDOLD33.js', 'app-OLDER222.js'])
+        await writeFile(join(folder, file), '//');
+      await writeManifest(folder, {
+        script: 'app-OLDOLD22.js',
+        files: ['app-OLDOLD22.js', 'View-OLDOLD33.js'],
+        previous: ['app-OLDER222.js'],
+      });
+
+      const manifest = await writeBundle(folder);
+
+      expect(manifest.previous).toEqual(['app-OLDOLD22.js', 'View-OLDOLD33.js']);
+      expect(await readManifest(folder)).toEqual(manifest);
+      expect((await readdir(folder)).sort()).toEqual(
+        [...manifest.files, ...manifest.previous, BUNDLE_MANIFEST].sort(),
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

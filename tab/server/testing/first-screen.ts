@@ -55,6 +55,15 @@ export async function waitForMoreLeads(page: TabView, records: number, timeoutMs
 }
 
 /**
+ * From a workspace just opened (it opens on My day) to the leads: the navigation's Leads link,
+ * pressed with the keyboard, which works the same in a page and in a host's cross-origin frame.
+ */
+export async function openLeads(page: TabView): Promise<void> {
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).press('Enter');
+}
+
+/**
  * What a user sees as a usable leads screen: the table shows its first page (the first row is on
  * screen and the table counts at least `rows` records; it is virtualised, so most rows are not in
  * the DOM) and the first row's link can be clicked.

@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { Actor } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import { connectTableStorage, createIdGenerator, systemClock } from '@crm/shared/storage';
 import { createApp, type ServerDeps } from '../app';
+import type { BrowserBundle } from '../bundle/browser-bundle';
 import { createDevTokenIssuer } from '../auth/dev-token-issuer';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { createLogger } from '../http/logging';
 import { createTestTokens, TEST_CLIENT_ID, type MintOptions } from './test-tokens';
+
+/** API tests serve the HTML shell without building the browser bundle (page-routes.spec.ts builds it). */
+const NO_BUNDLE: BrowserBundle = {
+  dir: join(tmpdir(), 'crm-no-bundle'),
+  ready: async () => ({ script: 'app-TESTTEST.js', files: ['app-TESTTEST.js'], previous: [] }),
+};
 
 export const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 export const TENANT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -66,6 +75,7 @@ export async function startTestServer(overrides: Partial<ServerDeps> & { app?: S
     },
     rateLimit: { windowMs: 60_000, limit: 100_000 },
     addressRateLimit: { windowMs: 60_000, limit: 1_000_000 },
+    bundle: NO_BUNDLE,
     ...overrides,
   });
   const tokenCache = new Map<string, string>();

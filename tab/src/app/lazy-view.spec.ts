@@ -1,4 +1,4 @@
-import { loadOrReload, type ChunkReload } from './lazy-view';
+import { loadOrReload, noStorage, sessionStorageOrNone, type ChunkReload } from './lazy-view';
 
 function browserStandIn(start = 1_000_000) {
   const stored = new Map<string, string>();
@@ -49,6 +49,28 @@ describe('loading a view chunk', () => {
   it('given the chunk loads, then nothing reloads', async () => {
     const { env, reloads } = browserStandIn();
     expect(await loadOrReload(async () => ({ default: 'view' }), env)).toEqual({ default: 'view' });
+    expect(reloads).toEqual([]);
+  });
+
+  it('given a page denied its storage (Teams framed, third-party storage blocked), then views still load and a missing chunk shows the error without reloading', async () => {
+    // A window whose storage throws on read, as Chromium's is in a blocked third-party frame.
+    const page = globalThis as { window?: unknown };
+    page.window = {
+      get sessionStorage(): Storage {
+        throw new Error("SecurityError: Failed to read the 'sessionStorage' property from 'Window'");
+      },
+    };
+    try {
+      expect(() => sessionStorageOrNone()).not.toThrow();
+      expect(await loadOrReload(async () => ({ default: 'view' }))).toEqual({ default: 'view' });
+    } finally {
+      delete page.window;
+    }
+    const reloads: number[] = [];
+    const env: ChunkReload = { reload: () => void reloads.push(1), storage: noStorage(), now: Date.now };
+    await expect(loadOrReload(missingChunk, env)).rejects.toThrow(
+      'Failed to fetch dynamically imported module',
+    );
     expect(reloads).toEqual([]);
   });
 });

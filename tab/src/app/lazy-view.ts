@@ -10,9 +10,30 @@ export type ChunkReload = {
   readonly now: () => number;
 };
 
+/**
+ * Where the browser denies a framed page its storage: a reload could not be remembered, so every
+ * failure reads as "just reloaded" and shows the error rather than risking a reload loop.
+ */
+export const noStorage = (now: () => number = Date.now): ChunkReload['storage'] => ({
+  getItem: () => String(now()),
+  setItem: () => undefined,
+});
+
+/**
+ * The tab's session storage, if the page may use it: reading `window.sessionStorage` throws inside
+ * Teams in a browser that blocks third-party storage (it broke every lazy view there).
+ */
+export function sessionStorageOrNone(): ChunkReload['storage'] {
+  try {
+    return window.sessionStorage ?? noStorage();
+  } catch {
+    return noStorage();
+  }
+}
+
 const browser = (): ChunkReload => ({
   reload: () => window.location.reload(),
-  storage: window.sessionStorage,
+  storage: sessionStorageOrNone(),
   now: Date.now,
 });
 

@@ -42,6 +42,8 @@ export type ImportDialogProps = {
   readonly kind: ImportKind;
   /** How often a running import is polled; tests pass a small value. */
   readonly pollMs?: number;
+  /** Opens at once: the button that loaded this dialog on demand was the click (ImportButton). */
+  readonly defaultOpen?: boolean;
 };
 
 type Result = ImportTally & { readonly total: number; readonly ignoredColumns: readonly string[] };
@@ -64,7 +66,7 @@ const SKIP = '';
  * the value mappings and the first rows checked, before anything is written → the background job's
  * progress → what was created, updated, skipped and why, with an error file to download.
  */
-export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogProps) {
+export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = false }: ImportDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
   const styles = useRecordFormStyles();
@@ -73,7 +75,7 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000 }: ImportDialogP
   const recheck = useRecheckImport(workspaceId);
   const start = useStartImport(workspaceId, kind);
   const imported = useImportCompleted(workspaceId, kind);
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const [file, setFile] = useState<File>();
   const [columns, setColumns] = useState<Record<string, string | null>>({});

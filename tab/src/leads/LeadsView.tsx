@@ -9,7 +9,7 @@ import type { Notice } from '../app/StateViews';
 import { useToast } from '../app/Toasts';
 import { reassignBulk } from '../owners/ReassignButton';
 import { RecordDetail } from '../records/RecordDetail';
-import { ImportDialog } from '../imports/ImportDialog';
+import { ImportButton } from '../imports/ImportButton';
 import { RecordListView } from '../records/RecordListView';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { convertedText } from './conversion-notice';
@@ -102,7 +102,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       entity={LEAD_ENTITY}
       workspaceId={workspaceId}
       {...(debounceMs === undefined ? {} : { debounceMs })}
-      tools={<ImportDialog workspaceId={workspaceId} kind="lead" />}
+      tools={<ImportButton workspaceId={workspaceId} kind="lead" />}
       bulk={(leads, done) => (
         <>
           <BulkStatus workspaceId={workspaceId} leads={leads} done={done} />

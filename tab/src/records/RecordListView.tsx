@@ -9,7 +9,7 @@ import { useToast } from '../app/Toasts';
 import { useNarrow } from '../app/useNarrow';
 import { ColumnChooser } from './ColumnChooser';
 import type { EntityDescriptor } from './entity';
-import { ImportDialog } from '../imports/ImportDialog';
+import { ImportButton } from '../imports/ImportButton';
 import { ExportButton } from './ExportButton';
 import { FilterSelect } from './FilterSelect';
 import { formValuesOf } from './form-field';
@@ -111,7 +111,7 @@ export function RecordListView<T extends { readonly id: string }>({
         </div>
         <div className={styles.tools}>
           {tools}
-          {entity.importKind && <ImportDialog workspaceId={workspaceId} kind={entity.importKind} />}
+          {entity.importKind && <ImportButton workspaceId={workspaceId} kind={entity.importKind} />}
           {entity.exportable && <ExportButton workspaceId={workspaceId} plural={entity.plural} />}
           {!narrow && (
             <ColumnChooser fields={entity.columns} hidden={columns.hidden} onToggle={columns.toggle} />
