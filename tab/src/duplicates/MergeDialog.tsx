@@ -15,7 +15,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { Checkmark16Regular, Search20Regular } from '@fluentui/react-icons';
-import { contactMergeFills, organisationMergeFills, type Contact, type Organisation } from '@crm/shared';
+import { contactMergeFills, organisationMergeFills } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,11 +33,10 @@ import type { FormField } from '../records/form-field';
 import { useClosingDialog } from '../records/useClosingDialog';
 import { useDebouncedValue } from '../records/useDebouncedValue';
 import { useMergeDialogStyles } from './MergeDialog.styles';
+import type { MergeablePlural, MergeableRecord } from './mergeable';
 import { useMergeMoves, type MergeMoves } from './useMergeMoves';
 
-/** The kinds two records of which can be merged. */
-export type MergeablePlural = 'organisations' | 'contacts';
-export type MergeableRecord = Organisation | Contact;
+export type { MergeablePlural, MergeableRecord } from './mergeable';
 
 /** What to merge: the record whose "Merge with…" was chosen, and the other one when already known. */
 export type MergeRequest<T> = { readonly first: WithEtag<T>; readonly second?: WithEtag<T> };

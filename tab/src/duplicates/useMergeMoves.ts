@@ -3,7 +3,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { ListQuery, RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
-import type { MergeablePlural, MergeableRecord } from './MergeDialog';
+import type { MergeablePlural, MergeableRecord } from './mergeable';
 
 /** How many records of each kind a merge would move to the survivor. */
 export type MergeMoves = {

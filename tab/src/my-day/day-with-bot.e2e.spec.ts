@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { createOpportunity, createOrganisation } from '@crm/shared/application';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
@@ -35,7 +34,7 @@ beforeAll(async () => {
     ready: async () => undefined,
   });
   await new Promise<void>((resolve) => bot.server.listen(0, '127.0.0.1', resolve));
-  chat = botClient(`http://127.0.0.1:${(bot.server.address() as AddressInfo).port}`, connector);
+  chat = botClient(`http://127.0.0.1:${(bot.server.address() as { port: number }).port}`, connector);
 }, 60_000);
 
 afterAll(async () => {
