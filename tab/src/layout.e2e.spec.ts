@@ -23,6 +23,9 @@ const WIDTHS = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
+const LONG_ORGANISATION =
+  'Koninklijke Nederlandsche Transport- en Logistiekonderneming Van der Heijden-Oosterhuis BV';
+
 let browser: Browser;
 let server: BrowserServer;
 let ws: string;
@@ -43,7 +46,7 @@ beforeAll(async () => {
   const base = `/workspaces/${ws}`;
   // Values as long as real ones get: they must be cut, never drawn over the next column.
   const org = await server.api(DEMO_ACTOR, 'POST', `${base}/organisations`, {
-    name: 'Koninklijke Nederlandsche Transport- en Logistiekonderneming Van der Heijden-Oosterhuis BV',
+    name: LONG_ORGANISATION,
     website: 'https://www.koninklijke-transport-logistiek-van-der-heijden-oosterhuis.example',
     city: 'Hendrik-Ido-Ambacht',
     industry: 'Transport, logistics and warehousing services',
@@ -218,6 +221,16 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await show(page, 'opportunities', ready);
     await page.getByRole('button', { name: 'New opportunity' }).click();
     await check('new-opportunity');
+    // Merging: first the search for the other one, then the two side by side (long values).
+    await show(page, 'organisations', ready);
+    await page.getByRole('heading', { name: 'Organisations', level: 2 }).waitFor();
+    await ready();
+    await rowMenu('Fjordlys Logistikk AS', 'Merge with…');
+    await check('merge-pick');
+    await rowMenu('Fjordlys Logistikk AS', 'Merge with…');
+    await page.getByRole('dialog').getByText(LONG_ORGANISATION, { exact: true }).click();
+    await page.getByRole('dialog').getByRole('table').waitFor();
+    await check('merge-organisations');
     await show(page, views.find((v) => v.name === 'organisations-record')!.path, ready);
     await page.getByRole('button', { name: 'Edit' }).click();
     await check('edit-organisation');

@@ -30,7 +30,8 @@ export type Merge<T> = {
   readonly moved: MergeLinks;
 };
 
-const ORGANISATION_FILLS = [
+/** The organisation fields a merge fills from the loser when the survivor's are empty. */
+export const ORGANISATION_MERGE_FILLS = [
   'website',
   'industry',
   'size',
@@ -42,7 +43,8 @@ const ORGANISATION_FILLS = [
   'description',
 ] as const satisfies readonly (keyof Organisation)[];
 
-const CONTACT_FILLS = [
+/** The contact fields a merge fills from the loser when the survivor's are empty. */
+export const CONTACT_MERGE_FILLS = [
   'firstName',
   'email',
   'phone',
@@ -61,6 +63,24 @@ function fillEmpty<T extends object>(survivor: T, loser: T, fields: readonly (ke
   }
   return filled;
 }
+
+/**
+ * What an organisation merge changes on the survivor: its empty fields the loser has, and a
+ * prospect's status when the loser's says more (the tab shows the same before one confirms).
+ */
+export const organisationMergeFills = (
+  survivor: Organisation,
+  loser: Organisation,
+): Partial<Organisation> => ({
+  ...fillEmpty(survivor, loser, ORGANISATION_MERGE_FILLS),
+  ...(survivor.status === 'prospect' && loser.status !== 'prospect' ? { status: loser.status } : {}),
+});
+
+/** What a contact merge changes on the survivor: its empty fields the loser has; a decision maker in either is one. */
+export const contactMergeFills = (survivor: Contact, loser: Contact): Partial<Contact> => ({
+  ...fillEmpty(survivor, loser, CONTACT_MERGE_FILLS),
+  ...(!survivor.isDecisionMaker && loser.isDecisionMaker ? { isDecisionMaker: true } : {}),
+});
 
 const sameRecord = () =>
   err(
@@ -101,10 +121,7 @@ export function decideOrganisationMerge(
   ctx: ChangeContext,
 ): Result<Merge<Organisation>> {
   if (survivor.id === loser.id) return sameRecord();
-  const filled: Partial<Organisation> = {
-    ...fillEmpty(survivor, loser, ORGANISATION_FILLS),
-    ...(survivor.status === 'prospect' && loser.status !== 'prospect' ? { status: loser.status } : {}),
-  };
+  const filled = organisationMergeFills(survivor, loser);
   const to = survivor.id;
   return ok({
     survivor: touched({ ...survivor, ...filled }, ctx),
@@ -145,10 +162,7 @@ export function decideContactMerge(
       ),
     );
   }
-  const filled: Partial<Contact> = {
-    ...fillEmpty(survivor, loser, CONTACT_FILLS),
-    ...(!survivor.isDecisionMaker && loser.isDecisionMaker ? { isDecisionMaker: true } : {}),
-  };
+  const filled = contactMergeFills(survivor, loser);
   const to: Id = survivor.id;
   return ok({
     survivor: touched({ ...survivor, ...filled }, ctx),

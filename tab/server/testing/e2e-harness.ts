@@ -19,6 +19,8 @@ export const ARTIFACTS_DIR = resolve(__dirname, '../../test-artifacts');
 
 export type E2e = {
   readonly base: string;
+  /** The server's storage, clock and ids: a bot built on them shares the tab's data (one Azurite). */
+  readonly deps: Awaited<ReturnType<typeof testStorage>>;
   readonly browser: Browser;
   /** A page that records script errors and console errors in `problems`. */
   newPage(options?: BrowserContextOptions): Promise<{ page: Page; problems: string[] }>;
@@ -56,6 +58,7 @@ export async function startE2e(options: { readonly inlineMaxRows?: number } = {}
   const browser = await launchChromium();
   return {
     base: `http://127.0.0.1:${address.port}`,
+    deps,
     browser,
     newPage: async (options = {}) => {
       const page = await (await browser.newContext({ locale: 'en-US', ...options })).newPage();

@@ -128,6 +128,23 @@ export const useReassign = (ws: string, plural: OwnedPlural) =>
     refresh: 'settled',
   });
 
+/** Merges `loser` into `survivor` (both with the ETag read); what pointed at the loser now points at the survivor. */
+export const useMerge = <T>(ws: string, plural: 'organisations' | 'contacts') =>
+  useWrite({
+    run: (
+      api,
+      { survivor, loser }: { survivor: { id: string; etag: string }; loser: { id: string; etag: string } },
+    ) => api.merge<T>(ws, plural, survivor, loser),
+    touches: () => [
+      ...(['organisations', 'contacts', 'opportunities', 'activities', 'leads'] as const).map((p) =>
+        queryKeys.kind(ws, p),
+      ),
+      queryKeys.recycleBin(ws),
+    ],
+    // A 412 says one of them changed since: the lists show the current ones either way.
+    refresh: 'settled',
+  });
+
 export type BinEntry = { readonly plural: RecordPlural; readonly id: string };
 
 /** Back from the recycle bin, into its kind's lists. */

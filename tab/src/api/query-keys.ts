@@ -29,6 +29,12 @@ export const queryKeys = {
     owner ? (['opportunities', ws, 'board', owner] as const) : (['opportunities', ws, 'board'] as const),
   stageHistory: (ws: string, opportunityId: string) =>
     ['opportunities', ws, 'history', opportunityId] as const,
+  /** The records a merge dialog offers to merge with (a search of one kind). */
+  mergeCandidates: (ws: string, plural: RecordPlural, query: ListQuery) =>
+    [plural, ws, 'merge-candidates', query] as const,
+  /** What points at a record a merge would move (one list of another kind, counted). */
+  mergeMoves: (ws: string, plural: RecordPlural, query: ListQuery) =>
+    [plural, ws, 'merge-moves', query] as const,
   conversionMatches: (ws: string, leadId: string) => ['leads', ws, 'matches', leadId] as const,
   /** A person's day (open activities), kept with the activities so every activity write refreshes it. */
   myDay: (ws: string, query: MyDayQuery) => ['activities', ws, 'my-day', query] as const,

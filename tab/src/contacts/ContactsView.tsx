@@ -1,21 +1,16 @@
 import type { Contact } from '@crm/shared';
-import { reassignBulk } from '../owners/ReassignButton';
+import { MergeableList } from '../duplicates/MergeableList';
 import { RecordDetail } from '../records/RecordDetail';
-import { RecordListView } from '../records/RecordListView';
 import { CONTACT_ENTITY } from './contact-entity';
+
+/** Contacts merge two at a time (`duplicates/MergeDialog.tsx`). */
+const MERGEABLE = { ...CONTACT_ENTITY, plural: 'contacts' } as const;
 
 export type ContactsViewProps = { readonly workspaceId: string; readonly recordId?: string };
 
 /** Contacts, or one with its organisation (linked) and activities. */
 export function ContactsView({ workspaceId, recordId }: ContactsViewProps) {
-  if (!recordId)
-    return (
-      <RecordListView<Contact>
-        entity={CONTACT_ENTITY}
-        workspaceId={workspaceId}
-        bulk={reassignBulk(workspaceId, 'contacts', CONTACT_ENTITY.title)}
-      />
-    );
+  if (!recordId) return <MergeableList<Contact> entity={MERGEABLE} workspaceId={workspaceId} />;
   return (
     <RecordDetail<Contact>
       entity={CONTACT_ENTITY}

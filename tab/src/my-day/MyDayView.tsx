@@ -14,6 +14,7 @@ import {
   Title2,
   Title3,
 } from '@fluentui/react-components';
+import { snoozedDueAt, type SnoozeUntil } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,7 @@ import { MemberSelect } from '../owners/MemberSelect';
 import { FormDialog } from '../records/FormDialog';
 import { useMyDayStyles } from './MyDayView.styles';
 import { PlanNextOffer } from './PlanNextOffer';
-import { localDateInput, nextWeekAt, onDateAt, readerTimeZone, tomorrowAt } from './when';
+import { localDateInput, onDateAt, readerTimeZone } from './when';
 
 export type MyDayViewProps = { readonly workspaceId: string };
 
@@ -239,12 +240,15 @@ type DayItemProps = Omit<DaySectionProps, 'section' | 'items' | 'more' | 'doneHe
   readonly done: boolean;
 };
 
+/** Where "Tomorrow" / "Next week" move an open activity: shared's snooze rule, the bot card's too. */
+const snoozed = (activity: Activity, until: SnoozeUntil): Date =>
+  new Date(snoozedDueAt(activity.occurredAt, until, new Date().toISOString(), readerTimeZone()));
+
 function DayItem({ activity, overdue, done, onDone, onUndo, onMove, onPick }: DayItemProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigation = useNavigation();
   const styles = useMyDayStyles();
-  const due = new Date(activity.occurredAt);
   const plural = REGARDING_PLURAL[activity.regarding.type];
   return (
     <li className={styles.item}>
@@ -276,10 +280,10 @@ function DayItem({ activity, overdue, done, onDone, onUndo, onMove, onPick }: Da
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => onMove(activity, tomorrowAt(due, new Date()))}>
+              <MenuItem onClick={() => onMove(activity, snoozed(activity, 'tomorrow'))}>
                 {t('myDay.tomorrow')}
               </MenuItem>
-              <MenuItem onClick={() => onMove(activity, nextWeekAt(due, new Date()))}>
+              <MenuItem onClick={() => onMove(activity, snoozed(activity, 'next-week'))}>
                 {t('myDay.nextWeek')}
               </MenuItem>
               <MenuItem onClick={() => onPick(activity)}>{t('myDay.pickDate')}</MenuItem>

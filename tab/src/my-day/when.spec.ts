@@ -1,4 +1,4 @@
-import { nextWeekAt, nextWorkingHour, onDateAt, tomorrowAt } from './when';
+import { nextWorkingHour, onDateAt } from './when';
 
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min);
 
@@ -14,14 +14,8 @@ describe('activity times', () => {
     expect(nextWorkingHour(at(2026, 12, 5, 11))).toEqual(at(2026, 12, 7, 9));
   });
 
-  it('moves to tomorrow, next Monday or a chosen date at the time it was due', () => {
+  it('moves to a chosen date at the time it was due', () => {
     const due = at(2026, 11, 30, 14, 30);
-    const wednesday = at(2026, 12, 2, 8);
-    expect(tomorrowAt(due, wednesday)).toEqual(at(2026, 12, 3, 14, 30));
-    expect(nextWeekAt(due, wednesday)).toEqual(at(2026, 12, 7, 14, 30));
-    // On a Sunday, next week is the next day; on a Monday, a week later.
-    expect(nextWeekAt(due, at(2026, 12, 6, 8))).toEqual(at(2026, 12, 7, 14, 30));
-    expect(nextWeekAt(due, at(2026, 12, 7, 8))).toEqual(at(2026, 12, 14, 14, 30));
     expect(onDateAt('2027-01-04', due)).toEqual(at(2027, 1, 4, 14, 30));
     expect(onDateAt('soon', due)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 /**
  * Times the tab offers for an activity, in the reader's own time zone (the browser's): when a planned
- * one is due by default, and where "Move to" puts an open one (the wall-clock time it was due stays).
+ * one is due by default, and the day a picked date moves an open one to ("Tomorrow" and "Next week"
+ * are shared's `snoozedDueAt`, as on the bot's card).
  */
 
 const WORK_STARTS = 9;
@@ -24,20 +25,6 @@ export function nextWorkingHour(now: Date): Date {
   }
   return next;
 }
-
-/** `due`'s time of day on the day `days` after `now`'s. */
-function daysAfterToday(due: Date, now: Date, days: number): Date {
-  const moved = new Date(now);
-  moved.setDate(moved.getDate() + days);
-  moved.setHours(due.getHours(), due.getMinutes(), 0, 0);
-  return moved;
-}
-
-/** Tomorrow, at the time it was due. */
-export const tomorrowAt = (due: Date, now: Date): Date => daysAfterToday(due, now, 1);
-
-/** The Monday after today, at the time it was due. */
-export const nextWeekAt = (due: Date, now: Date): Date => daysAfterToday(due, now, 8 - (now.getDay() || 7));
 
 /** A chosen date (`YYYY-MM-DD`), at the time it was due. */
 export function onDateAt(date: string, due: Date): Date | undefined {

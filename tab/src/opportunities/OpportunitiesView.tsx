@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Title2 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
 import { type Opportunity } from '@crm/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +6,11 @@ import type { WithEtag } from '../api/api-client';
 import { errorMessage, isStale } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCreateRecord, useUpdateRecord } from '../api/mutations';
+import { NoticeBar, type Notice } from '../app/StateViews';
 import { useToast } from '../app/Toasts';
 import { useNarrow } from '../app/useNarrow';
 import { DEAL_LINKS } from '../organisations/deal-entity';
+import { ReassignButton } from '../owners/ReassignButton';
 import { stageName } from '../pipeline/pipeline-format';
 import { useWorkspaceLookups } from '../pipeline/useWorkspaceLookups';
 import { ColumnChooser } from '../records/ColumnChooser';
@@ -76,6 +78,10 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
   const list = useRecordList<Opportunity>(workspaceId, 'opportunities', state.query);
   const refused = useSortRefusal(state, list.error);
   const remove = useDeleteWithUndo(workspaceId, DEAL_LINKS);
+  // Bulk "Give to…", as the other lists have it.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<Notice>();
+  const selectedDeals = list.records.filter((r) => selected.has(r.id));
 
   const stageLabels = useMemo(
     () => new Map(lookups.stages.map((s) => [s.id, stageName(s, t)])),
@@ -172,6 +178,26 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
           />
         ))}
       </ListToolbar>
+      {selectedDeals.length > 0 && (
+        <div
+          className={styles.toolbar}
+          role="group"
+          aria-label={t('table.bulkLabel', { count: selectedDeals.length })}
+        >
+          <Text>{t('table.selected', { count: selectedDeals.length })}</Text>
+          <ReassignButton
+            workspaceId={workspaceId}
+            plural="opportunities"
+            records={selectedDeals}
+            title={(deal) => deal.name}
+            done={(done) => {
+              setNotice(done);
+              setSelected(new Set());
+            }}
+          />
+        </div>
+      )}
+      <NoticeBar notice={notice} />
       <SortNotices refused={state.refused} searching={state.searching} />
       {error ? (
         <MessageBar intent="error">
@@ -195,6 +221,7 @@ function DealList({ workspaceId, debounceMs = 300 }: OpportunitiesViewProps) {
           sortable={state.q ? [] : sortableFields('opportunities')}
           onSort={state.toggleSort}
           cardFields={['organisation', 'amount']}
+          selection={{ selected, onChange: setSelected }}
           actions={(record) => [
             { id: 'edit', label: t('opportunities.edit'), run: () => edit({ record }) },
             remove(record),

@@ -15,6 +15,7 @@ import { stageName } from '../pipeline/pipeline-format';
 import { ChannelsSection } from './ChannelsSection';
 import { LeadAssignmentSection } from './LeadAssignmentSection';
 import { MembersSection } from './MembersSection';
+import { MorningDigestSection } from './MorningDigestSection';
 import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
 import { UndeliveredSection } from './UndeliveredSection';
@@ -23,8 +24,8 @@ import { useSettingsStyles } from './SettingsView.styles';
 export type SettingsViewProps = { readonly workspaceId: string };
 
 /**
- * Owners: the workspace's name, currency, stale threshold, its stages, its members, its channels and
- * the notifications the bot gave up on.
+ * Owners: the workspace's name, currency, stale threshold, its stages, its members, who gets new leads,
+ * the morning digest, its channels and the notifications the bot gave up on.
  */
 export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
@@ -49,6 +50,13 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
       {workspace.data && (
         <LeadAssignmentSection
           key={`lead-assignment-${workspace.data.etag}`}
+          workspace={workspace.data}
+          act={act}
+        />
+      )}
+      {workspace.data && (
+        <MorningDigestSection
+          key={`morning-digest-${workspace.data.etag}`}
           workspace={workspace.data}
           act={act}
         />

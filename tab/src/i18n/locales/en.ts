@@ -1,12 +1,14 @@
 import { enPipeline } from './en.pipeline';
 import { enMyDay } from './en.my-day';
 import { enRecordPages } from './en.record-pages';
+import { enDuplicates } from './en.duplicates';
 
 /** English: the source of every key. The other locales are typed `Messages`, so a missing key fails tsc. */
 export const en = {
   ...enPipeline,
   ...enMyDay,
   ...enRecordPages,
+  ...enDuplicates,
   app: {
     dismiss: 'Dismiss',
     title: 'Pipeline CRM',

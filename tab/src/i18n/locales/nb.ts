@@ -2,11 +2,13 @@ import type { Messages } from './en';
 import { nbPipeline } from './nb.pipeline';
 import { nbMyDay } from './nb.my-day';
 import { nbRecordPages } from './nb.record-pages';
+import { nbDuplicates } from './nb.duplicates';
 
 export const nb: Messages = {
   ...nbPipeline,
   ...nbMyDay,
   ...nbRecordPages,
+  ...nbDuplicates,
   app: {
     dismiss: 'Lukk',
     title: 'Pipeline CRM',

@@ -2,11 +2,13 @@ import type { Messages } from './en';
 import { nlPipeline } from './nl.pipeline';
 import { nlMyDay } from './nl.my-day';
 import { nlRecordPages } from './nl.record-pages';
+import { nlDuplicates } from './nl.duplicates';
 
 export const nl: Messages = {
   ...nlPipeline,
   ...nlMyDay,
   ...nlRecordPages,
+  ...nlDuplicates,
   app: {
     dismiss: 'Sluiten',
     title: 'Pipeline CRM',

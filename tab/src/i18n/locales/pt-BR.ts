@@ -2,11 +2,13 @@ import type { Messages } from './en';
 import { ptBRPipeline } from './pt-BR.pipeline';
 import { ptBRMyDay } from './pt-BR.my-day';
 import { ptBRRecordPages } from './pt-BR.record-pages';
+import { ptBRDuplicates } from './pt-BR.duplicates';
 
 export const ptBR: Messages = {
   ...ptBRPipeline,
   ...ptBRMyDay,
   ...ptBRRecordPages,
+  ...ptBRDuplicates,
   app: {
     dismiss: 'Dispensar',
     title: 'Pipeline CRM',
