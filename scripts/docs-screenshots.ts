@@ -1,10 +1,10 @@
 /**
  * The README's screenshots, from `npm start`'s demo: `npx tsx scripts/docs-screenshots.ts` starts the
  * product on free ports over a fresh data folder, signs in to the tab in headless Chromium (1366 px
- * wide) as the demo's owner and photographs the leads list, the pipeline board and the dashboard, the
- * leads list as Teams mobile shows it (400 px, dark), then wins a deal and photographs its card in the
- * Agents Playground's General channel. Writes docs/screenshots/{leads,pipeline,dashboard,leads-mobile,
- * bot-card}.png (the README links these names: keep them).
+ * wide) as the demo's owner and photographs My day, the leads list, the pipeline board, a deal's page
+ * and the dashboard, the leads list as Teams mobile shows it (400 px, dark), then wins a deal and
+ * photographs its card in the Agents Playground's General channel. Writes docs/screenshots/{my-day,
+ * leads,pipeline,deal,dashboard,leads-mobile,bot-card}.png (the README links these names: keep them).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     await tab.getByRole('button', { name: 'My Team' }).click();
     // The workspace opens on My day; the leads are the next link.
     await tab.getByRole('heading', { name: 'My day', level: 2 }).waitFor(SLOW);
+    await tab.getByText('Agree the fleet tracking pilot').waitFor(SLOW);
+    await shoot(tab, 'my-day.png');
     await tab.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
     await tab.getByRole('heading', { name: 'Leads', level: 2 }).waitFor(SLOW);
     await tab.getByRole('link', { name: 'Lars Hansen' }).waitFor(SLOW);
@@ -51,6 +53,11 @@ async function main(): Promise<void> {
     await tab.getByRole('heading', { name: 'Pipeline', level: 2 }).waitFor(SLOW);
     await tab.getByText('Fjordlys – fleet tracking').first().waitFor(SLOW);
     await shoot(tab, 'pipeline.png');
+
+    await tab.getByRole('link', { name: 'Fjordlys – fleet tracking' }).first().click();
+    await tab.getByRole('heading', { name: 'Fjordlys – fleet tracking', level: 2 }).waitFor(SLOW);
+    await waitForNoSpinner(tab);
+    await shoot(tab, 'deal.png');
 
     await tab.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Dashboard' }).click();
     await tab.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor(SLOW);

@@ -197,6 +197,8 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
       const where = `${name} at ${size.width} px, ${scheme}`;
       await page.getByRole('dialog').last().waitFor();
       await ready();
+      // A dialog fades in (Web Animations): axe measures colours mid-fade as too faint, so wait it out.
+      await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
       for (const finding of await layoutFindings(page)) findings.push(`${where}: ${finding}`);
       for (const f of await seriousAxeFindings(page))
         findings.push(`${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}`);

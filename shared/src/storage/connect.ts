@@ -10,7 +10,8 @@ import type { ConversationRepository, TeamRepository } from '../application/team
 import { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 import type { PendingOutboxIndex, RelayLeases } from '../application/relay/relay-ports';
 import { TablePendingOutboxIndex } from './table-pending-outbox-index';
-import { TableLeases, type Leases } from './table-leases';
+import type { Leases } from './leases';
+import { TableLeases } from './table-leases';
 import { TableRelayLeases } from './table-relay-leases';
 import type { WorkspaceId } from '../common/types';
 import { statusOf } from './table-errors';

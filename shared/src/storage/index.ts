@@ -6,7 +6,8 @@ export { TableWorkspaceRepository } from './table-workspace.repository';
 export { TableOutboxRepository } from './table-outbox.repository';
 export { TableConversationRepository, TableTeamRepository } from './table-team.repository';
 export { TableImportJobRepository } from './table-import-job.repository';
-export { memoryLeases, TableLeases, type Lease, type LeaseRow, type Leases } from './table-leases';
+export { memoryLeases, type Lease, type LeaseRow, type Leases } from './leases';
+export { TableLeases } from './table-leases';
 export { connectOutboxQueue, type OutboxQueue } from './queue-outbox-signal';
 export { createIdGenerator, systemClock } from './ids';
 export {

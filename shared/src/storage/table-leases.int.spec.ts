@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connectTableStorage } from './connect';
-import { memoryLeases, TableLeases, type Leases } from './table-leases';
+import { memoryLeases, type Leases } from './leases';
+import { TableLeases } from './table-leases';
 
 /** The leases every instance shares, on Azurite and in memory alike (the clock is the leases' own). */
 const kinds: [string, (nowMs: () => number) => Promise<Leases>][] = [

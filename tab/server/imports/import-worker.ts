@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isImportJobFinished, type WorkspaceId } from '@crm/shared';
 import { runImportJob, type ImportDeps, type ImportSource } from '@crm/shared/application';
-import { memoryLeases, type Lease, type Leases } from '@crm/shared/storage';
+import { memoryLeases, type Lease, type Leases } from '@crm/shared/leases';
 import type { Logger } from '../http/logging';
 import { csvRecords, type CsvFormat } from './csv-file';
 import { inspectCsv } from './csv-scanner';

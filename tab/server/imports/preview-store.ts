@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportKind, WorkspaceId } from '@crm/shared';
-import { memoryLeases, type Lease, type Leases } from '@crm/shared/storage';
+import { memoryLeases, type Lease, type Leases } from '@crm/shared/leases';
 import { csvRecords, type CsvFormat } from './csv-file';
 import { jobFilePath } from './import-files';
 import { localJobFiles, type JobFiles } from './job-files';

@@ -1,5 +1,4 @@
 import {
-  Avatar,
   Button,
   Menu,
   MenuGroup,
@@ -9,7 +8,7 @@ import {
   MenuPopover,
   MenuTrigger,
 } from '@fluentui/react-components';
-import { Person20Regular, SignOut20Regular } from '@fluentui/react-icons';
+import { Person16Regular, SignOut20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useShellStyles } from './Shell.styles';
 
@@ -29,7 +28,9 @@ export function PersonMenu({ name, onSignOut }: PersonMenuProps) {
   const [before = '', after = ''] = label.split(name);
   const person = (
     <>
-      <Avatar icon={<Person20Regular />} size={24} aria-hidden />
+      <span className={styles.avatar} aria-hidden>
+        <Person16Regular />
+      </span>
       <span className={styles.personName}>
         {before && <span className={styles.visuallyHidden}>{before}</span>}
         {name}
