@@ -30,8 +30,9 @@ export const useRecordTableStyles = makeStyles({
   },
   row: {
     height: `${ROW_HEIGHT_PX}px`,
-    // A focused row shows every value whole (the title attribute only helps a mouse).
-    [`:focus-within .${CELL_TEXT}`]: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+    // A row reached with the keyboard shows every value whole (the title attribute only helps a
+    // mouse). Not on a mouse press: the row grew under the pointer and the click missed its button.
+    [`:has(:focus-visible) .${CELL_TEXT}`]: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   },
   cell: {
     overflow: 'hidden',
@@ -91,7 +92,7 @@ export const useRecordTableStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow2,
-    [`:focus-within .${CELL_TEXT}`]: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+    [`:has(:focus-visible) .${CELL_TEXT}`]: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   },
   cardTitle: {
     display: 'flex',
@@ -101,7 +102,8 @@ export const useRecordTableStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   cardStatus: {
-    flexShrink: 1,
+    // The name gives way first: a long name cut "Koninklijke Nederland…" reads, a status cut "P…" does not.
+    flexShrink: 0,
     minWidth: 0,
     maxWidth: '55%',
     marginLeft: 'auto',
