@@ -1,11 +1,14 @@
 /**
- * Entity reads the outbox relay spends to drain a backlog, against an embedded in-memory Azurite:
- *   npx tsx scripts/relay-drain-reads.ts [events=10000]
- * Seeds one workspace's outbox with a backlog (events-only commits of 99 events), then starts a relay
- * like the bot's (leases, pending index; no queue: it is woken once) whose channel answers every send
- * at once, and counts every entity storage hands the relay's process: each row of a query page and
- * each point read (a pipeline policy on the SDK's clients, `countEntityReads`). Prints the reads, the
- * reads per event and the time taken.
+ * Storage work the outbox relay spends to drain one workspace's backlog, against an embedded
+ * in-memory Azurite:
+ *   npm run bench:drain   (BENCH_DRAIN_EVENTS=10000, BENCH_DRAIN_MAX_READS_PER_EVENT=5)
+ * Seeds one workspace's outbox with N pending events as fast as storage takes them (events-only
+ * commits of 99 events through the records repository, an uncounted client), then starts a relay like
+ * the bot's (leases, pending index; no queue: it is woken once) whose channel accepts every post at
+ * once, and counts what the relay's clients ask of storage until the outbox is empty (a pipeline
+ * policy on the SDK's clients, `countingPolicy`): calls, entities read, entities written. Exits 1 when
+ * entities read per event exceed the threshold: reads proportional to the events, not to the backlog
+ * times the passes.
  */
 import { randomBytes } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
@@ -14,10 +17,12 @@ import { startOutboxRelay } from '../shared/src/application';
 import { startAzurite } from '../shared/src/storage/azurite';
 import { connectTableStorage } from '../shared/src/storage/connect';
 import { systemClock } from '../shared/src/storage/ids';
-import { countEntityReads } from '../shared/src/storage/entity-read-counter';
 import { aLeadConvertedEvent } from '../shared/src/testing/builders';
+import { countingPolicy, noCalls } from './bench-storage-calls';
 
-const EVENTS = Number(process.argv[2] ?? process.env.RELAY_DRAIN_EVENTS ?? 10_000);
+const EVENTS = Number(process.env.BENCH_DRAIN_EVENTS ?? 10_000);
+const MAX_READS_PER_EVENT = Number(process.env.BENCH_DRAIN_MAX_READS_PER_EVENT ?? 5);
+/** Events per commit: an entity-group transaction holds at most 100 operations. */
 const PER_COMMIT = 99;
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -36,17 +41,19 @@ async function main(): Promise<void> {
       occurredAt: new Date(start + i * 1000).toISOString(),
     }),
   );
+  const seedBegan = performance.now();
   for (let i = 0; i < events.length; i += PER_COMMIT) {
     const result = await seeding.records.commit(ws, { writes: [], events: events.slice(i, i + PER_COMMIT) });
     if (!result.ok) throw new Error(result.error.code);
   }
   await seeding.pendingOutbox.mark(ws, systemClock.now());
-  process.stdout.write(`seeded ${EVENTS} events in one workspace's outbox\n`);
+  const seedSeconds = (performance.now() - seedBegan) / 1000;
+  console.log(`seeded ${EVENTS} pending events in one workspace's outbox in ${seedSeconds.toFixed(1)} s`);
 
-  const counter = countEntityReads();
+  const counter = noCalls();
   const storage = connectTableStorage(config, {
     tablePrefix,
-    clientOptions: { additionalPolicies: [{ policy: counter.policy, position: 'perCall' }] },
+    clientOptions: { additionalPolicies: [{ policy: countingPolicy(counter), position: 'perCall' }] },
   });
   let sent = 0;
   const began = performance.now();
@@ -69,11 +76,11 @@ async function main(): Promise<void> {
     { owner: 'drain', sweepMs: 60 * 60_000 },
   );
   relay.wake(ws);
-  // Read apart from the counted clients: the outbox range is empty once every event is delivered.
+  // Looked at apart from the counted clients: the outbox range is empty once every event is delivered.
   const outbox = TableClient.fromConnectionString(azurite.connectionString, `${tablePrefix}records`, {
     allowInsecureConnection: true,
   });
-  const empty = async () => {
+  const empty = async (): Promise<boolean> => {
     const filter = `PartitionKey eq '${ws}' and RowKey ge 'out|' and RowKey lt 'out}'`;
     for await (const page of outbox.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 1 }))
       return page.length === 0;
@@ -84,17 +91,24 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
     if (performance.now() - lastReport > 10_000) {
       lastReport = performance.now();
-      process.stdout.write(`  … ${sent}/${EVENTS} sent, ${counter.reads()} entity reads so far\n`);
+      console.log(`  … ${sent}/${EVENTS} posted, ${counter.entitiesRead} entities read so far`);
     }
   }
   const seconds = (performance.now() - began) / 1000;
   await relay.stop();
-  const reads = counter.reads();
-  process.stdout.write(
-    `drained ${EVENTS} events (${sent} posts) in ${seconds.toFixed(1)} s: ${reads} entity reads ` +
-      `(${(reads / EVENTS).toFixed(2)} per event) in ${counter.requests()} read requests\n`,
-  );
   await azurite.stop();
+
+  const perEvent = counter.entitiesRead / EVENTS;
+  console.log(`drained ${EVENTS} events (${sent} posts) in ${seconds.toFixed(1)} s`);
+  console.log(`  calls:            ${counter.calls}`);
+  console.log(`  entities read:    ${counter.entitiesRead} (${perEvent.toFixed(2)} per event)`);
+  console.log(
+    `  entities written: ${counter.entitiesWritten} (${(counter.entitiesWritten / EVENTS).toFixed(2)} per event)`,
+  );
+  if (perEvent > MAX_READS_PER_EVENT) {
+    console.error(`FAIL: ${perEvent.toFixed(2)} entities read per event (at most ${MAX_READS_PER_EVENT})`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {
