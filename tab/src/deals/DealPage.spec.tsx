@@ -100,7 +100,7 @@ describe('the deal page', () => {
     const { user, path } = await openDeal(fake, planned);
 
     await user.click(within(path).getByRole('button', { name: 'Closed – Lost' }));
-    const lost = await screen.findByRole('dialog', { name: 'Mark Fleet tracking as lost?' });
+    const lost = await screen.findByRole('dialog', { name: 'Why was Fleet tracking lost?' });
     await user.click(within(lost).getByRole('button', { name: 'Mark as lost' }));
     expect(within(lost).getByText('This field is required.')).toBeTruthy();
     expect(patches(fake, planned)).toHaveLength(0);

@@ -251,6 +251,7 @@ function Deal({ workspaceId, deal, onReload }: DealProps) {
           open={question.open}
           question={question.shown}
           dealName={deal.name}
+          closed={deal.closedAt !== undefined}
           stageName={stageName}
           onAnswer={stage.answer}
           onCancel={stage.cancel}

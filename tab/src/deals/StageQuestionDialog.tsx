@@ -9,16 +9,22 @@ export type StageQuestionDialogProps = {
   readonly open: boolean;
   readonly question: StageQuestion;
   readonly dealName: string;
+  /** The deal is closed now: moving it to Lost (or any open stage) reopens it, which the dialog says. */
+  readonly closed?: boolean;
   readonly stageName: (id: string) => string;
   readonly onAnswer: (lostReason?: string) => void;
   readonly onCancel: () => void;
 };
 
-/** Why the deal was lost (required), whether it was won, or whether to reopen it, before the move. */
+/**
+ * Why the deal was lost (required), whether it was won, or whether to reopen it, before the move:
+ * the one question the deal page's stage path and the board both ask.
+ */
 export function StageQuestionDialog({
   open,
   question,
   dealName,
+  closed = false,
   stageName,
   onAnswer,
   onCancel,
@@ -36,13 +42,13 @@ export function StageQuestionDialog({
   };
   const title = {
     won: t('dealPage.wonTitle', { name: dealName }),
-    lost: t('dealPage.lostTitle', { name: dealName }),
-    reopen: t('dealPage.reopenTitle', { name: dealName }),
+    lost: t('pipeline.lostTitle', { name: dealName }),
+    reopen: t('pipeline.reopenTitle', { name: dealName }),
   }[kind];
   const submitLabel = {
     won: t('dealPage.markWon'),
-    lost: t('dealPage.markLost'),
-    reopen: t('dealPage.reopen'),
+    lost: t('pipeline.markLost'),
+    reopen: t('pipeline.reopen'),
   }[kind];
   return (
     <FormDialog
@@ -54,7 +60,9 @@ export function StageQuestionDialog({
       contentClassName={styles.form}
     >
       {kind === 'won' && <Text>{t('dealPage.wonText')}</Text>}
-      {kind === 'reopen' && <Text>{t('dealPage.reopenText', { stage: stageName(question.to) })}</Text>}
+      {(kind === 'reopen' || (kind === 'lost' && closed)) && (
+        <Text>{t('pipeline.reopenText', { stage: stageName(question.to) })}</Text>
+      )}
       {kind === 'lost' && (
         <Field
           label={t('opportunities.field.lostReason')}

@@ -135,7 +135,6 @@ export const usePipelineBoardStyles = makeStyles({
   pending: { opacity: 0.6 },
   cardActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   /** Won and Lost at the foot of the window while a card is carried (Pipedrive's pattern). */
   zones: {
     position: 'fixed',

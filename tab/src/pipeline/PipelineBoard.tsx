@@ -25,7 +25,7 @@ import { useClosingDialog } from '../records/useClosingDialog';
 import { DealCard } from './DealCard';
 import { DealTotalsList } from './DealTotals';
 import { DropZones, ZONE_DROP } from './DropZones';
-import { MoveQuestionDialog } from './MoveQuestionDialog';
+import { StageQuestionDialog } from '../deals/StageQuestionDialog';
 import { stageName as nameOf } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import { COLUMN_DROP, PipelineColumn } from './PipelineColumn';
@@ -278,10 +278,12 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
         </DndContext>
       )}
       {asking.shown && (
-        <MoveQuestionDialog
+        <StageQuestionDialog
           key={asking.key}
           open={asking.open}
           question={asking.shown}
+          dealName={asking.shown.deal.name}
+          closed={asking.shown.deal.closedAt !== undefined}
           stageName={stageName}
           onAnswer={answer}
           onCancel={cancel}
