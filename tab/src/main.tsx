@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { prefetchFirstView } from './app/views';
 import { createI18n, loadLanguage, pickLanguage } from './i18n/i18n';
 import { connectTeams } from './teams/teams-host';
 
 /**
- * The browser entry: render once the reader's language is in (English is bundled, another is one
+ * The app (loaded by boot.ts): render once the reader's language is in (English is bundled, another is one
  * small chunk; should it fail to load, English); Teams (when framed) is connected in the background.
  */
 const container = document.getElementById('root');
@@ -23,5 +24,7 @@ if (container) {
         {...(framed ? { connectTeams: () => connectTeams() } : {})}
       />,
     );
-  void loadLanguage(i18n, pickLanguage(navigator.language)).then(render, render);
+  void loadLanguage(i18n, pickLanguage(navigator.language))
+    .then(render, render)
+    .then(() => setTimeout(prefetchFirstView));
 }

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import { BUNDLE_MANIFEST, parseManifest, type BundleManifest } from './bundle-files';
 import type { BuiltBundle } from './build-bundle';
 
-export const APP_ENTRY = resolve(__dirname, '../../src/main.tsx');
+/** The entry module the shell links: it starts the app (and, framed, the Teams SDK) at once. */
+export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
+/** The app the entry loads: it and its static imports are preloaded from the shell. */
+export const APP_MODULE = resolve(__dirname, '../../src/main.tsx');
 /** The folder beside the bundled server where the deploy artifact keeps the prebuilt browser bundle. */
 export const PACKAGED_ASSETS_FOLDER = 'public';
 export const DIST_DIR = resolve(__dirname, '../../dist');
@@ -75,7 +78,12 @@ export async function writeManifest(dir: string, manifest: BundleManifest): Prom
  */
 export function nextManifest(built: BuiltBundle, before: readonly string[]): BundleManifest {
   const current = new Set(built.files);
-  return { script: built.script, files: built.files, previous: before.filter((file) => !current.has(file)) };
+  return {
+    script: built.script,
+    files: built.files,
+    preload: built.preload,
+    previous: before.filter((file) => !current.has(file)),
+  };
 }
 
 /**
@@ -104,7 +112,7 @@ export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleMan
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    const built = await buildBundle({ entry: APP_ENTRY, outdir: staging });
+    const built = await buildBundle({ entry: APP_ENTRY, app: APP_MODULE, outdir: staging });
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
     const before = await readManifest(distDir);
     const manifest = nextManifest(built, before?.files ?? []);
