@@ -17,6 +17,7 @@ import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-file';
 import { createImportSlots, type ImportSlotLimits } from './import-slots';
+import { WORKBOOK_SHEET_PATH, mountWorkbookRoutes } from './workbook-routes';
 import type { JobFiles } from './job-files';
 import type { Leases } from '@crm/shared/storage';
 import { createSpoolQuota } from './spool-quota';
@@ -71,14 +72,16 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Cs
     slots,
     xlsxLimits: { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits },
   };
-  // Previews first: `/imports/previews` is not an import job's id.
+  // Previews and sheets first: `/imports/previews` is not an import job's id.
   mountPreviewRoutes(router, deps, routeOptions, previews);
+  mountWorkbookRoutes(router, deps, routeOptions);
   mountImportRoutes(router, deps, routeOptions);
   mountExportRoutes(router, deps);
   const allowed: [string, string][] = [
     [PREVIEWS_PATH, 'POST'],
     [PREVIEW_PATH, 'POST'],
     [START_IMPORT_PATH, 'POST'],
+    [WORKBOOK_SHEET_PATH, 'POST'],
     ...Object.keys(IMPORTS).map((plural): [string, string] => [importPath(plural), 'POST']),
     [IMPORT_JOB_PATH, 'GET'],
     ...Object.keys(EXPORTS).map((plural): [string, string] => [exportPath(plural), 'GET']),

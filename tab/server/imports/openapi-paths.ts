@@ -17,6 +17,8 @@ import {
   StartImportSchema,
 } from './preview-routes';
 import { EXPORTS, exportPath } from './export-routes';
+import { WORKBOOK_SHEET_PATH } from './workbook-routes';
+import { XLSX_TYPE } from './xlsx-file';
 
 /** The CSV routes, described for the OpenAPI document (the JSON routes carry theirs in their RouteSpec). */
 const exportOperation = (plural: string): OperationDoc => ({
@@ -181,6 +183,32 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
         'required field)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
       429: LIMITS_429,
+    },
+  },
+  {
+    method: 'post',
+    path: WORKBOOK_SHEET_PATH,
+    tag: 'imports',
+    operationId: 'readWorkbookSheet',
+    summary: "Read an .xlsx workbook's first sheet as the CSV an import reads",
+    description:
+      `Send the workbook as ${XLSX_TYPE}. The answer is its first sheet as the CSV that previewImport and ` +
+      'the imports read from it (UTF-8, comma separated, CRLF; Excel dates as dates, a formula as its value): ' +
+      'record n is the sheet row n, so the row numbers an import reports point into it, and a client can repeat ' +
+      "those rows as the user's sheet had them (the tab's file of rows not imported). The limits and refusals " +
+      'are those of an import; nothing is kept.',
+    body: z.string(),
+    bodyType: XLSX_TYPE,
+    success: { status: 200, description: 'The sheet as CSV', contentType: 'text/csv', schema: z.string() },
+    errors: {
+      400:
+        'IMPORT.EMPTY_FILE (the sheet is empty); IMPORT.UNREADABLE_WORKBOOK (not a workbook); ' +
+        'IMPORT.TOO_MANY_COLUMNS (a row has more than 1,000 cells; details {limit, max, record})',
+      413: LIMITS_413,
+      415: `REQUEST.UNSUPPORTED_MEDIA_TYPE: send ${XLSX_TYPE}`,
+      429:
+        'REQUEST.RATE_LIMITED; IMPORT.TOO_MANY_AT_ONCE, IMPORT.SERVER_BUSY or IMPORT.SPOOL_FULL, as for an ' +
+        'import; Retry-After says when to try again',
     },
   },
   {

@@ -25,11 +25,11 @@ import {
   duplicatesParam,
   importSpooled,
   queueFull,
+  receiveUpload,
   withImportSlot,
   type ImportRouteOptions,
 } from './import-routes';
 import type { PreviewStore, PreviewedFile } from './preview-store';
-import { isImportRequest, receiveCsv, sendUnsupportedType } from './upload';
 
 export const PREVIEWS_PATH = '/workspaces/:ws/imports/previews';
 export const PREVIEW_PATH = '/workspaces/:ws/imports/previews/:id';
@@ -93,20 +93,14 @@ export function mountPreviewRoutes(
   const json = jsonBody('100kb');
 
   router.post(PREVIEWS_PATH, async (req, res) => {
-    const ids = checkedIds(req, res);
-    if (!ids) return;
-    if (!isImportRequest(req)) return sendUnsupportedType(req, res);
-    const kind = kindParam(req, res);
-    if (!kind) return;
-    const duplicates = duplicatesParam(req, res);
-    if (duplicates === null) return;
-    const caller = callerOf(req, res);
-    const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
-    if (!access.ok) return sendDomainError(req, res, access.error);
-    await withImportSlot(req, res, options.slots, caller, async () => {
-      const upload = await receiveCsv(req, res, options, ids.ws);
-      if (!upload) return;
-      const preview = await previewImport(deps, caller, ids.ws, csvRecords(upload.path, upload.csv), {
+    const params = () => {
+      const kind = kindParam(req, res);
+      const duplicates = kind && duplicatesParam(req, res);
+      return kind && duplicates !== null ? { kind, duplicates } : undefined;
+    };
+    await receiveUpload(req, res, deps, options, params, async ({ caller, ws, upload, params }) => {
+      const { kind, duplicates } = params;
+      const preview = await previewImport(deps, caller, ws, csvRecords(upload.path, upload.csv), {
         kind,
         ...(duplicates ? { duplicates } : {}),
       });
@@ -115,7 +109,7 @@ export function mountPreviewRoutes(
         return sendDomainError(req, res, preview.error);
       }
       const file = await previews.keep({
-        ws: ids.ws,
+        ws,
         owner: ownerOf(caller),
         kind,
         csv: upload.csv,
