@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { IMPORT_FILE_LIMITS } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import type { ApiExtension } from '../app';
 import { answerOtherMethods } from '../http/method-not-allowed';
@@ -23,7 +24,7 @@ import type { Leases } from '@crm/shared/storage';
 import { createSpoolQuota } from './spool-quota';
 
 export const DEFAULT_IMPORT_LIMITS = {
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: IMPORT_FILE_LIMITS.maxBytes,
   inlineMaxRows: 1000,
   /** One running and three waiting. */
   maxJobsPerWorkspace: 4,

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Request, Response } from 'express';
-import { domainError, type WorkspaceId } from '@crm/shared';
+import { domainError, wholeMegabytes, type WorkspaceId } from '@crm/shared';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import type { CsvInspection } from './csv-file';
 import { CsvScanner } from './csv-scanner';
@@ -145,8 +145,8 @@ export async function receiveCsv(
       return undefined;
     }
     res.set('Connection', 'close');
-    const mb = Math.floor(options.maxBytes / 1_000_000);
-    sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
+    const mb = wholeMegabytes(options.maxBytes);
+    sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A file may be at most ${mb} MB; split it.`);
     return undefined;
   }
   let sheet: Upload['sheet'];

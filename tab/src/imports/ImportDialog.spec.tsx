@@ -129,6 +129,12 @@ describe('ImportDialog: the rows not imported from a workbook', () => {
     renderView(<ImportDialog workspaceId="ws" kind="lead" pollMs={20} />, fake.api);
     await user.click(screen.getByRole('button', { name: 'Import CSV' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import leads from CSV' });
+    // Beside the picker: what is read, and the limits (the server's, formatted for the reader).
+    within(dialog).getByText(
+      'A CSV, TSV or text file (separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252) or an ' +
+        'Excel workbook (.xlsx, its first sheet), with the column names in the first row: an export of ours, ' +
+        'Salesforce, HubSpot or Pipedrive, or your own. At most 50 MB, 1,000 columns and, in a workbook, 200,000 rows.',
+    );
     await user.upload(within(dialog).getByLabelText('CSV file'), await workbook());
     await within(dialog).findByText('Only the first sheet, Leads report, is read (the workbook has 1).');
     await user.click(within(dialog).getByRole('button', { name: 'Import 3 rows' }));

@@ -15,10 +15,12 @@ import {
 } from '@fluentui/react-components';
 import {
   DUPLICATE_POLICIES,
+  IMPORT_FILE_LIMITS,
   importErrorFile,
   isImportJobCompleted,
   isImportJobFailed,
   reportedRows,
+  wholeMegabytes,
   type DuplicatePolicy,
   type ImportKind,
   type ImportRowError,
@@ -223,7 +225,14 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
             <DialogTitle>{t(`import.title.${kind}`)}</DialogTitle>
             <DialogContent className={styles.form}>
               {stage.step === 'choose' && (
-                <Field label={t('import.file')} hint={t('import.hint')}>
+                <Field
+                  label={t('import.file')}
+                  hint={t('import.hint', {
+                    mb: format.number(wholeMegabytes(IMPORT_FILE_LIMITS.maxBytes)),
+                    columns: format.number(IMPORT_FILE_LIMITS.maxColumns),
+                    rows: format.number(IMPORT_FILE_LIMITS.maxSheetRows),
+                  })}
+                >
                   {(control) => (
                     <input
                       {...control}
