@@ -199,12 +199,22 @@ export async function queueFull(
   return (await deps.importJobs.listUnfinished(ws)).length >= options.maxJobsPerWorkspace;
 }
 
-/** What an uploaded file is imported as. */
+/** What an uploaded file is imported (or previewed) as. */
 export type ImportPlan = {
   readonly kind: ImportKind;
   readonly changes?: MappingInput;
   readonly duplicates?: DuplicatePolicy;
 };
+
+/** The plan for a kind with what the caller chose (a mapping, a duplicate policy), the choices not made left out. */
+export const importPlan = (
+  kind: ImportKind,
+  chosen: { readonly mapping?: MappingInput | undefined; readonly duplicates?: DuplicatePolicy | undefined },
+): ImportPlan => ({
+  kind,
+  ...(chosen.mapping ? { changes: chosen.mapping } : {}),
+  ...(chosen.duplicates ? { duplicates: chosen.duplicates } : {}),
+});
 
 /**
  * Imports a spooled file: within the request when it is small (200, the result), else as a queued
@@ -236,11 +246,7 @@ export async function importSpooled(
 
   async function importOrQueue(): Promise<() => void> {
     if (file.csv.total <= options.inlineMaxRows) {
-      const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), {
-        kind: plan.kind,
-        ...(plan.changes ? { changes: plan.changes } : {}),
-        ...(plan.duplicates ? { duplicates: plan.duplicates } : {}),
-      });
+      const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), plan);
       return () =>
         result.ok
           ? void res.status(200).json(resultBody(result.value))
@@ -288,10 +294,7 @@ export function mountImportRoutes(router: Router, deps: ImportDeps, options: Imp
           return duplicates === null ? undefined : { duplicates };
         },
         ({ caller, ws, upload, params: { duplicates } }) =>
-          importSpooled(req, res, deps, options, caller, ws, upload, {
-            kind,
-            ...(duplicates ? { duplicates } : {}),
-          }),
+          importSpooled(req, res, deps, options, caller, ws, upload, importPlan(kind, { duplicates })),
       );
     });
   }

@@ -23,6 +23,7 @@ import { csvRecords } from './csv-file';
 import {
   checkedIds,
   duplicatesParam,
+  importPlan,
   importSpooled,
   queueFull,
   receiveUpload,
@@ -100,10 +101,8 @@ export function mountPreviewRoutes(
     };
     await receiveUpload(req, res, deps, options, params, async ({ caller, ws, upload, params }) => {
       const { kind, duplicates } = params;
-      const preview = await previewImport(deps, caller, ws, csvRecords(upload.path, upload.csv), {
-        kind,
-        ...(duplicates ? { duplicates } : {}),
-      });
+      const rows = csvRecords(upload.path, upload.csv);
+      const preview = await previewImport(deps, caller, ws, rows, importPlan(kind, { duplicates }));
       if (!preview.ok) {
         await rm(upload.path, { force: true });
         return sendDomainError(req, res, preview.error);
@@ -135,11 +134,8 @@ export function mountPreviewRoutes(
     if (!access.ok) return sendDomainError(req, res, access.error);
     const file = await previews.find(ids.ws, ids.id, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
-    const preview = await previewImport(deps, caller, ids.ws, csvRecords(file.path, file.csv), {
-      kind: file.kind,
-      ...(body.value.mapping ? { changes: body.value.mapping } : {}),
-      ...(body.value.duplicates ? { duplicates: body.value.duplicates } : {}),
-    });
+    const rows = csvRecords(file.path, file.csv);
+    const preview = await previewImport(deps, caller, ids.ws, rows, importPlan(file.kind, body.value));
     if (!preview.ok) return sendDomainError(req, res, preview.error);
     res
       .status(200)
@@ -178,11 +174,7 @@ export function mountPreviewRoutes(
     await withImportSlot(req, res, options.slots, caller, async () => {
       // Of two starts from one preview (two instances), one imports; the other hears it is gone.
       if (!(await previews.take(file))) return sendDomainError(req, res, notFound());
-      await importSpooled(req, res, deps, options, caller, ids.ws, file, {
-        kind: file.kind,
-        ...(body.value.mapping ? { changes: body.value.mapping } : {}),
-        ...(body.value.duplicates ? { duplicates: body.value.duplicates } : {}),
-      });
+      await importSpooled(req, res, deps, options, caller, ids.ws, file, importPlan(file.kind, body.value));
     });
   });
 }
