@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { APP_ENTRY, APP_MODULE, PACKAGED_ASSETS_FOLDER } from '../../tab/server/bundle/browser-bundle';
+import { APP_ENTRY, PACKAGED_ASSETS_FOLDER, PRELOADED_MODULES } from '../../tab/server/bundle/browser-bundle';
 import { buildBundle } from '../../tab/server/bundle/build-bundle';
 import { keepPreviousAssets } from './previous-assets';
 
@@ -52,7 +52,7 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
       const assets = join(dir, PACKAGED_ASSETS_FOLDER);
       const built = await buildBundle({
         entry: APP_ENTRY,
-        app: APP_MODULE,
+        preload: PRELOADED_MODULES,
         outdir: assets,
         sourcemap: false,
       });

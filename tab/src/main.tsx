@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { prefetchFirstView } from './app/views';
 import { createI18n, loadLanguage, pickLanguage } from './i18n/i18n';
 import { connectTeams } from './teams/teams-host';
 
@@ -24,7 +23,5 @@ if (container) {
         {...(framed ? { connectTeams: () => connectTeams() } : {})}
       />,
     );
-  void loadLanguage(i18n, pickLanguage(navigator.language))
-    .then(render, render)
-    .then(() => setTimeout(prefetchFirstView));
+  void loadLanguage(i18n, pickLanguage(navigator.language)).then(render, render);
 }

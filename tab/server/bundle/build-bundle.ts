@@ -6,8 +6,8 @@ import { fluentImports } from './fluent-imports';
 export type BuildOptions = {
   /** Absolute path of `tab/src/boot.ts`, the entry module. */
   readonly entry: string;
-  /** Absolute path of the app module the entry loads at once (`tab/src/main.tsx`): its chunks are preloaded. */
-  readonly app: string;
+  /** Absolute paths of the modules to preload, the app the entry starts (`tab/src/main.tsx`) first. */
+  readonly preload: readonly string[];
   /** Absolute directory the bundle is written to. */
   readonly outdir: string;
   /** Writes `app-<hash>.js.map` beside it (default); deploy artifacts leave it out to stay small. */
@@ -21,9 +21,9 @@ export type BuiltBundle = {
   /** Every file written, the script included. */
   readonly files: readonly string[];
   /**
-   * The modules the first screen needs before it can run, in load order: the app module the entry
-   * imports and everything it imports statically. The shell names them as `modulepreload` links so
-   * the browser fetches them all at once instead of discovering them module by module.
+   * The modules the first screen needs, in order: each module asked to be preloaded and everything it
+   * imports statically. The shell names them as `modulepreload` links so the browser fetches them all
+   * at once instead of discovering them import by import.
    */
   readonly preload: readonly string[];
 };
@@ -35,7 +35,7 @@ export type BuiltBundle = {
  */
 export async function buildBundle({
   entry,
-  app,
+  preload: preloaded,
   outdir,
   sourcemap = true,
 }: BuildOptions): Promise<BuiltBundle> {
@@ -72,7 +72,7 @@ export async function buildBundle({
     return found;
   };
   const [entryPath] = outputOf(entry);
-  // The app module and its static imports, depth first: what runs before the first screen renders.
+  // Each preloaded module and its static imports, depth first, without repeats.
   const preload: string[] = [];
   const visit = (path: string) => {
     if (preload.includes(basename(path))) return;
@@ -80,6 +80,6 @@ export async function buildBundle({
     for (const imported of metafile.outputs[path]?.imports ?? [])
       if (imported.kind === 'import-statement') visit(imported.path);
   };
-  visit(outputOf(app)[0]);
+  for (const source of preloaded) visit(outputOf(source)[0]);
   return { script: basename(entryPath), files: outputs.map(([path]) => basename(path)), preload };
 }

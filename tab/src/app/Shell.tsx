@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
@@ -11,7 +11,16 @@ import { AppFrame } from './AppFrame';
 import { ToastProvider } from './Toasts';
 import { useRoute } from './useRoute';
 import type { TeamsState } from './useTeamsHost';
-import { WorkspaceArea } from './WorkspaceArea';
+import { lazyView } from './lazy-view';
+import { LoadingState } from './StateViews';
+
+/**
+ * The signed-in part (workspaces, views, the records table) is a chunk of its own, so the sign-in form
+ * and Teams' connecting state render without waiting for it to run. The shell preloads its modules
+ * from the start (tab/server/bundle/browser-bundle.ts `PRELOADED_MODULES`), so by the time someone has
+ * signed in it is loaded.
+ */
+const WorkspaceArea = lazyView(() => import('./WorkspaceArea').then((m) => ({ default: m.WorkspaceArea })));
 
 export type ShellProps = { readonly teams: TeamsState };
 
@@ -80,15 +89,17 @@ export function Shell({ teams }: ShellProps) {
   return (
     <ApiProvider client={api}>
       <ToastProvider>
-        <WorkspaceArea
-          route={route}
-          navigate={navigate}
-          inTeams={Boolean(host)}
-          {...(session?.name ? { person: session.name } : {})}
-          {...(host ? {} : { onSignOut: signOut })}
-          {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
-          {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
-        />
+        <Suspense fallback={<LoadingState />}>
+          <WorkspaceArea
+            route={route}
+            navigate={navigate}
+            inTeams={Boolean(host)}
+            {...(session?.name ? { person: session.name } : {})}
+            {...(host ? {} : { onSignOut: signOut })}
+            {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+            {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
+          />
+        </Suspense>
       </ToastProvider>
     </ApiProvider>
   );

@@ -10,16 +10,9 @@ export type ViewProps = { readonly workspaceId: string; readonly recordId?: stri
  * loaded when first opened, so the first screen does not pay for the rest; a chunk a deploy took away
  * reloads the page once (`lazy-view.ts`).
  */
-const loadMyDay = () => import('../my-day/MyDayView');
-
-/**
- * Fetches My day's chunk ahead of need: a workspace opens on it, so it is asked for while the person
- * signs in or picks a workspace instead of after the click (React.lazy then finds the module loaded).
- */
-export const prefetchFirstView = (): void => void loadMyDay().catch(() => undefined);
-
 export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
-  'my-day': lazyView(loadMyDay),
+  // A workspace opens on My day: the shell preloads its chunk (browser-bundle.ts PRELOADED_MODULES).
+  'my-day': lazyView(() => import('../my-day/MyDayView')),
   leads: LeadsView,
   organisations: lazyView(() => import('../organisations/OrganisationsView')),
   contacts: lazyView(() => import('../contacts/ContactsView')),
