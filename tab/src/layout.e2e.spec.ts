@@ -152,6 +152,19 @@ it('finds text drawn outside its box, and lets a value cut with an ellipsis be w
   expect(await layoutFindings(page)).toEqual([
     'row: "Maria Albuquerque" drawn over "maria@vasconcelos.example"',
   ]);
+  // A value wrapped onto a second line of its cell (the row is a line high: it reads as two rows).
+  await page.setContent(
+    `<table style="table-layout: fixed; width: 380px"><tr><td style="width: 120px">Maria</td>` +
+      `<td>Call Maria about the revised scope · 12 Dec 2026, 10:00</td></tr></table>`,
+  );
+  expect(await layoutFindings(page)).toEqual([
+    expect.stringMatching(/^td "Call Maria.*": "Call Maria about the revised scope.*" on [23] lines$/),
+  ]);
+  // A fixed bar wider than the window: the page keeps its width, the bar's end is out of sight.
+  await page.setContent(
+    '<div style="position: fixed; left: 0; bottom: 0; width: calc(100% + 80px)"><span>Won</span></div>',
+  );
+  expect(await layoutFindings(page)).toEqual(['div "Won": drawn to 480px, past the 400px window']);
   await page.setContent('<div style="width: 600px">wide</div>');
   expect(await layoutFindings(page)).toEqual([
     expect.stringMatching(/^page: 6\d\dpx wide in a 400px window$/),
@@ -248,5 +261,34 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await check('deal-lost-reason');
     await page.close();
   }
+  expect(findings).toEqual([]);
+}, 300_000);
+
+it('keeps the Won and Lost drop zones inside the window while a card is carried, at every width', async () => {
+  const findings: string[] = [];
+  const { page, ready } = await signedIn('light');
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await show(page, 'pipeline', ready);
+    // Lift the first card with the mouse: pressed on its name, moved a little.
+    const name = page.locator('li[data-deal-id] a').first();
+    await name.scrollIntoViewIfNeeded();
+    const box = await name.boundingBox();
+    if (!box) throw new Error('no card on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 10, box.y + box.height / 2 + 10, { steps: 5 });
+    await page.locator('[data-drop-zones]').waitFor();
+    await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+    for (const finding of await layoutFindings(page))
+      findings.push(`pipeline, dragging, at ${size.width} px: ${finding}`);
+    await page.screenshot({ path: layoutShot(`pipeline-dragging-${size.width}-light`) });
+    // Put back (Escape), and the button released away from the card, so no click follows its link.
+    await page.keyboard.press('Escape');
+    await page.mouse.move(1, 1);
+    await page.mouse.up();
+    await page.locator('[data-drop-zones]').waitFor({ state: 'detached' });
+  }
+  await page.close();
   expect(findings).toEqual([]);
 }, 300_000);
