@@ -30,6 +30,7 @@ import { useFormat } from '../i18n/useFormat';
 import { MemberSelect } from '../owners/MemberSelect';
 import { FormDialog } from '../records/FormDialog';
 import { useMyDayStyles } from './MyDayView.styles';
+import { useRecordListStyles } from '../records/RecordListView.styles';
 import { PlanNextOffer } from './PlanNextOffer';
 import { localDateInput, onDateAt, readerTimeZone } from './when';
 
@@ -63,6 +64,7 @@ export default function MyDayView({ workspaceId }: MyDayViewProps) {
   const api = useApi();
   const format = useFormat();
   const styles = useMyDayStyles();
+  const list = useRecordListStyles();
   const [ownerId, setOwnerId] = useState('');
   const [doneHere, setDoneHere] = useState<DoneHere>(new Map());
   const [notice, setNotice] = useState<Notice>();
@@ -140,7 +142,7 @@ export default function MyDayView({ workspaceId }: MyDayViewProps) {
 
   return (
     <section className={styles.view} aria-labelledby="my-day-heading">
-      <Title2 as="h2" id="my-day-heading">
+      <Title2 as="h2" id="my-day-heading" className={list.titleText}>
         {t('myDay.heading')}
       </Title2>
       <div className={styles.toolbar}>
