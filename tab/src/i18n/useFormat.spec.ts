@@ -19,6 +19,8 @@ describe('format.due: a due date short enough for a card', () => {
     expect(due(at(6), NOW)).toBe('Dec 12');
     expect(due(at(40), NOW)).toBe('Jan 15, 2027');
     expect(due('not a date', NOW)).toBe('not a date');
+    expect(formatIn('en').time(at(0, 16))).toMatch(/^4:00\sPM$/);
+    expect(formatIn('nl').time(at(0, 16))).toBe('16:00');
   });
 
   it.each([

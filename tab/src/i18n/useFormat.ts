@@ -11,6 +11,8 @@ export type Format = {
   /** `YYYY-MM-DD` as a calendar date (no time zone shift). */
   readonly date: (isoDate: string) => string;
   readonly dateTime: (instant: string) => string;
+  /** The time of day of an instant: "4:30 PM", "16:30". */
+  readonly time: (instant: string) => string;
   /**
    * When something is due, short, for a card or a list cell (Pipedrive's way): "Today", "Tomorrow",
    * "3 days overdue", "12 Dec" ("12 Dec 2027" in another year), by the reader's calendar days.
@@ -38,6 +40,7 @@ export function formatFor(language: string, t: TFunction): Format {
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
   const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
   const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   // "today", "i morgen", "amanhã": Intl's own words, the first letter raised as a label starts.
@@ -68,6 +71,10 @@ export function formatFor(language: string, t: TFunction): Format {
     dateTime: (instant) => {
       const parsed = new Date(instant);
       return Number.isNaN(parsed.getTime()) ? instant : dateTime.format(parsed);
+    },
+    time: (instant) => {
+      const parsed = new Date(instant);
+      return Number.isNaN(parsed.getTime()) ? instant : time.format(parsed);
     },
     due: (instant, now) => {
       const parsed = new Date(instant);
