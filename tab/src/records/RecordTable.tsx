@@ -35,6 +35,9 @@ type RecordRowProps<T> = {
   readonly selection?: RecordSelection<T>;
 };
 
+/** Amounts and counts: aligned at the cell's end, so their digits line up. */
+const isFigure = (field: { readonly size: string }) => field.size === 'money' || field.size === 'number';
+
 /**
  * One row. Memoised: while scrolling, the table renders again every frame, and only the rows that
  * come into view need to (a fling through 100k leads stays smooth).
@@ -71,10 +74,7 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
         </TableCell>
       )}
       {fields.map((field, i) => (
-        <TableCell
-          key={field.id}
-          className={field.size === 'money' || field.size === 'number' ? styles.numberCell : styles.cell}
-        >
+        <TableCell key={field.id} className={isFigure(field) ? styles.numberCell : styles.cell}>
           <RecordCell
             field={field}
             record={record}
@@ -170,10 +170,13 @@ function WideTable<T extends { readonly id: string }>(props: RecordTableProps<T>
                     {text}
                   </span>
                 );
+                // A figure's heading stands over its figures, at the cell's end.
+                const end = isFigure(field) ? { button: { className: styles.numberHeader } } : {};
                 return onSort && sortable?.includes(field.id) ? (
                   <TableHeaderCell
                     key={field.id}
                     className={styles.cell}
+                    {...end}
                     sortable
                     sortDirection={sort?.field === field.id ? sort.direction : undefined}
                     onClick={() => onSort(field.id)}
@@ -181,7 +184,7 @@ function WideTable<T extends { readonly id: string }>(props: RecordTableProps<T>
                     {heading}
                   </TableHeaderCell>
                 ) : (
-                  <TableHeaderCell key={field.id} className={styles.cell}>
+                  <TableHeaderCell key={field.id} className={styles.cell} {...end}>
                     {heading}
                   </TableHeaderCell>
                 );
