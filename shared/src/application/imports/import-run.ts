@@ -441,7 +441,7 @@ async function settle(segment: Segment, deps: AppDeps, ws: WorkspaceId): Promise
 
 type Attempt = { ok: true } | { ok: false; code?: string; thrown?: unknown };
 
-/** How often a row that failed alone is tried again, and how long between tries (about 0.1, 0.2, 0.4 s). */
+/** How often a row that failed alone is tried again, and how long between tries (0.075, 0.15, 0.3 s: a few rows, no jitter needed). */
 const ROW_RETRIES = 3;
 const ROW_BACKOFF: BackoffPolicy = { baseMs: 100, capMs: 1_000 };
 
@@ -491,7 +491,7 @@ async function saveEntries(
     for (let retry = 1; retry <= ROW_RETRIES; retry++) {
       const outcome = alone[i];
       if (!outcome || outcome.ok || outcome.code === 'LEAD.EMAIL_IN_USE') break;
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(retry, Math.random(), ROW_BACKOFF)));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(retry, 0.5, ROW_BACKOFF)));
       alone[i] = await attempt(deps, ws, [entry]);
     }
   }
