@@ -1,9 +1,11 @@
 import { Spinner } from '@fluentui/react-components';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { ApiProvider } from '../api/ApiContext';
+import { workspacesQuery } from '../api/query-keys';
 import { clearDevSession, loadDevSession, saveDevSession, type DevSession } from '../auth/dev-session';
 import { SignInForm } from '../auth/SignInForm';
 import type { GetToken } from '../teams/teams-host';
@@ -72,6 +74,12 @@ export function Shell({ teams }: ShellProps) {
     () => (session ? createApiClient({ getToken: session.getToken }) : undefined),
     [session],
   );
+  // The signed-in part's first question, asked now beside its chunk rather than after it has rendered.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!api) return;
+    void queryClient.prefetchQuery(workspacesQuery(api));
+  }, [api, queryClient]);
 
   if (teams.connecting) return <Spinner label={t('app.loading')} />;
   if (!api)
