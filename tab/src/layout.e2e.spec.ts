@@ -231,7 +231,7 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await check('convert-lead');
     await rowMenu('Lars Hansen', 'Delete');
     await check('delete-lead');
-    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
     await check('import-leads');
     await show(page, 'opportunities', ready);
     await page.getByRole('button', { name: 'New opportunity' }).click();

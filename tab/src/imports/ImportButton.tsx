@@ -8,7 +8,7 @@ const load = () => import('./ImportDialog').then((module) => ({ default: module.
 const ImportDialog = lazyView(load);
 
 /**
- * "Import CSV" on a list: the dialog, its CSV parser and its preview load when the user reaches for
+ * "Import" on a list: the dialog, its CSV parser and its preview load when the user reaches for
  * the button (pointer over it or focus) or clicks it, not with the list, so the first screen stays
  * within its JavaScript budget.
  */

@@ -23,10 +23,10 @@ let fake: Awaited<ReturnType<typeof fakeApi>>;
 async function previewed(kind: 'lead' | 'opportunity', title: string, text: string) {
   const user = userEvent.setup({ delay: null });
   renderView(<ImportDialog workspaceId="ws" kind={kind} pollMs={20} />, fake.api);
-  await user.click(screen.getByRole('button', { name: 'Import CSV' }));
+  await user.click(screen.getByRole('button', { name: 'Import' }));
   const dialog = await screen.findByRole('dialog', { name: title });
   await user.upload(
-    within(dialog).getByLabelText('CSV file'),
+    within(dialog).getByLabelText('File (CSV or Excel)'),
     new File([text], 'file.csv', { type: 'text/csv' }),
   );
   const values = await within(dialog).findByRole('list', { name: 'Values' });
@@ -40,7 +40,7 @@ describe('ImportDialog: value mappings in the preview', () => {
   it('given another source picked for a file value, then the imported lead carries the value picked', async () => {
     fake = await fakeApi({ imports: true });
     // The preview: what the file's value becomes by itself, with the values of ours to pick instead.
-    const { user, dialog, values } = await previewed('lead', 'Import leads from CSV', SALESFORCE);
+    const { user, dialog, values } = await previewed('lead', 'Import leads', SALESFORCE);
     expect(within(values).getByText(/source "Seminar - Internal" → event \(1 rows\)/)).toBeTruthy();
     const pick = within(values).getByRole('combobox', { name: 'source "Seminar - Internal" becomes' });
     await user.selectOptions(pick, 'trade-show');
@@ -69,7 +69,7 @@ describe('ImportDialog: value mappings in the preview', () => {
     await fake.add('organisations', { name: 'Ødegård Fiskeri AS', status: 'customer' });
     const { user, dialog, values } = await previewed(
       'opportunity',
-      'Import opportunities from CSV',
+      'Import opportunities',
       'Opportunity Name,Account Name,Stage,Amount\r\nNets 2027,Ødegård Fiskeri AS,Verbal Commitment,12000',
     );
     expect(within(values).getByText(/stage "Verbal Commitment" is not one of this workspace's/)).toBeTruthy();
@@ -127,15 +127,15 @@ describe('ImportDialog: the rows not imported from a workbook', () => {
     fake = await fakeApi({ imports: true });
     const user = userEvent.setup({ delay: null });
     renderView(<ImportDialog workspaceId="ws" kind="lead" pollMs={20} />, fake.api);
-    await user.click(screen.getByRole('button', { name: 'Import CSV' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Import leads from CSV' });
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import leads' });
     // Beside the picker: what is read, and the limits (the server's, formatted for the reader).
     within(dialog).getByText(
       'A CSV, TSV or text file (separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252) or an ' +
         'Excel workbook (.xlsx, its first sheet), with the column names in the first row: an export of ours, ' +
         'Salesforce, HubSpot or Pipedrive, or your own. At most 50 MB, 1,000 columns and, in a workbook, 200,000 rows.',
     );
-    await user.upload(within(dialog).getByLabelText('CSV file'), await workbook());
+    await user.upload(within(dialog).getByLabelText('File (CSV or Excel)'), await workbook());
     await within(dialog).findByText('Only the first sheet, Leads report, is read (the workbook has 1).');
     await user.click(within(dialog).getByRole('button', { name: 'Import 3 rows' }));
     const result = await within(dialog).findByRole('status');

@@ -108,10 +108,10 @@ it("imports a Salesforce lead report through the tab's preview: every row import
   const { page, problems } = await onLeads('aaaaaaaa-0000-4000-8000-0000000000e3', 'ines', 'Inês E2E');
 
   const csv = '\uFEFF' + Papa.unparse(salesforceLeads(), { delimiter: ';', newline: '\r\n' });
-  await page.getByRole('button', { name: 'Import CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import leads from CSV' });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import leads' });
   await dialog
-    .getByLabel('CSV file')
+    .getByLabel('File (CSV or Excel)')
     .setInputFiles({ name: 'salesforce-leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
 
   // The preview: each column's detected field, the unknown ones not imported, values mapped.
@@ -176,9 +176,9 @@ it('imports the same report saved as .xlsx: the file of rows not imported holds 
   for (const row of salesforceLeads().slice(1)) sheet.addRow(row);
   // A number as a number: the file repeats it as the import read it.
   sheet.getCell('K2').value = 1200000;
-  await page.getByRole('button', { name: 'Import CSV' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import leads from CSV' });
-  await dialog.getByLabel('CSV file').setInputFiles({
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import leads' });
+  await dialog.getByLabel('File (CSV or Excel)').setInputFiles({
     name: 'salesforce-leads.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(await book.xlsx.writeBuffer()),
