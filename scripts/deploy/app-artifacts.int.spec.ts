@@ -113,7 +113,11 @@ describe('the deploy artifacts (npm run package:apps)', () => {
     expect(assets.sort()).toEqual([...manifest.files, ...manifest.previous, BUNDLE_MANIFEST].sort());
     const chunks = manifest.files.filter((file) => file !== manifest.script);
     expect(chunks.length).toBeGreaterThan(0);
-    expect(manifest.files.every((file) => file.endsWith('.js') && isContentHashed(file))).toBe(true);
+    // Scripts and their brotli and gzip copies (no source maps in a deploy).
+    expect(manifest.files.every((file) => /\.js(\.br|\.gz)?$/.test(file) && isContentHashed(file))).toBe(
+      true,
+    );
+    expect(manifest.files).toContain(`${manifest.script}.br`);
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const tab = startArtifact(dir, {
@@ -134,9 +138,13 @@ describe('the deploy artifacts (npm run package:apps)', () => {
       const page = await fetch(`${url}/tab`);
       expect(page.headers.get('cache-control')).toBe('no-cache');
       expect(await page.text()).toContain(`<script type="module" src="/assets/${manifest.script}"`);
-      const script = await fetch(`${url}/assets/${manifest.script}`);
+      const script = await fetch(`${url}/assets/${manifest.script}`, {
+        headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+      });
       expect(script.status).toBe(200);
       expect(script.headers.get('cache-control')).toBe(IMMUTABLE);
+      // A browser takes brotli: the prebuilt copy is sent, and decodes to the script.
+      expect(script.headers.get('content-encoding')).toBe('br');
       expect(await script.text()).toBe(await readFile(join(dir, 'public', manifest.script), 'utf8'));
       for (const chunk of chunks) expect((await fetch(`${url}/assets/${chunk}`)).status).toBe(200);
       // A page opened before the deploy still gets its build's chunks.

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, resolve } from 'node:path';
 import { BUNDLE_MANIFEST, parseManifest, type BundleManifest } from './bundle-files';
 import type { BuiltBundle } from './build-bundle';
+import { precompress } from './compress-bundle';
 
 /** The entry module the shell links: it starts the app (and, framed, the Teams SDK) at once. */
 export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
@@ -121,7 +122,10 @@ export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleMan
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    const built = await buildBundle({ entry: APP_ENTRY, preload: PRELOADED_MODULES, outdir: staging });
+    const built = await precompress(
+      staging,
+      await buildBundle({ entry: APP_ENTRY, preload: PRELOADED_MODULES, outdir: staging }),
+    );
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
     const before = await readManifest(distDir);
     const manifest = nextManifest(built, before?.files ?? []);

@@ -20,8 +20,8 @@ export type BundleManifest = {
   readonly previous: readonly string[];
 };
 
-/** esbuild's `[hash]`: eight characters of base32 (A–Z, 2–7) before the extension. */
-const HASHED = /-[A-Z2-7]{8}\.js(\.map)?$/;
+/** esbuild's `[hash]`: eight characters of base32 (A–Z, 2–7) before the extension (and a map or compressed copy's). */
+const HASHED = /-[A-Z2-7]{8}\.js(\.map|\.br|\.gz)?$/;
 
 /** A file named by its content (immutable: cached for a year) rather than a fixed name. */
 export const isContentHashed = (file: string): boolean => HASHED.test(file);

@@ -62,6 +62,34 @@ describe('page routes', () => {
     expect(res.text).not.toMatch(/\son\w+=/);
   });
 
+  it('sends a brotli or gzip copy of a script to a browser that takes it, the same script once decoded', async () => {
+    const manifest = (await readManifest(dir))!;
+    const script = manifest.preload[0]!;
+    expect(manifest.files).toEqual(expect.arrayContaining([`${script}.br`, `${script}.gz`]));
+    const plain = await request(app).get(`/assets/${script}`).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['vary']).toMatch(/Accept-Encoding/);
+
+    for (const [accepts, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'], // what Chromium sends
+      ['gzip, deflate', 'gzip'],
+    ] as const) {
+      const res = await request(app).get(`/assets/${script}`).set('Accept-Encoding', accepts);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(res.headers['cache-control']).toBe(IMMUTABLE);
+      expect(res.headers['vary']).toMatch(/Accept-Encoding/);
+      expect(res.headers['content-security-policy']).toContain('frame-ancestors');
+      expect(Number(res.headers['content-length'])).toBeLessThan(plain.text.length / 2);
+      expect(res.text).toBe(plain.text); // decoded by the client
+    }
+    // A name that is not a script of the build is never looked for beside it.
+    expect((await request(app).get('/assets/nothing-AAAAAAAA.js').set('Accept-Encoding', 'br')).status).toBe(
+      404,
+    );
+  });
+
   it('builds content-hashed files only, each of which the manifest lists and the server serves as immutable', async () => {
     const manifest = (await readManifest(dir))!;
     const files = (await readdir(dir)).filter((file) => file !== BUNDLE_MANIFEST);

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 /** Where the tab is: a page of its own, or the frame a (simulated) Teams host shows it in. */
 export type TabView = Page | Frame;
 
-/** The speed budget of issue 9: the first screen's JavaScript, gzipped as App Service sends it. */
+/** The speed budget of issue 9: the first screen's JavaScript, gzipped (the server sends its prebuilt brotli copies, smaller still). */
 export const FIRST_SCREEN_GZIP_BUDGET_BYTES = 350_000;
 
 export type ScriptTotals = { readonly files: number; readonly rawBytes: number; readonly gzipBytes: number };
