@@ -3,8 +3,15 @@ import type { ReactNode } from 'react';
 import type { RecordPlural } from '../api/api-client';
 import type { Format } from '../i18n/useFormat';
 
-/** What a cell needs to write its value the way the reader reads it. */
-export type CellContext = { readonly t: TFunction; readonly format: Format };
+/**
+ * What a cell needs to write its value the way the reader reads it: the language, formats and the
+ * workspace's people by name (one lookup for the whole table, not a query per row).
+ */
+export type CellContext = {
+  readonly t: TFunction;
+  readonly format: Format;
+  readonly memberName: (userId: string) => string;
+};
 
 /**
  * How wide a column is, by what it holds (sizes in `app/layout.ts` `COLUMN_SIZES`): a name or an

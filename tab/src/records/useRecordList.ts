@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ListQuery, RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
@@ -26,8 +26,11 @@ export function useRecordList<T>(workspaceId: string, plural: RecordPlural, quer
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  // One array per change of the pages, not per render: the table's memoised work keys on it.
+  const pages = list.data?.pages;
+  const records = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
   return {
-    records: list.data?.pages.flatMap((page) => page.items) ?? [],
+    records,
     isPending: list.isPending,
     error: list.error,
     hasMore: hasNextPage,
