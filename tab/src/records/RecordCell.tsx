@@ -11,7 +11,15 @@ export function useCellContext(): CellContext {
   const { t } = useTranslation();
   const format = useFormat();
   const memberName = useMemberName();
-  return useMemo(() => ({ t, format, memberName }), [t, format, memberName]);
+  const label = useMemo(() => {
+    const labels = new Map<string, string>();
+    return (key: string) => {
+      let text = labels.get(key);
+      if (text === undefined) labels.set(key, (text = t(key)));
+      return text;
+    };
+  }, [t]);
+  return useMemo(() => ({ t, label, format, memberName }), [t, label, format, memberName]);
 }
 
 export type RecordCellProps<T> = {

@@ -62,8 +62,9 @@ function RowCheckbox({
         disabled={disabled}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
+      {/* Fluent hides the mark of an unchecked box: it is drawn only when checked. */}
       <div aria-hidden className={classes.indicator}>
-        <Checkmark12Filled />
+        {checked && <Checkmark12Filled />}
       </div>
     </span>
   );

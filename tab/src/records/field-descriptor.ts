@@ -9,6 +9,8 @@ import type { Format } from '../i18n/useFormat';
  */
 export type CellContext = {
   readonly t: TFunction;
+  /** `t(key)` for a key without options, translated once per language (a status, a source). */
+  readonly label: (key: string) => string;
   readonly format: Format;
   readonly memberName: (userId: string) => string;
 };
@@ -65,7 +67,7 @@ export const enumField = <T>(
   id,
   labelKey,
   size: 'enum',
-  text: (record, { t }) => t(`${prefix}.${value(record)}`),
+  text: (record, { label }) => label(`${prefix}.${value(record)}`),
 });
 
 /** A status: its translated label in a badge whose colour says how far along the record is. */

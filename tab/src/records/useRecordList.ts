@@ -24,7 +24,9 @@ export function useRecordList<T>(workspaceId: string, plural: RecordPlural, quer
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = list;
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    // Asked again while a page is on its way (a fling renders faster than the answer is noted):
+    // the same page, not a second request that cancels the first.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   // One array per change of the pages, not per render: the table's memoised work keys on it.
   const pages = list.data?.pages;
