@@ -101,9 +101,13 @@ async function main(): Promise<number> {
     while (!isImportJobCompleted(job)) {
       if (isImportJobFailed(job)) throw new Error(`import failed: ${JSON.stringify(job)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      job = (await (
-        await fetch(`${url}/api/v1/workspaces/${ws}/imports/${job.id}`, { headers: auth })
-      ).json()) as typeof job;
+      // A poll that gets no answer is given up and asked again (a 100k run polls for an hour).
+      const polled = await fetch(`${url}/api/v1/workspaces/${ws}/imports/${job.id}`, {
+        headers: auth,
+        signal: AbortSignal.timeout(30_000),
+      }).catch((error: unknown) => (log(`job poll: ${String(error)}`), undefined));
+      if (!polled?.ok) continue;
+      job = (await polled.json()) as typeof job;
       while (marks.length > 0 && job.processedRows >= (marks[0] as number)) {
         marks.shift();
         samples.push(await sample(job.processedRows));

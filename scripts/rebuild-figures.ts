@@ -7,16 +7,10 @@
  * STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, and TABLE_PREFIX (default `crm`). Safe while the
  * app runs; idempotent.
  */
-import { STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '../shared/src/runtime';
-import { connectTableStorage } from '../shared/src/storage';
+import { runOnTables } from './tables-script';
 
-async function main(): Promise<void> {
-  const env = withoutEmpty(process.env) as Record<string, string | undefined>;
-  const config = storageConfigOf(env);
-  if (!config) throw new Error(STORAGE_REQUIRED);
-  const storage = connectTableStorage(config, { tablePrefix: env.TABLE_PREFIX ?? 'crm' });
-  await storage.ensureTables();
-  const reports = await storage.rebuildFigures(process.argv[2]);
+runOnTables(async (storage, workspaceId) => {
+  const reports = await storage.rebuildFigures(workspaceId);
   for (const r of reports) {
     console.log(
       `${r.workspaceId}: ${r.leads} leads, ${r.deals} deals; ${r.figureRows} figure rows rewritten, ` +
@@ -24,9 +18,4 @@ async function main(): Promise<void> {
     );
   }
   console.log(`${reports.length} workspace(s) rebuilt`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
 });

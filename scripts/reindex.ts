@@ -4,16 +4,10 @@
  * shared/src/storage/KEYS.md). Uses the tab server's storage settings: STORAGE_CONNECTION_STRING or
  * STORAGE_ACCOUNT_URL, and TABLE_PREFIX (default `crm`). Safe while the app runs; idempotent.
  */
-import { STORAGE_REQUIRED, storageConfigOf, withoutEmpty } from '../shared/src/runtime';
-import { connectTableStorage } from '../shared/src/storage';
+import { runOnTables } from './tables-script';
 
-async function main(): Promise<void> {
-  const env = withoutEmpty(process.env) as Record<string, string | undefined>;
-  const config = storageConfigOf(env);
-  if (!config) throw new Error(STORAGE_REQUIRED);
-  const storage = connectTableStorage(config, { tablePrefix: env.TABLE_PREFIX ?? 'crm' });
-  await storage.ensureTables();
-  const reports = await storage.reindexSearch(process.argv[2]);
+runOnTables(async (storage, workspaceId) => {
+  const reports = await storage.reindexSearch(workspaceId);
   for (const r of reports) {
     console.log(
       `${r.workspaceId}: ${r.records} records, ${r.indexRows} index rows written, ` +
@@ -21,9 +15,4 @@ async function main(): Promise<void> {
     );
   }
   console.log(`${reports.length} workspace(s) re-indexed`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
 });

@@ -45,6 +45,7 @@ beforeAll(async () => {
   await writeManifest(live, {
     script: 'app-OLDOLD22.js',
     files: [...Object.keys(LIVE_FILES), 'app-OLDOLD22.js.map'],
+    preload: [],
     previous: [],
   });
   const liveTab = createServer(express().use('/assets', express.static(live)));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { APP_ENTRY, PACKAGED_ASSETS_FOLDER } from '../../tab/server/bundle/browser-bundle';
+import { APP_ENTRY, PACKAGED_ASSETS_FOLDER, PRELOADED_MODULES } from '../../tab/server/bundle/browser-bundle';
 import { buildBundle } from '../../tab/server/bundle/build-bundle';
 import { keepPreviousAssets } from './previous-assets';
 
@@ -50,7 +50,12 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
     // then the live tab's files beside it, for the pages still running that build.
     addExtras: async (dir, { keepAssetsFrom, log = console.log }) => {
       const assets = join(dir, PACKAGED_ASSETS_FOLDER);
-      const built = await buildBundle({ entry: APP_ENTRY, outdir: assets, sourcemap: false });
+      const built = await buildBundle({
+        entry: APP_ENTRY,
+        preload: PRELOADED_MODULES,
+        outdir: assets,
+        sourcemap: false,
+      });
       await keepPreviousAssets(keepAssetsFrom, assets, built, log);
     },
   },

@@ -9,6 +9,8 @@ export interface Inspector {
   close(): void;
 }
 
+const ANSWER_TIMEOUT_MS = 120_000;
+
 export async function connectInspector(port: number): Promise<Inspector> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
     webSocketDebuggerUrl: string;
@@ -27,10 +29,18 @@ export async function connectInspector(port: number): Promise<Inspector> {
     if (message.id !== undefined) waiting.get(message.id)?.(message.result);
     waiting.delete(message.id ?? -1);
   });
+  // An answer that never comes (the socket dropped silently) fails the caller instead of hanging it.
   const send = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++next;
-      waiting.set(id, resolve);
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`the inspector did not answer ${method} within ${ANSWER_TIMEOUT_MS / 1000} s`));
+      }, ANSWER_TIMEOUT_MS);
+      waiting.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
       socket.send(JSON.stringify({ id, method, params }));
     });
   return {

@@ -10,6 +10,7 @@ import {
   waitForUsableLeads,
 } from '../server/testing/first-screen';
 import { devSignIn, startE2e, type E2e } from '../server/testing/e2e-harness';
+import type { Page } from 'playwright-core';
 import { simulateTeamsHost, teamsCalls } from '../server/testing/teams-host-sim';
 
 /**
@@ -28,12 +29,34 @@ afterAll(async () => {
   await e2e?.close();
 });
 
+/** The paths of the scripts the page (any of its frames) asks for, in order. */
+function scriptRequests(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') paths.push(new URL(request.url()).pathname);
+  });
+  return paths;
+}
+
+/**
+ * The shell's modulepreload links fetch the app's modules up front, and each exactly once: a preload
+ * the module loader could not reuse (a credentials mismatch) would download it a second time.
+ */
+async function expectModulesFetchedOnce(fetched: readonly string[]): Promise<void> {
+  const html = await (await fetch(e2e.base + '/tab')).text();
+  const preloaded = [...html.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((match) => match[1]);
+  expect(preloaded.length).toBeGreaterThan(5);
+  for (const path of preloaded) expect(fetched.filter((url) => url === path)).toHaveLength(1);
+  expect(new Set(fetched).size).toBe(fetched.length);
+}
+
 const LEADS = 100_000;
 const PAGE = 100; // useRecordList's PAGE_SIZE
 
 it('loads at most 350 KB of gzipped JavaScript for sign-in → workspace → leads, and scrolls 100k leads with a bounded DOM', async () => {
   const { page, problems } = await e2e.newPage();
   const scripts = recordScripts(page);
+  const fetched = scriptRequests(page);
   const list = await fakeLeadList(page, LEADS);
   await page.goto(e2e.base + '/tab');
   await devSignIn(page, {
@@ -51,6 +74,7 @@ it('loads at most 350 KB of gzipped JavaScript for sign-in → workspace → lea
   expect(first.files).toBeGreaterThan(1); // split: the entry and its chunks
   expect(first.gzipBytes).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET_BYTES);
   expect(list.pages()).toBe(1);
+  await expectModulesFetchedOnce(fetched);
 
   // A fast fling through many pages: only the rows in view (and a few around) are ever in the DOM,
   // and each page is asked for when the end of the loaded rows comes into view.
@@ -95,6 +119,7 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   const scripts = recordScripts(page);
+  const fetched = scriptRequests(page);
   const list = await fakeLeadList(page, LEADS);
 
   const tab = await teams.open(page);
@@ -113,6 +138,7 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
   const first = await scripts.totals();
   expect(first.gzipBytes).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET_BYTES);
   expect(list.pages()).toBe(1);
+  await expectModulesFetchedOnce(fetched);
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -152,6 +152,19 @@ it('finds text drawn outside its box, and lets a value cut with an ellipsis be w
   expect(await layoutFindings(page)).toEqual([
     'row: "Maria Albuquerque" drawn over "maria@vasconcelos.example"',
   ]);
+  // A value wrapped onto a second line of its cell (the row is a line high: it reads as two rows).
+  await page.setContent(
+    `<table style="table-layout: fixed; width: 380px"><tr><td style="width: 120px">Maria</td>` +
+      `<td>Call Maria about the revised scope · 12 Dec 2026, 10:00</td></tr></table>`,
+  );
+  expect(await layoutFindings(page)).toEqual([
+    expect.stringMatching(/^td "Call Maria.*": "Call Maria about the revised scope.*" on [23] lines$/),
+  ]);
+  // A fixed bar wider than the window: the page keeps its width, the bar's end is out of sight.
+  await page.setContent(
+    '<div style="position: fixed; left: 0; bottom: 0; width: calc(100% + 80px)"><span>Won</span></div>',
+  );
+  expect(await layoutFindings(page)).toEqual(['div "Won": drawn to 480px, past the 400px window']);
   await page.setContent('<div style="width: 600px">wide</div>');
   expect(await layoutFindings(page)).toEqual([
     expect.stringMatching(/^page: 6\d\dpx wide in a 400px window$/),
@@ -248,5 +261,69 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
     await check('deal-lost-reason');
     await page.close();
   }
+  expect(findings).toEqual([]);
+}, 300_000);
+
+/**
+ * Presses the mouse at (x, y) and moves it a little, until the board lifts the card there (its drop
+ * zones show). A press the page missed while it was still drawing is let go and made again.
+ */
+async function lift(page: Page, x: number, y: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 10, y + 10, { steps: 5 });
+    const lifted = await page
+      .locator('[data-drop-zones]')
+      .waitFor({ timeout: 5_000 })
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (attempt === 3) throw error;
+          return false;
+        },
+      );
+    if (lifted) return;
+    await page.mouse.move(1, 1);
+    await page.mouse.up();
+  }
+}
+
+it('keeps the Won and Lost drop zones and the carried card inside the window, at every width', async () => {
+  const findings: string[] = [];
+  const { page, ready } = await signedIn('light');
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    await show(page, 'pipeline', ready);
+    // Lift the first card, then the one nearest the board's right edge (a column half in view),
+    // each with the mouse: pressed on the visible part of its name, moved a little.
+    const board = await page.locator('[data-board]').boundingBox();
+    const names = page.locator('li[data-deal-id] a');
+    const boxes = (await names.evaluateAll((links) =>
+      links.map((a) => a.getBoundingClientRect().toJSON()),
+    )) as { x: number; y: number; width: number; height: number }[];
+    const inView = boxes.filter((b) => board && b.x < board.x + board.width - 20);
+    const rightmost = inView.reduce((a, b) => (b.x > a.x ? b : a));
+    for (const [which, box] of [
+      ['first card', inView[0]!],
+      ['rightmost card', rightmost],
+    ] as const) {
+      const x = Math.min(box.x + box.width / 2, (board?.x ?? 0) + (board?.width ?? 0) - 20);
+      const y = box.y + box.height / 2;
+      await lift(page, x, y);
+      await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
+      for (const finding of await layoutFindings(page))
+        findings.push(`pipeline, carrying the ${which}, at ${size.width} px: ${finding}`);
+      await page.screenshot({
+        path: layoutShot(`pipeline-dragging-${which.split(' ')[0]}-${size.width}-light`),
+      });
+      // Put back (Escape), and the button released away from the card, so no click follows its link.
+      await page.keyboard.press('Escape');
+      await page.mouse.move(1, 1);
+      await page.mouse.up();
+      await page.locator('[data-drop-zones]').waitFor({ state: 'detached' });
+    }
+  }
+  await page.close();
   expect(findings).toEqual([]);
 }, 300_000);

@@ -1,10 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createI18n, loadLanguage, pickLanguage } from './i18n/i18n';
-import { connectTeams } from './teams/teams-host';
+import { connectTeamsOnce } from './teams/teams-host';
 
 /**
- * The browser entry: render once the reader's language is in (English is bundled, another is one
+ * The app (loaded by boot.ts): render once the reader's language is in (English is bundled, another is one
  * small chunk; should it fail to load, English); Teams (when framed) is connected in the background.
  */
 const container = document.getElementById('root');
@@ -20,7 +20,7 @@ if (container) {
       <App
         i18n={i18n}
         page={window.location.pathname === '/config' ? 'config' : 'app'}
-        {...(framed ? { connectTeams: () => connectTeams() } : {})}
+        {...(framed ? { connectTeams: connectTeamsOnce } : {})}
       />,
     );
   void loadLanguage(i18n, pickLanguage(navigator.language)).then(render, render);

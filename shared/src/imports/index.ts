@@ -18,3 +18,4 @@ export * from './import-job';
 export * from './import-preview';
 export * from './import-error-file';
 export * from './import-values';
+export * from './import-limits';

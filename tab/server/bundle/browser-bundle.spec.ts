@@ -24,7 +24,12 @@ describe('prebuiltBundle (production)', () => {
   });
 
   it('refuses a manifest whose script is missing', async () => {
-    await writeManifest(dir, { script: 'app-AAAAAAAA.js', files: ['app-AAAAAAAA.js'], previous: [] });
+    await writeManifest(dir, {
+      script: 'app-AAAAAAAA.js',
+      files: ['app-AAAAAAAA.js'],
+      preload: [],
+      previous: [],
+    });
     await expect(prebuiltBundle(dir).ready()).rejects.toThrow(/no browser bundle at .*app-AAAAAAAA\.js/);
   });
 
@@ -34,6 +39,7 @@ describe('prebuiltBundle (production)', () => {
     await writeManifest(dir, {
       script: 'app-AAAAAAAA.js',
       files: ['app-AAAAAAAA.js'],
+      preload: [],
       previous: ['app-BBBBBBBB.js'],
     });
     await expect(prebuiltBundle(dir).ready()).resolves.toMatchObject({ script: 'app-AAAAAAAA.js' });
@@ -49,13 +55,18 @@ describe('prebuiltBundle (production)', () => {
 describe('nextManifest', () => {
   it('keeps what the build before had and this one has not; a file both have is current, not previous', () => {
     expect(
-      nextManifest({ script: 'app-NEW22222.js', files: ['app-NEW22222.js', 'Chart-SAME2222.js'] }, [
-        'app-OLD22222.js',
-        'Chart-SAME2222.js',
-      ]),
+      nextManifest(
+        {
+          script: 'app-NEW22222.js',
+          files: ['app-NEW22222.js', 'main-MAIN2222.js', 'Chart-SAME2222.js'],
+          preload: ['main-MAIN2222.js'],
+        },
+        ['app-OLD22222.js', 'Chart-SAME2222.js'],
+      ),
     ).toEqual({
       script: 'app-NEW22222.js',
-      files: ['app-NEW22222.js', 'Chart-SAME2222.js'],
+      files: ['app-NEW22222.js', 'main-MAIN2222.js', 'Chart-SAME2222.js'],
+      preload: ['main-MAIN2222.js'],
       previous: ['app-OLD22222.js'],
     });
   });

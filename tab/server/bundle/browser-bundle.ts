@@ -4,7 +4,19 @@ import { join, resolve } from 'node:path';
 import { BUNDLE_MANIFEST, parseManifest, type BundleManifest } from './bundle-files';
 import type { BuiltBundle } from './build-bundle';
 
-export const APP_ENTRY = resolve(__dirname, '../../src/main.tsx');
+/** The entry module the shell links: it starts the app (and, framed, the Teams SDK) at once. */
+export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
+/**
+ * What the shell preloads (`modulepreload`: fetched and compiled at once, run when imported), with
+ * everything each imports statically: the app the entry starts, then the signed-in part and My day,
+ * which the app imports lazily so that the sign-in form does not wait for them to run, but which
+ * every first screen reaches.
+ */
+export const PRELOADED_MODULES = [
+  resolve(__dirname, '../../src/main.tsx'),
+  resolve(__dirname, '../../src/app/WorkspaceArea.tsx'),
+  resolve(__dirname, '../../src/my-day/MyDayView.tsx'),
+];
 /** The folder beside the bundled server where the deploy artifact keeps the prebuilt browser bundle. */
 export const PACKAGED_ASSETS_FOLDER = 'public';
 export const DIST_DIR = resolve(__dirname, '../../dist');
@@ -75,7 +87,12 @@ export async function writeManifest(dir: string, manifest: BundleManifest): Prom
  */
 export function nextManifest(built: BuiltBundle, before: readonly string[]): BundleManifest {
   const current = new Set(built.files);
-  return { script: built.script, files: built.files, previous: before.filter((file) => !current.has(file)) };
+  return {
+    script: built.script,
+    files: built.files,
+    preload: built.preload,
+    previous: before.filter((file) => !current.has(file)),
+  };
 }
 
 /**
@@ -104,7 +121,7 @@ export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleMan
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    const built = await buildBundle({ entry: APP_ENTRY, outdir: staging });
+    const built = await buildBundle({ entry: APP_ENTRY, preload: PRELOADED_MODULES, outdir: staging });
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
     const before = await readManifest(distDir);
     const manifest = nextManifest(built, before?.files ?? []);

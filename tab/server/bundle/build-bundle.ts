@@ -4,8 +4,10 @@ import { fluentImports } from './fluent-imports';
 // The shell links `app-<hash>.js` (an ES module); the chunks views load on demand (React.lazy) sit beside it.
 
 export type BuildOptions = {
-  /** Absolute path of `tab/src/main.tsx`. */
+  /** Absolute path of `tab/src/boot.ts`, the entry module. */
   readonly entry: string;
+  /** Absolute paths of the modules to preload, the app the entry starts (`tab/src/main.tsx`) first. */
+  readonly preload: readonly string[];
   /** Absolute directory the bundle is written to. */
   readonly outdir: string;
   /** Writes `app-<hash>.js.map` beside it (default); deploy artifacts leave it out to stay small. */
@@ -18,6 +20,12 @@ export type BuiltBundle = {
   readonly script: string;
   /** Every file written, the script included. */
   readonly files: readonly string[];
+  /**
+   * The modules the first screen needs, in order: each module asked to be preloaded and everything it
+   * imports statically. The shell names them as `modulepreload` links so the browser fetches them all
+   * at once instead of discovering them import by import.
+   */
+  readonly preload: readonly string[];
 };
 
 /**
@@ -25,7 +33,12 @@ export type BuiltBundle = {
  * what the first screen does not need (the board, the charts) loads when a view asks for it. Paths
  * come from the caller (the tab server knows where it lives), so this file stays free of Node built-ins.
  */
-export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOptions): Promise<BuiltBundle> {
+export async function buildBundle({
+  entry,
+  preload: preloaded,
+  outdir,
+  sourcemap = true,
+}: BuildOptions): Promise<BuiltBundle> {
   const { metafile } = await build({
     entryPoints: { app: entry },
     outdir,
@@ -50,11 +63,23 @@ export async function buildBundle({ entry, outdir, sourcemap = true }: BuildOpti
   const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   const outputs = Object.entries(metafile.outputs);
   // Lazy views' chunks are entry points too; the app's is the one built from `entry`.
-  const entryPath = entry.replace(/\\/g, '/');
-  const entryOutput = outputs.find(
-    ([path, output]) =>
-      path.endsWith('.js') && output.entryPoint && entryPath.endsWith(`/${output.entryPoint}`),
-  );
-  if (!entryOutput) throw new Error('esbuild wrote no entry module');
-  return { script: basename(entryOutput[0]), files: outputs.map(([path]) => basename(path)) };
+  const outputOf = (source: string) => {
+    const path = source.replace(/\\/g, '/');
+    const found = outputs.find(
+      ([out, output]) => out.endsWith('.js') && output.entryPoint && path.endsWith(`/${output.entryPoint}`),
+    );
+    if (!found) throw new Error(`esbuild wrote no module for ${source}`);
+    return found;
+  };
+  const [entryPath] = outputOf(entry);
+  // Each preloaded module and its static imports, depth first, without repeats.
+  const preload: string[] = [];
+  const visit = (path: string) => {
+    if (preload.includes(basename(path))) return;
+    preload.push(basename(path));
+    for (const imported of metafile.outputs[path]?.imports ?? [])
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  for (const source of preloaded) visit(outputOf(source)[0]);
+  return { script: basename(entryPath), files: outputs.map(([path]) => basename(path)), preload };
 }

@@ -14,6 +14,8 @@ export type BundleManifest = {
   readonly script: string;
   /** Every file of this build (script, chunks, source maps). */
   readonly files: readonly string[];
+  /** The chunks the first screen needs at once, linked from the shell as `modulepreload` (see BuiltBundle). */
+  readonly preload: readonly string[];
   /** Files of the build before this one that this build does not have: kept, then dropped by the next. */
   readonly previous: readonly string[];
 };
@@ -29,9 +31,12 @@ export function parseManifest(text: string): BundleManifest {
   const value = JSON.parse(text) as Partial<BundleManifest>;
   const names = (list: unknown): list is string[] =>
     Array.isArray(list) && list.every((name) => typeof name === 'string' && /^\w[\w.-]*$/.test(name));
-  if (typeof value.script !== 'string' || !names(value.files) || !names(value.previous))
+  // A manifest written before preloading existed has none: its shell simply preloads nothing.
+  const preload = value.preload ?? [];
+  if (typeof value.script !== 'string' || !names(value.files) || !names(value.previous) || !names(preload))
     throw new Error(`${BUNDLE_MANIFEST} is not a bundle manifest`);
-  if (!value.files.includes(value.script))
+  const files = value.files;
+  if (![value.script, ...preload].every((file) => files.includes(file)))
     throw new Error(`${BUNDLE_MANIFEST} names a script it does not list`);
-  return { script: value.script, files: value.files, previous: value.previous };
+  return { script: value.script, files, preload, previous: value.previous };
 }

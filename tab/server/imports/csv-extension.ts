@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { IMPORT_FILE_LIMITS } from '@crm/shared';
 import type { ImportDeps } from '@crm/shared/application';
 import type { ApiExtension } from '../app';
 import { answerOtherMethods } from '../http/method-not-allowed';
@@ -17,12 +18,13 @@ import { spoolDir } from './import-files';
 import { CSV_OPERATIONS } from './openapi-paths';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-file';
 import { createImportSlots, type ImportSlotLimits } from './import-slots';
+import { WORKBOOK_SHEET_PATH, mountWorkbookRoutes } from './workbook-routes';
 import type { JobFiles } from './job-files';
 import type { Leases } from '@crm/shared/storage';
 import { createSpoolQuota } from './spool-quota';
 
 export const DEFAULT_IMPORT_LIMITS = {
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: IMPORT_FILE_LIMITS.maxBytes,
   inlineMaxRows: 1000,
   /** One running and three waiting. */
   maxJobsPerWorkspace: 4,
@@ -71,14 +73,16 @@ export function csvExtension(deps: ImportDeps, options: CsvExtensionOptions): Cs
     slots,
     xlsxLimits: { ...DEFAULT_XLSX_LIMITS, ...options.xlsxLimits },
   };
-  // Previews first: `/imports/previews` is not an import job's id.
+  // Previews and sheets first: `/imports/previews` is not an import job's id.
   mountPreviewRoutes(router, deps, routeOptions, previews);
+  mountWorkbookRoutes(router, deps, routeOptions);
   mountImportRoutes(router, deps, routeOptions);
   mountExportRoutes(router, deps);
   const allowed: [string, string][] = [
     [PREVIEWS_PATH, 'POST'],
     [PREVIEW_PATH, 'POST'],
     [START_IMPORT_PATH, 'POST'],
+    [WORKBOOK_SHEET_PATH, 'POST'],
     ...Object.keys(IMPORTS).map((plural): [string, string] => [importPath(plural), 'POST']),
     [IMPORT_JOB_PATH, 'GET'],
     ...Object.keys(EXPORTS).map((plural): [string, string] => [exportPath(plural), 'GET']),

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { IMPORT_FILE_LIMITS } from '@crm/shared';
 import { CsvTokenizer, type CsvLimits } from './csv-tokenizer';
 
 /** How a spooled CSV file is written: found by `CsvScanner` while it was uploaded, then used to read it. */
@@ -16,7 +17,10 @@ export type CsvInspection = CsvFormat & {
  * texts are 10,000 characters, so an export of ours stays far below both; a spreadsheet's trailing
  * empty columns fit too. A record past either is refused while it is being uploaded.
  */
-export const DEFAULT_CSV_LIMITS: CsvLimits = { maxColumns: 1000, maxRecordBytes: 1024 * 1024 };
+export const DEFAULT_CSV_LIMITS: CsvLimits = {
+  maxColumns: IMPORT_FILE_LIMITS.maxColumns,
+  maxRecordBytes: IMPORT_FILE_LIMITS.maxRecordBytes,
+};
 
 const DELIMITERS = [',', ';', '\t'] as const;
 

@@ -27,7 +27,14 @@ import { csvRecords, type CsvFormat } from './csv-file';
 import type { CsvLimits } from './csv-tokenizer';
 import type { ImportSlots } from './import-slots';
 import type { ImportWorker } from './import-worker';
-import { isImportRequest, receiveCsv, sendUnsupportedType, type UploadOptions } from './upload';
+import {
+  IMPORT_FILES,
+  receiveCsv,
+  sendUnsupportedType,
+  type FileTypes,
+  type Upload,
+  type UploadOptions,
+} from './upload';
 import type { SpoolQuota } from './spool-quota';
 
 export type ImportRouteOptions = UploadOptions & {
@@ -146,6 +153,43 @@ export async function withImportSlot(
   }
 }
 
+/** A file received for an import: who sent it, to which workspace, with the query parameters read. */
+export type Received<P> = {
+  readonly caller: Caller;
+  readonly ws: WorkspaceId;
+  readonly upload: Upload;
+  readonly params: P;
+};
+
+/**
+ * The front of every route that takes a file: the workspace id checked, the media type (`types`,
+ * 415 otherwise), the query parameters (`params` answers the request and gives undefined when they
+ * are bad), write access (outsiders are turned away before a byte of their file is stored), an import
+ * slot, then the file spooled and scanned; `body` gets it and owns it (moves or removes it).
+ */
+export async function receiveUpload<P>(
+  req: Request,
+  res: Response,
+  deps: ImportDeps,
+  options: ImportRouteOptions,
+  params: () => P | undefined,
+  body: (received: Received<P>) => Promise<void>,
+  types: FileTypes = IMPORT_FILES,
+): Promise<void> {
+  const ids = checkedIds(req, res);
+  if (!ids) return;
+  if (!types.accepts(req)) return sendUnsupportedType(req, res, types);
+  const read = params();
+  if (read === undefined) return;
+  const caller = callerOf(req, res);
+  const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
+  if (!access.ok) return sendDomainError(req, res, access.error);
+  await withImportSlot(req, res, options.slots, caller, async () => {
+    const upload = await receiveCsv(req, res, options, ids.ws);
+    if (upload) await body({ caller, ws: ids.ws, upload, params: read });
+  });
+}
+
 /** The workspace has as many jobs queued or running as it may (counted in storage: every instance's). */
 export async function queueFull(
   deps: ImportDeps,
@@ -155,12 +199,22 @@ export async function queueFull(
   return (await deps.importJobs.listUnfinished(ws)).length >= options.maxJobsPerWorkspace;
 }
 
-/** What an uploaded file is imported as. */
+/** What an uploaded file is imported (or previewed) as. */
 export type ImportPlan = {
   readonly kind: ImportKind;
   readonly changes?: MappingInput;
   readonly duplicates?: DuplicatePolicy;
 };
+
+/** The plan for a kind with what the caller chose (a mapping, a duplicate policy), the choices not made left out. */
+export const importPlan = (
+  kind: ImportKind,
+  chosen: { readonly mapping?: MappingInput | undefined; readonly duplicates?: DuplicatePolicy | undefined },
+): ImportPlan => ({
+  kind,
+  ...(chosen.mapping ? { changes: chosen.mapping } : {}),
+  ...(chosen.duplicates ? { duplicates: chosen.duplicates } : {}),
+});
 
 /**
  * Imports a spooled file: within the request when it is small (200, the result), else as a queued
@@ -192,11 +246,7 @@ export async function importSpooled(
 
   async function importOrQueue(): Promise<() => void> {
     if (file.csv.total <= options.inlineMaxRows) {
-      const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), {
-        kind: plan.kind,
-        ...(plan.changes ? { changes: plan.changes } : {}),
-        ...(plan.duplicates ? { duplicates: plan.duplicates } : {}),
-      });
+      const result = await importRecords(deps, caller, ws, csvRecords(file.path, file.csv), plan);
       return () =>
         result.ok
           ? void res.status(200).json(resultBody(result.value))
@@ -234,23 +284,18 @@ export async function importSpooled(
 export function mountImportRoutes(router: Router, deps: ImportDeps, options: ImportRouteOptions): void {
   for (const [plural, kind] of Object.entries(IMPORTS)) {
     router.post(importPath(plural), async (req, res) => {
-      const ids = checkedIds(req, res);
-      if (!ids) return;
-      if (!isImportRequest(req)) return sendUnsupportedType(req, res);
-      const duplicates = duplicatesParam(req, res);
-      if (duplicates === null) return;
-      const caller = callerOf(req, res);
-      // Outsiders are turned away before a byte of their file is stored.
-      const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
-      if (!access.ok) return sendDomainError(req, res, access.error);
-      await withImportSlot(req, res, options.slots, caller, async () => {
-        const upload = await receiveCsv(req, res, options, ids.ws);
-        if (!upload) return;
-        await importSpooled(req, res, deps, options, caller, ids.ws, upload, {
-          kind,
-          ...(duplicates ? { duplicates } : {}),
-        });
-      });
+      await receiveUpload(
+        req,
+        res,
+        deps,
+        options,
+        () => {
+          const duplicates = duplicatesParam(req, res);
+          return duplicates === null ? undefined : { duplicates };
+        },
+        ({ caller, ws, upload, params: { duplicates } }) =>
+          importSpooled(req, res, deps, options, caller, ws, upload, importPlan(kind, { duplicates })),
+      );
     });
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS } from '@crm/shared';
+import { IMPORT_FILE_LIMITS, IMPORT_KINDS, wholeMegabytes } from '@crm/shared';
 import type { OperationDoc } from '../openapi/operation-doc';
 import { capital } from '../routes/wording';
 import { IMPORT_JOB_PATH, IMPORTS, importPath } from './import-routes';
@@ -17,6 +17,8 @@ import {
   StartImportSchema,
 } from './preview-routes';
 import { EXPORTS, exportPath } from './export-routes';
+import { WORKBOOK_SHEET_PATH } from './workbook-routes';
+import { XLSX_TYPE } from './xlsx-file';
 
 /** The CSV routes, described for the OpenAPI document (the JSON routes carry theirs in their RouteSpec). */
 const exportOperation = (plural: string): OperationDoc => ({
@@ -38,20 +40,24 @@ const exportOperation = (plural: string): OperationDoc => ({
   },
 });
 
+const n = (value: number) => value.toLocaleString('en');
+const MB = `${wholeMegabytes(IMPORT_FILE_LIMITS.maxBytes)} MB`;
+const COLUMNS = n(IMPORT_FILE_LIMITS.maxColumns);
+
 const FORMATS =
   'UTF-8 (with or without BOM), UTF-16 LE or BE with BOM (Excel\'s "Unicode text") or Windows-1252; comma, ' +
   'semicolon or tab separated (found from the header line); quoted cells may hold line breaks. An Excel ' +
-  'workbook goes as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx): its first sheet ' +
-  'only, Excel dates as dates, read as the CSV would be.';
+  `workbook goes as ${XLSX_TYPE} (.xlsx): its first sheet only (at most ` +
+  `${n(IMPORT_FILE_LIMITS.maxSheetRows)} rows), Excel dates as dates, read as the CSV would be.`;
 
 const LIMITS_400 =
   'IMPORT.EMPTY_FILE; IMPORT.INVALID_HEADER (no column gives a required field: fields name it); ' +
-  'IMPORT.TOO_MANY_COLUMNS (a record has more than 1,000 columns; details {limit, max, record}), refused while uploading; ' +
+  `IMPORT.TOO_MANY_COLUMNS (a record has more than ${COLUMNS} columns; details {limit, max, record}), refused while uploading; ` +
   'IMPORT.UNREADABLE_WORKBOOK (sent as .xlsx, not a workbook); ' +
   'VALIDATION.FAILED (a query parameter)';
 const LIMITS_413 =
-  'REQUEST.TOO_LARGE: the file is larger than 50 MB; IMPORT.RECORD_TOO_LARGE: one record takes more than ' +
-  '1 MiB (details {limit, max, record}), refused while uploading; IMPORT.WORKBOOK_TOO_LARGE: an .xlsx over a ' +
+  `REQUEST.TOO_LARGE: the file is larger than ${MB}; IMPORT.RECORD_TOO_LARGE: one record takes more than ` +
+  `${wholeMegabytes(IMPORT_FILE_LIMITS.maxRecordBytes)} MB (details {limit, max, record}), refused while uploading; IMPORT.WORKBOOK_TOO_LARGE: an .xlsx over a ` +
   'limit inside (details {limit: entries | uncompressed-bytes | shared-strings-bytes | rows | columns | csv-bytes, max}: ' +
   'a zip bomb is refused so)';
 const LIMITS_429 =
@@ -94,7 +100,7 @@ const importOperation = (plural: string): OperationDoc => ({
     'or a record deleted in the old system) or in error, with its row number and why: imported + skipped + errors = ' +
     "total. Contacts and opportunities link to organisations (and deals to contacts) by our id, the export's own id " +
     'or the name. To see and change the mapping first, use previewImport. Up to 1,000 rows are imported within the ' +
-    'request (200); a larger file becomes a job (202, Location to poll with getImportJob). At most 50 MB a file; 4 ' +
+    `request (200); a larger file becomes a job (202, Location to poll with getImportJob). At most ${MB} a file; 4 ` +
     'unfinished jobs a workspace.',
   body: z.string(),
   bodyType: 'text/csv',
@@ -181,6 +187,32 @@ export const CSV_OPERATIONS: readonly OperationDoc[] = [
         'required field)',
       404: "IMPORT.PREVIEW_NOT_FOUND: imported already, expired, another person's, or the server restarted",
       429: LIMITS_429,
+    },
+  },
+  {
+    method: 'post',
+    path: WORKBOOK_SHEET_PATH,
+    tag: 'imports',
+    operationId: 'readWorkbookSheet',
+    summary: "Read an .xlsx workbook's first sheet as the CSV an import reads",
+    description:
+      `Send the workbook as ${XLSX_TYPE}. The answer is its first sheet as the CSV that previewImport and ` +
+      'the imports read from it (UTF-8, comma separated, CRLF; Excel dates as dates, a formula as its value): ' +
+      'record n is the sheet row n, so the row numbers an import reports point into it, and a client can repeat ' +
+      "those rows as the user's sheet had them (the tab's file of rows not imported). The limits and refusals " +
+      'are those of an import; nothing is kept.',
+    body: z.string(),
+    bodyType: XLSX_TYPE,
+    success: { status: 200, description: 'The sheet as CSV', contentType: 'text/csv', schema: z.string() },
+    errors: {
+      400:
+        'IMPORT.EMPTY_FILE (the sheet is empty); IMPORT.UNREADABLE_WORKBOOK (not a workbook); ' +
+        `IMPORT.TOO_MANY_COLUMNS (a row has more than ${COLUMNS} cells; details {limit, max, record})`,
+      413: LIMITS_413,
+      415: `REQUEST.UNSUPPORTED_MEDIA_TYPE: send ${XLSX_TYPE}`,
+      429:
+        'REQUEST.RATE_LIMITED; IMPORT.TOO_MANY_AT_ONCE, IMPORT.SERVER_BUSY or IMPORT.SPOOL_FULL, as for an ' +
+        'import; Retry-After says when to try again',
     },
   },
   {

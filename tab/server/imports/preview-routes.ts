@@ -23,13 +23,14 @@ import { csvRecords } from './csv-file';
 import {
   checkedIds,
   duplicatesParam,
+  importPlan,
   importSpooled,
   queueFull,
+  receiveUpload,
   withImportSlot,
   type ImportRouteOptions,
 } from './import-routes';
 import type { PreviewStore, PreviewedFile } from './preview-store';
-import { isImportRequest, receiveCsv, sendUnsupportedType } from './upload';
 
 export const PREVIEWS_PATH = '/workspaces/:ws/imports/previews';
 export const PREVIEW_PATH = '/workspaces/:ws/imports/previews/:id';
@@ -93,29 +94,21 @@ export function mountPreviewRoutes(
   const json = jsonBody('100kb');
 
   router.post(PREVIEWS_PATH, async (req, res) => {
-    const ids = checkedIds(req, res);
-    if (!ids) return;
-    if (!isImportRequest(req)) return sendUnsupportedType(req, res);
-    const kind = kindParam(req, res);
-    if (!kind) return;
-    const duplicates = duplicatesParam(req, res);
-    if (duplicates === null) return;
-    const caller = callerOf(req, res);
-    const access = await accessWorkspace(deps, caller.actor, ids.ws, 'write');
-    if (!access.ok) return sendDomainError(req, res, access.error);
-    await withImportSlot(req, res, options.slots, caller, async () => {
-      const upload = await receiveCsv(req, res, options, ids.ws);
-      if (!upload) return;
-      const preview = await previewImport(deps, caller, ids.ws, csvRecords(upload.path, upload.csv), {
-        kind,
-        ...(duplicates ? { duplicates } : {}),
-      });
+    const params = () => {
+      const kind = kindParam(req, res);
+      const duplicates = kind && duplicatesParam(req, res);
+      return kind && duplicates !== null ? { kind, duplicates } : undefined;
+    };
+    await receiveUpload(req, res, deps, options, params, async ({ caller, ws, upload, params }) => {
+      const { kind, duplicates } = params;
+      const rows = csvRecords(upload.path, upload.csv);
+      const preview = await previewImport(deps, caller, ws, rows, importPlan(kind, { duplicates }));
       if (!preview.ok) {
         await rm(upload.path, { force: true });
         return sendDomainError(req, res, preview.error);
       }
       const file = await previews.keep({
-        ws: ids.ws,
+        ws,
         owner: ownerOf(caller),
         kind,
         csv: upload.csv,
@@ -141,11 +134,8 @@ export function mountPreviewRoutes(
     if (!access.ok) return sendDomainError(req, res, access.error);
     const file = await previews.find(ids.ws, ids.id, ownerOf(caller));
     if (!file) return sendDomainError(req, res, notFound());
-    const preview = await previewImport(deps, caller, ids.ws, csvRecords(file.path, file.csv), {
-      kind: file.kind,
-      ...(body.value.mapping ? { changes: body.value.mapping } : {}),
-      ...(body.value.duplicates ? { duplicates: body.value.duplicates } : {}),
-    });
+    const rows = csvRecords(file.path, file.csv);
+    const preview = await previewImport(deps, caller, ids.ws, rows, importPlan(file.kind, body.value));
     if (!preview.ok) return sendDomainError(req, res, preview.error);
     res
       .status(200)
@@ -184,11 +174,7 @@ export function mountPreviewRoutes(
     await withImportSlot(req, res, options.slots, caller, async () => {
       // Of two starts from one preview (two instances), one imports; the other hears it is gone.
       if (!(await previews.take(file))) return sendDomainError(req, res, notFound());
-      await importSpooled(req, res, deps, options, caller, ids.ws, file, {
-        kind: file.kind,
-        ...(body.value.mapping ? { changes: body.value.mapping } : {}),
-        ...(body.value.duplicates ? { duplicates: body.value.duplicates } : {}),
-      });
+      await importSpooled(req, res, deps, options, caller, ids.ws, file, importPlan(file.kind, body.value));
     });
   });
 }

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { Request, Response } from 'express';
-import { domainError, type WorkspaceId } from '@crm/shared';
+import { domainError, wholeMegabytes, type WorkspaceId } from '@crm/shared';
 import { sendDomainError, sendTransportError } from '../http/problem';
 import type { CsvInspection } from './csv-file';
 import { CsvScanner } from './csv-scanner';
@@ -46,17 +46,24 @@ const mediaType = (req: Request): string =>
 
 export const isCsvRequest = (req: Request): boolean => CSV_TYPES.has(mediaType(req));
 
-/** A CSV, or an Excel workbook (.xlsx): both are read through the same import. */
-export const isImportRequest = (req: Request): boolean => isCsvRequest(req) || mediaType(req) === XLSX_TYPE;
+/** What a route takes as its file, and what it says (415) to a body of another type. */
+export type FileTypes = { readonly accepts: (req: Request) => boolean; readonly refusal: string };
 
-/** 415 for a body that is neither a CSV nor a workbook. */
-export const sendUnsupportedType = (req: Request, res: Response): void =>
-  sendTransportError(
-    req,
-    res,
-    'REQUEST.UNSUPPORTED_MEDIA_TYPE',
-    'Send the file as text/csv, or as an .xlsx workbook.',
-  );
+/** A CSV, or an Excel workbook (.xlsx): both are read through the same import. */
+export const IMPORT_FILES: FileTypes = {
+  accepts: (req) => isCsvRequest(req) || mediaType(req) === XLSX_TYPE,
+  refusal: 'Send the file as text/csv, or as an .xlsx workbook.',
+};
+
+/** An Excel workbook (.xlsx) only. */
+export const WORKBOOK_FILES: FileTypes = {
+  accepts: (req) => mediaType(req) === XLSX_TYPE,
+  refusal: `Send an .xlsx workbook, as ${XLSX_TYPE}.`,
+};
+
+/** 415 for a body the route does not take. */
+export const sendUnsupportedType = (req: Request, res: Response, types: FileTypes): void =>
+  sendTransportError(req, res, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', types.refusal);
 
 /** The rest of the body is not read: the connection closes after the answer. */
 function sendRefusedWhileUploading(req: Request, res: Response, limit: CsvLimitExceeded): void {
@@ -138,8 +145,8 @@ export async function receiveCsv(
       return undefined;
     }
     res.set('Connection', 'close');
-    const mb = Math.floor(options.maxBytes / 1_000_000);
-    sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A CSV file may be at most ${mb} MB; split it.`);
+    const mb = wholeMegabytes(options.maxBytes);
+    sendTransportError(req, res, 'REQUEST.TOO_LARGE', `A file may be at most ${mb} MB; split it.`);
     return undefined;
   }
   let sheet: Upload['sheet'];

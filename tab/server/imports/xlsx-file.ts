@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { IMPORT_FILE_LIMITS } from '@crm/shared';
 
 /**
  * What a workbook may be. The file itself is capped like a CSV (maxBytes); inside it, the entries'
@@ -23,8 +24,8 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxEntries: 10_000,
   maxUncompressedBytes: 512 * 1024 * 1024,
   maxSharedStringsBytes: 64 * 1024 * 1024,
-  maxRows: 200_000,
-  maxColumns: 1000,
+  maxRows: IMPORT_FILE_LIMITS.maxSheetRows,
+  maxColumns: IMPORT_FILE_LIMITS.maxColumns,
   maxCsvBytes: 256 * 1024 * 1024,
 };
 

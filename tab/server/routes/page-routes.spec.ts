@@ -28,12 +28,32 @@ describe('page routes', () => {
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
       const manifest = await readManifest(dir);
-      expect(res.text).toBe(shell(manifest!.script));
+      expect(res.text).toBe(shell(manifest!));
       expect(res.text).toContain('<div id="root"></div>');
       expect(res.text).toMatch(/<script type="module" src="\/assets\/app-[A-Z2-7]{8}\.js"><\/script>/);
     },
     60_000,
   );
+
+  it('preloads the app module and every chunk it imports statically, each a file of the build', async () => {
+    const manifest = (await readManifest(dir))!;
+    // The entry imports nothing statically (it starts the app at once); the app is first to preload.
+    expect(manifest.preload[0]).toMatch(/^main-[A-Z2-7]{8}\.js$/);
+    expect(manifest.preload.length).toBeGreaterThan(5);
+    expect(manifest.preload.every((file) => manifest.files.includes(file))).toBe(true);
+    expect(manifest.preload).not.toContain(manifest.script);
+    // Views opened later are not on the first screen's path.
+    expect(manifest.preload.some((file) => /^(PipelineBoard|DashboardView|SettingsView)-/.test(file))).toBe(
+      false,
+    );
+    const res = await request(app).get('/tab');
+    const links = [...res.text.matchAll(/<link rel="modulepreload" href="\/assets\/([^"]+)" \/>/g)].map(
+      (match) => match[1],
+    );
+    expect(links).toEqual(manifest.preload);
+    const entry = await request(app).get(`/assets/${manifest.script}`);
+    expect(entry.text).not.toMatch(/^import[^(]/m);
+  });
 
   it('needs nothing the CSP forbids: no inline script, scripts from self only', async () => {
     const res = await request(app).get('/');
@@ -83,6 +103,7 @@ describe('a new build beside an old one', () => {
       await writeManifest(folder, {
         script: 'app-OLDOLD22.js',
         files: ['app-OLDOLD22.js', 'View-OLDOLD33.js'],
+        preload: [],
         previous: ['app-OLDER222.js'],
       });
 

@@ -1,15 +1,17 @@
 import express, { Router, type RequestHandler } from 'express';
 import { isContentHashed } from '../bundle/bundle-files';
 import type { BrowserBundle } from '../bundle/browser-bundle';
+import type { BundleManifest } from '../bundle/bundle-files';
 
 /** Where Teams loads the tab (content, configuration and personal pages) and a browser lands. */
 export const PAGE_PATHS = ['/', '/tab', '/config', '/personal'];
 
 /**
- * The app's HTML shell linking the build's entry module (`app-<hash>.js`): no inline script or style,
- * so the CSP can stay `script-src 'self'`.
+ * The app's HTML shell linking the build's entry module (`app-<hash>.js`) and preloading the modules
+ * the first screen needs (fetched in parallel from the start rather than found one import at a time):
+ * no inline script or style, so the CSP can stay `script-src 'self'`.
  */
-export const shell = (script: string) => `<!doctype html>
+export const shell = ({ script, preload }: Pick<BundleManifest, 'script' | 'preload'>) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -17,6 +19,7 @@ export const shell = (script: string) => `<!doctype html>
     <title>Pipeline CRM</title>
     <link rel="icon" href="data:," />
     <script type="module" src="/assets/${script}"></script>
+${preload.map((file) => `    <link rel="modulepreload" href="/assets/${file}" />\n`).join('')}
   </head>
   <body>
     <div id="root"></div>
@@ -41,7 +44,7 @@ export function pageRoutes(bundle: BrowserBundle): Router {
   for (const path of PAGE_PATHS) {
     router.get(path, (_req, res, next) => {
       bundle.ready().then((manifest) => {
-        res.type('html').set('Cache-Control', 'no-cache').send(shell(manifest.script));
+        res.type('html').set('Cache-Control', 'no-cache').send(shell(manifest));
       }, next);
     });
   }

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import type { Actor } from '@crm/shared';
 import { capital } from '../routes/wording';
+import { XLSX_TYPE } from '../imports/xlsx-file';
 import { ALICE, BOB } from './test-server';
 
 /**
@@ -89,6 +91,14 @@ const PATCHES: Readonly<Record<string, object>> = {
   campaigns: { description: 'Stand 42' },
   activities: { notes: 'Called back' },
 };
+
+/** A workbook whose first sheet holds a CSV's cells (`''`: an empty sheet). */
+async function workbook(text: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Leads');
+  for (const line of text ? text.split('\r\n') : []) sheet.addRow(line.split(','));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 /** A file previewed (as Alice, on `call`'s server and workspace): its preview id. */
 async function previewOf(ctx: ScenarioContext, data: string, call: Partial<Call> = {}): Promise<string> {
@@ -980,6 +990,29 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
         const previewId = await previewOf(ctx, csv(5, tag('stq')), { server: 'paused', params: { ws } });
         return { server: 'paused', params: { ws }, body: { previewId }, code: 'IMPORT.QUEUE_FULL' };
       },
+    },
+  },
+  readWorkbookSheet: {
+    ok: async () => ({ raw: { type: XLSX_TYPE, data: await workbook(csv(2, tag('wb'))) } }),
+    also: {
+      400: [
+        async () => ({ raw: { type: XLSX_TYPE, data: 'not a zip' }, code: 'IMPORT.UNREADABLE_WORKBOOK' }),
+        async () => ({ raw: { type: XLSX_TYPE, data: await workbook('') }, code: 'IMPORT.EMPTY_FILE' }),
+      ],
+      // Over the test servers' 32 KB: refused while it streams in, before it is read as a workbook.
+      413: async () => ({
+        raw: { type: XLSX_TYPE, data: Buffer.alloc(40 * 1024, 7) },
+        code: 'REQUEST.TOO_LARGE',
+      }),
+      415: async () => ({
+        raw: { type: 'text/csv', data: csv(2, tag('wbcsv')) },
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      }),
+      429: async () => ({
+        server: 'full',
+        raw: { type: XLSX_TYPE, data: await workbook(csv(2, tag('wbfull'))) },
+        code: 'IMPORT.SPOOL_FULL',
+      }),
     },
   },
   getImportJob: {

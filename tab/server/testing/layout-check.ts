@@ -60,6 +60,29 @@ const FIND = `(() => {
         cell.clientWidth + 'px cell',
     );
   }
+  // A table cell's text is one line (a long value is cut with an ellipsis): text wrapped onto a
+  // second line is squeezed into a row a line high, or makes one row taller than the rest.
+  const lines = (node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const tops = [];
+    for (const rect of range.getClientRects())
+      if (rect.width > 1 && !tops.some((top) => Math.abs(top - rect.top) < rect.height / 2)) tops.push(rect.top);
+    return tops.length;
+  };
+  for (const cell of document.body.querySelectorAll('td, [role="cell"], [role="gridcell"]')) {
+    if (!drawn(cell) || cell.closest('[data-multiline]')) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = squash(node.textContent || '');
+      if (!text || !drawn(node.parentElement)) continue;
+      const count = lines(node);
+      if (count > 1) {
+        findings.push(describe(cell, squash(cell.textContent || '')) + ': "' + text.slice(0, 40) + '" on ' + count + ' lines');
+        break;
+      }
+    }
+  }
   // Text of one cell drawn over text of another in the same row (a value shifted onto its neighbour).
   const rows = 'tr, [role="row"], [role="listitem"]';
   const cellOf = (node, row) => {
@@ -105,6 +128,27 @@ const FIND = `(() => {
           findings.push('row: "' + a.text.slice(0, 40) + '" drawn over "' + b.text.slice(0, 40) + '"');
       }
   }
+  // Nothing fixed is drawn past the window's right edge, where no scroll reaches it (a bar at the
+  // window's foot): the page-width check misses it, since a fixed box does not widen the page.
+  const fixed = (el) => {
+    for (; el && el !== document.body; el = el.parentElement)
+      if (getComputedStyle(el).position === 'fixed') return true;
+    return false;
+  };
+  const past = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= window.innerWidth + slack || !drawn(el)) continue;
+    if (past.some((outer) => outer.contains(el)) || !fixed(el)) continue;
+    const visible = seen(box, el.parentElement);
+    if (visible.right > window.innerWidth + slack && visible.right - visible.left > 1 && visible.bottom - visible.top > 1)
+      past.push(el);
+  }
+  for (const el of past)
+    findings.push(
+      describe(el, squash(el.textContent || '')) + ': drawn to ' + Math.round(el.getBoundingClientRect().right) +
+        'px, past the ' + window.innerWidth + 'px window',
+    );
   return findings;
 })()`;
 
@@ -115,7 +159,11 @@ const FIND = `(() => {
  * - any text wider than its box, unless it is cut with an ellipsis and its whole text is in a
  *   `title` (its own or an ancestor's), which is how lists show long values;
  * - any text taller than its box (wrapped out of a fixed-height pill or button);
- * - text of one cell drawn over the text of another cell in the same row (table row, list card).
+ * - text of one cell drawn over the text of another cell in the same row (table row, list card);
+ * - a table cell's text wrapped onto a second line (a cell's value is one line, cut with an
+ *   ellipsis; a cell meant to hold several lines says so with `data-multiline`);
+ * - anything drawn past the window's right edge where no scroll reaches it (a fixed bar: it does
+ *   not widen the page, so the page-width check misses it).
  * Text visually hidden for screen readers (`data-sr-only`, a 1 px box) is not drawn, so skipped.
  * Inline elements have no box of their own: their block ancestor is measured.
  */

@@ -140,6 +140,11 @@ export type ImportAnswer =
 /** An Excel workbook: previewed and imported as its first sheet. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A picked file is a workbook by its type, or by its name where the system gave it no type. */
+export const isWorkbook = (file: Blob | string): boolean =>
+  typeof file !== 'string' &&
+  (file.type === XLSX_TYPE || (file.type === '' && 'name' in file && /\.xlsx$/i.test(String(file.name))));
+
 export type PreviewAnswer = ImportPreview & {
   readonly id: string;
   readonly expiresAt: string;
@@ -250,6 +255,8 @@ export type ApiClient = {
   /** Preview, then import: upload the file once, change the mapping and check again, then import it. */
   previewImport(ws: string, kind: ImportKind, file: Blob | string): Promise<PreviewAnswer>;
   recheckImport(ws: string, previewId: string, choices: ImportChoices): Promise<PreviewAnswer>;
+  /** A workbook's first sheet as the CSV the import read from it (record n is sheet row n). */
+  workbookSheet(ws: string, workbook: Blob): Promise<Blob>;
   startImport(ws: string, previewId: string, choices: ImportChoices): Promise<ImportAnswer>;
   /** The CSV export as a file to save. */
   exportCsv(ws: string, plural: RecordPlural): Promise<Blob>;
@@ -514,10 +521,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     previewImport: async (ws, kind, file) =>
       (await send('POST', `${wsPath(ws)}/imports/previews${query({ kind })}`, {
         raw: {
-          type: typeof file !== 'string' && file.type === XLSX_TYPE ? XLSX_TYPE : 'text/csv',
+          type: isWorkbook(file) ? XLSX_TYPE : 'text/csv',
           data: file,
         },
       }).then((response) => response.json())) as PreviewAnswer,
+    workbookSheet: async (ws, workbook) =>
+      (
+        await send('POST', `${wsPath(ws)}/imports/workbook-sheet`, {
+          raw: { type: XLSX_TYPE, data: workbook },
+        })
+      ).blob(),
     recheckImport: (ws, previewId, choices) =>
       request('POST', `${wsPath(ws)}/imports/previews/${enc(previewId)}`, { body: choices }),
     startImport: async (ws, previewId, choices) => {

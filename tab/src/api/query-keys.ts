@@ -1,4 +1,4 @@
-import type { ListQuery, MyDayQuery, RecordPlural } from './api-client';
+import type { ApiClient, ListQuery, MyDayQuery, RecordPlural } from './api-client';
 
 /**
  * Every query key the tab uses, made here only (lint refuses a literal `queryKey: [...]`
@@ -7,6 +7,7 @@ import type { ListQuery, MyDayQuery, RecordPlural } from './api-client';
  * every list, record, picker, match list and history of that kind, which a change of the kind
  * refreshes (`mutations.ts`).
  */
+
 export const queryKeys = {
   /** The workspaces the user belongs to. */
   workspaces: () => ['workspaces'] as const,
@@ -51,3 +52,14 @@ export const queryKeys = {
   undelivered: (ws: string) => ['undelivered', ws] as const,
   importJob: (ws: string, jobId: string | undefined) => ['imports', ws, jobId] as const,
 };
+
+/**
+ * The signed-in person's workspaces, as the shell, the signed-in part and the picker ask for them. The
+ * list changes when someone creates, renames or leaves one (each of which invalidates it), so the
+ * shell's early fetch (Shell.tsx) counts as fresh when the others mount a moment later.
+ */
+export const workspacesQuery = (api: Pick<ApiClient, 'listWorkspaces'>) => ({
+  queryKey: queryKeys.workspaces(),
+  queryFn: () => api.listWorkspaces(),
+  staleTime: 30_000,
+});

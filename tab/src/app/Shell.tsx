@@ -1,9 +1,11 @@
 import { Spinner } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
 import { ApiProvider } from '../api/ApiContext';
+import { workspacesQuery } from '../api/query-keys';
 import { clearDevSession, loadDevSession, saveDevSession, type DevSession } from '../auth/dev-session';
 import { SignInForm } from '../auth/SignInForm';
 import type { GetToken } from '../teams/teams-host';
@@ -11,7 +13,16 @@ import { AppFrame } from './AppFrame';
 import { ToastProvider } from './Toasts';
 import { useRoute } from './useRoute';
 import type { TeamsState } from './useTeamsHost';
-import { WorkspaceArea } from './WorkspaceArea';
+import { lazyView } from './lazy-view';
+import { LoadingState } from './StateViews';
+
+/**
+ * The signed-in part (workspaces, views, the records table) is a chunk of its own, so the sign-in form
+ * and Teams' connecting state render without waiting for it to run. The shell preloads its modules
+ * from the start (tab/server/bundle/browser-bundle.ts `PRELOADED_MODULES`), so by the time someone has
+ * signed in it is loaded.
+ */
+const WorkspaceArea = lazyView(() => import('./WorkspaceArea').then((m) => ({ default: m.WorkspaceArea })));
 
 export type ShellProps = { readonly teams: TeamsState };
 
@@ -63,6 +74,12 @@ export function Shell({ teams }: ShellProps) {
     () => (session ? createApiClient({ getToken: session.getToken }) : undefined),
     [session],
   );
+  // The signed-in part's first question, asked now beside its chunk rather than after it has rendered.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!api) return;
+    void queryClient.prefetchQuery(workspacesQuery(api));
+  }, [api, queryClient]);
 
   if (teams.connecting) return <Spinner label={t('app.loading')} />;
   if (!api)
@@ -80,15 +97,17 @@ export function Shell({ teams }: ShellProps) {
   return (
     <ApiProvider client={api}>
       <ToastProvider>
-        <WorkspaceArea
-          route={route}
-          navigate={navigate}
-          inTeams={Boolean(host)}
-          {...(session?.name ? { person: session.name } : {})}
-          {...(host ? {} : { onSignOut: signOut })}
-          {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
-          {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
-        />
+        <Suspense fallback={<LoadingState />}>
+          <WorkspaceArea
+            route={route}
+            navigate={navigate}
+            inTeams={Boolean(host)}
+            {...(session?.name ? { person: session.name } : {})}
+            {...(host ? {} : { onSignOut: signOut })}
+            {...(host?.subPageId ? { subPageId: host.subPageId } : {})}
+            {...(host?.shareDeepLink ? { shareDeepLink: host.shareDeepLink } : {})}
+          />
+        </Suspense>
       </ToastProvider>
     </ApiProvider>
   );

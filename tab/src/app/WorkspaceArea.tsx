@@ -3,7 +3,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
-import { queryKeys } from '../api/query-keys';
+import { workspacesQuery } from '../api/query-keys';
 import type { ShareDeepLink } from '../teams/teams-host';
 import { WorkspacePicker } from '../workspaces/WorkspacePicker';
 import { AppFrame } from './AppFrame';
@@ -45,7 +45,7 @@ export function WorkspaceArea({
 }: WorkspaceAreaProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
+  const workspaces = useQuery(workspacesQuery(api));
   const followed = useRef(false);
   useEffect(() => {
     if (followed.current || !subPageId) return;

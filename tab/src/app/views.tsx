@@ -11,6 +11,7 @@ export type ViewProps = { readonly workspaceId: string; readonly recordId?: stri
  * reloads the page once (`lazy-view.ts`).
  */
 export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
+  // A workspace opens on My day: the shell preloads its chunk (browser-bundle.ts PRELOADED_MODULES).
   'my-day': lazyView(() => import('../my-day/MyDayView')),
   leads: LeadsView,
   organisations: lazyView(() => import('../organisations/OrganisationsView')),

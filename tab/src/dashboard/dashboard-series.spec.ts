@@ -4,7 +4,7 @@ import { campaignRoiSeries, conversionSeries, forecastSeries, pipelineSeries } f
 
 const t = ((key: string, values?: Record<string, string>) =>
   values ? `${key} ${JSON.stringify(values)}` : key) as unknown as TFunction;
-const f = { t, format: formatFor('en'), language: 'en', stageName: (id: string) => `Stage ${id}` };
+const f = { t, format: formatFor('en', t), language: 'en', stageName: (id: string) => `Stage ${id}` };
 const total = (count: number, amount: number, weightedAmount: number) => ({ count, amount, weightedAmount });
 
 describe('the dashboard’s series', () => {

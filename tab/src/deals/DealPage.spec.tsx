@@ -48,7 +48,10 @@ describe('next steps of deals', () => {
     renderView(<OpportunitiesView workspaceId="ws" debounceMs={0} />, fake.api);
     const table = await screen.findByRole('table', { name: 'Opportunities' });
     const withNext = within(table).getByRole('row', { name: /Fleet tracking/ });
-    expect(within(withNext).getByText(/^Demo · /)).toBeTruthy();
+    // One line: the subject and the due day short, the full date and time in its title.
+    const next = withNext.querySelector('[data-next-step]') as HTMLElement;
+    expect(next.textContent).toMatch(/^Demo · /);
+    expect(next.getAttribute('title')).toMatch(/^Demo · \w+ \d+, 2026, \d+:\d\d/);
     expect(within(withNext).getByRole('link', { name: 'Fleet tracking' }).getAttribute('href')).toContain(
       `opportunities/${planned.id}`,
     );
@@ -60,7 +63,7 @@ describe('next steps of deals', () => {
     const { fake, planned, idle } = await seeded();
     const { unmount } = renderView(<OpportunitiesView workspaceId="ws" recordId={planned.id} />, fake.api);
     await screen.findByRole('heading', { name: 'Fleet tracking' });
-    expect(screen.getByText(/^Demo · /)).toBeTruthy();
+    expect(document.querySelector('[data-next-step]')?.textContent).toMatch(/^Demo · /);
     expect(await screen.findByRole('link', { name: 'Fjordlys Logistikk AS' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'New activity' })).toBeTruthy();
     unmount();

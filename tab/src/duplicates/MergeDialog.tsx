@@ -332,7 +332,8 @@ function Comparison<T extends MergeableRecord>({
         </Button>
       </div>
       <div className={styles.tableScroll}>
-        <table className={styles.table}>
+        {/* Both records side by side, every value whole (wrapped): the one table that is not one line a row. */}
+        <table className={styles.table} data-multiline>
           <thead>
             <tr>
               <th scope="col" className={styles.fieldHead}>

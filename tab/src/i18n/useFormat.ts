@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,14 +11,41 @@ export type Format = {
   /** `YYYY-MM-DD` as a calendar date (no time zone shift). */
   readonly date: (isoDate: string) => string;
   readonly dateTime: (instant: string) => string;
+  /** The time of day of an instant: "4:30 PM", "16:30". */
+  readonly time: (instant: string) => string;
+  /**
+   * When something is due, short, for a card or a list cell (Pipedrive's way): "Today", "Tomorrow",
+   * "3 days overdue", "12 Dec" ("12 Dec 2027" in another year), by the reader's calendar days.
+   * Where room allows, the whole `dateTime` goes in a title.
+   */
+  readonly due: (instant: string, now: number) => string;
 };
 
-/** Numbers, money and dates the way the user's language writes them (1.234,50 € in nl, R$ in pt-BR). */
-export function formatFor(language: string): Format {
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from `now` to `instant` in the reader's time zone (negative: past). */
+const daysFrom = (now: Date, instant: Date): number =>
+  Math.round(
+    (Date.UTC(instant.getFullYear(), instant.getMonth(), instant.getDate()) -
+      Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) /
+      DAY_MS,
+  );
+
+/**
+ * Numbers, money and dates the way the user's language writes them (1.234,50 € in nl, R$ in pt-BR);
+ * `t` of the same language words what Intl has no form for ("3 days overdue").
+ */
+export function formatFor(language: string, t: TFunction): Format {
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+  const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
+  const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
+  // "today", "i morgen", "amanhã": Intl's own words, the first letter raised as a label starts.
+  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const label = (text: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
   return {
     number: (value) => number.format(value),
     percent: (ratio) => percent.format(ratio),
@@ -44,10 +72,23 @@ export function formatFor(language: string): Format {
       const parsed = new Date(instant);
       return Number.isNaN(parsed.getTime()) ? instant : dateTime.format(parsed);
     },
+    time: (instant) => {
+      const parsed = new Date(instant);
+      return Number.isNaN(parsed.getTime()) ? instant : time.format(parsed);
+    },
+    due: (instant, now) => {
+      const parsed = new Date(instant);
+      if (Number.isNaN(parsed.getTime())) return instant;
+      const today = new Date(now);
+      const days = daysFrom(today, parsed);
+      if (days < 0) return t('due.overdue', { count: -days });
+      if (days <= 1) return label(relative.format(days, 'day'));
+      return (parsed.getFullYear() === today.getFullYear() ? dayMonth : dayMonthYear).format(parsed);
+    },
   };
 }
 
 export function useFormat(): Format {
-  const { i18n } = useTranslation();
-  return useMemo(() => formatFor(i18n.language), [i18n.language]);
+  const { i18n, t } = useTranslation();
+  return useMemo(() => formatFor(i18n.language, t), [i18n.language, t]);
 }

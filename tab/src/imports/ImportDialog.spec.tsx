@@ -2,7 +2,11 @@
 import type { Lead } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { XLSX_TYPE } from '../api/api-client';
 import { fakeApi } from '../testing/fake-api';
+import { bytesOf } from './import-file';
 import { renderView } from '../testing/render-view';
 import { ImportDialog } from './ImportDialog';
 
@@ -78,6 +82,93 @@ describe('ImportDialog: value mappings in the preview', () => {
     await within(dialog).findByText('1 created, 0 updated, 0 skipped, 0 not imported.');
     await waitFor(async () =>
       expect((await fake.stored('opportunity')).map((o) => o.stage)).toEqual(['negotiation']),
+    );
+  });
+});
+
+describe('ImportDialog: the rows not imported from a workbook', () => {
+  /** A Salesforce lead report saved as .xlsx: a number, an Excel date, a blank sheet row, a bad email, a repeated one. */
+  async function workbook(): Promise<File> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Leads report');
+    sheet.addRow(['First Name', 'Last Name', 'Company', 'Email', 'Annual Revenue', 'Created Date']);
+    sheet.addRow([
+      'Ørjan',
+      'Ødegård',
+      'Ødegård Fiskeri AS',
+      'orjan@fisk.no',
+      1200000,
+      new Date(Date.UTC(2024, 2, 5)),
+    ]);
+    sheet.getCell('F2').numFmt = 'dd/mm/yyyy';
+    // Sheet row 3 is left blank; 4 has no email address, 5 the email of row 2.
+    sheet.getRow(4).values = ['Kari', 'Nordmann', 'Nordmann; Sønn', 'kari-at-nordmann', 250000.5, '5/3/2024'];
+    sheet.getRow(5).values = ['Ana', 'Again', 'Gonçalves Lda', 'orjan@fisk.no', '', ''];
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    return new File([bytes], 'salesforce leads.xlsx', { type: XLSX_TYPE });
+  }
+
+  let saved: Blob[] = [];
+  beforeEach(() => {
+    saved = [];
+    // jsdom has no object URLs: the download's file is kept instead.
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        saved.push(blob);
+        return 'blob:saved';
+      },
+      revokeObjectURL: () => undefined,
+    });
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it("given an .xlsx with a bad row and a duplicate, then the error file holds those rows' cells as the sheet had them, their numbers and why", async () => {
+    fake = await fakeApi({ imports: true });
+    const user = userEvent.setup({ delay: null });
+    renderView(<ImportDialog workspaceId="ws" kind="lead" pollMs={20} />, fake.api);
+    await user.click(screen.getByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import leads from CSV' });
+    // Beside the picker: what is read, and the limits (the server's, formatted for the reader).
+    within(dialog).getByText(
+      'A CSV, TSV or text file (separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252) or an ' +
+        'Excel workbook (.xlsx, its first sheet), with the column names in the first row: an export of ours, ' +
+        'Salesforce, HubSpot or Pipedrive, or your own. At most 50 MB, 1,000 columns and, in a workbook, 200,000 rows.',
+    );
+    await user.upload(within(dialog).getByLabelText('CSV file'), await workbook());
+    await within(dialog).findByText('Only the first sheet, Leads report, is read (the workbook has 1).');
+    await user.click(within(dialog).getByRole('button', { name: 'Import 3 rows' }));
+    const result = await within(dialog).findByRole('status');
+    await within(result).findByText('1 created, 0 updated, 1 skipped, 1 not imported.');
+
+    await user.click(within(result).getByRole('button', { name: 'Download the rows not imported' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const text = new TextDecoder().decode(await bytesOf(saved[0]!));
+    const records = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    expect(records).toEqual([
+      ['Row', 'Reason', 'First Name', 'Last Name', 'Company', 'Email', 'Annual Revenue', 'Created Date'],
+      [
+        '4',
+        'Email is not an email address: "kari-at-nordmann".',
+        'Kari',
+        'Nordmann',
+        'Nordmann; Sønn',
+        'kari-at-nordmann',
+        '250000.5',
+        '5/3/2024',
+      ],
+      [
+        '5',
+        expect.stringMatching(/^Already here \(orjan@fisk\.no\)/),
+        'Ana',
+        'Again',
+        'Gonçalves Lda',
+        'orjan@fisk.no',
+      ],
+    ]);
+    // The workbook went to the server twice: the preview, and its sheet read back for the file.
+    expect(fake.sent.filter((s) => s.method === 'POST' && s.path === '/imports/workbook-sheet')).toHaveLength(
+      1,
     );
   });
 });

@@ -15,10 +15,12 @@ import {
 } from '@fluentui/react-components';
 import {
   DUPLICATE_POLICIES,
+  IMPORT_FILE_LIMITS,
   importErrorFile,
   isImportJobCompleted,
   isImportJobFailed,
   reportedRows,
+  wholeMegabytes,
   type DuplicatePolicy,
   type ImportKind,
   type ImportRowError,
@@ -28,7 +30,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PreviewAnswer } from '../api/api-client';
+import { isWorkbook, type PreviewAnswer } from '../api/api-client';
 import { ApiError, errorMessage } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useImportCompleted, usePreviewImport, useRecheckImport, useStartImport } from '../api/mutations';
@@ -185,13 +187,22 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
 
   const downloadErrors = async (result: Result) => {
     if (!file) return;
-    const { header, cellsOf } = await fileRecords(file);
-    const rows = reportedRows(result.errorRows, result.skippedRows, { error: errorText, skip: skipText });
-    const text = importErrorFile(header, cellsOf, rows, {
-      row: t('import.errorFile.row'),
-      reason: t('import.errorFile.reason'),
-    });
-    saveText(text, `${file.name.replace(/\.[^.]*$/, '')}-${t('import.errorFile.suffix')}.csv`);
+    setProblem(undefined);
+    try {
+      // A workbook's rows come back from the server as the import read them: the cells the sheet
+      // showed, at the row numbers the import reported.
+      const { header, cellsOf } = isWorkbook(file)
+        ? await fileRecords(await api.workbookSheet(workspaceId, file), ',')
+        : await fileRecords(file);
+      const rows = reportedRows(result.errorRows, result.skippedRows, { error: errorText, skip: skipText });
+      const text = importErrorFile(header, cellsOf, rows, {
+        row: t('import.errorFile.row'),
+        reason: t('import.errorFile.reason'),
+      });
+      saveText(text, `${file.name.replace(/\.[^.]*$/, '')}-${t('import.errorFile.suffix')}.csv`);
+    } catch (error) {
+      setProblem(errorMessage(error, t));
+    }
   };
 
   const progress = job.data && job.data.total > 0 ? job.data.processedRows / job.data.total : undefined;
@@ -214,7 +225,14 @@ export function ImportDialog({ workspaceId, kind, pollMs = 1000, defaultOpen = f
             <DialogTitle>{t(`import.title.${kind}`)}</DialogTitle>
             <DialogContent className={styles.form}>
               {stage.step === 'choose' && (
-                <Field label={t('import.file')} hint={t('import.hint')}>
+                <Field
+                  label={t('import.file')}
+                  hint={t('import.hint', {
+                    mb: format.number(wholeMegabytes(IMPORT_FILE_LIMITS.maxBytes)),
+                    columns: format.number(IMPORT_FILE_LIMITS.maxColumns),
+                    rows: format.number(IMPORT_FILE_LIMITS.maxSheetRows),
+                  })}
+                >
                   {(control) => (
                     <input
                       {...control}

@@ -21,14 +21,19 @@ export const bytesOf = (file: Blob): Promise<Uint8Array> =>
   });
 
 /**
- * The records of the file the user picked, numbered as the import numbers rows (the header is row
- * 1): for the error file, which repeats each reported row as the file had it.
+ * The records of a CSV file, numbered as the import numbers rows (the header is row 1): for the error
+ * file, which repeats each reported row as the file had it. The delimiter is found as the server finds
+ * it, unless given.
  */
 export async function fileRecords(
   file: Blob,
+  delimiter?: ',' | ';' | '\t',
 ): Promise<{ header: string[]; cellsOf: (row: number) => string[] | undefined }> {
   const text = decodeCsv(await bytesOf(file));
-  const records = Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
+  const records = Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    ...(delimiter ? { delimiter } : {}),
+  }).data;
   return { header: records[0] ?? [], cellsOf: (row) => records[row - 1] };
 }
 

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import type { Download, Page } from 'playwright-core';
 import { devSignIn, startE2e, type E2e } from '../../server/testing/e2e-harness';
 
 /**
@@ -78,20 +80,32 @@ function salesforceLeads(): string[][] {
   return [HEADER, ...rows];
 }
 
-it("imports a Salesforce lead report through the tab's preview: every row imported, skipped or reported, and an error file", async () => {
-  const { page, problems } = await e2e.newPage({ acceptDownloads: true });
+/** A new person's new workspace, on its leads list, in a page that keeps downloads. */
+async function onLeads(tenantId: string, userId: string, name: string) {
+  const opened = await e2e.newPage({ acceptDownloads: true });
+  const { page } = opened;
   await page.goto(e2e.base + '/tab');
-  await devSignIn(page, {
-    tenantId: 'aaaaaaaa-0000-4000-8000-0000000000e3',
-    userId: 'ines',
-    name: 'Inês E2E',
-  });
+  await devSignIn(page, { tenantId, userId, name });
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('Vendas');
   await page.getByRole('button', { name: 'Create workspace' }).click();
   // It opens on My day; the leads are one link away.
   await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Leads' }).click();
   await page.getByRole('heading', { name: 'Leads' }).waitFor();
+  return opened;
+}
+
+/** The records of the file of rows not imported that `click` downloads. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<string[][]> {
+  const [download]: [Download, void] = await Promise.all([page.waitForEvent('download'), click()]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const saved = Buffer.concat(chunks).toString('utf8');
+  return Papa.parse<string[]>(saved.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+}
+
+it("imports a Salesforce lead report through the tab's preview: every row imported, skipped or reported, and an error file", async () => {
+  const { page, problems } = await onLeads('aaaaaaaa-0000-4000-8000-0000000000e3', 'ines', 'Inês E2E');
 
   const csv = '\uFEFF' + Papa.unparse(salesforceLeads(), { delimiter: ';', newline: '\r\n' });
   await page.getByRole('button', { name: 'Import CSV' }).click();
@@ -136,14 +150,9 @@ it("imports a Salesforce lead report through the tab's preview: every row import
     .waitFor();
   await result.getByText('Row 28: Already here (lead1@example.com).', { exact: true }).waitFor();
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
+  const records = await downloaded(page, () =>
     result.getByRole('button', { name: 'Download the rows not imported' }).click(),
-  ]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  const saved = Buffer.concat(chunks).toString('utf8');
-  const records = Papa.parse<string[]>(saved.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  );
   expect(records[0]).toEqual(['Row', 'Reason', ...HEADER]);
   expect(records.slice(1).map((r) => [r[0], r[1]?.slice(0, 30), r[7]])).toEqual([
     ['26', 'Converted in the old system: i', 'maria@x.pt'],
@@ -156,5 +165,38 @@ it("imports a Salesforce lead report through the tab's preview: every row import
   await page.getByRole('searchbox', { name: 'Search leads' }).fill('odegard');
   const table = page.getByRole('table', { name: 'Leads' });
   await table.getByRole('row').filter({ hasText: 'Ørjan Ødegård 1' }).first().waitFor();
+  expect(problems).toEqual([]);
+}, 180_000);
+
+it('imports the same report saved as .xlsx: the file of rows not imported holds their cells as the sheet showed them', async () => {
+  const { page, problems } = await onLeads('aaaaaaaa-0000-4000-8000-0000000000e4', 'zoe', 'Zoë E2E');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Leads report');
+  sheet.addRow(HEADER);
+  for (const row of salesforceLeads().slice(1)) sheet.addRow(row);
+  // A number as a number: the file repeats it as the import read it.
+  sheet.getCell('K2').value = 1200000;
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import leads from CSV' });
+  await dialog.getByLabel('CSV file').setInputFiles({
+    name: 'salesforce-leads.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await book.xlsx.writeBuffer()),
+  });
+  await dialog.getByText('Only the first sheet, Leads report, is read (the workbook has 1).').waitFor();
+  await dialog.getByRole('button', { name: 'Import 27 rows' }).click();
+  const result = dialog.getByRole('status');
+  await result
+    .getByText('24 created, 0 updated, 2 skipped, 1 not imported.', { exact: true })
+    .waitFor({ timeout: 60_000 });
+  const records = await downloaded(page, () =>
+    result.getByRole('button', { name: 'Download the rows not imported' }).click(),
+  );
+  expect(records[0]).toEqual(['Row', 'Reason', ...HEADER]);
+  expect(records.slice(1).map((r) => [r[0], r[1]?.slice(0, 30), r[3], r[4], r[7]])).toEqual([
+    ['26', 'Converted in the old system: i', 'Maria', 'Convertida', 'maria@x.pt'],
+    ['27', 'Email is not an email address:', 'Kari', 'Nordmann', 'kari-at-nordmann'],
+    ['28', 'Already here (lead1@example.co', 'Ana', 'Again', 'lead1@example.com'],
+  ]);
   expect(problems).toEqual([]);
 }, 180_000);

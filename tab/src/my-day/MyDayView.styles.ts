@@ -46,6 +46,10 @@ export const useMyDayStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  /** A section's heading under the view's: smaller, and close to its items. */
+  sectionHeading: { margin: 0 },
+  /** The subject reads as the item's name (a checkbox label is dimmed until checked). */
+  subject: { color: tokens.colorNeutralForeground1 },
   done: {
     textDecorationLine: 'line-through',
     color: tokens.colorNeutralForeground3,

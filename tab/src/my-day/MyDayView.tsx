@@ -11,8 +11,8 @@ import {
   MenuPopover,
   MenuTrigger,
   Text,
+  Subtitle2,
   Title2,
-  Title3,
 } from '@fluentui/react-components';
 import { snoozedDueAt, type SnoozeUntil } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
@@ -30,6 +30,7 @@ import { useFormat } from '../i18n/useFormat';
 import { MemberSelect } from '../owners/MemberSelect';
 import { FormDialog } from '../records/FormDialog';
 import { useMyDayStyles } from './MyDayView.styles';
+import { useRecordListStyles } from '../records/RecordListView.styles';
 import { PlanNextOffer } from './PlanNextOffer';
 import { localDateInput, onDateAt, readerTimeZone } from './when';
 
@@ -63,6 +64,7 @@ export default function MyDayView({ workspaceId }: MyDayViewProps) {
   const api = useApi();
   const format = useFormat();
   const styles = useMyDayStyles();
+  const list = useRecordListStyles();
   const [ownerId, setOwnerId] = useState('');
   const [doneHere, setDoneHere] = useState<DoneHere>(new Map());
   const [notice, setNotice] = useState<Notice>();
@@ -140,7 +142,7 @@ export default function MyDayView({ workspaceId }: MyDayViewProps) {
 
   return (
     <section className={styles.view} aria-labelledby="my-day-heading">
-      <Title2 as="h2" id="my-day-heading">
+      <Title2 as="h2" id="my-day-heading" className={list.titleText}>
         {t('myDay.heading')}
       </Title2>
       <div className={styles.toolbar}>
@@ -208,9 +210,9 @@ function DaySection({ section, items, more, doneHere, onDone, onUndo, onMove, on
   const headingId = `my-day-${section}`;
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Title3 as="h3" id={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={styles.sectionHeading}>
         {t(`myDay.${section}`, { count: items.length })}
-      </Title3>
+      </Subtitle2>
       {items.length === 0 ? (
         <Text>{t(`myDay.none.${section}`)}</Text>
       ) : (
@@ -255,13 +257,19 @@ function DayItem({ activity, overdue, done, onDone, onUndo, onMove, onPick }: Da
       <div className={styles.what}>
         <Checkbox
           checked={done}
-          label={<span className={done ? styles.done : undefined}>{activity.subject}</span>}
+          label={<span className={done ? styles.done : styles.subject}>{activity.subject}</span>}
           onChange={() => (done ? onUndo(activity) : onDone(activity))}
         />
         <Caption1 className={styles.meta}>
           {t(`activities.typeLabel.${activity.type}`)} ·{' '}
-          <span className={overdue && !done ? styles.overdue : undefined}>
-            {format.dateTime(activity.occurredAt)}
+          {/* Open: short ("Today · 4:30 PM", "2 days overdue · 9:00 AM"), the full date in its title. */}
+          <span
+            className={overdue && !done ? styles.overdue : undefined}
+            title={format.dateTime(activity.occurredAt)}
+          >
+            {done
+              ? format.dateTime(activity.occurredAt)
+              : `${format.due(activity.occurredAt, Date.now())} · ${format.time(activity.occurredAt)}`}
           </span>{' '}
           ·{' '}
           <Link href={navigation.href(plural, activity.regarding.id)}>

@@ -32,7 +32,8 @@ export const opportunityFields = (c: OpportunityFieldContext): readonly FieldDes
   {
     id: 'nextActivity',
     labelKey: 'nextStep.label',
-    size: 'text',
+    // A subject and its due day on one line: the room of a long text.
+    size: 'long',
     text: () => '',
     cell: (o) => createElement(NextStep, { deal: o }),
   },

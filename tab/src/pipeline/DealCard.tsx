@@ -16,6 +16,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { isClosedStageId, type Stage } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../app/navigation';
+import { useNextStepText } from '../deals/NextStep';
 import { useFormat } from '../i18n/useFormat';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
 import type { Deal } from './useBoardMoves';
@@ -133,10 +134,9 @@ export function DealCard(props: DealCardProps) {
   );
 }
 
-/** An open deal's next activity (subject · due, red once overdue), or "No next step"; nothing when closed. */
+/** An open deal's next activity (subject · due day, red once overdue), or "No next step"; nothing when closed. */
 function NextActivityLine({ deal, now }: { readonly deal: Deal; readonly now: number }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const styles = usePipelineBoardStyles();
   if (isClosedStageId(deal.stage)) return null;
   const next = deal.nextActivity;
@@ -147,27 +147,34 @@ function NextActivityLine({ deal, now }: { readonly deal: Deal; readonly now: nu
         {t('nextStep.none')}
       </Text>
     );
-  const overdue = Date.parse(next.dueAt) < now;
-  const text = t('nextStep.at', {
-    subject: next.subject,
-    when: format.dateTime(next.dueAt),
-    interpolation: { escapeValue: false },
-  });
-  // A long subject is cut, never the due date: "Send the revised sc… · 8 Dec 2026, 10:00".
+  return <PlannedLine next={next} now={now} />;
+}
+
+function PlannedLine({
+  next,
+  now,
+}: {
+  readonly next: NonNullable<Deal['nextActivity']>;
+  readonly now: number;
+}) {
+  const { t } = useTranslation();
+  const styles = usePipelineBoardStyles();
+  const { due, overdue, unsaid, whole } = useNextStepText(next, now);
+  // A long subject is cut, never the due day: "Send the revised sc… · Tomorrow".
   return (
     <Text
       size={200}
       className={mergeClasses(styles.next, overdue && styles.overdue)}
       data-next-step={overdue ? 'overdue' : 'planned'}
-      title={text}
+      title={whole}
     >
       <CalendarClock16Regular className={styles.nextIcon} aria-hidden />
       <span className={styles.line}>
-        {overdue && <span className={styles.overdueWord}>{t('pipeline.overdue')} </span>}
+        {unsaid && <span className={styles.overdueWord}>{t('pipeline.overdue')} </span>}
         {next.subject}
       </span>
       {/* Its leading space reads "subject · due"; the line's gap spaces it on screen. */}
-      <span className={styles.due}>{` · ${format.dateTime(next.dueAt)}`}</span>
+      <span className={styles.due}>{` · ${due}`}</span>
     </Text>
   );
 }

@@ -9,6 +9,7 @@ import {
   useSensors,
   type Announcements,
   type CollisionDetection,
+  type Modifier,
 } from '@dnd-kit/core';
 import { Card, Field, MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -28,6 +29,7 @@ import { DropZones, ZONE_DROP } from './DropZones';
 import { StageQuestionDialog } from '../deals/StageQuestionDialog';
 import { stageName as nameOf } from './pipeline-format';
 import { usePipelineBoardStyles } from './PipelineBoard.styles';
+import { useRecordListStyles } from '../records/RecordListView.styles';
 import { COLUMN_DROP, PipelineColumn } from './PipelineColumn';
 import { StageHistoryDialog } from './StageHistoryDialog';
 import { useBoardMoves, type Deal } from './useBoardMoves';
@@ -74,11 +76,27 @@ export function boardCollisions(board: () => DOMRect | undefined): CollisionDete
   };
 }
 
+/**
+ * The carried card stays inside the window: lifted from a column half out of view at the board's
+ * right edge, it is drawn whole at the edge, not cut by the window. Only the picture moves: where it
+ * lands is still the pointer's (`boardCollisions`).
+ */
+export const keepInWindow: Modifier = ({ transform, draggingNodeRect: card, windowRect: window }) => {
+  if (!card || !window) return transform;
+  const clamp = (value: number, least: number, most: number) => Math.max(least, Math.min(most, value));
+  return {
+    ...transform,
+    x: clamp(transform.x, window.left - card.left, window.right - card.right),
+    y: clamp(transform.y, window.top - card.top, window.bottom - card.bottom),
+  };
+};
+
 /** The pipeline board: a column per workspace stage; drag a card, or move it by keyboard. */
 export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = usePipelineBoardStyles();
+  const list = useRecordListStyles();
   const api = useApi();
   const navigation = useNavigation();
   const owner = navigation.query[OWNER_PARAM] ?? '';
@@ -160,7 +178,7 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
   return (
     <section className={styles.view} aria-labelledby="pipeline-heading">
       <div className={styles.toolbar}>
-        <Title2 as="h2" id="pipeline-heading">
+        <Title2 as="h2" id="pipeline-heading" className={list.titleText}>
           {t('pipeline.heading')}
         </Title2>
         <Field label={t('pipeline.owner')} orientation="horizontal" className={styles.ownerFilter}>
@@ -265,7 +283,7 @@ export default function PipelineBoard({ workspaceId }: PipelineBoardProps) {
           </div>
           {dragged && <DropZones stages={stages} current={dragged.stage} stageName={stageName} />}
           {/* Above the drop zones (z-index 1000): the carried card stays in sight over Won and Lost. */}
-          <DragOverlay zIndex={1001}>
+          <DragOverlay zIndex={1001} modifiers={[keepInWindow]}>
             {dragged && (
               <Card size="small" className={styles.overlay}>
                 <Text weight="semibold">{dragged.name}</Text>

@@ -45,6 +45,8 @@ export const useRecordTableStyles = makeStyles({
     paddingBottom: 0,
     textAlign: 'end',
   },
+  /** A figure column's heading (the header cell's button slot, a flex row) at the cell's end. */
+  numberHeader: { justifyContent: 'flex-end', textAlign: 'end' },
   /** One line, cut with an ellipsis; the element's title has the whole text. */
   text: {
     display: 'block',

@@ -38,6 +38,9 @@ type RecordRowProps<T> = {
   readonly selection?: RecordSelection<T>;
 };
 
+/** Amounts and counts: aligned at the cell's end, so their digits line up. */
+const isFigure = (field: { readonly size: string }) => field.size === 'money' || field.size === 'number';
+
 /** Fluent's checkbox as plain elements with its classes (a fling mounts one a row, dozens a frame). */
 function RowCheckbox({
   label,
@@ -108,10 +111,7 @@ const RecordRow = memo(function RecordRow<T extends { readonly id: string }>({
         </td>
       )}
       {fields.map((field, i) => (
-        <td
-          key={field.id}
-          className={field.size === 'money' || field.size === 'number' ? classes.numberCell : classes.cell}
-        >
+        <td key={field.id} className={isFigure(field) ? classes.numberCell : classes.cell}>
           <RecordCell
             field={field}
             record={record}
@@ -179,10 +179,13 @@ const Head = memo(function Head<T extends { readonly id: string }>({
               {text}
             </span>
           );
+          // A figure's heading stands over its figures, at the cell's end.
+          const end = isFigure(field) ? { button: { className: styles.numberHeader } } : {};
           return onSort && sortable?.includes(field.id) ? (
             <TableHeaderCell
               key={field.id}
               className={styles.cell}
+              {...end}
               sortable
               sortDirection={sort?.field === field.id ? sort.direction : undefined}
               onClick={() => onSort(field.id)}
@@ -190,7 +193,7 @@ const Head = memo(function Head<T extends { readonly id: string }>({
               {heading}
             </TableHeaderCell>
           ) : (
-            <TableHeaderCell key={field.id} className={styles.cell}>
+            <TableHeaderCell key={field.id} className={styles.cell} {...end}>
               {heading}
             </TableHeaderCell>
           );

@@ -20,6 +20,7 @@ import { draftsOf, stageErrors, stagesInput } from './stage-drafts';
 import { StagesEditor } from './StagesEditor';
 import { UndeliveredSection } from './UndeliveredSection';
 import { useSettingsStyles } from './SettingsView.styles';
+import { useRecordListStyles } from '../records/RecordListView.styles';
 
 export type SettingsViewProps = { readonly workspaceId: string };
 
@@ -31,6 +32,7 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useApi();
   const styles = useSettingsStyles();
+  const list = useRecordListStyles();
   const workspace = useQuery({
     queryKey: queryKeys.workspace(workspaceId),
     queryFn: () => api.getWorkspace(workspaceId),
@@ -39,7 +41,7 @@ export function SettingsView({ workspaceId }: SettingsViewProps) {
   const act = useRecordActions('settings.stale');
   return (
     <section className={styles.view} aria-labelledby="settings-heading">
-      <Title2 as="h2" id="settings-heading">
+      <Title2 as="h2" id="settings-heading" className={list.titleText}>
         {t('settings.heading')}
       </Title2>
       {workspace.isPending && <LoadingState />}

@@ -78,7 +78,8 @@ describe('connectTeams', () => {
       subPageId: 'leads/L1',
       userName: 'Adele Vance',
     });
-    expect(teams.calls).toEqual(['initialize', 'notifySuccess']);
+    // The SSO token is asked for at once (the first API call then finds it), and only once.
+    expect(teams.calls).toEqual(['initialize', 'notifySuccess', 'getAuthToken({"resources":[]})']);
     // "Copy link" is Teams' own share of a deep link back into the tab.
     host!.shareDeepLink?.({
       subPageId: 'ws/leads/L1',
@@ -90,7 +91,9 @@ describe('connectTeams', () => {
     );
     // The tab's own SSO token: no other resource asked for.
     expect(await host!.getToken()).toBe(teams.token(1));
-    expect(teams.calls.at(-1)).toBe('getAuthToken({"resources":[]})');
+    expect(teams.calls.filter((call) => call.startsWith('getAuthToken'))).toEqual([
+      'getAuthToken({"resources":[]})',
+    ]);
   });
 
   it('in a personal tab, has no team', async () => {
@@ -111,6 +114,21 @@ describe('ssoToken', () => {
     expect(await getToken({ refresh: true })).toBe(teams.token(2));
     now += 56 * 60_000; // 4 minutes left: renewed
     expect(await getToken()).toBe(teams.token(3));
+  });
+
+  it('asks Teams once for callers that come while the token is on its way; a refresh asks anew', async () => {
+    const teams = fakeTeams(() => Promise.resolve());
+    const getToken = ssoToken(teams.modules.sdk);
+    expect(await Promise.all([getToken(), getToken(), getToken()])).toEqual([
+      teams.token(1),
+      teams.token(1),
+      teams.token(1),
+    ]);
+    expect(await Promise.all([getToken(), getToken({ refresh: true })])).toEqual([
+      teams.token(1),
+      teams.token(2),
+    ]);
+    expect(teams.calls.filter((call) => call.startsWith('getAuthToken'))).toHaveLength(2);
   });
 
   it('fails when Teams hands out no token', async () => {

@@ -71,14 +71,33 @@ export function ssoToken(
   now: () => number = Date.now,
 ): GetToken {
   let cached: { readonly token: string; readonly expiresAt: number } | undefined;
-  return async (request) => {
-    if (!request?.refresh && cached && cached.expiresAt - now() > RENEW_BEFORE_MS) return cached.token;
+  // One request to Teams at a time: callers arriving while it is on its way share it.
+  let asking: Promise<string> | undefined;
+  const ask = async () => {
     const token = await (await sdk()).authentication.getAuthToken({ resources: [] });
     if (!token) throw new Error('teams: no SSO token');
     cached = { token, expiresAt: tokenExpiry(token) ?? 0 };
     return token;
   };
+  return (request) => {
+    if (!request?.refresh && cached && cached.expiresAt - now() > RENEW_BEFORE_MS)
+      return Promise.resolve(cached.token);
+    if (!request?.refresh && asking) return asking;
+    const asked = ask().finally(() => {
+      if (asking === asked) asking = undefined;
+    });
+    asking = asked;
+    return asked;
+  };
 }
+
+let connection: Promise<TeamsHost | undefined> | undefined;
+
+/**
+ * One connection per page: boot.ts starts it while the app's modules load (the handshake and the SSO
+ * token need none of them), and the app then finds it made or on its way.
+ */
+export const connectTeamsOnce = (): Promise<TeamsHost | undefined> => (connection ??= connectTeams());
 
 const timeout = (ms: number) =>
   new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('teams: timeout')), ms));
@@ -103,6 +122,9 @@ export async function connectTeams(
     const teamId = context.team?.internalId;
     const subPageId = context.page.subPageId;
     const userName = context.user?.displayName ?? context.user?.userPrincipalName;
+    const getToken = ssoToken(async () => ({ authentication }));
+    // Asked for now, while the app renders: the first API call finds it (or the request on its way).
+    getToken().catch(() => undefined);
     return {
       theme: context.app.theme,
       locale: context.app.locale,
@@ -111,7 +133,7 @@ export async function connectTeams(
       ...(userName ? { userName } : {}),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler(handler),
       shareDeepLink: (link) => pages.shareDeepLink(link),
-      getToken: ssoToken(async () => ({ authentication })),
+      getToken,
       config: {
         setValid: (valid) => pages.config.setValidityState(valid),
         onSave: (save) =>

@@ -15,7 +15,7 @@ import type { WorkspaceSummary } from '../api/api-client';
 import { errorMessage, errorText } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCreateWorkspace } from '../api/mutations';
-import { queryKeys } from '../api/query-keys';
+import { workspacesQuery } from '../api/query-keys';
 import { useWorkspacePickerStyles } from './WorkspacePicker.styles';
 
 export type WorkspacePickerProps = {
@@ -28,7 +28,7 @@ export function WorkspacePicker({ onPick }: WorkspacePickerProps) {
   const styles = useWorkspacePickerStyles();
   const api = useApi();
   const [name, setName] = useState('');
-  const workspaces = useQuery({ queryKey: queryKeys.workspaces(), queryFn: () => api.listWorkspaces() });
+  const workspaces = useQuery(workspacesQuery(api));
   const create = useCreateWorkspace();
 
   const submit = (event: FormEvent) => {

@@ -223,6 +223,31 @@ describe('importRecords (leads)', () => {
     expect(await leads()).toHaveLength(30);
   });
 
+  it('given a row whose save fails for a moment (a timeout, then a stale index row), then it is tried again and goes in', async () => {
+    let failures = 0;
+    const { deps, ws, leads } = await given((records) => {
+      const wrapped: RecordRepository = Object.create(records) as RecordRepository;
+      wrapped.commit = async (w, changes) => {
+        if (changes.writes.some((x) => x.type === 'insert' && (x.record as Lead).lastName === 'Wankel')) {
+          failures += 1;
+          if (failures === 1) return err(domainError('CONCURRENCY.STALE', 'refused')); // the whole set
+          if (failures === 2) throw new Error('operation timed out'); // alone
+          if (failures === 3) return err(domainError('CONCURRENCY.STALE', 'refused')); // first retry
+        }
+        return records.commit(w, changes);
+      };
+      return wrapped;
+    });
+    const rows = people(30);
+    rows.splice(10, 0, ['', 'Wankel', 'wankel@example.com', '', '', '', '', '']);
+
+    const result = expectOk(await importRecords(deps, caller, ws, rowsOf([HEADER, ...rows])));
+
+    expect(result).toMatchObject({ total: 31, created: 31, errors: 0 });
+    expect(failures).toBe(4);
+    expect((await leads()).filter((l) => l.lastName === 'Wankel')).toHaveLength(1);
+  });
+
   it('given storage that throws for every row, then the import throws instead of reporting every row as bad', async () => {
     const { deps, ws } = await given((records) => {
       const wrapped: RecordRepository = Object.create(records) as RecordRepository;

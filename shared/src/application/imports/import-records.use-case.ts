@@ -1,4 +1,4 @@
-import { domainError, type DomainError } from '../../common/domain-error';
+import type { DomainError } from '../../common/domain-error';
 import { err, ok, type Result } from '../../common/result';
 import type { WorkspaceId } from '../../common/types';
 import {
@@ -10,8 +10,8 @@ import {
   type ImportTally,
   type MappingInput,
 } from '../../imports';
-import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
+import { readImportFile } from './import-file';
 import { loadImportContext } from './import-context';
 import { ImportRun, type ImportRunOptions } from './import-run';
 import { leadOwnerRotation } from '../lead/lead-owners';
@@ -48,21 +48,12 @@ export async function importRecords(
   rows: AsyncIterable<readonly string[]>,
   options: ImportRecordsOptions = {},
 ): Promise<Result<ImportResult>> {
-  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
-  if (!access.ok) return access;
-  const iterator = rows[Symbol.asyncIterator]();
-  try {
-    const first = await iterator.next();
-    if (first.done) {
-      return err(domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'));
-    }
-    const header = first.value;
+  return readImportFile(deps, caller, ws, rows, async ({ workspace, header, rows: iterator }) => {
     const kind = options.mapping?.kind ?? options.kind ?? 'lead';
     const mapped = options.mapping
       ? { mapping: options.mapping, ignored: ignoredOf(header, options.mapping) }
       : fromResolved(resolveMapping(kind, header, options.changes));
     if ('error' in mapped) return err(mapped.error);
-    const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapped.mapping);
     if (!options.mapping) {
       const values = checkValueMapping(kind, mapped.mapping.values, context.lookups);
@@ -87,9 +78,7 @@ export async function importRecords(
     const tally = await run.readAll(iterator);
     await rotation?.finish();
     return ok({ ...tally, kind, total: tally.processedRows, ignoredColumns: mapped.ignored });
-  } finally {
-    await iterator.return?.();
-  }
+  });
 }
 
 const ignoredOf = (header: readonly string[], mapping: ImportMapping): string[] =>

@@ -1,3 +1,4 @@
+import { backoffDelay, type BackoffPolicy } from '../../common/backoff';
 import type { Id, UserId, WorkspaceId } from '../../common/types';
 import {
   addToTally,
@@ -440,6 +441,10 @@ async function settle(segment: Segment, deps: AppDeps, ws: WorkspaceId): Promise
 
 type Attempt = { ok: true } | { ok: false; code?: string; thrown?: unknown };
 
+/** How often a row that failed alone is tried again, and how long between tries (0.075, 0.15, 0.3 s: a few rows, no jitter needed). */
+const ROW_RETRIES = 3;
+const ROW_BACKOFF: BackoffPolicy = { baseMs: 100, capMs: 1_000 };
+
 async function attempt(deps: AppDeps, ws: WorkspaceId, entries: readonly Entry[]): Promise<Attempt> {
   try {
     const receipt = await deps.records.commit(ws, { writes: entries.flatMap((e) => e.writes), events: [] });
@@ -479,6 +484,17 @@ async function saveEntries(
     entries.length === 1 ? [whole] : await sequentially(entries, (entry) => attempt(deps, ws, [entry]));
   const thrown = alone.map((a) => (a.ok ? undefined : a.thrown)).filter((t) => t !== undefined);
   if (thrown.length === entries.length) throw thrown[0];
+  // Some rows failed alone while others went in: storage works, so a failure may be passing (a
+  // timeout of a busy store, another worker's write to a shared index row). Each is tried again a
+  // few times before it is reported; an email another lead took meanwhile is final.
+  for (const [i, entry] of entries.entries()) {
+    for (let retry = 1; retry <= ROW_RETRIES; retry++) {
+      const outcome = alone[i];
+      if (!outcome || outcome.ok || outcome.code === 'LEAD.EMAIL_IN_USE') break;
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(retry, 0.5, ROW_BACKOFF)));
+      alone[i] = await attempt(deps, ws, [entry]);
+    }
+  }
   for (const [i, entry] of entries.entries()) {
     const outcome = alone[i];
     if (outcome?.ok) {

@@ -1,5 +1,4 @@
-import { domainError } from '../../common/domain-error';
-import { err, ok, type Result } from '../../common/result';
+import { ok, type Result } from '../../common/result';
 import type { Id, WorkspaceId } from '../../common/types';
 import {
   buildImportedRecord,
@@ -28,6 +27,7 @@ import type { ImportPreview, PreviewRow, PreviewValue } from '../../imports/impo
 import type { Workspace } from '../../workspace/workspace';
 import { accessWorkspace } from '../access';
 import type { AppDeps, Caller } from '../deps';
+import { readImportFile } from './import-file';
 import { checkMappingValues, loadImportContext } from './import-context';
 
 export type PreviewOptions = {
@@ -67,15 +67,7 @@ export async function previewImport(
   rows: AsyncIterable<readonly string[]>,
   options: PreviewOptions,
 ): Promise<Result<ImportPreview>> {
-  const access = await accessWorkspace(deps, caller.actor, ws, 'write');
-  if (!access.ok) return access;
-  const iterator = rows[Symbol.asyncIterator]();
-  try {
-    const first = await iterator.next();
-    if (first.done) {
-      return err(domainError('IMPORT.EMPTY_FILE', 'The file is empty; its first row must name the columns.'));
-    }
-    const header = first.value;
+  return readImportFile(deps, caller, ws, rows, async ({ workspace, header, rows: iterator }) => {
     const { kind } = options;
     const detected = resolveMapping(kind, header, options.changes);
     if (!detected.ok && detected.error.code !== 'IMPORT.INVALID_HEADER') return detected;
@@ -118,7 +110,6 @@ export async function previewImport(
       values: options.changes?.values ?? {},
       dateOrder,
     };
-    const workspace = access.value.workspace.record;
     const context = await loadImportContext(deps, ws, workspace, caller.actor.userId, mapping);
     const answers = checkValueMapping(kind, mapping.values, context.lookups);
     if (!answers.ok) return answers;
@@ -161,9 +152,7 @@ export async function previewImport(
         return options ? [{ field, options }] : [];
       }),
     });
-  } finally {
-    await iterator.return?.();
-  }
+  });
 }
 
 /** The detected columns with the caller's changes, when the result still lacks a required field. */

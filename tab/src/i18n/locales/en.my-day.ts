@@ -56,6 +56,10 @@ export const enMyDay = {
     done: 'Done',
     doneOption: { true: 'Done', false: 'Open' },
   },
+  due: {
+    overdue_one: '{{count}} day overdue',
+    overdue_other: '{{count}} days overdue',
+  },
   nextStep: {
     label: 'Next step',
     none: 'No next step',

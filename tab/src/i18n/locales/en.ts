@@ -211,7 +211,7 @@ export const en = {
       opportunity: 'Import opportunities from CSV',
     },
     file: 'CSV file',
-    hint: 'An export of ours, Salesforce, HubSpot or Pipedrive, or any CSV with a header row.',
+    hint: 'A CSV, TSV or text file (separated by commas, semicolons or tabs; UTF-8, UTF-16 or Windows-1252) or an Excel workbook (.xlsx, its first sheet), with the column names in the first row: an export of ours, Salesforce, HubSpot or Pipedrive, or your own. At most {{mb}} MB, {{columns}} columns and, in a workbook, {{rows}} rows.',
     reading: 'Reading the file…',
     previewOf: '{{total}} rows. Check what each column becomes; nothing is written yet.',
     firstSheet: 'Only the first sheet, {{name}}, is read (the workbook has {{count}}).',

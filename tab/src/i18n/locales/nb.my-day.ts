@@ -54,6 +54,10 @@ export const nbMyDay: MyDayMessages = {
     done: 'Utført',
     doneOption: { true: 'Utført', false: 'Åpen' },
   },
+  due: {
+    overdue_one: '{{count}} dag forsinket',
+    overdue_other: '{{count}} dager forsinket',
+  },
   nextStep: {
     label: 'Neste steg',
     none: 'Ingen neste steg',

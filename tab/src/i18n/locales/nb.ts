@@ -212,7 +212,7 @@ export const nb: Messages = {
       opportunity: 'Importer muligheter fra CSV',
     },
     file: 'CSV-fil',
-    hint: 'En eksport fra oss, Salesforce, HubSpot eller Pipedrive, eller en hvilken som helst CSV med overskriftsrad.',
+    hint: 'En CSV-, TSV- eller tekstfil (skilt med komma, semikolon eller tabulator; UTF-8, UTF-16 eller Windows-1252) eller en Excel-arbeidsbok (.xlsx, det første arket), med kolonnenavnene i første rad: en eksport fra oss, Salesforce, HubSpot eller Pipedrive, eller din egen. Høyst {{mb}} MB, {{columns}} kolonner og, i en arbeidsbok, {{rows}} rader.',
     reading: 'Leser filen …',
     previewOf: '{{total}} rader. Sjekk hva hver kolonne blir; ingenting er lagret ennå.',
     firstSheet: 'Bare det første arket, {{name}}, leses (arbeidsboken har {{count}}).',

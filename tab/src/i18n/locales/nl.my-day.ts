@@ -54,6 +54,10 @@ export const nlMyDay: MyDayMessages = {
     done: 'Gedaan',
     doneOption: { true: 'Gedaan', false: 'Open' },
   },
+  due: {
+    overdue_one: '{{count}} dag te laat',
+    overdue_other: '{{count}} dagen te laat',
+  },
   nextStep: {
     label: 'Volgende stap',
     none: 'Geen volgende stap',

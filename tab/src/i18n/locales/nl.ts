@@ -212,7 +212,7 @@ export const nl: Messages = {
       opportunity: 'Kansen importeren uit CSV',
     },
     file: 'CSV-bestand',
-    hint: 'Een export van ons, Salesforce, HubSpot of Pipedrive, of elke CSV met een kopregel.',
+    hint: "Een CSV-, TSV- of tekstbestand (gescheiden door komma's, puntkomma's of tabs; UTF-8, UTF-16 of Windows-1252) of een Excel-werkmap (.xlsx, het eerste blad), met de kolomnamen in de eerste rij: een export van ons, Salesforce, HubSpot of Pipedrive, of een eigen bestand. Hoogstens {{mb}} MB, {{columns}} kolommen en, in een werkmap, {{rows}} rijen.",
     reading: 'Bestand lezen…',
     previewOf: '{{total}} rijen. Controleer wat elke kolom wordt; er is nog niets opgeslagen.',
     firstSheet: 'Alleen het eerste blad, {{name}}, wordt gelezen (de werkmap heeft er {{count}}).',

@@ -54,6 +54,10 @@ export const ptBRMyDay: MyDayMessages = {
     done: 'Concluída',
     doneOption: { true: 'Concluída', false: 'Aberta' },
   },
+  due: {
+    overdue_one: '{{count}} dia de atraso',
+    overdue_other: '{{count}} dias de atraso',
+  },
   nextStep: {
     label: 'Próximo passo',
     none: 'Sem próximo passo',

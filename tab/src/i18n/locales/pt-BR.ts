@@ -212,7 +212,7 @@ export const ptBR: Messages = {
       opportunity: 'Importar oportunidades de CSV',
     },
     file: 'Arquivo CSV',
-    hint: 'Uma exportação nossa, do Salesforce, HubSpot ou Pipedrive, ou qualquer CSV com cabeçalho.',
+    hint: 'Um arquivo CSV, TSV ou de texto (separado por vírgulas, ponto e vírgula ou tabulações; UTF-8, UTF-16 ou Windows-1252) ou uma pasta de trabalho do Excel (.xlsx, a primeira planilha), com os nomes das colunas na primeira linha: uma exportação nossa, do Salesforce, HubSpot ou Pipedrive, ou a sua própria. No máximo {{mb}} MB, {{columns}} colunas e, numa pasta de trabalho, {{rows}} linhas.',
     reading: 'Lendo o arquivo…',
     previewOf: '{{total}} linhas. Confira o que cada coluna vira; nada foi gravado ainda.',
     firstSheet: 'Só a primeira planilha, {{name}}, é lida (a pasta de trabalho tem {{count}}).',
