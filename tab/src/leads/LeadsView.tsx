@@ -87,6 +87,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
   const [converting, setConverting] = useState<WithEtag<Lead>>();
   // Kept mounted while it closes, so Fluent gives the page back to assistive tech.
   const convertDialog = useClosingDialog(converting);
+  const convert = t('leads.convert');
   if (recordId)
     return (
       <Suspense fallback={<LoadingState />}>
@@ -107,7 +108,7 @@ export function LeadsView({ workspaceId, recordId, debounceMs }: LeadsViewProps)
       )}
       actions={(lead) =>
         leadCapabilities(lead).convert
-          ? [{ id: 'convert', label: t('leads.convert'), run: () => setConverting(lead) }]
+          ? [{ id: 'convert', label: convert, run: () => setConverting(lead) }]
           : []
       }
     >

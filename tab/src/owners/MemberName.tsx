@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createElement, useCallback } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
@@ -36,11 +36,10 @@ export function MemberName({ userId }: { readonly userId: string }) {
   return <>{useMemberName()(userId)}</>;
 }
 
-/** The Owner column of a list. */
+/** The Owner column of a list: the name from the table's one member list (blank while it loads). */
 export const ownerColumn = <T extends { readonly ownerId: string }>(): FieldDescriptor<T> => ({
   id: 'owner',
   labelKey: 'owners.owner',
   size: 'name',
-  text: () => '',
-  cell: (record) => createElement(MemberName, { userId: record.ownerId }),
+  text: (record, { memberName }) => memberName(record.ownerId),
 });

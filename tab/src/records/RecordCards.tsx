@@ -1,13 +1,13 @@
 import { Text } from '@fluentui/react-components';
-import { memo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useMemo, type ReactNode } from 'react';
 import { CARD_HEIGHT_PX } from '../app/layout';
 import type { CellContext, FieldDescriptor } from './field-descriptor';
 import { RecordCell, useCellContext } from './RecordCell';
 import type { RecordTableProps } from './record-table-props';
 import { useRecordTableStyles } from './RecordTable.styles';
 import type { RowAction } from './row-action';
-import { RowActionsMenu } from './RowActionsMenu';
+import { LazyRowActionsMenu } from './RowActionsMenu';
+import { useRowClasses, type RowClasses } from './row-classes';
 import { LoadMore } from './LoadMore';
 import { useVirtualRows } from './useVirtualRows';
 
@@ -30,6 +30,8 @@ type CardProps<T> = {
   readonly status?: FieldDescriptor<T>;
   readonly lines: readonly FieldDescriptor<T>[];
   readonly context: CellContext;
+  readonly classes: RowClasses;
+  readonly styles: ReturnType<typeof useRecordTableStyles>;
   readonly name: (record: T) => string;
   readonly href?: (record: T) => string;
   readonly actions?: (record: T) => readonly RowAction[];
@@ -43,12 +45,13 @@ const Card = memo(function Card<T>({
   status,
   lines,
   context,
+  classes,
+  styles,
   name,
   href,
   actions,
 }: CardProps<T>) {
-  const { t } = useTranslation();
-  const styles = useRecordTableStyles();
+  const { t } = context;
   return (
     <div role="listitem" aria-posinset={index + 1} aria-setsize={count} className={styles.card}>
       <div className={styles.cardInner}>
@@ -57,16 +60,21 @@ const Card = memo(function Card<T>({
             field={title}
             record={record}
             context={context}
+            classes={classes}
             {...(href ? { href: href(record) } : {})}
           />
           {status && (
             <span className={styles.cardStatus}>
-              <RecordCell field={status} record={record} context={context} />
+              <RecordCell field={status} record={record} context={context} classes={classes} />
             </span>
           )}
         </div>
         {actions ? (
-          <RowActionsMenu label={t('table.actionsFor', { name: name(record) })} actions={actions(record)} />
+          <LazyRowActionsMenu
+            label={t('table.actionsFor', { name: name(record) })}
+            actions={actions(record)}
+            classes={classes}
+          />
         ) : (
           <span />
         )}
@@ -76,7 +84,7 @@ const Card = memo(function Card<T>({
             <div key={field.id} className={styles.cardLine}>
               <span className={styles.cardLabel}>{label}</span>
               {field.cell || field.reference?.(record) || field.text(record, context) ? (
-                <RecordCell field={field} record={record} context={context} />
+                <RecordCell field={field} record={record} context={context} classes={classes} />
               ) : (
                 <span className={styles.cardLabel}>—</span>
               )}
@@ -96,11 +104,13 @@ export function RecordCards<T extends { readonly id: string }>(props: RecordTabl
   const { label, fields, records, emptyText, name, href, actions, cardFields } = props;
   const context = useCellContext();
   const styles = useRecordTableStyles();
+  const classes = useRowClasses();
   const { scroller, items, top, bottom } = useVirtualRows(records.length, CARD_HEIGHT_PX, props);
   const [title] = fields;
-  if (records.length === 0 || !title) return <Text className={styles.empty}>{emptyText}</Text>;
   const status = fields.find((f) => f.badge);
-  const lines = cardLines(fields, cardFields);
+  // The same array while the fields stay, so memoised cards stay put while scrolling.
+  const lines = useMemo(() => cardLines(fields, cardFields), [fields, cardFields]);
+  if (records.length === 0 || !title) return <Text className={styles.empty}>{emptyText}</Text>;
   return (
     <>
       <div ref={scroller} className={styles.cards}>
@@ -116,6 +126,8 @@ export function RecordCards<T extends { readonly id: string }>(props: RecordTabl
               {...(status ? { status } : {})}
               lines={lines}
               context={context}
+              classes={classes}
+              styles={styles}
               name={name}
               {...(href ? { href } : {})}
               {...(actions ? { actions } : {})}

@@ -11,7 +11,6 @@ import { useNavigation } from '../app/navigation';
 import { CopyLinkButton } from '../app/record-link';
 import { ErrorState, LoadingState, NoticeBar } from '../app/StateViews';
 import { ActivityTimeline } from '../activities/ActivityTimeline';
-import { useFormat } from '../i18n/useFormat';
 import { MemberName } from '../owners/MemberName';
 import { useMemberOptions } from '../owners/MemberSelect';
 import { InlineField } from './InlineField';
@@ -21,6 +20,7 @@ import { FormDialog } from './FormDialog';
 import { formValuesOf } from './form-field';
 import { RecordForm } from './RecordForm';
 import { useRecordFormStyles } from './RecordForm.styles';
+import { useCellContext } from './RecordCell';
 import { RecordProperties } from './RecordProperties';
 import { useRecordDetailStyles } from './RecordDetail.styles';
 import { useRecordActions, type RecordActions } from './useRecordActions';
@@ -54,7 +54,7 @@ export function RecordDetail<T extends { readonly id: string }>({
   const act = useRecordActions();
   const update = useUpdateRecord<T>(workspaceId, entity.plural);
   const [editing, setEditing] = useState(false);
-  const format = useFormat();
+  const cells = useCellContext();
   const members = useMemberOptions(workspaceId);
   const record = useQuery({
     queryKey: queryKeys.record(workspaceId, entity.plural, recordId),
@@ -90,7 +90,7 @@ export function RecordDetail<T extends { readonly id: string }>({
         </Title2>
         {status?.badge && (
           <Badge appearance="tint" shape="rounded" color={status.badge(current)}>
-            {status.text(current, { t, format })}
+            {status.text(current, cells)}
           </Badge>
         )}
         <div className={styles.actions}>

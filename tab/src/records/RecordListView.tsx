@@ -1,5 +1,5 @@
 import { Text, Title2 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery, WithEtag } from '../api/api-client';
 import { useCreateRecord } from '../api/mutations';
@@ -78,25 +78,48 @@ export function RecordListView<T extends { readonly id: string }>({
   const remove = useDeleteWithUndo<T>(workspaceId, entity);
   const ns = entity.ns;
 
-  const selection: RecordSelection<WithEtag<T>> | undefined = bulk
-    ? {
-        selected,
-        onChange: setSelected,
-        // A bulk action changes the records: one that cannot be edited is not offered.
-        ...(entity.editable ? { selectable: entity.editable } : {}),
-      }
-    : undefined;
-  const selectedRecords = list.records.filter((r) => selected.has(r.id));
+  // The table's row props keep their identity while the list grows page by page (or its rows
+  // re-render as a fling fetches): memoised rows then render only when they come into view.
+  const editable = entity.editable;
+  const hasBulk = bulk !== undefined;
+  const selection = useMemo<RecordSelection<WithEtag<T>> | undefined>(
+    () =>
+      hasBulk
+        ? {
+            selected,
+            onChange: setSelected,
+            // A bulk action changes the records: one that cannot be edited is not offered.
+            ...(editable ? { selectable: editable } : {}),
+          }
+        : undefined,
+    [hasBulk, selected, editable],
+  );
+  const selectedRecords = useMemo(
+    () => (selected.size ? list.records.filter((r) => selected.has(r.id)) : []),
+    [list.records, selected],
+  );
   /** A bulk action is a mutation: it has refreshed the list already. */
   const afterBulk = (done: Notice) => {
     setNotice(done);
     setSelected(new Set());
   };
-  const rowActions = (record: WithEtag<T>): readonly RowAction[] => [
-    ...(actions?.(record) ?? []),
-    { id: 'open', label: t('records.open'), run: () => navigation.go(entity.plural, record.id) },
-    ...(entity.deletable?.(record) === false ? [] : [remove(record)]),
-  ];
+  const open = t('records.open');
+  const rowActions = useCallback(
+    (record: WithEtag<T>): readonly RowAction[] => [
+      ...(actions?.(record) ?? []),
+      { id: 'open', label: open, run: () => navigation.go(entity.plural, record.id) },
+      ...(entity.deletable?.(record) === false ? [] : [remove(record)]),
+    ],
+    [actions, open, navigation, entity, remove],
+  );
+  const name = useCallback(
+    (record: WithEtag<T>) => entity.title(record) || t('records.untitled'),
+    [entity, t],
+  );
+  const href = useCallback(
+    (record: WithEtag<T>) => navigation.href(entity.plural, record.id),
+    [navigation, entity.plural],
+  );
 
   return (
     <section className={styles.view} aria-labelledby={`${entity.plural}-heading`}>
@@ -166,8 +189,8 @@ export function RecordListView<T extends { readonly id: string }>({
           fields={columns.visible}
           records={list.records}
           emptyText={t(`${ns}.empty`)}
-          name={(record) => entity.title(record) || t('records.untitled')}
-          href={(record) => navigation.href(entity.plural, record.id)}
+          name={name}
+          href={href}
           actions={rowActions}
           hasMore={list.hasMore}
           loadingMore={list.loadingMore}

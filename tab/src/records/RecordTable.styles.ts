@@ -63,6 +63,15 @@ export const useRecordTableStyles = makeStyles({
   spacer: {
     border: 'none',
   },
+  /** A row's checkbox is a plain input with Fluent's classes: its keyboard focus ring is this one. */
+  checkbox: {
+    ':has(> input:focus-visible)': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
   more: {
     padding: tokens.spacingVerticalS,
     display: 'flex',

@@ -3,8 +3,17 @@ import type { ReactNode } from 'react';
 import type { RecordPlural } from '../api/api-client';
 import type { Format } from '../i18n/useFormat';
 
-/** What a cell needs to write its value the way the reader reads it. */
-export type CellContext = { readonly t: TFunction; readonly format: Format };
+/**
+ * What a cell needs to write its value the way the reader reads it: the language, formats and the
+ * workspace's people by name (one lookup for the whole table, not a query per row).
+ */
+export type CellContext = {
+  readonly t: TFunction;
+  /** `t(key)` for a key without options, translated once per language (a status, a source). */
+  readonly label: (key: string) => string;
+  readonly format: Format;
+  readonly memberName: (userId: string) => string;
+};
 
 /**
  * How wide a column is, by what it holds (sizes in `app/layout.ts` `COLUMN_SIZES`): a name or an
@@ -58,7 +67,7 @@ export const enumField = <T>(
   id,
   labelKey,
   size: 'enum',
-  text: (record, { t }) => t(`${prefix}.${value(record)}`),
+  text: (record, { label }) => label(`${prefix}.${value(record)}`),
 });
 
 /** A status: its translated label in a badge whose colour says how far along the record is. */

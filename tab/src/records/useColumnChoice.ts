@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { FieldDescriptor } from './field-descriptor';
 
 const storageKey = (list: string) => `crm.columns.${list}`;
@@ -29,8 +29,13 @@ export function useColumnChoice<T>(list: string, fields: readonly FieldDescripto
       // storage full or denied: the choice lasts for this page only
     }
   };
+  // The same array while the choice stays: a table's memoised rows take it as a prop.
+  const visible = useMemo(
+    () => fields.filter((field, i) => i === 0 || !hidden.has(field.id)),
+    [fields, hidden],
+  );
   return {
-    visible: fields.filter((field, i) => i === 0 || !hidden.has(field.id)),
+    visible,
     hidden,
     toggle,
   };

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag } from '../api/api-client';
 import { errorText, isStale } from '../api/api-error';
@@ -24,39 +25,50 @@ export function useDeleteWithUndo<T extends { readonly id: string }>(
 ): (record: WithEtag<T>) => RowAction {
   const { t } = useTranslation();
   const toast = useToast();
-  const remove = useDeleteRecord(workspaceId, entity.plural);
-  const restore = useRestoreRecord(workspaceId);
-  return (record) => {
-    const name = entity.title(record) || t('records.untitled');
-    return {
-      id: 'delete',
-      label: t('records.delete'),
-      confirm: {
-        title: t('records.deleteTitle', { name }),
-        text: t('records.deleteText'),
-        confirmLabel: t('records.delete'),
-      },
-      run: async () => {
-        try {
-          await remove.mutateAsync(record);
-        } catch (error) {
-          toast({ intent: isStale(error) ? 'warning' : 'error', text: errorText(error, t) });
-          return;
-        }
-        followUp.onDeleted?.();
-        toast({
-          intent: 'success',
-          text: t('records.deleted', { name }),
-          action: {
-            label: t('records.undo'),
-            run: async () => {
-              await restore.mutateAsync({ plural: entity.plural, id: record.id });
-              toast({ intent: 'success', text: t('records.restored', { name }) });
-              followUp.onRestored?.();
-            },
+  const remove = useDeleteRecord(workspaceId, entity.plural).mutateAsync;
+  const restore = useRestoreRecord(workspaceId).mutateAsync;
+  const { onDeleted, onRestored } = followUp;
+  const label = t('records.delete');
+  const text = t('records.deleteText');
+  // The same function while nothing it uses changes: a long list's memoised rows take it as a prop,
+  // and call it for every row they show (the record's own wording waits until it is asked for).
+  return useCallback(
+    (record) => {
+      const named = () => entity.title(record) || t('records.untitled');
+      return {
+        id: 'delete',
+        label,
+        confirm: {
+          get title() {
+            return t('records.deleteTitle', { name: named() });
           },
-        });
-      },
-    };
-  };
+          text,
+          confirmLabel: label,
+        },
+        run: async () => {
+          const name = named();
+          try {
+            await remove(record);
+          } catch (error) {
+            toast({ intent: isStale(error) ? 'warning' : 'error', text: errorText(error, t) });
+            return;
+          }
+          onDeleted?.();
+          toast({
+            intent: 'success',
+            text: t('records.deleted', { name }),
+            action: {
+              label: t('records.undo'),
+              run: async () => {
+                await restore({ plural: entity.plural, id: record.id });
+                toast({ intent: 'success', text: t('records.restored', { name }) });
+                onRestored?.();
+              },
+            },
+          });
+        },
+      };
+    },
+    [t, label, text, toast, remove, restore, entity, onDeleted, onRestored],
+  );
 }

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ListQuery, RecordPlural } from '../api/api-client';
 import { useApi } from '../api/ApiContext';
 import { queryKeys } from '../api/query-keys';
@@ -24,10 +24,15 @@ export function useRecordList<T>(workspaceId: string, plural: RecordPlural, quer
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, refetch } = list;
   const loadMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    // Asked again while a page is on its way (a fling renders faster than the answer is noted):
+    // the same page, not a second request that cancels the first.
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  // One array per change of the pages, not per render: the table's memoised work keys on it.
+  const pages = list.data?.pages;
+  const records = useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]);
   return {
-    records: list.data?.pages.flatMap((page) => page.items) ?? [],
+    records,
     isPending: list.isPending,
     error: list.error,
     hasMore: hasNextPage,

@@ -1,7 +1,13 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 
-const OVERSCAN = 12;
+/**
+ * Rows rendered beyond each edge of the view: enough for a wheel or key step (each scroll event
+ * renders at once), few because a fling jumps past them all and every one is a row to mount.
+ */
+const OVERSCAN = 4;
+/** The next server page is asked for when the rows in view come this close to the last one loaded. */
+const LOAD_AHEAD = 50;
 /**
  * A scroller with no height yet (before layout, or jsdom, which has none) is measured as this tall,
  * so the first rows render at once; a real size replaces it on the next resize.
@@ -35,7 +41,7 @@ export function useVirtualRows(count: number, size: number, { hasMore, loadingMo
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (hasMore && !loadingMore && onLoadMore && lastIndex >= count - OVERSCAN) onLoadMore();
+    if (hasMore && !loadingMore && onLoadMore && lastIndex >= count - LOAD_AHEAD) onLoadMore();
   }, [hasMore, loadingMore, onLoadMore, lastIndex, count]);
   return {
     scroller,
