@@ -46,6 +46,7 @@ beforeAll(async () => {
     script: 'app-OLDOLD22.js',
     files: [...Object.keys(LIVE_FILES), 'app-OLDOLD22.js.map'],
     preload: [],
+    teamsPreload: [],
     previous: [],
   });
   const liveTab = createServer(express().use('/assets', express.static(live)));

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { precompress } from '../../tab/server/bundle/compress-bundle';
-import { APP_ENTRY, PACKAGED_ASSETS_FOLDER, PRELOADED_MODULES } from '../../tab/server/bundle/browser-bundle';
+import {
+  APP_ENTRY,
+  PACKAGED_ASSETS_FOLDER,
+  PRELOADED_MODULES,
+  TEAMS_PRELOADED_MODULES,
+} from '../../tab/server/bundle/browser-bundle';
 import { buildBundle } from '../../tab/server/bundle/build-bundle';
 import { keepPreviousAssets } from './previous-assets';
 
@@ -53,7 +58,13 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
       const assets = join(dir, PACKAGED_ASSETS_FOLDER);
       const built = await precompress(
         assets,
-        await buildBundle({ entry: APP_ENTRY, preload: PRELOADED_MODULES, outdir: assets, sourcemap: false }),
+        await buildBundle({
+          entry: APP_ENTRY,
+          preload: PRELOADED_MODULES,
+          teamsPreload: TEAMS_PRELOADED_MODULES,
+          outdir: assets,
+          sourcemap: false,
+        }),
         'best',
       );
       await keepPreviousAssets(keepAssetsFrom, assets, built, log);

@@ -28,6 +28,7 @@ describe('prebuiltBundle (production)', () => {
       script: 'app-AAAAAAAA.js',
       files: ['app-AAAAAAAA.js'],
       preload: [],
+      teamsPreload: [],
       previous: [],
     });
     await expect(prebuiltBundle(dir).ready()).rejects.toThrow(/no browser bundle at .*app-AAAAAAAA\.js/);
@@ -40,6 +41,7 @@ describe('prebuiltBundle (production)', () => {
       script: 'app-AAAAAAAA.js',
       files: ['app-AAAAAAAA.js'],
       preload: [],
+      teamsPreload: [],
       previous: ['app-BBBBBBBB.js'],
     });
     await expect(prebuiltBundle(dir).ready()).resolves.toMatchObject({ script: 'app-AAAAAAAA.js' });
@@ -60,6 +62,7 @@ describe('nextManifest', () => {
           script: 'app-NEW22222.js',
           files: ['app-NEW22222.js', 'main-MAIN2222.js', 'Chart-SAME2222.js'],
           preload: ['main-MAIN2222.js'],
+          teamsPreload: [],
         },
         ['app-OLD22222.js', 'Chart-SAME2222.js'],
       ),
@@ -67,6 +70,7 @@ describe('nextManifest', () => {
       script: 'app-NEW22222.js',
       files: ['app-NEW22222.js', 'main-MAIN2222.js', 'Chart-SAME2222.js'],
       preload: ['main-MAIN2222.js'],
+      teamsPreload: [],
       previous: ['app-OLD22222.js'],
     });
   });

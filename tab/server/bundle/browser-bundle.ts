@@ -13,6 +13,12 @@ export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
  * which the app imports lazily so that the sign-in form does not wait for them to run, but which
  * every first screen reaches.
  */
+/** What the pages Teams opens preload as well: the Teams connection boot.ts starts at once when framed. */
+export const TEAMS_PRELOADED_MODULES = [
+  resolve(__dirname, '../../src/teams/teams-host.ts'),
+  resolve(__dirname, '../../src/teams/teams-sdk.ts'),
+];
+
 export const PRELOADED_MODULES = [
   resolve(__dirname, '../../src/main.tsx'),
   resolve(__dirname, '../../src/app/WorkspaceArea.tsx'),
@@ -92,6 +98,7 @@ export function nextManifest(built: BuiltBundle, before: readonly string[]): Bun
     script: built.script,
     files: built.files,
     preload: built.preload,
+    teamsPreload: built.teamsPreload,
     previous: before.filter((file) => !current.has(file)),
   };
 }
@@ -124,7 +131,12 @@ export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleMan
   try {
     const built = await precompress(
       staging,
-      await buildBundle({ entry: APP_ENTRY, preload: PRELOADED_MODULES, outdir: staging }),
+      await buildBundle({
+        entry: APP_ENTRY,
+        preload: PRELOADED_MODULES,
+        teamsPreload: TEAMS_PRELOADED_MODULES,
+        outdir: staging,
+      }),
     );
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
     const before = await readManifest(distDir);

@@ -8,6 +8,8 @@ export type BuildOptions = {
   readonly entry: string;
   /** Absolute paths of the modules to preload, the app the entry starts (`tab/src/main.tsx`) first. */
   readonly preload: readonly string[];
+  /** Absolute paths of the modules Teams' pages preload as well: the connection to Teams (boot.ts). */
+  readonly teamsPreload?: readonly string[];
   /** Absolute directory the bundle is written to. */
   readonly outdir: string;
   /** Writes `app-<hash>.js.map` beside it (default); deploy artifacts leave it out to stay small. */
@@ -26,6 +28,8 @@ export type BuiltBundle = {
    * at once instead of discovering them import by import.
    */
   readonly preload: readonly string[];
+  /** What the pages Teams opens preload besides `preload`: the Teams connection, which boot.ts starts at once there. */
+  readonly teamsPreload: readonly string[];
 };
 
 /**
@@ -36,6 +40,7 @@ export type BuiltBundle = {
 export async function buildBundle({
   entry,
   preload: preloaded,
+  teamsPreload: teamsPreloaded = [],
   outdir,
   sourcemap = true,
 }: BuildOptions): Promise<BuiltBundle> {
@@ -73,13 +78,23 @@ export async function buildBundle({
   };
   const [entryPath] = outputOf(entry);
   // Each preloaded module and its static imports, depth first, without repeats.
-  const preload: string[] = [];
-  const visit = (path: string) => {
-    if (preload.includes(basename(path))) return;
-    preload.push(basename(path));
-    for (const imported of metafile.outputs[path]?.imports ?? [])
-      if (imported.kind === 'import-statement') visit(imported.path);
+  const closure = (sources: readonly string[], known: readonly string[] = []) => {
+    const found: string[] = [];
+    const visit = (path: string) => {
+      if (found.includes(basename(path)) || known.includes(basename(path))) return;
+      found.push(basename(path));
+      for (const imported of metafile.outputs[path]?.imports ?? [])
+        if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    for (const source of sources) visit(outputOf(source)[0]);
+    return found;
   };
-  for (const source of preloaded) visit(outputOf(source)[0]);
-  return { script: basename(entryPath), files: outputs.map(([path]) => basename(path)), preload };
+  const preload = closure(preloaded);
+  const teamsPreload = closure(teamsPreloaded, preload);
+  return {
+    script: basename(entryPath),
+    files: outputs.map(([path]) => basename(path)),
+    preload,
+    teamsPreload,
+  };
 }

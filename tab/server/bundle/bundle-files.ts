@@ -16,6 +16,8 @@ export type BundleManifest = {
   readonly files: readonly string[];
   /** The chunks the first screen needs at once, linked from the shell as `modulepreload` (see BuiltBundle). */
   readonly preload: readonly string[];
+  /** What the pages Teams opens preload besides (see BuiltBundle). */
+  readonly teamsPreload: readonly string[];
   /** Files of the build before this one that this build does not have: kept, then dropped by the next. */
   readonly previous: readonly string[];
 };
@@ -33,10 +35,17 @@ export function parseManifest(text: string): BundleManifest {
     Array.isArray(list) && list.every((name) => typeof name === 'string' && /^\w[\w.-]*$/.test(name));
   // A manifest written before preloading existed has none: its shell simply preloads nothing.
   const preload = value.preload ?? [];
-  if (typeof value.script !== 'string' || !names(value.files) || !names(value.previous) || !names(preload))
+  const teamsPreload = value.teamsPreload ?? [];
+  if (
+    typeof value.script !== 'string' ||
+    !names(value.files) ||
+    !names(value.previous) ||
+    !names(preload) ||
+    !names(teamsPreload)
+  )
     throw new Error(`${BUNDLE_MANIFEST} is not a bundle manifest`);
   const files = value.files;
-  if (![value.script, ...preload].every((file) => files.includes(file)))
+  if (![value.script, ...preload, ...teamsPreload].every((file) => files.includes(file)))
     throw new Error(`${BUNDLE_MANIFEST} names a script it does not list`);
-  return { script: value.script, files, preload, previous: value.previous };
+  return { script: value.script, files, preload, teamsPreload, previous: value.previous };
 }

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { securityHeaders } from '../http/security-headers';
 import { onDemandBundle, readManifest, writeBundle, writeManifest } from '../bundle/browser-bundle';
 import { BUNDLE_MANIFEST, isContentHashed } from '../bundle/bundle-files';
-import { IMMUTABLE, PAGE_PATHS, pageRoutes, shell } from './page-routes';
+import { IMMUTABLE, PAGE_PATHS, pageRoutes, shell, TEAMS_PAGE_PATHS } from './page-routes';
 
 // A folder of its own: the build's files and manifest are checked exactly.
 let dir: string;
@@ -28,7 +28,11 @@ describe('page routes', () => {
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
       const manifest = await readManifest(dir);
-      expect(res.text).toBe(shell(manifest!));
+      const { script, preload, teamsPreload } = manifest!;
+      // The pages Teams opens also preload the Teams connection; a browser's `/` does not.
+      expect(res.text).toBe(
+        shell({ script, preload: TEAMS_PAGE_PATHS.has(path) ? [...teamsPreload, ...preload] : preload }),
+      );
       expect(res.text).toContain('<div id="root"></div>');
       expect(res.text).toMatch(/<script type="module" src="\/assets\/app-[A-Z2-7]{8}\.js"><\/script>/);
     },
@@ -46,11 +50,17 @@ describe('page routes', () => {
     expect(manifest.preload.some((file) => /^(PipelineBoard|DashboardView|SettingsView)-/.test(file))).toBe(
       false,
     );
-    const res = await request(app).get('/tab');
-    const links = [...res.text.matchAll(/<link rel="modulepreload" href="\/assets\/([^"]+)" \/>/g)].map(
-      (match) => match[1],
-    );
-    expect(links).toEqual(manifest.preload);
+    const links = async (path: string) =>
+      [
+        ...(await request(app).get(path)).text.matchAll(
+          /<link rel="modulepreload" href="\/assets\/([^"]+)" \/>/g,
+        ),
+      ].map((match) => match[1]);
+    expect(await links('/')).toEqual(manifest.preload);
+    // Teams' pages first fetch the Teams SDK, which boot.ts asks for at once there, and no module twice.
+    expect(manifest.teamsPreload.some((file) => /^teams-sdk-/.test(file))).toBe(true);
+    expect(manifest.teamsPreload.filter((file) => manifest.preload.includes(file))).toEqual([]);
+    expect(await links('/personal')).toEqual([...manifest.teamsPreload, ...manifest.preload]);
     const entry = await request(app).get(`/assets/${manifest.script}`);
     expect(entry.text).not.toMatch(/^import[^(]/m);
   });
@@ -132,6 +142,7 @@ describe('a new build beside an old one', () => {
         script: 'app-OLDOLD22.js',
         files: ['app-OLDOLD22.js', 'View-OLDOLD33.js'],
         preload: [],
+        teamsPreload: [],
         previous: ['app-OLDER222.js'],
       });
 

@@ -8,6 +8,8 @@ import { PRECOMPRESSED } from '../bundle/compress-bundle';
 
 /** Where Teams loads the tab (content, configuration and personal pages) and a browser lands. */
 export const PAGE_PATHS = ['/', '/tab', '/config', '/personal'];
+/** The pages the app package points Teams at (a browser lands on `/`): they preload the Teams connection too. */
+export const TEAMS_PAGE_PATHS: ReadonlySet<string> = new Set(['/tab', '/config', '/personal']);
 
 /**
  * The app's HTML shell linking the build's entry module (`app-<hash>.js`) and preloading the modules
@@ -47,7 +49,13 @@ export function pageRoutes(bundle: BrowserBundle): Router {
   for (const path of PAGE_PATHS) {
     router.get(path, (_req, res, next) => {
       bundle.ready().then((manifest) => {
-        res.type('html').set('Cache-Control', 'no-cache').send(shell(manifest));
+        const preload = TEAMS_PAGE_PATHS.has(path)
+          ? [...manifest.teamsPreload, ...manifest.preload]
+          : manifest.preload;
+        res
+          .type('html')
+          .set('Cache-Control', 'no-cache')
+          .send(shell({ script: manifest.script, preload }));
       }, next);
     });
   }

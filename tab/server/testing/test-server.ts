@@ -15,7 +15,13 @@ import { createTestTokens, TEST_CLIENT_ID, type MintOptions } from './test-token
 /** API tests serve the HTML shell without building the browser bundle (page-routes.spec.ts builds it). */
 const NO_BUNDLE: BrowserBundle = {
   dir: join(tmpdir(), 'crm-no-bundle'),
-  ready: async () => ({ script: 'app-TESTTEST.js', files: ['app-TESTTEST.js'], preload: [], previous: [] }),
+  ready: async () => ({
+    script: 'app-TESTTEST.js',
+    files: ['app-TESTTEST.js'],
+    preload: [],
+    teamsPreload: [],
+    previous: [],
+  }),
 };
 
 export const TENANT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
