@@ -1,12 +1,5 @@
 import { join } from 'node:path';
-import { precompress } from '../../tab/server/bundle/compress-bundle';
-import {
-  APP_ENTRY,
-  PACKAGED_ASSETS_FOLDER,
-  PRELOADED_MODULES,
-  TEAMS_PRELOADED_MODULES,
-} from '../../tab/server/bundle/browser-bundle';
-import { buildBundle } from '../../tab/server/bundle/build-bundle';
+import { buildAppBundle, PACKAGED_ASSETS_FOLDER } from '../../tab/server/bundle/browser-bundle';
 import { keepPreviousAssets } from './previous-assets';
 
 /** How `npm run package:apps` was asked to build. */
@@ -56,17 +49,7 @@ export const APP_ARTIFACTS: readonly AppArtifact[] = [
     // then the live tab's files beside it, for the pages still running that build.
     addExtras: async (dir, { keepAssetsFrom, log = console.log }) => {
       const assets = join(dir, PACKAGED_ASSETS_FOLDER);
-      const built = await precompress(
-        assets,
-        await buildBundle({
-          entry: APP_ENTRY,
-          preload: PRELOADED_MODULES,
-          teamsPreload: TEAMS_PRELOADED_MODULES,
-          outdir: assets,
-          sourcemap: false,
-        }),
-        'best',
-      );
+      const built = await buildAppBundle(assets, { sourcemap: false, compression: 'best' });
       await keepPreviousAssets(keepAssetsFrom, assets, built, log);
     },
   },

@@ -6,7 +6,7 @@ import type { BuiltBundle } from './build-bundle';
 import { precompress } from './compress-bundle';
 
 /** The entry module the shell links: it starts the app (and, framed, the Teams SDK) at once. */
-export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
+const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
 /**
  * What the shell preloads (`modulepreload`: fetched and compiled at once, run when imported), with
  * everything each imports statically: the app the entry starts, then the signed-in part and My day,
@@ -14,12 +14,12 @@ export const APP_ENTRY = resolve(__dirname, '../../src/boot.ts');
  * every first screen reaches.
  */
 /** What the pages Teams opens preload as well: the Teams connection boot.ts starts at once when framed. */
-export const TEAMS_PRELOADED_MODULES = [
+const TEAMS_PRELOADED_MODULES = [
   resolve(__dirname, '../../src/teams/teams-host.ts'),
   resolve(__dirname, '../../src/teams/teams-sdk.ts'),
 ];
 
-export const PRELOADED_MODULES = [
+const PRELOADED_MODULES = [
   resolve(__dirname, '../../src/main.tsx'),
   resolve(__dirname, '../../src/app/WorkspaceArea.tsx'),
   resolve(__dirname, '../../src/my-day/MyDayView.tsx'),
@@ -119,25 +119,36 @@ export function onDemandBundle(dir: string = DIST_DIR): BrowserBundle {
 }
 
 /**
+ * The app's bundle as development and the deploy artifacts build it, into `outdir`: the entry, what
+ * the shell preloads, every script with its compressed copies (`best`: brotli quality 11, for
+ * deploys). esbuild is loaded here only, so a server that never builds never loads it.
+ */
+export async function buildAppBundle(
+  outdir: string,
+  { sourcemap = true, compression = 'quick' }: { sourcemap?: boolean; compression?: 'best' | 'quick' } = {},
+): Promise<BuiltBundle> {
+  const { buildBundle } = await import('./build-bundle');
+  const built = await buildBundle({
+    entry: APP_ENTRY,
+    preload: PRELOADED_MODULES,
+    teamsPreload: TEAMS_PRELOADED_MODULES,
+    outdir,
+    sourcemap,
+  });
+  return precompress(outdir, built, compression);
+}
+
+/**
  * Builds the bundle into `distDir`: into a private folder first, then renamed file by file, and the
  * manifest naming the new script last, so a reader (or a second process building at the same time)
  * never sees half a bundle. The previous build's files stay for one more build, as in a deploy; the
- * ones before are deleted. esbuild is loaded here only, so a server that never builds never loads it.
+ * ones before are deleted.
  */
 export async function writeBundle(distDir: string = DIST_DIR): Promise<BundleManifest> {
-  const { buildBundle } = await import('./build-bundle');
   const staging = join(distDir, `.build-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
   try {
-    const built = await precompress(
-      staging,
-      await buildBundle({
-        entry: APP_ENTRY,
-        preload: PRELOADED_MODULES,
-        teamsPreload: TEAMS_PRELOADED_MODULES,
-        outdir: staging,
-      }),
-    );
+    const built = await buildAppBundle(staging);
     for (const file of await readdir(staging)) await rename(join(staging, file), join(distDir, file));
     const before = await readManifest(distDir);
     const manifest = nextManifest(built, before?.files ?? []);

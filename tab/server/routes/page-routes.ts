@@ -86,8 +86,7 @@ function precompressedScripts(dir: string): RequestHandler {
     const file = req.path.slice(1);
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !file.endsWith('.js') || !isContentHashed(file))
       return next();
-    // Only a plain file name: the hash pattern already allows no other characters before `-`, but a
-    // name with a folder in it never reaches the disk from here.
+    // Only a file of the folder itself: the hash pattern checks the end of the name, not its folders.
     if (file.includes('/') || file.includes('\\')) return next();
     res.vary('Accept-Encoding');
     // Ours first (brotli is smaller), whatever order the browser lists them in.

@@ -4,7 +4,6 @@ import type { Actor } from '@crm/shared';
 import type { AppDeps } from '@crm/shared/application';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../app';
-import type { BrowserBundle } from '../bundle/browser-bundle';
 import { createDevTokenIssuer } from '../auth/dev-token-issuer';
 import { createTokenVerifier } from '../auth/token-verifier';
 import { createLogger } from '../http/logging';
@@ -45,8 +44,8 @@ export type BrowserServer = {
   readonly close: () => Promise<void>;
 };
 
-/** The real tab server (dev sign-in on) over the given storage, on a free loopback port; `bundle` by default built on demand. */
-export async function startBrowserServer(deps: AppDeps, bundle?: BrowserBundle): Promise<BrowserServer> {
+/** The real tab server (dev sign-in on) over the given storage, on a free loopback port. */
+export async function startBrowserServer(deps: AppDeps): Promise<BrowserServer> {
   const devTokens = await createDevTokenIssuer(CLIENT_ID);
   const app = createApp({
     app: deps,
@@ -55,7 +54,6 @@ export async function startBrowserServer(deps: AppDeps, bundle?: BrowserBundle):
     logger: createLogger('silent'),
     ready: async () => undefined,
     rateLimit: { windowMs: 60_000, limit: 100_000 },
-    ...(bundle ? { bundle } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((listening) => {
     const s = app.listen(0, '127.0.0.1', () => listening(s));
