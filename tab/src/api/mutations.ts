@@ -263,7 +263,8 @@ export const useUpdateWorkspace = (ws: string) =>
       api,
       { workspace, patch }: { workspace: WithEtag<WorkspaceSummary>; patch: Record<string, unknown> },
     ) => api.updateWorkspace(ws, workspace, patch),
-    touches: () => [queryKeys.workspace(ws)],
+    // The switcher and the picker show its name from the list of workspaces.
+    touches: () => [queryKeys.workspace(ws), queryKeys.workspaces()],
     refresh: 'success-or-stale',
   });
 

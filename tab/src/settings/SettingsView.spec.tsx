@@ -2,6 +2,9 @@
 import type { Lead, Organisation, Stage } from '@crm/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../api/ApiContext';
+import { workspacesQuery } from '../api/query-keys';
 import { RecycleBinView } from '../recycle-bin/RecycleBinView';
 import { fakeApi } from '../testing/fake-api';
 import { renderView } from '../testing/render-view';
@@ -15,6 +18,18 @@ const STAGES = [
 ] as const satisfies readonly Stage[];
 
 const settings = () => fakeApi({ stages: STAGES });
+
+/** What the workspace switcher and picker show: the names from the list of workspaces. */
+function WorkspaceNames() {
+  const list = useQuery(workspacesQuery(useApi()));
+  return (
+    <ul aria-label="Workspace names">
+      {list.data?.map((w) => (
+        <li key={w.id}>{w.name}</li>
+      ))}
+    </ul>
+  );
+}
 
 describe('settings and members', () => {
   it('saves currency, stale days and stage probabilities, checked with the shared schema', async () => {
@@ -144,6 +159,25 @@ describe('settings and members', () => {
     await screen.findByText(/The stage “Prospecting” still has opportunities, so it was not removed/);
     // The owner's changes stay on the page.
     expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Name of stage 1' }).value).toBe('Demo');
+  });
+
+  it('renames the workspace, and the switcher and picker show the new name at once', async () => {
+    const fake = await settings();
+    const user = userEvent.setup({ delay: null });
+    renderView(
+      <>
+        <WorkspaceNames />
+        <SettingsView workspaceId="ws" />
+      </>,
+      fake.api,
+    );
+    const names = await screen.findByRole('list', { name: 'Workspace names' });
+    await within(names).findByRole('listitem');
+    const name = await screen.findByRole('textbox', { name: /^Workspace name/ });
+    await user.clear(name);
+    await user.type(name, 'Sales Nordics');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await within(names).findByText('Sales Nordics');
   });
 
   it('says when another owner saved first, and shows their version', async () => {
