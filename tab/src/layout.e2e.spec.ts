@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { writeBundle } from '../server/bundle/browser-bundle';
 import { createLogger } from '../server/http/logging';
 import { DEMO_ACTOR, seedDemoData } from '../server/seed/demo-data';
@@ -265,28 +265,18 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
 }, 300_000);
 
 /**
- * Presses the mouse at (x, y) and moves it a little, until the board lifts the card there (its drop
- * zones show). A press the page missed while it was still drawing is let go and made again.
+ * Presses the mouse on `target` at `position` (from its top left) once the card has stopped moving
+ * (hover waits until its box is the same on two frames and nothing covers it), and moves it a little:
+ * the board lifts the card (its drop zones show).
  */
-async function lift(page: Page, x: number, y: number): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x - 10, y + 10, { steps: 5 });
-    const lifted = await page
-      .locator('[data-drop-zones]')
-      .waitFor({ timeout: 5_000 })
-      .then(
-        () => true,
-        (error: unknown) => {
-          if (attempt === 3) throw error;
-          return false;
-        },
-      );
-    if (lifted) return;
-    await page.mouse.move(1, 1);
-    await page.mouse.up();
-  }
+async function lift(page: Page, target: Locator, position: { x: number; y: number }): Promise<void> {
+  await target.hover({ position });
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the card is not on screen');
+  const [x, y] = [box.x + position.x, box.y + position.y];
+  await page.mouse.down();
+  await page.mouse.move(x - 10, y + 10, { steps: 5 });
+  await page.locator('[data-drop-zones]').waitFor();
 }
 
 it('keeps the Won and Lost drop zones and the carried card inside the window, at every width', async () => {
@@ -302,15 +292,16 @@ it('keeps the Won and Lost drop zones and the carried card inside the window, at
     const boxes = (await names.evaluateAll((links) =>
       links.map((a) => a.getBoundingClientRect().toJSON()),
     )) as { x: number; y: number; width: number; height: number }[];
-    const inView = boxes.filter((b) => board && b.x < board.x + board.width - 20);
-    const rightmost = inView.reduce((a, b) => (b.x > a.x ? b : a));
-    for (const [which, box] of [
+    const right = (board?.x ?? 0) + (board?.width ?? 0) - 20;
+    const inView = boxes.map((box, index) => ({ box, index })).filter(({ box }) => box.x < right);
+    const rightmost = inView.reduce((a, b) => (b.box.x > a.box.x ? b : a));
+    for (const [which, { box, index }] of [
       ['first card', inView[0]!],
       ['rightmost card', rightmost],
     ] as const) {
-      const x = Math.min(box.x + box.width / 2, (board?.x ?? 0) + (board?.width ?? 0) - 20);
-      const y = box.y + box.height / 2;
-      await lift(page, x, y);
+      // On the visible part of its name: a card of a half-hidden column is pressed left of the edge.
+      const position = { x: Math.min(box.width / 2, right - box.x), y: box.height / 2 };
+      await lift(page, names.nth(index), position);
       await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
       for (const finding of await layoutFindings(page))
         findings.push(`pipeline, carrying the ${which}, at ${size.width} px: ${finding}`);
