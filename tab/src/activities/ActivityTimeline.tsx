@@ -1,4 +1,4 @@
-import { Caption1, Link, Text, Title3 } from '@fluentui/react-components';
+import { Caption1, Link, Text, Subtitle2 } from '@fluentui/react-components';
 import type { Activity, Regarding } from '@crm/shared';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
@@ -33,9 +33,9 @@ export function ActivityTimeline({ workspaceId, regarding }: ActivityTimelinePro
   const activities = [...list.records].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return (
     <section className={section.section} aria-labelledby="timeline-heading">
-      <Title3 as="h3" id="timeline-heading">
+      <Subtitle2 as="h3" id="timeline-heading">
         {t('activities.timeline')}
-      </Title3>
+      </Subtitle2>
       <div>
         <NewActivityButton
           workspaceId={workspaceId}

@@ -1,4 +1,4 @@
-import { Link, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Link, Text, Title2, Subtitle2 } from '@fluentui/react-components';
 import { FIXED_WHEN_CLOSED, isClosedStageId, LOST, type Contact, type Opportunity } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -139,9 +139,9 @@ function Deal({ workspaceId, deal, onReload }: DealProps) {
       <div className={page.columns}>
         <div className={page.column}>
           <section className={styles.section} aria-labelledby="deal-facts-heading">
-            <Title3 as="h3" id="deal-facts-heading">
+            <Subtitle2 as="h3" id="deal-facts-heading">
               {t('dealPage.facts')}
-            </Title3>
+            </Subtitle2>
             <dl className={styles.properties}>
               <InlineField
                 {...field('amount', 'opportunities.field.amount')}
@@ -206,9 +206,9 @@ function Deal({ workspaceId, deal, onReload }: DealProps) {
             </dl>
           </section>
           <section className={styles.section} aria-labelledby="deal-notes-heading">
-            <Title3 as="h3" id="deal-notes-heading">
+            <Subtitle2 as="h3" id="deal-notes-heading">
               {t('dealPage.notes')}
-            </Title3>
+            </Subtitle2>
             <dl className={page.notes}>
               <InlineField
                 {...field('description', 'dealPage.notes')}
@@ -224,9 +224,9 @@ function Deal({ workspaceId, deal, onReload }: DealProps) {
         </div>
         <div className={page.column}>
           <section className={styles.section} aria-labelledby="deal-contacts-heading">
-            <Title3 as="h3" id="deal-contacts-heading">
+            <Subtitle2 as="h3" id="deal-contacts-heading">
               {t('dealPage.contacts')}
-            </Title3>
+            </Subtitle2>
             {contacts.isPending ? (
               <LoadingState />
             ) : contacts.records.length === 0 ? (

@@ -1,4 +1,4 @@
-import { Caption1, Text, Title3 } from '@fluentui/react-components';
+import { Caption1, Text, Subtitle2 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
@@ -30,9 +30,9 @@ export function StageHistory({ workspaceId, dealId, stageName }: StageHistoryPro
   const changes = [...(history.data ?? [])].reverse();
   return (
     <section className={section.section} aria-labelledby="stage-history-heading">
-      <Title3 as="h3" id="stage-history-heading">
+      <Subtitle2 as="h3" id="stage-history-heading">
         {t('dealPage.history')}
-      </Title3>
+      </Subtitle2>
       {history.isPending ? (
         <LoadingState />
       ) : history.isError ? (

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Text, Textarea, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Text, Textarea, Subtitle2 } from '@fluentui/react-components';
 import {
   isConvertedLead,
   isDisqualifiedLead,
@@ -38,9 +38,9 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
   return (
     <>
       <section className={styles.section} aria-labelledby="qualification-heading">
-        <Title3 as="h3" id="qualification-heading">
+        <Subtitle2 as="h3" id="qualification-heading">
           {t('leads.qualification.heading')}
-        </Title3>
+        </Subtitle2>
         {CRITERIA.map((criterion) => (
           <Checkbox
             key={criterion}
@@ -83,9 +83,9 @@ export function LeadSections({ workspaceId, lead, act }: LeadSectionsProps) {
         )}
       </section>
       <section className={styles.section} aria-labelledby="history-heading">
-        <Title3 as="h3" id="history-heading">
+        <Subtitle2 as="h3" id="history-heading">
           {t('leads.history.heading')}
-        </Title3>
+        </Subtitle2>
         <Text>
           {t('leads.history.created', {
             when: format.dateTime(lead.createdAt),

@@ -1,4 +1,4 @@
-import { Title3 } from '@fluentui/react-components';
+import { Subtitle2 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '../api/api-client';
 import { useNavigation } from '../app/navigation';
@@ -30,9 +30,9 @@ export function RelatedList<T extends { readonly id: string }>({
   const id = `related-${entity.plural}`;
   return (
     <section className={styles.section} aria-labelledby={id}>
-      <Title3 as="h3" id={id}>
+      <Subtitle2 as="h3" id={id}>
         {heading}
-      </Title3>
+      </Subtitle2>
       {list.error && <ErrorState error={list.error} />}
       {list.isPending ? (
         <LoadingState />

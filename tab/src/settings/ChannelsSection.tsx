@@ -1,4 +1,4 @@
-import { Text, Title3 } from '@fluentui/react-components';
+import { Text, Subtitle2 } from '@fluentui/react-components';
 import type { SubscribedChannel } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -64,9 +64,9 @@ export function ChannelsSection({ workspaceId }: ChannelsSectionProps) {
 
   return (
     <section className={styles.view} aria-labelledby="channels-heading">
-      <Title3 as="h3" id="channels-heading">
+      <Subtitle2 as="h3" id="channels-heading">
         {t('channels.heading')}
-      </Title3>
+      </Subtitle2>
       <Text className={styles.announcement}>{t('channels.hint')}</Text>
       <NoticeBar notice={notice} />
       {channels.isError && <ErrorState error={channels.error} onRetry={() => void channels.refetch()} />}

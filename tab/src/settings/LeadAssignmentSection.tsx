@@ -1,4 +1,4 @@
-import { Button, Checkbox, Radio, RadioGroup, Text, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Radio, RadioGroup, Text, Subtitle2 } from '@fluentui/react-components';
 import { LEAD_ASSIGNMENT_MODES, type LeadAssignmentMode } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -44,9 +44,9 @@ export function LeadAssignmentSection({ workspace, act }: LeadAssignmentFormProp
 
   return (
     <section className={styles.view} aria-labelledby="lead-assignment-heading">
-      <Title3 as="h3" id="lead-assignment-heading">
+      <Subtitle2 as="h3" id="lead-assignment-heading">
         {t('leadAssignment.heading')}
-      </Title3>
+      </Subtitle2>
       <form className={styles.form} onSubmit={(event) => void save(event)} noValidate>
         <RadioGroup
           aria-labelledby="lead-assignment-heading"

@@ -9,7 +9,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Title3,
+  Subtitle2,
 } from '@fluentui/react-components';
 import { MEMBER_ROLES, MemberAddInputSchema, type MemberRole } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
@@ -55,9 +55,9 @@ export function MembersSection({ workspaceId }: { readonly workspaceId: string }
 
   return (
     <section className={styles.view} aria-labelledby="members-heading">
-      <Title3 as="h3" id="members-heading">
+      <Subtitle2 as="h3" id="members-heading">
         {t('members.heading')}
-      </Title3>
+      </Subtitle2>
       <NoticeBar notice={notice} />
       {members.isPending && <LoadingState />}
       {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} />}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Select, Text, Title3 } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Text, Subtitle2 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithEtag, WorkspaceSummary } from '../api/api-client';
@@ -42,9 +42,9 @@ export function MorningDigestSection({ workspace, act }: MorningDigestSectionPro
 
   return (
     <section className={styles.view} aria-labelledby="morning-digest-heading">
-      <Title3 as="h3" id="morning-digest-heading">
+      <Subtitle2 as="h3" id="morning-digest-heading">
         {t('morningDigest.heading')}
-      </Title3>
+      </Subtitle2>
       <form className={styles.form} onSubmit={(event) => void save(event)} noValidate>
         <Text>{t('morningDigest.explain')}</Text>
         <Checkbox

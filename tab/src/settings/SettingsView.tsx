@@ -1,4 +1,4 @@
-import { Button, Field, Input, Title2, Title3 } from '@fluentui/react-components';
+import { Button, Field, Input, Title2, Subtitle2 } from '@fluentui/react-components';
 import { WorkspacePatchInputSchema } from '@crm/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -130,7 +130,7 @@ function SettingsForm({ workspace, act }: SettingsFormProps) {
           />
         </Field>
       </div>
-      <Title3 as="h3">{t('settings.stages')}</Title3>
+      <Subtitle2 as="h3">{t('settings.stages')}</Subtitle2>
       <StagesEditor drafts={drafts} errors={errors} onChange={setDrafts} />
       <div>
         <Button type="submit" appearance="primary">

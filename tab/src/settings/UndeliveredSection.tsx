@@ -1,4 +1,4 @@
-import { Text, Title3 } from '@fluentui/react-components';
+import { Text, Subtitle2 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiContext';
@@ -57,9 +57,9 @@ export function UndeliveredSection({ workspaceId }: UndeliveredSectionProps) {
 
   return (
     <section className={styles.view} aria-labelledby="undelivered-heading">
-      <Title3 as="h3" id="undelivered-heading">
+      <Subtitle2 as="h3" id="undelivered-heading">
         {t('undelivered.heading')}
-      </Title3>
+      </Subtitle2>
       <Text className={styles.announcement}>{t('undelivered.hint')}</Text>
       <NoticeBar notice={notice} />
       {undelivered.isError && (
