@@ -174,7 +174,8 @@ describe('what each write refreshes', () => {
     );
 
     expect(created.refreshed()).toEqual(['workspaces']);
-    expect(settings.refreshed()).toEqual(['workspace']);
+    // Its name is also in the list of workspaces (the switcher and the picker).
+    expect(settings.refreshed()).toEqual(['workspace', 'workspaces']);
     expect(member.refreshed()).toEqual(['members']);
     expect(refusedMember.refreshed()).toEqual(['members']);
   });
