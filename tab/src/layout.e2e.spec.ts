@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { writeBundle } from '../server/bundle/browser-bundle';
 import { createLogger } from '../server/http/logging';
 import { DEMO_ACTOR, seedDemoData } from '../server/seed/demo-data';
-import { seriousAxeFindings } from '../server/testing/axe';
+import { animationsDone, seriousAxeFindings } from '../server/testing/axe';
 import { launchChromium, startBrowserServer, type BrowserServer } from '../server/testing/browser';
 import { layoutFindings, layoutShot } from '../server/testing/layout-check';
 import { testStorage } from '../server/testing/test-server';
@@ -83,7 +83,7 @@ afterAll(async () => {
 
 /**
  * Resolves once the page has nothing on its way: no request in flight (API calls, lazily loaded
- * code), no spinner, and two frames drawn since. Conditions, polled, never a fixed pause.
+ * code), no spinner, two frames drawn since, and no animation running. Conditions, polled, never a fixed pause.
  */
 function settled(page: Page): () => Promise<void> {
   let inFlight = 0;
@@ -99,7 +99,8 @@ function settled(page: Page): () => Promise<void> {
         await page.evaluate(
           'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
         );
-        if (await idle()) return;
+        // A fade or colour transition still running is a frame nobody looks at for long.
+        if (await idle()) return animationsDone(page);
       }
       if (Date.now() > deadline) throw new Error(`the page is still busy (${inFlight} requests in flight)`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -185,7 +186,9 @@ it('draws every view within its boxes at 400, 1366 and 1920 px, light and dark, 
         // Colours differ by theme, roles by layout (cards on a narrow screen): axe at both.
         if (size.width !== 1920)
           for (const f of await seriousAxeFindings(page))
-            findings.push(`${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}`);
+            findings.push(
+              `${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}: ${f.detail}`,
+            );
         await page.screenshot({
           path: layoutShot(`${view.name}-${size.width}-${scheme}`),
           fullPage: true,
@@ -210,11 +213,11 @@ it('draws every dialog within its boxes, and axe finds nothing serious in any', 
       const where = `${name} at ${size.width} px, ${scheme}`;
       await page.getByRole('dialog').last().waitFor();
       await ready();
-      // A dialog fades in (Web Animations): axe measures colours mid-fade as too faint, so wait it out.
-      await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))');
       for (const finding of await layoutFindings(page)) findings.push(`${where}: ${finding}`);
       for (const f of await seriousAxeFindings(page))
-        findings.push(`${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}`);
+        findings.push(
+          `${where}: axe ${f.id} (${f.impact}) at ${f.targets.slice(0, 3).join(', ')}: ${f.detail}`,
+        );
       await page.screenshot({ path: layoutShot(`dialog-${name}-${size.width}-${scheme}`) });
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
