@@ -23,7 +23,7 @@ import { connectTableStorage } from '../shared/src/storage/connect';
 import { createIdGenerator, systemClock } from '../shared/src/storage/ids';
 import { writeBundle } from '../tab/server/bundle/browser-bundle';
 import { launchChromium, signIn, startBrowserServer } from '../tab/server/testing/browser';
-import { simulateTeamsHost } from '../tab/server/testing/teams-host-sim';
+import { startSimulatedTeams } from '../tab/server/testing/teams-host-sim';
 import {
   fakeLeadList,
   FIRST_SCREEN_GZIP_BUDGET_BYTES,
@@ -153,17 +153,13 @@ async function main() {
     // Inside Teams: the host frames the tab, which loads teams-js and signs in with the SSO token.
     const teamsRuns: (ReturnType<typeof scriptFigures> & { signedInMs: number; leadsMs: number })[] = [];
     const ssoToken = await server.token(ACTOR);
+    const teams = await startSimulatedTeams(server.base);
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ locale: 'en-US' });
-      const teams = await simulateTeamsHost(context, {
-        base: server.base,
-        token: ssoToken,
-        userName: ACTOR.name,
-      });
+      const context = await browser.newContext({ locale: 'en-US', ...teams.contextOptions });
       const page = await context.newPage();
       const scripts = recordScripts(page);
       const start = performance.now();
-      const tab = await teams.open(page);
+      const tab = await teams.open(page, { token: ssoToken, userName: ACTOR.name });
       const workspace = tab.getByRole('button', { name: 'Bench', exact: true });
       await workspace.waitFor();
       const signedInMs = performance.now() - start;
@@ -175,6 +171,7 @@ async function main() {
       teamsRuns.push({ ...scriptFigures(await scripts.totals()), signedInMs, leadsMs });
       await context.close();
     }
+    await teams.close();
 
     // 100k leads: the list answered in the browser (Azurite would take many minutes to hold them), the
     // rest by the real server. A fling from the top (pages fetched as the end comes into view), then

@@ -11,7 +11,7 @@ import {
 } from '../server/testing/first-screen';
 import { devSignIn, startE2e, type E2e } from '../server/testing/e2e-harness';
 import type { Page } from 'playwright-core';
-import { simulateTeamsHost, teamsCalls } from '../server/testing/teams-host-sim';
+import { startSimulatedTeams, teamsCalls } from '../server/testing/teams-host-sim';
 
 /**
  * The speed promises that are conditions, not timings (timings are `npm run bench:tab`): what the
@@ -113,8 +113,8 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
     body: JSON.stringify(actor),
   });
   const { token } = (await answer.json()) as { token: string };
-  const context = await e2e.browser.newContext({ locale: 'en-US' });
-  const teams = await simulateTeamsHost(context, { base: e2e.base, token, userName: actor.name });
+  const teams = await startSimulatedTeams(e2e.base);
+  const context = await e2e.browser.newContext({ locale: 'en-US', ...teams.contextOptions });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -122,7 +122,7 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
   const fetched = scriptRequests(page);
   const list = await fakeLeadList(page, LEADS);
 
-  const tab = await teams.open(page);
+  const tab = await teams.open(page, { token, userName: actor.name });
   // Signed in by Teams: no sign-in form, the person from Teams' context, a workspace to create.
   await tab.getByRole('textbox', { name: 'New workspace name' }).fill('Speed in Teams');
   // Enter submits the form (a pointer click into the cross-origin frame is not what is measured here).
@@ -141,4 +141,5 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
   await expectModulesFetchedOnce(fetched);
   expect(problems).toEqual([]);
   await context.close();
+  await teams.close();
 });

@@ -1,13 +1,16 @@
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { Agent, createServer as createHttpServer, request, type IncomingMessage } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { Frame, Page } from 'playwright-core';
+import { generate } from 'selfsigned';
 
 /** Where the simulated Teams web client lives: an origin teams-js trusts without asking its CDN. */
-const TEAMS_ORIGIN = 'https://teams.microsoft.com';
+const TEAMS_HOST = 'teams.microsoft.com';
 /** The tab as Teams frames it: https, like a deployed tab (http in an https page would be mixed content). */
-const TAB_ORIGIN = 'https://pipeline-crm.teams-sim.test';
+const TAB_HOST = 'pipeline-crm.teams-sim.test';
+const TAB_ORIGIN = `https://${TAB_HOST}`;
 
-export type SimulatedTeamsOptions = {
-  /** The real tab server (`http://127.0.0.1:port`): every request to the framed tab goes there. */
-  readonly base: string;
+export type SimulatedTeamsUser = {
   /** What `authentication.getAuthToken` hands out: a token the server accepts (a dev token). */
   readonly token: string;
   readonly userName: string;
@@ -18,35 +21,155 @@ export type SimulatedTeamsOptions = {
   readonly teamId?: string;
 };
 
+export type SimulatedTeams = {
+  /**
+   * Options for `browser.newContext`: the context's requests go through the simulated network (an
+   * HTTP proxy on loopback), whose certificate is self-signed.
+   */
+  readonly contextOptions: { proxy: { server: string }; ignoreHTTPSErrors: true };
+  /** Opens Teams with the tab for `user` in `page` (of a context made with `contextOptions`); answers the tab's frame. */
+  open(page: Page, user: SimulatedTeamsUser): Promise<Frame>;
+  close(): Promise<void>;
+};
+
 /**
- * A Teams host in the browser, as far as the tab can tell: a page on teams.microsoft.com that frames
- * the tab (served by the real server through `TAB_ORIGIN`) and answers teams-js' messages the way
- * the Teams web client does (`initialize`, `getContext`, `authentication.getAuthToken`; one-way
- * messages such as `appInitialization.success` need no answer). The tab therefore loads teams-js and
- * goes through its SSO path, as it does inside Teams. Microsoft's CDN (teams-js' list of valid
- * origins) is refused, so teams-js uses the list it carries. `open` answers the tab's frame.
+ * A Teams host in the browser, as far as the tab can tell: a page on https://teams.microsoft.com that
+ * frames the tab from an https origin of its own, served by the real server, and answers teams-js'
+ * messages the way the Teams web client does (`initialize`, `getContext`,
+ * `authentication.getAuthToken`; one-way messages such as `appInitialization.success` need no
+ * answer). The tab therefore loads teams-js and goes through its SSO path, as it does inside Teams.
+ *
+ * Both origins are a TLS server on loopback, reached through an HTTP proxy given to the browser
+ * context: the browser connects as it would over the network (TLS, keep-alive, its connection
+ * limits), and the tab's requests reach the server as a byte stream — no per-request hop through the
+ * test's driver (Playwright's request interception read every answer into the driver and back, which
+ * added ~0.5 s to a first screen). Every other host, Microsoft's CDN included (teams-js' list of
+ * valid origins), is refused, so teams-js uses the list it carries.
  */
-export async function simulateTeamsHost(
-  context: BrowserContext,
-  options: SimulatedTeamsOptions,
-): Promise<{ open(page: Page): Promise<Frame> }> {
+export async function startSimulatedTeams(base: string): Promise<SimulatedTeams> {
+  const { private: key, cert } = await generate([{ name: 'commonName', value: TAB_HOST }], {
+    keySize: 2048,
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: TEAMS_HOST },
+          { type: 2, value: TAB_HOST },
+        ],
+      },
+    ],
+  });
+  const backend = new URL(base);
+  const agent = new Agent({ keepAlive: true });
+  const sites = createHttpsServer({ key, cert }, (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0];
+    if (host === TEAMS_HOST) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(hostPage(new URL(req.url ?? '/', `https://${TEAMS_HOST}`)));
+      return;
+    }
+    if (host !== TAB_HOST) {
+      res.writeHead(421).end();
+      return;
+    }
+    // The tab's request, to the real server as it came (the server sees its own host name).
+    const upstream = request(
+      {
+        host: backend.hostname,
+        port: backend.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: backend.host },
+        agent,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await listen(sites);
+  const sitesPort = (sites.address() as AddressInfo).port;
+
+  const tunnels = new Set<Socket>();
+  const proxy = createHttpServer((_req, res) => res.writeHead(403).end());
+  proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    const [host, port] = (req.url ?? '').split(':');
+    if ((host !== TEAMS_HOST && host !== TAB_HOST) || port !== '443') {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const site = connect(sitesPort, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      site.write(head);
+      site.pipe(client);
+      client.pipe(site);
+    });
+    for (const socket of [client, site]) {
+      tunnels.add(socket);
+      socket.on('close', () => tunnels.delete(socket));
+      socket.on('error', () => {
+        client.destroy();
+        site.destroy();
+      });
+    }
+  });
+  await listen(proxy);
+
+  return {
+    contextOptions: {
+      proxy: { server: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
+      ignoreHTTPSErrors: true,
+    },
+    open: async (page, user) => {
+      const state = Buffer.from(JSON.stringify(user)).toString('base64url');
+      await page.goto(`https://${TEAMS_HOST}/_?sim=${state}#/apps/pipeline-crm`);
+      const frame = page.frame({ url: (url) => url.origin === TAB_ORIGIN });
+      if (!frame) throw new Error('the simulated Teams shows no tab');
+      return frame;
+    },
+    close: async () => {
+      for (const socket of tunnels) socket.destroy();
+      agent.destroy();
+      await Promise.all([close(proxy), close(sites)]);
+    },
+  };
+}
+
+const listen = (server: HttpsServer | ReturnType<typeof createHttpServer>) =>
+  new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const close = (server: HttpsServer | ReturnType<typeof createHttpServer>) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+
+/** Teams' page for `?sim=` (the user, base64url JSON): frames the tab and answers teams-js. */
+function hostPage(url: URL): string {
+  const user = JSON.parse(
+    Buffer.from(url.searchParams.get('sim') ?? '', 'base64url').toString('utf8') || '{}',
+  ) as SimulatedTeamsUser;
   const legacyContext = {
-    locale: options.locale ?? 'en-us',
-    theme: options.theme ?? 'default',
+    locale: user.locale ?? 'en-us',
+    theme: user.theme ?? 'default',
     entityId: 'pipeline-crm',
     frameContext: 'content',
     hostClientType: 'web',
-    userDisplayName: options.userName,
+    userDisplayName: user.userName,
     userObjectId: 'sim-user',
     tid: 'sim-tenant',
     appSessionId: 'sim-session',
-    ...(options.teamId ? { teamId: options.teamId, teamName: 'Simulated team' } : {}),
+    ...(user.teamId ? { teamId: user.teamId, teamName: 'Simulated team' } : {}),
   };
-  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Microsoft Teams (simulated)</title>
+  // `<` escaped: the JSON sits inside a script element.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Microsoft Teams (simulated)</title>
 <style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; }</style></head>
 <body><iframe src="${TAB_ORIGIN}/tab" title="Pipeline CRM"></iframe><script>
-const context = ${JSON.stringify(legacyContext)};
-const token = ${JSON.stringify(options.token)};
+const context = ${json(legacyContext)};
+const token = ${json(user.token)};
 window.teamsCalls = [];
 addEventListener('message', (event) => {
   const message = event.data;
@@ -60,29 +183,6 @@ addEventListener('message', (event) => {
   else if (message.func === 'authentication.getAuthToken') answer([true, token]);
 });
 </script></body></html>`;
-  await context.route(`${TEAMS_ORIGIN}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: host }),
-  );
-  await context.route(`${TAB_ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    try {
-      const response = await route.fetch({ url: options.base + url.pathname + url.search });
-      await route.fulfill({ response });
-    } catch {
-      // The page closed with the request on its way (a background refetch after the test's last
-      // check), or the server did not answer: the request fails as it would in a browser.
-      await route.abort().catch(() => undefined);
-    }
-  });
-  await context.route('https://res.cdn.office.net/**', (route) => route.abort());
-  return {
-    open: async (page) => {
-      await page.goto(`${TEAMS_ORIGIN}/_#/apps/pipeline-crm`);
-      const frame = page.frame({ url: (url) => url.origin === TAB_ORIGIN });
-      if (!frame) throw new Error('the simulated Teams shows no tab');
-      return frame;
-    },
-  };
 }
 
 /** The messages the tab sent its simulated Teams host so far, by function name. */
