@@ -9,7 +9,11 @@
  * BENCH_TAB_SCROLL_LEADS (100,000) leads: frame times and long tasks while flinging through it from
  * the top (pages fetched on demand) and, with every page loaded, back up from the end; the most rows
  * ever in the DOM. The same first screen inside a simulated Teams host (teams-js loaded, signed in by
- * its SSO token: host page → workspaces listed, plus workspace chosen → leads usable). Targets: ≤ 350 KB gzipped (1 KB = 1,000 B), < 1,500 ms to usable, p95 frame
+ * its SSO token: Teams' page starting to load → workspaces listed, plus workspace chosen → leads
+ * usable). Times are read by the page's own clock (`watchMoments`: the first DOM change that shows each
+ * landmark is in, from the navigation or the press that led to it); the driver-observed times (its
+ * waits poll the page from outside) are reported beside them as `driverTimeToUsableMs`. Targets:
+ * ≤ 350 KB gzipped (1 KB = 1,000 B), < 1,500 ms to usable, p95 frame
  * ≤ 34 ms while scrolling. Writes `tab` into bench/results.json beside the other benchmarks' keys.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,11 +31,14 @@ import { startSimulatedTeams } from '../tab/server/testing/teams-host-sim';
 import {
   fakeLeadList,
   FIRST_SCREEN_GZIP_BUDGET_BYTES,
+  leadsMsFrom,
   loadLeadsUpTo,
   openLeads,
+  readMoments,
   recordScripts,
   scrollLeads,
   waitForUsableLeads,
+  watchMoments,
   type ScriptTotals,
   type ScrollRun,
 } from '../tab/server/testing/first-screen';
@@ -128,14 +135,23 @@ async function main() {
       `seeded ${LEADS} leads in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
     );
 
-    const runs: { gzipKB: number; rawKB: number; files: number; signInMs: number; leadsMs: number }[] = [];
+    // Timings by the page's own clock (`watchMoments`); the driver-observed ones (its waits poll the
+    // page from outside) are kept beside them as `driver*`.
+    const runs: (ReturnType<typeof scriptFigures> & {
+      signInMs: number;
+      leadsMs: number;
+      driverSignInMs: number;
+      driverLeadsMs: number;
+    })[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const page = await browser.newPage({ locale: 'en-US' });
+      const context = await browser.newContext({ locale: 'en-US' });
+      await watchMoments(context, 'Bench', Math.min(PAGE_SIZE, LEADS));
+      const page = await context.newPage();
       const scripts = recordScripts(page);
       const start = performance.now();
       await page.goto(`${server.base}/tab`);
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
-      const signInMs = performance.now() - start;
+      const driverSignInMs = performance.now() - start;
       await signIn(page, ACTOR);
       const workspace = page.getByRole('button', { name: 'Bench', exact: true });
       await workspace.waitFor();
@@ -145,30 +161,51 @@ async function main() {
       // Usable: the first page's rows shown and the first row's link clickable (the table is
       // virtualised: rows past the screen are not in the DOM).
       await waitForUsableLeads(page, Math.min(PAGE_SIZE, LEADS));
-      const leadsMs = performance.now() - openAt;
-      runs.push({ ...scriptFigures(await scripts.totals()), signInMs, leadsMs });
-      await page.close();
+      const driverLeadsMs = performance.now() - openAt;
+      const moments = await readMoments(page);
+      runs.push({
+        ...scriptFigures(await scripts.totals()),
+        signInMs: (moments.signInForm ?? NaN) - moments.navigationStart,
+        leadsMs: leadsMsFrom(moments),
+        driverSignInMs,
+        driverLeadsMs,
+      });
+      await context.close();
     }
 
     // Inside Teams: the host frames the tab, which loads teams-js and signs in with the SSO token.
-    const teamsRuns: (ReturnType<typeof scriptFigures> & { signedInMs: number; leadsMs: number })[] = [];
+    const teamsRuns: (ReturnType<typeof scriptFigures> & {
+      signedInMs: number;
+      leadsMs: number;
+      driverSignedInMs: number;
+      driverLeadsMs: number;
+    })[] = [];
     const ssoToken = await server.token(ACTOR);
     const teams = await startSimulatedTeams(server.base);
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ locale: 'en-US', ...teams.contextOptions });
+      await watchMoments(context, 'Bench', Math.min(PAGE_SIZE, LEADS));
       const page = await context.newPage();
       const scripts = recordScripts(page);
       const start = performance.now();
       const tab = await teams.open(page, { token: ssoToken, userName: ACTOR.name });
       const workspace = tab.getByRole('button', { name: 'Bench', exact: true });
       await workspace.waitFor();
-      const signedInMs = performance.now() - start;
+      const driverSignedInMs = performance.now() - start;
       const openAt = performance.now();
       await workspace.press('Enter');
       await openLeads(tab);
       await waitForUsableLeads(tab, Math.min(PAGE_SIZE, LEADS));
-      const leadsMs = performance.now() - openAt;
-      teamsRuns.push({ ...scriptFigures(await scripts.totals()), signedInMs, leadsMs });
+      const driverLeadsMs = performance.now() - openAt;
+      // From Teams' page starting to load (the host's navigation) to the tab's landmarks.
+      const [host, moments] = await Promise.all([readMoments(page), readMoments(tab)]);
+      teamsRuns.push({
+        ...scriptFigures(await scripts.totals()),
+        signedInMs: (moments.workspace ?? NaN) - host.navigationStart,
+        leadsMs: leadsMsFrom(moments),
+        driverSignedInMs,
+        driverLeadsMs,
+      });
       await context.close();
     }
     await teams.close();
@@ -201,6 +238,7 @@ async function main() {
       signInReadyMs: Math.round(median(runs.map((r) => r.signInMs))),
       leadsReadyMs: Math.round(median(runs.map((r) => r.leadsMs))),
       timeToUsableMs: Math.round(median(runs.map((r) => r.signInMs + r.leadsMs))),
+      driverTimeToUsableMs: Math.round(median(runs.map((r) => r.driverSignInMs + r.driverLeadsMs))),
       teamsHost: {
         firstScreenScripts: teamsRuns[0]?.files ?? 0,
         firstScreenJsKB: Math.round(median(teamsRuns.map((r) => r.rawKB))),
@@ -208,6 +246,7 @@ async function main() {
         signedInMs: Math.round(median(teamsRuns.map((r) => r.signedInMs))),
         leadsReadyMs: Math.round(median(teamsRuns.map((r) => r.leadsMs))),
         timeToUsableMs: Math.round(median(teamsRuns.map((r) => r.signedInMs + r.leadsMs))),
+        driverTimeToUsableMs: Math.round(median(teamsRuns.map((r) => r.driverSignedInMs + r.driverLeadsMs))),
       },
       scroll: {
         leads: SCROLL_LEADS,

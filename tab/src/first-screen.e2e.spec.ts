@@ -1,13 +1,16 @@
 import {
   fakeLeadList,
   leadRecordCount,
+  leadsMsFrom,
   openLeads,
+  readMoments,
   waitForMoreLeads,
   FIRST_SCREEN_GZIP_BUDGET_BYTES,
   recordScripts,
   renderedLeadRows,
   scrollLeads,
   waitForUsableLeads,
+  watchMoments,
 } from '../server/testing/first-screen';
 import { devSignIn, startE2e, type E2e } from '../server/testing/e2e-harness';
 import type { Page } from 'playwright-core';
@@ -105,14 +108,19 @@ it('loads at most 350 KB of gzipped JavaScript for sign-in → workspace → lea
   expect(problems).toEqual([]);
 });
 
-it('inside a simulated Teams host (teams-js and its SSO token), the first usable screen also loads at most 350 KB', async () => {
-  const actor = { tenantId: 'aaaaaaaa-0000-4000-8000-0000000000f6', userId: 'tia', name: 'Tia Teams' };
+/** A dev token for `actor`: what the simulated Teams host hands the tab as its SSO token. */
+async function devToken(actor: { tenantId: string; userId: string; name: string }): Promise<string> {
   const answer = await fetch(`${e2e.base}/api/dev/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(actor),
   });
-  const { token } = (await answer.json()) as { token: string };
+  return ((await answer.json()) as { token: string }).token;
+}
+
+it('inside a simulated Teams host (teams-js and its SSO token), the first usable screen also loads at most 350 KB', async () => {
+  const actor = { tenantId: 'aaaaaaaa-0000-4000-8000-0000000000f6', userId: 'tia', name: 'Tia Teams' };
+  const token = await devToken(actor);
   const teams = await startSimulatedTeams(e2e.base);
   const context = await e2e.browser.newContext({ locale: 'en-US', ...teams.contextOptions });
   const page = await context.newPage();
@@ -140,6 +148,49 @@ it('inside a simulated Teams host (teams-js and its SSO token), the first usable
   expect(list.pages()).toBe(1);
   await expectModulesFetchedOnce(fetched);
   expect(problems).toEqual([]);
+  await context.close();
+  await teams.close();
+});
+
+it("times the flow in Teams by the page's own clock: every landmark noted, in order, no later than the driver saw it", async () => {
+  const actor = { tenantId: 'aaaaaaaa-0000-4000-8000-0000000000f7', userId: 'tim', name: 'Tim Timer' };
+  const token = await devToken(actor);
+  const created = await fetch(`${e2e.base}/api/v1/workspaces`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'Clocked' }),
+  });
+  expect(created.status).toBe(201);
+  const teams = await startSimulatedTeams(e2e.base);
+  const context = await e2e.browser.newContext({ locale: 'en-US', ...teams.contextOptions });
+  await watchMoments(context, 'Clocked', PAGE);
+  const page = await context.newPage();
+  await fakeLeadList(page, 2 * PAGE);
+
+  const tab = await teams.open(page, { token, userName: actor.name });
+  const workspace = tab.getByRole('button', { name: 'Clocked', exact: true });
+  await workspace.waitFor();
+  const sawWorkspace = Date.now();
+  await workspace.press('Enter');
+  await openLeads(tab);
+  await waitForUsableLeads(tab, PAGE);
+  const sawUsable = Date.now();
+
+  const [host, moments] = await Promise.all([readMoments(page), readMoments(tab)]);
+  // The page's clock and this process's are the same wall clock, read a few ms apart.
+  const slack = 250;
+  expect(host.navigationStart).toBeLessThan(moments.navigationStart);
+  expect(moments.signInForm).toBeUndefined(); // signed in by Teams, never the form
+  expect(moments.workspace).toBeGreaterThan(moments.navigationStart);
+  expect(moments.workspace).toBeLessThanOrEqual(sawWorkspace + slack);
+  expect(moments.myDay).toBeGreaterThan(moments.workspace ?? Infinity);
+  expect(moments.usableLeads).toBeGreaterThan(moments.myDay ?? Infinity);
+  expect(moments.usableLeads).toBeLessThanOrEqual(sawUsable + slack);
+  // Two presses after the workspace showed: Enter on it, Enter on Leads.
+  expect(moments.presses.filter((at) => at >= (moments.workspace ?? Infinity))).toHaveLength(2);
+  const leadsMs = leadsMsFrom(moments);
+  expect(leadsMs).toBeGreaterThan(0);
+  expect(leadsMs).toBeLessThanOrEqual(sawUsable - sawWorkspace + slack);
   await context.close();
   await teams.close();
 });

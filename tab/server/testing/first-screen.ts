@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 
 /** Where the tab is: a page of its own, or the frame a (simulated) Teams host shows it in. */
 export type TabView = Page | Frame;
@@ -113,6 +113,74 @@ export async function fakeLeadList(page: Page, total: number): Promise<{ pages()
     await route.fulfill({ json: { items, nextCursor: to < total ? String(to) : null } });
   });
   return { pages: () => served };
+}
+
+/**
+ * The first-screen flow as the page's own clock saw it, in epoch ms (`performance.timeOrigin` +
+ * `performance.now()`, one clock for a page and its frames): when the document's navigation
+ * started, the first DOM change that showed each landmark (the sign-in form, the workspace's
+ * button, My day, a usable leads table), and every key or pointer press. The driver's own waits
+ * poll a frame from the outside (up to ~300 ms late inside a cross-origin frame), so timings read
+ * from them measure the driver as much as the app.
+ */
+export type Moments = {
+  readonly navigationStart: number;
+  readonly signInForm?: number;
+  readonly workspace?: number;
+  readonly myDay?: number;
+  readonly usableLeads?: number;
+  readonly presses: readonly number[];
+};
+
+/**
+ * Has every document of `context` note its `Moments` (an init script, which the page's CSP does
+ * not govern): `workspace` is the name of the workspace's button, `rows` the records a usable leads
+ * table counts. Checked on every DOM change, until the leads are usable.
+ */
+export const watchMoments = async (context: BrowserContext, workspace: string, rows: number): Promise<void> =>
+  void (await context.addInitScript(`(() => {
+  const at = () => performance.timeOrigin + performance.now();
+  const moments = { navigationStart: performance.timeOrigin, presses: [] };
+  window.__moments = moments;
+  for (const type of ['keydown', 'pointerdown'])
+    addEventListener(type, () => moments.presses.push(at()), { capture: true });
+  const button = (name) => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === name);
+  const checks = {
+    signInForm: () => button('Sign in'),
+    workspace: () => button(${JSON.stringify(workspace)}),
+    myDay: () => [...document.querySelectorAll('h2')].some((h) => h.textContent.trim() === 'My day'),
+    usableLeads: () =>
+      !!${TABLE}?.querySelector('tr[aria-rowindex="2"] a[href]') && ${RECORD_COUNT} >= ${rows},
+  };
+  // On DOM changes, not every animation frame: a rAF loop makes the browser draw frames it would
+  // not (in the host's page too), which slowed the very flow it measured.
+  const observer = new MutationObserver(() => {
+    for (const [name, check] of Object.entries(checks))
+      if (moments[name] === undefined && check()) moments[name] = at();
+    if (moments.usableLeads !== undefined) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})()`));
+
+/** The moments `watchMoments` noted in `view` so far. */
+export const readMoments = (view: TabView): Promise<Moments> =>
+  view.evaluate('window.__moments') as Promise<Moments>;
+
+/**
+ * From a workspace opened to a usable leads table, by the page's clock: the press that opened the
+ * workspace → My day drawn, plus the press on Leads → the table usable (the driver's reaction
+ * between My day and its press is not the app's time).
+ */
+export function leadsMsFrom(moments: Moments): number {
+  const { workspace, myDay, usableLeads } = moments;
+  if (workspace === undefined || myDay === undefined || usableLeads === undefined)
+    throw new Error(`the flow did not finish: ${JSON.stringify(moments)}`);
+  const pressAfter = (moment: number) => {
+    const press = moments.presses.find((at) => at >= moment);
+    if (press === undefined) throw new Error('no press after the landmark');
+    return press;
+  };
+  return myDay - pressAfter(workspace) + (usableLeads - pressAfter(myDay));
 }
 
 export type ScrollRun = {

@@ -64,8 +64,14 @@ export async function startSimulatedTeams(base: string): Promise<SimulatedTeams>
   const sites = createHttpsServer({ key, cert }, (req, res) => {
     const host = (req.headers.host ?? '').split(':')[0];
     if (host === TEAMS_HOST) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(hostPage(new URL(req.url ?? '/', `https://${TEAMS_HOST}`)));
+      // Teams' page for a user; anything else the page asks Teams for (a favicon) is not there.
+      const url = new URL(req.url ?? '/', `https://${TEAMS_HOST}`);
+      const user = url.pathname === '/_' ? readUser(url) : undefined;
+      if (!user) res.writeHead(404).end();
+      else {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(hostPage(user));
+      }
       return;
     }
     if (host !== TAB_HOST) {
@@ -146,11 +152,18 @@ const close = (server: HttpsServer | ReturnType<typeof createHttpServer>) =>
     server.close(() => resolve());
   });
 
-/** Teams' page for `?sim=` (the user, base64url JSON): frames the tab and answers teams-js. */
-function hostPage(url: URL): string {
-  const user = JSON.parse(
-    Buffer.from(url.searchParams.get('sim') ?? '', 'base64url').toString('utf8') || '{}',
-  ) as SimulatedTeamsUser;
+/** The user `open` put in the page's address (`?sim=`, base64url JSON), if it is there and whole. */
+function readUser(url: URL): SimulatedTeamsUser | undefined {
+  try {
+    const user = JSON.parse(Buffer.from(url.searchParams.get('sim') ?? '', 'base64url').toString('utf8'));
+    return typeof user?.token === 'string' && typeof user.userName === 'string' ? user : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Teams' page for `user`: frames the tab and answers teams-js. */
+function hostPage(user: SimulatedTeamsUser): string {
   const legacyContext = {
     locale: user.locale ?? 'en-us',
     theme: user.theme ?? 'default',
