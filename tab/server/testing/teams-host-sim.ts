@@ -1,5 +1,13 @@
-import { Agent, createServer as createHttpServer, request, type IncomingMessage } from 'node:http';
-import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import {
+  Agent,
+  createServer as createHttpServer,
+  request,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type RequestListener,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
 import { generate } from 'selfsigned';
@@ -46,7 +54,16 @@ export type SimulatedTeams = {
  * added ~0.5 s to a first screen). Every other host, Microsoft's CDN included (teams-js' list of
  * valid origins), is refused, so teams-js uses the list it carries.
  */
-export async function startSimulatedTeams(base: string): Promise<SimulatedTeams> {
+export async function startSimulatedTeams(
+  base: string,
+  options: {
+    /**
+     * '2' (the default): HTTP/2 where the browser offers it, as App Service serves the tab
+     * (`http20Enabled` in infra/azure.bicep); '1.1': HTTP/1.1 only (six connections per origin).
+     */
+    readonly http?: '2' | '1.1';
+  } = {},
+): Promise<SimulatedTeams> {
   const { private: key, cert } = await generate([{ name: 'commonName', value: TAB_HOST }], {
     keySize: 2048,
     extensions: [
@@ -61,8 +78,9 @@ export async function startSimulatedTeams(base: string): Promise<SimulatedTeams>
   });
   const backend = new URL(base);
   const agent = new Agent({ keepAlive: true });
-  const sites = createHttpsServer({ key, cert }, (req, res) => {
-    const host = (req.headers.host ?? '').split(':')[0];
+  // With `allowHTTP1`, an HTTP/1.1 request comes as node:http's objects, which answer the same calls.
+  const serve = (req: Http2ServerRequest, res: Http2ServerResponse) => {
+    const host = (req.headers[':authority'] ?? req.headers.host ?? '').toString().split(':')[0];
     if (host === TEAMS_HOST) {
       // Teams' page for a user; anything else the page asks Teams for (a favicon) is not there.
       const url = new URL(req.url ?? '/', `https://${TEAMS_HOST}`);
@@ -85,17 +103,22 @@ export async function startSimulatedTeams(base: string): Promise<SimulatedTeams>
         port: backend.port,
         method: req.method,
         path: req.url,
-        headers: { ...req.headers, host: backend.host },
+        headers: { ...withoutHopHeaders(req.headers), host: backend.host },
         agent,
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.writeHead(answer.statusCode ?? 502, withoutHopHeaders(answer.headers));
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => res.destroy());
+    // The server went away mid-answer: the browser sees a failed request, as it would.
+    upstream.on('error', () => (res.headersSent ? res.end() : res.writeHead(502).end()));
     req.pipe(upstream);
-  });
+  };
+  const sites =
+    options.http === '1.1'
+      ? createHttpsServer({ key, cert }, serve as unknown as RequestListener)
+      : createSecureServer({ key, cert, allowHTTP1: true }, serve);
   await listen(sites);
   const sitesPort = (sites.address() as AddressInfo).port;
 
@@ -137,20 +160,36 @@ export async function startSimulatedTeams(base: string): Promise<SimulatedTeams>
       return frame;
     },
     close: async () => {
+      // The tunnels carry every connection the browser had open to either site.
       for (const socket of tunnels) socket.destroy();
       agent.destroy();
+      proxy.closeAllConnections();
       await Promise.all([close(proxy), close(sites)]);
     },
   };
 }
 
-const listen = (server: HttpsServer | ReturnType<typeof createHttpServer>) =>
-  new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const close = (server: HttpsServer | ReturnType<typeof createHttpServer>) =>
-  new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+/** What one hop says about its own connection: HTTP/2 forbids these, and the next hop has its own. */
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'http2-settings',
+]);
+function withoutHopHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !name.startsWith(':') && !HOP_HEADERS.has(name)),
+  );
+}
+
+type Listener = {
+  listen(port: number, host: string, ready: () => void): unknown;
+  close(done: () => void): unknown;
+};
+const listen = (server: Listener) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const close = (server: Listener) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /** The user `open` put in the page's address (`?sim=`, base64url JSON), if it is there and whole. */
 function readUser(url: URL): SimulatedTeamsUser | undefined {
