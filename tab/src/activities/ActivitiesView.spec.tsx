@@ -52,6 +52,79 @@ describe('ActivitiesView', () => {
     );
   });
 
+  it('says when, short: an open task past its day as days overdue, in red; a done call by its day and time', async () => {
+    const { fake, lead } = await seeded();
+    const today = new Date();
+    // Noon two calendar days back: two days overdue at any hour of today.
+    const twoDaysAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 2, 12).toISOString();
+    await fake.add<Activity>('activities', {
+      type: 'task',
+      subject: 'Send the quote',
+      regarding: { type: 'lead', id: lead.id },
+      occurredAt: twoDaysAgo,
+      completed: false,
+    });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    const table = await screen.findByRole('table', { name: 'Activities' });
+    const late = within(within(table).getByRole('row', { name: /Send the quote/ })).getByText(
+      '2 days overdue',
+    );
+    expect(late.closest('[data-when]')?.getAttribute('data-when')).toBe('overdue');
+    // The whole date and time on hover.
+    expect(late.closest('[title]')?.getAttribute('title')).toMatch(/\d{4}, \d{1,2}:\d{2}\s[AP]M$/);
+    const done = within(within(table).getByRole('row', { name: /Intro call/ })).getByText(
+      /^Today · \d{1,2}:\d{2}\s[AP]M$/,
+    );
+    expect(done.closest('[data-when]')).toBeNull();
+  });
+
+  it('keeps the Due filter in the address: a reload or a link shows the same activities', async () => {
+    const { fake } = await seeded();
+    const user = userEvent.setup({ delay: null });
+    const navigate = jest.fn();
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api, {
+      navigate,
+      route: {
+        workspaceId: 'ws',
+        view: 'activities',
+        query: { due: 'range', dueStart: '2026-12-01', dueEnd: '2026-12-31', completed: 'false' },
+      },
+    });
+    const due = (await screen.findByRole('combobox', { name: 'Due' })) as HTMLSelectElement;
+    expect(due.value).toBe('range');
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2026-12-01');
+    expect((screen.getByLabelText('Until') as HTMLInputElement).value).toBe('2026-12-31');
+    // The address's days become the reader's instants; they are not sent as they are.
+    await waitFor(() =>
+      expect(fake.lastQuery('/activities')).toEqual({
+        completed: 'false',
+        dueFrom: new Date(2026, 11, 1).toISOString(),
+        dueTo: new Date(2027, 0, 1).toISOString(),
+        limit: '100',
+      }),
+    );
+    await user.selectOptions(due, 'overdue');
+    expect(navigate).toHaveBeenLastCalledWith(
+      { workspaceId: 'ws', view: 'activities', query: { completed: 'false', due: 'overdue' } },
+      { replace: true },
+    );
+    await user.selectOptions(due, 'All');
+    expect(navigate).toHaveBeenLastCalledWith(
+      { workspaceId: 'ws', view: 'activities', query: { completed: 'false' } },
+      { replace: true },
+    );
+  });
+
+  it('takes no choice from an address it does not know', async () => {
+    const { fake } = await seeded();
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api, {
+      route: { workspaceId: 'ws', view: 'activities', query: { due: 'someday', dueStart: 'x' } },
+    });
+    const due = (await screen.findByRole('combobox', { name: 'Due' })) as HTMLSelectElement;
+    expect(due.value).toBe('');
+    await waitFor(() => expect(fake.lastQuery('/activities')).toEqual({ limit: '100' }));
+  });
+
   it('shows why the server refused an activity next to the field it is about', async () => {
     const { fake, lead } = await seeded();
     const user = userEvent.setup({ delay: null });

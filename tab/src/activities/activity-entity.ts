@@ -9,12 +9,16 @@ import { dateField, enumField, textField, type FieldDescriptor } from '../record
 import type { FormField } from '../records/form-field';
 import { createElement } from 'react';
 import { ownerColumn } from '../owners/MemberName';
-import { RegardingLink } from './ActivityCells';
+import { ActivityWhen, RegardingLink } from './ActivityCells';
 
 export const ACTIVITY_COLUMNS: readonly FieldDescriptor<Activity>[] = [
   textField('subject', 'activities.field.subject', (a) => a.subject, 'name'),
   enumField('type', 'activities.field.type', 'activities.typeLabel', (a) => a.type),
-  dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
+  {
+    // Sorted and hovered by the whole date and time; drawn short (`ActivityWhen`).
+    ...dateField('occurredAt', 'activities.field.occurredAt', (a) => a.occurredAt, 'dateTime'),
+    cell: (a) => createElement(ActivityWhen, { activity: a }),
+  },
   {
     ...enumField(
       'regarding',

@@ -34,3 +34,22 @@ export function dueQuery(value: DueFilterValue, now: Date): ListQuery {
       return { dueFrom: dateStart(value.from), dueTo: dateStart(value.to, 1) };
   }
 }
+
+/** The address parameters the Due filter keeps: the choice, and a range's first and last day. */
+export const DUE_PARAMS = ['due', 'dueStart', 'dueEnd'] as const;
+
+const isChoice = (value: string | undefined): value is DueChoice =>
+  (DUE_CHOICES as readonly string[]).includes(value ?? '');
+
+/** The filter as the address holds it; a choice it does not know is no choice. */
+export function dueFromAddress(values: Readonly<Record<string, string>>): DueFilterValue {
+  const choice = isChoice(values.due) ? values.due : '';
+  const range = choice === 'range';
+  return { choice, from: range ? (values.dueStart ?? '') : '', to: range ? (values.dueEnd ?? '') : '' };
+}
+
+/** The address parameters for `value` ('' removes one: a range's days go with the range). */
+export function dueToAddress(value: DueFilterValue): Record<(typeof DUE_PARAMS)[number], string> {
+  const range = value.choice === 'range';
+  return { due: value.choice, dueStart: range ? value.from : '', dueEnd: range ? value.to : '' };
+}

@@ -45,3 +45,15 @@ describe('format.due: a due date short enough for a card', () => {
     }
   });
 });
+
+describe('format.day: the day of an instant, short, past or future', () => {
+  it('says yesterday, today, tomorrow, else the day and month (the year when another), never overdue', () => {
+    const { day } = formatIn('en');
+    expect([day(at(-1), NOW), day(at(0), NOW), day(at(1), NOW)]).toEqual(['Yesterday', 'Today', 'Tomorrow']);
+    expect(day(at(-39), NOW)).toBe('Oct 28');
+    expect(day(at(-340), NOW)).toBe('Dec 31, 2025');
+    expect(day(at(6), NOW)).toBe('Dec 12');
+    expect(formatIn('nl').day(at(-1), NOW)).toBe('Gisteren');
+    expect(day('not a date', NOW)).toBe('not a date');
+  });
+});

@@ -19,6 +19,11 @@ export type Format = {
    * Where room allows, the whole `dateTime` goes in a title.
    */
   readonly due: (instant: string, now: number) => string;
+  /**
+   * The day of an instant, short, whichever side of now: "Yesterday", "Today", "Tomorrow", "28 Oct"
+   * ("28 Oct 2025" in another year) — `due` without its "overdue".
+   */
+  readonly day: (instant: string, now: number) => string;
 };
 
 const DAY_MS = 86_400_000;
@@ -46,6 +51,12 @@ export function formatFor(language: string, t: TFunction): Format {
   // "today", "i morgen", "amanhã": Intl's own words, the first letter raised as a label starts.
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
   const label = (text: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+  const day = (instant: Date, now: number) => {
+    const today = new Date(now);
+    const days = daysFrom(today, instant);
+    if (Math.abs(days) <= 1) return label(relative.format(days, 'day'));
+    return (instant.getFullYear() === today.getFullYear() ? dayMonth : dayMonthYear).format(instant);
+  };
   return {
     number: (value) => number.format(value),
     percent: (ratio) => percent.format(ratio),
@@ -79,11 +90,12 @@ export function formatFor(language: string, t: TFunction): Format {
     due: (instant, now) => {
       const parsed = new Date(instant);
       if (Number.isNaN(parsed.getTime())) return instant;
-      const today = new Date(now);
-      const days = daysFrom(today, parsed);
-      if (days < 0) return t('due.overdue', { count: -days });
-      if (days <= 1) return label(relative.format(days, 'day'));
-      return (parsed.getFullYear() === today.getFullYear() ? dayMonth : dayMonthYear).format(parsed);
+      const days = daysFrom(new Date(now), parsed);
+      return days < 0 ? t('due.overdue', { count: -days }) : day(parsed, now);
+    },
+    day: (instant, now) => {
+      const parsed = new Date(instant);
+      return Number.isNaN(parsed.getTime()) ? instant : day(parsed, now);
     },
   };
 }

@@ -33,14 +33,29 @@ export type RecordListViewProps<T extends { readonly id: string }> = {
   readonly debounceMs?: number;
   /** More toolbar buttons (a lead import). */
   readonly tools?: ReactNode;
-  /** Query parameters the view's own tools set (an activity list's due range). */
-  readonly extraQuery?: ListQuery;
+  /** Filters of the view's own (an activity list's due day), kept in the address with the others. */
+  readonly ownFilters?: OwnFilters;
   /** The entity's own row actions (convert), shown before Open and Delete. */
   readonly actions?: (record: WithEtag<T>) => readonly RowAction[];
   /** Bulk actions over the selected rows; rows get checkboxes when given. */
   readonly bulk?: (selected: readonly WithEtag<T>[], done: (notice: Notice) => void) => ReactNode;
   /** What the row actions open (a lead's conversion dialog). */
   readonly children?: ReactNode;
+};
+
+/**
+ * A view's own filters: address parameters the list keeps like the entity's filters, but that the
+ * view turns into the list query (a due choice becomes a range of instants, cut where the reader's
+ * day is) and draws itself in the filter row.
+ */
+export type OwnFilters = {
+  /** The address parameters these filters own. */
+  readonly names: readonly string[];
+  readonly controls: (
+    values: Readonly<Record<string, string>>,
+    set: (changes: Readonly<Record<string, string>>) => void,
+  ) => ReactNode;
+  readonly query: (values: Readonly<Record<string, string>>) => ListQuery;
 };
 
 /**
@@ -54,7 +69,7 @@ export function RecordListView<T extends { readonly id: string }>({
   workspaceId,
   debounceMs = 300,
   tools,
-  extraQuery,
+  ownFilters,
   actions,
   bulk,
   children,
@@ -69,9 +84,11 @@ export function RecordListView<T extends { readonly id: string }>({
   const columns = useColumnChoice(entity.plural, entity.columns);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<Notice>();
+  const own = ownFilters?.names ?? [];
+  const ownValues = Object.fromEntries(Object.entries(state.filters).filter(([name]) => own.includes(name)));
   const query = {
-    ...Object.fromEntries(Object.entries(extraQuery ?? {}).filter(([name, v]) => v && !state.filters[name])),
-    ...state.query,
+    ...Object.fromEntries(Object.entries(ownFilters?.query(ownValues) ?? {}).filter(([, v]) => v)),
+    ...Object.fromEntries(Object.entries(state.query).filter(([name]) => !own.includes(name))),
   };
   const list = useRecordList<T>(workspaceId, entity.plural, query);
   const refused = useSortRefusal(state, list.error);
@@ -155,7 +172,11 @@ export function RecordListView<T extends { readonly id: string }>({
         searchLabel={t(`${ns}.search`)}
         search={state.search}
         onSearch={state.setSearch}
-        filtersOn={Object.keys(state.filters).length}
+        // A view's own filter counts once, however many parameters it keeps (a range's two days).
+        filtersOn={
+          Object.keys(state.filters).filter((name) => !own.includes(name)).length +
+          (Object.keys(ownValues).length > 0 ? 1 : 0)
+        }
       >
         {entity.filters.length > 0 &&
           entity.filters.map((filter) => (
@@ -167,6 +188,7 @@ export function RecordListView<T extends { readonly id: string }>({
               onChange={(value) => state.setFilter(filter.name, value)}
             />
           ))}
+        {ownFilters?.controls(ownValues, state.setFilters)}
       </ListToolbar>
       {bulk && selectedRecords.length > 0 && (
         <div

@@ -25,6 +25,8 @@ export type ListState = {
   readonly q: string;
   readonly filters: Readonly<Record<string, string>>;
   readonly setFilter: (name: string, value: string) => void;
+  /** Several filters at once, one step in the address ('' removes one). */
+  readonly setFilters: (changes: Readonly<Record<string, string>>) => void;
   /** The sort in force (none while searching). */
   readonly sort?: TableSort;
   readonly toggleSort: (field: string) => void;
@@ -83,6 +85,10 @@ export function useListState(debounceMs: number): ListState {
     q,
     filters,
     setFilter: (name, value) => navigation.setQuery(withValue(query, name, value)),
+    setFilters: (changes) =>
+      navigation.setQuery(
+        Object.entries(changes).reduce((next, [name, value]) => withValue(next, name, value), query),
+      ),
     ...(sort ? { sort } : {}),
     toggleSort: (field) => {
       setRefused(false);
