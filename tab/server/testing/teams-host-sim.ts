@@ -37,6 +37,11 @@ export type SimulatedTeams = {
   readonly contextOptions: { proxy: { server: string }; ignoreHTTPSErrors: true };
   /** Opens Teams with the tab for `user` in `page` (of a context made with `contextOptions`); answers the tab's frame. */
   open(page: Page, user: SimulatedTeamsUser): Promise<Frame>;
+  /**
+   * Opens the tab as Teams' mobile app shows it, in `page` (a context made with `contextOptions`; a
+   * phone's viewport is the caller's): top-level, with the app's bridge in the page. Answers the page.
+   */
+  openMobile(page: Page, user: SimulatedTeamsUser): Promise<Page>;
   close(): Promise<void>;
 };
 
@@ -159,6 +164,11 @@ export async function startSimulatedTeams(
       if (!frame) throw new Error('the simulated Teams shows no tab');
       return frame;
     },
+    openMobile: async (page, user) => {
+      await page.addInitScript(mobileBridge(user));
+      await page.goto(`${TAB_ORIGIN}/tab`);
+      return page;
+    },
     close: async () => {
       // The tunnels carry every connection the browser had open to either site.
       for (const socket of tunnels) socket.destroy();
@@ -201,41 +211,62 @@ function readUser(url: URL): SimulatedTeamsUser | undefined {
   }
 }
 
-/** Teams' page for `user`: frames the tab and answers teams-js. */
-function hostPage(user: SimulatedTeamsUser): string {
+/**
+ * Teams' side of teams-js' messages, as script text: `window.teamsCalls` lists what was asked, and
+ * `window.answerTeams(message, reply)` answers `initialize`, `getContext` and
+ * `authentication.getAuthToken` for `user` (one-way messages need no answer). `client` is the host
+ * client type Teams reports: web, or android for its mobile app.
+ */
+function teamsAnswers(user: SimulatedTeamsUser, client: 'web' | 'android'): string {
   const legacyContext = {
     locale: user.locale ?? 'en-us',
     theme: user.theme ?? 'default',
     entityId: 'pipeline-crm',
     frameContext: 'content',
-    hostClientType: 'web',
+    hostClientType: client,
     userDisplayName: user.userName,
     userObjectId: 'sim-user',
     tid: 'sim-tenant',
     appSessionId: 'sim-session',
     ...(user.teamId ? { teamId: user.teamId, teamName: 'Simulated team' } : {}),
   };
-  // `<` escaped: the JSON sits inside a script element.
+  // `<` escaped: the JSON may sit inside a script element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Microsoft Teams (simulated)</title>
-<style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; }</style></head>
-<body><iframe src="${TAB_ORIGIN}/tab" title="Pipeline CRM"></iframe><script>
-const context = ${json(legacyContext)};
-const token = ${json(user.token)};
+  return `
 window.teamsCalls = [];
-addEventListener('message', (event) => {
-  const message = event.data;
+window.answerTeams = (message, reply) => {
   if (!message || typeof message.func !== 'string') return;
   window.teamsCalls.push(message.func);
-  const answer = (args) =>
-    event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
+  const answer = (args) => reply({ id: message.id, uuidAsString: message.uuidAsString, args });
   // The client's SDK version as its "runtime config": teams-js derives what the host supports from it.
-  if (message.func === 'initialize') answer(['content', 'web', '2.0.0', '2.0.0']);
-  else if (message.func === 'getContext') answer([context]);
-  else if (message.func === 'authentication.getAuthToken') answer([true, token]);
-});
+  if (message.func === 'initialize') answer(['content', ${json(client)}, '2.0.0', '2.0.0']);
+  else if (message.func === 'getContext') answer([${json(legacyContext)}]);
+  else if (message.func === 'authentication.getAuthToken') answer([true, ${json(user.token)}]);
+};`;
+}
+
+/** Teams' page for `user`: frames the tab and answers teams-js. */
+function hostPage(user: SimulatedTeamsUser): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Microsoft Teams (simulated)</title>
+<style>html, body, iframe { margin: 0; border: 0; width: 100%; height: 100%; display: block; }</style></head>
+<body><iframe src="${TAB_ORIGIN}/tab" title="Pipeline CRM"></iframe><script>${teamsAnswers(user, 'web')}
+addEventListener('message', (event) =>
+  window.answerTeams(event.data, (reply) => event.source.postMessage(reply, event.origin)));
 </script></body></html>`;
 }
+
+/**
+ * Teams' mobile app, as the tab sees it: no frame, the tab the web view's top document, and the bridge
+ * the app puts in the view (`nativeInterface.framelessPostMessage` carries teams-js' messages out,
+ * `onNativeMessage`, which teams-js sets, brings the answers in). An init script of the page.
+ */
+const mobileBridge = (user: SimulatedTeamsUser) => `if (location.origin === ${JSON.stringify(TAB_ORIGIN)}) {
+${teamsAnswers(user, 'android')}
+window.nativeInterface = {
+  framelessPostMessage: (text) =>
+    window.answerTeams(JSON.parse(text), (reply) => setTimeout(() => window.onNativeMessage({ data: reply }))),
+};
+}`;
 
 /** The messages the tab sent its simulated Teams host so far, by function name. */
 export const teamsCalls = (page: Page): Promise<string[]> =>

@@ -55,6 +55,15 @@ describe('connectTeams', () => {
     expect(sdk).not.toHaveBeenCalled();
   });
 
+  it("in Teams' mobile apps (a top-level web view with Teams' bridge), connects as when framed", async () => {
+    const teams = fakeTeams(() => Promise.resolve());
+    const window = { self: {} as Window, top: undefined as unknown as Window, nativeInterface: {} };
+    window.top = window.self;
+    const host = await connectTeams(window, { modules: teams.modules });
+    expect(host).toMatchObject({ theme: 'dark', locale: 'pt-BR' });
+    expect(teams.calls).toEqual(['initialize', 'notifySuccess', 'getAuthToken({"resources":[]})']);
+  });
+
   it('when Teams fails to initialise, is not in Teams (the app offers the dev sign-in)', async () => {
     const teams = fakeTeams(() => Promise.reject(new Error('No Parent window found')));
     expect(await connectTeams(FRAMED, { modules: teams.modules })).toBeUndefined();

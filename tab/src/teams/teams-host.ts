@@ -52,7 +52,7 @@ export type TeamsSdk = {
 export type TeamsModules = { readonly sdk: () => Promise<TeamsSdk> };
 
 const TEAMS_MODULES: TeamsModules = {
-  // Loaded only when framed: the SDK reaches out to Microsoft's CDN as soon as it loads.
+  // Loaded only when Teams may be there: the SDK reaches out to Microsoft's CDN as soon as it loads.
   sdk: () => import('./teams-sdk'),
 };
 
@@ -104,16 +104,32 @@ const timeout = (ms: number) =>
 
 export type ConnectOptions = { readonly modules?: TeamsModules; readonly timeoutMs?: number };
 
+/** What tells a window Teams may be hosting it. */
+export type HostWindow = {
+  readonly self: unknown;
+  readonly top: unknown;
+  readonly nativeInterface?: unknown;
+};
+
 /**
- * Connects to Teams only when framed: `app.initialize()` rejects at once in a top-level window but
- * waits about a minute when framed by a non-Teams page, so it races a short timeout. Undefined means
- * "not in Teams" (a browser, or a frame that is not Teams): the app then offers the dev sign-in.
+ * Whether Teams may be hosting this window: framed (Teams on the web and the desktop), or top-level
+ * with the bridge Teams' mobile apps put in their web view (`nativeInterface`, the "frameless"
+ * window teams-js talks to instead of a parent). A plain browser tab is neither.
+ */
+export const mayBeTeams = (win: HostWindow): boolean =>
+  win.self !== win.top || win.nativeInterface !== undefined;
+
+/**
+ * Connects to Teams only when it may be there (`mayBeTeams`): `app.initialize()` rejects at once in
+ * a plain top-level window but waits about a minute when framed by a non-Teams page, so it races a
+ * short timeout. Undefined means "not in Teams" (a browser, or a frame that is not Teams): the app
+ * then offers the dev sign-in.
  */
 export async function connectTeams(
-  win: { readonly self: unknown; readonly top: unknown } = window,
+  win: HostWindow = window as unknown as HostWindow,
   { modules = TEAMS_MODULES, timeoutMs = INITIALIZE_TIMEOUT_MS }: ConnectOptions = {},
 ): Promise<TeamsHost | undefined> {
-  if (win.self === win.top) return undefined;
+  if (!mayBeTeams(win)) return undefined;
   try {
     const { app, authentication, pages } = await modules.sdk();
     await Promise.race([app.initialize(), timeout(timeoutMs)]);
