@@ -179,6 +179,8 @@ it('draws every view within its boxes at 400, 1366 and 1920 px, light and dark, 
     const { page, problems, ready } = await signedIn(scheme);
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
+      // The pointer keeps its place when the window changes: off the content, so no view is drawn hovered.
+      await page.mouse.move(0, 0);
       for (const view of views) {
         await show(page, view.path, ready);
         const where = `${view.name} at ${size.width} px, ${scheme}`;

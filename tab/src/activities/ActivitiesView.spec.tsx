@@ -78,6 +78,55 @@ describe('ActivitiesView', () => {
     expect(done.closest('[data-when]')).toBeNull();
   });
 
+  it('marks an open activity done from its row, and reopens a done one, each with its ETag', async () => {
+    const { fake, lead } = await seeded();
+    const task = await fake.add<Activity>('activities', {
+      type: 'task',
+      subject: 'Send the quote',
+      regarding: { type: 'lead', id: lead.id },
+      occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+      completed: false,
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
+    expect(screen.queryByRole('menuitem', { name: 'Reopen' })).toBeNull();
+    await user.click(await screen.findByRole('menuitem', { name: 'Mark as done' }));
+    await screen.findByText('Send the quote is done.');
+    expect(fake.sent.find((s) => s.path === `/activities/${task.id}/complete`)?.ifMatch).toBe(task.etag);
+    expect((await fake.read<Activity>('activities', task.id)).completed).toBe(true);
+    // The list is read again: the row now offers to reopen it.
+    const table = screen.getByRole('table', { name: 'Activities' });
+    await waitFor(() =>
+      expect(
+        within(within(table).getByRole('row', { name: /Send the quote/ })).getByText('Done'),
+      ).toBeTruthy(),
+    );
+    await user.click(screen.getByRole('button', { name: 'Actions for Send the quote' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Reopen' }));
+    await screen.findByText('Send the quote is open again.');
+    expect((await fake.read<Activity>('activities', task.id)).completed).toBe(false);
+  });
+
+  it('says why a row could not be marked done: changed by someone else meanwhile', async () => {
+    const { fake, lead } = await seeded();
+    const task = await fake.add<Activity>('activities', {
+      type: 'task',
+      subject: 'Send the quote',
+      regarding: { type: 'lead', id: lead.id },
+      occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+      completed: false,
+    });
+    const user = userEvent.setup({ delay: null });
+    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+    await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
+    // Someone else changes it while the menu is open: the list's ETag is now stale.
+    await fake.changeBehindTheScenes('activities', task.id, { notes: 'Asked for Monday' });
+    await user.click(await screen.findByRole('menuitem', { name: 'Mark as done' }));
+    await screen.findByText(/Someone else changed Send the quote meanwhile/);
+    expect((await fake.read<Activity>('activities', task.id)).completed).toBe(false);
+  });
+
   it('keeps the Due filter in the address: a reload or a link shows the same activities', async () => {
     const { fake } = await seeded();
     const user = userEvent.setup({ delay: null });

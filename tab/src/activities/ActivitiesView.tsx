@@ -1,7 +1,12 @@
 import type { Activity } from '@crm/shared';
 import { Text } from '@fluentui/react-components';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityView } from '../api/api-client';
+import type { ActivityView, WithEtag } from '../api/api-client';
+import { errorMessage, isStale } from '../api/api-error';
+import { useCompleteActivity, useReopenActivity } from '../api/mutations';
+import { useToast } from '../app/Toasts';
+import type { RowAction } from '../records/row-action';
 import { RecordDetail } from '../records/RecordDetail';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { RecordListView, type OwnFilters } from '../records/RecordListView';
@@ -32,6 +37,7 @@ const DUE_FILTER: OwnFilters = {
 export function ActivitiesView({ workspaceId, recordId, debounceMs }: ActivitiesViewProps) {
   const { t } = useTranslation();
   const styles = useRecordDetailStyles();
+  const actions = useDoneActions(workspaceId);
   if (!recordId)
     return (
       <RecordListView<Activity>
@@ -39,6 +45,7 @@ export function ActivitiesView({ workspaceId, recordId, debounceMs }: Activities
         workspaceId={workspaceId}
         {...(debounceMs !== undefined ? { debounceMs } : {})}
         ownFilters={DUE_FILTER}
+        actions={actions}
         tools={<NewActivityButton workspaceId={workspaceId} />}
       />
     );
@@ -55,6 +62,53 @@ export function ActivitiesView({ workspaceId, recordId, debounceMs }: Activities
         </div>
       )}
     />
+  );
+}
+
+/**
+ * A row's "Mark as done" (an open activity) or "Reopen" (a done one), as My day's check box does
+ * it: the activity's own ETag, the lead's or deal's next activity rewritten by the server, and a
+ * toast that says what happened or why not (changed by someone else meanwhile: reload and retry).
+ */
+function useDoneActions(workspaceId: string) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  // The mutations' functions, not their results: those change every render, and the rows' actions
+  // keep their identity so that rows do not re-render for nothing.
+  const complete = useCompleteActivity(workspaceId).mutateAsync;
+  const reopen = useReopenActivity(workspaceId).mutateAsync;
+  return useCallback(
+    (activity: WithEtag<Activity>): readonly RowAction[] => {
+      const subject = activity.subject;
+      const run = (change: typeof complete | typeof reopen, done: string) => async () => {
+        try {
+          await change(activity);
+          toast({ intent: 'success', text: done });
+        } catch (error) {
+          toast(
+            isStale(error)
+              ? { intent: 'warning', text: t('myDay.stale', { subject }) }
+              : { intent: 'error', text: t('myDay.refused', { subject, reason: errorMessage(error, t) }) },
+          );
+        }
+      };
+      return activity.completed
+        ? [
+            {
+              id: 'reopen',
+              label: t('activityList.reopen'),
+              run: run(reopen, t('myDay.reopened', { subject })),
+            },
+          ]
+        : [
+            {
+              id: 'done',
+              label: t('activityList.markDone'),
+              run: run(complete, t('myDay.doneNotice', { subject })),
+            },
+          ];
+    },
+    [t, toast, complete, reopen],
   );
 }
 

@@ -55,6 +55,8 @@ export const enMyDay = {
     to: 'Until',
     done: 'Done',
     doneOption: { true: 'Done', false: 'Open' },
+    markDone: 'Mark as done',
+    reopen: 'Reopen',
   },
   due: {
     overdue_one: '{{count}} day overdue',

@@ -53,6 +53,8 @@ export const nbMyDay: MyDayMessages = {
     to: 'Til',
     done: 'Utført',
     doneOption: { true: 'Utført', false: 'Åpen' },
+    markDone: 'Merk som utført',
+    reopen: 'Åpne igjen',
   },
   due: {
     overdue_one: '{{count}} dag forsinket',

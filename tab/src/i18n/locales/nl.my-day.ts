@@ -53,6 +53,8 @@ export const nlMyDay: MyDayMessages = {
     to: 'Tot',
     done: 'Gedaan',
     doneOption: { true: 'Gedaan', false: 'Open' },
+    markDone: 'Markeren als gedaan',
+    reopen: 'Heropenen',
   },
   due: {
     overdue_one: '{{count}} dag te laat',

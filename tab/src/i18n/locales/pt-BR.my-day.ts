@@ -53,6 +53,8 @@ export const ptBRMyDay: MyDayMessages = {
     to: 'Até',
     done: 'Concluída',
     doneOption: { true: 'Concluída', false: 'Aberta' },
+    markDone: 'Marcar como concluída',
+    reopen: 'Reabrir',
   },
   due: {
     overdue_one: '{{count}} dia de atraso',
