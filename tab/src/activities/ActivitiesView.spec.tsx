@@ -17,6 +17,22 @@ async function seeded() {
   return { fake, lead, call };
 }
 
+/** The list with an open task due tomorrow, "Send the quote", its row's menu open. */
+async function openTaskMenu() {
+  const { fake, lead } = await seeded();
+  const task = await fake.add<Activity>('activities', {
+    type: 'task',
+    subject: 'Send the quote',
+    regarding: { type: 'lead', id: lead.id },
+    occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+    completed: false,
+  });
+  const user = userEvent.setup({ delay: null });
+  renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
+  await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
+  return { fake, task, user };
+}
+
 describe('ActivitiesView', () => {
   it('names the record each activity is about, links to it, and filters by owner, done and due on the server', async () => {
     const { fake, lead } = await seeded();
@@ -79,17 +95,7 @@ describe('ActivitiesView', () => {
   });
 
   it('marks an open activity done from its row, and reopens a done one, each with its ETag', async () => {
-    const { fake, lead } = await seeded();
-    const task = await fake.add<Activity>('activities', {
-      type: 'task',
-      subject: 'Send the quote',
-      regarding: { type: 'lead', id: lead.id },
-      occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
-      completed: false,
-    });
-    const user = userEvent.setup({ delay: null });
-    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
+    const { fake, task, user } = await openTaskMenu();
     expect(screen.queryByRole('menuitem', { name: 'Reopen' })).toBeNull();
     await user.click(await screen.findByRole('menuitem', { name: 'Mark as done' }));
     await screen.findByText('Send the quote is done.');
@@ -109,17 +115,7 @@ describe('ActivitiesView', () => {
   });
 
   it('says why a row could not be marked done: changed by someone else meanwhile', async () => {
-    const { fake, lead } = await seeded();
-    const task = await fake.add<Activity>('activities', {
-      type: 'task',
-      subject: 'Send the quote',
-      regarding: { type: 'lead', id: lead.id },
-      occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
-      completed: false,
-    });
-    const user = userEvent.setup({ delay: null });
-    renderView(<ActivitiesView workspaceId="ws" debounceMs={0} />, fake.api);
-    await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
+    const { fake, task, user } = await openTaskMenu();
     // Someone else changes it while the menu is open: the list's ETag is now stale.
     await fake.changeBehindTheScenes('activities', task.id, { notes: 'Asked for Monday' });
     await user.click(await screen.findByRole('menuitem', { name: 'Mark as done' }));
