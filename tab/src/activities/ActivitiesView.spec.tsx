@@ -108,7 +108,7 @@ describe('ActivitiesView', () => {
         within(within(table).getByRole('row', { name: /Send the quote/ })).getByText('Done'),
       ).toBeTruthy(),
     );
-    await user.click(screen.getByRole('button', { name: 'Actions for Send the quote' }));
+    await user.click(await screen.findByRole('button', { name: 'Actions for Send the quote' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Reopen' }));
     await screen.findByText('Send the quote is open again.');
     expect((await fake.read<Activity>('activities', task.id)).completed).toBe(false);

@@ -225,7 +225,8 @@ describe('LeadsView: the list', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Ana Souza' })).toBeNull());
     expect(fake.bodiesOf('DELETE', `/leads/${ana.id}`)).toHaveLength(1);
 
-    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    // Found by role once the asking dialog has let go of the page (until then the rest is aria-hidden).
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('link', { name: 'Ana Souza' })).toBeTruthy();
     expect(await screen.findByText('Ana Souza is back.')).toBeTruthy();
     expect((await fake.read<Lead>('leads', ana.id)).status).toBe('working-contacted');
