@@ -3,7 +3,6 @@ import { Text } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityView, WithEtag } from '../api/api-client';
-import { errorMessage, isStale } from '../api/api-error';
 import { useCompleteActivity, useReopenActivity } from '../api/mutations';
 import { useToast } from '../app/Toasts';
 import type { RowAction } from '../records/row-action';
@@ -11,6 +10,7 @@ import { RecordDetail } from '../records/RecordDetail';
 import { useRecordDetailStyles } from '../records/RecordDetail.styles';
 import { RecordListView, type OwnFilters } from '../records/RecordListView';
 import { ACTIVITY_ENTITY } from './activity-entity';
+import { activityRefusal } from './activity-refusal';
 import { RegardingLink } from './ActivityCells';
 import { NewActivityButton } from './ActivityFormDialog';
 import { DUE_PARAMS, dueFromAddress, dueQuery, dueToAddress } from './due-filter';
@@ -85,11 +85,7 @@ function useDoneActions(workspaceId: string) {
           await change(activity);
           toast({ intent: 'success', text: done });
         } catch (error) {
-          toast(
-            isStale(error)
-              ? { intent: 'warning', text: t('myDay.stale', { subject }) }
-              : { intent: 'error', text: t('myDay.refused', { subject, reason: errorMessage(error, t) }) },
-          );
+          toast(activityRefusal(error, subject, t));
         }
       };
       return activity.completed

@@ -19,13 +19,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityView, MyDay, PlanNext, WithEtag } from '../api/api-client';
-import { errorMessage, isStale } from '../api/api-error';
 import { useApi } from '../api/ApiContext';
 import { useCompleteActivity, useReopenActivity, useRescheduleActivity } from '../api/mutations';
 import { queryKeys } from '../api/query-keys';
 import { useNavigation } from '../app/navigation';
 import { ErrorState, LoadingState, NoticeBar, type Notice } from '../app/StateViews';
 import { NewActivityButton, REGARDING_PLURAL } from '../activities/ActivityFormDialog';
+import { activityRefusal } from '../activities/activity-refusal';
 import { useFormat } from '../i18n/useFormat';
 import { MemberSelect } from '../owners/MemberSelect';
 import { FormDialog } from '../records/FormDialog';
@@ -90,10 +90,7 @@ export default function MyDayView({ workspaceId }: MyDayViewProps) {
       next.delete(id);
       return next;
     });
-  const refusal = (error: unknown, subject: string): Notice =>
-    isStale(error)
-      ? { intent: 'warning', text: t('myDay.stale', { subject }) }
-      : { intent: 'error', text: t('myDay.refused', { subject, reason: errorMessage(error, t) }) };
+  const refusal = (error: unknown, subject: string) => activityRefusal(error, subject, t);
 
   const markDone = async (activity: Activity, section: SectionId) => {
     setDoneHere((current) =>
