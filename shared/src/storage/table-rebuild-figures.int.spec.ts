@@ -117,8 +117,14 @@ describe('rebuildFigures', () => {
     // Another process writes while this one rebuilds (its own figure cache, its own queue).
     const other = connectTableStorage({ connectionString }, { tablePrefix: prefix });
 
-    const [[rebuilt]] = await Promise.all([
-      storage.rebuildFigures(ws),
+    // On a busy machine the writer may outlast every round the rebuild allows: it then stops with
+    // "kept changing … run it again" (its documented answer), and is run again once the writes end.
+    const rebuilding = storage.rebuildFigures(ws).catch((error: Error) => {
+      if (/kept changing/.test(error.message)) return undefined;
+      throw error;
+    });
+    const [firstTry] = await Promise.all([
+      rebuilding,
       (async () => {
         for (const [i, deal] of deals.entries()) {
           const moved = { ...deal.record, stage: i % 2 ? 'proposal' : 'closed-won', amount: 100 + i };
@@ -131,6 +137,7 @@ describe('rebuildFigures', () => {
       })(),
     ]);
 
+    const [rebuilt] = firstTry ?? (await storage.rebuildFigures(ws));
     expect(rebuilt?.deals).toBeGreaterThan(0);
     // Whatever interleaving happened, one more recount of the final state finds nothing to fix.
     const { leads, deals: now } = await live(ws);
